@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findAnnotations } from './annotations.js';
+
+function marks(body: string, spans?: { start: number; end: number }[]) {
+  return findAnnotations(body, spans).map((a) => [body.slice(a.start, a.end), a.kind]);
+}
+
+describe('findAnnotations', () => {
+  it('recognises the usual French marks with their kind', () => {
+    const body =
+      'Alors *rire* oui (silence) et puis (rires) [inaudible] ou [incompréhensible] *soupir* (pause) [rires] *tousse* [hésitation] *rires*';
+    expect(marks(body)).toEqual([
+      ['*rire*', 'laughter'],
+      ['(silence)', 'silence'],
+      ['(rires)', 'laughter'],
+      ['[inaudible]', 'inaudible'],
+      ['[incompréhensible]', 'inaudible'],
+      ['*soupir*', 'nonverbal'],
+      ['(pause)', 'silence'],
+      ['[rires]', 'laughter'],
+      ['*tousse*', 'nonverbal'],
+      ['[hésitation]', 'hesitation'],
+      ['*rires*', 'laughter'],
+    ]);
+  });
+
+  it('recognises English marks', () => {
+    expect(marks('Well [laughs] I (laughter) mean [crosstalk] so (sighs) yes')).toEqual([
+      ['[laughs]', 'laughter'],
+      ['(laughter)', 'laughter'],
+      ['[crosstalk]', 'inaudible'],
+      ['(sighs)', 'nonverbal'],
+    ]);
+  });
+
+  it('treats omissions and unknown square brackets as editorial', () => {
+    expect(marks('on a […] vu [...] et (...) puis (…) [Dr X] [nom de la ville]')).toEqual([
+      ['[…]', 'editorial'],
+      ['[...]', 'editorial'],
+      ['(...)', 'editorial'],
+      ['(…)', 'editorial'],
+      ['[Dr X]', 'editorial'],
+      ['[nom de la ville]', 'editorial'],
+    ]);
+  });
+
+  it('reads the kind from modifiers: `[pause 3 s]`, `(long silence)`, `*petit rire*`', () => {
+    expect(marks('[pause 3 s] (long silence) *petit rire* *se gratte la tête*')).toEqual([
+      ['[pause 3 s]', 'silence'],
+      ['(long silence)', 'silence'],
+      ['*petit rire*', 'laughter'],
+      ['*se gratte la tête*', 'nonverbal'],
+    ]);
+  });
+
+  it('finds hesitations as whole words only', () => {
+    expect(marks('Euh, je, heu… hum, mmh, mh, euuuh. Humain, heureux, Meuh, hmm')).toEqual([
+      ['Euh', 'hesitation'],
+      ['heu', 'hesitation'],
+      ['hum', 'hesitation'],
+      ['mmh', 'hesitation'],
+      ['mh', 'hesitation'],
+      ['euuuh', 'hesitation'],
+      ['hmm', 'hesitation'],
+    ]);
+  });
+
+  it('keeps speech in parentheses, but finds a mark inside it', () => {
+    expect(marks('il a dit (enfin, je crois) que (il y a eu un silence entre nous) oui')).toEqual([]);
+    expect(marks('c’était (enfin, euh, je crois) dur')).toEqual([['euh', 'hesitation']]);
+  });
+
+  it('does not take bold, long or multi-line spans for marks', () => {
+    expect(marks('**Q** : oui, **très** important')).toEqual([]);
+    expect(marks('*ceci est une très longue phrase entre étoiles qui dépasse la limite*')).toEqual([]);
+    expect(marks('[début\nfin]')).toEqual([]);
+    expect(marks('2 * 3 * 4')).toEqual([]);
+  });
+
+  it('returns sorted, non-overlapping annotations', () => {
+    const body = '*euh* [rires (pause)] (rires) euh';
+    const found = findAnnotations(body);
+    expect(found.map((a) => body.slice(a.start, a.end))).toEqual(['*euh*', '[rires (pause)]', '(rires)', 'euh']);
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
+  });
+
+  it('looks only inside the given spans', () => {
+    const body = '[00:01:23] Marie : (rires) oui\n*Q* : euh';
+    const spans = [{ start: 19, end: 30 }];
+    expect(marks(body, spans)).toEqual([['(rires)', 'laughter']]);
+    expect(findAnnotations(body, spans)[0]).toEqual({ start: 19, end: 26, kind: 'laughter' });
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * A transcript's optional YAML front matter: the attributes of the interview
+ * (`date`, `duration`, `sexe`, `age`…) between two `---` lines at the top of the file.
+ *
+ * The transcript text (what offsets count) starts on the line after the closing `---`,
+ * so editing the front matter never moves a coding.
+ */
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { AttributeValue, Attributes, Problem } from '../types.js';
+
+export interface FrontMatter {
+  /** Attributes other than `id`. */
+  attributes: Attributes;
+  /** The `id` attribute as a string (a number keeps its leading zeros: `id: 007` → `007`). */
+  id?: string;
+  /** The text after the front matter (the whole text when there is none). */
+  body: string;
+  /** 1-based line of the file on which `body` starts. */
+  bodyLine: number;
+  problems: Problem[];
+}
+
+const OPENING = /^---[ \t]*(?:\n|$)/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The yaml library reports a missing closing quote where it gave up (the end of the front
+ * matter); the user needs the line where the quote was opened.
+ */
+function unclosedQuote(source: string, offset: number): number {
+  const opening = /^[^#\n]*?:[ \t]+(["'])/gm;
+  let found = offset;
+  for (let m = opening.exec(source); m !== null && m.index < offset; m = opening.exec(source)) {
+    const quote = m[1]!;
+    const lineEnd = source.indexOf('\n', m.index);
+    const rest = source.slice(m.index + m[0].length, lineEnd === -1 ? source.length : lineEnd);
+    const closed = quote === '"' ? /(?:^|[^\\])"/.test(rest) : rest.includes("'");
+    if (!closed) found = m.index + m[0].length - 1;
+  }
+  return found;
+}
+
+function stringify(value: unknown): string {
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    return value.map((v) => String(v)).join(', ');
+  }
+  return JSON.stringify(value);
+}
+
+/** Splits `text` (already decoded and normalised) into front matter and body. */
+export function splitFrontMatter(text: string, file: string): FrontMatter {
+  const none: FrontMatter = { attributes: {}, body: text, bodyLine: 1, problems: [] };
+  const open = OPENING.exec(text);
+  if (!open) return none;
+
+  const yamlStart = open[0].length;
+  CLOSING.lastIndex = yamlStart;
+  const close = CLOSING.exec(text);
+  if (!close) {
+    none.problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      kind: 'front-matter-unclosed',
+      message: {
+        en: 'The front matter opened by `---` on line 1 is never closed.',
+        fr: 'L’en-tête ouvert par « --- » à la ligne 1 n’est jamais fermé.',
+      },
+      hint: {
+        en: 'Add a line `---` after the last attribute (e.g. after `age: 52`), or remove the first line if it is not a front matter.',
+        fr: 'Ajoutez une ligne « --- » après le dernier attribut (par exemple après « age: 52 »), ou supprimez la première ligne s’il ne s’agit pas d’un en-tête.',
+      },
+    });
+    return none;
+  }
+
+  const yamlSource = text.slice(yamlStart, close.index);
+  const afterClose = close.index + close[0].length;
+  const body = afterClose < text.length ? text.slice(afterClose + 1) : '';
+  const closingLine = lineColumn(text, close.index).line;
+  const result: FrontMatter = { attributes: {}, body, bodyLine: closingLine + 1, problems: [] };
+
+  /** File position of an offset in the YAML source (which starts on line 2). */
+  const at = (offset: number) => {
+    const pos = lineColumn(yamlSource, offset);
+    return { line: pos.line + 1, column: pos.column };
+  };
+
+  const doc = parseDocument(yamlSource, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  // Later errors are mostly consequences of the first one: report that one, where it starts.
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const offset = error.code === 'MISSING_CHAR' ? unclosedQuote(yamlSource, error.pos[0]) : error.pos[0];
+    result.problems.push({
+      severity: 'error',
+      file,
+      ...at(offset),
+      kind: 'front-matter-yaml',
+      message: {
+        en: `The front matter is not valid YAML: ${error.message}`,
+        fr: `L’en-tête n’est pas du YAML valide : ${error.message}`,
+      },
+      hint: {
+        en: 'Write one `name: value` per line; put quotes around values containing `:` or `#`, and close every quote.',
+        fr: 'Écrivez un « nom: valeur » par ligne ; mettez entre guillemets les valeurs qui contiennent « : » ou « # », et refermez chaque guillemet.',
+      },
+    });
+    return result;
+  }
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return result;
+  if (!isMap(contents)) {
+    result.problems.push({
+      severity: 'warning',
+      file,
+      ...at(contents.range?.[0] ?? 0),
+      kind: 'front-matter-not-map',
+      message: {
+        en: 'The front matter is not a list of `name: value` attributes; it is ignored.',
+        fr: 'L’en-tête n’est pas une liste d’attributs « nom: valeur » ; il est ignoré.',
+      },
+      hint: { en: 'Write one `name: value` per line, e.g. `age: 52`.', fr: 'Écrivez un « nom: valeur » par ligne, par exemple « age: 52 ».' },
+    });
+    return result;
+  }
+
+  const values = doc.toJS() as Record<string, unknown>;
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const valueNode = pair.value;
+    const position = at((isScalar(keyNode) ? keyNode.range?.[0] : undefined) ?? 0);
+
+    if (key === 'id') {
+      if (isScalar(valueNode) && typeof valueNode.value === 'string' && valueNode.value.trim() !== '') {
+        result.id = valueNode.value.trim();
+      } else if (isScalar(valueNode) && typeof valueNode.value === 'number') {
+        result.id = valueNode.source ?? String(valueNode.value);
+      } else {
+        result.problems.push({
+          severity: 'warning',
+          file,
+          ...position,
+          kind: 'front-matter-id',
+          message: {
+            en: 'The `id` in the front matter must be a text or a number; the file name is used instead.',
+            fr: 'L’« id » de l’en-tête doit être un texte ou un nombre ; le nom du fichier est utilisé à la place.',
+          },
+          hint: { en: 'Write e.g. `id: P07`.', fr: 'Écrivez par exemple « id: P07 ».' },
+        });
+      }
+      continue;
+    }
+
+    const raw = values[key];
+    let value: AttributeValue;
+    if (raw === null || raw === undefined) {
+      value = null;
+    } else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') {
+      value = raw;
+    } else {
+      value = stringify(raw);
+      result.problems.push({
+        severity: 'warning',
+        file,
+        ...position,
+        kind: 'front-matter-value',
+        message: {
+          en: `The attribute \`${key}\` holds a list or a table; it is read as the text "${value}".`,
+          fr: `L’attribut « ${key} » contient une liste ou un tableau ; il est lu comme le texte « ${value} ».`,
+        },
+        hint: {
+          en: `Give \`${key}\` a single value, e.g. \`${key}: rural\`.`,
+          fr: `Donnez une seule valeur à « ${key} », par exemple « ${key}: rural ».`,
+        },
+      });
+    }
+    result.attributes[key] = value;
+  }
+  return result;
+}

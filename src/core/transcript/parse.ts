@@ -1,0 +1,103 @@
+/**
+ * A transcript file's bytes → the transcript codings point into, plus what is worth saying
+ * about the file. Sentences are not computed here (see `segmentSentences`): batch commands
+ * do not need them.
+ */
+import { decodeTranscriptBytes, findMojibake, normalizeText } from '../text/decode.js';
+import type { Problem, Transcript } from '../types.js';
+import { findAnnotations } from './annotations.js';
+import { splitFrontMatter } from './front-matter.js';
+import { findTurns } from './turns.js';
+
+export interface ParseTranscriptInput {
+  /** Path relative to the study folder, with forward slashes. */
+  file: string;
+  bytes: Uint8Array;
+  /** Participant id when the front matter has none: the file name without extension. */
+  defaultId: string;
+}
+
+export interface ParsedTranscript {
+  transcript: Transcript;
+  problems: Problem[];
+}
+
+export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
+  const { file } = input;
+  const decoded = decodeTranscriptBytes(input.bytes);
+  const text = normalizeText(decoded.text);
+  const front = splitFrontMatter(text, file);
+  const problems: Problem[] = [];
+
+  if (decoded.encoding === 'windows-1252') {
+    problems.push({
+      severity: 'info',
+      file,
+      kind: 'encoding-windows-1252',
+      message: {
+        en: 'Not valid UTF-8: read as Windows-1252.',
+        fr: 'Pas en UTF-8 valide : lu comme du Windows-1252.',
+      },
+      hint: {
+        en: 'Save the file as UTF-8 (in Word: "Plain Text", then "Unicode (UTF-8)"; in Notepad: "Save as", Encoding "UTF-8").',
+        fr: 'Enregistrez le fichier en UTF-8 (dans Word : « Texte brut » puis « Unicode (UTF-8) » ; dans le Bloc-notes : « Enregistrer sous », codage « UTF-8 »).',
+      },
+    });
+  }
+
+  const mojibake = findMojibake(text);
+  const first = mojibake[0];
+  if (first !== undefined) {
+    const more = mojibake.length - 1;
+    problems.push({
+      severity: 'warning',
+      file,
+      line: first.line,
+      column: first.column,
+      kind: 'mojibake',
+      message: {
+        en: `Garbled accents such as "${first.sample}"${more > 0 ? ` (and ${more} more)` : ''}: the text was converted to UTF-8 twice.`,
+        fr: `Accents abîmés comme « ${first.sample} »${more > 0 ? ` (et ${more} autre${more > 1 ? 's' : ''})` : ''} : le texte a été converti deux fois en UTF-8.`,
+      },
+      hint: {
+        en: 'Export the transcript again from the original document, saving as UTF-8 once; or replace "Ã©" with "é", "â€™" with "’", etc.',
+        fr: 'Exportez de nouveau la transcription depuis le document d’origine en l’enregistrant une seule fois en UTF-8 ; ou remplacez « Ã© » par « é », « â€™ » par « ’ », etc.',
+      },
+    });
+  }
+
+  problems.push(...front.problems);
+
+  const body = front.body;
+  if (body.trim() === '') {
+    problems.push({
+      severity: 'warning',
+      file,
+      line: front.bodyLine,
+      kind: 'empty-transcript',
+      message: { en: 'The transcript is empty.', fr: 'La transcription est vide.' },
+      hint: {
+        en: 'Paste the interview text into the file (after the front matter, if any).',
+        fr: 'Collez le texte de l’entretien dans le fichier (après l’en-tête, s’il y en a un).',
+      },
+    });
+  }
+
+  const turns = findTurns(body);
+  const annotations = findAnnotations(
+    body,
+    turns.map((t) => ({ start: t.textStart, end: t.end })),
+  );
+
+  const transcript: Transcript = {
+    id: front.id ?? input.defaultId,
+    file,
+    text: body,
+    bodyLine: front.bodyLine,
+    encoding: decoded.encoding,
+    attributes: front.attributes,
+    turns,
+    annotations,
+  };
+  return { transcript, problems };
+}

@@ -1,0 +1,130 @@
+/**
+ * Sentences, the default unit of coding and of agreement.
+ *
+ * Each turn's spoken text is cut by `Intl.Segmenter`, then corrected for how French and English
+ * interviews are written down: abbreviations (`M. Dupont`, `cf. p. 12`), initials, question
+ * numbers (`4. relativement fréquent`), closing guillemets, speech that goes on in lowercase
+ * after `...` or `?`, and `…` before a capital. A blank line always ends a sentence.
+ */
+import type { Language, Sentence, Span, Turn } from '../types.js';
+
+const segmenters = new Map<Language, Intl.Segmenter>();
+
+function segmenterFor(language: Language): Intl.Segmenter {
+  let s = segmenters.get(language);
+  if (s === undefined) {
+    s = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, s);
+  }
+  return s;
+}
+
+/** Abbreviations after which a sentence never ends. */
+const ABBREVIATION =
+  /(?:^|[\s(«"“'’-])(?:M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|St|Ste|Mr|Mrs|Ms|[Cc]f|[Ee]nv|[Ee]x|[Vv]s|[Ee]\.g|[Ii]\.e|[Cc]\.-à-d|[Ss]q|[Aa]pprox|\p{Lu})\.$/u;
+/** Abbreviations followed by a number: `p. 12`, `No. 5`, `n° 3`. */
+const ABBREVIATION_BEFORE_NUMBER = /(?:^|[\s(«"“'’-])(?:p|pp|[Nn]o|[Nn]os|vol|chap|fig|art|al)\.$/u;
+/** A question number alone: `4.` or `4)`. */
+const QUESTION_NUMBER = /^\d{1,3}[.)]$/;
+const CLOSING = /^[»”’)\]]+/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const DIGIT_START = /^\d/;
+/** `…` then a capital: the speaker trails off and starts a new sentence. */
+const ELLIPSIS_THEN_CAPITAL = /…(?=[\s\u00a0\u202f]+[«"“]?[\s\u00a0\u202f]*\p{Lu})/gu;
+const BLANK_LINE = /\n[ \t\u00a0\u202f]*\n/g;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0xa0 || code === 0x202f || code === 0x0d ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
+}
+
+/** The span without its leading and trailing whitespace, or null when nothing is left. */
+function trimmed(body: string, start: number, end: number): Span | null {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(body.charCodeAt(s))) s++;
+  while (e > s && isSpace(body.charCodeAt(e - 1))) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/**
+ * After `. `, the segmenter lets a lowercase word continue the sentence even behind `*`, `[` or
+ * `(`: `rien. *rire* voilà` would be one sentence. It is shown a capital in their place
+ * (same length, so offsets hold) so that a mark opening a sentence starts a new one.
+ */
+const MARK_OPENING = /(?<=\s)[*[(]/g;
+
+/** Raw sentences of one paragraph from the segmenter, trimmed, with `…` + capital split. */
+function rawSentences(body: string, start: number, end: number, segmenter: Intl.Segmenter): Span[] {
+  const text = body.slice(start, end).replace(MARK_OPENING, 'X');
+  const spans: Span[] = [];
+  for (const seg of segmenter.segment(text)) {
+    const segStart = start + seg.index;
+    const segEnd = segStart + seg.segment.length;
+    let from = segStart;
+    if (seg.segment.includes('…')) {
+      ELLIPSIS_THEN_CAPITAL.lastIndex = 0;
+      for (let m = ELLIPSIS_THEN_CAPITAL.exec(seg.segment); m !== null; m = ELLIPSIS_THEN_CAPITAL.exec(seg.segment)) {
+        const cut = segStart + m.index + 1;
+        const span = trimmed(body, from, cut);
+        if (span) spans.push(span);
+        from = cut;
+      }
+    }
+    const span = trimmed(body, from, segEnd);
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+
+/** Applies the French/English corrections to the sentences of one paragraph. */
+function corrected(body: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let next: Span | null = span;
+    const prev = out[out.length - 1];
+    if (prev !== undefined) {
+      const closing = CLOSING.exec(body.slice(next.start, Math.min(next.end, next.start + 8)));
+      if (closing !== null) {
+        prev.end = next.start + closing[0].length;
+        next = trimmed(body, prev.end, next.end);
+        if (next === null) continue;
+      }
+      const prevText = body.slice(Math.max(prev.start, prev.end - 12), prev.end);
+      const head = body.slice(next.start, next.start + 2);
+      const merge =
+        ABBREVIATION.test(prevText) ||
+        (prev.end - prev.start <= 4 && QUESTION_NUMBER.test(body.slice(prev.start, prev.end))) ||
+        (ABBREVIATION_BEFORE_NUMBER.test(prevText) && DIGIT_START.test(head)) ||
+        LOWERCASE_START.test(head);
+      if (merge) {
+        prev.end = next.end;
+        continue;
+      }
+    }
+    out.push({ start: next.start, end: next.end });
+  }
+  return out;
+}
+
+/** The sentences of every turn, in order; each lies inside its turn's spoken text. */
+export function segmentSentences(body: string, turns: readonly Turn[], language: Language): Sentence[] {
+  const segmenter = segmenterFor(language);
+  const sentences: Sentence[] = [];
+  turns.forEach((turn, index) => {
+    if (turn.end <= turn.textStart) return;
+    let paragraphStart = turn.textStart;
+    BLANK_LINE.lastIndex = turn.textStart;
+    for (;;) {
+      const m = BLANK_LINE.exec(body);
+      const paragraphEnd = m === null || m.index >= turn.end ? turn.end : m.index;
+      for (const s of corrected(body, rawSentences(body, paragraphStart, paragraphEnd, segmenter))) {
+        sentences.push({ start: s.start, end: s.end, turn: index });
+      }
+      if (paragraphEnd === turn.end) break;
+      paragraphStart = m!.index + m![0].length;
+      BLANK_LINE.lastIndex = paragraphStart;
+    }
+  });
+  return sentences;
+}

@@ -1,0 +1,217 @@
+/**
+ * Speaker turns: a line that starts with a speaker label (`P3 :`, `Enquêtrice :`, `**Q** :`,
+ * `[00:01:23] Marie :`) opens a turn, which runs to the next label.
+ *
+ * To keep `Alors : voilà` in a paragraph from opening a turn, a label is accepted only if it
+ * looks like one (a participant code such as `P3`, `MG4`, `E05`; a role such as `Enquêteur`,
+ * `Participant 4`, `Dr Martin`; or a timestamp before it) or if it opens at least two lines.
+ */
+import type { SpeakerRole, Turn } from '../types.js';
+
+/** A turn with what `findTurns` also knows about unlabelled paragraphs. */
+export interface TranscriptTurn extends Turn {
+  /** For an unlabelled paragraph starting `4.` or `4)`: the question it answers. */
+  questionNumber?: number;
+}
+
+const SPACE = '[ \\t\\u00a0\\u202f]';
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}.'’-]*";
+/**
+ * At the start of a line: optional bullet, optional timestamp, optional `**`, the label
+ * (1–4 words), optional details in parentheses (`MG4 (F, 52 ans)`), optional `**`, colon,
+ * optional `**`, spaces.
+ * Groups: 1 time, 2 opening bold, 3 label, 4 bold before the colon, 5 bold after it.
+ */
+const LABEL_LINE = new RegExp(
+  `${SPACE}*(?:[-–—•]${SPACE}+)?` +
+    `(?:[\\[(]?(\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?)[\\])]?${SPACE}*(?:[-–—]${SPACE}*)?)?` +
+    `(\\*\\*)?(\\p{L}[\\p{L}\\p{M}\\p{N}.'’-]*(?:${SPACE}+${WORD}){0,3})(?:${SPACE}*\\([^()\\n:]{1,30}\\))?(\\*\\*)?${SPACE}*:(?!\\d|//)(\\*\\*)?${SPACE}*`,
+  'uy',
+);
+
+const MAX_LABEL_LENGTH = 30;
+/** A label's colon is never further into its line than this (bullet, timestamp, bold, label, spaces). */
+const MAX_COLON_COLUMN = 80;
+
+const LABEL_SPACES = /[ \u00a0\u202f]+/;
+const HAS_DIGIT = /\d/;
+const CAPITAL_START = /^\p{Lu}/u;
+
+const folded = new Map<string, string>();
+
+/** Lowercase without accents, for comparing labels (memoised: labels repeat). */
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (folded.size > 10_000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
+
+/** Participant codes and one-letter roles: `P3`, `MG4`, `E05`, `IDE2`, `A 2`, `Q`, `R`, `MD`. */
+const CODE = /^(?:[A-Z]{1,4}[ -]?\d{1,3}|[PERQIAM]|MG|MD|IDE|INT)$/;
+
+const INTERVIEWER_WORDS = new Set(
+  [
+    'interviewer', 'intervieweur', 'intervieweuse', 'enqueteur', 'enquetrice', 'enqueteuse', 'investigateur',
+    'investigatrice', 'chercheur', 'chercheuse', 'animateur', 'animatrice', 'moderateur', 'moderatrice', 'moderator',
+    'facilitator', 'researcher', 'int', 'int.', 'moi', 'me', 'q', 'i', 'question', 'interne',
+  ].map(fold),
+);
+
+/** Words that start a participant label, alone or followed by a number or a name. */
+const PARTICIPANT_WORDS = new Set(
+  [
+    'participant', 'participante', 'patient', 'patiente', 'medecin', 'docteur', 'dr', 'dr.', 'pr', 'pr.', 'mg',
+    'interviewe', 'interviewee', 'interrogee', 'interroge', 'repondant', 'repondante', 'respondent', 'reponse',
+    'infirmier', 'infirmiere', 'ide', 'kine', 'kinesitherapeute', 'pharmacien', 'pharmacienne', 'aidant', 'aidante',
+    'doctor', 'nurse', 'speaker', 'locuteur', 'locutrice', 'intervenant', 'intervenante', 'madame', 'monsieur',
+    'mme', 'm.', 'mr', 'mrs', 'ms',
+  ].map(fold),
+);
+
+/** Words that open a sentence followed by a colon in ordinary speech (`Alors : voilà`). */
+const NOT_LABELS = new Set(
+  [
+    'alors', 'bon', 'donc', 'mais', 'et', 'enfin', 'voila', 'bref', 'puis', 'ensuite', 'apres', 'avant', 'oui', 'non',
+    'ben', 'bah', 'eh', 'ah', 'oh', 'exemple', 'par exemple', 'note', 'nb', 'remarque', 'attention', 'resume',
+    'conclusion', 'contexte', 'theme', 'sujet', 'date', 'duree', 'lieu', 'objectif', 'so', 'well', 'and', 'but', 'then',
+    'yes', 'no', 'example', 'summary', 'http', 'https',
+  ].map(fold),
+);
+
+function labelAt(body: string, lineStart: number): RegExpExecArray | null {
+  LABEL_LINE.lastIndex = lineStart;
+  return LABEL_LINE.exec(body);
+}
+
+interface Candidate {
+  lineStart: number;
+  label: string;
+  time: string | undefined;
+  afterLabel: number;
+  known: boolean;
+}
+
+function isKnownLabel(label: string): boolean {
+  if (CODE.test(label)) return true;
+  const words = fold(label).split(LABEL_SPACES);
+  const first = words[0] ?? '';
+  if (words.length <= 3 && INTERVIEWER_WORDS.has(first) && (words.length === 1 || HAS_DIGIT.test(label))) return true;
+  return words.length <= 3 && PARTICIPANT_WORDS.has(first);
+}
+
+/** `E` is the interviewer (enquêteur) beside `R` or any other speaker; alone, the one who speaks. */
+function roleOf(label: string, distinctLabels: number): SpeakerRole {
+  if (label === 'E') return distinctLabels > 1 ? 'interviewer' : 'participant';
+  const first = fold(label).split(LABEL_SPACES)[0] ?? '';
+  return INTERVIEWER_WORDS.has(first) ? 'interviewer' : 'participant';
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0xa0 || code === 0x202f || code === 0x0d;
+}
+
+function trimEnd(body: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isSpace(body.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+function skipSpace(body: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && isSpace(body.charCodeAt(s))) s++;
+  return s;
+}
+
+const QUESTION_NUMBER = /^(\d{1,3})[.)](?=[ \t\u00a0\u202f])/;
+
+/** Unlabelled text between two offsets, as one turn per paragraph (paragraphs are split by blank lines). */
+function paragraphs(body: string, from: number, to: number, role: SpeakerRole, out: TranscriptTurn[]): void {
+  const blank = /\n[ \t\u00a0\u202f\r]*\n/g;
+  blank.lastIndex = from;
+  let start = from;
+  for (;;) {
+    const m = blank.exec(body);
+    const stop = m === null || m.index >= to ? to : m.index;
+    const textStart = skipSpace(body, start, stop);
+    if (textStart < stop) {
+      const end = trimEnd(body, textStart, stop);
+      const lineStart = body.lastIndexOf('\n', textStart - 1) + 1;
+      const turn: TranscriptTurn = { start: Math.max(lineStart, start), end, speaker: null, role, textStart };
+      const q = QUESTION_NUMBER.exec(body.slice(textStart, Math.min(end, textStart + 8)));
+      if (q) turn.questionNumber = Number(q[1]);
+      out.push(turn);
+    }
+    if (m === null || m.index >= to) return;
+    start = m.index + m[0].length;
+    blank.lastIndex = start;
+  }
+}
+
+/** The speaker turns of a transcript body, in order. */
+export function findTurns(body: string): TranscriptTurn[] {
+  const candidates: Candidate[] = [];
+  const counts = new Map<string, number>();
+  let colon = body.indexOf(':');
+  for (let lineStart = 0; lineStart < body.length && colon !== -1; ) {
+    const nl = body.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? body.length : nl;
+    if (colon < lineStart) colon = body.indexOf(':', lineStart);
+    if (colon === -1) break;
+    const m = colon < lineEnd && colon - lineStart <= MAX_COLON_COLUMN ? labelAt(body, lineStart) : null;
+    if (m !== null) {
+      const time = m[1];
+      const label = m[3]!;
+      const boldOpen = m[2] !== undefined;
+      const boldClose = (m[4] !== undefined ? 1 : 0) + (m[5] !== undefined ? 1 : 0);
+      const capital = CAPITAL_START.test(label);
+      if (label.length <= MAX_LABEL_LENGTH && boldClose === (boldOpen ? 1 : 0) && (capital || time !== undefined)) {
+        const afterLabel = Math.min(m.index + m[0].length, lineEnd);
+        const known = isKnownLabel(label) || time !== undefined || boldOpen;
+        candidates.push({ lineStart, label, time, afterLabel, known });
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+
+  const accepted = candidates.filter(
+    (c) =>
+      c.known ||
+      ((counts.get(c.label) ?? 0) >= 2 && !NOT_LABELS.has(fold(c.label))),
+  );
+
+  const turns: TranscriptTurn[] = [];
+  if (accepted.length === 0) {
+    paragraphs(body, 0, body.length, 'participant', turns);
+    return turns;
+  }
+
+  const distinct = new Set(accepted.map((c) => c.label));
+  paragraphs(body, 0, accepted[0]!.lineStart, 'unknown', turns);
+  accepted.forEach((c, i) => {
+    const next = accepted[i + 1]?.lineStart ?? body.length;
+    const end = trimEnd(body, c.lineStart, next);
+    const textStart = Math.min(skipSpace(body, c.afterLabel, next), end);
+    const turn: TranscriptTurn = {
+      start: c.lineStart,
+      end,
+      speaker: c.label,
+      role: roleOf(c.label, distinct.size),
+      textStart,
+    };
+    if (c.time !== undefined) turn.time = c.time;
+    turns.push(turn);
+  });
+  return turns;
+}
+
+/** Whether the transcript is answers only: no speaker labels, paragraphs numbered by question. */
+export function isAnswersOnly(turns: readonly TranscriptTurn[]): boolean {
+  if (turns.length === 0 || turns.some((t) => t.speaker !== null)) return false;
+  const numbered = turns.filter((t) => t.questionNumber !== undefined).length;
+  return numbered >= 2 && numbered * 2 >= turns.length;
+}

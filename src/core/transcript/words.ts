@@ -1,0 +1,103 @@
+/**
+ * Words of speech, counted as Word counts them: a whitespace-separated token counts as one word
+ * when it holds a letter or a digit. So `aujourd'hui`, `peut-être` and `l'hôpital` are one word
+ * each, `—` and `…` are none. Labels (`P3 :`) and annotations (`*rire*`, `euh`) are not speech.
+ */
+import type { Annotation, Span, Turn } from '../types.js';
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/;
+
+const UNKNOWN = 0;
+const SPACE = 1;
+const WORDY = 2;
+const OTHER = 3;
+
+/** Class of each UTF-16 code unit, filled in as characters are met (surrogates stay UNKNOWN). */
+const classes = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) {
+  classes[c] = SPACE_CHAR.test(String.fromCharCode(c)) ? SPACE : WORD_CHAR.test(String.fromCharCode(c)) ? WORDY : OTHER;
+}
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const k = SPACE_CHAR.test(ch) ? SPACE : WORD_CHAR.test(ch) ? WORDY : OTHER;
+  classes[c] = k;
+  return k;
+}
+
+/** Tokens holding a letter or a digit in body[start, end). Boundaries of the range split tokens. */
+function countRange(body: string, start: number, end: number): number {
+  let count = 0;
+  let inToken = false;
+  let counted = false;
+  for (let i = start; i < end; i++) {
+    const c = body.charCodeAt(i);
+    let k = classes[c]!;
+    if (k === UNKNOWN) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const cp = body.codePointAt(i)!;
+        k = WORD_CHAR.test(String.fromCodePoint(cp)) ? WORDY : OTHER;
+      } else {
+        k = classify(c);
+      }
+    }
+    if (k === SPACE) {
+      inToken = false;
+    } else if (!inToken) {
+      inToken = true;
+      counted = k === WORDY;
+      if (counted) count++;
+    } else if (!counted && k === WORDY) {
+      counted = true;
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * Words of speech in the transcript: inside the turns' text (after the label), outside
+ * annotations. `annotations` must be sorted (as `findAnnotations` returns them).
+ */
+export function countWords(body: string, turns: readonly Turn[], annotations: readonly Annotation[]): number {
+  let count = 0;
+  let a = 0;
+  for (const turn of turns) {
+    let from = turn.textStart;
+    const end = turn.end;
+    while (a < annotations.length && annotations[a]!.end <= from) a++;
+    for (let k = a; k < annotations.length && annotations[k]!.start < end; k++) {
+      const ann = annotations[k]!;
+      if (ann.start > from) count += countRange(body, from, ann.start);
+      from = Math.max(from, ann.end);
+    }
+    if (from < end) count += countRange(body, from, end);
+  }
+  return count;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+const WORD_CHAR_BEFORE = /[\p{L}\p{M}\p{N}'’\-‐]$/u;
+
+/**
+ * Word boundaries for extending a selection word by word: every word touching [start, end),
+ * whole (a word cut by `start` or `end` is returned entire). A word is a run of letters and
+ * digits with inner apostrophes or hyphens (`aujourd'hui`, `peut-être`, `l'hôpital`), without
+ * the punctuation around it.
+ */
+export function wordSpans(body: string, start: number, end: number): Span[] {
+  const clampedStart = Math.max(0, Math.min(start, body.length));
+  const to = Math.max(clampedStart, Math.min(end, body.length));
+  let from = clampedStart;
+  while (from > 0 && WORD_CHAR_BEFORE.test(body.slice(Math.max(0, from - 2), from))) from--;
+  const spans: Span[] = [];
+  const cursor = start >= end;
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(body); m !== null; m = WORD.exec(body)) {
+    if (m.index > to || (m.index === to && !cursor)) break;
+    const wordEnd = m.index + m[0].length;
+    if (cursor ? wordEnd >= to : wordEnd > clampedStart) spans.push({ start: m.index, end: wordEnd });
+  }
+  return spans;
+}
