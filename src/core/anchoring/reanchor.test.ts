@@ -1,0 +1,82 @@
+import { describe, it, expect } from 'vitest';
+import { reanchorAll, reanchorSegment } from './reanchor.js';
+
+const before = `P03 : Alors c'est compliqué. Je ne sais plus quoi lui proposer, honnêtement.
+Enquêteur : Et vous ?
+P03 : On se sent très démunis, on bricole en attendant le centre antidouleur.`;
+
+function segmentOf(text: string, quote: string): { start: number; end: number; text: string } {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`not in text: ${quote}`);
+  return { start, end: start + quote.length, text: quote };
+}
+
+describe('reanchorSegment', () => {
+  it('leaves a segment whose text is still there unchanged', () => {
+    const seg = segmentOf(before, 'on bricole en attendant');
+    expect(reanchorSegment(before, seg)).toEqual({ ...seg, status: 'unchanged', score: 1 });
+  });
+
+  it('moves a segment when text is inserted before it', () => {
+    const seg = segmentOf(before, 'on bricole en attendant');
+    const after = before.replace('Enquêteur : Et vous ?', 'Enquêteur : Et vous, comment le vivez-vous au quotidien ?');
+    const r = reanchorSegment(after, seg);
+    expect(r.status).toBe('moved');
+    expect(r.start).toBe(seg.start + 36);
+    expect(after.slice(r.start, r.end)).toBe(seg.text);
+  });
+
+  it('chooses the occurrence nearest the old place', () => {
+    const text = 'oui. Et puis oui. Enfin oui.';
+    const r = reanchorSegment(`Bon, ${text}`, { start: 13, end: 16, text: 'oui' });
+    expect(r).toMatchObject({ status: 'moved', start: 18 });
+  });
+
+  it('follows a typo fixed in the transcript, and returns the new exact text', () => {
+    const typo = before.replace('démunis', 'démunnis');
+    const seg = segmentOf(typo, 'On se sent très démunnis, on bricole');
+    const r = reanchorSegment(before, seg);
+    expect(r.status).toBe('approximate');
+    expect(r.text).toBe('On se sent très démunis, on bricole');
+    expect(before.slice(r.start, r.end)).toBe(r.text);
+    expect(r.score).toBeGreaterThan(0.9);
+  });
+
+  it('follows case and punctuation changes as normalised', () => {
+    const edited = before.replace('Je ne sais plus quoi lui proposer, honnêtement', 'je ne sais plus quoi lui proposer… Honnêtement');
+    const seg = segmentOf(before, 'Je ne sais plus quoi lui proposer, honnêtement');
+    const r = reanchorSegment(edited, seg);
+    expect(r.status).toBe('normalised');
+    expect(r.text).toBe('je ne sais plus quoi lui proposer… Honnêtement');
+  });
+
+  it('keeps the old offsets of a segment whose quote was deleted, as unplaced', () => {
+    const seg = segmentOf(before, 'Je ne sais plus quoi lui proposer, honnêtement.');
+    const edited = before.replace(' Je ne sais plus quoi lui proposer, honnêtement.', '');
+    const r = reanchorSegment(edited, seg);
+    expect(r).toMatchObject({ status: 'unplaced', start: seg.start, end: seg.end, text: seg.text });
+    expect(r.score).toBeLessThan(0.85);
+  });
+});
+
+describe('reanchorAll', () => {
+  it('re-anchors a batch: unchanged, moved, unplaced', () => {
+    const segs = [
+      segmentOf(before, 'Alors'),
+      segmentOf(before, 'on bricole en attendant'),
+      segmentOf(before, 'Enquêteur : Et vous ?'),
+    ];
+    const edited = `Transcription relue.\n${before.replace('Enquêteur : Et vous ?\n', '')}`;
+    const shifted = { ...segs[0]!, start: segs[0]!.start, end: segs[0]!.end };
+    const results = reanchorAll(edited, [shifted, segs[1]!, segs[2]!]);
+    expect(results.map((r) => r.status)).toEqual(['moved', 'moved', 'unplaced']);
+    expect(edited.slice(results[1]!.start, results[1]!.end)).toBe('on bricole en attendant');
+  });
+
+  it('keeps 5,000 unchanged segments where they are', () => {
+    const text = before.repeat(200);
+    const segs = Array.from({ length: 5000 }, (_, i) => ({ start: i % 100, end: (i % 100) + 5, text: text.slice(i % 100, (i % 100) + 5) }));
+    const results = reanchorAll(text, segs);
+    expect(results.every((r) => r.status === 'unchanged')).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { detectColumns } from './columns.js';
+
+describe('detectColumns', () => {
+  it('reads French headers whatever their accents and case', () => {
+    expect(detectColumns(['ENTRETIEN', 'Thème', 'Nœud', 'Verbatims', 'Commentaire'])).toEqual({
+      participant: 0,
+      theme: 1,
+      code: 2,
+      quote: 3,
+      memo: 4,
+    });
+    expect(detectColumns(['Citation', 'Étiquette', 'Répondant'])).toEqual({ participant: 2, code: 1, quote: 0 });
+    expect(detectColumns(['  Unité de sens ', 'code', 'Code participant', 'Catégorie', 'MÉMO'])).toEqual({
+      participant: 2,
+      code: 1,
+      quote: 0,
+      theme: 3,
+      memo: 4,
+    });
+  });
+
+  it('reads English headers', () => {
+    expect(detectColumns(['id', 'Quote', 'Code', 'Category', 'Notes'])).toEqual({ participant: 0, quote: 1, code: 2, theme: 3, memo: 4 });
+  });
+
+  it('takes a sub-theme column as codes only when there is no code column', () => {
+    expect(detectColumns(['Participant', 'Thème', 'Sous-thème', 'Extrait'])).toEqual({ participant: 0, theme: 1, code: 2, quote: 3 });
+    expect(detectColumns(['Participant', 'Thème', 'Sous-thème', 'Code', 'Extrait'])).toEqual({
+      participant: 0,
+      theme: 1,
+      subtheme: 2,
+      code: 3,
+      quote: 4,
+    });
+  });
+
+  it('recognises headers that contain a known name', () => {
+    expect(detectColumns(['N° participant', 'Thème principal', 'Code (nœud)', 'Verbatim (extrait) :'])).toEqual({
+      participant: 0,
+      theme: 1,
+      code: 2,
+      quote: 3,
+    });
+  });
+
+  it('says which required columns are missing', () => {
+    expect(detectColumns(['Participant', 'Date', 'Durée'])).toEqual({ missing: ['code', 'quote'] });
+    expect(detectColumns([])).toEqual({ missing: ['participant', 'code', 'quote'] });
+  });
+});

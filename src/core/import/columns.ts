@@ -1,0 +1,84 @@
+/**
+ * Which column of a coding spreadsheet holds what: participant, code, quote, and optionally
+ * theme, sub-theme and memo. Header names are compared folded (case, accents, punctuation).
+ */
+import { foldForSearch } from '../text/fold.js';
+
+export interface ImportColumns {
+  participant: number;
+  code: number;
+  quote: number;
+  theme?: number;
+  /** A "sous-thème" column next to a code column: its cell extends the theme path. */
+  subtheme?: number;
+  memo?: number;
+}
+
+export type RequiredColumn = 'participant' | 'code' | 'quote';
+type Role = RequiredColumn | 'theme' | 'subtheme' | 'memo';
+
+const SYNONYMS: Record<Role, string[]> = {
+  participant: [
+    'participant', 'participante', 'participants', 'entretien', 'entretiens', 'interview', 'interviews', 'id', 'p',
+    'code participant', 'repondant', 'repondante', 'source', 'sources', 'document', 'documents', 'fichier', 'file',
+    'respondent', 'interviewee', 'n entretien', 'numero entretien', 'numero participant',
+  ],
+  code: ['code', 'codes', 'noeud', 'noeuds', 'node', 'nodes', 'etiquette', 'etiquettes', 'label', 'labels'],
+  quote: [
+    'quote', 'quotes', 'verbatim', 'verbatims', 'citation', 'citations', 'extrait', 'extraits', 'texte', 'text',
+    'passage', 'passages', 'segment', 'segments', 'unite de sens', 'unites de sens', 'excerpt',
+  ],
+  theme: ['theme', 'themes', 'categorie', 'categories', 'category', 'categories', 'axe', 'axes', 'dimension', 'dimensions'],
+  subtheme: ['sous theme', 'sous themes', 'sous categorie', 'sous categories', 'sub theme', 'subtheme', 'subcategory'],
+  memo: ['memo', 'memos', 'note', 'notes', 'commentaire', 'commentaires', 'comment', 'comments', 'remarque', 'remarques'],
+};
+
+/** Roles tried, in order, when a header only contains a synonym ("Verbatim (extrait)", "Thème principal"). */
+const LOOSE_ORDER: Role[] = ['participant', 'quote', 'subtheme', 'theme', 'memo', 'code'];
+
+export function foldHeader(name: string): string {
+  return foldForSearch(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function containsPhrase(header: string, phrase: string): boolean {
+  return ` ${header} `.includes(` ${phrase} `);
+}
+
+/** Finds the columns, or says which required ones are missing. */
+export function detectColumns(header: string[]): ImportColumns | { missing: RequiredColumn[] } {
+  const folded = header.map(foldHeader);
+  const found: Partial<Record<Role, number>> = {};
+  const used = new Set<number>();
+  const take = (role: Role, index: number): void => {
+    found[role] = index;
+    used.add(index);
+  };
+
+  // Exact names first, in column order.
+  for (const role of Object.keys(SYNONYMS) as Role[]) {
+    const index = folded.findIndex((h, i) => !used.has(i) && SYNONYMS[role].includes(h));
+    if (index >= 0) take(role, index);
+  }
+  // Then headers containing a name (multi-letter names only: "p" and "id" must stand alone).
+  for (const role of LOOSE_ORDER) {
+    if (found[role] !== undefined) continue;
+    const names = SYNONYMS[role].filter((s) => s.length > 2);
+    const index = folded.findIndex((h, i) => !used.has(i) && names.some((s) => containsPhrase(h, s)));
+    if (index >= 0) take(role, index);
+  }
+  // No code column: the sub-theme column holds the codes.
+  if (found.code === undefined && found.subtheme !== undefined) {
+    found.code = found.subtheme;
+    delete found.subtheme;
+  }
+
+  const missing = (['participant', 'code', 'quote'] as const).filter((r) => found[r] === undefined);
+  if (missing.length > 0) return { missing };
+  const columns: ImportColumns = { participant: found.participant!, code: found.code!, quote: found.quote! };
+  if (found.theme !== undefined) columns.theme = found.theme;
+  if (found.subtheme !== undefined) columns.subtheme = found.subtheme;
+  if (found.memo !== undefined) columns.memo = found.memo;
+  return columns;
+}

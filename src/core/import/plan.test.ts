@@ -1,0 +1,202 @@
+import { describe, it, expect } from 'vitest';
+import { detectColumns, type ImportColumns } from './columns.js';
+import { planImport, type ImportTranscript } from './plan.js';
+
+const P01 = `Enquêteur : Pouvez-vous me parler de votre dernier patient douloureux chronique ?
+P01 : Alors… *rire* c'est compliqué. Je ne sais plus quoi lui proposer, honnêtement. On a tout essayé : les antalgiques, la kiné, l'hypnose même.
+Enquêteur : Et comment vous le vivez ?
+P01 : Franchement, on se sent très démunis. Huit mois pour le centre antidouleur, vous imaginez ? On bricole en attendant. Et puis il revient, il revient, et on tourne en rond avec lui, et lui aussi il tourne en rond.
+Enquêteur : Vous avez été formé à la prise en charge de la douleur ?
+P01 : Non. Je ne suis pas formé à ça, on n'a jamais appris la douleur chronique à la fac. Oui. C'est sur le tas qu'on apprend, avec les années.
+Enquêteur : Et le lien avec le patient ?
+P01 : Oui, il faut de la confiance. Ces consultations-là, je les sens passer le soir. Mais c'est aussi ce qui fait l'intérêt du métier, oui.`;
+
+const P02 = `Enquêtrice : Comment travaillez-vous avec les spécialistes ?
+P02 : Le rhumatologue, j'ai son portable, ça aide énormément. Par contre pour la psychiatrie c'est la croix et la bannière, il faut des mois pour un rendez-vous.
+Enquêtrice : Et les kinés ?
+P02 : Les kinés du coin sont débordés. Moi je leur envoie quand même, parce que le mouvement c'est la base. Le patient doit être acteur de sa prise en charge, sinon ça ne marche pas.
+Enquêtrice : Les opioïdes ?
+P02 : J'en prescris le moins possible. J'ai peur de la dépendance, on voit les dégâts aux États-Unis. Mais parfois on n'a pas le choix, il faut soulager.`;
+
+const P03 = `Enquêteur : Qu'est-ce qui vous aide au quotidien ?
+P03 : L'écoute, surtout. Prendre le temps d'écouter le patient, même quand on est en retard. Et le travail en équipe avec l'infirmière du cabinet.`;
+
+const transcripts: ImportTranscript[] = [
+  { id: 'P01', text: P01 },
+  { id: 'P02', text: P02 },
+  { id: 'P03', text: P03 },
+];
+const texts: Record<string, string> = { P01, P02, P03 };
+
+/** participant, theme, code, quote, memo, then the true span: [participant, exact text, nth occurrence] or null. */
+type Row = [string, string, string, string, string, [string, string, number?] | null];
+const sheet: Row[] = [
+  ['P01', 'Vécu du médecin', 'Complexité', '« c\'est compliqué »', '', ['P01', "c'est compliqué"]],
+  ['P1', 'Vécu du médecin > Émotions négatives', 'Impuissance', 'Je ne sais plus quoi lui proposer', 'mot-clé', ['P01', 'Je ne sais plus quoi lui proposer']],
+  ['p001', 'Vécu du médecin', 'Impuissance', 'je ne sais plus quoi lui proposer, honnêtement', '', ['P01', 'Je ne sais plus quoi lui proposer, honnêtement']],
+  ['participant 1', 'Thérapeutiques', 'Échec des traitements', 'On a tout essayé : les antalgiques, la kiné, l’hypnose même', '', ['P01', "On a tout essayé : les antalgiques, la kiné, l'hypnose même"]],
+  ['P01', 'Vécu du médecin', 'Impuissance', 'on se sent tres demunis', '', ['P01', 'on se sent très démunis']],
+  ['P01', 'Coordination des soins', "Délais d'accès", 'huit mois pour le centre anti-douleur', '', ['P01', 'Huit mois pour le centre antidouleur']],
+  ['P01', 'Coordination des soins', 'Bricolage', 'On bricole en attendant.', '', ['P01', 'On bricole en attendant.']],
+  ['P01', 'Relation', 'Cercle vicieux', 'il revient', '', ['P01', 'il revient', 0]],
+  ['P01', 'Relation', 'Cercle vicieux', 'on tourne en rond […] et lui aussi', '', ['P01', 'on tourne en rond avec lui, et lui aussi']],
+  ['P01', 'Formation', 'Manque de formation', 'je ne suis pas formé à ça, on ne nous a jamais appris la douleur chronique', '', ['P01', "Je ne suis pas formé à ça, on n'a jamais appris la douleur chronique"]],
+  ['P01', 'Formation', 'Apprentissage sur le tas', "C'est sur le tas qu'on apprend... avec les années", '', ['P01', "C'est sur le tas qu'on apprend, avec les années"]],
+  ['P01', 'Relation', 'Acquiescement', 'Oui', '', ['P01', 'Oui', 1]],
+  ['P01', 'Relation', 'Confiance', 'il faut de la confiance', '', ['P01', 'il faut de la confiance']],
+  ['P01', 'Vécu du médecin', 'Épuisement', 'ces consultations-là je les sens passer le soir', '', ['P01', 'Ces consultations-là, je les sens passer le soir']],
+  ['P01', 'Vécu du médecin', 'Intérêt du métier', '« Mais c’est aussi ce qui fait l’intérêt du métier »', '', ['P01', "Mais c'est aussi ce qui fait l'intérêt du métier"]],
+  ['P02', 'Coordination des soins', 'Réseau', "j'ai son portable, ça aide énormément", '', ['P02', "j'ai son portable, ça aide énormément"]],
+  ['P02', 'Coordination des soins', "Délais d'accès", "pour la psychiatrie c'est la croix et la banniere", '', ['P02', "pour la psychiatrie c'est la croix et la bannière"]],
+  ['P02', 'Coordination des soins', "Délais d'accès", 'il faut des mois pour avoir un rendez-vous', '', ['P02', 'il faut des mois pour un rendez-vous']],
+  ['P02', 'Kinésithérapie', 'Débordement', 'Les kinés du coin sont débordés', '', ['P02', 'Les kinés du coin sont débordés']],
+  ['P02', 'Kinésithérapie', 'Activité physique', "le mouvement, c'est la base", '', ['P02', "le mouvement c'est la base"]],
+  ['P02', 'Patient acteur', 'Patient acteur', 'Le patient doit être acteur de sa prise en charge, sinon ça ne marche pas', '', ['P02', 'Le patient doit être acteur de sa prise en charge, sinon ça ne marche pas']],
+  ['P2', '', 'Peur de la dépendance', "J'ai peur de la dépendance... on voit les dégâts aux Etats-Unis", '', ['P02', "J'ai peur de la dépendance, on voit les dégâts aux États-Unis"]],
+  ['P02', 'Coordination des soins', 'Réseau', "Le rhumatologue [...] c'est la croix et la bannière", '', ['P02', "Le rhumatologue, j'ai son portable, ça aide énormément. Par contre pour la psychiatrie c'est la croix et la bannière"]],
+  ['P02', 'Opioïdes', 'Prescription prudente', "J'en prescris le moins possible", '', ['P02', "J'en prescris le moins possible"]],
+  ['P04', 'Opioïdes', 'Prescription prudente', "J'en prescris le moins possible", '', null],
+  ['P02', 'Vécu du médecin', 'Impuissance', 'on se sent très démunis', '', null],
+  ['P01', 'Opioïdes', 'Refus', 'le patient refuse toujours la morphine', '', null],
+  ['', '', '', '', '', null],
+  ['P01', 'Relation', 'Confiance', '', 'à compléter', null],
+  ['E3', 'Relation', 'Écoute', "prendre le temps d'écouter le patient, même quand on est en retard", '', ['P03', "Prendre le temps d'écouter le patient, même quand on est en retard"]],
+  ['3', 'Coordination des soins', 'Travail en équipe', "le travail en equipe avec l infirmiere du cabinet", '', ['P03', "le travail en équipe avec l'infirmière du cabinet"]],
+  ['P01', 'Thérapeutiques', 'Échec thérapeutique', 'Je ne sais plus quoi lui proposer', 'bis', ['P01', 'Je ne sais plus quoi lui proposer']],
+  ['P03', '', 'Relation > Écoute', 'L’écoute, surtout', '', ['P03', "L'écoute, surtout"]],
+  ['P01', 'Vécu du médecin', 'Impuissance', 'Franchement, on se sent très démunies', '', ['P01', 'Franchement, on se sent très démunis']],
+];
+
+function trueSpan(expected: [string, string, number?]): { participant: string; start: number; end: number } {
+  const [participant, quote, nth = 0] = expected;
+  const text = texts[participant]!;
+  let start = -1;
+  for (let k = 0; k <= nth; k++) start = text.indexOf(quote, start + 1);
+  if (start < 0) throw new Error(`test data: not in ${participant}: ${quote}`);
+  return { participant, start, end: start + quote.length };
+}
+
+const header = ['Participant', 'Thème', 'Code', 'Verbatim', 'Mémo'];
+const columns = detectColumns(header) as ImportColumns;
+const rows = sheet.map((r, i) => ({ row: i + 2, cells: r.slice(0, 5) as string[] }));
+
+describe('planImport on a French coding spreadsheet', () => {
+  const plan = planImport({ rows, columns, transcripts });
+
+  it('anchors at least 95 % of the quotes present, and none at a wrong place', () => {
+    const present = sheet.filter((r) => r[5] !== null).length;
+    let anchored = 0;
+    sheet.forEach((r, i) => {
+      const result = plan.results[i]!;
+      expect(result.row).toBe(i + 2);
+      const expected = r[5];
+      if (result.status === 'unresolved' || result.status === 'skipped') {
+        expect(result.text).toBeUndefined();
+        return;
+      }
+      expect(expected, `row ${result.row} anchored but should not be`).not.toBeNull();
+      const truth = trueSpan(expected!);
+      expect({ participant: result.participant, start: result.match!.start, end: result.match!.end }, `row ${result.row}`).toEqual(truth);
+      expect(result.text).toBe(texts[truth.participant]!.slice(truth.start, truth.end));
+      anchored++;
+    });
+    expect(anchored / present).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports each row with the method that found it', () => {
+    const status = (row: number): string => plan.results.find((r) => r.row === row)!.status;
+    expect(status(2)).toBe('exact');
+    expect(status(4)).toBe('normalised');
+    expect(status(6)).toBe('normalised');
+    expect(status(7)).toBe('approximate');
+    expect(status(10)).toBe('fragments');
+    expect(status(11)).toBe('approximate');
+    expect(status(24)).toBe('fragments');
+    expect(status(19)).toBe('approximate');
+    expect(status(35)).toBe('approximate');
+  });
+
+  it('keeps wrong participants, invented quotes and empty rows out, with reasons', () => {
+    const byRow = (row: number) => plan.results.find((r) => r.row === row)!;
+    expect(byRow(26)).toMatchObject({ status: 'unresolved', participant: null });
+    expect(byRow(26).reason?.fr).toContain('Aucun entretien pour le participant «\u00a0P04\u00a0»');
+    expect(byRow(27)).toMatchObject({ status: 'unresolved', participant: 'P02' });
+    expect(byRow(28)).toMatchObject({ status: 'unresolved', participant: 'P01' });
+    expect(byRow(28).reason?.en).toMatch(/^Not found/);
+    expect(byRow(29)).toMatchObject({ status: 'skipped' });
+    expect(byRow(29).reason?.en).toBe('Empty row.');
+    expect(byRow(30).reason?.en).toBe('No quote in this row.');
+  });
+
+  it('flags a repeated quote that reading order cannot tell apart, and resolves one it can', () => {
+    const revient = plan.results.find((r) => r.row === 9)!;
+    expect(revient.ambiguous).toBe(true);
+    expect(revient.match!.occurrences).toBe(2);
+    const oui = plan.results.find((r) => r.row === 13)!;
+    expect(oui.ambiguous).toBe(false);
+    expect(oui.status).toBe('exact');
+  });
+
+  it('merges rows coding the same span into one segment with several codes', () => {
+    const span = trueSpan(['P01', 'Je ne sais plus quoi lui proposer']);
+    const seg = plan.segments.find((s) => s.participant === 'P01' && s.start === span.start && s.end === span.end)!;
+    expect(seg.rows).toEqual([3, 33]);
+    expect(seg.codes).toEqual([
+      { name: 'Impuissance', themePath: ['Vécu du médecin', 'Émotions négatives'] },
+      { name: 'Échec thérapeutique', themePath: ['Thérapeutiques'] },
+    ]);
+    expect(seg.memo).toBe('mot-clé\nbis');
+    expect(seg.text).toBe('Je ne sais plus quoi lui proposer');
+    const ecoute = plan.segments.find((s) => s.text === "L'écoute, surtout")!;
+    expect(ecoute.codes).toEqual([{ name: 'Écoute', themePath: ['Relation'] }]);
+    // segments are sorted by transcript then position, and every text is the transcript's
+    for (const s of plan.segments) expect(texts[s.participant]!.slice(s.start, s.end)).toBe(s.text);
+    const keys = plan.segments.map((s) => `${s.participant}:${String(s.start).padStart(6, '0')}`);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('counts every status', () => {
+    const s = plan.summary;
+    expect(s.rows).toBe(sheet.length);
+    expect(s.skipped).toBe(2);
+    expect(s.unresolved).toBe(3);
+    expect(s.exact + s.normalised + s.fragments + s.approximate).toBe(sheet.length - 5);
+    expect(s.ambiguous).toBe(1);
+    expect(s.segments).toBe(sheet.length - 5 - 1);
+  });
+
+  it('plans every row of a 500-row import over 20 transcripts', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ id: `P${String(i + 1).padStart(2, '0')}`, text: `${P01}\n${P02}\n`.repeat(20) }));
+    const bigRows = Array.from({ length: 500 }, (_, i) => ({
+      row: i + 2,
+      cells: [`P${(i % 20) + 1}`, '', 'Code', sheet[i % 25]![3], ''],
+    }));
+    const big = planImport({ rows: bigRows, columns, transcripts: many });
+    expect(big.results).toHaveLength(500);
+    expect(big.results.every((r) => r.participant !== null)).toBe(true);
+  });
+});
+
+describe('participant resolution', () => {
+  const plan = (cell: string, ids: string[]) =>
+    planImport({
+      rows: [{ row: 2, cells: [cell, '', 'C', 'bonjour', ''] }],
+      columns,
+      transcripts: ids.map((id) => ({ id, text: 'Enquêteur : bonjour' })),
+    }).results[0]!;
+
+  it('matches ids ignoring case and leading zeros, and numbers when unique', () => {
+    expect(plan('p001', ['P01', 'P02']).participant).toBe('P01');
+    expect(plan('P 2', ['P01', 'P02']).participant).toBe('P02');
+    expect(plan('Entretien 2', ['P01', 'P02']).participant).toBe('P02');
+    expect(plan('E02', ['P01', 'P02']).participant).toBe('P02');
+    expect(plan('mg4', ['MG4', 'A4']).participant).toBe('MG4');
+    expect(plan('P01.txt', ['P01']).participant).toBe('P01');
+  });
+
+  it('refuses a number shared by several transcripts', () => {
+    const r = plan('4', ['MG4', 'A4']);
+    expect(r.participant).toBeNull();
+    expect(r.reason?.en).toContain('MG4, A4');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, it, expect } from 'vitest';
+import { foldForSearch, foldWithMap, FoldedText } from './fold.js';
+
+describe('foldForSearch', () => {
+  it('folds case, accents, ligatures, apostrophes, quotes and dashes', () => {
+    expect(foldForSearch('L’Œuvre « Été » — Straße')).toBe("l'oeuvre  ete  - strasse");
+    expect(foldForSearch('aujourd`hui ʼici‘ Ça´')).toBe("aujourd'hui 'ici' ca'");
+    expect(foldForSearch('Nœud / ÆTHER')).toBe('noeud / aether');
+  });
+});
+
+describe('foldWithMap', () => {
+  it('keeps words, drops punctuation, one space per run, maps back', () => {
+    const text = '« Je ne sais plus… » (rires) L’hôpital, Œdipe.';
+    const { folded, map } = foldWithMap(text);
+    expect(folded).toBe('je ne sais plus rires l hopital oedipe');
+    expect(map.length).toBe(folded.length + 1);
+    expect(map[folded.length]).toBe(text.length);
+    const h = folded.indexOf('hopital');
+    expect(text[map[h]!]).toBe('h');
+    expect(text[map[h + 1]!]).toBe('ô');
+    const oe = folded.indexOf('oedipe');
+    expect(map[oe]).toBe(map[oe + 1]);
+    expect(text[map[oe]!]).toBe('Œ');
+    // a space maps to the first separator of its run
+    expect(text[map[folded.indexOf(' rires')]!]).toBe('…');
+  });
+
+  it('ignores combining marks of decomposed text', () => {
+    expect(foldWithMap('de\u0301ja\u0300 vu').folded).toBe('deja vu');
+  });
+
+  it('folds a 60,000-character transcript and maps every folded character back', () => {
+    const line = 'P03 : Alors… *rire* c’est compliqué, je ne sais plus quoi lui proposer, « honnêtement ».\n';
+    const text = line.repeat(Math.ceil(60000 / line.length));
+    const { folded, map } = foldWithMap(text);
+    expect(folded.startsWith('p03 alors rire c est complique')).toBe(true);
+    expect(map).toHaveLength(folded.length + 1);
+    expect(map[folded.length]).toBe(text.length);
+  });
+});
+
+describe('FoldedText', () => {
+  it('maps folded spans to original spans, including characters outside the BMP', () => {
+    const text = 'Il dit 𝒜bc puis « Éric ».';
+    const ft = new FoldedText(text);
+    const fs = ft.folded.indexOf('eric');
+    const span = ft.toOriginal(fs, fs + 4);
+    expect(text.slice(span.start, span.end)).toBe('Éric');
+    const a = ft.folded.indexOf('𝒜'.toLowerCase());
+    expect(a).toBeGreaterThan(0);
+    const s2 = ft.toOriginal(a, a + '𝒜bc'.length);
+    expect(text.slice(s2.start, s2.end)).toBe('𝒜bc');
+    expect(ft.toFolded(span.start)).toBe(fs);
+    expect(ft.toFolded(text.length)).toBe(ft.folded.length);
+  });
+});

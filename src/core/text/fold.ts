@@ -1,0 +1,197 @@
+/**
+ * Folding text for search: case, accents, ligatures, apostrophes and quotation marks
+ * stop mattering, so that « L’hôpital » finds "l'hopital".
+ *
+ * `foldForSearch` folds a short string (a name, a header, a query) and keeps punctuation.
+ * `foldWithMap` folds a whole transcript into words separated by single spaces and keeps,
+ * for every folded character, where it came from, so a match maps back to the original.
+ */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /[\u2019\u02bc\u2018`\u00b4\u2032]/g;
+const QUOTATION_MARKS = /["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
+const SPACES = /[\u00a0\u202f\u2007\u2009]/g;
+
+/** Expansions that NFD does not perform (lowercase input). */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ẞ: 'ss', ﬁ: 'fi', ﬂ: 'fl', ĳ: 'ij' };
+const LIGATURE_RE = /[œæßẞﬁﬂĳ]/g;
+
+/** Folds a short string for comparison: no accents, lowercase, one kind of apostrophe and dash, no quotation marks. */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTATION_MARKS, '')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ');
+}
+
+/** How one non-ASCII character folds: letters/digits to keep, a separator, or nothing at all. */
+const SKIP = 0;
+const SEPARATOR = 1;
+type CharFold = typeof SKIP | typeof SEPARATOR | string;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const IGNORABLE = /^[\p{M}\u00ad\u200b\u200c\u200d\u2060\ufeff]$/u;
+/** Folds by code point, filled lazily (an array indexed by code point is much faster than a Map). */
+const charTable: CharFold[] = [];
+
+function computeFold(cp: number): CharFold {
+  const ch = String.fromCodePoint(cp);
+  if (IGNORABLE.test(ch)) return SKIP;
+  const lower = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  let kept = '';
+  for (const c of lower) {
+    const lig = LIGATURES[c];
+    if (lig !== undefined) kept += lig;
+    else if (WORD_CHAR.test(c)) kept += c;
+  }
+  return kept === '' ? SEPARATOR : kept;
+}
+
+function foldChar(cp: number): CharFold {
+  let f = charTable[cp];
+  if (f === undefined) {
+    f = computeFold(cp);
+    charTable[cp] = f;
+  }
+  return f;
+}
+
+export interface FoldedMap {
+  /** Words of the text, folded, separated by single spaces; no leading or trailing space. */
+  folded: string;
+  /** `map[i]`: index in the original text of folded character i; one more entry = text.length. */
+  map: Int32Array;
+}
+
+const SPACE = 0x20;
+
+/**
+ * Folds a text into a searchable form: lowercase, no accents, every run of spaces and
+ * punctuation (quotes, guillemets, apostrophes, ellipses, brackets, commas) turned into one space.
+ * A space maps to the first separator of its run.
+ */
+export function foldWithMap(text: string): FoldedMap {
+  const n = text.length;
+  let capacity = n + 16;
+  let codes = new Uint16Array(capacity);
+  let map = new Int32Array(capacity + 1);
+  let len = 0;
+  /** Index of the first separator since the last word character, or -1. */
+  let pending = -1;
+
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    let f: CharFold;
+    const start = i;
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) f = '';
+      else if (c >= 0x41 && c <= 0x5a) {
+        c += 32;
+        f = '';
+      } else if (c >= 0x30 && c <= 0x39) f = '';
+      else f = SEPARATOR;
+    } else {
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      f = foldChar(cp);
+      if (f === SKIP) continue;
+      if (typeof f === 'string' && f.length === 1) {
+        c = f.charCodeAt(0);
+        f = '';
+      }
+    }
+    if (f === SEPARATOR) {
+      if (pending < 0) pending = start;
+      continue;
+    }
+    // `f` is '' for a single character `c`, or the letters a character folds into.
+    const need = (f as string).length + 2;
+    if (len + need > capacity) {
+      capacity = Math.max(capacity * 2, len + need);
+      const grownCodes = new Uint16Array(capacity);
+      grownCodes.set(codes.subarray(0, len));
+      codes = grownCodes;
+      const grownMap = new Int32Array(capacity + 1);
+      grownMap.set(map.subarray(0, len));
+      map = grownMap;
+    }
+    if (pending >= 0) {
+      if (len > 0) {
+        codes[len] = SPACE;
+        map[len] = pending;
+        len++;
+      }
+      pending = -1;
+    }
+    if (f === '') {
+      codes[len] = c;
+      map[len] = start;
+      len++;
+    } else {
+      const s = f as string;
+      for (let k = 0; k < s.length; k++) {
+        codes[len] = s.charCodeAt(k);
+        map[len] = start;
+        len++;
+      }
+    }
+  }
+
+  const decoder = new TextDecoder('utf-16le');
+  const folded = decoder.decode(codes.subarray(0, len));
+  const out = new Int32Array(len + 1);
+  out.set(map.subarray(0, len));
+  out[len] = n;
+  return { folded, map: out };
+}
+
+/** A text folded once, with conversions between folded and original offsets. */
+export class FoldedText {
+  readonly text: string;
+  readonly folded: string;
+  readonly map: Int32Array;
+
+  constructor(text: string) {
+    this.text = text;
+    const { folded, map } = foldWithMap(text);
+    this.folded = folded;
+    this.map = map;
+  }
+
+  /** The original span of folded [fs, fe): from the first folded char's source to the end of the last one's. */
+  toOriginal(fs: number, fe: number): { start: number; end: number } {
+    if (fe <= fs) {
+      const at = this.map[fs] ?? this.text.length;
+      return { start: at, end: at };
+    }
+    const start = this.map[fs] ?? this.text.length;
+    const last = this.map[fe - 1] ?? this.text.length - 1;
+    const c = this.text.charCodeAt(last);
+    const end = last + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    return { start, end };
+  }
+
+  /** First folded index whose source is at or after original offset `offset`. */
+  toFolded(offset: number): number {
+    let lo = 0;
+    let hi = this.folded.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.map[mid] ?? Infinity) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
