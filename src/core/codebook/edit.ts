@@ -1,0 +1,376 @@
+/**
+ * Edits of `codebook.yaml` that keep the user's comments, order and formatting.
+ *
+ * Every edit works on the YAML text: it parses it with the `yaml` Document API, changes the
+ * document, prints it with the file's own indentation, and then applies only the lines that
+ * changed to the user's text (merge-lines.ts), so untouched lines stay byte for byte.
+ * As the study-folder format says, writing the codebook also writes the ids that were missing
+ * (the ids the parser derives from names), so a later rename never breaks a coding.
+ */
+import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, ToStringOptions } from 'yaml';
+import type { CodebookNode, Localized } from '../types.js';
+import { keepFormatting } from './merge-lines.js';
+import { NODE_FIELDS, readCodebookDocument } from './parse.js';
+import type { CodebookDocumentRead, NodeField, NodeSource } from './parse.js';
+import { nameKey, slugify, uniqueId } from './slug.js';
+
+/** An edit that cannot be made; `message` is the English text of `localized`. */
+export class CodebookEditError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly localized: Localized,
+    readonly hint?: Localized,
+  ) {
+    super(localized.en);
+    this.name = 'CodebookEditError';
+  }
+}
+
+/** Optional text fields of a new node. */
+export interface NodeTexts {
+  description?: string;
+  definition?: string;
+  include?: string;
+  exclude?: string;
+  example?: string;
+  color?: string;
+}
+
+export interface NewCode extends NodeTexts {
+  name: string;
+  /** Theme to put the code in; null or absent: top-level `codes` (not yet grouped). */
+  themeId?: string | null;
+}
+
+export interface NewTheme extends NodeTexts {
+  name: string;
+  /** Parent theme; null or absent: a top-level theme. */
+  parentId?: string | null;
+}
+
+const TEXT_FIELDS = ['description', 'definition', 'include', 'exclude', 'example', 'color'] as const;
+
+interface Session {
+  doc: Document;
+  read: CodebookDocumentRead;
+  options: ToStringOptions;
+  /** The source without BOM, with LF line endings. */
+  text: string;
+  baseline: string;
+  bom: boolean;
+  crlf: boolean;
+}
+
+/** Indentation of the file: how far lists sit under their key. */
+export function detectIndentation(text: string): { indent: number; indentSeq: boolean } {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const key = /^( *)[^\s#-][^#]*:\s*(#.*)?$/.exec(lines[i] as string);
+    if (!key) continue;
+    let j = i + 1;
+    while (j < lines.length && /^\s*(#.*)?$/.test(lines[j] as string)) j++;
+    const dash = /^( *)- /.exec(lines[j] ?? '');
+    if (!dash) continue;
+    const keyIndent = (key[1] as string).length;
+    const dashIndent = (dash[1] as string).length;
+    if (dashIndent > keyIndent) return { indent: Math.min(dashIndent - keyIndent, 8), indentSeq: true };
+    if (dashIndent === keyIndent) return { indent: 2, indentSeq: false };
+  }
+  return { indent: 2, indentSeq: true };
+}
+
+function open(source: string): Session {
+  const bom = source.startsWith('\uFEFF');
+  const crlf = source.includes('\r\n');
+  const text = (bom ? source.slice(1) : source).replace(/\r\n?/g, '\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    const where = doc.errors[0]?.linePos?.[0];
+    const at = where ? ` (line ${where.line}, column ${where.col})` : '';
+    const atFr = where ? ` (ligne ${where.line}, colonne ${where.col})` : '';
+    throw new CodebookEditError('codebook-yaml-syntax', {
+      en: `codebook.yaml has a YAML syntax error${at}: it cannot be changed safely.`,
+      fr: `codebook.yaml contient une erreur de syntaxe YAML${atFr} : impossible de le modifier sans risque.`,
+    }, { en: 'Fix the file first (`codage check` shows where).', fr: 'Corrigez d’abord le fichier (`codage check` indique où).' });
+  }
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
+    throw new CodebookEditError('codebook-not-mapping', {
+      en: 'codebook.yaml must be a mapping with `themes:` and/or `codes:`: it cannot be changed.',
+      fr: 'codebook.yaml doit être un dictionnaire avec `themes:` et/ou `codes:` : impossible de le modifier.',
+    });
+  }
+  const read = readCodebookDocument(doc, 'codebook.yaml', lineCounter);
+  const options: ToStringOptions = { ...detectIndentation(text), lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
+  const baseline = contents === null || isScalar(contents) ? text : doc.toString(options);
+  return { doc, read, options, text, baseline, bom, crlf };
+}
+
+function close(s: Session): string {
+  const edited = s.doc.toString(s.options);
+  let result = keepFormatting(s.text, s.baseline, edited);
+  if (result !== edited) {
+    // The merge must mean exactly what the edited document means; otherwise use yaml's printing.
+    const check = parseDocument(result);
+    if (check.errors.length > 0 || JSON.stringify(check.toJS()) !== JSON.stringify(s.doc.toJS())) result = edited;
+  }
+  if (s.crlf) result = result.replace(/\n/g, '\r\n');
+  return s.bom ? `\uFEFF${result}` : result;
+}
+
+/** A text scalar: block literal when it spans several lines. */
+function textNode(value: string): Scalar {
+  const node = new Scalar(value);
+  if (value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+  return node;
+}
+
+function setText(map: YAMLMap, key: string, value: string, at?: number): void {
+  const pair = map.items.find((p) => keyOf(p) === key);
+  if (!pair) {
+    map.items.splice(at ?? map.items.length, 0, new Pair(new Scalar(key), textNode(value)));
+    return;
+  }
+  if (isScalar(pair.value)) {
+    const scalar = pair.value;
+    scalar.value = value;
+    if (value.includes('\n')) scalar.type = Scalar.BLOCK_LITERAL;
+    else if (scalar.type === Scalar.BLOCK_LITERAL || scalar.type === Scalar.BLOCK_FOLDED) scalar.type = undefined;
+    return;
+  }
+  pair.value = textNode(value);
+}
+
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+/** Writes the ids the parser derived, right after each node's `name`. */
+function writeMissingIds(s: Session): void {
+  for (const src of s.read.sources) {
+    if (src.explicitId || !src.named) continue;
+    const at = src.map.items.findIndex((p) => keyOf(p) === 'name');
+    setText(src.map, 'id', src.node.id, at + 1);
+    src.explicitId = true;
+  }
+}
+
+function findSource(s: Session, id: string): NodeSource {
+  const node = s.read.codebook.byId.get(id);
+  const src = node && s.read.sources.find((x) => x.node === node);
+  if (!src) {
+    throw new CodebookEditError('codebook-unknown-id', {
+      en: `No theme or code has the id \`${id}\` in codebook.yaml.`,
+      fr: `Aucun thème ni code n’a l’identifiant \`${id}\` dans codebook.yaml.`,
+    });
+  }
+  return src;
+}
+
+function findTheme(s: Session, id: string): NodeSource {
+  const src = findSource(s, id);
+  if (src.node.kind !== 'theme') {
+    throw new CodebookEditError('codebook-not-a-theme', {
+      en: `“${src.node.name}” is a code, not a theme: it cannot contain codes or themes.`,
+      fr: `« ${src.node.name} » est un code, pas un thème : il ne peut contenir ni codes ni thèmes.`,
+    });
+  }
+  return src;
+}
+
+function topMap(s: Session): YAMLMap {
+  const contents = s.doc.contents;
+  if (isMap(contents)) return contents;
+  const map = new YAMLMap();
+  s.doc.contents = map as unknown as typeof s.doc.contents;
+  return map;
+}
+
+/** The block list under `key` in `map`, created when missing or empty. */
+function listIn(map: YAMLMap, key: 'themes' | 'codes'): YAMLSeq {
+  const pair = map.items.find((p) => keyOf(p) === key);
+  if (pair && isSeq(pair.value)) {
+    pair.value.flow = false;
+    return pair.value;
+  }
+  const list = new YAMLSeq();
+  if (pair) {
+    const old = pair.value;
+    if (!(old === null || old === undefined || (isScalar(old) && old.value === null))) {
+      throw new CodebookEditError('codebook-wrong-type', {
+        en: `\`${key}\` is not a list in codebook.yaml: fix it before adding to it.`,
+        fr: `\`${key}\` n’est pas une liste dans codebook.yaml : corrigez-le avant d’y ajouter quelque chose.`,
+      });
+    }
+    if (isScalar(old) && old.comment) list.commentBefore = old.comment;
+    pair.value = list;
+    return list;
+  }
+  const created = new Pair(new Scalar(key), list);
+  const codesAt = map.items.findIndex((p) => keyOf(p) === 'codes');
+  if (key === 'themes' && codesAt >= 0) map.items.splice(codesAt, 0, created);
+  else map.items.push(created);
+  return list;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') {
+    throw new CodebookEditError('codebook-empty-name', { en: 'A name cannot be empty.', fr: 'Un nom ne peut pas être vide.' });
+  }
+  return trimmed;
+}
+
+function checkCodeName(s: Session, name: string, except?: CodebookNode): void {
+  const key = nameKey(name);
+  const other = s.read.sources.find((x) => x.node.kind === 'code' && x.node !== except && x.named && nameKey(x.node.name) === key);
+  if (other) {
+    throw new CodebookEditError('codebook-duplicate-name', {
+      en: `A code is already named “${other.node.name}”.`,
+      fr: `Un code s’appelle déjà « ${other.node.name} ».`,
+    }, { en: 'Choose another name, or use the existing code.', fr: 'Choisissez un autre nom, ou utilisez le code existant.' });
+  }
+}
+
+function checkThemeName(s: Session, name: string, parent: string | null, except?: CodebookNode): void {
+  const key = nameKey(name);
+  const other = s.read.sources.find(
+    (x) => x.node.kind === 'theme' && x.node !== except && x.named && x.node.parent === parent && nameKey(x.node.name) === key,
+  );
+  if (other) {
+    throw new CodebookEditError('codebook-duplicate-name', {
+      en: `A theme here is already named “${other.node.name}”.`,
+      fr: `Un thème s’appelle déjà « ${other.node.name} » à cet endroit.`,
+    }, { en: 'Choose another name.', fr: 'Choisissez un autre nom.' });
+  }
+}
+
+function newNodeMap(name: string, id: string, texts: NodeTexts): YAMLMap {
+  const map = new YAMLMap();
+  const add = (key: string, value: string): void => {
+    map.items.push(new Pair(new Scalar(key), textNode(value)));
+  };
+  add('name', name);
+  add('id', id);
+  for (const field of TEXT_FIELDS) {
+    const value = texts[field];
+    if (value !== undefined && value.trim() !== '') add(field, value);
+  }
+  return map;
+}
+
+function allIds(s: Session, extra?: Iterable<string>): Set<string> {
+  const ids = new Set<string>(extra ?? []);
+  for (const src of s.read.sources) ids.add(src.node.id);
+  return ids;
+}
+
+/** Adds the ids missing from the file (see parse.ts). Returns `source` unchanged when none is missing. */
+export function ensureIds(source: string): string {
+  const s = open(source);
+  if (!s.read.sources.some((x) => !x.explicitId && x.named)) return source;
+  writeMissingIds(s);
+  return close(s);
+}
+
+/**
+ * Adds a code at the end of a theme's `codes` (or of the top-level `codes`), with an explicit id
+ * unique in the codebook and in `takenIds` (e.g. ids still used in coder files).
+ */
+export function addCode(source: string, code: NewCode, takenIds?: Iterable<string>): { source: string; id: string } {
+  const s = open(source);
+  const name = checkName(code.name);
+  checkCodeName(s, name);
+  const theme = code.themeId != null ? findTheme(s, code.themeId) : null;
+  writeMissingIds(s);
+  const id = uniqueId(slugify(name, 'code'), allIds(s, takenIds));
+  const list = listIn(theme ? theme.map : topMap(s), 'codes');
+  list.items.push(newNodeMap(name, id, code));
+  return { source: close(s), id };
+}
+
+/** Adds a theme at the end of its parent's `themes` (or of the top-level `themes`). */
+export function addTheme(source: string, theme: NewTheme, takenIds?: Iterable<string>): { source: string; id: string } {
+  const s = open(source);
+  const name = checkName(theme.name);
+  const parent = theme.parentId != null ? findTheme(s, theme.parentId) : null;
+  checkThemeName(s, name, parent ? parent.node.id : null);
+  writeMissingIds(s);
+  const id = uniqueId(slugify(name, 'theme'), allIds(s, takenIds));
+  const list = listIn(parent ? parent.map : topMap(s), 'themes');
+  list.items.push(newNodeMap(name, id, theme));
+  return { source: close(s), id };
+}
+
+/** Renames a theme or code; its id stays, so codings still point to it. */
+export function renameNode(source: string, id: string, newName: string): string {
+  const s = open(source);
+  const src = findSource(s, id);
+  const name = checkName(newName);
+  if (src.node.kind === 'code') checkCodeName(s, name, src.node);
+  else checkThemeName(s, name, src.node.parent, src.node);
+  writeMissingIds(s);
+  setText(src.map, 'name', name, 0);
+  return close(s);
+}
+
+/**
+ * Sets a text field of a node (`description`, `definition`, `include`, `exclude`, `example`,
+ * `color`, or `name`); null or blank removes it. A new field goes where codage writes it.
+ */
+export function setNodeField(source: string, id: string, field: NodeField, value: string | null): string {
+  if (field === 'name') {
+    if (value === null) return renameNode(source, id, '');
+    return renameNode(source, id, value);
+  }
+  if (field === 'id') {
+    throw new CodebookEditError('codebook-id-readonly', {
+      en: 'An id is not changed by an edit: coder files refer to it.',
+      fr: 'Un identifiant ne se modifie pas ainsi : les fichiers des codeurs s’y réfèrent.',
+    });
+  }
+  if (!(NODE_FIELDS as readonly string[]).includes(field)) {
+    throw new CodebookEditError('codebook-unknown-field', {
+      en: `Unknown field \`${String(field)}\`.`,
+      fr: `Champ inconnu \`${String(field)}\`.`,
+    });
+  }
+  const s = open(source);
+  const src = findSource(s, id);
+  writeMissingIds(s);
+  if (value === null || value.trim() === '') {
+    const at = src.map.items.findIndex((p) => keyOf(p) === field);
+    if (at >= 0) src.map.items.splice(at, 1);
+  } else {
+    const rank = NODE_FIELDS.indexOf(field);
+    let at = 0;
+    src.map.items.forEach((p, i) => {
+      const r = (NODE_FIELDS as readonly string[]).indexOf(keyOf(p));
+      if (r >= 0 && r < rank) at = i + 1;
+    });
+    setText(src.map, field, value, at);
+  }
+  return close(s);
+}
+
+/** Moves a code into a theme (at the end of its `codes`), or out of all themes with `themeId` null. */
+export function moveCode(source: string, codeId: string, themeId: string | null): string {
+  const s = open(source);
+  const src = findSource(s, codeId);
+  if (src.node.kind !== 'code') {
+    throw new CodebookEditError('codebook-not-a-code', {
+      en: `“${src.node.name}” is a theme; only codes are moved this way.`,
+      fr: `« ${src.node.name} » est un thème ; seuls les codes se déplacent ainsi.`,
+    });
+  }
+  const target = themeId !== null ? findTheme(s, themeId) : null;
+  writeMissingIds(s);
+  if ((target ? target.node.id : null) !== src.node.parent) {
+    const list = listIn(target ? target.map : topMap(s), 'codes');
+    src.list.items.splice(src.list.items.indexOf(src.map), 1);
+    list.items.push(src.map);
+  }
+  return close(s);
+}

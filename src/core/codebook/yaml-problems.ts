@@ -1,0 +1,56 @@
+/**
+ * YAML syntax errors as study problems, shared by the codebook and coder file readers.
+ */
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import type { Localized, Problem } from '../types.js';
+
+/** French for the errors people make when editing YAML by hand. */
+const FRENCH: Partial<Record<YAMLError['code'], string>> = {
+  BAD_INDENT: 'indentation incorrecte',
+  TAB_AS_INDENT: 'tabulation utilisée pour indenter (seules les espaces sont permises)',
+  DUPLICATE_KEY: 'clé en double dans le même bloc',
+  MISSING_CHAR: 'caractère manquant (guillemet, crochet ou accolade non fermé ?)',
+  UNEXPECTED_TOKEN: 'caractère inattendu',
+  BAD_SCALAR_START: 'valeur qui commence par un caractère réservé (mettez-la entre guillemets)',
+  BLOCK_AS_IMPLICIT_KEY: 'deux-points en trop dans une valeur (mettez-la entre guillemets) ou bloc utilisé comme clé',
+  MULTILINE_IMPLICIT_KEY: 'clé sur plusieurs lignes (deux-points manquant à la ligne précédente ?)',
+  BAD_DQ_ESCAPE: 'séquence d’échappement invalide entre guillemets doubles',
+  BLOCK_IN_FLOW: 'bloc à l’intérieur de crochets ou d’accolades',
+  MULTIPLE_DOCS: 'plusieurs documents YAML dans le même fichier (ligne « --- » en trop ?)',
+  BAD_ALIAS: 'alias inconnu',
+  KEY_OVER_1024_CHARS: 'clé de plus de 1 024 caractères',
+};
+
+const HINT: Localized = {
+  en: 'Fix the YAML at this place (indent with spaces, close quotes and brackets), then run the command again.',
+  fr: 'Corrigez le YAML à cet endroit (indentation avec des espaces, guillemets et crochets fermés), puis relancez la commande.',
+};
+
+/** 1-based line and column of a character offset. */
+export function positionAt(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const p = lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function toProblem(error: YAMLError, severity: 'error' | 'warning', file: string, lineCounter: LineCounter): Problem {
+  const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+  const where = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+  const fr = FRENCH[error.code] ?? `erreur de syntaxe (${error.code})`;
+  return {
+    severity,
+    file,
+    line: where.line,
+    column: where.col,
+    kind: 'yaml-syntax',
+    message: { en: `YAML syntax: ${firstLine}`, fr: `Syntaxe YAML : ${fr}.` },
+    hint: HINT,
+  };
+}
+
+/** The parse errors (and warnings) of a document read with `lineCounter`. */
+export function yamlProblems(doc: Document, file: string, lineCounter: LineCounter): Problem[] {
+  return [
+    ...doc.errors.map((e) => toProblem(e, 'error', file, lineCounter)),
+    ...doc.warnings.map((e) => toProblem(e, 'warning', file, lineCounter)),
+  ];
+}

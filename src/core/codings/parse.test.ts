@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import type { CoderFile } from '../types.js';
+import { parseCoderFile } from './parse.js';
+import { CODER_FILE_HEADER, serializeCoderFile } from './serialize.js';
+
+const CANONICAL = `${CODER_FILE_HEADER}version: 1
+coder: marie
+memos:
+  P01: "Entretien interrompu deux fois par le téléphone."
+segments:
+  - {"id": "k3j9x2", "participant": "P01", "start": 1204, "end": 1262, "codes": ["impuissance"], "text": "je ne sais plus quoi lui proposer", "at": "2026-11-02T14:03:11Z"}
+  - {"id": "p0q7ab", "participant": "P01", "start": 1300, "end": 1388, "codes": ["epuisement", "humour"], "text": "…", "memo": "ironique", "exemplary": true, "at": "2026-11-02T14:05:40Z"}
+`;
+
+function read(source: string, coder = 'marie') {
+  return parseCoderFile(source, `codings/${coder}.yaml`, coder);
+}
+
+function withoutLines(file: CoderFile): CoderFile {
+  return { ...file, segments: file.segments.map(({ line: _line, ...s }) => s) };
+}
+
+describe('parseCoderFile: the canonical layout', () => {
+  it('reads the documented example with line numbers', () => {
+    const { coderFile, problems, invalid, extra, rewritable } = read(CANONICAL);
+    expect(problems).toEqual([]);
+    expect(invalid).toEqual([]);
+    expect(extra).toEqual([]);
+    expect(rewritable).toBe(true);
+    expect(coderFile.coder).toBe('marie');
+    expect(coderFile.memos).toEqual({ P01: 'Entretien interrompu deux fois par le téléphone.' });
+    expect(coderFile.segments).toEqual([
+      { id: 'k3j9x2', participant: 'P01', start: 1204, end: 1262, codes: ['impuissance'], text: 'je ne sais plus quoi lui proposer', at: '2026-11-02T14:03:11Z', line: 8 },
+      { id: 'p0q7ab', participant: 'P01', start: 1300, end: 1388, codes: ['epuisement', 'humour'], text: '…', memo: 'ironique', exemplary: true, at: '2026-11-02T14:05:40Z', line: 9 },
+    ]);
+  });
+
+  it('round-trips: serialize → parse → serialize is identical', () => {
+    const once = serializeCoderFile(read(CANONICAL).coderFile);
+    expect(once).toBe(CANONICAL);
+    const file: CoderFile = {
+      coder: 'Hélène',
+      memos: { 'P 2': 'a "quoted"\nmemo', P1: '' },
+      segments: [
+        { id: 'x1', participant: 'P1', start: 0, end: 4, codes: ['a', 'b'], text: 'tab\there\u2028sep «»', memo: '' },
+        { id: 'x2', participant: 'P 2', start: 3, end: 10, codes: ['c'], text: '\\ back', exemplary: true },
+      ],
+    };
+    const text = serializeCoderFile(file);
+    const back = parseCoderFile(text, 'codings/Hélène.yaml', 'Hélène');
+    expect(back.problems).toEqual([]);
+    expect(serializeCoderFile(back.coderFile)).toBe(text);
+    expect(withoutLines(back.coderFile)).toEqual(file);
+  });
+
+  it('reads an empty file, an empty list, CRLF and a BOM', () => {
+    expect(read('')).toMatchObject({ coderFile: { coder: 'marie', memos: {}, segments: [] }, problems: [], rewritable: true });
+    expect(read(`${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments: []\n`).coderFile.segments).toEqual([]);
+    const crlf = `\uFEFF${CANONICAL.replace(/\n/g, '\r\n')}`;
+    const r = read(crlf);
+    expect(r.problems).toEqual([]);
+    expect(r.coderFile.segments.map((s) => [s.id, s.line])).toEqual([['k3j9x2', 8], ['p0q7ab', 9]]);
+  });
+});
+
+describe('parseCoderFile: hand-edited YAML', () => {
+  const BLOCK = `# Marie's codings, edited by hand
+version: 1
+coder: marie
+memos:
+  P01: Entretien interrompu   # by phone
+segments:
+  # the first one
+  - id: k3j9x2
+    participant: P01
+    start: 1204
+    end: 1262
+    codes:
+      - impuissance
+    text: 'je ne sais plus quoi lui proposer'
+
+  - {id: p0q7ab, participant: P01, start: 1300, end: 1388, codes: [epuisement, humour], text: "…", exemplary: true}
+`;
+
+  it('reads block style with the right line of each segment', () => {
+    const { coderFile, problems, rewritable } = read(BLOCK);
+    expect(problems).toEqual([]);
+    expect(rewritable).toBe(true);
+    expect(coderFile.memos).toEqual({ P01: 'Entretien interrompu' });
+    expect(coderFile.segments.map((s) => [s.id, s.line, s.codes])).toEqual([
+      ['k3j9x2', 8, ['impuissance']],
+      ['p0q7ab', 16, ['epuisement', 'humour']],
+    ]);
+  });
+
+  it('rewrites it in the canonical layout, which then reads the same', () => {
+    const first = read(BLOCK);
+    const text = serializeCoderFile(first.coderFile, first);
+    const second = read(text);
+    expect(second.problems).toEqual([]);
+    expect(withoutLines(second.coderFile)).toEqual(withoutLines(first.coderFile));
+    expect(serializeCoderFile(second.coderFile, second)).toBe(text);
+  });
+
+  it('reports field problems at the field’s line and column', () => {
+    const source = `version: 1
+coder: marie
+segments:
+  - id: a1
+    participant: P01
+    start: 40
+    end: 12
+    codes: [x]
+    text: abc
+`;
+    const { problems, invalid, coderFile } = read(source);
+    expect(coderFile.segments).toEqual([]);
+    expect(invalid).toEqual([{ line: 4, raw: 'id: a1\n    participant: P01\n    start: 40\n    end: 12\n    codes: [x]\n    text: abc', value: { id: 'a1', participant: 'P01', start: 40, end: 12, codes: ['x'], text: 'abc' } }]);
+    expect(problems.map((p) => [p.kind, p.severity, p.line, p.column])).toEqual([['segment-empty-range', 'error', 7, 5]]);
+    expect(problems[0]!.message.fr).toBe('`start` (40) doit être inférieur à `end` (12).');
+  });
+
+  it('reports YAML syntax errors with position and refuses rewriting', () => {
+    const { problems, rewritable } = read('version: 1\nsegments:\n  - {"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"], "text": "ab"\n  - {"id": "b"}\n');
+    expect(problems[0]).toMatchObject({ kind: 'yaml-syntax', severity: 'error', file: 'codings/marie.yaml' });
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(rewritable).toBe(false);
+  });
+});
+
+describe('parseCoderFile: problems', () => {
+  const line = (fields: string) => `${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments:\n  - {${fields}}\n`;
+  const ok = '"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"], "text": "ab"';
+
+  it('warns when `coder` differs from the file name, and uses the file name', () => {
+    const { problems, coderFile } = read(CANONICAL.replace('coder: marie', 'coder: paul'));
+    expect(problems.map((p) => [p.kind, p.severity, p.line])).toEqual([['coder-file-coder-mismatch', 'warning', 4]]);
+    expect(coderFile.coder).toBe('marie');
+  });
+
+  it('reports an unknown version and refuses rewriting', () => {
+    const { problems, rewritable } = read(CANONICAL.replace('version: 1', 'version: 2'));
+    expect(problems.map((p) => [p.kind, p.line])).toEqual([['coder-file-version', 3]]);
+    expect(rewritable).toBe(false);
+  });
+
+  it.each([
+    ['"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"]', 'segment-missing-field', null],
+    ['"id": "a", "participant": "P1", "start": -1, "end": 2, "codes": ["x"], "text": "ab"', 'segment-wrong-type', 'start'],
+    ['"id": "a", "participant": "P1", "start": 0.5, "end": 2, "codes": ["x"], "text": "ab"', 'segment-wrong-type', 'start'],
+    ['"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": [], "text": "ab"', 'segment-no-codes', 'codes'],
+    ['"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": "x", "text": "ab"', 'segment-wrong-type', 'codes'],
+    ['"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": [1], "text": "ab"', 'segment-wrong-type', 'codes'],
+    ['"id": "a", "participant": 7, "start": 0, "end": 2, "codes": ["x"], "text": "ab"', 'segment-wrong-type', 'participant'],
+    ['"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"], "text": 3', 'segment-wrong-type', 'text'],
+    [`${ok}, "exemplary": "yes"`, 'segment-wrong-type', 'exemplary'],
+    [`${ok}, "memmo": "m"`, 'segment-unknown-key', 'memmo'],
+  ])('keeps an invalid segment apart and reports it: %s', (fields, kind, field) => {
+    const source = line(fields);
+    const written = `  - {${fields}}`;
+    const column = field === null ? 5 : written.indexOf(`"${field}"`) + 1;
+    expect(column).toBeGreaterThan(0);
+    const { problems, invalid, coderFile, rewritable } = read(source);
+    expect(coderFile.segments).toEqual([]);
+    expect(rewritable).toBe(true);
+    expect(problems.map((p) => [p.kind, p.line, p.column])).toEqual([[kind, 7, column]]);
+    expect(problems[0]!.hint!.en).toContain('left out of analyses');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]!.raw).toBe(`{${fields}}`);
+    // Rewriting writes it back, and it is reported again.
+    const again = read(serializeCoderFile(coderFile, { invalid }));
+    expect(again.invalid.map((e) => e.value)).toEqual([invalid[0]!.value]);
+    expect(again.problems.map((p) => p.kind)).toEqual([kind]);
+  });
+
+  it('suggests the nearest key for a misspelt one', () => {
+    expect(read(line(`${ok}, "memmo": "m"`)).problems[0]!.message.en).toContain('did you mean `memo`?');
+  });
+
+  it('keeps the first of two segments with the same id and reports the second', () => {
+    const source = `${CODER_FILE_HEADER}version: 1\ncoder: marie\nsegments:\n  - {${ok}}\n  - {${ok.replace('"start": 0', '"start": 1')}}\n`;
+    const { problems, coderFile, invalid } = read(source);
+    expect(coderFile.segments.map((s) => s.start)).toEqual([0]);
+    expect(invalid.map((e) => e.line)).toEqual([7]);
+    expect(problems.map((p) => [p.kind, p.line])).toEqual([['segment-duplicate-id', 7]]);
+    expect(problems[0]!.message.en).toContain('already used on line 6');
+  });
+
+  it('reads a repeated code once, with a warning', () => {
+    const { problems, coderFile } = read(line(ok.replace('["x"]', '["x", "x", "y"]')));
+    expect(coderFile.segments[0]!.codes).toEqual(['x', 'y']);
+    expect(problems.map((p) => [p.kind, p.severity])).toEqual([['segment-duplicate-code', 'warning']]);
+  });
+
+  it('keeps unknown top-level keys and non-mapping entries when rewriting', () => {
+    const source = 'version: 1\ncoder: marie\nnotes:\n  - relire P3\nsegments:\n  - juste un texte\n';
+    const first = read(source);
+    expect(first.problems.map((p) => [p.kind, p.line])).toEqual([
+      ['coder-file-unknown-key', 3],
+      ['segment-not-mapping', 6],
+    ]);
+    const text = serializeCoderFile(first.coderFile, first);
+    expect(text).toContain('notes: ["relire P3"]\nsegments:\n  - "juste un texte"\n');
+    const second = read(text);
+    expect(second.extra).toEqual(first.extra);
+    expect(second.invalid.map((e) => e.value)).toEqual(['juste un texte']);
+  });
+});
+
+describe('parseCoderFile: speed', () => {
+  it('reads 20,000 canonical segments quickly', () => {
+    const segments = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `s${i.toString(36).padStart(7, '0')}`,
+      participant: `P${(i % 30) + 1}`,
+      start: i * 10,
+      end: i * 10 + 120,
+      codes: ['impuissance', 'humour'],
+      text: 'je ne sais plus quoi lui proposer, on tourne en rond et lui aussi, « c’est compliqué »',
+      at: '2026-11-02T14:03:11Z',
+    }));
+    const text = serializeCoderFile({ coder: 'marie', memos: {}, segments });
+    const t0 = performance.now();
+    const { coderFile, problems } = read(text);
+    const elapsed = performance.now() - t0;
+    expect(problems).toEqual([]);
+    expect(coderFile.segments).toHaveLength(20_000);
+    // The yaml fallback takes seconds here; the fast path tens of milliseconds (generous bound for loaded machines).
+    expect(elapsed).toBeLessThan(400);
+  });
+});

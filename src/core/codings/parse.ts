@@ -1,0 +1,467 @@
+/**
+ * Reads a coder file (`codings/<coder>.yaml`).
+ *
+ * Fast path: the layout codage writes (serialize.ts) is recognised line by line and each
+ * segment line is read with `JSON.parse`. Anything else (a hand edit in block style, an inline
+ * comment, a quoting style JSON does not know) makes the whole file go through the `yaml`
+ * parser, so problems still carry their line and column. Both paths give the same result.
+ *
+ * Nothing the user wrote is dropped: an entry of `segments:` that is not a valid segment is
+ * reported and returned in `invalid` (with its raw text and its value), and unknown top-level
+ * keys in `extra`; `serializeCoderFile(coderFile, { invalid, extra })` writes them back.
+ * When `rewritable` is false (YAML syntax error, unknown version, wrong structure) the file
+ * was not fully understood and must not be rewritten until the user fixes it.
+ */
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import type { CoderFile, Localized, Problem, Segment } from '../types.js';
+import { nearest } from '../codebook/nearest.js';
+import { positionAt, yamlProblems } from '../codebook/yaml-problems.js';
+import { CODER_FILE_VERSION } from './serialize.js';
+import type { ExtraKey, InvalidSegment } from './serialize.js';
+
+export interface CoderFileRead {
+  coderFile: CoderFile;
+  problems: Problem[];
+  /** Entries of `segments:` that are not valid segments (reported), to be written back as they are. */
+  invalid: InvalidSegment[];
+  /** Top-level keys codage does not use (reported), to be written back as they are. */
+  extra: ExtraKey[];
+  /** False when the file was not fully understood: do not rewrite it before the user fixes it. */
+  rewritable: boolean;
+}
+
+const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'at'];
+const SEGMENT_KEY_SET = new Set(SEGMENT_KEYS);
+
+/** Where a field of an entry is written: 1-based line and column. */
+type Locate = (field?: string) => { line: number; column?: number };
+
+/** The entries of `segments:`, as parallel arrays (no object per entry on the fast path). */
+interface RawEntries {
+  values: unknown[];
+  /** 1-based line where each entry starts. */
+  lines: number[];
+  /** Fast path: each entry's whole line (`  - {…}`). */
+  texts?: string[];
+  /** Slow path: each entry as written, and where its fields are. */
+  raws?: string[];
+  locates?: Locate[];
+}
+
+function rawOf(entries: RawEntries, i: number): string {
+  return entries.raws ? (entries.raws[i] as string) : (entries.texts?.[i] ?? '').slice(4);
+}
+
+function locateIn(entries: RawEntries, i: number, field?: string): { line: number; column?: number } {
+  const locate = entries.locates?.[i];
+  if (locate) return locate(field);
+  const text = entries.texts?.[i];
+  const at = field === undefined || text === undefined ? -1 : text.indexOf(`"${field}":`);
+  return { line: entries.lines[i] as number, column: at >= 0 ? at + 1 : 5 };
+}
+
+interface RawFile {
+  version?: unknown;
+  versionAt?: Locate;
+  coder?: unknown;
+  coderAt?: Locate;
+  memos: { key: string; value: unknown; locate: Locate }[];
+  entries: RawEntries;
+  extra: (ExtraKey & { locate: Locate })[];
+  problems: Problem[];
+  rewritable: boolean;
+}
+
+/** Reads the text of a coder file. `coderFromFileName` is the file name without `.yaml`. */
+export function parseCoderFile(source: string, file: string, coderFromFileName: string): CoderFileRead {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const raw = readFast(text) ?? readWithYaml(text, file);
+  return check(raw, file, coderFromFileName);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast path
+
+const TOP_LINE = /^([\p{L}_][\p{L}\p{N}_.-]*|"(?:[^"\\]|\\.)*"):(?: (.*))?$/u;
+const MEMO_LINE = /^ {2}([\p{L}_][\p{L}\p{N}_.-]*|"(?:[^"\\]|\\.)*"): (".*")$/u;
+
+function keyOf(written: string): string {
+  return written.startsWith('"') ? (JSON.parse(written) as string) : written;
+}
+
+/** A plain scalar the way YAML would read it, if it is simple; undefined to fall back. */
+function plainValue(text: string): unknown {
+  if (text.startsWith('"') || text.startsWith('{') || text.startsWith('[') || /^-?\d+$/.test(text)) {
+    return JSON.parse(text);
+  }
+  if (/^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(text) && !/^(?:true|false|null|yes|no|on|off|y|n)$/i.test(text)) return text;
+  return undefined;
+}
+
+function readFast(text: string): RawFile | null {
+  const lines = text.split('\n');
+  const values: unknown[] = [];
+  const numbers: number[] = [];
+  const texts: string[] = [];
+  const out: RawFile = { memos: [], entries: { values, lines: numbers, texts }, extra: [], problems: [], rewritable: true };
+  const seen = new Set<string>();
+  let section: 'top' | 'memos' | 'segments' = 'top';
+  try {
+    for (let i = 0; i < lines.length; i++) {
+      let line = lines[i] as string;
+      if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
+      const n = i + 1;
+      if (section === 'segments' && line.startsWith('  - {') && line.charCodeAt(line.length - 1) === 125 /* } */) {
+        values.push(JSON.parse(line.slice(4)));
+        numbers.push(n);
+        texts.push(line);
+        continue;
+      }
+      const c0 = line.charCodeAt(0);
+      if (line.length === 0 || c0 === 35 /* # */ || /^\s*(#.*)?$/.test(line)) continue;
+      if (c0 === 32 /* space */) {
+        if (section === 'segments') return null;
+        if (section === 'memos') {
+          const m = MEMO_LINE.exec(line);
+          if (!m) return null;
+          out.memos.push({ key: keyOf(m[1] as string), value: JSON.parse(m[2] as string), locate: () => ({ line: n, column: 3 }) });
+          continue;
+        }
+        return null;
+      }
+      const m = TOP_LINE.exec(line);
+      if (!m) return null;
+      const key = keyOf(m[1] as string);
+      if (seen.has(key)) return null;
+      seen.add(key);
+      const rest = m[2]?.trim() ?? '';
+      const at: Locate = () => ({ line: n, column: 1 });
+      section = 'top';
+      if (key === 'segments' || key === 'memos') {
+        if (rest === '') section = key;
+        else if (rest !== (key === 'segments' ? '[]' : '{}')) return null;
+        continue;
+      }
+      if (rest === '') return null;
+      const value = plainValue(rest);
+      if (value === undefined) return null;
+      if (key === 'version') {
+        out.version = value;
+        out.versionAt = at;
+      } else if (key === 'coder') {
+        out.coder = value;
+        out.coderAt = at;
+      } else out.extra.push({ key, value, locate: at });
+    }
+  } catch {
+    return null;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slow path: any YAML
+
+function readWithYaml(text: string, file: string): RawFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const entries: Required<Omit<RawEntries, 'texts'>> = { values: [], lines: [], raws: [], locates: [] };
+  const out: RawFile = { memos: [], entries, extra: [], problems: yamlProblems(doc, file, lineCounter), rewritable: doc.errors.length === 0 };
+  const pos = (node: unknown): { line: number; column?: number } => {
+    const range = (node as YamlNode | null | undefined)?.range;
+    return range ? positionAt(lineCounter, range[0]) : { line: 1 };
+  };
+  const contents = doc.contents;
+  if (contents === null || (!isMap(contents) && (contents as { value?: unknown }).value === null)) return out;
+  if (!isMap(contents)) {
+    out.rewritable = false;
+    out.problems.push({
+      severity: 'error',
+      file,
+      ...pos(contents),
+      kind: 'coder-file-not-mapping',
+      message: { en: 'A coder file must be a mapping with `version`, `coder`, `memos` and `segments`.', fr: 'Un fichier de codeur doit être un dictionnaire avec `version`, `coder`, `memos` et `segments`.' },
+      hint: { en: 'Compare it with another coder file, or restore it from .codage/backups/.', fr: 'Comparez-le avec un autre fichier de codeur, ou restaurez-le depuis .codage/backups/.' },
+    });
+    return out;
+  }
+  const js = doc.toJS() as Record<string, unknown>;
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const key = String((keyNode as { value?: unknown } | null)?.value ?? keyNode);
+    const at: Locate = () => pos(keyNode);
+    const value = js[key];
+    if (key === 'version') {
+      out.version = value;
+      out.versionAt = at;
+    } else if (key === 'coder') {
+      out.coder = value;
+      out.coderAt = at;
+    } else if (key === 'memos') {
+      if (value === null || value === undefined) continue;
+      if (!isMap(pair.value)) {
+        out.rewritable = false;
+        out.problems.push(wrongType(file, pos(pair.value), 'memos', { en: 'a mapping `participant: "memo"`', fr: 'un dictionnaire `participant: "mémo"`' }));
+        continue;
+      }
+      for (const memo of (pair.value as YAMLMap).items) {
+        const k = String((memo.key as { value?: unknown } | null)?.value ?? memo.key);
+        out.memos.push({ key: k, value: (value as Record<string, unknown>)[k], locate: () => pos(memo.key) });
+      }
+    } else if (key === 'segments') {
+      if (value === null || value === undefined) continue;
+      if (!isSeq(pair.value)) {
+        out.rewritable = false;
+        out.problems.push(wrongType(file, pos(pair.value), 'segments', { en: 'a list, one `- {…}` per segment', fr: 'une liste, un `- {…}` par segment' }));
+        continue;
+      }
+      const values = value as unknown[];
+      pair.value.items.forEach((item, i) => {
+        const node = item as YamlNode;
+        const range = node.range;
+        const start = pos(node);
+        entries.values.push(values[i]);
+        entries.lines.push(start.line);
+        entries.raws.push(range ? text.slice(range[0], range[1]).trimEnd() : '');
+        entries.locates.push((field) => {
+          if (field !== undefined && isMap(node)) {
+            const p = node.items.find((x) => (x.key as { value?: unknown } | null)?.value === field);
+            if (p) return pos(p.key);
+          }
+          return start;
+        });
+      });
+    } else {
+      out.extra.push({ key, value, locate: at });
+    }
+  }
+  return out;
+}
+
+function wrongType(file: string, at: { line: number; column?: number }, key: string, expected: Localized): Problem {
+  return {
+    severity: 'error',
+    file,
+    ...at,
+    kind: 'coder-file-wrong-type',
+    message: { en: `\`${key}\` must be ${expected.en}.`, fr: `\`${key}\` doit être ${expected.fr}.` },
+    hint: { en: 'Fix it by hand: codage will not rewrite this file until then.', fr: 'Corrigez-le à la main : codage ne réécrira pas ce fichier d’ici là.' },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks shared by both paths
+
+const KEPT: Localized = {
+  en: 'The segment stays in the file but is left out of analyses until it is fixed.',
+  fr: 'Le segment reste dans le fichier mais n’est pas pris en compte tant qu’il n’est pas corrigé.',
+};
+
+interface Flaw {
+  field?: string;
+  kind: string;
+  message: Localized;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isOffset(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** True for an entry that is a valid segment as codage writes it: checked without allocating. */
+function isCleanSegment(v: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const key in v) {
+    if (!SEGMENT_KEY_SET.has(key)) return false;
+    keys++;
+  }
+  const { id, participant, start, end, codes, text, memo, exemplary, at } = v;
+  if (typeof id !== 'string' || id === '' || typeof participant !== 'string' || participant === '') return false;
+  if (!isOffset(start) || !isOffset(end) || start >= end || typeof text !== 'string') return false;
+  if (!Array.isArray(codes) || codes.length === 0) return false;
+  for (let i = 0; i < codes.length; i++) {
+    const c: unknown = codes[i];
+    if (typeof c !== 'string' || c === '') return false;
+    for (let j = 0; j < i; j++) if (codes[j] === c) return false;
+  }
+  if (memo !== undefined && typeof memo !== 'string') return false;
+  if (exemplary !== undefined && typeof exemplary !== 'boolean') return false;
+  if (at !== undefined && typeof at !== 'string') return false;
+  return keys > 0;
+}
+
+/** The flaws that keep an entry from being a valid segment (empty: valid). */
+function flawsOf(v: Record<string, unknown>): Flaw[] {
+  const flaws: Flaw[] = [];
+  const text = (field: string, required: boolean, what: Localized): void => {
+    const x = v[field];
+    if (x === undefined || x === null) {
+      if (required) flaws.push({ kind: 'segment-missing-field', message: { en: `The segment has no \`${field}\` (${what.en}).`, fr: `Le segment n’a pas de \`${field}\` (${what.fr}).` } });
+    } else if (typeof x !== 'string' || (required && field !== 'text' && x === '')) {
+      flaws.push({ field, kind: 'segment-wrong-type', message: { en: `\`${field}\` must be ${what.en} in quotes.`, fr: `\`${field}\` doit être ${what.fr} entre guillemets.` } });
+    }
+  };
+  text('id', true, { en: 'the segment id', fr: 'l’identifiant du segment' });
+  text('participant', true, { en: 'the participant id', fr: 'l’identifiant du participant' });
+  for (const field of ['start', 'end']) {
+    const x = v[field];
+    if (x === undefined || x === null) flaws.push({ kind: 'segment-missing-field', message: { en: `The segment has no \`${field}\`.`, fr: `Le segment n’a pas de \`${field}\`.` } });
+    else if (!isOffset(x)) flaws.push({ field, kind: 'segment-wrong-type', message: { en: `\`${field}\` must be a whole number ≥ 0.`, fr: `\`${field}\` doit être un nombre entier ≥ 0.` } });
+  }
+  if (isOffset(v.start) && isOffset(v.end) && v.start >= v.end) {
+    flaws.push({ field: 'end', kind: 'segment-empty-range', message: { en: `\`start\` (${v.start}) must be less than \`end\` (${v.end}).`, fr: `\`start\` (${v.start}) doit être inférieur à \`end\` (${v.end}).` } });
+  }
+  const codes = v.codes;
+  if (codes === undefined || codes === null || (Array.isArray(codes) && codes.length === 0)) {
+    flaws.push({ field: codes === undefined ? undefined : 'codes', kind: 'segment-no-codes', message: { en: 'The segment has no code.', fr: 'Le segment n’a aucun code.' } });
+  } else if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string' && c !== '')) {
+    flaws.push({ field: 'codes', kind: 'segment-wrong-type', message: { en: '`codes` must be a list of code ids: `["impuissance", "humour"]`.', fr: '`codes` doit être une liste d’identifiants de codes : `["impuissance", "humour"]`.' } });
+  }
+  text('text', true, { en: 'the quoted text', fr: 'le texte cité' });
+  text('memo', false, { en: 'text', fr: 'du texte' });
+  text('at', false, { en: 'a date and time', fr: 'une date et une heure' });
+  if (v.exemplary !== undefined && v.exemplary !== null && typeof v.exemplary !== 'boolean') {
+    flaws.push({ field: 'exemplary', kind: 'segment-wrong-type', message: { en: '`exemplary` must be `true` or `false`.', fr: '`exemplary` doit valoir `true` ou `false`.' } });
+  }
+  for (const key in v) {
+    if (SEGMENT_KEY_SET.has(key)) continue;
+    const guess = nearest(key, SEGMENT_KEYS);
+    flaws.push({
+      field: key,
+      kind: 'segment-unknown-key',
+      message: {
+        en: `Unknown key \`${key}\` in a segment${guess ? ` (did you mean \`${guess}\`?)` : ''}.`,
+        fr: `Clé inconnue \`${key}\` dans un segment${guess ? ` (vouliez-vous écrire \`${guess}\` ?)` : ''}.`,
+      },
+    });
+  }
+  return flaws;
+}
+
+function toSegment(v: Record<string, unknown>, line: number): { segment: Segment; duplicateCodes: boolean } {
+  const codes = v.codes as string[];
+  const unique = [...new Set(codes)];
+  const segment: Segment = {
+    id: v.id as string,
+    participant: v.participant as string,
+    start: v.start as number,
+    end: v.end as number,
+    codes: unique,
+    text: v.text as string,
+    line,
+  };
+  if (typeof v.memo === 'string') segment.memo = v.memo;
+  if (v.exemplary === true) segment.exemplary = true;
+  if (typeof v.at === 'string') segment.at = v.at;
+  return { segment, duplicateCodes: unique.length !== codes.length };
+}
+
+function check(raw: RawFile, file: string, coderFromFileName: string): CoderFileRead {
+  const problems = raw.problems;
+  const problem = (severity: Problem['severity'], at: { line: number; column?: number }, kind: string, message: Localized, hint?: Localized): void => {
+    const p: Problem = { severity, file, line: at.line, kind, message };
+    if (at.column !== undefined) p.column = at.column;
+    if (hint) p.hint = hint;
+    problems.push(p);
+  };
+  let rewritable = raw.rewritable;
+
+  if (raw.version !== undefined && raw.version !== null && raw.version !== CODER_FILE_VERSION) {
+    rewritable = false;
+    problem('error', raw.versionAt?.() ?? { line: 1 }, 'coder-file-version', {
+      en: `Unknown coder file version \`${String(raw.version)}\` (this codage reads version ${CODER_FILE_VERSION}).`,
+      fr: `Version de fichier de codeur inconnue \`${String(raw.version)}\` (cette version de codage lit la version ${CODER_FILE_VERSION}).`,
+    }, {
+      en: 'Update codage (npm install -g codage), or check the `version:` line.',
+      fr: 'Mettez codage à jour (npm install -g codage), ou vérifiez la ligne `version:`.',
+    });
+  }
+
+  if (raw.coder !== undefined && raw.coder !== null) {
+    const written = typeof raw.coder === 'string' ? raw.coder : String(raw.coder);
+    if (written !== coderFromFileName) {
+      problem('warning', raw.coderAt?.() ?? { line: 1 }, 'coder-file-coder-mismatch', {
+        en: `The file says \`coder: ${written}\` but its name says \`${coderFromFileName}\`: the file name is used.`,
+        fr: `Le fichier indique \`coder: ${written}\` mais son nom indique \`${coderFromFileName}\` : c’est le nom du fichier qui compte.`,
+      }, {
+        en: `Rename the file to codings/${written}.yaml, or write \`coder: ${coderFromFileName}\`.`,
+        fr: `Renommez le fichier en codings/${written}.yaml, ou écrivez \`coder: ${coderFromFileName}\`.`,
+      });
+    }
+  }
+  const coder = coderFromFileName;
+
+  const memos: Record<string, string> = {};
+  for (const m of raw.memos) {
+    if (m.value === null || m.value === undefined) continue;
+    if (typeof m.value === 'string') memos[m.key] = m.value;
+    else {
+      memos[m.key] = typeof m.value === 'object' ? JSON.stringify(m.value) : String(m.value);
+      problem('warning', m.locate(), 'coder-file-wrong-type', {
+        en: `The memo of ${m.key} is not text: it is read as text.`,
+        fr: `Le mémo de ${m.key} n’est pas du texte : il est lu comme du texte.`,
+      }, { en: 'Put the memo in double quotes.', fr: 'Mettez le mémo entre guillemets doubles.' });
+    }
+  }
+
+  for (const e of raw.extra) {
+    const guess = nearest(e.key, ['version', 'coder', 'memos', 'segments']);
+    problem('warning', e.locate(), 'coder-file-unknown-key', {
+      en: `Unknown key \`${e.key}\`: codage does not use it (it is kept in the file).`,
+      fr: `Clé inconnue \`${e.key}\` : codage ne l’utilise pas (elle est conservée dans le fichier).`,
+    }, guess
+      ? { en: `Did you mean \`${guess}\`?`, fr: `Vouliez-vous écrire \`${guess}\` ?` }
+      : { en: 'Known keys: version, coder, memos, segments.', fr: 'Clés connues : version, coder, memos, segments.' });
+  }
+
+  const segments: Segment[] = [];
+  const invalid: InvalidSegment[] = [];
+  const ids = new Map<string, number>();
+  const { values, lines } = raw.entries;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const line = lines[i] as number;
+    if (isRecord(v) && isCleanSegment(v) && !ids.has(v.id as string)) {
+      // The object JSON.parse made is the segment: no copy.
+      const segment = v as unknown as Segment;
+      if (segment.exemplary === false) delete segment.exemplary;
+      segment.line = line;
+      ids.set(segment.id, line);
+      segments.push(segment);
+      continue;
+    }
+    const flaws: Flaw[] = isRecord(v)
+      ? flawsOf(v)
+      : [{ kind: 'segment-not-mapping', message: { en: 'A segment must be a mapping `{"id": …, "participant": …}`.', fr: 'Un segment doit être un dictionnaire `{"id": …, "participant": …}`.' } }];
+    if (flaws.length === 0 && isRecord(v)) {
+      const firstLine = ids.get(v.id as string);
+      if (firstLine !== undefined) {
+        flaws.push({
+          field: 'id',
+          kind: 'segment-duplicate-id',
+          message: { en: `The segment id \`${String(v.id)}\` is already used on line ${firstLine}.`, fr: `L’identifiant de segment \`${String(v.id)}\` est déjà utilisé ligne ${firstLine}.` },
+        });
+      }
+    }
+    if (flaws.length > 0) {
+      invalid.push({ line, raw: rawOf(raw.entries, i), value: v });
+      for (const f of flaws) problem('error', locateIn(raw.entries, i, f.field), f.kind, f.message, KEPT);
+      continue;
+    }
+    const { segment, duplicateCodes } = toSegment(v as Record<string, unknown>, line);
+    ids.set(segment.id, line);
+    if (duplicateCodes) {
+      problem('warning', locateIn(raw.entries, i, 'codes'), 'segment-duplicate-code', {
+        en: 'The same code is listed twice in this segment: it counts once.',
+        fr: 'Le même code figure deux fois dans ce segment : il compte une seule fois.',
+      });
+    }
+    segments.push(segment);
+  }
+
+  return { coderFile: { coder, memos, segments }, problems, invalid, extra: raw.extra.map(({ key, value }) => ({ key, value })), rewritable };
+}

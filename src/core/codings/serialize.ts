@@ -1,0 +1,127 @@
+/**
+ * Writes a coder file (`codings/<coder>.yaml`) in the form of docs/study-folder.md: a header
+ * comment, `version`, `coder`, `memos`, then one segment per line as a JSON object (JSON is
+ * valid YAML flow), sorted by participant (natural order), start, end, id. Same input, same bytes.
+ *
+ * Entries the reader could not accept (`invalid`) and top-level keys it does not know (`extra`)
+ * are written back too, so that rewriting a file never drops what the user wrote: invalid
+ * segments after the valid ones, in their original order, still as list items (so `codage check`
+ * keeps reporting them until they are fixed); unknown keys just before `segments:`.
+ */
+import type { CoderFile, Segment } from '../types.js';
+import { compareNatural } from '../natural-sort.js';
+
+export const CODER_FILE_VERSION = 1;
+
+export const CODER_FILE_HEADER =
+  '# codage coder file. One coded segment per line; offsets count Unicode code points\n' +
+  '# in the transcript text (see the README, "The text that offsets refer to").\n';
+
+/** An entry of `segments:` that is not a valid segment, kept as read. */
+export interface InvalidSegment {
+  /** 1-based line where the entry starts. */
+  line: number;
+  /** The entry as written in the file. */
+  raw: string;
+  /** The entry as read (plain data). */
+  value: unknown;
+}
+
+/** A top-level key of the file that codage does not use, kept as read. */
+export interface ExtraKey {
+  key: string;
+  value: unknown;
+}
+
+export interface KeptEntries {
+  invalid?: readonly InvalidSegment[];
+  extra?: readonly ExtraKey[];
+}
+
+/** Characters JSON leaves as they are but YAML does not allow raw, or editors take for line ends. */
+const UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff]/;
+const UNSAFE_ALL = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
+
+function escapeUnsafe(json: string): string {
+  if (!UNSAFE.test(json)) return json;
+  return json.replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A string as a JSON (and YAML) double-quoted scalar. */
+export function quote(text: string): string {
+  return escapeUnsafe(JSON.stringify(text));
+}
+
+/** Any plain data in JSON flow style, with `.inf`/`.nan` (YAML) for what JSON cannot write. */
+export function flow(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return String(value);
+  }
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
+  if (value instanceof Map) return flow(Object.fromEntries([...value].map(([k, v]) => [String(k), v])));
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${quote(k)}: ${flow(v)}`);
+    return `{${parts.join(', ')}}`;
+  }
+  return quote(String(value));
+}
+
+const PLAIN_KEY = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** A key or short name written plain when YAML reads it back as the same string, else quoted. */
+export function plainOrQuoted(text: string): string {
+  return PLAIN_KEY.test(text) && !YAML_WORDS.test(text) ? text : quote(text);
+}
+
+/** One segment as written on its line (without the leading `  - `). */
+export function segmentFlow(s: Segment): string {
+  let out = `{"id": ${quote(s.id)}, "participant": ${quote(s.participant)}, "start": ${s.start}, "end": ${s.end}, "codes": [`;
+  for (let i = 0; i < s.codes.length; i++) out += (i > 0 ? ', ' : '') + quote(s.codes[i] as string);
+  out += `], "text": ${quote(s.text)}`;
+  if (s.memo !== undefined) out += `, "memo": ${quote(s.memo)}`;
+  if (s.exemplary === true) out += ', "exemplary": true';
+  if (s.at !== undefined) out += `, "at": ${quote(s.at)}`;
+  return `${out}}`;
+}
+
+/** Segments in file order: participant (natural order), start, end, id. */
+export function sortSegments(segments: readonly Segment[]): Segment[] {
+  const participants = [...new Set(segments.map((s) => s.participant))].sort(compareNatural);
+  const rank = new Map(participants.map((p, i) => [p, i]));
+  const ranks = new Int32Array(segments.length);
+  for (let i = 0; i < segments.length; i++) ranks[i] = rank.get((segments[i] as Segment).participant) as number;
+  const compare = (i: number, j: number): number => {
+    const a = segments[i] as Segment;
+    const b = segments[j] as Segment;
+    return (ranks[i] as number) - (ranks[j] as number) || a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  };
+  let sorted = true;
+  for (let i = 1; i < segments.length && sorted; i++) if (compare(i - 1, i) > 0) sorted = false;
+  if (sorted) return [...segments];
+  const order = Array.from(segments.keys()).sort(compare);
+  return order.map((i) => segments[i] as Segment);
+}
+
+/** The text of a coder file. */
+export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}): string {
+  let out = `${CODER_FILE_HEADER}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`;
+  const memoKeys = Object.keys(file.memos).sort(compareNatural);
+  if (memoKeys.length === 0) out += 'memos: {}\n';
+  else {
+    out += 'memos:\n';
+    for (const key of memoKeys) out += `  ${plainOrQuoted(key)}: ${quote(file.memos[key] as string)}\n`;
+  }
+  for (const { key, value } of kept.extra ?? []) out += `${plainOrQuoted(key)}: ${flow(value)}\n`;
+  const invalid = kept.invalid ?? [];
+  if (file.segments.length === 0 && invalid.length === 0) return `${out}segments: []\n`;
+  out += 'segments:\n';
+  for (const s of sortSegments(file.segments)) out += `  - ${segmentFlow(s)}\n`;
+  for (const entry of invalid) out += `  - ${flow(entry.value)}\n`;
+  return out;
+}
