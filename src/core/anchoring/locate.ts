@@ -82,8 +82,33 @@ function unresolved(reason: Localized, candidate?: { start: number; end: number;
   };
 }
 
+/** Final punctuation of a sentence, as the transcript may have it right after a quote's last word. */
+const CLOSING = /[.!?…»”")\]]/;
+
+/**
+ * Folded matches stop at the quote's last word. When the quote itself ends with punctuation
+ * (`…dans la journée.`), the span takes in the transcript's own closing punctuation there
+ * (up to three characters, never across a space), so the segment reads as the author quoted it.
+ */
+function withClosingPunctuation(text: string, quote: string, span: Span): Span {
+  if (!/[.!?…»”")\]]\s*$/.test(quote)) return span;
+  let end = span.end;
+  while (end < text.length && end - span.end < 3 && CLOSING.test(text[end]!)) end++;
+  return end === span.end ? span : { start: span.start, end };
+}
+
 /** Finds a quote in a transcript text (see the module comment for the order of methods). */
 export function locateQuote(text: string, quote: string, options: LocateOptions = {}): QuoteMatch {
+  const match = locateInText(text, quote, options);
+  if (match.method === 'exact' || match.method === 'unresolved') return match;
+  const q = cleanQuote(quote);
+  const span = withClosingPunctuation(text, q, match);
+  const result: QuoteMatch = { ...match, start: span.start, end: span.end };
+  if (match.candidates) result.candidates = match.candidates.map((c) => withClosingPunctuation(text, q, c));
+  return result;
+}
+
+function locateInText(text: string, quote: string, options: LocateOptions): QuoteMatch {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const q = cleanQuote(quote);
   if (q === '') return unresolved(reasons.emptyQuote());
