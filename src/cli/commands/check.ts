@@ -1,0 +1,79 @@
+import type { Problem } from '../../core/types.js';
+import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { formatProblem, paint, problemJson } from '../output.js';
+import { fixCodebookIds, saveReanchored } from '../fixes.js';
+
+interface CheckOptions {
+  study: string;
+  lang?: string;
+  fix?: boolean;
+  json?: boolean;
+}
+
+function countBySeverity(problems: Problem[]) {
+  return {
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    notes: problems.filter((p) => p.severity === 'info').length,
+  };
+}
+
+export async function run(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
+  const loaded = await loadForCommand(baseCtx, options.study);
+  const { ctx, study } = loaded;
+  let problems = loaded.problems;
+  const fixed: string[] = [];
+
+  if (options.fix) {
+    const plan = applyReanchoring(study.coders, loaded.segments);
+    for (const change of plan) {
+      await saveReanchored(study.root, change.coderFile, change.count);
+      fixed.push(
+        ctx.language === 'fr'
+          ? `${change.file} : ${change.count} segment(s) réancré(s) enregistré(s)`
+          : `${change.file}: saved ${change.count} re-anchored segment(s)`,
+      );
+    }
+    const ids = await fixCodebookIds(study.root);
+    if (ids > 0) {
+      fixed.push(ctx.language === 'fr' ? `codebook.yaml : ${ids} identifiant(s) ajouté(s)` : `codebook.yaml: added ${ids} id(s)`);
+    }
+    if (plan.length > 0 || ids > 0) {
+      // Check again what is now on disk.
+      problems = (await loadForCommand(baseCtx, options.study)).problems;
+    }
+  }
+
+  const counts = countBySeverity(problems);
+  const summary = {
+    transcripts: study.transcripts.length,
+    codes: [...study.codebook.byId.values()].filter((n) => n.kind === 'code').length,
+    coders: study.coders.map((c) => c.coder),
+    segments: loaded.segments.length,
+  };
+
+  if (options.json) {
+    ctx.stdout.write(
+      `${JSON.stringify({ ok: counts.errors === 0, ...counts, ...summary, fixed, problems: problems.map((p) => problemJson(p, ctx.language)) }, null, 2)}\n`,
+    );
+    return counts.errors > 0 ? 1 : 0;
+  }
+
+  for (const line of fixed) ctx.stdout.write(`${paint.green('✓')} ${line}\n`);
+  for (const problem of problems) ctx.stdout.write(`${formatProblem(problem, ctx.language)}\n`);
+  const fr = ctx.language === 'fr';
+  const what = fr
+    ? `${summary.transcripts} transcription(s), ${summary.codes} code(s), ${summary.segments} segment(s) de ${summary.coders.length} codeur(s)`
+    : `${summary.transcripts} transcript(s), ${summary.codes} code(s), ${summary.segments} segment(s) from ${summary.coders.length} coder(s)`;
+  if (counts.errors === 0) {
+    const tail = counts.warnings > 0 ? (fr ? ` — ${counts.warnings} avertissement(s)` : ` — ${counts.warnings} warning(s)`) : '';
+    ctx.stdout.write(`${paint.green(fr ? 'Étude valide' : 'Study is valid')}${fr ? '\u00a0: ' : ': '}${what}${tail}\n`);
+    return 0;
+  }
+  ctx.stdout.write(
+    `${paint.red(fr ? `${counts.errors} erreur(s)` : `${counts.errors} error(s)`)}, ${fr ? `${counts.warnings} avertissement(s)\u00a0: ` : `${counts.warnings} warning(s): `}${what}\n`,
+  );
+  return 1;
+}

@@ -1,0 +1,231 @@
+import { stringify } from 'csv-stringify/sync';
+import { resolve } from 'node:path';
+import { DataError, UsageError } from '../../core/errors.js';
+import { detectColumns } from '../../core/import/columns.js';
+import { mapImportCodes } from '../../core/import/codebook-additions.js';
+import { mergeImportedSegments } from '../../core/import/merge.js';
+import { planImport, type ImportSummary } from '../../core/import/plan.js';
+import { reviewRows } from '../../core/import/review.js';
+import { coderFilePath, isValidCoderName } from '../../core/study/study.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readSpreadsheet, SpreadsheetError } from '../../io/spreadsheet.js';
+import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
+import { loadStudy } from '../../io/study.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { formatPercent, paint } from '../output.js';
+import { readCoder } from '../../io/study.js';
+
+interface ImportOptions {
+  study: string;
+  coder: string;
+  append?: boolean;
+  replace?: boolean;
+  minScore: string;
+  review?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+function parseMinScore(value: string): number {
+  const score = Number(value.replace(',', '.'));
+  if (!Number.isFinite(score) || score <= 0 || score > 1) {
+    throw new UsageError(
+      { en: `--min-score must be a number between 0 and 1, not "${value}"`, fr: `--min-score doit être un nombre entre 0 et 1, pas « ${value} »` },
+      { en: 'e.g. --min-score 0.85 (the default)', fr: 'par exemple --min-score 0.85 (la valeur par défaut)' },
+    );
+  }
+  return score;
+}
+
+export async function run(baseCtx: CommandContext, file: string, options: ImportOptions): Promise<number> {
+  const root = resolve(options.study);
+  const coder = options.coder.trim();
+  if (!isValidCoderName(coder)) {
+    throw new UsageError(
+      { en: `"${coder}" cannot be a coder name`, fr: `« ${coder} » ne peut pas être un nom de codeur` },
+      { en: 'use letters, digits, "-", "_" or "." (it becomes the file name codings/<coder>.yaml)', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . » (il devient le nom du fichier codings/<codeur>.yaml)' },
+    );
+  }
+  if (options.append && options.replace) {
+    throw new UsageError({ en: 'choose --append or --replace, not both', fr: 'choisir --append ou --replace, pas les deux' });
+  }
+  const minScore = parseMinScore(options.minScore);
+  const study = await loadStudy(root, { coders: [coder] });
+  const ctx = withStudyLanguage(baseCtx, study.config);
+  const fr = ctx.language === 'fr';
+
+  const existing = study.coders.find((c) => c.coder === coder);
+  if (existing && existing.coderFile.segments.length > 0 && !options.append && !options.replace && !options.dryRun) {
+    throw new UsageError(
+      {
+        en: `${coderFilePath(coder)} already holds ${existing.coderFile.segments.length} segment(s)`,
+        fr: `${coderFilePath(coder)} contient déjà ${existing.coderFile.segments.length} segment(s)`,
+      },
+      {
+        en: 'add --append to add the spreadsheet to them, or --replace to start again from the spreadsheet (the old file is kept in .codage/backups)',
+        fr: "ajouter --append pour compléter ces segments, ou --replace pour repartir du tableur (l'ancien fichier est gardé dans .codage/backups)",
+      },
+    );
+  }
+
+  let sheet;
+  try {
+    sheet = await readSpreadsheet(resolve(file));
+  } catch (error) {
+    if (error instanceof SpreadsheetError) {
+      throw new DataError(error.localized, { hint: error.hint, file: error.file, line: error.line, column: error.column });
+    }
+    throw error;
+  }
+  const columns = detectColumns(sheet.header);
+  if ('missing' in columns) {
+    throw new DataError(
+      {
+        en: `no ${columns.missing.join(', ')} column in the first row (found: ${sheet.header.join(' | ')})`,
+        fr: `pas de colonne ${columns.missing.map((m) => ({ participant: 'participant', code: 'code', quote: 'verbatim' })[m]).join(', ')} sur la première ligne (trouvé : ${sheet.header.join(' | ')})`,
+      },
+      {
+        file,
+        line: 1,
+        column: 1,
+        hint: {
+          en: 'name the columns e.g. Participant, Code, Quote (optional: Theme, Memo)',
+          fr: 'nommer les colonnes par exemple Participant, Code, Verbatim (facultatif : Thème, Mémo)',
+        },
+      },
+    );
+  }
+
+  const plan = planImport({
+    rows: sheet.rows,
+    columns,
+    transcripts: study.transcripts.map((t) => ({ id: t.id, text: t.text, attributes: t.attributes })),
+    minScore,
+  });
+  // Rows found at several places that reading order could not tell apart are not imported:
+  // better a row to review than a quote anchored in the wrong place.
+  const accepted = plan.segments.filter((s) => !s.ambiguous);
+  const wanted = accepted.flatMap((s) => s.codes);
+
+  const applyCodebook = (source: string) => mapImportCodes(source, wanted);
+  const codebookEdit = options.dryRun
+    ? applyCodebook(study.codebookSource ?? '').result
+    : await editCodebookFile(root, `codage import-codings --coder ${coder}`, applyCodebook);
+
+  const reviewPath = resolve(options.review ?? resolve(root, `import-review-${coder}.csv`));
+  const review = stringify(reviewRows(plan, ctx.language), {
+    delimiter: fr ? ';' : ',',
+    bom: true,
+    record_delimiter: '\n',
+  });
+
+  let written = 0;
+  if (!options.dryRun) {
+    const lock = await lockCoderFile(root, coder, `codage import-codings --coder ${coder}`);
+    try {
+      // Read the coder file again under the lock: it is the version this import extends.
+      const fresh = options.replace ? null : (await readCoder(root, coder)).entry;
+      const merged = mergeImportedSegments({
+        coder,
+        base: fresh?.coderFile ?? (existing && options.replace ? { ...existing.coderFile, segments: [] } : null),
+        segments: accepted,
+        codeIds: codebookEdit.ids,
+        transcripts: study.transcriptById,
+        now: new Date().toISOString(),
+        random: Math.random,
+      });
+      written = merged.added;
+      await saveCoderFile(root, merged.coderFile, fresh?.kept);
+    } finally {
+      await lock.release();
+    }
+  }
+  await writeFileAtomic(reviewPath, review);
+
+  const summary = plan.summary;
+  const ambiguousSegments = plan.segments.length - accepted.length;
+  if (options.json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        {
+          coder,
+          file: resolve(file),
+          format: sheet.format,
+          dryRun: options.dryRun === true,
+          minScore,
+          summary: { ...summary, anchored: anchoredRows(summary) },
+          segmentsWritten: written,
+          ambiguousSegmentsNotImported: ambiguousSegments,
+          codesAdded: codebookEdit.addedCodes,
+          themesAdded: codebookEdit.addedThemes,
+          review: reviewPath,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  ctx.stdout.write(renderSummary(summary, ctx.language, minScore));
+  const colon = fr ? '\u00a0: ' : ': ';
+  if (ambiguousSegments > 0) {
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'À revoir' : 'To review')}${colon}${
+        fr
+          ? `${ambiguousSegments} segment(s) trouvés à plusieurs endroits possibles, non importés (statut « ambiguous » dans la revue)`
+          : `${ambiguousSegments} segment(s) found at several possible places, not imported (status "ambiguous" in the review)`
+      }\n`,
+    );
+  }
+  if (codebookEdit.addedCodes.length > 0 || codebookEdit.addedThemes.length > 0) {
+    const what = [
+      ...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} « ${t} »`),
+      ...codebookEdit.addedCodes.map((c) => `« ${c} »`),
+    ].join(', ');
+    ctx.stdout.write(
+      `${options.dryRun ? (fr ? 'Seraient ajoutés à codebook.yaml' : 'Would add to codebook.yaml') : fr ? 'Ajoutés à codebook.yaml' : 'Added to codebook.yaml'}${colon}${what}\n`,
+    );
+  }
+  if (options.dryRun) {
+    ctx.stdout.write(fr ? `Essai à blanc : rien n'a été écrit dans l'étude. Revue : ${reviewPath}\n` : `Dry run: nothing was written to the study. Review: ${reviewPath}\n`);
+  } else {
+    ctx.stdout.write(
+      fr
+        ? `${written} segment(s) écrit(s) dans ${coderFilePath(coder)}. Revue ligne par ligne : ${reviewPath}\n`
+        : `${written} segment(s) written to ${coderFilePath(coder)}. Row-by-row review: ${reviewPath}\n`,
+    );
+  }
+  return 0;
+}
+
+function anchoredRows(summary: ImportSummary): number {
+  return summary.exact + summary.normalised + summary.fragments + summary.approximate;
+}
+
+function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: number): string {
+  const fr = language === 'fr';
+  const withQuote = summary.rows - summary.skipped;
+  const share = (n: number) => (withQuote === 0 ? '' : ` (${formatPercent(n / withQuote, language)})`);
+  const lines: [string, number][] = fr
+    ? [
+        ['à l’identique', summary.exact],
+        ['après normalisation (casse, accents, ponctuation)', summary.normalised],
+        ['par fragments (« ... », « […] »)', summary.fragments],
+        [`approchés (score ≥ ${String(minScore).replace('.', ',')})`, summary.approximate],
+        ['non retrouvés (à revoir)', summary.unresolved],
+      ]
+    : [
+        ['exact', summary.exact],
+        ['normalised (case, accents, punctuation)', summary.normalised],
+        ['fragments ("...", "[…]")', summary.fragments],
+        [`approximate (score ≥ ${minScore})`, summary.approximate],
+        ['unresolved (to review)', summary.unresolved],
+      ];
+  const anchored = anchoredRows(summary);
+  let out = fr
+    ? `${withQuote} ligne(s) avec verbatim, ${anchored} ancrée(s)${share(anchored)}${summary.skipped > 0 ? ` ; ${summary.skipped} ligne(s) sans verbatim ignorée(s)` : ''}\n`
+    : `${withQuote} row(s) with a quote, ${anchored} anchored${share(anchored)}${summary.skipped > 0 ? `; ${summary.skipped} row(s) without a quote skipped` : ''}\n`;
+  const width = Math.max(...lines.map(([label]) => label.length));
+  for (const [label, n] of lines) out += `  ${label.padEnd(width)}  ${String(n).padStart(6)}${share(n)}\n`;
+  return out;
+}

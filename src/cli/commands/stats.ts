@@ -1,0 +1,116 @@
+import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
+import { UsageError } from '../../core/errors.js';
+import { renderTextTable } from '../../core/report/text-table.js';
+import { countWords } from '../../core/transcript/words.js';
+import type { Language } from '../../core/types.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { formatNumber, formatPercent, paint } from '../output.js';
+
+interface StatsOptions {
+  study: string;
+  coder?: string;
+  by?: string;
+  json?: boolean;
+}
+
+export async function run(baseCtx: CommandContext, options: StatsOptions): Promise<number> {
+  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, {
+    coders: options.coder ? [options.coder] : 'all',
+  });
+  if (options.coder && !study.coders.some((c) => c.coder === options.coder)) {
+    throw new UsageError(
+      { en: `no coder file for "${options.coder}" in codings/`, fr: `pas de fichier de codeur « ${options.coder} » dans codings/` },
+      { en: `known coders: ${study.coders.map((c) => c.coder).join(', ') || 'none yet'}`, fr: `codeurs connus : ${study.coders.map((c) => c.coder).join(', ') || 'aucun pour le moment'}` },
+    );
+  }
+  if (options.by !== undefined) {
+    const known = new Set<string>();
+    for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
+    if (!known.has(options.by)) {
+      throw new UsageError(
+        { en: `no participant attribute "${options.by}"`, fr: `pas d'attribut de participant « ${options.by} »` },
+        { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
+      );
+    }
+  }
+  const stats = computeStats({
+    transcripts: study.transcripts,
+    participants: study.participants,
+    codebook: study.codebook,
+    segments,
+    coders: study.coders.map((c) => c.coder),
+    wordsOf: (t) => countWords(t.text, t.turns, t.annotations),
+    by: options.by,
+  });
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    return 0;
+  }
+  ctx.stdout.write(renderStats(stats, ctx.language));
+  return 0;
+}
+
+export function renderStats(stats: StudyStats, language: Language): string {
+  const fr = language === 'fr';
+  const n = (value: number) => formatNumber(value, language);
+  const N = stats.transcripts;
+  const colon = fr ? '\u00a0: ' : ': ';
+  let out = '';
+  out += `${paint.bold(fr ? 'Étude' : 'Study')}\n`;
+  const coders = stats.coders.length === 0 ? (fr ? 'aucun' : 'none') : stats.coders.join(', ');
+  const lines: [string, string][] = fr
+    ? [
+        ['Transcriptions', n(N)],
+        ['Mots (parole, sans annotations)', n(stats.words)],
+        ['Codeurs', coders],
+        ['Segments codés', n(stats.segments)],
+        ['Codes utilisés / au livre de codes', `${n(stats.codesUsed)} / ${n(stats.codesInCodebook)}`],
+        ['Thèmes', n(stats.themes)],
+      ]
+    : [
+        ['Transcripts', n(N)],
+        ['Words (speech, without annotations)', n(stats.words)],
+        ['Coders', coders],
+        ['Coded segments', n(stats.segments)],
+        ['Codes used / in codebook', `${n(stats.codesUsed)} / ${n(stats.codesInCodebook)}`],
+        ['Themes', n(stats.themes)],
+      ];
+  for (const [label, value] of lines) out += `  ${label}${colon}${value}\n`;
+
+  out += `\n${paint.bold(fr ? 'Par code — participants (n/N) et références' : 'Per code — participants (n/N) and references')}\n`;
+  out += renderTextTable(
+    [fr ? 'Thème / code' : 'Theme / code', 'n/N', fr ? 'Réf.' : 'Refs'],
+    stats.tree.map((row) => [
+      `${'  '.repeat(row.depth)}${row.kind === 'theme' ? `▸ ${row.name}` : row.name}${row.inCodebook ? '' : fr ? ' (absent du livre de codes)' : ' (not in codebook)'}`,
+      `${row.participants}/${N}`,
+      n(row.references),
+    ]),
+    ['left', 'right', 'right'],
+  );
+
+  out += `\n${paint.bold(fr ? 'Par participant' : 'Per participant')}\n`;
+  out += renderTextTable(
+    ['Participant', fr ? 'Mots' : 'Words', 'Segments', 'Codes', fr ? 'Texte codé' : 'Text coded'],
+    stats.participants.map((p) => [p.id, n(p.words), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
+    ['left', 'right', 'right', 'right', 'right'],
+  );
+
+  if (stats.groups) {
+    const groups = stats.groups.groups;
+    out += `\n${paint.bold(fr ? `Par groupe (${stats.groups.attribute}) — participants (n/N)` : `Per group (${stats.groups.attribute}) — participants (n/N)`)}\n`;
+    const codeRows = stats.tree.filter((row) => row.kind === 'code');
+    out += renderTextTable(
+      ['Code', ...groups.map((g) => `${g.value} (N=${g.participants})`)],
+      codeRows.map((row) => [
+        row.name,
+        ...groups.map((g) => {
+          const c = g.codes.find((code) => code.id === row.id);
+          return `${c?.participants ?? 0}/${g.participants}`;
+        }),
+      ]),
+      ['left', ...groups.map(() => 'right' as const)],
+    );
+  }
+  return out;
+}

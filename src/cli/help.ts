@@ -1,0 +1,244 @@
+import type { Language } from '../core/types.js';
+
+interface HelpText {
+  summary: string;
+  after?: string;
+}
+
+type Entry = Record<Language, HelpText>;
+
+const entries = {
+  program: {
+    en: {
+      summary: 'Code interview transcripts for a thesis: codebook, themes, saturation, double coding, tables.',
+      after: `
+A study is a folder with transcripts/ (and optionally codage.yaml, participants.csv,
+codebook.yaml, codings/). Every command works on the current folder, or --study DIR.
+
+Examples:
+  codage init ma-these --codebook thematic-analysis
+  codage check --study ma-these
+  codage import-codings codage-excel.csv --coder marie
+  codage code P03 --coder marie
+  codage stats --by group
+  codage segments --format csv -o segments.csv
+
+Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
+Language: --lang fr|en, else codage.yaml "language", else LANG. NO_COLOR disables colours.`,
+    },
+    fr: {
+      summary: 'Coder des entretiens pour une thèse : livre de codes, thèmes, saturation, double codage, tableaux.',
+      after: `
+Une étude est un dossier avec transcripts/ (et, au besoin, codage.yaml, participants.csv,
+codebook.yaml, codings/). Chaque commande travaille sur le dossier courant, ou --study DOSSIER.
+
+Exemples :
+  codage init ma-these --codebook thematic-analysis
+  codage check --study ma-these
+  codage import-codings codage-excel.csv --coder marie
+  codage code P03 --coder marie
+  codage stats --by group
+  codage segments --format csv -o segments.csv
+
+Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
+Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`,
+    },
+  },
+  version: { en: { summary: 'print the version' }, fr: { summary: 'afficher la version' } },
+  help: { en: { summary: 'show help' }, fr: { summary: "afficher l'aide" } },
+  init: {
+    en: {
+      summary: 'create a study folder (transcripts/, codebook, codage.yaml, a README of its own)',
+      after: `
+Examples:
+  codage init ma-these
+  codage init ma-these --codebook thematic-analysis --title "Douleur chronique en MG"
+  codage init --codebook grounded-theory        (in the current folder)
+
+Starter codebooks: empty, grounded-theory, thematic-analysis (see codebooks/).
+An existing file is never overwritten.`,
+    },
+    fr: {
+      summary: "créer le dossier d'une étude (transcripts/, livre de codes, codage.yaml, un README)",
+      after: `
+Exemples :
+  codage init ma-these
+  codage init ma-these --codebook thematic-analysis --title "Douleur chronique en MG"
+  codage init --codebook grounded-theory        (dans le dossier courant)
+
+Livres de codes de départ : empty, grounded-theory, thematic-analysis (voir codebooks/).
+Un fichier existant n'est jamais écrasé.`,
+    },
+  },
+  check: {
+    en: {
+      summary: 'validate the study: transcripts, participants, codebook and every coder file',
+      after: `
+Each problem is printed as file:line:col: message, with how to fix it.
+Exit code 1 when anything is wrong (errors); warnings alone exit 0.
+
+Examples:
+  codage check
+  codage check --study ma-these --json
+  codage check --fix      (save segments re-anchored after a transcript was edited,
+                           and add missing ids to codebook.yaml)`,
+    },
+    fr: {
+      summary: "vérifier l'étude : transcriptions, participants, livre de codes et fichiers des codeurs",
+      after: `
+Chaque problème s'affiche sous la forme fichier:ligne:colonne: message, avec la façon de le corriger.
+Code de sortie 1 s'il y a une erreur ; des avertissements seuls sortent avec 0.
+
+Exemples :
+  codage check
+  codage check --study ma-these --json
+  codage check --fix      (enregistre les segments réancrés après la correction d'une
+                           transcription, et ajoute les identifiants manquants au livre de codes)`,
+    },
+  },
+  'import-codings': {
+    en: {
+      summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
+      after: `
+Columns (header names in French or English): participant, code, quote (verbatim),
+optional theme ("Theme > Sub-theme") and memo. Each quote is located in the participant's
+transcript: exactly, then normalised (case, accents, apostrophes, spaces, punctuation), then
+fragment by fragment when it contains "..." or "[…]", then approximately (spelling fixed, a
+word added). Rows scoring under --min-score are never anchored: they are listed in the review
+file. Codes and themes missing from codebook.yaml are added.
+
+Examples:
+  codage import-codings codage.csv --coder marie
+  codage import-codings codage.xlsx --coder paul --dry-run
+  codage import-codings codage.csv --coder marie --append --review revue.csv`,
+    },
+    fr: {
+      summary: "importer un tableur de codage (CSV d'Excel ou .xlsx) : participant, code, verbatim",
+      after: `
+Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
+et au besoin thème (« Thème > Sous-thème ») et mémo. Chaque verbatim est retrouvé dans la
+transcription du participant : à l'identique, puis normalisé (casse, accents, apostrophes,
+espaces, ponctuation), puis fragment par fragment s'il contient « ... » ou « […] », puis de façon
+approchée (orthographe corrigée, un mot ajouté). Une ligne sous --min-score n'est jamais ancrée :
+elle figure dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
+
+Exemples :
+  codage import-codings codage.csv --coder marie
+  codage import-codings codage.xlsx --coder paul --dry-run
+  codage import-codings codage.csv --coder marie --append --review revue.csv`,
+    },
+  },
+  segments: {
+    en: {
+      summary: 'list every coded segment: coder, participant, theme path, code, start, end, text',
+      after: `
+One row per segment and code. Offsets count Unicode code points in the transcript text.
+
+Examples:
+  codage segments
+  codage segments --coder marie --format csv -o segments.csv
+  codage segments --code impuissance --json`,
+    },
+    fr: {
+      summary: 'lister chaque segment codé : codeur, participant, thème, code, début, fin, texte',
+      after: `
+Une ligne par segment et par code. Les positions comptent les points de code Unicode du texte.
+
+Exemples :
+  codage segments
+  codage segments --coder marie --format csv -o segments.csv
+  codage segments --code impuissance --json`,
+    },
+  },
+  stats: {
+    en: {
+      summary: 'count transcripts, words, segments, codes and themes; per code (n/N), participant, group',
+      after: `
+Examples:
+  codage stats
+  codage stats --coder marie --by group
+  codage stats --json`,
+    },
+    fr: {
+      summary: 'compter transcriptions, mots, segments, codes et thèmes ; par code (n/N), participant, groupe',
+      after: `
+Exemples :
+  codage stats
+  codage stats --coder marie --by group
+  codage stats --json`,
+    },
+  },
+  code: {
+    en: {
+      summary: 'code a transcript interactively in the terminal',
+      after: `
+Without a participant, opens the next transcript that still has uncoded text.
+The coder comes from --coder, else CODAGE_CODER, else "coder" in codage.yaml.
+Every action is saved at once; press ? in the screen for every key.
+
+Examples:
+  codage code --coder marie
+  codage code P03 --coder marie
+  CODAGE_CODER=paul codage code MG4 --study ma-these`,
+    },
+    fr: {
+      summary: 'coder une transcription au clavier, dans le terminal',
+      after: `
+Sans participant, ouvre la prochaine transcription qui a encore du texte non codé.
+Le codeur vient de --coder, sinon de CODAGE_CODER, sinon de « coder » dans codage.yaml.
+Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les touches.
+
+Exemples :
+  codage code --coder marie
+  codage code P03 --coder marie
+  CODAGE_CODER=paul codage code MG4 --study ma-these`,
+    },
+  },
+  'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
+  'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
+  'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },
+  'opt-json-format': { en: { summary: 'same as --format json' }, fr: { summary: 'comme --format json' } },
+  'opt-fix': {
+    en: { summary: 'write the safe fixes: re-anchored segments, missing codebook ids' },
+    fr: { summary: 'écrire les corrections sûres : segments réancrés, identifiants manquants' },
+  },
+  'opt-starter': {
+    en: { summary: 'starter codebook: empty, grounded-theory or thematic-analysis' },
+    fr: { summary: 'livre de codes de départ : empty, grounded-theory ou thematic-analysis' },
+  },
+  'opt-title': { en: { summary: 'title of the study' }, fr: { summary: "titre de l'étude" } },
+  'arg-dir': { en: { summary: 'folder to create (default: current folder)' }, fr: { summary: 'dossier à créer (par défaut : le dossier courant)' } },
+  'arg-spreadsheet': { en: { summary: 'CSV or .xlsx file' }, fr: { summary: 'fichier CSV ou .xlsx' } },
+  'arg-participant': { en: { summary: 'participant id (e.g. P03)' }, fr: { summary: 'identifiant du participant (ex. P03)' } },
+  'opt-coder': { en: { summary: 'coder whose file receives the segments' }, fr: { summary: 'codeur dont le fichier reçoit les segments' } },
+  'opt-coder-filter': { en: { summary: 'only this coder' }, fr: { summary: 'seulement ce codeur' } },
+  'opt-coder-code': { en: { summary: 'your coder name' }, fr: { summary: 'votre nom de codeur' } },
+  'opt-participant-filter': { en: { summary: 'only this participant' }, fr: { summary: 'seulement ce participant' } },
+  'opt-code-filter': { en: { summary: 'only this code (id or name)' }, fr: { summary: 'seulement ce code (identifiant ou nom)' } },
+  'opt-append': { en: { summary: "add to the coder's existing segments" }, fr: { summary: 'ajouter aux segments existants du codeur' } },
+  'opt-replace': {
+    en: { summary: "replace the coder's segments (the old file is kept in .codage/backups)" },
+    fr: { summary: "remplacer les segments du codeur (l'ancien fichier est gardé dans .codage/backups)" },
+  },
+  'opt-min-score': {
+    en: { summary: 'lowest score (0–1) at which a quote is anchored' },
+    fr: { summary: 'score minimal (0–1) pour ancrer un verbatim' },
+  },
+  'opt-review': {
+    en: { summary: 'review file (default: import-review-<coder>.csv in the study)' },
+    fr: { summary: "fichier de revue (par défaut : import-review-<codeur>.csv dans l'étude)" },
+  },
+  'opt-dry-run': { en: { summary: 'show what would be imported; write nothing' }, fr: { summary: "montrer ce qui serait importé, sans rien écrire" } },
+  'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
+  'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
+  'opt-by': {
+    en: { summary: 'also count per value of this participant attribute (e.g. group)' },
+    fr: { summary: 'compter aussi par valeur de cet attribut des participants (ex. group)' },
+  },
+} satisfies Record<string, Entry>;
+
+export type HelpEntry = keyof typeof entries;
+
+export function help(entry: HelpEntry, language: Language): HelpText {
+  return entries[entry][language];
+}

@@ -1,0 +1,25 @@
+import type { Language, Localized } from '../core/types.js';
+
+/** Language from the environment, the way gettext reads it: LC_ALL, then LC_MESSAGES, then LANG. */
+export function languageFromEnv(env: NodeJS.ProcessEnv = process.env): Language {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+  return /^fr/i.test(value) ? 'fr' : 'en';
+}
+
+/** `--lang` given on the command line, read before commander parses (help texts need it). */
+export function languageFromArgv(argv: string[]): Language | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg.startsWith('--lang=') ? arg.slice(7) : arg === '--lang' ? argv[i + 1] : undefined;
+    if (value === 'fr' || value === 'en') return value;
+  }
+  return undefined;
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'fr' || value === 'en';
+}
+
+export function say(language: Language, message: Localized): string {
+  return message[language];
+}

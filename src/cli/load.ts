@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { anchorCodings, type AnchoredSegment } from '../core/study/anchor-codings.js';
+import type { Study } from '../core/study/study.js';
+import type { Problem } from '../core/types.js';
+import { loadStudy, type LoadOptions } from '../io/study.js';
+import { withStudyLanguage, type CommandContext } from './context.js';
+import { progressBar } from './progress.js';
+
+export interface LoadedForCommand {
+  ctx: CommandContext;
+  study: Study;
+  segments: AnchoredSegment[];
+  /** Study problems and re-anchoring problems together, in a stable order. */
+  problems: Problem[];
+}
+
+/** Reads the study for a batch command, with a progress bar on a terminal, and places its segments. */
+export async function loadForCommand(
+  ctx: CommandContext,
+  studyDir: string,
+  options: Omit<LoadOptions, 'onProgress'> = {},
+): Promise<LoadedForCommand> {
+  const root = resolve(studyDir);
+  const bar = progressBar(ctx.stderr, ctx.language === 'fr' ? 'Lecture' : 'Reading');
+  let study: Study;
+  try {
+    study = await loadStudy(root, { ...options, onProgress: (done, total) => bar.update(done, total) });
+  } finally {
+    bar.done();
+  }
+  const anchored = anchorCodings(study.coders, study.transcriptById);
+  const problems = sortProblems([...study.problems, ...anchored.problems]);
+  return { ctx: withStudyLanguage(ctx, study.config), study, segments: anchored.segments, problems };
+}
+
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
+}

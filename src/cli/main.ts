@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * Entry point of `codage`. Only commander is loaded here: each command's code is
+ * imported when that command runs, so `codage --version` and the batch commands
+ * start without Ink, React or document writers.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Language } from '../core/types.js';
+import { languageFromArgv, languageFromEnv } from './language.js';
+import type { CommandContext } from './context.js';
+import { help, type HelpEntry } from './help.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../../package.json') as { version: string };
+
+type Action = (ctx: CommandContext, ...args: any[]) => Promise<number>;
+
+function makeContext(language: Language, fromFlag: boolean): CommandContext {
+  return { language, languageFromFlag: fromFlag, stdout: process.stdout, stderr: process.stderr };
+}
+
+export function buildProgram(argv: string[], onExitCode: (code: number) => void): Command {
+  const flagLanguage = languageFromArgv(argv);
+  const language = flagLanguage ?? languageFromEnv();
+  const h = (entry: HelpEntry) => help(entry, language);
+  const ctx = makeContext(language, flagLanguage !== undefined);
+
+  const program = new Command('codage');
+  program
+    .description(h('program').summary)
+    .version(version, '-V, --version', h('version').summary)
+    .helpOption('-h, --help', h('help').summary)
+    .addHelpText('after', h('program').after ?? '')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+    });
+
+  /** Adds the options every command shares and runs its module lazily. */
+  const command = (name: string, entry: HelpEntry, load: () => Promise<{ run: Action }>) => {
+    const texts = h(entry);
+    const cmd = program
+      .command(name)
+      .description(texts.summary)
+      .helpOption('-h, --help', h('help').summary)
+      .addHelpText('after', texts.after ?? '')
+      .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
+      .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
+    cmd.action(async (...args: unknown[]) => {
+      const { run } = await load();
+      // commander passes positional arguments, then the options object, then the command.
+      const positional = args.slice(0, -2);
+      const options = args[args.length - 2];
+      onExitCode(await run(ctx, ...positional, options));
+    });
+    return cmd;
+  };
+
+  command('init', 'init', () => import('./commands/init.js'))
+    .argument('[dir]', h('arg-dir').summary)
+    .option('--codebook <starter>', h('opt-starter').summary)
+    .option('--title <title>', h('opt-title').summary);
+
+  command('check', 'check', () => import('./commands/check.js'))
+    .option('--fix', h('opt-fix').summary)
+    .option('--json', h('opt-json').summary);
+
+  command('import-codings', 'import-codings', () => import('./commands/import-codings.js'))
+    .argument('<file>', h('arg-spreadsheet').summary)
+    .requiredOption('--coder <name>', h('opt-coder').summary)
+    .option('--append', h('opt-append').summary)
+    .option('--replace', h('opt-replace').summary)
+    .option('--min-score <score>', h('opt-min-score').summary, '0.85')
+    .option('--review <file>', h('opt-review').summary)
+    .option('--dry-run', h('opt-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+
+  command('segments', 'segments', () => import('./commands/segments.js'))
+    .option('--coder <name>', h('opt-coder-filter').summary)
+    .option('--participant <id>', h('opt-participant-filter').summary)
+    .option('--code <name>', h('opt-code-filter').summary)
+    .addOption(new Option('--format <format>', h('opt-format').summary).choices(['csv', 'json', 'tsv']).default('csv'))
+    .option('--json', h('opt-json-format').summary)
+    .option('-o, --output <file>', h('opt-output').summary);
+
+  command('stats', 'stats', () => import('./commands/stats.js'))
+    .option('--coder <name>', h('opt-coder-filter').summary)
+    .option('--by <attribute>', h('opt-by').summary)
+    .option('--json', h('opt-json').summary);
+
+  command('code', 'code', () => import('./commands/code.js'))
+    .argument('[participant]', h('arg-participant').summary)
+    .option('--coder <name>', h('opt-coder-code').summary);
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(argv, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.executeSubCommandAsync') return error.exitCode;
+      return 2;
+    }
+    const { reportError } = await import('./report-error.js');
+    const language = languageFromArgv(argv) ?? languageFromEnv();
+    return reportError(error, language, process.stderr);
+  }
+}
+
+// `codage segments | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

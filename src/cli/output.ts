@@ -1,0 +1,52 @@
+import { Chalk } from 'chalk';
+import type { Language, Problem } from '../core/types.js';
+
+/** Colours for stderr/stdout; chalk follows NO_COLOR, FORCE_COLOR and whether the stream is a terminal. */
+export const paint = new Chalk();
+
+const severityLabel: Record<Language, Record<Problem['severity'], string>> = {
+  en: { error: 'error', warning: 'warning', info: 'note' },
+  fr: { error: 'erreur', warning: 'avertissement', info: 'note' },
+};
+
+export function problemLocation(p: Problem): string {
+  let where = p.file;
+  if (p.line !== undefined) {
+    where += `:${p.line}`;
+    if (p.column !== undefined) where += `:${p.column}`;
+  }
+  return where;
+}
+
+/** `file:line:col: error: message` then an indented line saying how to fix it. */
+export function formatProblem(p: Problem, language: Language): string {
+  const label = severityLabel[language][p.severity];
+  const colour = p.severity === 'error' ? paint.red : p.severity === 'warning' ? paint.yellow : paint.cyan;
+  let out = `${paint.bold(problemLocation(p))}: ${colour(label)}: ${p.message[language]}`;
+  if (p.hint) out += `\n  ${paint.dim(language === 'fr' ? 'à faire' : 'fix')}: ${p.hint[language]}`;
+  return out;
+}
+
+/** Problems as plain data for --json output. */
+export function problemJson(p: Problem, language: Language) {
+  return {
+    severity: p.severity,
+    file: p.file,
+    line: p.line ?? null,
+    column: p.column ?? null,
+    kind: p.kind,
+    message: p.message[language],
+    hint: p.hint ? p.hint[language] : null,
+  };
+}
+
+/** French or English number formatting with fixed decimals (deterministic). */
+export function formatNumber(value: number, language: Language, decimals = 0): string {
+  const s = value.toFixed(decimals);
+  return language === 'fr' ? s.replace('.', ',') : s;
+}
+
+export function formatPercent(value: number, language: Language, decimals = 0): string {
+  const n = formatNumber(value * 100, language, decimals);
+  return language === 'fr' ? `${n}\u00a0%` : `${n}%`;
+}

@@ -1,0 +1,36 @@
+import { DataError, UsageError } from '../core/errors.js';
+import type { Language } from '../core/types.js';
+import { paint } from './output.js';
+
+/**
+ * The one place where errors become messages and exit codes:
+ * 1 the user's data needs fixing, 2 wrong usage, 70 a bug in codage.
+ */
+export function reportError(error: unknown, language: Language, stderr: NodeJS.WritableStream): number {
+  const label = language === 'fr' ? { error: 'erreur', hint: 'à faire' } : { error: 'error', hint: 'fix' };
+  if (error instanceof DataError || error instanceof UsageError) {
+    const where =
+      error instanceof DataError && error.file
+        ? `${error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
+        : '';
+    stderr.write(`${where}${paint.red(label.error)}: ${error.localized[language]}\n`);
+    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}: ${error.hint[language]}\n`);
+    return error instanceof DataError ? 1 : 2;
+  }
+  const hasLocalized = (e: unknown): e is { localized: { en: string; fr: string } } =>
+    typeof e === 'object' && e !== null && 'localized' in e;
+  if (hasLocalized(error)) {
+    // Typed errors from io (locks, spreadsheets) carry their own message and are the user's to fix.
+    const e = error as unknown as { localized: { en: string; fr: string }; hint?: { en: string; fr: string } };
+    stderr.write(`${paint.red(label.error)}: ${e.localized[language]}\n`);
+    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}: ${e.hint[language]}\n`);
+    return 1;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  stderr.write(
+    language === 'fr'
+      ? `codage a rencontré une erreur interne. Merci de la signaler avec ce message :\n${stack}\n`
+      : `codage hit an internal error. Please report it with this message:\n${stack}\n`,
+  );
+  return 70;
+}

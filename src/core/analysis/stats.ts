@@ -1,0 +1,188 @@
+import { allCodes, allThemes } from '../codebook/query.js';
+import { compareNatural } from '../natural-sort.js';
+import type { AnchoredSegment } from '../study/anchor-codings.js';
+import type { Codebook, CodebookNode, Participant, Transcript } from '../types.js';
+
+export interface CodeCount {
+  id: string;
+  name: string;
+  kind: 'theme' | 'code';
+  /** Theme names from the top down to this node's parent. */
+  path: string[];
+  depth: number;
+  /** Participants with at least one reference (n of n/N). */
+  participants: number;
+  /** Coded segments (references). */
+  references: number;
+  /** False for a code id used in codings but missing from the codebook. */
+  inCodebook: boolean;
+}
+
+export interface ParticipantCount {
+  id: string;
+  words: number;
+  segments: number;
+  codes: number;
+  /** Share of the transcript's characters inside at least one segment (0–1). */
+  coveredShare: number;
+}
+
+export interface GroupCount {
+  value: string;
+  /** Participants in this group (N of n/N). */
+  participants: number;
+  codes: { id: string; participants: number; references: number }[];
+}
+
+export interface StudyStats {
+  coders: string[];
+  transcripts: number;
+  words: number;
+  segments: number;
+  /** Distinct codes used in the segments. */
+  codesUsed: number;
+  codesInCodebook: number;
+  themes: number;
+  /** Themes (with their aggregated counts) and codes, in codebook order; unknown codes last. */
+  tree: CodeCount[];
+  participants: ParticipantCount[];
+  groups?: { attribute: string; groups: GroupCount[] };
+}
+
+export interface StatsInput {
+  transcripts: Transcript[];
+  participants: Map<string, Participant>;
+  codebook: Codebook;
+  segments: AnchoredSegment[];
+  coders: string[];
+  wordsOf: (transcript: Transcript) => number;
+  by?: string;
+}
+
+/** Union length of half-open intervals. */
+function coveredLength(spans: { start: number; end: number }[]): number {
+  if (spans.length === 0) return 0;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  let total = 0;
+  let curStart = sorted[0]!.start;
+  let curEnd = sorted[0]!.end;
+  for (const span of sorted) {
+    if (span.start > curEnd) {
+      total += curEnd - curStart;
+      curStart = span.start;
+      curEnd = span.end;
+    } else if (span.end > curEnd) curEnd = span.end;
+  }
+  return total + (curEnd - curStart);
+}
+
+export function groupValue(participant: Participant | undefined, attribute: string): string {
+  const value = participant?.attributes[attribute];
+  return value === undefined || value === null || value === '' ? '—' : String(value);
+}
+
+/** Counts for `codage stats`: per code (n/N, references), per theme, per participant, per group. */
+export function computeStats(input: StatsInput): StudyStats {
+  const { transcripts, codebook, segments } = input;
+  const placed = segments.filter((s) => s.status !== 'unplaced');
+  // code id → participants, references
+  const perCode = new Map<string, { participants: Set<string>; references: number }>();
+  const perParticipant = new Map<string, { segments: number; codes: Set<string>; spans: { start: number; end: number }[] }>();
+  for (const s of placed) {
+    const p = s.segment.participant;
+    let pp = perParticipant.get(p);
+    if (!pp) perParticipant.set(p, (pp = { segments: 0, codes: new Set(), spans: [] }));
+    pp.segments++;
+    pp.spans.push({ start: s.start, end: s.end });
+    for (const code of new Set(s.segment.codes)) {
+      pp.codes.add(code);
+      let pc = perCode.get(code);
+      if (!pc) perCode.set(code, (pc = { participants: new Set(), references: 0 }));
+      pc.participants.add(p);
+      pc.references++;
+    }
+  }
+
+  const tree: CodeCount[] = [];
+  const visit = (node: CodebookNode, path: string[]): { participants: Set<string>; references: number } => {
+    if (node.kind === 'code') {
+      const pc = perCode.get(node.id);
+      tree.push({ id: node.id, name: node.name, kind: 'code', path, depth: path.length, participants: pc?.participants.size ?? 0, references: pc?.references ?? 0, inCodebook: true });
+      return { participants: pc?.participants ?? new Set(), references: pc?.references ?? 0 };
+    }
+    const row: CodeCount = { id: node.id, name: node.name, kind: 'theme', path, depth: path.length, participants: 0, references: 0, inCodebook: true };
+    tree.push(row);
+    const union = new Set<string>();
+    let references = 0;
+    for (const child of node.children) {
+      const sub = visit(child, [...path, node.name]);
+      for (const p of sub.participants) union.add(p);
+      references += sub.references;
+    }
+    row.participants = union.size;
+    row.references = references;
+    return { participants: union, references };
+  };
+  for (const theme of codebook.themes) visit(theme, []);
+  for (const code of codebook.ungrouped) visit(code, []);
+  const unknown = [...perCode.keys()].filter((id) => !codebook.byId.has(id)).sort(compareNatural);
+  for (const id of unknown) {
+    const pc = perCode.get(id)!;
+    tree.push({ id, name: id, kind: 'code', path: [], depth: 0, participants: pc.participants.size, references: pc.references, inCodebook: false });
+  }
+
+  const participants: ParticipantCount[] = transcripts.map((t) => {
+    const pp = perParticipant.get(t.id);
+    return {
+      id: t.id,
+      words: input.wordsOf(t),
+      segments: pp?.segments ?? 0,
+      codes: pp?.codes.size ?? 0,
+      coveredShare: t.text.length === 0 ? 0 : coveredLength(pp?.spans ?? []) / t.text.length,
+    };
+  });
+
+  let groups: StudyStats['groups'];
+  if (input.by !== undefined) {
+    const by = input.by;
+    const members = new Map<string, Set<string>>();
+    for (const t of transcripts) {
+      const value = groupValue(input.participants.get(t.id), by);
+      if (!members.has(value)) members.set(value, new Set());
+      members.get(value)!.add(t.id);
+    }
+    const codeIds = tree.filter((row) => row.kind === 'code').map((row) => row.id);
+    groups = {
+      attribute: by,
+      groups: [...members.keys()].sort(compareNatural).map((value) => {
+        const ids = members.get(value)!;
+        return {
+          value,
+          participants: ids.size,
+          codes: codeIds.map((id) => {
+            let n = 0;
+            let references = 0;
+            for (const s of placed) {
+              if (ids.has(s.segment.participant) && s.segment.codes.includes(id)) references++;
+            }
+            for (const p of perCode.get(id)?.participants ?? []) if (ids.has(p)) n++;
+            return { id, participants: n, references };
+          }),
+        };
+      }),
+    };
+  }
+
+  return {
+    coders: input.coders,
+    transcripts: transcripts.length,
+    words: participants.reduce((sum, p) => sum + p.words, 0),
+    segments: placed.length,
+    codesUsed: perCode.size,
+    codesInCodebook: allCodes(codebook).length,
+    themes: allThemes(codebook).length,
+    tree,
+    participants,
+    groups,
+  };
+}

@@ -1,0 +1,139 @@
+import { reanchorSegment } from '../anchoring/reanchor.js';
+import { FoldedText } from '../text/fold.js';
+import { OffsetMap } from '../text/offsets.js';
+import type { Problem, Segment, Transcript } from '../types.js';
+import type { CoderEntry } from './study.js';
+
+export type AnchorStatus = 'unchanged' | 'moved' | 'normalised' | 'approximate' | 'unplaced';
+
+/** A stored segment placed in its transcript as the transcript reads today. */
+export interface AnchoredSegment {
+  coder: string;
+  /** Coder file it comes from (relative path). */
+  file: string;
+  segment: Segment;
+  transcript: Transcript;
+  /** UTF-16 offsets into transcript.text (the stored ones, when unplaced). */
+  start: number;
+  end: number;
+  /** Exact transcript text of [start, end) — or the stored text, when unplaced. */
+  text: string;
+  status: AnchorStatus;
+  score: number;
+}
+
+/** Per-transcript caches shared by every coder: code point map and folded text. */
+export class TranscriptIndex {
+  private readonly maps = new Map<string, OffsetMap>();
+  private readonly folds = new Map<string, FoldedText>();
+
+  offsets(transcript: Transcript): OffsetMap {
+    let map = this.maps.get(transcript.id);
+    if (!map) {
+      map = new OffsetMap(transcript.text);
+      this.maps.set(transcript.id, map);
+    }
+    return map;
+  }
+
+  folded(transcript: Transcript): FoldedText {
+    let folded = this.folds.get(transcript.id);
+    if (!folded) {
+      folded = new FoldedText(transcript.text);
+      this.folds.set(transcript.id, folded);
+    }
+    return folded;
+  }
+}
+
+/**
+ * Places every segment of the given coders in today's transcripts. A segment whose offsets still
+ * frame its quoted text is `unchanged`; otherwise it is looked for by its quote (moved, normalised,
+ * approximate); a segment that cannot be placed is `unplaced` and reported, never dropped.
+ * Segments of unknown participants are left out here (validateCodings reports them).
+ */
+export function anchorCodings(
+  coders: CoderEntry[],
+  transcriptById: Map<string, Transcript>,
+  index = new TranscriptIndex(),
+): { segments: AnchoredSegment[]; problems: Problem[] } {
+  const segments: AnchoredSegment[] = [];
+  const problems: Problem[] = [];
+  for (const entry of coders) {
+    for (const segment of entry.coderFile.segments) {
+      const transcript = transcriptById.get(segment.participant);
+      if (!transcript) continue;
+      const map = index.offsets(transcript);
+      const start = map.toUtf16(segment.start);
+      const end = map.toUtf16(segment.end);
+      const base = { coder: entry.coder, file: entry.file, segment, transcript };
+      if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === segment.text) {
+        segments.push({ ...base, start, end, text: segment.text, status: 'unchanged', score: 1 });
+        continue;
+      }
+      const found = reanchorSegment(
+        transcript.text,
+        { start: Math.max(0, start), end: Math.max(0, end), text: segment.text },
+        index.folded(transcript),
+      );
+      const status: AnchorStatus = found.status === 'unchanged' ? 'moved' : found.status;
+      const where = { file: entry.file, line: segment.line, column: 5 };
+      if (start < 0 || end < 0) {
+        problems.push({
+          severity: status === 'unplaced' ? 'error' : 'warning',
+          ...where,
+          kind: 'offsets-out-of-range',
+          message: {
+            en: `segment ${segment.id}: offsets ${segment.start}–${segment.end} are out of range for ${transcript.file} (${map.length} characters)`,
+            fr: `segment ${segment.id} : les positions ${segment.start}–${segment.end} sortent de ${transcript.file} (${map.length} caractères)`,
+          },
+          hint: {
+            en: status === 'unplaced' ? 'check the participant and the offsets of this line' : 'its quote was found again by its text: run codage check --fix to save the right offsets',
+            fr: status === 'unplaced' ? 'vérifier le participant et les positions de cette ligne' : 'sa citation a été retrouvée par son texte : lancer codage check --fix pour enregistrer les bonnes positions',
+          },
+        });
+      }
+      if (status === 'unplaced') {
+        segments.push({ ...base, start: Math.max(0, start), end: Math.max(0, end), text: segment.text, status, score: found.score });
+        problems.push({
+          severity: 'error',
+          ...where,
+          kind: 'segment-unplaced',
+          message: {
+            en: `segment ${segment.id} (${segment.participant}) cannot be found in ${transcript.file} any more: "${excerpt(segment.text)}"`,
+            fr: `le segment ${segment.id} (${segment.participant}) est introuvable dans ${transcript.file} : « ${excerpt(segment.text)} »`,
+          },
+          hint: {
+            en: 'the transcript was changed at this place: restore the text, or recode the passage and delete this line',
+            fr: 'la transcription a été modifiée à cet endroit : rétablir le texte, ou recoder le passage et supprimer cette ligne',
+          },
+        });
+        continue;
+      }
+      segments.push({ ...base, start: found.start, end: found.end, text: found.text, status, score: found.score });
+      const moved = `${segment.start}–${segment.end} → ${map.toCodePoint(found.start)}–${map.toCodePoint(found.end)}`;
+      problems.push({
+        severity: status === 'moved' ? 'info' : 'warning',
+        ...where,
+        kind: `segment-${status}`,
+        message:
+          status === 'moved'
+            ? { en: `segment ${segment.id} moved in ${transcript.file} (${moved}); its text is unchanged`, fr: `le segment ${segment.id} a bougé dans ${transcript.file} (${moved}) ; son texte est inchangé` }
+            : {
+                en: `segment ${segment.id} re-anchored ${status === 'normalised' ? 'after normalisation' : `approximately (score ${found.score.toFixed(2)})`} in ${transcript.file} (${moved}): "${excerpt(found.text)}"`,
+                fr: `le segment ${segment.id} a été réancré ${status === 'normalised' ? 'après normalisation' : `de façon approchée (score ${found.score.toFixed(2).replace('.', ',')})`} dans ${transcript.file} (${moved}) : « ${excerpt(found.text)} »`,
+              },
+        hint: {
+          en: 'run codage check --fix to save the new position (the quote becomes the transcript text)',
+          fr: 'lancer codage check --fix pour enregistrer la nouvelle position (la citation devient le texte de la transcription)',
+        },
+      });
+    }
+  }
+  return { segments, problems };
+}
+
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

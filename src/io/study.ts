@@ -1,0 +1,230 @@
+import fg from 'fast-glob';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { parseCodebook } from '../core/codebook/parse.js';
+import { parseCoderFile } from '../core/codings/parse.js';
+import { validateCodings } from '../core/codings/validate.js';
+import { UsageError } from '../core/errors.js';
+import { compareNatural } from '../core/natural-sort.js';
+import { decodeTranscriptBytes, normalizeText } from '../core/text/decode.js';
+import { parseTranscript } from '../core/transcript/parse.js';
+import { interviewOrder, mergeParticipants } from '../core/study/assemble.js';
+import { parseStudyConfig } from '../core/study/config.js';
+import { parseParticipantsCsv, type ParticipantRow } from '../core/study/participants.js';
+import { STUDY_FILES, type CoderEntry, type Study } from '../core/study/study.js';
+import type { Codebook, Problem, StudyConfig, Transcript } from '../core/types.js';
+
+export interface LoadOptions {
+  /** Which coder files to read: all (default), or only these names. */
+  coders?: 'all' | string[];
+  /** Called as transcripts are read (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function emptyCodebook(): Codebook {
+  return { themes: [], ungrouped: [], byId: new Map() };
+}
+
+async function readOptional(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function unreadable(file: string, error: unknown): Problem {
+  const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  return {
+    severity: 'error',
+    file,
+    kind: 'unreadable',
+    message: { en: `cannot read this file (${reason})`, fr: `impossible de lire ce fichier (${reason})` },
+    hint: { en: 'check that it exists and that you may read it', fr: "vérifier qu'il existe et que vous avez le droit de le lire" },
+  };
+}
+
+/** Text of a small study file (codage.yaml, codebook, CSV): UTF-8 or Windows-1252, LF, NFC. */
+export function decodeStudyText(bytes: Uint8Array): string {
+  return normalizeText(decodeTranscriptBytes(bytes).text);
+}
+
+/** Throws a usage error unless `root` is a study folder (it has `transcripts/`). */
+export async function assertStudyFolder(root: string): Promise<void> {
+  const dir = join(root, STUDY_FILES.transcripts);
+  try {
+    if ((await stat(dir)).isDirectory()) return;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(
+    { en: `${resolve(root)} is not a study folder: it has no transcripts/ folder`, fr: `${resolve(root)} n'est pas le dossier d'une étude : il n'a pas de dossier transcripts/` },
+    {
+      en: 'run codage in your study folder, give --study DIR, or create one with codage init',
+      fr: 'lancer codage dans le dossier de votre étude, indiquer --study DOSSIER, ou en créer un avec codage init',
+    },
+  );
+}
+
+export async function readStudyConfig(root: string): Promise<{ config: StudyConfig; problems: Problem[] }> {
+  const file = STUDY_FILES.config;
+  try {
+    const bytes = await readOptional(join(root, file));
+    if (bytes === null) return { config: {}, problems: [] };
+    return parseStudyConfig(decodeStudyText(bytes), file);
+  } catch (error) {
+    return { config: {}, problems: [unreadable(file, error)] };
+  }
+}
+
+async function readTranscripts(root: string, options: LoadOptions): Promise<{ transcripts: Transcript[]; problems: Problem[] }> {
+  const files = (await fg(['*.txt', '*.md'], { cwd: join(root, STUDY_FILES.transcripts), onlyFiles: true, caseSensitiveMatch: false }))
+    .map((name) => `${STUDY_FILES.transcripts}/${name}`)
+    .sort(compareNatural);
+  const problems: Problem[] = [];
+  const results: (Transcript | null)[] = new Array(files.length).fill(null);
+  let done = 0;
+  const batch = 32;
+  for (let i = 0; i < files.length; i += batch) {
+    await Promise.all(
+      files.slice(i, i + batch).map(async (file, j) => {
+        try {
+          const bytes = await readFile(join(root, file));
+          const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)) });
+          results[i + j] = parsed.transcript;
+          problems.push(...parsed.problems);
+        } catch (error) {
+          problems.push(unreadable(file, error));
+        }
+        options.onProgress?.(++done, files.length);
+      }),
+    );
+  }
+  const transcripts: Transcript[] = [];
+  const seen = new Map<string, string>();
+  for (const transcript of results) {
+    if (!transcript) continue;
+    const other = seen.get(transcript.id);
+    if (other) {
+      problems.push({
+        severity: 'error',
+        file: transcript.file,
+        line: 1,
+        column: 1,
+        kind: 'participant-duplicate',
+        message: { en: `participant id ${transcript.id} is already used by ${other}`, fr: `l'identifiant ${transcript.id} est déjà celui de ${other}` },
+        hint: { en: 'give each transcript its own id (file name or front matter "id")', fr: 'donner à chaque transcription son propre identifiant (nom du fichier ou « id » en en-tête)' },
+      });
+      continue;
+    }
+    seen.set(transcript.id, transcript.file);
+    transcripts.push(transcript);
+  }
+  if (files.length === 0) {
+    problems.push({
+      severity: 'warning',
+      file: `${STUDY_FILES.transcripts}/`,
+      kind: 'no-transcripts',
+      message: { en: 'no transcript yet (*.txt or *.md)', fr: 'aucune transcription pour le moment (*.txt ou *.md)' },
+      hint: { en: 'put one file per interview in transcripts/', fr: 'déposer un fichier par entretien dans transcripts/' },
+    });
+  }
+  return { transcripts, problems };
+}
+
+async function readParticipants(root: string): Promise<{ rows: ParticipantRow[]; problems: Problem[] }> {
+  const file = STUDY_FILES.participants;
+  try {
+    const bytes = await readOptional(join(root, file));
+    if (bytes === null) return { rows: [], problems: [] };
+    const parsed = parseParticipantsCsv(decodeStudyText(bytes), file);
+    return { rows: parsed.rows, problems: parsed.problems };
+  } catch (error) {
+    return { rows: [], problems: [unreadable(file, error)] };
+  }
+}
+
+export async function readCodebook(root: string): Promise<{ codebook: Codebook; source: string | null; problems: Problem[] }> {
+  const file = STUDY_FILES.codebook;
+  try {
+    const bytes = await readOptional(join(root, file));
+    if (bytes === null) return { codebook: emptyCodebook(), source: null, problems: [] };
+    const source = decodeStudyText(bytes);
+    const parsed = parseCodebook(source, file);
+    return { codebook: parsed.codebook, source, problems: parsed.problems };
+  } catch (error) {
+    return { codebook: emptyCodebook(), source: null, problems: [unreadable(file, error)] };
+  }
+}
+
+/** Names of the coders that have a file in codings/. */
+export async function listCoders(root: string): Promise<string[]> {
+  const names = await fg(['*.yaml', '*.yml'], { cwd: join(root, STUDY_FILES.codings), onlyFiles: true });
+  return names.map((name) => basename(name, extname(name))).sort(compareNatural);
+}
+
+export async function readCoder(root: string, coder: string): Promise<{ entry: CoderEntry | null; problems: Problem[] }> {
+  const file = `${STUDY_FILES.codings}/${coder}.yaml`;
+  try {
+    const bytes = await readOptional(join(root, file));
+    if (bytes === null) return { entry: null, problems: [] };
+    const parsed = parseCoderFile(decodeStudyText(bytes), file, coder);
+    return {
+      entry: { coder, file, coderFile: parsed.coderFile, kept: { invalid: parsed.invalid, extra: parsed.extra }, rewritable: parsed.rewritable },
+      problems: parsed.problems,
+    };
+  } catch (error) {
+    return { entry: null, problems: [unreadable(file, error)] };
+  }
+}
+
+/** Reads a whole study folder. Never throws for bad data: problems are collected and returned. */
+export async function loadStudy(root: string, options: LoadOptions = {}): Promise<Study> {
+  await assertStudyFolder(root);
+  const coderNames = options.coders === undefined || options.coders === 'all' ? await listCoders(root) : options.coders;
+  const [configRead, transcriptsRead, participantsRead, codebookRead, coderReads] = await Promise.all([
+    readStudyConfig(root),
+    readTranscripts(root, options),
+    readParticipants(root),
+    readCodebook(root),
+    Promise.all(coderNames.map((coder) => readCoder(root, coder))),
+  ]);
+  const problems: Problem[] = [
+    ...configRead.problems,
+    ...transcriptsRead.problems,
+    ...participantsRead.problems,
+    ...codebookRead.problems,
+  ];
+  const merged = mergeParticipants(transcriptsRead.transcripts, participantsRead.rows);
+  problems.push(...merged.problems);
+  const order = interviewOrder(
+    transcriptsRead.transcripts,
+    configRead.config,
+    (id) => merged.participants.get(id)?.attributes ?? {},
+  );
+  problems.push(...order.problems);
+  const coders: CoderEntry[] = [];
+  for (const read of coderReads) {
+    problems.push(...read.problems);
+    if (read.entry) coders.push(read.entry);
+  }
+  problems.push(
+    ...validateCodings(
+      coders.map((c) => ({ file: c.file, coderFile: c.coderFile })),
+      codebookRead.codebook,
+      new Set(transcriptsRead.transcripts.map((t) => t.id)),
+    ),
+  );
+  return {
+    root,
+    config: configRead.config,
+    transcripts: order.ordered,
+    transcriptById: new Map(order.ordered.map((t) => [t.id, t])),
+    participants: merged.participants,
+    codebook: codebookRead.codebook,
+    codebookSource: codebookRead.source,
+    coders,
+    problems,
+  };
+}

@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, runCli } from './helpers.js';
+
+afterAll(cleanTemps);
+
+interface JsonProblem {
+  severity: string;
+  file: string;
+  line: number | null;
+  column: number | null;
+  kind: string;
+  message: string;
+  hint: string | null;
+}
+
+/** 1-based line of the first line containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  if (index < 0) throw new Error(`"${needle}" not found`);
+  return index + 1;
+}
+
+function edit(dir: string, file: string, change: (text: string) => string): string {
+  const path = join(dir, file);
+  const text = change(readFileSync(path, 'utf8'));
+  writeFileSync(path, text);
+  return text;
+}
+
+describe('codage check', () => {
+  it('accepts the demo study (exit 0)', () => {
+    const r = runCli(['check', '--study', 'fixtures/demo', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s)');
+    // MG6 was saved by Word on Windows: read, and said so.
+    expect(r.stdout).toContain('transcripts/MG6.txt: note:');
+  });
+
+  it('reports every planted error at its line, with how to fix it, and exits 1', () => {
+    const dir = copyStudy();
+    const config = edit(dir, 'codage.yaml', (t) => t.replace('language: fr', 'language: de'));
+    const codebook = edit(dir, 'codebook.yaml', (t) =>
+      t.replace('          - name: Épuisement\n', '          - name: Impuissance\n').replace('    description: Ce que le médecin ressent', '    descripton: Ce que le médecin ressent'),
+    );
+    const marieLines = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8').split('\n');
+    const segmentLines = marieLines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.startsWith('  - {'));
+    const [unknownLine, unknownNo] = segmentLines[3]!;
+    const [mismatchLine, mismatchNo] = segmentLines[10]!;
+    const [rangeLine, rangeNo] = segmentLines[20]!;
+    const [reversedLine, reversedNo] = segmentLines[30]!;
+    marieLines[unknownNo - 1] = unknownLine.replace(/"codes": \["[^"]+"/, '"codes": ["code-inexistant"');
+    marieLines[mismatchNo - 1] = mismatchLine.replace(/"text": "[^"]*"/, '"text": "Une phrase que personne n\'a jamais dite dans cet entretien."');
+    marieLines[rangeNo - 1] = rangeLine.replace(/"start": \d+, "end": \d+/, '"start": 900000, "end": 900040');
+    marieLines[reversedNo - 1] = reversedLine.replace(/"start": (\d+), "end": (\d+)/, (_m, a, b) => `"start": ${b}, "end": ${a}`);
+    writeFileSync(join(dir, 'codings/marie.yaml'), marieLines.join('\n'));
+    const participants = edit(dir, 'participants.csv', (t) => t.replace('MG1;F;34;', 'MG1;F;43;'));
+    writeFileSync(join(dir, 'transcripts/MG11.txt'), '---\nid: MG11\ndate: "2024-06-01\ngroup: MG\n---\nEnquêtrice : Bonjour.\nMG11 : Bonjour.\n');
+
+    const r = runCli(['check', '--study', dir, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { ok: boolean; errors: number; problems: JsonProblem[] };
+    expect(report.ok).toBe(false);
+    const at = (file: string, line: number, severity = 'error') =>
+      report.problems.filter((p) => p.file === file && p.line === line && p.severity === severity);
+
+    expect(at('codage.yaml', lineOf(config, 'language: de'))[0]?.message).toMatch(/language/);
+    const duplicateLine = codebook.split('\n').findLastIndex((l) => l.includes('- name: Impuissance')) + 1;
+    expect(at('codebook.yaml', duplicateLine)[0]?.message).toMatch(/Impuissance/);
+    expect(at('codebook.yaml', lineOf(codebook, 'descripton:'), 'warning')[0]?.hint).toMatch(/description/);
+    expect(at('codings/marie.yaml', unknownNo)[0]?.message).toContain('code-inexistant');
+    expect(at('codings/marie.yaml', mismatchNo).map((p) => p.kind)).toContain('segment-unplaced');
+    expect(report.problems.some((p) => p.file === 'codings/marie.yaml' && p.line === rangeNo && /range|out of/i.test(p.message))).toBe(true);
+    expect(at('codings/marie.yaml', reversedNo).length).toBeGreaterThan(0);
+    expect(at('participants.csv', lineOf(participants, 'MG1;F;43;'))[0]?.message).toMatch(/age/);
+    expect(at('transcripts/MG11.txt', 3).length).toBeGreaterThan(0);
+    for (const p of report.problems.filter((p) => p.severity === 'error')) expect(p.hint).toBeTruthy();
+  });
+
+  it('prints problems as file:line:col: severity: message', () => {
+    const dir = copyStudy();
+    edit(dir, 'codage.yaml', (t) => t.replace('language: fr', 'language: de'));
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^codage\.yaml:3:11: error: language must be fr or en/m);
+    expect(r.stdout).toMatch(/^\s+fix: write language: fr or language: en/m);
+  });
+
+  it('re-anchors segments after a transcript is corrected, and --fix saves them', () => {
+    const dir = copyStudy();
+    // A typo fixed near the start of MG1 shifts every later segment by one character.
+    edit(dir, 'transcripts/MG1.txt', (t) => t.replace("Bonjour, et merci d'avoir accepté", "Bonjour, et merci beaucoup d'avoir accepté"));
+    const before = runCli(['check', '--study', dir, '--json']);
+    expect(before.code).toBe(0);
+    const moved = (JSON.parse(before.stdout) as { problems: JsonProblem[] }).problems.filter((p) => p.kind === 'segment-moved');
+    expect(moved.length).toBeGreaterThan(20);
+    const fixed = runCli(['check', '--study', dir, '--fix', '--lang', 'en']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/codings\/marie\.yaml: saved \d+ re-anchored segment/);
+    const after = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
+    expect(after.problems.filter((p) => p.kind.startsWith('segment-'))).toEqual([]);
+  });
+});

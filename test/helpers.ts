@@ -1,0 +1,50 @@
+/** Helpers for end-to-end tests: run the built `codage` binary on copies of fixture studies. */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'dist/src/cli/main.js');
+export const DEMO = join(ROOT, 'fixtures/demo');
+
+if (!existsSync(CLI)) {
+  throw new Error(`${CLI} is missing: run the tests with "npm test", which builds first`);
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    input: options.input,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC', ...options.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temps: string[] = [];
+
+export function tempDir(prefix = 'codage-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+/** A throw-away copy of a fixture study (the demo by default), without its .source/ folder. */
+export function copyStudy(from = DEMO): string {
+  const dir = join(tempDir(), 'study');
+  cpSync(from, dir, { recursive: true, filter: (src) => !src.startsWith(join(from, '.source')) && !src.startsWith(join(from, '.codage')) });
+  return dir;
+}
+
+export function cleanTemps(): void {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
