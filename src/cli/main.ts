@@ -4,15 +4,14 @@
  * imported when that command runs, so `codage --version` and the batch commands
  * start without Ink, React or document writers.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
 import type { Language } from '../core/types.js';
 import { languageFromArgv, languageFromEnv } from './language.js';
 import type { CommandContext } from './context.js';
-import { help, type HelpEntry } from './help.js';
+import type { HelpEntry } from './help.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../../package.json') as { version: string };
+const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 type Action = (ctx: CommandContext, ...args: any[]) => Promise<number>;
 
@@ -20,7 +19,9 @@ function makeContext(language: Language, fromFlag: boolean): CommandContext {
   return { language, languageFromFlag: fromFlag, stdout: process.stdout, stderr: process.stderr };
 }
 
-export function buildProgram(argv: string[], onExitCode: (code: number) => void): Command {
+export async function buildProgram(argv: string[], onExitCode: (code: number) => void): Promise<Command> {
+  const { Command, Option } = await import('commander');
+  const { help } = await import('./help.js');
   const flagLanguage = languageFromArgv(argv);
   const language = flagLanguage ?? languageFromEnv();
   const h = (entry: HelpEntry) => help(entry, language);
@@ -99,10 +100,16 @@ export function buildProgram(argv: string[], onExitCode: (code: number) => void)
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `codage --version` answers before anything else is loaded.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   let exitCode = 0;
-  const program = buildProgram(argv, (code) => {
+  const program = await buildProgram(argv, (code) => {
     exitCode = code;
   });
+  const { CommanderError } = await import('commander');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

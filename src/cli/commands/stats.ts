@@ -77,6 +77,13 @@ export function renderStats(stats: StudyStats, language: Language): string {
         ['Themes', n(stats.themes)],
       ];
   for (const [label, value] of lines) out += `  ${label}${colon}${value}\n`;
+  if (stats.coders.length > 1) {
+    out += paint.dim(
+      fr
+        ? `  (les comptes réunissent ${stats.coders.length} codeurs ; --coder NOM pour ceux d'un seul codeur)\n`
+        : `  (counts combine ${stats.coders.length} coders; --coder NAME for one coder's counts)\n`,
+    );
+  }
 
   out += `\n${paint.bold(fr ? 'Par code — participants (n/N) et références' : 'Per code — participants (n/N) and references')}\n`;
   out += renderTextTable(

@@ -66,11 +66,11 @@ export function anchorCodings(
       const map = index.offsets(transcript);
       const start = map.toUtf16(segment.start);
       const end = map.toUtf16(segment.end);
-      const base = { coder: entry.coder, file: entry.file, segment, transcript };
       if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === segment.text) {
-        segments.push({ ...base, start, end, text: segment.text, status: 'unchanged', score: 1 });
+        segments.push({ coder: entry.coder, file: entry.file, segment, transcript, start, end, text: segment.text, status: 'unchanged', score: 1 });
         continue;
       }
+      const base = { coder: entry.coder, file: entry.file, segment, transcript };
       const found = reanchorSegment(
         transcript.text,
         { start: Math.max(0, start), end: Math.max(0, end), text: segment.text },

@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
+
+const SHEET = join(DEMO, '.source/edited-quotes.csv');
+
+/** Row (1 = first data row) → true span (UTF-16 offsets in the transcript text), or null when it must stay unresolved. */
+function truth(): Map<number, { participant: string; start: number; end: number } | null> {
+  const map = new Map<number, { participant: string; start: number; end: number } | null>();
+  for (const line of readFileSync(join(DEMO, '.source/edited-quotes.truth.csv'), 'utf8').split('\n')) {
+    const [row, participant, start, end] = line.trim().split(';');
+    if (!row || !participant) continue;
+    map.set(Number(row), start === '-' ? null : { participant, start: Number(start), end: Number(end) });
+  }
+  return map;
+}
+
+/** Shared length over the length of the union of two spans. */
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const shared = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+  return shared / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
+}
+
+describe('codage import-codings', () => {
+  it('anchors ≥ 95 % of a spreadsheet of lightly edited quotes, none in the wrong place', () => {
+    const dir = copyStudy();
+    const review = join(tempDir(), 'review.csv');
+    const r = runCli(['import-codings', SHEET, '--coder', 'import', '--study', dir, '--review', review, '--lang', 'en', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { summary: { rows: number; anchored: number; unresolved: number }; codesAdded: string[] };
+    expect(summary.summary.rows).toBe(126);
+    expect(summary.summary.anchored / summary.summary.rows).toBeGreaterThanOrEqual(0.95);
+    expect(summary.codesAdded.sort()).toEqual(['Errance médicale', 'Télé-expertise']);
+
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const expected = truth();
+    let anchored = 0;
+    for (const row of rows) {
+      const want = expected.get(Number(row.row) - 1);
+      expect(want, `row ${row.row} has a truth line`).not.toBeUndefined();
+      if (row.start === '') {
+        continue;
+      }
+      anchored++;
+      // Never anchored where the quote is not: an invented quote, or a quote given to the wrong participant.
+      expect(want, `row ${row.row} must stay unresolved`).not.toBeNull();
+      expect(row.participant).toBe(want!.participant);
+      // The span is the true one, give or take punctuation or a repeated word at an edge.
+      expect(overlap({ start: Number(row.start), end: Number(row.end) }, want!), `row ${row.row}`).toBeGreaterThan(0.85);
+    }
+    expect(anchored).toBe(summary.summary.anchored);
+
+    // Every segment written quotes its transcript exactly.
+    const check = runCli(['check', '--study', dir, '--json']);
+    expect(check.code).toBe(0);
+    const problems = (JSON.parse(check.stdout) as { problems: { kind: string; file: string }[] }).problems;
+    expect(problems.filter((p) => p.file === 'codings/import.yaml')).toEqual([]);
+    // The codebook kept its comments and gained the two codes.
+    const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    expect(codebook).toContain('# Grille de codage de l\'étude de démonstration');
+    expect(codebook).toContain('name: Télé-expertise');
+  });
+
+  it('refuses to mix with existing codings unless told, and --dry-run writes nothing', () => {
+    const dir = copyStudy();
+    const before = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
+    const refused = runCli(['import-codings', SHEET, '--coder', 'marie', '--study', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--append/);
+    const dry = runCli(['import-codings', SHEET, '--coder', 'marie', '--study', dir, '--dry-run', '--lang', 'en']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Dry run: nothing was written');
+    expect(readFileSync(join(dir, 'codings/marie.yaml'), 'utf8')).toBe(before);
+    const appended = runCli(['import-codings', SHEET, '--coder', 'marie', '--study', dir, '--append', '--lang', 'en']);
+    expect(appended.code).toBe(0);
+    // Marie already coded most of these spans: the codes join her segments rather than duplicating them.
+    const check = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { ok: boolean; problems: { kind: string }[] };
+    expect(check.ok).toBe(true);
+    expect(check.problems.filter((p) => p.kind === 'segment-duplicate')).toEqual([]);
+  });
+
+  it('names the file, line and column of a broken spreadsheet, and writes nothing', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'broken.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Impuissance;"je suis vidée\nMG2;Épuisement;ok\n');
+    const r = runCli(['import-codings', sheet, '--coder', 'x', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.csv:2:\d+: error:/);
+    const noColumns = join(tempDir(), 'nocol.csv');
+    writeFileSync(noColumns, 'Qui;Quoi\nMG1;x\n');
+    const r2 = runCli(['import-codings', noColumns, '--coder', 'x', '--study', dir, '--lang', 'en']);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/nocol\.csv:1:1: error: no participant, code, quote column/);
+  });
+});

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, runCli, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
+
+const DEMO = 'fixtures/demo';
+
+describe('codage segments', () => {
+  it('lists every coded segment with its exact transcript text, once per code', () => {
+    const r = runCli(['segments', '--study', DEMO, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { coder: string; participant: string; start: number; end: number; text: string; theme: string; code_id: string; status: string }[];
+    const marie = readFileSync(join(DEMO, 'codings/marie.yaml'), 'utf8');
+    const codeRefs = [...marie.matchAll(/"codes": \[([^\]]*)\]/g)].reduce((n, m) => n + m[1]!.split(',').length, 0);
+    expect(rows.filter((row) => row.coder === 'marie')).toHaveLength(codeRefs);
+    // Offsets are code points: MG5 has an emoji, so its later quotes sit one code point before their UTF-16 index.
+    const mg5 = readFileSync(join(DEMO, 'transcripts/MG5.txt'), 'utf8').normalize('NFC');
+    const codePoints = Array.from(mg5);
+    for (const row of rows.filter((x) => x.participant === 'MG5')) {
+      expect(codePoints.slice(row.start, row.end).join('')).toBe(row.text);
+      expect(row.status).toBe('unchanged');
+    }
+    expect(rows.find((row) => row.code_id === 'impuissance')?.theme).toBe('Vécu du médecin > Émotions négatives');
+  });
+
+  it('filters by coder, participant and code name, and writes CSV to a file', () => {
+    const out = join(tempDir(), 'paul.csv');
+    const r = runCli(['segments', '--study', DEMO, '--coder', 'paul', '--participant', 'MG4', '--code', 'Impuissance', '-o', out]);
+    expect(r.code).toBe(0);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.coder === 'paul' && row.participant === 'MG4' && row.code_id === 'impuissance')).toBe(true);
+    expect(runCli(['segments', '--study', DEMO, '--coder', 'nobody']).code).toBe(2);
+    expect(runCli(['segments', '--study', DEMO, '--code', 'no such code']).code).toBe(2);
+  });
+
+  it('prints the same bytes on every run', () => {
+    const a = runCli(['segments', '--study', DEMO]).stdout;
+    const b = runCli(['segments', '--study', DEMO]).stdout;
+    expect(a).toBe(b);
+  });
+});
+
+describe('codage stats', () => {
+  it('counts participants (n/N) and references per code, per participant and per group', () => {
+    const r = runCli(['stats', '--study', DEMO, '--coder', 'marie', '--by', 'group', '--json']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stdout) as {
+      transcripts: number;
+      segments: number;
+      tree: { id: string; kind: string; participants: number; references: number }[];
+      participants: { id: string; segments: number; words: number }[];
+      groups: { attribute: string; groups: { value: string; participants: number; codes: { id: string; participants: number }[] }[] };
+    };
+    expect(stats.transcripts).toBe(12);
+    expect(stats.segments).toBe(332);
+    const segmentsJson = JSON.parse(runCli(['segments', '--study', DEMO, '--coder', 'marie', '--json']).stdout) as { participant: string; code_id: string; segment: string }[];
+    const impuissance = segmentsJson.filter((row) => row.code_id === 'impuissance');
+    const code = stats.tree.find((row) => row.id === 'impuissance')!;
+    expect(code.references).toBe(impuissance.length);
+    expect(code.participants).toBe(new Set(impuissance.map((row) => row.participant)).size);
+    expect(stats.participants.reduce((n, p) => n + p.segments, 0)).toBe(332);
+    expect(stats.groups.groups.map((g) => [g.value, g.participants])).toEqual([['ALGO', 2], ['MG', 10]]);
+  });
+
+  it('prints a readable French summary with French number formatting', () => {
+    const r = runCli(['stats', '--study', DEMO]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Transcriptions\u00a0: 12');
+    expect(r.stdout).toMatch(/Mots \(parole, sans annotations\)\u00a0: \d{2}\u202f\d{3}/);
+    expect(r.stdout).toContain('Par code — participants (n/N) et références');
+    expect(r.stdout).toMatch(/Impuissance\s+\d+\/12/);
+  });
+});
+
+describe('codage init', () => {
+  it('creates a study that check accepts, and never overwrites a file', () => {
+    const dir = join(tempDir(), 'ma-these');
+    const r = runCli(['init', dir, '--codebook', 'thematic-analysis', '--title', 'Douleur chronique'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(r.code).toBe(0);
+    for (const file of ['codage.yaml', 'codebook.yaml', 'README.md', 'transcripts', 'codings']) expect(existsSync(join(dir, file))).toBe(true);
+    expect(readFileSync(join(dir, 'codage.yaml'), 'utf8')).toContain('language: fr');
+    const check = runCli(['check', '--study', dir]);
+    expect(check.code).toBe(0);
+    const again = runCli(['init', dir, '--codebook', 'grounded-theory']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already there, left as is');
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(readFileSync('codebooks/thematic-analysis.yaml', 'utf8'));
+    expect(runCli(['init', join(tempDir(), 'x'), '--codebook', 'nope']).code).toBe(2);
+  });
+});
