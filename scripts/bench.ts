@@ -1,0 +1,390 @@
+/**
+ * `npm run bench`: times whole commands of the built binary on a large synthetic study
+ * (200 transcripts × 10,000 words, 2 coders × 20,000 segments) and compares them with targets.
+ *
+ *   node dist/scripts/bench.js [--runs 5] [--warmup 1] [--quick] [--only check,stats] [--no-fail]
+ *
+ * The study is generated once and cached under `.bench/` (keyed by the generator's parameters
+ * and code). Each command runs `node --require scripts/rss-probe.cjs dist/src/cli/main.js …`
+ * with stdout to /dev/null; a command that writes runs in a fresh copy of the study each time.
+ * Prints a table (median, min–max, peak RSS, target, OK/MISS/FAIL) and machine information,
+ * and writes the same to `.bench/last.json`. Exits 1 on any FAIL or MISS unless --no-fail.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PARAMS, formatSummary, generateStudy, type StudyParams } from './generate-study.js';
+
+/** Where a command runs: `study` is the cached study, or a fresh copy of it for writing commands. */
+export interface BenchContext {
+  study: string;
+  /** The cached study (read-only), e.g. for the spreadsheet an import reads. */
+  source: string;
+}
+
+export interface Benchmark {
+  /** Short name, for `--only`. */
+  name: string;
+  /** Arguments to `codage`. */
+  args: (ctx: BenchContext) => string[];
+  targetMs: number;
+  targetRssMb?: number;
+  /** The command writes into the study: each run gets a fresh copy. */
+  writes?: boolean;
+}
+
+/** The commands measured. A new command joins with one line. */
+export const BENCHMARKS: Benchmark[] = [
+  { name: 'version', args: () => ['--version'], targetMs: 150 },
+  { name: 'check', args: (c) => ['check', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
+  { name: 'stats', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
+  { name: 'segments', args: (c) => ['segments', '--study', c.study, '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
+  {
+    name: 'import-codings',
+    args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
+    targetMs: 10_000,
+    writes: true,
+  },
+];
+
+export const BENCH_STUDY_PARAMS: StudyParams = { ...DEFAULT_PARAMS };
+
+type Status = 'OK' | 'MISS' | 'FAIL';
+
+interface RunResult {
+  ms: number;
+  rssKiB: number | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  timedOut: boolean;
+}
+
+export interface BenchResult {
+  name: string;
+  command: string;
+  runsMs: number[];
+  medianMs: number | null;
+  minMs: number | null;
+  maxMs: number | null;
+  peakRssMb: number | null;
+  targetMs: number;
+  targetRssMb: number | null;
+  status: Status;
+  failure?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+function findRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'codage') {
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('bench: cannot find the codage repository (package.json) above this script');
+    dir = parent;
+  }
+}
+
+const root = findRoot();
+const benchDir = path.join(root, '.bench');
+const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
+const probe = path.join(root, 'scripts', 'rss-probe.cjs');
+
+// ---------------------------------------------------------------------------------------------
+// The study, generated once
+
+function studyKey(params: StudyParams): string {
+  const hash = createHash('sha256').update(JSON.stringify(params));
+  // The generator's own code is part of the key: a change to it regenerates the study.
+  for (const file of ['generate-study.js', 'random.js']) {
+    hash.update(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), file)));
+  }
+  return hash.digest('hex');
+}
+
+async function ensureStudy(params: StudyParams): Promise<string> {
+  const dir = path.join(benchDir, `study-${params.transcripts}x${params.words}`);
+  const keyFile = `${dir}.key`;
+  const key = studyKey(params);
+  if (fs.existsSync(dir) && fs.existsSync(keyFile) && fs.readFileSync(keyFile, 'utf8') === key) return dir;
+
+  const started = performance.now();
+  const building = `${dir}.tmp-${process.pid}`;
+  await fsp.rm(building, { recursive: true, force: true });
+  const summary = await generateStudy(building, params);
+  await fsp.rm(dir, { recursive: true, force: true });
+  await fsp.rename(building, dir);
+  await fsp.writeFile(keyFile, key);
+  console.log(formatSummary(path.relative(root, dir), summary, performance.now() - started));
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a command
+
+function runOnce(args: string[], timeoutMs: number, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<RunResult & { stdout: string }> {
+  const rssFile = path.join(benchDir, `rss-${process.pid}.txt`);
+  fs.rmSync(rssFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--require', probe, cli, ...args], {
+      cwd: root,
+      stdio: ['ignore', stdout, 'pipe'],
+      env: { ...process.env, CODAGE_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    let stderr = '';
+    let out = '';
+    let timedOut = false;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      if (stderr.length < 64_000) stderr += chunk.toString('utf8');
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out = (out + chunk.toString('utf8')).slice(-8_000);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      const ms = performance.now() - started;
+      clearTimeout(timer);
+      let rssKiB: number | null = null;
+      try {
+        rssKiB = Number.parseInt(fs.readFileSync(rssFile, 'utf8'), 10);
+        fs.rmSync(rssFile, { force: true });
+      } catch {
+        rssKiB = null;
+      }
+      resolve({ ms, rssKiB, code, signal, stderr, timedOut, stdout: out });
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function displayCommand(bench: Benchmark): string {
+  const args = bench.args({ study: bench.writes ? '<copy>' : 'S', source: 'S' });
+  return ['codage', ...args.map((a) => a.replace(/^S[/\\]/, 'S/'))].join(' ');
+}
+
+function failureText(run: RunResult): string {
+  if (run.timedOut) return `timed out after ${Math.round(run.ms)} ms`;
+  if (run.signal) return `killed by ${run.signal}`;
+  return `exit code ${run.code}`;
+}
+
+async function runBenchmark(bench: Benchmark, study: string, runs: number, warmup: number): Promise<BenchResult> {
+  const command = displayCommand(bench);
+  const result: BenchResult = {
+    name: bench.name,
+    command,
+    runsMs: [],
+    medianMs: null,
+    minMs: null,
+    maxMs: null,
+    peakRssMb: null,
+    targetMs: bench.targetMs,
+    targetRssMb: bench.targetRssMb ?? null,
+    status: 'OK',
+  };
+  const timeoutMs = Math.max(60_000, bench.targetMs * 20);
+  const copies = path.join(benchDir, 'copies');
+  for (let i = 0; i < warmup + runs; i++) {
+    let ctx: BenchContext = { study, source: study };
+    let copy: string | null = null;
+    if (bench.writes) {
+      copy = path.join(copies, `${bench.name}-${i}`);
+      await fsp.rm(copy, { recursive: true, force: true });
+      await fsp.cp(study, copy, { recursive: true });
+      ctx = { study: copy, source: study };
+    }
+    const args = bench.args(ctx);
+    try {
+      const run = await runOnce(args, timeoutMs);
+      if (run.code !== 0 || run.timedOut) {
+        result.status = 'FAIL';
+        const again = run.timedOut ? null : await runOnce(args, timeoutMs, 'pipe');
+        const output = [run.stderr.trim(), again?.stdout.trim() ? `stdout (end):\n${again.stdout.trim()}` : '']
+          .filter((s) => s !== '')
+          .join('\n');
+        result.failure = `${failureText(run)}${output ? `\n${output}` : ''}`;
+        return result;
+      }
+      if (i >= warmup) {
+        result.runsMs.push(run.ms);
+        if (run.rssKiB !== null) result.peakRssMb = Math.max(result.peakRssMb ?? 0, run.rssKiB / 1024);
+      }
+    } finally {
+      if (copy !== null) await fsp.rm(copy, { recursive: true, force: true });
+    }
+  }
+  result.medianMs = median(result.runsMs);
+  result.minMs = Math.min(...result.runsMs);
+  result.maxMs = Math.max(...result.runsMs);
+  const slow = result.medianMs > bench.targetMs;
+  const heavy = bench.targetRssMb !== undefined && (result.peakRssMb === null || result.peakRssMb > bench.targetRssMb);
+  result.status = slow || heavy ? 'MISS' : 'OK';
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function formatSpread(min: number, max: number): string {
+  if (max < 1000) return `${Math.round(min)}–${Math.round(max)} ms`;
+  return `${(min / 1000).toFixed(2)}–${(max / 1000).toFixed(2)} s`;
+}
+
+/** How long a bare `node -e 0` takes here: the floor under every command's time. */
+function nodeStartupMs(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    if (i > 0) times.push(performance.now() - started);
+  }
+  return Math.round(median(times));
+}
+
+function machineInfo(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    nodeStartupMs: nodeStartupMs(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${os.release()} ${process.arch}`,
+  };
+}
+
+export function formatTable(results: BenchResult[]): string {
+  const header = ['command', 'median', 'min–max', 'peak RSS', 'target', ''];
+  const rows = results.map((r) => [
+    r.command,
+    r.medianMs === null ? '–' : formatMs(r.medianMs),
+    r.minMs === null || r.maxMs === null ? '–' : formatSpread(r.minMs, r.maxMs),
+    r.peakRssMb === null ? '–' : `${Math.round(r.peakRssMb)} MB`,
+    formatMs(r.targetMs) + (r.targetRssMb === null ? '' : `, ${r.targetRssMb} MB`),
+    r.status,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const numeric = new Set([1, 2, 3]);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface BenchOptions {
+  runs: number;
+  warmup: number;
+  only: string[] | null;
+  noFail: boolean;
+}
+
+function parseBenchArgs(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      quick: { type: 'boolean' },
+      only: { type: 'string' },
+      'no-fail': { type: 'boolean' },
+    },
+  });
+  const count = (raw: string | undefined, fallback: number, min: number, name: string): number => {
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min) throw new RangeError(`--${name}: expected a whole number ≥ ${min}`);
+    return Number(raw);
+  };
+  const quick = values.quick === true;
+  const only = values.only === undefined ? null : values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of only ?? []) {
+    if (!BENCHMARKS.some((b) => b.name === name)) {
+      throw new RangeError(`--only: unknown benchmark "${name}" (known: ${BENCHMARKS.map((b) => b.name).join(', ')})`);
+    }
+  }
+  return {
+    runs: count(values.runs, quick ? 1 : 5, 1, 'runs'),
+    warmup: count(values.warmup, quick ? 0 : 1, 0, 'warmup'),
+    only,
+    noFail: values['no-fail'] === true,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!fs.existsSync(cli)) {
+    console.error(`bench: ${path.relative(root, cli)} is missing; run \`npm run build\` (npm run bench does it).`);
+    return 1;
+  }
+  await fsp.mkdir(benchDir, { recursive: true });
+  const study = await ensureStudy(BENCH_STUDY_PARAMS);
+  const machine = machineInfo();
+  const p = BENCH_STUDY_PARAMS;
+  console.log(
+    `Study S = ${path.relative(root, study)}: ${p.transcripts} transcripts × ${p.words.toLocaleString('en-US')} words, ` +
+      `${p.coders} coders × ${p.segments.toLocaleString('en-US')} segments, ${p.codes} codes`,
+  );
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
+  console.log(`Bare \`node -e 0\`: ${machine.nodeStartupMs} ms (the floor under every time below)`);
+  console.log(`Runs: ${options.runs} (after ${options.warmup} warm-up)\n`);
+
+  const selected = BENCHMARKS.filter((b) => options.only === null || options.only.includes(b.name));
+  const results: BenchResult[] = [];
+  for (const bench of selected) {
+    process.stderr.write(`… ${bench.name}\n`);
+    results.push(await runBenchmark(bench, study, options.runs, options.warmup));
+  }
+
+  console.log(formatTable(results));
+  for (const r of results.filter((x) => x.status === 'FAIL')) {
+    console.log(`\nFAIL ${r.command}\n${r.failure ?? ''}`);
+  }
+  await fsp.writeFile(
+    path.join(benchDir, 'last.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine, study: { path: path.relative(root, study), params: p }, options, results }, null, 2)}\n`,
+  );
+  const bad = results.filter((r) => r.status !== 'OK').length;
+  if (bad > 0 && !options.noFail) {
+    console.log(`\n${bad} of ${results.length} benchmarks FAIL or MISS (pass --no-fail to exit 0 anyway).`);
+    return 1;
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
