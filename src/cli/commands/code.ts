@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { addCode } from '../../core/codebook/edit.js';
+import { parseCodebook } from '../../core/codebook/parse.js';
+import { uniqueSegmentId } from '../../core/codings/ids.js';
+import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
+import { serializeCoderFile } from '../../core/codings/serialize.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { anchorCodings } from '../../core/study/anchor-codings.js';
+import { nextTranscriptToCode } from '../../core/study/next-transcript.js';
+import { coderFilePath, isValidCoderName, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
+import { OffsetMap } from '../../core/text/offsets.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
+import { wordSpans } from '../../core/transcript/words.js';
+import type { Codebook, CoderFile, Segment } from '../../core/types.js';
+import { writeFileAtomicSync } from '../../io/atomic-write.js';
+import { backupOnce, backupStamp } from '../../io/backup.js';
+import { acquireLockSync } from '../../io/lock.js';
+import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
+import { backupDirFor, lockCoderFile } from '../../io/store.js';
+import { assertStudyFolder, decodeStudyText, loadStudy, readStudyConfig } from '../../io/study.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+
+interface CodeOptions {
+  study: string;
+  coder?: string;
+}
+
+function resolveCoder(option: string | undefined, configured: string | undefined): string {
+  const coder = (option ?? process.env.CODAGE_CODER ?? configured ?? '').trim();
+  if (coder === '') {
+    throw new UsageError(
+      { en: 'who is coding? No coder name was given', fr: 'qui code ? Aucun nom de codeur indiqué' },
+      {
+        en: 'add --coder NAME (or set CODAGE_CODER, or "coder: NAME" in codage.yaml)',
+        fr: 'ajouter --coder NOM (ou définir CODAGE_CODER, ou « coder: NOM » dans codage.yaml)',
+      },
+    );
+  }
+  if (!isValidCoderName(coder)) {
+    throw new UsageError(
+      { en: `"${coder}" cannot be a coder name`, fr: `« ${coder} » ne peut pas être un nom de codeur` },
+      { en: 'use letters, digits, "-", "_" or "."', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . »' },
+    );
+  }
+  return coder;
+}
+
+export async function run(baseCtx: CommandContext, participant: string | undefined, options: CodeOptions): Promise<number> {
+  const root = resolve(options.study);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError(
+      {
+        en: 'codage code needs an interactive terminal, and its input or output is not one (a pipe, a file or CI)',
+        fr: "codage code a besoin d'un terminal interactif, et son entrée ou sa sortie n'en est pas un (tube, fichier ou CI)",
+      },
+      {
+        en: 'run it in a terminal window; without a terminal use codage segments (list codings), codage stats, or codage import-codings (from a spreadsheet)',
+        fr: 'le lancer dans une fenêtre de terminal ; sans terminal, utiliser codage segments (lister les codages), codage stats, ou codage import-codings (depuis un tableur)',
+      },
+    );
+  }
+  await assertStudyFolder(root);
+  const configured = (await readStudyConfig(root)).config.coder;
+  const coder = resolveCoder(options.coder, configured);
+  const lock = await lockCoderFile(root, coder, `codage code${participant ? ` ${participant}` : ''}`);
+  try {
+    return await session(baseCtx, root, coder, participant);
+  } finally {
+    lock.release();
+  }
+}
+
+async function session(baseCtx: CommandContext, root: string, coder: string, participant: string | undefined): Promise<number> {
+  const study = await loadStudy(root, { coders: [coder] });
+  const ctx = withStudyLanguage(baseCtx, study.config);
+  const fr = ctx.language === 'fr';
+  const entry: CoderEntry = study.coders[0] ?? {
+    coder,
+    file: coderFilePath(coder),
+    coderFile: { coder, memos: {}, segments: [] },
+    kept: {},
+    rewritable: true,
+  };
+  if (!entry.rewritable) {
+    throw new DataError(
+      { en: `${entry.file} cannot be read completely, so it will not be rewritten`, fr: `${entry.file} ne peut pas être lu entièrement : il ne sera pas réécrit` },
+      { file: entry.file, hint: { en: 'run codage check and fix the problems it shows in this file', fr: 'lancer codage check et corriger les problèmes signalés dans ce fichier' } },
+    );
+  }
+  const blocking = study.problems.filter((p) => p.severity === 'error' && (p.file === STUDY_FILES.codebook || p.file === entry.file));
+  if (blocking.length > 0) {
+    const first = blocking[0]!;
+    throw new DataError(first.message, { file: first.file, line: first.line, column: first.column, hint: first.hint });
+  }
+  if (study.transcripts.length === 0) {
+    throw new DataError(
+      { en: 'this study has no transcript yet', fr: "cette étude n'a pas encore de transcription" },
+      { hint: { en: 'put the interviews in transcripts/ (.txt or .md)', fr: 'déposer les entretiens dans transcripts/ (.txt ou .md)' } },
+    );
+  }
+
+  const state = await readSessionState(root, coder);
+  const anchored = anchorCodings([entry], study.transcriptById);
+  const transcript = participant
+    ? study.transcriptById.get(participant)
+    : nextTranscriptToCode(
+        study.transcripts,
+        (id) => anchored.segments.filter((a) => a.segment.participant === id && a.status !== 'unplaced'),
+        (id) => {
+          const saved = state.transcripts[id];
+          const t = study.transcriptById.get(id);
+          return saved && t ? Math.max(0, new OffsetMap(t.text).toUtf16(saved.furthest)) : 0;
+        },
+      );
+  if (!transcript) {
+    if (participant) {
+      throw new UsageError(
+        { en: `no transcript for participant "${participant}"`, fr: `pas de transcription pour le participant « ${participant} »` },
+        { en: `participants: ${study.transcripts.map((t) => t.id).join(', ')}`, fr: `participants : ${study.transcripts.map((t) => t.id).join(', ')}` },
+      );
+    }
+    ctx.stdout.write(
+      fr
+        ? `Toutes les transcriptions ont été lues jusqu'au bout par ${coder}. Pour en rouvrir une : codage code P03 --coder ${coder}\n`
+        : `${coder} has read every transcript to the end. To reopen one: codage code P03 --coder ${coder}\n`,
+    );
+    return 0;
+  }
+
+  const offsets = new OffsetMap(transcript.text);
+  const mine = anchored.segments.filter((a) => a.segment.participant === transcript.id);
+  const placed = mine.filter((a) => a.status !== 'unplaced');
+  const unplaced = mine.filter((a) => a.status === 'unplaced').map((a) => a.segment);
+  const notices: string[] = [];
+  const moved = placed.filter((a) => a.status !== 'unchanged');
+  if (moved.length > 0) {
+    notices.push(
+      fr
+        ? `${transcript.file} a changé depuis la dernière séance : ${moved.length} segment(s) réancré(s) par leur texte (${moved.filter((a) => a.status === 'approximate').length} de façon approchée).`
+        : `${transcript.file} changed since the last session: ${moved.length} segment(s) re-anchored by their text (${moved.filter((a) => a.status === 'approximate').length} approximately).`,
+    );
+  }
+  for (const s of unplaced) {
+    notices.push(
+      fr
+        ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
+        : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
+    );
+  }
+
+  // Persistence: every change is written at once, synchronously and atomically.
+  const coderPath = join(root, entry.file);
+  const backupDir = backupDirFor(root, entry.file);
+  await backupOnce(coderPath, backupDir, backupStamp(new Date())).catch(() => null);
+  let coderFile: CoderFile = entry.coderFile;
+  let lastSaved: Date | null = null;
+  const save = (next: CoderFile) => {
+    const text = serializeCoderFile(next, entry.kept);
+    writeFileAtomicSync(coderPath, text, { backupDir });
+    coderFile = next;
+    lastSaved = new Date();
+  };
+  let recentCodes = state.recentCodes;
+  const taken = new Set(coderFile.segments.map((s: Segment) => s.id));
+
+  let codebook: Codebook = study.codebook;
+  const onCreateCode = ({ name, themeId }: { name: string; themeId: string | null }) => {
+    const path = join(root, STUDY_FILES.codebook);
+    const codebookLock = acquireLockSync(path, { command: `codage code --coder ${coder}` }, { displayName: STUDY_FILES.codebook });
+    try {
+      let source = '';
+      try {
+        source = decodeStudyText(readFileSync(path));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      const added = addCode(source, { name, themeId });
+      writeFileAtomicSync(path, added.source, { backupDir: backupDirFor(root, STUDY_FILES.codebook) });
+      codebook = parseCodebook(added.source, STUDY_FILES.codebook).codebook;
+      return { codebook, id: added.id };
+    } finally {
+      codebookLock.release();
+    }
+  };
+
+  const saved = state.transcripts[transcript.id];
+  const initialCursor = saved ? Math.max(0, offsets.toUtf16(saved.cursor)) : undefined;
+  const sentences = segmentSentences(transcript.text, transcript.turns, ctx.language);
+  // React's production build is 20–30 % faster per keypress; it is chosen when React is first loaded.
+  process.env.NODE_ENV ??= 'production';
+  const { runCodingScreen } = await import('../../tui/run.js');
+  const result = await runCodingScreen({
+    transcript,
+    sentences,
+    codebook,
+    segments: placed.map((a) => ({
+      id: a.segment.id,
+      start: a.start,
+      end: a.end,
+      codes: a.segment.codes,
+      memo: a.segment.memo,
+      exemplary: a.segment.exemplary,
+    })),
+    transcriptMemo: coderFile.memos[transcript.id],
+    coder,
+    language: ctx.language,
+    initialCursor,
+    recentCodes,
+    notices,
+    newSegmentId: () => {
+      const id = uniqueSegmentId(taken, Math.random);
+      taken.add(id);
+      return id;
+    },
+    wordSpans: (start, end) => wordSpans(transcript.text, start, end),
+    onChange: (change) => {
+      recentCodes = change.recentCodes;
+      save(
+        replaceTranscriptSegments({
+          coderFile,
+          transcript,
+          edited: change.segments,
+          keep: unplaced,
+          memo: change.transcriptMemo,
+          now: new Date().toISOString(),
+          offsets,
+        }),
+      );
+    },
+    onCreateCode,
+    onQuit: () => {},
+    lastSaved: () => lastSaved,
+  });
+
+  const cursor = offsets.toCodePoint(result.cursor);
+  const previous = state.transcripts[transcript.id];
+  writeSessionStateSync(root, coder, {
+    ...state,
+    recentCodes,
+    transcripts: {
+      ...state.transcripts,
+      [transcript.id]: { cursor, furthest: Math.max(cursor, previous?.furthest ?? 0), at: new Date().toISOString() },
+    },
+  });
+  ctx.stdout.write(
+    fr
+      ? `Séance enregistrée dans ${entry.file} (${coderFile.segments.filter((s) => s.participant === transcript.id).length} segment(s) pour ${transcript.id}).\n`
+      : `Session saved in ${entry.file} (${coderFile.segments.filter((s) => s.participant === transcript.id).length} segment(s) for ${transcript.id}).\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,239 @@
+import { render } from 'ink';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Codebook } from '../core/types.js';
+import { CodingApp, type CodingAppProps, type ScreenSegment } from './CodingApp.js';
+import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';
+import { addCode } from './sample-data.js';
+import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
+
+// eslint-disable-next-line no-control-regex
+const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+const pause = (ms = 25): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Change = Parameters<CodingAppProps['onChange']>[0];
+const mounted: { unmount: () => void }[] = [];
+
+afterEach(() => {
+  for (const m of mounted.splice(0)) m.unmount();
+});
+
+async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 80, rows: 24 }) {
+  const stdout = new FakeStdout(size.columns, size.rows);
+  const stdin = new FakeStdin();
+  const changes: Change[] = [];
+  const created: { name: string; themeId: string | null }[] = [];
+  const quits: { cursor: number }[] = [];
+  let book: Codebook = codebook;
+  const props: CodingAppProps = {
+    transcript,
+    sentences,
+    codebook,
+    segments: [],
+    coder: 'marie',
+    language: 'fr',
+    newSegmentId: idCounter(),
+    wordSpans,
+    onChange: (change) => changes.push(change),
+    onCreateCode: (input) => {
+      created.push(input);
+      const id = `new-${created.length}`;
+      book = addCode(book, { id, name: input.name }, input.themeId);
+      return { codebook: book, id };
+    },
+    onQuit: (state) => quits.push(state),
+    ...overrides,
+  };
+  const instance = render(<CodingApp {...props} />, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  mounted.push(instance);
+  await pause();
+  const frame = (): string => strip(stdout.lastWrite());
+  const press = async (...keys: string[]): Promise<void> => {
+    for (const key of keys) {
+      stdin.write(key);
+      await pause();
+    }
+  };
+  return { stdout, stdin, frame, press, changes, created, quits, instance };
+}
+
+function lines(frame: string): string[] {
+  return frame.replace(/\n$/, '').split('\n');
+}
+
+describe('CodingApp', () => {
+  it('shows the header, the transcript and the key hints in a frame shorter than the terminal', async () => {
+    const { frame } = await open();
+    const f = frame();
+    expect(f).toContain('P07 · marie');
+    expect(f).toContain('Enquêteur : Pouvez-vous me parler');
+    expect(f).toContain('P07 : Alors *rire* c');
+    expect(f).toContain('? aide');
+    expect(f).toContain('l. 1 · phrase 1/7 · Enquêteur');
+    expect(lines(f).length).toBeLessThanOrEqual(23);
+    for (const line of lines(f)) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('codes the third sentence: ↓ ↓ Enter, "impu", Enter', async () => {
+    const { press, frame, changes } = await open();
+    await press(KEYS.down, KEYS.down, KEYS.enter);
+    expect(frame()).toContain('Coder «\u00a0Je ne sais plus quoi lui proposer.\u00a0»');
+    await press('impu');
+    expect(frame()).toContain('Impuissance');
+    expect(frame()).not.toContain('Frustration');
+    await press(KEYS.enter);
+    expect(changes).toHaveLength(1);
+    const segment = changes[0]?.segments[0] as ScreenSegment;
+    expect(TEXT.slice(segment.start, segment.end)).toBe('Je ne sais plus quoi lui proposer.');
+    expect(segment.codes).toEqual(['impuissance']);
+    expect(changes[0]?.recentCodes).toEqual(['impuissance']);
+    expect(frame()).toContain('Impuissance (Vécu du médecin › Émotions négatives)');
+    expect(frame()).toContain('1 segment cette séance');
+  });
+
+  it('does not move the cursor while typing in the picker', async () => {
+    const { press, frame } = await open();
+    await press(KEYS.enter, 'jjkk', KEYS.escape);
+    expect(frame()).toContain('phrase 1/7');
+  });
+
+  it('creates a new code with its theme and applies it', async () => {
+    const { press, frame, changes, created } = await open();
+    await press(KEYS.down, KEYS.enter, 'colere');
+    expect(frame()).toContain('Aucun code ne correspond');
+    await press(KEYS.enter);
+    expect(frame()).toContain('Nom du nouveau code');
+    await press(KEYS.ctrlU, 'Colère du patient', KEYS.enter);
+    expect(frame()).toContain('Où ranger le nouveau code «\u00a0Colère du patient\u00a0»');
+    expect(frame()).toContain('Pas encore regroupé');
+    await press('emo', KEYS.enter);
+    expect(created).toEqual([{ name: 'Colère du patient', themeId: 'emotions' }]);
+    expect(changes.at(-1)?.segments[0]?.codes).toEqual(['new-1']);
+    expect(frame()).toContain('Colère du patient (Vécu du médecin › Émotions négatives)');
+  });
+
+  it('shows why a code could not be created and keeps the name', async () => {
+    const { press, frame, changes } = await open({
+      onCreateCode: () => {
+        throw new Error('codebook.yaml est en lecture seule');
+      },
+    });
+    await press(KEYS.enter, KEYS.ctrlN, 'Ironie', KEYS.enter, KEYS.enter);
+    expect(frame()).toContain('codebook.yaml est en lecture seule');
+    expect(frame()).toContain('Ironie');
+    expect(changes).toEqual([]);
+  });
+
+  it('types a memo with accents', async () => {
+    const { press, frame, changes } = await open();
+    await press(KEYS.down, 'c', '1');
+    await press('m');
+    expect(frame()).toContain('Mémo du segment');
+    await press('t', 'r', 'è', 's', ' ', 'é', 'm', 'u', ',', ' à revoirx', KEYS.backspace, KEYS.enter);
+    expect(changes.at(-1)?.segments[0]?.memo).toBe('très ému, à revoir');
+    expect(frame()).toContain('✎ Mémo\u00a0: très ému, à revoir');
+  });
+
+  it('selects with Shift+arrows and codes the selection', async () => {
+    const { press, frame, changes } = await open();
+    await press(KEYS.down, KEYS.down, KEYS.shiftDown);
+    expect(frame()).toContain('Sélection\u00a0: 11 mots');
+    await press(KEYS.shiftLeft, KEYS.enter, 'epuis', KEYS.enter);
+    const segment = changes[0]?.segments[0] as ScreenSegment;
+    expect(TEXT.slice(segment.start, segment.end)).toBe('Je ne sais plus quoi lui proposer. On se sent démuni');
+  });
+
+  it('removes a segment and undoes the removal', async () => {
+    const { press, changes } = await open();
+    await press(KEYS.down, KEYS.enter, KEYS.enter);
+    expect(changes.at(-1)?.segments).toHaveLength(1);
+    await press('x');
+    expect(changes.at(-1)?.segments).toHaveLength(0);
+    await press('u');
+    expect(changes.at(-1)?.segments).toHaveLength(1);
+    await press(KEYS.ctrlR);
+    expect(changes.at(-1)?.segments).toHaveLength(0);
+  });
+
+  it('opens and closes the help', async () => {
+    const { press, frame } = await open();
+    await press('?');
+    expect(frame()).toContain('Touches du codage');
+    expect(frame()).toContain('phrase suivante, précédente');
+    await press(KEYS.pageDown, KEYS.pageDown);
+    expect(frame()).toContain('verbatim exemplaire');
+    await press(KEYS.escape);
+    expect(frame()).not.toContain('Touches du codage');
+    expect(frame()).toContain('Enquêteur : Pouvez-vous');
+  });
+
+  it('shows notices first', async () => {
+    const { press, frame } = await open({ notices: ['2 segments ont été ré-ancrés après une correction du texte.'] });
+    expect(frame()).toContain('À savoir avant de commencer');
+    expect(frame()).toContain('ré-ancrés');
+    await press(KEYS.down);
+    expect(frame()).toContain('Enquêteur : Pouvez-vous');
+    expect(frame()).toContain('phrase 1/7');
+  });
+
+  it('searches without accents', async () => {
+    const { press, frame } = await open();
+    await press('/', 'delais', KEYS.enter);
+    expect(frame()).toContain('«\u00a0delais\u00a0»\u00a0: 1/1');
+    expect(frame()).toContain('phrase 6/7');
+  });
+
+  it('follows the terminal size', async () => {
+    const { stdout, frame } = await open();
+    stdout.resize(50, 16);
+    await pause();
+    const f = lines(frame());
+    expect(f.length).toBeLessThanOrEqual(15);
+    for (const line of f) expect([...line].length).toBeLessThanOrEqual(50);
+    expect(frame()).toContain('Enquêteur : Pouvez-vous me');
+  });
+
+  it('keeps the codings and says so when saving fails, then quits on the second q', async () => {
+    let fail = true;
+    const { press, frame, quits } = await open({
+      onChange: () => {
+        if (fail) throw new Error('disque plein');
+      },
+    });
+    await press(KEYS.down, KEYS.enter, KEYS.enter);
+    expect(frame()).toContain('NON ENREGISTRÉ');
+    expect(frame()).toContain('disque plein');
+    expect(frame()).toContain('Impuissance');
+    await press('q');
+    expect(quits).toEqual([]);
+    expect(frame()).toContain('q\u00a0: quitter sans enregistrer');
+    fail = true;
+    await press('q');
+    expect(quits).toEqual([{ cursor: sentences[1]?.start }]);
+  });
+
+  it('quits with q, giving the cursor offset', async () => {
+    const { press, quits } = await open({ initialCursor: TEXT.indexOf('On se sent') });
+    await press(KEYS.down, 'q');
+    expect(quits).toEqual([{ cursor: TEXT.indexOf("D'accord") }]);
+  });
+
+  it('quits with Ctrl-C from the picker', async () => {
+    const { press, quits } = await open();
+    await press(KEYS.enter, KEYS.ctrlC);
+    expect(quits).toHaveLength(1);
+  });
+
+  it('speaks English', async () => {
+    const { frame, press } = await open({ language: 'en' });
+    expect(frame()).toContain('? help');
+    await press(KEYS.enter);
+    expect(frame()).toContain('Code "Pouvez-vous me parler de votre dernier patient ?"');
+  });
+});

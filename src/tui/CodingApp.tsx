@@ -1,0 +1,362 @@
+/**
+ * The interactive coding screen of `codage code`.
+ *
+ * A thin shell over the pure session reducer: keys → actions (`keyToAction`) → new state
+ * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
+ * change, new codes through `onCreateCode`, the final position through `onQuit`.
+ */
+import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
+import { CodePicker } from './CodePicker.js';
+import { frameRegions } from './frame.js';
+import { Header, Rule } from './Header.js';
+import { HelpOverlay, Notices } from './HelpOverlay.js';
+import { keyToAction, type KeyContext } from './keymap.js';
+import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
+import { excerpt } from './line-fit.js';
+import type { Marks } from './row-style.js';
+import { SegmentPanel, type SegmentPanelProps } from './SegmentPanel.js';
+import {
+  activeSegment,
+  codeName,
+  codePath,
+  currentSpan,
+  cursorOffset,
+  initSession,
+  lineOf,
+  progress,
+  reduce,
+  segmentsUnderCursor,
+  sessionSegmentCount,
+  type Action,
+  type Effect,
+  type ScreenSegment,
+  type SessionState,
+} from './session.js';
+import { StatusBar } from './StatusBar.js';
+import { percent, screenStrings, type ScreenStrings } from './strings.js';
+import { TextPrompt } from './TextPrompt.js';
+import { TranscriptView } from './TranscriptView.js';
+
+export type { ScreenSegment } from './session.js';
+
+export interface CodingAppProps {
+  transcript: Transcript;
+  sentences: Sentence[];
+  codebook: Codebook;
+  /** This coder's segments in this transcript. */
+  segments: ScreenSegment[];
+  transcriptMemo?: string;
+  coder: string;
+  /** All screen text in French or English. */
+  language: Language;
+  /** Character offset where the coder stopped last time. */
+  initialCursor?: number;
+  /** Code ids, most recent first. */
+  recentCodes?: string[];
+  /** Shown once at start (e.g. the re-anchoring report). */
+  notices?: string[];
+  newSegmentId: () => string;
+  wordSpans: (start: number, end: number) => Span[];
+  /**
+   * Called after every action that changes codings (including undo/redo). The caller saves
+   * atomically and may throw: the error is shown on the status line, the state is kept, and
+   * the next change (or quitting) saves again.
+   */
+  onChange: (change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] }) => void;
+  /** The caller writes codebook.yaml and returns the new codebook; may throw (message shown). */
+  onCreateCode: (input: { name: string; themeId: string | null }) => { codebook: Codebook; id: string };
+  onQuit: (state: { cursor: number }) => void;
+  lastSaved?: () => Date | null;
+  /** Kept up to date with the cursor offset (used by `runCodingScreen` on signals). */
+  positionRef?: { current: number };
+}
+
+interface Size {
+  columns: number;
+  rows: number;
+}
+
+function terminalSize(stdout: NodeJS.WriteStream): Size {
+  return { columns: Math.max(20, stdout.columns || 80), rows: Math.max(8, stdout.rows || 24) };
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function clock(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Rows the window must keep visible: the selection's moving end, else the current sentence. */
+function focusRows(state: SessionState, layout: Layout): { first: number; last: number } {
+  const sel = state.selection;
+  if (sel !== null) {
+    const at = sel.active === 'end' ? Math.max(sel.start, sel.end - 1) : sel.start;
+    return rowsOf(layout, at, at + 1);
+  }
+  const span = currentSpan(state);
+  return rowsOf(layout, span.start, span.end);
+}
+
+function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
+  switch (state.mode) {
+    case 'picker':
+      return state.picker?.purpose === 'theme'
+        ? strings.hints.theme
+        : state.picker?.purpose === 'remove'
+          ? strings.hints.remove
+          : strings.hints.picker;
+    case 'prompt':
+      return strings.hints.prompt;
+    case 'help':
+      return strings.hints.help;
+    case 'notices':
+      return strings.hints.notices;
+    case 'read':
+      return state.selection !== null ? strings.hints.selecting : strings.hints.read;
+  }
+}
+
+export function CodingApp(props: CodingAppProps): React.JSX.Element {
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  const strings = screenStrings(props.language);
+
+  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
+  useEffect(() => {
+    const onResize = (): void => setSize(terminalSize(stdout));
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const [state, setState] = useState<SessionState>(() =>
+    initSession({
+      transcript: props.transcript,
+      sentences: props.sentences,
+      codebook: props.codebook,
+      segments: props.segments,
+      language: props.language,
+      newSegmentId: props.newSegmentId,
+      wordSpans: props.wordSpans,
+      ...(props.transcriptMemo !== undefined ? { transcriptMemo: props.transcriptMemo } : {}),
+      ...(props.initialCursor !== undefined ? { initialCursor: props.initialCursor } : {}),
+      ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),
+      ...(props.notices !== undefined ? { notices: props.notices } : {}),
+    }),
+  );
+  const stateRef = useRef(state);
+  const quitting = useRef(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+
+  const cache = useMemo(() => new LayoutCache(props.transcript.text), [props.transcript.text]);
+  const layout = cache.get(size.columns - GUTTER_WIDTH);
+  const regions = frameRegions(size.rows, state.mode);
+  const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
+  keyContext.current = { layout, viewRows: regions.view };
+
+  /** Does what the reducer asked for and feeds the outcome back to it. */
+  const carryOut = useCallback(
+    (current: SessionState, effect: Effect): SessionState => {
+      const p = propsRef.current;
+      switch (effect.type) {
+        case 'save':
+          try {
+            const change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] } = {
+              segments: [...effect.segments],
+              recentCodes: [...effect.recentCodes],
+            };
+            if (effect.transcriptMemo !== undefined) change.transcriptMemo = effect.transcriptMemo;
+            p.onChange(change);
+            setSavedAt(new Date());
+            return reduce(current, { type: 'saved' });
+          } catch (error) {
+            return reduce(current, { type: 'saveFailed', error: errorText(error) });
+          }
+        case 'create-code':
+          try {
+            const created = p.onCreateCode({ name: effect.name, themeId: effect.themeId });
+            return reduce(current, { type: 'codeCreated', codebook: created.codebook, id: created.id });
+          } catch (error) {
+            return reduce(current, { type: 'codeCreateFailed', error: errorText(error) });
+          }
+        case 'quit':
+          quitting.current = true;
+          try {
+            p.onQuit({ cursor: effect.cursor });
+          } finally {
+            exit();
+          }
+          return current;
+      }
+    },
+    [exit],
+  );
+
+  const dispatch = useCallback(
+    (action: Action): void => {
+      let next = reduce(stateRef.current, action);
+      for (let round = 0; next.effects.length > 0 && round < 8; round++) {
+        const effects = next.effects;
+        next = { ...next, effects: [] };
+        for (const effect of effects) next = carryOut(next, effect);
+      }
+      stateRef.current = next;
+      const position = propsRef.current.positionRef;
+      if (position !== undefined) position.current = cursorOffset(next);
+      setState(next);
+    },
+    [carryOut],
+  );
+
+  const onKey = useCallback(
+    (input: string, key: Key): void => {
+      if (quitting.current) return;
+      const action = keyToAction(stateRef.current, input, key, keyContext.current);
+      if (action !== null) dispatch(action);
+    },
+    [dispatch],
+  );
+  // One handler for every mode: the mode decides what a key means, so typing in the picker
+  // or a prompt never moves the transcript cursor (and keys typed faster than React renders
+  // still reach the right mode, because the handler reads the state synchronously).
+  useInput(onKey, { isActive: !quitting.current });
+
+  // The window of visible rows: moves only when the focus reaches one of its edges.
+  const topRef = useRef(-1);
+  const focus = focusRows(state, layout);
+  const firstTop = topRef.current < 0 ? Math.max(0, focus.first - Math.floor(regions.view / 3)) : topRef.current;
+  const top = regions.view > 0 ? windowTop(firstTop, focus, regions.view, layout.count) : Math.max(0, firstTop);
+  topRef.current = top;
+
+  const active = activeSegment(state);
+  const current = state.sentences.length > 0 ? currentSpan(state) : null;
+  const marks = useMemo<Marks>(
+    () => ({
+      labels: state.labels,
+      annotations: state.annotations,
+      coded: state.coverage,
+      matches: state.search?.matches ?? [],
+      current: current === null ? null : current,
+      selection: state.selection,
+      active: active === null ? null : { start: active.start, end: active.end },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.labels, state.annotations, state.coverage, state.search, current?.start, current?.end, state.selection, active?.start, active?.end],
+  );
+
+  const width = size.columns;
+  const p = progress(state);
+  const saved = props.lastSaved?.() ?? savedAt;
+  const right = [
+    `${strings.read} ${percent(p.visited, p.sentences, props.language)}`,
+    `${strings.coded} ${percent(p.coded, p.codable, props.language)}`,
+    strings.sessionSegments(sessionSegmentCount(state)),
+    ...(saved !== null ? [strings.saved(clock(saved))] : []),
+  ].join(' · ');
+
+  const sentence = state.sentences[state.cursor];
+  const speaker = sentence === undefined ? null : (props.transcript.turns[sentence.turn]?.speaker ?? null);
+  const line = lineOf(state.lineStarts, current?.start ?? 0) + props.transcript.bodyLine;
+  const position = [
+    `${strings.line} ${line}`,
+    `${strings.sentence} ${state.sentences.length === 0 ? 0 : state.cursor + 1}/${state.sentences.length}`,
+    ...(speaker !== null ? [speaker] : []),
+  ].join(' · ');
+  const message =
+    state.message !== null
+      ? { text: state.message.text[props.language], tone: state.message.tone }
+      : state.saveError !== null
+        ? { text: `${strings.unsavedError}${strings.colon} ${state.saveError}`, tone: 'error' as const }
+        : null;
+
+  let bottom: React.JSX.Element;
+  if (state.mode === 'picker' && state.picker !== null) {
+    const picker = state.picker;
+    const title =
+      picker.purpose === 'apply'
+        ? strings.picker.apply(excerpt(state.text.slice(picker.target.start, picker.target.end), Math.max(10, width - 16)))
+        : picker.purpose === 'edit'
+          ? strings.picker.edit
+          : picker.purpose === 'theme'
+            ? strings.picker.theme(picker.newCodeName ?? '')
+            : strings.picker.remove;
+    const empty = picker.query.trim() !== '' ? strings.picker.noMatch(picker.query) : strings.picker.empty;
+    bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
+  } else if (state.mode === 'prompt' && state.prompt !== null) {
+    bottom = (
+      <TextPrompt
+        label={strings.prompts[state.prompt.purpose] + strings.colon}
+        value={state.prompt.value}
+        caret={state.prompt.caret}
+        width={width}
+      />
+    );
+  } else {
+    const under = segmentsUnderCursor(state);
+    const sel = state.selection;
+    const segment: SegmentPanelProps['segment'] =
+      active === null || sel !== null
+        ? null
+        : {
+            codes: active.codes.map((id) => ({ name: codeName(state, id), path: codePath(state, id) })),
+            quote: excerpt(state.text.slice(active.start, active.end), Math.max(10, width - 6)),
+            ...(active.memo !== undefined ? { memo: active.memo } : {}),
+            ...(active.exemplary === true ? { exemplary: true } : {}),
+          };
+    const idle =
+      sel !== null
+        ? strings.selection(props.wordSpans(sel.start, sel.end).length)
+        : state.sentences.length === 0
+          ? strings.emptyTranscript
+          : strings.uncodedSentence;
+    bottom = (
+      <SegmentPanel
+        segment={segment}
+        position={under.length > 1 && segment !== null ? `${(state.segmentCycle % under.length) + 1}/${under.length}` : null}
+        idle={idle}
+        labels={{ memo: strings.memo, exemplary: strings.exemplary, quote: strings.quote }}
+        width={width}
+      />
+    );
+  }
+
+  let body: React.JSX.Element;
+  if (state.mode === 'help') {
+    body = <HelpOverlay title={strings.helpTitle} groups={strings.help} top={state.helpTop} height={regions.body} width={width} />;
+  } else if (state.mode === 'notices') {
+    body = <Notices title={strings.noticesTitle} notices={state.notices} height={regions.body} />;
+  } else {
+    body = (
+      <>
+        <TranscriptView text={state.text} layout={layout} top={top} height={regions.view} marks={marks} />
+        <Rule width={width} />
+        <Box flexDirection="column" height={regions.bottom}>
+          {bottom}
+        </Box>
+      </>
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={width} height={regions.frame}>
+      <Header
+        participant={props.transcript.id}
+        coder={props.coder}
+        right={right}
+        alert={state.saveError !== null ? strings.unsavedError : null}
+        width={width}
+      />
+      <Rule width={width} />
+      {body}
+      <StatusBar message={message} position={position} hints={hintsFor(state, strings)} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+/** Two lines under the transcript: the codes of the segment under the cursor (with theme paths) and its memo. */
+import { Text } from 'ink';
+import React from 'react';
+import { truncate } from './line-fit.js';
+
+export interface PanelCode {
+  name: string;
+  path: string[];
+}
+
+export interface SegmentPanelProps {
+  /** The active segment, or null. */
+  segment: { codes: PanelCode[]; memo?: string; exemplary?: boolean; quote: string } | null;
+  /** `2/3` when several segments lie under the cursor. */
+  position: string | null;
+  /** What to say when there is no segment. */
+  idle: string;
+  labels: { memo: string; exemplary: string; quote: (text: string) => string };
+  width: number;
+}
+
+export function SegmentPanel({ segment, position, idle, labels, width }: SegmentPanelProps): React.JSX.Element {
+  if (segment === null) {
+    return (
+      <>
+        <Text dimColor wrap="truncate-end">
+          {truncate(idle, width)}
+        </Text>
+        <Text> </Text>
+      </>
+    );
+  }
+  const prefix = `▸ ${position !== null ? `[${position}] ` : ''}`;
+  const second =
+    segment.memo !== undefined ? `✎ ${labels.memo} ${segment.memo}` : labels.quote(segment.quote);
+  return (
+    <>
+      <Text wrap="truncate-end">
+        <Text color="yellow">{prefix}</Text>
+        {segment.codes.map((code, i) => (
+          <Text key={i}>
+            {i > 0 ? <Text dimColor> · </Text> : null}
+            <Text bold>{code.name}</Text>
+            {code.path.length > 0 ? <Text dimColor> ({code.path.join(' › ')})</Text> : null}
+          </Text>
+        ))}
+        {segment.exemplary === true ? <Text color="yellow"> {labels.exemplary}</Text> : null}
+      </Text>
+      <Text dimColor={segment.memo === undefined} wrap="truncate-end">
+        {truncate(second, width)}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/** The two bottom lines: a message or the position, then the keys that matter now. */
+import { Text } from 'ink';
+import React from 'react';
+import stringWidth from 'string-width';
+import { fitHints, gapBetween, truncate } from './line-fit.js';
+
+export interface StatusBarProps {
+  message: { text: string; tone: 'info' | 'error' } | null;
+  position: string;
+  /** Key hints, most useful first (the last two always shown). */
+  hints: readonly string[];
+  width: number;
+}
+
+export function StatusBar({ message, position, hints, width }: StatusBarProps): React.JSX.Element {
+  // A message that does not fit beside the position takes the whole line.
+  const alone = message !== null && stringWidth(message.text) + stringWidth(position) + 2 > width;
+  const left = message === null ? '' : truncate(message.text, alone ? width : width - stringWidth(position) - 2);
+  return (
+    <>
+      <Text wrap="truncate-end">
+        <Text color={message?.tone === 'error' ? 'red' : undefined}>{left}</Text>
+        {alone ? '' : gapBetween(left, position, width)}
+        {alone ? null : <Text dimColor>{position}</Text>}
+      </Text>
+      <Text dimColor wrap="truncate-end">
+        {fitHints(hints, width)}
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { codeEntries, searchCodes, searchThemes, themeEntries, themePath, touchRecent } from './code-search.js';
+import { findAll, fold, foldWithMap } from './fold.js';
+import { buildCodebook } from './sample-data.js';
+import { codebook } from './test-study.js';
+
+describe('fold', () => {
+  it('strips accents, ligatures and case', () => {
+    expect(fold('Désemparement')).toBe('desemparement');
+    expect(fold('ÉCOLE')).toBe('ecole');
+    expect(fold('Rôle de la sœur')).toBe('role de la soeur');
+    expect(fold('Ægide')).toBe('aegide');
+    expect(fold('e\u0301te\u0301')).toBe('ete');
+  });
+
+  it('finds matches in a long text and maps them back to original offsets', () => {
+    const text = 'Le cœur. Une SŒUR très émue, une sœur.';
+    const folded = foldWithMap(text);
+    const hits = findAll(folded, 'soeur');
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['SŒUR', 'sœur']);
+    expect(findAll(folded, 'EMUE').map((h) => text.slice(h.start, h.end))).toEqual(['émue']);
+    expect(findAll(folded, 'coe').map((h) => text.slice(h.start, h.end))).toEqual(['cœ']);
+    expect(findAll(folded, '')).toEqual([]);
+  });
+
+  it('keeps offsets right after characters outside the BMP', () => {
+    const text = 'ok 😀 démuni';
+    const hits = findAll(foldWithMap(text), 'demuni');
+    expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['démuni']);
+  });
+});
+
+describe('code search', () => {
+  const entries = codeEntries(codebook);
+
+  it('lists codes in codebook order with their theme paths', () => {
+    expect(entries.map((e) => e.id)).toEqual([
+      'impuissance',
+      'frustration',
+      'desemparement',
+      'epuisement',
+      'delais',
+      'soeur',
+      'humour',
+    ]);
+    expect(entries[0]?.path).toEqual(['Vécu du médecin', 'Émotions négatives']);
+    expect(entries[3]?.path).toEqual(['Vécu du médecin']);
+    expect(entries[6]?.path).toEqual([]);
+    expect(themePath(codebook, 'impuissance')).toEqual(['Vécu du médecin', 'Émotions négatives']);
+  });
+
+  it('finds French names without accents, by prefix or fuzzily', () => {
+    expect(searchCodes(entries, 'frust')[0]?.name).toBe('Frustration');
+    expect(searchCodes(entries, 'desempar')[0]?.name).toBe('Désemparement');
+    expect(searchCodes(entries, 'DÉSEMPAR')[0]?.name).toBe('Désemparement');
+    expect(searchCodes(entries, 'epuis')[0]?.name).toBe('Épuisement');
+    expect(searchCodes(entries, 'soeur')[0]?.name).toBe('Rôle de la sœur');
+    expect(searchCodes(entries, 'sœur')[0]?.name).toBe('Rôle de la sœur');
+    expect(searchCodes(entries, "delais d'acces")[0]?.name).toBe('Délais d’accès');
+    expect(searchCodes(entries, 'impu').map((e) => e.id)).toEqual(['impuissance']);
+    expect(searchCodes(entries, 'zzz')).toEqual([]);
+  });
+
+  it('puts recent codes first when nothing is typed', () => {
+    const ids = searchCodes(entries, '', ['humour', 'delais', 'unknown']).map((e) => e.id);
+    expect(ids.slice(0, 3)).toEqual(['humour', 'delais', 'impuissance']);
+    expect(ids).toHaveLength(7);
+  });
+
+  it('breaks ties between equal matches by recency', () => {
+    const twins = codeEntries(buildCodebook([], [
+      { id: 'peur-a', name: 'Peur de a' },
+      { id: 'peur-b', name: 'Peur de b' },
+    ]));
+    expect(searchCodes(twins, 'peur').map((e) => e.id)).toEqual(['peur-a', 'peur-b']);
+    expect(searchCodes(twins, 'peur', ['peur-b']).map((e) => e.id)).toEqual(['peur-b', 'peur-a']);
+  });
+
+  it('lists and searches themes with their paths', () => {
+    const themes = themeEntries(codebook);
+    expect(themes.map((t) => t.path.join(' › '))).toEqual([
+      'Vécu du médecin',
+      'Vécu du médecin › Émotions négatives',
+      'Coordination des soins',
+    ]);
+    expect(searchThemes(themes, 'emotion')[0]?.id).toBe('emotions');
+    expect(searchThemes(themes, 'coord')[0]?.id).toBe('coordination');
+  });
+
+  it('moves used codes to the front of the recent list', () => {
+    expect(touchRecent(['a', 'b', 'c'], ['c', 'd'])).toEqual(['c', 'd', 'a', 'b']);
+    expect(touchRecent(['a', 'b', 'c'], ['x'], 2)).toEqual(['x', 'a']);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { frameRegions } from './frame.js';
+
+describe('frameRegions', () => {
+  it('keeps the frame one row shorter than the terminal and adds up', () => {
+    for (const rows of [24, 30, 40, 60]) {
+      for (const mode of ['read', 'prompt', 'picker', 'help', 'notices'] as const) {
+        const r = frameRegions(rows, mode);
+        expect(r.frame).toBe(rows - 1);
+        expect(r.body).toBe(rows - 5);
+        if (mode !== 'help' && mode !== 'notices') expect(r.view + 1 + r.bottom).toBe(r.body);
+      }
+    }
+  });
+
+  it('leaves room for the transcript above the picker', () => {
+    expect(frameRegions(24, 'picker')).toMatchObject({ view: 8, bottom: 10 });
+    expect(frameRegions(40, 'picker')).toMatchObject({ view: 18, bottom: 16 });
+    expect(frameRegions(24, 'read')).toMatchObject({ view: 16, bottom: 2 });
+  });
+});

@@ -1,0 +1,50 @@
+/** Fitting short texts into one terminal row. */
+import stringWidth from 'string-width';
+
+/** `text` cut to `width` columns, with `…` when cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = stringWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
+}
+
+/** The spaces to put between a left and a right part so that the right part ends at `width`. */
+export function gapBetween(left: string, right: string, width: number): string {
+  return ' '.repeat(Math.max(1, width - stringWidth(left) - stringWidth(right)));
+}
+
+/** A short excerpt of a quote on one line: whitespace collapsed, cut in the middle if long. */
+export function excerpt(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (stringWidth(flat) <= width) return flat;
+  const half = Math.max(1, Math.floor((width - 3) / 2));
+  const chars = [...flat];
+  return `${chars.slice(0, half).join('').trimEnd()} […] ${chars.slice(-half).join('').trimStart()}`;
+}
+
+/**
+ * The key hints that fit in `width`, joined by ` · `: the last `keep` always, then as many of
+ * the others as fit, in their order.
+ */
+export function fitHints(items: readonly string[], width: number, keep = 2): string {
+  const sep = ' · ';
+  const kept = items.slice(Math.max(0, items.length - keep));
+  const optional = items.slice(0, Math.max(0, items.length - keep));
+  let used = stringWidth(kept.join(sep));
+  const chosen: string[] = [];
+  for (const item of optional) {
+    const w = stringWidth(item) + sep.length;
+    if (used + w > width) break;
+    chosen.push(item);
+    used += w;
+  }
+  return truncate([...chosen, ...kept].join(sep), width);
+}

@@ -1,0 +1,139 @@
+/**
+ * What one visual row looks like: its text cut into runs of one style each (speaker label,
+ * annotation, coded text, current sentence, selection, search match). Pure; per row it only
+ * looks at the few marks that overlap the row, found by binary search.
+ */
+import type { Span } from '../core/types.js';
+
+/** Everything that styles the text, as sorted lists of disjoint spans. */
+export interface Marks {
+  labels: readonly Span[];
+  annotations: readonly Span[];
+  /** Union of the coded segments. */
+  coded: readonly Span[];
+  /** Search matches. */
+  matches: readonly Span[];
+  current: Span | null;
+  selection: Span | null;
+  /** The segment the panel talks about. */
+  active: Span | null;
+}
+
+export interface Run {
+  text: string;
+  label: boolean;
+  annotation: boolean;
+  coded: boolean;
+  current: boolean;
+  selected: boolean;
+  match: boolean;
+}
+
+export interface RowGutter {
+  /** The row shows part of the current sentence. */
+  cursor: boolean;
+  /** The row shows coded text. */
+  coded: boolean;
+  /** The row shows part of the active segment. */
+  active: boolean;
+}
+
+/** Index of the first span (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans (sorted, disjoint) overlapping `[start, end)`; an empty row overlaps nothing. */
+export function overlapping(spans: readonly Span[], start: number, end: number): Span[] {
+  const out: Span[] = [];
+  for (let i = firstEndingAfter(spans, start); i < spans.length; i++) {
+    const span = spans[i];
+    if (span === undefined || span.start >= end) break;
+    out.push(span);
+  }
+  return out;
+}
+
+/** Sorted union of possibly overlapping spans. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && span.start <= last.end) {
+      if (span.end > last.end) out[out.length - 1] = { start: last.start, end: span.end };
+    } else out.push({ start: span.start, end: span.end });
+  }
+  return out;
+}
+
+function covers(spans: readonly Span[], offset: number): boolean {
+  for (const span of spans) if (span.start <= offset && offset < span.end) return true;
+  return false;
+}
+
+function within(span: Span | null, offset: number): boolean {
+  return span !== null && span.start <= offset && offset < span.end;
+}
+
+/** Replaces what a terminal must not receive (tabs, control characters) by one visible cell. */
+export function displayText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(text) ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '·') : text;
+}
+
+/** The runs of the row `[start, end)` of `text`. */
+export function rowRuns(text: string, start: number, end: number, marks: Marks): Run[] {
+  if (end <= start) return [];
+  const lists = [marks.labels, marks.annotations, marks.coded, marks.matches].map((l) => overlapping(l, start, end));
+  const singles = [marks.current, marks.selection].filter((s): s is Span => s !== null && s.start < end && s.end > start);
+  const cuts = new Set<number>([start, end]);
+  for (const list of lists) for (const s of list) cuts.add(Math.max(start, s.start)).add(Math.min(end, s.end));
+  for (const s of singles) cuts.add(Math.max(start, s.start)).add(Math.min(end, s.end));
+  const points = [...cuts].sort((a, b) => a - b);
+  const [labels = [], annotations = [], coded = [], matches = []] = lists;
+  const runs: Run[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i] ?? start;
+    const to = points[i + 1] ?? end;
+    const run: Run = {
+      text: displayText(text.slice(from, to)),
+      label: covers(labels, from),
+      annotation: covers(annotations, from),
+      coded: covers(coded, from),
+      current: within(marks.current, from),
+      selected: within(marks.selection, from),
+      match: covers(matches, from),
+    };
+    const last = runs[runs.length - 1];
+    if (
+      last !== undefined &&
+      last.label === run.label &&
+      last.annotation === run.annotation &&
+      last.coded === run.coded &&
+      last.current === run.current &&
+      last.selected === run.selected &&
+      last.match === run.match
+    ) {
+      last.text += run.text;
+    } else runs.push(run);
+  }
+  return runs;
+}
+
+/** Gutter marks of the row `[start, end)`; `cursorRow` says whether it shows the current sentence. */
+export function rowGutter(start: number, end: number, marks: Marks): RowGutter {
+  const probeEnd = end > start ? end : start + 1;
+  return {
+    cursor: marks.current !== null && marks.current.start < probeEnd && marks.current.end > start,
+    coded: overlapping(marks.coded, start, probeEnd).length > 0 && end > start,
+    active: marks.active !== null && marks.active.start < probeEnd && marks.active.end > start && end > start,
+  };
+}

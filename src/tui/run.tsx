@@ -1,0 +1,139 @@
+/**
+ * Runs the coding screen full screen and gives the terminal back as it was, however the
+ * session ends: q or Ctrl-C, an uncaught error, SIGTERM, SIGHUP or SIGINT.
+ */
+import { render, type Instance } from 'ink';
+import React from 'react';
+import { CodingApp, type CodingAppProps } from './CodingApp.js';
+
+/** Enter the alternate screen, cursor at the top left. */
+export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[H';
+/** Show the cursor again and leave the alternate screen. */
+export const LEAVE_FULL_SCREEN = '\x1b[?25h\x1b[?1049l';
+
+export interface ScreenStreams {
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/**
+ * Shows the coding screen until the coder quits. Resolves with where the coder stopped.
+ * On a signal, `onQuit` is called with the current position before the promise resolves
+ * (codings themselves are already saved by `onChange` after every change), and
+ * `process.exitCode` is set to 128 + the signal number. Rejects on an internal error, after
+ * the terminal has been restored.
+ */
+export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = {}): Promise<{ cursor: number }> {
+  const stdout = streams.stdout ?? process.stdout;
+  const stdin = streams.stdin ?? process.stdin;
+  const stderr = streams.stderr ?? process.stderr;
+  if (stdout.isTTY !== true || stdin.isTTY !== true) {
+    return Promise.reject(new Error('The coding screen needs an interactive terminal (stdin and stdout must be a TTY).'));
+  }
+
+  return new Promise((resolve, reject) => {
+    const position = { current: props.initialCursor ?? 0 };
+    let quitWith: { cursor: number } | null = null;
+    let instance: Instance | null = null;
+    let settled = false;
+    let restored = false;
+
+    const restore = (): void => {
+      if (restored) return;
+      restored = true;
+      try {
+        stdout.write(LEAVE_FULL_SCREEN);
+      } catch {
+        // The terminal may be gone (SIGHUP): nothing left to restore.
+      }
+    };
+    const unmount = (): void => {
+      try {
+        instance?.unmount();
+      } catch {
+        // Already unmounted.
+      }
+    };
+    const detach = (): void => {
+      // Signal listeners go a tick later: while a signal is being delivered, Ink's signal-exit
+      // handler re-raises it (killing the process before the caller can release its locks)
+      // when it finds no other listener.
+      setImmediate(() => {
+        for (const signal of SIGNALS) process.off(signal, onSignal);
+      });
+      process.off('uncaughtException', onCrash);
+      process.off('unhandledRejection', onCrash);
+      process.off('exit', restore);
+    };
+    const finish = (outcome: { cursor: number } | Error): void => {
+      if (settled) return;
+      settled = true;
+      detach();
+      restore();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+
+    function onSignal(signal: NodeJS.Signals): void {
+      if (settled) return;
+      const cursor = position.current;
+      try {
+        props.onQuit({ cursor });
+      } catch {
+        // Leaving anyway: the codings are already saved.
+      }
+      unmount();
+      process.exitCode = 128 + (SIGNAL_NUMBERS[signal as (typeof SIGNALS)[number]] ?? 15);
+      finish({ cursor });
+      // If something else keeps the process alive, do not hang on a dead terminal.
+      setTimeout(() => process.exit(), 2000).unref();
+    }
+    function onCrash(error: unknown): void {
+      unmount();
+      finish(error instanceof Error ? error : new Error(String(error)));
+    }
+
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    process.on('uncaughtException', onCrash);
+    process.on('unhandledRejection', onCrash);
+    process.on('exit', restore);
+
+    try {
+      stdout.write(ENTER_FULL_SCREEN);
+      instance = render(
+        <CodingApp
+          {...props}
+          positionRef={position}
+          onQuit={(state) => {
+            quitWith = state;
+            props.onQuit(state);
+          }}
+        />,
+        {
+          stdout,
+          stdin,
+          stderr,
+          exitOnCtrlC: false,
+          patchConsole: false,
+          // Ink 6.8 supports `incrementalRendering`, but with a frame one row shorter than the
+          // terminal (which ends with a newline) its first cursor move is one row short and every
+          // update lands one row too low (seen in tmux: doubled lines). The standard renderer
+          // erases and redraws inside a synchronized-output block, which terminals show at once.
+          incrementalRendering: false,
+          maxFps: 60,
+        },
+      );
+      instance.waitUntilExit().then(
+        () => finish(quitWith ?? { cursor: position.current }),
+        (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+      );
+    } catch (error) {
+      unmount();
+      finish(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}

@@ -1,0 +1,506 @@
+import { describe, expect, it } from 'vitest';
+import { addCode } from './sample-data.js';
+import {
+  activeSegment,
+  cursorOffset,
+  initSession,
+  progress,
+  reduce,
+  segmentsUnderCursor,
+  sessionSegmentCount,
+  type Action,
+  type ScreenSegment,
+  type SessionInput,
+  type SessionState,
+} from './session.js';
+import { codebook, idCounter, sentences, sentenceText, TEXT, transcript, wordSpans } from './test-study.js';
+
+function start(overrides: Partial<SessionInput> = {}): SessionState {
+  return initSession({
+    transcript,
+    sentences,
+    codebook,
+    segments: [],
+    language: 'fr',
+    newSegmentId: idCounter(),
+    wordSpans,
+    ...overrides,
+  });
+}
+
+function run(state: SessionState, ...actions: Action[]): SessionState {
+  return actions.reduce(reduce, state);
+}
+
+const down: Action = { type: 'move', unit: 'sentence', dir: 1 };
+const up: Action = { type: 'move', unit: 'sentence', dir: -1 };
+const typed = (text: string): Action => ({ type: 'pickerType', text });
+const selected = (s: SessionState): string => (s.selection ? TEXT.slice(s.selection.start, s.selection.end) : '');
+const spanText = (s: { start: number; end: number }): string => TEXT.slice(s.start, s.end);
+
+describe('the test transcript', () => {
+  it('has seven sentences in four turns', () => {
+    expect(sentences.map((_, i) => sentenceText(i))).toEqual([
+      'Pouvez-vous me parler de votre dernier patient ?',
+      "Alors *rire* c'est compliqué.",
+      'Je ne sais plus quoi lui proposer.',
+      'On se sent démuni.',
+      "D'accord.",
+      'Les délais sont très longs.',
+      'Huit mois pour le centre antidouleur !',
+    ]);
+  });
+});
+
+describe('moving', () => {
+  it('moves sentence by sentence and stays inside the text', () => {
+    const s = start();
+    expect(s.cursor).toBe(0);
+    expect(run(s, down, down).cursor).toBe(2);
+    expect(run(s, up).cursor).toBe(0);
+    expect(run(s, { type: 'bottom' }, down).cursor).toBe(6);
+    expect(run(s, { type: 'bottom' }, { type: 'top' }).cursor).toBe(0);
+  });
+
+  it('moves turn by turn', () => {
+    const s = start();
+    const turn = (dir: 1 | -1): Action => ({ type: 'move', unit: 'turn', dir });
+    expect(run(s, turn(1)).cursor).toBe(1);
+    expect(run(s, turn(1), turn(1)).cursor).toBe(4);
+    expect(run(s, turn(1), turn(1), turn(1)).cursor).toBe(5);
+    expect(run(s, { type: 'moveTo', sentence: 3 }, turn(-1)).cursor).toBe(1);
+    expect(run(s, { type: 'moveTo', sentence: 3 }, turn(-1), turn(-1)).cursor).toBe(0);
+  });
+
+  it('starts where the coder stopped', () => {
+    const offset = TEXT.indexOf('On se sent');
+    const s = start({ initialCursor: offset + 3 });
+    expect(s.cursor).toBe(3);
+    expect(cursorOffset(s)).toBe(offset);
+  });
+
+  it('counts visited sentences once', () => {
+    const s = run(start(), down, down, up, up, down);
+    expect(progress(s)).toMatchObject({ sentences: 7, visited: 3 });
+  });
+});
+
+describe('selecting', () => {
+  it('extends and shrinks the end by sentence, across turns', () => {
+    const s = run(start(), down, down, { type: 'extend', unit: 'sentence', dir: 1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer. On se sent démuni.');
+    const across = run(s, { type: 'extend', unit: 'sentence', dir: 1 }, { type: 'extend', unit: 'sentence', dir: 1 });
+    expect(selected(across)).toBe(
+      "Je ne sais plus quoi lui proposer. On se sent démuni.\nEnquêteur : D'accord.\nP07 : Les délais sont très longs.",
+    );
+    expect(across.cursor).toBe(5);
+    const back = run(across, { type: 'extend', unit: 'sentence', dir: -1 });
+    expect(selected(back)).toBe("Je ne sais plus quoi lui proposer. On se sent démuni.\nEnquêteur : D'accord.");
+  });
+
+  it('extends upwards once the end cannot shrink any more', () => {
+    const s = run(start(), down, down, { type: 'extend', unit: 'sentence', dir: -1 });
+    expect(selected(s)).toBe("Alors *rire* c'est compliqué. Je ne sais plus quoi lui proposer.");
+    expect(s.selection?.active).toBe('start');
+    expect(s.cursor).toBe(1);
+  });
+
+  it('shrinks and extends by word from both ends', () => {
+    let s = run(start(), down, down, { type: 'select' });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer.');
+    s = run(s, { type: 'extend', unit: 'word', dir: -1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer');
+    s = run(s, { type: 'extend', unit: 'word', dir: -1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui');
+    s = run(s, { type: 'swapEnds' }, { type: 'extend', unit: 'word', dir: 1 }, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('sais plus quoi lui');
+    s = run(s, { type: 'extend', unit: 'word', dir: -1 });
+    expect(selected(s)).toBe('ne sais plus quoi lui');
+  });
+
+  it('extends by word into the next sentence and the previous one', () => {
+    let s = run(start(), down, down, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer. On');
+    s = run(start(), down, down, { type: 'select' }, { type: 'swapEnds' }, { type: 'extend', unit: 'word', dir: -1 });
+    expect(selected(s)).toBe('compliqué. Je ne sais plus quoi lui proposer.');
+  });
+
+  it('never selects the speaker label as a word', () => {
+    const s = run(start(), { type: 'moveTo', sentence: 3 }, { type: 'select' }, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe("On se sent démuni.\nEnquêteur : D'accord");
+  });
+
+  it('keeps at least one word when shrinking from one end', () => {
+    let s = run(start(), { type: 'moveTo', sentence: 4 }, { type: 'select' });
+    s = run(s, { type: 'extend', unit: 'word', dir: -1 }, { type: 'swapEnds' }, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s).length).toBeGreaterThan(0);
+  });
+
+  it('is dropped by a plain move or Esc', () => {
+    const s = run(start(), { type: 'select' });
+    expect(run(s, down).selection).toBeNull();
+    expect(run(s, { type: 'cancel' }).selection).toBeNull();
+  });
+});
+
+describe('coding', () => {
+  it('creates a segment with the exact span of the current sentence', () => {
+    const s = run(start(), down, down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' });
+    expect(s.mode).toBe('read');
+    expect(s.segments).toHaveLength(1);
+    const seg = s.segments[0] as ScreenSegment;
+    expect(spanText(seg)).toBe('Je ne sais plus quoi lui proposer.');
+    expect(seg).toMatchObject({ id: 's1', codes: ['impuissance'] });
+    expect(s.recentCodes[0]).toBe('impuissance');
+    expect(s.effects.at(-1)).toMatchObject({ type: 'save', segments: s.segments, recentCodes: s.recentCodes });
+    expect(progress(s).coded).toBe(1);
+    expect(sessionSegmentCount(s)).toBe(1);
+  });
+
+  it('codes a selection of a few words', () => {
+    const s = run(
+      start(),
+      { type: 'moveTo', sentence: 3 },
+      { type: 'select' },
+      { type: 'swapEnds' },
+      { type: 'extend', unit: 'word', dir: 1 },
+      { type: 'extend', unit: 'word', dir: 1 },
+      { type: 'openPicker' },
+      typed('desempar'),
+      { type: 'pickerConfirm' },
+    );
+    expect(s.segments.map((g) => [spanText(g), g.codes])).toEqual([['sent démuni.', ['desemparement']]]);
+    expect(s.selection).toBeNull();
+  });
+
+  it('applies several codes checked with Space, or the first results with digits', () => {
+    let s = run(start(), down, { type: 'openPicker' });
+    // Empty query: codes in codebook order.
+    s = run(s, { type: 'pickerToggle' }, { type: 'pickerMove', delta: 1 }, { type: 'pickerToggle' });
+    expect(s.picker?.checked).toEqual(['impuissance', 'frustration']);
+    s = run(s, { type: 'pickerConfirm' });
+    expect(s.segments[0]?.codes).toEqual(['impuissance', 'frustration']);
+    const quick = run(start(), { type: 'openPicker' }, { type: 'pickerQuick', n: 7 });
+    expect(quick.segments[0]?.codes).toEqual(['humour']);
+  });
+
+  it('lists recent codes first in the picker', () => {
+    const s = run(start({ recentCodes: ['delais'] }), { type: 'openPicker' });
+    expect(s.picker?.items[0]?.id).toBe('delais');
+  });
+
+  it('adds codes to a segment with exactly the same span instead of duplicating it', () => {
+    const s = run(
+      start(),
+      down,
+      { type: 'openPicker' },
+      typed('humour'),
+      { type: 'pickerConfirm' },
+      { type: 'openPicker' },
+      typed('frust'),
+      { type: 'pickerConfirm' },
+    );
+    expect(s.segments).toHaveLength(1);
+    expect(s.segments[0]?.codes).toEqual(['humour', 'frustration']);
+  });
+
+  it('allows overlapping segments and cycles between them', () => {
+    let s = run(start(), down, down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' });
+    s = run(s, { type: 'extend', unit: 'sentence', dir: 1 }, { type: 'openPicker' }, typed('epuis'), { type: 'pickerConfirm' });
+    expect(s.segments.map((g) => g.codes[0])).toEqual(['impuissance', 'epuisement']);
+    s = run(s, { type: 'moveTo', sentence: 2 });
+    expect(segmentsUnderCursor(s)).toHaveLength(2);
+    expect(activeSegment(s)?.codes).toEqual(['impuissance']);
+    s = run(s, { type: 'cycleSegment' });
+    expect(activeSegment(s)?.codes).toEqual(['epuisement']);
+    s = run(s, { type: 'cycleSegment' });
+    expect(activeSegment(s)?.codes).toEqual(['impuissance']);
+  });
+
+  it('edits the codes of a segment with its codes checked', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' }, { type: 'editSegment' });
+    expect(s.picker).toMatchObject({ purpose: 'edit', checked: ['impuissance'] });
+    s = run(s, typed('frust'), { type: 'pickerConfirm' });
+    expect(s.segments[0]?.codes).toEqual(['impuissance', 'frustration']);
+    // Recent codes come first: Frustration is highlighted; Space unchecks it.
+    s = run(s, { type: 'editSegment' }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
+    expect(s.segments[0]?.codes).toEqual(['impuissance']);
+    // Unchecking everything does not silently remove the segment.
+    s = run(s, { type: 'editSegment' }, { type: 'pickerMove', delta: 1 }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
+    expect(s.mode).toBe('picker');
+    expect(s.message?.tone).toBe('error');
+    expect(s.segments[0]?.codes).toEqual(['impuissance']);
+  });
+
+  it('removes a one-code segment directly, and asks which code when there are several', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' }, { type: 'removeSegment' });
+    expect(s.segments).toEqual([]);
+    s = run(
+      start(),
+      down,
+      { type: 'openPicker' },
+      { type: 'pickerToggle' },
+      { type: 'pickerMove', delta: 1 },
+      { type: 'pickerToggle' },
+      { type: 'pickerConfirm' },
+      { type: 'removeSegment' },
+    );
+    expect(s.picker?.items.map((i) => i.label)).toEqual(['Impuissance', 'Frustration', 'Tout le segment']);
+    const oneCode = run(s, { type: 'pickerQuick', n: 1 });
+    expect(oneCode.segments[0]?.codes).toEqual(['frustration']);
+    const whole = run(s, { type: 'pickerMove', delta: 2 }, { type: 'pickerConfirm' });
+    expect(whole.segments).toEqual([]);
+  });
+
+  it('says so when there is no segment under the cursor', () => {
+    const s = run(start(), { type: 'removeSegment' });
+    expect(s.message?.tone).toBe('error');
+    expect(s.effects).toEqual([]);
+  });
+
+  it('attaches memos with accents to a segment and to the transcript', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' }, { type: 'memoSegment' });
+    expect(s.mode).toBe('prompt');
+    s = run(s, { type: 'promptType', text: 'ironique, à ' }, { type: 'promptType', text: 'revoir' }, { type: 'promptConfirm' });
+    expect(s.segments[0]?.memo).toBe('ironique, à revoir');
+    s = run(s, { type: 'memoTranscript' }, { type: 'promptType', text: 'Entretien écourté' }, { type: 'promptErase' }, { type: 'promptConfirm' });
+    expect(s.transcriptMemo).toBe('Entretien écourt');
+    expect(s.effects.at(-1)).toMatchObject({ type: 'save', transcriptMemo: 'Entretien écourt' });
+    // Esc leaves the memo as it was; an empty memo removes it.
+    s = run(s, { type: 'memoSegment' }, { type: 'promptClear' }, { type: 'promptCancel' });
+    expect(s.segments[0]?.memo).toBe('ironique, à revoir');
+    s = run(s, { type: 'memoSegment' }, { type: 'promptClear' }, { type: 'promptConfirm' });
+    expect(s.segments[0]).not.toHaveProperty('memo');
+  });
+
+  it('edits the prompt text at the caret', () => {
+    const s = run(
+      start(),
+      { type: 'memoTranscript' },
+      { type: 'promptType', text: 'abd' },
+      { type: 'promptCaret', to: 'left' },
+      { type: 'promptType', text: 'c' },
+      { type: 'promptCaret', to: 'home' },
+      { type: 'promptDeleteForward' },
+    );
+    expect(s.prompt).toMatchObject({ value: 'bcd', caret: 0 });
+  });
+
+  it('marks a segment as an exemplary quote and back', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' }, { type: 'toggleExemplary' });
+    expect(s.segments[0]?.exemplary).toBe(true);
+    s = run(s, { type: 'toggleExemplary' });
+    expect(s.segments[0]).not.toHaveProperty('exemplary');
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes and redoes every change, saving each time', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' });
+    s = run(s, { type: 'toggleExemplary' }, { type: 'moveTo', sentence: 6 });
+    const saves = s.effects.length;
+    s = run(s, { type: 'undo' });
+    expect(s.segments[0]?.exemplary).toBeUndefined();
+    expect(s.cursor).toBe(1);
+    expect(s.message?.text.fr).toBe('Annulé\u00a0: verbatim exemplaire');
+    s = run(s, { type: 'undo' });
+    expect(s.segments).toEqual([]);
+    expect(progress(s).coded).toBe(0);
+    s = run(s, { type: 'undo' });
+    expect(s.message?.text.fr).toBe('Rien à annuler.');
+    s = run(s, { type: 'redo' }, { type: 'redo' });
+    expect(s.segments[0]).toMatchObject({ codes: ['humour'], exemplary: true });
+    expect(s.effects.length).toBe(saves + 4);
+  });
+
+  it('forgets the redo stack after a new change', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' }, { type: 'undo' });
+    s = run(s, { type: 'openPicker' }, typed('frust'), { type: 'pickerConfirm' }, { type: 'redo' });
+    expect(s.segments.map((g) => g.codes)).toEqual([['frustration']]);
+  });
+
+  it('shares unchanged segments between versions', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' });
+    const first = s.segments[0];
+    s = run(s, down, { type: 'openPicker' }, typed('frust'), { type: 'pickerConfirm' });
+    expect(s.segments[0]).toBe(first);
+    expect(s.undo.at(-1)?.segments[0]).toBe(first);
+  });
+});
+
+describe('finding things', () => {
+  it('jumps to the next uncoded participant sentence, skipping the interviewer', () => {
+    const segments: ScreenSegment[] = [{ id: 'a', start: sentences[1]!.start, end: sentences[2]!.end, codes: ['humour'] }];
+    let s = start({ segments });
+    s = run(s, { type: 'nextUncoded', dir: 1 });
+    expect(s.cursor).toBe(3);
+    s = run(s, { type: 'nextUncoded', dir: 1 });
+    expect(s.cursor).toBe(5);
+    s = run(s, { type: 'nextUncoded', dir: -1 });
+    expect(s.cursor).toBe(3);
+    expect(progress(s)).toMatchObject({ codable: 5, coded: 2 });
+  });
+
+  it('says when everything is coded', () => {
+    const segments: ScreenSegment[] = [{ id: 'a', start: 0, end: TEXT.length, codes: ['humour'] }];
+    const s = run(start({ segments }), { type: 'nextUncoded', dir: 1 });
+    expect(s.cursor).toBe(0);
+    expect(s.message?.text.en).toBe('Every participant sentence is coded.');
+  });
+
+  it('searches without accents and steps through matches', () => {
+    let s = run(start(), { type: 'openSearch' }, { type: 'promptType', text: 'DELAIS' }, { type: 'promptConfirm' });
+    expect(s.cursor).toBe(5);
+    expect(s.search?.matches.map(spanText)).toEqual(['délais']);
+    s = run(start(), { type: 'openSearch' }, { type: 'promptType', text: 'on' }, { type: 'promptConfirm' });
+    const hits = s.search?.matches.length ?? 0;
+    expect(hits).toBeGreaterThan(2);
+    const first = s.cursor;
+    s = run(s, { type: 'searchNext', dir: 1 });
+    expect(s.search?.index).toBe(1);
+    s = run(s, { type: 'searchNext', dir: -1 }, { type: 'searchNext', dir: -1 });
+    expect(s.search?.index).toBe(hits - 1);
+    expect(first).toBeLessThanOrEqual(s.cursor);
+  });
+
+  it('reports a search without result', () => {
+    const s = run(start(), { type: 'openSearch' }, { type: 'promptType', text: 'zèbre' }, { type: 'promptConfirm' });
+    expect(s.message?.tone).toBe('error');
+    expect(s.cursor).toBe(0);
+  });
+
+  it('goes to a line of the file or a percentage of the text', () => {
+    const goto = (value: string): SessionState =>
+      run(start(), { type: 'openGoto' }, { type: 'promptType', text: value }, { type: 'promptConfirm' });
+    expect(goto('3').cursor).toBe(4);
+    expect(goto('4').cursor).toBe(5);
+    expect(goto('999').cursor).toBe(6);
+    expect(goto('100%').cursor).toBe(6);
+    expect(goto('0 %').cursor).toBe(0);
+    expect(goto('50%').cursor).toBe(sentences.findIndex((x) => x.end > Math.round(TEXT.length / 2)));
+    expect(goto('50,5 %').cursor).toBe(goto('50.5%').cursor);
+    expect(goto('abc').message?.tone).toBe('error');
+    // Lines count from the start of the file: a front matter shifts them.
+    const shifted = initSession({
+      transcript: { ...transcript, bodyLine: 5 },
+      sentences,
+      codebook,
+      segments: [],
+      language: 'fr',
+      newSegmentId: idCounter(),
+      wordSpans,
+    });
+    expect(run(shifted, { type: 'openGoto' }, { type: 'promptType', text: '7' }, { type: 'promptConfirm' }).cursor).toBe(4);
+  });
+});
+
+describe('new codes', () => {
+  it('goes from the picker to a name, then a theme, then asks the screen to create the code', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('colere'), { type: 'pickerConfirm' });
+    expect(s.mode).toBe('prompt');
+    expect(s.prompt).toMatchObject({ purpose: 'code-name', value: 'colere' });
+    s = run(s, { type: 'promptClear' }, { type: 'promptType', text: 'Colère du patient' }, { type: 'promptConfirm' });
+    expect(s.picker?.purpose).toBe('theme');
+    expect(s.picker?.items.map((i) => i.label)).toEqual([
+      'Pas encore regroupé',
+      'Vécu du médecin',
+      'Émotions négatives',
+      'Coordination des soins',
+    ]);
+    s = run(s, { type: 'pickerType', text: 'emo' }, { type: 'pickerConfirm' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Colère du patient', themeId: 'emotions' });
+    const created = addCode(s.codebook, { id: 'colere', name: 'Colère du patient' }, 'emotions');
+    s = reduce({ ...s, effects: [] }, { type: 'codeCreated', codebook: created, id: 'colere' });
+    expect(s.mode).toBe('read');
+    expect(s.segments.map((g) => [spanText(g), g.codes])).toEqual([["Alors *rire* c'est compliqué.", ['colere']]]);
+    expect(s.codes.some((c) => c.id === 'colere')).toBe(true);
+    expect(s.message?.text.fr).toBe('Code créé\u00a0: Colère du patient');
+  });
+
+  it('opens the name prompt with Ctrl-N and keeps the checked codes', () => {
+    let s = run(start(), { type: 'moveTo', sentence: 2 }, { type: 'openPicker' }, { type: 'pickerToggle' }, { type: 'pickerNewCode' });
+    s = run(s, { type: 'promptType', text: 'Résignation' }, { type: 'promptConfirm' }, { type: 'pickerConfirm' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Résignation', themeId: null });
+    s = reduce(s, { type: 'codeCreated', codebook: addCode(s.codebook, { id: 'resignation', name: 'Résignation' }, null), id: 'resignation' });
+    expect(s.segments[0]?.codes).toEqual(['impuissance', 'resignation']);
+  });
+
+  it('refuses an existing name and comes back after a failure', () => {
+    let s = run(start(), { type: 'openPicker' }, { type: 'pickerNewCode' }, { type: 'promptType', text: 'humour' }, { type: 'promptConfirm' });
+    expect(s.mode).toBe('prompt');
+    expect(s.message?.tone).toBe('error');
+    s = run(s, { type: 'promptClear' }, { type: 'promptType', text: 'Ironie' }, { type: 'promptConfirm' }, { type: 'pickerConfirm' });
+    s = reduce(s, { type: 'codeCreateFailed', error: 'codebook.yaml est verrouillé' });
+    expect(s.prompt).toMatchObject({ purpose: 'code-name', value: 'Ironie' });
+    expect(s.message?.text.fr).toContain('verrouillé');
+    // Esc twice: back to the code picker, then to the transcript.
+    s = run(s, { type: 'promptCancel' });
+    expect(s.picker?.purpose).toBe('apply');
+    s = run(s, { type: 'pickerClose' });
+    expect(s.mode).toBe('read');
+    expect(s.segments).toEqual([]);
+  });
+});
+
+describe('saving and quitting', () => {
+  it('quits with the cursor offset', () => {
+    const s = run(start(), down, { type: 'quit' });
+    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start });
+  });
+
+  it('keeps the state after a failed save, retries, then lets the coder quit anyway', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' });
+    s = reduce({ ...s, effects: [] }, { type: 'saveFailed', error: 'disque plein' });
+    expect(s.saveError).toBe('disque plein');
+    expect(s.segments).toHaveLength(1);
+    s = reduce(s, { type: 'quit' });
+    expect(s.effects.map((e) => e.type)).toEqual(['save']);
+    expect(s.quitArmed).toBe(true);
+    s = reduce({ ...s, effects: [] }, { type: 'saveFailed', error: 'disque plein' });
+    s = reduce(s, { type: 'quit' });
+    expect(s.effects.map((e) => e.type)).toEqual(['quit']);
+  });
+
+  it('clears the save error once a save succeeds', () => {
+    let s = reduce(start(), { type: 'saveFailed', error: 'x' });
+    s = reduce(s, { type: 'saved' });
+    expect(s.saveError).toBeNull();
+  });
+
+  it('closes what is open when quitting from the picker', () => {
+    const s = run(start(), { type: 'openPicker' }, { type: 'quit' });
+    expect(s.mode).toBe('read');
+    expect(s.effects.at(-1)?.type).toBe('quit');
+  });
+});
+
+describe('overlays', () => {
+  it('shows notices first, dismissed by any key', () => {
+    let s = start({ notices: ['2 segments ré-ancrés'] });
+    expect(s.mode).toBe('notices');
+    s = run(s, down);
+    expect(s.mode).toBe('read');
+    expect(s.cursor).toBe(0);
+  });
+
+  it('opens and closes the help', () => {
+    const s = run(start(), { type: 'help' }, { type: 'scrollHelp', delta: 3 });
+    expect(s).toMatchObject({ mode: 'help', helpTop: 3 });
+    expect(run(s, { type: 'dismiss' }).mode).toBe('read');
+  });
+
+  it('copes with an empty transcript', () => {
+    const s = initSession({
+      transcript: { ...transcript, text: '', turns: [], annotations: [] },
+      sentences: [],
+      codebook,
+      segments: [],
+      language: 'en',
+      newSegmentId: idCounter(),
+      wordSpans: () => [],
+    });
+    const after = run(s, down, { type: 'extend', unit: 'sentence', dir: 1 }, { type: 'openPicker' }, { type: 'nextUncoded', dir: 1 });
+    expect(after.mode).toBe('read');
+    expect(cursorOffset(after)).toBe(0);
+  });
+});

@@ -1,0 +1,247 @@
+/** Every word the coding screen shows, in French and English. */
+import type { Language } from '../core/types.js';
+
+export interface HelpGroup {
+  title: string;
+  keys: [keys: string, what: string][];
+}
+
+export interface ScreenStrings {
+  read: string;
+  coded: string;
+  sessionSegments: (n: number) => string;
+  saved: (time: string) => string;
+  notSaved: string;
+  unsavedError: string;
+  line: string;
+  sentence: string;
+  uncodedSentence: string;
+  selection: (words: number) => string;
+  segment: string;
+  memo: string;
+  exemplary: string;
+  quote: (text: string) => string;
+  colon: string;
+  /** Key hints by mode, most useful first; the last two are always shown. */
+  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'prompt' | 'help' | 'notices', string[]>;
+  picker: {
+    apply: (quote: string) => string;
+    edit: string;
+    theme: (name: string) => string;
+    remove: string;
+    noMatch: (query: string) => string;
+    empty: string;
+    notYetGrouped: string;
+  };
+  prompts: Record<'segment-memo' | 'transcript-memo' | 'search' | 'goto' | 'code-name', string>;
+  noticesTitle: string;
+  helpTitle: string;
+  help: HelpGroup[];
+  emptyTranscript: string;
+}
+
+const fr: ScreenStrings = {
+  read: 'lu',
+  coded: 'codé',
+  sessionSegments: (n) => `${n} segment${n > 1 ? 's' : ''} cette séance`,
+  saved: (time) => `enregistré à ${time}`,
+  notSaved: 'rien à enregistrer',
+  unsavedError: '⚠ NON ENREGISTRÉ',
+  line: 'l.',
+  sentence: 'phrase',
+  uncodedSentence: 'Phrase non codée — ⏎ pour coder, v pour sélectionner',
+  selection: (n) => `Sélection\u00a0: ${n} mot${n > 1 ? 's' : ''} — ⏎ pour coder`,
+  segment: 'Segment',
+  memo: 'Mémo\u00a0:',
+  exemplary: '★ exemplaire',
+  quote: (text) => `«\u00a0${text}\u00a0»`,
+  colon: '\u00a0:',
+  hints: {
+    read: ['↑↓ phrase', '⇧↑↓ ←→ sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 'J/K tour', '? aide', 'q quitter'],
+    selecting: ['↑↓ phrase', '←→ mot', 'o autre bout', 'J/K tour', '⏎ coder', 'Échap annuler'],
+    picker: ['tapez pour filtrer', 'Espace cocher', 'Ctrl-N nouveau code', '1-9 choix rapide', '↑↓', '⏎ appliquer', 'Échap'],
+    theme: ['tapez pour filtrer', '↑↓ choisir', '⏎ créer le code ici', 'Échap retour'],
+    remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
+    prompt: ['←→ curseur', 'Ctrl-U effacer', '⏎ valider', 'Échap annuler'],
+    help: ['↑↓ défiler', 'une autre touche pour fermer'],
+    notices: ['une touche pour continuer'],
+  },
+  picker: {
+    apply: (quote) => `Coder «\u00a0${quote}\u00a0»`,
+    edit: 'Codes du segment (cochés) — Espace pour cocher ou décocher, ⏎ pour valider',
+    theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0?`,
+    remove: 'Retirer quel code de ce segment\u00a0?',
+    noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
+    empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
+    notYetGrouped: 'Pas encore regroupé',
+  },
+  prompts: {
+    'segment-memo': 'Mémo du segment',
+    'transcript-memo': 'Mémo de l’entretien',
+    search: 'Chercher (sans tenir compte des accents)',
+    goto: 'Aller à la ligne (120) ou au pourcentage (50 %)',
+    'code-name': 'Nom du nouveau code',
+  },
+  noticesTitle: 'À savoir avant de commencer',
+  helpTitle: 'Touches du codage',
+  help: [
+    {
+      title: 'Lire',
+      keys: [
+        ['↓ ↑  j k', 'phrase suivante, précédente'],
+        ['J K', 'tour de parole suivant, précédent'],
+        ['PgDn PgUp  Espace b', 'page suivante, précédente'],
+        ['g G  Début Fin', 'début, fin de l’entretien'],
+        ['Tab  ]', 'phrase de participant non codée suivante'],
+        ['⇧Tab  [', 'phrase non codée précédente'],
+        ['/', 'chercher (accents ignorés)'],
+        ['n N', 'résultat suivant, précédent'],
+        [':', 'aller à une ligne (120) ou à un pourcentage (50 %)'],
+      ],
+    },
+    {
+      title: 'Sélectionner',
+      keys: [
+        ['v', 'sélectionner la phrase courante (v ou Échap\u00a0: abandonner)'],
+        ['⇧↓ ⇧↑  (j k en sélection)', 'étendre ou réduire d’une phrase'],
+        ['⇧→ ⇧←  l h  → ←', 'étendre ou réduire d’un mot'],
+        ['J K (en sélection)', 'étendre ou réduire d’un tour de parole'],
+        ['o', 'changer le bout de la sélection qui bouge'],
+      ],
+    },
+    {
+      title: 'Coder',
+      keys: [
+        ['⏎  c', 'coder la sélection (ou la phrase courante)'],
+        ['tapez', 'filtrer les codes (accents ignorés\u00a0: «\u00a0desempar\u00a0»)'],
+        ['Espace', 'cocher plusieurs codes'],
+        ['1 … 9', 'appliquer tout de suite le code numéroté'],
+        ['Ctrl-N  +', 'créer un nouveau code, puis choisir son thème'],
+        ['e', 'modifier les codes du segment sous le curseur'],
+        ['x  Suppr', 'retirer un code ou tout le segment'],
+        ['s', 'passer au segment suivant sous le curseur (chevauchements)'],
+        ['m', 'mémo du segment'],
+        ['M', 'mémo de l’entretien'],
+        ['*', 'verbatim exemplaire (pour la thèse)'],
+      ],
+    },
+    {
+      title: 'Séance',
+      keys: [
+        ['u  z  Ctrl-Z', 'annuler'],
+        ['Ctrl-R  U  Z', 'rétablir'],
+        ['?', 'cette aide'],
+        ['q  Ctrl-C', 'quitter (chaque modification est déjà enregistrée)'],
+      ],
+    },
+  ],
+  emptyTranscript: 'Cet entretien est vide.',
+};
+
+const en: ScreenStrings = {
+  read: 'read',
+  coded: 'coded',
+  sessionSegments: (n) => `${n} segment${n === 1 ? '' : 's'} this session`,
+  saved: (time) => `saved at ${time}`,
+  notSaved: 'nothing to save',
+  unsavedError: '⚠ NOT SAVED',
+  line: 'l.',
+  sentence: 'sentence',
+  uncodedSentence: 'Uncoded sentence — ⏎ to code, v to select',
+  selection: (n) => `Selection: ${n} word${n === 1 ? '' : 's'} — ⏎ to code`,
+  segment: 'Segment',
+  memo: 'Memo:',
+  exemplary: '★ exemplary',
+  quote: (text) => `“${text}”`,
+  colon: ':',
+  hints: {
+    read: ['↑↓ sentence', '⇧↑↓ ←→ select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 'J/K turn', '? help', 'q quit'],
+    selecting: ['↑↓ sentence', '←→ word', 'o other end', 'J/K turn', '⏎ code', 'Esc cancel'],
+    picker: ['type to filter', 'Space check', 'Ctrl-N new code', '1-9 quick pick', '↑↓', '⏎ apply', 'Esc'],
+    theme: ['type to filter', '↑↓ move', '⏎ create the code here', 'Esc back'],
+    remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
+    prompt: ['←→ caret', 'Ctrl-U clear', '⏎ confirm', 'Esc cancel'],
+    help: ['↑↓ scroll', 'any other key to close'],
+    notices: ['any key to continue'],
+  },
+  picker: {
+    apply: (quote) => `Code "${quote}"`,
+    edit: 'Codes of the segment (checked) — Space to check or uncheck, ⏎ to confirm',
+    theme: (name) => `Where does the new code "${name}" go?`,
+    remove: 'Remove which code from this segment?',
+    noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
+    empty: 'The codebook is empty — ⏎ to create a first code',
+    notYetGrouped: 'Not yet grouped',
+  },
+  prompts: {
+    'segment-memo': 'Segment memo',
+    'transcript-memo': 'Transcript memo',
+    search: 'Search (accents ignored)',
+    goto: 'Go to line (120) or percentage (50%)',
+    'code-name': 'Name of the new code',
+  },
+  noticesTitle: 'Before you start',
+  helpTitle: 'Coding keys',
+  help: [
+    {
+      title: 'Read',
+      keys: [
+        ['↓ ↑  j k', 'next, previous sentence'],
+        ['J K', 'next, previous speaker turn'],
+        ['PgDn PgUp  Space b', 'next, previous page'],
+        ['g G  Home End', 'start, end of the transcript'],
+        ['Tab  ]', 'next uncoded participant sentence'],
+        ['⇧Tab  [', 'previous uncoded sentence'],
+        ['/', 'search (accents ignored)'],
+        ['n N', 'next, previous match'],
+        [':', 'go to a line (120) or a percentage (50%)'],
+      ],
+    },
+    {
+      title: 'Select',
+      keys: [
+        ['v', 'select the current sentence (v or Esc: drop it)'],
+        ['⇧↓ ⇧↑  (j k when selecting)', 'extend or shrink by a sentence'],
+        ['⇧→ ⇧←  l h  → ←', 'extend or shrink by a word'],
+        ['J K (when selecting)', 'extend or shrink by a speaker turn'],
+        ['o', 'switch which end of the selection moves'],
+      ],
+    },
+    {
+      title: 'Code',
+      keys: [
+        ['⏎  c', 'code the selection (or the current sentence)'],
+        ['type', 'filter codes (accents ignored)'],
+        ['Space', 'check several codes'],
+        ['1 … 9', 'apply the numbered code at once'],
+        ['Ctrl-N  +', 'create a new code, then choose its theme'],
+        ['e', 'change the codes of the segment under the cursor'],
+        ['x  Del', 'remove a code or the whole segment'],
+        ['s', 'next segment under the cursor (overlaps)'],
+        ['m', 'segment memo'],
+        ['M', 'transcript memo'],
+        ['*', 'exemplary quote (for the thesis)'],
+      ],
+    },
+    {
+      title: 'Session',
+      keys: [
+        ['u  z  Ctrl-Z', 'undo'],
+        ['Ctrl-R  U  Z', 'redo'],
+        ['?', 'this help'],
+        ['q  Ctrl-C', 'quit (every change is already saved)'],
+      ],
+    },
+  ],
+  emptyTranscript: 'This transcript is empty.',
+};
+
+export function screenStrings(language: Language): ScreenStrings {
+  return language === 'fr' ? fr : en;
+}
+
+/** `12 %` in French (narrow no-break space), `12%` in English. */
+export function percent(part: number, whole: number, language: Language): string {
+  const value = whole === 0 ? 0 : Math.round((100 * part) / whole);
+  return language === 'fr' ? `${value}\u202f%` : `${value}%`;
+}
