@@ -1,0 +1,149 @@
+/**
+ * `codage code` end to end, as a person uses it: the built binary in a real pseudo-terminal
+ * (node-pty), keys typed, the screen read, then the files on disk checked.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pty from 'node-pty';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, CLI, copyStudy, runCli } from './helpers.js';
+
+afterAll(cleanTemps);
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
+
+interface Session {
+  term: pty.IPty;
+  /** Everything the program wrote, escape sequences removed. */
+  screen(): string;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  type(keys: string): Promise<void>;
+  exit: Promise<number>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Session {
+  const term = pty.spawn(process.execPath, [CLI, ...args], {
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 30,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC', ...env },
+  });
+  let raw = '';
+  term.onData((data) => {
+    raw += data;
+  });
+  const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+  const screen = () => raw.replace(ANSI, '');
+  return {
+    term,
+    screen,
+    exit,
+    async waitFor(text, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const found = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
+      while (!found()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen so far:\n${screen().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async type(keys) {
+      term.write(keys);
+      await new Promise((r) => setTimeout(r, 150));
+    },
+  };
+}
+
+const ENTER = '\r';
+const TAB = '\t';
+const CTRL_N = '\x0e';
+
+describe('codage code in a real terminal', () => {
+  it('codes a sentence with a new code, quits, and leaves both files right on disk', async () => {
+    const dir = copyStudy();
+    const codebookBefore = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    const s = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await s.waitFor('MG2 · marie');
+    await s.type(TAB); // next uncoded sentence
+    await s.type(ENTER); // open the picker
+    await s.waitFor('type to filter');
+    await s.type('Ruralité');
+    await s.waitFor(/No code matches/);
+    await s.type(CTRL_N);
+    await s.waitFor(/Name of the new code|New code name/);
+    await s.type(ENTER);
+    await s.waitFor('Where does the new code');
+    await s.type(ENTER); // "not yet grouped"
+    await s.waitFor(/saved at \d\d:\d\d/);
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).toContain('Session saved in codings/marie.yaml');
+
+    const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    expect(codebook).toContain('  - name: Ruralité\n    id: ruralite\n');
+    // The user's comments and layout are untouched: lines are only added (the new code, and the
+    // id the demo leaves out on purpose), every old line is still there, in order.
+    const newLines = codebook.split('\n');
+    let at = 0;
+    for (const old of codebookBefore.split('\n')) {
+      while (at < newLines.length && newLines[at] !== old) at++;
+      expect(at, `line kept: ${old}`).toBeLessThan(newLines.length);
+      at++;
+    }
+
+    const coderFile = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
+    const line = coderFile.split('\n').find((l) => l.includes('"codes": ["ruralite"]'));
+    expect(line).toBeDefined();
+    const segment = JSON.parse(line!.slice(line!.indexOf('{'))) as { participant: string; start: number; end: number; text: string };
+    expect(segment.participant).toBe('MG2');
+    const transcript = Array.from(readFileSync(join(dir, 'transcripts/MG2.txt'), 'utf8').normalize('NFC'));
+    const body = transcript.slice(transcript.join('').indexOf('\n---\n') + 5);
+    expect(body.slice(segment.start, segment.end).join('')).toBe(segment.text);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+
+    // Opening the same transcript again returns to where the coder stopped.
+    const again = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await again.waitFor('MG2 · marie');
+    await again.waitFor(`sentence 2/`);
+    await again.type('q');
+    expect(await again.exit).toBe(0);
+  }, 60_000);
+
+  it('refuses a second session on the same coder file, and a session without a terminal', async () => {
+    const dir = copyStudy();
+    const first = start(['code', 'MG1', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await first.waitFor('MG1 · marie');
+    const second = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    expect(await second.exit).toBe(1);
+    expect(second.screen()).toMatch(/codings\/marie\.yaml is being written by another codage \(pid \d+, codage code MG1/);
+    await first.type('q');
+    expect(await first.exit).toBe(0);
+
+    const piped = runCli(['code', 'MG1', '--study', dir, '--coder', 'marie', '--lang', 'en'], { input: '' });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('needs an interactive terminal');
+    expect(piped.stderr).toContain('codage segments');
+  }, 60_000);
+
+  it('loses nothing when the terminal is killed right after an action', async () => {
+    const dir = copyStudy();
+    const s = start(['code', 'MG3', '--study', dir, '--coder', 'paul', '--lang', 'en']);
+    await s.waitFor('MG3 · paul');
+    await s.type(TAB);
+    await s.type(ENTER);
+    await s.waitFor('type to filter');
+    await s.type('impuiss');
+    await s.type(ENTER);
+    await s.waitFor(/saved at \d\d:\d\d/);
+    s.term.kill('SIGKILL');
+    await s.exit;
+    const coderFile = readFileSync(join(dir, 'codings/paul.yaml'), 'utf8');
+    expect(coderFile).toMatch(/"participant": "MG3", "start": \d+, "end": \d+, "codes": \["impuissance"\]/);
+    // The file is complete and valid, and the dead session's lock does not block the next one.
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    const next = start(['code', 'MG3', '--study', dir, '--coder', 'paul', '--lang', 'en']);
+    await next.waitFor('MG3 · paul');
+    await next.type('q');
+    expect(await next.exit).toBe(0);
+  }, 60_000);
+});
