@@ -10,10 +10,18 @@ export interface CommandContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
 
+let studyLanguage: Language | undefined;
+
 /** Once the study's `codage.yaml` is read, its language applies unless `--lang` was given. */
 export function withStudyLanguage(ctx: CommandContext, config: StudyConfig): CommandContext {
   if (ctx.languageFromFlag || !config.language) return ctx;
+  studyLanguage = config.language;
   return { ...ctx, language: config.language };
+}
+
+/** The study's language once a command has read it: errors reported afterwards speak it too. */
+export function languageOfStudy(): Language | undefined {
+  return studyLanguage;
 }
 
 export function text(ctx: CommandContext, message: Localized): string {

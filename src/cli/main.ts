@@ -120,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { reportError } = await import('./report-error.js');
-    const language = languageFromArgv(argv) ?? languageFromEnv();
+    const { languageOfStudy } = await import('./context.js');
+    const language = languageFromArgv(argv) ?? languageOfStudy() ?? languageFromEnv();
     return reportError(error, language, process.stderr);
   }
 }

@@ -3,6 +3,8 @@
  * CRLF, quoted multi-line cells) or UTF-8 with or without BOM, and `.xlsx` (first sheet).
  * Every cell comes back as a string; rows carry their 1-based spreadsheet row number.
  */
+import { decodeTranscriptBytes } from '../core/text/decode.js';
+import { detectDelimiter } from '../core/text/csv-delimiter.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -122,50 +124,9 @@ async function readXlsx(path: string, bytes: Buffer): Promise<Spreadsheet> {
 
 // ---------------------------------------------------------------- csv
 
-/** Windows-1252 0x80–0x9F (Node's TextDecoder reads them as C1 controls). */
-const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let base = 0; base < bytes.length; base += CHUNK) {
-    const n = Math.min(CHUNK, bytes.length - base);
-    const codes = new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const b = bytes[base + i]!;
-      codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
-    }
-    out += String.fromCharCode(...codes);
-  }
-  return out;
-}
-
 function decode(bytes: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
-  }
-}
-
-/** The separator used most on the first line (outside quotes): `;`, tab or `,`. */
-export function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ';': 0, '\t': 0, ',': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c]!++;
-  }
-  let best = ';';
-  for (const d of ['\t', ',']) if (counts[d]! > counts[best]!) best = d;
-  return best;
+  const { text, encoding } = decodeTranscriptBytes(bytes);
+  return { text: text.normalize('NFC'), encoding };
 }
 
 /** Line and cell number (1-based) where a quoted cell opens and never closes. */
@@ -251,3 +212,5 @@ function withHeader(table: string[][]): { header: string[]; rows: SpreadsheetRow
   while (rows.length > 0 && blank(rows[rows.length - 1]!.cells)) rows.pop();
   return { header: table[first]!, rows };
 }
+
+export { detectDelimiter };

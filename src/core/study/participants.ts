@@ -1,24 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { detectDelimiter } from '../text/csv-delimiter.js';
 import type { AttributeValue, Attributes, Problem } from '../types.js';
-
-/** The separator of a CSV file: the most frequent of `;`, `,` and tab on its first line, outside quotes. */
-export function detectDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
-  let quoted = false;
-  for (const ch of firstLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
-  }
-  let best = ';';
-  let bestCount = 0;
-  for (const [delimiter, count] of counts) {
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
 
 /** Numbers become numbers (`45`, `45,5` in French), empty cells null, the rest stays text. */
 export function parseAttributeValue(cell: string): AttributeValue {
@@ -37,11 +19,10 @@ export interface ParticipantRow {
 /** Reads `participants.csv`: the first column is the participant id, the others are attributes. */
 export function parseParticipantsCsv(text: string, file: string): { rows: ParticipantRow[]; columns: string[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(firstLine),
+      delimiter: detectDelimiter(text),
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
