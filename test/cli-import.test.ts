@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import writeExcelFile from 'write-excel-file/node';
+import { decodeWindows1252 } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
 
@@ -64,6 +66,18 @@ describe('codage import-codings', () => {
     const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
     expect(codebook).toContain('# Grille de codage de l\'étude de démonstration');
     expect(codebook).toContain('name: Télé-expertise');
+  });
+
+  it('imports the same spreadsheet saved as .xlsx with the same result', async () => {
+    const csv = parse(decodeWindows1252(readFileSync(SHEET)), { delimiter: ';' }) as string[][];
+    const xlsx = join(tempDir(), 'codage.xlsx');
+    await writeExcelFile(csv.map((row) => row.map((cell) => (cell === '' ? null : cell)))).toFile(xlsx);
+    const fromCsv = JSON.parse(runCli(['import-codings', SHEET, '--coder', 'a', '--study', copyStudy(), '--json']).stdout) as { summary: unknown };
+    const r = runCli(['import-codings', xlsx, '--coder', 'b', '--study', copyStudy(), '--json']);
+    expect(r.code).toBe(0);
+    const fromXlsx = JSON.parse(r.stdout) as { format: string; summary: unknown };
+    expect(fromXlsx.format).toBe('xlsx');
+    expect(fromXlsx.summary).toEqual(fromCsv.summary);
   });
 
   it('refuses to mix with existing codings unless told, and --dry-run writes nothing', () => {
