@@ -13,6 +13,7 @@ import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.j
 import { loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { formatPercent, paint } from '../output.js';
+import { progressBar } from '../progress.js';
 import { readCoder } from '../../io/study.js';
 
 interface ImportOptions {
@@ -96,12 +97,15 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     );
   }
 
+  const bar = progressBar(ctx.stderr, fr ? 'Recherche des verbatims' : 'Locating quotes', 200);
   const plan = planImport({
     rows: sheet.rows,
     columns,
     transcripts: study.transcripts.map((t) => ({ id: t.id, text: t.text, attributes: t.attributes })),
     minScore,
+    onProgress: (done, total) => bar.update(done, total),
   });
+  bar.done();
   // Rows found at several places that reading order could not tell apart are not imported:
   // better a row to review than a quote anchored in the wrong place.
   const accepted = plan.segments.filter((s) => !s.ambiguous);

@@ -94,6 +94,8 @@ export interface ImportInput {
   columns: ImportColumns;
   transcripts: ImportTranscript[];
   minScore?: number;
+  /** Called after each row is located (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const THEME_SEPARATOR = /\s+(?:>|\/|→|›)\s+/;
@@ -139,7 +141,11 @@ export function planImport(input: ImportInput): ImportPlan {
   const { columns } = input;
   const resolver = new ParticipantResolver(input.transcripts.map((t) => t.id));
   const index = new Map(input.transcripts.map((t) => [t.id, new TranscriptIndex(t.text)]));
-  const results: ImportRowResult[] = input.rows.map((r) => locateRow(r, columns, resolver, index, input.minScore));
+  const results: ImportRowResult[] = input.rows.map((r, i) => {
+    const result = locateRow(r, columns, resolver, index, input.minScore);
+    input.onProgress?.(i + 1, input.rows.length);
+    return result;
+  });
 
   chooseByReadingOrder(results);
 
