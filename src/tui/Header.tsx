@@ -1,6 +1,8 @@
 /** Top line: participant, coder, progress, last save. */
+import chalk from 'chalk';
 import { Text } from 'ink';
 import React from 'react';
+import { FittedLine } from './FittedLine.js';
 import { gapBetween, truncate } from './line-fit.js';
 
 export interface HeaderProps {
@@ -32,6 +34,7 @@ export function Header({ participant, coder, right, alert, width }: HeaderProps)
   );
 }
 
+/** A dim horizontal line across the frame. */
 export function Rule({ width }: { width: number }): React.JSX.Element {
-  return <Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>;
+  return <FittedLine line={chalk.dim('─'.repeat(Math.max(0, width)))} label="" />;
 }

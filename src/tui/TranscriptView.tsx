@@ -2,10 +2,16 @@
  * The transcript window: only the visible rows are rendered. Each row is one pre-styled
  * string (gutter + runs from `rowRuns`), so a frame is a few dozen Ink text nodes and React
  * skips the rows whose string did not change.
+ *
+ * A row whose characters all take one column (Latin text, accents, French punctuation) is
+ * known to fit, and is drawn as a `FittedLine`, which Ink does not measure (string-width's
+ * slow path for every accented row, on every frame). Other rows go through `<Text>`, which
+ * truncates them if needed.
  */
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import React, { memo } from 'react';
+import { FittedLine } from './FittedLine.js';
 import type { Layout } from './layout.js';
 import { rowGutter, rowRuns, type Marks, type Run } from './row-style.js';
 
@@ -30,6 +36,24 @@ export function rowString(text: string, start: number, end: number, marks: Marks
   return out;
 }
 
+/**
+ * Whether every character of `text[start, end)` takes exactly one terminal column, for Ink as
+ * for the terminal: printable Latin-1 and Latin Extended, and general punctuation (’ … « » –).
+ */
+export function oneColumnEach(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (code >= 0xa0 && code < 0x300) continue;
+    if (code >= 0x2010 && code <= 0x2027) continue;
+    if (code >= 0x2030 && code <= 0x205e) continue;
+    if (code === 0x09) continue; // shown as a space
+    return false;
+  }
+  return true;
+}
+
+/** A row that may need truncating. */
 const Row = memo(function Row({ line }: { line: string }) {
   return <Text wrap="truncate-end">{line}</Text>;
 });
@@ -53,7 +77,12 @@ export const TranscriptView = memo(function TranscriptView({ text, layout, top, 
     }
     const start = layout.rowStart[r] ?? 0;
     const end = layout.rowEnd[r] ?? start;
-    rows.push(<Row key={i} line={rowString(text, start, end, marks)} />);
+    const line = rowString(text, start, end, marks);
+    if (end - start <= layout.width && oneColumnEach(text, start, end)) {
+      rows.push(<FittedLine key={i} line={line} label={text.slice(start, end)} />);
+    } else {
+      rows.push(<Row key={i} line={line} />);
+    }
   }
   return (
     <Box flexDirection="column" height={height}>

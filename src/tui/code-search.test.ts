@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { codeEntries, searchCodes, searchThemes, themeEntries, themePath, touchRecent } from './code-search.js';
-import { findAll, fold, foldWithMap } from './fold.js';
+import { FoldedText } from '../core/text/fold.js';
+import { findAll } from './search.js';
 import { buildCodebook } from './sample-data.js';
 import { codebook } from './test-study.js';
 
-describe('fold', () => {
-  it('strips accents, ligatures and case', () => {
-    expect(fold('Désemparement')).toBe('desemparement');
-    expect(fold('ÉCOLE')).toBe('ecole');
-    expect(fold('Rôle de la sœur')).toBe('role de la soeur');
-    expect(fold('Ægide')).toBe('aegide');
-    expect(fold('e\u0301te\u0301')).toBe('ete');
-  });
-
-  it('finds matches in a long text and maps them back to original offsets', () => {
+describe('transcript search', () => {
+  it('finds matches whatever the accents, ligatures and case, as original spans', () => {
     const text = 'Le cœur. Une SŒUR très émue, une sœur.';
-    const folded = foldWithMap(text);
+    const folded = new FoldedText(text);
     const hits = findAll(folded, 'soeur');
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['SŒUR', 'sœur']);
     expect(findAll(folded, 'EMUE').map((h) => text.slice(h.start, h.end))).toEqual(['émue']);
     expect(findAll(folded, 'coe').map((h) => text.slice(h.start, h.end))).toEqual(['cœ']);
     expect(findAll(folded, '')).toEqual([]);
+    expect(findAll(folded, ' « ')).toEqual([]);
+  });
+
+  it('ignores the kind of apostrophe and the punctuation between words', () => {
+    const text = 'À l’hôpital, «\u00a0je ne sais plus\u00a0» ; sais… plus.';
+    const folded = new FoldedText(text);
+    expect(findAll(folded, "l'hopital").map((h) => text.slice(h.start, h.end))).toEqual(['l’hôpital']);
+    expect(findAll(folded, 'sais plus').map((h) => text.slice(h.start, h.end))).toEqual(['sais plus', 'sais… plus']);
   });
 
   it('keeps offsets right after characters outside the BMP', () => {
     const text = 'ok 😀 démuni';
-    const hits = findAll(foldWithMap(text), 'demuni');
+    const hits = findAll(new FoldedText(text), 'demuni');
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['démuni']);
   });
 });

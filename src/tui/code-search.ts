@@ -5,7 +5,7 @@
  */
 import fuzzysort, { type Prepared } from 'fuzzysort';
 import type { Codebook, CodebookNode } from '../core/types.js';
-import { fold } from './fold.js';
+import { foldForSearch } from '../core/text/fold.js';
 
 /** A code as the picker shows it. */
 export interface CodeEntry {
@@ -47,7 +47,7 @@ export function codeEntries(codebook: Codebook): CodeEntry[] {
   const entries: CodeEntry[] = [];
   const visit = (node: CodebookNode, path: string[]): void => {
     if (node.kind === 'code') {
-      const entry: CodeEntry = { id: node.id, name: node.name, path, search: fuzzysort.prepare(fold(node.name)) };
+      const entry: CodeEntry = { id: node.id, name: node.name, path, search: fuzzysort.prepare(foldForSearch(node.name)) };
       if (node.definition !== undefined) entry.definition = node.definition;
       entries.push(entry);
       return;
@@ -66,7 +66,7 @@ export function themeEntries(codebook: Codebook): ThemeEntry[] {
   const visit = (node: CodebookNode, path: string[]): void => {
     if (node.kind !== 'theme') return;
     const inner = [...path, node.name];
-    entries.push({ id: node.id, name: node.name, path: inner, search: fuzzysort.prepare(fold(inner.join(' '))) });
+    entries.push({ id: node.id, name: node.name, path: inner, search: fuzzysort.prepare(foldForSearch(inner.join(' '))) });
     for (const child of node.children) visit(child, inner);
   };
   for (const theme of codebook.themes) visit(theme, []);
@@ -75,7 +75,7 @@ export function themeEntries(codebook: Codebook): ThemeEntry[] {
 
 /** Strips what the fuzzy matcher should not see: folds, and drops spaces and apostrophes. */
 function foldQuery(query: string): string {
-  return fold(query).replace(/[\s'’]+/g, ' ').trim();
+  return foldForSearch(query).replace(/[\s'’]+/g, ' ').trim();
 }
 
 /**

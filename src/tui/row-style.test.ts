@@ -70,4 +70,8 @@ describe('spans', () => {
   it('shows tabs and control characters as one cell', () => {
     expect(displayText('a\tb\u0007c')).toBe('a b·c');
   });
+
+  it('also replaces C1 control characters (U+0080–U+009F, e.g. from a mis-decoded file)', () => {
+    expect(displayText('x\u0085y\u009bz é')).toBe('x·y·z é');
+  });
 });

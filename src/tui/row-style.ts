@@ -83,10 +83,10 @@ function within(span: Span | null, offset: number): boolean {
   return span !== null && span.start <= offset && offset < span.end;
 }
 
-/** Replaces what a terminal must not receive (tabs, control characters) by one visible cell. */
+/** Replaces what a terminal must not receive (tabs, C0 and C1 control characters) by one visible cell. */
 export function displayText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(text) ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '·') : text;
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '·') : text;
 }
 
 /** The runs of the row `[start, end)` of `text`. */

@@ -5,6 +5,7 @@
 import { render, type Instance } from 'ink';
 import React from 'react';
 import { CodingApp, type CodingAppProps } from './CodingApp.js';
+import { installRowCache } from './ink-row-cache.js';
 
 /** Enter the alternate screen, cursor at the top left. */
 export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[H';
@@ -102,38 +103,53 @@ export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = 
     process.on('unhandledRejection', onCrash);
     process.on('exit', restore);
 
+    const start = (): void => {
+      if (settled) return;
+      try {
+        instance = render(
+          <CodingApp
+            {...props}
+            positionRef={position}
+            onQuit={(state) => {
+              quitWith = state;
+              props.onQuit(state);
+            }}
+          />,
+          {
+            stdout,
+            stdin,
+            stderr,
+            exitOnCtrlC: false,
+            patchConsole: false,
+            // Not Ink 6.8's `incrementalRendering`: a frame shorter than the terminal is written
+            // with a trailing newline, which leaves the cursor one row below the frame, but its
+            // incremental writer moves up `lines - 1` rows as if the cursor were on the last row,
+            // so every update lands one row too low (seen in tmux: doubled lines); and a frame as
+            // tall as the terminal makes Ink clear the whole screen on every render. The standard
+            // writer erases and redraws inside a synchronized-output block, which terminals show
+            // at once; it costs no measurable time (the frame string is built either way).
+            incrementalRendering: false,
+            maxFps: 60,
+          },
+        );
+        instance.waitUntilExit().then(
+          () => finish(quitWith ?? { cursor: position.current }),
+          (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+        );
+      } catch (error) {
+        unmount();
+        finish(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+
     try {
       stdout.write(ENTER_FULL_SCREEN);
-      instance = render(
-        <CodingApp
-          {...props}
-          positionRef={position}
-          onQuit={(state) => {
-            quitWith = state;
-            props.onQuit(state);
-          }}
-        />,
-        {
-          stdout,
-          stdin,
-          stderr,
-          exitOnCtrlC: false,
-          patchConsole: false,
-          // Ink 6.8 supports `incrementalRendering`, but with a frame one row shorter than the
-          // terminal (which ends with a newline) its first cursor move is one row short and every
-          // update lands one row too low (seen in tmux: doubled lines). The standard renderer
-          // erases and redraws inside a synchronized-output block, which terminals show at once.
-          incrementalRendering: false,
-          maxFps: 60,
-        },
-      );
-      instance.waitUntilExit().then(
-        () => finish(quitWith ?? { cursor: position.current }),
-        (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
-      );
     } catch (error) {
-      unmount();
       finish(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
+    // Frames are assembled row by row from a cache (see ink-row-cache.ts); if Ink's internals
+    // are not as expected, Ink works as shipped.
+    installRowCache().then(start, start);
   });
 }

@@ -1,0 +1,77 @@
+/** Moving the cursor: by sentence or turn, to the next uncoded sentence, to a line or a percentage. */
+import { blockOf, sentenceFrom } from './sentence-index.js';
+import { info, problem, type SessionState } from './session-state.js';
+
+/** Puts the cursor on sentence `index` (clamped) and marks it read. */
+export function setCursor(state: SessionState, index: number): SessionState {
+  const count = state.sentences.length;
+  if (count === 0) return state;
+  const cursor = Math.min(Math.max(0, index), count - 1);
+  let { visited, visitedCount } = state;
+  if (visited[cursor] !== 1) {
+    visited = visited.slice();
+    visited[cursor] = 1;
+    visitedCount++;
+  }
+  const segmentCycle = cursor === state.cursor ? state.segmentCycle : 0;
+  return { ...state, cursor, visited, visitedCount, segmentCycle };
+}
+
+/** Down: to the next turn's first sentence; up: to this turn's start, or the previous turn's. */
+export function moveTurn(state: SessionState, dir: 1 | -1): SessionState {
+  const block = blockOf(state, state.cursor);
+  const current = state.turnBlocks[block];
+  if (current === undefined) return state;
+  if (dir === 1) {
+    const next = state.turnBlocks[block + 1];
+    return next === undefined ? setCursor(state, current.last) : setCursor(state, next.first);
+  }
+  // Up: to the start of this turn, or of the previous one when already there.
+  if (state.cursor > current.first) return setCursor(state, current.first);
+  const previous = state.turnBlocks[block - 1];
+  return previous === undefined ? state : setCursor(state, previous.first);
+}
+
+/** To the next (or previous) participant sentence that no segment covers, wrapping around. */
+export function nextUncoded(state: SessionState, dir: 1 | -1): SessionState {
+  const count = state.sentences.length;
+  for (let step = 1; step <= count; step++) {
+    const i = (((state.cursor + dir * step) % count) + count) % count;
+    if (state.codable[i] === 1 && state.coded[i] !== 1) {
+      const wrapped = dir === 1 ? i <= state.cursor : i >= state.cursor;
+      const moved = setCursor({ ...state, selection: null }, i);
+      return wrapped
+        ? { ...moved, message: info('Reprise depuis l’autre bout du texte.', 'Wrapped around the transcript.') }
+        : moved;
+    }
+  }
+  return {
+    ...state,
+    message: info('Toutes les phrases des participants sont codées.', 'Every participant sentence is coded.'),
+  };
+}
+
+/** To a line number (`120`, `l. 120`) or a percentage of the text (`50 %`). */
+export function goTo(state: SessionState, value: string): SessionState {
+  const percent = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(value);
+  if (percent !== null) {
+    const p = Math.min(100, Math.max(0, Number((percent[1] ?? '0').replace(',', '.'))));
+    const offset = Math.min(state.text.length, Math.round((state.text.length * p) / 100));
+    const index = p >= 100 ? state.sentences.length - 1 : sentenceFrom(state.sentences, offset);
+    return setCursor({ ...state, selection: null }, index);
+  }
+  const line = /^(?:l\.?\s*)?(\d+)$/i.exec(value);
+  if (line !== null) {
+    const wanted = Number(line[1]);
+    const index = Math.min(Math.max(0, wanted - state.transcript.bodyLine), state.lineStarts.length - 1);
+    const offset = state.lineStarts[index] ?? 0;
+    return setCursor({ ...state, selection: null }, sentenceFrom(state.sentences, offset));
+  }
+  return {
+    ...state,
+    message: problem(
+      `«\u00a0${value}\u00a0»\u00a0: tapez un numéro de ligne (120) ou un pourcentage (50 %).`,
+      `"${value}": type a line number (120) or a percentage (50%).`,
+    ),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The picker: choosing codes to apply or keep on a segment, the theme of a new code, or what
+ * to remove from a segment.
+ */
+import type { Span } from '../core/types.js';
+import { foldForSearch } from '../core/text/fold.js';
+import { searchCodes, searchThemes, touchRecent } from './code-search.js';
+import { applyCodes, names, replaceSegment, sameCodes } from './edit-codings.js';
+import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState } from './session-state.js';
+import { codeName } from './session-queries.js';
+
+function notYetGrouped(state: SessionState): PickerItem {
+  return { id: null, label: state.language === 'fr' ? 'Pas encore regroupé' : 'Not yet grouped', path: [] };
+}
+
+function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
+  switch (picker.purpose) {
+    case 'apply':
+    case 'edit':
+      return searchCodes(state.codes, picker.query, state.recentCodes).map((c) => {
+        const item: PickerItem = { id: c.id, label: c.name, path: c.path };
+        if (c.definition !== undefined) item.detail = c.definition;
+        return item;
+      });
+    case 'theme': {
+      const themes = searchThemes(state.themes, picker.query).map((t) => ({
+        id: t.id,
+        label: t.name,
+        path: t.path.slice(0, -1),
+      }));
+      const none = notYetGrouped(state);
+      const q = foldForSearch(picker.query).trim();
+      return q === '' || foldForSearch(none.label).includes(q) ? [none, ...themes] : themes;
+    }
+    case 'remove':
+      return picker.items;
+  }
+}
+
+/** The picker with its list recomputed for its query (highlight kept in range). */
+export function withItems(state: SessionState, picker: Picker): Picker {
+  const items = pickerItems(state, picker);
+  return { ...picker, items, highlighted: Math.min(picker.highlighted, Math.max(0, items.length - 1)) };
+}
+
+/** Opens the code picker to code `target` (apply) or to change a segment's codes (edit). */
+export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', target: Span, checked: string[], segmentId?: string): SessionState {
+  const picker: Picker = { purpose, query: '', highlighted: 0, checked, items: [], target };
+  if (segmentId !== undefined) picker.segmentId = segmentId;
+  return { ...state, mode: 'picker', picker: withItems(state, picker), prompt: null };
+}
+
+/** The codes Enter applies: checked ones, plus the highlighted one when something is typed. */
+function chosenCodes(picker: Picker): string[] {
+  const highlighted = picker.items[picker.highlighted]?.id ?? null;
+  if (picker.query.trim() !== '' && highlighted !== null) {
+    return picker.checked.includes(highlighted) ? picker.checked : [...picker.checked, highlighted];
+  }
+  if (picker.checked.length > 0 || picker.purpose === 'edit') return picker.checked;
+  return highlighted === null ? [] : [highlighted];
+}
+
+/** Applies the chosen codes (apply) or makes them the segment's codes (edit). */
+export function confirmCodes(state: SessionState, picker: Picker, codes: string[]): SessionState {
+  if (picker.purpose === 'apply') return applyCodes(state, picker.target, codes);
+  // Edit: the segment's codes become exactly the chosen ones.
+  const id = picker.segmentId;
+  const segment = state.segments.find((s) => s.id === id);
+  const closed: SessionState = { ...state, mode: 'read', picker: null, prompt: null };
+  if (segment === undefined) return closed;
+  if (codes.length === 0) {
+    return {
+      ...state,
+      message: problem(
+        'Aucun code coché. Pour retirer le segment\u00a0: Échap puis x.',
+        'No code checked. To remove the segment: Esc, then x.',
+      ),
+    };
+  }
+  if (sameCodes(codes, segment.codes)) return closed;
+  const added = codes.filter((c) => !segment.codes.includes(c));
+  return replaceSegment(
+    closed,
+    segment.id,
+    (s) => ({ ...s, codes }),
+    L(`codes modifiés\u00a0: ${names(state, codes)}`, `codes changed: ${names(state, codes)}`),
+    info(`Codes du segment\u00a0: ${names(state, codes)}`, `Segment codes: ${names(state, codes)}`),
+    added.length > 0 ? touchRecent(state.recentCodes, added) : state.recentCodes,
+  );
+}
+
+/** Removes one code from a segment, or the whole segment (`codeId` null, or its last code). */
+export function removeFromSegment(state: SessionState, segment: ScreenSegment, codeId: string | null): SessionState {
+  const closed: SessionState = { ...state, mode: 'read', picker: null };
+  if (codeId === null || segment.codes.length <= 1) {
+    return replaceSegment(
+      closed,
+      segment.id,
+      () => null,
+      L('segment retiré', 'segment removed'),
+      info('Segment retiré (u pour annuler).', 'Segment removed (u to undo).'),
+    );
+  }
+  const name = codeName(state, codeId);
+  return replaceSegment(
+    closed,
+    segment.id,
+    (s) => ({ ...s, codes: s.codes.filter((c) => c !== codeId) }),
+    L(`code retiré\u00a0: ${name}`, `code removed: ${name}`),
+    info(`Code retiré\u00a0: ${name} (u pour annuler).`, `Code removed: ${name} (u to undo).`),
+  );
+}
+
+function pickerChoose(state: SessionState, picker: Picker, index: number): SessionState {
+  const item = picker.items[index];
+  switch (picker.purpose) {
+    case 'apply':
+    case 'edit': {
+      if (item === undefined || item.id === null) return state;
+      const codes = picker.checked.includes(item.id) ? picker.checked : [...picker.checked, item.id];
+      return confirmCodes(state, picker, codes);
+    }
+    case 'theme': {
+      if (item === undefined) return state;
+      return {
+        ...state,
+        picker: { ...picker, highlighted: index },
+        effects: [...state.effects, { type: 'create-code', name: picker.newCodeName ?? '', themeId: item.id }],
+      };
+    }
+    case 'remove': {
+      const segment = state.segments.find((s) => s.id === picker.segmentId);
+      if (item === undefined || segment === undefined) return { ...state, mode: 'read', picker: null };
+      return removeFromSegment(state, segment, item.id);
+    }
+  }
+}
+
+/** The actions of picker mode. */
+export function reducePicker(state: SessionState, picker: Picker, action: Action): SessionState {
+  const update = (p: Picker): SessionState => ({ ...state, picker: p });
+  switch (action.type) {
+    case 'pickerType':
+      if (picker.purpose === 'remove') return state;
+      return update(withItems(state, { ...picker, query: picker.query + action.text, highlighted: 0 }));
+    case 'pickerErase':
+      return update(withItems(state, { ...picker, query: [...picker.query].slice(0, -1).join(''), highlighted: 0 }));
+    case 'pickerMove': {
+      const count = picker.items.length;
+      if (count === 0) return state;
+      const h = Math.min(Math.max(0, picker.highlighted + action.delta), count - 1);
+      return update({ ...picker, highlighted: h });
+    }
+    case 'pickerToggle': {
+      if (picker.purpose !== 'apply' && picker.purpose !== 'edit') return pickerChoose(state, picker, picker.highlighted);
+      const id = picker.items[picker.highlighted]?.id;
+      if (id === undefined || id === null) return state;
+      const checked = picker.checked.includes(id) ? picker.checked.filter((c) => c !== id) : [...picker.checked, id];
+      return update({ ...picker, checked });
+    }
+    case 'pickerQuick':
+      return pickerChoose(state, picker, action.n - 1);
+    case 'pickerConfirm': {
+      if (picker.purpose === 'theme' || picker.purpose === 'remove') return pickerChoose(state, picker, picker.highlighted);
+      if (picker.items.length === 0) return openCodeName(state, picker);
+      return confirmCodes(state, picker, chosenCodes(picker));
+    }
+    case 'pickerNewCode':
+      if (picker.purpose !== 'apply' && picker.purpose !== 'edit') return state;
+      return openCodeName(state, picker);
+    case 'pickerClose':
+      if (picker.back !== undefined) return { ...state, picker: withItems(state, picker.back) };
+      return { ...state, mode: 'read', picker: null };
+    default:
+      return state;
+  }
+}
+
+function openCodeName(state: SessionState, picker: Picker): SessionState {
+  const value = picker.query.trim();
+  return {
+    ...state,
+    mode: 'prompt',
+    prompt: { purpose: 'code-name', value, caret: value.length, back: picker },
+    picker: null,
+  };
+}

@@ -1,0 +1,134 @@
+/** The one-line prompt: memos, search, go-to, and the name of a new code. */
+import { foldForSearch } from '../core/text/fold.js';
+import { goTo } from './cursor.js';
+import { commit, replaceSegment } from './edit-codings.js';
+import { withItems } from './picker.js';
+import { runSearch } from './search.js';
+import { info, L, problem, type Action, type Picker, type Prompt, type SessionState } from './session-state.js';
+import { cursorOffset, targetSpan } from './session-queries.js';
+
+/** Opens the prompt with `value`, caret at its end. */
+export function openPrompt(state: SessionState, prompt: Omit<Prompt, 'caret'>): SessionState {
+  return { ...state, mode: 'prompt', prompt: { ...prompt, caret: prompt.value.length } };
+}
+
+function previousCaret(value: string, caret: number): number {
+  if (caret <= 0) return 0;
+  const code = value.charCodeAt(caret - 1);
+  return code >= 0xdc00 && code <= 0xdfff && caret >= 2 ? caret - 2 : caret - 1;
+}
+
+function nextCaret(value: string, caret: number): number {
+  if (caret >= value.length) return value.length;
+  const code = value.charCodeAt(caret);
+  return code >= 0xd800 && code <= 0xdbff ? caret + 2 : caret + 1;
+}
+
+function closePrompt(state: SessionState): SessionState {
+  const back = state.prompt?.back;
+  if (back !== undefined) return { ...state, mode: 'picker', picker: withItems(state, back), prompt: null };
+  return { ...state, mode: 'read', prompt: null };
+}
+
+function confirmPrompt(state: SessionState, prompt: Prompt): SessionState {
+  const value = prompt.value.trim();
+  switch (prompt.purpose) {
+    case 'segment-memo': {
+      const closed: SessionState = { ...state, mode: 'read', prompt: null };
+      const segment = state.segments.find((s) => s.id === prompt.segmentId);
+      if (segment === undefined || (segment.memo ?? '') === value) return closed;
+      return replaceSegment(
+        closed,
+        segment.id,
+        (s) => {
+          const { memo: _old, ...rest } = s;
+          return value === '' ? rest : { ...rest, memo: value };
+        },
+        L('mémo du segment', 'segment memo'),
+        value === '' ? info('Mémo retiré.', 'Memo removed.') : info('Mémo enregistré.', 'Memo saved.'),
+      );
+    }
+    case 'transcript-memo': {
+      const closed: SessionState = { ...state, mode: 'read', prompt: null };
+      if ((state.transcriptMemo ?? '') === value) return closed;
+      return {
+        ...commit(closed, state.segments, value === '' ? undefined : value, cursorOffset(state), L('mémo de l’entretien', 'transcript memo')),
+        message: value === '' ? info('Mémo de l’entretien retiré.', 'Transcript memo removed.') : info('Mémo de l’entretien enregistré.', 'Transcript memo saved.'),
+      };
+    }
+    case 'search':
+      return runSearch({ ...state, mode: 'read', prompt: null }, prompt.value);
+    case 'goto':
+      return goTo({ ...state, mode: 'read', prompt: null }, value);
+    case 'code-name': {
+      if (value === '') {
+        return { ...state, message: problem('Donnez un nom au nouveau code.', 'Give the new code a name.') };
+      }
+      const existing = state.codes.find((c) => foldForSearch(c.name) === foldForSearch(value));
+      if (existing !== undefined) {
+        return {
+          ...state,
+          message: problem(
+            `Le code «\u00a0${existing.name}\u00a0» existe déjà\u00a0: Échap pour le choisir dans la liste.`,
+            `The code "${existing.name}" already exists: Esc to pick it from the list.`,
+          ),
+        };
+      }
+      const back = prompt.back;
+      const target = back?.target ?? targetSpan(state);
+      const picker: Picker = {
+        purpose: 'theme',
+        query: '',
+        highlighted: 0,
+        checked: [],
+        items: [],
+        target,
+        newCodeName: value,
+      };
+      if (back !== undefined) picker.back = back;
+      return { ...state, mode: 'picker', prompt: null, picker: withItems(state, picker) };
+    }
+  }
+}
+
+/** The actions of prompt mode: editing the line, confirming, cancelling. */
+export function reducePrompt(state: SessionState, prompt: Prompt, action: Action): SessionState {
+  const update = (p: Prompt): SessionState => ({ ...state, prompt: p });
+  const { value, caret } = prompt;
+  switch (action.type) {
+    case 'promptType': {
+      const text = action.text.replace(/[\r\n\t]+/g, ' ');
+      // eslint-disable-next-line no-control-regex
+      const clean = text.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC');
+      if (clean === '') return state;
+      return update({ ...prompt, value: value.slice(0, caret) + clean + value.slice(caret), caret: caret + clean.length });
+    }
+    case 'promptErase': {
+      const at = previousCaret(value, caret);
+      return update({ ...prompt, value: value.slice(0, at) + value.slice(caret), caret: at });
+    }
+    case 'promptDeleteForward': {
+      const to = nextCaret(value, caret);
+      return update({ ...prompt, value: value.slice(0, caret) + value.slice(to) });
+    }
+    case 'promptCaret': {
+      const to =
+        action.to === 'left'
+          ? previousCaret(value, caret)
+          : action.to === 'right'
+            ? nextCaret(value, caret)
+            : action.to === 'home'
+              ? 0
+              : value.length;
+      return update({ ...prompt, caret: to });
+    }
+    case 'promptClear':
+      return update({ ...prompt, value: '', caret: 0 });
+    case 'promptConfirm':
+      return confirmPrompt(state, prompt);
+    case 'promptCancel':
+      return closePrompt(state);
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The coding session's state, its actions and effects: the types shared by the reducer's
+ * modules (see session.ts), and the wording helpers for status-line messages.
+ *
+ * Offsets are UTF-16 indices into `transcript.text`; spans are half-open.
+ */
+import type { FoldedText } from '../core/text/fold.js';
+import type { Codebook, Language, Localized, Sentence, Span, Transcript } from '../core/types.js';
+import type { CodeEntry, ThemeEntry } from './code-search.js';
+
+/** A coded segment as the screen sees it (UTF-16 offsets). */
+export interface ScreenSegment {
+  id: string;
+  start: number;
+  end: number;
+  codes: string[];
+  memo?: string;
+  exemplary?: boolean;
+}
+
+export interface SessionInput {
+  transcript: Transcript;
+  sentences: Sentence[];
+  codebook: Codebook;
+  segments: ScreenSegment[];
+  transcriptMemo?: string;
+  language: Language;
+  initialCursor?: number;
+  recentCodes?: string[];
+  notices?: string[];
+  newSegmentId: () => string;
+  wordSpans: (start: number, end: number) => Span[];
+}
+
+export type Mode = 'read' | 'picker' | 'prompt' | 'help' | 'notices';
+
+/** A selection being built: `active` is the end that moves. */
+export interface Selection extends Span {
+  active: 'start' | 'end';
+}
+
+export type PickerPurpose = 'apply' | 'edit' | 'theme' | 'remove';
+
+export interface PickerItem {
+  /** Code id, theme id, or null (theme picker: not yet grouped; remove: the whole segment). */
+  id: string | null;
+  label: string;
+  /** Theme path shown beside the label. */
+  path: string[];
+  detail?: string;
+}
+
+export interface Picker {
+  purpose: PickerPurpose;
+  query: string;
+  highlighted: number;
+  /** Checked code ids (apply, edit). */
+  checked: string[];
+  items: PickerItem[];
+  /** The text to code (apply) or the segment's span (edit, remove). */
+  target: Span;
+  segmentId?: string;
+  /** Theme picker: the name of the code being created. */
+  newCodeName?: string;
+  /** Where Esc goes back to (theme picker → code picker). */
+  back?: Picker;
+}
+
+export type PromptPurpose = 'segment-memo' | 'transcript-memo' | 'search' | 'goto' | 'code-name';
+
+export interface Prompt {
+  purpose: PromptPurpose;
+  value: string;
+  /** Caret position in `value` (UTF-16). */
+  caret: number;
+  segmentId?: string;
+  back?: Picker;
+}
+
+export interface Search {
+  query: string;
+  matches: Span[];
+  /** Index of the current match, -1 before the first jump. */
+  index: number;
+}
+
+export interface Message {
+  text: Localized;
+  tone: 'info' | 'error';
+}
+
+/** What the screen must do for the reducer (the reducer itself never does it). */
+export type Effect =
+  | { type: 'save'; segments: readonly ScreenSegment[]; transcriptMemo: string | undefined; recentCodes: string[] }
+  | { type: 'create-code'; name: string; themeId: string | null }
+  | { type: 'quit'; cursor: number };
+
+export interface HistoryEntry {
+  segments: readonly ScreenSegment[];
+  transcriptMemo: string | undefined;
+  /** Where the change happened, to show it again on undo/redo. */
+  at: number;
+  label: Localized;
+}
+
+export interface SessionState {
+  language: Language;
+  transcript: Transcript;
+  text: string;
+  sentences: readonly Sentence[];
+  codebook: Codebook;
+  codes: CodeEntry[];
+  themes: ThemeEntry[];
+  segments: readonly ScreenSegment[];
+  transcriptMemo: string | undefined;
+  recentCodes: string[];
+  initialIds: ReadonlySet<string>;
+
+  /** Per sentence: 1 when some segment overlaps it. */
+  coded: Uint8Array;
+  codedCount: number;
+  /** Per sentence: 1 when it belongs to a participant (not the interviewer). */
+  codable: Uint8Array;
+  codableCount: number;
+  /** Codable sentences that are coded. */
+  codedCodableCount: number;
+  visited: Uint8Array;
+  visitedCount: number;
+  /** Union of the segments, for the coded marks. */
+  coverage: Span[];
+  /** Speaker labels and annotations, sorted. */
+  labels: Span[];
+  annotations: Span[];
+  /** Offsets where each line of the text starts. */
+  lineStarts: Int32Array;
+  /** Sentence index ranges of consecutive sentences in one turn. */
+  turnBlocks: { first: number; last: number }[];
+  folded: FoldedText | null;
+
+  /** Index of the current sentence. */
+  cursor: number;
+  selection: Selection | null;
+  /** Which of the segments under the cursor is active (cycled with a key). */
+  segmentCycle: number;
+  mode: Mode;
+  picker: Picker | null;
+  prompt: Prompt | null;
+  search: Search | null;
+  helpTop: number;
+  notices: string[];
+  message: Message | null;
+  saveError: string | null;
+  /** A quit was refused once because the last save failed; the next one goes through. */
+  quitArmed: boolean;
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+  /** Incremented on every change to the codings. */
+  revision: number;
+  effects: Effect[];
+  env: { wordSpans: (start: number, end: number) => Span[]; newSegmentId: () => string };
+}
+
+export type Action =
+  | { type: 'move'; unit: 'sentence' | 'turn'; dir: 1 | -1 }
+  | { type: 'moveTo'; sentence: number }
+  | { type: 'top' }
+  | { type: 'bottom' }
+  | { type: 'nextUncoded'; dir: 1 | -1 }
+  | { type: 'select' }
+  | { type: 'extend'; unit: 'sentence' | 'word' | 'turn'; dir: 1 | -1 }
+  | { type: 'swapEnds' }
+  | { type: 'cancel' }
+  | { type: 'openPicker' }
+  | { type: 'editSegment' }
+  | { type: 'removeSegment' }
+  | { type: 'cycleSegment' }
+  | { type: 'toggleExemplary' }
+  | { type: 'memoSegment' }
+  | { type: 'memoTranscript' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'openSearch' }
+  | { type: 'searchNext'; dir: 1 | -1 }
+  | { type: 'openGoto' }
+  | { type: 'help' }
+  | { type: 'scrollHelp'; delta: number }
+  | { type: 'dismiss' }
+  | { type: 'quit' }
+  | { type: 'pickerType'; text: string }
+  | { type: 'pickerErase' }
+  | { type: 'pickerMove'; delta: number }
+  | { type: 'pickerToggle' }
+  | { type: 'pickerQuick'; n: number }
+  | { type: 'pickerConfirm' }
+  | { type: 'pickerNewCode' }
+  | { type: 'pickerClose' }
+  | { type: 'promptType'; text: string }
+  | { type: 'promptErase' }
+  | { type: 'promptDeleteForward' }
+  | { type: 'promptCaret'; to: 'left' | 'right' | 'home' | 'end' }
+  | { type: 'promptClear' }
+  | { type: 'promptConfirm' }
+  | { type: 'promptCancel' }
+  | { type: 'codeCreated'; codebook: Codebook; id: string }
+  | { type: 'codeCreateFailed'; error: string }
+  | { type: 'saved' }
+  | { type: 'saveFailed'; error: string };
+
+/** A text in both languages. */
+export const L = (fr: string, en: string): Localized => ({ fr, en });
+/** A status-line message. */
+export const info = (fr: string, en: string): Message => ({ text: L(fr, en), tone: 'info' });
+/** A status-line message about something that did not work. */
+export const problem = (fr: string, en: string): Message => ({ text: L(fr, en), tone: 'error' });
