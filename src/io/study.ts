@@ -1,12 +1,12 @@
-import fg from 'fast-glob';
-import { readFile, stat } from 'node:fs/promises';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
 import { validateCodings } from '../core/codings/validate.js';
 import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
-import { decodeTranscriptBytes, normalizeText } from '../core/text/decode.js';
+import { decodeTranscriptBytes, decodeUtf8, normalizeText, type Utf8Decoder } from '../core/text/decode.js';
 import { parseTranscript } from '../core/transcript/parse.js';
 import { interviewOrder, mergeParticipants } from '../core/study/assemble.js';
 import { parseStudyConfig } from '../core/study/config.js';
@@ -45,9 +45,51 @@ function unreadable(file: string, error: unknown): Problem {
   };
 }
 
+/**
+ * Strict UTF-8 decoding with Node's native helpers: validation, then ICU's UTF-8 → UTF-16
+ * conversion, about twice as fast as `TextDecoder` on accented text (a study's transcripts and
+ * coder files are tens of megabytes). Same result, null when the bytes are not UTF-8.
+ */
+export const decodeUtf8Fast: Utf8Decoder = (bytes) => {
+  if (!isUtf8(bytes)) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  try {
+    return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    // A Node built without ICU has no `transcode`.
+    return decodeUtf8(bytes);
+  }
+};
+
+/**
+ * Names of the files directly in `dir` whose name ends with one of `extensions` (`.txt`), as
+ * the glob `*.txt` finds them: no hidden files, symbolic links to files included, nothing when
+ * the folder does not exist. (A glob library would cost more to load than this takes to run.)
+ */
+async function filesIn(dir: string, extensions: string[], ignoreCase: boolean): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const names: string[] = [];
+  for (const entry of entries) {
+    const name = entry.name;
+    if (name.startsWith('.')) continue;
+    const compared = ignoreCase ? name.toLowerCase() : name;
+    if (!extensions.some((extension) => compared.endsWith(extension))) continue;
+    if (entry.isFile()) names.push(name);
+    else if (entry.isSymbolicLink() && (await stat(join(dir, name)).then((s) => s.isFile(), () => false))) names.push(name);
+  }
+  return names;
+}
+
 /** Text of a small study file (codage.yaml, codebook, CSV): UTF-8 or Windows-1252, LF, NFC. */
 export function decodeStudyText(bytes: Uint8Array): string {
-  return normalizeText(decodeTranscriptBytes(bytes).text);
+  return normalizeText(decodeTranscriptBytes(bytes, decodeUtf8Fast).text);
 }
 
 /** Throws a usage error unless `root` is a study folder (it has `transcripts/`). */
@@ -79,7 +121,7 @@ export async function readStudyConfig(root: string): Promise<{ config: StudyConf
 }
 
 async function readTranscripts(root: string, options: LoadOptions): Promise<{ transcripts: Transcript[]; problems: Problem[] }> {
-  const files = (await fg(['*.txt', '*.md'], { cwd: join(root, STUDY_FILES.transcripts), onlyFiles: true, caseSensitiveMatch: false }))
+  const files = (await filesIn(join(root, STUDY_FILES.transcripts), ['.txt', '.md'], true))
     .map((name) => `${STUDY_FILES.transcripts}/${name}`)
     .sort(compareNatural);
   const problems: Problem[] = [];
@@ -91,7 +133,7 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
       files.slice(i, i + batch).map(async (file, j) => {
         try {
           const bytes = await readFile(join(root, file));
-          const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)) });
+          const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)), decodeUtf8: decodeUtf8Fast });
           results[i + j] = parsed.transcript;
           problems.push(...parsed.problems);
         } catch (error) {
@@ -160,7 +202,7 @@ export async function readCodebook(root: string): Promise<{ codebook: Codebook; 
 
 /** Names of the coders that have a file in codings/. */
 export async function listCoders(root: string): Promise<string[]> {
-  const names = await fg(['*.yaml', '*.yml'], { cwd: join(root, STUDY_FILES.codings), onlyFiles: true });
+  const names = await filesIn(join(root, STUDY_FILES.codings), ['.yaml', '.yml'], false);
   return names.map((name) => basename(name, extname(name))).sort(compareNatural);
 }
 

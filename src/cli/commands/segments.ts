@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { resolve } from 'node:path';
 import { findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
-import { SEGMENT_COLUMNS, segmentRows } from '../../core/report/segments.js';
+import { formatSegmentRows, segmentRows } from '../../core/report/segments.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -52,10 +51,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   if (format === 'json') {
     out = `${JSON.stringify(rows, null, 2)}\n`;
   } else {
-    out = stringify(
-      rows.map((row) => SEGMENT_COLUMNS.map((column) => (column === 'exemplary' ? (row.exemplary ? 'yes' : '') : String(row[column])))),
-      { header: true, columns: SEGMENT_COLUMNS as string[], delimiter: format === 'tsv' ? '\t' : ',', record_delimiter: '\n' },
-    );
+    out = formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
   const unplaced = rows.filter((row) => row.status === 'unplaced').length;
   if (unplaced > 0) {

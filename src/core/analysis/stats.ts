@@ -152,6 +152,21 @@ export function computeStats(input: StatsInput): StudyStats {
       members.get(value)!.add(t.id);
     }
     const codeIds = tree.filter((row) => row.kind === 'code').map((row) => row.id);
+    // References per group and code, in one pass over the segments.
+    const groupOf = new Map<string, string>();
+    for (const [value, ids] of members) for (const id of ids) groupOf.set(id, value);
+    const referencesIn = new Map<string, Map<string, number>>();
+    for (const s of placed) {
+      const value = groupOf.get(s.segment.participant);
+      if (value === undefined) continue;
+      let counts = referencesIn.get(value);
+      if (!counts) referencesIn.set(value, (counts = new Map()));
+      const codes = s.segment.codes;
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i]!;
+        if (codes.indexOf(code) === i) counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
+    }
     groups = {
       attribute: by,
       groups: [...members.keys()].sort(compareNatural).map((value) => {
@@ -161,12 +176,8 @@ export function computeStats(input: StatsInput): StudyStats {
           participants: ids.size,
           codes: codeIds.map((id) => {
             let n = 0;
-            let references = 0;
-            for (const s of placed) {
-              if (ids.has(s.segment.participant) && s.segment.codes.includes(id)) references++;
-            }
             for (const p of perCode.get(id)?.participants ?? []) if (ids.has(p)) n++;
-            return { id, participants: n, references };
+            return { id, participants: n, references: referencesIn.get(value)?.get(id) ?? 0 };
           }),
         };
       }),

@@ -51,7 +51,7 @@ export function validateCodings(
     const themes = new Map<string, Usage>();
     const unknownParticipants = new Map<string, Usage>();
     // Same participant, start and end first (numbers, no string building), then same codes.
-    const byStart = new Map<string, Map<number, Segment[]>>();
+    const byStart = new Map<string, Map<number, Segment | Segment[]>>();
     for (const s of coderFile.segments) {
       for (const code of s.codes) {
         const node = codebook.byId.get(code);
@@ -61,11 +61,14 @@ export function validateCodings(
       if (!participants.has(s.participant)) note(unknownParticipants, s.participant, s.line);
       let starts = byStart.get(s.participant);
       if (!starts) byStart.set(s.participant, (starts = new Map()));
-      const same = starts.get(s.start);
-      if (!same) {
-        starts.set(s.start, [s]);
+      // One segment per start, the usual case, is kept without an array.
+      const found = starts.get(s.start);
+      if (found === undefined) {
+        starts.set(s.start, s);
         continue;
       }
+      const same = Array.isArray(found) ? found : [found];
+      if (same !== found) starts.set(s.start, same);
       const first = same.find((o) => o.end === s.end && sameCodes(o.codes, s.codes));
       if (first) {
         const p: Problem = {

@@ -1,7 +1,7 @@
 import { themePath } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
-import type { AnchoredSegment } from '../study/anchor-codings.js';
-import { OffsetMap } from '../text/offsets.js';
+import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
+import type { OffsetMap } from '../text/offsets.js';
 import type { Codebook } from '../types.js';
 
 /** One row per segment and code, as `codage segments` prints it. */
@@ -32,6 +32,12 @@ export interface SegmentFilter {
   code?: string;
 }
 
+/** Each distinct value's place in natural order (`compareNatural` is a total order). */
+function naturalRanks(values: string[]): Map<string, number> {
+  const distinct = [...new Set(values)].sort(compareNatural);
+  return new Map(distinct.map((value, i) => [value, i]));
+}
+
 /** Rows sorted by coder, participant (natural order), start, end, code. */
 export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, filter: SegmentFilter = {}): SegmentRow[] {
   const maps = new Map<string, OffsetMap>();
@@ -45,10 +51,13 @@ export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, fil
     return path;
   };
   const rows: SegmentRow[] = [];
+  // Natural order is costly to compare: rank the few coders and participants once.
+  const coderRank = naturalRanks(segments.map((a) => a.coder));
+  const participantRank = naturalRanks(segments.map((a) => a.segment.participant));
   const sorted = [...segments].sort(
     (a, b) =>
-      compareNatural(a.coder, b.coder) ||
-      compareNatural(a.segment.participant, b.segment.participant) ||
+      coderRank.get(a.coder)! - coderRank.get(b.coder)! ||
+      participantRank.get(a.segment.participant)! - participantRank.get(b.segment.participant)! ||
       a.start - b.start ||
       a.end - b.end ||
       (a.segment.id < b.segment.id ? -1 : a.segment.id > b.segment.id ? 1 : 0),
@@ -57,7 +66,7 @@ export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, fil
     if (filter.coder !== undefined && a.coder !== filter.coder) continue;
     if (filter.participant !== undefined && a.segment.participant !== filter.participant) continue;
     let map = maps.get(a.transcript.id);
-    if (!map) maps.set(a.transcript.id, (map = new OffsetMap(a.transcript.text)));
+    if (!map) maps.set(a.transcript.id, (map = transcriptOffsets(a.transcript)));
     const placed = a.status !== 'unplaced';
     const start = placed ? map.toCodePoint(a.start) : a.segment.start;
     const end = placed ? map.toCodePoint(a.end) : a.segment.end;
@@ -80,4 +89,31 @@ export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, fil
     }
   }
   return rows;
+}
+
+/** A CSV/TSV cell as csv-stringify writes it: in quotes (doubled inside) when it holds a quote, the delimiter or a line feed. */
+function cell(value: string, delimiter: string): string {
+  if (value.indexOf('"') !== -1) return `"${value.replaceAll('"', '""')}"`;
+  if (value.indexOf(delimiter) !== -1 || value.indexOf('\n') !== -1) return `"${value}"`;
+  return value;
+}
+
+/**
+ * Rows as delimited text (RFC 4180 for `,`): a header line with the column names, then one line
+ * per row, each ending with `\n`. `exemplary` is written `yes` or left empty.
+ */
+export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | '\t'): string {
+  const lines: string[] = [SEGMENT_COLUMNS.map((column) => cell(column, delimiter)).join(delimiter)];
+  const cells: string[] = new Array<string>(SEGMENT_COLUMNS.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    for (let c = 0; c < SEGMENT_COLUMNS.length; c++) {
+      const value = row[SEGMENT_COLUMNS[c]!];
+      // Strings may need quotes; numbers never do; the one boolean, `exemplary`, is `yes` or empty.
+      cells[c] = typeof value === 'string' ? cell(value, delimiter) : typeof value === 'number' ? String(value) : value ? 'yes' : '';
+    }
+    lines.push(cells.join(delimiter));
+  }
+  lines.push('');
+  return lines.join('\n');
 }

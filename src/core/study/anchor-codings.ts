@@ -22,6 +22,20 @@ export interface AnchoredSegment {
   score: number;
 }
 
+const offsetCache = new WeakMap<Transcript, { text: string; map: OffsetMap }>();
+
+/**
+ * The code point map of a transcript, made once per transcript and text (making it reads the
+ * whole text): anchoring and the reports that follow it share it.
+ */
+export function transcriptOffsets(transcript: Transcript): OffsetMap {
+  const cached = offsetCache.get(transcript);
+  if (cached !== undefined && cached.text === transcript.text) return cached.map;
+  const map = new OffsetMap(transcript.text);
+  offsetCache.set(transcript, { text: transcript.text, map });
+  return map;
+}
+
 /** Per-transcript caches shared by every coder: code point map and folded text. */
 export class TranscriptIndex {
   private readonly maps = new Map<string, OffsetMap>();
@@ -30,7 +44,7 @@ export class TranscriptIndex {
   offsets(transcript: Transcript): OffsetMap {
     let map = this.maps.get(transcript.id);
     if (!map) {
-      map = new OffsetMap(transcript.text);
+      map = transcriptOffsets(transcript);
       this.maps.set(transcript.id, map);
     }
     return map;

@@ -90,4 +90,29 @@ describe('findAnnotations', () => {
     expect(marks(body, spans)).toEqual([['(rires)', 'laughter']]);
     expect(findAnnotations(body, spans)[0]).toEqual({ start: 19, end: 26, kind: 'laughter' });
   });
+
+  it('finds the same hesitations as the word-boundary regex, on random text', () => {
+    // The rule as a regex, as it was first written: ASCII `\b`, then no letter, digit, mark,
+    // apostrophe or hyphen on either side.
+    const regex = /\b(?:[eE]+[uU]+[hH]+|[hH]+[eE]+[uU]+[hH]*|[hH]+[uU]+[mM]+|[hH]+[mM]+|[mM]+[hH]+|[uU]+[hH]+|[uU]+[mM]+|[eE]+[rR]+[mM]+)\b/g;
+    const neighbour = /[\p{L}\p{M}\p{N}'’-]/u;
+    const edge = (t: string, i: number) => i < 0 || i >= t.length || !neighbour.test(t[i]!);
+    const expected = (t: string) => {
+      const out: string[] = [];
+      for (const m of t.matchAll(regex)) if (edge(t, m.index - 1) && edge(t, m.index + m[0].length)) out.push(`${m.index}:${m[0]}`);
+      return out;
+    };
+    const alphabet = ['e', 'u', 'h', 'm', 'r', 'E', 'U', 'H', 'M', 'R', 'o', 'a', ' ', ' ', ' ', ',', '.', '_', '-', "'", '’', 'é', 'É', '3', '\u0301', '😀', '\n', '…', '\u00a0'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 24);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const found = findAnnotations(text)
+        .filter((a) => a.kind === 'hesitation')
+        .map((a) => `${a.start}:${text.slice(a.start, a.end)}`);
+      expect(found, JSON.stringify(text)).toEqual(expected(text));
+    }
+  });
 });

@@ -98,8 +98,10 @@ function roundKind(content: string): AnnotationKind | undefined {
 }
 
 function scan(text: string, offset: number, out: Annotation[]): void {
+  // Most stretches of speech have no mark at all: `indexOf` says so far faster than the regex.
+  const marked = text.indexOf('*') !== -1 || text.indexOf('[') !== -1 || text.indexOf('(') !== -1;
   BRACKETED.lastIndex = 0;
-  for (let m = BRACKETED.exec(text); m !== null; m = BRACKETED.exec(text)) {
+  for (let m = marked ? BRACKETED.exec(text) : null; m !== null; m = BRACKETED.exec(text)) {
     let kind: AnnotationKind | undefined;
     if (m[1] !== undefined) kind = keywordKind(m[1])?.kind ?? 'nonverbal';
     else if (m[2] !== undefined) kind = keywordKind(m[2])?.kind ?? 'editorial';

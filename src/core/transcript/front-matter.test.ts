@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from './front-matter.js';
+import { parseDocument } from 'yaml';
+import { readSimpleFrontMatter, splitFrontMatter } from './front-matter.js';
 
 describe('splitFrontMatter', () => {
   it('returns the whole text as body when there is no front matter', () => {
@@ -105,3 +106,44 @@ describe('splitFrontMatter', () => {
     expect(splitFrontMatter('\n---\nage: 3\n---\n', 'a.txt').bodyLine).toBe(1);
   });
 });
+
+describe('readSimpleFrontMatter', () => {
+  it('reads what the YAML parser reads, or gives way to it, on random front matters', () => {
+    const keys = ['id', 'age', 'sexe', 'durée', 'group', 'true', 'Null', 'a_b', 'x-y', '2k', 'note'];
+    const values = [
+      'P07', '007', '52', '-3', '+4', '1.5', '1.', '2e3', '1.5E-2', '0x1F', '0o17', 'null', 'NULL', 'True', 'false', 'yes',
+      '2024-03-12', 'semi-rural', 'l’hôpital', "l'été", 'MG 2 (remplaçant)', 'a, b', 'a #b', 'a: b', 'a:b', '"quoted"',
+      "'single'", '[1, 2]', '{a: 1}', '- x', '~', '', ' ', 'x ', ' x', 'a\tb', '&anchor', '*ref', '!tag', '|', '>', '@x',
+      '%x', '.5', '.inf', '-.inf', '.nan', 'é', '1_000', '12345678901234567890', 'ok?', 'a  b', '\u00a0x',
+    ];
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T,>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+    let simple = 0;
+    for (let n = 0; n < 1500; n++) {
+      const lines: string[] = [];
+      const count = Math.floor(random() * 4);
+      for (let i = 0; i < count; i++) {
+        const r = random();
+        lines.push(r < 0.05 ? '' : r < 0.08 ? '# comment' : r < 0.1 ? `  ${pick(keys)}: ${pick(values)}` : r < 0.15 ? `${pick(keys)}:` : `${pick(keys)}: ${pick(values)}`);
+      }
+      const source = lines.map((line) => `${line}\n`).join('');
+      const read = readSimpleFrontMatter(source);
+      if (read === null) continue;
+      simple++;
+      const doc = parseDocument(source, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+      expect(doc.errors, source).toEqual([]);
+      const js = (doc.toJS() ?? {}) as Record<string, unknown>;
+      const { id, ...attributes } = js;
+      expect(read.attributes, source).toEqual(attributes);
+      if (id === undefined) expect(read.id, source).toBeUndefined();
+      else {
+        const node = doc.get('id', true) as { source?: string; value: unknown };
+        expect(read.id, source).toBe(typeof id === 'number' ? node.source : String(id).trim());
+      }
+      for (const key of Object.keys(read.attributes)) expect(Object.is(read.attributes[key], attributes[key]), source).toBe(true);
+    }
+    expect(simple).toBeGreaterThan(200);
+  });
+});
+

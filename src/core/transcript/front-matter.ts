@@ -57,6 +57,62 @@ function stringify(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** `name: value` with a name a YAML reader takes for a string. */
+const SIMPLE_LINE = /^(\p{L}[\p{L}\p{N}_-]*):(?: (.*))?$/u;
+/**
+ * A plain one-line value with nothing YAML reads specially: it starts with a letter, a digit or
+ * a signed digit, has no `#`, `:`, brackets, braces, tab or control character, and no space at
+ * its end.
+ */
+const SIMPLE_VALUE = /^(?:[\p{L}\p{N}]|[-+][0-9])[^\x00-\x1f\x7f-\x9f#:[\]{}\u2028\u2029\ufeff\ufffe\uffff]*(?<! )$/u;
+const NOT_STRING_NAME = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+// The YAML 1.2 core schema, in the order the yaml library tries it.
+const CORE_NULL = /^(?:[Nn]ull|NULL)$/;
+const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$/;
+const CORE_FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A simple value as the YAML core schema reads it; undefined for octal and hexadecimal forms. */
+function simpleScalar(text: string): AttributeValue | undefined {
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (text.startsWith('0o') || text.startsWith('0x')) return undefined;
+  if (CORE_INT.test(text)) return parseInt(text, 10);
+  if (CORE_FLOAT_EXP.test(text) || CORE_FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
+
+/**
+ * The usual front matter, one `name: value` per line, read without the YAML parser (which is
+ * slow to start, and a study has hundreds of transcripts): what the parser would give, or null
+ * when the text holds anything else (comments, quotes, lists, duplicates, an odd `id`…).
+ */
+export function readSimpleFrontMatter(yamlSource: string): { attributes: Attributes; id?: string } | null {
+  const attributes: Attributes = {};
+  let id: string | undefined;
+  const seen = new Set<string>();
+  for (const line of yamlSource.split('\n')) {
+    if (line === '') continue;
+    const m = SIMPLE_LINE.exec(line);
+    if (m === null) return null;
+    const key = m[1]!;
+    const written = m[2];
+    if (NOT_STRING_NAME.test(key) || seen.has(key)) return null;
+    seen.add(key);
+    if (written !== undefined && !SIMPLE_VALUE.test(written)) return null;
+    const value = written === undefined ? null : simpleScalar(written);
+    if (value === undefined) return null;
+    if (key === 'id') {
+      if (typeof value !== 'string' && typeof value !== 'number') return null;
+      id = written;
+      continue;
+    }
+    attributes[key] = value;
+  }
+  return id === undefined ? { attributes } : { attributes, id };
+}
+
 /** Splits `text` (already decoded and normalised) into front matter and body. */
 export function splitFrontMatter(text: string, file: string): FrontMatter {
   const none: FrontMatter = { attributes: {}, body: text, bodyLine: 1, problems: [] };
@@ -96,6 +152,13 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     const pos = lineColumn(yamlSource, offset);
     return { line: pos.line + 1, column: pos.column };
   };
+
+  const simple = readSimpleFrontMatter(yamlSource);
+  if (simple !== null) {
+    result.attributes = simple.attributes;
+    if (simple.id !== undefined) result.id = simple.id;
+    return result;
+  }
 
   const doc = parseDocument(yamlSource, { schema: 'core', prettyErrors: false, uniqueKeys: true });
   // Later errors are mostly consequences of the first one: report that one, where it starts.

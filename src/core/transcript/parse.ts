@@ -3,8 +3,8 @@
  * about the file. Sentences are not computed here (see `segmentSentences`): batch commands
  * do not need them.
  */
-import { decodeTranscriptBytes, findMojibake, normalizeText } from '../text/decode.js';
-import type { Problem, Transcript } from '../types.js';
+import { decodeTranscriptBytes, findMojibake, normalizeText, type Utf8Decoder } from '../text/decode.js';
+import type { Annotation, Problem, Transcript, Turn } from '../types.js';
 import { findAnnotations } from './annotations.js';
 import { splitFrontMatter } from './front-matter.js';
 import { findTurns } from './turns.js';
@@ -15,6 +15,8 @@ export interface ParseTranscriptInput {
   bytes: Uint8Array;
   /** Participant id when the front matter has none: the file name without extension. */
   defaultId: string;
+  /** How to decode UTF-8 (default: `TextDecoder`); null means "not UTF-8". */
+  decodeUtf8?: Utf8Decoder;
 }
 
 export interface ParsedTranscript {
@@ -24,7 +26,7 @@ export interface ParsedTranscript {
 
 export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
   const { file } = input;
-  const decoded = decodeTranscriptBytes(input.bytes);
+  const decoded = decodeTranscriptBytes(input.bytes, input.decodeUtf8);
   const text = normalizeText(decoded.text);
   const front = splitFrontMatter(text, file);
   const problems: Problem[] = [];
@@ -83,21 +85,46 @@ export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
     });
   }
 
-  const turns = findTurns(body);
-  const annotations = findAnnotations(
-    body,
-    turns.map((t) => ({ start: t.textStart, end: t.end })),
-  );
-
-  const transcript: Transcript = {
+  const transcript = {
     id: front.id ?? input.defaultId,
     file,
     text: body,
     bodyLine: front.bodyLine,
     encoding: decoded.encoding,
     attributes: front.attributes,
-    turns,
-    annotations,
-  };
+  } as Transcript;
+  defineStructure(transcript, body);
   return { transcript, problems };
+}
+
+/**
+ * `turns` and `annotations`, found on first use: `check` and `segments` never read them, and
+ * finding them is a good part of reading a study. They are ordinary enumerable properties for
+ * every reader (spread, JSON, equality), and assignable.
+ */
+function defineStructure(transcript: Transcript, body: string): void {
+  let found: Turn[] | undefined;
+  let turns: Turn[] | undefined;
+  let annotations: Annotation[] | undefined;
+  const foundTurns = (): Turn[] => (found ??= findTurns(body));
+  Object.defineProperty(transcript, 'turns', {
+    enumerable: true,
+    configurable: true,
+    get: (): Turn[] => turns ?? foundTurns(),
+    set: (value: Turn[]) => {
+      turns = value;
+    },
+  });
+  Object.defineProperty(transcript, 'annotations', {
+    enumerable: true,
+    configurable: true,
+    get: (): Annotation[] =>
+      (annotations ??= findAnnotations(
+        body,
+        foundTurns().map((t) => ({ start: t.textStart, end: t.end })),
+      )),
+    set: (value: Annotation[]) => {
+      annotations = value;
+    },
+  });
 }

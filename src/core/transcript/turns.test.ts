@@ -1,12 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { findTurns, isAnswersOnly, type TranscriptTurn } from './turns.js';
+import { findTurns, isAnswersOnly, matchLabelLine, type TranscriptTurn } from './turns.js';
 
 /** Speaker, role and spoken text of each turn. */
 function summary(body: string, turns: TranscriptTurn[]) {
   return turns.map((t) => [t.speaker, t.role, body.slice(t.textStart, t.end)]);
 }
 
+describe('matchLabelLine', () => {
+  it('reads simple lines as the label regex does, on random lines', () => {
+    const pieces = [
+      'P1', 'Enquêteur', 'Dr', 'Martin', 'MG4', 'oui', 'e\u0301', 'É', '3', '’', "'", '.', '-', ' ', ' ', '\u00a0', '\u202f', '\t', ':',
+      ':', ' : ', '(F, 52 ans)', '(', '*', '**', '[00:01:23]', '12', '//', '•', '😀', '\n', 'x',
+    ];
+    let seed = 9;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let labels = 0;
+    for (let n = 0; n < 20000; n++) {
+      let body = random() < 0.5 ? 'avant\n' : '';
+      const lineStart = body.length;
+      const length = 1 + Math.floor(random() * 8);
+      for (let i = 0; i < length; i++) body += pieces[Math.floor(random() * pieces.length)];
+      const nl = body.indexOf('\n', lineStart);
+      const lineEnd = nl === -1 ? body.length : nl;
+      const fast = matchLabelLine(body, lineStart, lineEnd);
+      expect(fast, JSON.stringify(body)).toEqual(matchLabelLine(body, lineStart, lineEnd, true));
+      if (fast !== null) labels++;
+    }
+    expect(labels).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ['Un deux trois quatre : oui', 'Un deux trois quatre'],
+    ['Un deux trois quatre cinq : oui', null],
+    ['Dr. Martin\u00a0: oui', 'Dr. Martin'],
+    ['Heure :12', null],
+    ['Voir : http://x', 'Voir'],
+    ['Lien ://x', null],
+    ['P2 :**oui', 'P2'],
+    ['P3 (F, 52 ans) : oui', 'P3'],
+    ['**Q** : oui', 'Q'],
+    ['Marie', null],
+  ])('reads %j as the regex does', (line, label) => {
+    const fast = matchLabelLine(line, 0, line.length);
+    expect(fast?.label ?? null).toBe(label);
+    expect(fast).toEqual(matchLabelLine(line, 0, line.length, true));
+  });
+});
+
 describe('findTurns', () => {
+  it('splits unlabelled text into paragraphs as the blank-line regex does, on random text', () => {
+    const reference = (body: string) => {
+      const out: [number, number, number][] = [];
+      const blank = /\n[ \t\u00a0\u202f\r]*\n/g;
+      let start = 0;
+      for (;;) {
+        const m = blank.exec(body);
+        const stop = m === null ? body.length : m.index;
+        let textStart = start;
+        while (textStart < stop && /[ \t\n\u00a0\u202f\r]/.test(body[textStart]!)) textStart++;
+        if (textStart < stop) {
+          let end = stop;
+          while (end > textStart && /[ \t\n\u00a0\u202f\r]/.test(body[end - 1]!)) end--;
+          out.push([Math.max(body.lastIndexOf('\n', textStart - 1) + 1, start), textStart, end]);
+        }
+        if (m === null) return out;
+        start = m.index + m[0].length;
+        blank.lastIndex = start;
+      }
+    };
+    const pieces = ['oui', 'non merci', '\n', '\n', ' ', '\t', '\r', '\u00a0', '\u202f', '4. ', 'x'];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 1000; n++) {
+      let body = '';
+      const length = Math.floor(random() * 20);
+      for (let i = 0; i < length; i++) body += pieces[Math.floor(random() * pieces.length)];
+      const turns = findTurns(body).map((t) => [t.start, t.textStart, t.end]);
+      expect(turns, JSON.stringify(body)).toEqual(reference(body));
+    }
+  });
+
   it('reads `P3 :` and `Enquêteur :` turns with exact spans', () => {
     const body = 'Enquêteur : Pouvez-vous me parler de votre dernier patient ?\nP07 : Alors… *rire* c’est compliqué.\n\nIl avait mal partout.  \n';
     const turns = findTurns(body);

@@ -82,9 +82,105 @@ const NOT_LABELS = new Set(
   ].map(fold),
 );
 
-function labelAt(body: string, lineStart: number): RegExpExecArray | null {
+/** What a line's label says (the parts of `LABEL_LINE` that `findTurns` uses). */
+export interface LabelMatch {
+  /** Timestamp before the label. */
+  time: string | undefined;
+  /** `**` before the label. */
+  boldOpen: boolean;
+  /** `**` after the label, before and after the colon (0–2). */
+  boldClose: number;
+  label: string;
+  /** Where the label, its colon and the spaces after it end. */
+  end: number;
+}
+
+const IS_LETTER = 1;
+const IS_WORD_START = 2;
+const IS_WORD_PART = 4;
+const IS_SPACE = 8;
+const CLASSIFIED = 16;
+/** What each UTF-16 code unit may be in a label, filled in as characters are met. */
+const labelClasses = new Uint8Array(0x10000);
+
+function labelClass(code: number): number {
+  let k = labelClasses[code]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = CLASSIFIED;
+    if (code < 0xd800 || code > 0xdfff) {
+      if (/\p{L}/u.test(ch)) k |= IS_LETTER;
+      if (/[\p{L}\p{N}]/u.test(ch)) k |= IS_WORD_START;
+      if (/[\p{L}\p{M}\p{N}.'’-]/u.test(ch)) k |= IS_WORD_PART;
+      if (/[ \t\u00a0\u202f]/.test(ch)) k |= IS_SPACE;
+    }
+    labelClasses[code] = k;
+  }
+  return k;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/**
+ * `LABEL_LINE` for the usual line, `Label words :` with no bullet, timestamp, bold or details,
+ * read without the regex (it runs on every line with a colon); undefined when the line is not
+ * that simple, null when it has no label.
+ */
+function simpleLabel(body: string, lineStart: number, lineEnd: number): LabelMatch | null | undefined {
+  const first = body.charCodeAt(lineStart);
+  if (isSurrogate(first) || (labelClass(first) & IS_LETTER) === 0) return undefined;
+  let words = 1;
+  let i = lineStart + 1;
+  for (;;) {
+    for (; i < lineEnd; i++) {
+      const code = body.charCodeAt(i);
+      if (isSurrogate(code)) return undefined;
+      if ((labelClass(code) & IS_WORD_PART) === 0) break;
+    }
+    let j = i;
+    while (j < lineEnd && (labelClass(body.charCodeAt(j)) & IS_SPACE) !== 0) j++;
+    if (j === i || words === 4 || j === lineEnd) break;
+    const code = body.charCodeAt(j);
+    if (isSurrogate(code)) return undefined;
+    if ((labelClass(code) & IS_WORD_START) === 0) break;
+    words++;
+    i = j + 1;
+  }
+  const labelEnd = i;
+  while (i < lineEnd && (labelClass(body.charCodeAt(i)) & IS_SPACE) !== 0) i++;
+  if (i === lineEnd) return null;
+  const stop = body.charCodeAt(i);
+  if (stop === 0x28 /* ( */ || stop === 0x2a /* * */ || isSurrogate(stop)) return undefined;
+  if (stop !== 0x3a /* : */) return null;
+  const next = body.charCodeAt(i + 1);
+  if ((next >= 0x30 && next <= 0x39) || (next === 0x2f && body.charCodeAt(i + 2) === 0x2f)) return null;
+  if (next === 0x2a && body.charCodeAt(i + 2) === 0x2a) return undefined;
+  let end = i + 1;
+  while (end < body.length && (labelClass(body.charCodeAt(end)) & IS_SPACE) !== 0) end++;
+  return { time: undefined, boldOpen: false, boldClose: 0, label: body.slice(lineStart, labelEnd), end };
+}
+
+/**
+ * The label opening the line [lineStart, lineEnd) of `body`, as `LABEL_LINE` reads it, or null.
+ * `regexOnly` skips the shortcut for simple lines (to check that both agree).
+ */
+export function matchLabelLine(body: string, lineStart: number, lineEnd: number, regexOnly = false): LabelMatch | null {
+  if (!regexOnly) {
+    const simple = simpleLabel(body, lineStart, lineEnd);
+    if (simple !== undefined) return simple;
+  }
   LABEL_LINE.lastIndex = lineStart;
-  return LABEL_LINE.exec(body);
+  const m = LABEL_LINE.exec(body);
+  if (m === null) return null;
+  return {
+    time: m[1],
+    boldOpen: m[2] !== undefined,
+    boldClose: (m[4] !== undefined ? 1 : 0) + (m[5] !== undefined ? 1 : 0),
+    label: m[3]!,
+    end: m.index + m[0].length,
+  };
 }
 
 interface Candidate {
@@ -128,14 +224,34 @@ function skipSpace(body: string, start: number, end: number): number {
 
 const QUESTION_NUMBER = /^(\d{1,3})[.)](?=[ \t\u00a0\u202f])/;
 
+function isBlankSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x0d;
+}
+
+/** Where the spaces after `from` end. */
+function skipBlankSpace(body: string, from: number): number {
+  let j = from;
+  while (j < body.length && isBlankSpace(body.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * Index of the first blank line (`\n`, spaces, `\n`) starting in [from, to), or -1. Unlike a
+ * regex, it never reads past `to` to find none.
+ */
+function blankLine(body: string, from: number, to: number): number {
+  for (let nl = body.indexOf('\n', from); nl !== -1 && nl < to; nl = body.indexOf('\n', nl + 1)) {
+    if (body.charCodeAt(skipBlankSpace(body, nl + 1)) === 10) return nl;
+  }
+  return -1;
+}
+
 /** Unlabelled text between two offsets, as one turn per paragraph (paragraphs are split by blank lines). */
 function paragraphs(body: string, from: number, to: number, role: SpeakerRole, out: TranscriptTurn[]): void {
-  const blank = /\n[ \t\u00a0\u202f\r]*\n/g;
-  blank.lastIndex = from;
   let start = from;
   for (;;) {
-    const m = blank.exec(body);
-    const stop = m === null || m.index >= to ? to : m.index;
+    const blank = blankLine(body, start, to);
+    const stop = blank === -1 ? to : blank;
     const textStart = skipSpace(body, start, stop);
     if (textStart < stop) {
       const end = trimEnd(body, textStart, stop);
@@ -145,9 +261,8 @@ function paragraphs(body: string, from: number, to: number, role: SpeakerRole, o
       if (q) turn.questionNumber = Number(q[1]);
       out.push(turn);
     }
-    if (m === null || m.index >= to) return;
-    start = m.index + m[0].length;
-    blank.lastIndex = start;
+    if (blank === -1) return;
+    start = skipBlankSpace(body, blank + 1) + 1;
   }
 }
 
@@ -155,22 +270,22 @@ function paragraphs(body: string, from: number, to: number, role: SpeakerRole, o
 export function findTurns(body: string): TranscriptTurn[] {
   const candidates: Candidate[] = [];
   const counts = new Map<string, number>();
+  // Labels repeat on every turn: what depends on the label alone is worked out once.
+  const labelFacts = new Map<string, { capital: boolean; known: boolean }>();
   let colon = body.indexOf(':');
   for (let lineStart = 0; lineStart < body.length && colon !== -1; ) {
     const nl = body.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? body.length : nl;
     if (colon < lineStart) colon = body.indexOf(':', lineStart);
     if (colon === -1) break;
-    const m = colon < lineEnd && colon - lineStart <= MAX_COLON_COLUMN ? labelAt(body, lineStart) : null;
+    const m = colon < lineEnd && colon - lineStart <= MAX_COLON_COLUMN ? matchLabelLine(body, lineStart, lineEnd) : null;
     if (m !== null) {
-      const time = m[1];
-      const label = m[3]!;
-      const boldOpen = m[2] !== undefined;
-      const boldClose = (m[4] !== undefined ? 1 : 0) + (m[5] !== undefined ? 1 : 0);
-      const capital = CAPITAL_START.test(label);
-      if (label.length <= MAX_LABEL_LENGTH && boldClose === (boldOpen ? 1 : 0) && (capital || time !== undefined)) {
-        const afterLabel = Math.min(m.index + m[0].length, lineEnd);
-        const known = isKnownLabel(label) || time !== undefined || boldOpen;
+      const { time, label, boldOpen } = m;
+      let facts = labelFacts.get(label);
+      if (facts === undefined) labelFacts.set(label, (facts = { capital: CAPITAL_START.test(label), known: isKnownLabel(label) }));
+      if (label.length <= MAX_LABEL_LENGTH && m.boldClose === (boldOpen ? 1 : 0) && (facts.capital || time !== undefined)) {
+        const afterLabel = Math.min(m.end, lineEnd);
+        const known = facts.known || time !== undefined || boldOpen;
         candidates.push({ lineStart, label, time, afterLabel, known });
         counts.set(label, (counts.get(label) ?? 0) + 1);
       }
@@ -178,11 +293,10 @@ export function findTurns(body: string): TranscriptTurn[] {
     lineStart = lineEnd + 1;
   }
 
-  const accepted = candidates.filter(
-    (c) =>
-      c.known ||
-      ((counts.get(c.label) ?? 0) >= 2 && !NOT_LABELS.has(fold(c.label))),
-  );
+  const accepted: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.known || ((counts.get(c.label) ?? 0) >= 2 && !NOT_LABELS.has(fold(c.label)))) accepted.push(c);
+  }
 
   const turns: TranscriptTurn[] = [];
   if (accepted.length === 0) {
@@ -190,22 +304,21 @@ export function findTurns(body: string): TranscriptTurn[] {
     return turns;
   }
 
-  const distinct = new Set(accepted.map((c) => c.label));
+  const distinct = new Set<string>();
+  for (const c of accepted) distinct.add(c.label);
+  const roles = new Map<string, SpeakerRole>();
   paragraphs(body, 0, accepted[0]!.lineStart, 'unknown', turns);
-  accepted.forEach((c, i) => {
+  for (let i = 0; i < accepted.length; i++) {
+    const c = accepted[i]!;
     const next = accepted[i + 1]?.lineStart ?? body.length;
     const end = trimEnd(body, c.lineStart, next);
     const textStart = Math.min(skipSpace(body, c.afterLabel, next), end);
-    const turn: TranscriptTurn = {
-      start: c.lineStart,
-      end,
-      speaker: c.label,
-      role: roleOf(c.label, distinct.size),
-      textStart,
-    };
+    let role = roles.get(c.label);
+    if (role === undefined) roles.set(c.label, (role = roleOf(c.label, distinct.size)));
+    const turn: TranscriptTurn = { start: c.lineStart, end, speaker: c.label, role, textStart };
     if (c.time !== undefined) turn.time = c.time;
     turns.push(turn);
-  });
+  }
   return turns;
 }
 

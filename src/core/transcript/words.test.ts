@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAnnotations } from './annotations.js';
 import { findTurns } from './turns.js';
+import type { Annotation, Turn } from '../types.js';
 import { countWords, wordSpans } from './words.js';
 
 function count(body: string): number {
@@ -10,6 +11,36 @@ function count(body: string): number {
 }
 
 describe('countWords', () => {
+  it('counts as a range-by-range reference does, on random transcripts', () => {
+    // Reference: each stretch of a turn between annotations counted on its own.
+    const range = (body: string, start: number, end: number) =>
+      body.slice(start, end).split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+    const reference = (body: string, turns: readonly Turn[], annotations: readonly Annotation[]) => {
+      let total = 0;
+      for (const turn of turns) {
+        let from = turn.textStart;
+        for (const a of annotations) {
+          if (a.end <= from || a.start >= turn.end) continue;
+          if (a.start > from) total += range(body, from, a.start);
+          from = Math.max(from, a.end);
+        }
+        if (from < turn.end) total += range(body, from, turn.end);
+      }
+      return total;
+    };
+    const pieces = ['P1 : ', '\nP1 : ', '\nE : ', 'oui', 'euh', ' ', ' ', ', ', '—', '…', '*rire*', '(silence)', '[inaudible]', 'l’été', '😀', '\n\n', '\u00a0', '3', 'mmh', 'a-b'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 500; n++) {
+      let body = '';
+      const length = 1 + Math.floor(random() * 30);
+      for (let i = 0; i < length; i++) body += pieces[Math.floor(random() * pieces.length)];
+      const turns = findTurns(body);
+      const annotations = findAnnotations(body, turns.map((t) => ({ start: t.textStart, end: t.end })));
+      expect(countWords(body, turns, annotations), JSON.stringify(body)).toBe(reference(body, turns, annotations));
+    }
+  });
+
   it('counts whitespace-separated tokens with a letter or digit, like Word', () => {
     expect(count("P1 : Aujourd'hui, peut-être qu’à l’hôpital — on verra… 3 fois ?")).toBe(8);
   });

@@ -26,53 +26,49 @@ function classify(c: number): number {
   return k;
 }
 
-/** Tokens holding a letter or a digit in body[start, end). Boundaries of the range split tokens. */
-function countRange(body: string, start: number, end: number): number {
-  let count = 0;
-  let inToken = false;
-  let counted = false;
-  for (let i = start; i < end; i++) {
-    const c = body.charCodeAt(i);
-    let k = classes[c]!;
-    if (k === UNKNOWN) {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const cp = body.codePointAt(i)!;
-        k = WORD_CHAR.test(String.fromCodePoint(cp)) ? WORDY : OTHER;
-      } else {
-        k = classify(c);
-      }
-    }
-    if (k === SPACE) {
-      inToken = false;
-    } else if (!inToken) {
-      inToken = true;
-      counted = k === WORDY;
-      if (counted) count++;
-    } else if (!counted && k === WORDY) {
-      counted = true;
-      count++;
-    }
-  }
-  return count;
+/** Class of a code unit not yet in `classes`: a surrogate is classed by its whole code point. */
+function classAt(body: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return WORD_CHAR.test(String.fromCodePoint(body.codePointAt(i)!)) ? WORDY : OTHER;
+  return classify(c);
 }
 
 /**
  * Words of speech in the transcript: inside the turns' text (after the label), outside
- * annotations. `annotations` must be sorted (as `findAnnotations` returns them).
+ * annotations. `annotations` must be sorted (as `findAnnotations` returns them). The ends of
+ * each stretch between annotations split tokens.
  */
 export function countWords(body: string, turns: readonly Turn[], annotations: readonly Annotation[]): number {
   let count = 0;
   let a = 0;
-  for (const turn of turns) {
-    let from = turn.textStart;
+  for (let t = 0; t < turns.length; t++) {
+    const turn = turns[t]!;
     const end = turn.end;
-    while (a < annotations.length && annotations[a]!.end <= from) a++;
-    for (let k = a; k < annotations.length && annotations[k]!.start < end; k++) {
-      const ann = annotations[k]!;
-      if (ann.start > from) count += countRange(body, from, ann.start);
-      from = Math.max(from, ann.end);
+    let i = turn.textStart;
+    while (a < annotations.length && annotations[a]!.end <= i) a++;
+    let k = a;
+    // One pass over the turn, jumping over its annotations. 0: between tokens; 1: in a token
+    // without letter or digit so far; 2: in a token already counted.
+    let state = 0;
+    for (;;) {
+      const next = k < annotations.length ? annotations[k]!.start : end;
+      const stop = next < end ? next : end;
+      for (; i < stop; i++) {
+        const c = body.charCodeAt(i);
+        let kind = classes[c]!;
+        if (kind === UNKNOWN) kind = classAt(body, i, c);
+        if (kind === SPACE) state = 0;
+        else if (state !== 2) {
+          if (kind === WORDY) {
+            count++;
+            state = 2;
+          } else state = 1;
+        }
+      }
+      if (stop >= end || k >= annotations.length) break;
+      const skipTo = annotations[k++]!.end;
+      if (skipTo > i) i = skipTo;
+      state = 0;
     }
-    if (from < end) count += countRange(body, from, end);
   }
   return count;
 }
