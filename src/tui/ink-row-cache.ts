@@ -18,9 +18,7 @@
  * patched and the original code agree; if Ink's internals ever change shape, nothing is
  * patched and Ink works as before.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importInkOutput } from './ink-output.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -68,9 +66,7 @@ let originalGet: InkOutput['get'] | null = null;
 export function loadInkOutput(): Promise<InkOutputClass | null> {
   outputClass ??= (async () => {
     try {
-      const entry = createRequire(import.meta.url).resolve('ink');
-      const module = (await import(pathToFileURL(join(dirname(entry), 'output.js')).href)) as { default?: unknown };
-      const candidate = module.default as InkOutputClass | undefined;
+      const candidate = (await importInkOutput()) as InkOutputClass | undefined;
       if (typeof candidate !== 'function' || typeof candidate.prototype?.get !== 'function') return null;
       const probe = new candidate({ width: 1, height: 1 });
       const caches = probe.caches as Partial<Caches> | undefined;

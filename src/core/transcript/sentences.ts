@@ -113,17 +113,19 @@ export function segmentSentences(body: string, turns: readonly Turn[], language:
   const sentences: Sentence[] = [];
   turns.forEach((turn, index) => {
     if (turn.end <= turn.textStart) return;
+    // Paragraph breaks are looked for inside the turn only: searching the rest of the body from
+    // every turn made long transcripts without blank lines quadratic.
+    const text = body.slice(turn.textStart, turn.end);
     let paragraphStart = turn.textStart;
-    BLANK_LINE.lastIndex = turn.textStart;
+    BLANK_LINE.lastIndex = 0;
     for (;;) {
-      const m = BLANK_LINE.exec(body);
-      const paragraphEnd = m === null || m.index >= turn.end ? turn.end : m.index;
+      const m = BLANK_LINE.exec(text);
+      const paragraphEnd = m === null ? turn.end : turn.textStart + m.index;
       for (const s of corrected(body, rawSentences(body, paragraphStart, paragraphEnd, segmenter))) {
         sentences.push({ start: s.start, end: s.end, turn: index });
       }
-      if (paragraphEnd === turn.end) break;
-      paragraphStart = m!.index + m![0].length;
-      BLANK_LINE.lastIndex = paragraphStart;
+      if (m === null) break;
+      paragraphStart = turn.textStart + m.index + m[0].length;
     }
   });
   return sentences;
