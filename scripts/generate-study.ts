@@ -1,5 +1,5 @@
 /**
- * Writes a synthetic study in the format of docs/study-folder.md, for benchmarks and tests:
+ * Writes a synthetic study in the format of the README ("The study folder"), for benchmarks and tests:
  *
  *   node dist/scripts/generate-study.js <dir> [--transcripts 200] [--words 10000] [--codes 60]
  *     [--themes 6] [--coders 2] [--segments 20000] [--import-rows 20000] [--seed 1]
@@ -173,7 +173,7 @@ const SUB_THEME = 'Émotions négatives';
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** `Délais d'accès` → `delais-d-acces`: the slug rule of docs/study-folder.md. */
+/** `Délais d'accès` → `delais-d-acces`: the slug rule of the README ("The study folder"). */
 export function slug(name: string): string {
   return name
     .normalize('NFD')

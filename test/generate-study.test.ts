@@ -1,6 +1,6 @@
 /**
  * The synthetic study generator (scripts/generate-study.ts) and its PRNG: deterministic, and
- * its output follows docs/study-folder.md (read back with the study's own parsers).
+ * its output follows the README ("The study folder") (read back with the study's own parsers).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';

@@ -22,7 +22,7 @@ function write(file: string, text = ''): void {
 }
 
 describe('study folder listing', () => {
-  it('finds the transcripts and coder files the globs `*.txt`, `*.md`, `*.yaml`, `*.yml` find', async () => {
+  it('finds the transcripts and coder files the globs `*.txt`, `*.md`, `*.yaml` find, and reports `*.yml`', async () => {
     for (const name of ['P1.txt', 'P2.TXT', 'P3.md', 'P4.Md', '.hidden.txt', 'notes.doc', 'P5.txt.bak', 'txt']) {
       write(`transcripts/${name}`, 'P : oui\n');
     }
@@ -40,11 +40,15 @@ describe('study folder listing', () => {
     expect(study.transcripts.map((t) => t.file).sort()).toEqual(globbed);
     expect(globbed).toEqual(['transcripts/P1.txt', 'transcripts/P2.TXT', 'transcripts/P3.md', 'transcripts/P4.Md', 'transcripts/P6.txt']);
 
-    const coders = (await fg(['*.yaml', '*.yml'], { cwd: path.join(root, 'codings'), onlyFiles: true }))
+    const coders = (await fg(['*.yaml'], { cwd: path.join(root, 'codings'), onlyFiles: true }))
       .map((name) => path.basename(name, path.extname(name)))
       .sort();
     expect([...(await listCoders(root))].sort()).toEqual(coders);
-    expect(coders).toEqual(['anne', 'bruno']);
+    expect(coders).toEqual(['anne']);
+    // A .yml coder file is not read, and says so rather than vanishing.
+    expect(study.problems.filter((p) => p.kind === 'coder-file-extension').map((p) => [p.file, p.severity])).toEqual([
+      ['codings/bruno.yml', 'warning'],
+    ]);
   });
 
   it('has no coders when there is no codings folder', async () => {

@@ -202,8 +202,23 @@ export async function readCodebook(root: string): Promise<{ codebook: Codebook; 
 
 /** Names of the coders that have a file in codings/. */
 export async function listCoders(root: string): Promise<string[]> {
-  const names = await filesIn(join(root, STUDY_FILES.codings), ['.yaml', '.yml'], false);
+  const names = await filesIn(join(root, STUDY_FILES.codings), ['.yaml'], false);
   return names.map((name) => basename(name, extname(name))).sort(compareNatural);
+}
+
+/** `codings/*.yml` files: not read (a coder file is `<coder>.yaml`), so they are reported. */
+async function strayCoderFiles(root: string): Promise<Problem[]> {
+  const names = await filesIn(join(root, STUDY_FILES.codings), ['.yml'], false);
+  return names.sort(compareNatural).map((name) => ({
+    severity: 'warning',
+    file: `${STUDY_FILES.codings}/${name}`,
+    kind: 'coder-file-extension',
+    message: { en: 'not read: coder files end in .yaml', fr: 'non lu : les fichiers de codeur se terminent par .yaml' },
+    hint: {
+      en: `rename it ${basename(name, '.yml')}.yaml (if that coder has no .yaml file already)`,
+      fr: `le renommer ${basename(name, '.yml')}.yaml (si ce codeur n'a pas déjà un fichier .yaml)`,
+    },
+  }));
 }
 
 export async function readCoder(root: string, coder: string): Promise<{ entry: CoderEntry | null; problems: Problem[] }> {
@@ -225,18 +240,20 @@ export async function readCoder(root: string, coder: string): Promise<{ entry: C
 export async function loadStudy(root: string, options: LoadOptions = {}): Promise<Study> {
   await assertStudyFolder(root);
   const coderNames = options.coders === undefined || options.coders === 'all' ? await listCoders(root) : options.coders;
-  const [configRead, transcriptsRead, participantsRead, codebookRead, coderReads] = await Promise.all([
+  const [configRead, transcriptsRead, participantsRead, codebookRead, coderReads, stray] = await Promise.all([
     readStudyConfig(root),
     readTranscripts(root, options),
     readParticipants(root),
     readCodebook(root),
     Promise.all(coderNames.map((coder) => readCoder(root, coder))),
+    options.coders === undefined || options.coders === 'all' ? strayCoderFiles(root) : Promise.resolve([]),
   ]);
   const problems: Problem[] = [
     ...configRead.problems,
     ...transcriptsRead.problems,
     ...participantsRead.problems,
     ...codebookRead.problems,
+    ...stray,
   ];
   const merged = mergeParticipants(transcriptsRead.transcripts, participantsRead.rows);
   problems.push(...merged.problems);

@@ -1,5 +1,5 @@
 /**
- * Reads `codebook.yaml` (see docs/study-folder.md): themes → sub-themes (any depth) → codes,
+ * Reads `codebook.yaml` (see the README ("The study folder")): themes → sub-themes (any depth) → codes,
  * and top-level `codes` not yet grouped. Every node and every problem carries its line and column.
  *
  * Ids: a node without `id` gets the slug of its name, made unique. Explicit ids are reserved

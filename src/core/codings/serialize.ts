@@ -1,5 +1,5 @@
 /**
- * Writes a coder file (`codings/<coder>.yaml`) in the form of docs/study-folder.md: a header
+ * Writes a coder file (`codings/<coder>.yaml`) in the form of the README ("The study folder"): a header
  * comment, `version`, `coder`, `memos`, then one segment per line as a JSON object (JSON is
  * valid YAML flow), sorted by participant (natural order), start, end, id. Same input, same bytes.
  *
