@@ -102,4 +102,19 @@ describe('codage check', () => {
     const after = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
     expect(after.problems.filter((p) => p.kind.startsWith('segment-'))).toEqual([]);
   });
+
+  it('--fix never drops a line it cannot read, and leaves a file it does not understand alone', () => {
+    const dir = copyStudy();
+    edit(dir, 'transcripts/MG1.txt', (t) => t.replace("Bonjour, et merci d'avoir accepté", "Bonjour, et merci beaucoup d'avoir accepté"));
+    const broken = '  - {"id": "zzzzzzzz", "participant": "MG1", "start": 10, "end": 20, "codes": [], "text": "abc"}';
+    edit(dir, 'codings/marie.yaml', (t) => `${t.trimEnd()}\n${broken}\n`);
+    const fixed = runCli(['check', '--study', dir, '--fix', '--lang', 'en']);
+    expect(fixed.code).toBe(1); // the broken entry is still an error to fix by hand
+    expect(fixed.stdout).toMatch(/codings\/marie\.yaml: saved \d+ re-anchored segment/);
+    expect(readFileSync(join(dir, 'codings/marie.yaml'), 'utf8')).toContain(broken.trim());
+
+    const paulBefore = edit(dir, 'codings/paul.yaml', (t) => t.replace('version: 1', 'version: 1\nsegments_extra: [unclosed'));
+    runCli(['check', '--study', dir, '--fix']);
+    expect(readFileSync(join(dir, 'codings/paul.yaml'), 'utf8')).toBe(paulBefore);
+  });
 });

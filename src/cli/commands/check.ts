@@ -3,7 +3,7 @@ import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { formatProblem, paint, problemJson } from '../output.js';
-import { fixCodebookIds, saveReanchored } from '../fixes.js';
+import { fixCodebookIds, saveReanchoredCoders } from '../fixes.js';
 
 interface CheckOptions {
   study: string;
@@ -27,9 +27,9 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   const fixed: string[] = [];
 
   if (options.fix) {
-    const plan = applyReanchoring(study.coders, loaded.segments);
+    const needing = applyReanchoring(study.coders, loaded.segments).map((change) => change.coder);
+    const plan = await saveReanchoredCoders(study, needing);
     for (const change of plan) {
-      await saveReanchored(study.root, change.coderFile, change.count);
       fixed.push(
         ctx.language === 'fr'
           ? `${change.file} : ${change.count} segment(s) réancré(s) enregistré(s)`
