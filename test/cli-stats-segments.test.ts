@@ -92,3 +92,14 @@ describe('codage init', () => {
     expect(runCli(['init', join(tempDir(), 'x'), '--codebook', 'nope']).code).toBe(2);
   });
 });
+
+describe('codage segments --format excel', () => {
+  it('writes what French Excel opens by a double click: ;, BOM, CRLF, multi-line cells intact', () => {
+    const r = runCli(['segments', '--study', DEMO, '--format', 'excel']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\ufeffcoder;participant;segment;theme;code;code_id;start;end;text;memo;exemplary;status\r\n')).toBe(true);
+    const rows = parse(r.stdout, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    const json = JSON.parse(runCli(['segments', '--study', DEMO, '--json']).stdout) as { text: string; memo: string }[];
+    expect(rows.map((row) => [row.text, row.memo])).toEqual(json.map((row) => [row.text, row.memo]));
+  });
+});

@@ -137,7 +137,8 @@ One row per segment and code. Offsets count Unicode code points in the transcrip
 Examples:
   codage segments
   codage segments --coder marie --format csv -o segments.csv
-  codage segments --code impuissance --json`,
+  codage segments --code impuissance --json
+  codage segments --format excel -o segments.csv   (opens in French Excel as is: ;, BOM, CRLF)`,
     },
     fr: {
       summary: 'lister chaque segment codé : codeur, participant, thème, code, début, fin, texte',
@@ -147,7 +148,8 @@ Une ligne par segment et par code. Les positions comptent les points de code Uni
 Exemples :
   codage segments
   codage segments --coder marie --format csv -o segments.csv
-  codage segments --code impuissance --json`,
+  codage segments --code impuissance --json
+  codage segments --format excel -o segments.csv   (s'ouvre tel quel dans Excel : ;, BOM, CRLF)`,
     },
   },
   stats: {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
-import { formatSegmentRows, segmentRows } from '../../core/report/segments.js';
+import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows } from '../../core/report/segments.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -12,7 +12,7 @@ interface SegmentsOptions {
   coder?: string;
   participant?: string;
   code?: string;
-  format: 'csv' | 'json' | 'tsv';
+  format: 'csv' | 'json' | 'tsv' | 'excel';
   json?: boolean;
   output?: string;
 }
@@ -51,7 +51,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   if (format === 'json') {
     out = `${JSON.stringify(rows, null, 2)}\n`;
   } else {
-    out = formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
+    out = format === 'excel' ? formatSegmentRowsForExcel(rows) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
   const unplaced = rows.filter((row) => row.status === 'unplaced').length;
   if (unplaced > 0) {

@@ -102,7 +102,7 @@ function cell(value: string, delimiter: string): string {
  * Rows as delimited text (RFC 4180 for `,`): a header line with the column names, then one line
  * per row, each ending with `\n`. `exemplary` is written `yes` or left empty.
  */
-export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | '\t'): string {
+export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | '\t' | ';'): string {
   const lines: string[] = [SEGMENT_COLUMNS.map((column) => cell(column, delimiter)).join(delimiter)];
   const cells: string[] = new Array<string>(SEGMENT_COLUMNS.length);
   for (let i = 0; i < rows.length; i++) {
@@ -116,4 +116,24 @@ export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | 
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * Rows as French Excel opens them by a double click: `;`-separated, UTF-8 with a BOM (else Excel
+ * reads it as Windows-1252 and accents break), CRLF line ends (line feeds inside quoted cells stay).
+ */
+export function formatSegmentRowsForExcel(rows: readonly SegmentRow[]): string {
+  const text = formatSegmentRows(rows, ';');
+  let out = '\ufeff';
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && !quoted) {
+      out += `${text.slice(from, i)}\r\n`;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
 }

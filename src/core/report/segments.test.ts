@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatSegmentRows, formatSegmentRowsForExcel, type SegmentRow } from './segments.js';
+
+const row = (text: string, memo = ''): SegmentRow => ({
+  coder: 'marie',
+  participant: 'P1',
+  segment: 'abcd1234',
+  theme: 'Vécu > Émotions',
+  code: 'Impuissance',
+  code_id: 'impuissance',
+  start: 3,
+  end: 10,
+  text,
+  memo,
+  exemplary: true,
+  status: 'unchanged',
+});
+
+describe('segment rows as delimited text', () => {
+  it('quotes cells holding the delimiter, a quote or a line feed, as RFC 4180', () => {
+    const csv = formatSegmentRows([row('il dit « non », puis "rien"', 'a\nb')], ',');
+    expect(csv.split('\n')[1]).toBe('marie,P1,abcd1234,Vécu > Émotions,Impuissance,impuissance,3,10,"il dit « non », puis ""rien""","a');
+    expect(csv.endsWith('b",yes,unchanged\n')).toBe(true);
+  });
+
+  it('for Excel: BOM, semicolons, CRLF between rows but the line feed inside a cell kept', () => {
+    const out = formatSegmentRowsForExcel([row('je sais pas; enfin', 'ligne 1\nligne 2'), row('oui')]);
+    expect(out.startsWith('\ufeffcoder;participant;')).toBe(true);
+    const lines = out.slice(1).split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;"je sais pas; enfin";"ligne 1\nligne 2";yes;unchanged');
+    expect(lines[3]).toBe('');
+  });
+});
