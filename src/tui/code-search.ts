@@ -3,6 +3,7 @@
  * `frust` finds « Frustration » and `desempar` finds « Désemparement »; recent codes first
  * when nothing is typed.
  */
+import { themePath as themeNodes } from '../core/codebook/query.js';
 import fuzzysort, { type Prepared } from 'fuzzysort';
 import type { Codebook, CodebookNode } from '../core/types.js';
 import { foldForSearch } from '../core/text/fold.js';
@@ -27,19 +28,9 @@ export interface ThemeEntry {
   search: Prepared;
 }
 
-/** Names of the themes enclosing a node, outermost first, following `parent` ids. */
+/** Names of the themes enclosing a node, outermost first. */
 export function themePath(codebook: Codebook, id: string): string[] {
-  const path: string[] = [];
-  const seen = new Set<string>();
-  let parent = codebook.byId.get(id)?.parent ?? null;
-  while (parent !== null && !seen.has(parent)) {
-    seen.add(parent);
-    const node = codebook.byId.get(parent);
-    if (node === undefined) break;
-    path.unshift(node.name);
-    parent = node.parent;
-  }
-  return path;
+  return themeNodes(codebook, id).map((node) => node.name);
 }
 
 /** Every code of the codebook, in file order (themes depth-first, then not yet grouped). */

@@ -4,19 +4,14 @@
  *
  * Offsets are UTF-16 indices into `transcript.text`; spans are half-open.
  */
+import type { EditedSegment } from '../core/codings/replace-transcript.js';
 import type { FoldedText } from '../core/text/fold.js';
 import type { Codebook, Language, Localized, Sentence, Span, Transcript } from '../core/types.js';
 import type { CodeEntry, ThemeEntry } from './code-search.js';
 
 /** A coded segment as the screen sees it (UTF-16 offsets). */
-export interface ScreenSegment {
-  id: string;
-  start: number;
-  end: number;
-  codes: string[];
-  memo?: string;
-  exemplary?: boolean;
-}
+/** A segment as the screen holds it: UTF-16 offsets into the transcript text. */
+export type ScreenSegment = EditedSegment;
 
 export interface SessionInput {
   transcript: Transcript;
