@@ -287,7 +287,7 @@ async function commandPhase(): Promise<void> {
     console.log(`2. Opening the real command: skipped (node-pty cannot be loaded: ${(error as Error).message})`);
     return;
   }
-  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../../bin/codage.js', import.meta.url));
   const dir = await mkdtemp(join(tmpdir(), 'codage-bench-tui-'));
   try {
     const generating = now();

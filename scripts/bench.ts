@@ -5,7 +5,7 @@
  *   node dist/scripts/bench.js [--runs 5] [--warmup 1] [--quick] [--only check,stats] [--no-fail]
  *
  * The study is generated once and cached under `.bench/` (keyed by the generator's parameters
- * and code). Each command runs `node --require scripts/rss-probe.cjs dist/src/cli/main.js …`
+ * and code). Each command runs `node --require scripts/rss-probe.cjs bin/codage.js …`
  * with stdout to /dev/null; a command that writes runs in a fresh copy of the study each time.
  * Prints a table (median, min–max, peak RSS, target, OK/MISS/FAIL) and machine information,
  * and writes the same to `.bench/last.json`. Exits 1 on any FAIL or MISS unless --no-fail.
@@ -97,7 +97,7 @@ function findRoot(): string {
 
 const root = findRoot();
 const benchDir = path.join(root, '.bench');
-const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(root, 'bin', 'codage.js');
 const probe = path.join(root, 'scripts', 'rss-probe.cjs');
 
 // ---------------------------------------------------------------------------------------------

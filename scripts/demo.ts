@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = join(root, 'dist/src/cli/main.js');
+const cli = join(root, 'bin/codage.js');
 const demo = join(root, 'fixtures/demo');
 const out = join(root, 'out/demo');
 const fr = /^fr/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
@@ -52,7 +52,7 @@ for (const step of steps) {
 }
 console.log(
   fr
-    ? `\nRésultats dans ${relative(process.cwd(), out)}/ (copie de travail de l'étude : ${relative(process.cwd(), study)}/).\nPour coder au clavier : node dist/src/cli/main.js code --study ${relative(process.cwd(), study)} --coder marie`
-    : `\nResults in ${relative(process.cwd(), out)}/ (working copy of the study: ${relative(process.cwd(), study)}/).\nTo code at the keyboard: node dist/src/cli/main.js code --study ${relative(process.cwd(), study)} --coder marie`,
+    ? `\nRésultats dans ${relative(process.cwd(), out)}/ (copie de travail de l'étude : ${relative(process.cwd(), study)}/).\nPour coder au clavier : bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`
+    : `\nResults in ${relative(process.cwd(), out)}/ (working copy of the study: ${relative(process.cwd(), study)}/).\nTo code at the keyboard: bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`,
 );
 process.exitCode = failed ? 1 : 0;

@@ -6,11 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = join(ROOT, 'dist/src/cli/main.js');
+/** The `codage` command as installed (it runs the build in dist/). */
+export const CLI = join(ROOT, 'bin/codage.js');
 export const DEMO = join(ROOT, 'fixtures/demo');
 
-if (!existsSync(CLI)) {
-  throw new Error(`${CLI} is missing: run the tests with "npm test", which builds first`);
+if (!existsSync(join(ROOT, 'dist/src/cli/main.js')) || !existsSync(join(ROOT, 'dist/bundle/run.js'))) {
+  throw new Error('codage is not built: run the tests with "npm test", which builds first');
 }
 
 export interface CliResult {
