@@ -179,3 +179,13 @@ describe('parseCodebook', () => {
     expect(kinds('codes:\n  - name: A\n    color: #c0392b\n')).toEqual(['codebook-empty-color']);
   });
 });
+
+describe('a French value with " : " in it', () => {
+  it('is reported at its line with the fix: quote the value', () => {
+    const { problems } = parseCodebook('codes:\n  - name: Accès\n    definition: Accès au psychologue : coût trop élevé\n', 'codebook.yaml');
+    const syntax = problems.find((p) => p.kind === 'yaml-syntax');
+    expect(syntax).toMatchObject({ severity: 'error', line: 3 });
+    expect(syntax?.hint?.en).toContain('put the whole value in double quotes');
+    expect(syntax?.hint?.fr).toContain('entre guillemets droits');
+  });
+});

@@ -21,6 +21,15 @@ const FRENCH: Partial<Record<YAMLError['code'], string>> = {
   KEY_OVER_1024_CHARS: 'clé de plus de 1 024 caractères',
 };
 
+/**
+ * A French value with " : " in it (`definition: Accès au psy : coût`) is the most common YAML
+ * mistake in a French codebook: say so plainly, in both languages.
+ */
+const COLON_IN_VALUE: Localized = {
+  en: 'A value holds ": " (colon then space), which YAML reads as a new key: put the whole value in double quotes, e.g. definition: "Accès au psychologue : coût".',
+  fr: 'Une valeur contient « : » (deux-points puis espace), que YAML lit comme une nouvelle clé : mettez toute la valeur entre guillemets droits, par exemple definition: "Accès au psychologue : coût".',
+};
+
 const HINT: Localized = {
   en: 'Fix the YAML at this place (indent with spaces, close quotes and brackets), then run the command again.',
   fr: 'Corrigez le YAML à cet endroit (indentation avec des espaces, guillemets et crochets fermés), puis relancez la commande.',
@@ -43,7 +52,7 @@ function toProblem(error: YAMLError, severity: 'error' | 'warning', file: string
     column: where.col,
     kind: 'yaml-syntax',
     message: { en: `YAML syntax: ${firstLine}`, fr: `Syntaxe YAML : ${fr}.` },
-    hint: HINT,
+    hint: error.code === 'BLOCK_AS_IMPLICIT_KEY' || /nested mappings are not allowed/i.test(firstLine) ? COLON_IN_VALUE : HINT,
   };
 }
 
