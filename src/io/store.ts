@@ -1,11 +1,13 @@
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { serializeCoderFile, type KeptEntries } from '../core/codings/serialize.js';
 import { coderFilePath, STUDY_FILES } from '../core/study/study.js';
 import type { CoderFile } from '../core/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 import { backupOnce, backupStamp } from './backup.js';
-import { acquireLock, type Lock } from './lock.js';
+import { acquireLock, acquireLockSync, type Lock } from './lock.js';
+import { decodeStudyText } from './study.js';
 
 /** Where codage keeps the previous version of a study file. */
 export function backupDirFor(root: string, relativeFile: string): string {
@@ -48,31 +50,31 @@ export async function saveCodebook(root: string, source: string): Promise<void> 
  * Applies an edit to codebook.yaml under a lock, on the file as it is on disk now (another
  * session may have added a code since this one read it). `edit` receives the current text
  * ('' when there is no codebook yet) and returns the new text; nothing is written when it
- * returns the text unchanged.
+ * returns the text unchanged. Synchronous, so that the coding screen can create a code from a
+ * key handler and have it on disk before any segment uses it.
  */
-export async function editCodebookFile<T>(
-  root: string,
-  command: string,
-  edit: (source: string) => { source: string; result: T },
-): Promise<T> {
+export function editCodebookFileSync<T>(root: string, command: string, edit: (source: string) => { source: string; result: T }): T {
   const path = join(root, STUDY_FILES.codebook);
-  const lock = await acquireLock(path, { command }, { displayName: STUDY_FILES.codebook });
+  const lock = acquireLockSync(path, { command }, { displayName: STUDY_FILES.codebook });
   try {
-    const { readFile } = await import('node:fs/promises');
     let current = '';
     try {
-      current = normalizeNewlines(new TextDecoder().decode(await readFile(path)));
+      current = decodeStudyText(readFileSync(path));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const { source, result } = edit(current);
-    if (source !== current) await saveCodebook(root, source);
+    if (source !== current) {
+      const backupDir = backupDirFor(root, STUDY_FILES.codebook);
+      mkdirSync(backupDir, { recursive: true });
+      writeFileAtomicSync(path, source, { backupDir });
+    }
     return result;
   } finally {
-    await lock.release();
+    lock.release();
   }
 }
 
-function normalizeNewlines(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+export async function editCodebookFile<T>(root: string, command: string, edit: (source: string) => { source: string; result: T }): Promise<T> {
+  return editCodebookFileSync(root, command, edit);
 }

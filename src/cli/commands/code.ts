@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
@@ -15,10 +14,9 @@ import { wordSpans } from '../../core/transcript/words.js';
 import type { Codebook, CoderFile, Segment } from '../../core/types.js';
 import { writeFileAtomicSync } from '../../io/atomic-write.js';
 import { backupOnce, backupStamp } from '../../io/backup.js';
-import { acquireLockSync } from '../../io/lock.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
-import { backupDirFor, lockCoderFile } from '../../io/store.js';
-import { assertStudyFolder, decodeStudyText, loadStudy, readStudyConfig } from '../../io/study.js';
+import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
+import { assertStudyFolder, loadStudy, readStudyConfig } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 
 interface CodeOptions {
@@ -194,24 +192,12 @@ async function session(
   const taken = new Set(coderFile.segments.map((s: Segment) => s.id));
 
   let codebook: Codebook = study.codebook;
-  const onCreateCode = ({ name, themeId }: { name: string; themeId: string | null }) => {
-    const path = join(root, STUDY_FILES.codebook);
-    const codebookLock = acquireLockSync(path, { command: `codage code --coder ${coder}` }, { displayName: STUDY_FILES.codebook });
-    try {
-      let source = '';
-      try {
-        source = decodeStudyText(readFileSync(path));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+  const onCreateCode = ({ name, themeId }: { name: string; themeId: string | null }) =>
+    editCodebookFileSync(root, `codage code --coder ${coder}`, (source) => {
       const added = addCode(source, { name, themeId });
-      writeFileAtomicSync(path, added.source, { backupDir: backupDirFor(root, STUDY_FILES.codebook) });
       codebook = parseCodebook(added.source, STUDY_FILES.codebook).codebook;
-      return { codebook, id: added.id };
-    } finally {
-      codebookLock.release();
-    }
-  };
+      return { source: added.source, result: { codebook, id: added.id } };
+    });
 
   const saved = state.transcripts[transcript.id];
   const initialCursor = saved ? Math.max(0, offsets.toUtf16(saved.cursor)) : undefined;
