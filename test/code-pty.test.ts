@@ -2,7 +2,7 @@
  * `codage code` end to end, as a person uses it: the built binary in a real pseudo-terminal
  * (node-pty), keys typed, the screen read, then the files on disk checked.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pty from 'node-pty';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,5 +145,20 @@ describe('codage code in a real terminal', () => {
     await next.waitFor('MG3 · paul');
     await next.type('q');
     expect(await next.exit).toBe(0);
+  }, 60_000);
+
+  it('takes the coder from CODAGE_CODER and opens the first transcript with uncoded speech', async () => {
+    const dir = copyStudy();
+    const config = join(dir, 'codage.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('coder: marie', '# coder: marie'));
+    const s = start(['code', '--study', dir, '--lang', 'en'], { CODAGE_CODER: 'paul' });
+    await s.waitFor('MG1 · paul');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    // Nobody named anywhere: a usage error that says where a name can come from.
+    const nobody = start(['code', '--study', dir, '--lang', 'en']);
+    expect(await nobody.exit).toBe(2);
+    expect(nobody.screen()).toContain('who is coding?');
+    expect(nobody.screen()).toContain('CODAGE_CODER');
   }, 60_000);
 });
