@@ -161,4 +161,18 @@ describe('codage code in a real terminal', () => {
     expect(nobody.screen()).toContain('who is coding?');
     expect(nobody.screen()).toContain('CODAGE_CODER');
   }, 60_000);
+
+  it('moves on to the next transcript once one was read to its end, even after going back up', async () => {
+    const dir = copyStudy();
+    const first = start(['code', 'MG1', '--study', dir, '--coder', 'paul', '--lang', 'en']);
+    await first.waitFor('MG1 · paul');
+    await first.type('G'); // to the end
+    await first.type('g'); // back to the top
+    await first.type('q');
+    expect(await first.exit).toBe(0);
+    const next = start(['code', '--study', dir, '--coder', 'paul', '--lang', 'en']);
+    await next.waitFor('MG2 · paul');
+    await next.type('q');
+    expect(await next.exit).toBe(0);
+  }, 60_000);
 });

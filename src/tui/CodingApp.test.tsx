@@ -23,7 +23,7 @@ async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 8
   const stdin = new FakeStdin();
   const changes: Change[] = [];
   const created: { name: string; themeId: string | null }[] = [];
-  const quits: { cursor: number }[] = [];
+  const quits: { cursor: number; furthest?: number }[] = [];
   let book: Codebook = codebook;
   const props: CodingAppProps = {
     transcript,
@@ -215,13 +215,13 @@ describe('CodingApp', () => {
     expect(frame()).toContain('q\u00a0: quitter sans enregistrer');
     fail = true;
     await press('q');
-    expect(quits).toEqual([{ cursor: sentences[1]?.start }]);
+    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end }]);
   });
 
   it('quits with q, giving the cursor offset', async () => {
     const { press, quits } = await open({ initialCursor: TEXT.indexOf('On se sent') });
     await press(KEYS.down, 'q');
-    expect(quits).toEqual([{ cursor: TEXT.indexOf("D'accord") }]);
+    expect(quits).toEqual([{ cursor: TEXT.indexOf("D'accord"), furthest: TEXT.indexOf("D'accord") + "D'accord.".length }]);
   });
 
   it('quits with Ctrl-C from the picker', async () => {

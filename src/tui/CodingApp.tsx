@@ -67,7 +67,8 @@ export interface CodingAppProps {
   onChange: (change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] }) => void;
   /** The caller writes codebook.yaml and returns the new codebook; may throw (message shown). */
   onCreateCode: (input: { name: string; themeId: string | null }) => { codebook: Codebook; id: string };
-  onQuit: (state: { cursor: number }) => void;
+  /** `furthest`: the end of the furthest sentence read this session (absent when quitting on a signal). */
+  onQuit: (state: { cursor: number; furthest?: number }) => void;
   lastSaved?: () => Date | null;
   /** Kept up to date with the cursor offset (used by `runCodingScreen` on signals). */
   positionRef?: { current: number };
@@ -190,7 +191,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         case 'quit':
           quitting.current = true;
           try {
-            p.onQuit({ cursor: effect.cursor });
+            p.onQuit({ cursor: effect.cursor, furthest: effect.furthest });
           } finally {
             exit();
           }

@@ -38,15 +38,15 @@ afterEach(() => {
 describe('runCodingScreen', () => {
   it('enters the alternate screen, and leaves it when the coder quits', async () => {
     const { stdout, stdin, io } = streams();
-    const quits: { cursor: number }[] = [];
+    const quits: { cursor: number; furthest?: number }[] = [];
     const done = runCodingScreen(props({ onQuit: (s) => quits.push(s) }), io);
     await pause();
     expect(stdout.writes[0]).toBe(ENTER_FULL_SCREEN);
     stdin.write('\x1b[B');
     await pause();
     stdin.write('q');
-    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start });
-    expect(quits).toEqual([{ cursor: sentences[1]?.start }]);
+    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start, furthest: sentences[1]?.end });
+    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end }]);
     expect(stdout.writes.at(-1)).toBe(LEAVE_FULL_SCREEN);
   });
 

@@ -28,7 +28,7 @@ const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SI
  * `process.exitCode` is set to 128 + the signal number. Rejects on an internal error, after
  * the terminal has been restored.
  */
-export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = {}): Promise<{ cursor: number }> {
+export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = {}): Promise<{ cursor: number; furthest?: number }> {
   const stdout = streams.stdout ?? process.stdout;
   const stdin = streams.stdin ?? process.stdin;
   const stderr = streams.stderr ?? process.stderr;
@@ -38,7 +38,7 @@ export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = 
 
   return new Promise((resolve, reject) => {
     const position = { current: props.initialCursor ?? 0 };
-    let quitWith: { cursor: number } | null = null;
+    let quitWith: { cursor: number; furthest?: number } | null = null;
     let instance: Instance | null = null;
     let settled = false;
     let restored = false;

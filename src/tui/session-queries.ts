@@ -32,6 +32,18 @@ export function cursorOffset(state: SessionState): number {
   return currentSpan(state).start;
 }
 
+/**
+ * Where reading got to: the end of the furthest sentence visited this session (the cursor's
+ * sentence at least). Lets the next session know a transcript was read to its end even when
+ * the coder went back up before quitting.
+ */
+export function furthestVisited(state: SessionState): number {
+  for (let i = state.visited.length - 1; i >= 0; i--) {
+    if (state.visited[i] === 1) return Math.max(state.sentences[i]!.end, currentSpan(state).end);
+  }
+  return currentSpan(state).end;
+}
+
 /** Segments created during this session. */
 export function sessionSegmentCount(state: SessionState): number {
   let n = 0;

@@ -88,7 +88,7 @@ export interface Message {
 export type Effect =
   | { type: 'save'; segments: readonly ScreenSegment[]; transcriptMemo: string | undefined; recentCodes: string[] }
   | { type: 'create-code'; name: string; themeId: string | null }
-  | { type: 'quit'; cursor: number };
+  | { type: 'quit'; cursor: number; furthest: number };
 
 export interface HistoryEntry {
   segments: readonly ScreenSegment[];

@@ -445,7 +445,12 @@ describe('new codes', () => {
 describe('saving and quitting', () => {
   it('quits with the cursor offset', () => {
     const s = run(start(), down, { type: 'quit' });
-    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start });
+    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[1]!.end });
+  });
+
+  it('says how far reading got, even after going back up', () => {
+    const s = run(start(), down, down, down, down, up, up, up, { type: 'quit' });
+    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[4]!.end });
   });
 
   it('keeps the state after a failed save, retries, then lets the coder quit anyway', () => {

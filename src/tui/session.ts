@@ -22,7 +22,7 @@ import { countOnes, sortSegments, withSegments } from './segment-coverage.js';
 import { extend, followSelection, freshSelection } from './selection.js';
 import { lineStartsOf, sentenceAt, turnBlocksOf } from './sentence-index.js';
 import { info, L, problem, type Action, type Picker, type PickerItem, type Prompt, type SessionInput, type SessionState } from './session-state.js';
-import { activeSegment, codeName, codePath, cursorOffset, segmentsUnderCursor, targetSpan } from './session-queries.js';
+import { activeSegment, codeName, codePath, cursorOffset, furthestVisited, segmentsUnderCursor, targetSpan } from './session-queries.js';
 import { restore } from './undo.js';
 
 export type {
@@ -297,7 +297,7 @@ export function reduce(previous: SessionState, action: Action): SessionState {
         // Try once more; the outcome (saved, or failed again) tells the coder what q will do.
         return withSave({ ...state, quitArmed: true });
       }
-      return { ...state, effects: [...state.effects, { type: 'quit', cursor: cursorOffset(state) }] };
+      return { ...state, effects: [...state.effects, { type: 'quit', cursor: cursorOffset(state), furthest: furthestVisited(state) }] };
     default:
       return state;
   }

@@ -253,7 +253,11 @@ async function session(
     recentCodes,
     transcripts: {
       ...state.transcripts,
-      [transcript.id]: { cursor, furthest: Math.max(cursor, previous?.furthest ?? 0), at: new Date().toISOString() },
+      [transcript.id]: {
+        cursor,
+        furthest: Math.max(cursor, previous?.furthest ?? 0, result.furthest === undefined ? 0 : offsets.toCodePoint(result.furthest)),
+        at: new Date().toISOString(),
+      },
     },
   });
   ctx.stdout.write(
