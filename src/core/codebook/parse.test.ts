@@ -187,5 +187,7 @@ describe('a French value with " : " in it', () => {
     expect(syntax).toMatchObject({ severity: 'error', line: 3 });
     expect(syntax?.hint?.en).toContain('put the whole value in double quotes');
     expect(syntax?.hint?.fr).toContain('entre guillemets droits');
+    // …and only that: not also "definition must be text" at the same place.
+    expect(problems.filter((p) => p.line === 3 && p.column === syntax?.column)).toEqual([syntax]);
   });
 });

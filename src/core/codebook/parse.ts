@@ -90,7 +90,17 @@ export function parseCodebook(source: string, file: string): CodebookParse {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const { codebook, problems, derivedIds } = readCodebookDocument(doc, file, lineCounter);
-  return { codebook, problems, derivedIds };
+  return { codebook, problems: withoutKnockOns(problems), derivedIds };
+}
+
+/**
+ * A YAML syntax error often makes the reader see a wrong shape at the same place (a value read as
+ * a mapping): only the syntax error, which says how to fix it, is kept there.
+ */
+function withoutKnockOns(problems: Problem[]): Problem[] {
+  const syntax = new Set(problems.filter((p) => p.kind === 'yaml-syntax').map((p) => `${p.line}:${p.column}`));
+  if (syntax.size === 0) return problems;
+  return problems.filter((p) => p.kind === 'yaml-syntax' || !syntax.has(`${p.line}:${p.column}`));
 }
 
 /** Builds the codebook from a parsed document; `lineCounter` must be the one used to parse it. */
