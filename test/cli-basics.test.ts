@@ -28,6 +28,10 @@ describe('codage conventions', () => {
   });
 
   it('exits 2 on wrong usage', () => {
+    const bare = runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage: codage');
+    expect(runCli(['help']).code).toBe(0);
     expect(runCli(['no-such-command']).code).toBe(2);
     expect(runCli(['segments', '--format', 'pdf']).code).toBe(2);
     expect(runCli(['import-codings', 'x.csv']).code).toBe(2); // --coder is required
