@@ -98,7 +98,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
 
   out += `\n${paint.bold(fr ? 'Par participant' : 'Per participant')}\n`;
   out += renderTextTable(
-    ['Participant', fr ? 'Mots' : 'Words', 'Segments', 'Codes', fr ? 'Texte codé' : 'Text coded'],
+    ['Participant', fr ? 'Mots' : 'Words', 'Segments', 'Codes', fr ? 'Texte codé (caractères)' : 'Text coded (characters)'],
     stats.participants.map((p) => [p.id, n(p.words), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
     ['left', 'right', 'right', 'right', 'right'],
   );
