@@ -27,15 +27,8 @@ export class CodebookEditError extends Error {
   }
 }
 
-/** Optional text fields of a new node. */
-export interface NodeTexts {
-  description?: string;
-  definition?: string;
-  include?: string;
-  exclude?: string;
-  example?: string;
-  color?: string;
-}
+/** Optional text fields of a new node: the codebook node's own. */
+export type NodeTexts = Pick<CodebookNode, 'description' | 'definition' | 'include' | 'exclude' | 'example' | 'color'>;
 
 export interface NewCode extends NodeTexts {
   name: string;

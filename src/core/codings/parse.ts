@@ -146,18 +146,27 @@ function readFast(text: string): RawFile | null {
       if (rest === '') return null;
       const value = plainValue(rest);
       if (value === undefined) return null;
-      if (key === 'version') {
-        out.version = value;
-        out.versionAt = at;
-      } else if (key === 'coder') {
-        out.coder = value;
-        out.coderAt = at;
-      } else out.extra.push({ key, value, locate: at });
+      if (!setHeaderKey(out, key, value, at)) out.extra.push({ key, value, locate: at });
     }
   } catch {
     return null;
   }
   return out;
+}
+
+/** Records `version` or `coder` (the same for both readers); false for any other key. */
+function setHeaderKey(out: RawFile, key: string, value: unknown, at: Locate): boolean {
+  if (key === 'version') {
+    out.version = value;
+    out.versionAt = at;
+    return true;
+  }
+  if (key === 'coder') {
+    out.coder = value;
+    out.coderAt = at;
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,13 +201,8 @@ function readWithYaml(text: string, file: string): RawFile {
     const key = String((keyNode as { value?: unknown } | null)?.value ?? keyNode);
     const at: Locate = () => pos(keyNode);
     const value = js[key];
-    if (key === 'version') {
-      out.version = value;
-      out.versionAt = at;
-    } else if (key === 'coder') {
-      out.coder = value;
-      out.coderAt = at;
-    } else if (key === 'memos') {
+    if (setHeaderKey(out, key, value, at)) continue;
+    if (key === 'memos') {
       if (value === null || value === undefined) continue;
       if (!isMap(pair.value)) {
         out.rewritable = false;
