@@ -87,6 +87,8 @@ export interface Transcript {
   encoding: TextEncoding;
   /** Front matter attributes other than `id`. */
   attributes: Attributes;
+  /** Where each front matter attribute's value is written in the file (1-based), when known. */
+  attributePositions?: Record<string, { line: number; column: number }>;
   turns: Turn[];
   annotations: Annotation[];
 }
@@ -160,6 +162,8 @@ export interface StudyConfig {
   quoteLabel?: string;
   /** Interview order, by participant id. */
   order?: string[];
+  /** Where each id of `order` is written in codage.yaml (1-based), for messages about it. */
+  orderPositions?: { line: number; column: number }[];
   /** Default coder name. */
   coder?: string;
 }

@@ -8,7 +8,8 @@ import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
 import { decodeTranscriptBytes, decodeUtf8, normalizeText, type Utf8Decoder } from '../core/text/decode.js';
 import { parseTranscript } from '../core/transcript/parse.js';
-import { interviewOrder, mergeParticipants } from '../core/study/assemble.js';
+import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
+import { interviewOrder } from '../core/study/interview-order.js';
 import { parseStudyConfig } from '../core/study/config.js';
 import { parseParticipantsCsv, type ParticipantRow } from '../core/study/participants.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../core/study/study.js';
@@ -175,15 +176,15 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
   return { transcripts, problems };
 }
 
-async function readParticipants(root: string): Promise<{ rows: ParticipantRow[]; problems: Problem[] }> {
+async function readParticipants(root: string): Promise<{ rows: ParticipantRow[]; columns: string[]; problems: Problem[] }> {
   const file = STUDY_FILES.participants;
   try {
     const bytes = await readOptional(join(root, file));
-    if (bytes === null) return { rows: [], problems: [] };
+    if (bytes === null) return { rows: [], columns: [], problems: [] };
     const parsed = parseParticipantsCsv(decodeStudyText(bytes), file);
-    return { rows: parsed.rows, problems: parsed.problems };
+    return { rows: parsed.rows, columns: parsed.columns, problems: parsed.problems };
   } catch (error) {
-    return { rows: [], problems: [unreadable(file, error)] };
+    return { rows: [], columns: [], problems: [unreadable(file, error)] };
   }
 }
 
@@ -257,11 +258,15 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
   ];
   const merged = mergeParticipants(transcriptsRead.transcripts, participantsRead.rows);
   problems.push(...merged.problems);
-  const order = interviewOrder(
-    transcriptsRead.transcripts,
-    configRead.config,
-    (id) => merged.participants.get(id)?.attributes ?? {},
-  );
+  const rowById = new Map(participantsRead.rows.map((row) => [row.id, row]));
+  const transcriptById = new Map(transcriptsRead.transcripts.map((t) => [t.id, t]));
+  const order = interviewOrder({
+    transcripts: transcriptsRead.transcripts,
+    config: configRead.config,
+    attributesOf: (id) => merged.participants.get(id)?.attributes ?? {},
+    dateSourceOf: (id) => attributeSource(transcriptById.get(id)!, rowById.get(id), participantsRead.columns, 'date', STUDY_FILES.participants),
+    configFile: STUDY_FILES.config,
+  });
   problems.push(...order.problems);
   const coders: CoderEntry[] = [];
   for (const read of coderReads) {
@@ -279,6 +284,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     root,
     config: configRead.config,
     transcripts: order.ordered,
+    interviewOrder: order.places,
     transcriptById: new Map(order.ordered.map((t) => [t.id, t])),
     participants: merged.participants,
     codebook: codebookRead.codebook,

@@ -1,54 +1,5 @@
-import { compareNatural } from '../natural-sort.js';
-import type { AttributeValue, Attributes, Participant, Problem, StudyConfig, Transcript } from '../types.js';
+import type { AttributeValue, Attributes, Participant, Problem, Transcript } from '../types.js';
 import type { ParticipantRow } from './participants.js';
-
-/**
- * Interview order: `order` in codage.yaml first, then by `date` attribute, then natural order of ids
- * (P2 before P10). Returns the transcripts sorted and the problems of the `order` list.
- */
-export function interviewOrder(
-  transcripts: Transcript[],
-  config: StudyConfig,
-  attributesOf: (id: string) => Attributes,
-  configFile = 'codage.yaml',
-): { ordered: Transcript[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const rank = new Map<string, number>();
-  const ids = new Set(transcripts.map((t) => t.id));
-  (config.order ?? []).forEach((id, i) => {
-    if (!ids.has(id)) {
-      problems.push({
-        severity: 'warning',
-        file: configFile,
-        kind: 'order-unknown',
-        message: { en: `order lists ${id}, which has no transcript`, fr: `order cite ${id}, qui n'a pas de transcription` },
-        hint: { en: `remove ${id} from order, or add transcripts/${id}.txt`, fr: `retirer ${id} de order, ou ajouter transcripts/${id}.txt` },
-      });
-    } else if (!rank.has(id)) rank.set(id, i);
-  });
-  const dateOf = (t: Transcript) => {
-    const value = attributesOf(t.id).date;
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-  };
-  const ordered = [...transcripts].sort((a, b) => {
-    const ra = rank.get(a.id);
-    const rb = rank.get(b.id);
-    if (ra !== undefined || rb !== undefined) {
-      if (ra === undefined) return 1;
-      if (rb === undefined) return -1;
-      return ra - rb;
-    }
-    const da = dateOf(a);
-    const db = dateOf(b);
-    if (da !== db) {
-      if (da === '') return 1;
-      if (db === '') return -1;
-      return da < db ? -1 : 1;
-    }
-    return compareNatural(a.id, b.id);
-  });
-  return { ordered, problems };
-}
 
 function sameValue(a: AttributeValue, b: AttributeValue): boolean {
   if (a === b) return true;
@@ -105,4 +56,25 @@ export function mergeParticipants(
     }
   }
   return { participants, problems };
+}
+
+/**
+ * Where a participant's attribute is written, for messages about its value: the front matter
+ * (which wins over participants.csv), else the participant's row and the attribute's column.
+ */
+export function attributeSource(
+  transcript: Transcript,
+  row: ParticipantRow | undefined,
+  columns: string[],
+  key: string,
+  participantsFile = 'participants.csv',
+): { file: string; line?: number; column?: number } {
+  if (transcript.attributes[key] !== undefined && transcript.attributes[key] !== null) {
+    return { file: transcript.file, ...transcript.attributePositions?.[key] };
+  }
+  if (row !== undefined && row.attributes[key] !== undefined) {
+    const index = columns.indexOf(key);
+    return { file: participantsFile, line: row.line, ...(index === -1 ? {} : { column: index + 2 }) };
+  }
+  return { file: transcript.file };
 }

@@ -63,11 +63,7 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
         else bad('coder must be a name', 'coder doit être un nom', 'write coder: marie', 'écrire coder: marie');
         break;
       case 'order':
-        if (isSeq(value) && value.items.every((item) => isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))) {
-          config.order = value.items.map((item) => String((item as { value: unknown }).value));
-        } else {
-          bad('order must be a list of participant ids', 'order doit être une liste d’identifiants de participants', 'write order: [P01, P02, P03]', 'écrire order: [P01, P02, P03]');
-        }
+        readOrder(value, at, problems, file, config, bad);
         break;
       default:
         problems.push({
@@ -81,4 +77,58 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
     }
   }
   return { config, problems };
+}
+
+/**
+ * `order: [P01, P02, P03]` (or one `- P01` per line): the interview order, checked item by item so
+ * that a message points at the id that is wrong. Ids written as numbers keep their digits
+ * (`007` stays `007`). An id listed twice keeps its first place.
+ */
+function readOrder(
+  value: unknown,
+  at: (offset: number | undefined) => { line: number; column: number },
+  problems: Problem[],
+  file: string,
+  config: StudyConfig,
+  bad: (en: string, fr: string, hintEn: string, hintFr: string) => void,
+): void {
+  if (!isSeq(value)) {
+    bad('order must be a list of participant ids', 'order doit être une liste d’identifiants de participants', 'write order: [P01, P02, P03]', 'écrire order: [P01, P02, P03]');
+    return;
+  }
+  const order: string[] = [];
+  const positions: { line: number; column: number }[] = [];
+  const seen = new Map<string, number>();
+  for (const item of value.items) {
+    const where = at((item as { range?: [number, number, number] } | null)?.range?.[0] ?? value.range?.[0]);
+    const id = isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? (typeof item.value === 'number' ? (item.source ?? String(item.value)) : item.value).trim() : '';
+    if (id === '') {
+      problems.push({
+        severity: 'error',
+        file,
+        ...where,
+        kind: 'config-value',
+        message: { en: 'each item of order must be a participant id', fr: 'chaque élément de order doit être un identifiant de participant' },
+        hint: { en: 'write the ids one after the other: order: [P01, P02, P03]', fr: 'écrire les identifiants à la suite : order: [P01, P02, P03]' },
+      });
+      continue;
+    }
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push({
+        severity: 'warning',
+        file,
+        ...where,
+        kind: 'order-duplicate',
+        message: { en: `order lists ${id} twice (first on line ${first}): its first place counts`, fr: `order cite ${id} deux fois (d’abord ligne ${first}) : sa première place compte` },
+        hint: { en: `remove this ${id}`, fr: `retirer ce ${id}` },
+      });
+      continue;
+    }
+    seen.set(id, where.line);
+    order.push(id);
+    positions.push(where);
+  }
+  config.order = order;
+  config.orderPositions = positions;
 }

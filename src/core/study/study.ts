@@ -1,5 +1,6 @@
 import type { KeptEntries } from '../codings/serialize.js';
 import type { Codebook, CoderFile, Participant, Problem, StudyConfig, Transcript } from '../types.js';
+import type { InterviewPlace } from './interview-order.js';
 
 /** One coder's file as read from `codings/<coder>.yaml`. */
 export interface CoderEntry {
@@ -19,6 +20,8 @@ export interface Study {
   config: StudyConfig;
   /** In interview order. */
   transcripts: Transcript[];
+  /** The same order explained: each interview's date and what decided its place. */
+  interviewOrder: InterviewPlace[];
   transcriptById: Map<string, Transcript>;
   /** Participants' attributes: participants.csv merged with the transcripts' front matter. */
   participants: Map<string, Participant>;

@@ -5,7 +5,7 @@ import { readSimpleFrontMatter, splitFrontMatter } from './front-matter.js';
 describe('splitFrontMatter', () => {
   it('returns the whole text as body when there is no front matter', () => {
     const r = splitFrontMatter('Enquêteur : Bonjour.\nP07 : Bonjour.', 'transcripts/P07.txt');
-    expect(r).toEqual({ attributes: {}, body: 'Enquêteur : Bonjour.\nP07 : Bonjour.', bodyLine: 1, problems: [] });
+    expect(r).toEqual({ attributes: {}, body: 'Enquêteur : Bonjour.\nP07 : Bonjour.', bodyLine: 1, positions: {}, problems: [] });
   });
 
   it('reads attributes, keeps dates as text and takes out the id', () => {
@@ -24,6 +24,14 @@ describe('splitFrontMatter', () => {
     });
     expect(r.body).toBe('Enquêteur : Pouvez-vous…\n');
     expect(r.bodyLine).toBe(11);
+    // Where each value is written, for messages about it (this front matter goes through the YAML parser).
+    expect(r.positions.date).toEqual({ line: 3, column: 7 });
+    expect(r.positions.note).toEqual({ line: 9, column: 1 });
+  });
+
+  it('says where each value is written when the front matter is read without the YAML parser', () => {
+    const r = splitFrontMatter('---\nid: P07\ndate: 12/03/2024\nnote:\n---\ntexte', 'a.txt');
+    expect(r.positions).toEqual({ date: { line: 3, column: 7 }, note: { line: 4, column: 1 } });
   });
 
   it('keeps the leading zeros of a numeric id', () => {
@@ -41,6 +49,7 @@ describe('splitFrontMatter', () => {
       attributes: {},
       body: 'P1 : oui',
       bodyLine: 3,
+      positions: {},
       problems: [],
     });
   });

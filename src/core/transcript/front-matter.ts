@@ -17,6 +17,8 @@ export interface FrontMatter {
   body: string;
   /** 1-based line of the file on which `body` starts. */
   bodyLine: number;
+  /** Where each attribute's value is written in the file (1-based), for messages about it. */
+  positions: Record<string, { line: number; column: number }>;
   problems: Problem[];
 }
 
@@ -88,11 +90,16 @@ function simpleScalar(text: string): AttributeValue | undefined {
  * slow to start, and a study has hundreds of transcripts): what the parser would give, or null
  * when the text holds anything else (comments, quotes, lists, duplicates, an odd `id`…).
  */
-export function readSimpleFrontMatter(yamlSource: string): { attributes: Attributes; id?: string } | null {
+export function readSimpleFrontMatter(
+  yamlSource: string,
+): { attributes: Attributes; id?: string; positions: Record<string, { line: number; column: number }> } | null {
   const attributes: Attributes = {};
+  const positions: Record<string, { line: number; column: number }> = {};
   let id: string | undefined;
   const seen = new Set<string>();
-  for (const line of yamlSource.split('\n')) {
+  const lines = yamlSource.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (line === '') continue;
     const m = SIMPLE_LINE.exec(line);
     if (m === null) return null;
@@ -109,13 +116,15 @@ export function readSimpleFrontMatter(yamlSource: string): { attributes: Attribu
       continue;
     }
     attributes[key] = value;
+    // The YAML source starts on the file's second line; the value after `name: `.
+    positions[key] = { line: index + 1, column: written === undefined ? 1 : key.length + 3 };
   }
-  return id === undefined ? { attributes } : { attributes, id };
+  return id === undefined ? { attributes, positions } : { attributes, id, positions };
 }
 
 /** Splits `text` (already decoded and normalised) into front matter and body. */
 export function splitFrontMatter(text: string, file: string): FrontMatter {
-  const none: FrontMatter = { attributes: {}, body: text, bodyLine: 1, problems: [] };
+  const none: FrontMatter = { attributes: {}, body: text, bodyLine: 1, positions: {}, problems: [] };
   const open = OPENING.exec(text);
   if (!open) return none;
 
@@ -145,7 +154,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const afterClose = close.index + close[0].length;
   const body = afterClose < text.length ? text.slice(afterClose + 1) : '';
   const closingLine = lineColumn(text, close.index).line;
-  const result: FrontMatter = { attributes: {}, body, bodyLine: closingLine + 1, problems: [] };
+  const result: FrontMatter = { attributes: {}, body, bodyLine: closingLine + 1, positions: {}, problems: [] };
 
   /** File position of an offset in the YAML source (which starts on line 2). */
   const at = (offset: number) => {
@@ -156,6 +165,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const simple = readSimpleFrontMatter(yamlSource);
   if (simple !== null) {
     result.attributes = simple.attributes;
+    for (const [key, pos] of Object.entries(simple.positions)) result.positions[key] = { line: pos.line + 1, column: pos.column };
     if (simple.id !== undefined) result.id = simple.id;
     return result;
   }
@@ -251,6 +261,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
       });
     }
     result.attributes[key] = value;
+    result.positions[key] = at((isScalar(valueNode) && valueNode.value !== null ? valueNode.range?.[0] : undefined) ?? (isScalar(keyNode) ? keyNode.range?.[0] : undefined) ?? 0);
   }
   return result;
 }

@@ -92,6 +92,7 @@ export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
     bodyLine: front.bodyLine,
     encoding: decoded.encoding,
     attributes: front.attributes,
+    attributePositions: front.positions,
   } as Transcript;
   defineStructure(transcript, body);
   return { transcript, problems };
