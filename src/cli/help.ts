@@ -21,6 +21,7 @@ Examples:
   codage import-codings codage-excel.csv --coder marie
   codage code P03 --coder marie
   codage stats --by group
+  codage saturation --by group --figure saturation.svg
   codage segments --format csv -o segments.csv
 
 Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
@@ -38,6 +39,7 @@ Exemples :
   codage import-codings codage-excel.csv --coder marie
   codage code P03 --coder marie
   codage stats --by group
+  codage saturation --by group --figure saturation.svg
   codage segments --format csv -o segments.csv
 
 Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
@@ -170,6 +172,52 @@ Exemples :
   codage stats --json`,
     },
   },
+  saturation: {
+    en: {
+      summary: 'code saturation along the interviews: new codes per interview, Guest et al. 2020, the 10+3 stopping rule',
+      after: `
+Interviews in order (date, then "order" in codage.yaml, then id); for each, the codes used,
+the new ones, the running total and its share of the final codes. Then the methods with their
+parameters: Guest, Namey & Chen 2020 (base, run, threshold; "s+R"), the stopping rule of
+Francis et al. 2010 (10+3), and when 90/95/100 % of the final codes were reached. When
+saturation is not reached, it says how many more interviews would reach it. Ends with a chart,
+a ready-to-paste methods sentence and the references.
+
+Codings: the consensus coder's where there is one, else every coder's together (union);
+--coder NAME for one coder. Interviews with nothing coded are left out, and said.
+
+Examples:
+  codage saturation
+  codage saturation --coder marie --by group
+  codage saturation --level theme --method guest
+  codage saturation --threshold 2.5 --denominator growing --stopping last-two
+  codage saturation --figure saturation.svg --figure saturation.png
+  codage saturation --figure saturation.tex --csv saturation.csv    (LaTeX: pgfplots)
+  codage saturation --json`,
+    },
+    fr: {
+      summary: 'saturation des codes au fil des entretiens : nouveaux codes par entretien, Guest et al. 2020, règle 10+3',
+      after: `
+Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis identifiant) ; pour
+chacun, les codes utilisés, les nouveaux, le cumul et sa part des codes finaux. Puis les méthodes
+et leurs paramètres : Guest, Namey et Chen 2020 (base, série, seuil ; « s+R »), la règle d'arrêt
+de Francis et al. 2010 (10+3), et quand 90/95/100 % des codes finaux ont été atteints. Si la
+saturation n'est pas atteinte, combien d'entretiens de plus l'atteindraient. Pour finir : un
+graphique, une phrase prête à coller dans la partie Méthodes et les références.
+
+Codages : ceux du codeur « consensus » là où il y en a, sinon ceux de tous les codeurs réunis ;
+--coder NOM pour un seul codeur. Les entretiens où rien n'est codé sont laissés de côté, et cités.
+
+Exemples :
+  codage saturation
+  codage saturation --coder marie --by group
+  codage saturation --level theme --method guest
+  codage saturation --threshold 2,5 --denominator growing --stopping last-two
+  codage saturation --figure saturation.svg --figure saturation.png
+  codage saturation --figure saturation.tex --csv saturation.csv    (LaTeX : pgfplots)
+  codage saturation --json`,
+    },
+  },
   code: {
     en: {
       summary: 'code a transcript interactively in the terminal',
@@ -237,6 +285,45 @@ Exemples :
     en: { summary: 'also count per value of this participant attribute (e.g. group)' },
     fr: { summary: 'compter aussi par valeur de cet attribut des participants (ex. group)' },
   },
+  'opt-coder-saturation': {
+    en: { summary: 'only this coder (default: the consensus where there is one, else every coder)' },
+    fr: { summary: 'seulement ce codeur (par défaut : le consensus là où il existe, sinon tous les codeurs)' },
+  },
+  'opt-by-saturation': {
+    en: { summary: 'one analysis per value of this participant attribute (e.g. group)' },
+    fr: { summary: 'une analyse par valeur de cet attribut des participants (ex. group)' },
+  },
+  'opt-level': {
+    en: { summary: 'count codes, or the themes that directly hold them' },
+    fr: { summary: 'compter les codes, ou les thèmes qui les contiennent directement' },
+  },
+  'opt-method': {
+    en: { summary: 'methods to report: guest, stopping, shares, all (default: all)' },
+    fr: { summary: 'méthodes à présenter : guest, stopping, shares, all (par défaut : all)' },
+  },
+  'opt-base': { en: { summary: 'Guest et al.: interviews in the base (default 4)' }, fr: { summary: 'Guest et al. : entretiens de la base (4 par défaut)' } },
+  'opt-run': { en: { summary: 'Guest et al.: interviews per run (default 2)' }, fr: { summary: 'Guest et al. : entretiens par série (2 par défaut)' } },
+  'opt-threshold': {
+    en: { summary: 'Guest et al.: new-code threshold in percent (default 5)' },
+    fr: { summary: 'Guest et al. : seuil de nouveaux codes, en pourcentage (5 par défaut)' },
+  },
+  'opt-denominator': {
+    en: { summary: 'Guest et al.: ratio over the base (fixed) or over all codes seen before the run (growing)' },
+    fr: { summary: 'Guest et al. : ratio rapporté à la base (fixed) ou à tous les codes vus avant la série (growing)' },
+  },
+  'opt-stopping': {
+    en: { summary: 'stopping rule INITIAL+STOP (default 10+3, Francis et al. 2010), or last-two (0+2)' },
+    fr: { summary: "règle d'arrêt INITIAL+ARRÊT (10+3 par défaut, Francis et al. 2010), ou last-two (0+2)" },
+  },
+  'opt-shares': {
+    en: { summary: 'shares of the final codes to report, in percent (default 90,95,100)' },
+    fr: { summary: 'parts des codes finaux à présenter, en pourcentage (90,95,100 par défaut)' },
+  },
+  'opt-figure': {
+    en: { summary: 'write the figure: .svg, .png or .tex (pgfplots); can be given several times' },
+    fr: { summary: 'écrire la figure : .svg, .png ou .tex (pgfplots) ; peut être répété' },
+  },
+  'opt-csv': { en: { summary: 'write the table per interview as CSV' }, fr: { summary: 'écrire le tableau par entretien en CSV' } },
 } satisfies Record<string, Entry>;
 
 export type HelpEntry = keyof typeof entries;

@@ -92,6 +92,21 @@ export async function buildProgram(argv: string[], onExitCode: (code: number) =>
     .option('--by <attribute>', h('opt-by').summary)
     .option('--json', h('opt-json').summary);
 
+  command('saturation', 'saturation', () => import('./commands/saturation.js'))
+    .option('--coder <name>', h('opt-coder-saturation').summary)
+    .option('--by <attribute>', h('opt-by-saturation').summary)
+    .addOption(new Option('--level <level>', h('opt-level').summary).choices(['code', 'theme']).default('code'))
+    .option('--method <methods>', h('opt-method').summary)
+    .option('--base <n>', h('opt-base').summary)
+    .option('--run <n>', h('opt-run').summary)
+    .option('--threshold <percent>', h('opt-threshold').summary)
+    .addOption(new Option('--denominator <kind>', h('opt-denominator').summary).choices(['fixed', 'growing']).default('fixed'))
+    .option('--stopping <rule>', h('opt-stopping').summary)
+    .option('--shares <percents>', h('opt-shares').summary)
+    .option('--figure <file>', h('opt-figure').summary, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--csv <file>', h('opt-csv').summary)
+    .option('--json', h('opt-json').summary);
+
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)
     .option('--coder <name>', h('opt-coder-code').summary);

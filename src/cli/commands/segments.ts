@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { paint } from '../output.js';
+import { requireCoder } from '../study-checks.js';
 
 interface SegmentsOptions {
   study: string;
@@ -22,12 +23,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
     coders: options.coder ? [options.coder] : 'all',
   });
   const fr = ctx.language === 'fr';
-  if (options.coder && !study.coders.some((c) => c.coder === options.coder)) {
-    throw new UsageError(
-      { en: `no coder file for "${options.coder}" in codings/`, fr: `pas de fichier de codeur « ${options.coder} » dans codings/` },
-      { en: `known coders: ${study.coders.map((c) => c.coder).join(', ') || 'none yet'}`, fr: `codeurs connus : ${study.coders.map((c) => c.coder).join(', ') || 'aucun pour le moment'}` },
-    );
-  }
+  requireCoder(study, options.coder);
   if (options.participant && !study.transcriptById.has(options.participant)) {
     throw new UsageError(
       { en: `no transcript for participant "${options.participant}"`, fr: `pas de transcription pour le participant « ${options.participant} »` },

@@ -1,11 +1,11 @@
 import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
-import { UsageError } from '../../core/errors.js';
 import { renderTextTable } from '../../core/report/text-table.js';
 import { countWords } from '../../core/transcript/words.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { formatNumber, formatPercent, paint } from '../output.js';
+import { requireAttribute, requireCoder } from '../study-checks.js';
 
 interface StatsOptions {
   study: string;
@@ -18,22 +18,8 @@ export async function run(baseCtx: CommandContext, options: StatsOptions): Promi
   const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, {
     coders: options.coder ? [options.coder] : 'all',
   });
-  if (options.coder && !study.coders.some((c) => c.coder === options.coder)) {
-    throw new UsageError(
-      { en: `no coder file for "${options.coder}" in codings/`, fr: `pas de fichier de codeur « ${options.coder} » dans codings/` },
-      { en: `known coders: ${study.coders.map((c) => c.coder).join(', ') || 'none yet'}`, fr: `codeurs connus : ${study.coders.map((c) => c.coder).join(', ') || 'aucun pour le moment'}` },
-    );
-  }
-  if (options.by !== undefined) {
-    const known = new Set<string>();
-    for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
-    if (!known.has(options.by)) {
-      throw new UsageError(
-        { en: `no participant attribute "${options.by}"`, fr: `pas d'attribut de participant « ${options.by} »` },
-        { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
-      );
-    }
-  }
+  requireCoder(study, options.coder);
+  requireAttribute(study, options.by);
   const stats = computeStats({
     transcripts: study.transcripts,
     participants: study.participants,

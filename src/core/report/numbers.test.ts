@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent } from './output.js';
+import { formatNumber, formatPercent } from './numbers.js';
 
 describe('number formatting', () => {
   it('groups thousands the French and the English way', () => {

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { saturationOptions, type SaturationArguments } from '../../core/analysis/saturation/parameters.js';
+import { computeSaturation, type SaturationReport } from '../../core/analysis/saturation/saturation.js';
+import { UsageError } from '../../core/errors.js';
+import { saturationCsv } from '../../core/report/saturation/csv.js';
+import { saturationPgfplots } from '../../core/report/saturation/pgfplots.js';
+import { saturationSentence } from '../../core/report/saturation/sentence.js';
+import { FIGURE_FONT, saturationSvg } from '../../core/report/saturation/svg.js';
+import { renderSaturationText } from '../../core/report/saturation/terminal.js';
+import { referencesFor } from '../../core/report/saturation/words.js';
+import type { Language } from '../../core/types.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { formatProblem, paint } from '../output.js';
+import { requireAttribute, requireCoder } from '../study-checks.js';
+
+interface SaturationCommandOptions extends SaturationArguments {
+  study: string;
+  figure?: string[];
+  csv?: string;
+  json?: boolean;
+}
+
+const FIGURE_FORMATS = ['.svg', '.png', '.tex'] as const;
+
+/** Study problems that change the interview order, said before the result they affect. */
+const ORDER_PROBLEMS = new Set(['date-invalid', 'order-contradicts-date', 'order-unknown', 'order-duplicate']);
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** The report as JSON: the table, with the methods sentence in both languages and the references. */
+export function saturationJson(report: SaturationReport): string {
+  const json = { ...report, sentence: { fr: saturationSentence(report, 'fr'), en: saturationSentence(report, 'en') }, references: referencesFor(report) };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** Writes an output file the user named; a folder that does not exist is their typo, not a bug. */
+async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
+    throw new UsageError(
+      { en: `cannot write ${file} (${code})`, fr: `impossible d’écrire ${file} (${code})` },
+      { en: 'check that its folder exists and that you may write there', fr: 'vérifier que son dossier existe et que vous avez le droit d’y écrire' },
+    );
+  }
+}
+
+async function writeFigure(file: string, report: SaturationReport, language: Language): Promise<void> {
+  const format = extname(file).toLowerCase();
+  const svg = () => saturationSvg(report, language, saturationSentence(report, language));
+  if (format === '.svg') await writeOutput(file, svg());
+  else if (format === '.tex') await writeOutput(file, saturationPgfplots(report, language, version()));
+  else {
+    const { svgToPng } = await import('../../io/figure-png.js');
+    // 1,800 pixels wide: 15 cm at 300 dpi, the width of a thesis page's text.
+    await writeOutput(file, await svgToPng(svg(), { width: 1800, fontFamily: FIGURE_FONT }));
+  }
+}
+
+export async function run(baseCtx: CommandContext, options: SaturationCommandOptions): Promise<number> {
+  // Every option is checked before the study is read: a typo costs nothing.
+  const parameters = saturationOptions(options);
+  for (const file of options.figure ?? []) {
+    if (!(FIGURE_FORMATS as readonly string[]).includes(extname(file).toLowerCase())) {
+      throw new UsageError(
+        { en: `--figure ${file}: the file name must end in .svg, .png or .tex`, fr: `--figure ${file} : le nom du fichier doit finir par .svg, .png ou .tex` },
+        {
+          en: '.svg for Word or LibreOffice (sharp at any size), .png for anything else, .tex for a LaTeX thesis (pgfplots)',
+          fr: '.svg pour Word ou LibreOffice (net à toute taille), .png pour le reste, .tex pour une thèse en LaTeX (pgfplots)',
+        },
+      );
+    }
+  }
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
+    coders: options.coder ? [options.coder] : 'all',
+  });
+  requireCoder(study, options.coder);
+  requireAttribute(study, options.by);
+  const language = ctx.language;
+  const fr = language === 'fr';
+  for (const problem of problems) if (ORDER_PROBLEMS.has(problem.kind)) ctx.stderr.write(`${formatProblem(problem, language)}\n`);
+
+  const report = computeSaturation(
+    { interviewOrder: study.interviewOrder, participants: study.participants, codebook: study.codebook, coders: study.coders.map((c) => c.coder), segments },
+    parameters,
+  );
+
+  if (options.json) ctx.stdout.write(saturationJson(report));
+  else {
+    const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : Number(process.env.COLUMNS) || 80;
+    ctx.stdout.write(renderSaturationText(report, { language, width, style: { bold: paint.bold, dim: paint.dim } }));
+  }
+
+  for (const file of options.figure ?? []) {
+    const path = resolve(file);
+    await writeFigure(path, report, language);
+    ctx.stderr.write(fr ? `Figure écrite : ${path}\n` : `Figure written: ${path}\n`);
+  }
+  if (options.csv !== undefined) {
+    const path = resolve(options.csv);
+    await writeOutput(path, saturationCsv(report));
+    ctx.stderr.write(fr ? `Tableau écrit : ${path}\n` : `Table written: ${path}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportFromNewCounts } from '../../../../test/support/saturation.js';
+import { latexText, saturationPgfplots } from './pgfplots.js';
+
+const haveLatex = spawnSync('kpsewhich', ['pgfplots.sty'], { encoding: 'utf8' }).stdout?.trim().endsWith('pgfplots.sty') === true;
+if (!haveLatex) console.warn('pgfplots: pdflatex or pgfplots is not installed (apt install texlive-latex-base texlive-pictures): compilation test skipped');
+
+const longer = [20, 10, 4, 3, 5, 2, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0];
+
+describe('saturationPgfplots', () => {
+  it('holds its data, its labels in the study language and the saturation points', () => {
+    const tex = saturationPgfplots(reportFromNewCounts(longer), 'fr', '1.2.3');
+    expect(tex).toContain('% Saturation — figure pgfplots écrite par codage 1.2.3 (les données sont incluses).');
+    expect(tex).toContain('\\pgfplotstableread[col sep=comma]{\nrank,new,cumulative,percent_of_final\n1,20,20,40.8\n');
+    expect(tex).toContain('17,0,49,100.0\n}\\codagesaturationa');
+    expect(tex).toContain('ylabel={Nouveaux codes}');
+    expect(tex).toContain('ylabel={Codes cumulés}');
+    expect(tex).toContain('xticklabels={{P1},{P2},');
+    expect(tex).toContain('\\addlegendentry{Saturation 8+2 (Guest et al. 2020)}\n    \\draw[dashed, thick] (axis cs:8,0) -- (axis cs:8,50);');
+    expect(tex).toContain('\\addlegendentry{Règle d’arrêt 10+3}\n    \\draw[densely dotted, thick] (axis cs:16,0) -- (axis cs:16,50);');
+  });
+
+  it('escapes what LaTeX reads specially', () => {
+    expect(latexText('P_1 & 50 % #2 $x$ {a} ~ ^ \\')).toBe('P\\_1 \\& 50 \\% \\#2 \\$x\\$ \\{a\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{}');
+    expect(latexText('5\u00a0% ; x\u202f;')).toBe('5~\\% ; x\\,;');
+  });
+
+  it.skipIf(!haveLatex)('compiles with pdflatex, babel-french, one picture per group, from another folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codage-pgfplots-'));
+    try {
+      const groups = ['MG_1', 'MG_1', 'A&B', 'MG_1', 'A&B', 'MG_1', 'MG_1', 'A&B', 'MG_1', 'MG_1', 'MG_1', 'MG_1'];
+      const grouped = reportFromNewCounts([5, 3, 2, 1, 0, 0, 1, 0, 0, 0, 0, 0], { by: 'group' }, groups);
+      const many = reportFromNewCounts(Array.from({ length: 120 }, (_, i) => (i < 30 ? 5 : 0)));
+      writeFileSync(join(dir, 'a.tex'), saturationPgfplots(reportFromNewCounts(longer), 'fr', '0.0.0'));
+      writeFileSync(join(dir, 'b.tex'), saturationPgfplots(grouped, 'fr', '0.0.0'));
+      writeFileSync(join(dir, 'c.tex'), saturationPgfplots(many, 'en', '0.0.0'));
+      writeFileSync(
+        join(dir, 'these.tex'),
+        [
+          '\\documentclass{report}',
+          '\\usepackage[T1]{fontenc}',
+          '\\usepackage[french]{babel}',
+          '\\usepackage{pgfplots}',
+          '\\pgfplotsset{compat=1.16}',
+          '\\begin{document}',
+          ...['a', 'b', 'c'].map((f) => `\\begin{figure}\\input{figures/${f}.tex}\\caption{Saturation}\\end{figure}`),
+          '\\end{document}',
+        ].join('\n'),
+      );
+      // The snippets sit in a sub-folder, as in a thesis: they must not depend on where they are.
+      spawnSync('mkdir', [join(dir, 'figures')]);
+      for (const f of ['a', 'b', 'c']) spawnSync('mv', [join(dir, `${f}.tex`), join(dir, 'figures')]);
+      const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'these.tex'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+      expect(r.stdout).toContain('Output written on these.pdf (3 pages');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
