@@ -32,6 +32,11 @@ const steps: Step[] = [
   { title: fr ? 'Statistiques (JSON)' : 'Counts (JSON)', args: ['stats', '--study', study, '--json'], file: 'stats.json' },
   { title: fr ? 'Segments codés (CSV)' : 'Coded segments (CSV)', args: ['segments', '--study', study, '--format', 'csv'], file: 'segments.csv' },
   {
+    title: fr ? 'Saturation des codes (et sa figure)' : 'Code saturation (and its figure)',
+    args: ['saturation', '--study', study, '--figure', join(out, 'saturation.svg'), '--figure', join(out, 'saturation.png')],
+    file: 'saturation.txt',
+  },
+  {
     title: fr ? 'Import d’un tableur de verbatims retouchés' : 'Importing a spreadsheet of edited quotes',
     args: ['import-codings', join(demo, '.source/edited-quotes.csv'), '--coder', 'import-demo', '--study', study, '--review', join(out, 'import-review.csv')],
     file: 'import.txt',

@@ -3,7 +3,7 @@ import { cleanTemps, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
 
-const COMMANDS = ['init', 'check', 'import-codings', 'segments', 'stats', 'code'];
+const COMMANDS = ['init', 'check', 'import-codings', 'segments', 'stats', 'saturation', 'code'];
 
 describe('codage conventions', () => {
   it('prints its version and exits 0', () => {

@@ -42,7 +42,11 @@ describe('saturationSvg', () => {
     expect(dotted.map((l) => Number(l.getAttribute('x1')))).toContain(x(16));
     const texts = all('text').map((t) => t.textContent);
     expect(texts).toEqual(expect.arrayContaining(['Nouveaux codes', 'Codes cumulés', 'Saturation 8+2 (Guest et al. 2020)', 'Règle d’arrêt 10+3', 'P1', 'P17']));
-    expect(texts).toContain('Entretiens, dans l’ordre où ils ont été menés');
+    expect(texts).toContain('Entretiens, dans l’ordre chronologique');
+    // Without dates nor `order`, the figure does not claim a chronology.
+    const byId = reportFromNewCounts([3, 1]);
+    for (const a of byId.analyses) for (const i of a.interviews) i.orderBasis = 'id';
+    expect(saturationSvg(byId, 'en')).toContain('>Interviews, in the order of their ids</text>');
   });
 
   it('is black, white and greys only, so that it prints in black and white', () => {

@@ -43,9 +43,12 @@ export interface FigureLabels {
 export function figureLabels(report: SaturationReport, language: Language): FigureLabels {
   const fr = language === 'fr';
   const unit = unitPlural(report.level, language);
+  // Chronological only when every interview was placed by its date or by `order` in codage.yaml.
+  const chronological = report.analyses.every((a) => a.interviews.every((i) => i.orderBasis !== 'id'));
+  const xAxis = fr ? (chronological ? 'Entretiens, dans l’ordre chronologique' : 'Entretiens, dans l’ordre de leurs identifiants') : chronological ? 'Interviews, in chronological order' : 'Interviews, in the order of their ids';
   return fr
-    ? { newAxis: `Nouveaux ${unit}`, cumulativeAxis: `${unit === 'codes' ? 'Codes' : 'Thèmes'} cumulés`, xAxis: 'Entretiens, dans l’ordre où ils ont été menés' }
-    : { newAxis: `New ${unit}`, cumulativeAxis: `Cumulative ${unit}`, xAxis: 'Interviews, in the order they took place' };
+    ? { newAxis: `Nouveaux ${unit}`, cumulativeAxis: `${unit === 'codes' ? 'Codes' : 'Thèmes'} cumulés`, xAxis }
+    : { newAxis: `New ${unit}`, cumulativeAxis: `Cumulative ${unit}`, xAxis };
 }
 
 /** Saturation points to draw: one line per interview, its label naming every method that reached it there. */

@@ -175,7 +175,7 @@ function guestLines(report: SaturationReport, a: SaturationAnalysis, language: L
   const fr = language === 'fr';
   const r: GuestResult = a.guest;
   const p = r.parameters;
-  const out = fit(guestLabel(p, language), max).map(style.bold);
+  const out = fit(guestLabel(p, language), max).map((line) => style.bold(line));
   const unit = report.level;
   if (r.baseCodes !== null) {
     out.push(`  ${fr ? 'Base' : 'Base'}${colon(language)}${fr ? `entretiens 1 à ${p.base}` : `interviews 1–${p.base}`}, ${countOf(r.baseCodes, unit, language)}`);
@@ -222,7 +222,7 @@ function stoppingLines(report: SaturationReport, a: SaturationAnalysis, language
   const fr = language === 'fr';
   const r: StoppingResult = a.stopping;
   const unit = report.level === 'code' ? 'code' : fr ? 'thème' : 'theme';
-  const out = fit(stoppingLabel(r.parameters, report.level, language), max).map(style.bold);
+  const out = fit(stoppingLabel(r.parameters, report.level, language), max).map((line) => style.bold(line));
   const last = r.lastNewCode === null ? '' : fr ? `dernier nouveau ${unit} à l’entretien ${at(a, r.lastNewCode)}` : `last new ${unit} at interview ${at(a, r.lastNewCode)}`;
   if (r.metAt !== null) {
     out.push(...fit(`  ${fr ? 'Critère atteint à l’entretien' : 'Met at interview'} ${at(a, r.metAt)}${last ? `${semicolon(language)}${last}` : ''}.`, max));
@@ -249,7 +249,7 @@ function stoppingLines(report: SaturationReport, a: SaturationAnalysis, language
 
 function sharesLines(report: SaturationReport, a: SaturationAnalysis, language: Language, style: TerminalStyle, max: number): string[] {
   const fr = language === 'fr';
-  const out = fit(sharesLabel(report, language), max).map(style.bold);
+  const out = fit(sharesLabel(report, language), max).map((line) => style.bold(line));
   if (a.final === 0) return [...out, `  ${fr ? 'rien de codé' : 'nothing coded'}`];
   for (const s of a.shares) {
     const share = percent(s.percent / 100, language, Number.isInteger(s.percent) ? 0 : 1);
@@ -329,7 +329,7 @@ export function renderSaturationText(report: SaturationReport, options: Terminal
         ? `Saturation des ${unitPlural(report.level, language)} au sens de Hennink et al. (2017) : elle compte les ${unitPlural(report.level, language)}${semicolon(language)}la saturation du sens reste le jugement du chercheur.`
         : `${saturationTitle(report.level, language)} in the sense of Hennink et al. (2017): it counts ${unitPlural(report.level, language)}; whether their meaning is saturated remains the researcher's judgement.`,
       options.width,
-    ).map(style.dim),
+    ).map((line) => style.dim(line)),
   );
   out.push(style.bold(fr ? 'Références' : 'References'));
   for (const ref of referencesFor(report)) out.push(`  ${ref.text}`);
