@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: times whole commands of the built binary on a large synthetic study
- * (200 transcripts × 10,000 words, 2 coders × 20,000 segments) and compares them with targets.
+ * `npm run bench`: times whole commands of the built binary on large synthetic studies
+ * (200 transcripts × 10,000 words, 2 coders × 20,000 segments; S has 60 codes, S300 has 300)
+ * and compares them with targets.
  *
  *   node dist/scripts/bench.js [--runs 5] [--warmup 1] [--quick] [--only check,stats] [--no-fail]
  *
@@ -36,7 +37,16 @@ export interface Benchmark {
   targetRssMb?: number;
   /** The command writes into the study: each run gets a fresh copy. */
   writes?: boolean;
+  /** The study it runs on (default S). */
+  study?: StudyName;
 }
+
+/** The studies measured: S (60 codes), and S300 (300 codes, for saturation, whose work grows with the codes). */
+export const STUDIES = {
+  S: { ...DEFAULT_PARAMS },
+  S300: { ...DEFAULT_PARAMS, codes: 300 },
+} satisfies Record<string, StudyParams>;
+export type StudyName = keyof typeof STUDIES;
 
 /** The commands measured. A new command joins with one line. */
 export const BENCHMARKS: Benchmark[] = [
@@ -44,6 +54,16 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'check', args: (c) => ['check', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
   { name: 'stats', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
   { name: 'segments', args: (c) => ['segments', '--study', c.study, '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
+  // Saturation is held to what stats takes on the same study.
+  { name: 'stats-300', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },
+  { name: 'saturation', args: (c) => ['saturation', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },
+  {
+    name: 'saturation-by',
+    args: (c) => ['saturation', '--study', c.study, '--by', 'group', '--coder', 'coder1', '--json'],
+    targetMs: 1500,
+    targetRssMb: 400,
+    study: 'S300',
+  },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
@@ -52,7 +72,7 @@ export const BENCHMARKS: Benchmark[] = [
   },
 ];
 
-export const BENCH_STUDY_PARAMS: StudyParams = { ...DEFAULT_PARAMS };
+export const BENCH_STUDY_PARAMS: StudyParams = STUDIES.S;
 
 type Status = 'OK' | 'MISS' | 'FAIL';
 
@@ -113,7 +133,7 @@ function studyKey(params: StudyParams): string {
 }
 
 async function ensureStudy(params: StudyParams): Promise<string> {
-  const dir = path.join(benchDir, `study-${params.transcripts}x${params.words}`);
+  const dir = path.join(benchDir, `study-${params.transcripts}x${params.words}${params.codes === DEFAULT_PARAMS.codes ? '' : `-${params.codes}codes`}`);
   const keyFile = `${dir}.key`;
   const key = studyKey(params);
   if (fs.existsSync(dir) && fs.existsSync(keyFile) && fs.readFileSync(keyFile, 'utf8') === key) return dir;
@@ -181,7 +201,8 @@ function median(values: number[]): number {
 }
 
 function displayCommand(bench: Benchmark): string {
-  const args = bench.args({ study: bench.writes ? '<copy>' : 'S', source: 'S' });
+  const name = bench.study ?? 'S';
+  const args = bench.args({ study: bench.writes ? '<copy>' : name, source: name });
   return ['codage', ...args.map((a) => a.replace(/^S[/\\]/, 'S/'))].join(' ');
 }
 
@@ -353,22 +374,26 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   await fsp.mkdir(benchDir, { recursive: true });
-  const study = await ensureStudy(BENCH_STUDY_PARAMS);
+  const selected = BENCHMARKS.filter((b) => options.only === null || options.only.includes(b.name));
+  const studies = new Map<StudyName, string>();
+  for (const name of new Set(selected.map((b) => b.study ?? 'S'))) {
+    const p = STUDIES[name];
+    const dir = await ensureStudy(p);
+    studies.set(name, dir);
+    console.log(
+      `Study ${name} = ${path.relative(root, dir)}: ${p.transcripts} transcripts × ${p.words.toLocaleString('en-US')} words, ` +
+        `${p.coders} coders × ${p.segments.toLocaleString('en-US')} segments, ${p.codes} codes`,
+    );
+  }
   const machine = machineInfo();
-  const p = BENCH_STUDY_PARAMS;
-  console.log(
-    `Study S = ${path.relative(root, study)}: ${p.transcripts} transcripts × ${p.words.toLocaleString('en-US')} words, ` +
-      `${p.coders} coders × ${p.segments.toLocaleString('en-US')} segments, ${p.codes} codes`,
-  );
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
   console.log(`Bare \`node -e 0\`: ${machine.nodeStartupMs} ms (the floor under every time below)`);
   console.log(`Runs: ${options.runs} (after ${options.warmup} warm-up)\n`);
 
-  const selected = BENCHMARKS.filter((b) => options.only === null || options.only.includes(b.name));
   const results: BenchResult[] = [];
   for (const bench of selected) {
     process.stderr.write(`… ${bench.name}\n`);
-    results.push(await runBenchmark(bench, study, options.runs, options.warmup));
+    results.push(await runBenchmark(bench, studies.get(bench.study ?? 'S')!, options.runs, options.warmup));
   }
 
   console.log(formatTable(results));
@@ -377,7 +402,7 @@ async function main(argv: string[]): Promise<number> {
   }
   await fsp.writeFile(
     path.join(benchDir, 'last.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, study: { path: path.relative(root, study), params: p }, options, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, studies: Object.fromEntries([...studies].map(([name, dir]) => [name, { path: path.relative(root, dir), params: STUDIES[name] }])), options, results }, null, 2)}\n`,
   );
   const bad = results.filter((r) => r.status !== 'OK').length;
   if (bad > 0 && !options.noFail) {

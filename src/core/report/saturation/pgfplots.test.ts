@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { reportFromNewCounts } from '../../../../test/support/saturation.js';
 import { latexText, saturationPgfplots } from './pgfplots.js';
 
-const haveLatex = spawnSync('kpsewhich', ['pgfplots.sty'], { encoding: 'utf8' }).stdout?.trim().endsWith('pgfplots.sty') === true;
-if (!haveLatex) console.warn('pgfplots: pdflatex or pgfplots is not installed (apt install texlive-latex-base texlive-pictures): compilation test skipped');
+const found = spawnSync('kpsewhich', ['pgfplots.sty', 'french.ldf'], { encoding: 'utf8' }).stdout ?? '';
+const haveLatex = spawnSync('pdflatex', ['--version'], { encoding: 'utf8' }).status === 0 && found.includes('pgfplots.sty') && found.includes('french.ldf');
+if (!haveLatex) {
+  console.warn('pgfplots: pdflatex, pgfplots or babel-french is missing (apt install texlive-latex-base texlive-pictures texlive-lang-french): compilation test skipped');
+}
 
 const longer = [20, 10, 4, 3, 5, 2, 2, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0];
 
@@ -42,7 +45,6 @@ describe('saturationPgfplots', () => {
         join(dir, 'these.tex'),
         [
           '\\documentclass{report}',
-          '\\usepackage[T1]{fontenc}',
           '\\usepackage[french]{babel}',
           '\\usepackage{pgfplots}',
           '\\pgfplotsset{compat=1.16}',
