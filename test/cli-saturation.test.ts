@@ -213,6 +213,17 @@ describe('codage saturation', () => {
     expect(runCli(['check', '--study', study, '--lang', 'en']).stdout).toContain(`codage.yaml:${line}:18: warning: order lists MG2 after A1`);
   });
 
+  it('leaves out a segment that cannot be placed, says so, and warns that the study has errors', () => {
+    const study = copyStudy();
+    const file = join(study, 'codings/marie.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/("id": "z5bqm5zn".*"text": )"[^"]*"/, '$1"Une phrase que personne n’a jamais dite dans cet entretien."'));
+    const r = runCli(['saturation', '--study', study, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the study has 1 error(s) (codage check lists them): what cannot be read is not counted');
+    expect(r.stdout).toContain('Left out: 1 segment(s) that cannot be found in their transcript (see codage\n  check)\n');
+    expect(saturation(['--study', study]).analyses[0]!.interviews[0]!.participant).toBe('MG1');
+  });
+
   it('runs every example of its --help, in both languages', () => {
     for (const lang of ['en', 'fr']) {
       const help = runCli(['saturation', '--help', '--lang', lang]).stdout;

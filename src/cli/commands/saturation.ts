@@ -86,6 +86,16 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   const language = ctx.language;
   const fr = language === 'fr';
   for (const problem of problems) if (ORDER_PROBLEMS.has(problem.kind)) ctx.stderr.write(`${formatProblem(problem, language)}\n`);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    ctx.stderr.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+        fr
+          ? `l’étude a ${errors} erreur(s) (codage check les liste) : ce qui ne peut être lu n’est pas compté`
+          : `the study has ${errors} error(s) (codage check lists them): what cannot be read is not counted`
+      }\n`,
+    );
+  }
 
   const report = computeSaturation(
     { interviewOrder: study.interviewOrder, participants: study.participants, codebook: study.codebook, coders: study.coders.map((c) => c.coder), segments },

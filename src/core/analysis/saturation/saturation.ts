@@ -145,23 +145,21 @@ function selectCodings(source: SaturationSource, coder: string | undefined): { u
 }
 
 /** The unit each code counts for: itself, or the theme that directly holds it (null: none). */
-function unitsOf(codebook: Codebook, level: SaturationLevel): { unitOf: (code: string) => string | null; name: (unit: string) => string; orderOf: (unit: string) => number } {
+function unitsOf(codebook: Codebook, level: SaturationLevel): { unitOf: (code: string) => string | null; name: (unit: string) => string; ordered: string[] } {
   if (level === 'code') {
-    const order = new Map(allCodes(codebook).map((c, i) => [c.id, i]));
     return {
       unitOf: (code) => code,
       name: (unit) => codebook.byId.get(unit)?.name ?? unit,
-      orderOf: (unit) => order.get(unit) ?? order.size,
+      ordered: allCodes(codebook).map((c) => c.id),
     };
   }
-  const order = new Map(allThemes(codebook).map((t, i) => [t.id, i]));
   return {
     unitOf: (code) => {
       const node = codebook.byId.get(code);
       return node?.kind === 'code' ? node.parent : null;
     },
     name: (unit) => [...themePath(codebook, unit), codebook.byId.get(unit)].map((n) => n?.name ?? unit).join(' > '),
-    orderOf: (unit) => order.get(unit) ?? order.size,
+    ordered: allThemes(codebook).map((t) => t.id),
   };
 }
 
@@ -202,7 +200,7 @@ export function computeSaturation(source: SaturationSource, options: SaturationO
   const { used, codesOf, unplaced } = selectCodings(source, options.coder);
   const units = unitsOf(source.codebook, options.level);
   const ungrouped = new Map<string, string>();
-  const codings = new Map<string, { coders: Set<string>; units: string[] }>();
+  const found = new Map<string, Set<string>>();
   const notCoded: string[] = [];
   for (const place of source.interviewOrder) {
     const entry = codesOf.get(place.id);
@@ -210,15 +208,23 @@ export function computeSaturation(source: SaturationSource, options: SaturationO
       notCoded.push(place.id);
       continue;
     }
-    const found = new Set<string>();
+    const unitsHere = new Set<string>();
     for (const code of entry.codes) {
       const unit = units.unitOf(code);
       if (unit === null) ungrouped.set(code, source.codebook.byId.get(code)?.name ?? code);
-      else found.add(unit);
+      else unitsHere.add(unit);
     }
-    // Codebook order, then ids (codes missing from the codebook) in natural order.
-    const sorted = [...found].sort((a, b) => units.orderOf(a) - units.orderOf(b) || compareNatural(a, b));
-    codings.set(place.id, { coders: entry.coders, units: sorted });
+    found.set(place.id, unitsHere);
+  }
+  // One rank per unit: codebook order, then ids missing from the codebook in natural order.
+  const rank = new Map(units.ordered.map((id, i) => [id, i]));
+  const missing = new Set<string>();
+  for (const unitsHere of found.values()) for (const unit of unitsHere) if (!rank.has(unit)) missing.add(unit);
+  for (const id of [...missing].sort(compareNatural)) rank.set(id, rank.size);
+  const codings = new Map<string, { coders: Set<string>; units: string[] }>();
+  for (const [id, unitsHere] of found) {
+    const sorted = [...unitsHere].map((unit) => [rank.get(unit)!, unit] as const).sort((a, b) => a[0] - b[0]);
+    codings.set(id, { coders: codesOf.get(id)!.coders, units: sorted.map((pair) => pair[1]) });
   }
   const places = source.interviewOrder.filter((p) => codings.has(p.id));
 
