@@ -67,14 +67,14 @@ function configText(title: string, language: Language): string {
 title: ${quoted}
 language: fr              # fr | en : langue des messages et des exports
 quote_label: "{id}"       # signature des verbatims : "{id}", "participant {n}", "{id}, {sexe}, {age} ans"
-# order: [P01, P02, P03]  # ordre des entretiens (sinon : attribut date, puis ordre naturel des identifiants)
+# order: [P01, P02, P03]  # ordre des entretiens sans date ou du même jour (la date passe d'abord)
 # coder: marie            # codeur par défaut de « codage code »
 `
     : `# Study settings (all optional). See the study's README.
 title: ${quoted}
 language: en              # fr | en: language of messages and exports
 quote_label: "{id}"       # how quotes are signed: "{id}", "participant {n}", "{id}, {sex}, {age}"
-# order: [P01, P02, P03]  # interview order (else: date attribute, then natural order of ids)
+# order: [P01, P02, P03]  # order of interviews without a date or on the same day (dates come first)
 # coder: marie            # default coder for "codage code"
 `;
 }

@@ -35,6 +35,7 @@ Commandes utiles :
 codage check               vérifier l'étude
 codage code --coder NOM    coder au clavier
 codage stats               compter codes, participants, références
+codage saturation          saturation des codes au fil des entretiens (et sa figure)
 codage segments            lister les segments codés (CSV ou JSON)
 \`\`\`
 `;
@@ -71,6 +72,7 @@ Useful commands:
 codage check               validate the study
 codage code --coder NAME   code at the keyboard
 codage stats               count codes, participants, references
+codage saturation          code saturation along the interviews (and its figure)
 codage segments            list coded segments (CSV or JSON)
 \`\`\`
 `;
