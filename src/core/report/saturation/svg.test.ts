@@ -71,6 +71,9 @@ describe('saturationSvg', () => {
     expect(texts).toContain('New codes');
     expect(all('polyline')).toHaveLength(2);
     expect(svg).toContain('A&amp;B');
+    // A method not met is said in the legend, in italics, rather than left for the reader to infer.
+    expect(texts.filter((t) => t === 'Saturation not reached (Guest et al. 2020)')).toHaveLength(2);
+    expect(texts.filter((t) => t === 'Stopping rule 10+3 not met')).toHaveLength(2);
   });
 
   it('numbers the axis instead of naming interviews when there are many', () => {

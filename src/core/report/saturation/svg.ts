@@ -68,6 +68,18 @@ export function saturationMarks(report: SaturationReport, a: SaturationAnalysis,
   return marks;
 }
 
+/** The reported methods that did not reach saturation in this analysis, as legend texts. */
+function notReached(report: SaturationReport, a: SaturationAnalysis, language: Language): string[] {
+  const fr = language === 'fr';
+  const out: string[] = [];
+  if (report.methods.includes('guest') && !a.guest.saturation) out.push(fr ? 'Saturation non atteinte (Guest et al. 2020)' : 'Saturation not reached (Guest et al. 2020)');
+  if (report.methods.includes('stopping') && a.stopping.metAt === null) {
+    const p = a.stopping.parameters;
+    out.push(fr ? `Règle d’arrêt ${p.initial}+${p.stop} non atteinte` : `Stopping rule ${p.initial}+${p.stop} not met`);
+  }
+  return out;
+}
+
 /** Approximate width of a label in the figure's sans-serif font (12 px unless said). */
 function textWidth(text: string, size = 12): number {
   let units = 0;
@@ -98,7 +110,7 @@ function panel(report: SaturationReport, a: SaturationAnalysis, language: Langua
   const x1 = W - M.right;
   const ids = n <= 40;
   const legendTop = top + (a.group === null ? 22 : 46);
-  const legendRows = legendRowCount([labels.newAxis, labels.cumulativeAxis, ...marks.map((m) => m.label)], x1 - x0);
+  const legendRows = legendRowCount([labels.newAxis, labels.cumulativeAxis, ...marks.map((m) => m.label), ...notReached(report, a, language)], x1 - x0);
   const y1 = legendTop + (legendRows - 1) * LEGEND_ROW + 18;
   // Slanted ids take room under the axis in proportion to the longest one.
   const tickRoom = ids ? 16 + Math.max(...a.interviews.map((i) => textWidth(i.participant, 11))) * 0.72 : 24;
@@ -128,16 +140,20 @@ function panel(report: SaturationReport, a: SaturationAnalysis, language: Langua
       swatch: (x: number, y: number) => [`<line x1="${num(x)}" y1="${num(y - 4)}" x2="${num(x + 24)}" y2="${num(y - 4)}" stroke="#000" stroke-width="1.5" stroke-dasharray="${mark.dash}"/>`],
       label: mark.label,
     })),
+    // A method that was not met is said too: a figure without its line could be misread.
+    ...notReached(report, a, language).map((label) => ({ swatch: (): string[] => [], label })),
   ];
   let lx = x0;
   let ly = legendTop;
   for (const item of items) {
-    const itemWidth = 32 + textWidth(item.label) + 18;
+    const hasSwatch = item.swatch(0, 0).length > 0;
+    const itemWidth = (hasSwatch ? 32 : 0) + textWidth(item.label) + 18;
     if (lx > x0 && lx + itemWidth > x1) {
       lx = x0;
       ly += LEGEND_ROW;
     }
-    out.push(...item.swatch(lx, ly), text(lx + 32, ly, item.label));
+    if (hasSwatch) out.push(...item.swatch(lx, ly), text(lx + 32, ly, item.label));
+    else out.push(text(lx, ly, item.label, 'font-style="italic"'));
     lx += itemWidth;
   }
 
