@@ -56,7 +56,7 @@ export function saturationMarks(report: SaturationReport, a: SaturationAnalysis,
   const fr = language === 'fr';
   const marks: { rank: number; label: string; dash: string }[] = [];
   if (report.methods.includes('guest') && a.guest.saturation) {
-    marks.push({ rank: a.guest.saturation.after, label: `Saturation ${a.guest.saturation.label} (Guest${fr ? ' et al.' : ' et al.'} 2020)`, dash: '7 4' });
+    marks.push({ rank: a.guest.saturation.after, label: `Saturation ${a.guest.saturation.label} (Guest et al. 2020)`, dash: '7 4' });
   }
   if (report.methods.includes('stopping') && a.stopping.metAt !== null) {
     const p = a.stopping.parameters;

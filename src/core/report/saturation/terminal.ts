@@ -178,7 +178,7 @@ function guestLines(report: SaturationReport, a: SaturationAnalysis, language: L
   const out = fit(guestLabel(p, language), max).map((line) => style.bold(line));
   const unit = report.level;
   if (r.baseCodes !== null) {
-    out.push(`  ${fr ? 'Base' : 'Base'}${colon(language)}${fr ? `entretiens 1 à ${p.base}` : `interviews 1–${p.base}`}, ${countOf(r.baseCodes, unit, language)}`);
+    out.push(`  Base${colon(language)}${fr ? `entretiens 1 à ${p.base}` : `interviews 1–${p.base}`}, ${countOf(r.baseCodes, unit, language)}`);
   }
   if (r.runs.length > 0) {
     const header = fr ? ['Série', 'Nouv.', 'Dénom.', 'Ratio'] : ['Run', 'New', 'Denom.', 'Ratio'];
@@ -263,7 +263,7 @@ function sharesLines(report: SaturationReport, a: SaturationAnalysis, language: 
 function marks(report: SaturationReport, a: SaturationAnalysis, language: Language): { rank: number; label: string }[] {
   const fr = language === 'fr';
   const out: { rank: number; label: string }[] = [];
-  if (report.methods.includes('guest') && a.guest.saturation) out.push({ rank: a.guest.saturation.after, label: `${fr ? 'saturation' : 'saturation'} ${a.guest.saturation.label} (Guest et al. 2020)` });
+  if (report.methods.includes('guest') && a.guest.saturation) out.push({ rank: a.guest.saturation.after, label: `saturation ${a.guest.saturation.label} (Guest et al. 2020)` });
   if (report.methods.includes('stopping') && a.stopping.metAt !== null) {
     const p = a.stopping.parameters;
     out.push({ rank: a.stopping.metAt, label: fr ? `règle d’arrêt ${p.initial}+${p.stop} atteinte` : `stopping rule ${p.initial}+${p.stop} met` });
