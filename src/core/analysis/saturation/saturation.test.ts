@@ -129,6 +129,13 @@ describe('computeSaturation', () => {
     ]);
   });
 
+  it('has no analysis when nothing is coded', () => {
+    const r = computeSaturation(source([]));
+    expect(r.analyses).toEqual([]);
+    expect(r.notCoded).toEqual(['P1', 'P2', 'A1', 'P3', 'P4']);
+    expect(r.codings).toEqual({ kind: 'union', coders: [] });
+  });
+
   it('gives the same table whatever order the segments come in', () => {
     const a = computeSaturation(source(twoCoders));
     const b = computeSaturation(source([...twoCoders].reverse(), ['paul', 'marie']));

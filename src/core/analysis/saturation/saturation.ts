@@ -106,7 +106,7 @@ export interface SaturationReport {
   by: string | null;
   methods: SaturationMethod[];
   parameters: { guest: GuestParameters; stopping: StoppingParameters; shares: number[] };
-  /** One analysis for the whole study, or one per group with `by`. */
+  /** One analysis for the whole study, or one per group with `by`; none when nothing is coded. */
   analyses: SaturationAnalysis[];
   /** Interviews left out: nothing coded in them in the codings used. */
   notCoded: string[];
@@ -229,7 +229,9 @@ export function computeSaturation(source: SaturationSource, options: SaturationO
   const places = source.interviewOrder.filter((p) => codings.has(p.id));
 
   const analyses: SaturationAnalysis[] = [];
-  if (options.by === undefined) analyses.push(analyse(null, places, codings, units.name, options));
+  if (places.length === 0) {
+    // Nothing coded: no analysis at all, rather than one of zero interviews.
+  } else if (options.by === undefined) analyses.push(analyse(null, places, codings, units.name, options));
   else {
     const groups = new Map<string, InterviewPlace[]>();
     for (const place of places) {

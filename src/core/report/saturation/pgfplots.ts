@@ -90,5 +90,6 @@ export function saturationPgfplots(report: SaturationReport, language: Language,
     const heading = a.group === null ? '' : `% ${fr ? 'Groupe' : 'Group'} ${quoted(a.group, language).replace(/\u00a0/g, ' ')} (${report.by})\n`;
     return `${heading}${picture(report, a, tableName(i), language)}`;
   });
+  if (pictures.length === 0) return `${header}% ${fr ? 'Aucun entretien codé : pas de figure.' : 'No coded interview: no figure.'}\n`;
   return `${header}\n${pictures.join('\n\\medskip\n\n')}`;
 }

@@ -52,6 +52,13 @@ describe('renderSaturationText', () => {
     expect(renderSaturationText(reportFromNewCounts([3, 1, 0]), { language: 'en', width: 80 })).not.toMatch(/\x1b\[/);
   });
 
+  it('says when nothing is coded, and still gives the sentence to write', () => {
+    const report = reportFromNewCounts([]);
+    const text = renderSaturationText(report, { language: 'en', width: 80 });
+    expect(text).toContain('Code saturation — 0 interviews\nCodings: none\n\nNo coded interview: nothing to assess.\n');
+    expect(text).toContain('Code saturation could not be assessed: no interview is coded.');
+  });
+
   it('heads each group and says what was left out', () => {
     const report = reportFromNewCounts([3, 1, 2, 0], { by: 'group' }, ['MG', 'ALGO', 'MG', 'MG']);
     report.notCoded.push('P9');
