@@ -176,15 +176,17 @@ Exemples :
     en: {
       summary: 'code saturation along the interviews: new codes per interview, Guest et al. 2020, the 10+3 stopping rule',
       after: `
-Interviews in order (date, then "order" in codage.yaml, then id); for each, the codes used,
-the new ones, the running total and its share of the final codes. Then the methods with their
-parameters: Guest, Namey & Chen 2020 (base, run, threshold; "s+R"), the stopping rule of
-Francis et al. 2010 (10+3), and when 90/95/100 % of the final codes were reached. When
-saturation is not reached, it says how many more interviews would reach it. Ends with a chart,
-a ready-to-paste methods sentence and the references.
+Interviews in order (date, then "order" in codage.yaml, then id); for each, the
+codes used, the new ones, the running total and its share of the final codes.
+Then the methods with their parameters: Guest, Namey & Chen 2020 (base, run,
+threshold; "s+R"), the stopping rule of Francis et al. 2010 (10+3), and when
+90/95/100 % of the final codes were reached. When saturation is not reached, it
+says how many more interviews would reach it. Ends with a chart, a
+ready-to-paste methods sentence and the references.
 
-Codings: the consensus coder's where there is one, else every coder's together (union);
---coder NAME for one coder. Interviews with nothing coded are left out, and said.
+Codings: the consensus coder's where there is one, else every coder's together
+(union); --coder NAME for one coder. Interviews with nothing coded are left out,
+and said.
 
 Examples:
   codage saturation
@@ -192,21 +194,24 @@ Examples:
   codage saturation --level theme --method guest
   codage saturation --threshold 2.5 --denominator growing --stopping last-two
   codage saturation --figure saturation.svg --figure saturation.png
-  codage saturation --figure saturation.tex --csv saturation.csv    (LaTeX: pgfplots)
+  codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
   codage saturation --json`,
     },
     fr: {
       summary: 'saturation des codes au fil des entretiens : nouveaux codes par entretien, Guest et al. 2020, règle 10+3',
       after: `
-Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis identifiant) ; pour
-chacun, les codes utilisés, les nouveaux, le cumul et sa part des codes finaux. Puis les méthodes
-et leurs paramètres : Guest, Namey et Chen 2020 (base, série, seuil ; « s+R »), la règle d'arrêt
-de Francis et al. 2010 (10+3), et quand 90/95/100 % des codes finaux ont été atteints. Si la
-saturation n'est pas atteinte, combien d'entretiens de plus l'atteindraient. Pour finir : un
-graphique, une phrase prête à coller dans la partie Méthodes et les références.
+Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis
+identifiant) ; pour chacun, les codes utilisés, les nouveaux, le cumul et sa
+part des codes finaux. Puis les méthodes et leurs paramètres : Guest, Namey et
+Chen 2020 (base, série, seuil ; « s+R »), la règle d'arrêt de Francis et al.
+2010 (10+3), et quand 90/95/100 % des codes finaux ont été atteints. Si la
+saturation n'est pas atteinte, combien d'entretiens de plus l'atteindraient.
+Pour finir : un graphique, une phrase prête à coller dans la partie Méthodes et
+les références.
 
-Codages : ceux du codeur « consensus » là où il y en a, sinon ceux de tous les codeurs réunis ;
---coder NOM pour un seul codeur. Les entretiens où rien n'est codé sont laissés de côté, et cités.
+Codages : ceux du codeur « consensus » là où il y en a, sinon ceux de tous les
+codeurs réunis ; --coder NOM pour un seul codeur. Les entretiens où rien n'est
+codé sont laissés de côté, et cités.
 
 Exemples :
   codage saturation
@@ -214,7 +219,7 @@ Exemples :
   codage saturation --level theme --method guest
   codage saturation --threshold 2,5 --denominator growing --stopping last-two
   codage saturation --figure saturation.svg --figure saturation.png
-  codage saturation --figure saturation.tex --csv saturation.csv    (LaTeX : pgfplots)
+  codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
   codage saturation --json`,
     },
   },
