@@ -35,6 +35,10 @@ describe('codage segments', () => {
     expect(rows.every((row) => row.coder === 'paul' && row.participant === 'MG4' && row.code_id === 'impuissance')).toBe(true);
     expect(runCli(['segments', '--study', DEMO, '--coder', 'nobody']).code).toBe(2);
     expect(runCli(['segments', '--study', DEMO, '--code', 'no such code']).code).toBe(2);
+    // A folder that does not exist is a usage error with what to check, not an internal error.
+    const nowhere = runCli(['segments', '--study', DEMO, '-o', join(tempDir(), 'no-such-folder', 'x.csv'), '--lang', 'en']);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('check that its folder exists');
   });
 
   it('prints the same bytes on every run', () => {

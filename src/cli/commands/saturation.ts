@@ -10,9 +10,9 @@ import { FIGURE_FONT, saturationSvg } from '../../core/report/saturation/svg.js'
 import { renderSaturationText } from '../../core/report/saturation/terminal.js';
 import { referencesFor } from '../../core/report/saturation/words.js';
 import type { Language } from '../../core/types.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { writeOutput } from '../output-file.js';
 import { formatProblem, paint } from '../output.js';
 import { requireAttribute, requireCoder } from '../study-checks.js';
 
@@ -36,20 +36,6 @@ function version(): string {
 export function saturationJson(report: SaturationReport): string {
   const json = { ...report, sentence: { fr: saturationSentence(report, 'fr'), en: saturationSentence(report, 'en') }, references: referencesFor(report) };
   return `${JSON.stringify(json, null, 2)}\n`;
-}
-
-/** Writes an output file the user named; a folder that does not exist is their typo, not a bug. */
-async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await writeFileAtomic(file, data);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EPERM' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
-    throw new UsageError(
-      { en: `cannot write ${file} (${code})`, fr: `impossible d’écrire ${file} (${code})` },
-      { en: 'check that its folder exists and that you may write there', fr: 'vérifier que son dossier existe et que vous avez le droit d’y écrire' },
-    );
-  }
 }
 
 async function writeFigure(file: string, report: SaturationReport, language: Language): Promise<void> {

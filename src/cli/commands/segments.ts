@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
 import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows } from '../../core/report/segments.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 import { requireCoder } from '../study-checks.js';
 
@@ -61,7 +61,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeFileAtomic(path, out);
+    await writeOutput(path, out);
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
     ctx.stdout.write(out);
