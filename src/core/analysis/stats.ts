@@ -81,28 +81,31 @@ export function groupValue(participant: Participant | undefined, attribute: stri
   return value === undefined || value === null || value === '' ? '—' : String(value);
 }
 
-/** Counts for `codage stats`: per code (n/N, references), per theme, per participant, per group. */
-export function computeStats(input: StatsInput): StudyStats {
-  const { transcripts, codebook, segments } = input;
-  const placed = segments.filter((s) => s.status !== 'unplaced');
-  // code id → participants, references
-  const perCode = new Map<string, { participants: Set<string>; references: number }>();
-  const perParticipant = new Map<string, { segments: number; codes: Set<string>; spans: { start: number; end: number }[] }>();
+/** Per code: participants who mention it and references, from the placed segments. */
+export type CodeTally = Map<string, { participants: Set<string>; references: number }>;
+
+/** Per code id, the participants who mention it and its references (a segment counts once per code). */
+export function tallyCodes(placed: readonly AnchoredSegment[]): CodeTally {
+  const perCode: CodeTally = new Map();
   for (const s of placed) {
-    const p = s.segment.participant;
-    let pp = perParticipant.get(p);
-    if (!pp) perParticipant.set(p, (pp = { segments: 0, codes: new Set(), spans: [] }));
-    pp.segments++;
-    pp.spans.push({ start: s.start, end: s.end });
-    for (const code of new Set(s.segment.codes)) {
-      pp.codes.add(code);
+    const codes = s.segment.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (codes.indexOf(code) !== i) continue;
       let pc = perCode.get(code);
       if (!pc) perCode.set(code, (pc = { participants: new Set(), references: 0 }));
-      pc.participants.add(p);
+      pc.participants.add(s.segment.participant);
       pc.references++;
     }
   }
+  return perCode;
+}
 
+/**
+ * Themes (with the counts of all the codes under them) and codes in codebook order, then the
+ * codes used in codings but missing from the codebook.
+ */
+export function codeTree(codebook: Codebook, perCode: CodeTally): CodeCount[] {
   const tree: CodeCount[] = [];
   const visit = (node: CodebookNode, path: string[]): { participants: Set<string>; references: number } => {
     if (node.kind === 'code') {
@@ -130,6 +133,24 @@ export function computeStats(input: StatsInput): StudyStats {
     const pc = perCode.get(id)!;
     tree.push({ id, name: id, kind: 'code', path: [], depth: 0, participants: pc.participants.size, references: pc.references, inCodebook: false });
   }
+  return tree;
+}
+
+/** Counts for `codage stats`: per code (n/N, references), per theme, per participant, per group. */
+export function computeStats(input: StatsInput): StudyStats {
+  const { transcripts, codebook, segments } = input;
+  const placed = segments.filter((s) => s.status !== 'unplaced');
+  const perCode = tallyCodes(placed);
+  const perParticipant = new Map<string, { segments: number; codes: Set<string>; spans: { start: number; end: number }[] }>();
+  for (const s of placed) {
+    const p = s.segment.participant;
+    let pp = perParticipant.get(p);
+    if (!pp) perParticipant.set(p, (pp = { segments: 0, codes: new Set(), spans: [] }));
+    pp.segments++;
+    pp.spans.push({ start: s.start, end: s.end });
+    for (const code of s.segment.codes) pp.codes.add(code);
+  }
+  const tree = codeTree(codebook, perCode);
 
   const participants: ParticipantCount[] = transcripts.map((t) => {
     const pp = perParticipant.get(t.id);

@@ -15,3 +15,11 @@ export function formatPercent(value: number, language: Language, decimals = 0): 
   const n = formatNumber(value * 100, language, decimals);
   return language === 'fr' ? `${n}\u00a0%` : `${n}%`;
 }
+
+/** At most `decimals` decimals, trailing zeros dropped: 47.25 → "47,3", 46 → "46", 45.5 → "45,5". */
+export function formatDecimal(value: number, language: Language, decimals = 1): string {
+  const text = formatNumber(value, language, decimals);
+  if (decimals === 0) return text;
+  const separator = language === 'fr' ? ',' : '.';
+  return text.includes(separator) ? text.replace(/0+$/, '').replace(new RegExp(`\\${separator}$`), '') : text;
+}
