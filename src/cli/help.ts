@@ -23,6 +23,7 @@ Examples:
   codage stats --by group
   codage saturation --by group --figure saturation.svg
   codage segments --format csv -o segments.csv
+  codage export themes -o themes.docx
 
 Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
 Language: --lang fr|en, else codage.yaml "language", else LANG. NO_COLOR disables colours.`,
@@ -41,6 +42,7 @@ Exemples :
   codage stats --by group
   codage saturation --by group --figure saturation.svg
   codage segments --format csv -o segments.csv
+  codage export themes -o themes.docx
 
 Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
 Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`,
@@ -221,6 +223,64 @@ Exemples :
   codage saturation --figure saturation.svg --figure saturation.png
   codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
   codage saturation --json`,
+  export: {
+    en: {
+      summary: 'thesis tables and texts: themes with quotes, participants, codebook, matrices, methods, COREQ, report',
+      after: `
+What to export:
+  themes        Theme | Sub-theme | Code (n/N) | Quotes — the results table, quotes exact and signed
+  participants  "Table 1": one row per participant, and the summary sentence
+  codebook      codes with definitions, inclusion/exclusion criteria, examples (appendix)
+  matrix        codes × groups (--by group), n/N per cell; --by pair: the sides of each pair face to face
+  cooccurrence  codes × codes on shared segments (--unit segment) or sentences (--unit sentence)
+  methods       the methods paragraph with the study's real numbers
+  coreq         the 32-item COREQ checklist, the items codage knows filled in
+  mindmap       themes → codes as Mermaid, Graphviz DOT or SVG (--by pair: one map per pair)
+  report        the whole study on one standalone HTML page, printable on A4
+
+Formats: md, csv (RFC 4180), excel (CSV for French Excel: ;, BOM), xlsx, docx, tex, html;
+mindmap: mermaid, dot, svg, md, html. Without --format, the extension of -o decides.
+The same study gives the same bytes; a date is written only with --date.
+
+Examples:
+  codage export themes -o themes.docx
+  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
+  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
+  codage export matrix --by group --cell-quotes -o matrice.xlsx
+  codage export methods --by group --lang en
+  codage export coreq -o coreq.docx
+  codage export mindmap --format svg -o modelisation.svg
+  codage export themes --format tex --standalone -o themes.tex
+  codage export report -o rapport.html`,
+    },
+    fr: {
+      summary: 'tableaux et textes de thèse : thèmes et verbatims, participants, livre de codes, matrices, méthodes, COREQ, rapport',
+      after: `
+À exporter :
+  themes        Thème | Sous-thème | Code (n/N) | Verbatims — le tableau des résultats, verbatims exacts et signés
+  participants  « Tableau 1 » : une ligne par participant, et la phrase de synthèse
+  codebook      codes, définitions, critères d'inclusion et d'exclusion, exemples (annexe)
+  matrix        codes × groupes (--by group), n/N par case ; --by pair : les deux côtés de chaque paire face à face
+  cooccurrence  codes × codes sur les segments (--unit segment) ou les phrases (--unit sentence) partagés
+  methods       le paragraphe de méthodes avec les vrais chiffres de l'étude
+  coreq         la grille COREQ en 32 items, remplie pour ce que codage sait
+  mindmap       thèmes → codes en Mermaid, Graphviz DOT ou SVG (--by pair : une carte par paire)
+  report        toute l'étude sur une page HTML autonome, imprimable en A4
+
+Formats : md, csv (RFC 4180), excel (CSV pour Excel en français : ;, BOM), xlsx, docx, tex, html ;
+mindmap : mermaid, dot, svg, md, html. Sans --format, l'extension de -o décide.
+La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
+
+Exemples :
+  codage export themes -o themes.docx
+  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
+  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
+  codage export matrix --by group --cell-quotes -o matrice.xlsx
+  codage export methods --by group --lang en
+  codage export coreq -o coreq.docx
+  codage export mindmap --format svg -o modelisation.svg
+  codage export themes --format tex --standalone -o themes.tex
+  codage export report -o rapport.html`,
     },
   },
   code: {
@@ -249,6 +309,38 @@ Exemples :
   CODAGE_CODER=paul codage code MG4 --study ma-these`,
     },
   },
+  'arg-export': {
+    en: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap or report' },
+    fr: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap ou report' },
+  },
+  'opt-export-format': { en: { summary: 'output format (default: from the -o extension, else md)' }, fr: { summary: "format de sortie (par défaut : l'extension de -o, sinon md)" } },
+  'opt-coder-export': {
+    en: { summary: 'whose coding to export (default: coder in codage.yaml, or the only coder)' },
+    fr: { summary: 'codage à exporter (par défaut : coder de codage.yaml, ou le seul codeur)' },
+  },
+  'opt-by-export': {
+    en: { summary: 'participant attribute for the matrix columns and the methods group counts, or pair' },
+    fr: { summary: 'attribut des participants pour les colonnes de la matrice et les groupes des méthodes, ou pair' },
+  },
+  'opt-quotes': { en: { summary: 'at most this many quotes per code, or all' }, fr: { summary: 'au plus ce nombre de verbatims par code, ou all' } },
+  'opt-order': { en: { summary: 'order of the quotes: interview, shortest or longest' }, fr: { summary: 'ordre des verbatims : interview (entretiens), shortest (courts), longest (longs)' } },
+  'opt-no-exemplary-first': { en: { summary: 'do not put exemplary quotes (*) first' }, fr: { summary: 'ne pas mettre les verbatims exemplaires (*) en premier' } },
+  'opt-one-per-participant': { en: { summary: 'at most one quote per participant for each code' }, fr: { summary: 'au plus un verbatim par participant pour chaque code' } },
+  'opt-omit-annotations': {
+    en: { summary: 'leave out transcription marks such as *laughs* or (silence)' },
+    fr: { summary: 'retirer les annotations de transcription comme *rire* ou (silence)' },
+  },
+  'opt-no-counts': { en: { summary: 'no n/N and reference counts beside codes' }, fr: { summary: 'sans les comptes n/N et références à côté des codes' } },
+  'opt-no-empty-codes': { en: { summary: 'leave out codes that no segment uses' }, fr: { summary: "laisser de côté les codes qu'aucun segment n'utilise" } },
+  'opt-attributes': {
+    en: { summary: 'participants table columns, e.g. sex,age,years=Years in practice' },
+    fr: { summary: "colonnes du tableau des participants, ex. sexe,age,annees_exercice=Années d'exercice" },
+  },
+  'opt-cell-quotes': { en: { summary: 'matrix: one quote in each cell' }, fr: { summary: 'matrix : un verbatim dans chaque case' } },
+  'opt-unit': { en: { summary: 'cooccurrence: count shared segments or sentences' }, fr: { summary: 'cooccurrence : compter les segments ou les phrases partagés' } },
+  'opt-landscape': { en: { summary: 'docx: landscape pages' }, fr: { summary: 'docx : pages en paysage' } },
+  'opt-standalone': { en: { summary: 'tex: a whole document to compile, not a fragment to \\input' }, fr: { summary: 'tex : un document complet à compiler, pas un fragment à \\input' } },
+  'opt-date': { en: { summary: 'write this date (YYYY-MM-DD or today) in the file' }, fr: { summary: 'écrire cette date (AAAA-MM-JJ ou today) dans le fichier' } },
   'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
   'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
   'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },

@@ -4,14 +4,14 @@
  * imported when that command runs, so `codage --version` and the batch commands
  * start without Ink, React or document writers.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Language } from '../core/types.js';
 import { languageFromArgv, languageFromEnv } from './language.js';
 import type { CommandContext } from './context.js';
 import type { HelpEntry } from './help.js';
+import { codageVersion } from './version.js';
 
-const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = codageVersion();
 
 type Action = (ctx: CommandContext, ...args: any[]) => Promise<number>;
 
@@ -106,6 +106,26 @@ export async function buildProgram(argv: string[], onExitCode: (code: number) =>
     .option('--figure <file>', h('opt-figure').summary, (value: string, previous: string[] = []) => [...previous, value])
     .option('--csv <file>', h('opt-csv').summary)
     .option('--json', h('opt-json').summary);
+
+  command('export', 'export', () => import('./commands/export.js'))
+    .argument('<what>', h('arg-export').summary)
+    .addOption(new Option('--format <format>', h('opt-export-format').summary).choices(['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot']))
+    .option('-o, --output <file>', h('opt-output').summary)
+    .option('--coder <name>', h('opt-coder-export').summary)
+    .option('--by <attribute>', h('opt-by-export').summary)
+    .option('--quotes <n>', h('opt-quotes').summary, '3')
+    .addOption(new Option('--order <order>', h('opt-order').summary).choices(['interview', 'shortest', 'longest']).default('interview'))
+    .option('--no-exemplary-first', h('opt-no-exemplary-first').summary)
+    .option('--one-per-participant', h('opt-one-per-participant').summary)
+    .option('--omit-annotations', h('opt-omit-annotations').summary)
+    .option('--no-counts', h('opt-no-counts').summary)
+    .option('--no-empty-codes', h('opt-no-empty-codes').summary)
+    .option('--attributes <list>', h('opt-attributes').summary)
+    .option('--cell-quotes', h('opt-cell-quotes').summary)
+    .addOption(new Option('--unit <unit>', h('opt-unit').summary).choices(['segment', 'sentence']).default('segment'))
+    .option('--landscape', h('opt-landscape').summary)
+    .option('--standalone', h('opt-standalone').summary)
+    .option('--date <date>', h('opt-date').summary);
 
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)

@@ -166,4 +166,6 @@ export interface StudyConfig {
   orderPositions?: { line: number; column: number }[];
   /** Default coder name. */
   coder?: string;
+  /** Participant attribute linking the two sides of a pair (doctor–patient dyads). */
+  pair?: string;
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem, StudyConfig } from '../types.js';
 
-const KNOWN_KEYS = ['title', 'language', 'quote_label', 'order', 'coder'] as const;
+const KNOWN_KEYS = ['title', 'language', 'quote_label', 'order', 'coder', 'pair'] as const;
 
 /** Reads `codage.yaml`. Every field is optional; problems carry line and column. */
 export function parseStudyConfig(source: string, file: string): { config: StudyConfig; problems: Problem[] } {
@@ -61,6 +61,10 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
       case 'coder':
         if (typeof scalar === 'string' && scalar.trim() !== '') config.coder = scalar.trim();
         else bad('coder must be a name', 'coder doit être un nom', 'write coder: marie', 'écrire coder: marie');
+        break;
+      case 'pair':
+        if (typeof scalar === 'string' && scalar.trim() !== '') config.pair = scalar.trim();
+        else bad('pair must be the name of a participant attribute', "pair doit être le nom d'un attribut des participants", 'write pair: binome', 'écrire pair: binome');
         break;
       case 'order':
         readOrder(value, at, problems, file, config, bad);

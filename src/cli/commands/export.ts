@@ -1,0 +1,278 @@
+import { extname, resolve } from 'node:path';
+import { DataError, UsageError } from '../../core/errors.js';
+import { EXPORTS, exportDocument, isPairRequest, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
+import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
+import { labelFields, type QuoteOrder } from '../../core/report/quotes.js';
+import { renderCsv } from '../../core/report/render/csv.js';
+import { renderHtml } from '../../core/report/render/html.js';
+import { renderLatex } from '../../core/report/render/latex.js';
+import { renderMarkdown } from '../../core/report/render/markdown.js';
+import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.js';
+import { findPairAttribute, reportStudyDefaults, type ReportStudy } from '../../core/report/report-study.js';
+import type { ReportDocument } from '../../core/report/document.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { formatProblem, paint } from '../output.js';
+import { codageVersion } from '../version.js';
+
+export const FORMATS = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot'] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+interface ExportCommandOptions {
+  study: string;
+  format?: ExportFormat;
+  output?: string;
+  coder?: string;
+  by?: string;
+  quotes: string;
+  order: QuoteOrder;
+  exemplaryFirst: boolean;
+  onePerParticipant?: boolean;
+  omitAnnotations?: boolean;
+  counts: boolean;
+  emptyCodes: boolean;
+  attributes?: string;
+  cellQuotes?: boolean;
+  unit: 'segment' | 'sentence';
+  landscape?: boolean;
+  standalone?: boolean;
+  date?: string;
+}
+
+const TABLES: ExportName[] = ['themes', 'participants', 'codebook', 'matrix', 'cooccurrence', 'coreq'];
+const DOCUMENT_FORMATS: ExportFormat[] = ['md', 'docx', 'tex', 'html'];
+const TABLE_FORMATS: ExportFormat[] = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html'];
+
+/** Formats each export can be written in. */
+export function formatsOf(what: ExportName): ExportFormat[] {
+  if (what === 'mindmap') return ['mermaid', 'dot', 'svg', 'md', 'html'];
+  if (TABLES.includes(what)) return TABLE_FORMATS;
+  return DOCUMENT_FORMATS;
+}
+
+const EXTENSIONS: Record<string, ExportFormat> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.csv': 'csv',
+  '.xlsx': 'xlsx',
+  '.docx': 'docx',
+  '.tex': 'tex',
+  '.html': 'html',
+  '.htm': 'html',
+  '.svg': 'svg',
+  '.mmd': 'mermaid',
+  '.mermaid': 'mermaid',
+  '.dot': 'dot',
+  '.gv': 'dot',
+};
+
+function chooseFormat(what: ExportName, options: ExportCommandOptions): ExportFormat {
+  if (options.format) return options.format;
+  const fromFile = options.output ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
+  if (fromFile) return fromFile;
+  return what === 'mindmap' ? 'mermaid' : what === 'report' ? 'html' : 'md';
+}
+
+function parseDate(value: string | undefined, today: () => Date): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'today' || value === 'aujourdhui' || value === "aujourd'hui") return today().toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+  throw new UsageError(
+    { en: `--date must be YYYY-MM-DD or "today", not "${value}"`, fr: `--date doit être AAAA-MM-JJ ou « today », pas « ${value} »` },
+    { en: 'e.g. --date 2024-06-01', fr: 'par ex. --date 2024-06-01' },
+  );
+}
+
+function parseQuotes(value: string): number {
+  if (value === 'all' || value === 'tous' || value === 'toutes') return Number.POSITIVE_INFINITY;
+  if (/^\d+$/.test(value)) return Number(value);
+  throw new UsageError(
+    { en: `--quotes must be a number or "all", not "${value}"`, fr: `--quotes doit être un nombre ou « all », pas « ${value} »` },
+    { en: 'e.g. --quotes 2', fr: 'par ex. --quotes 2' },
+  );
+}
+
+export async function run(baseCtx: CommandContext, what: string, options: ExportCommandOptions): Promise<number> {
+  if (!(EXPORTS as readonly string[]).includes(what)) {
+    throw new UsageError(
+      { en: `nothing called "${what}" to export`, fr: `rien ne s'appelle « ${what} » parmi les exports` },
+      { en: `choose one of: ${EXPORTS.join(', ')}`, fr: `choisir parmi : ${EXPORTS.join(', ')}` },
+    );
+  }
+  const name = what as ExportName;
+  const format = chooseFormat(name, options);
+  if (!formatsOf(name).includes(format)) {
+    throw new UsageError(
+      { en: `${name} cannot be written as ${format}`, fr: `${name} ne peut pas s'écrire en ${format}` },
+      { en: `formats for ${name}: ${formatsOf(name).join(', ')}`, fr: `formats pour ${name} : ${formatsOf(name).join(', ')}` },
+    );
+  }
+  if ((format === 'docx' || format === 'xlsx') && !options.output) {
+    throw new UsageError(
+      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d'un nom : ajouter -o FICHIER.${format}` },
+      { en: `e.g. codage export ${name} -o ${name}.${format}`, fr: `par ex. codage export ${name} -o ${name}.${format}` },
+    );
+  }
+  if (name === 'matrix' && options.by === undefined) {
+    throw new UsageError(
+      { en: 'matrix needs --by ATTRIBUTE (a participant attribute, or pair)', fr: 'matrix a besoin de --by ATTRIBUT (un attribut des participants, ou pair)' },
+      { en: 'e.g. codage export matrix --by group', fr: 'par ex. codage export matrix --by group' },
+    );
+  }
+  const max = parseQuotes(options.quotes);
+  const date = parseDate(options.date, () => new Date());
+
+  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study);
+  const fr = ctx.language === 'fr';
+  const coders = study.coders.map((c) => c.coder);
+  const coder = options.coder ?? (study.config.coder && coders.includes(study.config.coder) ? study.config.coder : coders.length === 1 ? coders[0] : undefined);
+  if (coder === undefined && coders.length > 1) {
+    throw new UsageError(
+      { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l'étude a ${coders.length} codeurs : préciser le codage à exporter` },
+      { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
+    );
+  }
+  if (coder !== undefined && !coders.includes(coder)) {
+    throw new UsageError(
+      { en: `no coder file for "${coder}" in codings/`, fr: `pas de fichier de codeur « ${coder} » dans codings/` },
+      { en: `known coders: ${coders.join(', ') || 'none yet'}`, fr: `codeurs connus : ${coders.join(', ') || 'aucun pour le moment'}` },
+    );
+  }
+
+  const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
+  const quoteLabel = study.config.quoteLabel ?? reportStudyDefaults().quoteLabel;
+  if (pairAttribute !== undefined && labelFields(quoteLabel).some((field) => field.toLowerCase() === pairAttribute.toLowerCase())) {
+    throw new DataError(
+      {
+        en: `quote_label uses {${pairAttribute}}, the attribute that links the two sides of a pair: quotes would reveal who is paired with whom`,
+        fr: `quote_label utilise {${pairAttribute}}, l'attribut qui relie les deux côtés d'une paire : les verbatims révéleraient qui est en paire avec qui`,
+      },
+      { file: 'codage.yaml', hint: { en: `remove {${pairAttribute}} from quote_label`, fr: `retirer {${pairAttribute}} de quote_label` } },
+    );
+  }
+  const byPair = options.by !== undefined && (options.by === 'pair' || options.by === pairAttribute);
+  if (byPair && pairAttribute === undefined) {
+    throw new UsageError(
+      { en: 'the study has no pairs: no participant attribute links two sides', fr: "l'étude n'a pas de paires : aucun attribut des participants ne relie deux côtés" },
+      { en: 'add a column pair (or binome) to participants.csv, or name it with pair: in codage.yaml', fr: 'ajouter une colonne binome (ou pair) à participants.csv, ou la nommer avec pair: dans codage.yaml' },
+    );
+  }
+  if (options.by !== undefined && !byPair) {
+    const known = new Set<string>();
+    for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
+    if (!known.has(options.by)) {
+      throw new UsageError(
+        { en: `no participant attribute "${options.by}"`, fr: `pas d'attribut de participant « ${options.by} »` },
+        { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
+      );
+    }
+    if (options.by === pairAttribute && name !== 'matrix' && name !== 'mindmap') {
+      throw new UsageError({ en: `${options.by} links pairs: use it with matrix or mindmap only`, fr: `${options.by} relie les paires : ne l'utiliser qu'avec matrix ou mindmap` });
+    }
+  }
+
+  const chosen = coder === undefined ? [] : segments.filter((s) => s.coder === coder);
+  const report: ReportStudy = {
+    language: ctx.language,
+    transcripts: study.transcripts,
+    participants: study.participants,
+    codebook: study.codebook,
+    segments: chosen,
+    coders: coder === undefined ? [] : [coder],
+    coverage: coders.map((c) => ({ coder: c, participants: [...new Set(segments.filter((s) => s.coder === c && s.status !== 'unplaced').map((s) => s.segment.participant))] })),
+    quoteLabel,
+    software: `codage ${codageVersion()}`,
+    selection: {
+      max,
+      exemplaryFirst: options.exemplaryFirst,
+      onePerParticipant: options.onePerParticipant === true,
+      order: options.order,
+      omitAnnotations: options.omitAnnotations === true,
+    },
+    ...(study.config.title !== undefined ? { title: study.config.title } : {}),
+    ...(pairAttribute !== undefined ? { pairAttribute } : {}),
+  };
+  const exportOptions: ExportOptions = {
+    counts: options.counts,
+    ...(options.attributes !== undefined ? { attributes: options.attributes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(options.by !== undefined ? { by: byPair ? 'pair' : options.by } : {}),
+    cellQuotes: options.cellQuotes === true,
+    unit: options.unit,
+    emptyCodes: options.emptyCodes,
+    extras: {},
+    ...(date !== undefined ? { date } : {}),
+  };
+
+  // What the reader of the export should know: quotes that could not be placed, synonyms that disagree.
+  const unplaced = chosen.filter((s) => s.status === 'unplaced').length;
+  if (unplaced > 0) {
+    ctx.stderr.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+        fr
+          ? `${unplaced} segment(s) de ${coder} introuvable(s) dans leur transcription ne sont ni montrés ni comptés ; voir codage check`
+          : `${unplaced} segment(s) of ${coder} cannot be found in their transcript: neither shown nor counted; see codage check`
+      }\n`,
+    );
+  }
+  if (name === 'participants' || name === 'report' || name === 'methods' || name === 'coreq') {
+    for (const problem of synonymConflicts(report, attributeColumns(report, name === 'participants' ? exportOptions.attributes : undefined))) {
+      ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
+    }
+  }
+
+  let out: string | Uint8Array;
+  if (name === 'mindmap' && (format === 'mermaid' || format === 'dot' || format === 'svg')) {
+    const trees = mindmapTrees(report, exportOptions);
+    out = format === 'mermaid' ? renderMermaid(trees) : format === 'dot' ? renderDot(trees) : renderSvg(trees).svg;
+  } else {
+    const sentenceCache = new Map<string, ReturnType<typeof segmentSentences>>();
+    const doc: ReportDocument = exportDocument(name, report, exportOptions, (t) => {
+      let sentences = sentenceCache.get(t.id);
+      if (!sentences) sentenceCache.set(t.id, (sentences = segmentSentences(t.text, t.turns, ctx.language)));
+      return sentences;
+    });
+    if (name === 'mindmap' && format === 'md') doc.blocks.push({ type: 'code', language: 'mermaid', text: renderMermaid(mindmapTrees(report, exportOptions)) });
+    out = await render(doc, format, { landscape: options.landscape, standalone: options.standalone, date });
+  }
+
+  if (options.output) {
+    const path = resolve(options.output);
+    await writeFileAtomic(path, out);
+    ctx.stderr.write(fr ? `${name} (${format}) écrit dans ${path}\n` : `${name} (${format}) written to ${path}\n`);
+  } else {
+    ctx.stdout.write(out);
+  }
+  return 0;
+}
+
+async function render(doc: ReportDocument, format: ExportFormat, options: { landscape?: boolean; standalone?: boolean; date?: string }): Promise<string | Uint8Array> {
+  const table = () => {
+    const first = doc.blocks.find((b) => b.type === 'table');
+    if (!first || first.type !== 'table') throw new Error(`no table to write as ${format}`);
+    return first.table;
+  };
+  switch (format) {
+    case 'md':
+      return renderMarkdown(doc);
+    case 'csv':
+    case 'excel':
+      return renderCsv(table(), format);
+    case 'xlsx': {
+      const { renderXlsx } = await import('../../core/report/render/xlsx.js');
+      return renderXlsx(table(), { date: options.date });
+    }
+    case 'docx': {
+      // The Word writer is loaded only when a Word file is asked for.
+      const { renderDocx } = await import('../../core/report/render/docx.js');
+      return renderDocx(doc, { ...(options.landscape ? { landscape: true } : {}), ...(options.date ? { date: `${options.date}T00:00:00Z` } : {}) });
+    }
+    case 'tex':
+      return renderLatex(doc, { standalone: options.standalone === true });
+    case 'html':
+      return renderHtml(doc);
+    default:
+      throw new Error(`format ${format} is not a document format`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The methods paragraph, written from the study's real numbers: interviews and their dates and
+ * durations, who coded what (double coding), segments → codes → themes, the software. Sentences
+ * on saturation and agreement are added when those analyses give them.
+ */
+import { formatPercent } from '../text/numbers.js';
+import { numberPhrase } from './participants-table.js';
+import type { Language } from '../types.js';
+import type { StudyFacts } from './study-facts.js';
+import { formatDate } from './study-facts.js';
+import { capitalize, countWord, frenchSpacing, joinList } from './typography.js';
+
+export interface MethodsExtras {
+  /** A sentence on data saturation, with its method and parameters. */
+  saturation?: string;
+  /** A sentence on agreement between coders, with its statistic, unit and averaging. */
+  agreement?: string;
+}
+
+export function methodsSentences(facts: StudyFacts, language: Language, extras: MethodsExtras = {}): string[] {
+  const fr = language === 'fr';
+  const n = facts.interviews;
+  const out: string[] = [];
+
+  let first = fr
+    ? `${capitalize(countWord(n, language))} entretien${n > 1 ? 's ont été réalisés' : ' a été réalisé'}`
+    : `${capitalize(countWord(n, language))} interview${n > 1 ? 's were' : ' was'} conducted`;
+  if (facts.dates) {
+    const { first: a, last: b } = facts.dates;
+    // "entre le 6 février et le 2 mai 2024": the year once when both dates share it.
+    const start = a.slice(0, 4) === b.slice(0, 4) ? formatDate(a, language).replace(/ \d{4}$/, '') : formatDate(a, language);
+    first += a === b ? (fr ? ` le ${formatDate(a, language)}` : ` on ${formatDate(a, language)}`) : fr ? ` entre le ${start} et le ${formatDate(b, language)}` : ` between ${start} and ${formatDate(b, language)}`;
+  }
+  if (facts.groups && facts.groups.counts.length > 1) first += ` (${facts.groups.counts.map((g) => `${g.count} ${g.value}`).join(', ')})`;
+  out.push(`${first}.`);
+
+  const d = facts.durations.summary;
+  if (d) {
+    const p = numberPhrase(d, language, 0);
+    const missing = facts.durations.missing > 0 ? (fr ? ` ; durée inconnue pour ${facts.durations.missing}` : `; unknown for ${facts.durations.missing}`) : '';
+    out.push(fr ? `Ils ont duré ${p.range} minutes (${p.centre}${missing}).` : `They lasted ${p.range} minutes (${p.centre}${missing}).`);
+  }
+
+  const main = facts.coders;
+  const mainCoverage = facts.coverage.filter((c) => main.includes(c.coder));
+  const others = facts.coverage.filter((c) => !main.includes(c.coder) && c.interviews > 0);
+  const coded = mainCoverage.map((c) => (fr ? `${c.coder} a codé ${c.interviews === n ? `les ${n} entretiens` : `${c.interviews} des ${n} entretiens`}` : `${c.coder} coded ${c.interviews === n ? `all ${n} interviews` : `${c.interviews} of the ${n} interviews`}`));
+  let coding = fr ? `L'analyse a été conduite avec ${facts.software}` : `The analysis was conducted with ${facts.software}`;
+  if (coded.length > 0) coding += ` : ${joinList(coded, language)}`;
+  if (others.length > 0) {
+    const second = others.map((c) =>
+      fr
+        ? `${c.coder} a codé indépendamment ${c.interviews} entretien${c.interviews > 1 ? 's' : ''} sur ${n} (${formatPercent(c.interviews / n, language)})`
+        : `${c.coder} independently coded ${c.interviews} of the ${n} interviews (${formatPercent(c.interviews / n, language)})`,
+    );
+    coding += fr ? ` ; en double codage, ${joinList(second, language)}` : `; as a second coder, ${joinList(second, language)}`;
+  }
+  out.push(`${coding}.`);
+
+  const themes = facts.themes;
+  out.push(
+    fr
+      ? `Le codage retenu (${main.join(', ')}) compte ${facts.segments} segments codés, rattachés à ${facts.codesUsed} codes${themes > 0 ? `, regroupés en ${themes} thèmes et sous-thèmes (${facts.topThemes} thèmes principaux)` : ''}.`
+      : `The coding reported (${main.join(', ')}) has ${facts.segments} coded segments under ${facts.codesUsed} codes${themes > 0 ? `, grouped into ${themes} themes and sub-themes (${facts.topThemes} main themes)` : ''}.`,
+  );
+  if (extras.agreement) out.push(extras.agreement);
+  if (extras.saturation) out.push(extras.saturation);
+  return out.map((s) => frenchSpacing(s.replace(/ : /g, fr ? ' : ' : ': '), language));
+}

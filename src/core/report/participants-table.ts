@@ -1,0 +1,297 @@
+/**
+ * "Tableau 1": one row per participant with the attributes the thesis shows, and the sentence
+ * that sums them up ("12 participants (6 femmes, 6 hommes), âgés de 29 à 63 ans…"). Attributes
+ * that mean the same thing under different names (`duration`, `durée`, `duree`) are one column.
+ * The attribute linking the two sides of a pair never appears here.
+ */
+import { describeNumbers, type NumberSummary } from '../analysis/describe.js';
+import { UsageError } from '../errors.js';
+import { compareNatural } from '../natural-sort.js';
+import { formatDecimal } from '../text/numbers.js';
+import type { AttributeValue, Language, Participant, Problem } from '../types.js';
+import { type Paragraph, type Table, textCell } from './document.js';
+import type { ReportStudy } from './report-study.js';
+import { capitalize, countWord, frenchSpacing, joinList } from './typography.js';
+
+export type AttributeRole = 'sex' | 'age' | 'duration' | 'date' | 'other';
+
+export interface AttributeColumn {
+  /** The attribute names merged into this column, as written in the study. */
+  sources: string[];
+  header: string;
+  role: AttributeRole;
+  /** All known values are numbers (or durations). */
+  numeric: boolean;
+}
+
+/** Folded attribute name: lowercase, no accents, `_`/`-`/spaces removed. */
+function keyOf(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_\-.()]/g, '');
+}
+
+const ROLES: [AttributeRole, string[]][] = [
+  ['duration', ['duration', 'duree', 'durationmin', 'dureemin', 'dureeentretien', 'interviewduration', 'length', 'minutes']],
+  ['sex', ['sexe', 'sex', 'genre', 'gender']],
+  ['age', ['age', 'ageans', 'ageyears']],
+  ['date', ['date', 'dateentretien', 'interviewdate']],
+];
+
+export function attributeRole(name: string): AttributeRole {
+  const key = keyOf(name);
+  for (const [role, names] of ROLES) if (names.includes(key)) return role;
+  return 'other';
+}
+
+/** Headers for the attributes theses usually show; others are written from their name. */
+const HEADERS: Record<string, Record<Language, string>> = {
+  sexe: { fr: 'Sexe', en: 'Sex' },
+  sex: { fr: 'Sexe', en: 'Sex' },
+  genre: { fr: 'Genre', en: 'Gender' },
+  gender: { fr: 'Genre', en: 'Gender' },
+  age: { fr: 'Âge (ans)', en: 'Age (years)' },
+  anneesexercice: { fr: "Années d'exercice", en: 'Years in practice' },
+  anneesdexercice: { fr: "Années d'exercice", en: 'Years in practice' },
+  milieu: { fr: "Milieu d'exercice", en: 'Practice setting' },
+  formationdouleur: { fr: 'Formation douleur', en: 'Pain training' },
+  formation: { fr: 'Formation', en: 'Training' },
+  role: { fr: 'Rôle', en: 'Role' },
+  profession: { fr: 'Profession', en: 'Profession' },
+  group: { fr: 'Groupe', en: 'Group' },
+  groupe: { fr: 'Groupe', en: 'Group' },
+  duration: { fr: 'Durée (min)', en: 'Duration (min)' },
+  date: { fr: "Date de l'entretien", en: 'Interview date' },
+};
+
+function headerOf(name: string, role: AttributeRole, language: Language): string {
+  if (role === 'duration') return HEADERS.duration![language];
+  if (role === 'age') return HEADERS.age![language];
+  const known = HEADERS[keyOf(name)];
+  if (known) return known[language];
+  return capitalize(name.replace(/_/g, ' '));
+}
+
+/** Minutes from `34`, `34 min`, `1 h 05`, `1h05`, `00:34:12` or `34:12` (minutes:seconds). */
+export function parseDuration(value: AttributeValue): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const s = value.trim().toLowerCase().replace(',', '.');
+  let m = /^(\d+(?:\.\d+)?)\s*(?:min|mn|minutes?|')?$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(\d+)\s*h\s*(\d{1,2})?\s*(?:min|mn)?$/.exec(s);
+  if (m) return Number(m[1]) * 60 + Number(m[2] ?? 0);
+  m = /^(\d+):(\d{2}):(\d{2})$/.exec(s);
+  if (m) return Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60;
+  m = /^(\d+):(\d{2})$/.exec(s);
+  if (m) return Number(m[1]) + Number(m[2]) / 60;
+  return undefined;
+}
+
+function asNumber(value: AttributeValue): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(value)) return Number(value.trim().replace(',', '.'));
+  return undefined;
+}
+
+function isEmpty(value: AttributeValue | undefined): value is null | undefined {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * The columns of the participants table: the attributes asked for (`--attributes`), else every
+ * attribute but `date` and the pair link, in the order first met; synonyms merged into one.
+ */
+export function attributeColumns(study: ReportStudy, requested?: string[]): AttributeColumn[] {
+  const seen: string[] = [];
+  for (const t of study.transcripts) {
+    for (const key of Object.keys(study.participants.get(t.id)?.attributes ?? {})) if (!seen.includes(key)) seen.push(key);
+  }
+  const pair = study.pairAttribute;
+  let names: { name: string; header?: string }[];
+  if (requested && requested.length > 0) {
+    names = requested.map((item) => {
+      const [name = '', header] = item.split('=');
+      return header === undefined ? { name: name.trim() } : { name: name.trim(), header: header.trim() };
+    });
+    for (const { name } of names) {
+      if (pair !== undefined && keyOf(name) === keyOf(pair)) {
+        throw new UsageError(
+          { en: `"${name}" links the two sides of a pair: it never appears in thesis tables`, fr: `« ${name} » relie les deux côtés d'une paire : il n'apparaît jamais dans les tableaux de la thèse` },
+          { en: 'use codage export matrix --by pair to see pairs side by side', fr: 'utiliser codage export matrix --by pair pour voir les paires face à face' },
+        );
+      }
+      const role = attributeRole(name);
+      if (!seen.some((key) => keyOf(key) === keyOf(name) || (role !== 'other' && attributeRole(key) === role))) {
+        throw new UsageError(
+          { en: `no participant attribute "${name}"`, fr: `pas d'attribut de participant « ${name} »` },
+          { en: `attributes: ${seen.join(', ') || 'none'}`, fr: `attributs : ${seen.join(', ') || 'aucun'}` },
+        );
+      }
+    }
+  } else {
+    names = seen.filter((key) => attributeRole(key) !== 'date' && (pair === undefined || keyOf(key) !== keyOf(pair))).map((name) => ({ name }));
+  }
+  const columns: AttributeColumn[] = [];
+  for (const { name, header } of names) {
+    const role = attributeRole(name);
+    const existing = role === 'other' ? columns.find((c) => c.sources.some((s) => keyOf(s) === keyOf(name))) : columns.find((c) => c.role === role);
+    if (existing) continue;
+    const sources = role === 'other' ? seen.filter((key) => keyOf(key) === keyOf(name)) : seen.filter((key) => attributeRole(key) === role);
+    if (sources.length === 0) sources.push(name);
+    columns.push({ sources, header: header ?? headerOf(name, role, study.language), role, numeric: false });
+  }
+  for (const column of columns) {
+    const values = study.transcripts.map((t) => columnValue(study.participants.get(t.id), column)).filter((v) => !isEmpty(v));
+    column.numeric = values.length > 0 && values.every((v) => (column.role === 'duration' ? parseDuration(v) : asNumber(v)) !== undefined);
+  }
+  return columns;
+}
+
+/** A participant's value for a column: the first of its synonyms that is filled in. */
+export function columnValue(participant: Participant | undefined, column: AttributeColumn): AttributeValue {
+  for (const source of column.sources) {
+    const value = participant?.attributes[source];
+    if (!isEmpty(value)) return value ?? null;
+  }
+  return null;
+}
+
+/** Participants whose synonyms disagree (`duree: 19` in participants.csv, `duration: 21` in the transcript). */
+export function synonymConflicts(study: ReportStudy, columns: AttributeColumn[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const column of columns) {
+    if (column.sources.length < 2) continue;
+    for (const t of study.transcripts) {
+      const attributes = study.participants.get(t.id)?.attributes ?? {};
+      const filled = column.sources.filter((s) => !isEmpty(attributes[s]));
+      const normalise = (v: AttributeValue) => (column.role === 'duration' ? parseDuration(v) ?? String(v) : String(v).trim().toLowerCase());
+      const distinct = new Set(filled.map((s) => String(normalise(attributes[s] ?? null))));
+      if (distinct.size > 1) {
+        const list = filled.map((s) => `${s} = ${String(attributes[s])}`).join(', ');
+        problems.push({
+          severity: 'warning',
+          file: t.file,
+          kind: 'attribute-synonyms-disagree',
+          message: { en: `${t.id}: ${list} — the first is shown`, fr: `${t.id} : ${list} — la première valeur est retenue` },
+          hint: { en: 'keep one value (participants.csv or the front matter)', fr: 'ne garder qu’une valeur (participants.csv ou en-tête de la transcription)' },
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function formatValue(value: AttributeValue, column: AttributeColumn, language: Language): string {
+  if (isEmpty(value)) return '–';
+  if (column.numeric) {
+    const n = column.role === 'duration' ? parseDuration(value) : asNumber(value);
+    if (n !== undefined) return formatDecimal(n, language, column.role === 'duration' ? 0 : 1);
+  }
+  return String(value);
+}
+
+export function participantsTable(study: ReportStudy, columns: AttributeColumn[], tableNumber = 1): Table {
+  const fr = study.language === 'fr';
+  const rows = study.transcripts.map((t) => [t.id, ...columns.map((c) => formatValue(columnValue(study.participants.get(t.id), c), c, study.language))]);
+  // Each column as wide as its longest header word or value (long values wrap past 22 characters).
+  const widthOf = (header: string, i: number) =>
+    Math.max(...header.split(/\s+/).map((w) => w.length), ...rows.map((row) => Math.min(22, row[i]!.length))) + 2;
+  return {
+    caption: fr ? `Tableau ${tableNumber} – Caractéristiques des participants` : `Table ${tableNumber} – Characteristics of the participants`,
+    columns: [
+      { header: 'Participant', width: widthOf('Participant', 0) },
+      ...columns.map((c, i) => ({ header: c.header, width: widthOf(c.header, i + 1), align: c.numeric ? ('right' as const) : ('left' as const) })),
+    ],
+    rows: rows.map((cells) => ({ cells: cells.map((text) => textCell(text)) })),
+    note: [{ text: participantsSummary(study, columns) }],
+    landscape: columns.length > 7,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary sentence
+
+type SexKind = 'women' | 'men';
+
+function sexOf(value: AttributeValue): SexKind | undefined {
+  const v = String(value).trim().toLowerCase();
+  if (['f', 'femme', 'féminin', 'feminin', 'female', 'woman', 'w'].includes(v)) return 'women';
+  if (['h', 'm', 'homme', 'masculin', 'male', 'man'].includes(v)) return 'men';
+  return undefined;
+}
+
+/** "de 29 à 63" and "moyenne 47,2 ; médiane 46": the range with `decimals`, mean and median with one. */
+export function numberPhrase(summary: NumberSummary, language: Language, decimals = 1): { range: string; centre: string } {
+  const f = (n: number) => formatDecimal(n, language, decimals);
+  const c = (n: number) => formatDecimal(n, language, 1);
+  return language === 'fr'
+    ? { range: `de ${f(summary.min)} à ${f(summary.max)}`, centre: `moyenne ${c(summary.mean)} ; médiane ${c(summary.median)}` }
+    : { range: `${f(summary.min)} to ${f(summary.max)}`, centre: `mean ${c(summary.mean)}, median ${c(summary.median)}` };
+}
+
+/** Durations in minutes of the interviews that have one, and how many have none. */
+export function interviewDurations(study: ReportStudy, columns = attributeColumns(study)): { summary?: NumberSummary; missing: number } {
+  const column = columns.find((c) => c.role === 'duration');
+  if (!column) return { missing: study.transcripts.length };
+  const values: number[] = [];
+  for (const t of study.transcripts) {
+    const d = parseDuration(columnValue(study.participants.get(t.id), column));
+    if (d !== undefined) values.push(d);
+  }
+  return { summary: describeNumbers(values), missing: study.transcripts.length - values.length };
+}
+
+/** The sentence under Tableau 1: who was interviewed, their characteristics, the interviews' length. */
+export function participantsSummary(study: ReportStudy, columns: AttributeColumn[]): string {
+  const language = study.language;
+  const fr = language === 'fr';
+  const N = study.transcripts.length;
+  const valuesOf = (column: AttributeColumn) => study.transcripts.map((t) => columnValue(study.participants.get(t.id), column));
+  const sentences: string[] = [];
+
+  let first = fr ? `${capitalize(countWord(N, language))} participant${N > 1 ? 's ont été interrogés' : ' a été interrogé'}` : `${capitalize(countWord(N, language))} participant${N > 1 ? 's were' : ' was'} interviewed`;
+  const sex = columns.find((c) => c.role === 'sex');
+  if (sex) {
+    const counts = { women: 0, men: 0, other: 0 };
+    for (const v of valuesOf(sex)) if (!isEmpty(v)) counts[sexOf(v) ?? 'other']++;
+    const parts: string[] = [];
+    if (counts.women > 0) parts.push(fr ? `${counts.women} femme${counts.women > 1 ? 's' : ''}` : `${counts.women} wom${counts.women > 1 ? 'e' : 'a'}n`);
+    if (counts.men > 0) parts.push(fr ? `${counts.men} homme${counts.men > 1 ? 's' : ''}` : `${counts.men} m${counts.men > 1 ? 'e' : 'a'}n`);
+    if (counts.other > 0) parts.push(fr ? `${counts.other} autre${counts.other > 1 ? 's' : ''}` : `${counts.other} other`);
+    if (parts.length > 0) first += ` (${parts.join(', ')})`;
+  }
+  const age = columns.find((c) => c.role === 'age' && c.numeric);
+  const ages = age ? describeNumbers(valuesOf(age).map(asNumber).filter((v): v is number => v !== undefined)) : undefined;
+  if (ages) {
+    const p = numberPhrase(ages, language);
+    first += fr ? `, âgés ${p.range} ans (${p.centre})` : `, aged ${p.range} (${p.centre})`;
+  }
+  sentences.push(`${first}.`);
+
+  for (const column of columns) {
+    if (column.role === 'sex' || column.role === 'age' || column.role === 'duration' || column.role === 'date') continue;
+    const values = valuesOf(column);
+    const missing = values.filter(isEmpty).length;
+    let body: string;
+    if (column.numeric) {
+      const summary = describeNumbers(values.map(asNumber).filter((v): v is number => v !== undefined));
+      if (!summary) continue;
+      const p = numberPhrase(summary, language);
+      body = `${p.range} (${p.centre})`;
+    } else {
+      const counts = new Map<string, number>();
+      for (const v of values) if (!isEmpty(v)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+      if (counts.size === 0) continue;
+      body = [...counts.keys()].sort(compareNatural).map((k) => `${k} (${counts.get(k)})`).join(', ');
+    }
+    if (missing > 0) body += fr ? ` ; non renseigné pour ${missing}` : `; not given for ${missing}`;
+    sentences.push(`${column.header.replace(/ \((?:min|ans|years)\)$/, '')}${fr ? ' : ' : ': '}${body}.`);
+  }
+
+  const durations = interviewDurations(study, columns);
+  if (durations.summary) {
+    const p = numberPhrase(durations.summary, language, 0);
+    const unknown = durations.missing > 0 ? (fr ? ` ; durée inconnue pour ${durations.missing}` : `; unknown for ${durations.missing}`) : '';
+    sentences.push(fr ? `Les entretiens ont duré ${p.range} minutes (${p.centre}${unknown}).` : `Interviews lasted ${p.range} minutes (${p.centre}${unknown}).`);
+  }
+  return frenchSpacing(sentences.join(' '), language);
+}

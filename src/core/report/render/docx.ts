@@ -1,0 +1,168 @@
+/**
+ * Word documents with the `docx` library: real tables (not tabs), the header row repeated on
+ * every page, rows that do not break across pages, theme cells merged over their codes, quotes
+ * in a character style. Every look comes from a named style — "Verbatim", "Codage table text",
+ * "Codage table heading", "Caption", "Codage note" — so the researcher restyles the whole
+ * document from Word's style pane. A4, portrait, or landscape for wide tables.
+ *
+ * The bytes are the same on every run: the archive's dates and the document's creation date are
+ * fixed (`normaliseZip`), unless a date is asked for.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph as DocxParagraph,
+  Table as DocxTable,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { Block, Inline, Paragraph, ReportDocument, Table } from '../document.js';
+import { normaliseZip } from './zip.js';
+
+/** A4 in twentieths of a point, margins 2.5 cm. */
+const PAGE = { width: 11906, height: 16838, margin: 1418 };
+
+const STYLE = {
+  verbatim: 'Verbatim',
+  tableText: 'CodageTableText',
+  tableHeading: 'CodageTableHeading',
+  caption: 'Caption',
+  note: 'CodageNote',
+  code: 'CodageCode',
+} as const;
+
+function runs(paragraph: Paragraph): TextRun[] {
+  return paragraph.map((run: Inline) =>
+    new TextRun({ text: run.text, ...(run.italic ? { style: STYLE.verbatim } : {}), ...(run.bold ? { bold: true } : {}) }),
+  );
+}
+
+const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function tableBlocks(table: Table, textWidth: number): (DocxParagraph | DocxTable)[] {
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = table.columns.map((c) => Math.floor((c.width / total) * textWidth));
+  const alignOf = (i: number) => (table.columns[i]?.align === 'right' ? AlignmentType.RIGHT : table.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          borders: { top: rule(12), bottom: rule(8), left: none, right: none },
+          children: [new DocxParagraph({ style: STYLE.tableHeading, alignment: alignOf(i), children: [new TextRun(c.header)] })],
+        }),
+    ),
+  });
+  // Which column each cell lands in, to give it its width and alignment.
+  const left = table.columns.map(() => 0);
+  const rows = table.rows.map((row, r) => {
+    const cells: TableCell[] = [];
+    let next = 0;
+    for (let c = 0; c < table.columns.length; c++) {
+      if (left[c]! > 0) {
+        left[c]!--;
+        continue;
+      }
+      const cell = row.cells[next++];
+      if (!cell) continue;
+      const span = cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : 1;
+      if (span > 1) left[c] = span - 1;
+      const last = r + span === table.rows.length;
+      cells.push(
+        new TableCell({
+          width: { size: widths[c]!, type: WidthType.DXA },
+          ...(span > 1 ? { rowSpan: span } : {}),
+          borders: {
+            top: r === 0 || row.groupStart === undefined ? none : row.groupStart ? rule(8) : rule(2),
+            bottom: last ? rule(12) : none,
+            left: none,
+            right: none,
+          },
+          children: cell.paragraphs.map((p) => new DocxParagraph({ style: STYLE.tableText, alignment: alignOf(c), children: runs(p) })),
+        }),
+      );
+    }
+    return new TableRow({ cantSplit: true, children: cells });
+  });
+  const out: (DocxParagraph | DocxTable)[] = [
+    new DocxParagraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(table.caption)] }),
+    new DocxTable({
+      rows: [header, ...rows],
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    }),
+  ];
+  if (table.note) out.push(new DocxParagraph({ style: STYLE.note, children: runs(table.note) }));
+  return out;
+}
+
+function blockChildren(b: Block, textWidth: number): (DocxParagraph | DocxTable)[] {
+  switch (b.type) {
+    case 'heading':
+      return [new DocxParagraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(b.text)] })];
+    case 'paragraph':
+      return [new DocxParagraph({ children: runs(b.content) })];
+    case 'table':
+      return tableBlocks(b.table, textWidth);
+    case 'figure':
+      return [new DocxParagraph({ style: STYLE.caption, children: [new TextRun(b.figure.caption)] })];
+    case 'code':
+      return b.text.replace(/\n$/, '').split('\n').map((line) => new DocxParagraph({ style: STYLE.code, children: [new TextRun(line)] }));
+  }
+}
+
+export interface DocxOptions {
+  /** Landscape pages (wide tables); else each table's own preference decides for the whole document. */
+  landscape?: boolean;
+  /** Creation date written in the document's properties (ISO 8601); a fixed date when absent. */
+  date?: string;
+}
+
+export async function renderDocx(doc: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const landscape = options.landscape ?? doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
+  const textWidth = (landscape ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
+  const children: (DocxParagraph | DocxTable)[] = [new DocxParagraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.title)] })];
+  for (const b of doc.blocks) children.push(...blockChildren(b, textWidth));
+  const section: ISectionOptions = {
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+      },
+    },
+    children,
+  };
+  const font = 'Times New Roman';
+  const document = new Document({
+    creator: 'codage',
+    title: doc.title,
+    lastModifiedBy: 'codage',
+    styles: {
+      default: { document: { run: { font, size: 22, language: { value: doc.language === 'fr' ? 'fr-FR' : 'en-GB' } } } },
+      paragraphStyles: [
+        { id: STYLE.tableText, name: 'Codage table text', basedOn: 'Normal', quickFormat: true, run: { size: 19 }, paragraph: { spacing: { before: 20, after: 60 } } },
+        { id: STYLE.tableHeading, name: 'Codage table heading', basedOn: STYLE.tableText, quickFormat: true, run: { bold: true } },
+        { id: STYLE.caption, name: 'caption', basedOn: 'Normal', quickFormat: true, run: { bold: true, size: 20 }, paragraph: { spacing: { before: 240, after: 120 } } },
+        { id: STYLE.note, name: 'Codage note', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { spacing: { before: 80, after: 240 } } },
+        { id: STYLE.code, name: 'Codage code', basedOn: 'Normal', run: { font: 'Courier New', size: 17 }, paragraph: { spacing: { before: 0, after: 0 } } },
+      ],
+      characterStyles: [{ id: STYLE.verbatim, name: 'Verbatim', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { italics: true } }],
+    },
+    sections: [section],
+  });
+  const bytes = await Packer.toBuffer(document);
+  return normaliseZip(new Uint8Array(bytes), options.date);
+}

@@ -1,0 +1,176 @@
+/**
+ * LaTeX for a thesis: `longtable` (breaks across pages, header repeated) with `booktabs` rules,
+ * `p{}` columns that share the text width, every special character escaped. With babel-french,
+ * no space is written before `; : ! ?` (babel adds the right one) and no-break spaces become `~`
+ * (U+00A0) and `\,` (U+202F). A theme is written on its first row only, its codes under it
+ * separated by light rules: a merged cell that still breaks across pages.
+ *
+ * Output is a fragment to `\input` (its packages listed at the top) or, with `standalone`, a
+ * complete document. Verbatims go through `\codageverbatim{…}` (italics by default) so that a
+ * thesis can restyle them in one line.
+ */
+import { cellColumns, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+
+const SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '{': '\\{',
+  '}': '\\}',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '"': '\\textquotedbl{}',
+  '[': '{[}',
+  ']': '{]}',
+  '\u00a0': '~',
+  '\u202f': '\\,',
+  '\u2009': '\\,',
+  '\u2011': '-',
+  '\u00ad': '\\-',
+};
+
+/** Characters pdflatex with T1 and utf8 input typesets as they are. */
+function typesetAsIs(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa1 && code <= 0x17f) ||
+    [0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122, 0x0152, 0x0153].includes(code)
+  );
+}
+
+/**
+ * Escapes text for LaTeX. A character pdflatex cannot typeset (an emoji) becomes
+ * `\codageunicode{1F642}`, shown as `[U+1F642]` unless the thesis redefines it.
+ */
+export function escapeLatex(text: string, language: 'fr' | 'en'): string {
+  let out = '';
+  for (const ch of text.replace(/\r?\n/g, ' ')) {
+    const special = SPECIAL[ch];
+    if (special !== undefined) out += special;
+    else if (ch === '\t') out += ' ';
+    else {
+      const code = ch.codePointAt(0)!;
+      out += typesetAsIs(code) ? ch : code < 0x20 ? '' : `\\codageunicode{${code.toString(16).toUpperCase()}}`;
+    }
+  }
+  // babel-french puts its own thin space before high punctuation: leave none of ours.
+  if (language === 'fr') out = out.replace(/(?: |~|\\,)+(?=[;:!?])/g, '');
+  return out;
+}
+
+function inline(run: Inline, language: 'fr' | 'en'): string {
+  let text = escapeLatex(run.text, language);
+  if (run.bold) text = `\\textbf{${text}}`;
+  if (run.italic) text = `\\codageverbatim{${text}}`;
+  return text;
+}
+
+function paragraphTex(paragraph: Paragraph, language: 'fr' | 'en'): string {
+  return paragraph.map((run) => inline(run, language)).join('');
+}
+
+function columnSpec(table: Table): string {
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0);
+  const n = table.columns.length;
+  const specs = table.columns.map((c) => {
+    const share = (c.width / total).toFixed(3);
+    const align = c.align === 'right' ? '\\raggedleft' : c.align === 'center' ? '\\centering' : '\\raggedright';
+    return `>{${align}\\arraybackslash}p{\\dimexpr ${share}\\linewidth-${(2 * (n - 1)) / n}\\tabcolsep\\relax}`;
+  });
+  return `@{}${specs.join('')}@{}`;
+}
+
+export function tableLatex(table: Table, language: 'fr' | 'en'): string {
+  const n = table.columns.length;
+  const header = `${table.columns.map((c) => `\\textbf{${escapeLatex(c.header, language)}}`).join(' & ')} \\\\`;
+  const continued = language === 'fr' ? 'suite' : 'continued';
+  const lines: string[] = [];
+  if (table.landscape) lines.push('\\begin{landscape}');
+  lines.push(`\\begin{longtable}{${columnSpec(table)}}`);
+  lines.push(`\\caption{${escapeLatex(table.caption, language)}}\\\\`);
+  lines.push('\\toprule', header, '\\midrule', '\\endfirsthead');
+  lines.push(`\\multicolumn{${n}}{@{}l}{\\small\\itshape ${escapeLatex(table.caption, language)} (${continued})}\\\\`);
+  lines.push('\\toprule', header, '\\midrule', '\\endhead');
+  lines.push('\\bottomrule', '\\endlastfoot');
+  const where = cellColumns(table);
+  table.rows.forEach((row, r) => {
+    const columns = where[r]!;
+    if (r > 0 && row.groupStart !== undefined) {
+      // A new group gets a full rule; a row inside a group a light one from its first own cell.
+      if (row.groupStart) lines.push('\\midrule');
+      else lines.push(`\\cmidrule(l{0.5em}){${(columns[0] ?? 0) + 1}-${n}}`);
+    }
+    const cells = table.columns.map(() => '');
+    row.cells.forEach((cell, i) => {
+      cells[columns[i]!] = cell.paragraphs.map((p) => paragraphTex(p, language)).join('\\par\\smallskip ');
+    });
+    lines.push(`${cells.join(' & ')} \\\\`);
+  });
+  lines.push('\\end{longtable}');
+  if (table.note) lines.push(`{\\small ${paragraphTex(table.note, language)}\\par}`);
+  if (table.landscape) lines.push('\\end{landscape}');
+  return lines.join('\n');
+}
+
+function blockTex(b: Block, language: 'fr' | 'en'): string {
+  switch (b.type) {
+    case 'heading':
+      return `\\${b.level === 1 ? 'section' : b.level === 2 ? 'subsection' : 'subsubsection'}*{${escapeLatex(b.text, language)}}`;
+    case 'paragraph':
+      return paragraphTex(b.content, language);
+    case 'table':
+      return tableLatex(b.table, language);
+    case 'figure':
+      return `% ${b.figure.caption.replace(/\n/g, ' ')}: see the SVG export`;
+    case 'code':
+      return `\\begin{verbatim}\n${b.text.replace(/\n$/, '')}\n\\end{verbatim}`;
+  }
+}
+
+export const LATEX_PACKAGES = ['array', 'longtable', 'booktabs', 'pdflscape'];
+
+const MACROS = [
+  '\\providecommand{\\codageverbatim}[1]{\\textit{#1}}',
+  '\\providecommand{\\codageunicode}[1]{[U+#1]}',
+];
+
+/** The document as LaTeX: a fragment to `\input`, or a whole document to compile as is. */
+export function renderLatex(doc: ReportDocument, options: { standalone?: boolean } = {}): string {
+  const language = doc.language;
+  const body = doc.blocks.map((b) => blockTex(b, language)).join('\n\n');
+  if (!options.standalone) {
+    return [
+      `% ${doc.title.replace(/\n/g, ' ')} — written by codage.`,
+      `% Needs in the preamble: \\usepackage{${LATEX_PACKAGES.join(',')}} (and babel with ${language === 'fr' ? 'french' : 'english'}).`,
+      '% Verbatims are in \\codageverbatim{...}: \\renewcommand it to restyle them.',
+      ...MACROS,
+      '',
+      body,
+      '',
+    ].join('\n');
+  }
+  return [
+    '\\documentclass[a4paper,11pt]{article}',
+    '\\usepackage[T1]{fontenc}',
+    '\\usepackage[utf8]{inputenc}',
+    '\\usepackage{lmodern}',
+    `\\usepackage[${language === 'fr' ? 'french' : 'english'}]{babel}`,
+    '\\usepackage[margin=2.5cm]{geometry}',
+    `\\usepackage{${LATEX_PACKAGES.join(',')}}`,
+    ...MACROS,
+    '\\setlength{\\LTcapwidth}{\\linewidth}',
+    '\\begin{document}',
+    `\\section*{${escapeLatex(doc.title, language)}}`,
+    '',
+    body,
+    '',
+    '\\end{document}',
+    '',
+  ].join('\n');
+}

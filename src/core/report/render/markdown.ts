@@ -1,0 +1,65 @@
+/**
+ * Markdown as pandoc reads it: pipe tables (one line per row, so several quotes in a cell are
+ * joined by ` ; `), a spanned theme written once with the rows below left empty, italics with
+ * `*…*`, and every character Markdown would read as markup escaped.
+ */
+import { cellColumns, paragraphText, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+
+/** Escapes what Markdown would take for markup inside text: `\ * _ ` | < [ ] #` at a line start. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_`|<[\]]/g, (c) => `\\${c}`).replace(/^([#>+-]|\d+\.)(?=\s)/, '\\$1').replace(/\s*\n\s*/g, ' ');
+}
+
+function inline(run: Inline): string {
+  const text = escapeMarkdown(run.text);
+  if (text.trim() === '') return text;
+  // Emphasis must hug the text: spaces go outside the markers.
+  const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
+  let out = core;
+  if (run.bold) out = `**${out}**`;
+  if (run.italic) out = `*${out}*`;
+  return lead + out + trail;
+}
+
+export function paragraphMarkdown(paragraph: Paragraph): string {
+  return paragraph.map(inline).join('');
+}
+
+export function tableMarkdown(table: Table): string {
+  const where = cellColumns(table);
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(table.caption)}**`, '');
+  lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
+  lines.push(`|${table.columns.map((c) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---')).join('|')}|`);
+  table.rows.forEach((row, r) => {
+    const cells = table.columns.map(() => '');
+    row.cells.forEach((cell, i) => {
+      cells[where[r]![i]!] = cell.paragraphs.filter((p) => paragraphText(p) !== '').map(paragraphMarkdown).join(' ; ');
+    });
+    lines.push(`| ${cells.join(' | ')} |`.replace(/ {2,}\|/g, ' |'));
+  });
+  if (table.note) lines.push('', paragraphMarkdown(table.note));
+  return lines.join('\n');
+}
+
+function block(b: Block): string {
+  switch (b.type) {
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
+    case 'paragraph':
+      return paragraphMarkdown(b.content);
+    case 'table':
+      return tableMarkdown(b.table);
+    case 'figure':
+      return `*${escapeMarkdown(b.figure.caption)}*`;
+    case 'code':
+      return `\`\`\`${b.language}\n${b.text.replace(/\n$/, '')}\n\`\`\``;
+  }
+}
+
+/** The document as Markdown, a title heading first, blocks separated by blank lines. */
+export function renderMarkdown(doc: ReportDocument, options: { title?: boolean } = {}): string {
+  const parts = options.title === false ? [] : [`# ${escapeMarkdown(doc.title)}`];
+  for (const b of doc.blocks) parts.push(block(b));
+  return `${parts.join('\n\n')}\n`;
+}

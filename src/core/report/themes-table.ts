@@ -1,0 +1,135 @@
+/**
+ * The results chapter's main table: Theme | Sub-theme | Code (n/N) | Verbatims, in codebook order.
+ * A theme's cell spans its codes' rows; each verbatim is the exact transcript text, quoted as
+ * the language writes it, in italics, signed with the participant's label.
+ */
+import { codeTree, tallyCodes } from '../analysis/stats.js';
+import type { CodebookNode, Language } from '../types.js';
+import { type Cell, type Paragraph, type Row, type Table, textCell } from './document.js';
+import { quoteLabel, quoteRuns, quotesByCode, selectQuotes, type Quote } from './quotes.js';
+import { interviewRanks, type ReportStudy } from './report-study.js';
+import { frenchSpacing } from './typography.js';
+
+export interface ThemeTableOptions {
+  /** Show participants n/N and references beside each code. */
+  counts: boolean;
+  /** Rows for codes no segment uses (default: shown, with no quote). */
+  emptyCodes: boolean;
+}
+
+/** One code's row before layout: where it sits, its counts and its chosen quotes. */
+export interface ThemeRow {
+  /** Theme names from the top; codes not yet grouped have an empty path. */
+  path: string[];
+  code: CodebookNode | { id: string; name: string };
+  participants: number;
+  references: number;
+  quotes: { quote: Quote; label: string }[];
+  inCodebook: boolean;
+}
+
+const words = {
+  fr: { theme: 'Thème', subTheme: 'Sous-thème', code: 'Code', verbatims: 'Verbatims', ungrouped: 'Codes non regroupés', unknown: 'Codes absents du livre de codes', refs: 'réf.' },
+  en: { theme: 'Theme', subTheme: 'Sub-theme', code: 'Code', verbatims: 'Quotes', ungrouped: 'Codes not yet grouped', unknown: 'Codes missing from the codebook', refs: 'refs' },
+} as const;
+
+/** Each code's row: counts from every placed segment, quotes chosen as the study asks. */
+export function themeRows(study: ReportStudy, options: Pick<ThemeTableOptions, 'emptyCodes'> = { emptyCodes: true }): ThemeRow[] {
+  const placed = study.segments.filter((s) => s.status !== 'unplaced');
+  const tree = codeTree(study.codebook, tallyCodes(placed));
+  const quotes = quotesByCode(placed, interviewRanks(study.transcripts), study.selection.omitAnnotations);
+  const labels = new Map<string, string>();
+  const labelOf = (id: string) => {
+    let label = labels.get(id);
+    if (label === undefined) labels.set(id, (label = quoteLabel(study.quoteLabel, study.participants.get(id), id)));
+    return label;
+  };
+  const rows: ThemeRow[] = [];
+  for (const node of tree) {
+    if (node.kind !== 'code') continue;
+    if (!options.emptyCodes && node.references === 0) continue;
+    const chosen = selectQuotes(quotes.get(node.id) ?? [], study.selection);
+    rows.push({
+      path: node.path,
+      code: study.codebook.byId.get(node.id) ?? { id: node.id, name: node.name },
+      participants: node.participants,
+      references: node.references,
+      quotes: chosen.map((quote) => ({ quote, label: labelOf(quote.participant) })),
+      inCodebook: node.inCodebook,
+    });
+  }
+  return rows;
+}
+
+function countText(row: ThemeRow, total: number, language: Language): string {
+  return `${row.participants}/${total}, ${row.references} ${words[language].refs}`;
+}
+
+/** Rows grouped under their theme cells, spans computed from consecutive equal paths. */
+export function themesTable(study: ReportStudy, options: ThemeTableOptions, tableNumber?: number): Table {
+  const language = study.language;
+  const w = words[language];
+  const rows = themeRows(study, options);
+  const total = study.transcripts.length;
+  // Theme levels shown as columns: one, or two when sub-themes exist; deeper levels are joined.
+  const levels = rows.some((row) => row.path.length >= 2) ? 2 : 1;
+  const keyOf = (row: ThemeRow): string[] => {
+    if (!row.inCodebook) return [w.unknown, ...(levels === 2 ? [''] : [])];
+    if (row.path.length === 0) return [w.ungrouped, ...(levels === 2 ? [''] : [])];
+    const top = row.path[0]!;
+    if (levels === 1) return [top];
+    return [top, row.path.slice(1).join(' › ')];
+  };
+  const keys = rows.map(keyOf);
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const key = keys[i]!;
+    const cells: Cell[] = [];
+    const newTheme = i === 0 || keys[i - 1]![0] !== key[0];
+    for (let level = 0; level < levels; level++) {
+      const same = (j: number) => keys[j]!.slice(0, level + 1).join('\u0000') === key.slice(0, level + 1).join('\u0000');
+      if (i > 0 && same(i - 1)) continue;
+      let span = 1;
+      while (i + span < rows.length && same(i + span)) span++;
+      cells.push(textCell(key[level]!, { rowSpan: span, bold: level === 0 }));
+    }
+    cells.push(textCell(options.counts ? `${row.code.name} (${countText(row, total, language)})` : row.code.name));
+    cells.push({ paragraphs: row.quotes.length === 0 ? [[{ text: '' }]] : row.quotes.map((q) => quoteRuns(q.quote, q.label, language)) });
+    out.push({ cells, groupStart: newTheme });
+  }
+  const columns = [
+    { header: w.theme, width: levels === 2 ? 2.6 : 3 },
+    ...(levels === 2 ? [{ header: w.subTheme, width: 2.6 }] : []),
+    { header: options.counts ? (language === 'fr' ? 'Code (n/N, réf.)' : 'Code (n/N, refs)') : w.code, width: 3 },
+    { header: w.verbatims, width: levels === 2 ? 9 : 10 },
+  ];
+  const title = language === 'fr' ? 'Thèmes, codes et verbatims' : 'Themes, codes and quotes';
+  const caption = tableNumber === undefined ? title : `${language === 'fr' ? 'Tableau' : 'Table'} ${tableNumber} – ${title}`;
+  return { caption, columns, rows: out, note: themesNote(study, options) };
+}
+
+/** What the counts mean and how quotes were chosen, under the table. */
+function themesNote(study: ReportStudy, options: ThemeTableOptions): Paragraph {
+  const fr = study.language === 'fr';
+  const s = study.selection;
+  const parts: string[] = [];
+  if (options.counts) {
+    parts.push(
+      fr
+        ? `n/N : participants ayant abordé le code sur les ${study.transcripts.length} entretiens ; réf. : nombre de segments codés`
+        : `n/N: participants who mentioned the code, of ${study.transcripts.length} interviews; refs: coded segments`,
+    );
+  }
+  const order = fr
+    ? { interview: "dans l'ordre des entretiens", shortest: 'les plus courts d’abord', longest: 'les plus longs d’abord' }[s.order]
+    : { interview: 'in interview order', shortest: 'shortest first', longest: 'longest first' }[s.order];
+  const max = Number.isFinite(s.max) ? String(s.max) : fr ? 'tous les' : 'all';
+  parts.push(
+    fr
+      ? `${Number.isFinite(s.max) ? `au plus ${max} verbatims par code` : 'tous les verbatims'}${s.exemplaryFirst ? ', exemplaires d’abord' : ''}, ${order}${s.onePerParticipant ? ', un par participant' : ''}${s.omitAnnotations ? ', annotations de transcription (rires, silences) omises' : ''}`
+      : `${Number.isFinite(s.max) ? `at most ${max} quotes per code` : 'all quotes'}${s.exemplaryFirst ? ', exemplary ones first' : ''}, ${order}${s.onePerParticipant ? ', one per participant' : ''}${s.omitAnnotations ? ', transcription marks (laughter, silences) left out' : ''}`,
+  );
+  parts.push(fr ? `codage : ${study.coders.join(', ')}` : `coding: ${study.coders.join(', ')}`);
+  return [{ text: frenchSpacing(`${parts.join(fr ? ' ; ' : '; ')}.`, study.language) }];
+}

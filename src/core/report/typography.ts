@@ -1,0 +1,33 @@
+/**
+ * French typography for the sentences codage writes (never for quotes, which stay as spoken):
+ * a no-break space before `:` and a narrow one before `;`, `!`, `?`, and lists joined the way
+ * each language joins them.
+ */
+import type { Language } from '../types.js';
+
+/** `a ; b : c` → `a\u202f; b\u00a0: c` in French; English is returned unchanged. */
+export function frenchSpacing(text: string, language: Language): string {
+  if (language !== 'fr') return text;
+  return text.replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1');
+}
+
+/** `a, b and c` / `a, b et c`. */
+export function joinList(items: readonly string[], language: Language, conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  const word = language === 'fr' ? (conjunction === 'and' ? 'et' : 'ou') : conjunction;
+  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+}
+
+/** Capitalises the first letter. */
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]!.toLocaleUpperCase('fr') + text.slice(1);
+}
+
+const FRENCH_NUMBERS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'dix-huit', 'dix-neuf', 'vingt'];
+const ENGLISH_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** A count as a sentence may start with it: words up to twenty, digits beyond ("Douze", "35"). */
+export function countWord(n: number, language: Language): string {
+  const list = language === 'fr' ? FRENCH_NUMBERS : ENGLISH_NUMBERS;
+  return Number.isInteger(n) && n >= 0 && n < list.length ? list[n]! : String(n);
+}
