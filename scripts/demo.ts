@@ -24,13 +24,30 @@ interface Step {
   file: string;
   /** Exit codes that are a success for this step. */
   ok?: number[];
+  /** The command writes `file` itself (-o); its standard output is not kept. */
+  writes?: boolean;
 }
+
+/** A thesis export written by codage itself into out/demo/. */
+const exportStep = (title: string, what: string, file: string, extra: string[] = []): Step => ({
+  title,
+  args: ['export', what, '--study', study, '-o', join(out, file), ...extra],
+  file,
+  writes: true,
+});
 
 const steps: Step[] = [
   { title: fr ? 'Vérification de l’étude' : 'Checking the study', args: ['check', '--study', study], file: 'check.txt' },
   { title: fr ? 'Statistiques par code, participant et groupe' : 'Counts per code, participant and group', args: ['stats', '--study', study, '--by', 'group'], file: 'stats.txt' },
   { title: fr ? 'Statistiques (JSON)' : 'Counts (JSON)', args: ['stats', '--study', study, '--json'], file: 'stats.json' },
   { title: fr ? 'Segments codés (CSV)' : 'Coded segments (CSV)', args: ['segments', '--study', study, '--format', 'csv'], file: 'segments.csv' },
+  exportStep(fr ? 'Tableau des thèmes et verbatims (Word)' : 'Themes and quotes table (Word)', 'themes', 'themes.docx'),
+  exportStep(fr ? 'Tableau des thèmes et verbatims (Markdown)' : 'Themes and quotes table (Markdown)', 'themes', 'themes.md'),
+  exportStep(fr ? 'Tableau 1 des participants (Word)' : 'Participants, Table 1 (Word)', 'participants', 'participants.docx'),
+  exportStep(fr ? 'Tableau 1 des participants (Markdown)' : 'Participants, Table 1 (Markdown)', 'participants', 'participants.md'),
+  exportStep(fr ? 'Paragraphe de méthodes (Word)' : 'Methods paragraph (Word)', 'methods', 'methods.docx', ['--by', 'group']),
+  exportStep(fr ? 'Paragraphe de méthodes (Markdown)' : 'Methods paragraph (Markdown)', 'methods', 'methods.md', ['--by', 'group']),
+  exportStep(fr ? 'Rapport de l’étude (HTML)' : 'Study report (HTML)', 'report', 'report.html', ['--by', 'group']),
   {
     title: fr ? 'Saturation des codes (et sa figure)' : 'Code saturation (and its figure)',
     args: ['saturation', '--study', study, '--figure', join(out, 'saturation.svg'), '--figure', join(out, 'saturation.png')],
@@ -49,15 +66,21 @@ for (const step of steps) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [cli, ...step.args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  writeFileSync(join(out, step.file), result.stdout);
+  if (!step.writes) writeFileSync(join(out, step.file), result.stdout);
   const good = (step.ok ?? [0]).includes(result.status ?? -1);
   if (!good) failed = true;
   console.log(`  ${good ? '✓' : '✗'} ${step.title.padEnd(48)} ${String(Math.round(ms)).padStart(5)} ms  → ${relative(process.cwd(), join(out, step.file))}`);
   if (!good) process.stderr.write(result.stderr);
 }
+const kit = (name: string) => relative(process.cwd(), join(out, name));
 console.log(
   fr
-    ? `\nRésultats dans ${relative(process.cwd(), out)}/ (copie de travail de l'étude : ${relative(process.cwd(), study)}/).\nPour coder au clavier : bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`
-    : `\nResults in ${relative(process.cwd(), out)}/ (working copy of the study: ${relative(process.cwd(), study)}/).\nTo code at the keyboard: bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`,
+    ? `\nPour la thèse : ${kit('themes.docx')}, ${kit('participants.docx')} et ${kit('methods.docx')} (et en .md) ; rapport complet pour la direction de thèse : ${kit('report.html')}`
+    : `\nFor the thesis: ${kit('themes.docx')}, ${kit('participants.docx')} and ${kit('methods.docx')} (and as .md); full report for the supervisor: ${kit('report.html')}`,
+);
+console.log(
+  fr
+    ? `Résultats dans ${relative(process.cwd(), out)}/ (copie de travail de l'étude : ${relative(process.cwd(), study)}/).\nPour coder au clavier : bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`
+    : `Results in ${relative(process.cwd(), out)}/ (working copy of the study: ${relative(process.cwd(), study)}/).\nTo code at the keyboard: bin/codage.js code --study ${relative(process.cwd(), study)} --coder marie`,
 );
 process.exitCode = failed ? 1 : 0;
