@@ -33,7 +33,8 @@ export function codebookTable(codebook: Codebook, language: Language, tableNumbe
   });
   const title = fr ? 'Livre de codes' : 'Codebook';
   return {
-    caption: tableNumber === undefined ? title : `${fr ? 'Tableau' : 'Table'} ${tableNumber} – ${title}`,
+    caption: title,
+    ...(tableNumber === undefined ? {} : { number: tableNumber }),
     columns: [
       { header: fr ? 'Thème' : 'Theme', width: 2.6 },
       { header: 'Code', width: 2.2 },

@@ -40,8 +40,10 @@ export interface Row {
 }
 
 export interface Table {
-  /** "Tableau 1 – Caractéristiques des participants". */
+  /** "Caractéristiques des participants": the caption without its number. */
   caption: string;
+  /** "Tableau 1": Word, Markdown and HTML write it; LaTeX numbers its tables itself. */
+  number?: number;
   columns: Column[];
   rows: Row[];
   /** Read-me-first line under the table: what the counts mean, how quotes were chosen. */
@@ -71,6 +73,11 @@ export interface ReportDocument {
   title: string;
   language: 'fr' | 'en';
   blocks: Block[];
+}
+
+/** "Tableau 1 – Caractéristiques des participants", or the caption alone when it has no number. */
+export function numberedCaption(table: Table, language: 'fr' | 'en'): string {
+  return table.number === undefined ? table.caption : `${language === 'fr' ? 'Tableau' : 'Table'} ${table.number} – ${table.caption}`;
 }
 
 /** A plain paragraph from a string. */

@@ -125,68 +125,100 @@ export function renderDot(maps: MapNode[]): string {
 // SVG: a left-to-right tree, leaves one under the other, each parent centred on its children
 
 const FONT = 12;
-const LINE = 22;
+const LINE_HEIGHT = 15;
+const GAP_Y = 6;
 const GAP_X = 28;
 const PAD = 6;
+/** Labels longer than this wrap onto several lines. */
+const WRAP = 30;
 
-/** Width of a label in pixels, estimated (the SVG is drawn without measuring fonts). */
-function labelWidth(text: string, bold: boolean): number {
+/** Width of a line of text in pixels, estimated (the SVG is drawn without measuring fonts). */
+function textWidth(text: string, bold: boolean): number {
   let w = 0;
-  for (const ch of text) w += /[A-ZÀ-ÝŒ]/.test(ch) ? 8.2 : /[mwMW]/.test(ch) ? 9.5 : /[il.,;:'’ ]/.test(ch) ? 3.6 : 6.4;
-  return Math.ceil(w * (bold ? 1.08 : 1) * (FONT / 12)) + 2 * PAD;
+  for (const ch of text) w += /[A-ZÀ-ÝŒ]/.test(ch) ? 8.8 : /[mwMW]/.test(ch) ? 10.4 : /[il.,;:'’ ]/.test(ch) ? 4 : 7.1;
+  return Math.ceil(w * (bold ? 1.12 : 1) * (FONT / 12));
+}
+
+/** A label cut at spaces into lines of at most WRAP characters. */
+function wrapLabel(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > WRAP) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.length === 0 ? [''] : lines;
 }
 
 interface Placed {
   node: MapNode;
+  lines: string[];
   x: number;
   y: number;
   width: number;
+  height: number;
   children: Placed[];
 }
 
 export function renderSvg(maps: MapNode[]): { svg: string; width: number; height: number } {
+  const boxWidth = (node: MapNode) => Math.max(...wrapLabel(node.label).map((l) => textWidth(l, node.kind !== 'code'))) + 2 * PAD;
   // Column widths per depth, shared by all maps so they line up.
   const widths: number[] = [];
   const measure = (node: MapNode, depth: number) => {
-    widths[depth] = Math.max(widths[depth] ?? 0, labelWidth(node.label, node.kind !== 'code'));
+    widths[depth] = Math.max(widths[depth] ?? 0, boxWidth(node));
     for (const child of node.children) measure(child, depth + 1);
   };
   for (const root of maps) measure(root, 0);
-  const xs = widths.reduce<number[]>((acc, w, i) => [...acc, i === 0 ? 10 : acc[i - 1]! + widths[i - 1]! + GAP_X], []);
+  const xs: number[] = [];
+  widths.forEach((w, i) => xs.push(i === 0 ? 10 : xs[i - 1]! + widths[i - 1]! + GAP_X));
   let nextY = 10;
   const place = (node: MapNode, depth: number): Placed => {
+    const lines = wrapLabel(node.label);
+    const height = lines.length * LINE_HEIGHT + 6;
+    const base = { node, lines, x: xs[depth]!, width: boxWidth(node), height };
     if (node.children.length === 0) {
       const y = nextY;
-      nextY += LINE;
-      return { node, x: xs[depth]!, y, width: labelWidth(node.label, node.kind !== 'code'), children: [] };
+      nextY += height + GAP_Y;
+      return { ...base, y, children: [] };
     }
     const children = node.children.map((c) => place(c, depth + 1));
-    const y = (children[0]!.y + children[children.length - 1]!.y) / 2;
-    return { node, x: xs[depth]!, y, width: labelWidth(node.label, node.kind !== 'code'), children };
+    const first = children[0]!;
+    const last = children[children.length - 1]!;
+    const centre = (first.y + first.height / 2 + last.y + last.height / 2) / 2;
+    const y = centre - height / 2;
+    // A parent taller than its children pushes what follows down.
+    nextY = Math.max(nextY, y + height + GAP_Y);
+    return { ...base, y, children };
   };
   const roots = maps.map((root) => {
     const placed = place(root, 0);
-    nextY += LINE;
+    nextY += 2 * LINE_HEIGHT;
     return placed;
   });
+  const top = Math.min(0, ...roots.map((r) => r.y - 10));
   const width = Math.ceil((xs[xs.length - 1] ?? 0) + (widths[widths.length - 1] ?? 0) + 10);
-  const height = Math.ceil(nextY);
+  const height = Math.ceil(nextY - 2 * LINE_HEIGHT + 4 - top);
   const parts: string[] = [];
   const draw = (p: Placed) => {
-    const h = LINE - 6;
     for (const c of p.children) {
       const x1 = p.x + p.width;
-      const y1 = p.y + h / 2;
+      const y1 = p.y + p.height / 2 - top;
       const x2 = c.x;
-      const y2 = c.y + h / 2;
+      const y2 = c.y + c.height / 2 - top;
       const mx = (x1 + x2) / 2;
-      parts.push(`<path d="M${x1} ${y1}C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}" fill="none" stroke="#999" stroke-width="1"/>`);
+      parts.push(`<path d="M${x1} ${y1.toFixed(1)}C${mx} ${y1.toFixed(1)} ${mx} ${y2.toFixed(1)} ${x2} ${y2.toFixed(1)}" fill="none" stroke="#999" stroke-width="1"/>`);
     }
     const fill = p.node.kind === 'root' ? '#333' : p.node.kind === 'code' ? '#fff' : '#e8e8e8';
     const colour = p.node.kind === 'root' ? '#fff' : '#111';
     const weight = p.node.kind === 'code' ? 'normal' : 'bold';
-    parts.push(`<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${h}" rx="4" fill="${fill}" stroke="#666" stroke-width="0.8"/>`);
-    parts.push(`<text x="${p.x + PAD}" y="${p.y + h / 2 + FONT * 0.35}" font-size="${FONT}" font-weight="${weight}" fill="${colour}">${escapeHtml(p.node.label)}</text>`);
+    const y = p.y - top;
+    parts.push(`<rect x="${p.x}" y="${y.toFixed(1)}" width="${p.width}" height="${p.height}" rx="4" fill="${fill}" stroke="#666" stroke-width="0.8"/>`);
+    p.lines.forEach((line, i) => {
+      parts.push(`<text x="${p.x + PAD}" y="${(y + 3 + (i + 1) * LINE_HEIGHT - 4).toFixed(1)}" font-size="${FONT}" font-weight="${weight}" fill="${colour}">${escapeHtml(line)}</text>`);
+    });
     for (const c of p.children) draw(c);
   };
   for (const r of roots) draw(r);

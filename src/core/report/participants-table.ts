@@ -196,7 +196,8 @@ export function participantsTable(study: ReportStudy, columns: AttributeColumn[]
   const widthOf = (header: string, i: number) =>
     Math.max(...header.split(/\s+/).map((w) => w.length), ...rows.map((row) => Math.min(22, row[i]!.length))) + 2;
   return {
-    caption: fr ? `Tableau ${tableNumber} – Caractéristiques des participants` : `Table ${tableNumber} – Characteristics of the participants`,
+    caption: fr ? 'Caractéristiques des participants' : 'Characteristics of the participants',
+    number: tableNumber,
     columns: [
       { header: 'Participant', width: widthOf('Participant', 0) },
       ...columns.map((c, i) => ({ header: c.header, width: widthOf(c.header, i + 1), align: c.numeric ? ('right' as const) : ('left' as const) })),

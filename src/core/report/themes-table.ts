@@ -105,8 +105,7 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
     { header: w.verbatims, width: levels === 2 ? 9 : 10 },
   ];
   const title = language === 'fr' ? 'Thèmes, codes et verbatims' : 'Themes, codes and quotes';
-  const caption = tableNumber === undefined ? title : `${language === 'fr' ? 'Tableau' : 'Table'} ${tableNumber} – ${title}`;
-  return { caption, columns, rows: out, note: themesNote(study, options) };
+  return { caption: title, ...(tableNumber === undefined ? {} : { number: tableNumber }), columns, rows: out, note: themesNote(study, options) };
 }
 
 /** What the counts mean and how quotes were chosen, under the table. */

@@ -24,7 +24,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { Block, Inline, Paragraph, ReportDocument, Table } from '../document.js';
+import { numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 import { normaliseZip } from './zip.js';
 
 /** A4 in twentieths of a point, margins 2.5 cm. */
@@ -48,7 +48,7 @@ function runs(paragraph: Paragraph): TextRun[] {
 const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function tableBlocks(table: Table, textWidth: number): (DocxParagraph | DocxTable)[] {
+function tableBlocks(table: Table, textWidth: number, language: 'fr' | 'en'): (DocxParagraph | DocxTable)[] {
   const total = table.columns.reduce((sum, c) => sum + c.width, 0);
   const widths = table.columns.map((c) => Math.floor((c.width / total) * textWidth));
   const alignOf = (i: number) => (table.columns[i]?.align === 'right' ? AlignmentType.RIGHT : table.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
@@ -96,7 +96,7 @@ function tableBlocks(table: Table, textWidth: number): (DocxParagraph | DocxTabl
     return new TableRow({ cantSplit: true, children: cells });
   });
   const out: (DocxParagraph | DocxTable)[] = [
-    new DocxParagraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(table.caption)] }),
+    new DocxParagraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(numberedCaption(table, language))] }),
     new DocxTable({
       rows: [header, ...rows],
       width: { size: textWidth, type: WidthType.DXA },
@@ -109,14 +109,14 @@ function tableBlocks(table: Table, textWidth: number): (DocxParagraph | DocxTabl
   return out;
 }
 
-function blockChildren(b: Block, textWidth: number): (DocxParagraph | DocxTable)[] {
+function blockChildren(b: Block, textWidth: number, language: 'fr' | 'en'): (DocxParagraph | DocxTable)[] {
   switch (b.type) {
     case 'heading':
       return [new DocxParagraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(b.text)] })];
     case 'paragraph':
       return [new DocxParagraph({ children: runs(b.content) })];
     case 'table':
-      return tableBlocks(b.table, textWidth);
+      return tableBlocks(b.table, textWidth, language);
     case 'figure':
       return [new DocxParagraph({ style: STYLE.caption, children: [new TextRun(b.figure.caption)] })];
     case 'code':
@@ -135,7 +135,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
   const landscape = options.landscape ?? doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
   const textWidth = (landscape ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
   const children: (DocxParagraph | DocxTable)[] = [new DocxParagraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.title)] })];
-  for (const b of doc.blocks) children.push(...blockChildren(b, textWidth));
+  for (const b of doc.blocks) children.push(...blockChildren(b, textWidth, doc.language));
   const section: ISectionOptions = {
     properties: {
       page: {

@@ -3,7 +3,7 @@
  * anything outside the file (it opens offline and sends nothing). Printable on A4: header rows
  * repeat on each page, rows are not cut in two, theme cells span their codes.
  */
-import { cellColumns, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+import { cellColumns, numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,28 +20,29 @@ function paragraphHtml(paragraph: Paragraph): string {
   return paragraph.map(inline).join('');
 }
 
-export function tableHtml(table: Table): string {
+export function tableHtml(table: Table, language: 'fr' | 'en'): string {
   const total = table.columns.reduce((sum, c) => sum + c.width, 0);
   const out: string[] = [];
   out.push(`<table${table.landscape ? ' class="wide"' : ''}>`);
-  out.push(`<caption>${escapeHtml(table.caption)}</caption>`);
+  out.push(`<caption>${escapeHtml(numberedCaption(table, language))}</caption>`);
   out.push('<colgroup>');
   for (const c of table.columns) out.push(`<col style="width:${((c.width / total) * 100).toFixed(1)}%">`);
   out.push('</colgroup>');
   out.push(`<thead><tr>${table.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('')}</tr></thead>`);
   out.push('<tbody>');
+  // A spanned theme is written in its first row, the rows below left empty: a rowspan would make
+  // the browser keep the whole group on one printed page, leaving half-empty pages before it.
   const columnOf = cellColumns(table);
   table.rows.forEach((row, r) => {
-    const cells = row.cells.map((cell, i) => {
-      const column = table.columns[columnOf[r]![i]!];
-      const attrs = [
-        cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '',
-        column?.align === 'right' ? ' class="num"' : '',
-      ].join('');
+    const cells = table.columns.map((column) => `<td${column.align === 'right' ? ' class="num"' : ''}></td>`);
+    row.cells.forEach((cell, i) => {
+      const c = columnOf[r]![i]!;
       const body = cell.paragraphs.length <= 1 ? paragraphHtml(cell.paragraphs[0] ?? []) : cell.paragraphs.map((p) => `<p>${paragraphHtml(p)}</p>`).join('');
-      return `<td${attrs}>${body}</td>`;
+      cells[c] = `<td${table.columns[c]?.align === 'right' ? ' class="num"' : ''}>${body}</td>`;
     });
-    const rule = r === 0 || row.groupStart === undefined ? '' : row.groupStart ? ' class="group"' : ' class="within"';
+    // Light rules inside a group start at the first cell the row owns.
+    const first = columnOf[r]![0] ?? 0;
+    const rule = r === 0 || row.groupStart === undefined ? '' : row.groupStart ? ' class="group"' : ` class="within" data-from="${first}"`;
     out.push(`<tr${rule}>${cells.join('')}</tr>`);
   });
   out.push('</tbody></table>');
@@ -49,14 +50,14 @@ export function tableHtml(table: Table): string {
   return out.join('\n');
 }
 
-function blockHtml(b: Block): string {
+function blockHtml(b: Block, language: 'fr' | 'en'): string {
   switch (b.type) {
     case 'heading':
       return `<h${b.level + 1}>${escapeHtml(b.text)}</h${b.level + 1}>`;
     case 'paragraph':
       return `<p>${paragraphHtml(b.content)}</p>`;
     case 'table':
-      return tableHtml(b.table);
+      return tableHtml(b.table, language);
     case 'figure':
       return `<figure>${b.figure.svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>${escapeHtml(b.figure.caption)}</figcaption></figure>`;
     case 'code':
@@ -72,13 +73,14 @@ h1 { font-size: 18pt; margin: 0 0 4mm; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; break-after: avoid; }
 h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
 p { margin: 0 0 2.5mm; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 3mm 0 2mm; font-size: 9.5pt; }
+table { width: 100%; border-collapse: collapse; margin: 3mm 0 2mm; font-size: 9.5pt; }
 caption { caption-side: top; text-align: left; font-weight: bold; margin-bottom: 2mm; }
-th, td { padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; hyphens: auto; }
+th, td { padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 thead th { border-top: 1.2pt solid #111; border-bottom: 0.8pt solid #111; }
 tbody tr:last-child td { border-bottom: 1.2pt solid #111; }
 tr.group td { border-top: 0.8pt solid #111; }
 tr.within td { border-top: 0.4pt solid #999; }
+tr.within[data-from="1"] td:nth-child(-n+1), tr.within[data-from="2"] td:nth-child(-n+2) { border-top: none; }
 td p { margin: 0 0 1.5mm; }
 td p:last-child { margin-bottom: 0; }
 td.num { text-align: right; }
@@ -108,7 +110,7 @@ export function renderHtml(doc: ReportDocument): string {
     '</head>',
     '<body>',
     `<h1>${escapeHtml(doc.title)}</h1>`,
-    ...doc.blocks.map(blockHtml),
+    ...doc.blocks.map((b) => blockHtml(b, doc.language)),
     '</body>',
     '</html>',
     '',

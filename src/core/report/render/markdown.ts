@@ -3,7 +3,7 @@
  * joined by ` ; `), a spanned theme written once with the rows below left empty, italics with
  * `*…*`, and every character Markdown would read as markup escaped.
  */
-import { cellColumns, paragraphText, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+import { cellColumns, numberedCaption, paragraphText, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 
 /** Escapes what Markdown would take for markup inside text: `\ * _ ` | < [ ] #` at a line start. */
 export function escapeMarkdown(text: string): string {
@@ -25,10 +25,10 @@ export function paragraphMarkdown(paragraph: Paragraph): string {
   return paragraph.map(inline).join('');
 }
 
-export function tableMarkdown(table: Table): string {
+export function tableMarkdown(table: Table, language: 'fr' | 'en'): string {
   const where = cellColumns(table);
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(table.caption)}**`, '');
+  lines.push(`**${escapeMarkdown(numberedCaption(table, language))}**`, '');
   lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
   lines.push(`|${table.columns.map((c) => (c.align === 'right' ? '---:' : c.align === 'center' ? ':---:' : '---')).join('|')}|`);
   table.rows.forEach((row, r) => {
@@ -42,14 +42,14 @@ export function tableMarkdown(table: Table): string {
   return lines.join('\n');
 }
 
-function block(b: Block): string {
+function block(b: Block, language: 'fr' | 'en'): string {
   switch (b.type) {
     case 'heading':
       return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
     case 'paragraph':
       return paragraphMarkdown(b.content);
     case 'table':
-      return tableMarkdown(b.table);
+      return tableMarkdown(b.table, language);
     case 'figure':
       return `*${escapeMarkdown(b.figure.caption)}*`;
     case 'code':
@@ -60,6 +60,6 @@ function block(b: Block): string {
 /** The document as Markdown, a title heading first, blocks separated by blank lines. */
 export function renderMarkdown(doc: ReportDocument, options: { title?: boolean } = {}): string {
   const parts = options.title === false ? [] : [`# ${escapeMarkdown(doc.title)}`];
-  for (const b of doc.blocks) parts.push(block(b));
+  for (const b of doc.blocks) parts.push(block(b, doc.language));
   return `${parts.join('\n\n')}\n`;
 }
