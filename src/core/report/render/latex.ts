@@ -81,7 +81,7 @@ function columnSpec(table: Table): string {
   const specs = table.columns.map((c) => {
     const share = (c.width / total).toFixed(3);
     const align = c.align === 'right' ? '\\raggedleft' : c.align === 'center' ? '\\centering' : '\\raggedright';
-    return `>{${align}\\arraybackslash}p{\\dimexpr ${share}\\linewidth-${(2 * (n - 1)) / n}\\tabcolsep\\relax}`;
+    return `>{${align}\\arraybackslash}p{\\dimexpr ${share}\\linewidth-${((2 * (n - 1)) / n).toFixed(3)}\\tabcolsep\\relax}`;
   });
   return `@{}${specs.join('')}@{}`;
 }

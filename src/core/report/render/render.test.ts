@@ -1,0 +1,149 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { ReportDocument, Table } from '../document.js';
+import { cellColumns, tableGrid } from '../document.js';
+import { renderCsv } from './csv.js';
+import { renderDocx } from './docx.js';
+import { neutraliseFormula } from './formula.js';
+import { escapeHtml, renderHtml } from './html.js';
+import { escapeLatex, renderLatex } from './latex.js';
+import { escapeMarkdown, renderMarkdown } from './markdown.js';
+import { renderXlsx } from './xlsx.js';
+
+/** A table with a theme spanning two codes, and cells full of characters every format must escape. */
+const table: Table = {
+  caption: 'Thèmes & codes',
+  number: 2,
+  columns: [
+    { header: 'Thème', width: 2 },
+    { header: 'Code', width: 2 },
+    { header: 'Verbatims', width: 6 },
+  ],
+  rows: [
+    {
+      groupStart: true,
+      cells: [
+        { paragraphs: [[{ text: 'Vécu_1 {50 %}', bold: true }]], rowSpan: 2 },
+        { paragraphs: [[{ text: '=HYPERLINK("x")' }]] },
+        {
+          paragraphs: [
+            [{ text: '«\u00a0*rire* c\'est 100 $ & #2 ~ ^ \\ | <b> [pause] ; voilà ?\u00a0»', italic: true }, { text: ' (P1)' }],
+            [{ text: '«\u00a0deuxième\nligne 🙂\u00a0»', italic: true }, { text: ' (P2)' }],
+          ],
+        },
+      ],
+    },
+    { groupStart: false, cells: [{ paragraphs: [[{ text: '-2 ans' }]] }, { paragraphs: [[{ text: 'x' }]] }] },
+    { groupStart: true, cells: [{ paragraphs: [[{ text: 'Autre' }]] }, { paragraphs: [[{ text: '@code' }]] }, { paragraphs: [[{ text: '' }]] }] },
+  ],
+  note: [{ text: 'n/N\u00a0: participants' }],
+};
+const doc: ReportDocument = { title: 'Étude « test »', language: 'fr', blocks: [{ type: 'table', table }] };
+
+describe('the table model', () => {
+  it('places cells under spans and repeats spanned text in the grid', () => {
+    expect(cellColumns(table)).toEqual([[0, 1, 2], [1, 2], [0, 1, 2]]);
+    expect(tableGrid(table).map((row) => row.slice(0, 2))).toEqual([
+      ['Vécu_1 {50 %}', '=HYPERLINK("x")'],
+      ['Vécu_1 {50 %}', '-2 ans'],
+      ['Autre', '@code'],
+    ]);
+  });
+});
+
+describe('Markdown', () => {
+  it('escapes markup, puts italics around the text only, leaves the rows under a span empty', () => {
+    expect(escapeMarkdown('*rire* a_b | [x] <y>')).toBe('\\*rire\\* a\\_b \\| \\[x\\] \\<y>');
+    const md = renderMarkdown(doc);
+    expect(md).toContain('**Tableau 2 – Thèmes & codes**');
+    expect(md).toContain('| **Vécu\\_1 {50 %}** | =HYPERLINK("x") | *«\u00a0\\*rire\\* c\'est');
+    expect(md).toContain(' (P1) ; *«\u00a0deuxième ligne 🙂\u00a0»* (P2) |');
+    expect(md).toContain('\n| | -2 ans | x |\n');
+    // One line per row: no line break may end up inside a table row.
+    expect(md.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(5);
+  });
+});
+
+describe('CSV', () => {
+  it('writes French Excel CSV: BOM, semicolons, CRLF, line breaks kept inside quoted cells, formulas neutralised', () => {
+    const csv = renderCsv(table, 'excel');
+    expect(csv.startsWith('\ufeffThème;Code;Verbatims\r\n')).toBe(true);
+    expect(csv).toContain(`Vécu_1 {50 %};"'=HYPERLINK(""x"")";`);
+    expect(csv).toContain("Vécu_1 {50 %};'-2 ans;x\r\n");
+    expect(csv).toContain("Autre;'@code;\r\n");
+    expect(csv).toMatch(/\(P1\)\n«\u00a0deuxième\nligne 🙂\u00a0» \(P2\)"/);
+    expect(neutraliseFormula('+33 6')).toBe("'+33 6");
+    expect(neutraliseFormula('« =x »')).toBe('« =x »');
+  });
+
+  it('writes plain RFC 4180 CSV with commas and LF', () => {
+    const csv = renderCsv(table, 'csv');
+    expect(csv.startsWith('Thème,Code,Verbatims\n')).toBe(true);
+    expect(csv.includes('\r')).toBe(false);
+  });
+});
+
+describe('LaTeX', () => {
+  it('escapes every special character, maps no-break spaces, and leaves babel-french its own space before ; : ! ?', () => {
+    expect(escapeLatex('100 $ & #2 % _ {x} ~ ^ \\ | < > "q"', 'en')).toBe(
+      '100 \\$ \\& \\#2 \\% \\_ \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textbar{} \\textless{} \\textgreater{} \\textquotedbl{}q\\textquotedbl{}',
+    );
+    expect(escapeLatex('«\u00a0voilà ?\u00a0» a\u202f; b : c', 'fr')).toBe('«~voilà?~» a; b: c');
+    expect(escapeLatex('voilà ?', 'en')).toBe('voilà ?');
+    expect(escapeLatex('[pause] 🙂', 'fr')).toBe('{[}pause{]} \\codageunicode{1F642}');
+  });
+
+  it('writes a longtable with a repeated header, rules between groups and italics through a macro', () => {
+    const tex = renderLatex(doc);
+    expect(tex).toContain('\\begin{longtable}');
+    expect(tex).toContain('\\endhead');
+    expect(tex).toContain('\\caption{Thèmes \\& codes}');
+    expect(tex).toContain("\\codageverbatim{«~*rire* c'est 100 \\$ \\& \\#2 \\textasciitilde{}");
+    expect(tex).toContain('p{\\dimexpr 0.600\\linewidth-1.333\\tabcolsep\\relax}');
+    expect(tex).toContain('\\cmidrule(l{0.5em}){2-3}\n & -2 ans & x \\\\');
+    expect(tex.match(/\\midrule/g)).toHaveLength(3);
+    expect(renderLatex(doc, { standalone: true })).toMatch(/^\\documentclass[\s\S]*\\usepackage\[french\]\{babel\}[\s\S]*\\end\{document\}\n$/);
+  });
+});
+
+describe('HTML', () => {
+  it('is a standalone page: escaped text, no script, no external resource', () => {
+    expect(escapeHtml(`<b>&"'`)).toBe('&lt;b&gt;&amp;&quot;&#39;');
+    const html = renderHtml(doc);
+    expect(html).toContain('&lt;b&gt;');
+    expect(html).not.toMatch(/<script|https?:|src=|@import|url\(/i);
+    expect(html).toContain('<caption>Tableau 2 – Thèmes &amp; codes</caption>');
+    expect(html).toContain('<em class="verbatim">');
+  });
+});
+
+describe('Word and Excel files', () => {
+  it('are the same bytes on every run, and carry the requested date only when asked', async () => {
+    const a = await renderDocx(doc);
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await renderDocx(doc);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const core = new TextDecoder().decode(unzipSync(a)['docProps/core.xml']);
+    expect(core).toContain('2000-01-01T00:00:00Z');
+    const dated = new TextDecoder().decode(unzipSync(await renderDocx(doc, { date: '2024-06-01T00:00:00Z' }))['docProps/core.xml']);
+    expect(dated).toContain('2024-06-01T00:00:00Z');
+    const x1 = await renderXlsx(table);
+    const x2 = await renderXlsx(table);
+    expect(Buffer.from(x1).equals(Buffer.from(x2))).toBe(true);
+  });
+
+  it('writes Word tables with a repeated header row, unsplittable rows, merged theme cells and the Verbatim style', async () => {
+    const files = unzipSync(await renderDocx(doc));
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml.match(/<w:cantSplit\/>/g)!.length).toBe(4);
+    expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
+    expect(xml).toMatch(/<w:vMerge w:val="continue"\/>|<w:vMerge\/>/);
+    expect(xml).toContain('<w:rStyle w:val="Verbatim"/>');
+    // Text is kept as written: the no-break spaces inside the guillemets, the emoji.
+    expect(xml).toContain('«\u00a0*rire* c&apos;est 100 $ &amp; #2');
+    expect(xml).toContain('🙂');
+    const styles = new TextDecoder().decode(files['word/styles.xml']);
+    for (const name of ['Verbatim', 'Codage table text', 'Codage table heading', 'caption']) expect(styles).toContain(`<w:name w:val="${name}"/>`);
+  });
+});

@@ -1,0 +1,255 @@
+/** The thesis tables computed from small, messy studies: quotes, labels, counts, participants, pairs. */
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../src/core/errors.js';
+import { paragraphText, tableGrid } from '../src/core/report/document.js';
+import { exportDocument, methodsParagraph } from '../src/core/report/exports.js';
+import { groupMatrix, pairMatrix } from '../src/core/report/matrix.js';
+import { pairMaps, renderDot, renderMermaid, renderSvg } from '../src/core/report/mindmap.js';
+import { attributeColumns, participantsSummary, participantsTable, synonymConflicts } from '../src/core/report/participants-table.js';
+import { themesTable } from '../src/core/report/themes-table.js';
+import { segmentSentences } from '../src/core/transcript/sentences.js';
+import { reportFixture } from './report-fixture.js';
+
+const CODEBOOK = `
+themes:
+  - name: Vécu du médecin
+    id: vecu
+    themes:
+      - name: Émotions négatives
+        id: emotions
+        codes:
+          - name: Impuissance
+            id: impuissance
+            definition: Ne plus savoir quoi proposer.
+          - name: Épuisement
+            id: epuisement
+  - name: Coordination des soins
+    id: coordination
+    codes:
+      - name: Délais d'accès
+        id: delais
+codes:
+  - name: Humour
+    id: humour
+`;
+
+const P1 = `Enquêtrice : Et alors ?\n\nP1 : Je ne sais plus quoi lui proposer. *rire* On tourne en rond, et lui aussi. Huit mois pour le centre antidouleur.\n`;
+const P2 = `E : Et vous ?\n\nP2 : Ces consultations-là, je les sens passer le soir. (silence) Je ne sais plus, vraiment. On bricole en attendant.\n`;
+const P3 = `Q : Bonjour.\n\nP3 : Huit mois, c'est long. Je suis « démuni », voilà.\n`;
+
+function study(overrides: Parameters<typeof reportFixture>[0] extends infer T ? Partial<T> : never = {}) {
+  return reportFixture({
+    transcripts: { P1, P2, P3 },
+    attributes: {
+      P1: { sexe: 'F', age: 34, duree: 28, milieu: 'rural', group: 'MG' },
+      P2: { sexe: 'H', age: '58', duration: '1 h 05', milieu: 'urbain', group: 'MG' },
+      P3: { sexe: 'F', age: 45.5, 'durée': null, milieu: 'rural', group: 'ALGO' },
+    },
+    codebook: CODEBOOK,
+    segments: [
+      { participant: 'P1', text: 'Je ne sais plus quoi lui proposer.', codes: ['impuissance'] },
+      { participant: 'P1', text: 'On tourne en rond, et lui aussi.', codes: ['impuissance', 'epuisement'], exemplary: true },
+      { participant: 'P2', text: 'Ces consultations-là, je les sens passer le soir. (silence) Je ne sais plus, vraiment.', codes: ['epuisement', 'impuissance'] },
+      { participant: 'P3', text: 'Je suis « démuni », voilà.', codes: ['impuissance'] },
+      { participant: 'P1', text: 'Huit mois pour le centre antidouleur.', codes: ['delais'] },
+      { participant: 'P2', text: 'On bricole en attendant.', codes: ['delais'] },
+      { participant: 'P3', text: "Huit mois, c'est long.", codes: ['delais', 'inconnu'] },
+      { participant: 'P3', text: 'Phrase effacée de la transcription.', codes: ['delais'], unplaced: true },
+    ],
+    ...overrides,
+  });
+}
+
+const quotesOf = (table: ReturnType<typeof themesTable>, code: string) => {
+  const grid = tableGrid(table, '\n');
+  const row = grid.find((r) => r.some((cell) => cell.startsWith(code)));
+  return row ? row[row.length - 1]!.split('\n') : [];
+};
+
+describe('themes table', () => {
+  it('lists codes in codebook order under spanning themes, with n/N and references counted as stats does', () => {
+    const table = themesTable(study(), { counts: true, emptyCodes: true });
+    expect(table.columns.map((c) => c.header)).toEqual(['Thème', 'Sous-thème', 'Code (n/N, réf.)', 'Verbatims']);
+    const grid = tableGrid(table);
+    expect(grid.map((r) => r[0])).toEqual(['Vécu du médecin', 'Vécu du médecin', 'Coordination des soins', 'Codes non regroupés', 'Codes absents du livre de codes']);
+    expect(grid[0]![2]).toBe('Impuissance (3/3, 4 réf.)');
+    // The unplaced segment is neither counted nor shown.
+    expect(grid[2]![2]).toBe("Délais d'accès (3/3, 3 réf.)");
+    expect(grid[3]![2]).toBe('Humour (0/3, 0 réf.)');
+    expect(grid[4]![2]).toBe('inconnu (1/3, 1 réf.)');
+    // The theme cell spans its two codes; the sub-theme too.
+    expect(table.rows[0]!.cells[0]!.rowSpan).toBe(2);
+    expect(table.rows[1]!.cells).toHaveLength(2);
+    expect(table.rows[1]!.groupStart).toBe(false);
+    expect(table.rows[2]!.groupStart).toBe(true);
+  });
+
+  it('writes each quote exactly as transcribed, in French guillemets with no-break spaces, exemplary first, signed', () => {
+    const quotes = quotesOf(themesTable(study(), { counts: true, emptyCodes: true }), 'Impuissance');
+    expect(quotes).toEqual([
+      '«\u00a0On tourne en rond, et lui aussi.\u00a0» (P1)',
+      '«\u00a0Je ne sais plus quoi lui proposer.\u00a0» (P1)',
+      '«\u00a0Ces consultations-là, je les sens passer le soir. (silence) Je ne sais plus, vraiment.\u00a0» (P2)',
+    ]);
+    const row = themesTable(study(), { counts: true, emptyCodes: true }).rows[0]!;
+    const verbatims = row.cells[row.cells.length - 1]!.paragraphs[0]!;
+    expect(verbatims[0]).toMatchObject({ italic: true });
+    expect(verbatims[1]).toEqual({ text: ' (P1)' });
+  });
+
+  it('chooses quotes: at most N, one per participant, shortest or longest, annotations left out on request', () => {
+    const s = study({ selection: { max: 2, onePerParticipant: true, exemplaryFirst: false, order: 'shortest', omitAnnotations: true } });
+    expect(quotesOf(themesTable(s, { counts: false, emptyCodes: true }), 'Impuissance')).toEqual([
+      '«\u00a0Je suis « démuni », voilà.\u00a0» (P3)',
+      '«\u00a0On tourne en rond, et lui aussi.\u00a0» (P1)',
+    ]);
+    const longest = study({ selection: { max: 1, order: 'longest', exemplaryFirst: false, omitAnnotations: true } });
+    expect(quotesOf(themesTable(longest, { counts: false, emptyCodes: true }), 'Impuissance')).toEqual([
+      '«\u00a0Ces consultations-là, je les sens passer le soir. Je ne sais plus, vraiment.\u00a0» (P2)',
+    ]);
+  });
+
+  it('signs quotes with the quote_label template and writes English quotes in curly double quotes', () => {
+    const s = study({ language: 'en', quoteLabel: 'participant {n}, {sexe}, {age} ans' });
+    const quotes = quotesOf(themesTable(s, { counts: true, emptyCodes: false }), 'Délais');
+    expect(quotes[0]).toBe('\u201cHuit mois pour le centre antidouleur.\u201d (participant 1, F, 34 ans)');
+    expect(themesTable(s, { counts: true, emptyCodes: false }).columns[3]!.header).toBe('Quotes');
+    // --no-empty-codes: Humour is gone.
+    expect(tableGrid(themesTable(s, { counts: true, emptyCodes: false })).some((r) => r.some((c) => c.startsWith('Humour')))).toBe(false);
+  });
+
+  it('shows the pieces of one quote (segments sharing a quote id) as one quote joined by […]', () => {
+    const s = reportFixture({
+      transcripts: { P1 },
+      codebook: CODEBOOK,
+      segments: [
+        { participant: 'P1', text: 'On tourne en rond, et lui aussi.', codes: ['impuissance'], quote: 'q1' },
+        { participant: 'P1', text: 'Je ne sais plus quoi lui proposer.', codes: ['impuissance'], quote: 'q1' },
+        { participant: 'P1', text: 'Huit mois pour le centre antidouleur.', codes: ['impuissance'] },
+      ],
+    });
+    expect(quotesOf(themesTable(s, { counts: true, emptyCodes: true }), 'Impuissance')).toEqual([
+      '«\u00a0Je ne sais plus quoi lui proposer. […] On tourne en rond, et lui aussi.\u00a0» (P1)',
+      '«\u00a0Huit mois pour le centre antidouleur.\u00a0» (P1)',
+    ]);
+  });
+});
+
+describe('participants table', () => {
+  it('merges duration synonyms into one column, formats numbers the French way and sums up in one sentence', () => {
+    const s = study();
+    const columns = attributeColumns(s);
+    expect(columns.map((c) => c.header)).toEqual(['Sexe', 'Âge (ans)', 'Durée (min)', "Milieu d'exercice", 'Groupe']);
+    const grid = tableGrid(participantsTable(s, columns));
+    expect(grid).toEqual([
+      ['P1', 'F', '34', '28', 'rural', 'MG'],
+      ['P2', 'H', '58', '65', 'urbain', 'MG'],
+      ['P3', 'F', '45,5', '–', 'rural', 'ALGO'],
+    ]);
+    expect(participantsSummary(s, columns)).toBe(
+      'Trois participants ont été interrogés (2 femmes, 1 homme), âgés de 34 à 58 ans (moyenne 45,8\u202f; médiane 45,5). ' +
+        "Milieu d'exercice\u00a0: rural (2), urbain (1). Groupe\u00a0: ALGO (1), MG (2). " +
+        'Les entretiens ont duré de 28 à 65 minutes (moyenne 46,5\u202f; médiane 46,5\u202f; durée inconnue pour 1).',
+    );
+  });
+
+  it('says so when two synonyms disagree, and keeps the first', () => {
+    const s = study({ attributes: { P1: { duree: 28, duration: 31 }, P2: {}, P3: {} } });
+    const problems = synonymConflicts(s, attributeColumns(s));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message.fr).toContain('P1 : duree = 28, duration = 31');
+  });
+
+  it('writes the English sentence with English numbers', () => {
+    const s = study({ language: 'en' });
+    expect(participantsSummary(s, attributeColumns(s))).toMatch(/^Three participants were interviewed \(2 women, 1 man\), aged 34 to 58 \(mean 45\.8, median 45\.5\)\./);
+  });
+
+  it('takes the columns asked for, with their own headers, and refuses unknown ones', () => {
+    const s = study();
+    const columns = attributeColumns(s, ['age', 'milieu=Lieu', 'durée']);
+    expect(columns.map((c) => c.header)).toEqual(['Âge (ans)', 'Lieu', 'Durée (min)']);
+    expect(() => attributeColumns(s, ['poids'])).toThrow(UsageError);
+  });
+});
+
+describe('pairs', () => {
+  const dyads = () =>
+    reportFixture({
+      transcripts: { P1, P2, P3 },
+      attributes: { P1: { binome: 'D1', role: 'patient' }, P2: { binome: 'D1', role: 'médecin' }, P3: { binome: 'D2', role: 'patient' } },
+      codebook: CODEBOOK,
+      segments: [
+        { participant: 'P1', text: 'Je ne sais plus quoi lui proposer.', codes: ['impuissance'] },
+        { participant: 'P1', text: 'Huit mois pour le centre antidouleur.', codes: ['delais'] },
+        { participant: 'P2', text: 'Je ne sais plus, vraiment.', codes: ['impuissance'] },
+        { participant: 'P2', text: 'On bricole en attendant.', codes: ['epuisement'] },
+        { participant: 'P3', text: "Huit mois, c'est long.", codes: ['delais'] },
+      ],
+    });
+
+  it('never shows the pair link in the participants table, nor lets it be asked for', () => {
+    const s = dyads();
+    expect(s.pairAttribute).toBe('binome');
+    expect(attributeColumns(s).map((c) => c.sources[0])).toEqual(['role']);
+    expect(() => attributeColumns(s, ['binome'])).toThrow(/links the two sides of a pair/);
+    const text = JSON.stringify(exportDocument('themes', s, { counts: true, cellQuotes: false, unit: 'segment', emptyCodes: true, extras: {} }, () => []));
+    expect(text).not.toContain('D1');
+  });
+
+  it('sets the two sides of each pair face to face, and maps shared codes', () => {
+    const s = dyads();
+    const table = pairMatrix(s);
+    expect(table.columns.map((c) => c.header)).toEqual(['Thème', 'Code', 'D1 · P1', 'D1 · P2', 'D2 · P3', 'Paires où les deux côtés en parlent']);
+    const grid = tableGrid(table);
+    expect(grid.find((r) => r[1] === 'Impuissance')).toEqual(['Vécu du médecin', 'Impuissance', '1', '1', '–', '1']);
+    expect(grid.find((r) => r[1] === "Délais d'accès")).toEqual(['Coordination des soins', "Délais d'accès", '1', '–', '1', '0']);
+    const maps = pairMaps(s);
+    expect(maps.map((m) => m.label)).toEqual(['Paire D1', 'Paire D2']);
+    expect(maps[0]!.children.map((c) => [c.label, c.children.map((x) => x.label)])).toEqual([
+      ['P1', ["Délais d'accès"]],
+      ['P2', ['Épuisement']],
+      ['Codes partagés', ['Impuissance']],
+    ]);
+    expect(renderMermaid(maps)).toContain('root(("Paire D1"))');
+    expect(renderDot(maps)).toContain('subgraph cluster_1');
+    expect(renderSvg(maps).svg).toMatch(/^<svg[^>]+viewBox/);
+  });
+});
+
+describe('matrix, co-occurrence, methods', () => {
+  it('counts participants per group, with a quote of that group on request', () => {
+    const table = groupMatrix(study(), { by: 'group', quotes: true });
+    expect(table.columns.map((c) => c.header)).toEqual(['Thème', 'Code', 'ALGO (N = 1)', 'MG (N = 2)']);
+    const row = table.rows.find((r) => r.cells.some((c) => paragraphText(c.paragraphs[0]!) === 'Impuissance'))!;
+    const algo = row.cells[row.cells.length - 2]!;
+    expect(paragraphText(algo.paragraphs[0]!)).toBe('1/1');
+    expect(paragraphText(algo.paragraphs[1]!)).toBe('«\u00a0Je suis « démuni », voilà.\u00a0» (P3)');
+  });
+
+  it('counts co-occurrences on segments and on sentences', () => {
+    const s = study();
+    const doc = (unit: 'segment' | 'sentence') =>
+      exportDocument('cooccurrence', s, { counts: true, cellQuotes: false, unit, emptyCodes: true, extras: {} }, (t) => segmentSentences(t.text, t.turns, 'fr'));
+    const grid = (unit: 'segment' | 'sentence') => {
+      const b = doc(unit).blocks[0]!;
+      return b.type === 'table' ? tableGrid(b.table) : [];
+    };
+    const seg = grid('segment');
+    expect(seg[0]).toEqual(['1. Impuissance', '4', '2', '·', '·']);
+    expect(seg[1]).toEqual(['2. Épuisement', '2', '2', '·', '·']);
+    // P3's "Huit mois, c'est long." is one sentence holding delais and the unknown code.
+    const sentence = grid('sentence');
+    expect(sentence[2]).toEqual(["3. Délais d'accès", '·', '·', '3', '1']);
+  });
+
+  it('writes the methods paragraph from the real numbers', () => {
+    const s = study({ attributes: { P1: { date: '2024-02-06', duree: 28, group: 'MG' }, P2: { date: '2024-03-01', duree: 65, group: 'MG' }, P3: { date: '2024-05-02', group: 'ALGO' } } });
+    expect(methodsParagraph(s, { by: 'group', extras: {} })).toBe(
+      'Trois entretiens ont été réalisés entre le 6 février et le 2 mai 2024 (2 MG, 1 ALGO). ' +
+        'Ils ont duré de 28 à 65 minutes (moyenne 46,5\u202f; médiane 46,5\u202f; durée inconnue pour 1). ' +
+        "L'analyse a été conduite avec codage 0.0.0-test\u00a0: marie a codé les 3 entretiens. " +
+        'Le codage retenu (marie) compte 7 segments codés, rattachés à 4 codes, regroupés en 3 thèmes et sous-thèmes (2 thèmes principaux).',
+    );
+  });
+});
