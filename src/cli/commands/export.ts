@@ -124,8 +124,19 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const max = parseQuotes(options.quotes);
   const date = parseDate(options.date, () => new Date());
 
-  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study);
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';
+  // A table built from a study codage cannot fully read would be wrong without saying so: nothing is
+  // written until the study is fixed. Segments that cannot be placed are the exception: they are
+  // left out of the tables and said so below, as `codage stats` does.
+  const blocking = problems.filter((p) => p.severity === 'error' && p.kind !== 'segment-unplaced' && p.kind !== 'offsets-out-of-range');
+  if (blocking.length > 0) {
+    for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
+    throw new DataError(
+      { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
+      { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
+    );
+  }
   const coders = study.coders.map((c) => c.coder);
   const coder = options.coder ?? (study.config.coder && coders.includes(study.config.coder) ? study.config.coder : coders.length === 1 ? coders[0] : undefined);
   if (coder === undefined && coders.length > 1) {

@@ -207,6 +207,11 @@ export function quoteLabel(template: string, participant: Participant | undefine
     })
     .replace(/\s+/g, ' ')
     .replace(/ ,/g, ',')
+    // An attribute left empty must not leave its separator behind: `(P1, , 45 ans)`, `(P1,)`.
+    .replace(/,(?:\s*,)+/g, ',')
+    .replace(/^[\s,;]+|[\s,;]+$/g, '')
+    .replace(/\(\s*[,;]\s*/g, '(')
+    .replace(/\s*[,;]\s*\)/g, ')')
     .trim();
   return /^[([\-–—]/.test(filled) ? filled : `(${filled})`;
 }

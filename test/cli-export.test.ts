@@ -1,0 +1,208 @@
+/** `codage export` end to end on the demo study and on hostile ones. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { readSheet } from 'read-excel-file/node';
+import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
+
+/** Every transcript's text as codage reads it (UTF-8 or Windows-1252, NFC, LF). */
+function transcriptBodies(study: string): string {
+  const dir = join(study, 'transcripts');
+  return readdirSync(dir)
+    .map((f) => normalizeText(decodeTranscriptBytes(readFileSync(join(dir, f))).text))
+    .join('\n');
+}
+
+describe('codage export themes', () => {
+  it('shows only quotes that are exactly in the transcripts, each signed with its participant', () => {
+    const r = runCli(['export', 'themes', '--study', DEMO, '--format', 'csv', '--quotes', 'all']);
+    expect(r.code).toBe(0);
+    const bodies = transcriptBodies(DEMO);
+    const quotes = [...r.stdout.matchAll(/«\u00a0([\s\S]*?)\u00a0» \((A\d|MG\d+)\)/g)];
+    expect(quotes.length).toBeGreaterThan(300);
+    for (const [, text] of quotes) {
+      // Pieces of a quote are joined by […]; quotes that spanned lines are printed on one.
+      for (const piece of text!.split(' […] ')) expect(bodies.replace(/\s*\n\s*/g, ' ')).toContain(piece);
+    }
+  });
+
+  it('writes the same bytes on every run, in every format', () => {
+    const dir = tempDir();
+    for (const file of ['t.md', 't.csv', 't.xlsx', 't.docx', 't.tex', 't.html']) {
+      expect(runCli(['export', 'themes', '--study', DEMO, '-o', join(dir, `a-${file}`)]).code).toBe(0);
+    }
+    for (const file of ['t.md', 't.csv', 't.xlsx', 't.docx', 't.tex', 't.html']) {
+      expect(runCli(['export', 'themes', '--study', DEMO, '-o', join(dir, `b-${file}`)], { env: { TZ: 'Pacific/Kiritimati' } }).code).toBe(0);
+      expect(readFileSync(join(dir, `a-${file}`)).equals(readFileSync(join(dir, `b-${file}`)))).toBe(true);
+    }
+  });
+
+  it('writes an Excel workbook whose cells are the table, theme repeated on each row', async () => {
+    const dir = tempDir();
+    expect(runCli(['export', 'themes', '--study', DEMO, '-o', join(dir, 'themes.xlsx')]).code).toBe(0);
+    const rows = (await readSheet(readFileSync(join(dir, 'themes.xlsx')))) as unknown as string[][];
+    expect(rows[0]).toEqual(['Thème', 'Sous-thème', 'Code (n/N, réf.)', 'Verbatims']);
+    expect(rows[1]!.slice(0, 3)).toEqual(['Vécu du médecin', 'Émotions négatives', 'Impuissance (11/12, 21 réf.)']);
+    expect(rows[2]![0]).toBe('Vécu du médecin');
+  });
+
+  it('answers in English with English quotation marks', () => {
+    const r = runCli(['export', 'themes', '--study', DEMO, '--lang', 'en', '--quotes', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Theme | Sub-theme | Code (n/N, refs) | Quotes |');
+    expect(r.stdout).toMatch(/\*\u201c[^\u201d]+\u201d\* \(MG1\)/);
+  });
+});
+
+describe('codage export: the other tables and texts', () => {
+  it('writes Tableau 1 with one duration column for duration/duree and the summary sentence', () => {
+    const r = runCli(['export', 'participants', '--study', DEMO]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Participant | Sexe | Âge (ans) |');
+    expect(r.stdout.match(/Durée/g)).toHaveLength(1);
+    expect(r.stdout).toContain('| MG5 | H | 63 | 35 | rural | FMC | médecin généraliste | MG | – |');
+    expect(r.stdout).toContain('Douze participants ont été interrogés (6 femmes, 6 hommes), âgés de 29 à 63 ans (moyenne 47,2\u202f; médiane 46).');
+    expect(r.stdout).toContain('Les entretiens ont duré de 9 à 44 minutes (moyenne 19,2\u202f; médiane 16\u202f; durée inconnue pour 1).');
+  });
+
+  it('writes the methods paragraph, the COREQ checklist, the codebook, matrices and the mind map', () => {
+    const methods = runCli(['export', 'methods', '--study', DEMO, '--by', 'group']);
+    expect(methods.stdout).toContain('Douze entretiens ont été réalisés entre le 6 février et le 2 mai 2024 (10 MG, 2 ALGO).');
+    expect(methods.stdout).toContain('paul a codé indépendamment 4 entretiens sur 12 (33\u00a0%)');
+    const coreq = runCli(['export', 'coreq', '--study', DEMO, '--format', 'csv']);
+    expect(coreq.stdout.split('\n').filter((line) => /^"?Domaine|^,|^\d/.test(line)).length).toBeGreaterThan(0);
+    expect(coreq.stdout).toContain(',27,Logiciel,');
+    expect(coreq.stdout).toMatch(/,12,Taille de l'échantillon,[^\n]*,12 participants,/);
+    const codebook = runCli(['export', 'codebook', '--study', DEMO, '--format', 'csv']);
+    expect(codebook.stdout).toContain('Ne plus savoir quoi proposer'.length > 0 ? 'Impuissance' : '');
+    const matrix = runCli(['export', 'matrix', '--study', DEMO, '--by', 'group', '--format', 'csv']);
+    expect(matrix.stdout.split('\n')[0]).toBe('Thème,Code,ALGO (N = 2),MG (N = 10)');
+    const mermaid = runCli(['export', 'mindmap', '--study', DEMO]);
+    expect(mermaid.stdout.startsWith('mindmap\n  root((')).toBe(true);
+    const dot = runCli(['export', 'mindmap', '--study', DEMO, '--format', 'dot']);
+    expect(dot.stdout).toContain('rankdir=LR');
+    const cooc = runCli(['export', 'cooccurrence', '--study', DEMO, '--unit', 'sentence', '--format', 'csv']);
+    expect(cooc.code).toBe(0);
+  });
+
+  it('refuses what cannot be done, with exit code 2 and a way out', () => {
+    const cases: [string[], RegExp][] = [
+      [['export', 'tables', '--study', DEMO], /choose one of: themes/],
+      [['export', 'themes', '--study', DEMO, '--format', 'docx'], /-o FILE\.docx/],
+      [['export', 'methods', '--study', DEMO, '--format', 'csv'], /formats for methods/],
+      [['export', 'matrix', '--study', DEMO], /--by/],
+      [['export', 'matrix', '--study', DEMO, '--by', 'taille'], /attributes:/],
+      [['export', 'matrix', '--study', DEMO, '--by', 'pair'], /no pairs/],
+      [['export', 'themes', '--study', DEMO, '--coder', 'nobody'], /known coders: marie, paul/],
+      [['export', 'themes', '--study', DEMO, '--quotes', 'many'], /--quotes/],
+      [['export', 'report', '--study', DEMO, '--date', '06/02/2024'], /YYYY-MM-DD/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli([...args, '--lang', 'en']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('asks whose coding to export when the study has several coders and no default', () => {
+    const study = copyStudy();
+    writeFileSync(join(study, 'codage.yaml'), 'language: fr\n');
+    const r = runCli(['export', 'themes', '--study', study, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('add --coder marie (coders: marie, paul)');
+    expect(runCli(['export', 'themes', '--study', study, '--coder', 'paul']).code).toBe(0);
+  });
+
+  it('has --help with examples in both languages', () => {
+    for (const lang of ['en', 'fr']) {
+      const r = runCli(['export', '--help', '--lang', lang]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('codage export themes -o themes.docx');
+      expect(r.stdout).toContain(lang === 'fr' ? 'Exemples' : 'Examples');
+    }
+  });
+});
+
+describe('a study with doctor–patient pairs and hostile cells', () => {
+  function pairsStudy(): string {
+    const dir = join(tempDir(), 'dyades');
+    mkdirSync(join(dir, 'transcripts'), { recursive: true });
+    mkdirSync(join(dir, 'codings'), { recursive: true });
+    writeFileSync(join(dir, 'codage.yaml'), 'language: fr\nquote_label: "{id}, {role}"\n');
+    writeFileSync(join(dir, 'participants.csv'), 'id;role;binome;ville\nP1;patient;D1;"=HYPERLINK(""http://x"")"\nMD1;médecin;D1;Lyon\nP2;patient;D2;+33 6\n');
+    writeFileSync(join(dir, 'transcripts/P1.txt'), 'E : Bonjour.\n\nP1 : J\'ai mal partout. Le docteur m\'écoute.\n');
+    writeFileSync(join(dir, 'transcripts/MD1.txt'), 'E : Bonjour.\n\nMD1 : Il a mal partout. Je l\'écoute, je ne sais plus quoi faire.\n');
+    writeFileSync(join(dir, 'transcripts/P2.txt'), 'E : Bonjour.\n\nP2 : Personne ne m\'écoute.\n');
+    writeFileSync(join(dir, 'codebook.yaml'), 'themes:\n  - name: Relation\n    codes:\n      - name: Écoute\n        id: ecoute\n      - name: Douleur\n        id: douleur\n');
+    const seg = (id: string, p: string, text: string, codes: string[]) => {
+      const body = readFileSync(join(dir, `transcripts/${p}.txt`), 'utf8');
+      const start = [...body.slice(0, body.indexOf(text))].length;
+      return `  - {"id": "${id}", "participant": "${p}", "start": ${start}, "end": ${start + [...text].length}, "codes": ${JSON.stringify(codes)}, "text": ${JSON.stringify(text)}}\n`;
+    };
+    writeFileSync(
+      join(dir, 'codings/lea.yaml'),
+      'version: 1\ncoder: lea\nsegments:\n' +
+        seg('a1', 'P1', "J'ai mal partout.", ['douleur']) +
+        seg('a2', 'P1', "Le docteur m'écoute.", ['ecoute']) +
+        seg('a3', 'MD1', "Il a mal partout.", ['douleur']) +
+        seg('a4', 'P2', "Personne ne m'écoute.", ['ecoute']),
+    );
+    return dir;
+  }
+
+  it('keeps the pair link out of thesis tables and sets pairs face to face on request', () => {
+    const study = pairsStudy();
+    const themes = runCli(['export', 'themes', '--study', study]);
+    expect(themes.code).toBe(0);
+    expect(themes.stdout).toContain('*«\u00a0J\'ai mal partout.\u00a0»* (P1, patient)');
+    expect(themes.stdout).not.toMatch(/D1|D2|binome/);
+    const participants = runCli(['export', 'participants', '--study', study]);
+    expect(participants.stdout).not.toMatch(/D1|D2|binome/);
+    expect(runCli(['export', 'participants', '--study', study, '--attributes', 'role,binome']).code).toBe(2);
+    const matrix = runCli(['export', 'matrix', '--study', study, '--by', 'pair', '--format', 'csv']);
+    expect(matrix.code).toBe(0);
+    expect(matrix.stdout.split('\n')[0]).toBe('Thème,Code,D1 · P1,D1 · MD1,D2 · P2,Paires où les deux côtés en parlent');
+    expect(matrix.stdout).toContain('Relation,Douleur,1,1,–,1');
+    const map = runCli(['export', 'mindmap', '--study', study, '--by', 'pair']);
+    expect(map.stdout).toContain('root(("Paire D1"))');
+    expect(map.stdout).toMatch(/Codes partagés"\)\n\s+n\d+\["Douleur"\]/);
+  });
+
+  it('refuses a quote label that would reveal the pairs, before writing anything', () => {
+    const study = pairsStudy();
+    writeFileSync(join(study, 'codage.yaml'), 'quote_label: "{id} ({binome})"\n');
+    const out = join(tempDir(), 'themes.md');
+    const r = runCli(['export', 'themes', '--study', study, '-o', out, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('quote_label uses {binome}');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('neutralises formula-like cells in Excel CSV', () => {
+    const study = pairsStudy();
+    const r = runCli(['export', 'participants', '--study', study, '--format', 'excel']);
+    expect(r.stdout.startsWith('\ufeffParticipant;Rôle;Ville\r\n')).toBe(true);
+    expect(r.stdout).toContain(`P1;patient;"'=HYPERLINK(""http://x"")"\r\n`);
+    expect(r.stdout).toContain("P2;patient;'+33 6\r\n");
+  });
+});
+
+describe('the Word file, read back', () => {
+  it('holds a real table: repeated header, rows kept whole, merged theme cells, quotes in the Verbatim style', () => {
+    const out = join(tempDir(), 'themes.docx');
+    expect(runCli(['export', 'themes', '--study', DEMO, '-o', out]).code).toBe(0);
+    const files = unzipSync(readFileSync(out));
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml.match(/<w:tr>/g)!.length).toBe(28);
+    expect(xml.match(/<w:cantSplit\/>/g)!.length).toBe(28);
+    expect(xml.match(/<w:vMerge w:val="restart"\/>/g)!.length).toBeGreaterThanOrEqual(6);
+    expect(xml).toContain('<w:rStyle w:val="Verbatim"/>');
+    expect(xml).toContain('<w:t xml:space="preserve">«\u00a0Je me sens un peu inutile, en fait.');
+  });
+});
