@@ -159,13 +159,13 @@ describe('a study with doctor–patient pairs and hostile cells', () => {
     const themes = runCli(['export', 'themes', '--study', study]);
     expect(themes.code).toBe(0);
     expect(themes.stdout).toContain('*«\u00a0J\'ai mal partout.\u00a0»* (P1, patient)');
-    expect(themes.stdout).not.toMatch(/D1|D2|binome/);
+    expect(themes.stdout).not.toMatch(/\bD[12]\b|binome/);
     const participants = runCli(['export', 'participants', '--study', study]);
-    expect(participants.stdout).not.toMatch(/D1|D2|binome/);
+    expect(participants.stdout).not.toMatch(/\bD[12]\b|binome/);
     expect(runCli(['export', 'participants', '--study', study, '--attributes', 'role,binome']).code).toBe(2);
     const matrix = runCli(['export', 'matrix', '--study', study, '--by', 'pair', '--format', 'csv']);
     expect(matrix.code).toBe(0);
-    expect(matrix.stdout.split('\n')[0]).toBe('Thème,Code,D1 · P1,D1 · MD1,D2 · P2,Paires où les deux côtés en parlent');
+    expect(matrix.stdout.split('\n')[0]).toBe('Thème,Code,D1 · MD1,D1 · P1,D2 · P2,Paires où les deux côtés en parlent');
     expect(matrix.stdout).toContain('Relation,Douleur,1,1,–,1');
     const map = runCli(['export', 'mindmap', '--study', study, '--by', 'pair']);
     expect(map.stdout).toContain('root(("Paire D1"))');
