@@ -86,12 +86,12 @@ function columnSpec(table: Table): string {
   return `@{}${specs.join('')}@{}`;
 }
 
-export function tableLatex(table: Table, language: 'fr' | 'en'): string {
+export function tableLatex(table: Table, language: 'fr' | 'en', rotate = true): string {
   const n = table.columns.length;
   const header = `${table.columns.map((c) => `\\textbf{${escapeLatex(c.header, language)}}`).join(' & ')} \\\\`;
   const continued = language === 'fr' ? 'suite' : 'continued';
   const lines: string[] = [];
-  if (table.landscape) lines.push('\\begin{landscape}');
+  if (table.landscape && rotate) lines.push('\\begin{landscape}');
   lines.push(`\\begin{longtable}{${columnSpec(table)}}`);
   lines.push(`\\caption{${escapeLatex(table.caption, language)}}\\\\`);
   lines.push('\\toprule', header, '\\midrule', '\\endfirsthead');
@@ -113,19 +113,21 @@ export function tableLatex(table: Table, language: 'fr' | 'en'): string {
     lines.push(`${cells.join(' & ')} \\\\`);
   });
   lines.push('\\end{longtable}');
-  if (table.note) lines.push(`{\\small ${paragraphTex(table.note, language)}\\par}`);
-  if (table.landscape) lines.push('\\end{landscape}');
+  // The note stays under the table when it can (inside \endlastfoot it made longtable drop the
+  // header of the last page).
+  if (table.note) lines.push(`\\nopagebreak\\vspace{-0.5\\baselineskip}\\noindent{\\small ${paragraphTex(table.note, language)}\\par}`);
+  if (table.landscape && rotate) lines.push('\\end{landscape}');
   return lines.join('\n');
 }
 
-function blockTex(b: Block, language: 'fr' | 'en'): string {
+function blockTex(b: Block, language: 'fr' | 'en', rotate: boolean): string {
   switch (b.type) {
     case 'heading':
       return `\\${b.level === 1 ? 'section' : b.level === 2 ? 'subsection' : 'subsubsection'}*{${escapeLatex(b.text, language)}}`;
     case 'paragraph':
       return paragraphTex(b.content, language);
     case 'table':
-      return tableLatex(b.table, language);
+      return tableLatex(b.table, language, rotate);
     case 'figure':
       return `% ${b.figure.caption.replace(/\n/g, ' ')}: see the SVG export`;
     case 'code':
@@ -143,7 +145,10 @@ const MACROS = [
 /** The document as LaTeX: a fragment to `\input`, or a whole document to compile as is. */
 export function renderLatex(doc: ReportDocument, options: { standalone?: boolean } = {}): string {
   const language = doc.language;
-  const body = doc.blocks.map((b) => blockTex(b, language)).join('\n\n');
+  // A standalone document with a wide table is landscape throughout; a fragment turns its wide
+  // tables on their own pages (pdflscape), inside whatever document includes it.
+  const landscape = options.standalone === true && doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
+  const body = doc.blocks.map((b) => blockTex(b, language, !landscape)).join('\n\n');
   if (!options.standalone) {
     return [
       `% ${doc.title.replace(/\n/g, ' ')} — written by codage.`,
@@ -161,7 +166,7 @@ export function renderLatex(doc: ReportDocument, options: { standalone?: boolean
     '\\usepackage[utf8]{inputenc}',
     '\\usepackage{lmodern}',
     `\\usepackage[${language === 'fr' ? 'french' : 'english'}]{babel}`,
-    '\\usepackage[margin=2.5cm]{geometry}',
+    `\\usepackage[${landscape ? 'landscape,' : ''}margin=2.5cm]{geometry}`,
     `\\usepackage{${LATEX_PACKAGES.join(',')}}`,
     ...MACROS,
     '\\setlength{\\LTcapwidth}{\\linewidth}',
