@@ -64,6 +64,16 @@ export const BENCHMARKS: Benchmark[] = [
     targetRssMb: 400,
     study: 'S300',
   },
+  // Thesis exports: each as fast as stats (they read the same study, then build one table).
+  { name: 'export-themes-md', args: (c) => ['export', 'themes', '--study', c.study, '--format', 'md'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-themes-docx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.docx')], targetMs: 1500, targetRssMb: 400, writes: true },
+  { name: 'export-themes-xlsx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.xlsx')], targetMs: 1500, targetRssMb: 400, writes: true },
+  { name: 'export-participants-docx', args: (c) => ['export', 'participants', '--study', c.study, '-o', path.join(c.study, 'participants.docx')], targetMs: 1500, targetRssMb: 400, writes: true },
+  { name: 'export-matrix-csv', args: (c) => ['export', 'matrix', '--study', c.study, '--by', 'group', '--cell-quotes', '--format', 'excel'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-cooccurrence', args: (c) => ['export', 'cooccurrence', '--study', c.study, '--unit', 'sentence', '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-methods', args: (c) => ['export', 'methods', '--study', c.study, '--by', 'group'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-coreq-tex', args: (c) => ['export', 'coreq', '--study', c.study, '--format', 'tex'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-report-html', args: (c) => ['export', 'report', '--study', c.study, '--by', 'group', '--format', 'html'], targetMs: 1500, targetRssMb: 400 },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
