@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
+import { EXPORT_EXAMPLES } from '../src/cli/help.js';
 import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
@@ -39,7 +40,7 @@ describe('codage export themes', () => {
       expect(runCli(['export', 'themes', '--study', DEMO, '-o', join(dir, `b-${file}`)], { env: { TZ: 'Pacific/Kiritimati' } }).code).toBe(0);
       expect(readFileSync(join(dir, `a-${file}`)).equals(readFileSync(join(dir, `b-${file}`)))).toBe(true);
     }
-  });
+  }, 180_000);
 
   it('writes an Excel workbook whose cells are the table, theme repeated on each row', async () => {
     const dir = tempDir();
@@ -87,7 +88,7 @@ describe('codage export: the other tables and texts', () => {
     expect(dot.stdout).toContain('rankdir=LR');
     const cooc = runCli(['export', 'cooccurrence', '--study', DEMO, '--unit', 'sentence', '--format', 'csv']);
     expect(cooc.code).toBe(0);
-  });
+  }, 180_000);
 
   it('refuses what cannot be done, with exit code 2 and a way out', () => {
     const cases: [string[], RegExp][] = [
@@ -106,7 +107,7 @@ describe('codage export: the other tables and texts', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
     }
-  });
+  }, 180_000);
 
   it('asks whose coding to export when the study has several coders and no default', () => {
     const study = copyStudy();
@@ -116,6 +117,18 @@ describe('codage export: the other tables and texts', () => {
     expect(r.stderr).toContain('add --coder marie (coders: marie, paul)');
     expect(runCli(['export', 'themes', '--study', study, '--coder', 'paul']).code).toBe(0);
   });
+
+  it('runs every example of its --help on the demo study', () => {
+    const cwd = tempDir();
+    for (const line of EXPORT_EXAMPLES.split('\n')) {
+      const args = line.trim().split(/\s+/).slice(1);
+      const r = runCli([...args, '--study', DEMO], { cwd });
+      expect(r.code, `${line}\n${r.stderr}`).toBe(0);
+      const output = args[args.indexOf('-o') + 1];
+      if (args.includes('-o')) expect(existsSync(join(cwd, output!)), output).toBe(true);
+      else expect(r.stdout.length).toBeGreaterThan(100);
+    }
+  }, 180_000);
 
   it('has --help with examples in both languages', () => {
     for (const lang of ['en', 'fr']) {

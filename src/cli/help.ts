@@ -7,6 +7,17 @@ interface HelpText {
 
 type Entry = Record<Language, HelpText>;
 
+/** Command lines shown in both languages' help (a test runs each one on the demo study). */
+export const EXPORT_EXAMPLES = `  codage export themes -o themes.docx
+  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
+  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
+  codage export matrix --by group --cell-quotes -o matrice.xlsx
+  codage export methods --by group --lang en
+  codage export coreq -o coreq.docx
+  codage export mindmap --format svg -o modelisation.svg
+  codage export themes --format tex --standalone -o themes.tex
+  codage export report -o rapport.html`;
+
 const entries = {
   program: {
     en: {
@@ -243,15 +254,7 @@ mindmap: mermaid, dot, svg, md, html. Without --format, the extension of -o deci
 The same study gives the same bytes; a date is written only with --date.
 
 Examples:
-  codage export themes -o themes.docx
-  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
-  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
-  codage export matrix --by group --cell-quotes -o matrice.xlsx
-  codage export methods --by group --lang en
-  codage export coreq -o coreq.docx
-  codage export mindmap --format svg -o modelisation.svg
-  codage export themes --format tex --standalone -o themes.tex
-  codage export report -o rapport.html`,
+${EXPORT_EXAMPLES}`,
     },
     fr: {
       summary: 'tableaux et textes de thèse : thèmes et verbatims, participants, livre de codes, matrices, méthodes, COREQ, rapport',
@@ -272,15 +275,7 @@ mindmap : mermaid, dot, svg, md, html. Sans --format, l'extension de -o décide.
 La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
 
 Exemples :
-  codage export themes -o themes.docx
-  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
-  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
-  codage export matrix --by group --cell-quotes -o matrice.xlsx
-  codage export methods --by group --lang en
-  codage export coreq -o coreq.docx
-  codage export mindmap --format svg -o modelisation.svg
-  codage export themes --format tex --standalone -o themes.tex
-  codage export report -o rapport.html`,
+${EXPORT_EXAMPLES}`,
     },
   },
   code: {

@@ -14,6 +14,7 @@ import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { assertAttribute, assertCoder } from '../study-names.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 
@@ -145,12 +146,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
     );
   }
-  if (coder !== undefined && !coders.includes(coder)) {
-    throw new UsageError(
-      { en: `no coder file for "${coder}" in codings/`, fr: `pas de fichier de codeur « ${coder} » dans codings/` },
-      { en: `known coders: ${coders.join(', ') || 'none yet'}`, fr: `codeurs connus : ${coders.join(', ') || 'aucun pour le moment'}` },
-    );
-  }
+  if (coder !== undefined) assertCoder(study, coder);
 
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
   const quoteLabel = study.config.quoteLabel ?? reportStudyDefaults().quoteLabel;
@@ -170,18 +166,12 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: 'add a column pair (or binome) to participants.csv, or name it with pair: in codage.yaml', fr: 'ajouter une colonne binome (ou pair) à participants.csv, ou la nommer avec pair: dans codage.yaml' },
     );
   }
-  if (options.by !== undefined && !byPair) {
-    const known = new Set<string>();
-    for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
-    if (!known.has(options.by)) {
-      throw new UsageError(
-        { en: `no participant attribute "${options.by}"`, fr: `pas d'attribut de participant « ${options.by} »` },
-        { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
-      );
-    }
-    if (options.by === pairAttribute && name !== 'matrix' && name !== 'mindmap') {
-      throw new UsageError({ en: `${options.by} links pairs: use it with matrix or mindmap only`, fr: `${options.by} relie les paires : ne l'utiliser qu'avec matrix ou mindmap` });
-    }
+  if (options.by !== undefined && !byPair) assertAttribute(study, options.by);
+  if (byPair && name !== 'matrix' && name !== 'mindmap') {
+    throw new UsageError(
+      { en: `--by ${options.by} links the sides of pairs: only matrix and mindmap use it`, fr: `--by ${options.by} relie les côtés des paires : seuls matrix et mindmap l'utilisent` },
+      { en: 'pairs never appear in thesis tables', fr: "les paires n'apparaissent jamais dans les tableaux de la thèse" },
+    );
   }
 
   const chosen = coder === undefined ? [] : segments.filter((s) => s.coder === coder);

@@ -24,7 +24,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+import { cellColumns, numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 import { normaliseZip } from './zip.js';
 
 /** A4 in twentieths of a point, margins 2.5 cm. */
@@ -65,34 +65,23 @@ function tableBlocks(table: Table, textWidth: number, language: 'fr' | 'en'): (D
     ),
   });
   // Which column each cell lands in, to give it its width and alignment.
-  const left = table.columns.map(() => 0);
+  const where = cellColumns(table);
   const rows = table.rows.map((row, r) => {
-    const cells: TableCell[] = [];
-    let next = 0;
-    for (let c = 0; c < table.columns.length; c++) {
-      if (left[c]! > 0) {
-        left[c]!--;
-        continue;
-      }
-      const cell = row.cells[next++];
-      if (!cell) continue;
+    const cells = row.cells.map((cell, i) => {
+      const c = where[r]![i]!;
       const span = cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : 1;
-      if (span > 1) left[c] = span - 1;
-      const last = r + span === table.rows.length;
-      cells.push(
-        new TableCell({
-          width: { size: widths[c]!, type: WidthType.DXA },
-          ...(span > 1 ? { rowSpan: span } : {}),
-          borders: {
-            top: r === 0 || row.groupStart === undefined ? none : row.groupStart ? rule(8) : rule(2),
-            bottom: last ? rule(12) : none,
-            left: none,
-            right: none,
-          },
-          children: cell.paragraphs.map((p) => new DocxParagraph({ style: STYLE.tableText, alignment: alignOf(c), children: runs(p) })),
-        }),
-      );
-    }
+      return new TableCell({
+        width: { size: widths[c]!, type: WidthType.DXA },
+        ...(span > 1 ? { rowSpan: span } : {}),
+        borders: {
+          top: r === 0 || row.groupStart === undefined ? none : row.groupStart ? rule(8) : rule(2),
+          bottom: r + span === table.rows.length ? rule(12) : none,
+          left: none,
+          right: none,
+        },
+        children: cell.paragraphs.map((p) => new DocxParagraph({ style: STYLE.tableText, alignment: alignOf(c), children: runs(p) })),
+      });
+    });
     return new TableRow({ cantSplit: true, children: cells });
   });
   const out: (DocxParagraph | DocxTable)[] = [
