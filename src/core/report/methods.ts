@@ -3,7 +3,7 @@
  * durations, who coded what (double coding), segments → codes → themes, the software. Sentences
  * on saturation and agreement are added when those analyses give them.
  */
-import { formatPercent } from '../text/numbers.js';
+import { formatNumber, formatPercent } from '../text/numbers.js';
 import { numberPhrase } from './participants-table.js';
 import type { Language } from '../types.js';
 import type { StudyFacts } from './study-facts.js';
@@ -58,10 +58,11 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
   out.push(`${coding}.`);
 
   const themes = facts.themes;
+  const segments = formatNumber(facts.segments, language);
   out.push(
     fr
-      ? `Le codage retenu (${main.join(', ')}) compte ${facts.segments} segments codés, rattachés à ${facts.codesUsed} codes${themes > 0 ? `, regroupés en ${themes} thèmes et sous-thèmes (${facts.topThemes} thèmes principaux)` : ''}.`
-      : `The coding reported (${main.join(', ')}) has ${facts.segments} coded segments under ${facts.codesUsed} codes${themes > 0 ? `, grouped into ${themes} themes and sub-themes (${facts.topThemes} main themes)` : ''}.`,
+      ? `Le codage retenu (${main.join(', ')}) compte ${segments} segment${facts.segments > 1 ? 's' : ''} codé${facts.segments > 1 ? 's' : ''}, rattachés à ${facts.codesUsed} codes${themes > 0 ? `, regroupés en ${themes} thèmes et sous-thèmes (${facts.topThemes} thèmes principaux)` : ''}.`
+      : `The coding reported (${main.join(', ')}) has ${segments} coded segment${facts.segments === 1 ? '' : 's'} under ${facts.codesUsed} codes${themes > 0 ? `, grouped into ${themes} themes and sub-themes (${facts.topThemes} main themes)` : ''}.`,
   );
   if (extras.agreement) out.push(extras.agreement);
   if (extras.saturation) out.push(extras.saturation);

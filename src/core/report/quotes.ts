@@ -81,57 +81,46 @@ function flat(text: string): string {
 
 /**
  * Quotes of each code, built from the placed segments (unplaced ones are never shown). Segments
- * that share a quote id (one spreadsheet row anchored in several pieces) become one quote.
+ * of one coder and participant that share a quote id (one spreadsheet row anchored in several
+ * pieces) become one quote, its pieces in transcript order.
  */
 export function quotesByCode(
   segments: readonly AnchoredSegment[],
   interviewRank: ReadonlyMap<string, number>,
   omitAnnotations: boolean,
 ): Map<string, Quote[]> {
-  const byCode = new Map<string, Quote[]>();
-  const grouped = new Map<string, Quote>();
+  // Pieces of each quote, in the order met; a segment without a quote id is a quote of its own.
+  const units = new Map<string, { pieces: { start: number; text: string; id: string; exemplary: boolean }[]; codes: Set<string>; first: AnchoredSegment }>();
   for (const a of segments) {
     if (a.status === 'unplaced') continue;
     const text = flat(omitAnnotations ? withoutAnnotations(a.transcript, a.start, a.end) : a.text);
     if (text === '') continue;
-    const codes = [...new Set(a.segment.codes)];
     const quoteId = quoteIdOf(a.segment);
-    for (const code of codes) {
-      const key = quoteId === undefined ? undefined : `${a.coder}\u0000${a.segment.participant}\u0000${quoteId}\u0000${code}`;
-      const existing = key === undefined ? undefined : grouped.get(key);
-      if (existing) {
-        existing.pieces.push(text);
-        existing.segments.push(a.segment.id);
-        existing.exemplary ||= a.segment.exemplary === true;
-        existing.length += text.length;
-        (existing as Quote & { starts: number[] }).starts.push(a.start);
-        continue;
-      }
-      const quote: Quote & { starts: number[] } = {
-        participant: a.segment.participant,
-        pieces: [text],
-        exemplary: a.segment.exemplary === true,
-        start: a.start,
-        interview: interviewRank.get(a.segment.participant) ?? Number.MAX_SAFE_INTEGER,
-        length: text.length,
-        segments: [a.segment.id],
-        starts: [a.start],
-      };
-      if (key !== undefined) grouped.set(key, quote);
+    const key = quoteId === undefined ? `\u0001${a.coder}\u0000${a.segment.id}` : `${a.coder}\u0000${a.segment.participant}\u0000${quoteId}`;
+    let unit = units.get(key);
+    if (!unit) units.set(key, (unit = { pieces: [], codes: new Set(), first: a }));
+    unit.pieces.push({ start: a.start, text, id: a.segment.id, exemplary: a.segment.exemplary === true });
+    for (const code of a.segment.codes) unit.codes.add(code);
+  }
+  const byCode = new Map<string, Quote[]>();
+  for (const unit of units.values()) {
+    const pieces = [...unit.pieces].sort((x, y) => x.start - y.start);
+    const participant = unit.first.segment.participant;
+    const quote: Quote = {
+      participant,
+      pieces: pieces.map((p) => p.text),
+      exemplary: pieces.some((p) => p.exemplary),
+      start: pieces[0]!.start,
+      interview: interviewRank.get(participant) ?? Number.MAX_SAFE_INTEGER,
+      length: pieces.reduce((n, p) => n + p.text.length, 0),
+      segments: pieces.map((p) => p.id),
+    };
+    for (const code of unit.codes) {
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
       list.push(quote);
     }
   }
-  // Pieces of one quote in transcript order.
-  for (const quote of grouped.values()) {
-    const q = quote as Quote & { starts: number[] };
-    const order = q.starts.map((s, i) => i).sort((i, j) => q.starts[i]! - q.starts[j]!);
-    q.pieces = order.map((i) => q.pieces[i]!);
-    q.segments = order.map((i) => q.segments[i]!);
-    q.start = Math.min(...q.starts);
-  }
-  for (const list of byCode.values()) for (const q of list) delete (q as Partial<Quote & { starts: number[] }>).starts;
   return byCode;
 }
 
