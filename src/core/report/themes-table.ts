@@ -99,10 +99,10 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
     out.push({ cells, groupStart: newTheme });
   }
   const columns = [
-    { header: w.theme, width: levels === 2 ? 2.6 : 3 },
+    { header: w.theme, width: levels === 2 ? 2.5 : 3 },
     ...(levels === 2 ? [{ header: w.subTheme, width: 2.6 }] : []),
-    { header: options.counts ? (language === 'fr' ? 'Code (n/N, réf.)' : 'Code (n/N, refs)') : w.code, width: 3 },
-    { header: w.verbatims, width: levels === 2 ? 9 : 10 },
+    { header: options.counts ? (language === 'fr' ? 'Code (n/N, réf.)' : 'Code (n/N, refs)') : w.code, width: 3.4 },
+    { header: w.verbatims, width: levels === 2 ? 8.5 : 9.6 },
   ];
   const title = language === 'fr' ? 'Thèmes, codes et verbatims' : 'Themes, codes and quotes';
   return { caption: title, ...(tableNumber === undefined ? {} : { number: tableNumber }), columns, rows: out, note: themesNote(study, options) };
