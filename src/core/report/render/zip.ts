@@ -25,7 +25,8 @@ export function normaliseZip(bytes: Uint8Array, date?: string): Uint8Array {
         .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${when.replace(/\.\d+Z$/, 'Z')}$2`);
       content = encoder.encode(xml);
     }
-    out[name] = [content, { mtime, level: 6 }];
+    // Fast compression: the archive is rebuilt on every export, and its size barely changes.
+    out[name] = [content, { mtime, level: 1 }];
   }
   return zipSync(out);
 }
