@@ -14,7 +14,7 @@ import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { assertAttribute, assertCoder } from '../study-names.js';
+import { requireAttribute, requireCoder } from '../study-checks.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 
@@ -146,7 +146,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
     );
   }
-  if (coder !== undefined) assertCoder(study, coder);
+  if (coder !== undefined) requireCoder(study, coder);
 
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
   const quoteLabel = study.config.quoteLabel ?? reportStudyDefaults().quoteLabel;
@@ -166,7 +166,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: 'add a column pair (or binome) to participants.csv, or name it with pair: in codage.yaml', fr: 'ajouter une colonne binome (ou pair) à participants.csv, ou la nommer avec pair: dans codage.yaml' },
     );
   }
-  if (options.by !== undefined && !byPair) assertAttribute(study, options.by);
+  if (options.by !== undefined && !byPair) requireAttribute(study, options.by);
   if (byPair && name !== 'matrix' && name !== 'mindmap') {
     throw new UsageError(
       { en: `--by ${options.by} links the sides of pairs: only matrix and mindmap use it`, fr: `--by ${options.by} relie les côtés des paires : seuls matrix et mindmap l'utilisent` },
