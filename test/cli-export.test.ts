@@ -116,6 +116,11 @@ describe('codage export: the other tables and texts', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('add --coder marie (coders: marie, paul)');
     expect(runCli(['export', 'themes', '--study', study, '--coder', 'paul']).code).toBe(0);
+    // A consensus coder file, when there is one, is what the thesis shows.
+    writeFileSync(join(study, 'codings/consensus.yaml'), readFileSync(join(study, 'codings/paul.yaml'), 'utf8').replace('coder: paul', 'coder: consensus'));
+    const consensus = runCli(['export', 'themes', '--study', study]);
+    expect(consensus.code).toBe(0);
+    expect(consensus.stdout).toContain('codage\u00a0: consensus.');
   });
 
   it('runs every example of its --help on the demo study', () => {

@@ -310,8 +310,8 @@ Exemples :
   },
   'opt-export-format': { en: { summary: 'output format (default: from the -o extension, else md)' }, fr: { summary: "format de sortie (par défaut : l'extension de -o, sinon md)" } },
   'opt-coder-export': {
-    en: { summary: 'whose coding to export (default: coder in codage.yaml, or the only coder)' },
-    fr: { summary: 'codage à exporter (par défaut : coder de codage.yaml, ou le seul codeur)' },
+    en: { summary: 'whose coding to export (default: consensus if it exists, else coder in codage.yaml, else the only coder)' },
+    fr: { summary: 'codage à exporter (par défaut : consensus s’il existe, sinon coder de codage.yaml, sinon le seul codeur)' },
   },
   'opt-by-export': {
     en: { summary: 'participant attribute for the matrix columns and the methods group counts, or pair' },

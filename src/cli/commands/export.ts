@@ -42,6 +42,9 @@ interface ExportCommandOptions {
   date?: string;
 }
 
+/** The coder file a reconciliation writes by default. */
+const CONSENSUS_CODER = 'consensus';
+
 const TABLES: ExportName[] = ['themes', 'participants', 'codebook', 'matrix', 'cooccurrence', 'coreq'];
 const DOCUMENT_FORMATS: ExportFormat[] = ['md', 'docx', 'tex', 'html'];
 const TABLE_FORMATS: ExportFormat[] = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html'];
@@ -139,7 +142,12 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     );
   }
   const coders = study.coders.map((c) => c.coder);
-  const coder = options.coder ?? (study.config.coder && coders.includes(study.config.coder) ? study.config.coder : coders.length === 1 ? coders[0] : undefined);
+  // Whose coding the thesis shows: the one asked for; else the consensus both coders settled on
+  // (codings/consensus.yaml); else the study's default coder; else the only one.
+  const coder =
+    options.coder ??
+    (coders.includes(CONSENSUS_CODER) ? CONSENSUS_CODER : undefined) ??
+    (study.config.coder && coders.includes(study.config.coder) ? study.config.coder : coders.length === 1 ? coders[0] : undefined);
   if (coder === undefined && coders.length > 1) {
     throw new UsageError(
       { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l'étude a ${coders.length} codeurs : préciser le codage à exporter` },
