@@ -2,13 +2,13 @@ import { extname, resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, isPairRequest, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
-import { labelFields, type QuoteOrder } from '../../core/report/quotes.js';
+import type { QuoteOrder } from '../../core/report/quotes.js';
 import { renderCsv } from '../../core/report/render/csv.js';
 import { renderHtml } from '../../core/report/render/html.js';
 import { renderLatex } from '../../core/report/render/latex.js';
 import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.js';
-import { findPairAttribute, reportStudyDefaults, type ReportStudy } from '../../core/report/report-study.js';
+import { reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
 import type { ReportDocument } from '../../core/report/document.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -41,9 +41,6 @@ interface ExportCommandOptions {
   standalone?: boolean;
   date?: string;
 }
-
-/** The coder file a reconciliation writes by default. */
-const CONSENSUS_CODER = 'consensus';
 
 const TABLES: ExportName[] = ['themes', 'participants', 'codebook', 'matrix', 'cooccurrence', 'coreq'];
 const DOCUMENT_FORMATS: ExportFormat[] = ['md', 'docx', 'tex', 'html'];
@@ -141,32 +138,21 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
     );
   }
-  const coders = study.coders.map((c) => c.coder);
-  // Whose coding the thesis shows: the one asked for; else the consensus both coders settled on
-  // (codings/consensus.yaml); else the study's default coder; else the only one.
-  const coder =
-    options.coder ??
-    (coders.includes(CONSENSUS_CODER) ? CONSENSUS_CODER : undefined) ??
-    (study.config.coder && coders.includes(study.config.coder) ? study.config.coder : coders.length === 1 ? coders[0] : undefined);
-  if (coder === undefined && coders.length > 1) {
-    throw new UsageError(
-      { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l'étude a ${coders.length} codeurs : préciser le codage à exporter` },
-      { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
-    );
-  }
+  const coder = reportedCoder(study.coders.map((c) => c.coder), options.coder, study.config.coder);
   if (coder !== undefined) requireCoder(study, coder);
-
-  const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
-  const quoteLabel = study.config.quoteLabel ?? reportStudyDefaults().quoteLabel;
-  if (pairAttribute !== undefined && labelFields(quoteLabel).some((field) => field.toLowerCase() === pairAttribute.toLowerCase())) {
-    throw new DataError(
-      {
-        en: `quote_label uses {${pairAttribute}}, the attribute that links the two sides of a pair: quotes would reveal who is paired with whom`,
-        fr: `quote_label utilise {${pairAttribute}}, l'attribut qui relie les deux côtés d'une paire : les verbatims révéleraient qui est en paire avec qui`,
-      },
-      { file: 'codage.yaml', hint: { en: `remove {${pairAttribute}} from quote_label`, fr: `retirer {${pairAttribute}} de quote_label` } },
-    );
-  }
+  const report = reportStudyOf(study, segments, {
+    coder,
+    language: ctx.language,
+    software: `codage ${codageVersion()}`,
+    selection: {
+      max,
+      exemplaryFirst: options.exemplaryFirst,
+      onePerParticipant: options.onePerParticipant === true,
+      order: options.order,
+      omitAnnotations: options.omitAnnotations === true,
+    },
+  });
+  const pairAttribute = report.pairAttribute;
   const byPair = options.by !== undefined && (options.by === 'pair' || options.by === pairAttribute);
   if (byPair && pairAttribute === undefined) {
     throw new UsageError(
@@ -181,28 +167,6 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: 'pairs never appear in thesis tables', fr: "les paires n'apparaissent jamais dans les tableaux de la thèse" },
     );
   }
-
-  const chosen = coder === undefined ? [] : segments.filter((s) => s.coder === coder);
-  const report: ReportStudy = {
-    language: ctx.language,
-    transcripts: study.transcripts,
-    participants: study.participants,
-    codebook: study.codebook,
-    segments: chosen,
-    coders: coder === undefined ? [] : [coder],
-    coverage: coders.map((c) => ({ coder: c, participants: [...new Set(segments.filter((s) => s.coder === c && s.status !== 'unplaced').map((s) => s.segment.participant))] })),
-    quoteLabel,
-    software: `codage ${codageVersion()}`,
-    selection: {
-      max,
-      exemplaryFirst: options.exemplaryFirst,
-      onePerParticipant: options.onePerParticipant === true,
-      order: options.order,
-      omitAnnotations: options.omitAnnotations === true,
-    },
-    ...(study.config.title !== undefined ? { title: study.config.title } : {}),
-    ...(pairAttribute !== undefined ? { pairAttribute } : {}),
-  };
   const exportOptions: ExportOptions = {
     counts: options.counts,
     ...(options.attributes !== undefined ? { attributes: options.attributes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
@@ -215,7 +179,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   };
 
   // What the reader of the export should know: quotes that could not be placed, synonyms that disagree.
-  const unplaced = chosen.filter((s) => s.status === 'unplaced').length;
+  const unplaced = report.segments.filter((s) => s.status === 'unplaced').length;
   if (unplaced > 0) {
     ctx.stderr.write(
       `${paint.yellow(fr ? 'attention' : 'warning')}: ${

@@ -74,7 +74,7 @@ export function mindmapTrees(study: ReportStudy, options: Pick<ExportOptions, 'b
 
 /** The document of a table or text export (everything but the mind map's own formats). */
 export function exportDocument(
-  what: Exclude<ExportName, 'mindmap'> | 'mindmap',
+  what: ExportName,
   study: ReportStudy,
   options: ExportOptions,
   sentencesOf: (t: Transcript) => Sentence[],

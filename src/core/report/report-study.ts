@@ -2,9 +2,11 @@
  * What every thesis export is computed from: the study as read, narrowed to the coding being
  * reported (one coder, or the consensus file), with the settings that shape the tables.
  */
+import { DataError, UsageError } from '../errors.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
+import type { Study } from '../study/study.js';
 import type { Codebook, Language, Participant, Transcript } from '../types.js';
-import { DEFAULT_SELECTION, type QuoteSelection } from './quotes.js';
+import { DEFAULT_SELECTION, labelFields, type QuoteSelection } from './quotes.js';
 
 export interface ReportStudy {
   /** Title from codage.yaml, if any. */
@@ -45,6 +47,59 @@ export function interviewRanks(transcripts: readonly Transcript[]): Map<string, 
   return new Map(transcripts.map((t, i) => [t.id, i]));
 }
 
-export function reportStudyDefaults(): Pick<ReportStudy, 'quoteLabel' | 'selection'> {
-  return { quoteLabel: '{id}', selection: { ...DEFAULT_SELECTION } };
+/** The coder file a reconciliation writes by default. */
+export const CONSENSUS_CODER = 'consensus';
+
+/**
+ * Whose coding the thesis shows: the one asked for; else the consensus both coders settled on;
+ * else the study's default coder; else the only one. Several coders and no way to choose: ask.
+ */
+export function reportedCoder(coders: readonly string[], asked: string | undefined, configured: string | undefined): string | undefined {
+  if (asked !== undefined) return asked;
+  if (coders.includes(CONSENSUS_CODER)) return CONSENSUS_CODER;
+  if (configured !== undefined && coders.includes(configured)) return configured;
+  if (coders.length <= 1) return coders[0];
+  throw new UsageError(
+    { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l'étude a ${coders.length} codeurs : préciser le codage à exporter` },
+    { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
+  );
+}
+
+/** A quote label that names the pair attribute would tell the reader who is paired with whom. */
+export function assertLabelKeepsPairsApart(quoteLabel: string, pairAttribute: string | undefined): void {
+  if (pairAttribute === undefined || !labelFields(quoteLabel).some((field) => field.toLowerCase() === pairAttribute.toLowerCase())) return;
+  throw new DataError(
+    {
+      en: `quote_label uses {${pairAttribute}}, the attribute that links the two sides of a pair: quotes would reveal who is paired with whom`,
+      fr: `quote_label utilise {${pairAttribute}}, l'attribut qui relie les deux côtés d'une paire : les verbatims révéleraient qui est en paire avec qui`,
+    },
+    { file: 'codage.yaml', hint: { en: `remove {${pairAttribute}} from quote_label`, fr: `retirer {${pairAttribute}} de quote_label` } },
+  );
+}
+
+/** The study narrowed to one coder's coding, as every export reads it. */
+export function reportStudyOf(
+  study: Study,
+  segments: readonly AnchoredSegment[],
+  input: { coder: string | undefined; language: Language; software: string; selection?: Partial<QuoteSelection> },
+): ReportStudy {
+  const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
+  const quoteLabel = study.config.quoteLabel ?? '{id}';
+  assertLabelKeepsPairsApart(quoteLabel, pairAttribute);
+  const coverage = new Map<string, Set<string>>(study.coders.map((c) => [c.coder, new Set()]));
+  for (const s of segments) if (s.status !== 'unplaced') coverage.get(s.coder)?.add(s.segment.participant);
+  return {
+    language: input.language,
+    transcripts: study.transcripts,
+    participants: study.participants,
+    codebook: study.codebook,
+    segments: input.coder === undefined ? [] : segments.filter((s) => s.coder === input.coder),
+    coders: input.coder === undefined ? [] : [input.coder],
+    coverage: [...coverage].map(([coder, participants]) => ({ coder, participants: [...participants] })),
+    quoteLabel,
+    software: input.software,
+    selection: { ...DEFAULT_SELECTION, ...input.selection },
+    ...(study.config.title !== undefined ? { title: study.config.title } : {}),
+    ...(pairAttribute !== undefined ? { pairAttribute } : {}),
+  };
 }
