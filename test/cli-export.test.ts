@@ -198,6 +198,10 @@ describe('a study with doctor–patient pairs and hostile cells', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('quote_label uses {binome}');
     expect(existsSync(out)).toBe(false);
+    writeFileSync(join(study, 'codage.yaml'), 'pair: dyade\n');
+    const unknown = runCli(['export', 'matrix', '--by', 'pair', '--study', study, '--lang', 'en']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('pair: dyade names no participant attribute');
   });
 
   it('neutralises formula-like cells in Excel CSV', () => {

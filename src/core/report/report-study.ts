@@ -84,6 +84,12 @@ export function reportStudyOf(
   input: { coder: string | undefined; language: Language; software: string; selection?: Partial<QuoteSelection> },
 ): ReportStudy {
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
+  if (study.config.pair !== undefined && ![...study.participants.values()].some((p) => p.attributes[study.config.pair!] !== undefined)) {
+    throw new DataError(
+      { en: `pair: ${study.config.pair} names no participant attribute`, fr: `pair: ${study.config.pair} ne nomme aucun attribut des participants` },
+      { file: 'codage.yaml', hint: { en: 'add that column to participants.csv, or correct pair: in codage.yaml', fr: 'ajouter cette colonne à participants.csv, ou corriger pair: dans codage.yaml' } },
+    );
+  }
   const quoteLabel = study.config.quoteLabel ?? '{id}';
   assertLabelKeepsPairsApart(quoteLabel, pairAttribute);
   const coverage = new Map<string, Set<string>>(study.coders.map((c) => [c.coder, new Set()]));

@@ -25,7 +25,8 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { cellColumns, numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
-import { normaliseZip } from './zip.js';
+import { escapeHtml } from './html.js';
+import { FIXED_DATE, normaliseZip } from './zip.js';
 
 /** A4 in twentieths of a point, margins 2.5 cm. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
@@ -152,6 +153,16 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     },
     sections: [section],
   });
-  const bytes = await Packer.toBuffer(document);
+  // The document's properties, written by hand so that they carry the date asked for (or a fixed
+  // one) instead of the time of the run.
+  const when = (options.date ?? FIXED_DATE).replace(/\.\d+Z$/, 'Z');
+  const core = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${escapeHtml(doc.title)}</dc:title><dc:creator>codage</dc:creator><cp:lastModifiedBy>codage</cp:lastModifiedBy><cp:revision>1</cp:revision>`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('');
+  const bytes = await Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: core }]);
   return normaliseZip(new Uint8Array(bytes), options.date);
 }
