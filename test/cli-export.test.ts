@@ -213,6 +213,22 @@ describe('a study with doctor–patient pairs and hostile cells', () => {
   });
 });
 
+describe('a study not coded yet', () => {
+  it('exports its tables and methods without inventing a coding', () => {
+    const dir = join(tempDir(), 'vide');
+    mkdirSync(join(dir, 'transcripts'), { recursive: true });
+    writeFileSync(join(dir, 'transcripts/P1.txt'), '---\nsexe: F\nage: 40\n---\nE : Bonjour.\n\nP1 : Bonjour.\n');
+    const methods = runCli(['export', 'methods', '--study', dir, '--lang', 'en']);
+    expect(methods.code).toBe(0);
+    expect(methods.stdout).toContain('One interview was conducted. The analysis was conducted with codage');
+    expect(methods.stdout).toContain('No segment has been coded yet.');
+    const themes = runCli(['export', 'themes', '--study', dir, '--lang', 'en']);
+    expect(themes.code).toBe(0);
+    expect(themes.stdout).not.toContain('coding:');
+    expect(runCli(['export', 'report', '--study', dir, '-o', join(dir, 'r.html')]).code).toBe(0);
+  }, 60_000);
+});
+
 describe('the Word file, read back', () => {
   it('holds a real table: repeated header, rows kept whole, merged theme cells, quotes in the Verbatim style', () => {
     const out = join(tempDir(), 'themes.docx');

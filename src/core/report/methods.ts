@@ -59,7 +59,9 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
 
   const themes = facts.themes;
   const segments = formatNumber(facts.segments, language);
-  out.push(
+  if (main.length === 0) {
+    out.push(fr ? "Aucun segment n'a encore été codé." : 'No segment has been coded yet.');
+  } else out.push(
     fr
       ? `Le codage retenu (${main.join(', ')}) compte ${segments} segment${facts.segments > 1 ? 's' : ''} codé${facts.segments > 1 ? 's' : ''}, rattachés à ${facts.codesUsed} codes${themes > 0 ? `, regroupés en ${themes} thèmes et sous-thèmes (${facts.topThemes} thèmes principaux)` : ''}.`
       : `The coding reported (${main.join(', ')}) has ${segments} coded segment${facts.segments === 1 ? '' : 's'} under ${facts.codesUsed} codes${themes > 0 ? `, grouped into ${themes} themes and sub-themes (${facts.topThemes} main themes)` : ''}.`,

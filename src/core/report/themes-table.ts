@@ -129,6 +129,6 @@ function themesNote(study: ReportStudy, options: ThemeTableOptions): Paragraph {
       ? `${Number.isFinite(s.max) ? `au plus ${max} verbatims par code` : 'tous les verbatims'}${s.exemplaryFirst ? ', exemplaires d’abord' : ''}, ${order}${s.onePerParticipant ? ', un par participant' : ''}${s.omitAnnotations ? ', annotations de transcription (rires, silences) omises' : ''}`
       : `${Number.isFinite(s.max) ? `at most ${max} quotes per code` : 'all quotes'}${s.exemplaryFirst ? ', exemplary ones first' : ''}, ${order}${s.onePerParticipant ? ', one per participant' : ''}${s.omitAnnotations ? ', transcription marks (laughter, silences) left out' : ''}`,
   );
-  parts.push(fr ? `codage : ${study.coders.join(', ')}` : `coding: ${study.coders.join(', ')}`);
+  if (study.coders.length > 0) parts.push(fr ? `codage : ${study.coders.join(', ')}` : `coding: ${study.coders.join(', ')}`);
   return [{ text: frenchSpacing(`${parts.join(fr ? ' ; ' : '; ')}.`, study.language) }];
 }
