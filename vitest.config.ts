@@ -2,10 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { FORCE_COLOR: '0', NO_COLOR: '1', LANG: 'C.UTF-8', TZ: 'UTC' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'codage', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], exclude: ['test/export-readers.test.ts'] },
+      },
+      {
+        // LibreOffice, pdflatex and Chromium take both cores for a while: they run after the rest,
+        // so that the tests that time a terminal or kill a writer at random moments are not starved.
+        extends: true,
+        test: { name: 'readers', include: ['test/export-readers.test.ts'], sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
