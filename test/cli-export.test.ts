@@ -74,9 +74,13 @@ describe('codage export: the other tables and texts', () => {
     const methods = runCli(['export', 'methods', '--study', DEMO, '--by', 'group']);
     expect(methods.stdout).toContain('Douze entretiens ont été réalisés entre le 6 février et le 2 mai 2024 (10 MG, 2 ALGO).');
     expect(methods.stdout).toContain('paul a codé indépendamment 4 entretiens sur 12 (33\u00a0%)');
+    // Saturation as codage saturation reports it, per group with --by.
+    expect(methods.stdout).toContain('La saturation des codes a été évaluée selon la méthode de Guest, Namey et Chen (2020)');
+    expect(methods.stdout).toContain('dans le groupe «\u00a0MG\u00a0» (10 entretiens), la saturation a été atteinte');
     const coreq = runCli(['export', 'coreq', '--study', DEMO, '--format', 'csv']);
     expect(coreq.stdout.split('\n').filter((line) => /^"?Domaine|^,|^\d/.test(line)).length).toBeGreaterThan(0);
     expect(coreq.stdout).toContain(',27,Logiciel,');
+    expect(coreq.stdout).toMatch(/,22,Saturation des données,[^\n]*Guest, Namey et Chen/);
     expect(coreq.stdout).toMatch(/,12,Taille de l'échantillon,[^\n]*,12 participants,/);
     const codebook = runCli(['export', 'codebook', '--study', DEMO, '--format', 'csv']);
     expect(codebook.stdout).toContain('Ne plus savoir quoi proposer'.length > 0 ? 'Impuissance' : '');

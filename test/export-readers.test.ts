@@ -184,7 +184,8 @@ describe.skipIf(!tools.chromium || !tools.poppler)('the HTML report in Chromium'
       // @page margins are 16 mm (45 pt).
       expectInsidePages(pages, 40);
       const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join(' ');
-      for (const heading of ['Méthodes', 'Participants', 'Modélisation', 'Livre', 'Verbatims']) expect(text).toContain(heading);
+      for (const heading of ['Méthodes', 'Participants', 'Modélisation', 'Saturation', 'Livre', 'Verbatims']) expect(text).toContain(heading);
+      expect(await page.evaluate(() => document.querySelectorAll('figure svg').length)).toBe(2);
       expect(renderPng(pdf)).not.toBe('');
     } finally {
       await browser.close();

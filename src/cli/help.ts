@@ -234,6 +234,8 @@ Exemples :
   codage saturation --figure saturation.svg --figure saturation.png
   codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
   codage saturation --json`,
+    },
+  },
   export: {
     en: {
       summary: 'thesis tables and texts: themes with quotes, participants, codebook, matrices, methods, COREQ, report',

@@ -10,6 +10,12 @@ import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.js';
 import { reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
 import type { ReportDocument } from '../../core/report/document.js';
+import { computeSaturation, SATURATION_DEFAULTS } from '../../core/analysis/saturation/saturation.js';
+import { saturationSentence } from '../../core/report/saturation/sentence.js';
+import { saturationSvg } from '../../core/report/saturation/svg.js';
+import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
+import type { Study } from '../../core/study/study.js';
+import type { Language } from '../../core/types.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
@@ -174,7 +180,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     cellQuotes: options.cellQuotes === true,
     unit: options.unit,
     emptyCodes: options.emptyCodes,
-    extras: {},
+    extras: name === 'methods' || name === 'coreq' || name === 'report' ? saturationExtras(study, segments, coder, byPair ? undefined : options.by, ctx.language, name === 'report') : {},
     ...(date !== undefined ? { date } : {}),
   };
 
@@ -218,6 +224,24 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     ctx.stdout.write(out);
   }
   return 0;
+}
+
+/**
+ * Code saturation as `codage saturation` computes it with its default parameters, on the coding
+ * exported: the methods sentence (method, parameters, result) and, for the report, its figure.
+ */
+function saturationExtras(study: Study, segments: AnchoredSegment[], coder: string | undefined, by: string | undefined, language: Language, figure: boolean): ExportOptions['extras'] {
+  if (coder === undefined) return {};
+  const report = computeSaturation(
+    { interviewOrder: study.interviewOrder, participants: study.participants, codebook: study.codebook, coders: study.coders.map((c) => c.coder), segments },
+    { ...SATURATION_DEFAULTS, coder, ...(by !== undefined ? { by } : {}) },
+  );
+  const sentence = saturationSentence(report, language);
+  if (!figure || report.analyses.length === 0) return { saturation: sentence };
+  const svg = saturationSvg(report, language, sentence);
+  const size = (attribute: string) => Number(new RegExp(`<svg[^>]*\\s${attribute}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
+  const caption = language === 'fr' ? 'Figure 2 – Saturation des codes au fil des entretiens' : 'Figure 2 – Code saturation along the interviews';
+  return { saturation: sentence, saturationFigure: { svg, width: size('width'), height: size('height'), caption } };
 }
 
 async function render(doc: ReportDocument, format: ExportFormat, options: { landscape?: boolean; standalone?: boolean; date?: string }): Promise<string | Uint8Array> {

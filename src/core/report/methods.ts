@@ -3,7 +3,7 @@
  * durations, who coded what (double coding), segments → codes → themes, the software. Sentences
  * on saturation and agreement are added when those analyses give them.
  */
-import { formatNumber, formatPercent } from '../text/numbers.js';
+import { formatNumber, formatPercent } from './numbers.js';
 import { numberPhrase } from './participants-table.js';
 import type { Language } from '../types.js';
 import type { StudyFacts } from './study-facts.js';

@@ -7,7 +7,7 @@
 import { describeNumbers, type NumberSummary } from '../analysis/describe.js';
 import { UsageError } from '../errors.js';
 import { compareNatural } from '../natural-sort.js';
-import { formatDecimal } from '../text/numbers.js';
+import { formatDecimal } from './numbers.js';
 import type { AttributeValue, Language, Participant, Problem } from '../types.js';
 import { type Paragraph, type Table, textCell } from './document.js';
 import type { ReportStudy } from './report-study.js';
