@@ -97,6 +97,21 @@ describe('CodingApp', () => {
     expect(frame()).toContain('1 segment cette séance');
   });
 
+  it('counts every key of a burst, and takes a pasted filter and its Enter', async () => {
+    const { press, frame, changes } = await open();
+    await press('jjjj');
+    expect(frame()).toContain('phrase 5/7');
+    await press(`${KEYS.up}${KEYS.up}${KEYS.up}`);
+    expect(frame()).toContain('phrase 2/7');
+    await press(`j${KEYS.enter}impu${KEYS.enter}`);
+    expect(changes.at(-1)?.segments.map((s) => s.codes)).toEqual([['impuissance']]);
+    // Backspace in the transcript does not remove the segment; Delete does.
+    await press(KEYS.backspace.repeat(3));
+    expect(changes).toHaveLength(1);
+    await press(KEYS.delete);
+    expect(changes.at(-1)?.segments).toEqual([]);
+  });
+
   it('does not move the cursor while typing in the picker', async () => {
     const { press, frame } = await open();
     await press(KEYS.enter, 'jjkk', KEYS.escape);

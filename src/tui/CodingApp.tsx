@@ -5,14 +5,14 @@
  * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
-import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { frameRegions } from './frame.js';
 import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
-import { keyToAction, type KeyContext } from './keymap.js';
+import { feedInput, type KeyContext } from './keymap.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
 import { excerpt } from './line-fit.js';
 import type { Marks } from './row-style.js';
@@ -201,7 +201,8 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     [exit],
   );
 
-  const dispatch = useCallback(
+  /** Reduces one action and carries out the effects it asks for; the frame is drawn later. */
+  const apply = useCallback(
     (action: Action): void => {
       let next = reduce(stateRef.current, action);
       for (let round = 0; next.effects.length > 0 && round < 8; round++) {
@@ -212,23 +213,45 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       stateRef.current = next;
       const position = propsRef.current.positionRef;
       if (position !== undefined) position.current = cursorOffset(next);
-      setState(next);
     },
     [carryOut],
   );
 
-  const onKey = useCallback(
-    (input: string, key: Key): void => {
+  // Keys: what the terminal sent is cut into keys here (see keys.ts), so that a burst of keys
+  // (`jjjjj`, a paste, a held key over SSH) counts every key. The handler reads the state
+  // synchronously, so each key reaches the mode the previous one left.
+  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
+  const pendingInput = useRef('');
+  const onInput = useCallback(
+    (raw: string): void => {
       if (quitting.current) return;
-      const action = keyToAction(stateRef.current, input, key, keyContext.current);
-      if (action !== null) dispatch(action);
+      let data = pendingInput.current + raw;
+      pendingInput.current = '';
+      // An old-style (X10) mouse report cut after its `ESC [ M`: wait for its three bytes.
+      const x10 = data.lastIndexOf('\x1b[M');
+      if (x10 >= 0 && data.length - x10 < 6) {
+        pendingInput.current = data.slice(x10);
+        data = data.slice(0, x10);
+      }
+      const before = stateRef.current;
+      feedInput(before, data, keyContext.current, (_, action) => {
+        apply(action);
+        return stateRef.current;
+      }, () => quitting.current);
+      if (stateRef.current !== before) setState(stateRef.current);
     },
-    [dispatch],
+    [apply],
   );
-  // One handler for every mode: the mode decides what a key means, so typing in the picker
-  // or a prompt never moves the transcript cursor (and keys typed faster than React renders
-  // still reach the right mode, because the handler reads the state synchronously).
-  useInput(onKey, { isActive: !quitting.current });
+  useEffect(() => {
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode]);
+  useEffect(() => {
+    inputEvents.on('input', onInput);
+    return () => {
+      inputEvents.off('input', onInput);
+    };
+  }, [inputEvents, onInput]);
 
   // The window of visible rows: moves only when the focus reaches one of its edges.
   const topRef = useRef(-1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
+import { feedInput, keyToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
 import { layoutText } from './layout.js';
+import { addCode } from './sample-data.js';
 import { initSession, reduce, type SessionState } from './session.js';
 import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
 
@@ -37,6 +38,17 @@ describe('keyToAction', () => {
     expect(act(picking, 'é')).toEqual({ type: 'pickerType', text: 'é' });
     expect(act(picking, ' ')).toEqual({ type: 'pickerToggle' });
     expect(act(picking, '3')).toEqual({ type: 'pickerQuick', n: 3 });
+    expect(act(picking, '', { tab: true })).toEqual({ type: 'pickerToggle' });
+    expect(act(picking, '3', { meta: true })).toEqual({ type: 'pickerQuick', n: 3 });
+    // Once a filter is typed, Space and digits are text; Tab and Alt+digit still act.
+    const filtering = reduce(picking, { type: 'pickerType', text: 'palier' });
+    expect(act(filtering, ' ')).toEqual({ type: 'pickerType', text: ' ' });
+    expect(act(filtering, '1')).toEqual({ type: 'pickerType', text: '1' });
+    expect(act(filtering, '+')).toEqual({ type: 'pickerType', text: '+' });
+    expect(act(filtering, '', { tab: true })).toEqual({ type: 'pickerToggle' });
+    expect(act(filtering, '2', { meta: true })).toEqual({ type: 'pickerQuick', n: 2 });
+    expect(act(filtering, 'w', { ctrl: true })).toEqual({ type: 'pickerEraseWord' });
+    expect(act(filtering, 'u', { ctrl: true })).toEqual({ type: 'pickerClear' });
     expect(act(picking, 'n', { ctrl: true })).toEqual({ type: 'pickerNewCode' });
     expect(act(picking, '', { delete: true })).toEqual({ type: 'pickerErase' });
     expect(act(picking, '', { escape: true })).toEqual({ type: 'pickerClose' });
@@ -66,6 +78,8 @@ describe('keyToAction', () => {
     expect(act(state, 'Z', { shift: true })).toEqual({ type: 'redo' });
     expect(act(state, 'x')).toEqual({ type: 'removeSegment' });
     expect(act(state, '', { delete: true })).toEqual({ type: 'removeSegment' });
+    // Backspace is not Delete: it removes nothing in the transcript.
+    expect(act(state, '', { backspace: true })).toBeNull();
     expect(act(state, 'e')).toEqual({ type: 'editSegment' });
     expect(act(state, 'm')).toEqual({ type: 'memoSegment' });
     expect(act(state, 'M', { shift: true })).toEqual({ type: 'memoTranscript' });
@@ -83,5 +97,63 @@ describe('keyToAction', () => {
     expect(back).toBeLessThan(down);
     expect(act(state, '', { pageDown: true })).toEqual({ type: 'moveTo', sentence: down });
     expect(act(state, ' ')).toEqual({ type: 'moveTo', sentence: down });
+  });
+});
+
+describe('feedInput', () => {
+  const feed = (s: SessionState, raw: string) => feedInput(s, raw, ctx, reduce);
+  const withPaliers = initSession({
+    transcript,
+    sentences,
+    codebook: addCode(addCode(codebook, { id: 'palier-1', name: 'Antalgique palier 1' }, null), { id: 'palier-2', name: 'Antalgique palier 2' }, null),
+    segments: [],
+    language: 'fr',
+    newSegmentId: idCounter(),
+    wordSpans,
+  });
+
+  it('counts every key of a burst', () => {
+    expect(feed(state, 'jjjj').cursor).toBe(4);
+    expect(feed(state, 'jjjjkk').cursor).toBe(2);
+    expect(feed(state, '\x1b[B\x1b[B\x1b[B').cursor).toBe(3);
+    expect(feed(state, 'J'.repeat(3)).cursor).toBe(5);
+  });
+
+  it('undoes as many times as u is pressed, even in one chunk', () => {
+    const coded = feed(state, 'jj\rimpu\rj\rfrust\r');
+    expect(coded.segments).toHaveLength(2);
+    expect(feed(coded, 'uu').segments).toHaveLength(0);
+    expect(feed(coded, 'uu\x12').segments).toHaveLength(1);
+  });
+
+  it('opens the picker, filters and applies from one pasted chunk', () => {
+    const s = feed(state, 'jjcimpu\r');
+    expect(s.mode).toBe('read');
+    expect(s.segments.map((x) => x.codes)).toEqual([['impuissance']]);
+  });
+
+  it('erases as many characters as Backspace is pressed', () => {
+    const memo = feed(state, 'Mabcdefghijkl');
+    expect(memo.prompt?.value).toBe('abcdefghijkl');
+    expect(feed(memo, '\x7f'.repeat(10)).prompt?.value).toBe('ab');
+    expect(feed(memo, ' mnop\x17').prompt?.value).toBe('abcdefghijkl ');
+  });
+
+  it('takes spaces and digits as text once a filter is typed', () => {
+    const s = feed(withPaliers, 'jj\rpalier 1\r');
+    expect(s.segments.map((x) => x.codes)).toEqual([['palier-1']]);
+    // "imagerie lourde": the space does not check the first match.
+    const typed = feed(withPaliers, 'jj\rantalgique palier');
+    expect(typed.picker?.checked).toEqual([]);
+    expect(typed.picker?.query).toBe('antalgique palier');
+  });
+
+  it('checks with Space and applies with a digit while nothing is typed', () => {
+    const s = feed(withPaliers, 'jj\r \x1b[B \r');
+    expect(s.segments[0]?.codes).toHaveLength(2);
+    const quick = feed(withPaliers, 'jj\r2');
+    expect(quick.segments[0]?.codes).toEqual([quick.codes[1]?.id]);
+    const alt = feed(withPaliers, 'jj\rpalier\x1b2');
+    expect(alt.segments[0]?.codes).toEqual(['palier-2']);
   });
 });

@@ -2,30 +2,11 @@
  * Keys → session actions, for each mode. Pure: the screen calls `keyToAction` with what Ink's
  * `useInput` gives it and dispatches the result.
  */
-import type { Key } from 'ink';
+import { NO_KEY, parseKey, splitInput, takeKey, type KeyInfo } from './keys.js';
 import { rowOf, type Layout } from './layout.js';
-import { sentenceAt, type Action, type SessionState } from './session.js';
+import { sentenceAt, type Action, type Picker, type SessionState } from './session.js';
 
-/** The parts of Ink's `Key` the key map reads. */
-export type KeyInfo = Pick<
-  Key,
-  | 'upArrow'
-  | 'downArrow'
-  | 'leftArrow'
-  | 'rightArrow'
-  | 'pageUp'
-  | 'pageDown'
-  | 'home'
-  | 'end'
-  | 'return'
-  | 'escape'
-  | 'ctrl'
-  | 'shift'
-  | 'tab'
-  | 'backspace'
-  | 'delete'
-  | 'meta'
->;
+export { NO_KEY, type KeyInfo };
 
 export interface KeyContext {
   layout: Layout;
@@ -52,27 +33,43 @@ function printable(input: string, key: KeyInfo): string {
   return input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
-function pickerKey(input: string, key: KeyInfo): Action | null {
+/**
+ * Keys of the picker. Space and 1–9 are keys (check, apply at once) only while nothing is typed
+ * in the filter; once a filter is being typed they are text, so that `palier 1` filters by
+ * "palier 1" instead of applying the first code. Tab checks and Alt+1–9 apply at any time.
+ */
+function pickerKey(picker: Picker, input: string, key: KeyInfo): Action | null {
+  const typing = picker.query !== '' && picker.purpose !== 'remove';
   if (key.escape) return { type: 'pickerClose' };
   if (key.return) return { type: 'pickerConfirm' };
   if (key.upArrow || (key.ctrl && input === 'p')) return { type: 'pickerMove', delta: -1 };
-  if (key.downArrow || key.tab) return { type: 'pickerMove', delta: key.tab && key.shift ? -1 : 1 };
+  if (key.downArrow) return { type: 'pickerMove', delta: 1 };
+  if (key.tab) return { type: 'pickerToggle' };
   if (key.pageUp) return { type: 'pickerMove', delta: -10 };
   if (key.pageDown) return { type: 'pickerMove', delta: 10 };
+  if (key.backspace && key.meta) return { type: 'pickerEraseWord' };
   if (key.backspace || key.delete) return { type: 'pickerErase' };
+  if (key.ctrl && input === 'u') return { type: 'pickerClear' };
+  if (key.ctrl && input === 'w') return { type: 'pickerEraseWord' };
   if (key.ctrl && input === 'n') return { type: 'pickerNewCode' };
   if (key.ctrl) return null;
-  if (input === ' ') return { type: 'pickerToggle' };
-  if (/^[1-9]$/.test(input)) return { type: 'pickerQuick', n: Number(input) };
-  if (input === '+') return { type: 'pickerNewCode' };
-  const text = printable(input, key).replace(/[0-9 ]/g, '');
-  return text === '' ? null : { type: 'pickerType', text };
+  if (key.meta) return /^[1-9]$/.test(input) ? { type: 'pickerQuick', n: Number(input) } : null;
+  if (!typing) {
+    if (input === ' ') return { type: 'pickerToggle' };
+    if (/^[1-9]$/.test(input)) return { type: 'pickerQuick', n: Number(input) };
+    if (input === '+') return { type: 'pickerNewCode' };
+  }
+  if (picker.purpose === 'remove') return null;
+  const text = printable(input, key);
+  return text === '' || (!typing && text.trim() === '') ? null : { type: 'pickerType', text };
 }
 
 function promptKey(input: string, key: KeyInfo): Action | null {
   if (key.escape) return { type: 'promptCancel' };
   if (key.return) return { type: 'promptConfirm' };
-  if (key.backspace || key.delete) return { type: 'promptErase' };
+  if ((key.backspace && key.meta) || (key.ctrl && input === 'w')) return { type: 'promptEraseWord' };
+  if (key.backspace) return { type: 'promptErase' };
+  if (key.delete) return { type: 'promptDeleteForward' };
   if (key.leftArrow) return { type: 'promptCaret', to: 'left' };
   if (key.rightArrow) return { type: 'promptCaret', to: 'right' };
   if (key.home || (key.ctrl && input === 'a')) return { type: 'promptCaret', to: 'home' };
@@ -120,7 +117,9 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
   if (key.ctrl && input === 'z') return { type: 'undo' };
   if (key.ctrl && input === 'c') return { type: 'quit' };
   if (key.ctrl) return null;
-  if (key.backspace || key.delete || input === 'x') return { type: 'removeSegment' };
+  // Backspace does nothing here: only x and Delete remove, as the help says.
+  if (key.delete || input === 'x') return { type: 'removeSegment' };
+  if (key.backspace || key.meta) return null;
   switch (input) {
     case 'v':
       return { type: 'select' };
@@ -157,12 +156,21 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
   }
 }
 
+/**
+ * Whether the screen is typing into a text field, where pasted text goes whole: a prompt, or a
+ * picker once its filter has begun (before that, Space and digits are keys of their own).
+ */
+export function typingText(state: SessionState): boolean {
+  if (state.mode === 'prompt') return true;
+  return state.mode === 'picker' && state.picker !== null && state.picker.purpose !== 'remove' && state.picker.query !== '';
+}
+
 /** The action a key stands for in the current mode, or null when it means nothing there. */
 export function keyToAction(state: SessionState, input: string, key: KeyInfo, ctx: KeyContext): Action | null {
   if (key.ctrl && input === 'c') return { type: 'quit' };
   switch (state.mode) {
     case 'picker':
-      return pickerKey(input, key);
+      return state.picker === null ? null : pickerKey(state.picker, input, key);
     case 'prompt':
       return promptKey(input, key);
     case 'help':
@@ -178,22 +186,28 @@ export function keyToAction(state: SessionState, input: string, key: KeyInfo, ct
   }
 }
 
-/** A `KeyInfo` with nothing pressed, for tests and synthetic keys. */
-export const NO_KEY: KeyInfo = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageUp: false,
-  pageDown: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-};
+/**
+ * Feeds what the terminal sent to the session, key by key: each key is read in the mode the
+ * previous one left (`c` opens the picker, then `impu` filters it). `apply` carries out one
+ * action and returns the new state (the screen also runs the effects there).
+ */
+export function feedInput(
+  state: SessionState,
+  raw: string,
+  ctx: KeyContext,
+  apply: (state: SessionState, action: Action) => SessionState,
+  stop: () => boolean = () => false,
+): SessionState {
+  let current = state;
+  for (const token of splitInput(raw)) {
+    let rest = token;
+    while (rest !== '' && !stop()) {
+      const [piece, after] = takeKey(rest, typingText(current));
+      rest = after;
+      const press = parseKey(piece);
+      const action = press.kind === 'key' ? keyToAction(current, press.input, press.key, ctx) : null;
+      if (action !== null) current = apply(current, action);
+    }
+  }
+  return current;
+}

@@ -6,6 +6,7 @@ import type { Span } from '../core/types.js';
 import { foldForSearch } from '../core/text/fold.js';
 import { searchCodes, searchThemes, touchRecent } from './code-search.js';
 import { applyCodes, names, replaceSegment, sameCodes } from './edit-codings.js';
+import { wordStartBefore } from './line-edit.js';
 import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState } from './session-state.js';
 import { codeName } from './session-queries.js';
 
@@ -145,6 +146,12 @@ export function reducePicker(state: SessionState, picker: Picker, action: Action
       return update(withItems(state, { ...picker, query: picker.query + action.text, highlighted: 0 }));
     case 'pickerErase':
       return update(withItems(state, { ...picker, query: [...picker.query].slice(0, -1).join(''), highlighted: 0 }));
+    case 'pickerEraseWord': {
+      const query = picker.query.slice(0, wordStartBefore(picker.query, picker.query.length));
+      return update(withItems(state, { ...picker, query, highlighted: 0 }));
+    }
+    case 'pickerClear':
+      return update(withItems(state, { ...picker, query: '', highlighted: 0 }));
     case 'pickerMove': {
       const count = picker.items.length;
       if (count === 0) return state;

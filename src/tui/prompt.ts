@@ -1,6 +1,7 @@
 /** The one-line prompt: memos, search, go-to, and the name of a new code. */
 import { foldForSearch } from '../core/text/fold.js';
 import { goTo } from './cursor.js';
+import { nextCaret, previousCaret, wordStartBefore } from './line-edit.js';
 import { commit, replaceSegment } from './edit-codings.js';
 import { withItems } from './picker.js';
 import { runSearch } from './search.js';
@@ -10,18 +11,6 @@ import { cursorOffset, targetSpan } from './session-queries.js';
 /** Opens the prompt with `value`, caret at its end. */
 export function openPrompt(state: SessionState, prompt: Omit<Prompt, 'caret'>): SessionState {
   return { ...state, mode: 'prompt', prompt: { ...prompt, caret: prompt.value.length } };
-}
-
-function previousCaret(value: string, caret: number): number {
-  if (caret <= 0) return 0;
-  const code = value.charCodeAt(caret - 1);
-  return code >= 0xdc00 && code <= 0xdfff && caret >= 2 ? caret - 2 : caret - 1;
-}
-
-function nextCaret(value: string, caret: number): number {
-  if (caret >= value.length) return value.length;
-  const code = value.charCodeAt(caret);
-  return code >= 0xd800 && code <= 0xdbff ? caret + 2 : caret + 1;
 }
 
 function closePrompt(state: SessionState): SessionState {
@@ -105,6 +94,10 @@ export function reducePrompt(state: SessionState, prompt: Prompt, action: Action
     }
     case 'promptErase': {
       const at = previousCaret(value, caret);
+      return update({ ...prompt, value: value.slice(0, at) + value.slice(caret), caret: at });
+    }
+    case 'promptEraseWord': {
+      const at = wordStartBefore(value, caret);
       return update({ ...prompt, value: value.slice(0, at) + value.slice(caret), caret: at });
     }
     case 'promptDeleteForward': {

@@ -183,6 +183,8 @@ export type Action =
   | { type: 'quit' }
   | { type: 'pickerType'; text: string }
   | { type: 'pickerErase' }
+  | { type: 'pickerEraseWord' }
+  | { type: 'pickerClear' }
   | { type: 'pickerMove'; delta: number }
   | { type: 'pickerToggle' }
   | { type: 'pickerQuick'; n: number }
@@ -191,6 +193,7 @@ export type Action =
   | { type: 'pickerClose' }
   | { type: 'promptType'; text: string }
   | { type: 'promptErase' }
+  | { type: 'promptEraseWord' }
   | { type: 'promptDeleteForward' }
   | { type: 'promptCaret'; to: 'left' | 'right' | 'home' | 'end' }
   | { type: 'promptClear' }
