@@ -120,17 +120,23 @@ describe('CodingApp', () => {
 
   it('creates a new code with its theme and applies it', async () => {
     const { press, frame, changes, created } = await open();
-    await press(KEYS.down, KEYS.enter, 'colere');
+    await press(KEYS.down, KEYS.enter, 'Colère du patient');
     expect(frame()).toContain('Aucun code ne correspond');
     await press(KEYS.enter);
-    expect(frame()).toContain('Nom du nouveau code');
-    await press(KEYS.ctrlU, 'Colère du patient', KEYS.enter);
     expect(frame()).toContain('Où ranger le nouveau code «\u00a0Colère du patient\u00a0»');
     expect(frame()).toContain('Pas encore regroupé');
     await press('emo', KEYS.enter);
     expect(created).toEqual([{ name: 'Colère du patient', themeId: 'emotions' }]);
     expect(changes.at(-1)?.segments[0]?.codes).toEqual(['new-1']);
     expect(frame()).toContain('Colère du patient (Vécu du médecin › Émotions négatives)');
+  });
+
+  it('creates a theme from the theme picker and puts the new code in it', async () => {
+    const { press, frame, created } = await open();
+    await press(KEYS.down, KEYS.enter, 'Solitude', KEYS.enter, 'Isolement');
+    expect(frame()).toContain('⏎ pour créer le thème «\u00a0Isolement\u00a0»');
+    await press(KEYS.enter);
+    expect(created).toEqual([{ name: 'Solitude', themeId: null, newThemes: ['Isolement'] }]);
   });
 
   it('shows why a code could not be created and keeps the name', async () => {

@@ -41,6 +41,14 @@ import { TranscriptView } from './TranscriptView.js';
 
 export type { ScreenSegment } from './session.js';
 
+/** A new code asked for on the screen. */
+export interface NewCodeRequest {
+  name: string;
+  themeId: string | null;
+  /** Themes to create first: the first inside `themeId`, each next one inside the one before. */
+  newThemes?: string[];
+}
+
 export interface CodingAppProps {
   transcript: Transcript;
   sentences: Sentence[];
@@ -66,7 +74,11 @@ export interface CodingAppProps {
    */
   onChange: (change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] }) => void;
   /** The caller writes codebook.yaml and returns the new codebook; may throw (message shown). */
-  onCreateCode: (input: { name: string; themeId: string | null }) => { codebook: Codebook; id: string };
+  /**
+   * The caller writes codebook.yaml (the code in `themeId`, or in the `newThemes` it creates there
+   * first, each inside the one before) and returns the new codebook; may throw (message shown).
+   */
+  onCreateCode: (input: NewCodeRequest) => { codebook: Codebook; id: string };
   /** `furthest`: the end of the furthest sentence read this session (absent when quitting on a signal). */
   onQuit: (state: { cursor: number; furthest?: number }) => void;
   lastSaved?: () => Date | null;
@@ -183,8 +195,15 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           }
         case 'create-code':
           try {
-            const created = p.onCreateCode({ name: effect.name, themeId: effect.themeId });
-            return reduce(current, { type: 'codeCreated', codebook: created.codebook, id: created.id });
+            const request: NewCodeRequest = { name: effect.name, themeId: effect.themeId };
+            if (effect.newThemes !== undefined) request.newThemes = effect.newThemes;
+            const created = p.onCreateCode(request);
+            return reduce(current, {
+              type: 'codeCreated',
+              codebook: created.codebook,
+              id: created.id,
+              ...(effect.newThemes !== undefined ? { themes: effect.newThemes } : {}),
+            });
           } catch (error) {
             return reduce(current, { type: 'codeCreateFailed', error: errorText(error) });
           }
@@ -312,7 +331,9 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           : picker.purpose === 'theme'
             ? strings.picker.theme(picker.newCodeName ?? '')
             : strings.picker.remove;
-    const empty = picker.query.trim() !== '' ? strings.picker.noMatch(picker.query) : strings.picker.empty;
+    const query = picker.query.trim();
+    const empty =
+      query === '' ? strings.picker.empty : picker.purpose === 'theme' ? strings.picker.noTheme(query) : strings.picker.noMatch(query);
     bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
   } else if (state.mode === 'prompt' && state.prompt !== null) {
     bottom = (

@@ -8,7 +8,7 @@ import { searchCodes, searchThemes, touchRecent } from './code-search.js';
 import { applyCodes, names, replaceSegment, sameCodes } from './edit-codings.js';
 import { wordStartBefore } from './line-edit.js';
 import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState } from './session-state.js';
-import { codeName } from './session-queries.js';
+import { codeName, targetSpan } from './session-queries.js';
 
 function notYetGrouped(state: SessionState): PickerItem {
   return { id: null, label: state.language === 'fr' ? 'Pas encore regroupé' : 'Not yet grouped', path: [] };
@@ -168,13 +168,16 @@ export function reducePicker(state: SessionState, picker: Picker, action: Action
     case 'pickerQuick':
       return pickerChoose(state, picker, action.n - 1);
     case 'pickerConfirm': {
+      if (picker.purpose === 'theme' && picker.items.length === 0 && picker.query.trim() !== '') return createInTypedTheme(state, picker);
       if (picker.purpose === 'theme' || picker.purpose === 'remove') return pickerChoose(state, picker, picker.highlighted);
-      if (picker.items.length === 0) return openCodeName(state, picker);
+      // Nothing matches what was typed: it is the new code's name; on to its theme.
+      if (picker.items.length === 0) return picker.query.trim() === '' ? openCodeName(state, picker) : chooseThemeFor(state, picker.query, picker);
       return confirmCodes(state, picker, chosenCodes(picker));
     }
     case 'pickerNewCode':
+      if (picker.purpose === 'theme') return createInTypedTheme(state, picker);
       if (picker.purpose !== 'apply' && picker.purpose !== 'edit') return state;
-      return openCodeName(state, picker);
+      return picker.query.trim() === '' ? openCodeName(state, picker) : chooseThemeFor(state, picker.query, picker);
     case 'pickerClose':
       if (picker.back !== undefined) return { ...state, picker: withItems(state, picker.back) };
       return { ...state, mode: 'read', picker: null };
@@ -190,5 +193,72 @@ function openCodeName(state: SessionState, picker: Picker): SessionState {
     mode: 'prompt',
     prompt: { purpose: 'code-name', value, caret: value.length, back: picker },
     picker: null,
+  };
+}
+
+/**
+ * The step after naming a new code: where to put it. Refuses a name the codebook already has.
+ * `back` is the code picker the name came from (Esc goes back to it).
+ */
+export function chooseThemeFor(state: SessionState, name: string, back: Picker | undefined): SessionState {
+  const value = name.trim();
+  if (value === '') return { ...state, message: problem('Donnez un nom au nouveau code.', 'Give the new code a name.') };
+  const existing = state.codes.find((c) => foldForSearch(c.name) === foldForSearch(value));
+  if (existing !== undefined) {
+    return {
+      ...state,
+      message: problem(
+        `Le code «\u00a0${existing.name}\u00a0» existe déjà\u00a0: choisissez-le dans la liste.`,
+        `The code "${existing.name}" already exists: pick it from the list.`,
+      ),
+    };
+  }
+  const picker: Picker = {
+    purpose: 'theme',
+    query: '',
+    highlighted: 0,
+    checked: [],
+    items: [],
+    target: back?.target ?? targetSpan(state),
+    newCodeName: value,
+  };
+  if (back !== undefined) picker.back = back;
+  return { ...state, mode: 'picker', prompt: null, picker: withItems(state, picker) };
+}
+
+/** A typed theme path (`Vécu du médecin > Solitude`): the existing theme it starts from, and the themes to create under it. */
+export function themePathOf(state: SessionState, typed: string): { themeId: string | null; newThemes: string[] } {
+  const parts = typed
+    .split(/\s*[>›]\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  let themeId: string | null = null;
+  let depth = 0;
+  for (; depth < parts.length; depth++) {
+    const wanted = parts.slice(0, depth + 1).map(foldForSearch);
+    const found = state.themes.find(
+      (t) => t.path.length === wanted.length && t.path.every((name, i) => foldForSearch(name) === wanted[i]),
+    );
+    if (found === undefined) break;
+    themeId = found.id;
+  }
+  return { themeId, newThemes: parts.slice(depth) };
+}
+
+/** Creates the new code in a new theme typed in the theme picker (or in the existing one the path names). */
+function createInTypedTheme(state: SessionState, picker: Picker): SessionState {
+  const { themeId, newThemes } = themePathOf(state, picker.query);
+  if (themeId === null && newThemes.length === 0) {
+    return {
+      ...state,
+      message: problem('Tapez le nom du nouveau thème («\u00a0Thème > Sous-thème\u00a0» pour un sous-thème).', 'Type the new theme’s name ("Theme > Sub-theme" for a sub-theme).'),
+    };
+  }
+  return {
+    ...state,
+    effects: [
+      ...state.effects,
+      { type: 'create-code', name: picker.newCodeName ?? '', themeId, ...(newThemes.length > 0 ? { newThemes } : {}) },
+    ],
   };
 }

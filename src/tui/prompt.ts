@@ -1,12 +1,11 @@
 /** The one-line prompt: memos, search, go-to, and the name of a new code. */
-import { foldForSearch } from '../core/text/fold.js';
 import { goTo } from './cursor.js';
 import { nextCaret, previousCaret, wordStartBefore } from './line-edit.js';
 import { commit, replaceSegment } from './edit-codings.js';
-import { withItems } from './picker.js';
+import { chooseThemeFor, withItems } from './picker.js';
 import { runSearch } from './search.js';
-import { info, L, problem, type Action, type Picker, type Prompt, type SessionState } from './session-state.js';
-import { cursorOffset, targetSpan } from './session-queries.js';
+import { info, L, type Action, type Prompt, type SessionState } from './session-state.js';
+import { cursorOffset } from './session-queries.js';
 
 /** Opens the prompt with `value`, caret at its end. */
 export function openPrompt(state: SessionState, prompt: Omit<Prompt, 'caret'>): SessionState {
@@ -49,34 +48,8 @@ function confirmPrompt(state: SessionState, prompt: Prompt): SessionState {
       return runSearch({ ...state, mode: 'read', prompt: null }, prompt.value);
     case 'goto':
       return goTo({ ...state, mode: 'read', prompt: null }, value);
-    case 'code-name': {
-      if (value === '') {
-        return { ...state, message: problem('Donnez un nom au nouveau code.', 'Give the new code a name.') };
-      }
-      const existing = state.codes.find((c) => foldForSearch(c.name) === foldForSearch(value));
-      if (existing !== undefined) {
-        return {
-          ...state,
-          message: problem(
-            `Le code «\u00a0${existing.name}\u00a0» existe déjà\u00a0: Échap pour le choisir dans la liste.`,
-            `The code "${existing.name}" already exists: Esc to pick it from the list.`,
-          ),
-        };
-      }
-      const back = prompt.back;
-      const target = back?.target ?? targetSpan(state);
-      const picker: Picker = {
-        purpose: 'theme',
-        query: '',
-        highlighted: 0,
-        checked: [],
-        items: [],
-        target,
-        newCodeName: value,
-      };
-      if (back !== undefined) picker.back = back;
-      return { ...state, mode: 'picker', prompt: null, picker: withItems(state, picker) };
-    }
+    case 'code-name':
+      return chooseThemeFor(state, value, prompt.back);
   }
 }
 

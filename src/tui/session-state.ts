@@ -87,7 +87,8 @@ export interface Message {
 /** What the screen must do for the reducer (the reducer itself never does it). */
 export type Effect =
   | { type: 'save'; segments: readonly ScreenSegment[]; transcriptMemo: string | undefined; recentCodes: string[] }
-  | { type: 'create-code'; name: string; themeId: string | null }
+  /** `newThemes`: themes to create first, each inside the one before, the first inside `themeId`. */
+  | { type: 'create-code'; name: string; themeId: string | null; newThemes?: string[] }
   | { type: 'quit'; cursor: number; furthest: number };
 
 export interface HistoryEntry {
@@ -199,7 +200,7 @@ export type Action =
   | { type: 'promptClear' }
   | { type: 'promptConfirm' }
   | { type: 'promptCancel' }
-  | { type: 'codeCreated'; codebook: Codebook; id: string }
+  | { type: 'codeCreated'; codebook: Codebook; id: string; themes?: string[] }
   | { type: 'codeCreateFailed'; error: string }
   | { type: 'saved' }
   | { type: 'saveFailed'; error: string };

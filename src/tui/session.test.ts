@@ -395,12 +395,10 @@ describe('finding things', () => {
 });
 
 describe('new codes', () => {
-  it('goes from the picker to a name, then a theme, then asks the screen to create the code', () => {
-    let s = run(start(), down, { type: 'openPicker' }, typed('colere'), { type: 'pickerConfirm' });
-    expect(s.mode).toBe('prompt');
-    expect(s.prompt).toMatchObject({ purpose: 'code-name', value: 'colere' });
-    s = run(s, { type: 'promptClear' }, { type: 'promptType', text: 'Colère du patient' }, { type: 'promptConfirm' });
+  it("takes what was typed as the new code's name, then a theme: two Enters", () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('Colère du patient'), { type: 'pickerConfirm' });
     expect(s.picker?.purpose).toBe('theme');
+    expect(s.picker?.newCodeName).toBe('Colère du patient');
     expect(s.picker?.items.map((i) => i.label)).toEqual([
       'Pas encore regroupé',
       'Vécu du médecin',
@@ -417,6 +415,32 @@ describe('new codes', () => {
     expect(s.message?.text.fr).toBe('Code créé\u00a0: Colère du patient');
   });
 
+  it('creates a theme, or a sub-theme, typed in the theme picker', () => {
+    const toThemes = run(start(), down, { type: 'openPicker' }, typed('Solitude'), { type: 'pickerConfirm' });
+    // A name no theme matches: Enter creates that theme with the code in it.
+    let s = run(toThemes, typed('Isolement'));
+    expect(s.picker?.items).toEqual([]);
+    s = run(s, { type: 'pickerConfirm' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: null, newThemes: ['Isolement'] });
+    // "Theme > Sub-theme": the existing theme is found by its name (accents and case ignored).
+    s = run(toThemes, typed('vecu du medecin > Isolement > Rural'), { type: 'pickerConfirm' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: 'vecu', newThemes: ['Isolement', 'Rural'] });
+    // Ctrl-N creates the typed theme even when some theme matches it.
+    s = run(toThemes, typed('Vécu'), { type: 'pickerNewCode' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: null, newThemes: ['Vécu'] });
+    // A path that exists whole: the code goes there.
+    s = run(toThemes, typed('Vécu du médecin > Émotions négatives'), { type: 'pickerNewCode' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: 'emotions' });
+    s = run(toThemes, { type: 'pickerNewCode' });
+    expect(s.effects).toEqual([]);
+    expect(s.message?.tone).toBe('error');
+    const done = reduce(
+      { ...run(toThemes, typed('Isolement'), { type: 'pickerConfirm' }), effects: [] },
+      { type: 'codeCreated', codebook: addCode(codebook, { id: 'solitude', name: 'Solitude' }, null), id: 'solitude', themes: ['Isolement'] },
+    );
+    expect(done.message?.text.fr).toBe('Thème créé\u00a0: Isolement\u00a0; code créé\u00a0: Solitude');
+  });
+
   it('opens the name prompt with Ctrl-N and keeps the checked codes', () => {
     let s = run(start(), { type: 'moveTo', sentence: 2 }, { type: 'openPicker' }, { type: 'pickerToggle' }, { type: 'pickerNewCode' });
     s = run(s, { type: 'promptType', text: 'Résignation' }, { type: 'promptConfirm' }, { type: 'pickerConfirm' });
@@ -429,6 +453,10 @@ describe('new codes', () => {
     let s = run(start(), { type: 'openPicker' }, { type: 'pickerNewCode' }, { type: 'promptType', text: 'humour' }, { type: 'promptConfirm' });
     expect(s.mode).toBe('prompt');
     expect(s.message?.tone).toBe('error');
+    // Ctrl-N on a typed name the codebook has: said at once.
+    const typedExisting = run(start(), { type: 'openPicker' }, typed('Humour'), { type: 'pickerNewCode' });
+    expect(typedExisting.mode).toBe('picker');
+    expect(typedExisting.message?.text.en).toBe('The code "Humour" already exists: pick it from the list.');
     s = run(s, { type: 'promptClear' }, { type: 'promptType', text: 'Ironie' }, { type: 'promptConfirm' }, { type: 'pickerConfirm' });
     s = reduce(s, { type: 'codeCreateFailed', error: 'codebook.yaml est verrouillé' });
     expect(s.prompt).toMatchObject({ purpose: 'code-name', value: 'Ironie' });

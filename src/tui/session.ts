@@ -148,7 +148,14 @@ export function reduce(previous: SessionState, action: Action): SessionState {
       const withCodebook: SessionState = { ...state, codebook, codes: codeEntries(codebook), themes: themeEntries(codebook) };
       const back = state.picker?.back ?? state.prompt?.back;
       const created = codebook.byId.get(action.id)?.name ?? action.id;
-      const message = info(`Code créé\u00a0: ${created}`, `Code created: ${created}`);
+      const themes = action.themes ?? [];
+      const message =
+        themes.length === 0
+          ? info(`Code créé\u00a0: ${created}`, `Code created: ${created}`)
+          : info(
+              `Thème créé\u00a0: ${themes.join(' › ')}\u00a0; code créé\u00a0: ${created}`,
+              `Theme created: ${themes.join(' › ')}; code created: ${created}`,
+            );
       if (back === undefined) return { ...withCodebook, mode: 'read', picker: null, prompt: null, message };
       const codes = back.checked.includes(action.id) ? back.checked : [...back.checked, action.id];
       const done = confirmCodes({ ...withCodebook, picker: null, prompt: null }, back, codes);

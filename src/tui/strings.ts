@@ -30,6 +30,7 @@ export interface ScreenStrings {
     theme: (name: string) => string;
     remove: string;
     noMatch: (query: string) => string;
+    noTheme: (query: string) => string;
     empty: string;
     notYetGrouped: string;
   };
@@ -60,7 +61,7 @@ const fr: ScreenStrings = {
     read: ['↑↓ phrase', '⇧↑↓ ←→ sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 'J/K tour', '? aide', 'q quitter'],
     selecting: ['↑↓ phrase', '←→ mot', 'o autre bout', 'J/K tour', '⏎ coder', 'Échap annuler'],
     picker: ['tapez pour filtrer', 'Tab cocher', 'Ctrl-N nouveau code', '1-9 choix rapide (Alt-1-9 en tapant)', '↑↓', '⏎ appliquer', 'Échap'],
-    theme: ['tapez pour filtrer', '↑↓ choisir', '⏎ créer le code ici', 'Échap retour'],
+    theme: ['tapez pour filtrer', '↑↓ choisir', 'Ctrl-N nouveau thème', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
     prompt: ['←→ curseur', 'Ctrl-U Ctrl-W effacer', '⏎ valider', 'Échap annuler'],
     help: ['↑↓ défiler', 'une autre touche pour fermer'],
@@ -72,6 +73,8 @@ const fr: ScreenStrings = {
     theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0?`,
     remove: 'Retirer quel code de ce segment\u00a0?',
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
+    noTheme: (query) =>
+      `Aucun thème ne correspond — ⏎ pour créer le thème «\u00a0${query}\u00a0» («\u00a0Thème > Sous-thème\u00a0» pour un sous-thème)`,
     empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
     notYetGrouped: 'Pas encore regroupé',
   },
@@ -117,7 +120,8 @@ const fr: ScreenStrings = {
         ['Tab  (Espace)', 'cocher plusieurs codes (Espace tant que rien n’est tapé)'],
         ['1 … 9  (Alt-1 … 9)', 'appliquer le code numéroté (Alt une fois le filtre commencé)'],
         ['Ctrl-U  Ctrl-W', 'effacer le filtre, son dernier mot'],
-        ['Ctrl-N  +', 'créer un nouveau code, puis choisir son thème'],
+        ['Ctrl-N  +', 'créer un nouveau code (le nom tapé), puis choisir son thème'],
+        ['Ctrl-N (thèmes)', 'créer le thème tapé («\u00a0Thème > Sous-thème\u00a0» pour un sous-thème)'],
         ['e', 'modifier les codes du segment sous le curseur'],
         ['x  Suppr', 'retirer un code ou tout le segment'],
         ['s', 'passer au segment suivant sous le curseur (chevauchements)'],
@@ -159,7 +163,7 @@ const en: ScreenStrings = {
     read: ['↑↓ sentence', '⇧↑↓ ←→ select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 'J/K turn', '? help', 'q quit'],
     selecting: ['↑↓ sentence', '←→ word', 'o other end', 'J/K turn', '⏎ code', 'Esc cancel'],
     picker: ['type to filter', 'Tab check', 'Ctrl-N new code', '1-9 quick pick (Alt-1-9 while typing)', '↑↓', '⏎ apply', 'Esc'],
-    theme: ['type to filter', '↑↓ move', '⏎ create the code here', 'Esc back'],
+    theme: ['type to filter', '↑↓ move', 'Ctrl-N new theme', '⏎ put the code here', 'Esc back'],
     remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
     prompt: ['←→ caret', 'Ctrl-U Ctrl-W erase', '⏎ confirm', 'Esc cancel'],
     help: ['↑↓ scroll', 'any other key to close'],
@@ -171,6 +175,7 @@ const en: ScreenStrings = {
     theme: (name) => `Where does the new code "${name}" go?`,
     remove: 'Remove which code from this segment?',
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
+    noTheme: (query) => `No theme matches — ⏎ to create the theme "${query}" ("Theme > Sub-theme" for a sub-theme)`,
     empty: 'The codebook is empty — ⏎ to create a first code',
     notYetGrouped: 'Not yet grouped',
   },
@@ -216,7 +221,8 @@ const en: ScreenStrings = {
         ['Tab  (Space)', 'check several codes (Space while nothing is typed)'],
         ['1 … 9  (Alt-1 … 9)', 'apply the numbered code at once (Alt once a filter is typed)'],
         ['Ctrl-U  Ctrl-W', 'clear the filter, erase its last word'],
-        ['Ctrl-N  +', 'create a new code, then choose its theme'],
+        ['Ctrl-N  +', 'create a new code (the name typed), then choose its theme'],
+        ['Ctrl-N (themes)', 'create the theme typed ("Theme > Sub-theme" for a sub-theme)'],
         ['e', 'change the codes of the segment under the cursor'],
         ['x  Del', 'remove a code or the whole segment'],
         ['s', 'next segment under the cursor (overlaps)'],

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { addCode } from '../../core/codebook/edit.js';
+import { addCode, addTheme } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
@@ -17,6 +17,7 @@ import { backupOnce, backupStamp } from '../../io/backup.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
 import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
 import { assertStudyFolder, loadStudy, readStudyConfig } from '../../io/study.js';
+import type { NewCodeRequest } from '../../tui/CodingApp.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 
 interface CodeOptions {
@@ -192,9 +193,16 @@ async function session(
   const taken = new Set(coderFile.segments.map((s: Segment) => s.id));
 
   let codebook: Codebook = study.codebook;
-  const onCreateCode = ({ name, themeId }: { name: string; themeId: string | null }) =>
-    editCodebookFileSync(root, `codage code --coder ${coder}`, (source) => {
-      const added = addCode(source, { name, themeId });
+  const onCreateCode = ({ name, themeId, newThemes = [] }: NewCodeRequest) =>
+    editCodebookFileSync(root, `codage code --coder ${coder}`, (text) => {
+      let source = text;
+      let parentId = themeId;
+      for (const theme of newThemes) {
+        const created = addTheme(source, { name: theme, parentId });
+        source = created.source;
+        parentId = created.id;
+      }
+      const added = addCode(source, { name, themeId: parentId });
       codebook = parseCodebook(added.source, STUDY_FILES.codebook).codebook;
       return { source: added.source, result: { codebook, id: added.id } };
     });
