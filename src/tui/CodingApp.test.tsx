@@ -139,6 +139,24 @@ describe('CodingApp', () => {
     expect(created).toEqual([{ name: 'Solitude', themeId: null, newThemes: ['Isolement'] }]);
   });
 
+  it('offers to remove a code created by mistake once its coding is undone', async () => {
+    const removed: string[] = [];
+    const { press, frame, changes } = await open({
+      onRemoveCode: async (id) => {
+        removed.push(id);
+        return codebook;
+      },
+    });
+    await press(KEYS.down, KEYS.enter, 'Ironie', KEYS.enter, KEYS.enter);
+    expect(changes.at(-1)?.segments[0]?.codes).toEqual(['new-1']);
+    await press('u');
+    expect(frame()).toContain('Le code «\u00a0Ironie\u00a0», créé pendant cette séance, ne sert plus.');
+    expect(frame()).toContain('o oui · n non');
+    await press('o');
+    expect(removed).toEqual(['new-1']);
+    expect(frame()).toContain('Code retiré du livre de codes\u00a0: Ironie');
+  });
+
   it('shows why a code could not be created and keeps the name', async () => {
     const { press, frame, changes } = await open({
       onCreateCode: () => {

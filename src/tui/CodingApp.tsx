@@ -5,7 +5,7 @@
  * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
-import { Box, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
@@ -81,6 +81,11 @@ export interface CodingAppProps {
   onCreateCode: (input: NewCodeRequest) => { codebook: Codebook; id: string };
   /** `furthest`: the end of the furthest sentence read this session (absent when quitting on a signal). */
   onQuit: (state: { cursor: number; furthest?: number }) => void;
+  /**
+   * Removes a code no coding uses any more from codebook.yaml (offered after undoing the coding
+   * that created it); resolves with the new codebook, or rejects with the reason it was kept.
+   */
+  onRemoveCode?: (id: string) => Promise<Codebook>;
   lastSaved?: () => Date | null;
   /** Kept up to date with the cursor offset (used by `runCodingScreen` on signals). */
   positionRef?: { current: number };
@@ -129,6 +134,8 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
       return strings.hints.help;
     case 'notices':
       return strings.hints.notices;
+    case 'confirm':
+      return strings.hints.confirm;
     case 'read':
       return state.selection !== null ? strings.hints.selecting : strings.hints.read;
   }
@@ -175,6 +182,10 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
   keyContext.current = { layout, viewRows: regions.view };
 
+  /** Applies an action that arrives later (the outcome of an effect that takes time), and draws it. */
+  const publishRef = useRef<(action: Action) => void>(() => undefined);
+  const publish = useCallback((action: Action) => publishRef.current(action), []);
+
   /** Does what the reducer asked for and feeds the outcome back to it. */
   const carryOut = useCallback(
     (current: SessionState, effect: Effect): SessionState => {
@@ -207,6 +218,14 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           } catch (error) {
             return reduce(current, { type: 'codeCreateFailed', error: errorText(error) });
           }
+        case 'remove-code': {
+          const removal = p.onRemoveCode?.(effect.id) ?? Promise.reject(new Error('—'));
+          removal.then(
+            (codebook) => publish({ type: 'codeRemoved', codebook, id: effect.id }),
+            (error: unknown) => publish({ type: 'codeRemoveFailed', error: errorText(error) }),
+          );
+          return current;
+        }
         case 'quit':
           quitting.current = true;
           try {
@@ -217,7 +236,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           return current;
       }
     },
-    [exit],
+    [exit, publish],
   );
 
   /** Reduces one action and carries out the effects it asks for; the frame is drawn later. */
@@ -235,6 +254,12 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     },
     [carryOut],
   );
+
+  publishRef.current = (action: Action) => {
+    if (quitting.current) return;
+    apply(action);
+    setState(stateRef.current);
+  };
 
   // Keys: what the terminal sent is cut into keys here (see keys.ts), so that a burst of keys
   // (`jjjjj`, a paste, a held key over SSH) counts every key. The handler reads the state
@@ -335,6 +360,12 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     const empty =
       query === '' ? strings.picker.empty : picker.purpose === 'theme' ? strings.picker.noTheme(query) : strings.picker.noMatch(query);
     bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
+  } else if (state.mode === 'confirm' && state.confirm !== null) {
+    bottom = (
+      <Text bold color="yellow" wrap="wrap">
+        {state.confirm.question[props.language]}
+      </Text>
+    );
   } else if (state.mode === 'prompt' && state.prompt !== null) {
     bottom = (
       <TextPrompt

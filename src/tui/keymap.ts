@@ -181,6 +181,10 @@ export function keyToAction(state: SessionState, input: string, key: KeyInfo, ct
       return { type: 'dismiss' };
     case 'notices':
       return { type: 'dismiss' };
+    case 'confirm':
+      if (/^[yYoO]$/.test(input)) return { type: 'answer', yes: true };
+      if (key.escape || /^[nN]$/.test(input)) return { type: 'answer', yes: false };
+      return null;
     case 'read':
       return readKey(state, input, key, ctx);
   }

@@ -18,7 +18,7 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
   switch (picker.purpose) {
     case 'apply':
     case 'edit':
-      return searchCodes(state.codes, picker.query, state.recentCodes).map((c) => {
+      return searchCodes(state.codes, picker.query, picker.first !== undefined ? [...picker.first, ...state.recentCodes] : state.recentCodes).map((c) => {
         const item: PickerItem = { id: c.id, label: c.name, path: c.path };
         if (c.definition !== undefined) item.detail = c.definition;
         return item;
@@ -48,6 +48,8 @@ export function withItems(state: SessionState, picker: Picker): Picker {
 export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', target: Span, checked: string[], segmentId?: string): SessionState {
   const picker: Picker = { purpose, query: '', highlighted: 0, checked, items: [], target };
   if (segmentId !== undefined) picker.segmentId = segmentId;
+  // Editing a segment: its own codes come first.
+  if (purpose === 'edit') picker.first = [...checked];
   return { ...state, mode: 'picker', picker: withItems(state, picker), prompt: null };
 }
 

@@ -27,7 +27,7 @@ export interface SessionInput {
   wordSpans: (start: number, end: number) => Span[];
 }
 
-export type Mode = 'read' | 'picker' | 'prompt' | 'help' | 'notices';
+export type Mode = 'read' | 'picker' | 'prompt' | 'help' | 'notices' | 'confirm';
 
 /** A selection being built: `active` is the end that moves. */
 export interface Selection extends Span {
@@ -59,6 +59,17 @@ export interface Picker {
   newCodeName?: string;
   /** Where Esc goes back to (theme picker → code picker). */
   back?: Picker;
+  /** Code ids listed first while nothing is typed (edit: the segment's own codes). */
+  first?: string[];
+}
+
+/** A yes/no question (the answer's effect is carried out on yes). */
+export interface Confirm {
+  question: Localized;
+  /** What yes does. */
+  yes: Effect;
+  /** The code the question is about (not asked again once answered). */
+  codeId: string;
 }
 
 export type PromptPurpose = 'segment-memo' | 'transcript-memo' | 'search' | 'goto' | 'code-name';
@@ -89,7 +100,8 @@ export type Effect =
   | { type: 'save'; segments: readonly ScreenSegment[]; transcriptMemo: string | undefined; recentCodes: string[] }
   /** `newThemes`: themes to create first, each inside the one before, the first inside `themeId`. */
   | { type: 'create-code'; name: string; themeId: string | null; newThemes?: string[] }
-  | { type: 'quit'; cursor: number; furthest: number };
+  | { type: 'quit'; cursor: number; furthest: number }
+  | { type: 'remove-code'; id: string };
 
 export interface HistoryEntry {
   segments: readonly ScreenSegment[];
@@ -142,6 +154,9 @@ export interface SessionState {
   picker: Picker | null;
   prompt: Prompt | null;
   search: Search | null;
+  confirm: Confirm | null;
+  /** Codes created on this screen during the session (offered for removal when an undo leaves them unused). */
+  createdCodes: string[];
   helpTop: number;
   notices: string[];
   message: Message | null;
@@ -202,6 +217,9 @@ export type Action =
   | { type: 'promptCancel' }
   | { type: 'codeCreated'; codebook: Codebook; id: string; themes?: string[] }
   | { type: 'codeCreateFailed'; error: string }
+  | { type: 'answer'; yes: boolean }
+  | { type: 'codeRemoved'; codebook: Codebook; id: string }
+  | { type: 'codeRemoveFailed'; error: string }
   | { type: 'saved' }
   | { type: 'saveFailed'; error: string };
 

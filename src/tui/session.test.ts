@@ -222,14 +222,16 @@ describe('coding', () => {
     expect(s.picker).toMatchObject({ purpose: 'edit', checked: ['impuissance'] });
     s = run(s, typed('frust'), { type: 'pickerConfirm' });
     expect(s.segments[0]?.codes).toEqual(['impuissance', 'frustration']);
-    // Recent codes come first: Frustration is highlighted; Space unchecks it.
-    s = run(s, { type: 'editSegment' }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
-    expect(s.segments[0]?.codes).toEqual(['impuissance']);
+    // The segment's own codes come first (in their order), then the others.
+    s = run(s, { type: 'editSegment' });
+    expect(s.picker?.items.slice(0, 3).map((i) => i.id)).toEqual(['impuissance', 'frustration', 'desemparement']);
+    s = run(s, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
+    expect(s.segments[0]?.codes).toEqual(['frustration']);
     // Unchecking everything does not silently remove the segment.
-    s = run(s, { type: 'editSegment' }, { type: 'pickerMove', delta: 1 }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
+    s = run(s, { type: 'editSegment' }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
     expect(s.mode).toBe('picker');
     expect(s.message?.tone).toBe('error');
-    expect(s.segments[0]?.codes).toEqual(['impuissance']);
+    expect(s.segments[0]?.codes).toEqual(['frustration']);
   });
 
   it('removes a one-code segment directly, and asks which code when there are several', () => {
@@ -467,6 +469,44 @@ describe('new codes', () => {
     s = run(s, { type: 'pickerClose' });
     expect(s.mode).toBe('read');
     expect(s.segments).toEqual([]);
+  });
+});
+
+describe('undoing the coding that created a code', () => {
+  const created = (s: SessionState): SessionState =>
+    reduce(
+      { ...run(s, down, { type: 'openPicker' }, typed('Ironie'), { type: 'pickerConfirm' }, { type: 'pickerConfirm' }), effects: [] },
+      { type: 'codeCreated', codebook: addCode(codebook, { id: 'ironie', name: 'Ironie' }, null), id: 'ironie' },
+    );
+
+  it('offers to remove the code, and removes it on yes', () => {
+    let s = run(created(start()), { type: 'undo' });
+    expect(s.segments).toEqual([]);
+    expect(s.mode).toBe('confirm');
+    expect(s.confirm?.question.en).toBe('The code "Ironie", created during this session, is no longer used. Remove it from the codebook?');
+    s = run({ ...s, effects: [] }, { type: 'answer', yes: true });
+    expect(s.mode).toBe('read');
+    expect(s.effects).toEqual([{ type: 'remove-code', id: 'ironie' }]);
+    s = reduce({ ...s, effects: [] }, { type: 'codeRemoved', codebook, id: 'ironie' });
+    expect(s.codes.some((c) => c.id === 'ironie')).toBe(false);
+    expect(s.redo).toEqual([]);
+    expect(s.message?.text.fr).toBe('Code retiré du livre de codes\u00a0: Ironie');
+  });
+
+  it('keeps the code on no, and does not ask again', () => {
+    let s = run(created(start()), { type: 'undo' }, { type: 'answer', yes: false });
+    expect(s.mode).toBe('read');
+    expect(s.effects.filter((e) => e.type === 'remove-code')).toEqual([]);
+    s = run(s, { type: 'redo' }, { type: 'undo' });
+    expect(s.mode).toBe('read');
+  });
+
+  it('does not ask while another segment still uses the code', () => {
+    let s = created(start());
+    s = run(s, down, { type: 'openPicker' }, typed('ironie'), { type: 'pickerConfirm' }, { type: 'undo' });
+    expect(s.mode).toBe('read');
+    expect(s.segments.map((g) => g.codes)).toEqual([['ironie']]);
+    expect(run(start(), down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' }, { type: 'undo' }).mode).toBe('read');
   });
 });
 

@@ -27,6 +27,7 @@ import { restore } from './undo.js';
 
 export type {
   Action,
+  Confirm,
   Effect,
   HistoryEntry,
   Message,
@@ -104,6 +105,8 @@ export function initSession(input: SessionInput): SessionState {
     picker: null,
     prompt: null,
     search: null,
+    confirm: null,
+    createdCodes: [],
     helpTop: 0,
     notices: [...(input.notices ?? [])],
     message: null,
@@ -119,7 +122,7 @@ export function initSession(input: SessionInput): SessionState {
 }
 
 /** Actions that report on an effect: they keep the message on the status line. */
-const QUIET = new Set<Action['type']>(['saved', 'saveFailed', 'codeCreated', 'codeCreateFailed']);
+const QUIET = new Set<Action['type']>(['saved', 'saveFailed', 'codeCreated', 'codeCreateFailed', 'codeRemoved', 'codeRemoveFailed']);
 
 export function reduce(previous: SessionState, action: Action): SessionState {
   const state: SessionState = QUIET.has(action.type)
@@ -149,6 +152,7 @@ export function reduce(previous: SessionState, action: Action): SessionState {
       const back = state.picker?.back ?? state.prompt?.back;
       const created = codebook.byId.get(action.id)?.name ?? action.id;
       const themes = action.themes ?? [];
+      const createdCodes = [...state.createdCodes, action.id];
       const message =
         themes.length === 0
           ? info(`Code créé\u00a0: ${created}`, `Code created: ${created}`)
@@ -156,9 +160,9 @@ export function reduce(previous: SessionState, action: Action): SessionState {
               `Thème créé\u00a0: ${themes.join(' › ')}\u00a0; code créé\u00a0: ${created}`,
               `Theme created: ${themes.join(' › ')}; code created: ${created}`,
             );
-      if (back === undefined) return { ...withCodebook, mode: 'read', picker: null, prompt: null, message };
+      if (back === undefined) return { ...withCodebook, createdCodes, mode: 'read', picker: null, prompt: null, message };
       const codes = back.checked.includes(action.id) ? back.checked : [...back.checked, action.id];
-      const done = confirmCodes({ ...withCodebook, picker: null, prompt: null }, back, codes);
+      const done = confirmCodes({ ...withCodebook, createdCodes, picker: null, prompt: null }, back, codes);
       return { ...done, message: done.message?.tone === 'error' ? done.message : message };
     }
     case 'codeCreateFailed': {
@@ -174,6 +178,22 @@ export function reduce(previous: SessionState, action: Action): SessionState {
         message: problem(`Code non créé\u00a0: ${action.error}`, `Code not created: ${action.error}`),
       };
     }
+    case 'codeRemoved': {
+      const codebook = action.codebook;
+      const name = state.codebook.byId.get(action.id)?.name ?? action.id;
+      return {
+        ...state,
+        codebook,
+        codes: codeEntries(codebook),
+        themes: themeEntries(codebook),
+        createdCodes: state.createdCodes.filter((id) => id !== action.id),
+        // What could be redone used the code.
+        redo: [],
+        message: info(`Code retiré du livre de codes\u00a0: ${name}`, `Code removed from the codebook: ${name}`),
+      };
+    }
+    case 'codeRemoveFailed':
+      return { ...state, message: problem(`Code gardé\u00a0: ${action.error}`, `Code kept: ${action.error}`) };
     default:
       break;
   }
@@ -188,6 +208,18 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     if (action.type === 'scrollHelp') return { ...state, helpTop: Math.max(0, state.helpTop + action.delta) };
     if (action.type === 'quit') return reduce({ ...state, mode: 'read' }, action);
     return { ...state, mode: 'read', helpTop: 0 };
+  }
+  if (state.mode === 'confirm') {
+    const confirm = state.confirm;
+    const closed: SessionState = {
+      ...state,
+      mode: 'read',
+      confirm: null,
+      createdCodes: confirm === null ? state.createdCodes : state.createdCodes.filter((id) => id !== confirm.codeId),
+    };
+    if (action.type === 'quit') return reduce(closed, action);
+    if (action.type === 'answer' && action.yes && confirm !== null) return { ...closed, effects: [...state.effects, confirm.yes] };
+    return { ...closed, message: previous.message };
   }
   if (state.mode === 'notices') {
     if (action.type === 'quit') return reduce({ ...state, mode: 'read' }, action);
@@ -288,7 +320,7 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     case 'memoTranscript':
       return openPrompt(state, { purpose: 'transcript-memo', value: state.transcriptMemo ?? '' });
     case 'undo':
-      return restore(state, 'undo');
+      return offerUnusedCodeRemoval(restore(state, 'undo'));
     case 'redo':
       return restore(state, 'redo');
     case 'openSearch':
@@ -308,4 +340,26 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     default:
       return state;
   }
+}
+
+/**
+ * After an undo: a code created on this screen that no segment uses any more (the coding that
+ * created it was undone) is offered for removal from the codebook.
+ */
+function offerUnusedCodeRemoval(state: SessionState): SessionState {
+  const unused = state.createdCodes.find((id) => !state.segments.some((s) => s.codes.includes(id)));
+  if (unused === undefined) return state;
+  const name = codeName(state, unused);
+  return {
+    ...state,
+    mode: 'confirm',
+    confirm: {
+      question: L(
+        `Le code «\u00a0${name}\u00a0», créé pendant cette séance, ne sert plus. Le retirer du livre de codes\u00a0?`,
+        `The code "${name}", created during this session, is no longer used. Remove it from the codebook?`,
+      ),
+      yes: { type: 'remove-code', id: unused },
+      codeId: unused,
+    },
+  };
 }

@@ -23,7 +23,7 @@ export interface ScreenStrings {
   quote: (text: string) => string;
   colon: string;
   /** Key hints by mode, most useful first; the last two are always shown. */
-  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'prompt' | 'help' | 'notices', string[]>;
+  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
   picker: {
     apply: (quote: string) => string;
     edit: string;
@@ -66,6 +66,7 @@ const fr: ScreenStrings = {
     prompt: ['←→ curseur', 'Ctrl-U Ctrl-W effacer', '⏎ valider', 'Échap annuler'],
     help: ['↑↓ défiler', 'une autre touche pour fermer'],
     notices: ['une touche pour continuer'],
+    confirm: ['o oui', 'n non'],
   },
   picker: {
     apply: (quote) => `Coder «\u00a0${quote}\u00a0»`,
@@ -168,6 +169,7 @@ const en: ScreenStrings = {
     prompt: ['←→ caret', 'Ctrl-U Ctrl-W erase', '⏎ confirm', 'Esc cancel'],
     help: ['↑↓ scroll', 'any other key to close'],
     notices: ['any key to continue'],
+    confirm: ['y yes', 'n no'],
   },
   picker: {
     apply: (quote) => `Code "${quote}"`,

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { addCode, addTheme } from '../../core/codebook/edit.js';
+import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
@@ -16,7 +16,7 @@ import { writeFileAtomicSync } from '../../io/atomic-write.js';
 import { backupOnce, backupStamp } from '../../io/backup.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
 import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
-import { assertStudyFolder, loadStudy, readStudyConfig } from '../../io/study.js';
+import { assertStudyFolder, listCoders, loadStudy, readCoder, readStudyConfig } from '../../io/study.js';
 import type { NewCodeRequest } from '../../tui/CodingApp.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 
@@ -207,6 +207,25 @@ async function session(
       return { source: added.source, result: { codebook, id: added.id } };
     });
 
+  /** Removes a code created by mistake, once nothing uses it: not this coder (any transcript), not another coder. */
+  const onRemoveCode = async (id: string): Promise<Codebook> => {
+    const users: string[] = [];
+    if (coderFile.segments.some((s) => s.codes.includes(id))) users.push(coder);
+    for (const other of await listCoders(root)) {
+      if (other === coder) continue;
+      const read = await readCoder(root, other);
+      if (read.entry === null || !read.entry.rewritable || read.entry.coderFile.segments.some((s) => s.codes.includes(id))) users.push(other);
+    }
+    if (users.length > 0) {
+      throw new Error(fr ? `utilisé (ou peut-être utilisé) par ${users.join(', ')}` : `used (or maybe used) by ${users.join(', ')}`);
+    }
+    return editCodebookFileSync(root, `codage code --coder ${coder}`, (source) => {
+      const next = removeCode(source, id);
+      codebook = parseCodebook(next, STUDY_FILES.codebook).codebook;
+      return { source: next, result: codebook };
+    });
+  };
+
   const saved = state.transcripts[transcript.id];
   const initialCursor = saved ? Math.max(0, offsets.toUtf16(saved.cursor)) : undefined;
   const sentences = segmentSentences(transcript.text, transcript.turns, ctx.language);
@@ -250,6 +269,7 @@ async function session(
       );
     },
     onCreateCode,
+    onRemoveCode,
     onQuit: () => {},
     lastSaved: () => lastSaved,
   });

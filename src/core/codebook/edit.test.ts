@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCode, addTheme, CodebookEditError, detectIndentation, ensureIds, moveCode, renameNode, setNodeField } from './edit.js';
+import { addCode, addTheme, CodebookEditError, detectIndentation, ensureIds, moveCode, removeCode, renameNode, setNodeField } from './edit.js';
 import { parseCodebook } from './parse.js';
 import { allCodes } from './query.js';
 
@@ -262,5 +262,25 @@ describe('moveCode', () => {
   it('keeps a list style without indentation under the key', () => {
     const result = moveCode('themes:\n- name: T\n  id: t\ncodes:\n- name: A # a\n  id: a\n- name: B\n  id: b\n', 'a', 't');
     expect(result).toBe('themes:\n- name: T\n  id: t\n  codes:\n  - name: A # a\n    id: a\ncodes:\n- name: B\n  id: b\n');
+  });
+});
+
+describe('removeCode', () => {
+  it('takes back a code just added, leaving the rest of the file as it was', () => {
+    const added = addCode(ensureIds(SOURCE), { name: 'Solitude', themeId: 'emotions-negatives' });
+    expect(removeCode(added.source, added.id)).toBe(ensureIds(SOURCE));
+  });
+
+  it('removes a code with its fields, keeping comments', () => {
+    const result = removeCode(SOURCE, 'impuissance');
+    expectCommentsKept(result);
+    expect(result).not.toContain('Impuissance');
+    expect(result).not.toContain('#c0392b');
+    expect(allCodes(parsed(result)).map((c) => c.id).sort()).toEqual(['colere', 'delais-d-acces', 'epuisement', 'humour']);
+  });
+
+  it('refuses a theme and an unknown id', () => {
+    expect(() => removeCode(SOURCE, 'vecu-du-medecin')).toThrowError(/is a theme/);
+    expect(() => removeCode(SOURCE, 'nope')).toThrowError(CodebookEditError);
   });
 });

@@ -348,6 +348,24 @@ export function setNodeField(source: string, id: string, field: NodeField, value
   return close(s);
 }
 
+/**
+ * Removes a code. The caller has made sure no coding uses it (coder files refer to codes by
+ * id): the coding screen offers it for a code created by mistake and no longer used.
+ */
+export function removeCode(source: string, codeId: string): string {
+  const s = open(source);
+  const src = findSource(s, codeId);
+  if (src.node.kind !== 'code') {
+    throw new CodebookEditError('codebook-not-a-code', {
+      en: `“${src.node.name}” is a theme; only codes are removed this way.`,
+      fr: `« ${src.node.name} » est un thème ; seuls les codes se retirent ainsi.`,
+    });
+  }
+  writeMissingIds(s);
+  src.list.items.splice(src.list.items.indexOf(src.map), 1);
+  return close(s);
+}
+
 /** Moves a code into a theme (at the end of its `codes`), or out of all themes with `themeId` null. */
 export function moveCode(source: string, codeId: string, themeId: string | null): string {
   const s = open(source);
