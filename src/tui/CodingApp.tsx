@@ -36,7 +36,7 @@ import {
 } from './session.js';
 import { StatusBar } from './StatusBar.js';
 import { percent, screenStrings, type ScreenStrings } from './strings.js';
-import { TextPrompt } from './TextPrompt.js';
+import { TextPrompt, wrappedRows } from './TextPrompt.js';
 import { TranscriptView } from './TranscriptView.js';
 
 export type { ScreenSegment } from './session.js';
@@ -178,7 +178,10 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   const cache = useMemo(() => new LayoutCache(props.transcript.text), [props.transcript.text]);
   const layout = cache.get(size.columns - GUTTER_WIDTH);
-  const regions = frameRegions(size.rows, state.mode);
+  // A memo wraps over as many rows as it needs (up to 6, and half the screen).
+  const memo = state.mode === 'prompt' && (state.prompt?.purpose === 'segment-memo' || state.prompt?.purpose === 'transcript-memo');
+  const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
+  const regions = frameRegions(size.rows, state.mode, promptRows + 1);
   const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
   keyContext.current = { layout, viewRows: regions.view };
 
@@ -373,6 +376,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         value={state.prompt.value}
         caret={state.prompt.caret}
         width={width}
+        rows={Math.min(promptRows, regions.bottom - 1)}
       />
     );
   } else {

@@ -18,4 +18,10 @@ describe('frameRegions', () => {
     expect(frameRegions(40, 'picker')).toMatchObject({ view: 18, bottom: 16 });
     expect(frameRegions(24, 'read')).toMatchObject({ view: 16, bottom: 2 });
   });
+
+  it('gives a memo being written the rows it asks for, up to half the body', () => {
+    expect(frameRegions(24, 'prompt', 5)).toMatchObject({ view: 13, bottom: 5 });
+    expect(frameRegions(24, 'prompt', 30)).toMatchObject({ view: 9, bottom: 9 });
+    expect(frameRegions(24, 'prompt', 1)).toMatchObject({ bottom: 2 });
+  });
 });

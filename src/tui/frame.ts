@@ -22,7 +22,11 @@ const CHROME = 4;
 /** The segment panel and the prompt take two rows. */
 const PANEL = 2;
 
-export function frameRegions(rows: number, mode: Mode): Regions {
+/**
+ * `panel`: rows wanted under the transcript outside the picker (a memo being written takes more
+ * than two); it never takes more than half the body.
+ */
+export function frameRegions(rows: number, mode: Mode, panel = PANEL): Regions {
   const frame = Math.max(CHROME + 3, rows - 1);
   const body = frame - CHROME;
   if (mode === 'help' || mode === 'notices') return { frame, body, view: 0, bottom: 0 };
@@ -30,5 +34,6 @@ export function frameRegions(rows: number, mode: Mode): Regions {
     const bottom = Math.min(Math.min(16, Math.max(7, Math.floor(body * 0.55))), body - 2);
     return { frame, body, view: body - bottom - 1, bottom };
   }
-  return { frame, body, view: Math.max(1, body - PANEL - 1), bottom: PANEL };
+  const bottom = Math.max(PANEL, Math.min(panel, Math.floor(body / 2)));
+  return { frame, body, view: Math.max(1, body - bottom - 1), bottom };
 }

@@ -70,6 +70,8 @@ function promptKey(input: string, key: KeyInfo): Action | null {
   if ((key.backspace && key.meta) || (key.ctrl && input === 'w')) return { type: 'promptEraseWord' };
   if (key.backspace) return { type: 'promptErase' };
   if (key.delete) return { type: 'promptDeleteForward' };
+  if (key.upArrow) return { type: 'promptHistory', dir: -1 };
+  if (key.downArrow) return { type: 'promptHistory', dir: 1 };
   if (key.leftArrow) return { type: 'promptCaret', to: 'left' };
   if (key.rightArrow) return { type: 'promptCaret', to: 'right' };
   if (key.home || (key.ctrl && input === 'a')) return { type: 'promptCaret', to: 'home' };

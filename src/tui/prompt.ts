@@ -44,8 +44,11 @@ function confirmPrompt(state: SessionState, prompt: Prompt): SessionState {
         message: value === '' ? info('Mémo de l’entretien retiré.', 'Transcript memo removed.') : info('Mémo de l’entretien enregistré.', 'Transcript memo saved.'),
       };
     }
-    case 'search':
-      return runSearch({ ...state, mode: 'read', prompt: null }, prompt.value);
+    case 'search': {
+      const query = prompt.value.trim();
+      const searchHistory = query === '' ? state.searchHistory : [...state.searchHistory.filter((q) => q !== query), query].slice(-50);
+      return runSearch({ ...state, mode: 'read', prompt: null, searchHistory }, prompt.value);
+    }
     case 'goto':
       return goTo({ ...state, mode: 'read', prompt: null }, value);
     case 'code-name':
@@ -90,6 +93,13 @@ export function reducePrompt(state: SessionState, prompt: Prompt, action: Action
     }
     case 'promptClear':
       return update({ ...prompt, value: '', caret: 0 });
+    case 'promptHistory': {
+      const history = prompt.history;
+      if (history === undefined || history.length === 0) return state;
+      const at = Math.min(Math.max(0, (prompt.historyAt ?? history.length) + action.dir), history.length);
+      const recalled = history[at] ?? '';
+      return update({ ...prompt, value: recalled, caret: recalled.length, historyAt: at });
+    }
     case 'promptConfirm':
       return confirmPrompt(state, prompt);
     case 'promptCancel':

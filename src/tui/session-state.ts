@@ -81,6 +81,9 @@ export interface Prompt {
   caret: number;
   segmentId?: string;
   back?: Picker;
+  /** Earlier entries (search queries), oldest first, and which one ↑/↓ shows (its length: none). */
+  history?: string[];
+  historyAt?: number;
 }
 
 export interface Search {
@@ -154,6 +157,8 @@ export interface SessionState {
   picker: Picker | null;
   prompt: Prompt | null;
   search: Search | null;
+  /** Queries searched this session, oldest first (↑ in the search prompt). */
+  searchHistory: string[];
   confirm: Confirm | null;
   /** Codes created on this screen during the session (offered for removal when an undo leaves them unused). */
   createdCodes: string[];
@@ -213,6 +218,7 @@ export type Action =
   | { type: 'promptDeleteForward' }
   | { type: 'promptCaret'; to: 'left' | 'right' | 'home' | 'end' }
   | { type: 'promptClear' }
+  | { type: 'promptHistory'; dir: 1 | -1 }
   | { type: 'promptConfirm' }
   | { type: 'promptCancel' }
   | { type: 'codeCreated'; codebook: Codebook; id: string; themes?: string[] }

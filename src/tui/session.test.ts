@@ -365,6 +365,24 @@ describe('finding things', () => {
     expect(first).toBeLessThanOrEqual(s.cursor);
   });
 
+  it('starts each search empty, with earlier queries on ↑ and ↓', () => {
+    let s = run(start(), { type: 'openSearch' }, { type: 'promptType', text: 'délais' }, { type: 'promptConfirm' });
+    s = run(s, { type: 'openSearch' }, { type: 'promptType', text: 'mois' }, { type: 'promptConfirm' });
+    s = run(s, { type: 'openSearch' });
+    expect(s.prompt?.value).toBe('');
+    s = run(s, { type: 'promptType', text: 'cent' });
+    expect(s.prompt?.value).toBe('cent');
+    s = run(s, { type: 'promptHistory', dir: -1 });
+    expect(s.prompt?.value).toBe('mois');
+    s = run(s, { type: 'promptHistory', dir: -1 }, { type: 'promptHistory', dir: -1 });
+    expect(s.prompt?.value).toBe('délais');
+    s = run(s, { type: 'promptHistory', dir: 1 }, { type: 'promptHistory', dir: 1 });
+    expect(s.prompt).toMatchObject({ value: '', caret: 0 });
+    // Searching a query again moves it to the end of the history, once.
+    s = run(s, { type: 'promptType', text: 'délais' }, { type: 'promptConfirm' });
+    expect(s.searchHistory).toEqual(['mois', 'délais']);
+  });
+
   it('reports a search without result', () => {
     const s = run(start(), { type: 'openSearch' }, { type: 'promptType', text: 'zèbre' }, { type: 'promptConfirm' });
     expect(s.message?.tone).toBe('error');

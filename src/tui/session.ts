@@ -105,6 +105,7 @@ export function initSession(input: SessionInput): SessionState {
     picker: null,
     prompt: null,
     search: null,
+    searchHistory: [],
     confirm: null,
     createdCodes: [],
     helpTop: 0,
@@ -324,7 +325,8 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     case 'redo':
       return restore(state, 'redo');
     case 'openSearch':
-      return openPrompt(state, { purpose: 'search', value: state.search?.query ?? '' });
+      // A new search starts empty; ↑ brings back the previous ones.
+      return openPrompt(state, { purpose: 'search', value: '', history: state.searchHistory, historyAt: state.searchHistory.length });
     case 'searchNext':
       return searchNext(state, action.dir);
     case 'openGoto':
