@@ -357,6 +357,10 @@ Exemples :
   'opt-coder': { en: { summary: 'coder whose file receives the segments' }, fr: { summary: 'codeur dont le fichier reçoit les segments' } },
   'opt-coder-filter': { en: { summary: 'only this coder' }, fr: { summary: 'seulement ce codeur' } },
   'opt-coder-code': { en: { summary: 'your coder name' }, fr: { summary: 'votre nom de codeur' } },
+  'opt-no-mouse': {
+    en: { summary: 'leave the mouse to the terminal (its own selection and copy) instead of clicking and dragging to select' },
+    fr: { summary: 'laisser la souris au terminal (sa propre sélection, copier) au lieu de cliquer et glisser pour sélectionner' },
+  },
   'opt-participant-filter': { en: { summary: 'only this participant' }, fr: { summary: 'seulement ce participant' } },
   'opt-code-filter': { en: { summary: 'only this code (id or name)' }, fr: { summary: 'seulement ce code (identifiant ou nom)' } },
   'opt-append': { en: { summary: "add to the coder's existing segments" }, fr: { summary: 'ajouter aux segments existants du codeur' } },

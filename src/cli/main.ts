@@ -129,7 +129,8 @@ export async function buildProgram(argv: string[], onExitCode: (code: number) =>
 
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)
-    .option('--coder <name>', h('opt-coder-code').summary);
+    .option('--coder <name>', h('opt-coder-code').summary)
+    .option('--no-mouse', h('opt-no-mouse').summary);
 
   return program;
 }

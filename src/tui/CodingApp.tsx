@@ -38,6 +38,7 @@ import { StatusBar } from './StatusBar.js';
 import { percent, screenStrings, type ScreenStrings } from './strings.js';
 import { TextPrompt, wrappedRows } from './TextPrompt.js';
 import { TranscriptView } from './TranscriptView.js';
+import { unitAt } from './word-units.js';
 
 export type { ScreenSegment } from './session.js';
 
@@ -183,7 +184,6 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
   const regions = frameRegions(size.rows, state.mode, promptRows + 1);
   const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
-  keyContext.current = { layout, viewRows: regions.view };
 
   /** Applies an action that arrives later (the outcome of an effect that takes time), and draws it. */
   const publishRef = useRef<(action: Action) => void>(() => undefined);
@@ -306,9 +306,12 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const firstTop = topRef.current < 0 ? Math.max(0, focus.first - Math.floor(regions.view / 3)) : topRef.current;
   const top = regions.view > 0 ? windowTop(firstTop, focus, regions.view, layout.count) : Math.max(0, firstTop);
   topRef.current = top;
+  // The transcript is drawn under the header and its rule (screen rows 1 and 2).
+  keyContext.current = { layout, viewRows: regions.view, top, viewRow: 3 };
 
   const active = activeSegment(state);
   const current = state.sentences.length > 0 ? currentSpan(state) : null;
+  const pointWord = state.point !== null && state.selection === null ? unitAt(state, state.point) : null;
   const marks = useMemo<Marks>(
     () => ({
       labels: state.labels,
@@ -317,10 +320,11 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       matches: state.search?.matches ?? [],
       current: current === null ? null : current,
       selection: state.selection,
+      point: pointWord,
       active: active === null ? null : { start: active.start, end: active.end },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.labels, state.annotations, state.coverage, state.search, current?.start, current?.end, state.selection, active?.start, active?.end],
+    [state.labels, state.annotations, state.coverage, state.search, current?.start, current?.end, state.selection, pointWord?.start, pointWord?.end, active?.start, active?.end],
   );
 
   const width = size.columns;
@@ -394,7 +398,9 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     const idle =
       sel !== null
         ? strings.selection(props.wordSpans(sel.start, sel.end).length)
-        : state.sentences.length === 0
+        : pointWord !== null
+          ? strings.word(state.text.slice(pointWord.start, pointWord.end))
+          : state.sentences.length === 0
           ? strings.emptyTranscript
           : strings.uncodedSentence;
     bottom = (

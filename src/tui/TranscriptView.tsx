@@ -17,7 +17,8 @@ import { rowGutter, rowRuns, type Marks, type Run } from './row-style.js';
 
 function styleRun(run: Run): string {
   let style = chalk;
-  if (run.match) style = style.black.bgYellow;
+  if (run.point && !run.selected) style = style.black.bgCyan;
+  else if (run.match) style = style.black.bgYellow;
   else if (run.current) style = style.cyan;
   if (run.label) style = style.bold;
   if (run.annotation && !run.selected && !run.match) style = style.dim;

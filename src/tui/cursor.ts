@@ -1,6 +1,7 @@
 /** Moving the cursor: by sentence or turn, to the next uncoded sentence, to a line or a percentage. */
-import { blockOf, sentenceFrom } from './sentence-index.js';
+import { blockOf, sentenceAt, sentenceFrom } from './sentence-index.js';
 import { info, problem, type SessionState } from './session-state.js';
+import { quoteSpan, unitsAround } from './word-units.js';
 
 /** Puts the cursor on sentence `index` (clamped) and marks it read. */
 export function setCursor(state: SessionState, index: number): SessionState {
@@ -14,7 +15,27 @@ export function setCursor(state: SessionState, index: number): SessionState {
     visitedCount++;
   }
   const segmentCycle = cursor === state.cursor ? state.segmentCycle : 0;
-  return { ...state, cursor, visited, visitedCount, segmentCycle };
+  // The word cursor stays only inside the current sentence.
+  const sentence = state.sentences[cursor]!;
+  const point = state.point !== null && state.point >= sentence.start && state.point < sentence.end ? state.point : null;
+  return { ...state, cursor, visited, visitedCount, segmentCycle, point };
+}
+
+/**
+ * The word cursor to the next (dir 1) or previous word. From the sentence as a whole (no word
+ * cursor yet), the next word is the first of its quote and the previous one the last word before it.
+ */
+export function moveWord(state: SessionState, dir: 1 | -1): SessionState {
+  if (state.sentences.length === 0) return state;
+  const from = state.point ?? quoteSpan(state, state.cursor).start;
+  const units = unitsAround(state, from);
+  const target =
+    dir === 1
+      ? units.find((u) => (state.point === null ? u.start >= from : u.start > from))
+      : units.filter((u) => u.start < from).at(-1);
+  if (target === undefined) return state;
+  const moved = setCursor({ ...state, selection: null }, sentenceAt(state.sentences, target.start));
+  return { ...moved, point: target.start };
 }
 
 /** Down: to the next turn's first sentence; up: to this turn's start, or the previous turn's. */

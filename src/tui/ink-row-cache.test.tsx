@@ -161,8 +161,11 @@ describe('the row cache of Ink frames', () => {
       await new Promise((r) => setTimeout(r, 20));
       frames.push(stdout.lastWrite());
       for (const key of keys) {
+        // Every key here changes the screen: wait for its frame (a busy machine may take a while).
+        const before = stdout.writes.length;
         stdin.write(key);
-        await new Promise((r) => setTimeout(r, 20));
+        for (let waited = 0; stdout.writes.length === before && waited < 2000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 10));
         frames.push(stdout.lastWrite());
       }
       instance.unmount();

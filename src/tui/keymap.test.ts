@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedInput, keyToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
+import { feedInput, keyToAction, mouseToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
 import { layoutText } from './layout.js';
 import { addCode } from './sample-data.js';
 import { initSession, reduce, type SessionState } from './session.js';
@@ -20,6 +20,36 @@ describe('keyToAction', () => {
     expect(act(state, 'G', { shift: true })).toEqual({ type: 'bottom' });
     expect(act(state, '', { tab: true })).toEqual({ type: 'nextUncoded', dir: 1 });
     expect(act(state, '', { tab: true, shift: true })).toEqual({ type: 'nextUncoded', dir: -1 });
+  });
+
+  it('moves the word cursor with w, b, → and l, which never select in reading', () => {
+    expect(act(state, 'w')).toEqual({ type: 'word', dir: 1 });
+    expect(act(state, 'l')).toEqual({ type: 'word', dir: 1 });
+    expect(act(state, '', { rightArrow: true })).toEqual({ type: 'word', dir: 1 });
+    expect(act(state, 'b')).toEqual({ type: 'word', dir: -1 });
+    expect(act(state, '', { leftArrow: true })).toEqual({ type: 'word', dir: -1 });
+    expect(act(state, '5')).toEqual({ type: 'count', digit: 5 });
+    expect(act(state, '0')).toBeNull();
+    expect(act({ ...state, count: 1 }, '0')).toEqual({ type: 'count', digit: 0 });
+    expect(act(state, '$')).toEqual({ type: 'extend', unit: 'turn', dir: 1, side: 'end' });
+    expect(act(state, '^')).toEqual({ type: 'extend', unit: 'turn', dir: -1, side: 'start' });
+    expect(act(state, 'b', { ctrl: true })).toEqual(act(state, '', { pageUp: true }));
+    const selecting = reduce(state, { type: 'select' });
+    expect(act(selecting, 'w')).toEqual({ type: 'extend', unit: 'word', dir: 1 });
+    expect(act(selecting, 'e')).toEqual({ type: 'extend', unit: 'word', dir: 1 });
+    expect(act(selecting, 'b')).toEqual({ type: 'extend', unit: 'word', dir: -1 });
+  });
+
+  it('reads a click and a drag on the transcript as text offsets', () => {
+    const mouseCtx = { ...ctx, top: 0, viewRow: 3 };
+    const first = ctx.layout.rowStart[0] ?? 0;
+    expect(mouseToAction(state, { kind: 'press', button: 0, x: 4, y: 3 }, mouseCtx)).toEqual({ type: 'mouse', kind: 'press', offset: first });
+    expect(mouseToAction(state, { kind: 'drag', button: 0, x: 6, y: 4 }, mouseCtx)).toEqual({ type: 'mouse', kind: 'drag', offset: (ctx.layout.rowStart[1] ?? 0) + 2 });
+    // Outside the transcript rows: no offset; a right click: nothing.
+    expect(mouseToAction(state, { kind: 'press', button: 0, x: 4, y: 1 }, mouseCtx)).toEqual({ type: 'mouse', kind: 'press', offset: null });
+    expect(mouseToAction(state, { kind: 'press', button: 2, x: 4, y: 3 }, mouseCtx)).toBeNull();
+    expect(mouseToAction(state, { kind: 'wheel-down', button: 0, x: 4, y: 3 }, mouseCtx)).toEqual({ type: 'move', unit: 'sentence', dir: 1 });
+    expect(mouseToAction(reduce(state, { type: 'openPicker' }), { kind: 'press', button: 0, x: 4, y: 3 }, mouseCtx)).toBeNull();
   });
 
   it('extends with Shift+arrows, and with hjkl once selecting', () => {

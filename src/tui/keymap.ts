@@ -2,8 +2,8 @@
  * Keys → session actions, for each mode. Pure: the screen calls `keyToAction` with what Ink's
  * `useInput` gives it and dispatches the result.
  */
-import { NO_KEY, parseKey, splitInput, takeKey, type KeyInfo } from './keys.js';
-import { rowOf, type Layout } from './layout.js';
+import { NO_KEY, parseKey, splitInput, takeKey, type KeyInfo, type MouseReport } from './keys.js';
+import { GUTTER_WIDTH, offsetAt, rowOf, type Layout } from './layout.js';
 import { sentenceAt, type Action, type Picker, type SessionState } from './session.js';
 
 export { NO_KEY, type KeyInfo };
@@ -12,6 +12,21 @@ export interface KeyContext {
   layout: Layout;
   /** Rows of transcript on screen, for paging. */
   viewRows: number;
+  /** For the mouse: the first transcript row shown, and the screen row (1-based) it is drawn on. */
+  top?: number;
+  viewRow?: number;
+}
+
+/** What a mouse report means: a click or a drag on the text, the wheel. Only on the transcript. */
+export function mouseToAction(state: SessionState, mouse: MouseReport, ctx: KeyContext): Action | null {
+  if (state.mode !== 'read') return null;
+  if (mouse.kind === 'wheel-up' || mouse.kind === 'wheel-down') return { type: 'move', unit: 'sentence', dir: mouse.kind === 'wheel-up' ? -1 : 1 };
+  if (mouse.kind === 'release') return { type: 'mouse', kind: 'release', offset: null };
+  if (mouse.button !== 0 || ctx.top === undefined || ctx.viewRow === undefined) return null;
+  const screenRow = mouse.y - ctx.viewRow;
+  const inside = screenRow >= 0 && screenRow < ctx.viewRows;
+  const offset = inside ? offsetAt(state.text, ctx.layout, ctx.top + screenRow, Math.max(0, mouse.x - 1 - GUTTER_WIDTH)) : null;
+  return { type: 'mouse', kind: mouse.kind, offset };
 }
 
 /** The sentence one screen down (dir 1) or up (-1) from the cursor. */
@@ -84,28 +99,45 @@ function promptKey(input: string, key: KeyInfo): Action | null {
 
 function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyContext): Action | null {
   const selecting = state.selection !== null;
-  // Selection: Shift+arrows always; plain arrows and hjkl once a selection is open.
+  // A count before a motion: 5w, 3j (0 only after another digit).
+  if (!key.ctrl && !key.meta && (/^[1-9]$/.test(input) || (input === '0' && state.count !== null))) {
+    return { type: 'count', digit: Number(input) };
+  }
+  if (key.ctrl) {
+    if (input === 'f' || input === 'd') return { type: 'moveTo', sentence: pageTarget(state, ctx, 1) };
+    if (input === 'b' || input === 'u') return { type: 'moveTo', sentence: pageTarget(state, ctx, -1) };
+    if (input === 'r') return { type: 'redo' };
+    if (input === 'z') return { type: 'undo' };
+    if (input === 'c') return { type: 'quit' };
+    if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) return null;
+  }
+  // Selection: Shift+arrows always; the plain motions once a selection is open.
   if (key.shift && key.downArrow) return { type: 'extend', unit: 'sentence', dir: 1 };
   if (key.shift && key.upArrow) return { type: 'extend', unit: 'sentence', dir: -1 };
   if (key.shift && key.rightArrow) return { type: 'extend', unit: 'word', dir: 1 };
   if (key.shift && key.leftArrow) return { type: 'extend', unit: 'word', dir: -1 };
-  if (key.rightArrow || input === 'l') return { type: 'extend', unit: 'word', dir: 1 };
-  if (key.leftArrow || input === 'h') return { type: 'extend', unit: 'word', dir: -1 };
+  if (input === '$') return { type: 'extend', unit: 'turn', dir: 1, side: 'end' };
+  if (input === '^') return { type: 'extend', unit: 'turn', dir: -1, side: 'start' };
   if (selecting) {
+    if (key.rightArrow || input === 'l' || input === 'w' || input === 'e') return { type: 'extend', unit: 'word', dir: 1 };
+    if (key.leftArrow || input === 'h' || input === 'b') return { type: 'extend', unit: 'word', dir: -1 };
     if (key.downArrow || input === 'j') return { type: 'extend', unit: 'sentence', dir: 1 };
     if (key.upArrow || input === 'k') return { type: 'extend', unit: 'sentence', dir: -1 };
     if (input === 'J') return { type: 'extend', unit: 'turn', dir: 1 };
     if (input === 'K') return { type: 'extend', unit: 'turn', dir: -1 };
     if (input === 'o') return { type: 'swapEnds' };
   }
+  // Reading: → and l move the word cursor, never select.
+  if (key.rightArrow || input === 'l' || input === 'w') return { type: 'word', dir: 1 };
+  if (key.leftArrow || input === 'h' || input === 'b') return { type: 'word', dir: -1 };
   if (key.downArrow || input === 'j') return { type: 'move', unit: 'sentence', dir: 1 };
   if (key.upArrow || input === 'k') return { type: 'move', unit: 'sentence', dir: -1 };
   if (input === 'J') return { type: 'move', unit: 'turn', dir: 1 };
   if (input === 'K') return { type: 'move', unit: 'turn', dir: -1 };
-  if (key.pageDown || input === ' ' || (key.ctrl && (input === 'f' || input === 'd'))) {
+  if (key.pageDown || input === ' ') {
     return { type: 'moveTo', sentence: pageTarget(state, ctx, 1) };
   }
-  if (key.pageUp || input === 'b' || (key.ctrl && (input === 'b' || input === 'u'))) {
+  if (key.pageUp) {
     return { type: 'moveTo', sentence: pageTarget(state, ctx, -1) };
   }
   if (key.home || input === 'g') return { type: 'top' };
@@ -115,10 +147,6 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
   if (input === '[') return { type: 'nextUncoded', dir: -1 };
   if (key.escape) return { type: 'cancel' };
   if (key.return || input === 'c') return { type: 'openPicker' };
-  if (key.ctrl && input === 'r') return { type: 'redo' };
-  if (key.ctrl && input === 'z') return { type: 'undo' };
-  if (key.ctrl && input === 'c') return { type: 'quit' };
-  if (key.ctrl) return null;
   // Backspace does nothing here: only x and Delete remove, as the help says.
   if (key.delete || input === 'x') return { type: 'removeSegment' };
   if (key.backspace || key.meta) return null;
@@ -211,7 +239,12 @@ export function feedInput(
       const [piece, after] = takeKey(rest, typingText(current));
       rest = after;
       const press = parseKey(piece);
-      const action = press.kind === 'key' ? keyToAction(current, press.input, press.key, ctx) : null;
+      const action =
+        press.kind === 'key'
+          ? keyToAction(current, press.input, press.key, ctx)
+          : press.kind === 'mouse'
+            ? mouseToAction(current, press.mouse, ctx)
+            : null;
       if (action !== null) current = apply(current, action);
     }
   }

@@ -152,6 +152,25 @@ export function rowsOf(layout: Layout, start: number, end: number): { first: num
   return { first, last: Math.max(first, last) };
 }
 
+/**
+ * The offset shown at `column` (0-based, in text columns) of row `row`: the character there,
+ * or the row's end when the column is past it. Null when there is no such row.
+ */
+export function offsetAt(text: string, layout: Layout, row: number, column: number): number | null {
+  if (row < 0 || row >= layout.count) return null;
+  const start = layout.rowStart[row] ?? 0;
+  const end = layout.rowEnd[row] ?? start;
+  let width = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const step = code >= 0xd800 && code <= 0xdbff && i + 1 < end ? 2 : 1;
+    width += cellWidth(text, i, i + step);
+    if (width > column) return i;
+    i += step - 1;
+  }
+  return end;
+}
+
 /** Layouts by width for one text, so that resizing back and forth costs nothing. */
 export class LayoutCache {
   private readonly byWidth = new Map<number, Layout>();

@@ -15,6 +15,8 @@ export interface Marks {
   matches: readonly Span[];
   current: Span | null;
   selection: Span | null;
+  /** The word under the word cursor. */
+  point?: Span | null;
   /** The segment the panel talks about. */
   active: Span | null;
 }
@@ -27,6 +29,7 @@ export interface Run {
   current: boolean;
   selected: boolean;
   match: boolean;
+  point: boolean;
 }
 
 export interface RowGutter {
@@ -93,7 +96,7 @@ export function displayText(text: string): string {
 export function rowRuns(text: string, start: number, end: number, marks: Marks): Run[] {
   if (end <= start) return [];
   const lists = [marks.labels, marks.annotations, marks.coded, marks.matches].map((l) => overlapping(l, start, end));
-  const singles = [marks.current, marks.selection].filter((s): s is Span => s !== null && s.start < end && s.end > start);
+  const singles = [marks.current, marks.selection, marks.point ?? null].filter((s): s is Span => s !== null && s.start < end && s.end > start);
   const cuts = new Set<number>([start, end]);
   for (const list of lists) for (const s of list) cuts.add(Math.max(start, s.start)).add(Math.min(end, s.end));
   for (const s of singles) cuts.add(Math.max(start, s.start)).add(Math.min(end, s.end));
@@ -111,6 +114,7 @@ export function rowRuns(text: string, start: number, end: number, marks: Marks):
       current: within(marks.current, from),
       selected: within(marks.selection, from),
       match: covers(matches, from),
+      point: within(marks.point ?? null, from),
     };
     const last = runs[runs.length - 1];
     if (
@@ -120,7 +124,8 @@ export function rowRuns(text: string, start: number, end: number, marks: Marks):
       last.coded === run.coded &&
       last.current === run.current &&
       last.selected === run.selected &&
-      last.match === run.match
+      last.match === run.match &&
+      last.point === run.point
     ) {
       last.text += run.text;
     } else runs.push(run);

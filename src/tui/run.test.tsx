@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodingAppProps } from './CodingApp.js';
 import { FakeStdin, FakeStdout } from './fake-terminal.js';
-import { ENTER_FULL_SCREEN, LEAVE_FULL_SCREEN, runCodingScreen } from './run.js';
+import { ENTER_FULL_SCREEN, LEAVE_FULL_SCREEN, MOUSE_ON, runCodingScreen } from './run.js';
 import { codebook, idCounter, sentences, transcript, wordSpans } from './test-study.js';
 
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,7 +41,7 @@ describe('runCodingScreen', () => {
     const quits: { cursor: number; furthest?: number }[] = [];
     const done = runCodingScreen(props({ onQuit: (s) => quits.push(s) }), io);
     await pause();
-    expect(stdout.writes[0]).toBe(ENTER_FULL_SCREEN);
+    expect(stdout.writes[0]).toBe(ENTER_FULL_SCREEN + MOUSE_ON);
     stdin.write('\x1b[B');
     await pause();
     stdin.write('q');
@@ -72,6 +72,35 @@ describe('runCodingScreen', () => {
     const broken = { ...transcript, turns: undefined as unknown as typeof transcript.turns };
     await expect(runCodingScreen(props({ transcript: broken }), io)).rejects.toThrow();
     expect(stdout.writes.at(-1)).toBe(LEAVE_FULL_SCREEN);
+  });
+
+  it('selects with the mouse, and turns mouse reports off on the way out', async () => {
+    const { stdout, stdin, io } = streams();
+    const changes: Parameters<CodingAppProps['onChange']>[0][] = [];
+    const done = runCodingScreen(props({ onChange: (c) => changes.push(c) }), io);
+    await pause();
+    // Row 4 of the screen is the second transcript row: "P07 : Alors *rire* c'est compliqué. Je ne sais…"
+    const column = (word: string): number => 4 + ("P07 : Alors *rire* c'est compliqué. Je ne sais plus quoi lui proposer.".indexOf(word));
+    stdin.write(`\x1b[<0;${column('sais')};4M\x1b[<32;${column('quoi') + 1};4M\x1b[<0;${column('quoi') + 1};4m`);
+    await pause();
+    stdin.write('\r1');
+    await pause();
+    stdin.write('q');
+    await done;
+    const segment = changes[0]?.segments[0];
+    expect(segment === undefined ? '' : transcript.text.slice(segment.start, segment.end)).toBe('sais plus quoi');
+    expect(stdout.writes.at(-1)).toBe(LEAVE_FULL_SCREEN);
+    expect(LEAVE_FULL_SCREEN).toContain('\x1b[?1006l');
+    expect(LEAVE_FULL_SCREEN).toContain('\x1b[?1000l');
+  });
+
+  it('leaves the mouse to the terminal when asked', async () => {
+    const { stdout, stdin, io } = streams();
+    const done = runCodingScreen(props(), io, { mouse: false });
+    await pause();
+    expect(stdout.writes[0]).toBe(ENTER_FULL_SCREEN);
+    stdin.write('q');
+    await done;
   });
 
   it('refuses to run without a terminal', async () => {

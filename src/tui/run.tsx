@@ -9,8 +9,18 @@ import { installRowCache } from './ink-row-cache.js';
 
 /** Enter the alternate screen, cursor at the top left. */
 export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[H';
-/** Show the cursor again and leave the alternate screen. */
-export const LEAVE_FULL_SCREEN = '\x1b[?25h\x1b[?1049l';
+/**
+ * Mouse reports: clicks and drags (1000, 1002), in SGR form (1006), which has no column limit
+ * and which Ink's input reader keeps whole. A terminal that does not know them ignores them.
+ */
+export const MOUSE_ON = '\x1b[?1000h\x1b[?1002h\x1b[?1006h';
+/** Mouse reports off, the cursor shown again, and the alternate screen left: on every way out. */
+export const LEAVE_FULL_SCREEN = '\x1b[?1006l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l';
+
+export interface ScreenOptions {
+  /** Ask the terminal for mouse reports (click a word, drag to select). Default: yes. */
+  mouse?: boolean;
+}
 
 export interface ScreenStreams {
   stdin?: NodeJS.ReadStream;
@@ -28,7 +38,11 @@ const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGHUP: 1, SI
  * `process.exitCode` is set to 128 + the signal number. Rejects on an internal error, after
  * the terminal has been restored.
  */
-export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = {}): Promise<{ cursor: number; furthest?: number }> {
+export function runCodingScreen(
+  props: CodingAppProps,
+  streams: ScreenStreams = {},
+  options: ScreenOptions = {},
+): Promise<{ cursor: number; furthest?: number }> {
   const stdout = streams.stdout ?? process.stdout;
   const stdin = streams.stdin ?? process.stdin;
   const stderr = streams.stderr ?? process.stderr;
@@ -143,7 +157,7 @@ export function runCodingScreen(props: CodingAppProps, streams: ScreenStreams = 
     };
 
     try {
-      stdout.write(ENTER_FULL_SCREEN);
+      stdout.write(ENTER_FULL_SCREEN + (options.mouse === false ? '' : MOUSE_ON));
     } catch (error) {
       finish(error instanceof Error ? error : new Error(String(error)));
       return;

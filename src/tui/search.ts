@@ -6,6 +6,7 @@
 import { FoldedText } from '../core/text/fold.js';
 import type { Span } from '../core/types.js';
 import { setCursor } from './cursor.js';
+import { extendTo } from './selection.js';
 import { sentenceAt } from './sentence-index.js';
 import { info, problem, type SessionState } from './session-state.js';
 import { currentMatch, currentSpan } from './session-queries.js';
@@ -38,21 +39,38 @@ export function runSearch(state: SessionState, query: string): SessionState {
       message: problem(`Aucun résultat pour «\u00a0${query}\u00a0».`, `No match for "${query}".`),
     };
   }
-  const from = currentSpan(state).start;
+  // The first match from where the coder is: after the selection's moving end, after the word
+  // cursor, else from the current sentence.
+  const sel = state.selection;
+  const from = sel !== null ? (sel.active === 'end' ? sel.end : sel.start) : state.point !== null ? state.point + 1 : currentSpan(state).start;
   let index = matches.findIndex((m) => m.start >= from);
   if (index < 0) index = 0;
   return jumpToMatch({ ...withFold, search: { query, matches, index } });
 }
 
+/**
+ * To the current match: the word cursor goes to it (v then selects it), or, while selecting,
+ * the selection grows to take it in.
+ */
 function jumpToMatch(state: SessionState): SessionState {
   const search = state.search;
   const match = currentMatch(state);
   if (search === null || match === null) return state;
-  const moved = setCursor({ ...state, selection: null }, sentenceAt(state.sentences, match.start));
   const n = `${search.index + 1}/${search.matches.length}`;
+  if (state.selection !== null) {
+    return {
+      ...extendTo(state, match),
+      message: info(`Sélection étendue jusqu’à «\u00a0${search.query}\u00a0» (${n})`, `Selection extended to "${search.query}" (${n})`),
+    };
+  }
+  const moved = setCursor(state, sentenceAt(state.sentences, match.start));
   return {
     ...moved,
-    message: info(`«\u00a0${search.query}\u00a0»\u00a0: ${n} (n suivant, N précédent)`, `"${search.query}": ${n} (n next, N previous)`),
+    point: match.start,
+    message: info(
+      `«\u00a0${search.query}\u00a0»\u00a0: ${n} · n N autres · v sélectionner`,
+      `"${search.query}": ${n} · n N others · v select`,
+    ),
   };
 }
 

@@ -6,31 +6,22 @@ import type { Span } from '../core/types.js';
 import { setCursor } from './cursor.js';
 import { sentenceAt } from './sentence-index.js';
 import type { Selection, SessionState } from './session-state.js';
-import { currentSpan } from './session-queries.js';
+import { currentMatch } from './session-queries.js';
+import { quoteSpan, unitAt, unitStops, wholeUnits } from './word-units.js';
 
-/** A selection of the current sentence, its end active. */
+/**
+ * A new selection: the word under the word cursor (the search match there, whole words), else
+ * the current sentence's quote (without a leading question number or annotation). Its end moves.
+ */
 export function freshSelection(state: SessionState): Selection {
-  const span = currentSpan(state);
-  return { start: span.start, end: span.end, active: 'end' };
-}
-
-/** Positions the active end can stop at, for a unit, near `pos`. */
-function wordStops(state: SessionState, pos: number, which: 'start' | 'end'): number[] {
-  const { sentences } = state;
-  if (sentences.length === 0) return [];
-  const i = sentenceAt(sentences, pos);
-  const from = sentences[Math.max(0, i - 1)]?.start ?? 0;
-  const to = sentences[Math.min(sentences.length - 1, i + 1)]?.end ?? state.text.length;
-  const words = state.env.wordSpans(from, to).filter((w) => !insideLabel(state, w));
-  return words.map((w) => (which === 'start' ? w.start : w.end));
-}
-
-function insideLabel(state: SessionState, span: Span): boolean {
-  for (const label of state.labels) {
-    if (label.start >= span.end) break;
-    if (span.start >= label.start && span.end <= label.end) return true;
+  if (state.point !== null) {
+    const match = currentMatch(state);
+    if (match !== null && match.start === state.point) return { ...wholeUnits(state, match), active: 'end' };
+    const unit = unitAt(state, state.point);
+    if (unit !== null) return { start: unit.start, end: unit.end, active: 'end' };
   }
-  return false;
+  const span = quoteSpan(state, state.cursor);
+  return { start: span.start, end: span.end, active: 'end' };
 }
 
 function sentenceStops(state: SessionState, which: 'start' | 'end', unit: 'sentence' | 'turn'): number[] {
@@ -49,7 +40,7 @@ function moveEnd(
   dir: 1 | -1,
 ): Selection | null {
   const pos = which === 'start' ? sel.start : sel.end;
-  const stops = unit === 'word' ? wordStops(state, pos, which) : sentenceStops(state, which, unit);
+  const stops = unit === 'word' ? unitStops(state, pos, which) : sentenceStops(state, which, unit);
   let target: number | undefined;
   if (dir === 1) {
     for (const stop of stops) if (stop > pos && (target === undefined || stop < target)) target = stop;
@@ -62,17 +53,33 @@ function moveEnd(
   return next.end > next.start ? next : null;
 }
 
-/** Moves the selection's active end by one unit (starting a selection if there is none). */
-export function extend(state: SessionState, unit: 'sentence' | 'word' | 'turn', dir: 1 | -1): SessionState {
+/**
+ * Moves the selection's active end by one unit (starting a selection if there is none); `side`
+ * makes that end the active one first (`$`: the end, to the end of the turn).
+ */
+export function extend(state: SessionState, unit: 'sentence' | 'word' | 'turn', dir: 1 | -1, side?: 'start' | 'end'): SessionState {
   if (state.sentences.length === 0) return state;
-  const sel = state.selection ?? freshSelection(state);
+  const current = state.selection ?? freshSelection(state);
+  const sel: Selection = side === undefined ? current : { ...current, active: side };
   let next = moveEnd(state, sel, sel.active, unit, dir);
   // Shrinking the active end into the other one: the other end takes over and extends.
   if (next === null) {
     if (sel.active === 'end' && dir === -1) next = moveEnd(state, sel, 'start', unit, -1);
     else if (sel.active === 'start' && dir === 1) next = moveEnd(state, sel, 'end', unit, 1);
   }
-  if (next === null) return { ...state, selection: sel };
+  if (next === null) return { ...state, selection: sel, point: null };
+  return followSelection({ ...state, selection: next, point: null });
+}
+
+/** Grows the selection to take in `span` (a search match), in whole words; its end toward it moves. */
+export function extendTo(state: SessionState, span: Span): SessionState {
+  const sel = state.selection;
+  if (sel === null) return state;
+  const hit = wholeUnits(state, span);
+  const next: Selection =
+    hit.start >= sel.start
+      ? { start: sel.start, end: Math.max(sel.end, hit.end), active: 'end' }
+      : { start: hit.start, end: Math.max(sel.end, hit.end), active: 'start' };
   return followSelection({ ...state, selection: next });
 }
 

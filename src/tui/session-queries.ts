@@ -1,6 +1,7 @@
 /** Questions the screen asks about the session: where the cursor is, which segment is active, progress. */
 import type { Span } from '../core/types.js';
 import { themePath } from './code-search.js';
+import { quoteSpan } from './word-units.js';
 import type { ScreenSegment, SessionState } from './session-state.js';
 
 /** The current sentence's span (an empty span for an empty transcript). */
@@ -9,9 +10,9 @@ export function currentSpan(state: SessionState): Span {
   return s === undefined ? { start: 0, end: 0 } : { start: s.start, end: s.end };
 }
 
-/** What a new segment would cover: the selection, else the current sentence. */
+/** What a new segment would cover: the selection, else the current sentence's quote (see `quoteSpan`). */
 export function targetSpan(state: SessionState): Span {
-  return state.selection !== null ? { start: state.selection.start, end: state.selection.end } : currentSpan(state);
+  return state.selection !== null ? { start: state.selection.start, end: state.selection.end } : quoteSpan(state, state.cursor);
 }
 
 /** The segments overlapping the current sentence (or the selection), in text order. */

@@ -150,6 +150,15 @@ export interface SessionState {
 
   /** Index of the current sentence. */
   cursor: number;
+  /**
+   * The word cursor: where a word motion (w, b), a search or a click left it, inside the
+   * current sentence; null when moving by sentence. A new selection starts from its word.
+   */
+  point: number | null;
+  /** A count typed before a motion (`5w`), or null. */
+  count: number | null;
+  /** While the mouse drags: the word where the drag began. */
+  drag: Span | null;
   selection: Selection | null;
   /** Which of the segments under the cursor is active (cycled with a key). */
   segmentCycle: number;
@@ -183,7 +192,10 @@ export type Action =
   | { type: 'bottom' }
   | { type: 'nextUncoded'; dir: 1 | -1 }
   | { type: 'select' }
-  | { type: 'extend'; unit: 'sentence' | 'word' | 'turn'; dir: 1 | -1 }
+  | { type: 'extend'; unit: 'sentence' | 'word' | 'turn'; dir: 1 | -1; side?: 'start' | 'end' }
+  | { type: 'word'; dir: 1 | -1 }
+  | { type: 'count'; digit: number }
+  | { type: 'mouse'; kind: 'press' | 'drag' | 'release'; offset: number | null }
   | { type: 'swapEnds' }
   | { type: 'cancel' }
   | { type: 'openPicker' }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addCode } from './sample-data.js';
+import { segmentSentences } from '../core/transcript/sentences.js';
+import { wordSpans as coreWordSpans } from '../core/transcript/words.js';
+import { addCode, makeTranscript } from './sample-data.js';
 import {
   activeSegment,
   cursorOffset,
@@ -140,6 +142,110 @@ describe('selecting', () => {
     const s = run(start(), { type: 'select' });
     expect(run(s, down).selection).toBeNull();
     expect(run(s, { type: 'cancel' }).selection).toBeNull();
+  });
+});
+
+describe('word motions and quick selections', () => {
+  const word = (s: SessionState): string => {
+    if (s.point === null) return '';
+    const rest = TEXT.slice(s.point);
+    return rest.slice(0, rest.search(/[^\p{L}'’*-]/u));
+  };
+  const w: Action = { type: 'word', dir: 1 };
+  const b: Action = { type: 'word', dir: -1 };
+  const count = (n: number): Action[] => [...String(n)].map((d) => ({ type: 'count', digit: Number(d) }) as Action);
+
+  it('moves a word cursor with w and b, across sentences, never onto a label', () => {
+    let s = run(start(), down, down, w);
+    expect(word(s)).toBe('Je');
+    s = run(s, w, w);
+    expect(word(s)).toBe('sais');
+    s = run(s, b);
+    expect(word(s)).toBe('ne');
+    s = run(start(), { type: 'moveTo', sentence: 3 }, w, w, w, w, w);
+    expect(word(s)).toBe("D'accord");
+    expect(s.cursor).toBe(4);
+    s = run(s, b);
+    expect(word(s)).toBe('démuni');
+    expect(s.cursor).toBe(3);
+    // A move by sentence leaves the word cursor.
+    expect(run(s, down).point).toBeNull();
+  });
+
+  it('repeats a motion typed after a count: 5w, 12w, 2j', () => {
+    let s = run(start(), down, down, ...count(5), w);
+    expect(word(s)).toBe('quoi');
+    expect(s.count).toBeNull();
+    s = run(start(), down, ...count(14), w);
+    expect(word(s)).toBe('sent');
+    s = run(start(), ...count(2), down);
+    expect(s.cursor).toBe(2);
+    // A count then another key: forgotten.
+    s = run(start(), ...count(3), { type: 'help' }, { type: 'dismiss' }, down);
+    expect(s.cursor).toBe(1);
+  });
+
+  it('selects from the word cursor: v on a word, then whole words and their punctuation', () => {
+    let s = run(start(), down, down, ...count(3), w, { type: 'select' });
+    expect(selected(s)).toBe('sais');
+    s = run(s, ...count(3), { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('sais plus quoi lui');
+    s = run(s, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('sais plus quoi lui proposer');
+    s = run(s, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('sais plus quoi lui proposer.');
+  });
+
+  it('selects to the end of the turn with $, and to its start with ^', () => {
+    let s = run(start(), down, down, w, w, { type: 'extend', unit: 'turn', dir: 1, side: 'end' });
+    expect(selected(s)).toBe('ne sais plus quoi lui proposer. On se sent démuni.');
+    s = run(s, { type: 'extend', unit: 'turn', dir: -1, side: 'start' });
+    expect(selected(s)).toBe("Alors *rire* c'est compliqué. Je ne sais plus quoi lui proposer. On se sent démuni.");
+  });
+
+  it('starts a selection at a search match, and extends one to a match', () => {
+    const search = (q: string): Action[] => [{ type: 'openSearch' }, { type: 'promptType', text: q }, { type: 'promptConfirm' }];
+    let s = run(start(), ...search('sais plus'), { type: 'select' });
+    expect(selected(s)).toBe('sais plus');
+    s = run(s, ...search('demuni'));
+    expect(selected(s)).toBe('sais plus quoi lui proposer. On se sent démuni');
+    s = run(s, { type: 'cancel' }, ...search('quoi'), { type: 'select' }, { type: 'searchNext', dir: 1 });
+    expect(selected(s)).toBe('quoi');
+  });
+
+  it('leaves out a leading question number or annotation from a sentence by default', () => {
+    const text = 'Enquêtrice : Et les infiltrations ?\nP3 : 4. Infiltration, oui, parfois. *rire* Mais ça soulage les jambes. (silence) Voilà. Bon *rire*\n';
+    const t = makeTranscript(text, 'P3');
+    const sents = segmentSentences(text, t.turns, 'fr');
+    let s = start({ transcript: t, sentences: sents, wordSpans: (a: number, z: number) => coreWordSpans(text, a, z) });
+    const quote = (st: SessionState): string => (st.selection ? text.slice(st.selection.start, st.selection.end) : '');
+    s = run(s, down, { type: 'select' });
+    expect(quote(s)).toBe('Infiltration, oui, parfois.');
+    s = run(s, { type: 'cancel' }, down, { type: 'select' });
+    expect(quote(s)).toBe('Mais ça soulage les jambes.');
+    // Extending back by a word takes in the annotation, whole.
+    s = run(s, { type: 'swapEnds' }, { type: 'extend', unit: 'word', dir: -1 });
+    expect(quote(s)).toBe('*rire* Mais ça soulage les jambes.');
+    s = run(s, { type: 'cancel' }, down, { type: 'select' });
+    expect(quote(s)).toBe('Voilà.');
+    // Coding without a selection codes the same quote.
+    s = run(s, { type: 'cancel' }, { type: 'moveTo', sentence: 1 }, { type: 'openPicker' }, { type: 'pickerQuick', n: 1 });
+    expect(text.slice(s.segments[0]!.start, s.segments[0]!.end)).toBe('Infiltration, oui, parfois.');
+  });
+
+  it('selects by dragging the mouse over whole words', () => {
+    const at = (w2: string): number => TEXT.indexOf(w2) + 1;
+    let s = run(start(), { type: 'mouse', kind: 'press', offset: at('sais') });
+    expect(s.cursor).toBe(2);
+    expect(word(s)).toBe('sais');
+    s = run(s, { type: 'mouse', kind: 'drag', offset: at('démuni') });
+    expect(selected(s)).toBe('sais plus quoi lui proposer. On se sent démuni');
+    s = run(s, { type: 'mouse', kind: 'drag', offset: at('Alors') }, { type: 'mouse', kind: 'release', offset: null });
+    expect(selected(s)).toBe("Alors *rire* c'est compliqué. Je ne sais");
+    expect(s.selection?.active).toBe('start');
+    expect(s.drag).toBeNull();
+    // A click elsewhere drops the selection.
+    expect(run(s, { type: 'mouse', kind: 'press', offset: at('délais') }).selection).toBeNull();
   });
 });
 

@@ -12,7 +12,8 @@
  * spans are half-open.
  */
 import { codeEntries, themeEntries } from './code-search.js';
-import { moveTurn, nextUncoded, setCursor } from './cursor.js';
+import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
+import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
 import { confirmCodes, openCodePicker, reducePicker, removeFromSegment } from './picker.js';
 import { openPrompt, reducePrompt } from './prompt.js';
@@ -99,6 +100,9 @@ export function initSession(input: SessionInput): SessionState {
     turnBlocks: turnBlocksOf(sentences),
     folded: null,
     cursor: 0,
+    point: null,
+    count: null,
+    drag: null,
     selection: null,
     segmentCycle: 0,
     mode: input.notices !== undefined && input.notices.length > 0 ? 'notices' : 'read',
@@ -227,11 +231,37 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     return { ...state, mode: 'read', notices: [] };
   }
 
+  // A count typed before a motion (`5w`, `3j`) repeats it; any other key forgets it.
+  if (action.type === 'count') {
+    const count = Math.min(9999, (state.count ?? 0) * 10 + action.digit);
+    return { ...state, count, message: info(`${count}…`, `${count}…`) };
+  }
+  const times = state.count ?? 1;
+  if (state.count !== null) return reduceRead({ ...state, count: null }, action, times);
+  return reduceRead(state, action, 1);
+}
+
+function repeat(state: SessionState, times: number, step: (s: SessionState) => SessionState): SessionState {
+  let current = state;
+  for (let i = 0; i < times; i++) {
+    const next = step(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The actions of reading mode (the transcript, with or without a selection). */
+function reduceRead(state: SessionState, action: Action, times: number): SessionState {
   switch (action.type) {
     case 'move':
-      return action.unit === 'sentence'
-        ? setCursor({ ...state, selection: null }, state.cursor + action.dir)
-        : moveTurn({ ...state, selection: null }, action.dir);
+      return repeat(state, times, (s) =>
+        action.unit === 'sentence' ? setCursor({ ...s, selection: null, point: null }, s.cursor + action.dir) : moveTurn({ ...s, selection: null, point: null }, action.dir),
+      );
+    case 'word':
+      return repeat(state, times, (s) => moveWord(s, action.dir));
+    case 'mouse':
+      return pointer(state, action.kind, action.offset);
     case 'moveTo':
       return setCursor({ ...state, selection: null }, action.sentence);
     case 'top':
@@ -242,9 +272,9 @@ export function reduce(previous: SessionState, action: Action): SessionState {
       return nextUncoded(state, action.dir);
     case 'select':
       if (state.selection !== null) return { ...state, selection: null };
-      return state.sentences.length === 0 ? state : { ...state, selection: freshSelection(state) };
+      return state.sentences.length === 0 ? state : followSelection({ ...state, selection: freshSelection(state), point: null });
     case 'extend':
-      return extend(state, action.unit, action.dir);
+      return repeat(state, times, (s) => extend(s, action.unit, action.dir, action.side));
     case 'swapEnds': {
       const sel = state.selection;
       if (sel === null) return state;
@@ -252,6 +282,7 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     }
     case 'cancel':
       if (state.selection !== null) return { ...state, selection: null };
+      if (state.point !== null) return { ...state, point: null };
       return { ...state, search: null };
     case 'openPicker':
       if (state.sentences.length === 0) return state;

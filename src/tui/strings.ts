@@ -17,6 +17,7 @@ export interface ScreenStrings {
   sentence: string;
   uncodedSentence: string;
   selection: (words: number) => string;
+  word: (word: string) => string;
   segment: string;
   memo: string;
   exemplary: string;
@@ -52,14 +53,15 @@ const fr: ScreenStrings = {
   sentence: 'phrase',
   uncodedSentence: 'Phrase non codée — ⏎ pour coder, v pour sélectionner',
   selection: (n) => `Sélection\u00a0: ${n} mot${n > 1 ? 's' : ''} — ⏎ pour coder`,
+  word: (word) => `Mot «\u00a0${word}\u00a0» — v pour sélectionner à partir de ce mot, ⏎ pour coder la phrase`,
   segment: 'Segment',
   memo: 'Mémo\u00a0:',
   exemplary: '★ exemplaire',
   quote: (text) => `«\u00a0${text}\u00a0»`,
   colon: '\u00a0:',
   hints: {
-    read: ['↑↓ phrase', '⇧↑↓ ←→ sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 'J/K tour', '? aide', 'q quitter'],
-    selecting: ['↑↓ phrase', '←→ mot', 'o autre bout', 'J/K tour', '⏎ coder', 'Échap annuler'],
+    read: ['↑↓ phrase', 'w b mot', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 't entretiens', '? aide', 'q quitter'],
+    selecting: ['↑↓ phrase', 'w b mot', '$ fin du tour', '/ jusqu’à', 'o autre bout', '⏎ coder', 'Échap annuler'],
     picker: ['tapez pour filtrer', 'Tab cocher', 'Ctrl-N nouveau code', '1-9 choix rapide (Alt-1-9 en tapant)', '↑↓', '⏎ appliquer', 'Échap'],
     theme: ['tapez pour filtrer', '↑↓ choisir', 'Ctrl-N nouveau thème', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
@@ -94,7 +96,9 @@ const fr: ScreenStrings = {
       keys: [
         ['↓ ↑  j k', 'phrase suivante, précédente'],
         ['J K', 'tour de parole suivant, précédent'],
-        ['PgDn PgUp  Espace b', 'page suivante, précédente'],
+        ['w b  → ←  l h', 'mot suivant, précédent (le curseur de mot)'],
+        ['5w  3j', 'un nombre devant une touche la répète'],
+        ['PgDn PgUp  Espace', 'page suivante, précédente (aussi Ctrl-F, Ctrl-B)'],
         ['g G  Début Fin', 'début, fin de l’entretien'],
         ['Tab  ]', 'phrase de participant non codée suivante'],
         ['⇧Tab  [', 'phrase non codée précédente'],
@@ -106,10 +110,13 @@ const fr: ScreenStrings = {
     {
       title: 'Sélectionner',
       keys: [
-        ['v', 'sélectionner la phrase courante (v ou Échap\u00a0: abandonner)'],
+        ['v', 'sélectionner le mot du curseur (ou le résultat cherché), sinon la phrase (v ou Échap\u00a0: abandonner)'],
         ['⇧↓ ⇧↑  (j k en sélection)', 'étendre ou réduire d’une phrase'],
-        ['⇧→ ⇧←  l h  → ←', 'étendre ou réduire d’un mot'],
+        ['⇧→ ⇧←  (w e b l h en sélection)', 'étendre ou réduire d’un mot (5w\u00a0: cinq mots\u00a0; ponctuation comprise si voulue)'],
         ['J K (en sélection)', 'étendre ou réduire d’un tour de parole'],
+        ['$ ^', 'jusqu’à la fin, au début du tour de parole'],
+        ['/ n N (en sélection)', 'étendre jusqu’au résultat cherché'],
+        ['souris', 'cliquer sur un mot, glisser pour sélectionner (⇧ en glissant\u00a0: sélection du terminal)'],
         ['o', 'changer le bout de la sélection qui bouge'],
       ],
     },
@@ -155,14 +162,15 @@ const en: ScreenStrings = {
   sentence: 'sentence',
   uncodedSentence: 'Uncoded sentence — ⏎ to code, v to select',
   selection: (n) => `Selection: ${n} word${n === 1 ? '' : 's'} — ⏎ to code`,
+  word: (word) => `Word "${word}" — v to select from this word, ⏎ to code the sentence`,
   segment: 'Segment',
   memo: 'Memo:',
   exemplary: '★ exemplary',
   quote: (text) => `“${text}”`,
   colon: ':',
   hints: {
-    read: ['↑↓ sentence', '⇧↑↓ ←→ select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 'J/K turn', '? help', 'q quit'],
-    selecting: ['↑↓ sentence', '←→ word', 'o other end', 'J/K turn', '⏎ code', 'Esc cancel'],
+    read: ['↑↓ sentence', 'w b word', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 't transcripts', '? help', 'q quit'],
+    selecting: ['↑↓ sentence', 'w b word', '$ end of turn', '/ up to', 'o other end', '⏎ code', 'Esc cancel'],
     picker: ['type to filter', 'Tab check', 'Ctrl-N new code', '1-9 quick pick (Alt-1-9 while typing)', '↑↓', '⏎ apply', 'Esc'],
     theme: ['type to filter', '↑↓ move', 'Ctrl-N new theme', '⏎ put the code here', 'Esc back'],
     remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
@@ -196,7 +204,9 @@ const en: ScreenStrings = {
       keys: [
         ['↓ ↑  j k', 'next, previous sentence'],
         ['J K', 'next, previous speaker turn'],
-        ['PgDn PgUp  Space b', 'next, previous page'],
+        ['w b  → ←  l h', 'next, previous word (the word cursor)'],
+        ['5w  3j', 'a number before a key repeats it'],
+        ['PgDn PgUp  Space', 'next, previous page (also Ctrl-F, Ctrl-B)'],
         ['g G  Home End', 'start, end of the transcript'],
         ['Tab  ]', 'next uncoded participant sentence'],
         ['⇧Tab  [', 'previous uncoded sentence'],
@@ -208,10 +218,13 @@ const en: ScreenStrings = {
     {
       title: 'Select',
       keys: [
-        ['v', 'select the current sentence (v or Esc: drop it)'],
+        ['v', 'select the word under the word cursor (or the match found), else the sentence (v or Esc: drop it)'],
         ['⇧↓ ⇧↑  (j k when selecting)', 'extend or shrink by a sentence'],
-        ['⇧→ ⇧←  l h  → ←', 'extend or shrink by a word'],
+        ['⇧→ ⇧←  (w e b l h when selecting)', 'extend or shrink by a word (5w: five words; with its punctuation if wanted)'],
         ['J K (when selecting)', 'extend or shrink by a speaker turn'],
+        ['$ ^', 'to the end, the start of the speaker turn'],
+        ['/ n N (when selecting)', 'extend to the match found'],
+        ['mouse', 'click a word, drag to select (⇧ while dragging: the terminal’s own selection)'],
         ['o', 'switch which end of the selection moves'],
       ],
     },

@@ -23,6 +23,8 @@ import { withStudyLanguage, type CommandContext } from '../context.js';
 interface CodeOptions {
   study: string;
   coder?: string;
+  /** False with --no-mouse. */
+  mouse?: boolean;
 }
 
 function resolveCoder(option: string | undefined, configured: string | undefined): string {
@@ -87,7 +89,7 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
   const coder = resolveCoder(options.coder, configured);
   const lock = await lockCoderFile(root, coder, `codage code${participant ? ` ${participant}` : ''}`);
   try {
-    return await session(baseCtx, root, coder, participant, screen);
+    return await session(baseCtx, root, coder, participant, screen, options.mouse !== false);
   } finally {
     lock.release();
   }
@@ -99,6 +101,7 @@ async function session(
   coder: string,
   participant: string | undefined,
   screen: Promise<CodingScreen>,
+  mouse: boolean,
 ): Promise<number> {
   const study = await loadStudy(root, { coders: [coder] });
   const ctx = withStudyLanguage(baseCtx, study.config);
@@ -272,7 +275,7 @@ async function session(
     onRemoveCode,
     onQuit: () => {},
     lastSaved: () => lastSaved,
-  });
+  }, {}, { mouse });
 
   const cursor = offsets.toCodePoint(result.cursor);
   const previous = state.transcripts[transcript.id];

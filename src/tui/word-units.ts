@@ -1,0 +1,124 @@
+/**
+ * The units a selection is made of below the sentence: words, an annotation as one whole
+ * (`*rire*`, `(silence)`), never a speaker label; and the quote a sentence gives by default,
+ * without a leading question number (`4. `) or annotation at either end.
+ */
+import type { Span } from '../core/types.js';
+import { overlapping } from './row-style.js';
+import { sentenceAt } from './sentence-index.js';
+import type { SessionState } from './session-state.js';
+
+/** The span of `sorted` (disjoint) that holds all of `span`, or null. */
+function insideAny(sorted: readonly Span[], span: Span): Span | null {
+  const s = overlapping(sorted, span.start, span.end)[0];
+  return s !== undefined && span.start >= s.start && span.end <= s.end ? s : null;
+}
+
+/**
+ * The units of the sentences around `pos` (the one holding it, the one before and the one
+ * after), in text order: words, and each annotation once, whole.
+ */
+export function unitsAround(state: SessionState, pos: number): Span[] {
+  const { sentences } = state;
+  if (sentences.length === 0) return [];
+  const i = sentenceAt(sentences, pos);
+  const from = sentences[Math.max(0, i - 1)]?.start ?? 0;
+  const to = sentences[Math.min(sentences.length - 1, i + 1)]?.end ?? state.text.length;
+  const units: Span[] = [];
+  for (const word of state.env.wordSpans(from, to)) {
+    if (insideAny(state.labels, word) !== null) continue;
+    const annotation = insideAny(state.annotations, word);
+    const unit = annotation ?? word;
+    const last = units[units.length - 1];
+    if (last !== undefined && last.start === unit.start) continue;
+    units.push({ start: unit.start, end: unit.end });
+  }
+  return units;
+}
+
+/** The unit holding `offset` (or the next one after it in its sentence), or null. */
+export function unitAt(state: SessionState, offset: number): Span | null {
+  const units = unitsAround(state, offset);
+  const hit = units.find((u) => u.start <= offset && offset < u.end);
+  if (hit !== undefined) return hit;
+  const sentence = state.sentences[sentenceAt(state.sentences, offset)];
+  return units.find((u) => u.start >= offset && (sentence === undefined || u.start < sentence.end)) ?? null;
+}
+
+/** The first and the last unit touching `span`, grown to whole units. */
+export function wholeUnits(state: SessionState, span: Span): Span {
+  const units = unitsAround(state, span.start).concat(span.end > span.start ? unitsAround(state, span.end - 1) : []);
+  let start = span.start;
+  let end = span.end;
+  for (const u of units) {
+    if (u.start < span.start && u.end > span.start) start = Math.min(start, u.start);
+    if (u.start < span.end && u.end > span.end) end = Math.max(end, u.end);
+  }
+  return { start, end };
+}
+
+/** Punctuation that may end a quote after its last word: `jambes.`, `non ?`, `vraiment…»`. */
+const TRAILING_PUNCTUATION = /^[\u00a0\u202f ]?[.,;:!?…»”")\]]+/u;
+/** Punctuation that may open a quote before its first word: `« Je`, `(voilà`. */
+const LEADING_PUNCTUATION = /[«“"([][\u00a0\u202f ]?$/u;
+
+/** Where a selection's end (or start) can stop near `pos`: unit edges, and after (before) punctuation. */
+export function unitStops(state: SessionState, pos: number, which: 'start' | 'end'): number[] {
+  const stops: number[] = [];
+  for (const u of unitsAround(state, pos)) {
+    if (which === 'end') {
+      stops.push(u.end);
+      const punctuation = TRAILING_PUNCTUATION.exec(state.text.slice(u.end, u.end + 6));
+      if (punctuation !== null) stops.push(u.end + punctuation[0].length);
+    } else {
+      stops.push(u.start);
+      const punctuation = LEADING_PUNCTUATION.exec(state.text.slice(Math.max(0, u.start - 3), u.start));
+      if (punctuation !== null) stops.push(u.start - punctuation[0].length);
+    }
+  }
+  return stops;
+}
+
+const QUESTION_NUMBER = /^\d{1,3}[.)][ \t\u00a0\u202f]+(?=\S)/u;
+const SPACE_OR_PAUSE = /^[\s,;:…]+/u;
+
+/**
+ * The quote sentence `index` gives by default: the sentence without a leading question number
+ * (`4. Infiltration…` → `Infiltration…`), and without an annotation (`*rire*`, `(silence)`)
+ * or the spaces and pauses around it at either end. The whole sentence when nothing else is left.
+ */
+export function quoteSpan(state: SessionState, index: number): Span {
+  const sentence = state.sentences[index];
+  if (sentence === undefined) return { start: 0, end: 0 };
+  const text = state.text;
+  let start = sentence.start;
+  let end = sentence.end;
+  const number = QUESTION_NUMBER.exec(text.slice(start, Math.min(end, start + 12)));
+  if (number !== null) start += number[0].length;
+  for (let changed = true; changed && start < end; ) {
+    changed = false;
+    const annotation = overlapping(state.annotations, start, start + 1)[0];
+    if (annotation !== undefined && annotation.end < end) {
+      start = annotation.end;
+      changed = true;
+    }
+    const gap = SPACE_OR_PAUSE.exec(text.slice(start, Math.min(end, start + 8)));
+    if (gap !== null && start + gap[0].length < end) {
+      start += gap[0].length;
+      changed = changed || gap[0].length > 0;
+    }
+  }
+  for (let changed = true; changed && end > start; ) {
+    changed = false;
+    const annotation = overlapping(state.annotations, end - 1, end)[0];
+    if (annotation !== undefined && annotation.start > start) {
+      end = annotation.start;
+      changed = true;
+    }
+    while (end > start && /\s/.test(text[end - 1]!)) {
+      end--;
+      changed = true;
+    }
+  }
+  return end > start ? { start, end } : { start: sentence.start, end: sentence.end };
+}
