@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,11 +70,39 @@ describe('codage stats', () => {
     expect(stats.groups.groups.map((g) => [g.value, g.participants])).toEqual([['ALGO', 2], ['MG', 10]]);
   });
 
+  it("counts the participant's words apart from the interviewer's, and speech coded as the coding screen does", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'transcripts'));
+    writeFileSync(
+      join(dir, 'transcripts/P1.txt'),
+      "Enquêtrice : Pouvez-vous me parler de votre dernier patient ?\nP1 : Alors *rire* c'est compliqué. Je ne sais plus quoi lui proposer.\n",
+    );
+    const body = readFileSync(join(dir, 'transcripts/P1.txt'), 'utf8');
+    const quote = 'Je ne sais plus quoi lui proposer.';
+    const start = body.indexOf(quote);
+    mkdirSync(join(dir, 'codings'));
+    writeFileSync(
+      join(dir, 'codings/marie.yaml'),
+      `version: 1\ncoder: marie\nsegments:\n  - {"id": "a1", "participant": "P1", "start": ${start}, "end": ${start + quote.length}, "codes": ["impuissance"], "text": "${quote}"}\n`,
+    );
+    const stats = JSON.parse(runCli(['stats', '--study', dir, '--json']).stdout) as {
+      words: number;
+      interviewerWords: number;
+      participants: { words: number; interviewerWords: number; coveredShare: number }[];
+    };
+    expect(stats).toMatchObject({ words: 10, interviewerWords: 7 });
+    expect(stats.participants[0]).toMatchObject({ words: 10, interviewerWords: 7 });
+    const visible = (s: string) => s.replace(/\s/g, '').length;
+    expect(stats.participants[0]?.coveredShare).toBeCloseTo(visible(quote) / visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer."), 12);
+  });
+
   it('prints a readable French summary with French number formatting', () => {
     const r = runCli(['stats', '--study', DEMO]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Transcriptions\u00a0: 12');
-    expect(r.stdout).toMatch(/Mots \(parole, sans annotations\)\u00a0: \d{2}\u202f\d{3}/);
+    expect(r.stdout).toMatch(/Mots des participants \(parole, sans annotations\)\u00a0: \d{2}\u202f\d{3}/);
+    expect(r.stdout).toMatch(/Mots des enquêteurs\u00a0: \d/);
+    expect(r.stdout).toMatch(/Participant +Mots +Enquêteur +Segments +Codes +Parole codée/);
     expect(r.stdout).toContain('Par code — participants (n/N) et références');
     expect(r.stdout).toMatch(/Impuissance\s+\d+\/12/);
   });

@@ -332,7 +332,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const saved = props.lastSaved?.() ?? savedAt;
   const right = [
     `${strings.read} ${percent(p.visited, p.sentences, props.language)}`,
-    `${strings.coded} ${percent(p.coded, p.codable, props.language)}`,
+    `${strings.coded} ${percent(p.coded, p.speech, props.language)}`,
     strings.sessionSegments(sessionSegmentCount(state)),
     ...(saved !== null ? [strings.saved(clock(saved))] : []),
   ].join(' · ');

@@ -1,4 +1,5 @@
 /** What derives from the coded segments: which sentences are coded, counts, the coded marks. */
+import { speechCoverage } from '../core/analysis/speech.js';
 import type { Span } from '../core/types.js';
 import { mergeSpans } from './row-style.js';
 import { sentenceFrom } from './sentence-index.js';
@@ -36,7 +37,7 @@ export function withSegments(state: SessionState, segments: readonly ScreenSegme
     segments,
     coded,
     codedCount: countOnes(coded),
-    codedCodableCount: countOnes(coded, state.codable),
+    speechCoverage: speechCoverage(state.text, state.speech, segments),
     coverage: mergeSpans(segments),
   };
 }

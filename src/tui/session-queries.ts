@@ -55,7 +55,8 @@ export function sessionSegmentCount(state: SessionState): number {
 export interface Progress {
   sentences: number;
   visited: number;
-  codable: number;
+  /** Characters of participant speech, and those coded: the measure `codage stats` calls "speech coded". */
+  speech: number;
   coded: number;
 }
 
@@ -63,8 +64,8 @@ export function progress(state: SessionState): Progress {
   return {
     sentences: state.sentences.length,
     visited: state.visitedCount,
-    codable: state.codableCount,
-    coded: state.codedCodableCount,
+    speech: state.speechCoverage.speech,
+    coded: state.speechCoverage.coded,
   };
 }
 

@@ -5,6 +5,7 @@
  * Offsets are UTF-16 indices into `transcript.text`; spans are half-open.
  */
 import type { EditedSegment } from '../core/codings/replace-transcript.js';
+import type { SpeechCoverage } from '../core/analysis/speech.js';
 import type { FoldedText } from '../core/text/fold.js';
 import type { Codebook, Language, Localized, Sentence, Span, Transcript } from '../core/types.js';
 import type { CodeEntry, ThemeEntry } from './code-search.js';
@@ -132,9 +133,9 @@ export interface SessionState {
   codedCount: number;
   /** Per sentence: 1 when it belongs to a participant (not the interviewer). */
   codable: Uint8Array;
-  codableCount: number;
-  /** Codable sentences that are coded. */
-  codedCodableCount: number;
+  /** Participant speech (see core/analysis/speech.ts) and how many of its characters are coded. */
+  speech: Span[];
+  speechCoverage: SpeechCoverage;
   visited: Uint8Array;
   visitedCount: number;
   /** Union of the segments, for the coded marks. */

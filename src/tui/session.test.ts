@@ -259,7 +259,7 @@ describe('coding', () => {
     expect(seg).toMatchObject({ id: 's1', codes: ['impuissance'] });
     expect(s.recentCodes[0]).toBe('impuissance');
     expect(s.effects.at(-1)).toMatchObject({ type: 'save', segments: s.segments, recentCodes: s.recentCodes });
-    expect(progress(s).coded).toBe(1);
+    expect(progress(s).coded).toBe('Je ne sais plus quoi lui proposer.'.replace(/ /g, '').length);
     expect(sessionSegmentCount(s)).toBe(1);
   });
 
@@ -446,7 +446,14 @@ describe('finding things', () => {
     expect(s.cursor).toBe(5);
     s = run(s, { type: 'nextUncoded', dir: -1 });
     expect(s.cursor).toBe(3);
-    expect(progress(s)).toMatchObject({ codable: 5, coded: 2 });
+    // Coded: the share of participant speech in characters (no interviewer, label, annotation or space).
+    const visible = (text: string): number => text.replace(/\s/g, '').length;
+    expect(progress(s)).toEqual({
+      sentences: 7,
+      visited: 3,
+      speech: visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer. On se sent démuni.Les délais sont très longs. Huit mois pour le centre antidouleur !"),
+      coded: visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer."),
+    });
   });
 
   it('says when everything is coded', () => {

@@ -11,6 +11,7 @@
  * session-queries what the screen asks. Offsets are UTF-16 indices into `transcript.text`;
  * spans are half-open.
  */
+import { speechRanges } from '../core/analysis/speech.js';
 import { codeEntries, themeEntries } from './code-search.js';
 import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
@@ -89,8 +90,8 @@ export function initSession(input: SessionInput): SessionState {
     coded: new Uint8Array(sentences.length),
     codedCount: 0,
     codable,
-    codableCount: countOnes(codable),
-    codedCodableCount: 0,
+    speech: speechRanges(transcript),
+    speechCoverage: { speech: 0, coded: 0 },
     visited: new Uint8Array(sentences.length),
     visitedCount: 0,
     coverage: [],

@@ -1,6 +1,5 @@
 import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
 import { renderTextTable } from '../../core/report/text-table.js';
-import { countWords } from '../../core/transcript/words.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -26,7 +25,6 @@ export async function run(baseCtx: CommandContext, options: StatsOptions): Promi
     codebook: study.codebook,
     segments,
     coders: study.coders.map((c) => c.coder),
-    wordsOf: (t) => countWords(t.text, t.turns, t.annotations),
     by: options.by,
   });
   if (options.json) {
@@ -48,7 +46,8 @@ export function renderStats(stats: StudyStats, language: Language): string {
   const lines: [string, string][] = fr
     ? [
         ['Transcriptions', n(N)],
-        ['Mots (parole, sans annotations)', n(stats.words)],
+        ['Mots des participants (parole, sans annotations)', n(stats.words)],
+        ['Mots des enquêteurs', n(stats.interviewerWords)],
         ['Codeurs', coders],
         ['Segments codés', n(stats.segments)],
         ['Codes utilisés / au livre de codes', `${n(stats.codesUsed)} / ${n(stats.codesInCodebook)}`],
@@ -56,7 +55,8 @@ export function renderStats(stats: StudyStats, language: Language): string {
       ]
     : [
         ['Transcripts', n(N)],
-        ['Words (speech, without annotations)', n(stats.words)],
+        ["Participants' words (speech, without annotations)", n(stats.words)],
+        ["Interviewers' words", n(stats.interviewerWords)],
         ['Coders', coders],
         ['Coded segments', n(stats.segments)],
         ['Codes used / in codebook', `${n(stats.codesUsed)} / ${n(stats.codesInCodebook)}`],
@@ -84,9 +84,14 @@ export function renderStats(stats: StudyStats, language: Language): string {
 
   out += `\n${paint.bold(fr ? 'Par participant' : 'Per participant')}\n`;
   out += renderTextTable(
-    ['Participant', fr ? 'Mots' : 'Words', 'Segments', 'Codes', fr ? 'Texte codé (caractères)' : 'Text coded (characters)'],
-    stats.participants.map((p) => [p.id, n(p.words), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
-    ['left', 'right', 'right', 'right', 'right'],
+    ['Participant', fr ? 'Mots' : 'Words', fr ? 'Enquêteur' : 'Interviewer', 'Segments', 'Codes', fr ? 'Parole codée' : 'Speech coded'],
+    stats.participants.map((p) => [p.id, n(p.words), n(p.interviewerWords), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  out += paint.dim(
+    fr
+      ? '  Mots : ceux du participant ; Enquêteur : ceux de l’enquêteur dans cet entretien.\n  Parole codée : part des caractères de la parole du participant (hors enquêteur, annotations et espaces)\n  dans au moins un segment — la mesure « codé » de l’écran de codage.\n'
+      : "  Words: the participant's; Interviewer: the interviewer's in that interview.\n  Speech coded: share of the characters of the participant's speech (without the interviewer, annotations\n  and spaces) inside at least one segment — the \"coded\" measure of the coding screen.\n",
   );
 
   if (stats.groups) {

@@ -1,6 +1,7 @@
 import { allCodes, allThemes } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
+import { codedShare, wordsBySide } from './speech.js';
 import type { Codebook, CodebookNode, Participant, Transcript } from '../types.js';
 
 export interface CodeCount {
@@ -20,10 +21,15 @@ export interface CodeCount {
 
 export interface ParticipantCount {
   id: string;
+  /** Words of the participant's speech (the interviewer's are counted apart). */
   words: number;
+  interviewerWords: number;
   segments: number;
   codes: number;
-  /** Share of the transcript's characters inside at least one segment (0–1). */
+  /**
+   * Share (0–1) of the participant's speech inside at least one segment, in characters (see
+   * speech.ts): the measure the coding screen shows as "coded".
+   */
   coveredShare: number;
 }
 
@@ -37,7 +43,9 @@ export interface GroupCount {
 export interface StudyStats {
   coders: string[];
   transcripts: number;
+  /** Words of participant speech, and of the interviewers. */
   words: number;
+  interviewerWords: number;
   segments: number;
   /** Distinct codes used in the segments. */
   codesUsed: number;
@@ -55,25 +63,7 @@ export interface StatsInput {
   codebook: Codebook;
   segments: AnchoredSegment[];
   coders: string[];
-  wordsOf: (transcript: Transcript) => number;
   by?: string;
-}
-
-/** Union length of half-open intervals. */
-function coveredLength(spans: { start: number; end: number }[]): number {
-  if (spans.length === 0) return 0;
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  let total = 0;
-  let curStart = sorted[0]!.start;
-  let curEnd = sorted[0]!.end;
-  for (const span of sorted) {
-    if (span.start > curEnd) {
-      total += curEnd - curStart;
-      curStart = span.start;
-      curEnd = span.end;
-    } else if (span.end > curEnd) curEnd = span.end;
-  }
-  return total + (curEnd - curStart);
 }
 
 export function groupValue(participant: Participant | undefined, attribute: string): string {
@@ -154,12 +144,14 @@ export function computeStats(input: StatsInput): StudyStats {
 
   const participants: ParticipantCount[] = transcripts.map((t) => {
     const pp = perParticipant.get(t.id);
+    const words = wordsBySide(t);
     return {
       id: t.id,
-      words: input.wordsOf(t),
+      words: words.participant,
+      interviewerWords: words.interviewer,
       segments: pp?.segments ?? 0,
       codes: pp?.codes.size ?? 0,
-      coveredShare: t.text.length === 0 ? 0 : coveredLength(pp?.spans ?? []) / t.text.length,
+      coveredShare: codedShare(t, pp?.spans ?? []),
     };
   });
 
@@ -209,6 +201,7 @@ export function computeStats(input: StatsInput): StudyStats {
     coders: input.coders,
     transcripts: transcripts.length,
     words: participants.reduce((sum, p) => sum + p.words, 0),
+    interviewerWords: participants.reduce((sum, p) => sum + p.interviewerWords, 0),
     segments: placed.length,
     codesUsed: perCode.size,
     codesInCodebook: allCodes(codebook).length,

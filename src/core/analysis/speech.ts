@@ -1,0 +1,89 @@
+/**
+ * Participant speech, and how much of it is coded: the one measure behind "codé 25 %" on the
+ * coding screen and "Speech coded" in `codage stats`.
+ *
+ * A participant's speech is the text of the turns that are not the interviewer's, after the
+ * speaker label, without annotations (`*rire*`, `(silence)`, `euh`). The share coded counts
+ * its characters other than spaces that lie inside at least one segment. (A transcript where
+ * every turn is the interviewer's counts all turns, so that it still has something to code.)
+ */
+import type { Span, Transcript } from '../types.js';
+import { countWords } from '../transcript/words.js';
+
+/** The turns that are participant speech (all turns when only the interviewer speaks). */
+function speechTurns(transcript: Pick<Transcript, 'turns'>): Transcript['turns'] {
+  const participant = transcript.turns.filter((t) => t.role !== 'interviewer');
+  return participant.length > 0 ? participant : transcript.turns;
+}
+
+/** The stretches of participant speech, sorted and disjoint: turn text minus annotations. */
+export function speechRanges(transcript: Pick<Transcript, 'turns' | 'annotations'>): Span[] {
+  const annotations = [...transcript.annotations].sort((a, b) => a.start - b.start);
+  const ranges: Span[] = [];
+  let a = 0;
+  for (const turn of speechTurns(transcript)) {
+    let from = turn.textStart;
+    while (a < annotations.length && annotations[a]!.end <= from) a++;
+    for (let k = a; k < annotations.length && annotations[k]!.start < turn.end; k++) {
+      const annotation = annotations[k]!;
+      if (annotation.start > from) ranges.push({ start: from, end: annotation.start });
+      from = Math.max(from, annotation.end);
+    }
+    if (turn.end > from) ranges.push({ start: from, end: turn.end });
+  }
+  return ranges;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x3000;
+}
+
+function countVisible(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) n++;
+  return n;
+}
+
+export interface SpeechCoverage {
+  /** Characters of participant speech (spaces not counted). */
+  speech: number;
+  /** Those inside at least one segment. */
+  coded: number;
+}
+
+/** How much of the speech `ranges` of `text` the `segments` cover (segments may overlap, in any order). */
+export function speechCoverage(text: string, ranges: readonly Span[], segments: readonly Span[]): SpeechCoverage {
+  let speech = 0;
+  for (const r of ranges) speech += countVisible(text, r.start, r.end);
+  const sorted = segments.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
+  let coded = 0;
+  let reach = 0;
+  let r = 0;
+  for (const segment of sorted) {
+    const start = Math.max(segment.start, reach);
+    if (segment.end <= start) continue;
+    reach = segment.end;
+    while (r < ranges.length && ranges[r]!.end <= start) r++;
+    for (let k = r; k < ranges.length && ranges[k]!.start < segment.end; k++) {
+      const range = ranges[k]!;
+      coded += countVisible(text, Math.max(start, range.start), Math.min(segment.end, range.end));
+    }
+  }
+  return { speech, coded };
+}
+
+/** The share of a transcript's participant speech that `segments` cover (0 when it has none). */
+export function codedShare(transcript: Pick<Transcript, 'text' | 'turns' | 'annotations'>, segments: readonly Span[]): number {
+  const { speech, coded } = speechCoverage(transcript.text, speechRanges(transcript), segments);
+  return speech === 0 ? 0 : coded / speech;
+}
+
+/** Words of participant speech and of the interviewer, counted as Word counts them (see words.ts). */
+export function wordsBySide(transcript: Pick<Transcript, 'text' | 'turns' | 'annotations'>): { participant: number; interviewer: number } {
+  const interviewer = transcript.turns.filter((t) => t.role === 'interviewer');
+  const participant = transcript.turns.filter((t) => t.role !== 'interviewer');
+  return {
+    participant: countWords(transcript.text, participant, transcript.annotations),
+    interviewer: countWords(transcript.text, interviewer, transcript.annotations),
+  };
+}
