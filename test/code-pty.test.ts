@@ -56,6 +56,8 @@ function start(args: string[], env: Record<string, string> = {}): Session {
 
 const ENTER = '\r';
 const TAB = '\t';
+const DOWN = '\x1b[B';
+const BACKSPACE = '\x7f';
 
 describe('codage code in a real terminal', () => {
   it('codes a sentence with a new code, quits, and leaves both files right on disk', async () => {
@@ -172,4 +174,60 @@ describe('codage code in a real terminal', () => {
     await next.type('q');
     expect(await next.exit).toBe(0);
   }, 60_000);
+
+  it('counts every key of a burst and of a paste', async () => {
+    const dir = copyStudy();
+    const s = start(['code', 'MG2', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await s.waitFor('MG2 · lea');
+    await s.type('jjjjj'); // one write: five keys
+    await s.waitFor('sentence 6/');
+    await s.type(`${DOWN}${DOWN}${DOWN}`);
+    await s.waitFor('sentence 9/');
+    await s.type('kk');
+    await s.waitFor('sentence 7/');
+    // A pasted filter and its Enter, after the Enter that opens the picker, all in one write.
+    await s.type(`${ENTER}impuiss${ENTER}`);
+    await s.waitFor(/saved at \d\d:\d\d/);
+    await s.type(`j${ENTER}frustr${ENTER}`);
+    await s.waitFor('2 segments this session');
+    await s.type('uu');
+    await s.waitFor('0 segments this session');
+    // Ten Backspaces at once erase ten characters of a memo.
+    await s.type('Mabcdefghijkl');
+    await s.type(BACKSPACE.repeat(10));
+    await s.type(ENTER);
+    await s.waitFor('Transcript memo saved.');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    const coderFile = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8');
+    expect(coderFile).toContain('  MG2: "ab"\n');
+    expect(coderFile).not.toContain('"codes": ["impuissance"]');
+  }, 60_000);
+
+  it('keeps the position when the window is closed without quitting, and reopens the transcript being coded', async () => {
+    const dir = copyStudy();
+    const s = start(['code', 'MG3', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await s.waitFor('MG3 · lea');
+    await s.type('12j');
+    await s.waitFor('sentence 13/');
+    await new Promise((r) => setTimeout(r, 1500)); // the position is written once the cursor rests
+    s.term.kill('SIGKILL');
+    await s.exit;
+    // No participant given: the transcript lea was working on, where she was.
+    const again = start(['code', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await again.waitFor('MG3 · lea');
+    await again.waitFor('sentence 13/');
+    expect(again.screen()).toMatch(/read \d+%/);
+    expect(again.screen()).not.toContain('read 0%');
+    // Another transcript from the list, without quitting.
+    await again.type('t');
+    await again.waitFor('Open which transcript?');
+    await again.type('MG4');
+    await again.type(ENTER);
+    await again.waitFor('MG4 · lea');
+    await again.type('q');
+    expect(await again.exit).toBe(0);
+    expect(again.screen()).toContain('Session saved in codings/lea.yaml');
+  }, 60_000);
 });
+

@@ -1,8 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mergeSpans } from '../core/spans.js';
+import type { TranscriptPosition } from '../core/study/reading.js';
 import { STUDY_FILES } from '../core/study/study.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { mkdirSync } from 'node:fs';
+
+export type { TranscriptPosition } from '../core/study/reading.js';
 
 /**
  * Where a coder stopped in each transcript, and the codes they used last. Kept in
@@ -13,7 +17,7 @@ export interface CoderSessionState {
   version: 1;
   /** Code ids, most recent first. */
   recentCodes: string[];
-  transcripts: Record<string, { cursor: number; furthest: number; at: string }>;
+  transcripts: Record<string, TranscriptPosition>;
 }
 
 export function sessionStatePath(root: string, coder: string): string {
@@ -28,15 +32,39 @@ export async function readSessionState(root: string, coder: string): Promise<Cod
   try {
     const value = JSON.parse(await readFile(sessionStatePath(root, coder), 'utf8')) as Partial<CoderSessionState>;
     if (value.version !== 1 || typeof value.transcripts !== 'object' || value.transcripts === null) return emptyState();
+    const transcripts: Record<string, TranscriptPosition> = {};
+    for (const [id, entry] of Object.entries(value.transcripts as Record<string, unknown>)) {
+      const position = positionOf(entry);
+      if (position !== null) transcripts[id] = position;
+    }
     return {
       version: 1,
       recentCodes: Array.isArray(value.recentCodes) ? value.recentCodes.filter((c): c is string => typeof c === 'string') : [],
-      transcripts: value.transcripts,
+      transcripts,
     };
   } catch {
     // Missing or damaged: start from nothing (it only holds positions).
     return emptyState();
   }
+}
+
+const isOffset = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** A transcript's entry as written, or null when it is not one (a damaged or hand-edited file). */
+function positionOf(entry: unknown): TranscriptPosition | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const e = entry as Record<string, unknown>;
+  if (!isOffset(e.cursor)) return null;
+  const position: TranscriptPosition = {
+    cursor: e.cursor,
+    furthest: isOffset(e.furthest) ? e.furthest : e.cursor,
+    at: typeof e.at === 'string' ? e.at : '',
+  };
+  if (Array.isArray(e.read)) {
+    const spans = e.read.filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && isOffset(r[0]) && isOffset(r[1]));
+    position.read = mergeSpans(spans.map(([start, end]) => ({ start, end }))).map((r) => [r.start, r.end]);
+  }
+  return position;
 }
 
 /** Synchronous, so that it can run on the way out of the coding screen. */

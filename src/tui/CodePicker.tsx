@@ -38,7 +38,7 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
     const current = index === picker.highlighted;
     const number = index < 9 ? String(index + 1) : ' ';
     const checked = item.id !== null && picker.checked.includes(item.id);
-    const path = item.path.length > 0 ? `  ${item.path.join(' › ')}` : '';
+    const path = item.note !== undefined ? `  ${item.note}` : item.path.length > 0 ? `  ${item.path.join(' › ')}` : '';
     rows.push(
       <Text key={i} wrap="truncate-end">
         <Text color="cyan" bold>

@@ -2,9 +2,9 @@ import { render } from 'ink';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Codebook } from '../core/types.js';
-import { CodingApp, type CodingAppProps, type ScreenSegment } from './CodingApp.js';
+import { CodingApp, CodingScreen, type CodingAppProps, type ScreenSegment } from './CodingApp.js';
 import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';
-import { addCode } from './sample-data.js';
+import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from './sample-data.js';
 import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
 
 // eslint-disable-next-line no-control-regex
@@ -23,7 +23,7 @@ async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 8
   const stdin = new FakeStdin();
   const changes: Change[] = [];
   const created: { name: string; themeId: string | null }[] = [];
-  const quits: { cursor: number; furthest?: number }[] = [];
+  const quits: { cursor: number; furthest?: number; read?: { start: number; end: number }[] }[] = [];
   let book: Codebook = codebook;
   const props: CodingAppProps = {
     transcript,
@@ -185,7 +185,7 @@ describe('CodingApp', () => {
     expect(frame()).toContain('Sélection\u00a0: 11 mots');
     await press(KEYS.shiftLeft, KEYS.enter, 'epuis', KEYS.enter);
     const segment = changes[0]?.segments[0] as ScreenSegment;
-    expect(TEXT.slice(segment.start, segment.end)).toBe('Je ne sais plus quoi lui proposer. On se sent démuni');
+    expect(TEXT.slice(segment.start, segment.end)).toBe('Je ne sais plus quoi lui proposer. On se sent');
   });
 
   it('removes a segment and undoes the removal', async () => {
@@ -205,7 +205,7 @@ describe('CodingApp', () => {
     await press('?');
     expect(frame()).toContain('Touches du codage');
     expect(frame()).toContain('phrase suivante, précédente');
-    await press(KEYS.pageDown, KEYS.pageDown);
+    await press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     expect(frame()).toContain('verbatim exemplaire');
     await press(KEYS.escape);
     expect(frame()).not.toContain('Touches du codage');
@@ -254,19 +254,88 @@ describe('CodingApp', () => {
     expect(frame()).toContain('q\u00a0: quitter sans enregistrer');
     fail = true;
     await press('q');
-    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end }]);
+    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end, read: [{ start: sentences[0]?.start, end: sentences[1]?.end }] }]);
   });
 
   it('quits with q, giving the cursor offset', async () => {
     const { press, quits } = await open({ initialCursor: TEXT.indexOf('On se sent') });
     await press(KEYS.down, 'q');
-    expect(quits).toEqual([{ cursor: TEXT.indexOf("D'accord"), furthest: TEXT.indexOf("D'accord") + "D'accord.".length }]);
+    const accord = TEXT.indexOf("D'accord");
+    expect(quits).toEqual([{ cursor: accord, furthest: accord + "D'accord.".length, read: [{ start: TEXT.indexOf('On se sent'), end: accord + "D'accord.".length }] }]);
   });
 
   it('quits with Ctrl-C from the picker', async () => {
     const { press, quits } = await open();
     await press(KEYS.enter, KEYS.ctrlC);
     expect(quits).toHaveLength(1);
+  });
+
+  it('remembers the position with every change, and a second after the cursor rests', async () => {
+    const positions: { cursor: number }[] = [];
+    const { press } = await open({ onPosition: (p) => positions.push(p) });
+    await press(KEYS.down, KEYS.enter, KEYS.enter);
+    expect(positions.at(-1)?.cursor).toBe(sentences[1]?.start);
+    const before = positions.length;
+    await press(KEYS.down, KEYS.down);
+    expect(positions).toHaveLength(before);
+    await pause(1100);
+    expect(positions).toHaveLength(before + 1);
+    expect(positions.at(-1)?.cursor).toBe(sentences[3]?.start);
+  });
+
+  it('lists the transcripts with this coder’s progress, and opens another one', async () => {
+    const other = makeTranscript('Enquêteur : Bonjour.\nMG2 : Les délais sont longs. Très longs.\n', 'MG2');
+    const stdout = new FakeStdout(80, 24);
+    const stdin = new FakeStdin();
+    const base: CodingAppProps = {
+      transcript,
+      sentences,
+      codebook,
+      segments: [],
+      coder: 'marie',
+      language: 'fr',
+      newSegmentId: idCounter(),
+      wordSpans,
+      onChange: () => undefined,
+      onCreateCode: () => {
+        throw new Error('no');
+      },
+      onQuit: () => undefined,
+      listTranscripts: () => [
+        { id: 'P07', read: 0.14, coded: 0, segments: 0 },
+        { id: 'MG2', read: 1, coded: 0.5, segments: 3 },
+      ],
+    };
+    const opened: string[] = [];
+    const props: CodingAppProps = {
+      ...base,
+      onOpenTranscript: (id) => {
+        opened.push(id);
+        return { ...base, transcript: other, sentences: simpleSentences(other.text, other.turns), wordSpans: simpleWordSpans(other.text) };
+      },
+    };
+    const instance = render(<CodingScreen first={props} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    mounted.push(instance);
+    await pause();
+    stdin.write('t');
+    await pause();
+    const list = strip(stdout.lastWrite());
+    expect(list).toContain('Ouvrir quel entretien');
+    expect(list).toMatch(/P07 +lu 14\u202f% · codé 0\u202f% · 0 segment · ouvert/);
+    expect(list).toMatch(/MG2 +lu 100\u202f% · codé 50\u202f% · 3 segments/);
+    stdin.write('mg');
+    await pause();
+    stdin.write('\r');
+    await pause(60);
+    expect(opened).toEqual(['MG2']);
+    expect(strip(stdout.lastWrite())).toContain('MG2 · marie');
+    expect(strip(stdout.lastWrite())).toContain('Les délais sont longs.');
   });
 
   it('speaks English', async () => {

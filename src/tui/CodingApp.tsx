@@ -7,6 +7,7 @@
  */
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { readShare } from '../core/study/reading.js';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { frameRegions } from './frame.js';
@@ -22,16 +23,19 @@ import {
   codeName,
   codePath,
   currentSpan,
-  cursorOffset,
   initSession,
   lineOf,
   progress,
+  readSpans,
   reduce,
+  screenPosition,
   segmentsUnderCursor,
   sessionSegmentCount,
   type Action,
   type Effect,
+  type ScreenPosition,
   type ScreenSegment,
+  type TranscriptEntry,
   type SessionState,
 } from './session.js';
 import { StatusBar } from './StatusBar.js';
@@ -40,7 +44,7 @@ import { TextPrompt, wrappedRows } from './TextPrompt.js';
 import { TranscriptView } from './TranscriptView.js';
 import { unitAt } from './word-units.js';
 
-export type { ScreenSegment } from './session.js';
+export type { ScreenPosition, ScreenSegment, TranscriptEntry } from './session.js';
 
 /** A new code asked for on the screen. */
 export interface NewCodeRequest {
@@ -62,6 +66,8 @@ export interface CodingAppProps {
   language: Language;
   /** Character offset where the coder stopped last time. */
   initialCursor?: number;
+  /** What the coder read in earlier sessions (counted in "read"). */
+  read?: Span[];
   /** Code ids, most recent first. */
   recentCodes?: string[];
   /** Shown once at start (e.g. the re-anchoring report). */
@@ -80,16 +86,28 @@ export interface CodingAppProps {
    * first, each inside the one before) and returns the new codebook; may throw (message shown).
    */
   onCreateCode: (input: NewCodeRequest) => { codebook: Codebook; id: string };
-  /** `furthest`: the end of the furthest sentence read this session (absent when quitting on a signal). */
-  onQuit: (state: { cursor: number; furthest?: number }) => void;
+  /** Where the coder stopped, when quitting (also on a signal: see `runCodingScreen`). */
+  onQuit: (position: ScreenPosition) => void;
+  /**
+   * Where the coder is, to remember it before a crash or a closed window could lose it: with
+   * every change to the codings, and a second after the cursor last moved. May throw (ignored:
+   * it is only a convenience).
+   */
+  onPosition?: (position: ScreenPosition, recentCodes: string[]) => void;
   /**
    * Removes a code no coding uses any more from codebook.yaml (offered after undoing the coding
    * that created it); resolves with the new codebook, or rejects with the reason it was kept.
    */
   onRemoveCode?: (id: string) => Promise<Codebook>;
   lastSaved?: () => Date | null;
-  /** Kept up to date with the cursor offset (used by `runCodingScreen` on signals). */
-  positionRef?: { current: number };
+  /** Kept up to date with the position (used by `runCodingScreen` on signals). */
+  positionRef?: { current: ScreenPosition };
+  /** The transcripts of the study with this coder's progress, for the switcher (t). */
+  listTranscripts?: () => TranscriptEntry[];
+  /** The screen's data for another transcript (null: it cannot be opened). */
+  onOpenTranscript?: (id: string) => CodingAppProps | null;
+  /** Set by `CodingScreen`: shows another transcript in place of this one. */
+  switchTo?: (id: string) => boolean;
 }
 
 interface Size {
@@ -128,7 +146,9 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
         ? strings.hints.theme
         : state.picker?.purpose === 'remove'
           ? strings.hints.remove
-          : strings.hints.picker;
+          : state.picker?.purpose === 'transcript'
+            ? strings.hints.transcript
+            : strings.hints.picker;
     case 'prompt':
       return strings.hints.prompt;
     case 'help':
@@ -169,6 +189,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       wordSpans: props.wordSpans,
       ...(props.transcriptMemo !== undefined ? { transcriptMemo: props.transcriptMemo } : {}),
       ...(props.initialCursor !== undefined ? { initialCursor: props.initialCursor } : {}),
+      ...(props.read !== undefined ? { read: props.read } : {}),
       ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),
       ...(props.notices !== undefined ? { notices: props.notices } : {}),
     }),
@@ -184,6 +205,27 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
   const regions = frameRegions(size.rows, state.mode, promptRows + 1);
   const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
+
+  /** Remembers where the coder is (see `onPosition`): now, or once the cursor has rested a second. */
+  const positionTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const rememberPosition = useCallback((when: 'now' | 'soon'): void => {
+    clearTimeout(positionTimer.current);
+    const save = (): void => {
+      if (quitting.current) return;
+      try {
+        propsRef.current.onPosition?.(screenPosition(stateRef.current), stateRef.current.recentCodes);
+      } catch {
+        // Only a convenience: the codings themselves are saved by onChange.
+      }
+    };
+    if (when === 'now') save();
+    else positionTimer.current = setTimeout(save, 1000);
+  }, []);
+  useEffect(() => {
+    const position = propsRef.current.positionRef;
+    if (position !== undefined) position.current = screenPosition(stateRef.current);
+    return () => clearTimeout(positionTimer.current);
+  }, []);
 
   /** Applies an action that arrives later (the outcome of an effect that takes time), and draws it. */
   const publishRef = useRef<(action: Action) => void>(() => undefined);
@@ -229,33 +271,51 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           );
           return current;
         }
+        case 'list-transcripts': {
+          rememberPosition('now');
+          const entries = p.listTranscripts?.() ?? [];
+          if (entries.length === 0) return current;
+          return reduce(current, { type: 'transcriptsListed', entries });
+        }
+        case 'open-transcript':
+          rememberPosition('now');
+          if (p.switchTo?.(effect.id) === true) quitting.current = true;
+          return current;
         case 'quit':
           quitting.current = true;
+          clearTimeout(positionTimer.current);
           try {
-            p.onQuit({ cursor: effect.cursor, furthest: effect.furthest });
+            p.onQuit({ cursor: effect.cursor, furthest: effect.furthest, read: effect.read });
           } finally {
             exit();
           }
           return current;
       }
     },
-    [exit, publish],
+    [exit, publish, rememberPosition],
   );
 
   /** Reduces one action and carries out the effects it asks for; the frame is drawn later. */
   const apply = useCallback(
     (action: Action): void => {
-      let next = reduce(stateRef.current, action);
+      const before = stateRef.current;
+      let next = reduce(before, action);
+      let saved = false;
       for (let round = 0; next.effects.length > 0 && round < 8; round++) {
         const effects = next.effects;
         next = { ...next, effects: [] };
-        for (const effect of effects) next = carryOut(next, effect);
+        for (const effect of effects) {
+          saved = saved || effect.type === 'save';
+          next = carryOut(next, effect);
+        }
       }
       stateRef.current = next;
       const position = propsRef.current.positionRef;
-      if (position !== undefined) position.current = cursorOffset(next);
+      if (position !== undefined) position.current = screenPosition(next);
+      if (saved) rememberPosition('now');
+      else if (next.cursor !== before.cursor || next.point !== before.point) rememberPosition('soon');
     },
-    [carryOut],
+    [carryOut, rememberPosition],
   );
 
   publishRef.current = (action: Action) => {
@@ -329,9 +389,11 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   const width = size.columns;
   const p = progress(state);
+  // What has been read, over every session: the share the transcript list shows too.
+  const readPart = useMemo(() => readShare(props.transcript, readSpans(stateRef.current)), [props.transcript, state.visitedCount]);
   const saved = props.lastSaved?.() ?? savedAt;
   const right = [
-    `${strings.read} ${percent(p.visited, p.sentences, props.language)}`,
+    `${strings.read} ${percent(readPart, 1, props.language)}`,
     `${strings.coded} ${percent(p.coded, p.speech, props.language)}`,
     strings.sessionSegments(sessionSegmentCount(state)),
     ...(saved !== null ? [strings.saved(clock(saved))] : []),
@@ -362,10 +424,18 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           ? strings.picker.edit
           : picker.purpose === 'theme'
             ? strings.picker.theme(picker.newCodeName ?? '')
-            : strings.picker.remove;
+            : picker.purpose === 'transcript'
+              ? strings.picker.transcripts(props.coder)
+              : strings.picker.remove;
     const query = picker.query.trim();
     const empty =
-      query === '' ? strings.picker.empty : picker.purpose === 'theme' ? strings.picker.noTheme(query) : strings.picker.noMatch(query);
+      picker.purpose === 'transcript'
+        ? strings.picker.noTranscript(query)
+        : query === ''
+          ? strings.picker.empty
+          : picker.purpose === 'theme'
+            ? strings.picker.noTheme(query)
+            : strings.picker.noMatch(query);
     bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {
     bottom = (
@@ -445,4 +515,29 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       <StatusBar message={message} position={position} hints={hintsFor(state, strings)} width={width} />
     </Box>
   );
+}
+
+/**
+ * The coding screen over a session that may go from one transcript to another (t): each
+ * transcript gets a fresh `CodingApp`. `currentRef` always holds the transcript shown.
+ */
+export function CodingScreen({
+  first,
+  currentRef,
+}: {
+  first: CodingAppProps;
+  currentRef?: { current: CodingAppProps };
+}): React.JSX.Element {
+  const [current, setCurrent] = useState<CodingAppProps>(first);
+  if (currentRef !== undefined) currentRef.current = current;
+  const switchTo = useCallback(
+    (id: string): boolean => {
+      const next = current.onOpenTranscript?.(id) ?? null;
+      if (next === null) return false;
+      setCurrent({ ...next, positionRef: current.positionRef });
+      return true;
+    },
+    [current],
+  );
+  return <CodingApp key={current.transcript.id} {...current} switchTo={switchTo} />;
 }

@@ -109,6 +109,7 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
     if (input === 'r') return { type: 'redo' };
     if (input === 'z') return { type: 'undo' };
     if (input === 'c') return { type: 'quit' };
+    if (input === 'o') return { type: 'openTranscripts' };
     if (!key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) return null;
   }
   // Selection: Shift+arrows always; the plain motions once a selection is open.
@@ -177,6 +178,8 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
       return { type: 'searchNext', dir: -1 };
     case ':':
       return { type: 'openGoto' };
+    case 't':
+      return { type: 'openTranscripts' };
     case '?':
       return { type: 'help' };
     case 'q':

@@ -7,7 +7,7 @@ import { foldForSearch } from '../core/text/fold.js';
 import { searchCodes, searchThemes, touchRecent } from './code-search.js';
 import { applyCodes, names, replaceSegment, sameCodes } from './edit-codings.js';
 import { wordStartBefore } from './line-edit.js';
-import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState } from './session-state.js';
+import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState, type TranscriptEntry } from './session-state.js';
 import { codeName, targetSpan } from './session-queries.js';
 
 function notYetGrouped(state: SessionState): PickerItem {
@@ -35,7 +35,30 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
     }
     case 'remove':
       return picker.items;
+    case 'transcript': {
+      const all = picker.all ?? [];
+      const q = foldForSearch(picker.query).trim();
+      return q === '' ? all : all.filter((item) => foldForSearch(item.label).includes(q));
+    }
   }
+}
+
+/** The transcript switcher: every transcript, with how far this coder has read and coded it; the current one highlighted. */
+export function openTranscriptPicker(state: SessionState, entries: TranscriptEntry[]): SessionState {
+  const fr = state.language === 'fr';
+  const pct = (share: number) => `${Math.round(share * 100)}${fr ? '\u202f%' : '%'}`;
+  const width = Math.max(0, ...entries.map((e) => e.id.length));
+  const all: PickerItem[] = entries.map((e) => ({
+    id: e.id,
+    label: e.id.padEnd(width),
+    path: [],
+    note: fr
+      ? `lu ${pct(e.read)} · codé ${pct(e.coded)} · ${e.segments} segment${e.segments > 1 ? 's' : ''}${e.id === state.transcript.id ? ' · ouvert' : ''}`
+      : `read ${pct(e.read)} · coded ${pct(e.coded)} · ${e.segments} segment${e.segments === 1 ? '' : 's'}${e.id === state.transcript.id ? ' · open' : ''}`,
+  }));
+  const current = Math.max(0, all.findIndex((item) => item.id === state.transcript.id));
+  const picker: Picker = { purpose: 'transcript', query: '', highlighted: current, checked: [], items: all, all, target: { start: 0, end: 0 } };
+  return { ...state, mode: 'picker', picker, prompt: null, selection: null };
 }
 
 /** The picker with its list recomputed for its query (highlight kept in range). */
@@ -136,6 +159,12 @@ function pickerChoose(state: SessionState, picker: Picker, index: number): Sessi
       if (item === undefined || segment === undefined) return { ...state, mode: 'read', picker: null };
       return removeFromSegment(state, segment, item.id);
     }
+    case 'transcript': {
+      if (item === undefined || item.id === null) return state;
+      const closed: SessionState = { ...state, mode: 'read', picker: null };
+      if (item.id === state.transcript.id) return closed;
+      return { ...closed, effects: [...state.effects, { type: 'open-transcript', id: item.id }] };
+    }
   }
 }
 
@@ -145,6 +174,7 @@ export function reducePicker(state: SessionState, picker: Picker, action: Action
   switch (action.type) {
     case 'pickerType':
       if (picker.purpose === 'remove') return state;
+      if (picker.purpose === 'transcript') return update(withItems(state, { ...picker, query: picker.query + action.text, highlighted: 0 }));
       return update(withItems(state, { ...picker, query: picker.query + action.text, highlighted: 0 }));
     case 'pickerErase':
       return update(withItems(state, { ...picker, query: [...picker.query].slice(0, -1).join(''), highlighted: 0 }));
@@ -170,6 +200,7 @@ export function reducePicker(state: SessionState, picker: Picker, action: Action
     case 'pickerQuick':
       return pickerChoose(state, picker, action.n - 1);
     case 'pickerConfirm': {
+      if (picker.purpose === 'transcript') return pickerChoose(state, picker, picker.highlighted);
       if (picker.purpose === 'theme' && picker.items.length === 0 && picker.query.trim() !== '') return createInTypedTheme(state, picker);
       if (picker.purpose === 'theme' || picker.purpose === 'remove') return pickerChoose(state, picker, picker.highlighted);
       // Nothing matches what was typed: it is the new code's name; on to its theme.

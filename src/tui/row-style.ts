@@ -5,6 +5,8 @@
  */
 import type { Span } from '../core/types.js';
 
+export { mergeSpans } from '../core/spans.js';
+
 /** Everything that styles the text, as sorted lists of disjoint spans. */
 export interface Marks {
   labels: readonly Span[];
@@ -60,19 +62,6 @@ export function overlapping(spans: readonly Span[], start: number, end: number):
     const span = spans[i];
     if (span === undefined || span.start >= end) break;
     out.push(span);
-  }
-  return out;
-}
-
-/** Sorted union of possibly overlapping spans. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Span[] = [];
-  for (const span of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && span.start <= last.end) {
-      if (span.end > last.end) out[out.length - 1] = { start: last.start, end: span.end };
-    } else out.push({ start: span.start, end: span.end });
   }
   return out;
 }

@@ -39,14 +39,15 @@ describe('runCodingScreen', () => {
   it('enters the alternate screen, and leaves it when the coder quits', async () => {
     const { stdout, stdin, io } = streams();
     const quits: { cursor: number; furthest?: number }[] = [];
+    const read = [{ start: sentences[0]?.start, end: sentences[1]?.end }];
     const done = runCodingScreen(props({ onQuit: (s) => quits.push(s) }), io);
     await pause();
     expect(stdout.writes[0]).toBe(ENTER_FULL_SCREEN + MOUSE_ON);
     stdin.write('\x1b[B');
     await pause();
     stdin.write('q');
-    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start, furthest: sentences[1]?.end });
-    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end }]);
+    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start, furthest: sentences[1]?.end, read });
+    expect(quits).toEqual([{ cursor: sentences[1]?.start, furthest: sentences[1]?.end, read }]);
     expect(stdout.writes.at(-1)).toBe(LEAVE_FULL_SCREEN);
   });
 
@@ -59,7 +60,7 @@ describe('runCodingScreen', () => {
     stdin.write('\x1b[B');
     await pause();
     process.emit('SIGTERM', 'SIGTERM');
-    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start });
+    await expect(done).resolves.toEqual({ cursor: sentences[1]?.start, furthest: sentences[1]?.end, read: [{ start: sentences[0]?.start, end: sentences[1]?.end }] });
     expect(quits).toHaveLength(1);
     expect(process.exitCode).toBe(143);
     expect(stdout.writes).toContain(LEAVE_FULL_SCREEN);

@@ -4,7 +4,8 @@
  */
 import { render, type Instance } from 'ink';
 import React from 'react';
-import { CodingApp, type CodingAppProps } from './CodingApp.js';
+import { CodingScreen, type CodingAppProps } from './CodingApp.js';
+import type { ScreenPosition } from './session.js';
 import { installRowCache } from './ink-row-cache.js';
 
 /** Enter the alternate screen, cursor at the top left. */
@@ -42,7 +43,7 @@ export function runCodingScreen(
   props: CodingAppProps,
   streams: ScreenStreams = {},
   options: ScreenOptions = {},
-): Promise<{ cursor: number; furthest?: number }> {
+): Promise<ScreenPosition> {
   const stdout = streams.stdout ?? process.stdout;
   const stdin = streams.stdin ?? process.stdin;
   const stderr = streams.stderr ?? process.stderr;
@@ -51,8 +52,12 @@ export function runCodingScreen(
   }
 
   return new Promise((resolve, reject) => {
-    const position = { current: props.initialCursor ?? 0 };
-    let quitWith: { cursor: number; furthest?: number } | null = null;
+    const position: { current: ScreenPosition } = {
+      current: { cursor: props.initialCursor ?? 0, furthest: props.initialCursor ?? 0, read: props.read ?? [] },
+    };
+    let quitWith: ScreenPosition | null = null;
+    /** The transcript on screen (the coder may open another one). */
+    const current: { current: CodingAppProps } = { current: props };
     let instance: Instance | null = null;
     let settled = false;
     let restored = false;
@@ -84,7 +89,7 @@ export function runCodingScreen(
       process.off('unhandledRejection', onCrash);
       process.off('exit', restore);
     };
-    const finish = (outcome: { cursor: number } | Error): void => {
+    const finish = (outcome: ScreenPosition | Error): void => {
       if (settled) return;
       settled = true;
       detach();
@@ -95,15 +100,15 @@ export function runCodingScreen(
 
     function onSignal(signal: NodeJS.Signals): void {
       if (settled) return;
-      const cursor = position.current;
+      const where = position.current;
       try {
-        props.onQuit({ cursor });
+        current.current.onQuit(where);
       } catch {
         // Leaving anyway: the codings are already saved.
       }
       unmount();
       process.exitCode = 128 + (SIGNAL_NUMBERS[signal as (typeof SIGNALS)[number]] ?? 15);
-      finish({ cursor });
+      finish(where);
       // If something else keeps the process alive, do not hang on a dead terminal.
       setTimeout(() => process.exit(), 2000).unref();
     }
@@ -120,15 +125,24 @@ export function runCodingScreen(
     const start = (): void => {
       if (settled) return;
       try {
+        const first: CodingAppProps = {
+          ...props,
+          positionRef: position,
+        };
+        // Whatever transcript is on screen when the coder quits, the caller hears it.
+        const observed = (p: CodingAppProps): CodingAppProps => ({
+          ...p,
+          onQuit: (state) => {
+            quitWith = state;
+            p.onQuit(state);
+          },
+          onOpenTranscript: (id) => {
+            const next = p.onOpenTranscript?.(id) ?? null;
+            return next === null ? null : observed(next);
+          },
+        });
         instance = render(
-          <CodingApp
-            {...props}
-            positionRef={position}
-            onQuit={(state) => {
-              quitWith = state;
-              props.onQuit(state);
-            }}
-          />,
+          <CodingScreen first={observed(first)} currentRef={current} />,
           {
             stdout,
             stdin,
@@ -147,7 +161,7 @@ export function runCodingScreen(
           },
         );
         instance.waitUntilExit().then(
-          () => finish(quitWith ?? { cursor: position.current }),
+          () => finish(quitWith ?? position.current),
           (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
         );
       } catch (error) {

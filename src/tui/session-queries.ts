@@ -2,7 +2,7 @@
 import type { Span } from '../core/types.js';
 import { themePath } from './code-search.js';
 import { quoteSpan } from './word-units.js';
-import type { ScreenSegment, SessionState } from './session-state.js';
+import type { ScreenPosition, ScreenSegment, SessionState } from './session-state.js';
 
 /** The current sentence's span (an empty span for an empty transcript). */
 export function currentSpan(state: SessionState): Span {
@@ -43,6 +43,24 @@ export function furthestVisited(state: SessionState): number {
     if (state.visited[i] === 1) return Math.max(state.sentences[i]!.end, currentSpan(state).end);
   }
   return currentSpan(state).end;
+}
+
+/** What was read: the sentences visited, as sorted disjoint spans. */
+export function readSpans(state: SessionState): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < state.visited.length; i++) {
+    if (state.visited[i] !== 1) continue;
+    const s = state.sentences[i]!;
+    const last = spans[spans.length - 1];
+    if (last !== undefined && state.visited[i - 1] === 1) last.end = s.end;
+    else spans.push({ start: s.start, end: s.end });
+  }
+  return spans;
+}
+
+/** Where the coder is, to be remembered. */
+export function screenPosition(state: SessionState): ScreenPosition {
+  return { cursor: cursorOffset(state), furthest: furthestVisited(state), read: readSpans(state) };
 }
 
 /** Segments created during this session. */

@@ -22,6 +22,8 @@ export interface SessionInput {
   transcriptMemo?: string;
   language: Language;
   initialCursor?: number;
+  /** What the coder read in earlier sessions (sentences starting inside are counted as read). */
+  read?: Span[];
   recentCodes?: string[];
   notices?: string[];
   newSegmentId: () => string;
@@ -35,7 +37,7 @@ export interface Selection extends Span {
   active: 'start' | 'end';
 }
 
-export type PickerPurpose = 'apply' | 'edit' | 'theme' | 'remove';
+export type PickerPurpose = 'apply' | 'edit' | 'theme' | 'remove' | 'transcript';
 
 export interface PickerItem {
   /** Code id, theme id, or null (theme picker: not yet grouped; remove: the whole segment). */
@@ -44,6 +46,17 @@ export interface PickerItem {
   /** Theme path shown beside the label. */
   path: string[];
   detail?: string;
+  /** Shown dimmed beside the label instead of a path (a transcript's progress). */
+  note?: string;
+}
+
+/** A transcript in the switcher, with this coder's progress in it. */
+export interface TranscriptEntry {
+  id: string;
+  /** Shares (0–1) of the transcript read, and of its participant speech coded. */
+  read: number;
+  coded: number;
+  segments: number;
 }
 
 export interface Picker {
@@ -62,6 +75,8 @@ export interface Picker {
   back?: Picker;
   /** Code ids listed first while nothing is typed (edit: the segment's own codes). */
   first?: string[];
+  /** Every item, before filtering (the transcript switcher). */
+  all?: PickerItem[];
 }
 
 /** A yes/no question (the answer's effect is carried out on yes). */
@@ -104,8 +119,20 @@ export type Effect =
   | { type: 'save'; segments: readonly ScreenSegment[]; transcriptMemo: string | undefined; recentCodes: string[] }
   /** `newThemes`: themes to create first, each inside the one before, the first inside `themeId`. */
   | { type: 'create-code'; name: string; themeId: string | null; newThemes?: string[] }
-  | { type: 'quit'; cursor: number; furthest: number }
-  | { type: 'remove-code'; id: string };
+  | ({ type: 'quit' } & ScreenPosition)
+  | { type: 'remove-code'; id: string }
+  | { type: 'list-transcripts' }
+  | { type: 'open-transcript'; id: string };
+
+/** Where the coder is: the cursor, how far reading got, what has been read (UTF-16 offsets). */
+export interface ScreenPosition {
+  /** Start of the current sentence. */
+  cursor: number;
+  /** End of the furthest sentence read. */
+  furthest: number;
+  /** The sentences read, over this session and the earlier ones given at start: sorted, disjoint. */
+  read: Span[];
+}
 
 export interface HistoryEntry {
   segments: readonly ScreenSegment[];
@@ -237,6 +264,8 @@ export type Action =
   | { type: 'codeCreated'; codebook: Codebook; id: string; themes?: string[] }
   | { type: 'codeCreateFailed'; error: string }
   | { type: 'answer'; yes: boolean }
+  | { type: 'openTranscripts' }
+  | { type: 'transcriptsListed'; entries: TranscriptEntry[] }
   | { type: 'codeRemoved'; codebook: Codebook; id: string }
   | { type: 'codeRemoveFailed'; error: string }
   | { type: 'saved' }

@@ -107,17 +107,19 @@ describe('selecting', () => {
     expect(s.cursor).toBe(1);
   });
 
-  it('shrinks and extends by word from both ends', () => {
+  it("shrinks and extends by word from both ends, a sentence's last word with its full stop", () => {
     let s = run(start(), down, down, { type: 'select' });
     expect(selected(s)).toBe('Je ne sais plus quoi lui proposer.');
     s = run(s, { type: 'extend', unit: 'word', dir: -1 });
-    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer');
-    s = run(s, { type: 'extend', unit: 'word', dir: -1 });
     expect(selected(s)).toBe('Je ne sais plus quoi lui');
+    s = run(s, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi lui proposer.');
+    s = run(s, { type: 'extend', unit: 'word', dir: -1 }, { type: 'extend', unit: 'word', dir: -1 });
+    expect(selected(s)).toBe('Je ne sais plus quoi');
     s = run(s, { type: 'swapEnds' }, { type: 'extend', unit: 'word', dir: 1 }, { type: 'extend', unit: 'word', dir: 1 });
-    expect(selected(s)).toBe('sais plus quoi lui');
+    expect(selected(s)).toBe('sais plus quoi');
     s = run(s, { type: 'extend', unit: 'word', dir: -1 });
-    expect(selected(s)).toBe('ne sais plus quoi lui');
+    expect(selected(s)).toBe('ne sais plus quoi');
   });
 
   it('extends by word into the next sentence and the previous one', () => {
@@ -129,7 +131,7 @@ describe('selecting', () => {
 
   it('never selects the speaker label as a word', () => {
     const s = run(start(), { type: 'moveTo', sentence: 3 }, { type: 'select' }, { type: 'extend', unit: 'word', dir: 1 });
-    expect(selected(s)).toBe("On se sent démuni.\nEnquêteur : D'accord");
+    expect(selected(s)).toBe("On se sent démuni.\nEnquêteur : D'accord.");
   });
 
   it('keeps at least one word when shrinking from one end', () => {
@@ -191,9 +193,9 @@ describe('word motions and quick selections', () => {
     s = run(s, ...count(3), { type: 'extend', unit: 'word', dir: 1 });
     expect(selected(s)).toBe('sais plus quoi lui');
     s = run(s, { type: 'extend', unit: 'word', dir: 1 });
-    expect(selected(s)).toBe('sais plus quoi lui proposer');
-    s = run(s, { type: 'extend', unit: 'word', dir: 1 });
     expect(selected(s)).toBe('sais plus quoi lui proposer.');
+    s = run(s, { type: 'extend', unit: 'word', dir: 1 });
+    expect(selected(s)).toBe('sais plus quoi lui proposer. On');
   });
 
   it('selects to the end of the turn with $, and to its start with ^', () => {
@@ -620,6 +622,7 @@ describe('undoing the coding that created a code', () => {
     expect(s.effects).toEqual([{ type: 'remove-code', id: 'ironie' }]);
     s = reduce({ ...s, effects: [] }, { type: 'codeRemoved', codebook, id: 'ironie' });
     expect(s.codes.some((c) => c.id === 'ironie')).toBe(false);
+    expect(s.recentCodes).not.toContain('ironie');
     expect(s.redo).toEqual([]);
     expect(s.message?.text.fr).toBe('Code retiré du livre de codes\u00a0: Ironie');
   });
@@ -644,12 +647,18 @@ describe('undoing the coding that created a code', () => {
 describe('saving and quitting', () => {
   it('quits with the cursor offset', () => {
     const s = run(start(), down, { type: 'quit' });
-    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[1]!.end });
+    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[1]!.end, read: [{ start: sentences[0]!.start, end: sentences[1]!.end }] });
   });
 
   it('says how far reading got, even after going back up', () => {
     const s = run(start(), down, down, down, down, up, up, up, { type: 'quit' });
-    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[4]!.end });
+    expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[4]!.end, read: [{ start: sentences[0]!.start, end: sentences[4]!.end }] });
+  });
+
+  it('counts what earlier sessions read as read', () => {
+    const s = start({ read: [{ start: sentences[3]!.start, end: sentences[5]!.end }], initialCursor: sentences[4]!.start });
+    expect(progress(s).visited).toBe(3);
+    expect(run(s, { type: 'quit' }).effects.at(-1)).toMatchObject({ read: [{ start: sentences[3]!.start, end: sentences[5]!.end }] });
   });
 
   it('keeps the state after a failed save, retries, then lets the coder quit anyway', () => {

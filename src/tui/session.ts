@@ -16,15 +16,15 @@ import { codeEntries, themeEntries } from './code-search.js';
 import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
-import { confirmCodes, openCodePicker, reducePicker, removeFromSegment } from './picker.js';
+import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment } from './picker.js';
 import { openPrompt, reducePrompt } from './prompt.js';
 import { mergeSpans } from './row-style.js';
 import { searchNext } from './search.js';
 import { countOnes, sortSegments, withSegments } from './segment-coverage.js';
 import { extend, followSelection, freshSelection } from './selection.js';
-import { lineStartsOf, sentenceAt, turnBlocksOf } from './sentence-index.js';
+import { lineStartsOf, sentenceAt, sentenceFrom, turnBlocksOf } from './sentence-index.js';
 import { info, L, problem, type Action, type Picker, type PickerItem, type Prompt, type SessionInput, type SessionState } from './session-state.js';
-import { activeSegment, codeName, codePath, cursorOffset, furthestVisited, segmentsUnderCursor, targetSpan } from './session-queries.js';
+import { activeSegment, codeName, codePath, screenPosition, segmentsUnderCursor, targetSpan } from './session-queries.js';
 import { restore } from './undo.js';
 
 export type {
@@ -39,8 +39,10 @@ export type {
   PickerPurpose,
   Prompt,
   PromptPurpose,
+  ScreenPosition,
   ScreenSegment,
   Search,
+  TranscriptEntry,
   Selection,
   SessionInput,
   SessionState,
@@ -54,6 +56,8 @@ export {
   currentSpan,
   cursorOffset,
   progress,
+  readSpans,
+  screenPosition,
   segmentsUnderCursor,
   sessionSegmentCount,
   targetSpan,
@@ -75,6 +79,12 @@ export function initSession(input: SessionInput): SessionState {
   const annotations = mergeSpans(transcript.annotations);
   const segments = sortSegments(input.segments.map((s) => ({ ...s, codes: [...s.codes] })));
   const cursor = input.initialCursor !== undefined ? sentenceAt(sentences, input.initialCursor) : 0;
+  const visited = new Uint8Array(sentences.length);
+  for (const span of input.read ?? []) {
+    for (let i = sentenceFrom(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
+      if (sentences[i]!.start >= span.start) visited[i] = 1;
+    }
+  }
   const base: SessionState = {
     language: input.language,
     transcript,
@@ -92,8 +102,8 @@ export function initSession(input: SessionInput): SessionState {
     codable,
     speech: speechRanges(transcript),
     speechCoverage: { speech: 0, coded: 0 },
-    visited: new Uint8Array(sentences.length),
-    visitedCount: 0,
+    visited,
+    visitedCount: countOnes(visited),
     coverage: [],
     labels,
     annotations,
@@ -193,6 +203,7 @@ export function reduce(previous: SessionState, action: Action): SessionState {
         codes: codeEntries(codebook),
         themes: themeEntries(codebook),
         createdCodes: state.createdCodes.filter((id) => id !== action.id),
+        recentCodes: state.recentCodes.filter((id) => id !== action.id),
         // What could be redone used the code.
         redo: [],
         message: info(`Code retiré du livre de codes\u00a0: ${name}`, `Code removed from the codebook: ${name}`),
@@ -350,6 +361,10 @@ function reduceRead(state: SessionState, action: Action, times: number): Session
       if (segment === null) return noSegmentHere(state);
       return openPrompt(state, { purpose: 'segment-memo', value: segment.memo ?? '', segmentId: segment.id });
     }
+    case 'openTranscripts':
+      return { ...state, effects: [...state.effects, { type: 'list-transcripts' }] };
+    case 'transcriptsListed':
+      return openTranscriptPicker(state, action.entries);
     case 'memoTranscript':
       return openPrompt(state, { purpose: 'transcript-memo', value: state.transcriptMemo ?? '' });
     case 'undo':
@@ -370,7 +385,7 @@ function reduceRead(state: SessionState, action: Action, times: number): Session
         // Try once more; the outcome (saved, or failed again) tells the coder what q will do.
         return withSave({ ...state, quitArmed: true });
       }
-      return { ...state, effects: [...state.effects, { type: 'quit', cursor: cursorOffset(state), furthest: furthestVisited(state) }] };
+      return { ...state, effects: [...state.effects, { type: 'quit', ...screenPosition(state) }] };
     default:
       return state;
   }

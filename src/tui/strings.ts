@@ -24,12 +24,14 @@ export interface ScreenStrings {
   quote: (text: string) => string;
   colon: string;
   /** Key hints by mode, most useful first; the last two are always shown. */
-  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
+  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'transcript' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
   picker: {
     apply: (quote: string) => string;
     edit: string;
     theme: (name: string) => string;
     remove: string;
+    transcripts: (coder: string) => string;
+    noTranscript: (query: string) => string;
     noMatch: (query: string) => string;
     noTheme: (query: string) => string;
     empty: string;
@@ -63,8 +65,9 @@ const fr: ScreenStrings = {
     read: ['↑↓ phrase', 'w b mot', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 't entretiens', '? aide', 'q quitter'],
     selecting: ['↑↓ phrase', 'w b mot', '$ fin du tour', '/ jusqu’à', 'o autre bout', '⏎ coder', 'Échap annuler'],
     picker: ['tapez pour filtrer', 'Tab cocher', 'Ctrl-N nouveau code', '1-9 choix rapide (Alt-1-9 en tapant)', '↑↓', '⏎ appliquer', 'Échap'],
-    theme: ['tapez pour filtrer', '↑↓ choisir', 'Ctrl-N nouveau thème', '⏎ ranger le code ici', 'Échap retour'],
+    theme: ['tapez pour filtrer', 'Ctrl-N nouveau thème', '↑↓ choisir', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
+    transcript: ['tapez pour filtrer', '↑↓ choisir', '⏎ ouvrir', 'Échap retour'],
     prompt: ['←→ curseur', 'Ctrl-U Ctrl-W effacer', '⏎ valider', 'Échap annuler'],
     help: ['↑↓ défiler', 'une autre touche pour fermer'],
     notices: ['une touche pour continuer'],
@@ -73,11 +76,12 @@ const fr: ScreenStrings = {
   picker: {
     apply: (quote) => `Coder «\u00a0${quote}\u00a0»`,
     edit: 'Codes du segment (cochés) — Espace pour cocher ou décocher, ⏎ pour valider',
-    theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0?`,
+    theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0? Un thème, ou tapez-en un nouveau («\u00a0Thème > Sous-thème\u00a0»)`,
     remove: 'Retirer quel code de ce segment\u00a0?',
+    transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
+    noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
-    noTheme: (query) =>
-      `Aucun thème ne correspond — ⏎ pour créer le thème «\u00a0${query}\u00a0» («\u00a0Thème > Sous-thème\u00a0» pour un sous-thème)`,
+    noTheme: (query) => `Aucun thème ne correspond — ⏎ pour créer le thème «\u00a0${query}\u00a0»`,
     empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
     notYetGrouped: 'Pas encore regroupé',
   },
@@ -135,6 +139,7 @@ const fr: ScreenStrings = {
         ['s', 'passer au segment suivant sous le curseur (chevauchements)'],
         ['m', 'mémo du segment'],
         ['M', 'mémo de l’entretien'],
+        ['t  Ctrl-O', 'changer d’entretien (la liste, avec ce qui est lu et codé de chacun)'],
         ['*', 'verbatim exemplaire (pour la thèse)'],
       ],
     },
@@ -172,8 +177,9 @@ const en: ScreenStrings = {
     read: ['↑↓ sentence', 'w b word', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 't transcripts', '? help', 'q quit'],
     selecting: ['↑↓ sentence', 'w b word', '$ end of turn', '/ up to', 'o other end', '⏎ code', 'Esc cancel'],
     picker: ['type to filter', 'Tab check', 'Ctrl-N new code', '1-9 quick pick (Alt-1-9 while typing)', '↑↓', '⏎ apply', 'Esc'],
-    theme: ['type to filter', '↑↓ move', 'Ctrl-N new theme', '⏎ put the code here', 'Esc back'],
+    theme: ['type to filter', 'Ctrl-N new theme', '↑↓ move', '⏎ put the code here', 'Esc back'],
     remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
+    transcript: ['type to filter', '↑↓ move', '⏎ open', 'Esc back'],
     prompt: ['←→ caret', 'Ctrl-U Ctrl-W erase', '⏎ confirm', 'Esc cancel'],
     help: ['↑↓ scroll', 'any other key to close'],
     notices: ['any key to continue'],
@@ -182,10 +188,12 @@ const en: ScreenStrings = {
   picker: {
     apply: (quote) => `Code "${quote}"`,
     edit: 'Codes of the segment (checked) — Space to check or uncheck, ⏎ to confirm',
-    theme: (name) => `Where does the new code "${name}" go?`,
+    theme: (name) => `Where does the new code "${name}" go? A theme, or type a new one ("Theme > Sub-theme")`,
     remove: 'Remove which code from this segment?',
+    transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
+    noTranscript: (query) => `No transcript matches "${query}"`,
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
-    noTheme: (query) => `No theme matches — ⏎ to create the theme "${query}" ("Theme > Sub-theme" for a sub-theme)`,
+    noTheme: (query) => `No theme matches — ⏎ to create the theme "${query}"`,
     empty: 'The codebook is empty — ⏎ to create a first code',
     notYetGrouped: 'Not yet grouped',
   },
@@ -243,6 +251,7 @@ const en: ScreenStrings = {
         ['s', 'next segment under the cursor (overlaps)'],
         ['m', 'segment memo'],
         ['M', 'transcript memo'],
+        ['t  Ctrl-O', 'open another transcript (the list, with what is read and coded of each)'],
         ['*', 'exemplary quote (for the thesis)'],
       ],
     },

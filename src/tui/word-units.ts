@@ -57,23 +57,26 @@ export function wholeUnits(state: SessionState, span: Span): Span {
   return { start, end };
 }
 
-/** Punctuation that may end a quote after its last word: `jambes.`, `non ?`, `vraiment…»`. */
-const TRAILING_PUNCTUATION = /^[\u00a0\u202f ]?[.,;:!?…»”")\]]+/u;
-/** Punctuation that may open a quote before its first word: `« Je`, `(voilà`. */
-const LEADING_PUNCTUATION = /[«“"([][\u00a0\u202f ]?$/u;
+/**
+ * What closes a sentence after its last word (`jambes.`, `non ?`, `vraiment…»`): a selection's
+ * end taking that word takes it too. A comma or a colon is left out (`le dernier,` ends at
+ * `dernier`). So each word has one place to stop at, and `5e` is five words.
+ */
+const CLOSING = /^(?:[\u00a0\u202f ]?[.!?…]+)?[\u00a0\u202f ]?[»”"')\]]*/u;
+/** What opens a quote before its first word: `« Je`, `(voilà`. */
+const OPENING = /[«“"([][\u00a0\u202f ]?$/u;
 
-/** Where a selection's end (or start) can stop near `pos`: unit edges, and after (before) punctuation. */
+/** Where a selection's end (or start) can stop near `pos`: one place per word (see `CLOSING`). */
 export function unitStops(state: SessionState, pos: number, which: 'start' | 'end'): number[] {
   const stops: number[] = [];
   for (const u of unitsAround(state, pos)) {
     if (which === 'end') {
-      stops.push(u.end);
-      const punctuation = TRAILING_PUNCTUATION.exec(state.text.slice(u.end, u.end + 6));
-      if (punctuation !== null) stops.push(u.end + punctuation[0].length);
+      const closing = CLOSING.exec(state.text.slice(u.end, u.end + 8))?.[0] ?? '';
+      // A lone space is not punctuation.
+      stops.push(closing.trim() === '' ? u.end : u.end + closing.trimEnd().length);
     } else {
-      stops.push(u.start);
-      const punctuation = LEADING_PUNCTUATION.exec(state.text.slice(Math.max(0, u.start - 3), u.start));
-      if (punctuation !== null) stops.push(u.start - punctuation[0].length);
+      const opening = OPENING.exec(state.text.slice(Math.max(0, u.start - 3), u.start));
+      stops.push(opening === null ? u.start : u.start - opening[0].length);
     }
   }
   return stops;

@@ -5,19 +5,20 @@ import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { anchorCodings } from '../../core/study/anchor-codings.js';
-import { nextTranscriptToCode } from '../../core/study/next-transcript.js';
+import { anchorCodings, transcriptOffsets } from '../../core/study/anchor-codings.js';
+import { codedShare } from '../../core/analysis/speech.js';
+import { transcriptToOpen } from '../../core/study/next-transcript.js';
+import { lastOpened, readShare, withReading } from '../../core/study/reading.js';
 import { coderFilePath, isValidCoderName, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
-import { OffsetMap } from '../../core/text/offsets.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
-import type { Codebook, CoderFile, Segment } from '../../core/types.js';
+import type { Codebook, CoderFile, Segment, Transcript } from '../../core/types.js';
 import { writeFileAtomicSync } from '../../io/atomic-write.js';
 import { backupOnce, backupStamp } from '../../io/backup.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
 import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
 import { assertStudyFolder, listCoders, loadStudy, readCoder, readStudyConfig } from '../../io/study.js';
-import type { NewCodeRequest } from '../../tui/CodingApp.js';
+import type { CodingAppProps, NewCodeRequest, ScreenPosition, TranscriptEntry } from '../../tui/CodingApp.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 
 interface CodeOptions {
@@ -131,17 +132,19 @@ async function session(
     );
   }
 
-  const state = await readSessionState(root, coder);
+  let state = await readSessionState(root, coder);
   const anchored = anchorCodings([entry], study.transcriptById);
+  const utf16 = (t: Transcript, codePoint: number) => Math.max(0, transcriptOffsets(t).toUtf16(codePoint));
   const transcript = participant
     ? study.transcriptById.get(participant)
-    : nextTranscriptToCode(
+    : transcriptToOpen(
         study.transcripts,
+        lastOpened(state, study.transcripts.map((t) => t.id)),
         (id) => anchored.segments.filter((a) => a.segment.participant === id && a.status !== 'unplaced'),
         (id) => {
           const saved = state.transcripts[id];
           const t = study.transcriptById.get(id);
-          return saved && t ? Math.max(0, new OffsetMap(t.text).toUtf16(saved.furthest)) : 0;
+          return saved && t ? utf16(t, saved.furthest) : 0;
         },
       );
   if (!transcript) {
@@ -157,27 +160,6 @@ async function session(
         : `${coder} has read every transcript to the end. To reopen one: codage code P03 --coder ${coder}\n`,
     );
     return 0;
-  }
-
-  const offsets = new OffsetMap(transcript.text);
-  const mine = anchored.segments.filter((a) => a.segment.participant === transcript.id);
-  const placed = mine.filter((a) => a.status !== 'unplaced');
-  const unplaced = mine.filter((a) => a.status === 'unplaced').map((a) => a.segment);
-  const notices: string[] = [];
-  const moved = placed.filter((a) => a.status !== 'unchanged');
-  if (moved.length > 0) {
-    notices.push(
-      fr
-        ? `${transcript.file} a changé depuis la dernière séance : ${moved.length} segment(s) réancré(s) par leur texte (${moved.filter((a) => a.status === 'approximate').length} de façon approchée).`
-        : `${transcript.file} changed since the last session: ${moved.length} segment(s) re-anchored by their text (${moved.filter((a) => a.status === 'approximate').length} approximately).`,
-    );
-  }
-  for (const s of unplaced) {
-    notices.push(
-      fr
-        ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
-        : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
-    );
   }
 
   // Persistence: every change is written at once, synchronously and atomically.
@@ -229,72 +211,122 @@ async function session(
     });
   };
 
-  const saved = state.transcripts[transcript.id];
-  const initialCursor = saved ? Math.max(0, offsets.toUtf16(saved.cursor)) : undefined;
-  const sentences = segmentSentences(transcript.text, transcript.turns, ctx.language);
-  const { runCodingScreen } = await screen;
-  const result = await runCodingScreen({
-    transcript,
-    sentences,
-    codebook,
-    segments: placed.map((a) => ({
-      id: a.segment.id,
-      start: a.start,
-      end: a.end,
-      codes: a.segment.codes,
-      memo: a.segment.memo,
-      exemplary: a.segment.exemplary,
-    })),
-    transcriptMemo: coderFile.memos[transcript.id],
-    coder,
-    language: ctx.language,
-    initialCursor,
-    recentCodes,
-    notices,
-    newSegmentId: () => {
-      const id = uniqueSegmentId(taken, Math.random);
-      taken.add(id);
-      return id;
-    },
-    wordSpans: (start, end) => wordSpans(transcript.text, start, end),
-    onChange: (change) => {
-      recentCodes = change.recentCodes;
-      save(
-        replaceTranscriptSegments({
-          coderFile,
-          transcript,
-          edited: change.segments,
-          keep: unplaced,
-          memo: change.transcriptMemo,
-          now: new Date().toISOString(),
-          offsets,
+  /** Remembers where the coder is in `t` (.codage/state: a convenience, never research data). */
+  const remember = (t: Transcript, position: ScreenPosition, recent: string[]) => {
+    const offsets = transcriptOffsets(t);
+    const cp = (n: number) => offsets.toCodePoint(n);
+    state = {
+      ...state,
+      recentCodes: recent,
+      transcripts: {
+        ...state.transcripts,
+        [t.id]: withReading(state.transcripts[t.id], {
+          cursor: cp(position.cursor),
+          furthest: cp(Math.max(position.cursor, position.furthest)),
+          read: position.read.map((r): [number, number] => [cp(r.start), cp(r.end)]),
+          at: new Date().toISOString(),
         }),
-      );
-    },
-    onCreateCode,
-    onRemoveCode,
-    onQuit: () => {},
-    lastSaved: () => lastSaved,
-  }, {}, { mouse });
-
-  const cursor = offsets.toCodePoint(result.cursor);
-  const previous = state.transcripts[transcript.id];
-  writeSessionStateSync(root, coder, {
-    ...state,
-    recentCodes,
-    transcripts: {
-      ...state.transcripts,
-      [transcript.id]: {
-        cursor,
-        furthest: Math.max(cursor, previous?.furthest ?? 0, result.furthest === undefined ? 0 : offsets.toCodePoint(result.furthest)),
-        at: new Date().toISOString(),
       },
-    },
-  });
-  ctx.stdout.write(
-    fr
-      ? `Séance enregistrée dans ${entry.file} (${coderFile.segments.filter((s) => s.participant === transcript.id).length} segment(s) pour ${transcript.id}).\n`
-      : `Session saved in ${entry.file} (${coderFile.segments.filter((s) => s.participant === transcript.id).length} segment(s) for ${transcript.id}).\n`,
-  );
+    };
+    writeSessionStateSync(root, coder, state);
+  };
+
+  /** Each transcript's line in the switcher: how far this coder has read and coded it. */
+  const listTranscripts = (): TranscriptEntry[] => {
+    const placedNow = anchorCodings([{ ...entry, coderFile }], study.transcriptById).segments.filter((a) => a.status !== 'unplaced');
+    return study.transcripts.map((t) => {
+      const mine = placedNow.filter((a) => a.segment.participant === t.id);
+      const read = (state.transcripts[t.id]?.read ?? []).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
+      return {
+        id: t.id,
+        read: readShare(t, read),
+        coded: codedShare(t, mine),
+        segments: mine.length,
+      };
+    });
+  };
+
+  const segmentsSeen = new Map<string, number>();
+  /** The screen's data for one transcript, as this coder's file holds it now. */
+  const open = (t: Transcript): CodingAppProps => {
+    const offsets = transcriptOffsets(t);
+    const here = anchorCodings([{ ...entry, coderFile: { ...coderFile, segments: coderFile.segments.filter((s) => s.participant === t.id) } }], study.transcriptById).segments;
+    const placed = here.filter((a) => a.status !== 'unplaced');
+    const unplaced = here.filter((a) => a.status === 'unplaced').map((a) => a.segment);
+    const notices: string[] = [];
+    const moved = placed.filter((a) => a.status !== 'unchanged');
+    if (moved.length > 0) {
+      notices.push(
+        fr
+          ? `${t.file} a changé depuis la dernière séance : ${moved.length} segment(s) réancré(s) par leur texte (${moved.filter((a) => a.status === 'approximate').length} de façon approchée).`
+          : `${t.file} changed since the last session: ${moved.length} segment(s) re-anchored by their text (${moved.filter((a) => a.status === 'approximate').length} approximately).`,
+      );
+    }
+    for (const s of unplaced) {
+      notices.push(
+        fr
+          ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
+          : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
+      );
+    }
+    const saved = state.transcripts[t.id];
+    segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
+    return {
+      transcript: t,
+      sentences: segmentSentences(t.text, t.turns, ctx.language),
+      codebook,
+      segments: placed.map((a) => ({
+        id: a.segment.id,
+        start: a.start,
+        end: a.end,
+        codes: a.segment.codes,
+        memo: a.segment.memo,
+        exemplary: a.segment.exemplary,
+      })),
+      transcriptMemo: coderFile.memos[t.id],
+      coder,
+      language: ctx.language,
+      initialCursor: saved ? utf16(t, saved.cursor) : undefined,
+      read: (saved?.read ?? []).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) })),
+      recentCodes,
+      notices,
+      newSegmentId: () => {
+        const id = uniqueSegmentId(taken, Math.random);
+        taken.add(id);
+        return id;
+      },
+      wordSpans: (start, end) => wordSpans(t.text, start, end),
+      onChange: (change) => {
+        recentCodes = change.recentCodes;
+        save(
+          replaceTranscriptSegments({
+            coderFile,
+            transcript: t,
+            edited: change.segments,
+            keep: unplaced,
+            memo: change.transcriptMemo,
+            now: new Date().toISOString(),
+            offsets,
+          }),
+        );
+        segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
+      },
+      onCreateCode,
+      onRemoveCode,
+      onPosition: (position, recent) => remember(t, position, recent),
+      onQuit: (position) => remember(t, position, recentCodes),
+      listTranscripts,
+      onOpenTranscript: (id) => {
+        const next = study.transcriptById.get(id);
+        return next === undefined ? null : open(next);
+      },
+      lastSaved: () => lastSaved,
+    };
+  };
+
+  const { runCodingScreen } = await screen;
+  await runCodingScreen(open(transcript), {}, { mouse });
+  const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
+  ctx.stdout.write(fr ? `Séance enregistrée dans ${entry.file} (${counts}).\n` : `Session saved in ${entry.file} (${counts}).\n`);
   return 0;
 }

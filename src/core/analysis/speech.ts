@@ -55,7 +55,15 @@ export interface SpeechCoverage {
 export function speechCoverage(text: string, ranges: readonly Span[], segments: readonly Span[]): SpeechCoverage {
   let speech = 0;
   for (const r of ranges) speech += countVisible(text, r.start, r.end);
-  const sorted = segments.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
+  return { speech, coded: visibleCharacters(text, ranges, segments) };
+}
+
+/**
+ * Characters other than spaces of `text` that lie both in `ranges` (sorted, disjoint) and in at
+ * least one of `spans` (in any order, overlapping or not).
+ */
+export function visibleCharacters(text: string, ranges: readonly Span[], spans: readonly Span[]): number {
+  const sorted = spans.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
   let coded = 0;
   let reach = 0;
   let r = 0;
@@ -69,7 +77,7 @@ export function speechCoverage(text: string, ranges: readonly Span[], segments: 
       coded += countVisible(text, Math.max(start, range.start), Math.min(segment.end, range.end));
     }
   }
-  return { speech, coded };
+  return coded;
 }
 
 /** The share of a transcript's participant speech that `segments` cover (0 when it has none). */

@@ -11,16 +11,37 @@ export function nextTranscriptToCode(
   furthestOf: (participant: string) => number,
 ): Transcript | null {
   for (const transcript of transcripts) {
-    const furthest = furthestOf(transcript.id);
-    const spans = [...segmentsOf(transcript.id)].sort((a, b) => a.start - b.start);
-    for (const turn of transcript.turns) {
-      if (turn.role === 'interviewer' || turn.end <= turn.textStart) continue;
-      const from = Math.max(turn.textStart, furthest);
-      if (turn.end <= from) continue;
-      if (hasUncodedText(transcript.text, spans, from, turn.end)) return transcript;
-    }
+    if (stillToCode(transcript, segmentsOf(transcript.id), furthestOf(transcript.id))) return transcript;
   }
   return null;
+}
+
+/**
+ * The transcript `codage code` opens without a participant: the one the coder was working on
+ * (`lastOpened`) while it still has uncoded speech beyond where they read, else the next one
+ * in interview order (see `nextTranscriptToCode`).
+ */
+export function transcriptToOpen(
+  transcripts: Transcript[],
+  lastOpened: string | null,
+  segmentsOf: (participant: string) => Span[],
+  furthestOf: (participant: string) => number,
+): Transcript | null {
+  const last = transcripts.find((t) => t.id === lastOpened);
+  if (last !== undefined && stillToCode(last, segmentsOf(last.id), furthestOf(last.id))) return last;
+  return nextTranscriptToCode(transcripts, segmentsOf, furthestOf);
+}
+
+/** Whether a participant turn of `transcript` has uncoded text after `furthest`. */
+function stillToCode(transcript: Transcript, segments: Span[], furthest: number): boolean {
+  const spans = [...segments].sort((a, b) => a.start - b.start);
+  for (const turn of transcript.turns) {
+    if (turn.role === 'interviewer' || turn.end <= turn.textStart) continue;
+    const from = Math.max(turn.textStart, furthest);
+    if (turn.end <= from) continue;
+    if (hasUncodedText(transcript.text, spans, from, turn.end)) return true;
+  }
+  return false;
 }
 
 /** True when [from, to) holds a non-blank character outside the sorted spans. */

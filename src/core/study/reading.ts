@@ -1,0 +1,53 @@
+/**
+ * Where a coder is in each transcript: where the cursor stopped, how far they read, and what
+ * they have read over all sessions (kept in `.codage/state/<coder>.json` by io/session-state).
+ * Offsets are code points, like the coder files.
+ */
+import { visibleCharacters } from '../analysis/speech.js';
+import { mergeSpans } from '../spans.js';
+import type { Span, Transcript } from '../types.js';
+
+export interface TranscriptPosition {
+  cursor: number;
+  /** End of the furthest sentence read. */
+  furthest: number;
+  /** When the coder last had this transcript open (ISO 8601). */
+  at: string;
+  /** What the coder has read, over all sessions: sorted, disjoint `[start, end)` ranges. */
+  read?: [number, number][];
+}
+
+/**
+ * The transcript the coder was working on: the one opened last, among `ids`. Null when the
+ * coder has opened none of them.
+ */
+export function lastOpened(state: { transcripts: Record<string, TranscriptPosition> }, ids: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestAt = '';
+  for (const id of ids) {
+    const at = state.transcripts[id]?.at;
+    if (at !== undefined && at > bestAt) {
+      best = id;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+/** `previous` with this session's reading added (`read`: sorted or not, overlapping or not). */
+export function withReading(previous: TranscriptPosition | undefined, next: { cursor: number; furthest: number; read: [number, number][]; at: string }): TranscriptPosition {
+  const read = mergeSpans([...(previous?.read ?? []), ...next.read].map(([start, end]) => ({ start, end }))).map((r): [number, number] => [r.start, r.end]);
+  return { cursor: next.cursor, furthest: Math.max(next.furthest, previous?.furthest ?? 0), at: next.at, read };
+}
+
+
+/**
+ * How much of a transcript has been read (0–1): the characters (spaces aside) of its turns'
+ * text inside the `read` spans (UTF-16 offsets), over all of them. The coding screen's "read"
+ * and the transcript list both say this.
+ */
+export function readShare(transcript: Pick<Transcript, 'text' | 'turns'>, read: readonly Span[]): number {
+  const turns = transcript.turns.map((t) => ({ start: t.textStart, end: t.end }));
+  const total = visibleCharacters(transcript.text, turns, [{ start: 0, end: transcript.text.length }]);
+  return total === 0 ? 0 : visibleCharacters(transcript.text, turns, read) / total;
+}
