@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, runCli, tempDir } from './helpers.js';
 
@@ -25,6 +27,39 @@ describe('codage conventions', () => {
     expect(help.stdout).toContain('Exemples :');
     const error = runCli(['check', '--study', tempDir(), '--lang', 'fr']);
     expect(error.stderr).toContain("n'est pas le dossier d'une étude");
+  });
+
+  it('speaks the language of a `language: fr` study from the first word, even before the study is read', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'transcripts'));
+    writeFileSync(join(dir, 'codage.yaml'), 'title: Douleur\nlanguage: fr\n');
+    // commander's own error, in the study folder and with --study.
+    for (const r of [runCli(['segments', '--nope'], { cwd: dir }), runCli(['segments', '--study', dir, '--nope'])]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('erreur\u00a0: option inconnue «\u00a0--nope\u00a0»');
+      expect(r.stderr).not.toContain('error:');
+    }
+    const help = runCli(['segments', '--help', '--study', dir]);
+    expect(help.stdout).toContain('Utilisation\u00a0: codage segments [options]');
+    expect(help.stdout).toContain('Options\u00a0:');
+    expect(help.stdout).toMatch(/par défaut\u00a0: "csv"/);
+    expect(help.stdout).not.toMatch(/Usage:|Options:|default:|choices:/);
+    // Errors raised before the study is read (no terminal for the coding screen).
+    const code = runCli(['code', '--study', dir, '--coder', 'lea'], { input: '' });
+    expect(code.stderr).toContain("a besoin d'un terminal interactif");
+    // --lang still wins, and LANG applies outside a study.
+    expect(runCli(['segments', '--study', dir, '--nope', '--lang', 'en']).stderr).toContain("error: unknown option '--nope'");
+    expect(runCli(['--help'], { cwd: tempDir(), env: { LANG: 'fr_FR.UTF-8' } }).stdout).toContain('Commandes\u00a0:');
+  });
+
+  it('lists only the commands there are, each with an example', () => {
+    const r = runCli(['--help'], { cwd: tempDir() });
+    const listed = [...r.stdout.matchAll(/^ {2}([a-z-]+) (?:\[|<|  )/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...COMMANDS, 'help']);
+    const examples = r.stdout.slice(r.stdout.indexOf('Examples:'));
+    for (const command of COMMANDS) expect(examples).toContain(`codage ${command}`);
+    // Nothing promised that no command does.
+    expect(r.stdout).not.toMatch(/saturation|double coding|tables/i);
   });
 
   it('exits 2 on wrong usage', () => {

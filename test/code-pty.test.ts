@@ -115,6 +115,10 @@ describe('codage code in a real terminal', () => {
     const second = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
     expect(await second.exit).toBe(1);
     expect(second.screen()).toMatch(/codings\/marie\.yaml is being written by another codage \(pid \d+, codage code MG1/);
+    // In the study's language (the demo is `language: fr`) when --lang does not say otherwise.
+    const french = start(['code', 'MG2', '--study', dir, '--coder', 'marie']);
+    expect(await french.exit).toBe(1);
+    expect(french.screen()).toContain('codings/marie.yaml est en cours d’écriture par un autre codage');
     await first.type('q');
     expect(await first.exit).toBe(0);
 

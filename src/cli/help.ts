@@ -3,6 +3,8 @@ import type { Language } from '../core/types.js';
 interface HelpText {
   summary: string;
   after?: string;
+  /** A command's most typical use, one line: `codage --help` lists one per command. */
+  example?: string;
 }
 
 type Entry = Record<Language, HelpText>;
@@ -21,48 +23,19 @@ export const EXPORT_EXAMPLES = `  codage export themes -o themes.docx
 const entries = {
   program: {
     en: {
-      summary: 'Code interview transcripts for a thesis: codebook, themes, saturation, double coding, tables.',
-      after: `
-A study is a folder with transcripts/ (and optionally codage.yaml, participants.csv,
-codebook.yaml, codings/). Every command works on the current folder, or --study DIR.
-
-Examples:
-  codage init ma-these --codebook thematic-analysis
-  codage check --study ma-these
-  codage import-codings codage-excel.csv --coder marie
-  codage code P03 --coder marie
-  codage stats --by group
-  codage saturation --by group --figure saturation.svg
-  codage segments --format csv -o segments.csv
-  codage export themes -o themes.docx
-
-Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
-Language: --lang fr|en, else codage.yaml "language", else LANG. NO_COLOR disables colours.`,
+      // Says what is there today: each command adds its own line to the examples below.
+      summary: 'Code interview transcripts for a thesis, at the terminal.',
     },
     fr: {
-      summary: 'Coder des entretiens pour une thèse : livre de codes, thèmes, saturation, double codage, tableaux.',
-      after: `
-Une étude est un dossier avec transcripts/ (et, au besoin, codage.yaml, participants.csv,
-codebook.yaml, codings/). Chaque commande travaille sur le dossier courant, ou --study DOSSIER.
-
-Exemples :
-  codage init ma-these --codebook thematic-analysis
-  codage check --study ma-these
-  codage import-codings codage-excel.csv --coder marie
-  codage code P03 --coder marie
-  codage stats --by group
-  codage saturation --by group --figure saturation.svg
-  codage segments --format csv -o segments.csv
-  codage export themes -o themes.docx
-
-Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
-Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`,
+      summary: 'Coder des entretiens pour une thèse, dans le terminal.',
     },
   },
+  'help-command': { en: { summary: 'show help for a command' }, fr: { summary: "afficher l'aide d'une commande" } },
   version: { en: { summary: 'print the version' }, fr: { summary: 'afficher la version' } },
   help: { en: { summary: 'show help' }, fr: { summary: "afficher l'aide" } },
   init: {
     en: {
+      example: 'codage init ma-these --codebook thematic-analysis',
       summary: 'create a study folder (transcripts/, codebook, codage.yaml, a README of its own)',
       after: `
 Examples:
@@ -74,6 +47,7 @@ Starter codebooks: empty, grounded-theory, thematic-analysis (see codebooks/).
 An existing file is never overwritten.`,
     },
     fr: {
+      example: 'codage init ma-these --codebook thematic-analysis',
       summary: "créer le dossier d'une étude (transcripts/, livre de codes, codage.yaml, un README)",
       after: `
 Exemples :
@@ -87,6 +61,7 @@ Un fichier existant n'est jamais écrasé.`,
   },
   check: {
     en: {
+      example: 'codage check --study ma-these',
       summary: 'validate the study: transcripts, participants, codebook and every coder file',
       after: `
 Each problem is printed as file:line:col: message, with how to fix it.
@@ -99,6 +74,7 @@ Examples:
                            and add missing ids to codebook.yaml)`,
     },
     fr: {
+      example: 'codage check --study ma-these',
       summary: "vérifier l'étude : transcriptions, participants, livre de codes et fichiers des codeurs",
       after: `
 Chaque problème s'affiche sous la forme fichier:ligne:colonne: message, avec la façon de le corriger.
@@ -113,6 +89,7 @@ Exemples :
   },
   'import-codings': {
     en: {
+      example: 'codage import-codings codage-excel.csv --coder marie',
       summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
       after: `
 Columns (header names in French or English): participant, code, quote (verbatim),
@@ -128,6 +105,7 @@ Examples:
   codage import-codings codage.csv --coder marie --append --review revue.csv`,
     },
     fr: {
+      example: 'codage import-codings codage-excel.csv --coder marie',
       summary: "importer un tableur de codage (CSV d'Excel ou .xlsx) : participant, code, verbatim",
       after: `
 Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
@@ -145,6 +123,7 @@ Exemples :
   },
   segments: {
     en: {
+      example: 'codage segments --format csv -o segments.csv',
       summary: 'list every coded segment: coder, participant, theme path, code, start, end, text',
       after: `
 One row per segment and code. Offsets count Unicode code points in the transcript text.
@@ -156,6 +135,7 @@ Examples:
   codage segments --format excel -o segments.csv   (opens in French Excel as is: ;, BOM, CRLF)`,
     },
     fr: {
+      example: 'codage segments --format csv -o segments.csv',
       summary: 'lister chaque segment codé : codeur, participant, thème, code, début, fin, texte',
       after: `
 Une ligne par segment et par code. Les positions comptent les points de code Unicode du texte.
@@ -169,6 +149,7 @@ Exemples :
   },
   stats: {
     en: {
+      example: 'codage stats --by group',
       summary: 'count transcripts, words, segments, codes and themes; per code (n/N), participant, group',
       after: `
 Examples:
@@ -177,6 +158,7 @@ Examples:
   codage stats --json`,
     },
     fr: {
+      example: 'codage stats --by group',
       summary: 'compter transcriptions, mots, segments, codes et thèmes ; par code (n/N), participant, groupe',
       after: `
 Exemples :
@@ -187,6 +169,7 @@ Exemples :
   },
   saturation: {
     en: {
+      example: 'codage saturation --by group --figure saturation.svg',
       summary: 'code saturation along the interviews: new codes per interview, Guest et al. 2020, the 10+3 stopping rule',
       after: `
 Interviews in order (date, then "order" in codage.yaml, then id); for each, the
@@ -211,6 +194,7 @@ Examples:
   codage saturation --json`,
     },
     fr: {
+      example: 'codage saturation --by group --figure saturation.svg',
       summary: 'saturation des codes au fil des entretiens : nouveaux codes par entretien, Guest et al. 2020, règle 10+3',
       after: `
 Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis
@@ -238,6 +222,7 @@ Exemples :
   },
   export: {
     en: {
+      example: 'codage export themes -o themes.docx',
       summary: 'thesis tables and texts: themes with quotes, participants, codebook, matrices, methods, COREQ, report',
       after: `
 What to export:
@@ -259,6 +244,7 @@ Examples:
 ${EXPORT_EXAMPLES}`,
     },
     fr: {
+      example: 'codage export themes -o themes.docx',
       summary: 'tableaux et textes de thèse : thèmes et verbatims, participants, livre de codes, matrices, méthodes, COREQ, rapport',
       after: `
 À exporter :
@@ -282,6 +268,7 @@ ${EXPORT_EXAMPLES}`,
   },
   code: {
     en: {
+      example: 'codage code P03 --coder marie',
       summary: 'code a transcript interactively in the terminal',
       after: `
 Without a participant, opens the next transcript that still has uncoded text.
@@ -294,6 +281,7 @@ Examples:
   CODAGE_CODER=paul codage code MG4 --study ma-these`,
     },
     fr: {
+      example: 'codage code P03 --coder marie',
       summary: 'coder une transcription au clavier, dans le terminal',
       after: `
 Sans participant, ouvre la prochaine transcription qui a encore du texte non codé.
@@ -428,4 +416,28 @@ export type HelpEntry = keyof typeof entries;
 
 export function help(entry: HelpEntry, language: Language): HelpText {
   return entries[entry][language];
+}
+
+/** What `codage --help` says after the list of commands: one example per command there is. */
+export function programHelp(language: Language, examples: string[]): string {
+  const lines = examples.map((e) => `  ${e}`).join('\n');
+  return language === 'fr'
+    ? `
+Une étude est un dossier avec transcripts/ (et, au besoin, codage.yaml, participants.csv,
+codebook.yaml, codings/). Chaque commande travaille sur le dossier courant, ou --study DOSSIER.
+
+Exemples :
+${lines}
+
+Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
+Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`
+    : `
+A study is a folder with transcripts/ (and optionally codage.yaml, participants.csv,
+codebook.yaml, codings/). Every command works on the current folder, or --study DIR.
+
+Examples:
+${lines}
+
+Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
+Language: --lang fr|en, else codage.yaml "language", else LANG. NO_COLOR disables colours.`;
 }

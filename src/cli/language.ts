@@ -16,6 +16,17 @@ export function languageFromArgv(argv: string[]): Language | undefined {
   return undefined;
 }
 
+/** `--study DIR` given on the command line, read before commander parses (its codage.yaml may name a language). */
+export function studyDirFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('--study=')) return arg.slice(8);
+    if (arg === '--study' && argv[i + 1] !== undefined) return argv[i + 1];
+  }
+  return undefined;
+}
+
 export function isLanguage(value: unknown): value is Language {
   return value === 'fr' || value === 'en';
 }

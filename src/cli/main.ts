@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { Language } from '../core/types.js';
-import { languageFromArgv, languageFromEnv } from './language.js';
+import { languageFromArgv, languageFromEnv, studyDirFromArgv } from './language.js';
 import type { CommandContext } from './context.js';
 import type { HelpEntry } from './help.js';
 import { codageVersion } from './version.js';
@@ -19,30 +19,62 @@ function makeContext(language: Language, fromFlag: boolean): CommandContext {
   return { language, languageFromFlag: fromFlag, stdout: process.stdout, stderr: process.stderr };
 }
 
-export async function buildProgram(argv: string[], onExitCode: (code: number) => void): Promise<Command> {
-  const { Command, Option } = await import('commander');
-  const { help } = await import('./help.js');
-  const flagLanguage = languageFromArgv(argv);
-  const language = flagLanguage ?? languageFromEnv();
+/**
+ * The language of messages, known before commander parses so that its own texts speak it too:
+ * `--lang`, else the study's codage.yaml (`--study DIR`, else the current folder), else LANG.
+ */
+export async function commandLanguage(argv: string[]): Promise<{ language: Language; fromFlag: boolean }> {
+  const flag = languageFromArgv(argv);
+  if (flag !== undefined) return { language: flag, fromFlag: true };
+  const { readStudyLanguage } = await import('../io/study-language.js');
+  const { resolve } = await import('node:path');
+  const study = await readStudyLanguage(resolve(studyDirFromArgv(argv) ?? '.'));
+  return { language: study ?? languageFromEnv(), fromFlag: false };
+}
+
+export async function buildProgram(
+  argv: string[],
+  onExitCode: (code: number) => void,
+  chosen?: { language: Language; fromFlag: boolean },
+): Promise<Command> {
+  const { Command, Help, Option } = await import('commander');
+  const { help, programHelp } = await import('./help.js');
+  const { commanderError, frenchHelp } = await import('./commander-text.js');
+  const { language, fromFlag } = chosen ?? (await commandLanguage(argv));
   const h = (entry: HelpEntry) => help(entry, language);
-  const ctx = makeContext(language, flagLanguage !== undefined);
+  const ctx = makeContext(language, fromFlag);
+  const fr = language === 'fr';
+  const base = new Help();
 
   const program = new Command('codage');
   program
     .description(h('program').summary)
     .version(version, '-V, --version', h('version').summary)
     .helpOption('-h, --help', h('help').summary)
-    .addHelpText('after', h('program').after ?? '')
+    .helpCommand(fr ? 'help [commande]' : 'help [command]', h('help-command').summary)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s, language)),
     });
+  if (fr) {
+    program.configureHelp(
+      frenchHelp({
+        optionDescription: (option) => base.optionDescription(option),
+        argumentDescription: (argument) => base.argumentDescription(argument),
+        styleUsage: (usage) => base.styleUsage(usage),
+      }),
+    );
+  }
+  /** One example per command, as each command registers. */
+  const examples: string[] = [];
 
   /** Adds the options every command shares and runs its module lazily. */
   const command = (name: string, entry: HelpEntry, load: () => Promise<{ run: Action }>) => {
     const texts = h(entry);
+    if (texts.example !== undefined) examples.push(texts.example);
     const cmd = program
       .command(name)
       .description(texts.summary)
@@ -50,6 +82,15 @@ export async function buildProgram(argv: string[], onExitCode: (code: number) =>
       .addHelpText('after', texts.after ?? '')
       .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
       .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
+    if (fr) {
+      cmd.configureHelp(
+        frenchHelp({
+          optionDescription: (option) => base.optionDescription(option),
+          argumentDescription: (argument) => base.argumentDescription(argument),
+          styleUsage: (usage) => base.styleUsage(usage),
+        }),
+      );
+    }
     cmd.action(async (...args: unknown[]) => {
       const { run } = await load();
       // commander passes positional arguments, then the options object, then the command.
@@ -132,6 +173,7 @@ export async function buildProgram(argv: string[], onExitCode: (code: number) =>
     .option('--coder <name>', h('opt-coder-code').summary)
     .option('--no-mouse', h('opt-no-mouse').summary);
 
+  program.addHelpText('after', programHelp(language, examples));
   return program;
 }
 
@@ -142,9 +184,14 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   let exitCode = 0;
-  const program = await buildProgram(argv, (code) => {
-    exitCode = code;
-  });
+  const chosen = await commandLanguage(argv);
+  const program = await buildProgram(
+    argv,
+    (code) => {
+      exitCode = code;
+    },
+    chosen,
+  );
   const { CommanderError } = await import('commander');
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -159,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { reportError } = await import('./report-error.js');
     const { languageOfStudy } = await import('./context.js');
-    const language = languageFromArgv(argv) ?? languageOfStudy() ?? languageFromEnv();
+    const language = chosen.fromFlag ? chosen.language : (languageOfStudy() ?? chosen.language);
     return reportError(error, language, process.stderr);
   }
 }
