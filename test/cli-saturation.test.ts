@@ -185,7 +185,7 @@ describe('codage saturation', () => {
       [['--threshold', '0.05'], '--threshold is in percent'],
       [['--stopping', 'ten'], '--stopping is INITIAL+STOP'],
       [['--figure', 'fig.pdf'], 'must end in .svg, .png or .tex'],
-      [['--coder', 'nobody'], 'no coder file for "nobody"'],
+      [['--coder', 'nobody'], 'no coder "nobody" in codings/'],
       [['--by', 'nope'], 'no participant attribute "nope"'],
       [['--level', 'category'], 'category'],
       [['--figure', join(tempDir(), 'no-such-folder', 'fig.svg')], 'cannot write'],

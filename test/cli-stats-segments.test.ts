@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,5 +133,50 @@ describe('codage segments --format excel', () => {
     const rows = parse(r.stdout, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     const json = JSON.parse(runCli(['segments', '--study', DEMO, '--json']).stdout) as { text: string; memo: string }[];
     expect(rows.map((row) => [row.text, row.memo])).toEqual(json.map((row) => [row.text, row.memo]));
+  });
+});
+
+describe('naming a coder or a code', () => {
+  it("lists the study's coders and suggests the nearest, for stats, segments and saturation alike", () => {
+    for (const command of ['stats', 'segments', 'saturation']) {
+      const typo = runCli([command, '--study', DEMO, '--coder', 'pual', '--lang', 'en']);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('no coder "pual" in codings/');
+      expect(typo.stderr).toContain("did you mean --coder paul? the study's coders: marie, paul");
+      const cased = runCli([command, '--study', DEMO, '--coder', 'Marie', '--lang', 'en']);
+      expect(cased.code).toBe(2);
+      expect(cased.stderr).toContain('"Marie" and "marie" differ only by case');
+    }
+  });
+
+  it('never reads a file outside codings/ for a coder name', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'study', 'transcripts'), { recursive: true });
+    mkdirSync(join(dir, 'study', 'codings'));
+    // A coder file one folder up, that "--coder ../x" would have read.
+    writeFileSync(join(dir, 'study', 'x.yaml'), 'version: 1\ncoder: x\nsegments: []\n');
+    for (const command of ['stats', 'segments', 'saturation']) {
+      const r = runCli([command, '--study', join(dir, 'study'), '--coder', '../x', '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('"../x" cannot be a coder name');
+    }
+  });
+
+  it('suggests the nearest code for a misspelt --code', () => {
+    const r = runCli(['segments', '--study', DEMO, '--code', 'impuisance', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "Impuissance"?');
+  });
+
+  it('warns when the study has errors instead of printing incomplete counts silently', () => {
+    const dir = join(tempDir(), 'study');
+    cpSync(DEMO, dir, { recursive: true });
+    writeFileSync(join(dir, 'codebook.yaml'), 'themes:\n  - name: Vécu\n    codes: [\n');
+    for (const command of ['stats', 'segments']) {
+      const r = runCli([command, '--study', dir, '--lang', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/warning: the study has \d+ error\(s\), such as codebook\.yaml:\d+:\d+: YAML syntax/);
+      expect(r.stderr).toContain('codage check details them');
+    }
   });
 });

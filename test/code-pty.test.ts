@@ -233,5 +233,22 @@ describe('codage code in a real terminal', () => {
     expect(await again.exit).toBe(0);
     expect(again.screen()).toContain('Session saved in codings/lea.yaml');
   }, 60_000);
+
+  it('refuses a coder name that differs from an existing one only by case, and asks about a near one', async () => {
+    const dir = copyStudy();
+    const cased = start(['code', 'MG1', '--study', dir, '--coder', 'Marie', '--lang', 'en']);
+    expect(await cased.exit).toBe(2);
+    expect(cased.screen()).toContain('"Marie" and "marie" differ only by case');
+    expect(cased.screen()).toContain('use --coder marie');
+    const near = start(['code', 'MG1', '--study', dir, '--coder', 'marei', '--lang', 'en']);
+    await near.waitFor('New coder "marei"');
+    await near.waitFor(/Did you mean\s+marie\?/);
+    await near.type('q');
+    await near.type('q');
+    expect(await near.exit).toBe(0);
+    const imported = runCli(['import-codings', join(dir, 'nothing.csv'), '--coder', 'PAUL', '--study', dir, '--lang', 'en']);
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toContain('"PAUL" and "paul" differ only by case');
+  }, 60_000);
 });
 

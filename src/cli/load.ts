@@ -4,6 +4,7 @@ import type { Study } from '../core/study/study.js';
 import type { Problem } from '../core/types.js';
 import { loadStudy, type LoadOptions } from '../io/study.js';
 import { withStudyLanguage, type CommandContext } from './context.js';
+import { paint } from './output.js';
 import { progressBar } from './progress.js';
 
 export interface LoadedForCommand {
@@ -43,5 +44,24 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.column ?? 0) - (b.column ?? 0) ||
       severityRank[a.severity] - severityRank[b.severity] ||
       (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
+}
+
+/**
+ * Says on stderr that the study has errors (a broken codebook, an unreadable coder file…), so
+ * that counts and lists drawn from it are not taken as complete. The output itself goes on.
+ */
+export function warnIfIncomplete(ctx: CommandContext, problems: Problem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const first = errors[0];
+  if (first === undefined) return;
+  const fr = ctx.language === 'fr';
+  const where = `${first.file}${first.line !== undefined ? `:${first.line}` : ''}${first.line !== undefined && first.column !== undefined ? `:${first.column}` : ''}`;
+  ctx.stderr.write(
+    `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
+      fr
+        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${first.message.fr}. Ce qui suit peut être incomplet\u00a0; codage check les détaille.`
+        : `the study has ${errors.length} error(s), such as ${where}: ${first.message.en}. What follows may be incomplete; codage check details them.`
+    }\n`,
   );
 }

@@ -1,15 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Study } from '../core/study/study.js';
 
-/** `--coder NAME` must name a coder file of the study. */
-export function requireCoder(study: Study, coder: string | undefined): void {
-  if (coder === undefined || study.coders.some((c) => c.coder === coder)) return;
-  const known = study.coders.map((c) => c.coder).join(', ');
-  throw new UsageError(
-    { en: `no coder file for "${coder}" in codings/`, fr: `pas de fichier de codeur « ${coder} » dans codings/` },
-    { en: `known coders: ${known || 'none yet'}`, fr: `codeurs connus : ${known || 'aucun pour le moment'}` },
-  );
-}
+// A coder name is checked before the study is read: see coder.ts (resolveCoder).
 
 /** `--by ATTRIBUTE` must name an attribute some participant has. */
 export function requireAttribute(study: Study, attribute: string | undefined): void {

@@ -9,7 +9,8 @@ import { anchorCodings, transcriptOffsets } from '../../core/study/anchor-coding
 import { codedShare } from '../../core/analysis/speech.js';
 import { transcriptToOpen } from '../../core/study/next-transcript.js';
 import { lastOpened, readShare, withReading } from '../../core/study/reading.js';
-import { coderFilePath, isValidCoderName, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
+import type { ResolvedCoder } from '../../core/study/coder-name.js';
+import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
 import type { Codebook, CoderFile, Segment, Transcript } from '../../core/types.js';
@@ -19,6 +20,7 @@ import { readSessionState, writeSessionStateSync } from '../../io/session-state.
 import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
 import { assertStudyFolder, listCoders, loadStudy, readCoder, readStudyConfig } from '../../io/study.js';
 import type { CodingAppProps, NewCodeRequest, ScreenPosition, TranscriptEntry } from '../../tui/CodingApp.js';
+import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 
 interface CodeOptions {
@@ -28,7 +30,8 @@ interface CodeOptions {
   mouse?: boolean;
 }
 
-function resolveCoder(option: string | undefined, configured: string | undefined): string {
+/** Who is coding: --coder, else CODAGE_CODER, else `coder:` in codage.yaml. */
+function coderName(option: string | undefined, configured: string | undefined): string {
   const coder = (option ?? process.env.CODAGE_CODER ?? configured ?? '').trim();
   if (coder === '') {
     throw new UsageError(
@@ -37,12 +40,6 @@ function resolveCoder(option: string | undefined, configured: string | undefined
         en: 'add --coder NAME (or set CODAGE_CODER, or "coder: NAME" in codage.yaml)',
         fr: 'ajouter --coder NOM (ou définir CODAGE_CODER, ou « coder: NOM » dans codage.yaml)',
       },
-    );
-  }
-  if (!isValidCoderName(coder)) {
-    throw new UsageError(
-      { en: `"${coder}" cannot be a coder name`, fr: `« ${coder} » ne peut pas être un nom de codeur` },
-      { en: 'use letters, digits, "-", "_" or "."', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . »' },
     );
   }
   return coder;
@@ -87,10 +84,11 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
   const screen = loadCodingScreen();
   screen.catch(() => undefined);
   const configured = (await readStudyConfig(root)).config.coder;
-  const coder = resolveCoder(options.coder, configured);
+  const resolved = await resolveCoder(root, coderName(options.coder, configured), { mustExist: false });
+  const coder = resolved.coder;
   const lock = await lockCoderFile(root, coder, `codage code${participant ? ` ${participant}` : ''}`);
   try {
-    return await session(baseCtx, root, coder, participant, screen, options.mouse !== false);
+    return await session(baseCtx, root, resolved, participant, screen, options.mouse !== false);
   } finally {
     lock.release();
   }
@@ -99,11 +97,12 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
 async function session(
   baseCtx: CommandContext,
   root: string,
-  coder: string,
+  resolved: ResolvedCoder,
   participant: string | undefined,
   screen: Promise<CodingScreen>,
   mouse: boolean,
 ): Promise<number> {
+  const coder = resolved.coder;
   const study = await loadStudy(root, { coders: [coder] });
   const ctx = withStudyLanguage(baseCtx, study.config);
   const fr = ctx.language === 'fr';
@@ -254,6 +253,13 @@ async function session(
     const placed = here.filter((a) => a.status !== 'unplaced');
     const unplaced = here.filter((a) => a.status === 'unplaced').map((a) => a.segment);
     const notices: string[] = [];
+    if (resolved.nearest !== undefined && coderFile.segments.length === 0) {
+      notices.push(
+        fr
+          ? `Nouveau codeur « ${coder} » : ${entry.file} sera créé au premier segment codé. Vouliez-vous dire ${resolved.nearest} ? (q pour quitter, puis codage code --coder ${resolved.nearest})`
+          : `New coder "${coder}": ${entry.file} will be created with the first coded segment. Did you mean ${resolved.nearest}? (q to quit, then codage code --coder ${resolved.nearest})`,
+      );
+    }
     const moved = placed.filter((a) => a.status !== 'unchanged');
     if (moved.length > 0) {
       notices.push(

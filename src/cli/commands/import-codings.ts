@@ -6,11 +6,12 @@ import { mapImportCodes } from '../../core/import/codebook-additions.js';
 import { mergeImportedSegments } from '../../core/import/merge.js';
 import { planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
-import { coderFilePath, isValidCoderName } from '../../core/study/study.js';
+import { coderFilePath } from '../../core/study/study.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readSpreadsheet, SpreadsheetError } from '../../io/spreadsheet.js';
 import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
 import { loadStudy } from '../../io/study.js';
+import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { formatPercent, paint } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -40,13 +41,8 @@ function parseMinScore(value: string): number {
 
 export async function run(baseCtx: CommandContext, file: string, options: ImportOptions): Promise<number> {
   const root = resolve(options.study);
-  const coder = options.coder.trim();
-  if (!isValidCoderName(coder)) {
-    throw new UsageError(
-      { en: `"${coder}" cannot be a coder name`, fr: `« ${coder} » ne peut pas être un nom de codeur` },
-      { en: 'use letters, digits, "-", "_" or "." (it becomes the file name codings/<coder>.yaml)', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . » (il devient le nom du fichier codings/<codeur>.yaml)' },
-    );
-  }
+  const resolved = await resolveCoder(root, options.coder, { mustExist: false });
+  const coder = resolved.coder;
   if (options.append && options.replace) {
     throw new UsageError({ en: 'choose --append or --replace, not both', fr: 'choisir --append ou --replace, pas les deux' });
   }
@@ -54,6 +50,15 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const study = await loadStudy(root, { coders: [coder] });
   const ctx = withStudyLanguage(baseCtx, study.config);
   const fr = ctx.language === 'fr';
+  if (resolved.nearest !== undefined) {
+    ctx.stderr.write(
+      `${paint.yellow('note')}${fr ? '\u00a0: ' : ': '}${
+        fr
+          ? `nouveau codeur « ${coder} » (${coderFilePath(coder)}) ; vouliez-vous dire --coder ${resolved.nearest} ?`
+          : `new coder "${coder}" (${coderFilePath(coder)}); did you mean --coder ${resolved.nearest}?`
+      }\n`,
+    );
+  }
 
   const existing = study.coders.find((c) => c.coder === coder);
   if (existing && existing.coderFile.segments.length > 0 && !options.append && !options.replace && !options.dryRun) {

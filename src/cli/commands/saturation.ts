@@ -14,7 +14,8 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { writeOutput } from '../output-file.js';
 import { formatProblem, paint } from '../output.js';
-import { requireAttribute, requireCoder } from '../study-checks.js';
+import { resolveCoder } from '../coder.js';
+import { requireAttribute } from '../study-checks.js';
 
 interface SaturationCommandOptions extends SaturationArguments {
   study: string;
@@ -64,10 +65,10 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
       );
     }
   }
+  const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
-    coders: options.coder ? [options.coder] : 'all',
+    coders: coder !== undefined ? [coder] : 'all',
   });
-  requireCoder(study, options.coder);
   requireAttribute(study, options.by);
   const language = ctx.language;
   const fr = language === 'fr';

@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import { findCodeByName } from '../../core/codebook/query.js';
+import { nearest } from '../../core/codebook/nearest.js';
+import { allCodes, findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
 import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows } from '../../core/report/segments.js';
 import type { CommandContext } from '../context.js';
-import { loadForCommand } from '../load.js';
+import { resolveCoder } from '../coder.js';
+import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
-import { requireCoder } from '../study-checks.js';
 
 interface SegmentsOptions {
   study: string;
@@ -19,29 +20,39 @@ interface SegmentsOptions {
 }
 
 export async function run(baseCtx: CommandContext, options: SegmentsOptions): Promise<number> {
-  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, {
-    coders: options.coder ? [options.coder] : 'all',
+  const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
+    coders: coder !== undefined ? [coder] : 'all',
   });
+  warnIfIncomplete(ctx, problems);
   const fr = ctx.language === 'fr';
-  requireCoder(study, options.coder);
   if (options.participant && !study.transcriptById.has(options.participant)) {
+    const close = nearest(options.participant, study.transcriptById.keys(), 2);
+    const ids = study.transcripts.map((t) => t.id).join(', ');
     throw new UsageError(
       { en: `no transcript for participant "${options.participant}"`, fr: `pas de transcription pour le participant « ${options.participant} »` },
-      { en: 'use an id as listed by codage stats', fr: 'utiliser un identifiant tel que codage stats les affiche' },
+      {
+        en: `${close !== undefined ? `did you mean ${close}? ` : ''}participants: ${ids}`,
+        fr: `${close !== undefined ? `vouliez-vous dire ${close} ? ` : ''}participants : ${ids}`,
+      },
     );
   }
   let codeId: string | undefined;
   if (options.code !== undefined) {
     const node = study.codebook.byId.get(options.code) ?? findCodeByName(study.codebook, options.code);
     if (!node) {
+      const codes = allCodes(study.codebook);
+      const close = nearest(options.code, [...codes.map((c) => c.name), ...codes.map((c) => c.id)]);
       throw new UsageError(
         { en: `no code "${options.code}" in codebook.yaml`, fr: `pas de code « ${options.code} » dans codebook.yaml` },
-        { en: 'give a code id or name from codebook.yaml', fr: 'donner un identifiant ou un nom de code de codebook.yaml' },
+        close !== undefined
+          ? { en: `did you mean "${close}"?`, fr: `vouliez-vous dire « ${close} » ?` }
+          : { en: 'give a code id or name from codebook.yaml', fr: 'donner un identifiant ou un nom de code de codebook.yaml' },
       );
     }
     codeId = node.id;
   }
-  const rows = segmentRows(segments, study.codebook, { coder: options.coder, participant: options.participant, code: codeId });
+  const rows = segmentRows(segments, study.codebook, { coder, participant: options.participant, code: codeId });
   const format = options.json ? 'json' : options.format;
   let out: string;
   if (format === 'json') {

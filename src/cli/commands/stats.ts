@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
 import { renderTextTable } from '../../core/report/text-table.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
-import { loadForCommand } from '../load.js';
+import { resolveCoder } from '../coder.js';
+import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { formatNumber, formatPercent, paint } from '../output.js';
-import { requireAttribute, requireCoder } from '../study-checks.js';
+import { requireAttribute } from '../study-checks.js';
 
 interface StatsOptions {
   study: string;
@@ -14,10 +16,11 @@ interface StatsOptions {
 }
 
 export async function run(baseCtx: CommandContext, options: StatsOptions): Promise<number> {
-  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, {
-    coders: options.coder ? [options.coder] : 'all',
+  const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
+    coders: coder !== undefined ? [coder] : 'all',
   });
-  requireCoder(study, options.coder);
+  warnIfIncomplete(ctx, problems);
   requireAttribute(study, options.by);
   const stats = computeStats({
     transcripts: study.transcripts,
