@@ -112,3 +112,38 @@ describe('codage import-codings', () => {
     expect(r2.stderr).toMatch(/nocol\.csv:1:1: error: no participant, code, quote column/);
   });
 });
+
+describe("re-importing codage's own listings", () => {
+  /** The demo's segments of one coder, as codage segments lists them (one row per segment and code). */
+  function listed(dir: string, coder: string): { participant: string; start: number; end: number; code_id: string }[] {
+    return JSON.parse(runCli(['segments', '--study', dir, '--coder', coder, '--json']).stdout) as { participant: string; start: number; end: number; code_id: string }[];
+  }
+  const key = (r: { participant: string; start: number; end: number; code_id: string }) => `${r.participant}:${r.start}:${r.end}:${r.code_id}`;
+
+  it.each(['excel', 'xlsx'])('reads back every segment of --format %s in the study language, at its place', (format) => {
+    const dir = copyStudy();
+    const file = join(tempDir(), format === 'xlsx' ? 'segments.xlsx' : 'segments.csv');
+    const written = runCli(['segments', '--study', dir, '--coder', 'marie', '--format', format, '-o', file]);
+    expect(written.code).toBe(0);
+    if (format === 'excel') expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('\ufeffcodeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
+    const r = runCli(['import-codings', file, '--coder', 'copie', '--study', dir, '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { summary: { rows: number; anchored: number; exact: number } };
+    const original = listed(dir, 'marie');
+    expect(summary.summary.rows).toBe(original.length);
+    expect(summary.summary.anchored).toBe(original.length);
+    // Every code of every segment, at the same place.
+    const copy = listed(dir, 'copie').map(key).sort();
+    expect(copy).toEqual(original.map(key).sort());
+  });
+
+  it('says that rows imported again were already there', () => {
+    const dir = copyStudy();
+    const first = runCli(['import-codings', SHEET, '--coder', 'imp', '--study', dir, '--lang', 'en']);
+    expect(first.code).toBe(0);
+    const again = runCli(['import-codings', SHEET, '--coder', 'imp', '--study', dir, '--append', '--lang', 'en']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/(\d+) segment\(s\) already in codings\/imp\.yaml \(same passage, same codes\): not added again\./);
+    expect(again.stdout).toContain('0 segment(s) written to codings/imp.yaml');
+  });
+});

@@ -127,24 +127,36 @@ Exemples :
       summary: 'list every coded segment: coder, participant, theme path, code, start, end, text',
       after: `
 One row per segment and code. Offsets count Unicode code points in the transcript text.
+Formats: csv (RFC 4180, for R, Python, LibreOffice), tsv, json — their column names and
+values stay in English (coder, code_id, exemplary=yes, status=unchanged) whatever the
+language, for scripts; excel (a CSV French Excel opens by a double click: ;, BOM, CRLF) and
+xlsx (a workbook, with -o) speak the study's language (codeur, exemplaire=oui, inchangé).
+codage import-codings reads back both.
 
 Examples:
   codage segments
   codage segments --coder marie --format csv -o segments.csv
   codage segments --code impuissance --json
-  codage segments --format excel -o segments.csv   (opens in French Excel as is: ;, BOM, CRLF)`,
+  codage segments --format excel -o segments.csv
+  codage segments --format xlsx -o segments.xlsx`,
     },
     fr: {
       example: 'codage segments --format csv -o segments.csv',
       summary: 'lister chaque segment codé : codeur, participant, thème, code, début, fin, texte',
       after: `
 Une ligne par segment et par code. Les positions comptent les points de code Unicode du texte.
+Formats : csv (RFC 4180, pour R, Python, LibreOffice), tsv, json — noms de colonnes et valeurs
+restent en anglais (coder, code_id, exemplary=yes, status=unchanged) quelle que soit la
+langue, pour les scripts ; excel (un CSV qu'Excel en français ouvre d'un double clic : ;, BOM,
+CRLF) et xlsx (un classeur, avec -o) parlent la langue de l'étude (codeur, exemplaire=oui,
+inchangé). codage import-codings relit les deux.
 
 Exemples :
   codage segments
   codage segments --coder marie --format csv -o segments.csv
   codage segments --code impuissance --json
-  codage segments --format excel -o segments.csv   (s'ouvre tel quel dans Excel : ;, BOM, CRLF)`,
+  codage segments --format excel -o segments.csv
+  codage segments --format xlsx -o segments.xlsx`,
     },
   },
   stats: {

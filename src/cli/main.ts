@@ -124,7 +124,7 @@ export async function buildProgram(
     .option('--coder <name>', h('opt-coder-filter').summary)
     .option('--participant <id>', h('opt-participant-filter').summary)
     .option('--code <name>', h('opt-code-filter').summary)
-    .addOption(new Option('--format <format>', h('opt-format').summary).choices(['csv', 'excel', 'json', 'tsv']).default('csv'))
+    .addOption(new Option('--format <format>', h('opt-format').summary).choices(['csv', 'excel', 'xlsx', 'json', 'tsv']).default('csv'))
     .option('--json', h('opt-json-format').summary)
     .option('-o, --output <file>', h('opt-output').summary);
 

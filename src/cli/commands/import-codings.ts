@@ -129,6 +129,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   });
 
   let written = 0;
+  let completed = 0;
+  let already = 0;
   if (!options.dryRun) {
     const lock = await lockCoderFile(root, coder, `codage import-codings --coder ${coder}`);
     try {
@@ -144,6 +146,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
         random: Math.random,
       });
       written = merged.added;
+      completed = merged.merged;
+      already = merged.already;
       await saveCoderFile(root, merged.coderFile, fresh?.kept);
     } finally {
       await lock.release();
@@ -164,6 +168,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           minScore,
           summary: { ...summary, anchored: anchoredRows(summary) },
           segmentsWritten: written,
+          segmentsCompleted: completed,
+          segmentsAlreadyThere: already,
           ambiguousSegmentsNotImported: ambiguousSegments,
           codesAdded: codebookEdit.addedCodes,
           themesAdded: codebookEdit.addedThemes,
@@ -198,6 +204,20 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   if (options.dryRun) {
     ctx.stdout.write(fr ? `Essai à blanc : rien n'a été écrit dans l'étude. Revue : ${reviewPath}\n` : `Dry run: nothing was written to the study. Review: ${reviewPath}\n`);
   } else {
+    if (already > 0) {
+      ctx.stdout.write(
+        fr
+          ? `${already} segment(s) déjà dans ${coderFilePath(coder)} (même passage, mêmes codes) : pas ajouté(s) une seconde fois.\n`
+          : `${already} segment(s) already in ${coderFilePath(coder)} (same passage, same codes): not added again.\n`,
+      );
+    }
+    if (completed > 0) {
+      ctx.stdout.write(
+        fr
+          ? `${completed} segment(s) déjà là complété(s) par de nouveaux codes.\n`
+          : `${completed} segment(s) already there got new codes.\n`,
+      );
+    }
     ctx.stdout.write(
       fr
         ? `${written} segment(s) écrit(s) dans ${coderFilePath(coder)}. Revue ligne par ligne : ${reviewPath}\n`

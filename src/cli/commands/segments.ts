@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { nearest } from '../../core/codebook/nearest.js';
 import { allCodes, findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
-import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows } from '../../core/report/segments.js';
+import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows, segmentSheet } from '../../core/report/segments.js';
+import { xlsxWorkbook } from '../../io/xlsx.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
@@ -14,12 +15,19 @@ interface SegmentsOptions {
   coder?: string;
   participant?: string;
   code?: string;
-  format: 'csv' | 'json' | 'tsv' | 'excel';
+  format: 'csv' | 'json' | 'tsv' | 'excel' | 'xlsx';
   json?: boolean;
   output?: string;
 }
 
 export async function run(baseCtx: CommandContext, options: SegmentsOptions): Promise<number> {
+  const format = options.json ? 'json' : options.format;
+  if (format === 'xlsx' && !options.output) {
+    throw new UsageError(
+      { en: '--format xlsx writes a workbook: it needs a file', fr: '--format xlsx écrit un classeur : il lui faut un fichier' },
+      { en: 'add -o segments.xlsx', fr: 'ajouter -o segments.xlsx' },
+    );
+  }
   const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',
@@ -53,12 +61,11 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
     codeId = node.id;
   }
   const rows = segmentRows(segments, study.codebook, { coder, participant: options.participant, code: codeId });
-  const format = options.json ? 'json' : options.format;
-  let out: string;
+  let out = '';
   if (format === 'json') {
     out = `${JSON.stringify(rows, null, 2)}\n`;
-  } else {
-    out = format === 'excel' ? formatSegmentRowsForExcel(rows) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
+  } else if (format !== 'xlsx') {
+    out = format === 'excel' ? formatSegmentRowsForExcel(rows, ctx.language) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
   const unplaced = rows.filter((row) => row.status === 'unplaced').length;
   if (unplaced > 0) {
@@ -72,7 +79,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeOutput(path, out);
+    await writeOutput(path, format === 'xlsx' ? await xlsxWorkbook(segmentSheet(rows, ctx.language), 'segments') : out);
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
     ctx.stdout.write(out);

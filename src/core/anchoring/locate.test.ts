@@ -44,6 +44,19 @@ describe('locateQuote: exact', () => {
     expect(found(m)).toBe('On bricole en attendant');
     expect(locateQuote(text, '« Franchement »').method).toBe('exact');
   });
+
+  it('keeps a guillemet that closes a quotation opened inside the quote', () => {
+    const said = 'P3 : ils ont l’impression qu’on les croit pas. « Vous pensez que c’est dans ma tête. » Voilà.';
+    const inner = 'ils ont l’impression qu’on les croit pas. « Vous pensez que c’est dans ma tête. »';
+    const m = locateQuote(said, inner);
+    expect(m.method).toBe('exact');
+    expect(said.slice(m.start, m.end)).toBe(inner);
+    expect(said.slice(locateQuote(said, '« Vous pensez que c’est dans ma tête. » Voilà.').start)).toBe('« Vous pensez que c’est dans ma tête. » Voilà.');
+    // An author's guillemets around it, with or without the closing one, still go.
+    expect(found(locateQuote(text, '« on se sent très démunis'))).toBe('on se sent très démunis');
+    expect(found(locateQuote(text, 'on se sent très démunis »'))).toBe('on se sent très démunis');
+    expect(found(locateQuote(text, '"on se sent très démunis"'))).toBe('on se sent très démunis');
+  });
 });
 
 describe('locateQuote: normalised', () => {

@@ -20,6 +20,13 @@ describe('detectColumns', () => {
     });
   });
 
+  it("reads codage's own segment listings: the quote is the text, not the segment id", () => {
+    const en = ['coder', 'participant', 'segment', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status'];
+    expect(detectColumns(en)).toEqual({ participant: 1, theme: 3, code: 4, quote: 8, memo: 9 });
+    const fr = ['codeur', 'participant', 'segment', 'thème', 'code', 'id_code', 'début', 'fin', 'texte', 'mémo', 'exemplaire', 'statut'];
+    expect(detectColumns(fr)).toEqual({ participant: 1, theme: 3, code: 4, quote: 8, memo: 9 });
+  });
+
   it('reads English headers', () => {
     expect(detectColumns(['id', 'Quote', 'Code', 'Category', 'Notes'])).toEqual({ participant: 0, quote: 1, code: 2, theme: 3, memo: 4 });
   });

@@ -56,10 +56,16 @@ export function detectColumns(header: string[]): ImportColumns | { missing: Requ
     used.add(index);
   };
 
-  // Exact names first, in column order.
+  // Exact names first, the likelier name first: in codage's own segment listings, `texte`
+  // (the quote) and `segment` (its id) are both there, and the quote is the text.
   for (const role of Object.keys(SYNONYMS) as Role[]) {
-    const index = folded.findIndex((h, i) => !used.has(i) && SYNONYMS[role].includes(h));
-    if (index >= 0) take(role, index);
+    for (const name of SYNONYMS[role]) {
+      const index = folded.findIndex((h, i) => !used.has(i) && h === name);
+      if (index >= 0) {
+        take(role, index);
+        break;
+      }
+    }
   }
   // Then headers containing a name (multi-letter names only: "p" and "id" must stand alone).
   for (const role of LOOSE_ORDER) {

@@ -16,11 +16,21 @@ export interface MergeInput {
   random: () => number;
 }
 
+export interface MergeResult {
+  coderFile: CoderFile;
+  /** New segments. */
+  added: number;
+  /** Existing segments (same span) that got new codes. */
+  merged: number;
+  /** Imported segments the file already had: same span, no code it lacked (an import run twice). */
+  already: number;
+}
+
 /**
  * Adds imported segments to a coder file. A segment on exactly the same span as an existing one
  * gets the new codes added to it rather than a duplicate; offsets become code points.
  */
-export function mergeImportedSegments(input: MergeInput): { coderFile: CoderFile; added: number; merged: number } {
+export function mergeImportedSegments(input: MergeInput): MergeResult {
   const base: CoderFile = input.base ?? { coder: input.coder, memos: {}, segments: [] };
   const segments: Segment[] = base.segments.map((s) => ({ ...s, codes: [...s.codes] }));
   const bySpan = new Map(segments.map((s) => [`${s.participant}\u0000${s.start}\u0000${s.end}`, s]));
@@ -28,6 +38,7 @@ export function mergeImportedSegments(input: MergeInput): { coderFile: CoderFile
   const maps = new Map<string, OffsetMap>();
   let added = 0;
   let merged = 0;
+  let already = 0;
   for (const imported of input.segments) {
     const transcript = input.transcripts.get(imported.participant);
     if (!transcript) continue;
@@ -48,7 +59,7 @@ export function mergeImportedSegments(input: MergeInput): { coderFile: CoderFile
       if (existing.codes.length > before) {
         existing.at = input.now;
         merged++;
-      }
+      } else already++;
       continue;
     }
     const id = uniqueSegmentId(taken, input.random);
@@ -59,5 +70,5 @@ export function mergeImportedSegments(input: MergeInput): { coderFile: CoderFile
     bySpan.set(key, segment);
     added++;
   }
-  return { coderFile: { ...base, coder: input.coder, segments }, added, merged };
+  return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already };
 }

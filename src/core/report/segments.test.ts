@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSegmentRows, formatSegmentRowsForExcel, type SegmentRow } from './segments.js';
+import { formatSegmentRows, formatSegmentRowsForExcel, segmentSheet, type SegmentRow } from './segments.js';
 
 const row = (text: string, memo = ''): SegmentRow => ({
   coder: 'marie',
@@ -30,5 +30,17 @@ describe('segment rows as delimited text', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;"je sais pas; enfin";"ligne 1\nligne 2";yes;unchanged');
     expect(lines[3]).toBe('');
+  });
+});
+
+describe('segment rows for a spreadsheet', () => {
+  it("speaks the study's language in headers and values; csv keeps the English keys", () => {
+    const fr = formatSegmentRowsForExcel([row('oui'), { ...row('non'), exemplary: false, status: 'approximate' }], 'fr');
+    const lines = fr.slice(1).split('\r\n');
+    expect(lines[0]).toBe('codeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
+    expect(lines[1]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;oui;;oui;inchangé');
+    expect(lines[2]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;non;;;approché');
+    expect(formatSegmentRows([row('oui')], ',').split('\n')[0]).toBe('coder,participant,segment,theme,code,code_id,start,end,text,memo,exemplary,status');
+    expect(segmentSheet([row('oui')], 'en').cells[0]).toEqual(['marie', 'P1', 'abcd1234', 'Vécu > Émotions', 'Impuissance', 'impuissance', 3, 10, 'oui', '', 'yes', 'unchanged']);
   });
 });

@@ -2,7 +2,7 @@ import { themePath } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { OffsetMap } from '../text/offsets.js';
-import type { Codebook } from '../types.js';
+import type { Codebook, Language } from '../types.js';
 
 /** One row per segment and code, as `codage segments` prints it. */
 export interface SegmentRow {
@@ -118,12 +118,52 @@ export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | 
   return lines.join('\n');
 }
 
+const SHEET_HEADERS: Record<Language, Record<keyof SegmentRow, string>> = {
+  en: {
+    coder: 'coder', participant: 'participant', segment: 'segment', theme: 'theme', code: 'code', code_id: 'code_id',
+    start: 'start', end: 'end', text: 'text', memo: 'memo', exemplary: 'exemplary', status: 'status',
+  },
+  fr: {
+    coder: 'codeur', participant: 'participant', segment: 'segment', theme: 'thème', code: 'code', code_id: 'id_code',
+    start: 'début', end: 'fin', text: 'texte', memo: 'mémo', exemplary: 'exemplaire', status: 'statut',
+  },
+};
+
+const STATUS_WORDS: Record<Language, Record<string, string>> = {
+  en: {},
+  fr: { unchanged: 'inchangé', moved: 'déplacé', normalised: 'normalisé', approximate: 'approché', unplaced: 'introuvable' },
+};
+
+/**
+ * The rows as a spreadsheet for people shows them, in the study's language: headers and values
+ * (`exemplaire: oui`, `statut: inchangé`) in French for a French study. (The csv, tsv and json
+ * formats keep the English keys and values, for scripts.) One table for Excel's CSV and .xlsx.
+ */
+export function segmentSheet(rows: readonly SegmentRow[], language: Language): { header: string[]; cells: (string | number)[][] } {
+  const names = SHEET_HEADERS[language];
+  const yes = language === 'fr' ? 'oui' : 'yes';
+  return {
+    header: SEGMENT_COLUMNS.map((column) => names[column]),
+    cells: rows.map((row) =>
+      SEGMENT_COLUMNS.map((column) => {
+        const value = row[column];
+        if (column === 'status') return STATUS_WORDS[language][row.status] ?? row.status;
+        return typeof value === 'boolean' ? (value ? yes : '') : value;
+      }),
+    ),
+  };
+}
+
 /**
  * Rows as French Excel opens them by a double click: `;`-separated, UTF-8 with a BOM (else Excel
- * reads it as Windows-1252 and accents break), CRLF line ends (line feeds inside quoted cells stay).
+ * reads it as Windows-1252 and accents break), CRLF line ends (line feeds inside quoted cells
+ * stay); headers and values in `language` (see `segmentSheet`).
  */
-export function formatSegmentRowsForExcel(rows: readonly SegmentRow[]): string {
-  const text = formatSegmentRows(rows, ';');
+export function formatSegmentRowsForExcel(rows: readonly SegmentRow[], language: Language = 'en'): string {
+  const sheet = segmentSheet(rows, language);
+  const lines = [sheet.header, ...sheet.cells].map((cells) => cells.map((c) => (typeof c === 'number' ? String(c) : cell(c, ';'))).join(';'));
+  lines.push('');
+  const text = lines.join('\n');
   let out = '\ufeff';
   let quoted = false;
   let from = 0;
