@@ -76,6 +76,15 @@ describe('codage conventions', () => {
     expect(notStudy.stderr).toContain('codage init');
   });
 
+  it('points to the study from inside its transcripts/ folder', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'transcripts'));
+    const r = runCli(['check', '--lang', 'en'], { cwd: join(dir, 'transcripts') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`is not a study folder: it is the transcripts/ folder of the study ${dir}`);
+    expect(r.stderr).toContain(`run codage in ${dir} (cd ..), or add --study ${dir}`);
+  });
+
   it('writes no colour codes when NO_COLOR is set', () => {
     const dir = tempDir();
     const r = runCli(['init', dir], { env: { NO_COLOR: '1', FORCE_COLOR: undefined } });

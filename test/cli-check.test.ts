@@ -37,6 +37,11 @@ describe('codage check', () => {
     expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s)');
     // MG6 was saved by Word on Windows: read, and said so.
     expect(r.stdout).toContain('transcripts/MG6.txt: note:');
+    // --json says it with the same word.
+    const json = JSON.parse(runCli(["check", "--study", "fixtures/demo", "--json"]).stdout) as { notes: number; problems: JsonProblem[] };
+    expect(json.problems.find((p) => p.file === 'transcripts/MG6.txt')?.severity).toBe('note');
+    expect(new Set(json.problems.map((p) => p.severity))).toEqual(new Set(['note']));
+    expect(json.notes).toBe(json.problems.length);
   });
 
   it('reports every planted error at its line, with how to fix it, and exits 1', () => {

@@ -19,7 +19,7 @@ export async function saveReanchoredCoders(study: Study, coders: string[]): Prom
       if (!fresh || !fresh.rewritable) continue;
       const [change] = applyReanchoring([fresh], anchorCodings([fresh], study.transcriptById).segments);
       if (!change) continue;
-      await saveCoderFile(study.root, change.coderFile, fresh.kept);
+      await saveCoderFile(study.root, change.coderFile, fresh.kept, study.config.language);
       saved.push({ file: change.file, count: change.count });
     } finally {
       lock.release();

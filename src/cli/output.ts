@@ -27,10 +27,13 @@ export function formatProblem(p: Problem, language: Language): string {
   return out;
 }
 
-/** Problems as plain data for --json output. */
+/**
+ * Problems as plain data for --json output. The severity is the word the text output prints
+ * (in English, for scripts): error, warning or note.
+ */
 export function problemJson(p: Problem, language: Language) {
   return {
-    severity: p.severity,
+    severity: severityLabel.en[p.severity],
     file: p.file,
     line: p.line ?? null,
     column: p.column ?? null,

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { serializeCoderFile, type KeptEntries } from '../core/codings/serialize.js';
 import { coderFilePath, STUDY_FILES } from '../core/study/study.js';
-import type { CoderFile } from '../core/types.js';
+import type { CoderFile, Language } from '../core/types.js';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 import { backupOnce, backupStamp } from './backup.js';
 import { acquireLock, acquireLockSync, type Lock } from './lock.js';
@@ -36,9 +36,10 @@ export async function lockCoderFile(root: string, coder: string, command: string
 /**
  * Saves a coder file; the caller holds the lock (see lockCoderFile). `kept` are the entries
  * codage could not read as segments: they are written back as they were, never dropped.
+ * `language`: the study's, for the file's header comment.
  */
-export async function saveCoderFile(root: string, coderFile: CoderFile, kept: KeptEntries = {}): Promise<void> {
-  await writeStudyFile(root, coderFilePath(coderFile.coder), serializeCoderFile(coderFile, kept));
+export async function saveCoderFile(root: string, coderFile: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): Promise<void> {
+  await writeStudyFile(root, coderFilePath(coderFile.coder), serializeCoderFile(coderFile, kept, language));
 }
 
 /** Saves codebook.yaml (the text comes from the codebook editor, which keeps comments). */

@@ -1,6 +1,6 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
 import { validateCodings } from '../core/codings/validate.js';
@@ -93,13 +93,33 @@ export function decodeStudyText(bytes: Uint8Array): string {
   return normalizeText(decodeTranscriptBytes(bytes, decodeUtf8Fast).text);
 }
 
-/** Throws a usage error unless `root` is a study folder (it has `transcripts/`). */
-export async function assertStudyFolder(root: string): Promise<void> {
-  const dir = join(root, STUDY_FILES.transcripts);
+async function isDirectory(path: string): Promise<boolean> {
   try {
-    if ((await stat(dir)).isDirectory()) return;
+    return (await stat(path)).isDirectory();
   } catch {
-    // reported below
+    return false;
+  }
+}
+
+/**
+ * Throws a usage error unless `root` is a study folder (it has `transcripts/`). Run from inside
+ * one of a study's folders (`transcripts/`, `codings/`), it points to the study itself.
+ */
+export async function assertStudyFolder(root: string): Promise<void> {
+  if (await isDirectory(join(root, STUDY_FILES.transcripts))) return;
+  const parent = dirname(resolve(root));
+  if (parent !== resolve(root) && (await isDirectory(join(parent, STUDY_FILES.transcripts)))) {
+    const inside = basename(resolve(root));
+    throw new UsageError(
+      {
+        en: `${resolve(root)} is not a study folder: it is the ${inside}/ folder of the study ${parent}`,
+        fr: `${resolve(root)} n'est pas le dossier d'une étude : c'est le dossier ${inside}/ de l'étude ${parent}`,
+      },
+      {
+        en: `run codage in ${parent} (cd ..), or add --study ${parent}`,
+        fr: `lancer codage dans ${parent} (cd ..), ou ajouter --study ${parent}`,
+      },
+    );
   }
   throw new UsageError(
     { en: `${resolve(root)} is not a study folder: it has no transcripts/ folder`, fr: `${resolve(root)} n'est pas le dossier d'une étude : il n'a pas de dossier transcripts/` },

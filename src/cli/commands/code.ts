@@ -168,7 +168,7 @@ async function session(
   let coderFile: CoderFile = entry.coderFile;
   let lastSaved: Date | null = null;
   const save = (next: CoderFile) => {
-    const text = serializeCoderFile(next, entry.kept);
+    const text = serializeCoderFile(next, entry.kept, study.config.language);
     writeFileAtomicSync(coderPath, text, { backupDir });
     coderFile = next;
     lastSaved = new Date();

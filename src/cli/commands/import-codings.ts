@@ -148,7 +148,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       written = merged.added;
       completed = merged.merged;
       already = merged.already;
-      await saveCoderFile(root, merged.coderFile, fresh?.kept);
+      await saveCoderFile(root, merged.coderFile, fresh?.kept, study.config.language);
     } finally {
       await lock.release();
     }

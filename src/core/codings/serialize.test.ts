@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoderFile } from '../types.js';
+import { parseCoderFile } from './parse.js';
 import { CODER_FILE_HEADER, flow, serializeCoderFile } from './serialize.js';
 
 const FILE: CoderFile = {
@@ -35,6 +36,14 @@ segments:
 
   it('writes empty memos and segments explicitly', () => {
     expect(serializeCoderFile({ coder: 'paul', memos: {}, segments: [] })).toBe(`${CODER_FILE_HEADER}version: 1\ncoder: paul\nmemos: {}\nsegments: []\n`);
+  });
+
+  it("writes the header comment in the study's language, and reads both back", () => {
+    const file = { coder: 'lea', memos: {}, segments: [{ id: 'a1', participant: 'P1', start: 0, end: 3, codes: ['x'], text: 'Oui' }] };
+    const fr = serializeCoderFile(file, {}, 'fr');
+    expect(fr.startsWith('# Fichier de codeur de codage. Un segment codé par ligne ;')).toBe(true);
+    expect(fr.slice(fr.indexOf('version:'))).toBe(serializeCoderFile(file).slice(serializeCoderFile(file).indexOf('version:')));
+    expect(parseCoderFile(fr, 'codings/lea.yaml', 'lea').coderFile.segments).toHaveLength(1);
   });
 
   it('quotes coder names and memo keys YAML would read otherwise', () => {

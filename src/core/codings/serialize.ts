@@ -8,14 +8,22 @@
  * segments after the valid ones, in their original order, still as list items (so `codage check`
  * keeps reporting them until they are fixed); unknown keys just before `segments:`.
  */
-import type { CoderFile, Segment } from '../types.js';
+import type { CoderFile, Language, Segment } from '../types.js';
 import { compareNatural } from '../natural-sort.js';
 
 export const CODER_FILE_VERSION = 1;
 
-export const CODER_FILE_HEADER =
-  '# codage coder file. One coded segment per line; offsets count Unicode code points\n' +
-  '# in the transcript text (see the README, "The text that offsets refer to").\n';
+/** The comment at the top of a coder file, in the study's language. */
+export const CODER_FILE_HEADERS: Record<Language, string> = {
+  en:
+    '# codage coder file. One coded segment per line; offsets count Unicode code points\n' +
+    '# in the transcript text (see the README, "The text that offsets refer to").\n',
+  fr:
+    '# Fichier de codeur de codage. Un segment codé par ligne ; les positions comptent les points\n' +
+    '# de code Unicode du texte de la transcription (voir le README, « The text that offsets refer to »).\n',
+};
+
+export const CODER_FILE_HEADER = CODER_FILE_HEADERS.en;
 
 /** An entry of `segments:` that is not a valid segment, kept as read. */
 export interface InvalidSegment {
@@ -109,8 +117,8 @@ export function sortSegments(segments: readonly Segment[]): Segment[] {
 }
 
 /** The text of a coder file. */
-export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}): string {
-  let out = `${CODER_FILE_HEADER}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`;
+export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): string {
+  let out = `${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`;
   const memoKeys = Object.keys(file.memos).sort(compareNatural);
   if (memoKeys.length === 0) out += 'memos: {}\n';
   else {
