@@ -56,8 +56,12 @@ async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 8
   const frame = (): string => strip(stdout.lastWrite());
   const press = async (...keys: string[]): Promise<void> => {
     for (const key of keys) {
+      // Wait for the key's frame (a loaded machine may take a while); a key that changes
+      // nothing on screen leaves after a short while.
+      const before = stdout.writes.length;
       stdin.write(key);
-      await pause();
+      for (let waited = 0; stdout.writes.length === before && waited < 300; waited += 5) await pause(5);
+      await pause(10);
     }
   };
   return { stdout, stdin, frame, press, changes, created, quits, instance };
@@ -205,7 +209,7 @@ describe('CodingApp', () => {
     await press('?');
     expect(frame()).toContain('Touches du codage');
     expect(frame()).toContain('phrase suivante, précédente');
-    await press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+    await press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
     expect(frame()).toContain('verbatim exemplaire');
     await press(KEYS.escape);
     expect(frame()).not.toContain('Touches du codage');

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { HelpGroup } from './strings.js';
 import { truncate } from './line-fit.js';
 
@@ -15,18 +16,39 @@ export interface HelpOverlayProps {
 
 type Line = { kind: 'title' | 'group' | 'key' | 'blank'; keys?: string; text: string };
 
-export function helpLines(title: string, groups: HelpGroup[]): Line[] {
+/** Width of the keys column: the widest keys, within a third of the screen. */
+function keysWidth(groups: HelpGroup[], width: number): number {
+  let widest = 0;
+  for (const group of groups) for (const [keys] of group.keys) widest = Math.max(widest, stringWidth(keys));
+  return Math.min(Math.max(12, Math.floor(width / 3)), widest + 2);
+}
+
+/**
+ * The help as screen lines for `width` columns: a description longer than its column goes on
+ * below, aligned (the help scrolls), rather than being cut; keys too long for their column too.
+ */
+export function helpLines(title: string, groups: HelpGroup[], width = Infinity): Line[] {
+  const keyWidth = keysWidth(groups, width);
+  const room = Number.isFinite(width) ? Math.max(10, width - keyWidth - 2) : Infinity;
   const lines: Line[] = [{ kind: 'title', text: title }];
   for (const group of groups) {
     lines.push({ kind: 'blank', text: '' }, { kind: 'group', text: group.title });
-    for (const [keys, what] of group.keys) lines.push({ kind: 'key', keys, text: what });
+    for (const [keys, what] of group.keys) {
+      const parts = Number.isFinite(room) ? wrapAnsi(what, room, { hard: true, trim: true }).split('\n') : [what];
+      if (stringWidth(keys) > keyWidth - 1) {
+        lines.push({ kind: 'key', keys, text: '' });
+        for (const part of parts) lines.push({ kind: 'key', keys: '', text: part });
+      } else {
+        parts.forEach((part, i) => lines.push({ kind: 'key', keys: i === 0 ? keys : '', text: part }));
+      }
+    }
   }
   return lines;
 }
 
 export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayProps): React.JSX.Element {
-  const lines = helpLines(title, groups);
-  const keyWidth = Math.min(30, Math.max(...lines.map((l) => stringWidth(l.keys ?? ''))) + 2);
+  const lines = helpLines(title, groups, width);
+  const keyWidth = keysWidth(groups, width);
   const first = Math.min(top, Math.max(0, lines.length - height));
   const shown = lines.slice(first, first + height);
   return (
@@ -48,6 +70,14 @@ export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayPr
         }
         if (line.kind === 'blank') return <Text key={i}> </Text>;
         const keys = line.keys ?? '';
+        if (line.text === '') {
+          return (
+            <Text key={i} wrap="truncate-end">
+              {'  '}
+              <Text color="cyan">{keys}</Text>
+            </Text>
+          );
+        }
         const pad = ' '.repeat(Math.max(1, keyWidth - stringWidth(keys)));
         return (
           <Text key={i} wrap="truncate-end">
