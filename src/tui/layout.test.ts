@@ -17,6 +17,12 @@ describe('layoutText', () => {
     expect(rows('P1 : oui.\n\nE : non.', 40)).toEqual(['P1 : oui.', '', 'E : non.']);
   });
 
+  it('never begins a row with ; : ! ? » nor ends one with « (French spacing)', () => {
+    expect(rows('une solution ; elle dit', 13)).toEqual(['une', 'solution ;', 'elle dit']);
+    expect(rows('il dit « non » voilà', 9)).toEqual(['il dit', '« non »', 'voilà']);
+    expect(rows('vraiment ? oui', 11)).toEqual(['vraiment ?', 'oui']);
+  });
+
   it('counts accented letters as one column', () => {
     expect(rows('été démuni épuisé', 10)).toEqual(['été démuni', 'épuisé']);
   });

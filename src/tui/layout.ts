@@ -18,6 +18,9 @@ export interface Layout {
   rowEnd: Int32Array;
 }
 
+/** Punctuation that a space before it does not separate from its word: ; : ! ? » */
+const GLUED_AFTER = new Set([0x3b, 0x3a, 0x21, 0x3f, 0xbb]);
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x3000;
 }
@@ -107,7 +110,15 @@ function wrapParagraph(
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const wordStart = i;
-    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    for (;;) {
+      while (i < to && !isSpace(text.charCodeAt(i))) i++;
+      // French typography: a space before ; : ! ? » or after « does not break the line.
+      if (i + 1 < to && text.charCodeAt(i) === 0x20 && (GLUED_AFTER.has(text.charCodeAt(i + 1)) || text.charCodeAt(i - 1) === 0xab)) {
+        i++;
+        continue;
+      }
+      break;
+    }
     const wordEnd = i;
     const gap = lineEnd === lineStart && lineWidth === 0 ? 0 : cellWidth(text, spaceStart, wordStart);
     const wordWidth = cellWidth(text, wordStart, wordEnd);
