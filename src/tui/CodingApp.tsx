@@ -7,7 +7,6 @@
  */
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { readShare } from '../core/study/reading.js';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { frameRegions } from './frame.js';
@@ -26,7 +25,6 @@ import {
   initSession,
   lineOf,
   progress,
-  readSpans,
   reduce,
   screenPosition,
   segmentsUnderCursor,
@@ -389,11 +387,9 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   const width = size.columns;
   const p = progress(state);
-  // What has been read, over every session: the share the transcript list shows too.
-  const readPart = useMemo(() => readShare(props.transcript, readSpans(stateRef.current)), [props.transcript, state.visitedCount]);
   const saved = props.lastSaved?.() ?? savedAt;
   const right = [
-    `${strings.read} ${percent(readPart, 1, props.language)}`,
+    `${strings.read} ${percent(p.read, 1, props.language)}`,
     `${strings.coded} ${percent(p.coded, p.speech, props.language)}`,
     strings.sessionSegments(sessionSegmentCount(state)),
     ...(saved !== null ? [strings.saved(clock(saved))] : []),

@@ -8,17 +8,18 @@ export function setCursor(state: SessionState, index: number): SessionState {
   const count = state.sentences.length;
   if (count === 0) return state;
   const cursor = Math.min(Math.max(0, index), count - 1);
-  let { visited, visitedCount } = state;
+  let { visited, visitedCount, readChars } = state;
   if (visited[cursor] !== 1) {
     visited = visited.slice();
     visited[cursor] = 1;
     visitedCount++;
+    readChars += state.sentenceChars[cursor] ?? 0;
   }
   const segmentCycle = cursor === state.cursor ? state.segmentCycle : 0;
   // The word cursor stays only inside the current sentence.
   const sentence = state.sentences[cursor]!;
   const point = state.point !== null && state.point >= sentence.start && state.point < sentence.end ? state.point : null;
-  return { ...state, cursor, visited, visitedCount, segmentCycle, point };
+  return { ...state, cursor, visited, visitedCount, readChars, segmentCycle, point };
 }
 
 /**

@@ -73,6 +73,8 @@ export function sessionSegmentCount(state: SessionState): number {
 export interface Progress {
   sentences: number;
   visited: number;
+  /** Share of the transcript read, over every session (what `readShare` says of the sentences read). */
+  read: number;
   /** Characters of participant speech, and those coded: the measure `codage stats` calls "speech coded". */
   speech: number;
   coded: number;
@@ -82,6 +84,7 @@ export function progress(state: SessionState): Progress {
   return {
     sentences: state.sentences.length,
     visited: state.visitedCount,
+    read: state.readTotal === 0 ? 0 : state.readChars / state.readTotal,
     speech: state.speechCoverage.speech,
     coded: state.speechCoverage.coded,
   };

@@ -165,6 +165,10 @@ export interface SessionState {
   speechCoverage: SpeechCoverage;
   visited: Uint8Array;
   visitedCount: number;
+  /** Per sentence, the characters `readShare` counts; their sum over the visited sentences, and over all. */
+  sentenceChars: Int32Array;
+  readChars: number;
+  readTotal: number;
   /** Union of the segments, for the coded marks. */
   coverage: Span[];
   /** Speaker labels and annotations, sorted. */

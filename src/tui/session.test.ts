@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readShare } from '../core/study/reading.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import { wordSpans as coreWordSpans } from '../core/transcript/words.js';
 import { addCode, makeTranscript } from './sample-data.js';
@@ -7,6 +8,7 @@ import {
   cursorOffset,
   initSession,
   progress,
+  readSpans,
   reduce,
   segmentsUnderCursor,
   sessionSegmentCount,
@@ -450,7 +452,10 @@ describe('finding things', () => {
     expect(s.cursor).toBe(3);
     // Coded: the share of participant speech in characters (no interviewer, label, annotation or space).
     const visible = (text: string): number => text.replace(/\s/g, '').length;
-    expect(progress(s)).toEqual({
+    // Read: the share the transcript list computes from what was read, kept up key by key.
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, readSpans(s)), 12);
+    expect(progress(s).read).toBeGreaterThan(0);
+    expect(progress(s)).toMatchObject({
       sentences: 7,
       visited: 3,
       speech: visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer. On se sent démuni.Les délais sont très longs. Huit mois pour le centre antidouleur !"),

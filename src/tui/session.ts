@@ -12,6 +12,7 @@
  * spans are half-open.
  */
 import { speechRanges } from '../core/analysis/speech.js';
+import { readableCharacters } from '../core/study/reading.js';
 import { codeEntries, themeEntries } from './code-search.js';
 import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
@@ -80,6 +81,7 @@ export function initSession(input: SessionInput): SessionState {
   const segments = sortSegments(input.segments.map((s) => ({ ...s, codes: [...s.codes] })));
   const cursor = input.initialCursor !== undefined ? sentenceAt(sentences, input.initialCursor) : 0;
   const visited = new Uint8Array(sentences.length);
+  const sentenceChars = Int32Array.from(sentences, (s) => readableCharacters(transcript, [s]));
   for (const span of input.read ?? []) {
     for (let i = sentenceFrom(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
       if (sentences[i]!.start >= span.start) visited[i] = 1;
@@ -104,6 +106,9 @@ export function initSession(input: SessionInput): SessionState {
     speechCoverage: { speech: 0, coded: 0 },
     visited,
     visitedCount: countOnes(visited),
+    sentenceChars,
+    readChars: sentences.reduce((n, _, i) => n + (visited[i] === 1 ? sentenceChars[i]! : 0), 0),
+    readTotal: readableCharacters(transcript, [{ start: 0, end: transcript.text.length }]),
     coverage: [],
     labels,
     annotations,

@@ -47,7 +47,15 @@ export function withReading(previous: TranscriptPosition | undefined, next: { cu
  * and the transcript list both say this.
  */
 export function readShare(transcript: Pick<Transcript, 'text' | 'turns'>, read: readonly Span[]): number {
+  const total = readableCharacters(transcript, [{ start: 0, end: transcript.text.length }]);
+  return total === 0 ? 0 : readableCharacters(transcript, read) / total;
+}
+
+/**
+ * The characters (spaces aside) of the turns' text inside `spans`: what `readShare` counts. The
+ * coding screen adds it up sentence by sentence as they are read.
+ */
+export function readableCharacters(transcript: Pick<Transcript, 'text' | 'turns'>, spans: readonly Span[]): number {
   const turns = transcript.turns.map((t) => ({ start: t.textStart, end: t.end }));
-  const total = visibleCharacters(transcript.text, turns, [{ start: 0, end: transcript.text.length }]);
-  return total === 0 ? 0 : visibleCharacters(transcript.text, turns, read) / total;
+  return visibleCharacters(transcript.text, turns, spans);
 }
