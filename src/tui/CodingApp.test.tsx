@@ -138,9 +138,11 @@ describe('CodingApp', () => {
   it('creates a theme from the theme picker and puts the new code in it', async () => {
     const { press, frame, created } = await open();
     await press(KEYS.down, KEYS.enter, 'Solitude', KEYS.enter, 'Isolement');
-    expect(frame()).toContain('⏎ pour créer le thème «\u00a0Isolement\u00a0»');
+    expect(frame()).toContain('⏎ crée le thème «\u00a0Isolement\u00a0»');
+    await press(KEYS.ctrlU, 'vecu > Isolement');
+    expect(frame()).toContain('⏎ crée «\u00a0Isolement\u00a0» dans «\u00a0Vécu du médecin\u00a0»');
     await press(KEYS.enter);
-    expect(created).toEqual([{ name: 'Solitude', themeId: null, newThemes: ['Isolement'] }]);
+    expect(created).toEqual([{ name: 'Solitude', themeId: 'vecu', newThemes: ['Isolement'] }]);
   });
 
   it('offers to remove a code created by mistake once its coding is undone', async () => {

@@ -9,6 +9,7 @@ import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
+import { themePathOf } from './picker.js';
 import { frameRegions } from './frame.js';
 import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
@@ -135,6 +136,13 @@ function focusRows(state: SessionState, layout: Layout): { first: number; last: 
   }
   const span = currentSpan(state);
   return rowsOf(layout, span.start, span.end);
+}
+
+/** What Enter would create in the theme picker, said in the picker. */
+function themeToCreate(state: SessionState, query: string, strings: ScreenStrings): string {
+  const { themeId, newThemes } = themePathOf(state, query);
+  const parent = themeId === null ? null : (state.themes.find((t) => t.id === themeId)?.path.join(' › ') ?? null);
+  return strings.picker.noTheme(newThemes, parent);
 }
 
 function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
@@ -430,7 +438,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         : query === ''
           ? strings.picker.empty
           : picker.purpose === 'theme'
-            ? strings.picker.noTheme(query)
+            ? themeToCreate(state, query, strings)
             : strings.picker.noMatch(query);
     bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {

@@ -25,6 +25,8 @@ export interface ThemeEntry {
   name: string;
   /** Names from the top-level theme down to this one. */
   path: string[];
+  /** The enclosing theme, or null at the top. */
+  parentId: string | null;
   search: Prepared;
 }
 
@@ -57,7 +59,7 @@ export function themeEntries(codebook: Codebook): ThemeEntry[] {
   const visit = (node: CodebookNode, path: string[]): void => {
     if (node.kind !== 'theme') return;
     const inner = [...path, node.name];
-    entries.push({ id: node.id, name: node.name, path: inner, search: fuzzysort.prepare(foldForSearch(inner.join(' '))) });
+    entries.push({ id: node.id, name: node.name, path: inner, parentId: node.parent, search: fuzzysort.prepare(foldForSearch(inner.join(' '))) });
     for (const child of node.children) visit(child, inner);
   };
   for (const theme of codebook.themes) visit(theme, []);

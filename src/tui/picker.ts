@@ -259,7 +259,12 @@ export function chooseThemeFor(state: SessionState, name: string, back: Picker |
   return { ...state, mode: 'picker', prompt: null, picker: withItems(state, picker) };
 }
 
-/** A typed theme path (`Vécu du médecin > Solitude`): the existing theme it starts from, and the themes to create under it. */
+/**
+ * A typed theme path (`Vécu du médecin > Solitude`): the existing theme it starts from, and the
+ * themes to create under it. An existing theme is named in full (accents and case aside), or by
+ * the start of its name when no other theme there starts so (`vecu > Solitude`); the last part
+ * is always new unless it names a theme in full.
+ */
 export function themePathOf(state: SessionState, typed: string): { themeId: string | null; newThemes: string[] } {
   const parts = typed
     .split(/\s*[>›]\s*/)
@@ -268,10 +273,11 @@ export function themePathOf(state: SessionState, typed: string): { themeId: stri
   let themeId: string | null = null;
   let depth = 0;
   for (; depth < parts.length; depth++) {
-    const wanted = parts.slice(0, depth + 1).map(foldForSearch);
-    const found = state.themes.find(
-      (t) => t.path.length === wanted.length && t.path.every((name, i) => foldForSearch(name) === wanted[i]),
-    );
+    const wanted = foldForSearch(parts[depth]!);
+    const here = state.themes.filter((t) => t.path.length === depth + 1 && (themeId === null ? true : t.parentId === themeId));
+    const exact = here.find((t) => foldForSearch(t.name) === wanted);
+    const prefixed = here.filter((t) => foldForSearch(t.name).startsWith(wanted));
+    const found = exact ?? (depth < parts.length - 1 && prefixed.length === 1 ? prefixed[0] : undefined);
     if (found === undefined) break;
     themeId = found.id;
   }

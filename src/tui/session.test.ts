@@ -565,6 +565,9 @@ describe('new codes', () => {
     // "Theme > Sub-theme": the existing theme is found by its name (accents and case ignored).
     s = run(toThemes, typed('vecu du medecin > Isolement > Rural'), { type: 'pickerConfirm' });
     expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: 'vecu', newThemes: ['Isolement', 'Rural'] });
+    // An existing theme by the start of its name, when no other starts so; the last part is new.
+    s = run(toThemes, typed('vécu > émo > Colère'), { type: 'pickerConfirm' });
+    expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: 'emotions', newThemes: ['Colère'] });
     // Ctrl-N creates the typed theme even when some theme matches it.
     s = run(toThemes, typed('Vécu'), { type: 'pickerNewCode' });
     expect(s.effects.at(-1)).toEqual({ type: 'create-code', name: 'Solitude', themeId: null, newThemes: ['Vécu'] });

@@ -33,7 +33,8 @@ export interface ScreenStrings {
     transcripts: (coder: string) => string;
     noTranscript: (query: string) => string;
     noMatch: (query: string) => string;
-    noTheme: (query: string) => string;
+    /** `themes`: the new theme and sub-themes typed; `parent`: the existing theme they go in. */
+    noTheme: (themes: string[], parent: string | null) => string;
     empty: string;
     notYetGrouped: string;
   };
@@ -81,7 +82,8 @@ const fr: ScreenStrings = {
     transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
     noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
-    noTheme: (query) => `Aucun thème ne correspond — ⏎ pour créer le thème «\u00a0${query}\u00a0»`,
+    noTheme: (themes, parent) =>
+      `Aucun thème ne correspond — ⏎ crée ${parent === null ? 'le thème ' : ''}«\u00a0${themes.join(' › ')}\u00a0»${parent === null ? '' : ` dans «\u00a0${parent}\u00a0»`}`,
     empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
     notYetGrouped: 'Pas encore regroupé',
   },
@@ -193,7 +195,7 @@ const en: ScreenStrings = {
     transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
     noTranscript: (query) => `No transcript matches "${query}"`,
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
-    noTheme: (query) => `No theme matches — ⏎ to create the theme "${query}"`,
+    noTheme: (themes, parent) => `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
     empty: 'The codebook is empty — ⏎ to create a first code',
     notYetGrouped: 'Not yet grouped',
   },
