@@ -31,17 +31,10 @@ describe('commander in French', () => {
     expect(frenchExtras('output format (choices: "csv", "excel", default: "csv")')).toBe(
       'output format (choix\u00a0: "csv", "excel", par défaut\u00a0: "csv")',
     );
-    const base = new Help();
     const cmd = new Command('segments')
       .description('lister')
       .addOption(new Option('--format <format>', 'format de sortie').choices(['csv', 'json']).default('csv'))
-      .configureHelp(
-        frenchHelp({
-          optionDescription: (o) => base.optionDescription(o),
-          argumentDescription: (a) => base.argumentDescription(a),
-          styleUsage: (u) => base.styleUsage(u),
-        }),
-      );
+      .configureHelp(frenchHelp(new Help()));
     cmd.command('sub');
     const text = cmd.helpInformation();
     expect(text).toContain('Utilisation\u00a0: segments [options] [commande]');

@@ -3,7 +3,7 @@
  * in French when the study or the user speaks French. commander writes them in English; they
  * are translated here, on their way out, by their fixed shapes.
  */
-import type { HelpConfiguration } from 'commander';
+import type { Help, HelpConfiguration } from 'commander';
 import type { Language } from '../core/types.js';
 
 const TITLES: Record<string, string> = {
@@ -25,12 +25,8 @@ export function frenchExtras(description: string): string {
   );
 }
 
-/** Help in French: headings, the extras after an option, `[command]` in the usage line. */
-export function frenchHelp(base: {
-  optionDescription: NonNullable<HelpConfiguration['optionDescription']>;
-  argumentDescription: NonNullable<HelpConfiguration['argumentDescription']>;
-  styleUsage: NonNullable<HelpConfiguration['styleUsage']>;
-}): HelpConfiguration {
+/** Help in French, over commander's own (`base`): headings, the extras after an option, `[command]` in the usage line. */
+export function frenchHelp(base: Pick<Help, 'optionDescription' | 'argumentDescription' | 'styleUsage'>): HelpConfiguration {
   return {
     styleTitle: (title) => TITLES[title] ?? title,
     optionDescription: (option) => frenchExtras(base.optionDescription(option)),

@@ -44,7 +44,6 @@ export async function buildProgram(
   const h = (entry: HelpEntry) => help(entry, language);
   const ctx = makeContext(language, fromFlag);
   const fr = language === 'fr';
-  const base = new Help();
 
   const program = new Command('codage');
   program
@@ -59,15 +58,9 @@ export async function buildProgram(
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(commanderError(s, language)),
     });
-  if (fr) {
-    program.configureHelp(
-      frenchHelp({
-        optionDescription: (option) => base.optionDescription(option),
-        argumentDescription: (argument) => base.argumentDescription(argument),
-        styleUsage: (usage) => base.styleUsage(usage),
-      }),
-    );
-  }
+  // commander's own words (headings, defaults, choices) in French, for the program and each command.
+  const frenchWords = fr ? frenchHelp(new Help()) : undefined;
+  if (frenchWords !== undefined) program.configureHelp(frenchWords);
   /** One example per command, as each command registers. */
   const examples: string[] = [];
 
@@ -82,15 +75,7 @@ export async function buildProgram(
       .addHelpText('after', texts.after ?? '')
       .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
       .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
-    if (fr) {
-      cmd.configureHelp(
-        frenchHelp({
-          optionDescription: (option) => base.optionDescription(option),
-          argumentDescription: (argument) => base.argumentDescription(argument),
-          styleUsage: (usage) => base.styleUsage(usage),
-        }),
-      );
-    }
+    if (frenchWords !== undefined) cmd.configureHelp(frenchWords);
     cmd.action(async (...args: unknown[]) => {
       const { run } = await load();
       // commander passes positional arguments, then the options object, then the command.

@@ -18,7 +18,7 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 80, rows: 24 }) {
+async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 80, rows: 24 }, switching = false) {
   const stdout = new FakeStdout(size.columns, size.rows);
   const stdin = new FakeStdin();
   const changes: Change[] = [];
@@ -44,7 +44,7 @@ async function open(overrides: Partial<CodingAppProps> = {}, size = { columns: 8
     onQuit: (state) => quits.push(state),
     ...overrides,
   };
-  const instance = render(<CodingApp {...props} />, {
+  const instance = render(switching ? <CodingScreen first={props} /> : <CodingApp {...props} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     debug: true,
@@ -291,57 +291,43 @@ describe('CodingApp', () => {
 
   it('lists the transcripts with this coder’s progress, and opens another one', async () => {
     const other = makeTranscript('Enquêteur : Bonjour.\nMG2 : Les délais sont longs. Très longs.\n', 'MG2');
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
-    const base: CodingAppProps = {
-      transcript,
-      sentences,
-      codebook,
-      segments: [],
-      coder: 'marie',
-      language: 'fr',
-      newSegmentId: idCounter(),
-      wordSpans,
-      onChange: () => undefined,
-      onCreateCode: () => {
-        throw new Error('no');
-      },
-      onQuit: () => undefined,
-      listTranscripts: () => [
-        { id: 'P07', read: 0.14, coded: 0, segments: 0 },
-        { id: 'MG2', read: 1, coded: 0.5, segments: 3 },
-      ],
-    };
     const opened: string[] = [];
-    const props: CodingAppProps = {
-      ...base,
-      onOpenTranscript: (id) => {
-        opened.push(id);
-        return { ...base, transcript: other, sentences: simpleSentences(other.text, other.turns), wordSpans: simpleWordSpans(other.text) };
+    const listTranscripts = () => [
+      { id: 'P07', read: 0.14, coded: 0, segments: 0 },
+      { id: 'MG2', read: 1, coded: 0.5, segments: 3 },
+    ];
+    const { press, frame } = await open(
+      {
+        listTranscripts,
+        onOpenTranscript: (id) => {
+          opened.push(id);
+          return {
+            transcript: other,
+            sentences: simpleSentences(other.text, other.turns),
+            codebook,
+            segments: [],
+            coder: 'marie',
+            language: 'fr',
+            newSegmentId: idCounter(),
+            wordSpans: simpleWordSpans(other.text),
+            onChange: () => undefined,
+            onCreateCode: () => ({ codebook, id: 'x' }),
+            onQuit: () => undefined,
+          };
+        },
       },
-    };
-    const instance = render(<CodingScreen first={props} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
-    mounted.push(instance);
-    await pause();
-    stdin.write('t');
-    await pause();
-    const list = strip(stdout.lastWrite());
-    expect(list).toContain('Ouvrir quel entretien');
-    expect(list).toMatch(/P07 +lu 14\u202f% · codé 0\u202f% · 0 segment · ouvert/);
-    expect(list).toMatch(/MG2 +lu 100\u202f% · codé 50\u202f% · 3 segments/);
-    stdin.write('mg');
-    await pause();
-    stdin.write('\r');
+      undefined,
+      true,
+    );
+    await press('t');
+    expect(frame()).toContain('Ouvrir quel entretien');
+    expect(frame()).toMatch(/P07 +lu 14\u202f% · codé 0\u202f% · 0 segment · ouvert/);
+    expect(frame()).toMatch(/MG2 +lu 100\u202f% · codé 50\u202f% · 3 segments/);
+    await press('mg', KEYS.enter);
     await pause(60);
     expect(opened).toEqual(['MG2']);
-    expect(strip(stdout.lastWrite())).toContain('MG2 · marie');
-    expect(strip(stdout.lastWrite())).toContain('Les délais sont longs.');
+    expect(frame()).toContain('MG2 · marie');
+    expect(frame()).toContain('Les délais sont longs.');
   });
 
   it('speaks English', async () => {
