@@ -11,7 +11,7 @@
  * session-queries what the screen asks. Offsets are UTF-16 indices into `transcript.text`;
  * spans are half-open.
  */
-import { speechRanges } from '../core/analysis/speech.js';
+import { countVisible, speechRanges } from '../core/analysis/speech.js';
 import { readableCharacters } from '../core/study/reading.js';
 import { codeEntries, themeEntries } from './code-search.js';
 import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
@@ -81,7 +81,11 @@ export function initSession(input: SessionInput): SessionState {
   const segments = sortSegments(input.segments.map((s) => ({ ...s, codes: [...s.codes] })));
   const cursor = input.initialCursor !== undefined ? sentenceAt(sentences, input.initialCursor) : 0;
   const visited = new Uint8Array(sentences.length);
-  const sentenceChars = Int32Array.from(sentences, (s) => readableCharacters(transcript, [s]));
+  // What `readShare` counts of each sentence: its characters inside its turn's text, spaces aside.
+  const sentenceChars = Int32Array.from(sentences, (s) => {
+    const turn = transcript.turns[s.turn];
+    return turn === undefined ? 0 : countVisible(transcript.text, Math.max(s.start, turn.textStart), Math.min(s.end, turn.end));
+  });
   for (const span of input.read ?? []) {
     for (let i = sentenceFrom(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
       if (sentences[i]!.start >= span.start) visited[i] = 1;

@@ -38,7 +38,8 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x3000;
 }
 
-function countVisible(text: string, start: number, end: number): number {
+/** Characters of `text[start, end)` other than spaces. */
+export function countVisible(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) n++;
   return n;
