@@ -127,12 +127,17 @@ describe('codage init', () => {
 
 describe('codage segments --format excel', () => {
   it('writes what French Excel opens by a double click: ;, BOM, CRLF, multi-line cells intact', () => {
-    const r = runCli(['segments', '--study', DEMO, '--format', 'excel']);
+    // The demo is a French study: the spreadsheet speaks French, even with --lang en (messages only).
+    const r = runCli(['segments', '--study', DEMO, '--format', 'excel', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('\ufeffcoder;participant;segment;theme;code;code_id;start;end;text;memo;exemplary;status\r\n')).toBe(true);
+    expect(r.stdout.startsWith('\ufeffcodeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut\r\n')).toBe(true);
     const rows = parse(r.stdout, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
-    const json = JSON.parse(runCli(['segments', '--study', DEMO, '--json']).stdout) as { text: string; memo: string }[];
-    expect(rows.map((row) => [row.text, row.memo])).toEqual(json.map((row) => [row.text, row.memo]));
+    const json = JSON.parse(runCli(['segments', '--study', DEMO, '--json']).stdout) as { text: string; memo: string; exemplary: boolean; status: string }[];
+    expect(rows.map((row) => [row.texte, row['mémo']])).toEqual(json.map((row) => [row.text, row.memo]));
+    expect(rows.map((row) => row.exemplaire)).toEqual(json.map((row) => (row.exemplary ? 'oui' : '')));
+    expect(new Set(rows.map((row) => row.statut))).toEqual(new Set(['inchangé']));
+    // csv keeps English keys and values for scripts.
+    expect(runCli(['segments', '--study', DEMO]).stdout.split('\n')[0]).toBe('coder,participant,segment,theme,code,code_id,start,end,text,memo,exemplary,status');
   });
 });
 

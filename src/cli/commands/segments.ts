@@ -61,11 +61,13 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
     codeId = node.id;
   }
   const rows = segmentRows(segments, study.codebook, { coder, participant: options.participant, code: codeId });
+  // Spreadsheets for people are the study's: in its language (--lang is for messages).
+  const sheetLanguage = study.config.language ?? ctx.language;
   let out = '';
   if (format === 'json') {
     out = `${JSON.stringify(rows, null, 2)}\n`;
   } else if (format !== 'xlsx') {
-    out = format === 'excel' ? formatSegmentRowsForExcel(rows, ctx.language) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
+    out = format === 'excel' ? formatSegmentRowsForExcel(rows, sheetLanguage) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
   const unplaced = rows.filter((row) => row.status === 'unplaced').length;
   if (unplaced > 0) {
@@ -79,7 +81,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeOutput(path, format === 'xlsx' ? await xlsxWorkbook(segmentSheet(rows, ctx.language), 'segments') : out);
+    await writeOutput(path, format === 'xlsx' ? await xlsxWorkbook(segmentSheet(rows, sheetLanguage), 'segments') : out);
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
     ctx.stdout.write(out);
