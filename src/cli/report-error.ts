@@ -8,13 +8,15 @@ import { paint } from './output.js';
  */
 export function reportError(error: unknown, language: Language, stderr: NodeJS.WritableStream): number {
   const label = language === 'fr' ? { error: 'erreur', hint: 'à faire' } : { error: 'error', hint: 'fix' };
+  // French puts a (non-breaking) space before a colon.
+  const colon = language === 'fr' ? '\u00a0:' : ':';
   if (error instanceof DataError || error instanceof UsageError) {
     const where =
       error instanceof DataError && error.file
         ? `${error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
         : '';
-    stderr.write(`${where}${paint.red(label.error)}: ${error.localized[language]}\n`);
-    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}: ${error.hint[language]}\n`);
+    stderr.write(`${where}${paint.red(label.error)}${colon} ${error.localized[language]}\n`);
+    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${error.hint[language]}\n`);
     return error instanceof DataError ? 1 : 2;
   }
   const hasLocalized = (e: unknown): e is { localized: { en: string; fr: string } } =>
@@ -22,8 +24,8 @@ export function reportError(error: unknown, language: Language, stderr: NodeJS.W
   if (hasLocalized(error)) {
     // Typed errors from io (locks, spreadsheets) carry their own message and are the user's to fix.
     const e = error as unknown as { localized: { en: string; fr: string }; hint?: { en: string; fr: string } };
-    stderr.write(`${paint.red(label.error)}: ${e.localized[language]}\n`);
-    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}: ${e.hint[language]}\n`);
+    stderr.write(`${paint.red(label.error)}${colon} ${e.localized[language]}\n`);
+    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${e.hint[language]}\n`);
     return 1;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
