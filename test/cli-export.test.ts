@@ -102,7 +102,7 @@ describe('codage export: the other tables and texts', () => {
       [['export', 'matrix', '--study', DEMO], /--by/],
       [['export', 'matrix', '--study', DEMO, '--by', 'taille'], /attributes:/],
       [['export', 'matrix', '--study', DEMO, '--by', 'pair'], /no pairs/],
-      [['export', 'themes', '--study', DEMO, '--coder', 'nobody'], /known coders: marie, paul/],
+      [['export', 'themes', '--study', DEMO, '--coder', 'nobody'], /coders: marie, paul/],
       [['export', 'themes', '--study', DEMO, '--quotes', 'many'], /--quotes/],
       [['export', 'report', '--study', DEMO, '--date', '06/02/2024'], /YYYY-MM-DD/],
     ];

@@ -20,7 +20,8 @@ import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { requireAttribute, requireCoder } from '../study-checks.js';
+import { requireAttribute } from '../study-checks.js';
+import { resolveCoder } from '../coder.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 
@@ -131,6 +132,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const max = parseQuotes(options.quotes);
   const date = parseDate(options.date, () => new Date());
 
+  const askedCoder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';
   // A table built from a study codage cannot fully read would be wrong without saying so: nothing is
@@ -144,8 +146,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
     );
   }
-  const coder = reportedCoder(study.coders.map((c) => c.coder), options.coder, study.config.coder);
-  if (coder !== undefined) requireCoder(study, coder);
+  const coder = reportedCoder(study.coders.map((c) => c.coder), askedCoder, study.config.coder);
   const report = reportStudyOf(study, segments, {
     coder,
     language: ctx.language,
