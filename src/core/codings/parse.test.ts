@@ -214,6 +214,73 @@ describe('parseCoderFile: problems', () => {
   });
 });
 
+describe('parseCoderFile: what it does not fully understand is never rewritten', () => {
+  const seg = (id: string, start: number) => `{"id": "${id}", "participant": "P1", "start": ${start}, "end": ${start + 2}, "codes": ["x"], "text": "ab"}`;
+  const file = (body: string) => `${CODER_FILE_HEADER}version: 1\ncoder: marie\n${body}`;
+
+  it('reads a segment line indented with a tab as a YAML error, and refuses rewriting', () => {
+    const source = file(`memos: {}\nsegments:\n  - ${seg('a', 0)}\n\t- ${seg('b', 4)}\n  - ${seg('c', 8)}\n`);
+    const { problems, rewritable } = read(source);
+    expect(rewritable).toBe(false);
+    expect(problems[0]).toMatchObject({ kind: 'yaml-syntax', severity: 'error', line: 8, column: 1 });
+    // No message repeats a whole mapping as a key name.
+    for (const p of problems) expect(p.message.en.length).toBeLessThan(150);
+  });
+
+  it('refuses a YAML alias bomb with its position, instead of failing to read the file at all', () => {
+    let bomb = 'lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i < 9; i++) bomb += `lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const source = file(`memos: {}\n${bomb}segments:\n  - ${seg('a', 0)}\n`);
+    const result = read(source);
+    expect(result.rewritable).toBe(false);
+    const problem = result.problems.find((p) => p.kind === 'yaml-aliases');
+    expect(problem).toMatchObject({ severity: 'error', line: 7 });
+    expect(problem!.message.fr).toMatch(/alias/);
+  });
+
+  it('reads a file with a few aliases, and may rewrite it (the aliases are expanded)', () => {
+    const source = 'version: 1\ncoder: marie\nsegments:\n  - {"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": &c ["x"], "text": "ab"}\n  - {"id": "b", "participant": "P1", "start": 4, "end": 6, "codes": *c, "text": "cd"}\n';
+    const { rewritable, coderFile, problems } = read(source);
+    expect(problems).toEqual([]);
+    expect(rewritable).toBe(true);
+    expect(coderFile.segments.map((s) => s.codes)).toEqual([['x'], ['x']]);
+  });
+
+  it('refuses a `memos:` block whose memo is a list or a mapping (it would be rewritten as other text)', () => {
+    const { rewritable, problems } = read(file('memos:\n  P1:\n    - relire\n    - relancer\nsegments: []\n'));
+    expect(rewritable).toBe(false);
+    expect(problems.map((p) => [p.kind, p.severity, p.line])).toEqual([['coder-file-wrong-type', 'error', 6]]);
+  });
+
+  it('refuses a `memos:` block that is a list', () => {
+    const { rewritable } = read(file('memos:\n  - P1: "a"\nsegments: []\n'));
+    expect(rewritable).toBe(false);
+  });
+
+  it('reports two memos for the same participant instead of keeping the last silently', () => {
+    const { rewritable, problems } = read(file('memos:\n  P1: "premier"\n  P1: "second"\nsegments: []\n'));
+    expect(rewritable).toBe(false);
+    expect(problems.map((p) => [p.kind, p.line])).toEqual([['yaml-syntax', 7]]);
+  });
+
+  it('reports a key written twice inside a segment line, as for the codebook', () => {
+    const twice = '{"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"], "text": "ab", "start": 1}';
+    const { rewritable, problems } = read(file(`memos: {}\nsegments:\n  - ${seg('z', 10)}\n  - ${twice}\n`));
+    expect(rewritable).toBe(false);
+    const dup = problems.find((p) => p.kind === 'yaml-syntax');
+    expect(dup).toMatchObject({ severity: 'error', line: 8 });
+    expect(dup!.message.fr).toContain('clé en double');
+  });
+
+  it('does not take a key name inside a quoted text for a second key', () => {
+    const tricky = '{"id": "a", "participant": "P1", "start": 0, "end": 2, "codes": ["x"], "text": "il a dit \\"start\\": non, {\\"id\\": 2}"}';
+    const { rewritable, problems, coderFile } = read(file(`memos: {}\nsegments:\n  - ${tricky}\n`));
+    expect(problems).toEqual([]);
+    expect(rewritable).toBe(true);
+    expect(coderFile.segments[0]!.text).toBe('il a dit "start": non, {"id": 2}');
+  });
+});
+
 describe('parseCoderFile: the fast path', () => {
   it('reads 20,000 segments as codage writes them without the YAML parser, and a hand edit with it', () => {
     const segments = Array.from({ length: 20_000 }, (_, i) => ({

@@ -9,11 +9,13 @@
  * Nothing the user wrote is dropped: an entry of `segments:` that is not a valid segment is
  * reported and returned in `invalid` (with its raw text and its value), and unknown top-level
  * keys in `extra`; `serializeCoderFile(coderFile, { invalid, extra })` writes them back.
- * When `rewritable` is false (YAML syntax error, unknown version, wrong structure) the file
- * was not fully understood and must not be rewritten until the user fixes it.
+ * When `rewritable` is false the file was not fully understood and must not be rewritten until
+ * the user fixes it: a YAML syntax error (a tab used to indent, a key written twice, in a segment
+ * line or among the memos), too many YAML aliases (an "alias bomb"), an unknown version, or a
+ * structure that rewriting would change (`segments` not a list, `memos` not a mapping of texts).
  */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { CoderFile, Localized, Problem, Segment } from '../types.js';
 import { nearest } from '../codebook/nearest.js';
 import { positionAt, yamlProblems } from '../codebook/yaml-problems.js';
@@ -106,6 +108,7 @@ function readFast(text: string): RawFile | null {
   const texts: string[] = [];
   const out: RawFile = { memos: [], entries: { values, lines: numbers, texts }, extra: [], problems: [], rewritable: true };
   const seen = new Set<string>();
+  const memoKeys = new Set<string>();
   let section: 'top' | 'memos' | 'segments' = 'top';
   try {
     for (let i = 0; i < lines.length; i++) {
@@ -113,7 +116,10 @@ function readFast(text: string): RawFile | null {
       if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
       const n = i + 1;
       if (section === 'segments' && line.startsWith('  - {') && line.charCodeAt(line.length - 1) === 125 /* } */) {
-        values.push(JSON.parse(line.slice(4)));
+        const value: unknown = JSON.parse(line.slice(4));
+        // JSON.parse keeps the last of two equal keys: let the yaml parser report the line instead.
+        if (hasRepeatedKey(line, value)) return null;
+        values.push(value);
         numbers.push(n);
         texts.push(line);
         continue;
@@ -125,7 +131,10 @@ function readFast(text: string): RawFile | null {
         if (section === 'memos') {
           const m = MEMO_LINE.exec(line);
           if (!m) return null;
-          out.memos.push({ key: keyOf(m[1] as string), value: JSON.parse(m[2] as string), locate: () => ({ line: n, column: 3 }) });
+          const key = keyOf(m[1] as string);
+          if (memoKeys.has(key)) return null;
+          memoKeys.add(key);
+          out.memos.push({ key, value: JSON.parse(m[2] as string), locate: () => ({ line: n, column: 3 }) });
           continue;
         }
         return null;
@@ -154,6 +163,42 @@ function readFast(text: string): RawFile | null {
   return out;
 }
 
+/**
+ * Whether a segment line names a key twice (`{"start": 0, …, "start": 1}`): the keys the line
+ * writes at its top level, counted by their colons outside quoted text, against the keys the
+ * parsed object has. A scan from quote to quote, so it costs little next to `JSON.parse`.
+ */
+function hasRepeatedKey(line: string, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  let keys = 0;
+  for (const _ in value) keys++;
+  let colons = 0;
+  let depth = 0;
+  let i = 4; // after `  - `
+  for (;;) {
+    const quote = line.indexOf('"', i);
+    const end = quote === -1 ? line.length : quote;
+    for (let j = i; j < end; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+      else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+      else if (c === 58 /* : */ && depth === 1) colons++;
+    }
+    if (quote === -1) break;
+    // Skip the quoted text: the next quote not escaped by an odd number of backslashes.
+    let close = line.indexOf('"', quote + 1);
+    for (;;) {
+      if (close === -1) return false;
+      let backslashes = 0;
+      while (line.charCodeAt(close - 1 - backslashes) === 92 /* \ */) backslashes++;
+      if (backslashes % 2 === 0) break;
+      close = line.indexOf('"', close + 1);
+    }
+    i = close + 1;
+  }
+  return colons !== keys;
+}
+
 /** Records `version` or `coder` (the same for both readers); false for any other key. */
 function setHeaderKey(out: RawFile, key: string, value: unknown, at: Locate): boolean {
   if (key === 'version') {
@@ -174,7 +219,9 @@ function setHeaderKey(out: RawFile, key: string, value: unknown, at: Locate): bo
 
 function readWithYaml(text: string, file: string): RawFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  // logLevel: a mapping used as a key (a line indented with a tab) is reported as a problem,
+  // not as a warning of the yaml library on the terminal.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, logLevel: 'error' });
   const entries: Required<Omit<RawEntries, 'texts'>> = { values: [], lines: [], raws: [], locates: [] };
   const out: RawFile = { memos: [], entries, extra: [], problems: yamlProblems(doc, file, lineCounter), rewritable: doc.errors.length === 0 };
   const pos = (node: unknown): { line: number; column?: number } => {
@@ -195,7 +242,15 @@ function readWithYaml(text: string, file: string): RawFile {
     });
     return out;
   }
-  const js = doc.toJS() as Record<string, unknown>;
+  let js: Record<string, unknown>;
+  try {
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    out.rewritable = false;
+    out.problems.push(aliasBomb(doc, file, pos));
+    return out;
+  }
   for (const pair of contents.items) {
     const keyNode = pair.key as YamlNode | null;
     const key = String((keyNode as { value?: unknown } | null)?.value ?? keyNode);
@@ -243,6 +298,34 @@ function readWithYaml(text: string, file: string): RawFile {
   return out;
 }
 
+/** The yaml library's default: far more aliases than a hand-edited coder file ever has. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A file whose aliases expand to too much data (a "billion laughs" file): not read, not rewritten. */
+function aliasBomb(doc: Document, file: string, pos: (node: unknown) => { line: number; column?: number }): Problem {
+  let first: unknown = null;
+  visit(doc, {
+    Alias(_key, node) {
+      first = node;
+      return visit.BREAK;
+    },
+  });
+  return {
+    severity: 'error',
+    file,
+    ...(first !== null && isAlias(first) ? pos(first) : { line: 1 }),
+    kind: 'yaml-aliases',
+    message: {
+      en: `The YAML aliases (*name) in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies): it is not read.`,
+      fr: `Les alias YAML (*nom) de ce fichier se développent en trop de données (plus de ${MAX_ALIAS_COUNT} copies) : il n’est pas lu.`,
+    },
+    hint: {
+      en: 'Write the values out instead of using aliases, or restore the file from .codage/backups/. codage will not rewrite it until then.',
+      fr: 'Écrivez les valeurs au lieu d’utiliser des alias, ou restaurez le fichier depuis .codage/backups/. codage ne le réécrira pas d’ici là.',
+    },
+  };
+}
+
 function wrongType(file: string, at: { line: number; column?: number }, key: string, expected: Localized): Problem {
   return {
     severity: 'error',
@@ -266,6 +349,11 @@ interface Flaw {
   field?: string;
   kind: string;
   message: Localized;
+}
+
+/** A key as a message shows it: a runaway one (a whole block read as a key) is cut short. */
+function shortened(key: string): string {
+  return key.length <= 40 ? key : `${key.slice(0, 37)}…`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -403,8 +491,19 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
   for (const m of raw.memos) {
     if (m.value === null || m.value === undefined) continue;
     if (typeof m.value === 'string') memos[m.key] = m.value;
-    else {
-      memos[m.key] = typeof m.value === 'object' ? JSON.stringify(m.value) : String(m.value);
+    else if (typeof m.value === 'object') {
+      // A list or a mapping would be rewritten as one text: not understood, not rewritten.
+      memos[m.key] = JSON.stringify(m.value);
+      rewritable = false;
+      problem('error', m.locate(), 'coder-file-wrong-type', {
+        en: `The memo of ${m.key} must be one text, not a list or a mapping.`,
+        fr: `Le mémo de ${m.key} doit être un seul texte, pas une liste ni un dictionnaire.`,
+      }, {
+        en: 'Write it as one text in double quotes ("first point; second point"). codage will not rewrite this file until then.',
+        fr: 'Écrivez-le en un seul texte entre guillemets doubles ("premier point ; second point"). codage ne réécrira pas ce fichier d’ici là.',
+      });
+    } else {
+      memos[m.key] = String(m.value);
       problem('warning', m.locate(), 'coder-file-wrong-type', {
         en: `The memo of ${m.key} is not text: it is read as text.`,
         fr: `Le mémo de ${m.key} n’est pas du texte : il est lu comme du texte.`,
@@ -414,9 +513,10 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
 
   for (const e of raw.extra) {
     const guess = nearest(e.key, ['version', 'coder', 'memos', 'segments']);
+    const key = shortened(e.key);
     problem('warning', e.locate(), 'coder-file-unknown-key', {
-      en: `Unknown key \`${e.key}\`: codage does not use it (it is kept in the file).`,
-      fr: `Clé inconnue \`${e.key}\` : codage ne l’utilise pas (elle est conservée dans le fichier).`,
+      en: `Unknown key \`${key}\`: codage does not use it (it is kept in the file).`,
+      fr: `Clé inconnue \`${key}\` : codage ne l’utilise pas (elle est conservée dans le fichier).`,
     }, guess
       ? { en: `Did you mean \`${guess}\`?`, fr: `Vouliez-vous écrire \`${guess}\` ?` }
       : { en: 'Known keys: version, coder, memos, segments.', fr: 'Clés connues : version, coder, memos, segments.' });
