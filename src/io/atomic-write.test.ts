@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupPathFor, tempPathFor, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+import { backupPathFor, READ_ONLY_FILE, tempPathFor, TEMP_FILE, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 
 let dir: string;
 
@@ -113,6 +113,16 @@ describe.each(variants)('%s', (_name, write) => {
     expect(leftovers(dir, ['marie.yaml', 'backups'])).toEqual([]);
   });
 
+  it.skipIf(process.platform === 'win32')('never replaces a file nobody may write (chmod 0444), even as root', async () => {
+    const file = path.join(dir, 'marie.yaml');
+    const backups = path.join(dir, 'backups');
+    fs.writeFileSync(file, 'protected');
+    fs.chmodSync(file, 0o444);
+    await expect(write(file, 'new', backups)).rejects.toMatchObject({ code: READ_ONLY_FILE, path: file });
+    expect(fs.readFileSync(file, 'utf8')).toBe('protected');
+    expect(leftovers(dir, ['marie.yaml'])).toEqual([]);
+  });
+
   it('fails without creating anything when the folder does not exist', async () => {
     const file = path.join(dir, 'missing', 'marie.yaml');
     await expect(write(file, 'x')).rejects.toMatchObject({ code: 'ENOENT' });
@@ -126,5 +136,6 @@ describe('tempPathFor', () => {
     expect(path.dirname(temp)).toBe(path.join('study', 'codings'));
     expect(path.basename(temp)).toMatch(new RegExp(`^\\.marie\\.yaml\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
     expect(tempPathFor('a.yaml')).not.toBe(tempPathFor('a.yaml'));
+    expect(TEMP_FILE.exec(path.basename(temp))?.slice(1)).toEqual(['marie.yaml', String(process.pid)]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Writing a study file so that a crash, a power cut or a full disk never leaves it half written:
- * the file on disk is always either the complete old version or the complete new one.
+ * Writing a file so that a crash, a power cut or a full disk never leaves it half written: the
+ * file on disk is always either the complete old version or the complete new one.
  *
  * 1. write the new content to a temporary file in the same folder (`.<name>.<pid>.<random>.tmp`),
  * 2. fsync it (the bytes are on the disk before anything points to them),
@@ -10,32 +10,27 @@
  * 5. fsync the folder (the rename itself is on the disk).
  * On any error the temporary file is removed and the target is untouched.
  *
- * The permissions of an existing target are kept. A target that is a symbolic link is resolved:
- * the file it points to is replaced, the link stays.
+ * One implementation, synchronous: a coder file is written from a key handler of the coding
+ * screen and on the way out of the process, where promises no longer run; `writeFileAtomic` is
+ * the same call for async callers. The steps are exported for `study-change.ts`, which writes
+ * several files as one change. Every step goes through the test hooks of `faults.ts`.
  *
- * Test hook: when the environment variable `CODAGE_TEST_CRASH_AT` is `after-temp-write`,
- * `after-fsync`, `after-backup` or `after-rename` at module load, the process kills itself with
- * SIGKILL at that step. Only `test/atomic-kill.test.ts` sets it.
+ * The permissions of an existing target are kept, and a target nobody may write (chmod 0444, a
+ * read-only file on Windows) is never replaced: the write fails with `READ_ONLY_FILE`. A target
+ * that is a symbolic link is resolved: the file it points to is replaced, the link stays.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { step, stepDone } from './faults.js';
 
 export interface AtomicWriteOptions {
   /** Folder where the previous version is kept as `<name>.bak` (created if missing). */
   backupDir?: string;
 }
 
-export const CRASH_STEPS = ['after-temp-write', 'after-fsync', 'after-backup', 'after-rename'] as const;
-export type CrashStep = (typeof CRASH_STEPS)[number];
-
-const crashAt = process.env.CODAGE_TEST_CRASH_AT;
-
-/** The crash-testing hook: dies here, as a power cut would, when asked to by the environment. */
-function crashPoint(step: CrashStep): void {
-  if (crashAt === step) process.kill(process.pid, 'SIGKILL');
-}
+/** The error code of a write refused because the target is read-only (no write permission bit). */
+export const READ_ONLY_FILE = 'CODAGE_READ_ONLY_FILE';
 
 function toBuffer(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -46,6 +41,9 @@ export function tempPathFor(file: string): string {
   const name = `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   return path.join(path.dirname(file), name);
 }
+
+/** The temporary files `tempPathFor` makes: `.marie.yaml.4242.0a1b2c3d.tmp` → name and pid. */
+export const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 export function backupPathFor(file: string, backupDir: string): string {
   return path.join(backupDir, `${path.basename(file)}.bak`);
@@ -61,18 +59,8 @@ function ignorableDirSyncError(error: unknown): boolean {
   return code === 'EISDIR' || code === 'EPERM' || code === 'EINVAL' || code === 'EACCES' || code === 'ENOTSUP';
 }
 
-async function resolveTarget(file: string): Promise<{ target: string; mode: number | null }> {
-  try {
-    const target = await fsp.realpath(file);
-    const stat = await fsp.stat(target);
-    return { target, mode: stat.mode & 0o7777 };
-  } catch (error) {
-    if (isNotFound(error)) return { target: file, mode: null };
-    throw error;
-  }
-}
-
-function resolveTargetSync(file: string): { target: string; mode: number | null } {
+/** The file a write really replaces (symbolic links resolved) and its permissions (null: new file). */
+export function resolveTarget(file: string): { target: string; mode: number | null } {
   try {
     const target = fs.realpathSync(file);
     return { target, mode: fs.statSync(target).mode & 0o7777 };
@@ -82,12 +70,17 @@ function resolveTargetSync(file: string): { target: string; mode: number | null 
   }
 }
 
-async function removeQuietly(file: string | null): Promise<void> {
-  if (file === null) return;
-  await fsp.rm(file, { force: true }).catch(() => undefined);
+/** Throws `READ_ONLY_FILE` when an existing target has no write permission bit at all. */
+export function assertWritable(target: string, mode: number | null): void {
+  if (mode === null || (mode & 0o222) !== 0) return;
+  const error = new Error(`${target} is read-only`) as NodeJS.ErrnoException;
+  error.code = READ_ONLY_FILE;
+  error.path = target;
+  error.syscall = 'open';
+  throw error;
 }
 
-function removeQuietlySync(file: string | null): void {
+export function removeQuietly(file: string | null): void {
   if (file === null) return;
   try {
     fs.rmSync(file, { force: true });
@@ -96,19 +89,14 @@ function removeQuietlySync(file: string | null): void {
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
-  let handle: fsp.FileHandle | undefined;
-  try {
-    handle = await fsp.open(dir, 'r');
-    await handle.sync();
-  } catch (error) {
-    if (!ignorableDirSyncError(error)) throw error;
-  } finally {
-    await handle?.close();
-  }
+/** Sleeps without returning to the event loop (for retries inside synchronous writes). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function syncDirSync(dir: string): void {
+/** fsync of a folder, so that a rename or a new name in it is on the disk. */
+export function syncDir(dir: string): void {
+  step('dir-sync');
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');
@@ -118,141 +106,102 @@ function syncDirSync(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  stepDone('dir-sync');
+}
+
+/**
+ * Writes `data` to a new temporary file beside `target` with the permissions `mode` (null: the
+ * default ones), and fsyncs it. Returns its path; on error nothing is left behind.
+ */
+export function writeTemp(target: string, data: string | Uint8Array, mode: number | null): string {
+  const temp = tempPathFor(target);
+  step('temp-write');
+  const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    try {
+      fs.writeFileSync(fd, toBuffer(data));
+      stepDone('temp-write');
+      // open() applies the umask; chmod gives the new file exactly the old permissions.
+      if (mode !== null) fs.fchmodSync(fd, mode);
+      step('fsync');
+      fs.fsyncSync(fd);
+      stepDone('fsync');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  }
+  return temp;
 }
 
 /**
  * Puts the current target at `<backupDir>/<name>.bak`: a hard link (instant, and the old inode
  * survives the rename that follows), else a copy; through a temporary name, so that the backup
- * itself is never half written. `pending.path` is the temporary name while it exists, for the
- * caller to clean up on error. A target that vanished meanwhile has nothing to keep.
+ * itself is never half written. A target that vanished meanwhile has nothing to keep.
  */
-async function keepBackup(target: string, backupDir: string, pending: { path: string | null }): Promise<void> {
-  await fsp.mkdir(backupDir, { recursive: true });
-  const backup = backupPathFor(target, backupDir);
-  const temp = tempPathFor(backup);
-  pending.path = temp;
-  try {
-    await fsp.link(target, temp);
-  } catch {
-    try {
-      await fsp.copyFile(target, temp, fs.constants.COPYFILE_EXCL);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
-    }
-  }
-  await fsp.rename(temp, backup);
-  // When the backup already was this very file (a crash between backup and rename left them
-  // hard-linked), rename() does nothing and leaves the temporary name behind.
-  await fsp.rm(temp, { force: true });
-  pending.path = null;
-}
-
-function keepBackupSync(target: string, backupDir: string, pending: { path: string | null }): void {
+export function keepBackup(target: string, backupDir: string): void {
+  step('backup');
   fs.mkdirSync(backupDir, { recursive: true });
   const backup = backupPathFor(target, backupDir);
   const temp = tempPathFor(backup);
-  pending.path = temp;
   try {
-    fs.linkSync(target, temp);
-  } catch {
     try {
-      fs.copyFileSync(target, temp, fs.constants.COPYFILE_EXCL);
-    } catch (error) {
-      if (isNotFound(error)) return;
-      throw error;
+      fs.linkSync(target, temp);
+    } catch {
+      try {
+        fs.copyFileSync(target, temp, fs.constants.COPYFILE_EXCL);
+      } catch (error) {
+        if (isNotFound(error)) return;
+        throw error;
+      }
     }
+    fs.renameSync(temp, backup);
+  } finally {
+    // Also when the backup already was this very file (a crash between backup and rename left
+    // them hard-linked): rename() then does nothing and leaves the temporary name behind.
+    removeQuietly(temp);
   }
-  fs.renameSync(temp, backup);
-  fs.rmSync(temp, { force: true });
-  pending.path = null;
+  stepDone('backup');
 }
 
 /**
- * On Windows a rename over a file that an antivirus or an editor holds open fails for a moment
- * (EPERM, EACCES, EBUSY): try again a few times before giving up.
+ * Renames `from` over `to`. On Windows a rename over a file that an antivirus or an editor holds
+ * open fails for a moment (EPERM, EACCES, EBUSY): try again a few times before giving up.
  */
-async function renameOver(from: string, to: string): Promise<void> {
+export function renameOver(from: string, to: string): void {
+  step('rename');
   for (let attempt = 0; ; attempt++) {
     try {
-      await fsp.rename(from, to);
-      return;
+      fs.renameSync(from, to);
+      break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const transient = code === 'EPERM' || code === 'EACCES' || code === 'EBUSY';
       if (process.platform !== 'win32' || !transient || attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+      sleepSync(20 * (attempt + 1));
     }
   }
+  stepDone('rename');
 }
 
 /** Replaces `file` with `data` atomically (see the module comment). */
-export async function writeFileAtomic(
-  file: string,
-  data: string | Uint8Array,
-  options: AtomicWriteOptions = {},
-): Promise<void> {
-  const { target, mode } = await resolveTarget(file);
-  const temp = tempPathFor(target);
-  const pendingBackup = { path: null as string | null };
-  let tempExists = false;
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const { target, mode } = resolveTarget(file);
+  assertWritable(target, mode);
+  const temp = writeTemp(target, data, mode);
   try {
-    const handle = await fsp.open(temp, 'wx', mode ?? 0o666);
-    tempExists = true;
-    try {
-      await handle.writeFile(toBuffer(data));
-      crashPoint('after-temp-write');
-      // open() applies the umask; chmod gives the new file exactly the old permissions.
-      if (mode !== null) await handle.chmod(mode);
-      await handle.sync();
-      crashPoint('after-fsync');
-    } finally {
-      await handle.close();
-    }
-    if (mode !== null && options.backupDir !== undefined) {
-      await keepBackup(target, options.backupDir, pendingBackup);
-      crashPoint('after-backup');
-    }
-    await renameOver(temp, target);
-    tempExists = false;
-    crashPoint('after-rename');
-    await syncDir(path.dirname(target));
+    if (mode !== null && options.backupDir !== undefined) keepBackup(target, options.backupDir);
+    renameOver(temp, target);
   } catch (error) {
-    if (tempExists) await removeQuietly(temp);
-    await removeQuietly(pendingBackup.path);
+    removeQuietly(temp);
     throw error;
   }
+  syncDir(path.dirname(target));
 }
 
-/** The same as `writeFileAtomic`, synchronously: for exit paths, where promises no longer run. */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
-  const { target, mode } = resolveTargetSync(file);
-  const temp = tempPathFor(target);
-  const pendingBackup = { path: null as string | null };
-  let tempExists = false;
-  try {
-    const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
-    tempExists = true;
-    try {
-      fs.writeFileSync(fd, toBuffer(data));
-      crashPoint('after-temp-write');
-      if (mode !== null) fs.fchmodSync(fd, mode);
-      fs.fsyncSync(fd);
-      crashPoint('after-fsync');
-    } finally {
-      fs.closeSync(fd);
-    }
-    if (mode !== null && options.backupDir !== undefined) {
-      keepBackupSync(target, options.backupDir, pendingBackup);
-      crashPoint('after-backup');
-    }
-    fs.renameSync(temp, target);
-    tempExists = false;
-    crashPoint('after-rename');
-    syncDirSync(path.dirname(target));
-  } catch (error) {
-    if (tempExists) removeQuietlySync(temp);
-    removeQuietlySync(pendingBackup.path);
-    throw error;
-  }
+/** `writeFileAtomicSync` for async callers: the same implementation. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  writeFileAtomicSync(file, data, options);
 }
