@@ -26,6 +26,7 @@ let newVersion: Buffer;
 let writerScript: string;
 let loopScript: string;
 let lockScript: string;
+let lockLoopScript: string;
 
 beforeAll(() => {
   for (const built of [atomicModule, lockModule]) {
@@ -87,6 +88,21 @@ try {
   process.stderr.write(error.localized.en + '\\n');
   process.exitCode = 3;
 }
+`,
+  );
+  lockLoopScript = path.join(work, 'lock-loop.mjs');
+  fs.writeFileSync(
+    lockLoopScript,
+    `import { existsSync } from 'node:fs';
+import { acquireLockSync } from ${lockUrl};
+const [target, stop] = process.argv.slice(2);
+process.stdout.write('ready\\n');
+let n = 0;
+while (!existsSync(stop)) {
+  acquireLockSync(target, { command: 'codage code' }).release();
+  n++;
+}
+process.stdout.write(n + '\\n');
 `,
   );
 });
@@ -226,6 +242,31 @@ describe('a writer killed at random moments', () => {
 });
 
 describe('two processes and one lock', () => {
+  it('a lock file is never seen empty or half written: complete, or absent', async () => {
+    const { target } = freshStudy('lock-never-empty');
+    const stop = path.join(work, 'stop-lock-loop');
+    const child = spawn(process.execPath, [lockLoopScript, target, stop], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitForLine(child);
+    const seen = { absent: 0, complete: 0, incomplete: [] as string[] };
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      let content: string;
+      try {
+        content = fs.readFileSync(`${target}.lock`, 'utf8');
+      } catch {
+        seen.absent++;
+        continue;
+      }
+      if (/^\{"pid":\d+,"host":.*\}\n$/.test(content)) seen.complete++;
+      else seen.incomplete.push(content);
+    }
+    fs.writeFileSync(stop, '');
+    await exited(child);
+    expect(seen.incomplete).toEqual([]);
+    expect(seen.complete).toBeGreaterThan(20);
+  });
+
+
   it('refuses the second with a message naming the first, then takes over once the first is killed', async () => {
     const { target } = freshStudy('lock');
     const holder = spawn(process.execPath, [lockScript, target, 'hold'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../core/errors.js';
-import { acquireLock, lockedMessage, LockedError, parseLockHolder, processIsAlive, type LockHolder } from './lock.js';
+import { acquireLock, acquireLockSync, holdsLock, lockedMessage, LockedError, parseLockHolder, processIsAlive, type LockHolder } from './lock.js';
 
 let dir: string;
 let target: string;
@@ -95,13 +95,72 @@ describe('acquireLock', () => {
     await expect(acquireLock(target, { command: 'codage code' })).rejects.toBeInstanceOf(LockedError);
   });
 
-  it('refuses, saying so, when the lock file cannot be read', async () => {
+  it('refuses an unreadable lock file written moments ago: a codage may be writing it', async () => {
     fs.writeFileSync(`${target}.lock`, '');
     const error = (await acquireLock(target, { command: 'x' }, { displayName: 'codings/marie.yaml' }).catch(
       (e: unknown) => e,
     )) as LockedError;
+    expect(error).toBeInstanceOf(LockedError);
     expect(error.holder).toBeNull();
     expect(error.localized.en).toContain('(unreadable lock file)');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['cut short', '{"pid":12'],
+  ])('takes over an %s lock file older than a few seconds (left by a crash), and says so', async (_what, content) => {
+    const lockPath = `${target}.lock`;
+    fs.writeFileSync(lockPath, content);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockPath, old, old);
+    const lock = await acquireLock(target, { command: 'codage code' }, { displayName: 'codings/marie.yaml' });
+    expect(parseLockHolder(fs.readFileSync(lockPath, 'utf8'))?.pid).toBe(process.pid);
+    expect(lock.tookOverStale).toBeNull();
+    expect(lock.takeOverNotice?.en).toBe(
+      'codings/marie.yaml.lock was unreadable and 1 minute old, left by a codage that stopped abruptly: taken over.',
+    );
+    expect(lock.takeOverNotice?.fr).toBe(
+      'codings/marie.yaml.lock était illisible et datait de 1\u00a0minute, laissé par un codage arrêté brutalement\u00a0: repris.',
+    );
+    lock.release();
+    expect(fs.readdirSync(path.join(dir, 'codings'))).toEqual([]);
+  });
+
+  it('says which stopped process it took a lock over from', async () => {
+    const stale: LockHolder = { pid: deadPid(), host: os.hostname(), since: '2026-11-01T09:00:00.000Z', command: 'codage code' };
+    writeLock(stale);
+    const lock = await acquireLock(target, { command: 'codage code' }, { displayName: 'codings/marie.yaml', now: at('2026-11-02T10:00:00Z') });
+    expect(lock.takeOverNotice?.en).toBe(
+      `codings/marie.yaml.lock was left by a codage that stopped (pid ${stale.pid}, codage code, since 2026-11-01 09:00): taken over.`,
+    );
+    lock.release();
+  });
+
+  it('waits a moment for a lock released soon, when asked to, and refuses at once otherwise', async () => {
+    // Another process holds the lock for 400 ms.
+    const script = `
+      const fs = require('node:fs'), os = require('node:os');
+      const lock = process.argv[1];
+      fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: 'codage code' }));
+      process.stdout.write('held\\n');
+      setTimeout(() => fs.rmSync(lock), 400);`;
+    const child = spawn(process.execPath, ['-e', script, `${target}.lock`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    expect(() => acquireLockSync(target, { command: 'codage import-codings' })).toThrow(LockedError);
+    const started = Date.now();
+    const lock = acquireLockSync(target, { command: 'codage import-codings' }, { waitMs: 5000 });
+    expect(Date.now() - started).toBeGreaterThan(100);
+    expect(parseLockHolder(fs.readFileSync(lock.path, 'utf8'))?.pid).toBe(process.pid);
+    lock.release();
+    await new Promise((resolve) => child.once('exit', resolve));
+  });
+
+  it('holdsLock says whether this process holds the lock on a file', () => {
+    expect(holdsLock(target)).toBe(false);
+    const lock = acquireLockSync(target, { command: 'codage code' });
+    expect(holdsLock(target)).toBe(true);
+    lock.release();
+    expect(holdsLock(target)).toBe(false);
   });
 
   it('release leaves alone a lock that is no longer ours', async () => {

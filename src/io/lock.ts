@@ -3,10 +3,14 @@
  * processes never write the same coder file: the second one is refused with a message naming
  * the first (pid, command, since when) and how to get out if it crashed.
  *
- * The lock holds JSON `{pid, host, since, command}`. A lock left by a process that no longer runs
- * on this computer is stale and taken over (`Lock.tookOverStale` says so). A lock written on
- * another computer (a shared or synced folder) is never taken over automatically: this computer
- * cannot know whether that process still runs.
+ * The lock holds JSON `{pid, host, since, command}`, and is never seen empty or half written: the
+ * content is written to a temporary file first, which is then hard-linked as the lock (a link
+ * fails when the lock exists, like an exclusive create). A lock left by a process that no longer
+ * runs on this computer is stale and taken over; so is a lock file that cannot be read and is more
+ * than a few seconds old (written by a crash of an older codage, or damaged by hand).
+ * `Lock.takeOverNotice` then says what was taken over, for the command to tell the user. A lock
+ * written on another computer (a shared or synced folder) is never taken over automatically: this
+ * computer cannot know whether that process still runs.
  *
  * Locks are released by `release()`, and on process exit. A process killed by a signal leaves its
  * lock behind; the next `codage` finds its pid dead and takes it over.
@@ -16,6 +20,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataError } from '../core/errors.js';
 import type { Localized } from '../core/types.js';
+import { removeQuietly, tempPathFor } from './atomic-write.js';
+import { step, stepDone } from './faults.js';
 
 export interface LockOwner {
   /** What holds the lock, as the user typed it: `codage code`, `codage import-codings`. */
@@ -39,6 +45,8 @@ export interface Lock {
   readonly holder: LockHolder;
   /** The holder of the stale lock this one replaced (its process had died), or null. */
   readonly tookOverStale: LockHolder | null;
+  /** What was taken over, to tell the user (a stale or unreadable lock), or null. */
+  readonly takeOverNotice: Localized | null;
   /** Removes the lock file, if it is still ours. Safe to call more than once. */
   release(): void;
 }
@@ -50,7 +58,15 @@ export interface LockOptions {
   now?: () => Date;
   /** Host name, for tests. */
   host?: string;
+  /**
+   * How long to wait for a lock held by a live process before refusing (default 0: refuse at
+   * once). For short changes (a code added to the codebook), not for a coding session.
+   */
+  waitMs?: number;
 }
+
+/** An unreadable lock file older than this was left by a crash, not being written right now. */
+export const UNREADABLE_LOCK_STALE_MS = 5_000;
 
 /** Someone else is writing the file: exit 1, with who and how to get out. */
 export class LockedError extends DataError {
@@ -82,6 +98,15 @@ function releaseIfOurs(lockPath: string, content: string): void {
   } catch {
     // Already gone, or unreadable: nothing of ours to remove.
   }
+}
+
+/** Whether this process holds the lock on `target` (taken with `acquireLock` and not released). */
+export function holdsLock(target: string): boolean {
+  return held.has(path.resolve(lockPathFor(target)));
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export function lockPathFor(target: string): string {
@@ -166,8 +191,40 @@ function readLock(lockPath: string): string | null {
   }
 }
 
-/** Creates the lock file with our content; false when it already exists. */
+/** Whether `error` says the file system cannot make hard links (FAT, exFAT, some network shares). */
+function noHardLinks(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP' || code === 'EMLINK';
+}
+
+/**
+ * Creates the lock file with our content; false when it already exists. The content is written
+ * and synced under a temporary name, then linked as the lock: the lock appears complete or not
+ * at all. Where hard links do not exist, an exclusive create then a write (a crash in between
+ * leaves an empty lock, which is taken over once it is a few seconds old).
+ */
 function tryCreate(lockPath: string, content: string): boolean {
+  step('lock');
+  const temp = tempPathFor(lockPath);
+  let linked: boolean | null = null;
+  try {
+    fs.writeFileSync(temp, content, { flag: 'wx' });
+    try {
+      fs.linkSync(temp, lockPath);
+      linked = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') linked = false;
+      else if (!noHardLinks(error)) throw error;
+    }
+  } finally {
+    removeQuietly(temp);
+  }
+  if (linked === null) linked = createExclusive(lockPath, content);
+  if (linked) stepDone('lock');
+  return linked;
+}
+
+function createExclusive(lockPath: string, content: string): boolean {
   let fd: number;
   try {
     fd = fs.openSync(lockPath, 'wx');
@@ -182,6 +239,42 @@ function tryCreate(lockPath: string, content: string): boolean {
     fs.closeSync(fd);
   }
   return true;
+}
+
+/** How old a file is, in milliseconds (0 when it is gone). */
+function ageOf(file: string, now: Date): number {
+  try {
+    return now.getTime() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** `45 seconds`, `3 minutes`, `2 hours`, `4 days` (French with a non-breaking space). */
+function durationText(ms: number, language: 'en' | 'fr'): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const [n, unit] =
+    seconds < 60 ? [seconds, 's'] : seconds < 3600 ? [Math.floor(seconds / 60), 'm'] : seconds < 86_400 ? [Math.floor(seconds / 3600), 'h'] : [Math.floor(seconds / 86_400), 'd'];
+  const words = {
+    en: { s: 'second', m: 'minute', h: 'hour', d: 'day' },
+    fr: { s: 'seconde', m: 'minute', h: 'heure', d: 'jour' },
+  }[language][unit as 's' | 'm' | 'h' | 'd'];
+  return `${n}${language === 'fr' ? '\u00a0' : ' '}${words}${n > 1 ? 's' : ''}`;
+}
+
+/** What the user is told when a lock left behind is taken over. */
+export function takeOverMessage(displayName: string, stale: LockHolder | null, age: number, now: Date): Localized {
+  const lockName = lockPathFor(displayName);
+  if (stale === null) {
+    return {
+      en: `${lockName} was unreadable and ${durationText(age, 'en')} old, left by a codage that stopped abruptly: taken over.`,
+      fr: `${lockName} était illisible et datait de ${durationText(age, 'fr')}, laissé par un codage arrêté brutalement\u00a0: repris.`,
+    };
+  }
+  return {
+    en: `${lockName} was left by a codage that stopped (pid ${stale.pid}, ${stale.command}, since ${sinceText(stale.since, now, 'en')}): taken over.`,
+    fr: `${lockName} a été laissé par un codage arrêté (pid ${stale.pid}, ${stale.command}, depuis ${sinceText(stale.since, now, 'fr')})\u00a0: repris.`,
+  };
 }
 
 /**
@@ -232,26 +325,38 @@ export function acquireLockSync(target: string, owner: LockOwner, options: LockO
   const content = `${JSON.stringify(holder)}\n`;
   let tookOverStale: LockHolder | null = null;
 
+  let takeOverNotice: Localized | null = null;
+  const deadline = Date.now() + (options.waitMs ?? 0);
+
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(lockPath, content)) break;
     const existing = readLock(lockPath);
     if (existing === null && attempt < 20) continue; // released meanwhile: try again
     const current = existing === null ? null : parseLockHolder(existing);
     const ours = held.has(path.resolve(lockPath));
+    const age = ageOf(lockPath, now());
     const stale =
-      current !== null &&
-      current.host === host &&
       !ours &&
-      (current.pid === process.pid || !processIsAlive(current.pid));
-    if (!stale || attempt >= 5) {
-      throw new LockedError(lockedMessage(displayName, current, host, now()), {
-        file: displayName,
-        lockPath,
-        holder: current,
-      });
+      attempt < 5 &&
+      existing !== null &&
+      (current === null
+        ? age > UNREADABLE_LOCK_STALE_MS
+        : current.host === host && (current.pid === process.pid || !processIsAlive(current.pid)));
+    if (stale) {
+      removeStale(lockPath, existing);
+      tookOverStale = current;
+      takeOverNotice = takeOverMessage(displayName, current, age, now());
+      continue;
     }
-    removeStale(lockPath, existing as string);
-    tookOverStale = current;
+    if (!ours && attempt < 1000 && Date.now() < deadline) {
+      sleepSync(50);
+      continue;
+    }
+    throw new LockedError(lockedMessage(displayName, current, host, now()), {
+      file: displayName,
+      lockPath,
+      holder: current,
+    });
   }
 
   const key = path.resolve(lockPath);
@@ -265,6 +370,7 @@ export function acquireLockSync(target: string, owner: LockOwner, options: LockO
     path: lockPath,
     holder,
     tookOverStale,
+    takeOverNotice,
     release() {
       if (!held.has(key)) return;
       held.delete(key);
