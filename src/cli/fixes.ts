@@ -1,39 +1,48 @@
 import { ensureIds } from '../core/codebook/edit.js';
 import { anchorCodings } from '../core/study/anchor-codings.js';
 import { applyReanchoring } from '../core/study/apply-reanchoring.js';
-import type { Study } from '../core/study/study.js';
-import { editCodebookFile, lockCoderFile, saveCoderFile } from '../io/store.js';
-import { readCoder } from '../io/study.js';
+import { coderFilePath, STUDY_FILES, type Study } from '../core/study/study.js';
+import type { Localized } from '../core/types.js';
+import { changeStudy, NotRewritableError } from '../io/study-change.js';
 
-/**
- * Saves the re-anchored segments of every coder file that has some. Each file is read again
- * under its lock, so a change made since the study was loaded is never overwritten; entries
- * codage could not read are written back as they were; a file not fully understood is left alone.
- */
-export async function saveReanchoredCoders(study: Study, coders: string[]): Promise<{ file: string; count: number }[]> {
-  const saved: { file: string; count: number }[] = [];
-  for (const coder of coders) {
-    const lock = await lockCoderFile(study.root, coder, 'codage check --fix');
-    try {
-      const fresh = (await readCoder(study.root, coder)).entry;
-      if (!fresh || !fresh.rewritable) continue;
-      const [change] = applyReanchoring([fresh], anchorCodings([fresh], study.transcriptById).segments);
-      if (!change) continue;
-      await saveCoderFile(study.root, change.coderFile, fresh.kept, study.config.language);
-      saved.push({ file: change.file, count: change.count });
-    } finally {
-      lock.release();
-    }
-  }
-  return saved;
+export interface FixesApplied {
+  /** Coder files saved with their re-anchored segments. */
+  saved: { file: string; count: number }[];
+  /** Ids added to codebook.yaml. */
+  ids: number;
 }
 
-/** Adds an explicit id to every codebook node that lacks one; returns how many were added. */
-export async function fixCodebookIds(root: string): Promise<number> {
-  return editCodebookFile(root, 'codage check --fix', (source) => {
-    if (source.trim() === '') return { source, result: 0 };
-    const updated = ensureIds(source);
-    const count = (updated.match(/^\s*id:/gm)?.length ?? 0) - (source.match(/^\s*id:/gm)?.length ?? 0);
-    return { source: updated, result: Math.max(0, count) };
+/**
+ * What `check --fix` writes, as one change (all of it or nothing): the re-anchored segments of
+ * every coder file that has some, and an explicit id for every codebook node that lacks one. Each
+ * file is read again under its lock, so a change made since the study was loaded is never
+ * overwritten; entries codage could not read are written back as they were; a file it does not
+ * fully understand is left alone (check reports it).
+ */
+export function applyFixes(study: Study, coders: string[], onNotice: (notice: Localized) => void): FixesApplied {
+  const files = [STUDY_FILES.codebook, ...coders.map(coderFilePath)];
+  return changeStudy(study.root, { command: 'codage check --fix', files, onNotice, language: study.config.language }, (change) => {
+    const saved: { file: string; count: number }[] = [];
+    for (const coder of coders) {
+      const { entry, refusal } = change.readCoder(coder);
+      if (!entry || refusal) continue;
+      const [reanchored] = applyReanchoring([entry], anchorCodings([entry], study.transcriptById).segments);
+      if (!reanchored) continue;
+      change.writeCoder({ coder, coderFile: reanchored.coderFile, kept: entry.kept });
+      saved.push({ file: reanchored.file, count: reanchored.count });
+    }
+    let ids = 0;
+    try {
+      const source = change.codebook();
+      if (source.trim() !== '') {
+        const updated = ensureIds(source);
+        ids = Math.max(0, (updated.match(/^\s*id:/gm)?.length ?? 0) - (source.match(/^\s*id:/gm)?.length ?? 0));
+        if (updated !== source) change.writeCodebook(updated);
+      }
+    } catch (error) {
+      // A codebook codage cannot rewrite is reported by check itself.
+      if (!(error instanceof NotRewritableError)) throw error;
+    }
+    return { saved, ids };
   });
 }

@@ -1,12 +1,19 @@
+import { relative } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Language } from '../core/types.js';
+import { actionOfSyscall, EnvironmentError, isEnvironmentFailure } from '../io/environment-error.js';
 import { paint } from './output.js';
 
 /**
  * The one place where errors become messages and exit codes:
- * 1 the user's data needs fixing, 2 wrong usage, 70 a bug in codage.
+ * 1 the user's data needs fixing, or the environment refused (a read-only folder, a full disk),
+ * 2 wrong usage, 70 a bug in codage.
  */
 export function reportError(error: unknown, language: Language, stderr: NodeJS.WritableStream): number {
+  // A system error nobody explained (a folder that cannot be read): still the environment's, not a bug.
+  if (!(error instanceof DataError) && isEnvironmentFailure(error) && typeof error.path === 'string') {
+    error = new EnvironmentError(error.code, actionOfSyscall(error.syscall), relative(process.cwd(), error.path) || '.', 'unknown', error);
+  }
   const label = language === 'fr' ? { error: 'erreur', hint: 'à faire' } : { error: 'error', hint: 'fix' };
   // French puts a (non-breaking) space before a colon.
   const colon = language === 'fr' ? '\u00a0:' : ':';

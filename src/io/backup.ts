@@ -3,10 +3,13 @@
  * copied to `<backupDir>/<name>.<stamp>`, and only the newest `keep` of them are kept.
  * Together with the `<name>.bak` of every atomic write, a researcher can always go back to the
  * previous write and to the start of the last ten sessions.
+ *
+ * Synchronous, like every write of a study (see atomic-write.ts).
  */
-import * as fsp from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempPathFor } from './atomic-write.js';
+import { removeQuietly, tempPathFor } from './atomic-write.js';
+import { step, stepDone } from './faults.js';
 
 /**
  * A stamp names a backup and sorts in time order: a digit, then letters, digits, `-` and `_`
@@ -32,7 +35,7 @@ function isNotFound(error: unknown): boolean {
  * Returns the backup's path, or null when there was nothing to do (already done in this
  * process, or the file does not exist yet).
  */
-export async function backupOnce(file: string, backupDir: string, stamp: string, keep = 10): Promise<string | null> {
+export function backupOnce(file: string, backupDir: string, stamp: string, keep = 10): string | null {
   if (!STAMP.test(stamp)) {
     throw new RangeError(`backup stamp "${stamp}": start with a digit, then letters, digits, "-" and "_" only`);
   }
@@ -42,13 +45,14 @@ export async function backupOnce(file: string, backupDir: string, stamp: string,
 
   const name = path.basename(file);
   const backup = path.join(backupDir, `${name}.${stamp}`);
-  await fsp.mkdir(backupDir, { recursive: true });
+  step('backup');
   const temp = tempPathFor(backup);
   try {
-    await fsp.copyFile(file, temp);
-    await fsp.rename(temp, backup);
+    fs.mkdirSync(backupDir, { recursive: true });
+    fs.copyFileSync(file, temp);
+    fs.renameSync(temp, backup);
   } catch (error) {
-    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    removeQuietly(temp);
     if (isNotFound(error)) {
       // Nothing written yet: the first write of the session creates the file.
       backedUp.add(key);
@@ -57,15 +61,16 @@ export async function backupOnce(file: string, backupDir: string, stamp: string,
     throw error;
   }
   backedUp.add(key);
-  await pruneBackups(backupDir, name, keep);
+  stepDone('backup');
+  pruneBackups(backupDir, name, keep);
   return backup;
 }
 
 /** The timestamped backups of `name` in `backupDir`, oldest first. */
-export async function listBackups(backupDir: string, name: string): Promise<string[]> {
+export function listBackups(backupDir: string, name: string): string[] {
   let entries: string[];
   try {
-    entries = await fsp.readdir(backupDir);
+    entries = fs.readdirSync(backupDir);
   } catch (error) {
     if (isNotFound(error)) return [];
     throw error;
@@ -81,8 +86,8 @@ export async function listBackups(backupDir: string, name: string): Promise<stri
 }
 
 /** Removes the oldest timestamped backups of `name` until `keep` remain. */
-export async function pruneBackups(backupDir: string, name: string, keep: number): Promise<void> {
-  const backups = await listBackups(backupDir, name);
+export function pruneBackups(backupDir: string, name: string, keep: number): void {
+  const backups = listBackups(backupDir, name);
   const excess = backups.slice(0, Math.max(0, backups.length - keep));
-  await Promise.all(excess.map((entry) => fsp.rm(path.join(backupDir, entry), { force: true })));
+  for (const entry of excess) removeQuietly(path.join(backupDir, entry));
 }

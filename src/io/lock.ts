@@ -148,7 +148,7 @@ function pad2(n: number): string {
 }
 
 /** `14:03` today, `2026-11-02 14:03` another day (local time). */
-function sinceText(since: string, now: Date, language: 'en' | 'fr'): string {
+export function sinceText(since: string, now: Date, language: 'en' | 'fr'): string {
   const date = new Date(since);
   if (Number.isNaN(date.getTime())) return since;
   const time = language === 'fr' ? `${date.getHours()} h ${pad2(date.getMinutes())}` : `${pad2(date.getHours())}:${pad2(date.getMinutes())}`;

@@ -1,81 +1,62 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+/**
+ * Shortcuts over `study-change.ts` for the commonest writes, and the lock a coding session holds.
+ * Every write of a study file goes through `changeStudy`.
+ */
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { serializeCoderFile, type KeptEntries } from '../core/codings/serialize.js';
 import { coderFilePath, STUDY_FILES } from '../core/study/study.js';
-import type { CoderFile, Language } from '../core/types.js';
-import { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
-import { backupOnce, backupStamp } from './backup.js';
-import { acquireLock, acquireLockSync, type Lock } from './lock.js';
-import { decodeStudyText } from './study.js';
+import type { Localized } from '../core/types.js';
+import { asEnvironmentError } from './environment-error.js';
+import { acquireLockSync, LockedError, type Lock } from './lock.js';
+import { changeStudy } from './study-change.js';
 
-/** Where codage keeps the previous version of a study file. */
+/** Where codage keeps the previous versions of a study file. */
 export function backupDirFor(root: string, relativeFile: string): string {
   return join(root, STUDY_FILES.internal, 'backups', dirname(relativeFile));
 }
 
 /**
- * Writes one study file atomically, keeping the previous version in .codage/backups/
- * (one `.bak` always, plus one time-stamped copy at the first write of each session).
+ * The lock a coding session holds on its coder file from start to end, so that no other codage
+ * writes it meanwhile. The session's saves (through `changeStudy`) use it as it is.
  */
-export async function writeStudyFile(root: string, relativeFile: string, content: string): Promise<void> {
-  const path = join(root, relativeFile);
-  const backupDir = backupDirFor(root, relativeFile);
-  await mkdir(dirname(path), { recursive: true });
-  await mkdir(backupDir, { recursive: true });
-  await backupOnce(path, backupDir, backupStamp(new Date()));
-  await writeFileAtomic(path, content, { backupDir });
-}
-
-export async function lockCoderFile(root: string, coder: string, command: string): Promise<Lock> {
-  const path = join(root, coderFilePath(coder));
-  await mkdir(dirname(path), { recursive: true });
-  return acquireLock(path, { command }, { displayName: coderFilePath(coder) });
-}
-
-/**
- * Saves a coder file; the caller holds the lock (see lockCoderFile). `kept` are the entries
- * codage could not read as segments: they are written back as they were, never dropped.
- * `language`: the study's, for the file's header comment.
- */
-export async function saveCoderFile(root: string, coderFile: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): Promise<void> {
-  await writeStudyFile(root, coderFilePath(coderFile.coder), serializeCoderFile(coderFile, kept, language));
-}
-
-/** Saves codebook.yaml (the text comes from the codebook editor, which keeps comments). */
-export async function saveCodebook(root: string, source: string): Promise<void> {
-  await writeStudyFile(root, STUDY_FILES.codebook, source);
-}
-
-/**
- * Applies an edit to codebook.yaml under a lock, on the file as it is on disk now (another
- * session may have added a code since this one read it). `edit` receives the current text
- * ('' when there is no codebook yet) and returns the new text; nothing is written when it
- * returns the text unchanged. Synchronous, so that the coding screen can create a code from a
- * key handler and have it on disk before any segment uses it.
- */
-export function editCodebookFileSync<T>(root: string, command: string, edit: (source: string) => { source: string; result: T }): T {
-  const path = join(root, STUDY_FILES.codebook);
-  const lock = acquireLockSync(path, { command }, { displayName: STUDY_FILES.codebook });
+export function lockCoderFile(root: string, coder: string, command: string): Lock {
+  const file = coderFilePath(coder);
+  const path = join(root, file);
   try {
-    let current = '';
-    try {
-      current = decodeStudyText(readFileSync(path));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const { source, result } = edit(current);
-    if (source !== current) {
-      const backupDir = backupDirFor(root, STUDY_FILES.codebook);
-      mkdirSync(backupDir, { recursive: true });
-      writeFileAtomicSync(path, source, { backupDir });
-    }
-    return result;
-  } finally {
-    lock.release();
+    mkdirSync(dirname(path), { recursive: true });
+    return acquireLockSync(path, { command }, { displayName: file });
+  } catch (error) {
+    if (error instanceof LockedError) throw error;
+    throw asEnvironmentError(error, 'lock', file, 'unchanged');
   }
 }
 
-export async function editCodebookFile<T>(root: string, command: string, edit: (source: string) => { source: string; result: T }): Promise<T> {
-  return editCodebookFileSync(root, command, edit);
+/**
+ * Applies an edit to codebook.yaml as one change: under its lock, on the file as it is on disk
+ * now (another session may have added a code since this one read it), refused if codage cannot
+ * rewrite it. `edit` receives the current text ('' when there is no codebook yet) and returns the
+ * new text; nothing is written when it returns the text unchanged. Synchronous, so that the coding
+ * screen can create a code from a key handler and have it on disk before any segment uses it.
+ */
+export function editCodebookFileSync<T>(
+  root: string,
+  command: string,
+  edit: (source: string) => { source: string; result: T },
+  onNotice?: (notice: Localized) => void,
+): T {
+  return changeStudy(root, { command, files: [STUDY_FILES.codebook], ...(onNotice ? { onNotice } : {}) }, (study) => {
+    const current = study.codebook();
+    const { source, result } = edit(current);
+    if (source !== current) study.writeCodebook(source);
+    return result;
+  });
+}
+
+export async function editCodebookFile<T>(
+  root: string,
+  command: string,
+  edit: (source: string) => { source: string; result: T },
+  onNotice?: (notice: Localized) => void,
+): Promise<T> {
+  return editCodebookFileSync(root, command, edit, onNotice);
 }

@@ -1,4 +1,3 @@
-import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
@@ -6,8 +5,11 @@ import { parseCoderFile } from '../core/codings/parse.js';
 import { validateCodings } from '../core/codings/validate.js';
 import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
-import { decodeTranscriptBytes, decodeUtf8, normalizeText, type Utf8Decoder } from '../core/text/decode.js';
+import { completeInterruptedChanges } from './study-change.js';
+import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
 import { parseTranscript } from '../core/transcript/parse.js';
+
+export { decodeStudyText, decodeUtf8Fast };
 import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
 import { interviewOrder } from '../core/study/interview-order.js';
 import { parseStudyConfig } from '../core/study/config.js';
@@ -47,23 +49,6 @@ function unreadable(file: string, error: unknown): Problem {
 }
 
 /**
- * Strict UTF-8 decoding with Node's native helpers: validation, then ICU's UTF-8 → UTF-16
- * conversion, about twice as fast as `TextDecoder` on accented text (a study's transcripts and
- * coder files are tens of megabytes). Same result, null when the bytes are not UTF-8.
- */
-export const decodeUtf8Fast: Utf8Decoder = (bytes) => {
-  if (!isUtf8(bytes)) return null;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isAscii(buffer)) return buffer.toString('latin1');
-  try {
-    return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
-  } catch {
-    // A Node built without ICU has no `transcode`.
-    return decodeUtf8(bytes);
-  }
-};
-
-/**
  * Names of the files directly in `dir` whose name ends with one of `extensions` (`.txt`), as
  * the glob `*.txt` finds them: no hidden files, symbolic links to files included, nothing when
  * the folder does not exist. (A glob library would cost more to load than this takes to run.)
@@ -86,11 +71,6 @@ async function filesIn(dir: string, extensions: string[], ignoreCase: boolean): 
     else if (entry.isSymbolicLink() && (await stat(join(dir, name)).then((s) => s.isFile(), () => false))) names.push(name);
   }
   return names;
-}
-
-/** Text of a small study file (codage.yaml, codebook, CSV): UTF-8 or Windows-1252, LF, NFC. */
-export function decodeStudyText(bytes: Uint8Array): string {
-  return normalizeText(decodeTranscriptBytes(bytes, decodeUtf8Fast).text);
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -257,9 +237,39 @@ export async function readCoder(root: string, coder: string): Promise<{ entry: C
   }
 }
 
+/**
+ * Completes the change a codage killed between two renames left unfinished (see
+ * study-change.ts), so that every command reads a consistent study; what was done, or why it
+ * could not be, becomes a problem of the study.
+ */
+function interruptedChanges(root: string): Problem[] {
+  const file = `${STUDY_FILES.internal}/journal/`;
+  try {
+    return completeInterruptedChanges(root).map((message) => ({ severity: 'info', file, kind: 'interrupted-change-completed', message }));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return [
+      {
+        severity: 'warning',
+        file,
+        kind: 'interrupted-change-pending',
+        message: {
+          en: `a change interrupted by a crash could not be completed (${reason})`,
+          fr: `une modification interrompue par un arrêt brutal n'a pas pu être terminée (${reason})`,
+        },
+        hint: {
+          en: 'run any codage command where you may write the study folder: it completes the change',
+          fr: "lancer une commande codage là où vous avez le droit d'écrire dans le dossier de l'étude : elle termine la modification",
+        },
+      },
+    ];
+  }
+}
+
 /** Reads a whole study folder. Never throws for bad data: problems are collected and returned. */
 export async function loadStudy(root: string, options: LoadOptions = {}): Promise<Study> {
   await assertStudyFolder(root);
+  const recovered = interruptedChanges(root);
   const coderNames = options.coders === undefined || options.coders === 'all' ? await listCoders(root) : options.coders;
   const [configRead, transcriptsRead, participantsRead, codebookRead, coderReads, stray] = await Promise.all([
     readStudyConfig(root),
@@ -270,6 +280,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     options.coders === undefined || options.coders === 'all' ? strayCoderFiles(root) : Promise.resolve([]),
   ]);
   const problems: Problem[] = [
+    ...recovered,
     ...configRead.problems,
     ...transcriptsRead.problems,
     ...participantsRead.problems,

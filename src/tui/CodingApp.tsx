@@ -118,7 +118,11 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
   return { columns: Math.max(20, stdout.columns || 80), rows: Math.max(8, stdout.rows || 24) };
 }
 
-function errorText(error: unknown): string {
+/** An error as the screen shows it: in the screen's language when the error has both. */
+function errorText(error: unknown, language: Language): string {
+  const localized = (error as { localized?: Partial<Record<Language, unknown>> } | null)?.localized;
+  const text = localized?.[language];
+  if (typeof text === 'string') return text;
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -253,7 +257,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
             setSavedAt(new Date());
             return reduce(current, { type: 'saved' });
           } catch (error) {
-            return reduce(current, { type: 'saveFailed', error: errorText(error) });
+            return reduce(current, { type: 'saveFailed', error: errorText(error, p.language) });
           }
         case 'create-code':
           try {
@@ -267,13 +271,13 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
               ...(effect.newThemes !== undefined ? { themes: effect.newThemes } : {}),
             });
           } catch (error) {
-            return reduce(current, { type: 'codeCreateFailed', error: errorText(error) });
+            return reduce(current, { type: 'codeCreateFailed', error: errorText(error, p.language) });
           }
         case 'remove-code': {
           const removal = p.onRemoveCode?.(effect.id) ?? Promise.reject(new Error('—'));
           removal.then(
             (codebook) => publish({ type: 'codeRemoved', codebook, id: effect.id }),
-            (error: unknown) => publish({ type: 'codeRemoveFailed', error: errorText(error) }),
+            (error: unknown) => publish({ type: 'codeRemoveFailed', error: errorText(error, p.language) }),
           );
           return current;
         }

@@ -3,7 +3,8 @@ import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { formatProblem, paint, problemJson } from '../output.js';
-import { fixCodebookIds, saveReanchoredCoders } from '../fixes.js';
+import { applyFixes } from '../fixes.js';
+import { noticePrinter } from '../notices.js';
 
 interface CheckOptions {
   study: string;
@@ -28,19 +29,18 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
 
   if (options.fix) {
     const needing = applyReanchoring(study.coders, loaded.segments).map((change) => change.coder);
-    const plan = await saveReanchoredCoders(study, needing);
-    for (const change of plan) {
+    const { saved, ids } = applyFixes(study, needing, noticePrinter(ctx));
+    for (const change of saved) {
       fixed.push(
         ctx.language === 'fr'
           ? `${change.file} : ${change.count} segment(s) réancré(s) enregistré(s)`
           : `${change.file}: saved ${change.count} re-anchored segment(s)`,
       );
     }
-    const ids = await fixCodebookIds(study.root);
     if (ids > 0) {
       fixed.push(ctx.language === 'fr' ? `codebook.yaml : ${ids} identifiant(s) ajouté(s)` : `codebook.yaml: added ${ids} id(s)`);
     }
-    if (plan.length > 0 || ids > 0) {
+    if (saved.length > 0 || ids > 0) {
       // Check again what is now on disk.
       problems = (await loadForCommand(baseCtx, options.study)).problems;
     }

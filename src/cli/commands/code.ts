@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
-import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { anchorCodings, transcriptOffsets } from '../../core/study/anchor-codings.js';
 import { codedShare } from '../../core/analysis/speech.js';
@@ -13,15 +12,16 @@ import type { ResolvedCoder } from '../../core/study/coder-name.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
-import type { Codebook, CoderFile, Segment, Transcript } from '../../core/types.js';
-import { writeFileAtomicSync } from '../../io/atomic-write.js';
-import { backupOnce, backupStamp } from '../../io/backup.js';
+import { terminalSafe } from '../../core/text/terminal.js';
+import type { Codebook, CoderFile, Localized, Segment, Transcript } from '../../core/types.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
-import { backupDirFor, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
+import { editCodebookFileSync, lockCoderFile } from '../../io/store.js';
+import { changeStudy, refusalFor } from '../../io/study-change.js';
 import { assertStudyFolder, listCoders, loadStudy, readCoder, readStudyConfig } from '../../io/study.js';
 import type { CodingAppProps, NewCodeRequest, ScreenPosition, TranscriptEntry } from '../../tui/CodingApp.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
 
 interface CodeOptions {
   study: string;
@@ -83,12 +83,14 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
   // Load the screen while the study is read.
   const screen = loadCodingScreen();
   screen.catch(() => undefined);
-  const configured = (await readStudyConfig(root)).config.coder;
-  const resolved = await resolveCoder(root, coderName(options.coder, configured), { mustExist: false });
+  const { config } = await readStudyConfig(root);
+  // From here on, errors (a lock held by another codage) speak the study's language.
+  const ctx = withStudyLanguage(baseCtx, config);
+  const resolved = await resolveCoder(root, coderName(options.coder, config.coder), { mustExist: false });
   const coder = resolved.coder;
-  const lock = await lockCoderFile(root, coder, `codage code${participant ? ` ${participant}` : ''}`);
+  const lock = lockCoderFile(root, coder, `codage code${participant ? ` ${participant}` : ''}`);
   try {
-    return await session(baseCtx, root, resolved, participant, screen, options.mouse !== false);
+    return await session(ctx, root, resolved, participant, screen, options.mouse !== false, lock.takeOverNotice);
   } finally {
     lock.release();
   }
@@ -101,6 +103,7 @@ async function session(
   participant: string | undefined,
   screen: Promise<CodingScreen>,
   mouse: boolean,
+  takeOverNotice: Localized | null,
 ): Promise<number> {
   const coder = resolved.coder;
   const study = await loadStudy(root, { coders: [coder] });
@@ -113,12 +116,8 @@ async function session(
     kept: {},
     rewritable: true,
   };
-  if (!entry.rewritable) {
-    throw new DataError(
-      { en: `${entry.file} cannot be read completely, so it will not be rewritten`, fr: `${entry.file} ne peut pas être lu entièrement : il ne sera pas réécrit` },
-      { file: entry.file, hint: { en: 'run codage check and fix the problems it shows in this file', fr: 'lancer codage check et corriger les problèmes signalés dans ce fichier' } },
-    );
-  }
+  const refusal = refusalFor(entry.file, { rewritable: entry.rewritable, problems: study.problems });
+  if (refusal) throw refusal;
   const blocking = study.problems.filter((p) => p.severity === 'error' && (p.file === STUDY_FILES.codebook || p.file === entry.file));
   if (blocking.length > 0) {
     const first = blocking[0]!;
@@ -161,16 +160,26 @@ async function session(
     return 0;
   }
 
-  // Persistence: every change is written at once, synchronously and atomically.
-  const coderPath = join(root, entry.file);
-  const backupDir = backupDirFor(root, entry.file);
-  await backupOnce(coderPath, backupDir, backupStamp(new Date())).catch(() => null);
+  // Persistence: every change is written at once, synchronously and atomically, as one change
+  // of the study (read again only if something else changed the file since the last save).
+  const command = `codage code --coder ${coder}`;
   let coderFile: CoderFile = entry.coderFile;
   let lastSaved: Date | null = null;
-  const save = (next: CoderFile) => {
-    const text = serializeCoderFile(next, entry.kept, study.config.language);
-    writeFileAtomicSync(coderPath, text, { backupDir });
-    coderFile = next;
+  /** Why the last change of the session could not be written, or null when everything is on disk. */
+  let unsaved: unknown = null;
+  const save = (edit: (base: CoderFile) => CoderFile) => {
+    try {
+      changeStudy(root, { command, files: [entry.file], language: study.config.language }, (files) => {
+        const fresh = files.coder(coder);
+        const next = edit(fresh?.coderFile ?? { coder, memos: {}, segments: [] });
+        files.writeCoder({ coder, coderFile: next, kept: fresh?.kept ?? {} });
+        coderFile = next;
+      });
+    } catch (error) {
+      unsaved = error;
+      throw error;
+    }
+    unsaved = null;
     lastSaved = new Date();
   };
   let recentCodes = state.recentCodes;
@@ -178,7 +187,7 @@ async function session(
 
   let codebook: Codebook = study.codebook;
   const onCreateCode = ({ name, themeId, newThemes = [] }: NewCodeRequest) =>
-    editCodebookFileSync(root, `codage code --coder ${coder}`, (text) => {
+    editCodebookFileSync(root, command, (text) => {
       let source = text;
       let parentId = themeId;
       for (const theme of newThemes) {
@@ -203,13 +212,15 @@ async function session(
     if (users.length > 0) {
       throw new Error(fr ? `utilisé (ou peut-être utilisé) par ${users.join(', ')}` : `used (or maybe used) by ${users.join(', ')}`);
     }
-    return editCodebookFileSync(root, `codage code --coder ${coder}`, (source) => {
+    return editCodebookFileSync(root, command, (source) => {
       const next = removeCode(source, id);
       codebook = parseCodebook(next, STUDY_FILES.codebook).codebook;
       return { source: next, result: codebook };
     });
   };
 
+  /** Why where the coder stopped could not be remembered (said at the end), or null. */
+  let forgotten: unknown = null;
   /** Remembers where the coder is in `t` (.codage/state: a convenience, never research data). */
   const remember = (t: Transcript, position: ScreenPosition, recent: string[]) => {
     const offsets = transcriptOffsets(t);
@@ -227,7 +238,13 @@ async function session(
         }),
       },
     };
-    writeSessionStateSync(root, coder, state);
+    try {
+      writeSessionStateSync(root, coder, state);
+      forgotten = null;
+    } catch (error) {
+      // A convenience, not research data: the session goes on, and says so at the end.
+      forgotten = error;
+    }
   };
 
   /** Each transcript's line in the switcher: how far this coder has read and coded it. */
@@ -270,9 +287,11 @@ async function session(
     }
     for (const s of unplaced) {
       notices.push(
-        fr
-          ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
-          : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
+        terminalSafe(
+          fr
+            ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
+            : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
+        ),
       );
     }
     const saved = state.transcripts[t.id];
@@ -304,9 +323,9 @@ async function session(
       wordSpans: (start, end) => wordSpans(t.text, start, end),
       onChange: (change) => {
         recentCodes = change.recentCodes;
-        save(
+        save((base) =>
           replaceTranscriptSegments({
-            coderFile,
+            coderFile: base,
             transcript: t,
             edited: change.segments,
             keep: unplaced,
@@ -332,7 +351,37 @@ async function session(
 
   const { runCodingScreen } = await screen;
   await runCodingScreen(open(transcript), {}, { mouse });
+  // Said once the screen is closed, where it stays readable (the screen itself opens at once).
+  const note = noticePrinter(ctx);
+  if (takeOverNotice) note(takeOverNotice);
+  if (forgotten !== null) {
+    const code = (forgotten as NodeJS.ErrnoException).code ?? String(forgotten);
+    note({
+      en: `Where you stopped could not be remembered (${code}): next time the transcript opens at the start.`,
+      fr: `L’endroit où vous vous êtes arrêté n’a pas pu être retenu (${code})\u00a0: la prochaine fois, la transcription s’ouvrira au début.`,
+    });
+  }
+  if (unsaved !== null) {
+    // The coder quit although the last changes could not be written: the file holds the last save.
+    const reason = (unsaved as { localized?: Localized }).localized?.[ctx.language] ?? String(unsaved);
+    throw new DataError(
+      {
+        en: `The last changes of this session could not be written to ${entry.file}: ${reason}`,
+        fr: `Les dernières modifications de cette séance n’ont pas pu être écrites dans ${entry.file}\u00a0: ${reason}`,
+      },
+      {
+        hint: {
+          en: `${entry.file} holds the session as it was at the last save${lastSaved ? ` (${clockOf(lastSaved)})` : ''}; fix the cause, then code these passages again.`,
+          fr: `${entry.file} contient la séance telle qu’au dernier enregistrement${lastSaved ? ` (${clockOf(lastSaved)})` : ''}\u00a0; corrigez la cause, puis recodez ces passages.`,
+        },
+      },
+    );
+  }
   const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
-  ctx.stdout.write(fr ? `Séance enregistrée dans ${entry.file} (${counts}).\n` : `Session saved in ${entry.file} (${counts}).\n`);
+  ctx.stdout.write(terminalSafe(fr ? `Séance enregistrée dans ${entry.file} (${counts}).\n` : `Session saved in ${entry.file} (${counts}).\n`));
   return 0;
+}
+
+function clockOf(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import { detectColumns } from '../../core/import/columns.js';
@@ -6,16 +5,19 @@ import { mapImportCodes } from '../../core/import/codebook-additions.js';
 import { mergeImportedSegments } from '../../core/import/merge.js';
 import { planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
-import { coderFilePath } from '../../core/study/study.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { formatDelimited } from '../../core/report/delimited.js';
+import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import { EnvironmentError } from '../../io/environment-error.js';
+import { assertOutsideStudyData, writeOutputFile } from '../../io/output-file.js';
 import { readSpreadsheet, SpreadsheetError } from '../../io/spreadsheet.js';
-import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
+import { changeStudy, refusalFor } from '../../io/study-change.js';
 import { loadStudy } from '../../io/study.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
 import { formatPercent, paint } from '../output.js';
 import { progressBar } from '../progress.js';
-import { readCoder } from '../../io/study.js';
 
 interface ImportOptions {
   study: string;
@@ -60,19 +62,16 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     );
   }
 
+  // Said now, before the spreadsheet is read; decided again under the lock (another import may
+  // have written this coder's file meanwhile).
   const existing = study.coders.find((c) => c.coder === coder);
-  if (existing && existing.coderFile.segments.length > 0 && !options.append && !options.replace && !options.dryRun) {
-    throw new UsageError(
-      {
-        en: `${coderFilePath(coder)} already holds ${existing.coderFile.segments.length} segment(s)`,
-        fr: `${coderFilePath(coder)} contient déjà ${existing.coderFile.segments.length} segment(s)`,
-      },
-      {
-        en: 'add --append to add the spreadsheet to them, or --replace to start again from the spreadsheet (the old file is kept in .codage/backups)',
-        fr: "ajouter --append pour compléter ces segments, ou --replace pour repartir du tableur (l'ancien fichier est gardé dans .codage/backups)",
-      },
-    );
+  if (existing) {
+    const refusal = refusalFor(existing.file, { rewritable: existing.rewritable, problems: study.problems });
+    if (refusal) throw refusal;
+    if (!options.dryRun) assertNoMix(coder, existing.coderFile.segments.length, options);
   }
+  const reviewPath = options.review === undefined ? (options.dryRun ? null : resolve(root, `import-review-${coder}.csv`)) : resolve(options.review);
+  if (options.review !== undefined) assertOutsideStudyData(root, options.review, '--review');
 
   let sheet;
   try {
@@ -116,50 +115,60 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const accepted = plan.segments.filter((s) => !s.ambiguous);
   const wanted = accepted.flatMap((s) => s.codes);
 
-  const applyCodebook = (source: string) => mapImportCodes(source, wanted);
-  const codebookEdit = options.dryRun
-    ? applyCodebook(study.codebookSource ?? '').result
-    : await editCodebookFile(root, `codage import-codings --coder ${coder}`, applyCodebook);
+  const command = `codage import-codings --coder ${coder}`;
+  const coderFile = coderFilePath(coder);
 
-  const reviewPath = resolve(options.review ?? resolve(root, `import-review-${coder}.csv`));
-  const review = stringify(reviewRows(plan, ctx.language), {
-    delimiter: fr ? ';' : ',',
-    bom: true,
-    record_delimiter: '\n',
-  });
-
-  let written = 0;
-  let completed = 0;
-  let already = 0;
-  if (!options.dryRun) {
-    const lock = await lockCoderFile(root, coder, `codage import-codings --coder ${coder}`);
-    try {
-      // Read the coder file again under the lock: it is the version this import extends.
-      const fresh = options.replace ? null : (await readCoder(root, coder)).entry;
+  // One change: the codebook and the coder file are both written, or neither.
+  const outcome = changeStudy(
+    root,
+    { command, files: [STUDY_FILES.codebook, coderFile], onNotice: noticePrinter(ctx), dryRun: options.dryRun === true, language: study.config.language },
+    (files) => {
+      const current = files.coder(coder);
+      if (current && !options.dryRun) assertNoMix(coder, current.coderFile.segments.length, options);
+      const source = files.codebook();
+      const codebookEdit = mapImportCodes(source, wanted);
+      if (codebookEdit.source !== source) files.writeCodebook(codebookEdit.source);
       const merged = mergeImportedSegments({
         coder,
-        base: fresh?.coderFile ?? (existing && options.replace ? { ...existing.coderFile, segments: [] } : null),
+        base: current === null ? null : options.replace ? { ...current.coderFile, segments: [] } : current.coderFile,
         segments: accepted,
-        codeIds: codebookEdit.ids,
+        codeIds: codebookEdit.result.ids,
         transcripts: study.transcriptById,
         now: new Date().toISOString(),
         random: Math.random,
       });
-      written = merged.added;
-      completed = merged.merged;
-      already = merged.already;
-      await saveCoderFile(root, merged.coderFile, fresh?.kept, study.config.language);
-    } finally {
-      await lock.release();
+      files.writeCoder({ coder, coderFile: merged.coderFile, ...(current && !options.replace ? { kept: current.kept } : {}) });
+      return { codebookEdit: codebookEdit.result, merged };
+    },
+  );
+  const codebookEdit = outcome.codebookEdit;
+  const written = options.dryRun ? 0 : outcome.merged.added;
+  const completed = options.dryRun ? 0 : outcome.merged.merged;
+  const already = options.dryRun ? 0 : outcome.merged.already;
+
+  // A spreadsheet opens the review: never a formula in it (see core/report/delimited.ts).
+  const review = formatDelimited(reviewRows(plan, ctx.language), { delimiter: fr ? ';' : ',', bom: true });
+  if (reviewPath !== null) {
+    try {
+      writeOutputFile(root, reviewPath, review, '--review');
+    } catch (error) {
+      if (!(error instanceof EnvironmentError) || options.dryRun) throw error;
+      // The import itself is saved: say so with the failure.
+      throw new DataError(
+        {
+          en: `${error.localized.en} The import itself is saved: ${written} segment(s) in ${coderFile}.`,
+          fr: `${error.localized.fr} L’import lui-même est enregistré\u00a0: ${written} segment(s) dans ${coderFile}.`,
+        },
+        error.hint ? { hint: error.hint } : {},
+      );
     }
   }
-  await writeFileAtomic(reviewPath, review);
 
   const summary = plan.summary;
   const ambiguousSegments = plan.segments.length - accepted.length;
   if (options.json) {
     ctx.stdout.write(
-      `${JSON.stringify(
+      `${safeJson(
         {
           coder,
           file: resolve(file),
@@ -175,8 +184,6 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           themesAdded: codebookEdit.addedThemes,
           review: reviewPath,
         },
-        null,
-        2,
       )}\n`,
     );
     return 0;
@@ -198,11 +205,19 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       ...codebookEdit.addedCodes.map((c) => `« ${c} »`),
     ].join(', ');
     ctx.stdout.write(
-      `${options.dryRun ? (fr ? 'Seraient ajoutés à codebook.yaml' : 'Would add to codebook.yaml') : fr ? 'Ajoutés à codebook.yaml' : 'Added to codebook.yaml'}${colon}${what}\n`,
+      `${options.dryRun ? (fr ? 'Seraient ajoutés à codebook.yaml' : 'Would add to codebook.yaml') : fr ? 'Ajoutés à codebook.yaml' : 'Added to codebook.yaml'}${colon}${terminalSafe(what)}\n`,
     );
   }
   if (options.dryRun) {
-    ctx.stdout.write(fr ? `Essai à blanc : rien n'a été écrit dans l'étude. Revue : ${reviewPath}\n` : `Dry run: nothing was written to the study. Review: ${reviewPath}\n`);
+    ctx.stdout.write(
+      reviewPath === null
+        ? fr
+          ? "Essai à blanc : rien n'a été écrit. Pour la revue ligne par ligne, ajouter --review FICHIER.\n"
+          : 'Dry run: nothing was written. For the row-by-row review, add --review FILE.\n'
+        : fr
+          ? `Essai à blanc : rien n'a été écrit dans l'étude. Revue : ${reviewPath}\n`
+          : `Dry run: nothing was written to the study. Review: ${reviewPath}\n`,
+    );
   } else {
     if (already > 0) {
       ctx.stdout.write(
@@ -225,6 +240,21 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     );
   }
   return 0;
+}
+
+/** Refuses to mix a spreadsheet with a coder's existing segments unless told how. */
+function assertNoMix(coder: string, segments: number, options: ImportOptions): void {
+  if (segments === 0 || options.append || options.replace) return;
+  throw new UsageError(
+    {
+      en: `${coderFilePath(coder)} already holds ${segments} segment(s)`,
+      fr: `${coderFilePath(coder)} contient déjà ${segments} segment(s)`,
+    },
+    {
+      en: 'add --append to add the spreadsheet to them, or --replace to start again from the spreadsheet (the old file is kept in .codage/backups)',
+      fr: "ajouter --append pour compléter ces segments, ou --replace pour repartir du tableur (l'ancien fichier est gardé dans .codage/backups)",
+    },
+  );
 }
 
 function anchoredRows(summary: ImportSummary): number {

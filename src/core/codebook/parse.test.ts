@@ -191,3 +191,35 @@ describe('a French value with " : " in it', () => {
     expect(problems.filter((p) => p.line === 3 && p.column === syntax?.column)).toEqual([syntax]);
   });
 });
+
+describe('whether codage may rewrite the codebook', () => {
+  const read = (source: string) => parseCodebook(source, 'codebook.yaml');
+
+  it('may, with problems that edits keep as written (a misspelt key, a duplicate name)', () => {
+    expect(read(EXAMPLE).rewritable).toBe(true);
+    expect(read('codes:\n  - name: A\n    descripton: x\n  - name: A\n').rewritable).toBe(true);
+    expect(read('').rewritable).toBe(true);
+  });
+
+  it('may not with a YAML error: a tab, a key written twice, an unclosed quote', () => {
+    expect(read('codes:\n\t- name: A\n').rewritable).toBe(false);
+    expect(read('codes:\n  - name: A\n    name: B\n').rewritable).toBe(false);
+    expect(read('codes:\n  - name: "A\n').rewritable).toBe(false);
+  });
+
+  it('may not when it is not a mapping', () => {
+    expect(read('- name: A\n').rewritable).toBe(false);
+  });
+
+  it('may not, and says where, when its aliases expand to too much data', () => {
+    let bomb = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    const { rewritable, problems } = read(`codes:\n  - name: A\n${bomb}`);
+    expect(rewritable).toBe(false);
+    expect(problems.find((p) => p.kind === 'yaml-aliases')).toMatchObject({ severity: 'error', line: 4 });
+  });
+
+  it('may with a few aliases', () => {
+    expect(read('codes:\n  - name: A\n    definition: &d Une définition\n  - name: B\n    definition: *d\n').rewritable).toBe(true);
+  });
+});

@@ -11,7 +11,7 @@ import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Codebook, CodebookNode, CodebookNodeKind, Localized, Problem } from '../types.js';
 import { nearest } from './nearest.js';
 import { nameKey, slugify, uniqueId } from './slug.js';
-import { positionAt, yamlProblems } from './yaml-problems.js';
+import { aliasBombProblem, positionAt, yamlProblems } from './yaml-problems.js';
 
 /** Text fields every node may have, in the order codage writes them. */
 export const NODE_FIELDS = ['name', 'id', 'description', 'definition', 'include', 'exclude', 'example', 'color'] as const;
@@ -61,6 +61,13 @@ export interface CodebookParse {
   problems: Problem[];
   /** Ids that were derived from names because the file has no `id:` for them, in file order. */
   derivedIds: string[];
+  /**
+   * False when codage may not rewrite the file (add a code, write ids) before the user fixes it:
+   * a YAML error (a tab, a key written twice), aliases that expand to too much data, or a file
+   * that is not a mapping. Other problems (a misspelt key, a duplicate name) are kept as written
+   * by every edit, which changes only the lines it must.
+   */
+  rewritable: boolean;
 }
 
 /** Where a node is written in the YAML document (used by edit.ts). */
@@ -89,8 +96,8 @@ interface Pending {
 export function parseCodebook(source: string, file: string): CodebookParse {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const { codebook, problems, derivedIds } = readCodebookDocument(doc, file, lineCounter);
-  return { codebook, problems: withoutKnockOns(problems), derivedIds };
+  const { codebook, problems, derivedIds, rewritable } = readCodebookDocument(doc, file, lineCounter);
+  return { codebook, problems: withoutKnockOns(problems), derivedIds, rewritable };
 }
 
 /**
@@ -107,10 +114,14 @@ function withoutKnockOns(problems: Problem[]): Problem[] {
 export function readCodebookDocument(doc: Document, file: string, lineCounter: LineCounter): CodebookDocumentRead {
   const reader = new Reader(file, lineCounter);
   reader.problems.push(...yamlProblems(doc, file, lineCounter));
+  const aliases = aliasBombProblem(doc, file, lineCounter);
+  if (aliases) reader.problems.push(aliases);
+  let rewritable = doc.errors.length === 0 && aliases === null;
   const codebook: Codebook = { themes: [], ungrouped: [], byId: new Map() };
   const contents = doc.contents;
   if (contents !== null && !(isScalar(contents) && contents.value === null)) {
     if (!isMap(contents)) {
+      rewritable = false;
       reader.report('error', contents, 'codebook-not-mapping', {
         en: 'codebook.yaml must be a mapping with `themes:` and/or `codes:` at the top.',
         fr: 'codebook.yaml doit être un dictionnaire avec `themes:` et/ou `codes:` au premier niveau.',
@@ -128,7 +139,7 @@ export function readCodebookDocument(doc: Document, file: string, lineCounter: L
     }
   }
   const derivedIds = reader.assignIds(codebook);
-  return { codebook, problems: reader.problems, derivedIds, sources: reader.pending.map((p) => p.source) };
+  return { codebook, problems: reader.problems, derivedIds, rewritable, sources: reader.pending.map((p) => p.source) };
 }
 
 function keyText(pair: Pair): string {

@@ -1,6 +1,7 @@
 /**
  * YAML syntax errors as study problems, shared by the codebook and coder file readers.
  */
+import { isAlias, visit } from 'yaml';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import type { Localized, Problem } from '../types.js';
 
@@ -62,4 +63,43 @@ export function yamlProblems(doc: Document, file: string, lineCounter: LineCount
     ...doc.errors.map((e) => toProblem(e, 'error', file, lineCounter)),
     ...doc.warnings.map((e) => toProblem(e, 'warning', file, lineCounter)),
   ];
+}
+
+/** The yaml library's default: far more aliases than a hand-edited study file ever has. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The problem of a document whose aliases expand to too much data (a "billion laughs" file), or
+ * null when it has none or few. Such a file is not read, and never rewritten.
+ */
+export function aliasBombProblem(doc: Document, file: string, lineCounter: LineCounter): Problem | null {
+  let first: unknown = null;
+  visit(doc, {
+    Alias(_key, node) {
+      first = node;
+      return visit.BREAK;
+    },
+  });
+  if (first === null) return null;
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return null;
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+  }
+  const range = isAlias(first) ? (first as { range?: [number, number, number] }).range : undefined;
+  return {
+    severity: 'error',
+    file,
+    ...(range ? positionAt(lineCounter, range[0]) : { line: 1 }),
+    kind: 'yaml-aliases',
+    message: {
+      en: `The YAML aliases (*name) in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies): it is not read.`,
+      fr: `Les alias YAML (*nom) de ce fichier se développent en trop de données (plus de ${MAX_ALIAS_COUNT} copies) : il n’est pas lu.`,
+    },
+    hint: {
+      en: 'Write the values out instead of using aliases, or restore the file from .codage/backups/. codage will not rewrite it until then.',
+      fr: 'Écrivez les valeurs au lieu d’utiliser des alias, ou restaurez le fichier depuis .codage/backups/. codage ne le réécrira pas d’ici là.',
+    },
+  };
 }

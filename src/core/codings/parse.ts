@@ -14,11 +14,11 @@
  * line or among the memos), too many YAML aliases (an "alias bomb"), an unknown version, or a
  * structure that rewriting would change (`segments` not a list, `memos` not a mapping of texts).
  */
-import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { CoderFile, Localized, Problem, Segment } from '../types.js';
 import { nearest } from '../codebook/nearest.js';
-import { positionAt, yamlProblems } from '../codebook/yaml-problems.js';
+import { aliasBombProblem, MAX_ALIAS_COUNT, positionAt, yamlProblems } from '../codebook/yaml-problems.js';
 import { CODER_FILE_VERSION } from './serialize.js';
 import type { ExtraKey, InvalidSegment } from './serialize.js';
 
@@ -248,7 +248,8 @@ function readWithYaml(text: string, file: string): RawFile {
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     out.rewritable = false;
-    out.problems.push(aliasBomb(doc, file, pos));
+    const problem = aliasBombProblem(doc, file, lineCounter);
+    if (problem) out.problems.push(problem);
     return out;
   }
   for (const pair of contents.items) {
@@ -296,34 +297,6 @@ function readWithYaml(text: string, file: string): RawFile {
     }
   }
   return out;
-}
-
-/** The yaml library's default: far more aliases than a hand-edited coder file ever has. */
-const MAX_ALIAS_COUNT = 100;
-
-/** A file whose aliases expand to too much data (a "billion laughs" file): not read, not rewritten. */
-function aliasBomb(doc: Document, file: string, pos: (node: unknown) => { line: number; column?: number }): Problem {
-  let first: unknown = null;
-  visit(doc, {
-    Alias(_key, node) {
-      first = node;
-      return visit.BREAK;
-    },
-  });
-  return {
-    severity: 'error',
-    file,
-    ...(first !== null && isAlias(first) ? pos(first) : { line: 1 }),
-    kind: 'yaml-aliases',
-    message: {
-      en: `The YAML aliases (*name) in this file expand to too much data (more than ${MAX_ALIAS_COUNT} copies): it is not read.`,
-      fr: `Les alias YAML (*nom) de ce fichier se développent en trop de données (plus de ${MAX_ALIAS_COUNT} copies) : il n’est pas lu.`,
-    },
-    hint: {
-      en: 'Write the values out instead of using aliases, or restore the file from .codage/backups/. codage will not rewrite it until then.',
-      fr: 'Écrivez les valeurs au lieu d’utiliser des alias, ou restaurez le fichier depuis .codage/backups/. codage ne le réécrira pas d’ici là.',
-    },
-  };
 }
 
 function wrongType(file: string, at: { line: number; column?: number }, key: string, expected: Localized): Problem {

@@ -1,0 +1,14 @@
+import type { Localized } from '../core/types.js';
+import type { CommandContext } from './context.js';
+import { paint } from './output.js';
+
+/**
+ * Prints what the user should know while a command changes the study (a lock left by a crash
+ * taken over, an interrupted change completed) on stderr, in the study's language: stdout stays
+ * the command's own output.
+ */
+export function noticePrinter(ctx: CommandContext): (notice: Localized) => void {
+  return (notice) => {
+    ctx.stderr.write(`${paint.cyan(ctx.language === 'fr' ? 'note' : 'note')}: ${notice[ctx.language]}\n`);
+  };
+}

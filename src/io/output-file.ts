@@ -1,0 +1,112 @@
+/**
+ * Writing a file the user asked for (`segments -o FILE`, `import-codings --review FILE`, and
+ * every export): atomically, and never over the study's own data. A path that is, or lies in, a
+ * data file of the study — `transcripts/`, `codings/`, `.codage/`, `codebook.yaml`, `codage.yaml`,
+ * `participants.csv` — is refused before anything is computed, however it is written: through a
+ * symbolic link, with `..`, or in other letter case (`Codings/Marie.yaml` is the same file on
+ * macOS and Windows).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { STUDY_FILES } from '../core/study/study.js';
+import type { Localized } from '../core/types.js';
+import { writeFileAtomicSync } from './atomic-write.js';
+import { asEnvironmentError } from './environment-error.js';
+
+const DATA_FOLDERS = [STUDY_FILES.transcripts, STUDY_FILES.codings, STUDY_FILES.internal].map((name) => name.toLowerCase());
+const DATA_FILES = [STUDY_FILES.codebook, STUDY_FILES.config, STUDY_FILES.participants].map((name) => name.toLowerCase());
+
+/** The path as the file system resolves it: symbolic links followed, for a file that may not exist yet. */
+function realPathOf(file: string): string {
+  const abs = path.resolve(file);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+function sameFile(a: fs.Stats, b: fs.Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Where `file` lies in the study at `root` when it is one of its data files (e.g.
+ * `codings/marie.yaml`), else null. Folders are compared by identity (device and inode), names
+ * without regard to case.
+ */
+export function studyDataPath(root: string, file: string): string | null {
+  let rootStat: fs.Stats;
+  try {
+    rootStat = fs.statSync(root);
+  } catch {
+    return null;
+  }
+  const real = realPathOf(file);
+  const tail = [path.basename(real)];
+  let dir = path.dirname(real);
+  for (;;) {
+    let stat: fs.Stats | null = null;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      stat = null;
+    }
+    if (stat !== null && sameFile(stat, rootStat)) {
+      const lower = tail.map((part) => part.toLowerCase());
+      const inDataFolder = lower.length > 1 && DATA_FOLDERS.includes(lower[0] as string);
+      const isDataFile = lower.length === 1 && (DATA_FILES.includes(lower[0] as string) || DATA_FOLDERS.includes(lower[0] as string));
+      return inDataFolder || isDataFile ? tail.join('/') : null;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    tail.unshift(path.basename(dir));
+    dir = parent;
+  }
+}
+
+/** Refuses (exit 2) an output path that is a data file of the study. `option` names it: `-o`, `--review`. */
+export function assertOutsideStudyData(root: string, file: string, option: string): void {
+  const inside = studyDataPath(root, file);
+  if (inside === null) return;
+  const what: Localized = describe(inside);
+  throw new UsageError(
+    {
+      en: `${option} ${file} is ${what.en} of the study (${inside}): codage never writes its output over the study's data`,
+      fr: `${option} ${file} est ${what.fr} de l’étude (${inside})\u00a0: codage n’écrit jamais ses résultats par-dessus les données de l’étude`,
+    },
+    {
+      en: `choose a file outside transcripts/, codings/ and .codage/, other than codebook.yaml, codage.yaml and participants.csv (e.g. ${option} results.csv)`,
+      fr: `choisir un fichier hors de transcripts/, codings/ et .codage/, autre que codebook.yaml, codage.yaml et participants.csv (par exemple ${option} resultats.csv)`,
+    },
+  );
+}
+
+function describe(inside: string): Localized {
+  const first = (inside.split('/')[0] ?? '').toLowerCase();
+  if (first === STUDY_FILES.codings) return { en: 'in the coder files', fr: 'dans les fichiers des codeurs' };
+  if (first === STUDY_FILES.transcripts) return { en: 'in the transcripts', fr: 'dans les transcriptions' };
+  if (first === STUDY_FILES.internal) return { en: 'in the backups and locks', fr: 'dans les sauvegardes et verrous' };
+  if (first === STUDY_FILES.codebook) return { en: 'the codebook', fr: 'le livre de codes' };
+  if (first === STUDY_FILES.config) return { en: 'the settings file', fr: 'le fichier de réglages' };
+  return { en: 'the participants table', fr: 'le tableau des participants' };
+}
+
+/**
+ * Writes an output file atomically (temporary file, fsync, rename), after checking that it is not
+ * a data file of the study at `root` (null: no study). A failure of the environment (a read-only
+ * folder, a full disk) becomes an `EnvironmentError` saying the file was not written.
+ */
+export function writeOutputFile(root: string | null, file: string, content: string | Uint8Array, option: string): void {
+  if (root !== null) assertOutsideStudyData(root, file, option);
+  try {
+    writeFileAtomicSync(file, content);
+  } catch (error) {
+    throw asEnvironmentError(error, 'write', file, 'not-written');
+  }
+}

@@ -1,0 +1,302 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serializeCoderFile } from '../core/codings/serialize.js';
+import type { CoderFile } from '../core/types.js';
+import { READ_ONLY_FILE } from './atomic-write.js';
+import { EnvironmentError } from './environment-error.js';
+import { LockedError } from './lock.js';
+import { changeStudy, completeInterruptedChanges, NotRewritableError } from './study-change.js';
+
+let root: string;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'codage-change-'));
+  fs.mkdirSync(path.join(root, 'transcripts'));
+  fs.mkdirSync(path.join(root, 'codings'));
+});
+
+afterEach(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const marie: CoderFile = {
+  coder: 'marie',
+  memos: { P1: 'Entretien au cabinet.' },
+  segments: [{ id: 'a1', participant: 'P1', start: 0, end: 5, codes: ['impuissance'], text: 'Alors' }],
+};
+const CODEBOOK = '# Grille\ncodes:\n  - name: Impuissance\n    id: impuissance\n';
+
+function write(file: string, content: string): void {
+  fs.writeFileSync(path.join(root, file), content);
+}
+function read(file: string): string {
+  return fs.readFileSync(path.join(root, file), 'utf8');
+}
+/** Every file under the study folder but .codage/, with its content: what "unchanged" compares. */
+function snapshot(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const rel = path.relative(root, full);
+      if (rel === '.codage') continue;
+      if (entry.isDirectory()) walk(full);
+      else out[rel] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
+}
+const withNewCode = (text: string) => `${text}  - name: Épuisement\n    id: epuisement\n`;
+const withNewSegment = (file: CoderFile): CoderFile => ({
+  ...file,
+  segments: [...file.segments, { id: 'b2', participant: 'P1', start: 6, end: 9, codes: ['epuisement'], text: 'euh' }],
+});
+
+describe('changeStudy', () => {
+  it('writes every file of a change, keeps backups, and leaves no temporary file, lock or journal', () => {
+    write('codebook.yaml', CODEBOOK);
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    const result = changeStudy(root, { command: 'test', files: ['codings/marie.yaml', 'codebook.yaml'] }, (study) => {
+      const entry = study.coder('marie');
+      study.writeCodebook(withNewCode(study.codebook()));
+      study.writeCoder({ coder: 'marie', coderFile: withNewSegment(entry!.coderFile), kept: entry!.kept });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(read('codebook.yaml')).toBe(withNewCode(CODEBOOK));
+    expect(read('codings/marie.yaml')).toBe(serializeCoderFile(withNewSegment(marie)));
+    expect(fs.readdirSync(path.join(root, 'codings'))).toEqual(['marie.yaml']);
+    expect(fs.readdirSync(root).sort()).toEqual(['.codage', 'codebook.yaml', 'codings', 'transcripts']);
+    expect(fs.readFileSync(path.join(root, '.codage/backups/codebook.yaml.bak'), 'utf8')).toBe(CODEBOOK);
+    expect(fs.readFileSync(path.join(root, '.codage/backups/codings/marie.yaml.bak'), 'utf8')).toBe(serializeCoderFile(marie));
+    expect(fs.readdirSync(path.join(root, '.codage/journal'))).toEqual([]);
+  });
+
+  it('creates a coder file that did not exist', () => {
+    changeStudy(root, { command: 'test', files: ['codings/paul.yaml'] }, (study) => {
+      expect(study.coder('paul')).toBeNull();
+      study.writeCoder({ coder: 'paul', coderFile: { ...marie, coder: 'paul' } });
+    });
+    expect(read('codings/paul.yaml')).toBe(serializeCoderFile({ ...marie, coder: 'paul' }));
+  });
+
+  it('refuses a coder file it does not fully understand, with its line and column, and changes nothing', () => {
+    write('codebook.yaml', CODEBOOK);
+    const broken = serializeCoderFile(marie).replace('\n  - {', '\n\t- {');
+    write('codings/marie.yaml', broken);
+    const before = snapshot();
+    let error: unknown;
+    try {
+      changeStudy(root, { command: 'test', files: ['codebook.yaml', 'codings/marie.yaml'] }, (study) => {
+        study.writeCodebook(withNewCode(study.codebook()));
+        study.coder('marie');
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NotRewritableError);
+    const refusal = error as NotRewritableError;
+    expect(refusal).toMatchObject({ file: 'codings/marie.yaml', line: 8, column: 1 });
+    expect(refusal.localized.fr).toContain('ne peut pas être lu entièrement');
+    expect(refusal.hint?.en).toContain('Nothing was changed.');
+    expect(snapshot()).toEqual(before);
+    expect(fs.existsSync(path.join(root, 'codings/marie.yaml.lock'))).toBe(false);
+  });
+
+  it('refuses a codebook with a YAML error', () => {
+    write('codebook.yaml', 'codes:\n  - name: A\n    name: B\n');
+    expect(() =>
+      changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (study) => study.writeCodebook(study.codebook())),
+    ).toThrow(NotRewritableError);
+  });
+
+  it('lets a command skip a file it does not understand and change the others', () => {
+    write('codings/marie.yaml', serializeCoderFile(marie).replace('memos:\n', 'memos:\n  - oops\n'));
+    write('codings/paul.yaml', serializeCoderFile({ ...marie, coder: 'paul' }));
+    changeStudy(root, { command: 'test', files: ['codings/marie.yaml', 'codings/paul.yaml'] }, (study) => {
+      const m = study.readCoder('marie');
+      expect(m.refusal).toBeInstanceOf(NotRewritableError);
+      const p = study.readCoder('paul');
+      study.writeCoder({ coder: 'paul', coderFile: withNewSegment(p.entry!.coderFile) });
+      // Writing the file it refused is a bug of the command.
+      expect(() => study.writeCoder({ coder: 'marie', coderFile: marie })).toThrow(/without having been read/);
+    });
+    expect(read('codings/paul.yaml')).toBe(serializeCoderFile(withNewSegment({ ...marie, coder: 'paul' })));
+  });
+
+  it('throws, as a bug, on a file written without being read or not among the files of the change', () => {
+    write('codebook.yaml', CODEBOOK);
+    expect(() => changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (study) => study.writeCodebook('codes: []\n'))).toThrow(
+      /without having been read/,
+    );
+    expect(() => changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (study) => study.coder('marie'))).toThrow(
+      /not among the files of this change/,
+    );
+    expect(read('codebook.yaml')).toBe(CODEBOOK);
+  });
+
+  it('writes nothing and releases every lock when the command gives up', () => {
+    write('codebook.yaml', CODEBOOK);
+    const before = snapshot();
+    expect(() =>
+      changeStudy(root, { command: 'test', files: ['codebook.yaml', 'codings/marie.yaml'] }, (study) => {
+        study.writeCodebook(withNewCode(study.codebook()));
+        throw new Error('given up');
+      }),
+    ).toThrow('given up');
+    expect(snapshot()).toEqual(before);
+    expect(fs.readdirSync(path.join(root, 'codings'))).toEqual([]);
+  });
+
+  it('takes every lock before reading: a file locked by another process stops the whole change', async () => {
+    write('codebook.yaml', CODEBOOK);
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    const script = `
+      const fs = require('node:fs'), os = require('node:os');
+      fs.writeFileSync(process.argv[1], JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: 'codage code' }));
+      process.stdout.write('held\\n');
+      setTimeout(() => {}, 60000);`;
+    const holder = spawn(process.execPath, ['-e', script, path.join(root, 'codings/marie.yaml.lock')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      const before = snapshot();
+      let prepared = false;
+      expect(() =>
+        changeStudy(root, { command: 'test', files: ['codebook.yaml', 'codings/marie.yaml'] }, () => {
+          prepared = true;
+        }),
+      ).toThrow(LockedError);
+      expect(prepared).toBe(false);
+      expect(snapshot()).toEqual(before);
+      expect(fs.existsSync(path.join(root, 'codebook.yaml.lock'))).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a read-only coder file, and then writes no other file either', () => {
+    write('codebook.yaml', CODEBOOK);
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    fs.chmodSync(path.join(root, 'codings/marie.yaml'), 0o444);
+    const before = snapshot();
+    let error: unknown;
+    try {
+      changeStudy(root, { command: 'test', files: ['codebook.yaml', 'codings/marie.yaml'] }, (study) => {
+        const entry = study.coder('marie');
+        study.writeCodebook(withNewCode(study.codebook()));
+        study.writeCoder({ coder: 'marie', coderFile: withNewSegment(entry!.coderFile) });
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).code).toBe(READ_ONLY_FILE);
+    expect((error as EnvironmentError).localized.en).toBe(
+      'Could not write codings/marie.yaml: the file is read-only (its permissions forbid writing), and codage never replaces a file you protected. Nothing was changed.',
+    );
+    expect((error as EnvironmentError).hint?.fr).toContain('chmod u+w codings/marie.yaml');
+    expect(snapshot()).toEqual(before);
+    expect(fs.readdirSync(path.join(root, 'codings'))).toEqual(['marie.yaml']);
+  });
+
+  it('reads what another program wrote since its last save, instead of writing over it', () => {
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    const save = () =>
+      changeStudy(root, { command: 'codage code', files: ['codings/marie.yaml'] }, (study) => {
+        const entry = study.coder('marie')!;
+        study.writeCoder({ coder: 'marie', coderFile: { ...entry.coderFile, memos: { ...entry.coderFile.memos, P2: 'vu' } }, kept: entry.kept });
+      });
+    save();
+    // A hand edit between two saves (an editor writing in place).
+    const edited = read('codings/marie.yaml').replace('Entretien au cabinet.', 'Entretien au cabinet, interrompu.');
+    fs.writeFileSync(path.join(root, 'codings/marie.yaml'), edited);
+    save();
+    expect(read('codings/marie.yaml')).toContain('Entretien au cabinet, interrompu.');
+  });
+
+  it('dry run: reads and refuses the same, but takes no lock and writes nothing', () => {
+    write('codebook.yaml', CODEBOOK);
+    const before = snapshot();
+    const result = changeStudy(root, { command: 'test', files: ['codebook.yaml'], dryRun: true }, (study) => {
+      expect(fs.existsSync(path.join(root, 'codebook.yaml.lock'))).toBe(false);
+      study.writeCodebook(withNewCode(study.codebook()));
+      return 1;
+    });
+    expect(result).toBe(1);
+    expect(snapshot()).toEqual(before);
+    expect(fs.existsSync(path.join(root, '.codage'))).toBe(false);
+  });
+});
+
+describe('completeInterruptedChanges', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const deadPid = 2 ** 22 + 17;
+
+  /** What a change killed after its first rename leaves: codebook renamed, coder file still a temporary file. */
+  function interrupted(options: { pid?: number } = {}): { newCodebook: string; newCoder: string } {
+    const oldCoder = serializeCoderFile(marie);
+    const newCoder = serializeCoderFile(withNewSegment(marie));
+    const newCodebook = withNewCode(CODEBOOK);
+    write('codebook.yaml', newCodebook);
+    write('codings/marie.yaml', oldCoder);
+    write('codings/.marie.yaml.99.0a0b0c0d.tmp', newCoder);
+    fs.mkdirSync(path.join(root, '.codage/journal'), { recursive: true });
+    const journal = {
+      version: 1,
+      pid: options.pid ?? deadPid,
+      host: os.hostname(),
+      since: '2026-11-02T14:03:00.000Z',
+      command: 'codage import-codings --coder marie',
+      files: [
+        { file: 'codebook.yaml', temp: '.codebook.yaml.99.01020304.tmp', before: sha(CODEBOOK), after: sha(newCodebook) },
+        { file: 'codings/marie.yaml', temp: '.marie.yaml.99.0a0b0c0d.tmp', before: sha(oldCoder), after: sha(newCoder) },
+      ],
+    };
+    fs.writeFileSync(path.join(root, '.codage/journal/99-0a0b0c0d.json'), JSON.stringify(journal));
+    return { newCodebook, newCoder };
+  }
+
+  it('completes a change whose process died between two renames, and says so', () => {
+    const { newCodebook, newCoder } = interrupted();
+    const notices = completeInterruptedChanges(root);
+    expect(read('codebook.yaml')).toBe(newCodebook);
+    expect(read('codings/marie.yaml')).toBe(newCoder);
+    expect(fs.readdirSync(path.join(root, 'codings'))).toEqual(['marie.yaml']);
+    expect(fs.readdirSync(path.join(root, '.codage/journal'))).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.en).toMatch(/^An interrupted change \(codage import-codings --coder marie, .*\) was completed: codebook\.yaml, codings\/marie\.yaml\.$/);
+    expect(notices[0]!.fr).toMatch(/^Une modification interrompue \(codage import-codings --coder marie, .*\) a été terminée\u00a0: codebook\.yaml, codings\/marie\.yaml\.$/);
+    expect(completeInterruptedChanges(root)).toEqual([]);
+  });
+
+  it('never overwrites a file changed by hand since: keeps the new version aside and says where', () => {
+    const { newCoder } = interrupted();
+    write('codings/marie.yaml', 'hand edit\n');
+    const [notice] = completeInterruptedChanges(root);
+    expect(read('codings/marie.yaml')).toBe('hand edit\n');
+    const kept = fs.readdirSync(path.join(root, '.codage/recovered'));
+    expect(kept).toEqual(['codings__marie.yaml.2026-11-02T14-03-00Z']);
+    expect(fs.readFileSync(path.join(root, '.codage/recovered', kept[0]!), 'utf8')).toBe(newCoder);
+    expect(notice!.en).toContain('codings/marie.yaml had been changed since, so it was left as it is; the version the change would have written is in .codage/recovered/codings__marie.yaml.2026-11-02T14-03-00Z.');
+  });
+
+  it('leaves alone the journal of a change still in progress', () => {
+    interrupted({ pid: process.ppid });
+    expect(completeInterruptedChanges(root)).toEqual([]);
+    expect(fs.readdirSync(path.join(root, '.codage/journal'))).toEqual(['99-0a0b0c0d.json']);
+  });
+
+  it('is completed before the next change of the study', () => {
+    const { newCoder } = interrupted();
+    const notices: string[] = [];
+    changeStudy(root, { command: 'test', files: ['codings/marie.yaml'], onNotice: (n) => notices.push(n.en) }, (study) => {
+      expect(serializeCoderFile(study.coder('marie')!.coderFile)).toBe(newCoder);
+    });
+    expect(notices).toHaveLength(1);
+  });
+});
