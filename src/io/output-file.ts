@@ -70,7 +70,10 @@ export function studyDataPath(root: string, file: string): string | null {
   }
 }
 
-/** Refuses (exit 2) an output path that is a data file of the study. `option` names it: `-o`, `--review`. */
+/**
+ * Refuses (exit 2) an output path that is a data file of the study. `option` names it (`-o`,
+ * `--review`); the path is shown as the user wrote it.
+ */
 export function assertOutsideStudyData(root: string, file: string, option: string): void {
   const inside = studyDataPath(root, file);
   if (inside === null) return;
@@ -99,14 +102,23 @@ function describe(inside: string): Localized {
 
 /**
  * Writes an output file atomically (temporary file, fsync, rename), after checking that it is not
- * a data file of the study at `root` (null: no study). A failure of the environment (a read-only
- * folder, a full disk) becomes an `EnvironmentError` saying the file was not written.
+ * a data file of the study at `root` (null: no study). A folder that does not exist is a usage
+ * error (exit 2); a failure of the environment (a read-only folder, a full disk) becomes an
+ * `EnvironmentError` saying the file was not written (exit 1).
  */
 export function writeOutputFile(root: string | null, file: string, content: string | Uint8Array, option: string): void {
   if (root !== null) assertOutsideStudyData(root, file, option);
   try {
-    writeFileAtomicSync(file, content);
+    writeFileAtomicSync(path.resolve(file), content);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder that does not exist, or a folder given as the file: a typo in the command line.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') {
+      throw new UsageError(
+        { en: `cannot write ${file} (${code})`, fr: `impossible d’écrire ${file} (${code})` },
+        { en: 'check that its folder exists and that you may write there', fr: 'vérifier que son dossier existe et que vous avez le droit d’y écrire' },
+      );
+    }
     throw asEnvironmentError(error, 'write', file, 'not-written');
   }
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
 import { completeInterruptedChanges } from './study-change.js';
 import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
+import { leftTemporaryFileProblems } from './temp-files.js';
 import { parseTranscript } from '../core/transcript/parse.js';
 
 export { decodeStudyText, decodeUtf8Fast };
@@ -279,6 +280,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     Promise.all(coderNames.map((coder) => readCoder(root, coder))),
     options.coders === undefined || options.coders === 'all' ? strayCoderFiles(root) : Promise.resolve([]),
   ]);
+  const leftBehind = options.coders === undefined || options.coders === 'all' ? leftTemporaryFileProblems(root) : [];
   const problems: Problem[] = [
     ...recovered,
     ...configRead.problems,
@@ -286,6 +288,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     ...participantsRead.problems,
     ...codebookRead.problems,
     ...stray,
+    ...leftBehind,
   ];
   const merged = mergeParticipants(transcriptsRead.transcripts, participantsRead.rows);
   problems.push(...merged.problems);

@@ -5,6 +5,7 @@ import { loadForCommand } from '../load.js';
 import { formatProblem, paint, problemJson } from '../output.js';
 import { applyFixes } from '../fixes.js';
 import { noticePrinter } from '../notices.js';
+import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
 
 interface CheckOptions {
   study: string;
@@ -37,10 +38,18 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
           : `${change.file}: saved ${change.count} re-anchored segment(s)`,
       );
     }
+    const removed = removeLeftTemporaryFiles(study.root);
+    if (removed.length > 0) {
+      fixed.push(
+        ctx.language === 'fr'
+          ? `${removed.length} fichier(s) temporaire(s) laissé(s) par un arrêt brutal supprimé(s)`
+          : `removed ${removed.length} temporary file(s) left by a crash`,
+      );
+    }
     if (ids > 0) {
       fixed.push(ctx.language === 'fr' ? `codebook.yaml : ${ids} identifiant(s) ajouté(s)` : `codebook.yaml: added ${ids} id(s)`);
     }
-    if (saved.length > 0 || ids > 0) {
+    if (saved.length > 0 || ids > 0 || removed.length > 0) {
       // Check again what is now on disk.
       problems = (await loadForCommand(baseCtx, options.study)).problems;
     }

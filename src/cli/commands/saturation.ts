@@ -12,7 +12,7 @@ import { referencesFor } from '../../core/report/saturation/words.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { writeOutput } from '../output-file.js';
+import { refuseStudyData, writeOutput } from '../output-file.js';
 import { formatProblem, paint } from '../output.js';
 import { resolveCoder } from '../coder.js';
 import { requireAttribute } from '../study-checks.js';
@@ -39,15 +39,16 @@ export function saturationJson(report: SaturationReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-async function writeFigure(file: string, report: SaturationReport, language: Language): Promise<void> {
+async function writeFigure(file: string, report: SaturationReport, language: Language, study: string): Promise<void> {
   const format = extname(file).toLowerCase();
+  const where = { study, option: '--figure' };
   const svg = () => saturationSvg(report, language, saturationSentence(report, language));
-  if (format === '.svg') await writeOutput(file, svg());
-  else if (format === '.tex') await writeOutput(file, saturationPgfplots(report, language, version()));
+  if (format === '.svg') await writeOutput(file, svg(), where);
+  else if (format === '.tex') await writeOutput(file, saturationPgfplots(report, language, version()), where);
   else {
     const { svgToPng } = await import('../../io/figure-png.js');
     // 1,800 pixels wide: 15 cm at 300 dpi, the width of a thesis page's text.
-    await writeOutput(file, await svgToPng(svg(), { width: 1800, fontFamily: FIGURE_FONT }));
+    await writeOutput(file, await svgToPng(svg(), { width: 1800, fontFamily: FIGURE_FONT }), where);
   }
 }
 
@@ -65,6 +66,8 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
       );
     }
   }
+  for (const file of options.figure ?? []) refuseStudyData(resolve(options.study), file, '--figure');
+  if (options.csv !== undefined) refuseStudyData(resolve(options.study), options.csv, '--csv');
   const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',
@@ -97,12 +100,12 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
 
   for (const file of options.figure ?? []) {
     const path = resolve(file);
-    await writeFigure(path, report, language);
+    await writeFigure(path, report, language, study.root);
     ctx.stderr.write(fr ? `Figure écrite : ${path}\n` : `Figure written: ${path}\n`);
   }
   if (options.csv !== undefined) {
     const path = resolve(options.csv);
-    await writeOutput(path, saturationCsv(report));
+    await writeOutput(path, saturationCsv(report), { study: study.root, option: '--csv' });
     ctx.stderr.write(fr ? `Tableau écrit : ${path}\n` : `Table written: ${path}\n`);
   }
   return 0;

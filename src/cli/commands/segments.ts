@@ -3,11 +3,12 @@ import { nearest } from '../../core/codebook/nearest.js';
 import { allCodes, findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
 import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows, segmentSheet } from '../../core/report/segments.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { xlsxWorkbook } from '../../io/xlsx.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
-import { writeOutput } from '../output-file.js';
+import { refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 
 interface SegmentsOptions {
@@ -28,6 +29,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
       { en: 'add -o segments.xlsx', fr: 'ajouter -o segments.xlsx' },
     );
   }
+  if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
   const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',
@@ -65,7 +67,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   const sheetLanguage = study.config.language ?? ctx.language;
   let out = '';
   if (format === 'json') {
-    out = `${JSON.stringify(rows, null, 2)}\n`;
+    out = `${safeJson(rows)}\n`;
   } else if (format !== 'xlsx') {
     out = format === 'excel' ? formatSegmentRowsForExcel(rows, sheetLanguage) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
@@ -81,10 +83,11 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeOutput(path, format === 'xlsx' ? await xlsxWorkbook(segmentSheet(rows, sheetLanguage), 'segments') : out);
+    await writeOutput(options.output, format === 'xlsx' ? await xlsxWorkbook(segmentSheet(rows, sheetLanguage), 'segments') : out, { study: study.root, option: '-o' });
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
-    ctx.stdout.write(out);
+    // On a terminal, nothing from the study may act on it; a pipe or a file gets the exact text.
+    ctx.stdout.write(ctx.stdout.isTTY ? terminalSafe(out) : out);
   }
   return 0;
 }

@@ -1,0 +1,289 @@
+/**
+ * What a careful tester does to a study — hand-edited files, held locks, two commands at once,
+ * outputs aimed at the study's own files, protected files — and what the researcher's data must
+ * look like afterwards: unchanged, or completely updated; never half-written, never lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, CLI, copyStudy, DEMO, runCli, tempDir, type CliResult } from './helpers.js';
+
+afterAll(cleanTemps);
+
+const SHEET = join(DEMO, '.source/edited-quotes.csv');
+
+/** Every file of the study (but .codage/) with its bytes: what "unchanged" compares. */
+function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+      if (rel === '.codage') continue;
+      if (entry.isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(join(dir, rel)).toString('base64'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+function editLines(file: string, change: (lines: string[]) => void): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  change(lines);
+  writeFileSync(file, lines.join('\n'));
+}
+
+/** Index (0-based) of the n-th segment line of a coder file. */
+function segmentLine(lines: string[], n: number): number {
+  return lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('  - {'))[n]![1];
+}
+
+/** Kills a process and waits until it is gone. */
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+/** A process that holds the lock of `file` (as a running codage does) until killed. */
+async function holdLock(file: string): Promise<ChildProcess> {
+  const script = `
+    const fs = require('node:fs');
+    fs.writeFileSync(process.argv[1], JSON.stringify({ pid: process.pid, host: ${JSON.stringify(hostname())}, since: new Date().toISOString(), command: 'codage code' }) + '\\n');
+    process.stdout.write('held\\n');
+    setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['-e', script, `${file}.lock`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  return child;
+}
+
+function runCliAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('a writer never rewrites a file it did not fully read', () => {
+  const cases: [string, (file: string) => number][] = [
+    [
+      'a segment line indented with a tab',
+      (file) => {
+        let line = 0;
+        editLines(file, (lines) => {
+          line = segmentLine(lines, 4);
+          lines[line] = `\t${lines[line]!.slice(2)}`;
+        });
+        return line + 1;
+      },
+    ],
+    [
+      'a YAML alias bomb',
+      (file) => {
+        let bomb = 'lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+        for (let i = 1; i < 9; i++) bomb += `lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+        writeFileSync(file, readFileSync(file, 'utf8').replace('segments:\n', `${bomb}segments:\n`));
+        return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('lol1:')) + 1;
+      },
+    ],
+    [
+      'a malformed memos: block',
+      (file) => {
+        // A memo written as a list: rewriting would turn it into other text.
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^  MG1: (".*")$/m, '  MG1:\n    - $1\n    - "relire"'));
+        return readFileSync(file, 'utf8').split('\n').indexOf('  MG1:') + 1;
+      },
+    ],
+  ];
+
+  it.each(cases)('import-codings --append refuses a coder file with %s, naming where, and changes nothing', (_what, plant) => {
+    const dir = copyStudy();
+    const line = plant(join(dir, 'codings/marie.yaml'));
+    const before = snapshot(dir);
+    const r = runCli(['import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^codings/marie\\.yaml:${line}:\\d+: error: codings/marie\\.yaml cannot be read completely, so codage will not rewrite it`));
+    expect(r.stderr).toContain('Nothing was changed.');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('check reports a key written twice in a segment line, at its line, as for the codebook', () => {
+    const dir = copyStudy();
+    let line = 0;
+    editLines(join(dir, 'codings/marie.yaml'), (lines) => {
+      line = segmentLine(lines, 2);
+      lines[line] = lines[line]!.replace(/\}$/, ', "start": 0}');
+    });
+    const r = runCli(['check', '--study', dir, '--json']);
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { problems: { file: string; line: number; kind: string; message: string }[] }).problems;
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'codings/marie.yaml', line: line + 1, kind: 'yaml-syntax' }));
+  });
+});
+
+describe('a change of several files is all or nothing', () => {
+  it('import-codings: with the coder file locked, codebook.yaml does not get the new codes', async () => {
+    const dir = copyStudy();
+    const holder = await holdLock(join(dir, 'codings/marie.yaml'));
+    try {
+      const before = snapshot(dir);
+      const r = runCli(['import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`codings/marie.yaml is being written by another codage (pid ${holder.pid}, codage code`);
+      expect(snapshot(dir)).toEqual(before);
+      expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).not.toContain('Télé-expertise');
+    } finally {
+      await kill(holder);
+    }
+  });
+
+  it('check --fix: with codebook.yaml locked, no re-anchored coder file is saved either', async () => {
+    const dir = copyStudy();
+    const transcript = join(dir, 'transcripts/MG1.txt');
+    // A typo fixed near the start of MG1 moves every later segment of both coders.
+    writeFileSync(transcript, readFileSync(transcript, 'utf8').replace("Bonjour, et merci d'avoir accepté", "Bonjour, et merci beaucoup d'avoir accepté"));
+    writeFileSync(join(dir, 'codebook.yaml'), readFileSync(join(dir, 'codebook.yaml'), 'utf8').replace(/\n( +)id: impuissance\n/, '\n'));
+    const holder = await holdLock(join(dir, 'codebook.yaml'));
+    try {
+      const before = snapshot(dir);
+      const r = runCli(['check', '--fix', '--study', dir, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('codebook.yaml is being written by another codage');
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      await kill(holder);
+    }
+    // Once the lock is free, both are saved together.
+    const fixed = runCli(['check', '--fix', '--study', dir, '--lang', 'en']);
+    expect(fixed.stdout).toMatch(/✓ codings\/marie\.yaml: saved \d+ re-anchored segment\(s\)/);
+    expect(fixed.stdout).toMatch(/✓ codings\/paul\.yaml: saved \d+ re-anchored segment\(s\)/);
+    expect(fixed.stdout).toMatch(/✓ codebook\.yaml: added \d+ id\(s\)/);
+    expect(fixed.stderr).toContain('codebook.yaml.lock was left by a codage that stopped');
+  });
+});
+
+describe('outputs never overwrite the study’s own data', () => {
+  it.each(['codings/marie.yaml', 'Codings/Marie.yaml', 'codebook.yaml', 'CODAGE.YAML', 'participants.csv', 'transcripts/segments.csv', '.codage/segments.csv', 'codings/new.csv'])(
+    'segments -o %s is refused, and nothing is written',
+    (output) => {
+      const dir = copyStudy();
+      const before = snapshot(dir);
+      const r = runCli(['segments', '--study', dir, '-o', output, '--lang', 'en'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^error: -o ${output.replace('.', '\\.')} is .* of the study .*: codage never writes its output over the study's data\\n`));
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')('follows symbolic links: a link to a coder file is refused too', () => {
+    const dir = copyStudy();
+    const link = join(tempDir(), 'segments.csv');
+    symlinkSync(join(dir, 'codings/marie.yaml'), link);
+    const before = snapshot(dir);
+    const r = runCli(['segments', '--study', dir, '-o', link, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(codings/marie.yaml)');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('import-codings --review codings/paul.yaml is refused before anything is imported', () => {
+    const dir = copyStudy();
+    const before = snapshot(dir);
+    const r = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--review', join(dir, 'codings/paul.yaml'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is in the coder files of the study (codings/paul.yaml)');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('writes a file elsewhere in the study folder, as before', () => {
+    const dir = copyStudy();
+    const r = runCli(['segments', '--study', dir, '-o', 'segments.csv', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'segments.csv'), 'utf8')).toMatch(/^coder,participant,segment,/);
+  });
+});
+
+describe('two imports started together', () => {
+  it('the second one decides under the lock: it refuses to mix instead of merging into the first', async () => {
+    const dir = copyStudy();
+    const [a, b] = await Promise.all([
+      runCliAsync(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--lang', 'en', '--json']),
+      runCliAsync(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--lang', 'en', '--json']),
+    ]);
+    expect([a.code, b.code].sort()).toEqual([0, 2]);
+    const refused = a.code === 2 ? a : b;
+    const done = a.code === 0 ? a : b;
+    expect(refused.stderr).toMatch(/codings\/nouveau\.yaml already holds \d+ segment\(s\)/);
+    const written = (JSON.parse(done.stdout) as { segmentsWritten: number }).segmentsWritten;
+    const segments = readFileSync(join(dir, 'codings/nouveau.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  - {'));
+    expect(segments).toHaveLength(written);
+  }, 60_000);
+});
+
+describe('a lock left behind by a crash', () => {
+  it('an empty lock file a minute old no longer blocks: it is taken over, and the user is told in the study’s language', () => {
+    const dir = copyStudy();
+    const lock = join(dir, 'codebook.yaml.lock');
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    const r = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: codebook.yaml.lock était illisible et datait de 1\u00a0minute, laissé par un codage arrêté brutalement\u00a0: repris.');
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('Télé-expertise');
+    expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('a protected or interrupted study file', () => {
+  it.skipIf(process.platform === 'win32')('a read-only coder file (0444) is not replaced: exit 1, and nothing else changes', () => {
+    const dir = copyStudy();
+    chmodSync(join(dir, 'codings/marie.yaml'), 0o444);
+    const before = snapshot(dir);
+    const r = runCli(['import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('erreur: Impossible d’écrire codings/marie.yaml\u00a0: le fichier est en lecture seule');
+    expect(r.stderr).toContain('Rien n’a été modifié.');
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(join(dir, 'codings/marie.yaml')).mode & 0o777).toBe(0o444);
+  });
+
+  it('check reports the temporary files a killed writer left, and check --fix removes them', () => {
+    const dir = copyStudy();
+    const temp = join(dir, 'codings/.marie.yaml.4194321.0a1b2c3d.tmp');
+    writeFileSync(temp, 'version: 1\ncoder: mar');
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(temp, old, old);
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.stdout).toContain('codings/.marie.yaml.4194321.0a1b2c3d.tmp: warning: temporary file left by a codage that stopped while writing (pid 4194321)');
+    const fixed = runCli(['check', '--fix', '--study', dir, '--lang', 'en']);
+    expect(fixed.stdout).toContain('✓ removed 1 temporary file(s) left by a crash');
+    expect(existsSync(temp)).toBe(false);
+  });
+});
+
+describe('import-codings --dry-run', () => {
+  it('writes nothing in the study, not even the review file, unless --review says where', () => {
+    const dir = copyStudy();
+    const before = snapshot(dir);
+    const r = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--dry-run', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Dry run: nothing was written. For the row-by-row review, add --review FILE.');
+    expect(snapshot(dir)).toEqual(before);
+    expect(existsSync(join(dir, '.codage'))).toBe(false);
+    const review = join(tempDir(), 'revue.csv');
+    const withReview = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--dry-run', '--review', review, '--lang', 'en']);
+    expect(withReview.code).toBe(0);
+    expect(readFileSync(review, 'utf8')).toMatch(/^\ufeffrow,participant,code,quote,status/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
