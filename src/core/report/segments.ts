@@ -2,6 +2,7 @@ import { themePath } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { OffsetMap } from '../text/offsets.js';
+import { delimitedRow, joinLines } from './delimited.js';
 import type { Codebook, Language } from '../types.js';
 
 /** One row per segment and code, as `codage segments` prints it. */
@@ -91,31 +92,24 @@ export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, fil
   return rows;
 }
 
-/** A CSV/TSV cell as csv-stringify writes it: in quotes (doubled inside) when it holds a quote, the delimiter or a line feed. */
-function cell(value: string, delimiter: string): string {
-  if (value.indexOf('"') !== -1) return `"${value.replaceAll('"', '""')}"`;
-  if (value.indexOf(delimiter) !== -1 || value.indexOf('\n') !== -1) return `"${value}"`;
-  return value;
-}
-
 /**
  * Rows as delimited text (RFC 4180 for `,`): a header line with the column names, then one line
- * per row, each ending with `\n`. `exemplary` is written `yes` or left empty.
+ * per row, each ending with `\n`. `exemplary` is written `yes` or left empty. Cells are written by
+ * `delimited.ts`: never a formula, always one row per segment and code.
  */
 export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | '\t' | ';'): string {
-  const lines: string[] = [SEGMENT_COLUMNS.map((column) => cell(column, delimiter)).join(delimiter)];
+  const lines: string[] = [delimitedRow(SEGMENT_COLUMNS, delimiter)];
   const cells: string[] = new Array<string>(SEGMENT_COLUMNS.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     for (let c = 0; c < SEGMENT_COLUMNS.length; c++) {
       const value = row[SEGMENT_COLUMNS[c]!];
-      // Strings may need quotes; numbers never do; the one boolean, `exemplary`, is `yes` or empty.
-      cells[c] = typeof value === 'string' ? cell(value, delimiter) : typeof value === 'number' ? String(value) : value ? 'yes' : '';
+      // Numbers are written as they are; the one boolean, `exemplary`, is `yes` or empty.
+      cells[c] = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value ? 'yes' : '';
     }
-    lines.push(cells.join(delimiter));
+    lines.push(delimitedRow(cells, delimiter));
   }
-  lines.push('');
-  return lines.join('\n');
+  return joinLines(lines, {});
 }
 
 const SHEET_HEADERS: Record<Language, Record<keyof SegmentRow, string>> = {
@@ -161,19 +155,6 @@ export function segmentSheet(rows: readonly SegmentRow[], language: Language): {
  */
 export function formatSegmentRowsForExcel(rows: readonly SegmentRow[], language: Language = 'en'): string {
   const sheet = segmentSheet(rows, language);
-  const lines = [sheet.header, ...sheet.cells].map((cells) => cells.map((c) => (typeof c === 'number' ? String(c) : cell(c, ';'))).join(';'));
-  lines.push('');
-  const text = lines.join('\n');
-  let out = '\ufeff';
-  let quoted = false;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (c === 0x0a && !quoted) {
-      out += `${text.slice(from, i)}\r\n`;
-      from = i + 1;
-    }
-  }
-  return out + text.slice(from);
+  const lines = [sheet.header, ...sheet.cells].map((cells) => delimitedRow(cells.map(String), ';'));
+  return joinLines(lines, { bom: true, lineEnd: '\r\n' });
 }
