@@ -327,3 +327,48 @@ describe('hostile text never runs as a formula in a spreadsheet', () => {
     expect(lines[2]).toMatch(/^3,MG1,'-Impuissance,'@SUM\(A1\),/);
   });
 });
+
+describe('hostile text never acts on the terminal', () => {
+  // eslint-disable-next-line no-control-regex
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  function hostileStudy(): string {
+    const dir = copyStudy();
+    const codebook = join(dir, 'codebook.yaml');
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('- name: Impuissance', '- name: "Impuissance\\e]0;pwned\\a\\e[2J"'));
+    const transcript = join(dir, 'transcripts/MG2.txt');
+    const text = readFileSync(transcript, 'utf8');
+    writeFileSync(transcript, text.startsWith('---\n') ? text.replace(/^---\n/, '---\nid: "MG2\\u202e1GM"\n').replace(/^id: MG2\n/m, '') : `---\nid: "MG2\\u202e1GM"\n---\n${text}`);
+    writeFileSync(join(dir, 'codings/intrus\u0007.yaml'), 'version: 1\ncoder: intrus\nsegments: []\n');
+    return dir;
+  }
+
+  it('check, stats and segments show control and bidirectional characters escaped, and check warns about them', () => {
+    const dir = hostileStudy();
+    const check = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(check.stdout).not.toMatch(RAW);
+    expect(check.stdout).toContain('codebook.yaml:');
+    expect(check.stdout).toMatch(/warning: The code name "Impuissance\\x1b\]0;pwned\\x07\\x1b\[2J" holds control or bidirectional characters \(\\x1b \\x07\)/);
+    expect(check.stdout).toMatch(/warning: The participant id "MG2\\u202e1GM" holds control or bidirectional characters/);
+    expect(check.stdout).toMatch(/codings\/intrus\\x07\.yaml: warning: The coder name "intrus\\x07" holds/);
+    for (const args of [['stats'], ['stats', '--by', 'group'], ['check', '--json'], ['stats', '--json'], ['segments', '--json']]) {
+      const r = runCli([...args, '--study', dir, '--lang', 'en']);
+      expect(r.stdout, args.join(' ')).not.toMatch(RAW);
+      expect(r.stderr, args.join(' ')).not.toMatch(RAW);
+    }
+    const stats = runCli(['stats', '--study', dir, '--lang', 'en']).stdout;
+    expect(stats).toContain('Impuissance\\x1b]0;pwned\\x07\\x1b[2J');
+    expect(stats).toContain('MG2\\u202e1GM');
+    // JSON stays the same data: a JSON reader gets the exact name back.
+    const json = JSON.parse(runCli(['stats', '--study', dir, '--json']).stdout) as { tree: { name: string }[] };
+    expect(json.tree.map((row) => row.name)).toContain('Impuissance\u001b]0;pwned\u0007\u001b[2J');
+  });
+
+  it('an error message naming a hostile participant is escaped too', () => {
+    const dir = hostileStudy();
+    const r = runCli(['segments', '--study', dir, '--participant', 'X\u001b[2J', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no transcript for participant "X\\x1b[2J"');
+    expect(r.stderr).not.toMatch(RAW);
+  });
+});

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core/text/terminal.js';
 import type { Localized } from '../core/types.js';
 import type { CommandContext } from './context.js';
 import { paint } from './output.js';
@@ -9,6 +10,6 @@ import { paint } from './output.js';
  */
 export function noticePrinter(ctx: CommandContext): (notice: Localized) => void {
   return (notice) => {
-    ctx.stderr.write(`${paint.cyan(ctx.language === 'fr' ? 'note' : 'note')}: ${notice[ctx.language]}\n`);
+    ctx.stderr.write(`${paint.cyan(ctx.language === 'fr' ? 'note' : 'note')}: ${terminalSafe(notice[ctx.language])}\n`);
   };
 }

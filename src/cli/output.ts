@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { terminalSafe } from '../core/text/terminal.js';
 import type { Language, Problem } from '../core/types.js';
 
 /** Colours for stderr/stdout; chalk follows NO_COLOR, FORCE_COLOR and whether the stream is a terminal. */
@@ -18,12 +19,15 @@ export function problemLocation(p: Problem): string {
   return where;
 }
 
-/** `file:line:col: error: message` then an indented line saying how to fix it. */
+/**
+ * `file:line:col: error: message` then an indented line saying how to fix it. Names and texts of
+ * the study in it are shown with their control characters escaped (see core/text/terminal.ts).
+ */
 export function formatProblem(p: Problem, language: Language): string {
   const label = severityLabel[language][p.severity];
   const colour = p.severity === 'error' ? paint.red : p.severity === 'warning' ? paint.yellow : paint.cyan;
-  let out = `${paint.bold(problemLocation(p))}: ${colour(label)}: ${p.message[language]}`;
-  if (p.hint) out += `\n  ${paint.dim(language === 'fr' ? 'à faire' : 'fix')}: ${p.hint[language]}`;
+  let out = `${paint.bold(terminalSafe(problemLocation(p)))}: ${colour(label)}: ${terminalSafe(p.message[language])}`;
+  if (p.hint) out += `\n  ${paint.dim(language === 'fr' ? 'à faire' : 'fix')}: ${terminalSafe(p.hint[language])}`;
   return out;
 }
 

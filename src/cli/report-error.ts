@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
+import { terminalSafe } from '../core/text/terminal.js';
 import type { Language } from '../core/types.js';
 import { actionOfSyscall, EnvironmentError, isEnvironmentFailure } from '../io/environment-error.js';
 import { paint } from './output.js';
@@ -22,8 +23,8 @@ export function reportError(error: unknown, language: Language, stderr: NodeJS.W
       error instanceof DataError && error.file
         ? `${error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
         : '';
-    stderr.write(`${where}${paint.red(label.error)}${colon} ${error.localized[language]}\n`);
-    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${error.hint[language]}\n`);
+    stderr.write(`${terminalSafe(where)}${paint.red(label.error)}${colon} ${terminalSafe(error.localized[language])}\n`);
+    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(error.hint[language])}\n`);
     return error instanceof DataError ? 1 : 2;
   }
   const hasLocalized = (e: unknown): e is { localized: { en: string; fr: string } } =>
@@ -31,8 +32,8 @@ export function reportError(error: unknown, language: Language, stderr: NodeJS.W
   if (hasLocalized(error)) {
     // Typed errors from io (locks, spreadsheets) carry their own message and are the user's to fix.
     const e = error as unknown as { localized: { en: string; fr: string }; hint?: { en: string; fr: string } };
-    stderr.write(`${paint.red(label.error)}${colon} ${e.localized[language]}\n`);
-    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${e.hint[language]}\n`);
+    stderr.write(`${paint.red(label.error)}${colon} ${terminalSafe(e.localized[language])}\n`);
+    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(e.hint[language])}\n`);
     return 1;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

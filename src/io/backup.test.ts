@@ -66,11 +66,11 @@ describe('backupOnce', () => {
     expect(fs.readFileSync(path.join(backups, 'codebook.yaml.2026-03-06T10-00-00Z'), 'utf8')).toBe('now');
   });
 
-  it('refuses a stamp that could be mistaken for another file', async () => {
+  it('refuses a stamp that could be mistaken for another file', () => {
     const file = path.join(dir, 'x.yaml');
-    await expect(backupOnce(file, backups, 'bak')).rejects.toThrow(RangeError);
-    await expect(backupOnce(file, backups, '2026-11-02T14:03:11Z')).rejects.toThrow(RangeError);
-    await expect(backupOnce(file, backups, '2026', 0)).rejects.toThrow(RangeError);
+    expect(() => backupOnce(file, backups, 'bak')).toThrow(RangeError);
+    expect(() => backupOnce(file, backups, '2026-11-02T14:03:11Z')).toThrow(RangeError);
+    expect(() => backupOnce(file, backups, '2026', 0)).toThrow(RangeError);
   });
 });
 

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
+import { controlCharacterProblems } from '../core/study/control-characters.js';
 import { validateCodings } from '../core/codings/validate.js';
 import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
@@ -308,6 +309,12 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     if (read.entry) coders.push(read.entry);
   }
   problems.push(
+    ...controlCharacterProblems({
+      codebookFile: STUDY_FILES.codebook,
+      codebook: codebookRead.codebook,
+      transcripts: transcriptsRead.transcripts,
+      coders: coders.map((c) => ({ coder: c.coder, file: c.file })),
+    }),
     ...validateCodings(
       coders.map((c) => ({ file: c.file, coderFile: c.coderFile })),
       codebookRead.codebook,

@@ -75,10 +75,16 @@ function within(span: Span | null, offset: number): boolean {
   return span !== null && span.start <= offset && offset < span.end;
 }
 
-/** Replaces what a terminal must not receive (tabs, C0 and C1 control characters) by one visible cell. */
+/**
+ * Replaces what a terminal must not receive (tabs, C0 and C1 control characters, bidirectional
+ * overrides and isolates) by one visible cell.
+ */
 export function displayText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '·') : text;
+  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)
+    ? // eslint-disable-next-line no-control-regex
+      text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
+    : text;
 }
 
 /** The runs of the row `[start, end)` of `text`. */

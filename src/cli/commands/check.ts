@@ -1,3 +1,4 @@
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Problem } from '../../core/types.js';
 import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import type { CommandContext } from '../context.js';
@@ -65,12 +66,12 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
 
   if (options.json) {
     ctx.stdout.write(
-      `${JSON.stringify({ ok: counts.errors === 0, ...counts, ...summary, fixed, problems: problems.map((p) => problemJson(p, ctx.language)) }, null, 2)}\n`,
+      `${safeJson({ ok: counts.errors === 0, ...counts, ...summary, fixed, problems: problems.map((p) => problemJson(p, ctx.language)) })}\n`,
     );
     return counts.errors > 0 ? 1 : 0;
   }
 
-  for (const line of fixed) ctx.stdout.write(`${paint.green('✓')} ${line}\n`);
+  for (const line of fixed) ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(line)}\n`);
   for (const problem of problems) ctx.stdout.write(`${formatProblem(problem, ctx.language)}\n`);
   const fr = ctx.language === 'fr';
   const what = fr

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
 import { renderTextTable } from '../../core/report/text-table.js';
+import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
@@ -31,7 +32,7 @@ export async function run(baseCtx: CommandContext, options: StatsOptions): Promi
     by: options.by,
   });
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    ctx.stdout.write(`${safeJson(stats)}\n`);
     return 0;
   }
   ctx.stdout.write(renderStats(stats, ctx.language));
@@ -45,7 +46,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
   const colon = fr ? '\u00a0: ' : ': ';
   let out = '';
   out += `${paint.bold(fr ? 'Étude' : 'Study')}\n`;
-  const coders = stats.coders.length === 0 ? (fr ? 'aucun' : 'none') : stats.coders.join(', ');
+  const coders = stats.coders.length === 0 ? (fr ? 'aucun' : 'none') : t(stats.coders.join(', '));
   const lines: [string, string][] = fr
     ? [
         ['Transcriptions', n(N)],
@@ -78,7 +79,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
   out += renderTextTable(
     [fr ? 'Thème / code' : 'Theme / code', 'n/N', fr ? 'Réf.' : 'Refs'],
     stats.tree.map((row) => [
-      `${'  '.repeat(row.depth)}${row.kind === 'theme' ? `▸ ${row.name}` : row.name}${row.inCodebook ? '' : fr ? ' (absent du livre de codes)' : ' (not in codebook)'}`,
+      `${'  '.repeat(row.depth)}${row.kind === 'theme' ? `▸ ${t(row.name)}` : t(row.name)}${row.inCodebook ? '' : fr ? ' (absent du livre de codes)' : ' (not in codebook)'}`,
       `${row.participants}/${N}`,
       n(row.references),
     ]),
@@ -88,7 +89,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
   out += `\n${paint.bold(fr ? 'Par participant' : 'Per participant')}\n`;
   out += renderTextTable(
     ['Participant', fr ? 'Mots' : 'Words', fr ? 'Enquêteur' : 'Interviewer', 'Segments', 'Codes', fr ? 'Parole codée' : 'Speech coded'],
-    stats.participants.map((p) => [p.id, n(p.words), n(p.interviewerWords), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
+    stats.participants.map((p) => [t(p.id), n(p.words), n(p.interviewerWords), n(p.segments), n(p.codes), formatPercent(p.coveredShare, language)]),
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );
   out += paint.dim(
@@ -99,12 +100,12 @@ export function renderStats(stats: StudyStats, language: Language): string {
 
   if (stats.groups) {
     const groups = stats.groups.groups;
-    out += `\n${paint.bold(fr ? `Par groupe (${stats.groups.attribute}) — participants (n/N)` : `Per group (${stats.groups.attribute}) — participants (n/N)`)}\n`;
+    out += `\n${paint.bold(fr ? `Par groupe (${t(stats.groups.attribute)}) — participants (n/N)` : `Per group (${t(stats.groups.attribute)}) — participants (n/N)`)}\n`;
     const codeRows = stats.tree.filter((row) => row.kind === 'code');
     out += renderTextTable(
-      ['Code', ...groups.map((g) => `${g.value} (N=${g.participants})`)],
+      ['Code', ...groups.map((g) => `${t(String(g.value))} (N=${g.participants})`)],
       codeRows.map((row) => [
-        row.name,
+        t(row.name),
         ...groups.map((g) => {
           const c = g.codes.find((code) => code.id === row.id);
           return `${c?.participants ?? 0}/${g.participants}`;

@@ -1,0 +1,39 @@
+/**
+ * Text from the study (code names, ids, file names, quotes, memos) as it may be shown on a
+ * terminal. A name holding an escape sequence can retitle or clear the terminal, ring its bell, or
+ * hide what follows; a right-to-left override makes `check` show another text than the file has.
+ * Every such character is shown escaped instead: `\x1b`, `\x07`, `\u202e`. Line feeds and tabs
+ * stay as they are.
+ */
+
+/** C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls. */
+// eslint-disable-next-line no-control-regex
+const HOSTILE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const HOSTILE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The same, and also tab and line feed: characters a name or an id should never hold. */
+// eslint-disable-next-line no-control-regex
+const IN_NAMES_ALL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function escaped(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The text with every control and bidirectional character shown escaped (see the module comment). */
+export function terminalSafe(text: string): string {
+  return HOSTILE.test(text) ? text.replace(HOSTILE_ALL, escaped) : text;
+}
+
+/** The control and bidirectional characters of a name or an id, escaped, in order (empty: none). */
+export function controlCharactersIn(name: string): string[] {
+  return (name.match(IN_NAMES_ALL) ?? []).map(escaped);
+}
+
+/**
+ * Data as JSON, with the same characters written as `\u` escapes: the same data for any JSON
+ * reader, harmless on a terminal (JSON.stringify already escapes C0 controls, not the others).
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(HOSTILE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
