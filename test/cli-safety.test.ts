@@ -372,3 +372,20 @@ describe('hostile text never acts on the terminal', () => {
     expect(r.stderr).not.toMatch(RAW);
   });
 });
+
+describe('a file in transcripts/ that is not text', () => {
+  it('is reported as an error and not counted as a participant', () => {
+    const dir = copyStudy();
+    // A program renamed .txt (this very Node binary's first 64 KB), and a Word document renamed .txt.
+    writeFileSync(join(dir, 'transcripts/MG11.txt'), readFileSync(process.execPath).subarray(0, 65536));
+    writeFileSync(join(dir, 'transcripts/MG12.txt'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from('[Content_Types].xml word/document.xml')]));
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/transcripts\/MG11\.txt: error: this file is not a text transcript: it looks like (a program|binary data, not text)\. It is left out of the study\./);
+    expect(r.stdout).toContain('transcripts/MG12.txt: error: this file is not a text transcript: it looks like a Word, LibreOffice or Excel document (a zip archive).');
+    expect(r.stdout).toContain('open it in Word and save it as "Plain Text (.txt)"');
+    expect(r.stdout).toContain('12 transcript(s)');
+    const stats = JSON.parse(runCli(['stats', '--study', dir, '--json']).stdout) as { transcripts: number };
+    expect(stats.transcripts).toBe(12);
+  });
+});

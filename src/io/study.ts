@@ -10,6 +10,7 @@ import { completeInterruptedChanges } from './study-change.js';
 import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
 import { leftTemporaryFileProblems } from './temp-files.js';
 import { parseTranscript } from '../core/transcript/parse.js';
+import { binaryTranscriptProblem } from '../core/text/binary.js';
 
 export { decodeStudyText, decodeUtf8Fast };
 import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
@@ -136,9 +137,15 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
       files.slice(i, i + batch).map(async (file, j) => {
         try {
           const bytes = await readFile(join(root, file));
-          const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)), decodeUtf8: decodeUtf8Fast });
-          results[i + j] = parsed.transcript;
-          problems.push(...parsed.problems);
+          // A document, an image or a program renamed .txt: reported, and not a participant.
+          const binary = binaryTranscriptProblem(file, bytes);
+          if (binary) {
+            problems.push(binary);
+          } else {
+            const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)), decodeUtf8: decodeUtf8Fast });
+            results[i + j] = parsed.transcript;
+            problems.push(...parsed.problems);
+          }
         } catch (error) {
           problems.push(unreadable(file, error));
         }
