@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, CLI, copyStudy, DEMO, runCli, tempDir, type CliResult } from './helpers.js';
 
@@ -387,5 +388,51 @@ describe('a file in transcripts/ that is not text', () => {
     expect(r.stdout).toContain('12 transcript(s)');
     const stats = JSON.parse(runCli(['stats', '--study', dir, '--json']).stdout) as { transcripts: number };
     expect(stats.transcripts).toBe(12);
+  });
+});
+
+describe('a zip bomb sent as a spreadsheet', () => {
+  /** A one-entry .xlsx whose worksheet is `size` bytes of zeros, declaring `declared` bytes. */
+  function bomb(size: number, declared: number): string {
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const content = Buffer.alloc(size);
+    const data = deflateRawSync(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(content), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(declared, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(content), 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(declared, 24);
+    entry.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12);
+    end.writeUInt32LE(30 + name.length + data.length, 16);
+    const file = join(tempDir(), 'codage.xlsx');
+    writeFileSync(file, Buffer.concat([local, name, data, entry, name, end]));
+    return file;
+  }
+
+  it.each([
+    ['declares 3 GB', 64 * 1024, 3 * 1024 ** 3],
+    ['declares 1 KB but expands to 128 MB', 128 * 1024 * 1024, 1024],
+  ])('is refused with a clear message when it %s, and nothing is written', (_what, size, declared) => {
+    const dir = copyStudy();
+    const before = snapshot(dir);
+    const r = runCli(['import-codings', bomb(size, declared), '--coder', 'nouveau', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/codage\.xlsx: error: codage\.xlsx would expand to more than 64 MB once unzipped \(an \.xlsx is a zip archive; .*\): codage does not open it, to protect your computer's memory\./);
+    expect(r.stderr).toContain('save it as "CSV (semicolon)"');
+    expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -10,6 +10,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import type { Localized, Problem } from '../core/types.js';
+import { ArchiveError, boundedXlsx, XLSX_MAX_EXPANDED_BYTES } from './xlsx-guard.js';
 
 export interface SpreadsheetRow {
   /** 1-based row number as the spreadsheet shows it (the header is row 1). */
@@ -104,10 +105,49 @@ function cellText(value: unknown): string {
   return normaliseCell(String(value));
 }
 
+function megabytes(n: number): string {
+  return String(Math.round(n / (1024 * 1024)));
+}
+
+/** The workbook's archive, checked against zip bombs (see xlsx-guard.ts), or a SpreadsheetError. */
+function checkedArchive(path: string, bytes: Buffer): Buffer {
+  try {
+    return boundedXlsx(bytes);
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    const name = basename(path);
+    if (error.reason === 'declared-too-large' || error.reason === 'expands-too-large' || error.reason === 'too-many-entries') {
+      const limit = megabytes(XLSX_MAX_EXPANDED_BYTES);
+      throw new SpreadsheetError(
+        path,
+        'spreadsheet-too-large',
+        {
+          en: `${name} would expand to more than ${limit} MB once unzipped (an .xlsx is a zip archive; ${error.detail}): codage does not open it, to protect your computer's memory.`,
+          fr: `${name} occuperait plus de ${limit}\u00a0Mo une fois décompressé (un .xlsx est une archive zip\u00a0; ${error.detail})\u00a0: codage ne l’ouvre pas, pour protéger la mémoire de votre ordinateur.`,
+        },
+        {
+          cause: error,
+          hint: {
+            en: `A coding spreadsheet of 50,000 quotes takes 16 MB. If this really is yours, save it as "CSV (semicolon)" and import the CSV; otherwise it is not a spreadsheet to open.`,
+            fr: `Un tableur de codage de 50 000 verbatims occupe 16 Mo. Si c’est bien le vôtre, enregistrez-le en «\u00a0CSV (point-virgule)\u00a0» et importez le CSV\u00a0; sinon, ce n’est pas un tableur à ouvrir.`,
+          },
+        },
+      );
+    }
+    throw new SpreadsheetError(
+      path,
+      'spreadsheet-format',
+      { en: `${name} is not a readable .xlsx workbook (${error.detail}).`, fr: `${name} n’est pas un classeur .xlsx lisible (${error.detail}).` },
+      { cause: error, hint: SAVE_AS_HINT },
+    );
+  }
+}
+
 async function readXlsx(path: string, bytes: Buffer): Promise<Spreadsheet> {
+  const archive = checkedArchive(path, bytes);
   let data: unknown[][];
   try {
-    data = (await readSheet(bytes, { trim: false })) as unknown[][];
+    data = (await readSheet(archive, { trim: false })) as unknown[][];
   } catch (cause) {
     throw new SpreadsheetError(
       path,
