@@ -126,12 +126,13 @@ const REASONS: Record<string, Reason> = {
   },
 };
 
+/** `{file}` is replaced. */
 const ACTIONS: Record<EnvironmentAction, Localized> = {
-  read: { en: 'Could not read', fr: 'Impossible de lire' },
-  write: { en: 'Could not write', fr: 'Impossible d’écrire' },
-  lock: { en: 'Could not lock (to write it)', fr: 'Impossible de verrouiller (pour l’écrire)' },
-  create: { en: 'Could not create', fr: 'Impossible de créer' },
-  open: { en: 'Could not open', fr: 'Impossible d’ouvrir' },
+  read: { en: 'Could not read {file}', fr: 'Impossible de lire {file}' },
+  write: { en: 'Could not write {file}', fr: 'Impossible d’écrire {file}' },
+  lock: { en: 'Could not lock {file} for writing', fr: 'Impossible de verrouiller {file} pour l’écrire' },
+  create: { en: 'Could not create {file}', fr: 'Impossible de créer {file}' },
+  open: { en: 'Could not open {file}', fr: 'Impossible d’ouvrir {file}' },
 };
 
 const OUTCOMES: Record<Outcome, Localized> = {
@@ -149,14 +150,16 @@ export class EnvironmentError extends DataError {
   constructor(code: string, action: EnvironmentAction, file: string, outcome: Outcome, cause?: unknown) {
     const known = REASONS[code];
     const reason = known?.reason ?? { en: code, fr: code };
-    const fill = (text: string) => text.replaceAll('{file}', file).replaceAll('{dir}', `${dirname(file)}/`);
+    const dir = dirname(file);
+    const folder = dir === '.' ? { en: 'this folder', fr: 'ce dossier' } : { en: `${dir}/`, fr: `${dir}/` };
+    const fill = (text: string, language: 'en' | 'fr' = 'en') => text.replaceAll('{file}', file).replaceAll('{dir}', folder[language]);
     const suffix = known === undefined || code === READ_ONLY_FILE ? '' : ` (${code})`;
     super(
       {
-        en: `${ACTIONS[action].en} ${file}: ${reason.en}${suffix}.${OUTCOMES[outcome].en}`,
-        fr: `${ACTIONS[action].fr} ${file}\u00a0: ${reason.fr}${suffix}.${OUTCOMES[outcome].fr}`,
+        en: `${fill(ACTIONS[action].en)}: ${reason.en}${suffix}.${OUTCOMES[outcome].en}`,
+        fr: `${fill(ACTIONS[action].fr)}\u00a0: ${reason.fr}${suffix}.${OUTCOMES[outcome].fr}`,
       },
-      known ? { hint: { en: fill(known.hint.en), fr: fill(known.hint.fr) } } : {},
+      known ? { hint: { en: fill(known.hint.en), fr: fill(known.hint.fr, 'fr') } } : {},
     );
     this.name = 'EnvironmentError';
     this.code = code;
