@@ -12,7 +12,8 @@
  *   CODAGE_TEST_STEPS=<file>                    every step reached is appended to <file>, one per
  *                                               line (how a test learns which steps a command has).
  *
- * Read once when the module loads; without these variables the hooks do nothing.
+ * Read once when the module loads; without these variables the hooks do nothing. Tests that run
+ * commands in their own process set the same with `setFaults`.
  */
 import { appendFileSync } from 'node:fs';
 
@@ -34,13 +35,29 @@ function parseTrigger(value: string | undefined): Trigger | null {
   return trigger;
 }
 
-const failAt = parseTrigger(process.env.CODAGE_TEST_FAIL_AT);
-const crashAt = parseTrigger(process.env.CODAGE_TEST_CRASH_AT);
-const stepLog = process.env.CODAGE_TEST_STEPS;
-const active = failAt !== null || crashAt !== null || (stepLog !== undefined && stepLog !== '');
+let failAt = parseTrigger(process.env.CODAGE_TEST_FAIL_AT);
+let crashAt = parseTrigger(process.env.CODAGE_TEST_CRASH_AT);
+let stepLog: string | undefined = process.env.CODAGE_TEST_STEPS;
+/** Steps reached, when a test collects them in its own process. */
+let stepList: string[] | null = null;
+let active = failAt !== null || crashAt !== null || (stepLog !== undefined && stepLog !== '');
 
 const reached = new Map<string, number>();
 const done = new Map<string, number>();
+
+/**
+ * For tests running commands in their own process: `failAt` as in CODAGE_TEST_FAIL_AT, `steps`
+ * collects the steps reached; counts start again from zero. `setFaults({})` turns the hooks off.
+ */
+export function setFaults(options: { failAt?: string; steps?: string[] }): void {
+  failAt = parseTrigger(options.failAt);
+  crashAt = null;
+  stepLog = undefined;
+  stepList = options.steps ?? null;
+  active = failAt !== null || stepList !== null;
+  reached.clear();
+  done.clear();
+}
 
 /** An error as the system call would have thrown it. */
 function injected(code: string, step: string): NodeJS.ErrnoException {
@@ -56,6 +73,7 @@ export function step(name: WriteStep): void {
   const n = (reached.get(name) ?? 0) + 1;
   reached.set(name, n);
   if (stepLog) appendFileSync(stepLog, `${name}#${n}\n`);
+  stepList?.push(`${name}#${n}`);
   if (failAt !== null && failAt.step === name && failAt.nth === n) throw injected(failAt.code ?? 'EIO', `${name}#${n}`);
 }
 

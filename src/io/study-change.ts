@@ -389,9 +389,12 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     try {
       syncDir(dir);
     } catch (error) {
+      const rel = toPosix(path.relative(root, dir));
+      const where = rel === '' ? { en: 'the study folder', fr: 'le dossier de l’étude' } : { en: `${rel}/`, fr: `${rel}/` };
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
       notify({
-        en: `The disk reported an error while saving ${path.relative(root, dir) || '.'}/ (${(error as NodeJS.ErrnoException).code ?? error}): the files were written, but check the disk.`,
-        fr: `Le disque a signalé une erreur pendant l’enregistrement de ${path.relative(root, dir) || '.'}/ (${(error as NodeJS.ErrnoException).code ?? error})\u00a0: les fichiers ont été écrits, mais vérifiez le disque.`,
+        en: `The disk reported an error (${code}) while saving ${where.en}: the files were written, but check the disk.`,
+        fr: `Le disque a signalé une erreur (${code}) pendant l’enregistrement de ${where.fr}\u00a0: les fichiers ont été écrits, mais vérifiez le disque.`,
       });
     }
   }

@@ -1,0 +1,353 @@
+/**
+ * Every command that writes the study, with a failure injected at each step of its writes — each
+ * lock, temporary file, fsync, backup, journal, rename — and with the process killed after each
+ * rename: the study must then be either unchanged or completely updated, never a mix; a message
+ * that says "nothing was changed" must be true; no lock or temporary file may stay behind a
+ * command that ended normally.
+ *
+ * The steps are not listed by hand: a first run without faults records them (CODAGE_TEST_STEPS,
+ * see src/io/faults.ts), so a writer added later — or a new step in the write path — is covered
+ * as soon as its command is in WRITERS below.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pty from 'node-pty';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { run as check } from '../src/cli/commands/check.js';
+import { run as importCodings } from '../src/cli/commands/import-codings.js';
+import type { CommandContext } from '../src/cli/context.js';
+import { reportError } from '../src/cli/report-error.js';
+import { setFaults } from '../src/io/faults.js';
+import { cleanTemps, CLI, copyStudy, runCli, tempDir, type CliResult } from './helpers.js';
+
+afterAll(cleanTemps);
+
+/**
+ * The study's data files (not .codage/, not locks or temporary files), with their text; the ids
+ * and times an import gives new segments are left out (they differ from run to run).
+ */
+function data(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+      if (rel === '.codage' || entry.name.endsWith('.lock') || /^\..*\.tmp$/.test(entry.name) || entry.name.startsWith('import-review-')) continue;
+      if (entry.isDirectory()) walk(rel);
+      else out[rel] = readFileSync(join(dir, rel), 'utf8').replace(/"id": "[^"]*"/g, '"id": "…"').replace(/"at": "[^"]*"/g, '"at": "…"');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Locks and temporary files in the study folders codage writes. */
+function leftovers(dir: string): string[] {
+  const found: string[] = [];
+  for (const sub of ['', 'codings']) {
+    for (const name of readdirSync(join(dir, sub))) if (name.endsWith('.lock') || name.endsWith('.tmp')) found.push(join(sub, name));
+  }
+  return found;
+}
+
+/** The built `codage`, run asynchronously (several runs share the machine's cores). */
+function runAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** `task` for every item, at most `limit` at a time, results in the items' order. */
+async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+function stepsOf(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+}
+
+/** Which of the two versions the study is in. */
+function version(now: Record<string, string>, before: Record<string, string>, after: Record<string, string>): 'before' | 'after' | 'mixed' {
+  const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
+  return same(now, before) ? 'before' : same(now, after) ? 'after' : 'mixed';
+}
+
+interface Writer {
+  name: string;
+  /** A fresh study for one run, the command line to run on it, and the same command run in this process. */
+  setup(): { dir: string; args: string[]; run: (ctx: CommandContext) => Promise<number> };
+}
+
+/**
+ * Runs a command's module in this process, as `main` does (the error reporter gives the exit
+ * code): the same code as the built command, without starting Node for each of the many runs.
+ */
+async function runHere(run: (ctx: CommandContext) => Promise<number>): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        add(chunk.toString());
+        callback();
+      },
+    });
+  const ctx: CommandContext = {
+    language: 'en',
+    languageFromFlag: true,
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+  };
+  let code: number;
+  try {
+    code = await run(ctx);
+  } catch (error) {
+    code = reportError(error, 'en', ctx.stderr);
+  }
+  return { code, stdout, stderr };
+}
+
+/** A small spreadsheet: two quotes of MG1 exactly as in the transcript, one with a code the codebook lacks. */
+function sheet(): string {
+  const file = join(tempDir(), 'codage.csv');
+  writeFileSync(file, 'Participant;Code;Verbatim\nMG1;Impuissance;Je me sens un peu inutile, en fait.\nMG1;Consultation redoutée;C\'est la consultation que je redoute un peu dans la journée.\n');
+  return file;
+}
+
+const WRITERS: Writer[] = [
+  {
+    name: 'import-codings (a new coder: codebook.yaml and a new coder file)',
+    setup: () => {
+      const dir = copyStudy();
+      const file = sheet();
+      return {
+        dir,
+        args: ['import-codings', file, '--coder', 'nouveau', '--study', dir, '--lang', 'en'],
+        run: (ctx) => importCodings(ctx, file, { study: dir, coder: 'nouveau', minScore: '0.85' }),
+      };
+    },
+  },
+  {
+    name: 'import-codings --append (codebook.yaml and an existing coder file)',
+    setup: () => {
+      const dir = copyStudy();
+      const file = sheet();
+      return {
+        dir,
+        args: ['import-codings', file, '--coder', 'paul', '--append', '--study', dir, '--lang', 'en'],
+        run: (ctx) => importCodings(ctx, file, { study: dir, coder: 'paul', append: true, minScore: '0.85' }),
+      };
+    },
+  },
+  {
+    name: 'check --fix (two coder files re-anchored and codebook ids)',
+    setup: () => {
+      const dir = copyStudy();
+      const transcript = join(dir, 'transcripts/MG1.txt');
+      writeFileSync(transcript, readFileSync(transcript, 'utf8').replace("Bonjour, et merci d'avoir accepté", "Bonjour, et merci beaucoup d'avoir accepté"));
+      return { dir, args: ['check', '--fix', '--study', dir, '--lang', 'en'], run: (ctx) => check(ctx, { study: dir, fix: true }) };
+    },
+  },
+];
+
+describe.each(WRITERS)('$name', (writer) => {
+  let reference: { dir: string; args: string[] };
+  let referenceRun: CliResult;
+  let before: Record<string, string>;
+  let after: Record<string, string>;
+  let steps: string[];
+
+  // The reference run of the built command: what "completely updated" is, and every step it takes.
+  beforeAll(() => {
+    reference = writer.setup();
+    before = data(reference.dir);
+    const log = join(tempDir(), 'steps.log');
+    referenceRun = runCli(reference.args, { env: { CODAGE_TEST_STEPS: log } });
+    after = data(reference.dir);
+    steps = stepsOf(log);
+  });
+
+  afterAll(() => setFaults({}));
+
+  it('changes the study when nothing fails, and records its steps', () => {
+    expect(referenceRun.stderr).not.toContain('internal error');
+    expect(version(after, before, after)).toBe('after');
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+    expect(steps).toEqual(expect.arrayContaining(['lock#1', 'temp-write#1', 'fsync#1', 'backup#1', 'rename#1']));
+    expect(leftovers(reference.dir)).toEqual([]);
+  });
+
+  it('runs the same steps in this process as the built command', async () => {
+    const { run } = writer.setup();
+    const here: string[] = [];
+    setFaults({ steps: here });
+    const r = await runHere(run);
+    setFaults({});
+    expect(r.code).toBe(referenceRun.code);
+    expect(here).toEqual(steps);
+  });
+
+  it('with a failure at each step: unchanged or completely updated, and says which', async () => {
+    const outcomes: string[] = [];
+    for (const step of steps) {
+      const { dir, run } = writer.setup();
+      setFaults({ failAt: `${step}:EIO` });
+      const r = await runHere(run);
+      setFaults({});
+      const now = version(data(dir), before, after);
+      outcomes.push(`${step}: exit ${r.code}, ${now}`);
+      expect(r.code, `${step}: ${r.stderr}`).toBeLessThan(2);
+      expect(now, `${step}: ${r.stderr}`).not.toBe('mixed');
+      if (r.code === 0) expect(now, step).toBe('after');
+      if (/Nothing was changed/.test(r.stderr)) expect(now, `${step}: ${r.stderr}`).toBe('before');
+      if (r.code === 1 && now === 'before') expect(r.stderr, step).toMatch(/Nothing was changed|input\/output error/);
+      expect(leftovers(dir), step).toEqual([]);
+    }
+    // Failures before the renames leave the study as it was; failures there were.
+    expect(outcomes.some((o) => o.endsWith('exit 1, before'))).toBe(true);
+  }, 120_000);
+
+  it('killed after each rename or after its journal: the next command finds it unchanged or completes it', async () => {
+    const points = steps.filter((s) => s.startsWith('rename#') || s.startsWith('journal#'));
+    expect(points.length).toBeGreaterThan(0);
+    await pool(points, 3, async (step) => {
+      const { dir, args } = writer.setup();
+      const r = await runAsync(args, { CODAGE_TEST_CRASH_AT: `after-${step}` });
+      expect(r.code, step).toBe(-1); // killed
+      // Any next command completes an interrupted change before reading.
+      const next = await runHere((ctx) => check(ctx, { study: dir, json: true }));
+      expect(next.stderr, step).toBe('');
+      expect(version(data(dir), before, after), step).not.toBe('mixed');
+    });
+  }, 240_000);
+});
+
+describe('the coding screen’s saves (a new code, then a coded sentence), in a real terminal', () => {
+  const ENTER = '\r';
+  const CTRL_N = '\x0e';
+  // eslint-disable-next-line no-control-regex
+  const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
+
+  /** One session: a new code "Ruralité" created and applied to the next uncoded sentence of MG2, then quit. */
+  async function session(dir: string, env: Record<string, string>): Promise<{ exit: number; screen: string }> {
+    const term = pty.spawn(process.execPath, [CLI, 'code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en'], {
+      name: 'xterm-256color',
+      cols: 100,
+      rows: 30,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC', ...env },
+    });
+    let raw = '';
+    term.onData((d) => (raw += d));
+    let exited = false;
+    const exit = new Promise<number>((resolve) =>
+      term.onExit(({ exitCode, signal }) => {
+        exited = true;
+        resolve(signal ? -1 : exitCode);
+      }),
+    );
+    const plain = () => raw.replace(ANSI, '');
+    /**
+     * Waits for the screen to show `text`; false at once when the session ended or the screen says
+     * something failed (then the next keys would land elsewhere).
+     */
+    const waitFor = async (text: string, ms = 5000): Promise<boolean> => {
+      const until = Date.now() + ms;
+      for (;;) {
+        const now = plain();
+        if (now.includes(text)) return true;
+        if (exited || Date.now() > until || /NOT SAVED|not created|Could not/.test(now)) return false;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    const type = async (keys: string) => {
+      term.write(keys);
+      await new Promise((r) => setTimeout(r, 100));
+    };
+    // Each key once the screen is ready for it; at the first screen not reached, stop typing.
+    const script: [string | null, string][] = [
+      ['sentence 1/', '\t'],
+      ['sentence 2/', ENTER],
+      ['type to filter', 'Ruralité'],
+      ['No code matches "Ruralité"', CTRL_N],
+      ['Name of the new code', ENTER],
+      ['Where does the new code', ENTER],
+    ];
+    for (const [screen, keys] of script) {
+      if (screen !== null && !(await waitFor(screen, screen === 'sentence 1/' ? 15_000 : 5000))) {
+        if (process.env.DEBUG_PTY) console.log('STOPPED AT', screen, plain().slice(-1500));
+        break;
+      }
+      // The first key only once the screen listens to the keyboard.
+      if (screen === 'sentence 1/') await new Promise((r) => setTimeout(r, 300));
+      await type(keys);
+    }
+    await waitFor('saved at', 3000);
+    // Whatever the screen shows now (an error, a prompt), the session ends as when the terminal
+    // window is closed: SIGTERM.
+    // A command that failed before showing the screen is on its way out: let it end by itself.
+    const ending = /(^|\n)error: /.test(plain());
+    await Promise.race([exit, new Promise((r) => setTimeout(r, ending ? 5000 : 300))]);
+    if (!exited) term.kill('SIGTERM');
+    const killer = setTimeout(() => term.kill('SIGKILL'), 10_000);
+    const code = await exit;
+    clearTimeout(killer);
+    return { exit: code, screen: plain() };
+  }
+
+  it('with a failure at each step: the codebook and the coder file are each unchanged or completely updated', async () => {
+    const reference = copyStudy();
+    const codebookBefore = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
+    const coderBefore = readFileSync(join(reference, 'codings/marie.yaml'), 'utf8');
+    const log = join(tempDir(), 'steps.log');
+    const ref = await session(reference, { CODAGE_TEST_STEPS: log });
+    expect([0, 143]).toContain(ref.exit);
+    const codebookAfter = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
+    expect(codebookAfter).toContain('name: Ruralité');
+    expect(readFileSync(join(reference, 'codings/marie.yaml'), 'utf8')).toContain('"codes": ["ruralite"]');
+    const steps = stepsOf(log);
+    expect(steps.length).toBeGreaterThan(8);
+
+    const runs = await pool(steps, 3, async (step) => {
+      const dir = copyStudy();
+      return { step, dir, r: await session(dir, { CODAGE_TEST_FAIL_AT: `${step}:EIO` }) };
+    });
+    for (const { step, dir, r } of runs) {
+      const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+      const coder = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
+      expect([codebookBefore, codebookAfter], step).toContain(codebook);
+      // The coder file is as it was, or has exactly one more line: the sentence coded with the new
+      // code (its id and time differ from run to run) — and then the codebook has the code.
+      const lines = coder.split('\n');
+      const beforeLines = new Set(coderBefore.split('\n'));
+      const added = lines.filter((l) => !beforeLines.has(l));
+      expect(lines.filter((l) => beforeLines.has(l)), step).toEqual(coderBefore.split('\n'));
+      if (added.length > 0) {
+        expect(added, `${step}\n${r.screen.slice(-600)}`).toHaveLength(1);
+        expect(added[0], step).toMatch(/^  - \{"id": "[0-9a-z]+", "participant": "MG2", .*"codes": \["ruralite"\]/);
+        expect(codebook, `${step}: a segment uses a code the codebook lacks`).toBe(codebookAfter);
+      }
+      expect([0, 1, 143], `${step}\n${r.screen.slice(-400)}`).toContain(r.exit);
+      expect(r.exit, `${step} (killed: the session did not end)\n${r.screen.slice(-1500)}`).not.toBe(-1);
+      expect(leftovers(dir), `${step}\n${r.screen.slice(-1500)}`).toEqual([]);
+      expect(runCli(['check', '--study', dir]).code, step).toBe(0);
+    }
+  }, 240_000);
+});
