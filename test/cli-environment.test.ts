@@ -6,10 +6,10 @@
  * where, and that nothing was changed — and nothing must have changed.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, CLI, copyStudy, DEMO, runCli, tempDir, type CliResult } from './helpers.js';
+import { cleanTemps, CLI, copyStudy, DEMO, runCli, snapshot, tempDir, type CliResult } from './helpers.js';
 
 afterAll(cleanTemps);
 
@@ -19,20 +19,6 @@ const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 
 /** Whether this machine lets an ordinary process make a private mount namespace (unshare -rm). */
 const canUnshare = process.platform === 'linux' && spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || mount -t tmpfs -o size=64k tmpfs /tmp'], { encoding: 'utf8' }).status === 0;
 const isRoot = process.getuid?.() === 0;
-
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
-      if (rel === '.codage') continue;
-      if (entry.isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(join(dir, rel)).toString('base64'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** Runs codage through a shell script (`$CODAGE` stands for the command), e.g. after `ulimit -f` or a mount. */
 function runInShell(script: string, options: { unshare?: boolean } = {}): CliResult {

@@ -4,31 +4,16 @@
  * look like afterwards: unchanged, or completely updated; never half-written, never lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, CLI, copyStudy, DEMO, runCli, tempDir, type CliResult } from './helpers.js';
+import { cleanTemps, copyStudy, DEMO, runCli, runCliAsync, snapshot, tempDir } from './helpers.js';
+import { zipArchive } from './zip-archive.js';
 
 afterAll(cleanTemps);
 
 const SHEET = join(DEMO, '.source/edited-quotes.csv');
-
-/** Every file of the study (but .codage/) with its bytes: what "unchanged" compares. */
-function snapshot(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (sub: string): void => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
-      if (rel === '.codage') continue;
-      if (entry.isDirectory()) walk(rel);
-      else out.set(rel, readFileSync(join(dir, rel)).toString('base64'));
-    }
-  };
-  walk('');
-  return out;
-}
 
 function editLines(file: string, change: (lines: string[]) => void): void {
   const lines = readFileSync(file, 'utf8').split('\n');
@@ -59,19 +44,6 @@ async function holdLock(file: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-e', script, `${file}.lock`], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => child.stdout!.once('data', resolve));
   return child;
-}
-
-function runCliAsync(args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
 
 describe('a writer never rewrites a file it did not fully read', () => {
@@ -394,32 +366,8 @@ describe('a file in transcripts/ that is not text', () => {
 describe('a zip bomb sent as a spreadsheet', () => {
   /** A one-entry .xlsx whose worksheet is `size` bytes of zeros, declaring `declared` bytes. */
   function bomb(size: number, declared: number): string {
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const content = Buffer.alloc(size);
-    const data = deflateRawSync(content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(content), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(content), 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(declared, 24);
-    entry.writeUInt16LE(name.length, 28);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(46 + name.length, 12);
-    end.writeUInt32LE(30 + name.length + data.length, 16);
     const file = join(tempDir(), 'codage.xlsx');
-    writeFileSync(file, Buffer.concat([local, name, data, entry, name, end]));
+    writeFileSync(file, zipArchive([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(size), declaredSize: declared }]));
     return file;
   }
 

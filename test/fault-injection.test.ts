@@ -9,7 +9,6 @@
  * see src/io/faults.ts), so a writer added later — or a new step in the write path — is covered
  * as soon as its command is in WRITERS below.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pty from 'node-pty';
@@ -20,7 +19,7 @@ import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
-import { cleanTemps, CLI, copyStudy, runCli, tempDir, type CliResult } from './helpers.js';
+import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, tempDir, type CliResult } from './helpers.js';
 
 afterAll(cleanTemps);
 
@@ -49,20 +48,6 @@ function leftovers(dir: string): string[] {
     for (const name of readdirSync(join(dir, sub))) if (name.endsWith('.lock') || name.endsWith('.tmp')) found.push(join(sub, name));
   }
   return found;
-}
-
-/** The built `codage`, run asynchronously (several runs share the machine's cores). */
-function runAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
 
 /** `task` for every item, at most `limit` at a time, results in the items' order. */
@@ -230,7 +215,7 @@ describe.each(WRITERS)('$name', (writer) => {
     expect(points.length).toBeGreaterThan(0);
     await pool(points, 3, async (step) => {
       const { dir, args } = writer.setup();
-      const r = await runAsync(args, { CODAGE_TEST_CRASH_AT: `after-${step}` });
+      const r = await runCliAsync(args, { env: { CODAGE_TEST_CRASH_AT: `after-${step}` } });
       expect(r.code, step).toBe(-1); // killed
       // Any next command completes an interrupted change before reading.
       const next = await runHere((ctx) => check(ctx, { study: dir, json: true }));

@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests: run the built `codage` binary on copies of fixture studies. */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,21 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `runCli` without blocking: for several commands at once (a race, or runs sharing the cores). */
+export function runCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC', ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
 const temps: string[] = [];
 
 export function tempDir(prefix = 'codage-test-'): string {
@@ -48,4 +63,19 @@ export function copyStudy(from = DEMO): string {
 
 export function cleanTemps(): void {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Every file of a study but `.codage/`, with its bytes: what "the study is unchanged" compares. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+      if (rel === '.codage') continue;
+      if (entry.isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(join(dir, rel)).toString('base64'));
+    }
+  };
+  walk('');
+  return out;
 }

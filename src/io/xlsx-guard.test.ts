@@ -1,49 +1,8 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { zipArchive as zip } from '../../test/zip-archive.js';
 import { ArchiveError, boundedXlsx } from './xlsx-guard.js';
-
-/** A zip archive written by hand, whose central directory may declare other sizes than the truth. */
-function zip(entries: { name: string; content: Buffer; declaredSize?: number }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const data = deflateRawSync(e.content);
-    const size = e.declaredSize ?? e.content.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.content), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(e.content), 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    central.push(entry, name);
-    offset += 30 + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
-}
 
 function refusal(bytes: Buffer, limit?: number): ArchiveError {
   try {
@@ -84,7 +43,8 @@ describe('boundedXlsx', () => {
     expect(refusal(good.subarray(0, good.length - 30)).reason).toBe('damaged');
     expect(refusal(Buffer.from('PK\u0003\u0004 not really a zip')).reason).toBe('damaged');
     const wrong = Buffer.from(good);
-    wrong[30 + 'xl/workbook.xml'.length] ^= 0xff;
+    const at = 30 + 'xl/workbook.xml'.length;
+    wrong[at] = (wrong[at] as number) ^ 0xff;
     expect(refusal(wrong).reason).toBe('damaged');
   });
 
