@@ -65,7 +65,7 @@ import {
   writeTemp,
 } from './atomic-write.js';
 import { backupOnce, backupStamp } from './backup.js';
-import { asEnvironmentError, EnvironmentError, type Outcome } from './environment-error.js';
+import { asEnvironmentError, type Outcome } from './environment-error.js';
 import { step, stepDone } from './faults.js';
 import { acquireLockSync, holdsLock, LockedError, processIsAlive, sinceText, type Lock } from './lock.js';
 import { decodeStudyText } from './study-text.js';
@@ -587,4 +587,3 @@ function completeJournal(root: string, journal: Journal): Localized {
   return { en, fr };
 }
 
-export { EnvironmentError };
