@@ -168,6 +168,17 @@ describe('outputs never overwrite the study’s own data', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('saturation --csv and --figure into the study’s data are refused too', () => {
+    const dir = copyStudy();
+    const before = snapshot(dir);
+    for (const args of [['--csv', 'codings/saturation.csv'], ['--figure', 'transcripts/courbe.svg']]) {
+      const r = runCli(['saturation', '--study', dir, ...args, '--lang', 'en'], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`${args[0]} ${args[1]} is in the`);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('import-codings --review codings/paul.yaml is refused before anything is imported', () => {
     const dir = copyStudy();
     const before = snapshot(dir);
@@ -324,7 +335,7 @@ describe('hostile text never acts on the terminal', () => {
     expect(check.stdout).toMatch(/warning: The code name "Impuissance\\x1b\]0;pwned\\x07\\x1b\[2J" holds control or bidirectional characters \(\\x1b \\x07\)/);
     expect(check.stdout).toMatch(/warning: The participant id "MG2\\u202e1GM" holds control or bidirectional characters/);
     expect(check.stdout).toMatch(/codings\/intrus\\x07\.yaml: warning: The coder name "intrus\\x07" holds/);
-    for (const args of [['stats'], ['stats', '--by', 'group'], ['check', '--json'], ['stats', '--json'], ['segments', '--json']]) {
+    for (const args of [['stats'], ['stats', '--by', 'group'], ['check', '--json'], ['stats', '--json'], ['segments', '--json'], ['saturation'], ['saturation', '--json']]) {
       const r = runCli([...args, '--study', dir, '--lang', 'en']);
       expect(r.stdout, args.join(' ')).not.toMatch(RAW);
       expect(r.stderr, args.join(' ')).not.toMatch(RAW);

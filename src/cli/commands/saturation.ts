@@ -9,6 +9,7 @@ import { saturationSentence } from '../../core/report/saturation/sentence.js';
 import { FIGURE_FONT, saturationSvg } from '../../core/report/saturation/svg.js';
 import { renderSaturationText } from '../../core/report/saturation/terminal.js';
 import { referencesFor } from '../../core/report/saturation/words.js';
+import { safeJson, terminalSafeData } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -36,7 +37,7 @@ function version(): string {
 /** The report as JSON: the table, with the methods sentence in both languages and the references. */
 export function saturationJson(report: SaturationReport): string {
   const json = { ...report, sentence: { fr: saturationSentence(report, 'fr'), en: saturationSentence(report, 'en') }, references: referencesFor(report) };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return `${safeJson(json)}\n`;
 }
 
 async function writeFigure(file: string, report: SaturationReport, language: Language, study: string): Promise<void> {
@@ -95,7 +96,8 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   if (options.json) ctx.stdout.write(saturationJson(report));
   else {
     const width = ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : Number(process.env.COLUMNS) || 80;
-    ctx.stdout.write(renderSaturationText(report, { language, width, style: { bold: paint.bold, dim: paint.dim } }));
+    // Code names and ids from the study are shown escaped (see core/text/terminal.ts).
+    ctx.stdout.write(renderSaturationText(terminalSafeData(report), { language, width, style: { bold: paint.bold, dim: paint.dim } }));
   }
 
   for (const file of options.figure ?? []) {

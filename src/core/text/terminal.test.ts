@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharactersIn, safeJson, terminalSafe } from './terminal.js';
+import { controlCharactersIn, safeJson, terminalSafe, terminalSafeData } from './terminal.js';
 
 describe('terminalSafe', () => {
   it('shows escape sequences, the bell, C1 controls and bidirectional overrides escaped', () => {
@@ -27,5 +27,12 @@ describe('safeJson', () => {
     const text = safeJson(data);
     expect(JSON.parse(text)).toEqual(data);
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('terminalSafeData', () => {
+  it('escapes every string of plain data, and keeps the rest', () => {
+    const data = { codes: [{ name: 'a\x1b[2J', n: 3, ratio: Number.NaN, last: Infinity, first: null, none: undefined }], byId: new Map([['x\x07', 1]]), ok: true };
+    expect(terminalSafeData(data)).toEqual({ codes: [{ name: 'a\\x1b[2J', n: 3, ratio: Number.NaN, last: Infinity, first: null, none: undefined }], byId: new Map([['x\\x07', 1]]), ok: true });
   });
 });

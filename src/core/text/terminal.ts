@@ -37,3 +37,21 @@ export function controlCharactersIn(name: string): string[] {
 export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(HOSTILE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Plain data (a report about to be drawn as a table) with every string made `terminalSafe`: for
+ * renderers that mix the study's names with their own colours.
+ */
+export function terminalSafeData<T>(value: T): T {
+  if (typeof value === 'string') return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map(terminalSafeData) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [terminalSafeData(k), terminalSafeData(v)])) as T;
+  if (value instanceof Set) return new Set([...value].map(terminalSafeData)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = terminalSafeData(v);
+    return out as T;
+  }
+  // Numbers (NaN and infinities too), booleans, null, undefined, functions, class instances.
+  return value;
+}
