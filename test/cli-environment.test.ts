@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, CLI, copyStudy, DEMO, runCli, snapshot, tempDir, type CliResult } from './helpers.js';
+import { cleanTemps, CLI, copyStudy, runCli, smallSheet, snapshot, tempDir, type CliResult } from './helpers.js';
 
 afterAll(cleanTemps);
 
-const SHEET = join(DEMO, '.source/edited-quotes.csv');
+const SHEET = smallSheet();
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC' };
 
 /** Whether this machine lets an ordinary process make a private mount namespace (unshare -rm). */
@@ -36,6 +36,7 @@ describe('a folder the user may not write (EACCES)', () => {
     for (let d = dir; d !== dirname(d) && d.startsWith(dirname(dirname(dir))); d = dirname(d)) chmodSync(d, 0o755);
     chmodSync(dir, 0o777);
     chmodSync(join(dir, 'codings'), 0o555);
+    chmodSync(dirname(SHEET), 0o755);
     const before = snapshot(dir);
     // root may write anywhere: run as another user then.
     const result = spawnSync(process.execPath, [CLI, 'import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir], {

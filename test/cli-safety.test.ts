@@ -8,7 +8,7 @@ import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, utimesSync,
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, copyStudy, DEMO, runCli, runCliAsync, snapshot, tempDir } from './helpers.js';
+import { cleanTemps, copyStudy, DEMO, runCli, runCliAsync, smallSheet, snapshot, tempDir } from './helpers.js';
 import { zipArchive } from './zip-archive.js';
 
 afterAll(cleanTemps);
@@ -109,11 +109,11 @@ describe('a change of several files is all or nothing', () => {
     const holder = await holdLock(join(dir, 'codings/marie.yaml'));
     try {
       const before = snapshot(dir);
-      const r = runCli(['import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir, '--lang', 'en']);
+      const r = runCli(['import-codings', smallSheet(), '--coder', 'marie', '--append', '--study', dir, '--lang', 'en']);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`codings/marie.yaml is being written by another codage (pid ${holder.pid}, codage code`);
       expect(snapshot(dir)).toEqual(before);
-      expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).not.toContain('Télé-expertise');
+      expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).not.toContain('Consultation redoutée');
     } finally {
       await kill(holder);
     }
@@ -220,10 +220,10 @@ describe('a lock left behind by a crash', () => {
     writeFileSync(lock, '');
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);
-    const r = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir]);
+    const r = runCli(['import-codings', smallSheet(), '--coder', 'nouveau', '--study', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('note: codebook.yaml.lock était illisible et datait de 1\u00a0minute, laissé par un codage arrêté brutalement\u00a0: repris.');
-    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('Télé-expertise');
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('Consultation redoutée');
     expect(existsSync(lock)).toBe(false);
   });
 });
@@ -233,7 +233,7 @@ describe('a protected or interrupted study file', () => {
     const dir = copyStudy();
     chmodSync(join(dir, 'codings/marie.yaml'), 0o444);
     const before = snapshot(dir);
-    const r = runCli(['import-codings', SHEET, '--coder', 'marie', '--append', '--study', dir]);
+    const r = runCli(['import-codings', smallSheet(), '--coder', 'marie', '--append', '--study', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('erreur: Impossible d’écrire codings/marie.yaml\u00a0: le fichier est en lecture seule');
     expect(r.stderr).toContain('Rien n’a été modifié.');
@@ -259,13 +259,14 @@ describe('import-codings --dry-run', () => {
   it('writes nothing in the study, not even the review file, unless --review says where', () => {
     const dir = copyStudy();
     const before = snapshot(dir);
-    const r = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--dry-run', '--lang', 'en']);
+    const sheet = smallSheet();
+    const r = runCli(['import-codings', sheet, '--coder', 'nouveau', '--study', dir, '--dry-run', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dry run: nothing was written. For the row-by-row review, add --review FILE.');
     expect(snapshot(dir)).toEqual(before);
     expect(existsSync(join(dir, '.codage'))).toBe(false);
     const review = join(tempDir(), 'revue.csv');
-    const withReview = runCli(['import-codings', SHEET, '--coder', 'nouveau', '--study', dir, '--dry-run', '--review', review, '--lang', 'en']);
+    const withReview = runCli(['import-codings', sheet, '--coder', 'nouveau', '--study', dir, '--dry-run', '--review', review, '--lang', 'en']);
     expect(withReview.code).toBe(0);
     expect(readFileSync(review, 'utf8')).toMatch(/^\ufeffrow,participant,code,quote,status/);
     expect(snapshot(dir)).toEqual(before);

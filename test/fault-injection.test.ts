@@ -19,7 +19,7 @@ import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
-import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, tempDir, type CliResult } from './helpers.js';
+import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, smallSheet, tempDir, type CliResult } from './helpers.js';
 
 afterAll(cleanTemps);
 
@@ -110,19 +110,12 @@ async function runHere(run: (ctx: CommandContext) => Promise<number>): Promise<C
   return { code, stdout, stderr };
 }
 
-/** A small spreadsheet: two quotes of MG1 exactly as in the transcript, one with a code the codebook lacks. */
-function sheet(): string {
-  const file = join(tempDir(), 'codage.csv');
-  writeFileSync(file, 'Participant;Code;Verbatim\nMG1;Impuissance;Je me sens un peu inutile, en fait.\nMG1;Consultation redoutée;C\'est la consultation que je redoute un peu dans la journée.\n');
-  return file;
-}
-
 const WRITERS: Writer[] = [
   {
     name: 'import-codings (a new coder: codebook.yaml and a new coder file)',
     setup: () => {
       const dir = copyStudy();
-      const file = sheet();
+      const file = smallSheet();
       return {
         dir,
         args: ['import-codings', file, '--coder', 'nouveau', '--study', dir, '--lang', 'en'],
@@ -134,7 +127,7 @@ const WRITERS: Writer[] = [
     name: 'import-codings --append (codebook.yaml and an existing coder file)',
     setup: () => {
       const dir = copyStudy();
-      const file = sheet();
+      const file = smallSheet();
       return {
         dir,
         args: ['import-codings', file, '--coder', 'paul', '--append', '--study', dir, '--lang', 'en'],

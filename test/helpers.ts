@@ -1,6 +1,6 @@
 /** Helpers for end-to-end tests: run the built `codage` binary on copies of fixture studies. */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +78,17 @@ export function snapshot(dir: string): Map<string, string> {
   };
   walk('');
   return out;
+}
+
+/**
+ * A two-row coding spreadsheet for the demo study, quick to import: two quotes of MG1 exactly as
+ * in the transcript, one with a code the codebook lacks ("Consultation redoutée").
+ */
+export function smallSheet(): string {
+  const file = join(tempDir(), 'codage.csv');
+  writeFileSync(
+    file,
+    "Participant;Code;Verbatim\nMG1;Impuissance;Je me sens un peu inutile, en fait.\nMG1;Consultation redoutée;C'est la consultation que je redoute un peu dans la journée.\n",
+  );
+  return file;
 }
