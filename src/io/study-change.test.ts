@@ -285,6 +285,14 @@ describe('completeInterruptedChanges', () => {
     expect(notice!.en).toContain('codings/marie.yaml had been changed since, so it was left as it is; the version the change would have written is in .codage/recovered/codings__marie.yaml.2026-11-02T14-03-00Z.');
   });
 
+  it('says so when a new version is gone and the change cannot be completed for a file', () => {
+    interrupted();
+    fs.rmSync(path.join(root, 'codings/.marie.yaml.99.0a0b0c0d.tmp'));
+    const [notice] = completeInterruptedChanges(root);
+    expect(notice!.en).toMatch(/could only be completed in part \(codebook\.yaml\)\. codings\/marie\.yaml could not be brought up to date \(the new version is gone\)/);
+    expect(notice!.fr).toContain('n’a pas pu être mis à jour');
+  });
+
   it('leaves alone the journal of a change still in progress', () => {
     interrupted({ pid: process.ppid });
     expect(completeInterruptedChanges(root)).toEqual([]);

@@ -552,8 +552,9 @@ export function completeInterruptedChanges(root: string, options: { onNotice?: (
 }
 
 function completeJournal(root: string, journal: Journal): Localized {
-  const completed: string[] = [];
   const kept: { file: string; copy: string }[] = [];
+  /** Files whose new version is gone and that are not in it: the change cannot be completed for them. */
+  const lost: string[] = [];
   for (const entry of journal.files) {
     const { target } = resolveTarget(path.join(root, entry.file));
     const temp = path.join(path.dirname(target), entry.temp);
@@ -562,7 +563,6 @@ function completeJournal(root: string, journal: Journal): Localized {
       if (current === entry.before) {
         renameOver(temp, target);
         syncDir(path.dirname(target));
-        completed.push(entry.file);
       } else if (current === entry.after) {
         removeQuietly(temp);
       } else {
@@ -573,16 +573,29 @@ function completeJournal(root: string, journal: Journal): Localized {
         fs.renameSync(temp, copy);
         kept.push({ file: entry.file, copy: toPosix(path.relative(root, copy)) });
       }
+    } else if (current !== entry.after && current === entry.before) {
+      lost.push(entry.file);
     }
   }
   const command = journal.command;
-  const done = journal.files.map((f) => f.file).join(', ');
-  const now = new Date();
-  let en = `An interrupted change (${command}, ${sinceText(journal.since, now, 'en')}) was completed: ${done}.`;
-  let fr = `Une modification interrompue (${command}, ${sinceText(journal.since, now, 'fr')}) a été terminée\u00a0: ${done}.`;
+  const when = { en: sinceText(journal.since, new Date(), 'en'), fr: sinceText(journal.since, new Date(), 'fr') };
+  const done = journal.files.map((f) => f.file).filter((f) => !lost.includes(f) && !kept.some((k) => k.file === f));
+  let en: string;
+  let fr: string;
+  if (lost.length === 0 && kept.length === 0) {
+    en = `An interrupted change (${command}, ${when.en}) was completed: ${done.join(', ')}.`;
+    fr = `Une modification interrompue (${command}, ${when.fr}) a été terminée\u00a0: ${done.join(', ')}.`;
+  } else {
+    en = `An interrupted change (${command}, ${when.en}) could only be completed in part${done.length > 0 ? ` (${done.join(', ')})` : ''}.`;
+    fr = `Une modification interrompue (${command}, ${when.fr}) n’a pu être terminée qu’en partie${done.length > 0 ? ` (${done.join(', ')})` : ''}.`;
+  }
   for (const k of kept) {
     en += ` ${k.file} had been changed since, so it was left as it is; the version the change would have written is in ${k.copy}.`;
     fr += ` ${k.file} avait été modifié depuis\u00a0: il est laissé tel quel, et la version que la modification aurait écrite est dans ${k.copy}.`;
+  }
+  if (lost.length > 0) {
+    en += ` ${lost.join(', ')} could not be brought up to date (the new version is gone): compare with .codage/backups/ and run the command again.`;
+    fr += ` ${lost.join(', ')} n’a pas pu être mis à jour (la nouvelle version a disparu)\u00a0: comparez avec .codage/backups/ et relancez la commande.`;
   }
   return { en, fr };
 }
