@@ -47,8 +47,8 @@ describe('a folder the user may not write (EACCES)', () => {
     chmodSync(join(dir, 'codings'), 0o755);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'erreur: Impossible de verrouiller codings/marie.yaml pour l’écrire\u00a0: permission refusée (EACCES). Rien n’a été modifié.\n' +
-        '  à faire: vérifiez que vous avez le droit d’écrire dans codings/\u00a0: le dossier ou le fichier est peut-être en lecture seule, ou appartient à un autre utilisateur\n',
+      'erreur\u00a0: Impossible de verrouiller codings/marie.yaml pour l’écrire\u00a0: permission refusée (EACCES). Rien n’a été modifié.\n' +
+        '  à faire\u00a0: vérifiez que vous avez le droit d’écrire dans codings/\u00a0: le dossier ou le fichier est peut-être en lecture seule, ou appartient à un autre utilisateur\n',
     );
     expect(snapshot(dir)).toEqual(before);
   });

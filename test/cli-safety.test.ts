@@ -168,13 +168,13 @@ describe('outputs never overwrite the study’s own data', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('saturation --csv and --figure into the study’s data are refused too', () => {
+  it('saturation --csv and --figure, and export -o, into the study’s data are refused too', () => {
     const dir = copyStudy();
     const before = snapshot(dir);
-    for (const args of [['--csv', 'codings/saturation.csv'], ['--figure', 'transcripts/courbe.svg']]) {
-      const r = runCli(['saturation', '--study', dir, ...args, '--lang', 'en'], { cwd: dir });
+    for (const [command, ...args] of [['saturation', '--csv', 'codings/saturation.csv'], ['saturation', '--figure', 'transcripts/courbe.svg'], ['export', 'themes', '-o', 'codebook.yaml']] as string[][]) {
+      const r = runCli([command!, '--study', dir, ...args, '--lang', 'en'], { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain(`${args[0]} ${args[1]} is in the`);
+      expect(r.stderr).toMatch(/(--csv codings\/saturation\.csv|--figure transcripts\/courbe\.svg) is in the|-o codebook\.yaml is the codebook/);
     }
     expect(snapshot(dir)).toEqual(before);
   });
@@ -235,7 +235,7 @@ describe('a protected or interrupted study file', () => {
     const before = snapshot(dir);
     const r = runCli(['import-codings', smallSheet(), '--coder', 'marie', '--append', '--study', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('erreur: Impossible d’écrire codings/marie.yaml\u00a0: le fichier est en lecture seule');
+    expect(r.stderr).toContain('erreur\u00a0: Impossible d’écrire codings/marie.yaml\u00a0: le fichier est en lecture seule');
     expect(r.stderr).toContain('Rien n’a été modifié.');
     expect(snapshot(dir)).toEqual(before);
     expect(statSync(join(dir, 'codings/marie.yaml')).mode & 0o777).toBe(0o444);

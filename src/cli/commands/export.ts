@@ -15,11 +15,12 @@ import { saturationSentence } from '../../core/report/saturation/sentence.js';
 import { saturationSvg } from '../../core/report/saturation/svg.js';
 import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
+import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { refuseStudyData, writeOutput } from '../output-file.js';
 import { requireAttribute } from '../study-checks.js';
 import { resolveCoder } from '../coder.js';
 import { formatProblem, paint } from '../output.js';
@@ -131,6 +132,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   }
   const max = parseQuotes(options.quotes);
   const date = parseDate(options.date, () => new Date());
+  if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
 
   const askedCoder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
@@ -219,10 +221,11 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
 
   if (options.output) {
     const path = resolve(options.output);
-    await writeFileAtomic(path, out);
+    await writeOutput(options.output, out, { study: study.root, option: '-o' });
     ctx.stderr.write(fr ? `${name} (${format}) écrit dans ${path}\n` : `${name} (${format}) written to ${path}\n`);
   } else {
-    ctx.stdout.write(out);
+    // On a terminal, nothing from the study may act on it; a pipe or a file gets the exact text.
+    ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   }
   return 0;
 }

@@ -4,7 +4,7 @@ import type { ReportDocument, Table } from '../document.js';
 import { cellColumns, tableGrid } from '../document.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
-import { neutraliseFormula } from './formula.js';
+import { spreadsheetText } from '../delimited.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { escapeLatex, renderLatex } from './latex.js';
 import { escapeMarkdown, renderMarkdown } from './markdown.js';
@@ -72,8 +72,8 @@ describe('CSV', () => {
     expect(csv).toContain("Vécu_1 {50 %};'-2 ans;x\r\n");
     expect(csv).toContain("Autre;'@code;\r\n");
     expect(csv).toMatch(/\(P1\)\n«\u00a0deuxième\nligne 🙂\u00a0» \(P2\)"/);
-    expect(neutraliseFormula('+33 6')).toBe("'+33 6");
-    expect(neutraliseFormula('« =x »')).toBe('« =x »');
+    expect(spreadsheetText('+33 6')).toBe("'+33 6");
+    expect(spreadsheetText('« =x »')).toBe('« =x »');
   });
 
   it('writes plain RFC 4180 CSV with commas and LF', () => {
