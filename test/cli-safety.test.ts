@@ -222,7 +222,7 @@ describe('a lock left behind by a crash', () => {
     utimesSync(lock, old, old);
     const r = runCli(['import-codings', smallSheet(), '--coder', 'nouveau', '--study', dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('note: codebook.yaml.lock était illisible et datait de 1\u00a0minute, laissé par un codage arrêté brutalement\u00a0: repris.');
+    expect(r.stderr).toContain('note\u00a0: codebook.yaml.lock était illisible et datait de 1\u00a0minute, laissé par un codage arrêté brutalement\u00a0: repris.');
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('Consultation redoutée');
     expect(existsSync(lock)).toBe(false);
   });

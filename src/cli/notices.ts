@@ -10,6 +10,7 @@ import { paint } from './output.js';
  */
 export function noticePrinter(ctx: CommandContext): (notice: Localized) => void {
   return (notice) => {
-    ctx.stderr.write(`${paint.cyan(ctx.language === 'fr' ? 'note' : 'note')}: ${terminalSafe(notice[ctx.language])}\n`);
+    // French puts a (non-breaking) space before a colon, as the error reporter does.
+    ctx.stderr.write(`${paint.cyan('note')}${ctx.language === 'fr' ? '\u00a0:' : ':'} ${terminalSafe(notice[ctx.language])}\n`);
   };
 }
