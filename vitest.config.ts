@@ -9,13 +9,23 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'codage', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], exclude: ['test/export-readers.test.ts'] },
+        test: {
+          name: 'codage',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+          exclude: ['test/export-readers.test.ts', 'test/fault-injection.test.ts'],
+        },
       },
       {
         // LibreOffice, pdflatex and Chromium take both cores for a while: they run after the rest,
         // so that the tests that time a terminal or kill a writer at random moments are not starved.
         extends: true,
         test: { name: 'readers', include: ['test/export-readers.test.ts'], sequence: { groupOrder: 1 } },
+      },
+      {
+        // Every writing command run again and again with a failure at each step, some in a real
+        // terminal: after the rest too, for the same reason.
+        extends: true,
+        test: { name: 'faults', include: ['test/fault-injection.test.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },
