@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { OffsetMap } from '../../text/offsets.js';
+import { alignCodings, type ComparedSegment } from './disagreements.js';
+
+const text =
+  'P1 : Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi. ' +
+  'Le soir je suis épuisé, vraiment épuisé. Huit mois pour le centre antidouleur !';
+const at = (quote: string) => {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`not in the text: ${quote}`);
+  return { start, end: start + quote.length };
+};
+const seg = (id: string, quote: string, ...codes: string[]): ComparedSegment => ({ id, ...at(quote), codes });
+
+function align(a: ComparedSegment[], b: ComparedSegment[], tolerance = 2) {
+  return alignCodings({ participant: 'P1', text, offsets: new OffsetMap(text), a, b, tolerance });
+}
+
+describe('alignCodings', () => {
+  it('agrees where both coders coded the same text with the same code, whatever their segmentation', () => {
+    const r = align(
+      [seg('a1', 'Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi.', 'impuissance')],
+      [seg('b1', 'Je ne sais plus quoi lui proposer.', 'impuissance'), seg('b2', ' On tourne en rond, et lui aussi.', 'impuissance')],
+    );
+    expect(r.disagreements).toEqual([]);
+    expect(r.agreed).toMatchObject([{ code: 'impuissance', a: ['a1'], b: ['b1', 'b2'], exact: true }]);
+  });
+
+  it('takes boundaries a few words apart as agreement, and further apart as a disagreement', () => {
+    const a = [seg('a1', 'Je ne sais plus quoi lui proposer. On tourne en rond', 'impuissance')];
+    const b = [seg('b1', 'Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi.', 'impuissance')];
+    expect(align(a, b, 3).agreed).toMatchObject([{ exact: false, wordsApart: 3 }]);
+    const r = align(a, b, 2);
+    expect(r.agreed).toEqual([]);
+    expect(r.disagreements).toMatchObject([
+      { kind: 'boundaries', wordsApart: 3, a: [{ codes: ['impuissance'], segments: ['a1'] }], b: [{ codes: ['impuissance'], segments: ['b1'] }] },
+    ]);
+    // Punctuation and spaces alone never make a disagreement.
+    expect(align([seg('a', 'Le soir je suis épuisé', 'x')], [seg('b', 'Le soir je suis épuisé,', 'x')], 0).disagreements).toEqual([]);
+  });
+
+  it('finds one-sided codes, and different codes on the same text', () => {
+    const r = align(
+      [seg('a1', 'Le soir je suis épuisé, vraiment épuisé.', 'epuisement', 'frustration'), seg('a2', 'Huit mois pour le centre antidouleur !', 'delais')],
+      [seg('b1', 'Le soir je suis épuisé, vraiment épuisé.', 'fatigue'), seg('b2', 'Je ne sais plus quoi lui proposer.', 'impuissance')],
+    );
+    expect(r.disagreements.map((d) => [d.kind, d.a.map((i) => i.codes), d.b.map((i) => i.codes)])).toEqual([
+      ['one-sided', [], [['impuissance']]],
+      ['different-codes', [['epuisement', 'frustration']], [['fatigue']]],
+      ['one-sided', [['delais']], []],
+    ]);
+    const different = r.disagreements[1]!;
+    expect(text.slice(different.start, different.end)).toBe('Le soir je suis épuisé, vraiment épuisé.');
+    expect(different.key).toBe(`P1|different-codes|${different.a[0]!.start}-${different.a[0]!.end}:epuisement+frustration|${different.b[0]!.start}-${different.b[0]!.end}:fatigue`);
+  });
+
+  it('names passages in code points in keys, so that an emoji before them changes nothing', () => {
+    const emoji = `😀 ${text}`;
+    const offsets = new OffsetMap(emoji);
+    const start = emoji.indexOf('Huit');
+    const r = alignCodings({ participant: 'P1', text: emoji, offsets, a: [{ id: 'a', start, end: start + 4, codes: ['x'] }], b: [], tolerance: 0 });
+    expect(r.disagreements[0]!.key).toBe(`P1|one-sided|${start - 1}-${start + 3}:x|`);
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * Where two coders differ in one transcript, as the researchers discuss it in their "mise en
+ * commun" — and, for everything else, where they agree.
+ *
+ * Code by code, each coder's segments make a coverage (the union of the segments with that code).
+ * Overlapping pieces of the two coverages form a passage; in a passage:
+ * - both coverages equal, or different by at most `tolerance` words: agreed;
+ * - both coders used the code but with boundaries further apart: a `boundaries` disagreement;
+ * - only one coder used the code: a one-sided item.
+ * One-sided items of the two coders that overlap are then joined into a `different-codes`
+ * disagreement (A says « Impuissance » where B says « Épuisement »); the others stay `one-sided`.
+ * Items of one coder with the same span (a segment with two codes) go together.
+ *
+ * Offsets are UTF-16 indices into the transcript text; keys use code points, as coder files do,
+ * so that a decision recorded for a disagreement finds it again in a later session.
+ */
+import type { OffsetMap } from '../../text/offsets.js';
+import { wordSpans } from '../../transcript/words.js';
+import type { Span } from '../../types.js';
+
+/** A coder's segment as compared: where it is, its codes, its id. */
+export interface ComparedSegment {
+  id: string;
+  start: number;
+  end: number;
+  codes: readonly string[];
+}
+
+/** One side of a disagreement: codes applied to a span, by the segments listed. */
+export interface SideItem {
+  start: number;
+  end: number;
+  codes: string[];
+  /** Ids of the coder's segments that make this item. */
+  segments: string[];
+}
+
+export type DisagreementKind = 'one-sided' | 'different-codes' | 'boundaries';
+
+export interface Disagreement {
+  /** Stable identity: participant, kind, and both sides in code points. */
+  key: string;
+  participant: string;
+  kind: DisagreementKind;
+  /** The whole passage concerned (union of both sides). */
+  start: number;
+  end: number;
+  /** Coder A's side (empty when A did not code here). */
+  a: SideItem[];
+  b: SideItem[];
+  /** Words inside one side's coverage but not the other's (boundaries only). */
+  wordsApart?: number;
+}
+
+/** A passage where both coders applied a code alike (within the tolerance). */
+export interface Agreed {
+  code: string;
+  start: number;
+  end: number;
+  /** The coders' segments with this code in the passage. */
+  a: string[];
+  b: string[];
+  /** False when the boundaries differ, by no more than the tolerance. */
+  exact: boolean;
+  wordsApart: number;
+}
+
+export interface Alignment {
+  agreed: Agreed[];
+  disagreements: Disagreement[];
+}
+
+interface Piece extends Span {
+  segments: string[];
+}
+
+/** Per code, the coverage of a coder's segments: joined where they overlap or touch. */
+function coverageByCode(segments: readonly ComparedSegment[]): Map<string, Piece[]> {
+  const byCode = new Map<string, ComparedSegment[]>();
+  for (const s of segments) {
+    if (s.end <= s.start) continue;
+    for (const code of new Set(s.codes)) {
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      list.push(s);
+    }
+  }
+  const out = new Map<string, Piece[]>();
+  for (const [code, list] of byCode) {
+    list.sort((x, y) => x.start - y.start || x.end - y.end);
+    const pieces: Piece[] = [];
+    for (const s of list) {
+      const last = pieces[pieces.length - 1];
+      if (last !== undefined && s.start <= last.end) {
+        if (s.end > last.end) last.end = s.end;
+        last.segments.push(s.id);
+      } else pieces.push({ start: s.start, end: s.end, segments: [s.id] });
+    }
+    out.set(code, pieces);
+  }
+  return out;
+}
+
+/** Words in the parts of `[start, end)` covered by one list of pieces and not the other. */
+function wordsApart(text: string, a: readonly Span[], b: readonly Span[], start: number, end: number): number {
+  const cuts = new Set<number>([start, end]);
+  for (const s of [...a, ...b]) cuts.add(s.start).add(s.end);
+  const points = [...cuts].filter((p) => p >= start && p <= end).sort((x, y) => x - y);
+  const inside = (list: readonly Span[], at: number) => list.some((s) => s.start <= at && at < s.end);
+  let words = 0;
+  let from = -1;
+  const flush = (to: number) => {
+    if (from >= 0 && to > from) words += wordSpans(text, from, to).length;
+    from = -1;
+  };
+  for (let i = 0; i + 1 < points.length; i++) {
+    const p = points[i]!;
+    const differs = inside(a, p) !== inside(b, p);
+    if (differs && from < 0) from = p;
+    if (!differs) flush(p);
+  }
+  flush(end);
+  return words;
+}
+
+function sameCoverage(a: readonly Span[], b: readonly Span[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
+}
+
+function itemKey(items: readonly SideItem[], offsets: OffsetMap): string {
+  return items.map((i) => `${offsets.toCodePoint(i.start)}-${offsets.toCodePoint(i.end)}:${i.codes.join('+')}`).join(',');
+}
+
+export function disagreementKey(participant: string, kind: DisagreementKind, a: readonly SideItem[], b: readonly SideItem[], offsets: OffsetMap): string {
+  return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}`;
+}
+
+/**
+ * Compares two coders' segments in one transcript. `tolerance`: the number of words by which
+ * the boundaries of one code may differ and still count as agreement.
+ */
+export function alignCodings(input: {
+  participant: string;
+  text: string;
+  offsets: OffsetMap;
+  a: readonly ComparedSegment[];
+  b: readonly ComparedSegment[];
+  tolerance: number;
+}): Alignment {
+  const { text, participant, offsets } = input;
+  const coverA = coverageByCode(input.a);
+  const coverB = coverageByCode(input.b);
+  const codes = [...new Set([...coverA.keys(), ...coverB.keys()])];
+  const agreed: Agreed[] = [];
+  const disagreements: Disagreement[] = [];
+  const oneSided: { side: 'a' | 'b'; code: string; piece: Piece }[] = [];
+
+  for (const code of codes) {
+    const pa = coverA.get(code) ?? [];
+    const pb = coverB.get(code) ?? [];
+    // Passages: chains of overlapping pieces of either coder.
+    const all = [...pa.map((p) => ({ side: 'a' as const, p })), ...pb.map((p) => ({ side: 'b' as const, p }))].sort(
+      (x, y) => x.p.start - y.p.start || x.p.end - y.p.end,
+    );
+    let group: typeof all = [];
+    let groupEnd = -1;
+    const close = () => {
+      if (group.length === 0) return;
+      const ga = group.filter((g) => g.side === 'a').map((g) => g.p);
+      const gb = group.filter((g) => g.side === 'b').map((g) => g.p);
+      const start = Math.min(...group.map((g) => g.p.start));
+      const end = Math.max(...group.map((g) => g.p.end));
+      if (gb.length === 0 || ga.length === 0) {
+        for (const g of group) oneSided.push({ side: g.side, code, piece: g.p });
+      } else {
+        const exact = sameCoverage(ga, gb);
+        const words = exact ? 0 : wordsApart(text, ga, gb, start, end);
+        const segA = ga.flatMap((p) => p.segments);
+        const segB = gb.flatMap((p) => p.segments);
+        if (words <= input.tolerance) {
+          agreed.push({ code, start, end, a: segA, b: segB, exact, wordsApart: words });
+        } else {
+          const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
+          const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
+          disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
+        }
+      }
+      group = [];
+    };
+    for (const item of all) {
+      if (group.length > 0 && item.p.start >= groupEnd) close();
+      if (group.length === 0) groupEnd = item.p.end;
+      group.push(item);
+      groupEnd = Math.max(groupEnd, item.p.end);
+    }
+    close();
+  }
+
+  // One-sided items: same side and span together, then overlapping items of A and B joined.
+  const groups = new Map<string, SideItem & { side: 'a' | 'b' }>();
+  for (const o of oneSided) {
+    const id = `${o.side}:${o.piece.start}:${o.piece.end}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { side: o.side, start: o.piece.start, end: o.piece.end, codes: [], segments: [] }));
+    g.codes.push(o.code);
+    for (const s of o.piece.segments) if (!g.segments.includes(s)) g.segments.push(s);
+  }
+  const items = [...groups.values()].sort((x, y) => x.start - y.start || x.end - y.end || (x.side < y.side ? -1 : 1));
+  for (const item of items) item.codes.sort();
+  // Union-find over items, linking A and B items that overlap.
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) {
+      if (items[i]!.side !== items[j]!.side) parent[find(j)] = find(i);
+    }
+  }
+  const components = new Map<number, (SideItem & { side: 'a' | 'b' })[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    let list = components.get(root);
+    if (!list) components.set(root, (list = []));
+    list.push(item);
+  });
+  for (const list of components.values()) {
+    const strip = ({ side: _side, ...rest }: SideItem & { side: 'a' | 'b' }): SideItem => rest;
+    const a = list.filter((x) => x.side === 'a').map(strip);
+    const b = list.filter((x) => x.side === 'b').map(strip);
+    const kind: DisagreementKind = a.length > 0 && b.length > 0 ? 'different-codes' : 'one-sided';
+    disagreements.push({
+      key: disagreementKey(participant, kind, a, b, offsets),
+      participant,
+      kind,
+      start: Math.min(...list.map((x) => x.start)),
+      end: Math.max(...list.map((x) => x.end)),
+      a,
+      b,
+    });
+  }
+  disagreements.sort((x, y) => x.start - y.start || x.end - y.end || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  agreed.sort((x, y) => x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  return { agreed, disagreements };
+}

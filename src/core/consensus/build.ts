@@ -1,0 +1,237 @@
+/**
+ * The consensus coder file, rebuilt from the two coders' files and the decisions taken so far.
+ *
+ * Per compared transcript: every passage both coders coded alike goes in as coder A's segments
+ * (untouched when nothing else changed them); every decided disagreement adds what the decision
+ * keeps; a disagreement not decided yet adds nothing. Codings on the same span become one
+ * segment. A segment identical to one of a coder's keeps its id, memo, flag and time; any other
+ * gets the id of the coder's segment on the same span, or a new id derived from its position, and
+ * the time of the decision that made it. Transcripts only one of the two coded are copied as they
+ * are. Same input, same file: a consensus can be checked against a rebuild.
+ */
+import type { Agreed, Alignment, Disagreement } from '../analysis/agreement/disagreements.js';
+import { intersectionOf, unionOf } from '../analysis/agreement/units.js';
+import { compareNatural } from '../natural-sort.js';
+import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
+import type { CoderFile, Segment, Span, Transcript } from '../types.js';
+import { isDecided, type Decision } from './decisions.js';
+
+export interface ConsensusSide {
+  coder: string;
+  memos: Record<string, string>;
+  /** The coder's placed segments, by participant. */
+  placed: ReadonlyMap<string, readonly AnchoredSegment[]>;
+}
+
+export interface ConsensusInput {
+  into: string;
+  a: ConsensusSide;
+  b: ConsensusSide;
+  /** Transcripts both coded (compared), in interview order, with their alignment. */
+  compared: readonly { transcript: Transcript; alignment: Alignment }[];
+  /** Transcripts only one of the two coded: copied from that coder. */
+  copied: readonly { transcript: Transcript; from: 'a' | 'b' }[];
+  decisions: ReadonlyMap<string, Decision>;
+}
+
+export interface ConsensusResult {
+  coderFile: CoderFile;
+  agreed: number;
+  decided: number;
+  pending: number;
+  /** Decisions whose disagreement no longer exists. */
+  stale: Decision[];
+}
+
+interface Item {
+  start: number;
+  end: number;
+  code: string;
+  sources: AnchoredSegment[];
+  /** Time of the decision that put it here, if any. */
+  when?: string;
+}
+
+/** A 32-bit FNV-1a hash. */
+function fnv(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h;
+}
+
+/** An 8-character id from a position, not in `taken`. */
+export function derivedSegmentId(seed: string, taken: ReadonlySet<string>): string {
+  for (let n = 0; ; n++) {
+    const text = `${seed}#${n}`;
+    const id = (fnv(text, 2166136261).toString(36) + fnv(text, 0x9747b28c).toString(36)).padEnd(8, '0').slice(0, 8);
+    if (!taken.has(id)) return id;
+  }
+}
+
+function byId(list: readonly AnchoredSegment[]): Map<string, AnchoredSegment> {
+  return new Map(list.map((s) => [s.segment.id, s]));
+}
+
+/** The codings a coder's side of a disagreement holds: each segment with each disputed code it has. */
+function sideItems(items: Disagreement['a'], segments: Map<string, AnchoredSegment>, when?: string): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    for (const code of item.codes) {
+      for (const id of item.segments) {
+        const s = segments.get(id);
+        if (s && s.segment.codes.includes(code)) out.push({ start: s.start, end: s.end, code, sources: [s], when });
+      }
+    }
+  }
+  return out;
+}
+
+function decidedItems(d: Disagreement, decision: Decision, a: Map<string, AnchoredSegment>, b: Map<string, AnchoredSegment>, transcript: Transcript): Item[] {
+  const when = decision.when;
+  const sources = [...d.a, ...d.b].flatMap((i) => i.segments.map((id) => a.get(id) ?? b.get(id)).filter((s): s is AnchoredSegment => s !== undefined));
+  switch (decision.choice) {
+    case 'keep-a':
+      return sideItems(d.a, a, when);
+    case 'keep-b':
+      return sideItems(d.b, b, when);
+    case 'both':
+      if (d.kind === 'boundaries') return [{ start: d.start, end: d.end, code: d.a[0]!.codes[0]!, sources, when }];
+      return [...sideItems(d.a, a, when), ...sideItems(d.b, b, when)];
+    case 'common': {
+      if (d.kind !== 'boundaries') return [];
+      const code = d.a[0]!.codes[0]!;
+      return intersectionOf(unionOf(d.a), unionOf(d.b)).map((x) => ({ ...x, code, sources, when }));
+    }
+    case 'edit': {
+      const map = transcriptOffsets(transcript);
+      const out: Item[] = [];
+      for (const c of decision.edited ?? []) {
+        const start = map.toUtf16(c.start);
+        const end = map.toUtf16(c.end);
+        if (start < 0 || end <= start) continue;
+        for (const code of c.codes) out.push({ start, end, code, sources: [], when });
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+function agreedItems(p: Agreed, a: Map<string, AnchoredSegment>): Item[] {
+  const out: Item[] = [];
+  for (const id of p.a) {
+    const s = a.get(id);
+    if (s) out.push({ start: s.start, end: s.end, code: p.code, sources: [s] });
+  }
+  return out;
+}
+
+function sameCodes(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((c) => y.includes(c));
+}
+
+/** Segments from items: one per span, codes in the order they came. */
+function materialise(transcript: Transcript, items: Item[], aPlaced: readonly AnchoredSegment[], bPlaced: readonly AnchoredSegment[], taken: Set<string>): Segment[] {
+  const map = transcriptOffsets(transcript);
+  const groups = new Map<string, { start: number; end: number; codes: string[]; sources: AnchoredSegment[]; whens: string[] }>();
+  for (const item of items) {
+    const id = `${item.start}:${item.end}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { start: item.start, end: item.end, codes: [], sources: [], whens: [] }));
+    if (!g.codes.includes(item.code)) g.codes.push(item.code);
+    for (const s of item.sources) if (!g.sources.includes(s)) g.sources.push(s);
+    if (item.when !== undefined) g.whens.push(item.when);
+  }
+  const sameSpan = (list: readonly AnchoredSegment[], g: Span) => list.find((s) => s.start === g.start && s.end === g.end);
+  const out: Segment[] = [];
+  for (const g of [...groups.values()].sort((x, y) => x.start - y.start || x.end - y.end)) {
+    const fromA = sameSpan(aPlaced, g);
+    const fromB = sameSpan(bPlaced, g);
+    const base = fromA ?? fromB;
+    const text = transcript.text.slice(g.start, g.end);
+    if (base && sameCodes(base.segment.codes, g.codes) && !taken.has(base.segment.id) && base.text === text) {
+      // Untouched: the coder's own segment, with the transcript's positions of today.
+      taken.add(base.segment.id);
+      out.push({ ...base.segment, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes: [...base.segment.codes], line: undefined });
+      continue;
+    }
+    const codes = base ? [...base.segment.codes.filter((c) => g.codes.includes(c)), ...g.codes.filter((c) => !base.segment.codes.includes(c))] : g.codes;
+    const id = base && !taken.has(base.segment.id) ? base.segment.id : derivedSegmentId(`${transcript.id}:${map.toCodePoint(g.start)}:${map.toCodePoint(g.end)}`, taken);
+    taken.add(id);
+    const segment: Segment = { id, participant: transcript.id, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes };
+    // Memos and the exemplary flag of the coders' segments on this very span.
+    const spanSources = [fromA, fromB].filter((s): s is AnchoredSegment => s !== undefined && g.sources.includes(s));
+    const memos = spanSources.filter((s) => s.segment.memo).map((s) => ({ coder: s.coder, memo: s.segment.memo! }));
+    const distinct = memos.filter((m, i) => memos.findIndex((x) => x.memo === m.memo) === i);
+    if (distinct.length === 1) segment.memo = distinct[0]!.memo;
+    else if (distinct.length > 1) segment.memo = distinct.map((m) => `${m.coder} : ${m.memo}`).join(' | ');
+    if (spanSources.some((s) => s.segment.exemplary)) segment.exemplary = true;
+    const times = g.whens.length > 0 ? g.whens : g.sources.map((s) => s.segment.at).filter((t): t is string => t !== undefined);
+    const at = times.sort().at(-1);
+    if (at !== undefined) segment.at = at;
+    out.push(segment);
+  }
+  return out;
+}
+
+function joinMemos(a: ConsensusSide, b: ConsensusSide, participant: string): string | undefined {
+  const ma = a.memos[participant];
+  const mb = b.memos[participant];
+  if (ma === undefined || ma === mb) return mb ?? ma;
+  if (mb === undefined) return ma;
+  return `${a.coder} : ${ma}\n${b.coder} : ${mb}`;
+}
+
+export function buildConsensus(input: ConsensusInput): ConsensusResult {
+  const { a, b, decisions } = input;
+  const taken = new Set<string>();
+  const segments: Segment[] = [];
+  const memos: Record<string, string> = {};
+  const keys = new Set<string>();
+  let agreed = 0;
+  let decided = 0;
+  let pending = 0;
+  const transcripts = [...input.compared.map((c) => ({ ...c, from: null })), ...input.copied.map((c) => ({ ...c, alignment: null }))].sort(
+    (x, y) => compareNatural(x.transcript.id, y.transcript.id),
+  );
+  for (const entry of transcripts) {
+    const t = entry.transcript;
+    const aPlaced = a.placed.get(t.id) ?? [];
+    const bPlaced = b.placed.get(t.id) ?? [];
+    if (entry.alignment === null) {
+      const side = entry.from === 'a' ? a : b;
+      const list = entry.from === 'a' ? aPlaced : bPlaced;
+      const items = list.flatMap((s) => s.segment.codes.map((code) => ({ start: s.start, end: s.end, code, sources: [s] })));
+      segments.push(...materialise(t, items, entry.from === 'a' ? list : [], entry.from === 'b' ? list : [], taken));
+      const memo = side.memos[t.id];
+      if (memo !== undefined) memos[t.id] = memo;
+      continue;
+    }
+    const aById = byId(aPlaced);
+    const bById = byId(bPlaced);
+    const items: Item[] = [];
+    for (const p of entry.alignment.agreed) {
+      agreed++;
+      items.push(...agreedItems(p, aById));
+    }
+    for (const d of entry.alignment.disagreements) {
+      keys.add(d.key);
+      const decision = decisions.get(d.key);
+      if (!isDecided(decision)) {
+        pending++;
+        continue;
+      }
+      decided++;
+      items.push(...decidedItems(d, decision, aById, bById, t));
+    }
+    segments.push(...materialise(t, items, aPlaced, bPlaced, taken));
+    const memo = joinMemos(a, b, t.id);
+    if (memo !== undefined) memos[t.id] = memo;
+  }
+  const stale = [...decisions.values()].filter((d) => !keys.has(d.key));
+  return { coderFile: { coder: input.into, memos, segments }, agreed, decided, pending, stale };
+}

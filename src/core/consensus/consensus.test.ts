@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { anchorCodings } from '../study/anchor-codings.js';
+import type { CoderEntry } from '../study/study.js';
+import { makeTranscript, buildCodebook } from '../../tui/sample-data.js';
+import type { Segment, Transcript } from '../types.js';
+import { CHOICES, type Choice, type Decision } from './decisions.js';
+import { parseLog, serializeLog } from './log.js';
+import { consensusOf, logRowsOf, planReconciliation } from './plan.js';
+import { applyStrategy } from './strategy.js';
+
+const T1 = makeTranscript(
+  'E : Parlez-moi du dernier patient.\n' +
+    'P1 : Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi. ' +
+    'Le soir je suis épuisé, vraiment épuisé. Huit mois pour le centre antidouleur ! ' +
+    'Et le kiné, il faut attendre aussi.\n',
+  'P1',
+);
+const T2 = makeTranscript('P2 : Les courriers de deux lignes, ça ne sert à rien. On bricole en attendant.\n', 'P2');
+const T3 = makeTranscript('P3 : Je ne suis pas formé à ça, on ne nous apprend pas la douleur.\n', 'P3');
+const transcripts = [T1, T2, T3];
+const codebook = buildCodebook([], ['impuissance', 'epuisement', 'frustration', 'fatigue', 'delais', 'formation', 'courriers'].map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) })));
+
+function seg(t: Transcript, id: string, quote: string, codes: string[], extra: Partial<Segment> = {}): Segment {
+  const start = t.text.indexOf(quote);
+  if (start < 0) throw new Error(quote);
+  return { id, participant: t.id, start, end: start + quote.length, text: quote, codes, at: '2026-01-01T00:00:00Z', ...extra };
+}
+
+const marie: Segment[] = [
+  seg(T1, 'a1', 'Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi.', ['impuissance'], { memo: 'clé', exemplary: true }),
+  seg(T1, 'a2', 'Le soir je suis épuisé, vraiment épuisé.', ['epuisement', 'frustration']),
+  seg(T1, 'a3', 'Huit mois pour le centre antidouleur ! Et le kiné, il faut attendre aussi.', ['delais']),
+  seg(T3, 'a4', 'Je ne suis pas formé à ça', ['formation']),
+];
+const paul: Segment[] = [
+  seg(T1, 'b1', 'Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi.', ['impuissance']),
+  seg(T1, 'b2', 'Le soir je suis épuisé, vraiment épuisé.', ['fatigue', 'frustration']),
+  seg(T1, 'b3', 'Huit mois pour le centre antidouleur !', ['delais']),
+  seg(T2, 'b4', 'Les courriers de deux lignes, ça ne sert à rien.', ['courriers']),
+];
+
+function entry(coder: string, segments: Segment[]): CoderEntry {
+  return { coder, file: `codings/${coder}.yaml`, coderFile: { coder, memos: { P1: `${coder} a codé P1` }, segments }, kept: {}, rewritable: true };
+}
+
+function plan(participants?: string[]) {
+  const anchored = anchorCodings([entry('marie', marie), entry('paul', paul)], new Map(transcripts.map((t) => [t.id, t])));
+  return planReconciliation({
+    a: { coder: 'marie', memos: { P1: 'marie a codé P1' } },
+    b: { coder: 'paul', memos: { P1: 'paul a codé P1' } },
+    transcripts,
+    segments: anchored.segments,
+    tolerance: 3,
+    ...(participants ? { participants } : {}),
+  });
+}
+
+/** The (participant, start, end, code) codings of a list of segments. */
+function codings(segments: readonly Segment[]): string[] {
+  return segments.flatMap((s) => s.codes.map((c) => `${s.participant}:${s.start}-${s.end}:${c}`)).sort();
+}
+
+describe('reconciliation', () => {
+  it('finds the disagreements, and copies transcripts only one coder coded', () => {
+    const rec = plan();
+    expect(rec.compared.map((c) => c.transcript.id)).toEqual(['P1']);
+    expect(rec.copied.map((c) => [c.transcript.id, c.from])).toEqual([['P2', 'b'], ['P3', 'a']]);
+    expect(rec.disagreements.map((d) => d.kind)).toEqual(['different-codes', 'boundaries']);
+  });
+
+  it('puts agreed segments in the consensus untouched, and nothing of a disagreement not yet decided', () => {
+    const rec = plan();
+    const result = consensusOf(rec, new Map(), 'consensus');
+    expect(result.pending).toBe(2);
+    const a1 = result.coderFile.segments.find((s) => s.id === 'a1')!;
+    expect(a1).toEqual({ ...marie[0]!, line: undefined });
+    // frustration was agreed on a2's span; the disputed codes are not there yet.
+    expect(result.coderFile.segments.find((s) => s.id === 'a2')!.codes).toEqual(['frustration']);
+    expect(codings(result.coderFile.segments)).toEqual(codings([marie[0]!, { ...marie[1]!, codes: ['frustration'] }, paul[3]!, marie[3]!]));
+    expect(result.coderFile.memos.P1).toBe('marie : marie a codé P1\npaul : paul a codé P1');
+  });
+
+  it('applies each decision, and loses no coding: every one is kept or was decided against', () => {
+    const rec = plan();
+    for (const choice of CHOICES) {
+      const decisions = new Map<string, Decision>();
+      for (const d of rec.disagreements) {
+        const c: Choice = choice === 'common' && d.kind !== 'boundaries' ? 'neither' : choice;
+        const decision: Decision = { key: d.key, choice: c, who: 'marie, paul', when: '2026-02-02T10:00:00Z' };
+        if (c === 'edit') decision.edited = [{ start: d.start, end: d.end, codes: ['impuissance', 'delais'] }];
+        decisions.set(d.key, decision);
+      }
+      const result = consensusOf(rec, decisions, 'consensus');
+      expect(result.pending).toBe(0);
+      const got = new Set(codings(result.coderFile.segments));
+      // Every coding of both coders: in the consensus, or its disagreement decided against it.
+      for (const [side, list] of [['a', marie], ['b', paul]] as const) {
+        for (const s of list) {
+          for (const code of s.codes) {
+            const kept = got.has(`${s.participant}:${s.start}-${s.end}:${code}`);
+            const d = rec.disagreements.find((x) => x[side].some((i) => i.segments.includes(s.id) && i.codes.includes(code)));
+            if (d === undefined) {
+              // Agreed or copied: kept (paul's b3 agreed within the tolerance goes in as marie's a3).
+              const agreedAs = rec.compared[0]!.alignment.agreed.find((p) => p.code === code && (p.a.includes(s.id) || p.b.includes(s.id)));
+              if (side === 'b' && agreedAs && !agreedAs.exact) continue;
+              expect(kept, `${s.id} ${code} (${choice})`).toBe(true);
+              continue;
+            }
+            const c = decisions.get(d.key)!.choice;
+            const expected = c === 'both' ? d.kind !== 'boundaries' : c === 'keep-a' ? side === 'a' : c === 'keep-b' ? side === 'b' : false;
+            if (expected) expect(kept, `${s.id} ${code} (${choice})`).toBe(true);
+            if (c === 'neither') expect(kept).toBe(false);
+          }
+        }
+      }
+      if (choice === 'both') {
+        const boundaries = rec.disagreements.find((d) => d.kind === 'boundaries')!;
+        expect(got.has(`P1:${boundaries.start}-${boundaries.end}:delais`)).toBe(true);
+      }
+      if (choice === 'common') {
+        expect(got.has(`P1:${paul[2]!.start}-${paul[2]!.end}:delais`)).toBe(true);
+      }
+      // Segments' texts are the transcript's; ids are unique.
+      const ids = result.coderFile.segments.map((s) => s.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const s of result.coderFile.segments) {
+        const t = transcripts.find((x) => x.id === s.participant)!;
+        expect(t.text.slice(s.start, s.end)).toBe(s.text);
+      }
+    }
+  });
+
+  it('rebuilds the same consensus from the same decisions, and reports decisions that no longer apply', () => {
+    const rec = plan();
+    const decisions = applyStrategy('union', rec.disagreements, new Map(), 'codage --strategy union', '2026-02-02T10:00:00Z');
+    decisions.set('P9|one-sided|1-2:x|', { key: 'P9|one-sided|1-2:x|', choice: 'keep-a', who: 'x', when: 'y' });
+    const first = consensusOf(rec, decisions, 'consensus');
+    const second = consensusOf(plan(), decisions, 'consensus');
+    expect(second.coderFile).toEqual(first.coderFile);
+    expect(first.stale.map((d) => d.key)).toEqual(['P9|one-sided|1-2:x|']);
+  });
+
+  it('leaves earlier decisions alone when a strategy decides the rest', () => {
+    const rec = plan();
+    const [first, second] = rec.disagreements;
+    const earlier = new Map<string, Decision>([
+      [first!.key, { key: first!.key, choice: 'neither', who: 'marie, paul', when: 't1' }],
+      [second!.key, { key: second!.key, choice: null, note: 'à revoir', who: 'marie, paul', when: 't1' }],
+    ]);
+    const out = applyStrategy('prefer-a', rec.disagreements, earlier, 'script', 't2');
+    expect(out.get(first!.key)!.choice).toBe('neither');
+    expect(out.get(second!.key)).toEqual({ key: second!.key, choice: 'keep-a', note: 'à revoir', who: 'script', when: 't2' });
+  });
+
+  it('writes a decisions log that reads back the same, with formulas neutralised', () => {
+    const rec = plan();
+    const [first, second] = rec.disagreements;
+    const decisions = new Map<string, Decision>([
+      [first!.key, { key: first!.key, choice: 'edit', edited: [{ start: 3, end: 10, codes: ['impuissance', 'fatigue'] }], note: '=HYPERLINK("http://x")', who: 'marie, paul', when: '2026-02-02T10:00:00Z' }],
+      [second!.key, { key: second!.key, choice: null, note: "'=déjà cité", who: 'marie', when: '2026-02-02T10:01:00Z' }],
+    ]);
+    for (const language of ['fr', 'en'] as const) {
+      const rows = logRowsOf(rec, decisions, [], { codebook, language });
+      const text = serializeLog(rows, language);
+      expect(text.startsWith('\ufeffdisagreement')).toBe(true);
+      expect(text).toContain("'=HYPERLINK");
+      const back = parseLog(text, 'consensus-decisions.csv');
+      expect(back.rows[0]!.cells.coding_a).toBe(
+        language === 'fr' ? '«\u00a0Le soir je suis épuisé, vraiment épuisé.\u00a0» (Epuisement)' : '"Le soir je suis épuisé, vraiment épuisé." (Epuisement)',
+      );
+      expect(back.problems).toEqual([]);
+      expect(back.rows.map((r) => r.decision)).toEqual([...decisions.values()]);
+      expect(back.rows[0]!.cells.line).toBe('2');
+    }
+  });
+
+  it('reports log rows it cannot read, with their line', () => {
+    const text = 'disagreement;decision;edited\nP1|x;keep-a;\nP1|y;garder;\nP1|z;edit;12-3:x\nP1|x;keep-b;\n';
+    const { rows, problems } = parseLog(text, 'log.csv');
+    expect(rows.map((r) => r.decision.key)).toEqual(['P1|x']);
+    expect(problems.map((p) => [p.line, p.message.en])).toEqual([
+      [3, 'unknown decision "garder"'],
+      [4, 'the edited codings "12-3:x" cannot be read'],
+      [5, 'this disagreement was already decided at line 2'],
+    ]);
+  });
+});

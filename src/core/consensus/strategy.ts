@@ -1,0 +1,47 @@
+/**
+ * Non-interactive reconciliation, for scripts: one rule applied to every disagreement not yet
+ * decided. `union` keeps both codings (for boundaries, the text either coded); `intersection`
+ * keeps only what both coded (for boundaries, the text both coded; otherwise nothing);
+ * `prefer-a` and `prefer-b` keep one coder's coding.
+ */
+import type { Disagreement } from '../analysis/agreement/disagreements.js';
+import type { Choice, Decision } from './decisions.js';
+
+export type Strategy = 'union' | 'intersection' | 'prefer-a' | 'prefer-b';
+
+export const STRATEGIES: readonly Strategy[] = ['union', 'intersection', 'prefer-a', 'prefer-b'];
+
+export function strategyChoice(strategy: Strategy, d: Disagreement): Choice {
+  switch (strategy) {
+    case 'union':
+      return 'both';
+    case 'intersection':
+      return d.kind === 'boundaries' ? 'common' : 'neither';
+    case 'prefer-a':
+      return 'keep-a';
+    case 'prefer-b':
+      return 'keep-b';
+  }
+}
+
+/**
+ * Decisions for the disagreements that have none (or only a note): earlier decisions are kept.
+ * A note already written stays with the decision.
+ */
+export function applyStrategy(
+  strategy: Strategy,
+  disagreements: readonly Disagreement[],
+  decisions: ReadonlyMap<string, Decision>,
+  who: string,
+  when: string,
+): Map<string, Decision> {
+  const out = new Map(decisions);
+  for (const d of disagreements) {
+    const existing = decisions.get(d.key);
+    if (existing?.choice) continue;
+    const decision: Decision = { key: d.key, choice: strategyChoice(strategy, d), who, when };
+    if (existing?.note) decision.note = existing.note;
+    out.set(d.key, decision);
+  }
+  return out;
+}
