@@ -356,6 +356,74 @@ Exemples :
   'opt-landscape': { en: { summary: 'docx: landscape pages' }, fr: { summary: 'docx : pages en paysage' } },
   'opt-standalone': { en: { summary: 'tex: a whole document to compile, not a fragment to \\input' }, fr: { summary: 'tex : un document complet à compiler, pas un fragment à \\input' } },
   'opt-date': { en: { summary: 'write this date (YYYY-MM-DD or today) in the file' }, fr: { summary: 'écrire cette date (AAAA-MM-JJ ou today) dans le fichier' } },
+  compare: {
+    en: {
+      summary: 'agreement between coders: percent agreement, Cohen\'s kappa, Krippendorff\'s alpha; disagreements',
+      after: `
+Per code, per transcript and overall. By default only the transcripts every named coder coded
+are compared (--participants to choose). Units: sentence (default), char (as NVivo),
+paragraph (non-blank lines), transcript (code presence, as MAXQDA). Aggregation over
+transcripts and codes: pooled table (default), unweighted mean, or mean weighted by size.
+Undefined coefficients say "undefined" and why. Ends with a sentence for the thesis.
+
+Examples:
+  codage compare marie paul
+  codage compare marie paul --unit char --aggregate mean
+  codage compare marie paul --participants MG1,MG4 --threshold 0.7
+  codage compare marie paul --format md -o accord.md
+  codage compare marie paul --disagreements
+  codage compare marie paul --disagreements --format excel -o desaccords.csv
+  codage compare marie paul jean --json`,
+    },
+    fr: {
+      summary: 'accord entre codeurs : accord observé, kappa de Cohen, alpha de Krippendorff ; désaccords',
+      after: `
+Par code, par transcription et pour l'ensemble. Par défaut, seules les transcriptions codées par
+tous les codeurs nommés sont comparées (--participants pour choisir). Unités : sentence (phrase,
+par défaut), char (caractère, comme NVivo), paragraph (ligne non vide), transcript (présence du
+code, comme MAXQDA). Agrégation sur les transcriptions et les codes : tableau cumulé (pooled,
+par défaut), moyenne non pondérée (mean) ou pondérée par la taille (weighted). Un coefficient
+non défini est dit « non défini », avec la raison. Se termine par une phrase pour la thèse.
+
+Exemples :
+  codage compare marie paul
+  codage compare marie paul --unit char --aggregate mean
+  codage compare marie paul --participants MG1,MG4 --threshold 0.7
+  codage compare marie paul --format md -o accord.md
+  codage compare marie paul --disagreements
+  codage compare marie paul --disagreements --format excel -o desaccords.csv
+  codage compare marie paul jean --json`,
+    },
+  },
+  'arg-coders': { en: { summary: 'coder names (at least two)' }, fr: { summary: 'noms des codeurs (au moins deux)' } },
+  'opt-agreement-unit': {
+    en: { summary: 'unit of agreement: sentence, char, paragraph or transcript' },
+    fr: { summary: "unité d'accord : sentence (phrase), char (caractère), paragraph ou transcript" },
+  },
+  'opt-participants': {
+    en: { summary: 'compare only these participants (e.g. MG1,MG4)' },
+    fr: { summary: 'comparer seulement ces participants (ex. MG1,MG4)' },
+  },
+  'opt-aggregate': {
+    en: { summary: 'over transcripts and codes: pooled table, unweighted mean or size-weighted mean' },
+    fr: { summary: 'sur les transcriptions et les codes : tableau cumulé (pooled), moyenne (mean) ou moyenne pondérée (weighted)' },
+  },
+  'opt-kappa-threshold': {
+    en: { summary: 'mark codes whose kappa (alpha with 3 coders or more) is under this value' },
+    fr: { summary: 'signaler les codes dont le kappa (l’alpha à partir de 3 codeurs) est sous cette valeur' },
+  },
+  'opt-tolerance': {
+    en: { summary: 'words by which the boundaries of one code may differ and still agree' },
+    fr: { summary: "nombre de mots d'écart toléré entre les limites d'un même code" },
+  },
+  'opt-disagreements': {
+    en: { summary: 'list the disagreements (with --format csv|excel for a spreadsheet)' },
+    fr: { summary: 'lister les désaccords (avec --format csv|excel pour un tableur)' },
+  },
+  'opt-compare-format': {
+    en: { summary: 'text (screen), md (Markdown table for the thesis), csv (R, Python), excel' },
+    fr: { summary: 'text (écran), md (tableau Markdown pour la thèse), csv (R, Python), excel' },
+  },
   'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
   'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
   'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },

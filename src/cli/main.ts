@@ -153,6 +153,18 @@ export async function buildProgram(
     .option('--standalone', h('opt-standalone').summary)
     .option('--date <date>', h('opt-date').summary);
 
+  command('compare', 'compare', () => import('./commands/compare.js'))
+    .argument('<coders...>', h('arg-coders').summary)
+    .addOption(new Option('--unit <unit>', h('opt-agreement-unit').summary).choices(['sentence', 'char', 'paragraph', 'transcript']).default('sentence'))
+    .option('--participants <ids>', h('opt-participants').summary)
+    .addOption(new Option('--aggregate <how>', h('opt-aggregate').summary).choices(['pooled', 'mean', 'weighted']).default('pooled'))
+    .option('--threshold <value>', h('opt-kappa-threshold').summary, '0.6')
+    .option('--tolerance <words>', h('opt-tolerance').summary, '3')
+    .option('--disagreements', h('opt-disagreements').summary)
+    .addOption(new Option('--format <format>', h('opt-compare-format').summary).choices(['text', 'md', 'csv', 'excel']).default('text'))
+    .option('--json', h('opt-json').summary)
+    .option('-o, --output <file>', h('opt-output').summary);
+
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)
     .option('--coder <name>', h('opt-coder-code').summary)
