@@ -11,6 +11,7 @@ import { UsageError } from '../../core/errors.js';
 import { kindLabel } from '../../core/consensus/log.js';
 import { codeTable, thesisSentence, transcriptTable, unitText, type AgreementView } from '../../core/report/agreement.js';
 import { disagreementLine, disagreementTable, type DisagreementEntry } from '../../core/report/disagreements.js';
+import { frenchSpacing, joinList } from '../../core/report/typography.js';
 import { tableToCsv, tableToExcel, tableToMarkdown, tableToText, type Table } from '../../core/report/table.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
@@ -159,14 +160,14 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
       : prepared.selection === 'coded-by-all'
         ? fr ? 'codées par les deux' : 'coded by both'
         : fr ? 'codées par au moins deux d’entre eux' : 'coded by at least two of them';
-  out += `${paint.bold(fr ? `Accord entre ${report.coders.join(', ')}` : `Agreement between ${report.coders.join(', ')}`)} — ${unitText(report.unit, language)}\n`;
+  out += `${paint.bold(fr ? `Accord entre ${joinList(report.coders, language)}` : `Agreement between ${joinList(report.coders, language)}`)} — ${frenchSpacing(unitText(report.unit, language), language)}\n`;
   out += `  ${fr ? `Transcriptions comparées (${why})` : `Transcripts compared (${why})`}${colon}${listOf(compared, language)}\n`;
   if (prepared.notCompared.length > 0) {
     const list = prepared.notCompared.map((t) => `${t.id} (${t.coders.join(', ')})`).join(', ');
     out += `  ${fr ? 'Non comparées' : 'Not compared'}${colon}${list}\n`;
   }
   for (const u of prepared.uncoded) {
-    out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${u.coder} n’a rien codé dans ${u.participant} (comparé quand même : chaque unité compte comme non codée)` : `${u.coder} coded nothing in ${u.participant} (compared anyway: every unit counts as not coded)`}\n`;
+    out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${u.coder} n’a rien codé dans ${u.participant} (comparé quand même\u00a0: chaque unité compte comme non codée)` : `${u.coder} coded nothing in ${u.participant} (compared anyway: every unit counts as not coded)`}\n`;
   }
   for (const [coder, n] of Object.entries(prepared.unplaced)) {
     if (n > 0) out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${n} segment(s) de ${coder} introuvable(s) dans leur transcription, laissé(s) de côté (voir codage check)` : `${n} segment(s) of ${coder} cannot be placed in their transcript and are left out (see codage check)`}\n`;
@@ -188,7 +189,7 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
   out += `\n${paint.bold(fr ? 'Désaccords' : 'Disagreements')}${colon}${entries.length}`;
   if (entries.length > 0) {
     out += fr
-      ? ` (code d’un seul codeur ${byKind('one-sided')}, codes différents ${byKind('different-codes')}, limites ${byKind('boundaries')})\n  liste : codage compare ${report.coders.join(' ')} --disagreements ; mise en commun : codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`
+      ? ` (code d’un seul codeur ${byKind('one-sided')}, codes différents ${byKind('different-codes')}, limites ${byKind('boundaries')})\n  liste\u00a0: codage compare ${report.coders.join(' ')} --disagreements\u202f; mise en commun\u00a0: codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`
       : ` (one coder only ${byKind('one-sided')}, different codes ${byKind('different-codes')}, boundaries ${byKind('boundaries')})\n  list: codage compare ${report.coders.join(' ')} --disagreements; to settle them: codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`;
   } else out += '\n';
   out += `\n${paint.bold(fr ? 'Pour la thèse' : 'For the thesis')}\n${thesisSentence(view)}\n`;

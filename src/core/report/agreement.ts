@@ -13,6 +13,7 @@ import { codeLabel } from '../codebook/query.js';
 import type { Codebook, Language } from '../types.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { cell, type Table, type TableCell } from './table.js';
+import { capitalize, frenchSpacing, joinList } from './typography.js';
 
 export interface AgreementView {
   report: AgreementReport;
@@ -174,7 +175,7 @@ export function methodNotes(view: AgreementView, reasons: Set<UndefinedReason>, 
       ? `${two ? `κ : kappa de Cohen (${report.coders[0]} = A, ${report.coders[1]} = B) ; ` : ''}α : alpha de Krippendorff (nominal ; pour chaque code, chaque unité codée ou non${two ? '' : ' ; un codeur qui n’a pas codé une transcription y compte comme valeur manquante'}) ; accord : part des unités traitées de la même façon par ${two ? 'les deux codeurs' : 'tous les codeurs'}.`
       : `${two ? `κ: Cohen's kappa (${report.coders[0]} = A, ${report.coders[1]} = B); ` : ''}α: Krippendorff's alpha (nominal; for each code, each unit coded or not${two ? '' : '; a coder who did not code a transcript is a missing value there'}); agreement: share of units ${two ? 'both coders' : 'all coders'} treated alike.`,
   );
-  notes.push(fr ? `${capitalise(unitText(report.unit, language))} ; ${aggregationOver}.` : `${capitalise(unitText(report.unit, language))}; ${aggregationOver}.`);
+  notes.push(fr ? `${capitalize(unitText(report.unit, language))} ; ${aggregationOver}.` : `${capitalize(unitText(report.unit, language))}; ${aggregationOver}.`);
   notes.push(
     fr
       ? `▼ : ${two ? 'κ' : 'α'} inférieur au seuil de ${formatNumber(view.threshold, language, 2)}.`
@@ -183,11 +184,19 @@ export function methodNotes(view: AgreementView, reasons: Set<UndefinedReason>, 
   for (const reason of reasons) {
     notes.push(fr ? `Non défini : ${reasonText(reason).fr}.` : `Undefined: ${reasonText(reason).en}.`);
   }
-  return notes;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  if (view.aggregation !== 'pooled') {
+    const leftOut = new Set<UndefinedReason>();
+    for (const c of report.cells) for (const e of [c.kappa, c.alpha, c.percent]) if (e !== null && !e.defined) leftOut.add(e.reason);
+    if (leftOut.size > 0) {
+      const why = [...leftOut].map((r) => reasonText(r)[language]).join(fr ? ' ; ' : '; ');
+      notes.push(
+        fr
+          ? `Les moyennes excluent les cellules (un code dans une transcription) où le coefficient n’est pas défini : ${why}.`
+          : `Means leave out the cells (a code in a transcript) where the coefficient is undefined: ${why}.`,
+      );
+    }
+  }
+  return notes.map((n) => frenchSpacing(n, language));
 }
 
 /** One row per code (summed up over the transcripts), then the overall row. */
@@ -208,8 +217,8 @@ export function codeTable(view: AgreementView): Table {
   const overall = aggregationText(aggregation, overText(report.codes.length, nT, language), language);
   return {
     title: fr
-      ? `Accord entre ${report.coders.join(', ')} par code (${unitText(report.unit, language, true)})`
-      : `Agreement of ${report.coders.join(', ')} per code (${unitText(report.unit, language, true)})`,
+      ? frenchSpacing(`Accord entre ${joinList(report.coders, language)} par code (${unitText(report.unit, language, true)})`, language)
+      : `Agreement of ${joinList(report.coders, language)} per code (${unitText(report.unit, language, true)})`,
     columns: [{ label: 'Code', align: 'left' }, ...countColumns({ two, coders: report.coders }, language), ...statColumns(two, language)],
     rows,
     notes: methodNotes(view, used, fr ? `par code : ${perCode} ; « Ensemble » : ${overall}` : `per code: ${perCode}; "Overall": ${overall}`),
@@ -229,7 +238,7 @@ export function transcriptTable(view: AgreementView): Table {
   });
   const over = aggregationText(aggregation, overText(report.codes.length, null, language), language);
   return {
-    title: fr ? `Accord par transcription (${unitText(report.unit, language, true)})` : `Agreement per transcript (${unitText(report.unit, language, true)})`,
+    title: fr ? frenchSpacing(`Accord par transcription (${unitText(report.unit, language, true)})`, language) : `Agreement per transcript (${unitText(report.unit, language, true)})`,
     columns: [
       { label: fr ? 'Transcription' : 'Transcript', align: 'left' },
       { label: fr ? 'Unités' : 'Units', align: 'right' },
@@ -249,15 +258,15 @@ export function thesisSentence(view: AgreementView): string {
   const over = aggregationText(aggregation, overText(report.codes.length, report.transcripts.length, language), language);
   const unit = unitText(report.unit, language, true);
   const ids = report.transcripts.map((t) => t.id).join(', ');
-  const coders = fr ? report.coders.join(' et ').replace(/ et (?=.* et )/g, ', ') : report.coders.join(' and ').replace(/ and (?=.* and )/g, ', ');
-  const colon = fr ? '\u00a0: ' : ': ';
+  const coders = joinList(report.coders, language);
+  const colon = fr ? ' : ' : ': ';
   const left = (agg: Aggregated) => leftOutText(agg, aggregation, language);
   const kappa = s.kappa ? `${fr ? 'Kappa de Cohen' : "Cohen's kappa"} (${unit}, ${over})${colon}${estimateText(pick(s.kappa, aggregation), language)}${left(s.kappa)}` : null;
   const alpha = `${fr ? 'alpha de Krippendorff' : "Krippendorff's alpha"} (nominal, ${unit}, ${over})${colon}${estimateText(pick(s.alpha, aggregation), language)}${left(s.alpha)}`;
   const percent = `${fr ? 'accord observé' : 'percent agreement'}${colon}${percentText(pick(s.percent, aggregation), language)}`;
-  const stats = kappa ? `${kappa}${fr ? ' ; ' : '; '}${percent}${fr ? ' ; ' : '; '}${alpha}` : `${capitalise(alpha)}${fr ? ' ; ' : '; '}${percent}`;
+  const stats = kappa ? `${kappa}${fr ? ' ; ' : '; '}${percent}${fr ? ' ; ' : '; '}${alpha}` : `${capitalize(alpha)}${fr ? ' ; ' : '; '}${percent}`;
   const who = fr
-    ? `Codeurs${colon}${coders} ; transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}${colon}${ids}.`
+    ? `Codeurs : ${coders} ; transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}${colon}${ids}.`
     : `Coders: ${coders}; ${report.coders.length === 2 ? 'double-coded' : 'compared'} transcripts: ${ids}.`;
-  return `${stats}. ${who}`;
+  return frenchSpacing(`${stats}. ${who}`, language);
 }

@@ -1,0 +1,232 @@
+/**
+ * `codage compare` on the demo study, checked against tables computed here from the raw files:
+ * the transcripts decoded and cut after their front matter by hand, the coder files read line by
+ * line, every character marked per coder and code, and kappa computed from the counts.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
+
+interface RawSegment {
+  id: string;
+  participant: string;
+  start: number;
+  end: number;
+  codes: string[];
+}
+
+/** A transcript's text in code points: UTF-8 or Windows-1252, no BOM, LF, NFC, after the front matter. */
+function transcriptChars(participant: string): string[] {
+  const file = readdirSync(join(DEMO, 'transcripts')).find((f) => f.replace(/\.(txt|md)$/, '') === participant)!;
+  const bytes = readFileSync(join(DEMO, 'transcripts', file));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  if (text.startsWith('---\n')) text = text.slice(text.indexOf('\n---\n', 3) + 5);
+  return Array.from(text);
+}
+
+function coderSegments(coder: string): RawSegment[] {
+  return readFileSync(join(DEMO, `codings/${coder}.yaml`), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('  - {'))
+    .map((line) => JSON.parse(line.slice(4)) as RawSegment);
+}
+
+type Table = { both: number; aOnly: number; bOnly: number; neither: number };
+
+/** NVivo's kappa from the counts. */
+function kappa(t: Table): number | null {
+  const tu = t.both + t.aOnly + t.bOnly + t.neither;
+  const a = t.both + t.aOnly;
+  const b = t.both + t.bOnly;
+  const ef = (a * b) / tu + ((tu - a) * (tu - b)) / tu;
+  return tu - ef === 0 ? null : (t.both + t.neither - ef) / (tu - ef);
+}
+
+const marie = coderSegments('marie');
+const paul = coderSegments('paul');
+const COMPARED = ['MG1', 'MG4', 'MG6', 'A2'];
+
+interface Report {
+  method: { transcripts: { id: string; units: number }[]; selection: string; unit: string };
+  codes: { id: string; table: Table; kappa: { pooled: { value: number | null } }; belowThreshold: boolean }[];
+  cells: { code: string; transcript: string; table: Table; kappa: { value: number | null; undefined?: string } }[];
+  overall: { table: Table; kappa: { pooled: { value: number | null } } };
+  disagreements: { participant: string; kind: string; a: { text: string }[]; b: { text: string }[] }[];
+  sentence: string;
+}
+
+function compare(args: string[]): Report {
+  const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json', ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+
+describe('codage compare on the demo study', () => {
+  it('compares the four transcripts both coded, in character units, exactly as counted by hand', () => {
+    const report = compare(['--unit', 'char']);
+    expect(report.method.transcripts.map((t) => t.id)).toEqual(COMPARED);
+    expect(report.method.selection).toBe('coded-by-all');
+    const codes = [...new Set([...marie, ...paul].filter((s) => COMPARED.includes(s.participant)).flatMap((s) => s.codes))];
+    expect(new Set(report.codes.map((c) => c.id))).toEqual(new Set(codes));
+    const pooled = new Map<string, Table>(codes.map((c) => [c, { both: 0, aOnly: 0, bOnly: 0, neither: 0 }]));
+    for (const participant of COMPARED) {
+      const chars = transcriptChars(participant);
+      expect(report.method.transcripts.find((t) => t.id === participant)!.units).toBe(chars.length);
+      for (const code of codes) {
+        const marks = (list: RawSegment[]) => {
+          const m = new Uint8Array(chars.length);
+          for (const s of list) if (s.participant === participant && s.codes.includes(code)) m.fill(1, s.start, s.end);
+          return m;
+        };
+        const a = marks(marie);
+        const b = marks(paul);
+        const t: Table = { both: 0, aOnly: 0, bOnly: 0, neither: 0 };
+        for (let i = 0; i < chars.length; i++) {
+          if (a[i] && b[i]) t.both++;
+          else if (a[i]) t.aOnly++;
+          else if (b[i]) t.bOnly++;
+          else t.neither++;
+        }
+        const cell = report.cells.find((c) => c.code === code && c.transcript === participant)!;
+        expect(cell.table, `${code} in ${participant}`).toEqual(t);
+        const k = kappa(t);
+        if (k === null) expect(cell.kappa).toMatchObject({ value: null, undefined: 'expected-agreement-one' });
+        else expect(cell.kappa.value).toBeCloseTo(k, 12);
+        const p = pooled.get(code)!;
+        p.both += t.both;
+        p.aOnly += t.aOnly;
+        p.bOnly += t.bOnly;
+        p.neither += t.neither;
+      }
+    }
+    for (const code of codes) {
+      const row = report.codes.find((c) => c.id === code)!;
+      expect(row.table).toEqual(pooled.get(code));
+      expect(row.kappa.pooled.value).toBeCloseTo(kappa(pooled.get(code)!)!, 12);
+      expect(row.belowThreshold).toBe(kappa(pooled.get(code)!)! < 0.6);
+    }
+    const all = [...pooled.values()].reduce((s, t) => ({ both: s.both + t.both, aOnly: s.aOnly + t.aOnly, bOnly: s.bOnly + t.bOnly, neither: s.neither + t.neither }));
+    expect(report.overall.table).toEqual(all);
+    expect(report.overall.kappa.pooled.value).toBeCloseTo(kappa(all)!, 12);
+  });
+
+  it('counts code presence per transcript in transcript units', () => {
+    const report = compare(['--unit', 'transcript']);
+    for (const code of report.codes.map((c) => c.id)) {
+      const t: Table = { both: 0, aOnly: 0, bOnly: 0, neither: 0 };
+      for (const participant of COMPARED) {
+        const a = marie.some((s) => s.participant === participant && s.codes.includes(code));
+        const b = paul.some((s) => s.participant === participant && s.codes.includes(code));
+        if (a && b) t.both++;
+        else if (a) t.aOnly++;
+        else if (b) t.bOnly++;
+        else t.neither++;
+      }
+      expect(report.codes.find((c) => c.id === code)!.table, code).toEqual(t);
+    }
+  });
+
+  it('counts sentences: « Impuissance » in A2, checked by reading the transcript', () => {
+    // marie coded "Mais j'ai l'impression qu'ils sont un peu livrés à eux-mêmes. Ils ont énormément
+    // de patients, peu de temps, et peu de soutien." (two sentences) and "On sent que le
+    // généraliste a tout essayé, […] comme une bouteille à la mer." (one); paul only the last.
+    const report = compare([]);
+    const units = report.method.transcripts.find((t) => t.id === 'A2')!.units;
+    const cell = report.cells.find((c) => c.code === 'impuissance' && c.transcript === 'A2')!;
+    expect(cell.table).toEqual({ both: 1, aOnly: 2, bOnly: 0, neither: units - 3 });
+    // κ = (p_o − p_e)/(1 − p_e) with p_o = (units − 2)/units, p_e = (3·1 + (units−3)(units−1))/units².
+    const po = (units - 2) / units;
+    const pe = (3 + (units - 3) * (units - 1)) / units ** 2;
+    expect(cell.kappa.value).toBeCloseTo((po - pe) / (1 - pe), 12);
+    expect(units).toBe(88);
+    expect(cell.kappa.value).toBeCloseTo(170 / 346, 12);
+  });
+
+  it('prints the method, the unit, the aggregation and a sentence for the thesis, in French and in English', () => {
+    const fr = runCli(['compare', 'marie', 'paul', '--study', DEMO]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain('Transcriptions comparées (codées par les deux)\u00a0: MG1, MG4, MG6, A2');
+    expect(fr.stdout).toContain('κ\u00a0: kappa de Cohen (marie = A, paul = B)\u202f; α\u00a0: alpha de Krippendorff');
+    expect(fr.stdout).toMatch(/Kappa de Cohen \(unité\u00a0: phrase, tableau cumulé sur \d+ codes × 4 transcriptions\)\u00a0: 0,\d\d\u202f; accord observé\u00a0: \d\d,\d\u00a0%\u202f; alpha de Krippendorff/);
+    const en = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--lang', 'en', '--aggregate', 'weighted', '--unit', 'paragraph']);
+    expect(en.stdout).toMatch(/Cohen's kappa \(paragraph units, mean over \d+ codes × 4 transcripts weighted by size in units\): 0\.\d\d \(\d+ undefined left out\)/);
+    expect(en.stdout).toContain('Means leave out the cells (a code in a transcript) where the coefficient is undefined: both coders gave every unit the same category (expected agreement 1)');
+    expect(en.stdout).toMatch(/Under the threshold \(κ < 0\.6\): /);
+  });
+
+  it('lists the disagreements with their quotes, and writes them for Excel', () => {
+    const report = compare([]);
+    const mg1 = transcriptChars('MG1').join('');
+    for (const d of report.disagreements.filter((x) => x.participant === 'MG1')) {
+      for (const item of [...d.a, ...d.b]) expect(mg1).toContain(item.text);
+    }
+    expect(new Set(report.disagreements.map((d) => d.kind))).toEqual(new Set(['one-sided', 'different-codes', 'boundaries']));
+    const out = join(tempDir(), 'desaccords.csv');
+    const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--disagreements', '--format', 'excel', '-o', out]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\ufeffParticipant;Ligne;Désaccord;Codes marie;Verbatim marie;Codes paul;Verbatim paul\r\n')).toBe(true);
+    expect(text.split('\r\n').length - 2).toBe(report.disagreements.length);
+  });
+
+  it('compares the transcripts asked for, and says which coder coded nothing there', () => {
+    const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--participants', 'MG1,MG2', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Transcripts compared (as asked (--participants)): MG1, MG2');
+    expect(r.stdout).toContain('paul coded nothing in MG2 (compared anyway: every unit counts as not coded)');
+  });
+
+  it('refuses wrong usage with exit code 2', () => {
+    expect(runCli(['compare', 'marie', '--study', DEMO]).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'marie', '--study', DEMO]).code).toBe(2);
+    const nobody = runCli(['compare', 'marie', 'nobody', '--study', DEMO, '--lang', 'en']);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('no coder file for "nobody" in codings/');
+    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--participants', 'MG99']).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--threshold', '2']).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--unit', 'word']).code).toBe(2);
+  });
+
+  it('compares three coders with Krippendorff’s alpha, a coder missing from a transcript counting as missing values', () => {
+    const dir = copyStudy();
+    // jean double-coded MG1 only, like paul but without his last ten segments there.
+    const lines = readFileSync(join(dir, 'codings/paul.yaml'), 'utf8').split('\n');
+    const mg1 = lines.filter((l) => l.includes('"participant": "MG1"'));
+    writeFileSync(
+      join(dir, 'codings/jean.yaml'),
+      `version: 1\ncoder: jean\nsegments:\n${mg1.slice(0, -10).join('\n')}\n`,
+    );
+    const r = runCli(['compare', 'marie', 'paul', 'jean', '--study', dir, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      method: { selection: string; transcripts: { id: string; coders: string[] }[] };
+      codes: { kappa: unknown; alpha: { pooled: { value: number | null } } }[];
+      cells: { transcript: string; coded: (number | null)[] }[];
+    };
+    expect(report.method.selection).toBe('coded-by-two-or-more');
+    expect(report.method.transcripts.find((t) => t.id === 'MG1')!.coders).toEqual(['marie', 'paul', 'jean']);
+    expect(report.method.transcripts.find((t) => t.id === 'MG4')!.coders).toEqual(['marie', 'paul']);
+    expect(report.codes.every((c) => c.kappa === null)).toBe(true);
+    expect(report.codes.some((c) => typeof c.alpha.pooled.value === 'number')).toBe(true);
+    expect(report.cells.find((c) => c.transcript === 'MG4')!.coded[2]).toBeNull();
+    const text = runCli(['compare', 'marie', 'paul', 'jean', '--study', dir, '--lang', 'en']).stdout;
+    expect(text).toContain('a coder who did not code a transcript is a missing value there');
+    expect(text).toContain('Coders: marie, paul and jean; compared transcripts: MG1, MG4, MG6, A2.');
+  });
+
+  it('prints the same bytes on every run', () => {
+    const a = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json']);
+    const b = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
