@@ -54,6 +54,9 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'check', args: (c) => ['check', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
   { name: 'stats', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
   { name: 'segments', args: (c) => ['segments', '--study', c.study, '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
+  // Agreement of the two coders on all 200 transcripts, in sentences (the default unit) and characters.
+  { name: 'compare', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
+  { name: 'compare-char', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study, '--unit', 'char', '--json'], targetMs: 1500, targetRssMb: 400 },
   // Saturation is held to what stats takes on the same study.
   { name: 'stats-300', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },
   { name: 'saturation', args: (c) => ['saturation', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },

@@ -151,17 +151,33 @@ function statColumns(two: boolean, language: Language): Table['columns'] {
   ];
 }
 
-function sumCoded(view: AgreementView, filter: (c: { code: string; transcript: string }) => boolean): { coded: (number | null)[]; agreed: number } {
-  const coded: (number | null)[] = view.report.coders.map(() => 0);
-  let agreed = 0;
-  for (const c of view.report.cells) {
-    if (!filter(c)) continue;
-    c.coded.forEach((x, i) => {
-      if (x !== null) coded[i] = (coded[i] ?? 0) + x;
-    });
-    agreed += c.agreed;
+interface CodedSum {
+  coded: (number | null)[];
+  agreed: number;
+}
+
+const sumsCache = new WeakMap<AgreementReport, { byCode: Map<string, CodedSum>; byTranscript: Map<string, CodedSum>; all: CodedSum }>();
+
+/** Units coded by each coder and units agreed on, summed per code, per transcript and overall (once per report). */
+function codedSums(report: AgreementReport) {
+  let sums = sumsCache.get(report);
+  if (sums !== undefined) return sums;
+  const empty = (): CodedSum => ({ coded: report.coders.map(() => 0), agreed: 0 });
+  sums = { byCode: new Map(), byTranscript: new Map(), all: empty() };
+  for (const c of report.cells) {
+    let byCode = sums.byCode.get(c.code);
+    if (!byCode) sums.byCode.set(c.code, (byCode = empty()));
+    let byTranscript = sums.byTranscript.get(c.transcript);
+    if (!byTranscript) sums.byTranscript.set(c.transcript, (byTranscript = empty()));
+    for (const sum of [byCode, byTranscript, sums.all]) {
+      c.coded.forEach((x, i) => {
+        if (x !== null) sum.coded[i] = (sum.coded[i] ?? 0) + x;
+      });
+      sum.agreed += c.agreed;
+    }
   }
-  return { coded, agreed };
+  sumsCache.set(report, sums);
+  return sums;
 }
 
 /** What the coefficients are, the unit, and the legend: one sentence each. */
@@ -207,10 +223,10 @@ export function codeTable(view: AgreementView): Table {
   const used = new Set<UndefinedReason>();
   const rows: TableCell[][] = report.byCode.map((s) => {
     const name = codeLabel(codebook, s.code) + (codebook.byId.has(s.code) ? '' : fr ? ' (absent du livre de codes)' : ' (not in codebook)');
-    const { coded, agreed } = sumCoded(view, (c) => c.code === s.code);
+    const { coded, agreed } = codedSums(report).byCode.get(s.code)!;
     return [cell(name), ...summaryCells(s, view, coded, agreed, used)];
   });
-  const all = sumCoded(view, () => true);
+  const all = codedSums(report).all;
   rows.push([cell(fr ? 'Ensemble' : 'Overall'), ...summaryCells(report.overall, view, all.coded, all.agreed, used)]);
   const nT = report.transcripts.length;
   const perCode = aggregationText(aggregation, overText(null, nT, language), language);
@@ -232,7 +248,7 @@ export function transcriptTable(view: AgreementView): Table {
   const two = report.coders.length === 2;
   const used = new Set<UndefinedReason>();
   const rows: TableCell[][] = report.byTranscript.map((s) => {
-    const { coded, agreed } = sumCoded(view, (c) => c.transcript === s.transcript);
+    const { coded, agreed } = codedSums(report).byTranscript.get(s.transcript) ?? { coded: report.coders.map(() => 0), agreed: 0 };
     const units = report.transcripts.find((t) => t.id === s.transcript)!.units;
     return [cell(s.transcript), cell(formatNumber(units, language), { value: units }), ...summaryCells(s, view, coded, agreed, used)];
   });

@@ -13,7 +13,7 @@ import { aggregate, type Aggregated } from './aggregate.js';
 import { defined, notDefined, type Estimate } from './estimate.js';
 import { addTables, kappaOfTable, type Table2x2 } from './kappa.js';
 import { addBinaryUnit, addCoincidences, binaryAlpha, emptyCoincidences, type BinaryCoincidences } from './krippendorff.js';
-import { coverageCounts, lengthOf, markUnits, overlapLength, unionOf, type AgreementUnit } from './units.js';
+import { commonCount, coverageCounts, lengthOf, overlapLength, touchedUnits, unionOf, type AgreementUnit } from './units.js';
 import type { Span } from '../../types.js';
 
 export interface AgreementTranscript {
@@ -116,30 +116,22 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
       byK[0] = N - both - aOnly - bOnly;
     } else byK.set(coverageCounts(unions, N));
   } else {
+    // Sentences or paragraphs: the units each coder touched, as sorted lists (a code touches few).
     const unitSpans = t.unitSpans ?? [];
-    const counts = new Uint8Array(unitSpans.length);
-    const first = new Uint8Array(m === 2 ? unitSpans.length : 0);
-    perCoder.forEach((spans, i) => {
-      if (spans.length === 0) return;
-      const flags = new Uint8Array(unitSpans.length);
-      markUnits(unitSpans, spans, flags);
-      let n = 0;
-      for (let u = 0; u < flags.length; u++) {
-        if (flags[u]) {
-          counts[u]!++;
-          n++;
-          if (i === 0 && m === 2) first[u] = 1;
-        }
-      }
-      codedBy[i] = n;
-    });
-    for (let u = 0; u < counts.length; u++) {
-      const k = counts[u]!;
-      byK[k]!++;
-      if (m === 2 && k === 1) {
-        if (first[u]) aOnly++;
-        else bOnly++;
-      }
+    const lists = perCoder.map((spans) => touchedUnits(unitSpans, spans));
+    lists.forEach((l, i) => (codedBy[i] = l.length));
+    if (m === 2) {
+      const both = commonCount(lists[0]!, lists[1]!);
+      aOnly = lists[0]!.length - both;
+      bOnly = lists[1]!.length - both;
+      byK[2] = both;
+      byK[1] = aOnly + bOnly;
+      byK[0] = N - both - aOnly - bOnly;
+    } else {
+      const counts = new Map<number, number>();
+      for (const list of lists) for (const u of list) counts.set(u, (counts.get(u) ?? 0) + 1);
+      for (const k of counts.values()) byK[k]!++;
+      byK[0] = N - counts.size;
     }
   }
   const coincidences = emptyCoincidences();

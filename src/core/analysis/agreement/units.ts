@@ -39,15 +39,36 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return lo;
 }
 
-/**
- * Marks in `flags` (one per unit) the units overlapping any of `spans`. Units are sorted and
- * disjoint; spans may overlap and come in any order.
- */
-export function markUnits(units: readonly Span[], spans: readonly Span[], flags: Uint8Array): void {
+/** Indices of the units (sorted, disjoint) overlapping any of `spans`, ascending, each once. */
+export function touchedUnits(units: readonly Span[], spans: readonly Span[]): number[] {
+  const out: number[] = [];
   for (const span of spans) {
     if (span.end <= span.start) continue;
-    for (let i = firstEndingAfter(units, span.start); i < units.length && units[i]!.start < span.end; i++) flags[i] = 1;
+    for (let i = firstEndingAfter(units, span.start); i < units.length && units[i]!.start < span.end; i++) out.push(i);
   }
+  if (spans.length <= 1) return out;
+  out.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
+}
+
+/** How many values two ascending lists share. */
+export function commonCount(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }
 
 /** Sorted union of spans (overlapping or touching spans are joined). */
