@@ -1,7 +1,7 @@
 // Bundles the coding screen (dist/src/tui/run.js with Ink, React and their dependencies) into
-// dist/bundle/run.js. Node 20 loads Ink's ~300 small modules in about 550 ms; one file loads in
-// about 125 ms, which is what lets `codage code` open a transcript in under half a second.
-// Batch commands never load it.
+// dist/bundle/run.js, and the reconciliation screen into dist/bundle/reconcile.js. Node 20 loads
+// Ink's ~300 small modules in about 550 ms; one file loads in about 125 ms, which is what lets
+// `codage code` open a transcript in under half a second. Batch commands never load it.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,8 @@ const root = dirname(fileURLToPath(import.meta.url));
 const inkOutput = join(dirname(createRequire(import.meta.url).resolve('ink')), 'output.js');
 
 export default {
-  input: join(root, 'dist/src/tui/run.js'),
+  // The coding screen and the reconciliation screen; what they share goes into a common chunk.
+  input: { run: join(root, 'dist/src/tui/run.js'), reconcile: join(root, 'dist/src/tui/reconcile/run.js') },
   platform: 'node',
   // Loaded by Ink only when DEV=true (React DevTools); not a dependency of codage.
   external: ['react-devtools-core'],
@@ -27,5 +28,5 @@ export default {
       },
     },
   ],
-  output: { dir: join(root, 'dist/bundle'), format: 'esm', sourcemap: true },
+  output: { dir: join(root, 'dist/bundle'), format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 };

@@ -424,6 +424,60 @@ Exemples :
     en: { summary: 'text (screen), md (Markdown table for the thesis), csv (R, Python), excel' },
     fr: { summary: 'text (écran), md (tableau Markdown pour la thèse), csv (R, Python), excel' },
   },
+  reconcile: {
+    en: {
+      summary: 'settle the disagreements of two coders, one by one, into a consensus coder file',
+      after: `
+An interactive screen steps through every disagreement with its context: keep A's coding,
+B's, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip.
+Each decision is saved at once in codings/<into>.yaml (a normal coder file: every command
+takes --coder <into>) and in the decisions log <into>-decisions.csv (disagreement, both
+codings, decision, note, who, when), which documents the "mise en commun" for the thesis.
+Run it again to go on where you stopped. Passages both coders coded alike go into the
+consensus untouched; transcripts only one of them coded are copied.
+Without a terminal, --strategy decides every disagreement not yet decided by a rule:
+union (keep both), intersection (only what both coded), prefer-a, prefer-b.
+
+Examples:
+  codage reconcile marie paul --into consensus
+  codage reconcile marie paul --into consensus --participants MG1,MG4
+  codage reconcile marie paul --into consensus --strategy union
+  codage stats --coder consensus`,
+    },
+    fr: {
+      summary: 'trancher un à un les désaccords de deux codeurs, dans un fichier de codeur de consensus',
+      after: `
+Un écran présente chaque désaccord dans son contexte : garder le codage de A, celui de B, les
+deux, aucun, le texte codé par les deux, ou modifier les limites et les codes ; ajouter une
+note ; passer. Chaque décision est enregistrée aussitôt dans codings/<into>.yaml (un fichier de
+codeur ordinaire : toutes les commandes acceptent --coder <into>) et dans le journal
+<into>-decisions.csv (désaccord, les deux codages, décision, note, qui, quand), qui documente la
+mise en commun pour la thèse. Relancer la commande reprend là où vous vous étiez arrêtés. Les
+passages codés de la même façon vont tels quels dans le consensus ; les transcriptions codées
+par un seul des deux y sont copiées.
+Sans terminal, --strategy tranche par une règle chaque désaccord pas encore tranché :
+union (garder les deux), intersection (seulement ce que les deux ont codé), prefer-a, prefer-b.
+
+Exemples :
+  codage reconcile marie paul --into consensus
+  codage reconcile marie paul --into consensus --participants MG1,MG4
+  codage reconcile marie paul --into consensus --strategy union
+  codage stats --coder consensus`,
+    },
+  },
+  'arg-coder-a': { en: { summary: 'coder A' }, fr: { summary: 'codeur A' } },
+  'arg-coder-b': { en: { summary: 'coder B' }, fr: { summary: 'codeur B' } },
+  'opt-into': { en: { summary: 'name of the consensus coder file' }, fr: { summary: 'nom du fichier de codeur du consensus' } },
+  'opt-strategy': {
+    en: { summary: 'decide without the screen: union, intersection, prefer-a or prefer-b' },
+    fr: { summary: "trancher sans l'écran : union, intersection, prefer-a ou prefer-b" },
+  },
+  'opt-who': { en: { summary: 'who decides, as written in the log (default: both coders)' }, fr: { summary: 'qui tranche, tel qu’écrit au journal (par défaut : les deux codeurs)' } },
+  'opt-log': { en: { summary: 'decisions log (default: <into>-decisions.csv in the study)' }, fr: { summary: "journal des décisions (par défaut : <into>-decisions.csv dans l'étude)" } },
+  'opt-force-consensus': {
+    en: { summary: 'rebuild the consensus even if it was changed since (the old file is kept in .codage/backups)' },
+    fr: { summary: 'reconstruire le consensus même s’il a été modifié depuis (l’ancien fichier est gardé dans .codage/backups)' },
+  },
   'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
   'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
   'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },

@@ -165,6 +165,18 @@ export async function buildProgram(
     .option('--json', h('opt-json').summary)
     .option('-o, --output <file>', h('opt-output').summary);
 
+  command('reconcile', 'reconcile', () => import('./commands/reconcile.js'))
+    .argument('<a>', h('arg-coder-a').summary)
+    .argument('<b>', h('arg-coder-b').summary)
+    .option('--into <name>', h('opt-into').summary, 'consensus')
+    .option('--participants <ids>', h('opt-participants').summary)
+    .option('--tolerance <words>', h('opt-tolerance').summary, '3')
+    .option('--strategy <rule>', h('opt-strategy').summary)
+    .option('--who <name>', h('opt-who').summary)
+    .option('--log <file>', h('opt-log').summary)
+    .option('--force', h('opt-force-consensus').summary)
+    .option('--json', h('opt-json').summary);
+
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)
     .option('--coder <name>', h('opt-coder-code').summary)

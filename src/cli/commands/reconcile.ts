@@ -1,0 +1,363 @@
+import { resolve } from 'node:path';
+import type { Decision } from '../../core/consensus/decisions.js';
+import { parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
+import { consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
+import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
+import { serializeCoderFile } from '../../core/codings/serialize.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { disagreementLine } from '../../core/report/disagreements.js';
+import { frenchSpacing, joinList } from '../../core/report/typography.js';
+import { anchorCodings } from '../../core/study/anchor-codings.js';
+import { coderFilePath, isValidCoderName, type Study } from '../../core/study/study.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
+import { wordSpans } from '../../core/transcript/words.js';
+import type { Language } from '../../core/types.js';
+import { acquireLock } from '../../io/lock.js';
+import { backupBeforeSession, readDecisionLog, writeReconciliationSync, type ReconciliationFiles } from '../../io/reconcile-files.js';
+import { lockCoderFile } from '../../io/store.js';
+import { assertStudyFolder, loadStudy } from '../../io/study.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { paint } from '../output.js';
+import { numberOption, parseParticipants, requireCoders } from '../study-args.js';
+import { DEFAULT_TOLERANCE } from './compare.js';
+
+interface ReconcileOptions {
+  study: string;
+  into: string;
+  participants?: string;
+  tolerance?: string;
+  strategy?: string;
+  who?: string;
+  log?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+type ReconcileScreen = typeof import('../../tui/reconcile/run.js');
+
+async function loadScreen(): Promise<ReconcileScreen> {
+  process.env.NODE_ENV ??= 'production';
+  const bundle = new URL('../../../bundle/reconcile.js', import.meta.url);
+  try {
+    return (await import(bundle.href)) as ReconcileScreen;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/reconcile.js');
+    if (!missing) throw error;
+    return import('../../tui/reconcile/run.js');
+  }
+}
+
+function parseStrategy(value: string | undefined): Strategy | undefined {
+  if (value === undefined) return undefined;
+  const strategy = value.toLowerCase() as Strategy;
+  if (!STRATEGIES.includes(strategy)) {
+    throw new UsageError(
+      { en: `unknown strategy "${value}"`, fr: `stratégie inconnue « ${value} »` },
+      { en: `use one of ${STRATEGIES.join(', ')}`, fr: `utiliser l’une de ${STRATEGIES.join(', ')}` },
+    );
+  }
+  return strategy;
+}
+
+function checkNames(a: string, b: string, into: string): void {
+  for (const name of [a, b, into]) {
+    if (!isValidCoderName(name)) {
+      throw new UsageError(
+        { en: `"${name}" cannot be a coder name`, fr: `« ${name} » ne peut pas être un nom de codeur` },
+        { en: 'use letters, digits, "-", "_" or "."', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . »' },
+      );
+    }
+  }
+  if (a === b) throw new UsageError({ en: 'reconcile needs two different coders', fr: 'reconcile demande deux codeurs différents' });
+  if (into === a || into === b) {
+    throw new UsageError(
+      { en: `--into ${into} would overwrite a coder's own file`, fr: `--into ${into} écraserait le fichier d’un des codeurs` },
+      { en: 'give the consensus its own name, e.g. --into consensus', fr: 'donner un nom propre au consensus, par ex. --into consensus' },
+    );
+  }
+}
+
+/** The decisions of a log, refusing a log that cannot be read entirely (nothing is written then). */
+function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<string, Decision> {
+  const decisions = new Map<string, Decision>();
+  for (const row of rows) {
+    for (const coding of row.decision.edited ?? []) {
+      const unknown = coding.codes.filter((c) => !study.codebook.byId.has(c));
+      if (unknown.length > 0) {
+        throw new DataError(
+          { en: `the edited coding uses code ids not in codebook.yaml: ${unknown.join(', ')}`, fr: `le codage modifié utilise des codes absents de codebook.yaml : ${unknown.join(', ')}` },
+          { file: logName, line: row.line, hint: { en: 'write code ids of codebook.yaml in the "edited" column', fr: 'écrire des identifiants de codes de codebook.yaml dans la colonne « edited »' } },
+        );
+      }
+    }
+    decisions.set(row.decision.key, row.decision);
+  }
+  return decisions;
+}
+
+/** The decisions without the most recent ones (what the consensus holds if codage stopped between the two writes). */
+function withoutLatest(decisions: Map<string, Decision>): Map<string, Decision> {
+  const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
+  return new Map([...decisions].filter(([, d]) => d.when !== latest));
+}
+
+export async function run(baseCtx: CommandContext, a: string, b: string, options: ReconcileOptions): Promise<number> {
+  const into = options.into;
+  checkNames(a, b, into);
+  const strategy = parseStrategy(options.strategy);
+  const tolerance = numberOption('--tolerance', options.tolerance, DEFAULT_TOLERANCE, 0, 1000, true);
+  const interactive = strategy === undefined;
+  if (interactive && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+    throw new UsageError(
+      {
+        en: 'codage reconcile without --strategy needs an interactive terminal, and its input or output is not one',
+        fr: "codage reconcile sans --strategy a besoin d'un terminal interactif, et son entrée ou sa sortie n'en est pas un",
+      },
+      {
+        en: `run it in a terminal window, or decide every disagreement by a rule: --strategy ${STRATEGIES.join('|')}`,
+        fr: `le lancer dans une fenêtre de terminal, ou trancher chaque désaccord par une règle : --strategy ${STRATEGIES.join('|')}`,
+      },
+    );
+  }
+  const root = resolve(options.study);
+  await assertStudyFolder(root);
+  const screen = interactive ? loadScreen() : null;
+  screen?.catch(() => undefined);
+  const logPath = resolve(root, options.log ?? `${into}-decisions.csv`);
+  const logName = options.log ?? `${into}-decisions.csv`;
+  const command = `codage reconcile ${a} ${b} --into ${into}`;
+  const coderLock = await lockCoderFile(root, into, command);
+  let logLock: { release(): void } | null = null;
+  try {
+    logLock = await acquireLock(logPath, { command }, { displayName: logName });
+    return await session(baseCtx, root, { a, b, into, strategy, tolerance, logPath, logName, options, screen });
+  } finally {
+    logLock?.release();
+    coderLock.release();
+  }
+}
+
+interface SessionInput {
+  a: string;
+  b: string;
+  into: string;
+  strategy: Strategy | undefined;
+  tolerance: number;
+  logPath: string;
+  logName: string;
+  options: ReconcileOptions;
+  screen: Promise<ReconcileScreen> | null;
+}
+
+async function session(baseCtx: CommandContext, root: string, input: SessionInput): Promise<number> {
+  const { a, b, into, logPath, logName, options } = input;
+  const study = await loadStudy(root, { coders: [a, b, into] });
+  const ctx = withStudyLanguage(baseCtx, study.config);
+  const language = ctx.language;
+  const fr = language === 'fr';
+  requireCoders(study, [a, b]);
+  const participants = parseParticipants(study, options.participants);
+  const blocking = study.problems.find((p) => p.severity === 'error' && p.file === 'codebook.yaml');
+  if (blocking) throw new DataError(blocking.message, { file: blocking.file, line: blocking.line, column: blocking.column, hint: blocking.hint });
+  const entries = study.coders.filter((c) => c.coder === a || c.coder === b);
+  const existing = study.coders.find((c) => c.coder === into);
+  if (existing && !existing.rewritable) {
+    throw new DataError(
+      { en: `${existing.file} cannot be read completely, so it will not be rewritten`, fr: `${existing.file} ne peut pas être lu entièrement : il ne sera pas réécrit` },
+      { file: existing.file, hint: { en: 'run codage check and fix the problems it shows in this file', fr: 'lancer codage check et corriger les problèmes signalés dans ce fichier' } },
+    );
+  }
+
+  const logText = await readDecisionLog(logPath);
+  const parsed = logText === null ? { rows: [], problems: [] } : parseLog(logText, logName);
+  if (parsed.problems.length > 0) {
+    const p = parsed.problems[0]!;
+    throw new DataError(p.message, { file: p.file, line: p.line, hint: p.hint ?? { en: 'fix this row, or delete it to decide again', fr: 'corriger cette ligne, ou la supprimer pour trancher de nouveau' } });
+  }
+  let decisions = decisionsFrom(study, parsed.rows, logName);
+
+  const anchored = anchorCodings(entries, study.transcriptById);
+  const coderA = entries.find((e) => e.coder === a)!;
+  const coderB = entries.find((e) => e.coder === b)!;
+  const rec = planReconciliation({
+    a: { coder: a, memos: coderA.coderFile.memos },
+    b: { coder: b, memos: coderB.coderFile.memos },
+    transcripts: study.transcripts,
+    segments: anchored.segments,
+    tolerance: input.tolerance,
+    ...(participants ? { participants } : {}),
+  });
+  if (rec.compared.length === 0) {
+    throw new UsageError(
+      { en: `${a} and ${b} have no transcript in common: nothing to reconcile`, fr: `${a} et ${b} n’ont codé aucune transcription en commun : rien à mettre en commun` },
+      { en: 'name the double-coded transcripts with --participants P1,P4', fr: 'indiquer les transcriptions double-codées avec --participants P1,P4' },
+    );
+  }
+
+  // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
+  const rebuild = (d: Map<string, Decision>) => serializeCoderFile(consensusOf(rec, d, into).coderFile);
+  if (existing && !options.force) {
+    const current = serializeCoderFile(existing.coderFile, existing.kept);
+    if (current !== rebuild(decisions) && current !== rebuild(withoutLatest(decisions))) {
+      throw new DataError(
+        {
+          en: `${existing.file} is not what the decisions in ${logName} give: it was changed since (by codage code, by hand), or ${a}'s or ${b}'s coding changed; reconciling would overwrite it`,
+          fr: `${existing.file} ne correspond pas aux décisions de ${logName} : il a été modifié depuis (par codage code, à la main), ou le codage de ${a} ou de ${b} a changé ; la mise en commun l’écraserait`,
+        },
+        {
+          file: existing.file,
+          hint: {
+            en: `reconcile into another name (--into ${into}-2), or add --force to rebuild it (the current file is kept in .codage/backups/)`,
+            fr: `mettre en commun sous un autre nom (--into ${into}-2), ou ajouter --force pour le reconstruire (le fichier actuel est gardé dans .codage/backups/)`,
+          },
+        },
+      );
+    }
+  }
+
+  const files: ReconciliationFiles = { root, logPath, coderFile: coderFilePath(into) };
+  await backupBeforeSession(files);
+  const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], language));
+  const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language });
+  const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), language), rebuild(d));
+
+  let byStrategy = 0;
+  if (input.strategy) {
+    const before = consensusOf(rec, decisions, into).decided;
+    decisions = applyStrategy(input.strategy, rec.disagreements, decisions, who, new Date().toISOString());
+    byStrategy = consensusOf(rec, decisions, into).decided - before;
+    save(decisions);
+  } else {
+    save(decisions);
+    const { runReconcileScreen } = await input.screen!;
+    const sentences = new Map<string, ReturnType<typeof segmentSentences>>();
+    const sentencesOf = (id: string) => {
+      let list = sentences.get(id);
+      if (!list) {
+        const t = study.transcriptById.get(id)!;
+        sentences.set(id, (list = segmentSentences(t.text, t.turns, language)));
+      }
+      return list;
+    };
+    const transcripts = new Map(rec.compared.map((c) => [c.transcript.id, c.transcript]));
+    await runReconcileScreen({
+      language,
+      coders: [a, b],
+      into,
+      codebook: study.codebook,
+      items: rec.disagreements.map((d) => {
+        const transcript = transcripts.get(d.participant)!;
+        return { disagreement: d, transcript, line: disagreementLine(d, transcript), sentences: sentencesOf(d.participant) };
+      }),
+      decisions,
+      who,
+      now: () => new Date().toISOString(),
+      wordSpans,
+      notices: notices(rec, language),
+      onDecide: (decision) => {
+        // Kept even if the write fails: the next decision writes it too.
+        decisions.set(decision.key, decision);
+        save(decisions);
+      },
+      onQuit: () => {},
+    });
+  }
+
+  const result = consensusOf(rec, decisions, into);
+  if (options.json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        {
+          into: coderFilePath(into),
+          log: logName,
+          compared: rec.compared.map((c) => c.transcript.id),
+          copied: rec.copied.map((c) => ({ participant: c.transcript.id, from: c.from === 'a' ? a : b })),
+          excluded: rec.excluded,
+          disagreements: rec.disagreements.length,
+          decided: result.decided,
+          decidedByStrategy: byStrategy,
+          pending: result.pending,
+          stale: result.stale.map((d) => d.key),
+          unplaced: rec.unplaced.map((s) => ({ coder: s.coder, participant: s.segment.participant, segment: s.segment.id })),
+          segments: result.coderFile.segments.length,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language }));
+  return 0;
+}
+
+function notices(rec: Reconciliation, language: Language): string[] {
+  const fr = language === 'fr';
+  const out: string[] = [];
+  if (rec.unplaced.length > 0) {
+    out.push(
+      fr
+        ? `${rec.unplaced.length} segment(s) introuvable(s) dans leur transcription ne sont pas mis en commun (voir codage check).`
+        : `${rec.unplaced.length} segment(s) that cannot be placed in their transcript are left out (see codage check).`,
+    );
+  }
+  if (rec.excluded.length > 0) {
+    out.push(fr ? `Codées par les deux mais non demandées, laissées hors du consensus : ${rec.excluded.join(', ')}.` : `Coded by both but not asked for, left out of the consensus: ${rec.excluded.join(', ')}.`);
+  }
+  return out.map((n) => frenchSpacing(n, language));
+}
+
+function summary(
+  rec: Reconciliation,
+  result: ReturnType<typeof consensusOf>,
+  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language },
+): string {
+  const { language } = options;
+  const fr = language === 'fr';
+  const [a, b] = rec.coders;
+  const lines: string[] = [];
+  lines.push(
+    paint.bold(
+      fr ? `Mise en commun de ${a} et ${b} → ${coderFilePath(options.into)}` : `Reconciliation of ${a} and ${b} → ${coderFilePath(options.into)}`,
+    ),
+  );
+  lines.push(
+    fr
+      ? `  Transcriptions mises en commun : ${rec.compared.map((c) => c.transcript.id).join(', ')}`
+      : `  Transcripts reconciled: ${rec.compared.map((c) => c.transcript.id).join(', ')}`,
+  );
+  if (rec.copied.length > 0) {
+    const list = rec.copied.map((c) => `${c.transcript.id} (${c.from === 'a' ? a : b})`).join(', ');
+    lines.push(fr ? `  Copiées telles quelles (un seul codeur) : ${list}` : `  Copied as they are (one coder only): ${list}`);
+  }
+  if (rec.excluded.length > 0) lines.push(fr ? `  Laissées de côté : ${rec.excluded.join(', ')}` : `  Left out: ${rec.excluded.join(', ')}`);
+  const how = options.strategy ? (fr ? ` (dont ${options.byStrategy} par la stratégie ${options.strategy} à l’instant)` : ` (${options.byStrategy} by the strategy ${options.strategy} now)`) : '';
+  lines.push(
+    fr
+      ? `  Passages concordants : ${result.agreed} ; désaccords : ${rec.disagreements.length}, dont ${result.decided} tranché(s)${how} et ${result.pending} en attente`
+      : `  Passages in agreement: ${result.agreed}; disagreements: ${rec.disagreements.length}, ${result.decided} settled${how} and ${result.pending} waiting`,
+  );
+  if (result.stale.length > 0) {
+    lines.push(
+      paint.yellow(
+        fr
+          ? `  ${result.stale.length} décision(s) du journal ne correspondent plus à aucun désaccord (un codage a changé) : gardées dans le journal, non appliquées`
+          : `  ${result.stale.length} decision(s) in the log no longer match a disagreement (a coding changed): kept in the log, not applied`,
+      ),
+    );
+  }
+  if (rec.unplaced.length > 0) {
+    lines.push(
+      paint.yellow(
+        fr
+          ? `  ${rec.unplaced.length} segment(s) introuvable(s) dans leur transcription, non repris (voir codage check)`
+          : `  ${rec.unplaced.length} segment(s) that cannot be placed in their transcript were not taken (see codage check)`,
+      ),
+    );
+  }
+  lines.push(fr ? `  ${result.coderFile.segments.length} segment(s) dans ${coderFilePath(options.into)} ; journal des décisions : ${options.logName}` : `  ${result.coderFile.segments.length} segment(s) in ${coderFilePath(options.into)}; decisions log: ${options.logName}`);
+  if (result.pending > 0) {
+    lines.push(fr ? `  Pour continuer : codage reconcile ${a} ${b} --into ${options.into}` : `  To go on: codage reconcile ${a} ${b} --into ${options.into}`);
+  }
+  return `${lines.map((l) => frenchSpacing(l, language)).join('\n')}\n`;
+}
