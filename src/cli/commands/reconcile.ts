@@ -201,8 +201,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     if (current !== rebuild(decisions) && current !== rebuild(withoutLatest(decisions))) {
       throw new DataError(
         {
-          en: `${existing.file} is not what the decisions in ${logName} give: it was changed since (by codage code, by hand), or ${a}'s or ${b}'s coding changed; reconciling would overwrite it`,
-          fr: `${existing.file} ne correspond pas aux décisions de ${logName} : il a été modifié depuis (par codage code, à la main), ou le codage de ${a} ou de ${b} a changé ; la mise en commun l’écraserait`,
+          en: `${existing.file} is not what the decisions in ${logName} give: it was changed since (by codage code, by hand), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,
+          fr: `${existing.file} ne correspond pas aux décisions de ${logName} : il a été modifié depuis (par codage code, à la main), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait`,
         },
         {
           file: existing.file,
@@ -218,8 +218,10 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   const files: ReconciliationFiles = { root, logPath, coderFile: coderFilePath(into) };
   await backupBeforeSession(files);
   const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], language));
-  const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language });
-  const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), language), rebuild(d));
+  // The log is a document of the study: in the study's language when it has one.
+  const logLanguage = study.config.language ?? language;
+  const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language: logLanguage });
+  const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), rebuild(d));
 
   let byStrategy = 0;
   if (input.strategy) {

@@ -1,0 +1,192 @@
+/**
+ * `codage reconcile --strategy` on copies of the demo study: the consensus is a valid coder file,
+ * nothing of either coder is lost, decisions already taken stand, and a consensus changed by
+ * hand is not overwritten.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, runCli } from './helpers.js';
+
+afterAll(cleanTemps);
+
+interface RawSegment {
+  id: string;
+  participant: string;
+  start: number;
+  end: number;
+  codes: string[];
+  text: string;
+  at?: string;
+  memo?: string;
+}
+
+function segments(dir: string, coder: string): RawSegment[] {
+  return readFileSync(join(dir, `codings/${coder}.yaml`), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('  - {'))
+    .map((line) => JSON.parse(line.slice(4)) as RawSegment);
+}
+
+const COMPARED = ['MG1', 'MG4', 'MG6', 'A2'];
+
+/** Characters (participant:offset) coded with each code. */
+function coverage(list: RawSegment[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const s of list) {
+    for (const code of s.codes) {
+      let set = out.get(code);
+      if (!set) out.set(code, (set = new Set()));
+      for (let i = s.start; i < s.end; i++) set.add(`${s.participant}:${i}`);
+    }
+  }
+  return out;
+}
+
+/** A transcript's text after its front matter (the demo's are UTF-8, but MG6: Windows-1252). */
+function readTranscript(dir: string, participant: string): string {
+  const ext = participant === 'MG4' || participant === 'MG10' ? 'md' : 'txt';
+  const bytes = readFileSync(join(dir, `transcripts/${participant}.${ext}`));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return text.startsWith('---\n') ? text.slice(text.indexOf('\n---\n', 3) + 5) : text;
+}
+
+function reconcile(dir: string, ...args: string[]) {
+  return runCli(['reconcile', 'marie', 'paul', '--study', dir, '--lang', 'en', ...args]);
+}
+
+function readLog(dir: string): Record<string, string>[] {
+  return parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
+}
+
+/** Edits the log as a spreadsheet would: rows by column name, written back with `;`. */
+function editLog(dir: string, edit: (rows: Record<string, string>[]) => void): void {
+  const rows = readLog(dir);
+  edit(rows);
+  const columns = Object.keys(rows[0]!);
+  writeFileSync(join(dir, 'consensus-decisions.csv'), `\ufeff${stringify(rows, { header: true, columns, delimiter: ';', record_delimiter: '\r\n' })}`);
+}
+
+describe('codage reconcile --strategy', () => {
+  it('union: a valid consensus that keeps every coding of both coders', () => {
+    const dir = copyStudy();
+    // Tolerance 0: every boundary that differs by a word is a disagreement, and union keeps both.
+    const r = reconcile(dir, '--strategy', 'union', '--tolerance', '0');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Reconciliation of marie and paul → codings/consensus.yaml');
+    expect(r.stdout).toMatch(/disagreements: (\d+), \1 settled \(\1 by the strategy union now\) and 0 waiting/);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    const consensus = segments(dir, 'consensus');
+    const kept = coverage(consensus);
+    // Every letter each coder coded with a code is coded with that code in the consensus (the
+    // boundaries may differ by spaces and punctuation, which are not a disagreement).
+    const letters = new Map(['MG1', 'MG2', 'MG4', 'MG6', 'A2'].map((p) => [p, Array.from(readTranscript(dir, p))]));
+    for (const coder of ['marie', 'paul']) {
+      for (const [code, chars] of coverage(segments(dir, coder).filter((s) => letters.has(s.participant)))) {
+        for (const c of chars) {
+          const [p, i] = c.split(':');
+          if (!/[\p{L}\p{N}]/u.test(letters.get(p!)![Number(i)]!)) continue;
+          expect(kept.get(code)?.has(c), `${coder} ${code} ${c}`).toBe(true);
+        }
+      }
+    }
+    // Transcripts only marie coded are copied as they are.
+    const marieMG2 = segments(dir, 'marie').filter((s) => s.participant === 'MG2');
+    expect(consensus.filter((s) => s.participant === 'MG2')).toEqual(marieMG2);
+    // Texts are the transcripts' own, ids unique; `codage stats --coder consensus` reads it.
+    expect(new Set(consensus.map((s) => s.id)).size).toBe(consensus.length);
+    expect(runCli(['stats', '--study', dir, '--coder', 'consensus']).code).toBe(0);
+  });
+
+  it('intersection: only what both coded, and the agreed segments untouched', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'intersection').code).toBe(0);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    const consensus = segments(dir, 'consensus').filter((s) => COMPARED.includes(s.participant));
+    const marie = coverage(segments(dir, 'marie'));
+    const paul = coverage(segments(dir, 'paul'));
+    for (const [code, chars] of coverage(consensus)) {
+      // Within the tolerance, marie's boundaries are kept: allow a few characters' slack only there.
+      const outside = [...chars].filter((c) => !(marie.get(code)?.has(c) && paul.get(code)?.has(c)));
+      expect(outside.length / chars.size, code).toBeLessThan(0.1);
+    }
+    // A segment both coded identically goes in untouched: same id, text and time as marie's.
+    const marieA2 = segments(dir, 'marie').find((s) => s.id === '1lxm6ikm')!;
+    expect(consensus.find((s) => s.id === '1lxm6ikm')).toEqual(marieA2);
+  });
+
+  it('keeps the decisions already in the log, and decides the rest', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    // Row 1: decided by hand as keep-b with a note; row 2: decision removed (to decide again).
+    editLog(dir, (rows) => {
+      rows[0]!.decision = 'keep-b';
+      rows[0]!.note = '=SOMME(A1:A2)';
+      rows[1]!.decision = '';
+    });
+    // The consensus no longer matches the log: refused without --force.
+    const refused = reconcile(dir, '--strategy', 'union');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('codings/consensus.yaml is not what the decisions in consensus-decisions.csv give');
+    const r = reconcile(dir, '--strategy', 'union', '--force');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(1 by the strategy union now)');
+    const rows = readLog(dir);
+    expect(rows[0]!.decision).toBe('keep-b');
+    expect(rows[0]!.note).toBe("'=SOMME(A1:A2)");
+    expect(rows[1]!.decision).toBe('both');
+    expect(rows[1]!.who).toBe('codage reconcile --strategy union');
+    expect(rows.slice(2).every((x) => x.decision === 'keep-a')).toBe(true);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    // Run again: nothing changes, and no --force is needed.
+    const before = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
+    expect(reconcile(dir, '--strategy', 'prefer-b').code).toBe(0);
+    expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'union').code).toBe(0);
+    const file = join(dir, 'codings/consensus.yaml');
+    const changed = readFileSync(file, 'utf8').replace(/\n {2}- \{[^\n]*\n/, '\n');
+    writeFileSync(file, changed);
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('--force');
+    expect(readFileSync(file, 'utf8')).toBe(changed);
+    expect(reconcile(dir, '--strategy', 'union', '--force').code).toBe(0);
+    expect(readFileSync(join(dir, '.codage/backups/codings/consensus.yaml.bak'), 'utf8')).toBe(changed);
+  });
+
+  it('refuses a log it cannot read, naming the line, and writes nothing', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'union').code).toBe(0);
+    editLog(dir, (rows) => {
+      rows[2]!.decision = 'garder';
+    });
+    const consensus = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('consensus-decisions.csv:4: error: unknown decision "garder"');
+    expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(consensus);
+  });
+
+  it('refuses wrong usage with exit code 2', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--into', 'marie', '--strategy', 'union').code).toBe(2);
+    expect(runCli(['reconcile', 'marie', 'marie', '--study', dir, '--strategy', 'union']).code).toBe(2);
+    expect(reconcile(dir, '--strategy', 'majority').code).toBe(2);
+    const piped = reconcile(dir);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('--strategy union|intersection|prefer-a|prefer-b');
+  });
+});
