@@ -217,9 +217,9 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
 
   const files: ReconciliationFiles = { root, logPath, coderFile: coderFilePath(into) };
   await backupBeforeSession(files);
-  const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], language));
   // The log is a document of the study: in the study's language when it has one.
   const logLanguage = study.config.language ?? language;
+  const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], logLanguage));
   const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language: logLanguage });
   const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), rebuild(d));
 

@@ -20,6 +20,7 @@ import { mergeSpans } from '../row-style.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
 import { ContextView, type ContextMarks } from './ContextView.js';
+import { NO_KEY, type KeyInfo } from '../keymap.js';
 import { keyToAction } from './keymap.js';
 import { currentItem, decidedCount, decisionOf, initReconcile, reduce } from './reconcile.js';
 import type { Action, Effect, ReconcileInput, ReconcileState } from './state.js';
@@ -134,9 +135,23 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
 
   const onKey = useCallback(
     (input: string, key: Key): void => {
-      if (quitting.current) return;
-      const action = keyToAction(stateRef.current, input, key);
-      if (action !== null) dispatch(action);
+      const handle = (text: string, k: KeyInfo): void => {
+        if (quitting.current) return;
+        const action = keyToAction(stateRef.current, text, k);
+        if (action !== null) dispatch(action);
+      };
+      if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
+        // Several keys in one chunk (fast typing, a paste): text stays whole where the screen is
+        // typing (a note, a code filter), elsewhere each character is a key; line ends are Enter.
+        for (const part of input.split(/(\r\n|\r|\n)/)) {
+          if (part === '') continue;
+          if (/^[\r\n]+$/.test(part)) handle('', { ...NO_KEY, return: true });
+          else if (stateRef.current.mode === 'note' || stateRef.current.mode === 'codes') handle(part, NO_KEY);
+          else for (const ch of part) handle(ch, NO_KEY);
+        }
+        return;
+      }
+      handle(input, key);
     },
     [dispatch],
   );

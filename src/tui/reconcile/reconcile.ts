@@ -132,18 +132,33 @@ function startEdit(state: ReconcileState, from: 'a' | 'b' | 'all'): ReconcileSta
   return { ...state, mode: 'edit', edit, message: null };
 }
 
-/** Where a boundary goes one word or one sentence further. */
+/**
+ * Where a boundary goes one word or one sentence further: the end moving back drops the last
+ * word (with what follows it), forward takes in the next; the start moving forward drops the
+ * first word, back takes in the one before. Never past the other boundary.
+ */
 function moveBoundary(state: ReconcileState, item: ReconcileItem, edit: Edit, unit: 'word' | 'sentence', dir: 1 | -1): number {
   const text = item.transcript.text;
-  const at = edit.active === 'end' ? edit.end : edit.start;
-  let spans: readonly Span[];
-  if (unit === 'sentence') spans = item.sentences;
-  else spans = dir === 1 ? state.env.wordSpans(text, at, Math.min(text.length, at + 400)) : state.env.wordSpans(text, Math.max(0, at - 400), at);
-  const edges = spans.map((s) => (edit.active === 'end' ? s.end : s.start));
-  const candidates = dir === 1 ? edges.filter((e) => e > at) : edges.filter((e) => e < at).reverse();
-  const limit = (e: number) => (edit.active === 'end' ? e > edit.start : e < edit.end);
-  const next = candidates.find(limit);
-  return next === undefined ? at : next;
+  const moving = edit.active;
+  const at = moving === 'end' ? edit.end : edit.start;
+  const spans: readonly Span[] =
+    unit === 'sentence' ? item.sentences : state.env.wordSpans(text, Math.max(0, at - 400), Math.min(text.length, at + 400));
+  const valid = (e: number) => (moving === 'end' ? e > edit.start : e < edit.end);
+  let target: number | undefined;
+  if (moving === 'end' && dir === 1) target = spans.find((w) => w.end > at)?.end;
+  else if (moving === 'start' && dir === -1) target = [...spans].reverse().find((w) => w.start < at)?.start;
+  else if (moving === 'end') {
+    // Back: drop the last unit that ends at or before `at` (or the one cut by `at`).
+    const cut = spans.find((w) => w.start < at && at < w.end);
+    const before = spans.filter((w) => w.end <= at).map((w) => w.end);
+    target = cut !== undefined ? before.at(-1) : before.at(-2);
+  } else {
+    // Forward: drop the first unit that starts at or after `at` (or the one cut by `at`).
+    const cut = spans.find((w) => w.start < at && at < w.end);
+    const after = spans.filter((w) => w.start >= at).map((w) => w.start);
+    target = cut !== undefined ? after[0] : after[1];
+  }
+  return target !== undefined && valid(target) ? target : at;
 }
 
 function reduceEdit(state: ReconcileState, edit: Edit, action: Action): ReconcileState {
@@ -205,9 +220,11 @@ function reducePicker(state: ReconcileState, picker: Picker, action: Action): Re
       return update({ ...picker, checked: picker.checked.includes(id) ? picker.checked.filter((c) => c !== id) : [...picker.checked, id] });
     }
     case 'pickerConfirm': {
-      // Typed a filter and pressed Enter: the highlighted code is checked too.
+      // Typed a filter and pressed Enter without checking anything: the highlighted code is added.
       const highlighted = picker.items[picker.highlighted]?.id ?? null;
-      const codes = picker.query.trim() !== '' && highlighted !== null && !picker.checked.includes(highlighted) ? [...picker.checked, highlighted] : picker.checked;
+      const untouched = state.edit !== null && picker.checked.length === state.edit.codes.length && picker.checked.every((c) => state.edit!.codes.includes(c));
+      const add = picker.query.trim() !== '' && untouched && highlighted !== null && !picker.checked.includes(highlighted);
+      const codes = add ? [...picker.checked, highlighted] : picker.checked;
       return { ...state, mode: 'edit', picker: null, edit: state.edit === null ? null : { ...state.edit, codes } };
     }
     case 'pickerClose':

@@ -83,7 +83,7 @@ const fr: ReconcileStrings = {
   noticesTitle: 'Avant de commencer',
   noDisagreement: 'Aucun désaccord : les deux codages concordent.',
   hints: {
-    review: ['a garder A', 'b garder B', '2 les deux', '0 aucun', 'c commun', 'e modifier', 'n note', 's passer', '←→', '? aide', 'q quitter'],
+    review: ['a garder A', 'b garder B', '2 les deux', '0 aucun', 'e modifier', 'n note', 's passer', 'c commun', '←→', '? aide', 'q quitter'],
     edit: ['→← mot', '↓↑ phrase', 'o autre limite', 'c codes', '⏎ enregistrer', 'Échap annuler'],
     codes: ['taper pour filtrer', 'Espace cocher', '↑↓', '⏎ valider', 'Échap'],
     note: ['⏎ enregistrer', 'Échap annuler'],
@@ -149,7 +149,7 @@ const en: ReconcileStrings = {
   noticesTitle: 'Before you start',
   noDisagreement: 'No disagreement: both codings agree.',
   hints: {
-    review: ['a keep A', 'b keep B', '2 both', '0 neither', 'c common', 'e edit', 'n note', 's skip', '←→', '? help', 'q quit'],
+    review: ['a keep A', 'b keep B', '2 both', '0 neither', 'e edit', 'n note', 's skip', 'c common', '←→', '? help', 'q quit'],
     edit: ['→← word', '↓↑ sentence', 'o other end', 'c codes', '⏎ save', 'Esc cancel'],
     codes: ['type to filter', 'Space check', '↑↓', '⏎ done', 'Esc'],
     note: ['⏎ save', 'Esc cancel'],

@@ -1,0 +1,110 @@
+import { render as inkRender } from 'ink';
+import { render, cleanup } from 'ink-testing-library';
+import React from 'react';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Decision } from '../../core/consensus/decisions.js';
+import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { ReconcileApp, type ReconcileAppProps } from './ReconcileApp.js';
+import { sampleInput } from './sample.js';
+
+// eslint-disable-next-line no-control-regex
+const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+afterEach(() => cleanup());
+
+function open(overrides: Partial<ReconcileAppProps> = {}) {
+  const saved: Decision[] = [];
+  let quit = 0;
+  const props: ReconcileAppProps = {
+    ...sampleInput(),
+    onDecide: (d) => saved.push(d),
+    onQuit: () => quit++,
+    ...overrides,
+  };
+  const app = render(<ReconcileApp {...props} />);
+  const frame = () => strip(app.lastFrame() ?? '');
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      app.stdin.write(k);
+      await pause();
+    }
+  };
+  return { app, frame, press, saved, quits: () => quit };
+}
+
+describe('ReconcileApp', () => {
+  it('shows a disagreement in its context, with both codings, and saves each decision at once', async () => {
+    const { frame, press, saved } = open();
+    await pause();
+    expect(frame()).toContain('Mise en commun · marie / paul → consensus');
+    expect(frame()).toContain('0/3 tranché · désaccord 1/3');
+    expect(frame()).toContain('P1 l. 2 · code appliqué par un seul codeur');
+    expect(frame()).toContain('A marie\u00a0: Impuissance — «\u00a0Je ne sais plus quoi lui proposer.\u00a0»');
+    expect(frame()).toContain('B paul\u00a0: — rien codé ici');
+    expect(frame()).toMatch(/A {2}P1 : Je ne sais plus quoi lui proposer\./);
+    expect(frame()).toContain('Décision\u00a0: à trancher');
+    await press('a');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ choice: 'keep-a', who: 'marie, paul' });
+    expect(frame()).toContain('désaccord 2/3');
+    expect(frame()).toContain('codes différents sur le même texte');
+    expect(frame()).toContain('Décision enregistrée : codage de marie gardé.');
+    await press('n', 'm', 'ê', 'm', 'e', ' ', 's', 'e', 'n', 's', KEYS.enter);
+    expect(saved[1]).toMatchObject({ choice: null, note: 'même sens' });
+    expect(frame()).toContain('Note\u00a0: même sens');
+    await press('2');
+    expect(saved[2]).toMatchObject({ choice: 'both', note: 'même sens' });
+  });
+
+  it('edits a coding: boundaries, codes, then Enter saves it', async () => {
+    const { frame, press, saved } = open();
+    await pause();
+    await press(KEYS.right, KEYS.right); // the boundaries disagreement
+    expect(frame()).toContain('même code, limites différentes');
+    await press('e');
+    expect(frame()).toContain('Modification\u00a0: «\u00a0Huit mois pour le centre antidouleur ! Et le kiné, il faut attendre aussi.\u00a0»');
+    await press(KEYS.up);
+    expect(frame()).toContain('Modification\u00a0: «\u00a0Huit mois pour le centre antidouleur !\u00a0»');
+    await press('c');
+    expect(frame()).toContain('Codes du codage modifié');
+    await press('h', 'u', 'm', KEYS.enter);
+    expect(frame()).toContain('codes\u00a0: Délais d’accès, Humour');
+    await press(KEYS.enter);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ choice: 'edit', edited: [{ codes: ['delais', 'humour'] }] });
+  });
+
+  it('works in 80×24: every row fits, the frame is one row shorter than the terminal', async () => {
+    const stdout = new FakeStdout(80, 24);
+    const stdin = new FakeStdin();
+    const instance = inkRender(<ReconcileApp {...sampleInput({ language: 'en' })} onDecide={() => {}} onQuit={() => {}} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    await pause();
+    for (const keys of [[], ['?'], ['x', 'e'], ['c']]) {
+      for (const k of keys) {
+        stdin.write(k);
+        await pause();
+      }
+      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      expect(lines.length).toBe(23);
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    }
+    expect(strip(stdout.lastWrite())).toContain('Codes of the edited coding');
+    instance.unmount();
+  });
+
+  it('says so when there is nothing to reconcile, and quits with q', async () => {
+    const { frame, press, quits } = open({ items: [] });
+    await pause();
+    expect(frame()).toContain('Aucun désaccord : les deux codages concordent.');
+    await press('q');
+    expect(quits()).toBe(1);
+  });
+});

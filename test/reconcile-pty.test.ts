@@ -1,0 +1,131 @@
+/**
+ * `codage reconcile` end to end, as two researchers use it: the built binary in a real
+ * pseudo-terminal (node-pty), decisions typed, the session quit and resumed, then the files on
+ * disk checked.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pty from 'node-pty';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, CLI, copyStudy, runCli } from './helpers.js';
+
+afterAll(cleanTemps);
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
+
+function start(args: string[], size = { cols: 100, rows: 30 }) {
+  const term = pty.spawn(process.execPath, [CLI, ...args], {
+    name: 'xterm-256color',
+    ...size,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC' },
+  });
+  let raw = '';
+  term.onData((data) => {
+    raw += data;
+  });
+  const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+  const screen = () => raw.replace(ANSI, '');
+  return {
+    term,
+    screen,
+    exit,
+    async waitFor(text: string | RegExp, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const found = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
+      while (!found()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen so far:\n${screen().slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async type(keys: string) {
+      term.write(keys);
+      await new Promise((r) => setTimeout(r, 150));
+    },
+  };
+}
+
+function logRows(dir: string): Record<string, string>[] {
+  return parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
+}
+
+const ARGS = (dir: string) => ['reconcile', 'marie', 'paul', '--into', 'consensus', '--study', dir, '--lang', 'en'];
+
+describe('codage reconcile in a real terminal', () => {
+  it('saves each decision at once, resumes where the coders stopped, and ends with a valid consensus', async () => {
+    const dir = copyStudy();
+    const s = start(ARGS(dir));
+    await s.waitFor('Reconciling · marie / paul → consensus');
+    await s.waitFor('0/94 settled · disagreement 1/94');
+    await s.type('a');
+    await s.waitFor("Decision saved: keep marie's coding.");
+    await s.type('b');
+    await s.waitFor('2/94 settled');
+    await s.type('n');
+    await s.waitFor('Note on this disagreement:');
+    await s.type('to ask the supervisor\r');
+    await s.waitFor('Note saved.');
+    await s.type('s'); // skip it
+    await s.waitFor('disagreement 4/94');
+    await s.type('0');
+    await s.waitFor('3/94 settled');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).toContain('disagreements: 94, 3 settled and 91 waiting');
+
+    const rows = logRows(dir);
+    expect(rows.map((r) => [r.decision, r.note, r.who])).toEqual([
+      ['keep-a', '', 'marie et paul'],
+      ['keep-b', '', 'marie et paul'],
+      ['', 'to ask the supervisor', 'marie et paul'],
+      ['neither', '', 'marie et paul'],
+    ]);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+
+    // Resumed: opens on the first disagreement still waiting (the noted one), with its note.
+    const again = start(ARGS(dir));
+    await again.waitFor('3/94 settled · disagreement 3/94');
+    await again.waitFor('Note: to ask the supervisor');
+    await again.type('2');
+    await again.waitFor('4/94 settled');
+    await again.type('q');
+    expect(await again.exit).toBe(0);
+    expect(logRows(dir)[2]).toMatchObject({ decision: 'both', note: 'to ask the supervisor' });
+
+    // The rest by a rule; then the consensus is complete and valid.
+    const rest = runCli([...ARGS(dir), '--strategy', 'prefer-a']);
+    expect(rest.code).toBe(0);
+    expect(rest.stdout).toContain('94 settled (90 by the strategy prefer-a now) and 0 waiting');
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    expect(runCli(['stats', '--study', dir, '--coder', 'consensus']).code).toBe(0);
+  }, 60_000);
+
+  it('loses nothing when the terminal is killed right after a decision, and fits 80×24', async () => {
+    const dir = copyStudy();
+    const s = start(ARGS(dir), { cols: 80, rows: 24 });
+    await s.waitFor('0/94 settled');
+    await s.type('b');
+    await s.waitFor('1/94 settled');
+    s.term.kill('SIGKILL');
+    await s.exit;
+    expect(logRows(dir).map((r) => r.decision)).toEqual(['keep-b']);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    // The dead session's locks do not block the next one, which finds its decision.
+    const next = start(ARGS(dir));
+    await next.waitFor('1/94 settled');
+    await next.type('q');
+    expect(await next.exit).toBe(0);
+  }, 60_000);
+
+  it('refuses a second session on the same consensus', async () => {
+    const dir = copyStudy();
+    const first = start(ARGS(dir));
+    await first.waitFor('0/94 settled');
+    const second = runCli([...ARGS(dir), '--strategy', 'union']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/codings\/consensus\.yaml is being written by another codage \(pid \d+, codage reconcile marie paul --into consensus/);
+    await first.type('q');
+    expect(await first.exit).toBe(0);
+  }, 60_000);
+});
