@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLM
 import type { Document, ToStringOptions } from 'yaml';
 import type { CodebookNode, Localized } from '../types.js';
 import { keepFormatting } from './merge-lines.js';
-import { NODE_FIELDS, readCodebookDocument } from './parse.js';
+import { ID_PATTERN, NODE_FIELDS, readCodebookDocument } from './parse.js';
 import type { CodebookDocumentRead, NodeField, NodeSource } from './parse.js';
 import { nameKey, slugify, uniqueId } from './slug.js';
 
@@ -34,12 +34,22 @@ export interface NewCode extends NodeTexts {
   name: string;
   /** Theme to put the code in; null or absent: top-level `codes` (not yet grouped). */
   themeId?: string | null;
+  /** The id to give it if that id is valid and free (a code brought from another copy of the study). */
+  id?: string;
 }
 
 export interface NewTheme extends NodeTexts {
   name: string;
   /** Parent theme; null or absent: a top-level theme. */
   parentId?: string | null;
+  /** The id to give it if that id is valid and free. */
+  id?: string;
+}
+
+/** `preferred` when it is a valid id not taken, else a fresh id from the name. */
+function newId(preferred: string | undefined, name: string, fallback: string, taken: ReadonlySet<string>): string {
+  if (preferred !== undefined && ID_PATTERN.test(preferred) && !taken.has(preferred)) return preferred;
+  return uniqueId(slugify(name, fallback), taken);
 }
 
 const TEXT_FIELDS = ['description', 'definition', 'include', 'exclude', 'example', 'color'] as const;
@@ -278,7 +288,7 @@ export function addCode(source: string, code: NewCode, takenIds?: Iterable<strin
   checkCodeName(s, name);
   const theme = code.themeId != null ? findTheme(s, code.themeId) : null;
   writeMissingIds(s);
-  const id = uniqueId(slugify(name, 'code'), allIds(s, takenIds));
+  const id = newId(code.id, name, 'code', allIds(s, takenIds));
   const list = listIn(theme ? theme.map : topMap(s), 'codes');
   list.items.push(newNodeMap(name, id, code));
   return { source: close(s), id };
@@ -291,7 +301,7 @@ export function addTheme(source: string, theme: NewTheme, takenIds?: Iterable<st
   const parent = theme.parentId != null ? findTheme(s, theme.parentId) : null;
   checkThemeName(s, name, parent ? parent.node.id : null);
   writeMissingIds(s);
-  const id = uniqueId(slugify(name, 'theme'), allIds(s, takenIds));
+  const id = newId(theme.id, name, 'theme', allIds(s, takenIds));
   const list = listIn(parent ? parent.map : topMap(s), 'themes');
   list.items.push(newNodeMap(name, id, theme));
   return { source: close(s), id };
