@@ -478,6 +478,77 @@ Exemples :
     en: { summary: 'rebuild the consensus even if it was changed since (the old file is kept in .codage/backups)' },
     fr: { summary: 'reconstruire le consensus même s’il a été modifié depuis (l’ancien fichier est gardé dans .codage/backups)' },
   },
+  merge: {
+    en: {
+      summary: "bring back a second coder's coder file and new codes from their copy of the study",
+      after: `
+The second coder often codes on their own copy of the study (sent by e-mail, or a git clone).
+merge brings their coder file back: codes are matched by id, then by name; their new themes
+and codes are added to codebook.yaml (your comments untouched); renamed codes are reported
+(your names are kept). Segments in a transcript that differs between the copies are found
+again by their quoted text, and reported; one that cannot be placed is kept as it is and
+reported by codage check. A coder file that already exists here and differs is not replaced
+without --force (the old one is kept in .codage/backups/). Without --coder, the coder files of
+the other copy that do not exist here are brought.
+
+Examples:
+  codage merge ../copie-paul
+  codage merge ../copie-paul --coder paul --dry-run
+  codage merge /media/cle/these --coder paul --force`,
+    },
+    fr: {
+      summary: "reprendre le fichier et les nouveaux codes d'un second codeur depuis sa copie de l'étude",
+      after: `
+Le second codeur code souvent sur sa propre copie de l'étude (envoyée par courriel, ou un clone
+git). merge en reprend son fichier de codeur : les codes sont reconnus par leur identifiant,
+puis par leur nom ; ses nouveaux thèmes et codes sont ajoutés à codebook.yaml (vos
+commentaires intacts) ; les codes renommés sont signalés (vos noms sont gardés). Les segments
+d'une transcription qui diffère entre les deux copies sont retrouvés par leur texte, et
+signalés ; un segment introuvable est gardé tel quel et signalé par codage check. Un fichier
+de codeur qui existe déjà ici et diffère n'est pas remplacé sans --force (l'ancien est gardé
+dans .codage/backups/). Sans --coder, les fichiers de codeur de l'autre copie absents d'ici
+sont repris.
+
+Exemples :
+  codage merge ../copie-paul
+  codage merge ../copie-paul --coder paul --dry-run
+  codage merge /media/cle/these --coder paul --force`,
+    },
+  },
+  'merge-driver': {
+    en: {
+      summary: 'git merge driver for codebook.yaml (three-way, keeps comments); see the README',
+      after: `
+git calls it with the common ancestor, this branch's file (replaced by the result) and the
+other branch's. Changes of the other branch are applied where this one left things alone;
+both-sides changes and removals are reported and make the merge stop for you to look.
+
+Set up once in the study's repository:
+  echo "codebook.yaml merge=codage-codebook" >> .gitattributes
+  git config merge.codage-codebook.name "codage codebook merge"
+  git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
+    },
+    fr: {
+      summary: 'pilote de fusion git pour codebook.yaml (à trois voies, garde les commentaires) ; voir le README',
+      after: `
+git l'appelle avec l'ancêtre commun, le fichier de cette branche (remplacé par le résultat) et
+celui de l'autre branche. Les modifications de l'autre branche sont appliquées là où celle-ci
+n'a rien changé ; les modifications des deux côtés et les suppressions sont signalées et
+arrêtent la fusion pour que vous regardiez.
+
+À configurer une fois dans le dépôt de l'étude :
+  echo "codebook.yaml merge=codage-codebook" >> .gitattributes
+  git config merge.codage-codebook.name "codage codebook merge"
+  git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
+    },
+  },
+  'arg-other-study': { en: { summary: "the other copy of the study (its folder)" }, fr: { summary: "l'autre copie de l'étude (son dossier)" } },
+  'opt-merge-coder': { en: { summary: 'coder file(s) to bring (e.g. paul)' }, fr: { summary: 'fichier(s) de codeur à reprendre (ex. paul)' } },
+  'opt-force-merge': { en: { summary: 'replace a coder file that differs here (kept in .codage/backups)' }, fr: { summary: 'remplacer un fichier de codeur qui diffère ici (gardé dans .codage/backups)' } },
+  'arg-base': { en: { summary: 'common ancestor (%O)' }, fr: { summary: 'ancêtre commun (%O)' } },
+  'arg-ours': { en: { summary: "this branch's file, replaced by the result (%A)" }, fr: { summary: 'fichier de cette branche, remplacé par le résultat (%A)' } },
+  'arg-theirs': { en: { summary: "the other branch's file (%B)" }, fr: { summary: "fichier de l'autre branche (%B)" } },
+  'arg-path': { en: { summary: 'path of the file in the repository (%P)' }, fr: { summary: 'chemin du fichier dans le dépôt (%P)' } },
   'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
   'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
   'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },

@@ -177,6 +177,19 @@ export async function buildProgram(
     .option('--force', h('opt-force-consensus').summary)
     .option('--json', h('opt-json').summary);
 
+  command('merge', 'merge', () => import('./commands/merge.js'))
+    .argument('<other-study>', h('arg-other-study').summary)
+    .option('--coder <name...>', h('opt-merge-coder').summary)
+    .option('--force', h('opt-force-merge').summary)
+    .option('--dry-run', h('opt-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+
+  command('merge-driver', 'merge-driver', () => import('./commands/merge-driver.js'))
+    .argument('<base>', h('arg-base').summary)
+    .argument('<ours>', h('arg-ours').summary)
+    .argument('<theirs>', h('arg-theirs').summary)
+    .argument('[path]', h('arg-path').summary);
+
   command('code', 'code', () => import('./commands/code.js'))
     .argument('[participant]', h('arg-participant').summary)
     .option('--coder <name>', h('opt-coder-code').summary)

@@ -12,7 +12,7 @@
  *   the other copy removed something, this copy's version stays and a conflict is reported.
  */
 import type { Codebook, CodebookNode, Localized } from '../types.js';
-import { addCode, addTheme, moveCode, renameNode, setNodeField, type NodeTexts } from './edit.js';
+import { addCode, addTheme, CodebookEditError, moveCode, renameNode, setNodeField, type NodeTexts } from './edit.js';
 import { parseCodebook } from './parse.js';
 import { allCodes, allThemes, findCodeByName } from './query.js';
 import { nameKey } from './slug.js';
@@ -115,6 +115,19 @@ function labelFr(node: CodebookNode): string {
 
 /** Three-way merge of codebook texts: `theirs`' changes since `base` applied to `ours`. */
 export function mergeCodebookThreeWay(base: string, ours: string, theirs: string): ThreeWayResult {
+  for (const [text, which] of [
+    [base, { en: 'the common ancestor', fr: "l'ancêtre commun" }],
+    [ours, { en: "this branch's version", fr: 'la version de cette branche' }],
+    [theirs, { en: "the other branch's version", fr: "la version de l'autre branche" }],
+  ] as const) {
+    const syntax = parseCodebook(text, 'codebook.yaml').problems.find((p) => p.kind === 'yaml-syntax');
+    if (syntax) {
+      throw new CodebookEditError('codebook-yaml-syntax', {
+        en: `${which.en} has a YAML syntax error (line ${syntax.line ?? '?'}): it cannot be merged safely`,
+        fr: `${which.fr} contient une erreur de syntaxe YAML (ligne ${syntax.line ?? '?'}) : impossible de la fusionner sans risque`,
+      });
+    }
+  }
   const b = read(base);
   const t = read(theirs);
   let source = ours;

@@ -1,0 +1,226 @@
+import { resolve } from 'node:path';
+import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/merge.js';
+import { serializeCoderFile } from '../../core/codings/serialize.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { frenchSpacing } from '../../core/report/typography.js';
+import { anchorCodings } from '../../core/study/anchor-codings.js';
+import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
+import { STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
+import type { Language, Problem } from '../../core/types.js';
+import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
+import { assertStudyFolder, loadStudy, readCoder } from '../../io/study.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { sortProblems } from '../load.js';
+import { formatProblem, paint } from '../output.js';
+
+interface MergeOptions {
+  study: string;
+  coder?: string[];
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+interface CoderPlan {
+  coder: string;
+  file: string;
+  /** The coder file as it will be written here. */
+  text: string;
+  segments: number;
+  /** Re-anchoring of the segments in this copy's transcripts. */
+  problems: Problem[];
+  /** Transcripts whose text differs between the two copies. */
+  differing: string[];
+  /** Participants this copy has no transcript for. */
+  missing: string[];
+  status: 'new' | 'same' | 'replaced' | 'refused';
+  kept: CoderEntry['kept'];
+  coderFile: CoderEntry['coderFile'];
+}
+
+function chooseCoders(ours: Study, theirs: Study, asked: string[] | undefined): string[] {
+  const theirsNames = theirs.coders.map((c) => c.coder);
+  if (asked !== undefined && asked.length > 0) {
+    const names = [...new Set(asked.flatMap((n) => n.split(',')).map((n) => n.trim()).filter((n) => n !== ''))];
+    const missing = names.filter((n) => !theirsNames.includes(n));
+    if (missing.length > 0) {
+      throw new UsageError(
+        { en: `the other copy has no coder file for ${missing.join(', ')}`, fr: `l’autre copie n’a pas de fichier de codeur pour ${missing.join(', ')}` },
+        { en: `its coders: ${theirsNames.join(', ') || 'none'}`, fr: `ses codeurs : ${theirsNames.join(', ') || 'aucun'}` },
+      );
+    }
+    return names;
+  }
+  const ourNames = new Set(ours.coders.map((c) => c.coder));
+  const fresh = theirsNames.filter((n) => !ourNames.has(n));
+  if (fresh.length === 0) {
+    throw new UsageError(
+      {
+        en: `every coder of the other copy (${theirsNames.join(', ') || 'none'}) already has a file here: say which to bring with --coder NAME`,
+        fr: `chaque codeur de l’autre copie (${theirsNames.join(', ') || 'aucun'}) a déjà un fichier ici : indiquer lequel reprendre avec --coder NOM`,
+      },
+      { en: 'codage merge ../copie-paul --coder paul', fr: 'codage merge ../copie-paul --coder paul' },
+    );
+  }
+  return fresh;
+}
+
+/** The other copy's coder file, its codes renamed to this codebook's ids and its segments re-anchored here. */
+function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<string, string>, force: boolean): CoderPlan {
+  const remapped: CoderEntry = {
+    ...entry,
+    coderFile: {
+      ...entry.coderFile,
+      segments: entry.coderFile.segments.map((s) => ({ ...s, codes: [...new Set(s.codes.map((c) => codeIds.get(c) ?? c))] })),
+    },
+  };
+  const anchored = anchorCodings([remapped], ours.transcriptById);
+  const [reanchored] = applyReanchoring([remapped], anchored.segments);
+  const coderFile = reanchored?.coderFile ?? remapped.coderFile;
+  const text = serializeCoderFile(coderFile, entry.kept);
+  const participants = [...new Set(entry.coderFile.segments.map((s) => s.participant))];
+  const differing = participants.filter((p) => {
+    const a = ours.transcriptById.get(p);
+    const b = theirs.transcriptById.get(p);
+    return a !== undefined && b !== undefined && a.text !== b.text;
+  });
+  const missing = participants.filter((p) => !ours.transcriptById.has(p));
+  const existing = ours.coders.find((c) => c.coder === entry.coder);
+  let status: CoderPlan['status'] = 'new';
+  if (existing) {
+    const current = serializeCoderFile(existing.coderFile, existing.kept);
+    status = current === text ? 'same' : force ? 'replaced' : 'refused';
+  }
+  return {
+    coder: entry.coder,
+    file: entry.file,
+    text,
+    segments: coderFile.segments.length,
+    problems: anchored.problems,
+    differing,
+    missing,
+    status,
+    kept: entry.kept,
+    coderFile,
+  };
+}
+
+export async function run(baseCtx: CommandContext, otherDir: string, options: MergeOptions): Promise<number> {
+  const root = resolve(options.study);
+  const other = resolve(otherDir);
+  if (root === other) throw new UsageError({ en: 'the other copy is this study itself', fr: 'l’autre copie est cette étude elle-même' });
+  await assertStudyFolder(root);
+  await assertStudyFolder(other);
+  const ours = await loadStudy(root);
+  const ctx = withStudyLanguage(baseCtx, ours.config);
+  const theirs = await loadStudy(other);
+  const names = chooseCoders(ours, theirs, options.coder);
+  for (const name of names) {
+    const entry = theirs.coders.find((c) => c.coder === name)!;
+    if (!entry.rewritable) {
+      throw new DataError(
+        { en: `${other}/${entry.file} cannot be read completely: it is not brought here`, fr: `${other}/${entry.file} ne peut pas être lu entièrement : il n’est pas repris ici` },
+        { hint: { en: 'run codage check in the other copy and fix this file first', fr: 'lancer codage check dans l’autre copie et corriger d’abord ce fichier' } },
+      );
+    }
+  }
+  const codebookError = ours.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
+  if (codebookError) throw new DataError(codebookError.message, { file: codebookError.file, line: codebookError.line, column: codebookError.column, hint: codebookError.hint });
+
+  // The codebook first (under its lock, on the file as it is now), so that codings never refer to a missing code.
+  const merge = (source: string): CodebookMergeResult => mergeCodebook(source, theirs.codebook);
+  let codebook: CodebookMergeResult;
+  if (options.dryRun) codebook = merge(ours.codebookSource ?? '');
+  else {
+    codebook = await editCodebookFile(root, 'codage merge', (source) => {
+      const result = merge(source);
+      return { source: result.addedCodes.length + result.addedThemes.length > 0 ? result.source : source, result };
+    });
+  }
+  const plans = names.map((name) => planCoder(ours, theirs, theirs.coders.find((c) => c.coder === name)!, codebook.codeIds, options.force === true));
+  if (!options.dryRun) {
+    for (const plan of plans) {
+      if (plan.status === 'same' || plan.status === 'refused') continue;
+      const lock = await lockCoderFile(root, plan.coder, 'codage merge');
+      try {
+        // Read again under the lock: a file that appeared or changed meanwhile is not overwritten.
+        const fresh = (await readCoder(root, plan.coder)).entry;
+        if (fresh && plan.status === 'new' && !options.force) {
+          plan.status = 'refused';
+          continue;
+        }
+        await saveCoderFile(root, plan.coderFile, plan.kept);
+      } finally {
+        lock.release();
+      }
+    }
+  }
+  const refused = plans.filter((p) => p.status === 'refused');
+  if (options.json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        {
+          dryRun: options.dryRun === true,
+          codebook: {
+            addedCodes: codebook.addedCodes,
+            addedThemes: codebook.addedThemes,
+            renamed: codebook.renamed,
+            matchedByName: codebook.matchedByName,
+            onlyHere: codebook.onlyOurs,
+          },
+          coders: plans.map((p) => ({
+            coder: p.coder,
+            file: p.file,
+            status: p.status,
+            segments: p.segments,
+            transcriptsDiffering: p.differing,
+            participantsMissing: p.missing,
+            reanchoring: p.problems.map((x) => ({ severity: x.severity, kind: x.kind, line: x.line ?? null, message: x.message[ctx.language] })),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else ctx.stdout.write(report(codebook, plans, other, options, ctx.language));
+  return refused.length > 0 ? 1 : 0;
+}
+
+function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string, options: MergeOptions, language: Language): string {
+  const fr = language === 'fr';
+  const lines: string[] = [];
+  lines.push(paint.bold(fr ? `Reprise depuis ${other}${options.dryRun ? ' (essai : rien n’est écrit)' : ''}` : `Merging from ${other}${options.dryRun ? ' (dry run: nothing is written)' : ''}`));
+  const q = (s: string) => (fr ? `« ${s} »` : `"${s}"`);
+  const colon = fr ? ' : ' : ': ';
+  if (codebook.addedThemes.length > 0) lines.push(`  ${fr ? 'Thèmes ajoutés à codebook.yaml' : 'Themes added to codebook.yaml'}${colon}${codebook.addedThemes.map((t) => q(t.name)).join(', ')}`);
+  if (codebook.addedCodes.length > 0) lines.push(`  ${fr ? 'Codes ajoutés à codebook.yaml' : 'Codes added to codebook.yaml'}${colon}${codebook.addedCodes.map((c) => q(c.name)).join(', ')}`);
+  if (codebook.addedCodes.length + codebook.addedThemes.length === 0) lines.push(fr ? '  Aucun code nouveau dans l’autre copie.' : '  No new code in the other copy.');
+  for (const r of codebook.renamed) {
+    lines.push(fr ? `  Renommé dans l’autre copie : ${q(r.ours)} s’y appelle ${q(r.theirs)} (le nom d’ici est gardé ; même identifiant ${r.id})` : `  Renamed in the other copy: ${q(r.ours)} is called ${q(r.theirs)} there (this name is kept; same id ${r.id})`);
+  }
+  for (const m of codebook.matchedByName) {
+    lines.push(fr ? `  Reconnu par son nom : ${q(m.name)} (identifiant ${m.theirs} là-bas, ${m.ours} ici)` : `  Matched by name: ${q(m.name)} (id ${m.theirs} there, ${m.ours} here)`);
+  }
+  if (codebook.onlyOurs.length > 0) {
+    lines.push(fr ? `  ${codebook.onlyOurs.length} code(s) seulement ici : ${codebook.onlyOurs.map(q).join(', ')}` : `  ${codebook.onlyOurs.length} code(s) only here: ${codebook.onlyOurs.map(q).join(', ')}`);
+  }
+  for (const p of plans) {
+    const status = {
+      new: fr ? `${p.segments} segment(s) repris` : `${p.segments} segment(s) brought in`,
+      replaced: fr ? `remplacé (--force ; l’ancien est gardé dans .codage/backups/), ${p.segments} segment(s)` : `replaced (--force; the old one is kept in .codage/backups/), ${p.segments} segment(s)`,
+      same: fr ? 'déjà identique ici, rien à faire' : 'already the same here, nothing to do',
+      refused: fr ? 'existe déjà ici et diffère : non remplacé (ajouter --force pour le remplacer, l’ancien étant gardé dans .codage/backups/)' : 'already exists here and differs: not replaced (add --force to replace it; the old one is kept in .codage/backups/)',
+    }[p.status];
+    const line = `  ${p.file}${fr ? ' : ' : ': '}${status}`;
+    lines.push(p.status === 'refused' ? paint.red(line) : line);
+    for (const id of p.differing) {
+      lines.push(fr ? `    ${id} diffère entre les deux copies : ses segments ont été retrouvés par leur texte dans la transcription d’ici` : `    ${id} differs between the two copies: its segments were found again by their text in this copy's transcript`);
+    }
+    for (const id of p.missing) lines.push(paint.yellow(fr ? `    ${id} n’a pas de transcription ici : ses segments sont gardés tels quels (voir codage check)` : `    ${id} has no transcript here: its segments are kept as they are (see codage check)`));
+  }
+  let out = `${lines.map((l) => frenchSpacing(l, language)).join('\n')}\n`;
+  // Re-anchored segments are written at their new place already: no "check --fix" to suggest.
+  const problems = sortProblems(plans.flatMap((p) => p.problems)).map((p) => (p.kind === 'segment-unplaced' || p.severity === 'error' ? p : { ...p, hint: undefined }));
+  if (problems.length > 0) out += `${problems.map((p) => formatProblem(p, language)).join('\n')}\n`;
+  return out;
+}
