@@ -3,7 +3,7 @@ import { AGGREGATIONS, pick, type Aggregated, type Aggregation } from '../../cor
 import { computeAgreement, type AgreementCell, type AgreementSummary } from '../../core/analysis/agreement/compare.js';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { reasonText, type Estimate } from '../../core/analysis/agreement/estimate.js';
-import { prepareComparison, type PreparedComparison } from '../../core/analysis/agreement/prepare.js';
+import { comparedTranscripts, prepareComparison, type PreparedComparison } from '../../core/analysis/agreement/prepare.js';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../../core/analysis/agreement/units.js';
 import { codeLabel } from '../../core/codebook/query.js';
 import { planReconciliation } from '../../core/consensus/plan.js';
@@ -16,7 +16,9 @@ import { tableToCsv, tableToExcel, tableToMarkdown, tableToText, type Table } fr
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { paint } from '../output.js';
@@ -55,14 +57,23 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   requireCoders(study, names);
   const participants = parseParticipants(study, options.participants);
   const language = ctx.language;
+  const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };
+  // Sentences take longer to cut than the study to read: kept in .codage/cache between runs.
+  const sentences =
+    options.unit === 'sentence'
+      ? await cachedSentences(
+          study.root,
+          comparedTranscripts(selectionInput).chosen.map((c) => c.transcript),
+          language,
+          (t) => segmentSentences(t.text, t.turns, language),
+        )
+      : undefined;
   const prepared = prepareComparison({
+    ...selectionInput,
     unit: options.unit,
-    coders: names,
-    transcripts: study.transcripts,
-    segments,
     codebook: study.codebook,
     language,
-    ...(participants ? { participants } : {}),
+    ...(sentences ? { sentences } : {}),
   });
   if (prepared.input.transcripts.length === 0) {
     throw new UsageError(

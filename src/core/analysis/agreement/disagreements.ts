@@ -155,45 +155,48 @@ export function alignCodings(input: {
   const disagreements: Disagreement[] = [];
   const oneSided: { side: 'a' | 'b'; code: string; piece: Piece }[] = [];
 
+  const NONE: Piece[] = [];
   for (const code of codes) {
-    const pa = coverA.get(code) ?? [];
-    const pb = coverB.get(code) ?? [];
-    // Passages: chains of overlapping pieces of either coder.
-    const all = [...pa.map((p) => ({ side: 'a' as const, p })), ...pb.map((p) => ({ side: 'b' as const, p }))].sort(
-      (x, y) => x.p.start - y.p.start || x.p.end - y.p.end,
-    );
-    let group: typeof all = [];
-    let groupEnd = -1;
-    const close = () => {
-      if (group.length === 0) return;
-      const ga = group.filter((g) => g.side === 'a').map((g) => g.p);
-      const gb = group.filter((g) => g.side === 'b').map((g) => g.p);
-      const start = Math.min(...group.map((g) => g.p.start));
-      const end = Math.max(...group.map((g) => g.p.end));
-      if (gb.length === 0 || ga.length === 0) {
-        for (const g of group) oneSided.push({ side: g.side, code, piece: g.p });
-      } else {
-        const exact = sameCoverage(ga, gb);
-        const words = exact ? 0 : wordsApart(text, ga, gb, start, end);
-        const segA = ga.flatMap((p) => p.segments);
-        const segB = gb.flatMap((p) => p.segments);
-        if (words <= input.tolerance) {
-          agreed.push({ code, start, end, a: segA, b: segB, exact, wordsApart: words });
-        } else {
-          const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
-          const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
-          disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
-        }
+    // Passages: chains of overlapping pieces of either coder. Each coder's pieces are sorted and
+    // disjoint, so the two lists are walked together, without sorting.
+    const pa = coverA.get(code) ?? NONE;
+    const pb = coverB.get(code) ?? NONE;
+    let i = 0;
+    let j = 0;
+    while (i < pa.length || j < pb.length) {
+      const ga: Piece[] = [];
+      const gb: Piece[] = [];
+      const fromA = j >= pb.length || (i < pa.length && pa[i]!.start <= pb[j]!.start);
+      const first = fromA ? pa[i++]! : pb[j++]!;
+      (fromA ? ga : gb).push(first);
+      const start = first.start;
+      let end = first.end;
+      for (;;) {
+        if (i < pa.length && pa[i]!.start < end) {
+          const p = pa[i++]!;
+          ga.push(p);
+          if (p.end > end) end = p.end;
+        } else if (j < pb.length && pb[j]!.start < end) {
+          const p = pb[j++]!;
+          gb.push(p);
+          if (p.end > end) end = p.end;
+        } else break;
       }
-      group = [];
-    };
-    for (const item of all) {
-      if (group.length > 0 && item.p.start >= groupEnd) close();
-      if (group.length === 0) groupEnd = item.p.end;
-      group.push(item);
-      groupEnd = Math.max(groupEnd, item.p.end);
+      if (ga.length === 0 || gb.length === 0) {
+        for (const p of ga) oneSided.push({ side: 'a', code, piece: p });
+        for (const p of gb) oneSided.push({ side: 'b', code, piece: p });
+        continue;
+      }
+      const exact = sameCoverage(ga, gb);
+      const words = exact ? 0 : wordsApart(text, ga, gb, start, end);
+      if (words <= input.tolerance) {
+        agreed.push({ code, start, end, a: ga.flatMap((p) => p.segments), b: gb.flatMap((p) => p.segments), exact, wordsApart: words });
+      } else {
+        const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
+        const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
+        disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
+      }
     }
-    close();
   }
 
   // One-sided items: same side and span together, then overlapping items of A and B joined.

@@ -24,6 +24,8 @@ export interface PrepareInput {
   language: Language;
   /** Only these participants (all of them compared, even where a coder coded nothing). */
   participants?: readonly string[];
+  /** Sentences already cut (e.g. from a cache), by participant; the others are cut here. */
+  sentences?: ReadonlyMap<string, readonly Span[]>;
 }
 
 /** How the compared transcripts were chosen. */
@@ -57,22 +59,32 @@ export function unitSpansOf(transcript: Transcript, unit: AgreementUnit, languag
   return null;
 }
 
-export function prepareComparison(input: PrepareInput): PreparedComparison {
-  const { coders, unit } = input;
+/** The transcripts compared, each with the coders compared there, and how they were chosen. */
+export function comparedTranscripts(input: Pick<PrepareInput, 'coders' | 'transcripts' | 'segments' | 'participants'>): {
+  chosen: { transcript: Transcript; coders: string[] }[];
+  selection: Selection;
+  coded: Map<string, Set<string>>;
+} {
+  const { coders } = input;
   const coded = codedTranscripts(input.segments.filter((s) => coders.includes(s.coder)));
   const codersOf = (id: string) => coders.filter((c) => coded.get(c)?.has(id));
-  let chosen: { transcript: Transcript; coders: string[] }[];
-  let selection: Selection;
   if (input.participants !== undefined) {
-    selection = 'listed';
     const wanted = new Set(input.participants);
-    chosen = input.transcripts.filter((t) => wanted.has(t.id)).map((t) => ({ transcript: t, coders: [...coders] }));
-  } else {
-    // Two coders: the transcripts both coded. More: those at least two coded; the others' values
-    // are missing there (Krippendorff's alpha allows it).
-    selection = coders.length === 2 ? 'coded-by-all' : 'coded-by-two-or-more';
-    chosen = input.transcripts.map((t) => ({ transcript: t, coders: codersOf(t.id) })).filter((c) => c.coders.length >= 2);
+    return { chosen: input.transcripts.filter((t) => wanted.has(t.id)).map((t) => ({ transcript: t, coders: [...coders] })), selection: 'listed', coded };
   }
+  // Two coders: the transcripts both coded. More: those at least two coded; the others' values
+  // are missing there (Krippendorff's alpha allows it).
+  return {
+    chosen: input.transcripts.map((t) => ({ transcript: t, coders: codersOf(t.id) })).filter((c) => c.coders.length >= 2),
+    selection: coders.length === 2 ? 'coded-by-all' : 'coded-by-two-or-more',
+    coded,
+  };
+}
+
+export function prepareComparison(input: PrepareInput): PreparedComparison {
+  const { coders, unit } = input;
+  const { chosen, selection, coded } = comparedTranscripts(input);
+  const codersOf = (id: string) => coders.filter((c) => coded.get(c)?.has(id));
   const chosenIds = new Set(chosen.map((c) => c.transcript.id));
   const notCompared = input.transcripts
     .filter((t) => !chosenIds.has(t.id))
@@ -117,7 +129,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
   const codes = [...codebookOrder, ...[...used].filter((id) => !known.has(id)).sort(compareNatural)];
 
   const transcripts: AgreementTranscript[] = chosen.map(({ transcript, coders: present }) => {
-    const unitSpans = unitSpansOf(transcript, unit, input.language);
+    const unitSpans = unit === 'sentence' && input.sentences?.has(transcript.id) ? [...input.sentences.get(transcript.id)!] : unitSpansOf(transcript, unit, input.language);
     const units = unit === 'char' ? transcriptOffsets(transcript).length : unit === 'transcript' ? 1 : unitSpans!.length;
     return {
       id: transcript.id,

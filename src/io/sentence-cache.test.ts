@@ -1,0 +1,40 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { segmentSentences } from '../core/transcript/sentences.js';
+import { makeTranscript } from '../tui/sample-data.js';
+import { cachedSentences } from './sentence-cache.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('cachedSentences', () => {
+  it('cuts sentences once, then reads them back; a changed transcript is cut again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'codage-cache-'));
+    dirs.push(root);
+    const a = makeTranscript('P1 : Bonjour. Je vais bien. Et vous ?\n', 'P1');
+    const b = makeTranscript('P2 : Non. Pas du tout.\n', 'P2');
+    let calls = 0;
+    const compute = (t: typeof a) => {
+      calls++;
+      return segmentSentences(t.text, t.turns, 'fr');
+    };
+    const first = await cachedSentences(root, [a, b], 'fr', compute);
+    expect(calls).toBe(2);
+    const second = await cachedSentences(root, [a, b], 'fr', compute);
+    expect(calls).toBe(2);
+    expect(second).toEqual(first);
+    const changed = makeTranscript('P2 : Non. Pas du tout. Jamais.\n', 'P2');
+    const third = await cachedSentences(root, [a, changed], 'fr', compute);
+    expect(calls).toBe(3);
+    expect(third.get('P2')).toEqual(segmentSentences(changed.text, changed.turns, 'fr'));
+    // A damaged cache is computed again, never trusted.
+    writeFileSync(join(root, '.codage/cache/sentences-fr.json'), '{"rules": 1, "entr');
+    await cachedSentences(root, [a], 'fr', compute);
+    expect(calls).toBe(4);
+    expect(JSON.parse(readFileSync(join(root, '.codage/cache/sentences-fr.json'), 'utf8')).entries.P1).toBeDefined();
+  });
+});
