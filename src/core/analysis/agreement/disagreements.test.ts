@@ -62,3 +62,39 @@ describe('alignCodings', () => {
     expect(r.disagreements[0]!.key).toBe(`P1|one-sided|${start - 1}-${start + 3}:x|`);
   });
 });
+
+describe('alignCodings on random codings', () => {
+  it('puts every coded character of either coder in exactly one passage of its code, agreed or not', () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const words = text.length;
+    for (let round = 0; round < 300; round++) {
+      const make = (prefix: string) =>
+        Array.from({ length: Math.floor(random() * 6) }, (_, i) => {
+          const start = Math.floor(random() * (words - 5));
+          const end = Math.min(words, start + 1 + Math.floor(random() * 60));
+          const codes = ['x', 'y', 'z'].filter(() => random() < 0.5);
+          return { id: `${prefix}${i}`, start, end, codes: codes.length > 0 ? codes : ['x'] };
+        });
+      const a = make('a');
+      const b = make('b');
+      const r = align(a, b, Math.floor(random() * 4));
+      for (const code of ['x', 'y', 'z']) {
+        const count = new Uint8Array(text.length);
+        for (const p of r.agreed.filter((x) => x.code === code)) for (let i = p.start; i < p.end; i++) count[i]!++;
+        for (const d of r.disagreements) {
+          // A passage's characters count once, whichever side and however many items hold them.
+          const mark = new Uint8Array(text.length);
+          for (const item of [...d.a, ...d.b]) if (item.codes.includes(code)) mark.fill(1, item.start, item.end);
+          mark.forEach((m, i) => (count[i]! += m));
+        }
+        for (const s of [...a, ...b]) {
+          if (!s.codes.includes(code)) continue;
+          for (let i = s.start; i < s.end; i++) expect(count[i], `round ${round}, code ${code}, char ${i}`).toBe(1);
+        }
+      }
+      const keys = r.disagreements.map((d) => d.key);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
