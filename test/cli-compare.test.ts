@@ -5,10 +5,16 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
+
+// compare keeps cut sentences in the study's .codage/cache: it runs on a copy, never on the fixture.
+let STUDY = '';
+beforeAll(() => {
+  STUDY = copyStudy();
+});
 
 interface RawSegment {
   id: string;
@@ -65,7 +71,7 @@ interface Report {
 }
 
 function compare(args: string[]): Report {
-  const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json', ...args]);
+  const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Report;
@@ -153,12 +159,12 @@ describe('codage compare on the demo study', () => {
   });
 
   it('prints the method, the unit, the aggregation and a sentence for the thesis, in French and in English', () => {
-    const fr = runCli(['compare', 'marie', 'paul', '--study', DEMO]);
+    const fr = runCli(['compare', 'marie', 'paul', '--study', STUDY]);
     expect(fr.code).toBe(0);
     expect(fr.stdout).toContain('Transcriptions comparées (codées par les deux)\u00a0: MG1, MG4, MG6, A2');
     expect(fr.stdout).toContain('κ\u00a0: kappa de Cohen (marie = A, paul = B)\u202f; α\u00a0: alpha de Krippendorff');
     expect(fr.stdout).toMatch(/Kappa de Cohen \(unité\u00a0: phrase, tableau cumulé sur \d+ codes × 4 transcriptions\)\u00a0: 0,\d\d\u202f; accord observé\u00a0: \d\d,\d\u00a0%\u202f; alpha de Krippendorff/);
-    const en = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--lang', 'en', '--aggregate', 'weighted', '--unit', 'paragraph']);
+    const en = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--lang', 'en', '--aggregate', 'weighted', '--unit', 'paragraph']);
     expect(en.stdout).toMatch(/Cohen's kappa \(paragraph units, mean over \d+ codes × 4 transcripts weighted by size in units\): 0\.\d\d \(\d+ undefined left out\)/);
     expect(en.stdout).toContain('Means leave out the cells (a code in a transcript) where the coefficient is undefined: both coders gave every unit the same category (expected agreement 1)');
     expect(en.stdout).toMatch(/Under the threshold \(κ < 0\.6\): /);
@@ -172,7 +178,7 @@ describe('codage compare on the demo study', () => {
     }
     expect(new Set(report.disagreements.map((d) => d.kind))).toEqual(new Set(['one-sided', 'different-codes', 'boundaries']));
     const out = join(tempDir(), 'desaccords.csv');
-    const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--disagreements', '--format', 'excel', '-o', out]);
+    const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--disagreements', '--format', 'excel', '-o', out]);
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\ufeffParticipant;Ligne;Désaccord;Codes marie;Verbatim marie;Codes paul;Verbatim paul\r\n')).toBe(true);
@@ -180,21 +186,21 @@ describe('codage compare on the demo study', () => {
   });
 
   it('compares the transcripts asked for, and says which coder coded nothing there', () => {
-    const r = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--participants', 'MG1,MG2', '--lang', 'en']);
+    const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--participants', 'MG1,MG2', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Transcripts compared (as asked (--participants)): MG1, MG2');
     expect(r.stdout).toContain('paul coded nothing in MG2 (compared anyway: every unit counts as not coded)');
   });
 
   it('refuses wrong usage with exit code 2', () => {
-    expect(runCli(['compare', 'marie', '--study', DEMO]).code).toBe(2);
-    expect(runCli(['compare', 'marie', 'marie', '--study', DEMO]).code).toBe(2);
-    const nobody = runCli(['compare', 'marie', 'nobody', '--study', DEMO, '--lang', 'en']);
+    expect(runCli(['compare', 'marie', '--study', STUDY]).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'marie', '--study', STUDY]).code).toBe(2);
+    const nobody = runCli(['compare', 'marie', 'nobody', '--study', STUDY, '--lang', 'en']);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toContain('no coder file for "nobody" in codings/');
-    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--participants', 'MG99']).code).toBe(2);
-    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--threshold', '2']).code).toBe(2);
-    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--unit', 'word']).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--participants', 'MG99']).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--threshold', '2']).code).toBe(2);
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--unit', 'word']).code).toBe(2);
   });
 
   it('compares three coders with Krippendorff’s alpha, a coder missing from a transcript counting as missing values', () => {
@@ -225,8 +231,8 @@ describe('codage compare on the demo study', () => {
   });
 
   it('prints the same bytes on every run', () => {
-    const a = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json']);
-    const b = runCli(['compare', 'marie', 'paul', '--study', DEMO, '--json']);
+    const a = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);
+    const b = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);
     expect(a.stdout).toBe(b.stdout);
   });
 });
