@@ -3,7 +3,7 @@ import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/mer
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { frenchSpacing } from '../../core/report/typography.js';
-import { anchorCodings } from '../../core/study/anchor-codings.js';
+import { anchorCodings, type AnchorStatus } from '../../core/study/anchor-codings.js';
 import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
 import type { Language, Problem } from '../../core/types.js';
@@ -33,6 +33,8 @@ interface CoderPlan {
   differing: string[];
   /** Participants this copy has no transcript for. */
   missing: string[];
+  /** How the segments were placed here, per participant. */
+  placed: Map<string, Partial<Record<AnchorStatus, number>>>;
   status: 'new' | 'same' | 'replaced' | 'refused';
   kept: CoderEntry['kept'];
   coderFile: CoderEntry['coderFile'];
@@ -75,6 +77,12 @@ function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<s
     },
   };
   const anchored = anchorCodings([remapped], ours.transcriptById);
+  const placed = new Map<string, Partial<Record<AnchorStatus, number>>>();
+  for (const a of anchored.segments) {
+    let count = placed.get(a.segment.participant);
+    if (!count) placed.set(a.segment.participant, (count = {}));
+    count[a.status] = (count[a.status] ?? 0) + 1;
+  }
   const [reanchored] = applyReanchoring([remapped], anchored.segments);
   const coderFile = reanchored?.coderFile ?? remapped.coderFile;
   const text = serializeCoderFile(coderFile, entry.kept);
@@ -99,6 +107,7 @@ function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<s
     problems: anchored.problems,
     differing,
     missing,
+    placed,
     status,
     kept: entry.kept,
     coderFile,
@@ -214,13 +223,24 @@ function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string
     const line = `  ${p.file}${fr ? ' : ' : ': '}${status}`;
     lines.push(p.status === 'refused' ? paint.red(line) : line);
     for (const id of p.differing) {
-      lines.push(fr ? `    ${id} diffère entre les deux copies : ses segments ont été retrouvés par leur texte dans la transcription d’ici` : `    ${id} differs between the two copies: its segments were found again by their text in this copy's transcript`);
+      const count = p.placed.get(id) ?? {};
+      const moved = count.moved ?? 0;
+      const approximate = (count.normalised ?? 0) + (count.approximate ?? 0);
+      const unplaced = count.unplaced ?? 0;
+      lines.push(
+        fr
+          ? `    ${id} diffère entre les deux copies : ${moved} segment(s) retrouvé(s) à l’identique plus loin ou plus tôt, ${approximate} retrouvé(s) après normalisation ou de façon approchée, ${unplaced} introuvable(s)`
+          : `    ${id} differs between the two copies: ${moved} segment(s) found again as they are at another place, ${approximate} after normalisation or approximately, ${unplaced} cannot be placed`,
+      );
     }
     for (const id of p.missing) lines.push(paint.yellow(fr ? `    ${id} n’a pas de transcription ici : ses segments sont gardés tels quels (voir codage check)` : `    ${id} has no transcript here: its segments are kept as they are (see codage check)`));
   }
   let out = `${lines.map((l) => frenchSpacing(l, language)).join('\n')}\n`;
-  // Re-anchored segments are written at their new place already: no "check --fix" to suggest.
-  const problems = sortProblems(plans.flatMap((p) => p.problems)).map((p) => (p.kind === 'segment-unplaced' || p.severity === 'error' ? p : { ...p, hint: undefined }));
+  // Segments that only moved are counted above; the others are listed. Re-anchored segments are
+  // written at their new place already: no "check --fix" to suggest.
+  const problems = sortProblems(plans.flatMap((p) => p.problems))
+    .filter((p) => p.kind !== 'segment-moved')
+    .map((p) => (p.kind === 'segment-unplaced' || p.severity === 'error' ? p : { ...p, hint: undefined }));
   if (problems.length > 0) out += `${problems.map((p) => formatProblem(p, language)).join('\n')}\n`;
   return out;
 }
