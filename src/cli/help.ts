@@ -523,7 +523,10 @@ git calls it with the common ancestor, this branch's file (replaced by the resul
 other branch's. Changes of the other branch are applied where this one left things alone;
 both-sides changes and removals are reported and make the merge stop for you to look.
 
-Set up once in the study's repository:
+Examples:
+  codage merge-driver base.yaml codebook.yaml other.yaml    (by hand: writes into codebook.yaml)
+
+Set up once in the study's repository, for git to call it:
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
@@ -536,7 +539,10 @@ celui de l'autre branche. Les modifications de l'autre branche sont appliquées 
 n'a rien changé ; les modifications des deux côtés et les suppressions sont signalées et
 arrêtent la fusion pour que vous regardiez.
 
-À configurer une fois dans le dépôt de l'étude :
+Exemples :
+  codage merge-driver base.yaml codebook.yaml autre.yaml    (à la main : écrit dans codebook.yaml)
+
+À configurer une fois dans le dépôt de l'étude, pour que git l'appelle :
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
