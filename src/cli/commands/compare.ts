@@ -86,8 +86,9 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   }
   const report = computeAgreement(prepared.input);
   const view: AgreementView = { report, codebook: study.codebook, language, aggregation: options.aggregate, threshold, selection: prepared.selection };
-  const entries = disagreementsOf(study, names, prepared, segments, tolerance);
   const format = options.json ? 'json' : options.format;
+  // The tables for the thesis do not list disagreements: they are found only when shown.
+  const entries = format === 'json' || format === 'text' || options.disagreements ? disagreementsOf(study, names, prepared, segments, tolerance) : [];
 
   let out: string;
   if (format === 'json') out = `${JSON.stringify(jsonReport(view, prepared, entries, study.codebook, tolerance), null, 2)}\n`;

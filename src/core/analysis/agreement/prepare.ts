@@ -129,7 +129,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
   const codes = [...codebookOrder, ...[...used].filter((id) => !known.has(id)).sort(compareNatural)];
 
   const transcripts: AgreementTranscript[] = chosen.map(({ transcript, coders: present }) => {
-    const unitSpans = unit === 'sentence' && input.sentences?.has(transcript.id) ? [...input.sentences.get(transcript.id)!] : unitSpansOf(transcript, unit, input.language);
+    const unitSpans = (unit === 'sentence' ? input.sentences?.get(transcript.id) : undefined) ?? unitSpansOf(transcript, unit, input.language);
     const units = unit === 'char' ? transcriptOffsets(transcript).length : unit === 'transcript' ? 1 : unitSpans!.length;
     return {
       id: transcript.id,
