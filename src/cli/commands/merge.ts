@@ -3,8 +3,8 @@ import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/mer
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { frenchSpacing } from '../../core/report/typography.js';
-import { anchorCodings, type AnchorStatus } from '../../core/study/anchor-codings.js';
-import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
+import type { AnchorStatus } from '../../core/study/anchor-codings.js';
+import { bringCoderFile } from '../../core/study/bring-coder.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
 import type { Language, Problem } from '../../core/types.js';
 import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
@@ -67,50 +67,31 @@ function chooseCoders(ours: Study, theirs: Study, asked: string[] | undefined): 
   return fresh;
 }
 
-/** The other copy's coder file, its codes renamed to this codebook's ids and its segments re-anchored here. */
+/** The other copy's coder file as it will be written here, and whether it may be. */
 function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<string, string>, force: boolean): CoderPlan {
-  const remapped: CoderEntry = {
-    ...entry,
-    coderFile: {
-      ...entry.coderFile,
-      segments: entry.coderFile.segments.map((s) => ({ ...s, codes: [...new Set(s.codes.map((c) => codeIds.get(c) ?? c))] })),
-    },
-  };
-  const anchored = anchorCodings([remapped], ours.transcriptById);
-  const placed = new Map<string, Partial<Record<AnchorStatus, number>>>();
-  for (const a of anchored.segments) {
-    let count = placed.get(a.segment.participant);
-    if (!count) placed.set(a.segment.participant, (count = {}));
-    count[a.status] = (count[a.status] ?? 0) + 1;
-  }
-  const [reanchored] = applyReanchoring([remapped], anchored.segments);
-  const coderFile = reanchored?.coderFile ?? remapped.coderFile;
-  const text = serializeCoderFile(coderFile, entry.kept);
+  const brought = bringCoderFile(entry, codeIds, ours.transcriptById);
+  const text = serializeCoderFile(brought.coderFile, entry.kept);
   const participants = [...new Set(entry.coderFile.segments.map((s) => s.participant))];
   const differing = participants.filter((p) => {
     const a = ours.transcriptById.get(p);
     const b = theirs.transcriptById.get(p);
     return a !== undefined && b !== undefined && a.text !== b.text;
   });
-  const missing = participants.filter((p) => !ours.transcriptById.has(p));
   const existing = ours.coders.find((c) => c.coder === entry.coder);
   let status: CoderPlan['status'] = 'new';
-  if (existing) {
-    const current = serializeCoderFile(existing.coderFile, existing.kept);
-    status = current === text ? 'same' : force ? 'replaced' : 'refused';
-  }
+  if (existing) status = serializeCoderFile(existing.coderFile, existing.kept) === text ? 'same' : force ? 'replaced' : 'refused';
   return {
     coder: entry.coder,
     file: entry.file,
     text,
-    segments: coderFile.segments.length,
-    problems: anchored.problems,
+    segments: brought.coderFile.segments.length,
+    problems: brought.problems,
     differing,
-    missing,
-    placed,
+    missing: brought.missing,
+    placed: brought.placed,
     status,
     kept: entry.kept,
-    coderFile,
+    coderFile: brought.coderFile,
   };
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
-import { consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
+import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -93,12 +93,6 @@ function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<strin
     decisions.set(row.decision.key, row.decision);
   }
   return decisions;
-}
-
-/** The decisions without the most recent ones (what the consensus holds if codage stopped between the two writes). */
-function withoutLatest(decisions: Map<string, Decision>): Map<string, Decision> {
-  const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
-  return new Map([...decisions].filter(([, d]) => d.when !== latest));
 }
 
 export async function run(baseCtx: CommandContext, a: string, b: string, options: ReconcileOptions): Promise<number> {
@@ -197,8 +191,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
   const rebuild = (d: Map<string, Decision>) => serializeCoderFile(consensusOf(rec, d, into).coderFile);
   if (existing && !options.force) {
-    const current = serializeCoderFile(existing.coderFile, existing.kept);
-    if (current !== rebuild(decisions) && current !== rebuild(withoutLatest(decisions))) {
+    if (!consensusIsCurrent(rec, decisions, into, existing)) {
       throw new DataError(
         {
           en: `${existing.file} is not what the decisions in ${logName} give: it was changed since (by codage code, by hand), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,

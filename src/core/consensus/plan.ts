@@ -6,6 +6,8 @@
 import { alignCodings, type Alignment, type ComparedSegment, type Disagreement } from '../analysis/agreement/disagreements.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { Transcript } from '../types.js';
+import { serializeCoderFile, type KeptEntries } from '../codings/serialize.js';
+import type { CoderFile } from '../types.js';
 import { buildConsensus, type ConsensusResult, type ConsensusSide } from './build.js';
 import type { Decision } from './decisions.js';
 import { logRow, type LogRow, type RowContext } from './log.js';
@@ -113,4 +115,26 @@ export function logRowsOf(
   }
   for (const row of previous) if (!current.has(row.decision.key)) rows.push(row);
   return rows;
+}
+
+/** The decisions without the most recent ones (what the consensus holds if codage stopped between writing the log and the consensus). */
+function withoutLatest(decisions: ReadonlyMap<string, Decision>): Map<string, Decision> {
+  const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
+  return new Map([...decisions].filter(([, d]) => d.when !== latest));
+}
+
+/**
+ * Whether a consensus file on disk is what the decisions give (or gave just before the last one,
+ * when codage stopped between its two writes): if not, it was changed since codage wrote it, and
+ * rebuilding it would lose those changes.
+ */
+export function consensusIsCurrent(
+  rec: Reconciliation,
+  decisions: ReadonlyMap<string, Decision>,
+  into: string,
+  onDisk: { coderFile: CoderFile; kept: KeptEntries },
+): boolean {
+  const current = serializeCoderFile(onDisk.coderFile, onDisk.kept);
+  const rebuilt = (d: ReadonlyMap<string, Decision>) => serializeCoderFile(consensusOf(rec, d, into).coderFile);
+  return current === rebuilt(decisions) || current === rebuilt(withoutLatest(decisions));
 }
