@@ -185,6 +185,24 @@ describe('codage compare on the demo study', () => {
     expect(text.split('\r\n').length - 2).toBe(report.disagreements.length);
   });
 
+  it('writes the tables for the thesis: Markdown with its method notes, CSV with full numbers, Excel as shown', () => {
+    const md = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'md', '--lang', 'en']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('**Agreement of marie and paul per code (sentence units)**');
+    expect(md.stdout).toContain('| Code | Both | marie only | paul only | Neither | Agreement | κ | α |');
+    expect(md.stdout).toMatch(/\| Impuissance \| 11 \| 7 \| 0 \| 402 \| 98\.3% \| 0\.75 \| 0\.75 \|/);
+    expect(md.stdout).toContain("*κ: Cohen's kappa (marie = A, paul = B)");
+    expect(md.stdout).toContain('**Agreement per transcript (sentence units)**');
+    expect(md.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Cohen's kappa \(sentence units, pooled table over \d+ codes × 4 transcripts\): 0\.\d\d/);
+    const json = compare([]);
+    const impuissance = json.codes.find((c) => c.id === 'impuissance')!;
+    const csv = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'csv', '--lang', 'fr']).stdout.split('\n');
+    expect(csv[0]).toBe('Code,Les deux,Uniquement marie,Uniquement paul,Aucun,Accord,κ,α');
+    expect(csv[1]).toBe(`Impuissance,11,7,0,402,${Math.round((413 / 420) * 1e6) / 1e6},${Math.round(impuissance.kappa.pooled.value! * 1e6) / 1e6},${csv[1]!.split(',').at(-1)}`);
+    const excel = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'excel', '--lang', 'fr']).stdout;
+    expect(excel.startsWith('\ufeffCode;Les deux;Uniquement marie;Uniquement paul;Aucun;Accord;κ;α\r\nImpuissance;11;7;0;402;98,3\u00a0%;0,75;0,75\r\n')).toBe(true);
+  });
+
   it('compares the transcripts asked for, and says which coder coded nothing there', () => {
     const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--participants', 'MG1,MG2', '--lang', 'en']);
     expect(r.code).toBe(0);
