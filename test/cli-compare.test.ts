@@ -4,6 +4,7 @@
  * line, every character marked per coder and code, and kappa computed from the counts.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
@@ -203,6 +204,20 @@ describe('codage compare on the demo study', () => {
     expect(excel.startsWith('\ufeffCode;Les deux;Uniquement marie;Uniquement paul;Aucun;Accord;κ;α\r\nImpuissance;11;7;0;402;98,3\u00a0%;0,75;0,75\r\n')).toBe(true);
   });
 
+  it('writes the tables and the sentence as a Word document with real tables', () => {
+    const file = join(tempDir(), 'accord.docx');
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'docx']).code).toBe(2); // needs -o
+    const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'docx', '-o', file]);
+    expect(r.code).toBe(0);
+    const xml = zipEntry(readFileSync(file), 'word/document.xml');
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('Accord entre marie et paul par code (unité\u00a0: phrase)');
+    expect(xml).toContain('<w:t xml:space="preserve">Impuissance</w:t>');
+    expect(xml).toMatch(/Kappa de Cohen \(unité\u00a0: phrase, tableau cumulé sur \d+ codes × 4 transcriptions\)\u00a0: 0,\d\d/);
+    expect(zipEntry(readFileSync(file), 'word/styles.xml')).toContain('w:lang w:val="fr-FR"');
+  });
+
   it('compares the transcripts asked for, and says which coder coded nothing there', () => {
     const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--participants', 'MG1,MG2', '--lang', 'en']);
     expect(r.code).toBe(0);
@@ -254,3 +269,18 @@ describe('codage compare on the demo study', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 });
+
+/** One file of a zip archive (a .docx), read with the local headers: enough for codage's own files. */
+function zipEntry(zip: Buffer, name: string): string {
+  for (let at = 0; at + 30 < zip.length && zip.readUInt32LE(at) === 0x04034b50; ) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const entry = zip.toString('utf8', at + 30, at + 30 + nameLength);
+    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 30 + nameLength + extra + size;
+  }
+  throw new Error(`${name} not found in the archive`);
+}

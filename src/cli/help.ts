@@ -371,6 +371,7 @@ Examples:
   codage compare marie paul --unit char --aggregate mean
   codage compare marie paul --participants MG1,MG4 --threshold 0.7
   codage compare marie paul --format md -o accord.md
+  codage compare marie paul --format docx -o accord.docx
   codage compare marie paul --disagreements
   codage compare marie paul --disagreements --format excel -o desaccords.csv
   codage compare marie paul jean --json`,
@@ -390,6 +391,7 @@ Exemples :
   codage compare marie paul --unit char --aggregate mean
   codage compare marie paul --participants MG1,MG4 --threshold 0.7
   codage compare marie paul --format md -o accord.md
+  codage compare marie paul --format docx -o accord.docx
   codage compare marie paul --disagreements
   codage compare marie paul --disagreements --format excel -o desaccords.csv
   codage compare marie paul jean --json`,
@@ -421,8 +423,8 @@ Exemples :
     fr: { summary: 'lister les désaccords (avec --format csv|excel pour un tableur)' },
   },
   'opt-compare-format': {
-    en: { summary: 'text (screen), md (Markdown table for the thesis), csv (R, Python), excel' },
-    fr: { summary: 'text (écran), md (tableau Markdown pour la thèse), csv (R, Python), excel' },
+    en: { summary: 'text (screen), md (Markdown tables for the thesis), docx (Word, with -o), csv (R, Python), excel' },
+    fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel' },
   },
   reconcile: {
     en: {

@@ -24,7 +24,7 @@ import { loadForCommand } from '../load.js';
 import { paint } from '../output.js';
 import { numberOption, parseParticipants, requireCoders } from '../study-args.js';
 
-export type CompareFormat = 'text' | 'md' | 'csv' | 'excel';
+export type CompareFormat = 'text' | 'md' | 'csv' | 'excel' | 'docx';
 
 interface CompareOptions {
   study: string;
@@ -90,27 +90,29 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   // The tables for the thesis do not list disagreements: they are found only when shown.
   const entries = format === 'json' || format === 'text' || options.disagreements ? disagreementsOf(study, names, prepared, segments, tolerance) : [];
 
-  let out: string;
-  if (format === 'json') out = `${JSON.stringify(jsonReport(view, prepared, entries, study.codebook, tolerance), null, 2)}\n`;
-  else if (options.disagreements) {
-    out = format === 'text' ? renderDisagreements(entries, study.codebook, language, tolerance) : renderTable(disagreementTable(entries, study.codebook, language, tolerance), format);
+  if (format === 'docx' && !options.output) {
+    throw new UsageError({ en: '--format docx writes a Word file: add -o FILE.docx', fr: '--format docx écrit un fichier Word : ajouter -o FICHIER.docx' });
   }
-  else if (format === 'text') out = renderText(view, prepared, entries);
-  else if (format === 'md') out = `${tableToMarkdown(codeTable(view))}\n${tableToMarkdown(transcriptTable(view))}\n${thesisSentence(view)}\n`;
-  else if (format === 'csv') out = tableToCsv(codeTable(view));
-  else out = tableToExcel(codeTable(view));
+  // What is written: the agreement tables and the sentence, or the list of disagreements.
+  const tables = options.disagreements ? [disagreementTable(entries, study.codebook, language, tolerance)] : [codeTable(view), transcriptTable(view)];
+  const paragraphs = options.disagreements ? [] : [thesisSentence(view)];
+  let out: string | Uint8Array;
+  if (format === 'json') out = `${JSON.stringify(jsonReport(view, prepared, entries, study.codebook, tolerance), null, 2)}\n`;
+  else if (format === 'text') out = options.disagreements ? renderDisagreements(entries, study.codebook, language, tolerance) : renderText(view, prepared, entries);
+  else if (format === 'md') out = `${tables.map(tableToMarkdown).join('\n')}${paragraphs.map((p) => `\n${p}\n`).join('')}`;
+  // A spreadsheet holds one table: the codes' (its last row is the overall), or the disagreements.
+  else if (format === 'csv') out = tableToCsv(tables[0]!);
+  else if (format === 'excel') out = tableToExcel(tables[0]!);
+  else {
+    const { tablesToDocx } = await import('../../core/report/table-docx.js');
+    out = await tablesToDocx(tables, paragraphs, language);
+  }
   if (options.output) {
     const path = resolve(options.output);
     await writeFileAtomic(path, out);
     ctx.stderr.write(language === 'fr' ? `Écrit dans ${path}\n` : `Written to ${path}\n`);
   } else ctx.stdout.write(out);
   return 0;
-}
-
-function renderTable(table: Table, format: CompareFormat | 'json'): string {
-  if (format === 'csv') return tableToCsv(table);
-  if (format === 'excel') return tableToExcel(table);
-  return tableToMarkdown(table);
 }
 
 /** The disagreements on screen: one block each, quotes in full. */
