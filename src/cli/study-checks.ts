@@ -14,3 +14,37 @@ export function requireAttribute(study: Study, attribute: string | undefined): v
     { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
   );
 }
+
+/** Every name must be a coder file of the study (the first missing one is reported). */
+export function requireCoders(study: Study, names: readonly string[]): void {
+  for (const name of names) requireCoder(study, name);
+}
+
+/** `P1,P4` or `P1 P4` → ids, checked against the study's transcripts. */
+export function parseParticipants(study: Study, value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(/[,\s]+/).filter((s) => s !== '');
+  const unknown = ids.filter((id) => !study.transcriptById.has(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    const all = study.transcripts.map((t) => t.id).join(', ');
+    throw new UsageError(
+      ids.length === 0
+        ? { en: '--participants needs at least one participant id', fr: '--participants demande au moins un identifiant de participant' }
+        : { en: `no transcript for participant(s) ${unknown.join(', ')}`, fr: `pas de transcription pour ${unknown.join(', ')}` },
+      { en: `participants: ${all}`, fr: `participants : ${all}` },
+    );
+  }
+  return [...new Set(ids)];
+}
+
+/** A number option within bounds, or a usage error naming the option. */
+export function numberOption(name: string, value: string | undefined, fallback: number, min: number, max: number, integer = false): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(',', '.'));
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(
+      { en: `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${value}"`, fr: `${name} doit être ${integer ? 'un nombre entier' : 'un nombre'} de ${min} à ${max}, pas « ${value} »` },
+    );
+  }
+  return n;
+}

@@ -17,12 +17,12 @@ import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
+import { writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
-import { numberOption, parseParticipants, requireCoders } from '../study-args.js';
+import { numberOption, parseParticipants, requireCoders } from '../study-checks.js';
 
 export type CompareFormat = 'text' | 'md' | 'csv' | 'excel' | 'docx';
 
@@ -109,7 +109,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeFileAtomic(path, out);
+    await writeOutput(path, out);
     ctx.stderr.write(language === 'fr' ? `Écrit dans ${path}\n` : `Written to ${path}\n`);
   } else ctx.stdout.write(out);
   return 0;

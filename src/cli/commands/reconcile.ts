@@ -18,7 +18,7 @@ import { lockCoderFile } from '../../io/store.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { paint } from '../output.js';
-import { numberOption, parseParticipants, requireCoders } from '../study-args.js';
+import { numberOption, parseParticipants, requireCoders } from '../study-checks.js';
 import { DEFAULT_TOLERANCE } from './compare.js';
 
 interface ReconcileOptions {
