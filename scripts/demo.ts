@@ -53,6 +53,13 @@ const steps: Step[] = [
     args: ['saturation', '--study', study, '--figure', join(out, 'saturation.svg'), '--figure', join(out, 'saturation.png')],
     file: 'saturation.txt',
   },
+  // After the exports and saturation, which count the consensus once there is one.
+  { title: fr ? 'Accord entre les deux codeurs' : 'Agreement between the two coders', args: ['compare', 'marie', 'paul', '--study', study], file: 'compare.txt' },
+  {
+    title: fr ? 'Mise en commun (règle : union)' : 'Reconciliation (rule: union)',
+    args: ['reconcile', 'marie', 'paul', '--into', 'consensus', '--strategy', 'union', '--study', study],
+    file: 'reconcile.txt',
+  },
   {
     title: fr ? 'Import d’un tableur de verbatims retouchés' : 'Importing a spreadsheet of edited quotes',
     args: ['import-codings', join(demo, '.source/edited-quotes.csv'), '--coder', 'import-demo', '--study', study, '--review', join(out, 'import-review.csv')],
