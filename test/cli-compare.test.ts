@@ -216,6 +216,10 @@ describe('codage compare on the demo study', () => {
     expect(xml).toContain('<w:t xml:space="preserve">Impuissance</w:t>');
     expect(xml).toMatch(/Kappa de Cohen \(unité\u00a0: phrase, tableau cumulé sur \d+ codes × 4 transcriptions\)\u00a0: 0,\d\d/);
     expect(zipEntry(readFileSync(file), 'word/styles.xml')).toContain('w:lang w:val="fr-FR"');
+    // The disagreements as an Excel workbook.
+    const xlsx = join(tempDir(), 'desaccords.xlsx');
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--disagreements', '--format', 'xlsx', '-o', xlsx]).code).toBe(0);
+    expect(zipEntry(readFileSync(xlsx), 'xl/sharedStrings.xml')).toContain('Verbatim marie');
   });
 
   it('compares the transcripts asked for, and says which coder coded nothing there', () => {

@@ -423,8 +423,8 @@ Exemples :
     fr: { summary: 'lister les désaccords (avec --format csv|excel pour un tableur)' },
   },
   'opt-compare-format': {
-    en: { summary: 'text (screen), md (Markdown tables for the thesis), docx (Word, with -o), csv (R, Python), excel' },
-    fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel' },
+    en: { summary: 'text (screen), md (Markdown tables for the thesis), docx (Word, with -o), csv (R, Python), excel (CSV), xlsx (with -o)' },
+    fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel (CSV), xlsx (avec -o)' },
   },
   reconcile: {
     en: {

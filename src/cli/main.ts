@@ -161,7 +161,7 @@ export async function buildProgram(
     .option('--threshold <value>', h('opt-kappa-threshold').summary, '0.6')
     .option('--tolerance <words>', h('opt-tolerance').summary, '3')
     .option('--disagreements', h('opt-disagreements').summary)
-    .addOption(new Option('--format <format>', h('opt-compare-format').summary).choices(['text', 'md', 'csv', 'excel', 'docx']).default('text'))
+    .addOption(new Option('--format <format>', h('opt-compare-format').summary).choices(['text', 'md', 'csv', 'excel', 'xlsx', 'docx']).default('text'))
     .option('--json', h('opt-json').summary)
     .option('-o, --output <file>', h('opt-output').summary);
 

@@ -9,10 +9,12 @@ import { codeLabel } from '../../core/codebook/query.js';
 import { planReconciliation } from '../../core/consensus/plan.js';
 import { UsageError } from '../../core/errors.js';
 import { kindLabel } from '../../core/consensus/log.js';
-import { codeTable, thesisSentence, transcriptTable, unitText, type AgreementView } from '../../core/report/agreement.js';
+import { agreementDocument, codeTable, documentTable, thesisSentence, transcriptTable, unitText, type AgreementView } from '../../core/report/agreement.js';
+import { renderCsv } from '../../core/report/render/csv.js';
+import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { disagreementLine, disagreementTable, type DisagreementEntry } from '../../core/report/disagreements.js';
 import { frenchSpacing, joinList } from '../../core/report/typography.js';
-import { tableToCsv, tableToExcel, tableToMarkdown, tableToText, type Table } from '../../core/report/table.js';
+import { tableToCsv, tableToText } from '../../core/report/table.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
@@ -24,7 +26,7 @@ import { writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 import { numberOption, parseParticipants, requireCoders } from '../study-checks.js';
 
-export type CompareFormat = 'text' | 'md' | 'csv' | 'excel' | 'docx';
+export type CompareFormat = 'text' | 'md' | 'csv' | 'excel' | 'xlsx' | 'docx';
 
 interface CompareOptions {
   study: string;
@@ -90,8 +92,8 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   // The tables for the thesis do not list disagreements: they are found only when shown.
   const entries = format === 'json' || format === 'text' || options.disagreements ? disagreementsOf(study, names, prepared, segments, tolerance) : [];
 
-  if (format === 'docx' && !options.output) {
-    throw new UsageError({ en: '--format docx writes a Word file: add -o FILE.docx', fr: '--format docx écrit un fichier Word : ajouter -o FICHIER.docx' });
+  if ((format === 'docx' || format === 'xlsx') && !options.output) {
+    throw new UsageError({ en: `--format ${format} writes a file: add -o FILE.${format}`, fr: `--format ${format} écrit un fichier : ajouter -o FICHIER.${format}` });
   }
   // What is written: the agreement tables and the sentence, or the list of disagreements.
   const tables = options.disagreements ? [disagreementTable(entries, study.codebook, language, tolerance)] : [codeTable(view), transcriptTable(view)];
@@ -99,13 +101,20 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   let out: string | Uint8Array;
   if (format === 'json') out = `${JSON.stringify(jsonReport(view, prepared, entries, study.codebook, tolerance), null, 2)}\n`;
   else if (format === 'text') out = options.disagreements ? renderDisagreements(entries, study.codebook, language, tolerance) : renderText(view, prepared, entries);
-  else if (format === 'md') out = `${tables.map(tableToMarkdown).join('\n')}${paragraphs.map((p) => `\n${p}\n`).join('')}`;
-  // A spreadsheet holds one table: the codes' (its last row is the overall), or the disagreements.
+  // CSV for R or Python keeps the numbers in full; the other formats show the table as printed.
   else if (format === 'csv') out = tableToCsv(tables[0]!);
-  else if (format === 'excel') out = tableToExcel(tables[0]!);
   else {
-    const { tablesToDocx } = await import('../../core/report/table-docx.js');
-    out = await tablesToDocx(tables, paragraphs, language);
+    const doc = agreementDocument(tables, paragraphs, language);
+    if (format === 'md') out = renderMarkdown(doc, { title: false });
+    // A spreadsheet holds one table: the codes' (its last row is the overall), or the disagreements.
+    else if (format === 'excel') out = renderCsv(documentTable(tables[0]!), 'excel');
+    else if (format === 'xlsx') {
+      const { renderXlsx } = await import('../../core/report/render/xlsx.js');
+      out = await renderXlsx(documentTable(tables[0]!));
+    } else {
+      const { renderDocx } = await import('../../core/report/render/docx.js');
+      out = await renderDocx(doc);
+    }
   }
   if (options.output) {
     const path = resolve(options.output);

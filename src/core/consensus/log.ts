@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import type { Disagreement, SideItem } from '../analysis/agreement/disagreements.js';
 import { lineAt } from '../anchoring/quote.js';
 import { codeLabel } from '../codebook/query.js';
-import { delimitedText, forExcel, neutraliseFormula, restoreFormulaText } from '../report/spreadsheet.js';
+import { formatDelimited, restoreSpreadsheetText } from '../report/delimited.js';
 import { detectDelimiter } from '../text/csv-delimiter.js';
 import type { OffsetMap } from '../text/offsets.js';
 import type { Codebook, Language, Localized, Problem, Transcript } from '../types.js';
@@ -114,9 +114,9 @@ export function serializeLog(rows: readonly LogRow[], language: Language): strin
   const lines: string[][] = [[...LOG_COLUMNS]];
   for (const row of rows) {
     const cells = { ...row.cells, decision: row.decision.choice ?? '', note: row.decision.note ?? '', who: row.decision.who, when: row.decision.when };
-    lines.push(LOG_COLUMNS.map((column) => (column === 'line' ? cells[column] : neutraliseFormula(cells[column]))));
+    lines.push(LOG_COLUMNS.map((column) => cells[column]));
   }
-  return forExcel(delimitedText(lines, language === 'fr' ? ';' : ','));
+  return formatDelimited(lines, { delimiter: language === 'fr' ? ';' : ',', bom: true, lineEnd: '\r\n' });
 }
 
 function problemAt(file: string, line: number, en: string, fr: string, hint?: Localized): Problem {
@@ -153,7 +153,7 @@ export function parseLog(source: string, file: string): { rows: LogRow[]; proble
   const seen = new Map<string, number>();
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
-    const get = (c: LogColumn) => (index[c] < 0 ? '' : c === 'line' ? (record[index[c]] ?? '') : restoreFormulaText(record[index[c]] ?? ''));
+    const get = (c: LogColumn) => (index[c] < 0 ? '' : restoreSpreadsheetText(record[index[c]] ?? ''));
     const cells = Object.fromEntries(LOG_COLUMNS.map((c) => [c, get(c)])) as Record<LogColumn, string>;
     const key = cells.disagreement.trim();
     if (key === '') {

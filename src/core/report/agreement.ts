@@ -12,6 +12,7 @@ import type { AgreementUnit } from '../analysis/agreement/units.js';
 import { codeLabel } from '../codebook/query.js';
 import type { Codebook, Language } from '../types.js';
 import { formatNumber, formatPercent } from './numbers.js';
+import { plain, textCell, type ReportDocument, type Table as DocumentTable } from './document.js';
 import { cell, type Table, type TableCell } from './table.js';
 import { capitalize, frenchSpacing, joinList } from './typography.js';
 
@@ -285,4 +286,24 @@ export function thesisSentence(view: AgreementView): string {
     ? `Codeurs : ${coders} ; transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}${colon}${ids}.`
     : `Coders: ${coders}; ${report.coders.length === 2 ? 'double-coded' : 'compared'} transcripts: ${ids}.`;
   return frenchSpacing(`${stats}. ${who}`, language);
+}
+
+/** A table of the terminal's model as a table of the thesis documents (render/: Markdown, Word, Excel). */
+export function documentTable(table: Table): DocumentTable {
+  return {
+    caption: table.title,
+    columns: table.columns.map((c, i) => ({ header: c.label, width: i === 0 ? 4 : c.align === 'left' ? 3 : 1, align: c.align })),
+    rows: table.rows.map((row) => ({ cells: row.map((c) => textCell(c.text)) })),
+    ...(table.notes.length > 0 ? { note: [{ text: table.notes.join(' '), italic: true }] } : {}),
+    landscape: table.columns.length > 8,
+  };
+}
+
+/** The agreement (or the disagreements) as a thesis document: its tables, then the sentence for the Methods. */
+export function agreementDocument(tables: readonly Table[], paragraphs: readonly string[], language: Language): ReportDocument {
+  return {
+    title: language === 'fr' ? 'Accord inter-codeurs' : 'Inter-coder agreement',
+    language,
+    blocks: [...tables.map((t) => ({ type: 'table' as const, table: documentTable(t) })), ...paragraphs.map((p) => ({ type: 'paragraph' as const, content: plain(p) }))],
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delimitedCell, formatDelimited, spreadsheetText } from './delimited.js';
+import { delimitedCell, formatDelimited, restoreSpreadsheetText, spreadsheetText } from './delimited.js';
 
 describe('spreadsheetText: formula injection (OWASP)', () => {
   it.each([
@@ -12,6 +12,19 @@ describe('spreadsheetText: formula injection (OWASP)', () => {
     ['\u0000=1', `'\u0000=1`],
   ])('a cell starting with a formula character is read as text: %j', (input, output) => {
     expect(spreadsheetText(input)).toBe(output);
+  });
+
+  it('keeps a plain number a number (a negative kappa read by R), but not a formula made of digits', () => {
+    for (const n of ['-0.12', '+3', '-1', '0.5']) expect(spreadsheetText(n)).toBe(n);
+    expect(spreadsheetText('-1+1')).toBe("'-1+1");
+    expect(spreadsheetText('-0.12e3')).toBe("'-0.12e3");
+  });
+
+  it('gives back exactly what was written, apostrophes included', () => {
+    for (const text of ['=1+1', "'=1+1", "''-x", "'déjà cité", '-0.12', "'", '', '@', "'-3"]) {
+      expect(restoreSpreadsheetText(spreadsheetText(text))).toBe(text);
+    }
+    expect(spreadsheetText("'=1+1")).toBe("''=1+1");
   });
 
   it('leaves every other text exactly as it is', () => {

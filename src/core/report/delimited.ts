@@ -7,17 +7,30 @@
  *   cell that starts with `=`, `+`, `-` or `@` (or a tab, a carriage return or a NUL before it)
  *   as a formula; a code, a memo or a quote written that way by someone else would run in the
  *   researcher's spreadsheet. Such a cell gets a leading `'`, which spreadsheets read as "this is
- *   text". The JSON outputs keep every text exactly.
+ *   text". The JSON outputs keep every text exactly. A cell that is a plain decimal number
+ *   (`-0.12`, a negative kappa) is a number to every spreadsheet, never run: it stays as it is,
+ *   so that R and Python read it as a number. A cell already starting with apostrophes before
+ *   such a character gets one more, so that a file codage reads back (a decisions log) gives
+ *   exactly what was written (`restoreSpreadsheetText`).
  * - **One row per record**: a cell holding the delimiter, a double quote, a line feed or a
  *   carriage return alone is quoted (RFC 4180), so that a memo with a stray `\r` is not split
  *   into two rows.
  */
 
 /** First characters that make a spreadsheet read a cell as a formula. */
-function startsLikeFormula(text: string): boolean {
-  const c = text.charCodeAt(0);
+function formulaCharacter(c: number): boolean {
   // = + - @ TAB CR NUL
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d || c === 0x00;
+}
+
+const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+
+/** Whether the cell gets a leading `'`: a formula character first, after any apostrophes. */
+function startsLikeFormula(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === 0x27) i++;
+  if (i >= text.length || !formulaCharacter(text.charCodeAt(i))) return false;
+  return i > 0 || !PLAIN_NUMBER.test(text);
 }
 
 /** The text as a spreadsheet cell that can never run as a formula (see the module comment). */
@@ -25,9 +38,14 @@ export function spreadsheetText(text: string): string {
   return text.length > 0 && startsLikeFormula(text) ? `'${text}` : text;
 }
 
+/** The inverse of `spreadsheetText`, for a spreadsheet codage wrote and reads back. */
+export function restoreSpreadsheetText(text: string): string {
+  return text.charCodeAt(0) === 0x27 && startsLikeFormula(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One cell: neutralised, then quoted when it holds the delimiter, a quote, or a line break. */
 export function delimitedCell(value: string, delimiter: string): string {
-  const text = value.length > 0 && startsLikeFormula(value) ? `'${value}` : value;
+  const text = spreadsheetText(value);
   if (text.indexOf('"') !== -1) return `"${text.replaceAll('"', '""')}"`;
   if (text.indexOf(delimiter) !== -1 || text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1) return `"${text}"`;
   return text;

@@ -1,9 +1,10 @@
 /**
- * A table computed once and rendered in every format: the terminal, Markdown, CSV for R or
- * Python (numbers in full, `.` decimals), CSV for Excel (the cells as shown, `;`, BOM, CRLF).
- * A cell shows `text`; a numeric cell also carries its `value` (null when undefined).
+ * A table of figures for the terminal (cells under a threshold marked) and for R or Python (CSV
+ * with the numbers in full, `.` decimals). A cell shows `text`; a numeric cell also carries its
+ * `value` (null when undefined). For the thesis formats it becomes a document table
+ * (`documentTable` in agreement.ts) that render/ writes as Markdown, Word or Excel.
  */
-import { delimitedText, forExcel, neutraliseFormula } from './spreadsheet.js';
+import { formatDelimited } from './delimited.js';
 
 export interface TableCell {
   text: string;
@@ -37,33 +38,14 @@ export function tableToText(table: Table, mark: (text: string) => string = (t) =
   return `${lines.join('\n')}\n`;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-export function tableToMarkdown(table: Table): string {
-  let out = `**${escapeMarkdown(table.title)}**\n\n`;
-  out += `| ${table.columns.map((c) => escapeMarkdown(c.label)).join(' | ')} |\n`;
-  out += `|${table.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|\n`;
-  for (const row of table.rows) out += `| ${row.map((c) => escapeMarkdown(c.text)).join(' | ')} |\n`;
-  if (table.notes.length > 0) out += `\n${table.notes.map((n) => `*${escapeMarkdown(n)}*`).join('\n\n')}\n`;
-  return out;
-}
-
 /** CSV for R or Python: numbers in full with `.` (undefined: the word `undefined`), text as shown. */
 export function tableToCsv(table: Table): string {
   const rows = [table.columns.map((c) => c.label), ...table.rows.map((row) => row.map((c) => csvValue(c)))];
-  return delimitedText(rows, ',');
+  return formatDelimited(rows, { delimiter: ',' });
 }
 
 function csvValue(c: TableCell): string {
-  if (c.value === undefined) return neutraliseFormula(c.text);
+  if (c.value === undefined) return c.text;
   if (c.value === null) return 'undefined';
   return String(Math.round(c.value * 1e6) / 1e6);
-}
-
-/** CSV that French Excel opens by a double click: the cells as shown, `;`, BOM, CRLF. */
-export function tableToExcel(table: Table): string {
-  const rows = [table.columns.map((c) => neutraliseFormula(c.label)), ...table.rows.map((row) => row.map((c) => neutraliseFormula(c.text)))];
-  return forExcel(delimitedText(rows, ';'));
 }
