@@ -274,17 +274,25 @@ describe('codage compare on the demo study', () => {
   });
 });
 
-/** One file of a zip archive (a .docx), read with the local headers: enough for codage's own files. */
+/** One file of a zip archive (a .docx or .xlsx), found through the central directory. */
 function zipEntry(zip: Buffer, name: string): string {
-  for (let at = 0; at + 30 < zip.length && zip.readUInt32LE(at) === 0x04034b50; ) {
-    const method = zip.readUInt16LE(at + 8);
-    const size = zip.readUInt32LE(at + 18);
-    const nameLength = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    const entry = zip.toString('utf8', at + 30, at + 30 + nameLength);
-    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    at += 30 + nameLength + extra + size;
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const entry = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (entry === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extra + comment;
   }
   throw new Error(`${name} not found in the archive`);
 }
