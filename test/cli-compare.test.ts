@@ -267,6 +267,13 @@ describe('codage compare on the demo study', () => {
     expect(text).toContain('Coders: marie, paul and jean; compared transcripts: MG1, MG4, MG6, A2.');
   });
 
+  it('gives the methods paragraph of codage export the same agreement sentence', () => {
+    const sentence = compare([]).sentence;
+    const methods = runCli(['export', 'methods', '--study', STUDY]);
+    expect(methods.code).toBe(0);
+    expect(methods.stdout.replace(/\s+/g, ' ')).toContain(sentence.replace(/\s+/g, ' '));
+  });
+
   it('prints the same bytes on every run', () => {
     const a = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);
     const b = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);

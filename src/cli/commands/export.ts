@@ -8,7 +8,8 @@ import { renderHtml } from '../../core/report/render/html.js';
 import { renderLatex } from '../../core/report/render/latex.js';
 import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.js';
-import { reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
+import { CONSENSUS_CODER, reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
+import { studyAgreementSentence } from '../../core/report/agreement.js';
 import type { ReportDocument } from '../../core/report/document.js';
 import { computeSaturation, SATURATION_DEFAULTS } from '../../core/analysis/saturation/saturation.js';
 import { saturationSentence } from '../../core/report/saturation/sentence.js';
@@ -183,7 +184,10 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     cellQuotes: options.cellQuotes === true,
     unit: options.unit,
     emptyCodes: options.emptyCodes,
-    extras: name === 'methods' || name === 'coreq' || name === 'report' ? saturationExtras(study, segments, coder, byPair ? undefined : options.by, ctx.language, name === 'report') : {},
+    extras:
+      name === 'methods' || name === 'coreq' || name === 'report'
+        ? { ...saturationExtras(study, segments, coder, byPair ? undefined : options.by, ctx.language, name === 'report'), ...agreementExtras(study, segments, ctx.language) }
+        : {},
     ...(date !== undefined ? { date } : {}),
   };
 
@@ -246,6 +250,19 @@ function saturationExtras(study: Study, segments: AnchoredSegment[], coder: stri
   const size = (attribute: string) => Number(new RegExp(`<svg[^>]*\\s${attribute}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
   const caption = language === 'fr' ? 'Figure 2 – Saturation des codes au fil des entretiens' : 'Figure 2 – Code saturation along the interviews';
   return { saturation: sentence, saturationFigure: { svg, width: size('width'), height: size('height'), caption } };
+}
+
+/** Agreement between the coders, as `codage compare` gives it by default, when the study was double-coded. */
+function agreementExtras(study: Study, segments: AnchoredSegment[], language: Language): ExportOptions['extras'] {
+  const sentence = studyAgreementSentence({
+    transcripts: study.transcripts,
+    segments,
+    codebook: study.codebook,
+    coders: study.coders.map((c) => c.coder),
+    language,
+    consensus: CONSENSUS_CODER,
+  });
+  return sentence === null ? {} : { agreement: sentence };
 }
 
 async function render(doc: ReportDocument, format: ExportFormat, options: { landscape?: boolean; standalone?: boolean; date?: string }): Promise<string | Uint8Array> {

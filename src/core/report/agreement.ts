@@ -5,12 +5,13 @@
  */
 import type { Aggregation, Aggregated } from '../analysis/agreement/aggregate.js';
 import { pick } from '../analysis/agreement/aggregate.js';
-import type { AgreementReport, AgreementSummary } from '../analysis/agreement/compare.js';
+import { computeAgreement, type AgreementReport, type AgreementSummary } from '../analysis/agreement/compare.js';
 import { reasonText, type Estimate, type UndefinedReason } from '../analysis/agreement/estimate.js';
-import type { Selection } from '../analysis/agreement/prepare.js';
+import { prepareComparison, type Selection } from '../analysis/agreement/prepare.js';
 import type { AgreementUnit } from '../analysis/agreement/units.js';
 import { codeLabel } from '../codebook/query.js';
-import type { Codebook, Language } from '../types.js';
+import type { AnchoredSegment } from '../study/anchor-codings.js';
+import type { Codebook, Language, Transcript } from '../types.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { plain, textCell, type ReportDocument, type Table as DocumentTable } from './document.js';
 import { cell, type Table, type TableCell } from './table.js';
@@ -306,4 +307,26 @@ export function agreementDocument(tables: readonly Table[], paragraphs: readonly
     language,
     blocks: [...tables.map((t) => ({ type: 'table' as const, table: documentTable(t) })), ...paragraphs.map((p) => ({ type: 'paragraph' as const, content: plain(p) }))],
   };
+}
+
+/**
+ * The agreement sentence of a study's methods, as `codage compare` writes it with its defaults
+ * (sentence units, pooled table): between the coders other than the consensus, on the transcripts
+ * at least two of them coded. Null when no transcript was double-coded.
+ */
+export function studyAgreementSentence(input: {
+  transcripts: readonly Transcript[];
+  segments: readonly AnchoredSegment[];
+  codebook: Codebook;
+  coders: readonly string[];
+  language: Language;
+  /** A consensus coder file is not a coder: it is left out. */
+  consensus?: string;
+}): string | null {
+  const coders = input.coders.filter((c) => c !== input.consensus);
+  if (coders.length < 2) return null;
+  const prepared = prepareComparison({ unit: 'sentence', coders, transcripts: input.transcripts, segments: input.segments, codebook: input.codebook, language: input.language });
+  if (prepared.input.transcripts.length === 0 || prepared.input.codes.length === 0) return null;
+  const report = computeAgreement(prepared.input);
+  return thesisSentence({ report, codebook: input.codebook, language: input.language, aggregation: 'pooled', threshold: 0.6, selection: prepared.selection });
 }
