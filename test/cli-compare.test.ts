@@ -234,7 +234,8 @@ describe('codage compare on the demo study', () => {
     expect(runCli(['compare', 'marie', 'marie', '--study', STUDY]).code).toBe(2);
     const nobody = runCli(['compare', 'marie', 'nobody', '--study', STUDY, '--lang', 'en']);
     expect(nobody.code).toBe(2);
-    expect(nobody.stderr).toContain('no coder file for "nobody" in codings/');
+    expect(nobody.stderr).toContain('no coder "nobody" in codings/');
+    expect(nobody.stderr).toContain('marie, paul');
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--participants', 'MG99']).code).toBe(2);
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--threshold', '2']).code).toBe(2);
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--unit', 'word']).code).toBe(2);

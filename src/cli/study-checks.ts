@@ -15,11 +15,6 @@ export function requireAttribute(study: Study, attribute: string | undefined): v
   );
 }
 
-/** Every name must be a coder file of the study (the first missing one is reported). */
-export function requireCoders(study: Study, names: readonly string[]): void {
-  for (const name of names) requireCoder(study, name);
-}
-
 /** `P1,P4` or `P1 P4` → ids, checked against the study's transcripts. */
 export function parseParticipants(study: Study, value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

@@ -24,7 +24,8 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
-import { numberOption, parseParticipants, requireCoders } from '../study-checks.js';
+import { resolveCoder } from '../coder.js';
+import { numberOption, parseParticipants } from '../study-checks.js';
 
 export type CompareFormat = 'text' | 'md' | 'csv' | 'excel' | 'xlsx' | 'docx';
 
@@ -55,8 +56,9 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   if (!AGREEMENT_UNITS.includes(options.unit) || !AGGREGATIONS.includes(options.aggregate)) throw new Error('commander let an unknown choice through');
   const threshold = numberOption('--threshold', options.threshold, DEFAULT_THRESHOLD, -1, 1);
   const tolerance = numberOption('--tolerance', options.tolerance, DEFAULT_TOLERANCE, 0, 1000, true);
+  // Each name checked against the study's coders (a typo is said, with the nearest name) before reading.
+  for (let i = 0; i < names.length; i++) names[i] = (await resolveCoder(resolve(options.study), names[i]!, { mustExist: true })).coder;
   const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, { coders: names });
-  requireCoders(study, names);
   const participants = parseParticipants(study, options.participants);
   const language = ctx.language;
   const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };

@@ -8,7 +8,7 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
 import { frenchSpacing, joinList } from '../../core/report/typography.js';
 import { anchorCodings } from '../../core/study/anchor-codings.js';
-import { coderFilePath, isValidCoderName, type Study } from '../../core/study/study.js';
+import { coderFilePath, type Study } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
 import type { Language } from '../../core/types.js';
@@ -18,7 +18,8 @@ import { lockCoderFile } from '../../io/store.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { paint } from '../output.js';
-import { numberOption, parseParticipants, requireCoders } from '../study-checks.js';
+import { resolveCoder } from '../coder.js';
+import { numberOption, parseParticipants } from '../study-checks.js';
 import { DEFAULT_TOLERANCE } from './compare.js';
 
 interface ReconcileOptions {
@@ -59,15 +60,8 @@ function parseStrategy(value: string | undefined): Strategy | undefined {
   return strategy;
 }
 
+/** Two coders, and a consensus that is neither of them (each name is checked against the study later). */
 function checkNames(a: string, b: string, into: string): void {
-  for (const name of [a, b, into]) {
-    if (!isValidCoderName(name)) {
-      throw new UsageError(
-        { en: `"${name}" cannot be a coder name`, fr: `« ${name} » ne peut pas être un nom de codeur` },
-        { en: 'use letters, digits, "-", "_" or "."', fr: 'utiliser des lettres, des chiffres, « - », « _ » ou « . »' },
-      );
-    }
-  }
   if (a === b) throw new UsageError({ en: 'reconcile needs two different coders', fr: 'reconcile demande deux codeurs différents' });
   if (into === a || into === b) {
     throw new UsageError(
@@ -96,8 +90,7 @@ function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<strin
 }
 
 export async function run(baseCtx: CommandContext, a: string, b: string, options: ReconcileOptions): Promise<number> {
-  const into = options.into;
-  checkNames(a, b, into);
+  checkNames(a, b, options.into);
   const strategy = parseStrategy(options.strategy);
   const tolerance = numberOption('--tolerance', options.tolerance, DEFAULT_TOLERANCE, 0, 1000, true);
   const interactive = strategy === undefined;
@@ -115,6 +108,10 @@ export async function run(baseCtx: CommandContext, a: string, b: string, options
   }
   const root = resolve(options.study);
   await assertStudyFolder(root);
+  // Both coders must have a file; the consensus may be new (a name only differing by case is refused).
+  a = (await resolveCoder(root, a, { mustExist: true })).coder;
+  b = (await resolveCoder(root, b, { mustExist: true })).coder;
+  const into = (await resolveCoder(root, options.into, { mustExist: false })).coder;
   const screen = interactive ? loadScreen() : null;
   screen?.catch(() => undefined);
   const logPath = resolve(root, options.log ?? `${into}-decisions.csv`);
@@ -149,7 +146,6 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   const ctx = withStudyLanguage(baseCtx, study.config);
   const language = ctx.language;
   const fr = language === 'fr';
-  requireCoders(study, [a, b]);
   const participants = parseParticipants(study, options.participants);
   const blocking = study.problems.find((p) => p.severity === 'error' && p.file === 'codebook.yaml');
   if (blocking) throw new DataError(blocking.message, { file: blocking.file, line: blocking.line, column: blocking.column, hint: blocking.hint });

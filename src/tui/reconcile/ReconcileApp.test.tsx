@@ -58,6 +58,19 @@ describe('ReconcileApp', () => {
     expect(saved[2]).toMatchObject({ choice: 'both', note: 'même sens' });
   });
 
+  it('counts every key of a burst, each read in the mode the previous one left', async () => {
+    const { app, frame, saved } = open();
+    await pause();
+    // One chunk, as a fast typist or a paste over SSH sends it: keep A, then a note typed and
+    // closed with Enter, then keep both: the note text stays whole, the keys around it act.
+    app.stdin.write('anvu ensemble\r2');
+    await pause();
+    expect(saved.map((d) => d.choice)).toEqual(['keep-a', null, 'both']);
+    expect(saved[1]).toMatchObject({ note: 'vu ensemble' });
+    expect(saved[2]).toMatchObject({ note: 'vu ensemble' });
+    expect(frame()).toContain('désaccord 3/3');
+  });
+
   it('edits a coding: boundaries, codes, then Enter saves it', async () => {
     const { frame, press, saved } = open();
     await pause();

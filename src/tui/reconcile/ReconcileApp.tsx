@@ -3,7 +3,7 @@
  * (reconcile.ts). Keys → actions → state → frame. It never touches the disk: each decision goes
  * out through `onDecide` (which saves it at once, and may throw), quitting through `onQuit`.
  */
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useStdin, useStdout } from 'ink';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { choiceLabel, type Decision } from '../../core/consensus/decisions.js';
@@ -16,12 +16,11 @@ import { Header, Rule } from '../Header.js';
 import { HelpOverlay, Notices } from '../HelpOverlay.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop } from '../layout.js';
 import { excerpt } from '../line-fit.js';
-import { mergeSpans } from '../row-style.js';
+import { mergeSpans } from '../../core/spans.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
 import { ContextView, type ContextMarks } from './ContextView.js';
-import { NO_KEY, type KeyInfo } from '../keymap.js';
-import { keyToAction } from './keymap.js';
+import { feedInput } from './keymap.js';
 import { currentItem, decidedCount, decisionOf, initReconcile, reduce } from './reconcile.js';
 import type { Action, Effect, ReconcileInput, ReconcileState } from './state.js';
 import { reconcileStrings, type ReconcileStrings } from './strings.js';
@@ -133,29 +132,34 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
     [carryOut],
   );
 
-  const onKey = useCallback(
-    (input: string, key: Key): void => {
-      const handle = (text: string, k: KeyInfo): void => {
-        if (quitting.current) return;
-        const action = keyToAction(stateRef.current, text, k);
-        if (action !== null) dispatch(action);
-      };
-      if (input.length > 1 && !key.ctrl && !key.meta && !key.escape) {
-        // Several keys in one chunk (fast typing, a paste): text stays whole where the screen is
-        // typing (a note, a code filter), elsewhere each character is a key; line ends are Enter.
-        for (const part of input.split(/(\r\n|\r|\n)/)) {
-          if (part === '') continue;
-          if (/^[\r\n]+$/.test(part)) handle('', { ...NO_KEY, return: true });
-          else if (stateRef.current.mode === 'note' || stateRef.current.mode === 'codes') handle(part, NO_KEY);
-          else for (const ch of part) handle(ch, NO_KEY);
-        }
-        return;
-      }
-      handle(input, key);
+  // Keys: what the terminal sent is cut into keys (keys.ts), as on the coding screen, so that a
+  // burst of keys counts every key; each key reads the state the previous one left.
+  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
+  const onInput = useCallback(
+    (raw: string): void => {
+      if (quitting.current) return;
+      feedInput(
+        stateRef.current,
+        raw,
+        (_, action) => {
+          dispatch(action);
+          return stateRef.current;
+        },
+        () => quitting.current,
+      );
     },
     [dispatch],
   );
-  useInput(onKey, { isActive: !quitting.current });
+  useEffect(() => {
+    setRawMode(true);
+    return () => setRawMode(false);
+  }, [setRawMode]);
+  useEffect(() => {
+    inputEvents.on('input', onInput);
+    return () => {
+      inputEvents.off('input', onInput);
+    };
+  }, [inputEvents, onInput]);
 
   const caches = useMemo(() => new Map<string, LayoutCache>(), []);
   const item = currentItem(state);

@@ -5,7 +5,7 @@
  * Review: a keep A · b keep B · 2 both · 0 neither · c the common text · e edit · n note ·
  * s skip · ←/→ (or p/Space) previous/next · Tab next undecided · g/G first/last · ? help · q quit.
  */
-import type { KeyInfo } from '../keymap.js';
+import { parseKey, splitInput, takeKey, type KeyInfo } from '../keys.js';
 import type { Action, ReconcileState } from './state.js';
 
 function printable(input: string, key: KeyInfo): string {
@@ -128,4 +128,28 @@ export function keyToAction(state: ReconcileState, input: string, key: KeyInfo):
     case 'notices':
       return { type: 'dismiss' };
   }
+}
+
+/** Whether keys are text for a field (a note, the code filter): a pasted run then stays whole. */
+function typing(state: ReconcileState): boolean {
+  return state.mode === 'note' || state.mode === 'codes';
+}
+
+/**
+ * What the terminal sent, key by key (see keys.ts): a burst (`aab`, a paste, a note ending in
+ * Enter) counts every key, each read in the mode the previous one left. Mouse reports are ignored.
+ */
+export function feedInput(state: ReconcileState, raw: string, apply: (state: ReconcileState, action: Action) => ReconcileState, stop: () => boolean = () => false): ReconcileState {
+  let current = state;
+  for (const token of splitInput(raw)) {
+    let rest = token;
+    while (rest !== '' && !stop()) {
+      const [piece, after] = takeKey(rest, typing(current));
+      rest = after;
+      const press = parseKey(piece);
+      const action = press.kind === 'key' ? keyToAction(current, press.input, press.key) : null;
+      if (action !== null) current = apply(current, action);
+    }
+  }
+  return current;
 }

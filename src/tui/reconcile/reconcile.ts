@@ -7,6 +7,7 @@ import { choicesFor, choiceLabel, isDecided, type Choice, type Decision } from '
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Span } from '../../core/types.js';
 import { codeEntries, searchCodes } from '../code-search.js';
+import { nextCaret, previousCaret } from '../line-edit.js';
 import type { Picker } from '../session-state.js';
 import { info, problem, type Action, type Edit, type ReconcileInput, type ReconcileItem, type ReconcileState } from './state.js';
 
@@ -236,18 +237,6 @@ function reducePicker(state: ReconcileState, picker: Picker, action: Action): Re
 }
 
 // --- The note ------------------------------------------------------------------------------
-
-function previousCaret(value: string, caret: number): number {
-  if (caret <= 0) return 0;
-  const code = value.charCodeAt(caret - 1);
-  return code >= 0xdc00 && code <= 0xdfff && caret >= 2 ? caret - 2 : caret - 1;
-}
-
-function nextCaret(value: string, caret: number): number {
-  if (caret >= value.length) return value.length;
-  const code = value.charCodeAt(caret);
-  return code >= 0xd800 && code <= 0xdbff ? caret + 2 : caret + 1;
-}
 
 function reduceNote(state: ReconcileState, note: { value: string; caret: number }, action: Action): ReconcileState {
   const { value, caret } = note;
