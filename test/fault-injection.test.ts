@@ -9,13 +9,15 @@
  * see src/io/faults.ts), so a writer added later — or a new step in the write path — is covered
  * as soon as its command is in WRITERS below.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
+import { run as merge } from '../src/cli/commands/merge.js';
+import { run as reconcile } from '../src/cli/commands/reconcile.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
@@ -34,7 +36,12 @@ function data(dir: string): Record<string, string> {
       const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
       if (rel === '.codage' || entry.name.endsWith('.lock') || /^\..*\.tmp$/.test(entry.name) || entry.name.startsWith('import-review-')) continue;
       if (entry.isDirectory()) walk(rel);
-      else out[rel] = readFileSync(join(dir, rel), 'utf8').replace(/"id": "[^"]*"/g, '"id": "…"').replace(/"at": "[^"]*"/g, '"at": "…"');
+      else
+        out[rel] = readFileSync(join(dir, rel), 'utf8')
+          .replace(/"id": "[^"]*"/g, '"id": "…"')
+          .replace(/"at": "[^"]*"/g, '"at": "…"')
+          // The time of each decision in a decisions log.
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '…');
     }
   };
   walk('');
@@ -142,6 +149,37 @@ const WRITERS: Writer[] = [
       const transcript = join(dir, 'transcripts/MG1.txt');
       writeFileSync(transcript, readFileSync(transcript, 'utf8').replace("Bonjour, et merci d'avoir accepté", "Bonjour, et merci beaucoup d'avoir accepté"));
       return { dir, args: ['check', '--fix', '--study', dir, '--lang', 'en'], run: (ctx) => check(ctx, { study: dir, fix: true }) };
+    },
+  },
+  {
+    name: 'reconcile --strategy union --force (the decisions log and the consensus coder file rebuilt)',
+    setup: () => {
+      const dir = copyStudy();
+      // A first mise en commun of MG1 only; then every double-coded transcript, rebuilt.
+      const first = runCli(['reconcile', 'marie', 'paul', '--into', 'consensus', '--strategy', 'prefer-A', '--participants', 'MG1', '--study', dir]);
+      if (first.code !== 0) throw new Error(first.stderr);
+      return {
+        dir,
+        args: ['reconcile', 'marie', 'paul', '--into', 'consensus', '--strategy', 'union', '--force', '--study', dir, '--lang', 'en'],
+        run: (ctx) => reconcile(ctx, 'marie', 'paul', { study: dir, into: 'consensus', strategy: 'union', force: true }),
+      };
+    },
+  },
+  {
+    name: "merge (a second coder's copy: codebook.yaml with a new code, and the coder file brought in)",
+    setup: () => {
+      const dir = copyStudy();
+      rmSync(join(dir, 'codings/paul.yaml'));
+      const other = copyStudy();
+      const codebook = join(other, 'codebook.yaml');
+      writeFileSync(codebook, `${readFileSync(codebook, 'utf8')}  - name: Ruralité\n    id: ruralite\n`);
+      const paul = join(other, 'codings/paul.yaml');
+      writeFileSync(paul, readFileSync(paul, 'utf8').replace('"codes": ["contraintes-de-temps"]', '"codes": ["contraintes-de-temps", "ruralite"]'));
+      return {
+        dir,
+        args: ['merge', other, '--study', dir, '--lang', 'en'],
+        run: (ctx) => merge(ctx, other, { study: dir }),
+      };
     },
   },
 ];

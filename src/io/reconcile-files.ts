@@ -1,30 +1,46 @@
 /**
- * The two files a reconciliation writes: the decisions log, then the consensus coder file, each
- * atomically with its previous version kept in `.codage/backups/`. The log goes first: it is
- * the record the consensus is rebuilt from, so a crash between the two leaves a consensus one
- * decision behind its log, which the next session recognises and brings up to date.
+ * The two files a reconciliation writes — the decisions log and the consensus coder file — as
+ * one change of the study (`changeStudy`): both are written, or neither, under their locks, with
+ * their previous versions kept in `.codage/backups/`. A consensus file codage cannot read
+ * completely is never rewritten. The log is the record the consensus is rebuilt from; it lies in
+ * the study folder, outside its data files.
  */
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { writeFileAtomicSync } from './atomic-write.js';
-import { backupOnce, backupStamp } from './backup.js';
-import { backupDirFor } from './store.js';
-import { decodeStudyText } from './study.js';
+import { isAbsolute, relative } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { coderFilePath } from '../core/study/study.js';
+import type { CoderFile, Language, Localized } from '../core/types.js';
+import { assertOutsideStudyData } from './output-file.js';
+import { changeStudy } from './study-change.js';
+import { decodeStudyText } from './study-text.js';
 
 export interface ReconciliationFiles {
   root: string;
-  /** Absolute path of the decisions log. */
-  logPath: string;
-  /** Path of the consensus coder file, relative to the study. */
-  coderFile: string;
+  /** The decisions log, relative to the study with `/`. */
+  logFile: string;
+  /** The consensus coder. */
+  into: string;
+  /** The command as typed, for the locks. */
+  command: string;
+  /** The study's language (the coder file's header). */
+  language?: Language;
+  onNotice?: (notice: Localized) => void;
 }
 
-/** Where the previous versions of a file are kept: its place under `.codage/backups/`, or `decisions/` for a log outside the study. */
-function backupDirOf(root: string, path: string): string {
+/**
+ * The decisions log's place in the study (`--log`): refused (exit 2) outside the study folder or
+ * on one of its data files (`codebook.yaml`, `codings/…`).
+ */
+export function decisionLogFile(root: string, path: string, option: string): string {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return backupDirFor(root, 'decisions/log.csv');
-  return backupDirFor(root, rel.split('\\').join('/'));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError(
+      { en: `${option} ${path}: the decisions log lies in the study folder (the consensus is rebuilt from it)`, fr: `${option} ${path}\u00a0: le journal des décisions se trouve dans le dossier de l’étude (le consensus est reconstruit à partir de lui)` },
+      { en: `give a name inside ${root}, e.g. ${option} consensus-decisions.csv`, fr: `donner un nom dans ${root}, par exemple ${option} consensus-decisions.csv` },
+    );
+  }
+  assertOutsideStudyData(root, path, option);
+  return rel.split('\\').join('/');
 }
 
 /** The log's text (UTF-8 or Windows-1252, as a spreadsheet saved it), or null when there is none yet. */
@@ -37,27 +53,23 @@ export async function readDecisionLog(path: string): Promise<string | null> {
   }
 }
 
-/** Keeps a time-stamped copy of both files as they were before this session's first write. */
-export async function backupBeforeSession(files: ReconciliationFiles): Promise<void> {
-  const stamp = backupStamp(new Date());
-  const coderPath = join(files.root, files.coderFile);
-  for (const path of [files.logPath, coderPath]) {
-    const dir = backupDirOf(files.root, path);
-    mkdirSync(dir, { recursive: true });
-    await backupOnce(path, dir, stamp);
-  }
-}
-
-/** Writes the log, then the consensus (synchronous: called from the screen's key handler). */
-export function writeReconciliationSync(files: ReconciliationFiles, logText: string, coderText: string): void {
-  const coderPath = join(files.root, files.coderFile);
-  for (const [path, text] of [
-    [files.logPath, logText],
-    [coderPath, coderText],
-  ] as const) {
-    const backupDir = backupDirOf(files.root, path);
-    mkdirSync(dirname(path), { recursive: true });
-    mkdirSync(backupDir, { recursive: true });
-    writeFileAtomicSync(path, text, { backupDir });
-  }
+/** Writes the log and the consensus as one change (synchronous: called from the screen's key handler). */
+export function writeReconciliationSync(files: ReconciliationFiles, logText: string, consensus: CoderFile): void {
+  const coderFile = coderFilePath(files.into);
+  changeStudy(
+    files.root,
+    {
+      command: files.command,
+      files: [files.logFile, coderFile],
+      ...(files.language ? { language: files.language } : {}),
+      ...(files.onNotice ? { onNotice: files.onNotice } : {}),
+    },
+    (change) => {
+      change.text(files.logFile);
+      // Entries of the current file codage could not read are written back as they were.
+      const current = change.coder(files.into);
+      change.writeText(files.logFile, logText);
+      change.writeCoder({ coder: files.into, coderFile: consensus, ...(current ? { kept: current.kept } : {}) });
+    },
+  );
 }

@@ -20,7 +20,14 @@ export function backupDirFor(root: string, relativeFile: string): string {
  * writes it meanwhile. The session's saves (through `changeStudy`) use it as it is.
  */
 export function lockCoderFile(root: string, coder: string, command: string): Lock {
-  const file = coderFilePath(coder);
+  return lockStudyFile(root, coderFilePath(coder), command);
+}
+
+/**
+ * The lock a session holds on another file of the study it writes again and again (the decisions
+ * log of a reconciliation); `file` is relative to the study, with `/`.
+ */
+export function lockStudyFile(root: string, file: string, command: string): Lock {
   const path = join(root, file);
   try {
     mkdirSync(dirname(path), { recursive: true });

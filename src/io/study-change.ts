@@ -100,6 +100,13 @@ export interface StudyFiles {
   writeCodebook(text: string): void;
   /** The new content of a coder's file; `kept` are the entries it could not read, written back as they were. */
   writeCoder(content: { coder: string; coderFile: CoderFile; kept?: KeptEntries }): void;
+  /**
+   * The text of another file of the study that codage writes whole and reads back (the decisions
+   * log of a reconciliation), or null when there is none yet. Its caller checks that it understood it.
+   */
+  text(file: string): string | null;
+  /** The new text of such a file. */
+  writeText(file: string, text: string): void;
 }
 
 /** A study file codage will not rewrite, because it did not fully understand it (exit 1). */
@@ -307,6 +314,19 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         const kept = content.kept ?? {};
         const entry: CoderEntry = { coder: content.coder, file, coderFile: content.coderFile, kept, rewritable: true };
         writes.set(file, { file, abs: path.join(root, file), content: serializeCoderFile(content.coderFile, kept, options.language ?? 'en'), entry });
+      },
+      text(file) {
+        const rel = toPosix(file);
+        if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
+        mustBeListed(rel);
+        const bytes = readBytes(path.join(root, rel), rel);
+        read.add(rel);
+        return bytes === null ? null : decodeStudyText(bytes);
+      },
+      writeText(file, text) {
+        const rel = toPosix(file);
+        mustHaveBeenRead(rel);
+        writes.set(rel, { file: rel, abs: path.join(root, rel), content: text });
       },
     };
 

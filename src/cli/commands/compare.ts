@@ -22,8 +22,9 @@ import { segmentSentences } from '../../core/transcript/sentences.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { writeOutput } from '../output-file.js';
+import { refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
+import { terminalSafe } from '../../core/text/terminal.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 
@@ -56,6 +57,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   if (!AGREEMENT_UNITS.includes(options.unit) || !AGGREGATIONS.includes(options.aggregate)) throw new Error('commander let an unknown choice through');
   const threshold = numberOption('--threshold', options.threshold, DEFAULT_THRESHOLD, -1, 1);
   const tolerance = numberOption('--tolerance', options.tolerance, DEFAULT_TOLERANCE, 0, 1000, true);
+  if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
   // Each name checked against the study's coders (a typo is said, with the nearest name) before reading.
   for (let i = 0; i < names.length; i++) names[i] = (await resolveCoder(resolve(options.study), names[i]!, { mustExist: true })).coder;
   const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, { coders: names });
@@ -120,9 +122,9 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   }
   if (options.output) {
     const path = resolve(options.output);
-    await writeOutput(path, out);
-    ctx.stderr.write(language === 'fr' ? `Écrit dans ${path}\n` : `Written to ${path}\n`);
-  } else ctx.stdout.write(out);
+    await writeOutput(path, out, { study: study.root, option: '-o' });
+    ctx.stderr.write(language === 'fr' ? `Écrit dans ${terminalSafe(path)}\n` : `Written to ${terminalSafe(path)}\n`);
+  } else ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   return 0;
 }
 

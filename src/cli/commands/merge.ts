@@ -5,12 +5,13 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { frenchSpacing } from '../../core/report/typography.js';
 import type { AnchorStatus } from '../../core/study/anchor-codings.js';
 import { bringCoderFile } from '../../core/study/bring-coder.js';
-import { STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
+import { coderFilePath, STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
 import type { Language, Problem } from '../../core/types.js';
-import { editCodebookFile, lockCoderFile, saveCoderFile } from '../../io/store.js';
-import { assertStudyFolder, loadStudy, readCoder } from '../../io/study.js';
+import { changeStudy } from '../../io/study-change.js';
+import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { sortProblems } from '../load.js';
+import { noticePrinter } from '../notices.js';
 import { formatProblem, paint } from '../output.js';
 
 interface MergeOptions {
@@ -67,8 +68,8 @@ function chooseCoders(ours: Study, theirs: Study, asked: string[] | undefined): 
   return fresh;
 }
 
-/** The other copy's coder file as it will be written here, and whether it may be. */
-function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<string, string>, force: boolean): CoderPlan {
+/** The other copy's coder file as it will be written here, and whether it may be (`existing`: this copy's file, read under its lock). */
+function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<string, string>, force: boolean, existing: CoderEntry | null): CoderPlan {
   const brought = bringCoderFile(entry, codeIds, ours.transcriptById);
   const text = serializeCoderFile(brought.coderFile, entry.kept);
   const participants = [...new Set(entry.coderFile.segments.map((s) => s.participant))];
@@ -77,7 +78,6 @@ function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<s
     const b = theirs.transcriptById.get(p);
     return a !== undefined && b !== undefined && a.text !== b.text;
   });
-  const existing = ours.coders.find((c) => c.coder === entry.coder);
   let status: CoderPlan['status'] = 'new';
   if (existing) status = serializeCoderFile(existing.coderFile, existing.kept) === text ? 'same' : force ? 'replaced' : 'refused';
   return {
@@ -117,34 +117,29 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
   const codebookError = ours.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
   if (codebookError) throw new DataError(codebookError.message, { file: codebookError.file, line: codebookError.line, column: codebookError.column, hint: codebookError.hint });
 
-  // The codebook first (under its lock, on the file as it is now), so that codings never refer to a missing code.
-  const merge = (source: string): CodebookMergeResult => mergeCodebook(source, theirs.codebook);
-  let codebook: CodebookMergeResult;
-  if (options.dryRun) codebook = merge(ours.codebookSource ?? '');
-  else {
-    codebook = await editCodebookFile(root, 'codage merge', (source) => {
-      const result = merge(source);
-      return { source: result.addedCodes.length + result.addedThemes.length > 0 ? result.source : source, result };
-    });
-  }
-  const plans = names.map((name) => planCoder(ours, theirs, theirs.coders.find((c) => c.coder === name)!, codebook.codeIds, options.force === true));
-  if (!options.dryRun) {
-    for (const plan of plans) {
-      if (plan.status === 'same' || plan.status === 'refused') continue;
-      const lock = await lockCoderFile(root, plan.coder, 'codage merge');
-      try {
-        // Read again under the lock: a file that appeared or changed meanwhile is not overwritten.
-        const fresh = (await readCoder(root, plan.coder)).entry;
-        if (fresh && plan.status === 'new' && !options.force) {
-          plan.status = 'refused';
-          continue;
-        }
-        await saveCoderFile(root, plan.coderFile, plan.kept);
-      } finally {
-        lock.release();
-      }
-    }
-  }
+  // One change: the codebook (so that codings never refer to a missing code) and every coder file
+  // brought, all written or none. Each file is read again under its lock: a coder file that
+  // appeared or changed meanwhile is judged as it is now, and never overwritten without --force.
+  const command = `codage merge ${otherDir}${names.map((n) => ` --coder ${n}`).join('')}`;
+  const files = [STUDY_FILES.codebook, ...names.map((n) => coderFilePath(n))];
+  const { codebook, plans } = changeStudy(
+    root,
+    { command, files, onNotice: noticePrinter(ctx), dryRun: options.dryRun === true, language: ours.config.language },
+    (change) => {
+      const source = change.codebook();
+      const codebook: CodebookMergeResult = mergeCodebook(source, theirs.codebook);
+      if (codebook.addedCodes.length + codebook.addedThemes.length > 0 && codebook.source !== source) change.writeCodebook(codebook.source);
+      const plans = names.map((name) => {
+        const { entry: existing, refusal } = change.readCoder(name);
+        const plan = planCoder(ours, theirs, theirs.coders.find((c) => c.coder === name)!, codebook.codeIds, options.force === true, existing);
+        // This copy's file cannot be read completely: it is not replaced, even with --force.
+        if (refusal !== null && plan.status !== 'same') plan.status = 'refused';
+        if (plan.status === 'new' || plan.status === 'replaced') change.writeCoder({ coder: name, coderFile: plan.coderFile, kept: plan.kept });
+        return plan;
+      });
+      return { codebook, plans };
+    },
+  );
   const refused = plans.filter((p) => p.status === 'refused');
   if (options.json) {
     ctx.stdout.write(

@@ -3,7 +3,6 @@ import type { Decision } from '../../core/consensus/decisions.js';
 import { parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
 import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
-import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
 import { frenchSpacing, joinList } from '../../core/report/typography.js';
@@ -12,11 +11,11 @@ import { coderFilePath, type Study } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
 import type { Language } from '../../core/types.js';
-import { acquireLock } from '../../io/lock.js';
-import { backupBeforeSession, readDecisionLog, writeReconciliationSync, type ReconciliationFiles } from '../../io/reconcile-files.js';
-import { lockCoderFile } from '../../io/store.js';
+import { decisionLogFile, readDecisionLog, writeReconciliationSync, type ReconciliationFiles } from '../../io/reconcile-files.js';
+import { lockCoderFile, lockStudyFile } from '../../io/store.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
@@ -115,12 +114,12 @@ export async function run(baseCtx: CommandContext, a: string, b: string, options
   const screen = interactive ? loadScreen() : null;
   screen?.catch(() => undefined);
   const logPath = resolve(root, options.log ?? `${into}-decisions.csv`);
-  const logName = options.log ?? `${into}-decisions.csv`;
+  const logName = decisionLogFile(root, logPath, '--log');
   const command = `codage reconcile ${a} ${b} --into ${into}`;
   const coderLock = await lockCoderFile(root, into, command);
   let logLock: { release(): void } | null = null;
   try {
-    logLock = await acquireLock(logPath, { command }, { displayName: logName });
+    logLock = lockStudyFile(root, logName, command);
     return await session(baseCtx, root, { a, b, into, strategy, tolerance, logPath, logName, options, screen });
   } finally {
     logLock?.release();
@@ -185,7 +184,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   }
 
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
-  const rebuild = (d: Map<string, Decision>) => serializeCoderFile(consensusOf(rec, d, into).coderFile);
+  const rebuild = (d: Map<string, Decision>) => consensusOf(rec, d, into).coderFile;
   if (existing && !options.force) {
     if (!consensusIsCurrent(rec, decisions, into, existing)) {
       throw new DataError(
@@ -204,10 +203,16 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     }
   }
 
-  const files: ReconciliationFiles = { root, logPath, coderFile: coderFilePath(into) };
-  await backupBeforeSession(files);
   // The log is a document of the study: in the study's language when it has one.
   const logLanguage = study.config.language ?? language;
+  const files: ReconciliationFiles = {
+    root,
+    logFile: logName,
+    into,
+    command: `codage reconcile ${a} ${b} --into ${into}`,
+    language: logLanguage,
+    onNotice: noticePrinter(ctx),
+  };
   const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], logLanguage));
   const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language: logLanguage });
   const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), rebuild(d));
