@@ -61,7 +61,11 @@ describe('codage conventions', () => {
     // Nothing promised that no command does: the description says what the tool is, and
     // features (saturation…) appear only through the commands that do them.
     expect(r.stdout).toContain('\nCode interview transcripts for a thesis, at the terminal.\n');
-    expect(r.stdout).not.toMatch(/double coding|agreement|kappa/i);
+    const description = r.stdout.slice(0, r.stdout.indexOf('Commands:'));
+    expect(description).not.toMatch(/saturation|double coding|agreement|kappa|consensus/i);
+    // Agreement between coders is promised by the command that computes it, and only there.
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /\bagreement\b|kappa/i.test(l)).map((l) => l.trim().split(/\s+/)[0])).toEqual(['compare']);
   });
 
   it('exits 2 on wrong usage', () => {

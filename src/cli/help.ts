@@ -358,6 +358,7 @@ Exemples :
   'opt-date': { en: { summary: 'write this date (YYYY-MM-DD or today) in the file' }, fr: { summary: 'écrire cette date (AAAA-MM-JJ ou today) dans le fichier' } },
   compare: {
     en: {
+      example: 'codage compare marie paul',
       summary: 'agreement between coders: percent agreement, Cohen\'s kappa, Krippendorff\'s alpha; disagreements',
       after: `
 Per code, per transcript and overall. By default only the transcripts every named coder coded
@@ -377,6 +378,7 @@ Examples:
   codage compare marie paul jean --json`,
     },
     fr: {
+      example: 'codage compare marie paul',
       summary: 'accord entre codeurs : accord observé, kappa de Cohen, alpha de Krippendorff ; désaccords',
       after: `
 Par code, par transcription et pour l'ensemble. Par défaut, seules les transcriptions codées par
@@ -428,6 +430,7 @@ Exemples :
   },
   reconcile: {
     en: {
+      example: 'codage reconcile marie paul --into consensus',
       summary: 'settle the disagreements of two coders, one by one, into a consensus coder file',
       after: `
 An interactive screen steps through every disagreement with its context: keep A's coding,
@@ -447,6 +450,7 @@ Examples:
   codage stats --coder consensus`,
     },
     fr: {
+      example: 'codage reconcile marie paul --into consensus',
       summary: 'trancher un à un les désaccords de deux codeurs, dans un fichier de codeur de consensus',
       after: `
 Un écran présente chaque désaccord dans son contexte : garder le codage de A, celui de B, les
@@ -482,6 +486,7 @@ Exemples :
   },
   merge: {
     en: {
+      example: 'codage merge ../copie-paul --coder paul',
       summary: "bring back a second coder's coder file and new codes from their copy of the study",
       after: `
 The second coder often codes on their own copy of the study (sent by e-mail, or a git clone).
@@ -499,6 +504,7 @@ Examples:
   codage merge /media/cle/these --coder paul --force`,
     },
     fr: {
+      example: 'codage merge ../copie-paul --coder paul',
       summary: "reprendre le fichier et les nouveaux codes d'un second codeur depuis sa copie de l'étude",
       after: `
 Le second codeur code souvent sur sa propre copie de l'étude (envoyée par courriel, ou un clone
@@ -519,6 +525,7 @@ Exemples :
   },
   'merge-driver': {
     en: {
+      example: 'codage merge-driver %O %A %B %P',
       summary: 'git merge driver for codebook.yaml (three-way, keeps comments); see the README',
       after: `
 git calls it with the common ancestor, this branch's file (replaced by the result) and the
@@ -534,6 +541,7 @@ Set up once in the study's repository, for git to call it:
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
     },
     fr: {
+      example: 'codage merge-driver %O %A %B %P',
       summary: 'pilote de fusion git pour codebook.yaml (à trois voies, garde les commentaires) ; voir le README',
       after: `
 git l'appelle avec l'ancêtre commun, le fichier de cette branche (remplacé par le résultat) et
