@@ -1,5 +1,5 @@
 /** `codage export` end to end on the demo study and on hostile ones. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
@@ -68,6 +68,26 @@ describe('codage export: the other tables and texts', () => {
     expect(r.stdout).toContain('| MG5 | H | 63 | 35 | rural | FMC | médecin généraliste | MG | – |');
     expect(r.stdout).toContain('Douze participants ont été interrogés (6 femmes, 6 hommes), âgés de 29 à 63 ans (moyenne 47,2\u202f; médiane 46).');
     expect(r.stdout).toContain('Les entretiens ont duré de 9 à 44 minutes (moyenne 19,2\u202f; médiane 16\u202f; durée inconnue pour 1).');
+  });
+
+  it('states the agreement between the coders, as codage compare gives it, in the methods, COREQ item 24 and the report', () => {
+    const study = copyStudy();
+    const compared = JSON.parse(runCli(['compare', 'marie', 'paul', '--study', study, '--json']).stdout) as {
+      overall: { kappa: { pooled: { value: number } }; alpha: { pooled: { value: number } }; percent: { pooled: { value: number } } };
+    };
+    const kappa = compared.overall.kappa.pooled.value.toFixed(2);
+    const alpha = compared.overall.alpha.pooled.value.toFixed(2);
+    const percent = (compared.overall.percent.pooled.value * 100).toFixed(1);
+    const en = `Cohen's kappa (sentence units, pooled table over 26 codes × 4 transcripts): ${kappa}; percent agreement: ${percent}%; Krippendorff's alpha (nominal, sentence units, pooled table over 26 codes × 4 transcripts): ${alpha}. Coders: marie and paul; double-coded transcripts: MG1, MG4, MG6, A2.`;
+    const fr = `Kappa de Cohen (unité\u00a0: phrase, tableau cumulé sur 26 codes × 4 transcriptions)\u00a0: ${kappa.replace('.', ',')}`;
+    expect(runCli(['export', 'methods', '--study', DEMO, '--lang', 'en']).stdout).toContain(en);
+    expect(runCli(['export', 'report', '--study', DEMO, '--format', 'md', '--lang', 'en']).stdout).toContain(en);
+    expect(runCli(['export', 'coreq', '--study', DEMO, '--lang', 'en']).stdout).toContain(`| 24 | **Number of data coders** | How many data coders coded the data? | 2 coders (marie: 12/12 interviews and paul: 4/12 interviews). ${en} |`);
+    expect(runCli(['export', 'methods', '--study', DEMO]).stdout.replaceAll(' ', '\u00a0')).toContain(fr.replaceAll(' ', '\u00a0'));
+    // One coder: no agreement to state.
+    const single = copyStudy();
+    rmSync(join(single, 'codings/paul.yaml'));
+    expect(runCli(['export', 'methods', '--study', single, '--lang', 'en']).stdout).not.toMatch(/kappa|agreement/i);
   });
 
   it('writes the methods paragraph, the COREQ checklist, the codebook, matrices and the mind map', () => {

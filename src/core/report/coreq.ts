@@ -67,6 +67,8 @@ export interface CoreqInput {
   saturation?: string;
   /** An example of a quote's label, e.g. `(MG1)`. */
   labelExample: string;
+  /** Item 24, when the study was double-coded: the agreement between the coders, its method, unit and aggregation. */
+  agreement?: string;
 }
 
 /** What codage can say for an item, from the study; undefined when it is the researcher's to answer. */
@@ -95,7 +97,8 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
       const coders = f.coverage.filter((c) => c.interviews > 0);
       if (coders.length === 0) return undefined;
       const detail = coders.map((c) => (fr ? `${c.coder} : ${c.interviews}/${f.interviews} entretiens` : `${c.coder}: ${c.interviews}/${f.interviews} interviews`));
-      return fr ? `${coders.length} codeur${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})` : `${coders.length} coder${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})`;
+      const count = fr ? `${coders.length} codeur${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})` : `${coders.length} coder${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})`;
+      return input.agreement && coders.length > 1 ? `${count}. ${input.agreement}` : count;
     }
     case 25:
       return fr

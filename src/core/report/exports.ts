@@ -61,6 +61,7 @@ export function coreq(study: ReportStudy, options: Pick<ExportOptions, 'by' | 'e
       facts: studyFacts(study, options.by),
       sampleDescription: participantsSummary(study, attributeColumns(study)),
       saturation: options.extras.saturation,
+      ...(options.extras.agreement ? { agreement: options.extras.agreement } : {}),
       labelExample: first ? quoteLabel(study.quoteLabel, study.participants.get(first.id), first.id) : '(P1)',
     },
     study.language,

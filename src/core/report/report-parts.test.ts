@@ -88,6 +88,9 @@ describe('COREQ', () => {
     expect(answer(12)).toBe('11 participants (9 MG, 2 ALGO)');
     expect(answer(21)).toBe('18 to 46 minutes (mean 31, median 29)');
     expect(answer(24)).toBe('2 coders (marie: 11/11 interviews and paul: 1/11 interviews)');
+    const agreement = "Cohen's kappa (sentence units, pooled table over 12 codes × 1 transcript): 0.70.";
+    const withAgreement = tableGrid(coreqTable({ facts, sampleDescription: 'Onze médecins.', labelExample: '(P1)', agreement }, 'en'));
+    expect(withAgreement.find((row) => row[1] === '24')?.[4]).toBe(`2 coders (marie: 11/11 interviews and paul: 1/11 interviews). ${agreement}`);
     expect(answer(27)).toBe('codage 1.0.0');
     expect(answer(22)).toBe('');
     expect(answer(1)).toBe('');
