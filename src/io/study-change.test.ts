@@ -129,6 +129,27 @@ describe('changeStudy', () => {
     expect(read('codings/paul.yaml')).toBe(serializeCoderFile(withNewSegment({ ...marie, coder: 'paul' })));
   });
 
+  it('writes another file of the study (a decisions log) in the same change as a coder file, read first', () => {
+    write('consensus-decisions.csv', 'disagreement;decision\r\n');
+    const backupDir = path.join(root, '.codage', 'backups');
+    changeStudy(root, { command: 'test', files: ['consensus-decisions.csv', 'codings/consensus.yaml'] }, (study) => {
+      // Read as the study's text files are: UTF-8 or Windows-1252, line ends normalised.
+      expect(study.text('consensus-decisions.csv')).toBe('disagreement;decision\n');
+      expect(study.coder('consensus')).toBeNull();
+      study.writeText('consensus-decisions.csv', 'disagreement;decision\r\nP1|a;keep-a\r\n');
+      study.writeCoder({ coder: 'consensus', coderFile: { ...marie, coder: 'consensus' } });
+    });
+    expect(read('consensus-decisions.csv')).toBe('disagreement;decision\r\nP1|a;keep-a\r\n');
+    expect(read('codings/consensus.yaml')).toBe(serializeCoderFile({ ...marie, coder: 'consensus' }));
+    expect(fs.readFileSync(path.join(backupDir, 'consensus-decisions.csv.bak'), 'utf8')).toBe('disagreement;decision\r\n');
+    // Not read first, or a coder file or the codebook through the wrong door: a bug, nothing written.
+    expect(() => changeStudy(root, { command: 'test', files: ['consensus-decisions.csv'] }, (study) => study.writeText('consensus-decisions.csv', 'x'))).toThrow(
+      /without having been read/,
+    );
+    expect(() => changeStudy(root, { command: 'test', files: ['codings/consensus.yaml'] }, (study) => study.text('codings/consensus.yaml'))).toThrow(/coder\(\)/);
+    expect(read('consensus-decisions.csv')).toBe('disagreement;decision\r\nP1|a;keep-a\r\n');
+  });
+
   it('throws, as a bug, on a file written without being read or not among the files of the change', () => {
     write('codebook.yaml', CODEBOOK);
     expect(() => changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (study) => study.writeCodebook('codes: []\n'))).toThrow(
