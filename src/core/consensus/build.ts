@@ -10,7 +10,8 @@
  * are. Same input, same file: a consensus can be checked against a rebuild.
  */
 import type { Agreed, Alignment, Disagreement } from '../analysis/agreement/disagreements.js';
-import { intersectionOf, unionOf } from '../analysis/agreement/units.js';
+import { intersectionOf } from '../analysis/agreement/units.js';
+import { mergeSpans } from '../spans.js';
 import { compareNatural } from '../natural-sort.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
@@ -103,7 +104,7 @@ function decidedItems(d: Disagreement, decision: Decision, a: Map<string, Anchor
     case 'common': {
       if (d.kind !== 'boundaries') return [];
       const code = d.a[0]!.codes[0]!;
-      return intersectionOf(unionOf(d.a), unionOf(d.b)).map((x) => ({ ...x, code, sources, when }));
+      return intersectionOf(mergeSpans(d.a), mergeSpans(d.b)).map((x) => ({ ...x, code, sources, when }));
     }
     case 'edit': {
       const map = transcriptOffsets(transcript);

@@ -13,7 +13,8 @@ import { aggregate, type Aggregated } from './aggregate.js';
 import { defined, notDefined, type Estimate } from './estimate.js';
 import { addTables, kappaOfTable, type Table2x2 } from './kappa.js';
 import { addBinaryUnit, addCoincidences, binaryAlpha, emptyCoincidences, type BinaryCoincidences } from './krippendorff.js';
-import { commonCount, coverageCounts, lengthOf, overlapLength, touchedUnits, unionOf, type AgreementUnit } from './units.js';
+import { commonCount, coverageCounts, lengthOf, overlapLength, touchedUnits, type AgreementUnit } from './units.js';
+import { mergeSpans } from '../../spans.js';
 import type { Span } from '../../types.js';
 
 export interface AgreementTranscript {
@@ -105,7 +106,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
       else bOnly = 1;
     }
   } else if (input.unit === 'char') {
-    const unions = perCoder.map((s) => unionOf(s));
+    const unions = perCoder.map((s) => mergeSpans(s));
     unions.forEach((u, i) => (codedBy[i] = lengthOf(u)));
     if (m === 2) {
       const both = overlapLength(unions[0]!, unions[1]!);

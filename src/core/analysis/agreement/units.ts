@@ -71,18 +71,6 @@ export function commonCount(a: readonly number[], b: readonly number[]): number 
   return n;
 }
 
-/** Sorted union of spans (overlapping or touching spans are joined). */
-export function unionOf(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Span[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && s.start <= last.end) {
-      if (s.end > last.end) last.end = s.end;
-    } else out.push({ start: s.start, end: s.end });
-  }
-  return out;
-}
 
 /** Total length of a sorted union. */
 export function lengthOf(union: readonly Span[]): number {
