@@ -275,6 +275,21 @@ describe('codage compare on the demo study', () => {
     expect(methods.stdout.replace(/\s+/g, ' ')).toContain(sentence.replace(/\s+/g, ' '));
   });
 
+  it('shows a code name holding escape sequences escaped, never acting on the terminal; --json keeps it exact', () => {
+    const dir = copyStudy();
+    const codebook = join(dir, 'codebook.yaml');
+    writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('- name: Impuissance', '- name: "Impuiss\\e]0;pwned\\u0007ance"'));
+    for (const args of [[], ['--disagreements']]) {
+      const r = runCli(['compare', 'marie', 'paul', '--study', dir, '--lang', 'en', ...args]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Impuiss\\x1b]0;pwned\\x07ance');
+      expect(r.stdout).not.toContain('\x1b');
+      expect(r.stdout).not.toContain('\x07');
+    }
+    const json = JSON.parse(runCli(['compare', 'marie', 'paul', '--study', dir, '--json']).stdout) as { codes: { name: string }[] };
+    expect(json.codes.map((c) => c.name)).toContain('Impuiss\x1b]0;pwned\x07ance');
+  });
+
   it('prints the same bytes on every run', () => {
     const a = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);
     const b = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--json']);

@@ -24,7 +24,7 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
-import { terminalSafe } from '../../core/text/terminal.js';
+import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 
@@ -124,7 +124,11 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
     const path = resolve(options.output);
     await writeOutput(path, out, { study: study.root, option: '-o' });
     ctx.stderr.write(language === 'fr' ? `Écrit dans ${terminalSafe(path)}\n` : `Written to ${terminalSafe(path)}\n`);
-  } else ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
+  } else {
+    // The text report shows the study's names and quotes escaped (see renderText); the other
+    // formats keep them exact, escaped only on a terminal.
+    ctx.stdout.write(format !== 'text' && ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
+  }
   return 0;
 }
 
@@ -138,11 +142,11 @@ function renderDisagreements(entries: DisagreementEntry[], codebook: Codebook, l
   const side = (who: string, items: readonly SideItem[], text: string) => {
     if (items.length === 0) return `  ${who}${colon}${paint.dim('—')}\n`;
     return items
-      .map((i) => `  ${who}${colon}${paint.bold(i.codes.map((c) => codeLabel(codebook, c)).join(', '))} — ${fr ? '«\u00a0' : '"'}${text.slice(i.start, i.end)}${fr ? '\u00a0»' : '"'}\n`)
+      .map((i) => `  ${who}${colon}${paint.bold(terminalSafe(i.codes.map((c) => codeLabel(codebook, c)).join(', ')))} — ${fr ? '«\u00a0' : '"'}${terminalSafe(text.slice(i.start, i.end))}${fr ? '\u00a0»' : '"'}\n`)
       .join('');
   };
   for (const { coders, disagreement: d, transcript } of entries) {
-    out += `\n${d.participant} ${fr ? 'l.' : 'line'} ${disagreementLine(d, transcript)} · ${kindLabel(d.kind)[language]}\n`;
+    out += `\n${terminalSafe(d.participant)} ${fr ? 'l.' : 'line'} ${disagreementLine(d, transcript)} · ${kindLabel(d.kind)[language]}\n`;
     out += side(coders[0], d.a, transcript.text) + side(coders[1], d.b, transcript.text);
   }
   return `${out}\n${paint.dim(table.notes.join(' '))}\n`;
@@ -175,12 +179,13 @@ function listOf(ids: string[], language: Language): string {
   return ids.length === 0 ? (language === 'fr' ? 'aucune' : 'none') : ids.join(', ');
 }
 
+/** The report on screen: names, ids and quotes from the study with their control characters escaped (core/text/terminal.ts). */
 function renderText(view: AgreementView, prepared: PreparedComparison, entries: DisagreementEntry[]): string {
   const { report, language } = view;
   const fr = language === 'fr';
   const colon = fr ? '\u00a0: ' : ': ';
   let out = '';
-  const compared = report.transcripts.map((t) => t.id);
+  const compared = report.transcripts.map((t) => terminalSafe(t.id));
   const why =
     prepared.selection === 'listed'
       ? fr ? 'demandées (--participants)' : 'as asked (--participants)'
@@ -190,7 +195,7 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
   out += `${paint.bold(fr ? `Accord entre ${joinList(report.coders, language)}` : `Agreement between ${joinList(report.coders, language)}`)} — ${frenchSpacing(unitText(report.unit, language), language)}\n`;
   out += `  ${fr ? `Transcriptions comparées (${why})` : `Transcripts compared (${why})`}${colon}${listOf(compared, language)}\n`;
   if (prepared.notCompared.length > 0) {
-    const list = prepared.notCompared.map((t) => `${t.id} (${t.coders.join(', ')})`).join(', ');
+    const list = prepared.notCompared.map((t) => `${terminalSafe(t.id)} (${t.coders.join(', ')})`).join(', ');
     out += `  ${fr ? 'Non comparées' : 'Not compared'}${colon}${list}\n`;
   }
   for (const u of prepared.uncoded) {
@@ -199,9 +204,9 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
   for (const [coder, n] of Object.entries(prepared.unplaced)) {
     if (n > 0) out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${n} segment(s) de ${coder} introuvable(s) dans leur transcription, laissé(s) de côté (voir codage check)` : `${n} segment(s) of ${coder} cannot be placed in their transcript and are left out (see codage check)`}\n`;
   }
-  const codes = codeTable(view);
+  const codes = terminalSafeData(codeTable(view));
   out += `\n${paint.bold(codes.title)}\n${tableToText(codes, paint.red)}`;
-  const transcripts = transcriptTable(view);
+  const transcripts = terminalSafeData(transcriptTable(view));
   out += `\n${paint.bold(transcripts.title)}\n${tableToText(transcripts, paint.red)}`;
   out += `\n${codes.notes.map((n) => paint.dim(n)).join('\n')}\n`;
   const two = report.coders.length === 2;
@@ -210,7 +215,7 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
     return e.defined && e.value < view.threshold;
   });
   if (low.length > 0) {
-    out += `\n${paint.red(fr ? `Sous le seuil (${two ? 'κ' : 'α'} < ${String(view.threshold).replace('.', ',')})` : `Under the threshold (${two ? 'κ' : 'α'} < ${view.threshold})`)}${colon}${low.map((s) => codeLabel(view.codebook, s.code)).join(', ')}\n`;
+    out += `\n${paint.red(fr ? `Sous le seuil (${two ? 'κ' : 'α'} < ${String(view.threshold).replace('.', ',')})` : `Under the threshold (${two ? 'κ' : 'α'} < ${view.threshold})`)}${colon}${terminalSafe(low.map((s) => codeLabel(view.codebook, s.code)).join(', '))}\n`;
   }
   const byKind = (kind: Disagreement['kind']) => entries.filter((e) => e.disagreement.kind === kind).length;
   out += `\n${paint.bold(fr ? 'Désaccords' : 'Disagreements')}${colon}${entries.length}`;
@@ -219,7 +224,7 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
       ? ` (code d’un seul codeur ${byKind('one-sided')}, codes différents ${byKind('different-codes')}, limites ${byKind('boundaries')})\n  liste\u00a0: codage compare ${report.coders.join(' ')} --disagreements\u202f; mise en commun\u00a0: codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`
       : ` (one coder only ${byKind('one-sided')}, different codes ${byKind('different-codes')}, boundaries ${byKind('boundaries')})\n  list: codage compare ${report.coders.join(' ')} --disagreements; to settle them: codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`;
   } else out += '\n';
-  out += `\n${paint.bold(fr ? 'Pour la thèse' : 'For the thesis')}\n${thesisSentence(view)}\n`;
+  out += `\n${paint.bold(fr ? 'Pour la thèse' : 'For the thesis')}\n${terminalSafe(thesisSentence(view))}\n`;
   return out;
 }
 

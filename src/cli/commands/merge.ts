@@ -3,6 +3,7 @@ import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/mer
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { frenchSpacing } from '../../core/report/typography.js';
+import { terminalSafe } from '../../core/text/terminal.js';
 import type { AnchorStatus } from '../../core/study/anchor-codings.js';
 import { bringCoderFile } from '../../core/study/bring-coder.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
@@ -175,16 +176,18 @@ function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string
   const fr = language === 'fr';
   const lines: string[] = [];
   lines.push(paint.bold(fr ? `Reprise depuis ${other}${options.dryRun ? ' (essai : rien n’est écrit)' : ''}` : `Merging from ${other}${options.dryRun ? ' (dry run: nothing is written)' : ''}`));
-  const q = (s: string) => (fr ? `« ${s} »` : `"${s}"`);
+  // Names and paths come from the other copy: shown with their control characters escaped.
+  const q = (s: string) => (fr ? `« ${terminalSafe(s)} »` : `"${terminalSafe(s)}"`);
+  other = terminalSafe(other);
   const colon = fr ? ' : ' : ': ';
   if (codebook.addedThemes.length > 0) lines.push(`  ${fr ? 'Thèmes ajoutés à codebook.yaml' : 'Themes added to codebook.yaml'}${colon}${codebook.addedThemes.map((t) => q(t.name)).join(', ')}`);
   if (codebook.addedCodes.length > 0) lines.push(`  ${fr ? 'Codes ajoutés à codebook.yaml' : 'Codes added to codebook.yaml'}${colon}${codebook.addedCodes.map((c) => q(c.name)).join(', ')}`);
   if (codebook.addedCodes.length + codebook.addedThemes.length === 0) lines.push(fr ? '  Aucun code nouveau dans l’autre copie.' : '  No new code in the other copy.');
   for (const r of codebook.renamed) {
-    lines.push(fr ? `  Renommé dans l’autre copie : ${q(r.ours)} s’y appelle ${q(r.theirs)} (le nom d’ici est gardé ; même identifiant ${r.id})` : `  Renamed in the other copy: ${q(r.ours)} is called ${q(r.theirs)} there (this name is kept; same id ${r.id})`);
+    lines.push(fr ? `  Renommé dans l’autre copie : ${q(r.ours)} s’y appelle ${q(r.theirs)} (le nom d’ici est gardé ; même identifiant ${terminalSafe(r.id)})` : `  Renamed in the other copy: ${q(r.ours)} is called ${q(r.theirs)} there (this name is kept; same id ${terminalSafe(r.id)})`);
   }
   for (const m of codebook.matchedByName) {
-    lines.push(fr ? `  Reconnu par son nom : ${q(m.name)} (identifiant ${m.theirs} là-bas, ${m.ours} ici)` : `  Matched by name: ${q(m.name)} (id ${m.theirs} there, ${m.ours} here)`);
+    lines.push(fr ? `  Reconnu par son nom : ${q(m.name)} (identifiant ${terminalSafe(m.theirs)} là-bas, ${terminalSafe(m.ours)} ici)` : `  Matched by name: ${q(m.name)} (id ${terminalSafe(m.theirs)} there, ${terminalSafe(m.ours)} here)`);
   }
   if (codebook.onlyOurs.length > 0) {
     lines.push(fr ? `  ${codebook.onlyOurs.length} code(s) seulement ici : ${codebook.onlyOurs.map(q).join(', ')}` : `  ${codebook.onlyOurs.length} code(s) only here: ${codebook.onlyOurs.map(q).join(', ')}`);
