@@ -107,6 +107,22 @@ export interface StudyFiles {
   text(file: string): string | null;
   /** The new text of such a file. */
   writeText(file: string, text: string): void;
+  /**
+   * A file the change creates (a new transcript, a new study's codage.yaml): refused with
+   * `FileExistsError` when the file already exists, so that nothing of the study is overwritten.
+   */
+  createFile(file: string, content: string): void;
+}
+
+/** A file a change would create exists already (exit 1): codage does not overwrite it. */
+export class FileExistsError extends DataError {
+  constructor(file: string) {
+    super(
+      { en: `${file} already exists: codage does not overwrite it`, fr: `${file} existe déjà\u00a0: codage ne le remplace pas` },
+      { file, hint: { en: 'choose another study folder, or move that file away. Nothing was changed.', fr: 'choisir un autre dossier d’étude, ou déplacer ce fichier. Rien n’a été modifié.' } },
+    );
+    this.name = 'FileExistsError';
+  }
 }
 
 /** A study file codage will not rewrite, because it did not fully understand it (exit 1). */
@@ -327,6 +343,20 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         const rel = toPosix(file);
         mustHaveBeenRead(rel);
         writes.set(rel, { file: rel, abs: path.join(root, rel), content: text });
+      },
+      createFile(file, content) {
+        mustBeListed(file);
+        const abs = path.join(root, file);
+        let exists = true;
+        try {
+          fs.lstatSync(abs);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw asEnvironmentError(error, 'read', file, 'unchanged');
+          exists = false;
+        }
+        if (exists || writes.has(file)) throw new FileExistsError(file);
+        read.add(file);
+        writes.set(file, { file, abs, content });
       },
     };
 

@@ -1,5 +1,5 @@
 /**
- * An `.xlsx` is a zip archive, and a zip archive can be a bomb: 3 MB on disk that expand to 3 GB
+ * An `.xlsx` (and a REFI-QDA `.qdpx`) is a zip archive, and a zip archive can be a bomb: 3 MB on disk that expand to 3 GB
  * and kill Node long before the spreadsheet is read. Before the spreadsheet reader sees an
  * archive, its central directory is read here, and refused when it declares more than the limits
  * below; then every entry the reader needs is expanded here, with the output capped at what the
@@ -182,6 +182,22 @@ function storedArchive(files: { name: Buffer; flags: number; content: Buffer }[]
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/**
+ * The entries of any archive (a REFI-QDA project, a workbook) for which `wanted` says yes, each
+ * expanded under the same guard: limits read from the central directory first, each entry capped
+ * at what it declares and checked against its CRC. Names are UTF-8 (as REFI-QDA and Office write them).
+ */
+export function boundedEntries(bytes: Uint8Array, wanted: (name: string) => boolean, limit = XLSX_MAX_EXPANDED_BYTES): Map<string, Buffer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = readEntries(buf).filter((entry) => wanted(entry.name.toString('utf8')));
+  let declared = 0;
+  for (const entry of entries) declared += entry.size;
+  if (declared > limit) throw new ArchiveError('declared-too-large', `${declared} bytes once expanded`);
+  const out = new Map<string, Buffer>();
+  for (const entry of entries) out.set(entry.name.toString('utf8'), expand(buf, entry));
+  return out;
 }
 
 /**
