@@ -18,6 +18,8 @@ import { run as check } from '../src/cli/commands/check.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
 import { run as reconcile } from '../src/cli/commands/reconcile.js';
+import { run as importRefi } from '../src/cli/commands/import-refi.js';
+import { INTERVIEW, positions, qdpx, QUOTES } from './support/refi-projects.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
@@ -140,6 +142,33 @@ const WRITERS: Writer[] = [
         args: ['import-codings', file, '--coder', 'paul', '--append', '--study', dir, '--lang', 'en'],
         run: (ctx) => importCodings(ctx, file, { study: dir, coder: 'paul', append: true, minScore: '0.85' }),
       };
+    },
+  },
+  {
+    name: 'import-refi (a new transcript, codebook.yaml and two new coder files)',
+    setup: () => {
+      const dir = copyStudy();
+      const file = join(tempDir(), 'atlas.qdpx');
+      const at = (quote: string) => positions(INTERVIEW, quote, 'code-points');
+      writeFileSync(
+        file,
+        qdpx({
+          form: 'braced',
+          users: ['alice', 'bruno'],
+          codes: [{ name: 'Impuissance' }, { name: 'Sommeil' }],
+          sources: [
+            {
+              name: 'P1',
+              bytes: Buffer.from(INTERVIEW, 'utf8'),
+              selections: [
+                { quote: QUOTES.demuni, positions: at(QUOTES.demuni), name: QUOTES.demuni, user: 'alice', codes: [{ code: 'Impuissance' }] },
+                { quote: QUOTES.dors, positions: at(QUOTES.dors), name: QUOTES.dors, user: 'bruno', codes: [{ code: 'Sommeil' }] },
+              ],
+            },
+          ],
+        }),
+      );
+      return { dir, args: ['import-refi', file, '--study', dir, '--lang', 'en'], run: (ctx) => importRefi(ctx, file, { study: dir }) };
     },
   },
   {

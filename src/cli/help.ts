@@ -18,7 +18,14 @@ export const EXPORT_EXAMPLES = `  codage export themes -o themes.docx
   codage export coreq -o coreq.docx
   codage export mindmap --format svg -o modelisation.svg
   codage export themes --format tex --standalone -o themes.tex
-  codage export report -o rapport.html`;
+  codage export report -o rapport.html
+  codage export project --format qdpx -o etude.qdpx
+  codage export codebook --format qdc -o codes.qdc`;
+
+/** Command lines of import-refi's help, in both languages. */
+export const IMPORT_REFI_EXAMPLES = `  codage import-refi projet-nvivo.qdpx --study these-marie
+  codage import-refi codes-superviseur.qdc
+  codage import-refi projet-maxqda.qdpx --study these-marie --dry-run`;
 
 const entries = {
   program: {
@@ -268,6 +275,12 @@ What to export:
 
 Formats: md, csv (RFC 4180), excel (CSV for French Excel: ;, BOM), xlsx, docx, tex, html;
 mindmap: mermaid, dot, svg, md, html. Without --format, the extension of -o decides.
+
+For NVivo, MAXQDA, ATLAS.ti, QualCoder (REFI-QDA 1.5): "project --format qdpx" writes
+the whole study (transcripts, codebook with themes as non-codable codes, every coder
+as a user, every segment with its codes, memos as notes, participant attributes as
+variables and cases); "codebook --format qdc" the codebook alone. GUIDs stay the same
+from one export to the next; positions count Unicode code points.
 The same study gives the same bytes; a date is written only with --date.
 
 Examples:
@@ -290,10 +303,59 @@ ${EXPORT_EXAMPLES}`,
 
 Formats : md, csv (RFC 4180), excel (CSV pour Excel en français : ;, BOM), xlsx, docx, tex, html ;
 mindmap : mermaid, dot, svg, md, html. Sans --format, l'extension de -o décide.
+
+Pour NVivo, MAXQDA, ATLAS.ti, QualCoder (REFI-QDA 1.5) : « project --format qdpx » écrit
+toute l'étude (transcriptions, livre de codes avec les thèmes en codes non applicables,
+chaque codeur en utilisateur, chaque segment avec ses codes, mémos en notes, attributs
+des participants en variables et cas) ; « codebook --format qdc » le livre de codes
+seul. Les GUID restent les mêmes d'un export à l'autre ; les positions comptent les
+points de code Unicode.
 La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
 
 Exemples :
 ${EXPORT_EXAMPLES}`,
+    },
+  },
+  'import-refi': {
+    en: {
+      example: 'codage import-refi projet-nvivo.qdpx --study these-marie',
+      summary: 'create or extend a study from a REFI-QDA project (.qdpx) or codebook (.qdc) of NVivo, MAXQDA, ATLAS.ti, QualCoder',
+      after: `
+Without a study folder (no transcripts/ in --study), creates the study; otherwise
+extends it. Codes become the codebook (codes with sub-codes become themes; codes of
+the same name are reused), each text source a transcript (its Case's variables in
+its front matter), each user a coder file, each selection a segment, notes and
+selection descriptions memos. A transcript already in the study is reused if its
+text is the same; codage never overwrites a study file.
+
+Positions: checked against each selection's text where the tool writes it, and
+corrected when the tool counted UTF-16 units (emoji), CRLF line breaks or the byte
+order mark. What cannot be brought over (pictures, PDF, audio, links, sets, a
+selection whose text is nowhere) is listed; nothing is placed elsewhere silently.
+
+Examples:
+${IMPORT_REFI_EXAMPLES}`,
+    },
+    fr: {
+      example: 'codage import-refi projet-nvivo.qdpx --study these-marie',
+      summary: "créer ou compléter une étude depuis un projet (.qdpx) ou un livre de codes (.qdc) REFI-QDA de NVivo, MAXQDA, ATLAS.ti, QualCoder",
+      after: `
+Sans dossier d'étude (pas de transcripts/ dans --study), crée l'étude ; sinon la
+complète. Les codes forment le livre de codes (un code qui a des sous-codes devient
+un thème ; un code de même nom est réutilisé), chaque source texte une transcription
+(les variables de son cas dans son en-tête), chaque utilisateur un fichier de codeur,
+chaque sélection un segment, les notes et descriptions de sélection des mémos. Une
+transcription déjà dans l'étude est réutilisée si son texte est le même ; codage ne
+remplace jamais un fichier de l'étude.
+
+Positions : vérifiées sur le texte de chaque sélection quand le logiciel l'écrit, et
+corrigées s'il a compté en unités UTF-16 (émojis), les sauts de ligne CRLF ou
+l'indicateur d'ordre des octets. Ce qui ne peut pas être repris (images, PDF, audio,
+liens, ensembles, une sélection dont le texte n'est nulle part) est listé ; rien
+n'est placé ailleurs en silence.
+
+Exemples :
+${IMPORT_REFI_EXAMPLES}`,
     },
   },
   code: {
@@ -325,8 +387,8 @@ Exemples :
     },
   },
   'arg-export': {
-    en: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap or report' },
-    fr: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap ou report' },
+    en: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap, report, or project (REFI-QDA .qdpx)' },
+    fr: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap, report, ou project (REFI-QDA .qdpx)' },
   },
   'opt-export-format': { en: { summary: 'output format (default: from the -o extension, else md)' }, fr: { summary: "format de sortie (par défaut : l'extension de -o, sinon md)" } },
   'opt-coder-export': {
@@ -579,6 +641,7 @@ Exemples :
   },
   'opt-title': { en: { summary: 'title of the study' }, fr: { summary: "titre de l'étude" } },
   'arg-dir': { en: { summary: 'folder to create (default: current folder)' }, fr: { summary: 'dossier à créer (par défaut : le dossier courant)' } },
+  'arg-refi': { en: { summary: 'REFI-QDA project (.qdpx) or codebook (.qdc)' }, fr: { summary: 'projet (.qdpx) ou livre de codes (.qdc) REFI-QDA' } },
   'arg-spreadsheet': { en: { summary: 'CSV or .xlsx file' }, fr: { summary: 'fichier CSV ou .xlsx' } },
   'arg-participant': { en: { summary: 'participant id (e.g. P03)' }, fr: { summary: 'identifiant du participant (ex. P03)' } },
   'opt-coder': { en: { summary: 'coder whose file receives the segments' }, fr: { summary: 'codeur dont le fichier reçoit les segments' } },

@@ -105,6 +105,12 @@ export async function buildProgram(
     .option('--dry-run', h('opt-dry-run').summary)
     .option('--json', h('opt-json').summary);
 
+  command('import-refi', 'import-refi', () => import('./commands/import-refi.js'))
+    .argument('<file>', h('arg-refi').summary)
+    .option('--title <title>', h('opt-title').summary)
+    .option('--dry-run', h('opt-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+
   command('segments', 'segments', () => import('./commands/segments.js'))
     .option('--coder <name>', h('opt-coder-filter').summary)
     .option('--participant <id>', h('opt-participant-filter').summary)
@@ -135,7 +141,7 @@ export async function buildProgram(
 
   command('export', 'export', () => import('./commands/export.js'))
     .argument('<what>', h('arg-export').summary)
-    .addOption(new Option('--format <format>', h('opt-export-format').summary).choices(['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot']))
+    .addOption(new Option('--format <format>', h('opt-export-format').summary).choices(['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot', 'qdpx', 'qdc']))
     .option('-o, --output <file>', h('opt-output').summary)
     .option('--coder <name>', h('opt-coder-export').summary)
     .option('--by <attribute>', h('opt-by-export').summary)

@@ -26,8 +26,9 @@ import { requireAttribute } from '../study-checks.js';
 import { resolveCoder } from '../coder.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
+import { exportRefi, refiFormat } from './export-refi.js';
 
-export const FORMATS = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot'] as const;
+export const FORMATS = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot', 'qdpx', 'qdc'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 interface ExportCommandOptions {
@@ -105,6 +106,10 @@ function parseQuotes(value: string): number {
 }
 
 export async function run(baseCtx: CommandContext, what: string, options: ExportCommandOptions): Promise<number> {
+  const refi = refiFormat(options.format, options.output);
+  if (refi !== undefined || what === 'project') {
+    return exportRefi(baseCtx, what, refi ?? 'qdpx', options);
+  }
   if (!(EXPORTS as readonly string[]).includes(what)) {
     throw new UsageError(
       { en: `nothing called "${what}" to export`, fr: `rien ne s'appelle « ${what} » parmi les exports` },

@@ -33,7 +33,7 @@ export async function starterNames(): Promise<string[]> {
   return ['empty', ...files.filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort()];
 }
 
-function emptyCodebook(language: Language): string {
+export function emptyCodebook(language: Language): string {
   return language === 'fr'
     ? `# Livre de codes de l'étude. Voir le README, section « codebook.yaml ».
 # Les codes créés pendant le codage s'ajoutent ici ; regroupez-les ensuite en thèmes.
@@ -60,7 +60,7 @@ async function starterText(name: string, language: Language): Promise<string> {
   );
 }
 
-function configText(title: string, language: Language): string {
+export function configText(title: string, language: Language): string {
   const quoted = JSON.stringify(title);
   return language === 'fr'
     ? `# Réglages de l'étude (tous facultatifs). Voir le README de l'étude.

@@ -1,0 +1,120 @@
+import { extname, resolve } from 'node:path';
+import { DataError, UsageError } from '../../core/errors.js';
+import { codebookQdc, projectQde, type ExportedSegment, type UnwritableText } from '../../core/refi/export.js';
+import { transcriptOffsets } from '../../core/study/anchor-codings.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { refuseStudyData, writeOutput } from '../output-file.js';
+import { formatProblem, paint } from '../output.js';
+import { codageVersion } from '../version.js';
+
+export type RefiFormat = 'qdpx' | 'qdc';
+
+/** The REFI-QDA format asked for: `--format`, else the extension of `-o`. */
+export function refiFormat(format: string | undefined, output: string | undefined): RefiFormat | undefined {
+  if (format === 'qdpx' || format === 'qdc') return format;
+  if (format !== undefined || output === undefined) return undefined;
+  const extension = extname(output).toLowerCase();
+  return extension === '.qdpx' ? 'qdpx' : extension === '.qdc' ? 'qdc' : undefined;
+}
+
+function refuseUnwritable(unwritable: UnwritableText[]): void {
+  if (unwritable.length === 0) return;
+  const list = { en: unwritable.map((u) => u.where.en).join('; '), fr: unwritable.map((u) => u.where.fr).join(' ; ') };
+  throw new DataError(
+    { en: `XML cannot hold what is in ${list.en}: nothing was exported`, fr: `le XML ne peut pas contenir ce qu'il y a dans ${list.fr}\u00a0: rien n'a été exporté` },
+    { hint: { en: 'remove the control characters there (codage check shows them), then export again', fr: 'y retirer les caractères de contrôle (codage check les montre), puis exporter à nouveau' } },
+  );
+}
+
+/** `codage export project --format qdpx -o FILE` and `codage export codebook --format qdc -o FILE`. */
+export async function exportRefi(baseCtx: CommandContext, what: string, format: RefiFormat, options: { study: string; output?: string }): Promise<number> {
+  const wanted = format === 'qdpx' ? 'project' : 'codebook';
+  if (what !== wanted) {
+    throw new UsageError(
+      { en: `${what} cannot be written as ${format}: ${format} is for the ${wanted}`, fr: `${what} ne peut pas s'écrire en ${format}\u00a0: ${format} est pour ${wanted === 'project' ? 'le projet' : 'le livre de codes'}` },
+      { en: `codage export ${wanted} --format ${format} -o ${wanted === 'project' ? 'study.qdpx' : 'codebook.qdc'}`, fr: `codage export ${wanted} --format ${format} -o ${wanted === 'project' ? 'etude.qdpx' : 'codes.qdc'}` },
+    );
+  }
+  if (!options.output) {
+    throw new UsageError(
+      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d'un nom : ajouter -o FICHIER.${format}` },
+      { en: `e.g. codage export ${wanted} -o ${wanted}.${format}`, fr: `par ex. codage export ${wanted} -o ${wanted === 'project' ? 'etude' : 'codes'}.${format}` },
+    );
+  }
+  refuseStudyData(resolve(options.study), options.output, '-o');
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
+  const fr = ctx.language === 'fr';
+  const origin = `codage ${codageVersion()}`;
+  const blocking = problems.filter((p) => p.severity === 'error' && p.kind !== 'segment-unplaced' && p.kind !== 'offsets-out-of-range');
+  if (blocking.length > 0) {
+    for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
+    throw new DataError(
+      { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
+      { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
+    );
+  }
+  let out: string | Uint8Array;
+  let summary: string;
+  if (format === 'qdc') {
+    const { xml, unwritable } = codebookQdc(study.codebook, ctx.language, origin);
+    refuseUnwritable(unwritable);
+    out = xml;
+    summary = fr ? 'livre de codes (qdc)' : 'codebook (qdc)';
+  } else {
+    let unplaced = 0;
+    const coders = study.coders.map((c) => ({
+      coder: c.coder,
+      memos: c.coderFile.memos,
+      segments: segments
+        .filter((a) => a.coder === c.coder)
+        .flatMap((a): ExportedSegment[] => {
+          if (a.status === 'unplaced') {
+            unplaced++;
+            return [];
+          }
+          const map = transcriptOffsets(a.transcript);
+          const s = a.segment;
+          return [
+            {
+              id: s.id,
+              participant: a.transcript.id,
+              start: map.toCodePoint(a.start),
+              end: map.toCodePoint(a.end),
+              text: a.text,
+              codes: s.codes,
+              ...(s.memo !== undefined ? { memo: s.memo } : {}),
+              ...(s.exemplary ? { exemplary: true } : {}),
+              ...(s.at !== undefined ? { at: s.at } : {}),
+            },
+          ];
+        }),
+    }));
+    const { xml, sources, unwritable } = projectQde({
+      title: study.config.title ?? 'codage',
+      language: ctx.language,
+      origin,
+      codebook: study.codebook,
+      transcripts: study.transcripts.map((t) => ({ id: t.id, text: t.text })),
+      participants: study.participants,
+      coders,
+    });
+    refuseUnwritable(unwritable);
+    const { qdpxArchive } = await import('../../io/qdpx.js');
+    out = qdpxArchive(xml, sources);
+    const count = coders.reduce((n, c) => n + c.segments.length, 0);
+    summary = fr
+      ? `projet (qdpx : ${study.transcripts.length} transcription(s), ${coders.length} codeur(s), ${count} segment(s))`
+      : `project (qdpx: ${study.transcripts.length} transcript(s), ${coders.length} coder(s), ${count} segment(s))`;
+    if (unplaced > 0) {
+      ctx.stderr.write(
+        `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+          fr ? `${unplaced} segment(s) introuvable(s) dans leur transcription ne sont pas exportés ; voir codage check` : `${unplaced} segment(s) that cannot be found in their transcript are not exported; see codage check`
+        }\n`,
+      );
+    }
+  }
+  await writeOutput(options.output, out, { study: study.root, option: '-o' });
+  ctx.stderr.write(fr ? `${summary} écrit dans ${resolve(options.output)}\n` : `${summary} written to ${resolve(options.output)}\n`);
+  return 0;
+}

@@ -1,0 +1,149 @@
+import { stat } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { planImport, type ImportPlan } from '../../core/refi/import-plan.js';
+import type { RefiProject } from '../../core/refi/read.js';
+import { studyReadme } from '../../core/study/readme.js';
+import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import type { Language, Segment } from '../../core/types.js';
+import { ensureDir } from '../../io/dirs.js';
+import { readRefiFile } from '../../io/qdpx.js';
+import { changeStudy } from '../../io/study-change.js';
+import { loadStudy } from '../../io/study.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
+import { paint } from '../output.js';
+import { configText, emptyCodebook } from './init.js';
+
+interface ImportRefiOptions {
+  study: string;
+  title?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+function emptyProject(codes: RefiProject['codes'], left: Map<string, number>): RefiProject {
+  return { users: new Map(), codes, variables: new Map(), cases: [], sources: [], notes: new Map(), left };
+}
+
+/** Same place and same codes: a segment the coder file already has. */
+function sameSegment(a: Segment, b: Segment): boolean {
+  return a.participant === b.participant && a.start === b.start && a.end === b.end && [...a.codes].sort().join('\u0000') === [...b.codes].sort().join('\u0000');
+}
+
+export async function run(baseCtx: CommandContext, file: string, options: ImportRefiOptions): Promise<number> {
+  const root = resolve(options.study);
+  const extension = extname(file).toLowerCase();
+  if (!['.qdpx', '.qdc', '.qde', '.xml'].includes(extension)) {
+    throw new UsageError(
+      { en: `${file}: import-refi reads a REFI-QDA project (.qdpx) or codebook (.qdc)`, fr: `${file} : import-refi lit un projet (.qdpx) ou un livre de codes (.qdc) REFI-QDA` },
+      { en: 'in NVivo, MAXQDA, ATLAS.ti or QualCoder: export the project as "REFI-QDA project"', fr: 'dans NVivo, MAXQDA, ATLAS.ti ou QualCoder : exporter le projet en « projet REFI-QDA »' },
+    );
+  }
+  const existing = await isDirectory(join(root, STUDY_FILES.transcripts));
+  const study = existing ? await loadStudy(root, { coders: [] }) : null;
+  const ctx = study ? withStudyLanguage(baseCtx, study.config) : baseCtx;
+  const language: Language = study?.config.language ?? ctx.language;
+  const fr = ctx.language === 'fr';
+
+  const refi = readRefiFile(file);
+  const project = refi.kind === 'project' ? refi.project : emptyProject(refi.codes, refi.left);
+  const texts = refi.kind === 'project' ? refi.texts : new Map();
+  const transcripts = new Map((study?.transcripts ?? []).map((t) => [t.id, t.text]));
+  const transcriptFiles = new Set((study?.transcripts ?? []).map((t) => basename(t.file).toLowerCase()));
+  const plan = (codebook: string): ImportPlan => planImport(project, texts, { codebook, emptyCodebook: emptyCodebook(language), transcripts, transcriptFiles }, language);
+
+  // A first plan on the codebook as it is now says which files the change writes (and locks);
+  // the plan is made again under the locks, on the codebook read there.
+  const first = plan(study?.codebookSource ?? '');
+  const created = first.transcripts.map((t) => t.file);
+  const newStudyFiles = existing ? [] : [STUDY_FILES.config, 'README.md'];
+  const files = [STUDY_FILES.codebook, ...newStudyFiles, ...created, ...first.coders.map((c) => coderFilePath(c.coder))];
+  const title = options.title ?? project.name ?? basename(root);
+
+  const result = changeStudy(
+    root,
+    { command: `codage import-refi ${basename(file)}`, files, onNotice: noticePrinter(ctx), dryRun: options.dryRun === true, language },
+    (change) => {
+      const final = plan(change.codebook());
+      if (final.codebookChanged) change.writeCodebook(final.codebook);
+      if (!existing) {
+        // The sources' order is the interview order of the other tool (and of a codage export).
+        const order = final.transcripts.map((t) => JSON.stringify(t.id));
+        const config = configText(title, language).replace(/^# order: .*$/m, (line) => (order.length > 0 ? `order: [${order.join(', ')}]` : line));
+        change.createFile(STUDY_FILES.config, config);
+        change.createFile('README.md', studyReadme(title, language));
+      }
+      for (const t of final.transcripts) change.createFile(t.file, t.content);
+      const merged: { coder: string; added: number; kept: number }[] = [];
+      for (const c of final.coders) {
+        const current = change.coder(c.coder);
+        const segments = [...(current?.coderFile.segments ?? [])];
+        const ids = new Set(segments.map((s) => s.id));
+        let added = 0;
+        for (const s of c.segments) {
+          if (segments.some((other) => sameSegment(other, s))) continue;
+          let id = s.id;
+          for (let n = 2; ids.has(id); n++) id = `${s.id.slice(0, 6)}${n.toString(36).padStart(2, '0')}`;
+          ids.add(id);
+          segments.push({ ...s, id });
+          added++;
+        }
+        const memos = { ...(current?.coderFile.memos ?? {}) };
+        for (const [participant, memo] of Object.entries(c.memos)) {
+          if (memos[participant] === undefined) memos[participant] = memo;
+          else if (memos[participant] !== memo) memos[participant] = `${memos[participant]}\n\n${memo}`;
+        }
+        change.writeCoder({ coder: c.coder, coderFile: { coder: c.coder, memos, segments }, ...(current ? { kept: current.kept } : {}) });
+        merged.push({ coder: c.coder, added, kept: c.segments.length - added });
+      }
+      return { plan: final, merged };
+    },
+  );
+  if (!existing && !options.dryRun) {
+    await ensureDir(join(root, STUDY_FILES.transcripts));
+    await ensureDir(join(root, STUDY_FILES.codings));
+  }
+
+  const { plan: done, merged } = result;
+  const notes = refi.kind === 'project' ? refi.notes.map((message) => ({ severity: 'info' as const, kind: 'refi-project-name', message })) : [];
+  const report = [...notes, ...done.report];
+  if (options.json) {
+    ctx.stdout.write(
+      `${safeJson({
+        study: root,
+        created: !existing,
+        dryRun: options.dryRun === true,
+        counts: done.counts,
+        transcripts: done.transcripts.map((t) => ({ id: t.id, file: t.file })),
+        coders: merged,
+        report: report.map((r) => ({ severity: r.severity, kind: r.kind, message: r.message[ctx.language] })),
+      })}\n`,
+    );
+    return 0;
+  }
+  const c = done.counts;
+  const verb = options.dryRun ? (fr ? 'Importerait' : 'Would import') : fr ? 'Importé' : 'Imported';
+  ctx.stdout.write(`${verb} ${terminalSafe(basename(file))} ${fr ? 'dans' : 'into'} ${terminalSafe(root)}${existing ? '' : fr ? ' (nouvelle étude)' : ' (new study)'}\n`);
+  ctx.stdout.write(
+    fr
+      ? `  livre de codes : ${c.themes} thème(s) et ${c.codes} code(s) ajoutés\n  transcriptions : ${c.transcripts} créée(s)${c.reused > 0 ? `, ${c.reused} déjà présente(s) à l'identique` : ''}\n`
+      : `  codebook: ${c.themes} theme(s) and ${c.codes} code(s) added\n  transcripts: ${c.transcripts} created${c.reused > 0 ? `, ${c.reused} already there, identical` : ''}\n`,
+  );
+  for (const m of merged) {
+    ctx.stdout.write(fr ? `  ${coderFilePath(m.coder)} : ${m.added} segment(s) ajouté(s)${m.kept > 0 ? `, ${m.kept} déjà présent(s)` : ''}\n` : `  ${coderFilePath(m.coder)}: ${m.added} segment(s) added${m.kept > 0 ? `, ${m.kept} already there` : ''}\n`);
+  }
+  if (c.corrected > 0) ctx.stdout.write(fr ? `  positions corrigées : ${c.corrected} sélection(s)\n` : `  positions corrected: ${c.corrected} selection(s)\n`);
+  if (c.unplaced > 0) ctx.stdout.write(`  ${paint.yellow(fr ? `non repris : ${c.unplaced} sélection(s), voir ci-dessous` : `not brought over: ${c.unplaced} selection(s), see below`)}\n`);
+  for (const line of report) {
+    const tag = line.severity === 'error' ? paint.red(fr ? 'non repris' : 'not brought over') : line.severity === 'warning' ? paint.yellow(fr ? 'attention' : 'warning') : paint.cyan('note');
+    ctx.stderr.write(`${tag}${fr ? '\u00a0:' : ':'} ${terminalSafe(line.message[ctx.language])}\n`);
+  }
+  if (!options.dryRun) ctx.stdout.write(fr ? `\nÉtape suivante : codage check --study ${options.study}\n` : `\nNext: codage check --study ${options.study}\n`);
+  return 0;
+}

@@ -1,0 +1,273 @@
+/**
+ * A study as REFI-QDA 1.5 (QDA-XML 1.0): the project file `project.qde` with its sources, and the
+ * codebook file `.qdc`. Pure: the study comes in as plain data, the XML and the source texts go
+ * out; `io/qdpx.ts` puts them in the archive.
+ *
+ * - Elements in the order of the schema (Users, CodeBook, Variables, Cases, Sources, Notes).
+ * - Each transcript is a TextSource whose text is the transcript text codage codes (front matter
+ *   removed, LF line endings, NFC): the selections' positions are the coder files' code point
+ *   offsets, exactly as the standard counts them.
+ * - Themes are codes that cannot be applied (`isCodable="false"`); a coder is a User; a segment is
+ *   a PlainTextSelection carrying one Coding per code; every memo is a Note (on its transcript or
+ *   on its segment); participant attributes are Variables, and each participant a Case.
+ * - GUIDs derive from stable ids (guid.ts); no date unless one is given.
+ */
+import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant } from '../types.js';
+import { nodeDescription } from './description.js';
+import { stableGuid } from './guid.js';
+import { attributes, isXmlText, xmlText } from './xml.js';
+
+export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
+export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+
+/** The label that marks an exemplary quote in its selection's Description. */
+export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
+
+export interface ExportedSegment {
+  id: string;
+  participant: string;
+  /** Code point offsets into the transcript text. */
+  start: number;
+  end: number;
+  text: string;
+  codes: string[];
+  memo?: string;
+  exemplary?: boolean;
+  at?: string;
+}
+
+export interface RefiStudy {
+  title: string;
+  language: Language;
+  /** `codage 0.1.0`, written as the project's origin. */
+  origin: string;
+  codebook: Codebook;
+  /** In interview order. */
+  transcripts: { id: string; text: string }[];
+  participants: Map<string, Participant>;
+  coders: { coder: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
+}
+
+/** Text that XML cannot carry, found while writing: the export is refused with these. */
+export interface UnwritableText {
+  where: Localized;
+}
+
+class Writer {
+  readonly lines: string[] = [];
+  readonly unwritable: UnwritableText[] = [];
+  constructor(readonly language: Language) {}
+
+  check(text: string, where: Localized): string {
+    if (!isXmlText(text)) this.unwritable.push({ where });
+    return text;
+  }
+}
+
+function codeElements(w: Writer, node: CodebookNode, indent: string, codeGuid: (id: string) => string): void {
+  const description = nodeDescription(node, w.language);
+  const color = node.color !== undefined && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(node.color) ? node.color : undefined;
+  const where = { en: `the ${node.kind} "${node.name}" (${node.id})`, fr: `le ${node.kind === 'code' ? 'code' : 'thème'} « ${node.name} » (${node.id})` };
+  const open = `${indent}<Code${attributes([
+    ['guid', codeGuid(node.id)],
+    ['name', w.check(node.name, where)],
+    ['isCodable', node.kind === 'code'],
+    ['color', color],
+  ])}`;
+  if (description === undefined && node.children.length === 0) {
+    w.lines.push(`${open}/>`);
+    return;
+  }
+  w.lines.push(`${open}>`);
+  if (description !== undefined) w.lines.push(`${indent}  <Description>${xmlText(w.check(description, where))}</Description>`);
+  for (const child of node.children) codeElements(w, child, `${indent}  `, codeGuid);
+  w.lines.push(`${indent}</Code>`);
+}
+
+/** Top-level nodes in codebook order: themes, then codes not yet grouped. */
+function topNodes(codebook: Codebook): CodebookNode[] {
+  return [...codebook.themes, ...codebook.ungrouped];
+}
+
+const codeGuidOf = (id: string) => stableGuid('code', id);
+
+/** The codebook exchange file (`.qdc`). */
+export function codebookQdc(codebook: Codebook, language: Language, origin: string): { xml: string; unwritable: UnwritableText[] } {
+  const w = new Writer(language);
+  w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
+  w.lines.push(`<CodeBook xmlns="${CODEBOOK_NAMESPACE}"${attributes([['origin', origin]])}>`);
+  w.lines.push('  <Codes>');
+  const nodes = topNodes(codebook);
+  for (const node of nodes) codeElements(w, node, '    ', codeGuidOf);
+  w.lines.push('  </Codes>');
+  w.lines.push('</CodeBook>');
+  if (nodes.length === 0) {
+    // The schema wants at least one Code: an empty codebook cannot be exchanged.
+    w.unwritable.push({ where: { en: 'the codebook: it has no code yet', fr: "le livre de codes : il n'a encore aucun code" } });
+  }
+  return { xml: `${w.lines.join('\n')}\n`, unwritable: w.unwritable };
+}
+
+/** An xsd:dateTime (the `at` of a segment, which a hand edit may have left otherwise). */
+function isDateTime(value: string | undefined): value is string {
+  return value !== undefined && /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(value);
+}
+
+type VariableType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date';
+
+/** One type per attribute, from every value it takes (mixed values are Text). */
+function variableType(values: AttributeValue[]): VariableType {
+  const present = values.filter((v): v is Exclude<AttributeValue, null> => v !== null);
+  if (present.length === 0) return 'Text';
+  if (present.every((v) => typeof v === 'boolean')) return 'Boolean';
+  if (present.every((v) => typeof v === 'number' && Number.isInteger(v))) return 'Integer';
+  if (present.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'Float';
+  if (present.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) return 'Date';
+  return 'Text';
+}
+
+function valueElement(type: VariableType, value: Exclude<AttributeValue, null>): string {
+  switch (type) {
+    case 'Boolean':
+      return `<BooleanValue>${value ? 'true' : 'false'}</BooleanValue>`;
+    case 'Integer':
+      return `<IntegerValue>${value}</IntegerValue>`;
+    case 'Float':
+      return `<FloatValue>${value}</FloatValue>`;
+    case 'Date':
+      return `<DateValue>${value}</DateValue>`;
+    default:
+      return `<TextValue>${xmlText(String(value))}</TextValue>`;
+  }
+}
+
+/** The project file (`project.qde`) and the text of each source, by its name in the archive. */
+export function projectQde(study: RefiStudy): { xml: string; sources: { path: string; text: string }[]; unwritable: UnwritableText[] } {
+  const w = new Writer(study.language);
+  const fr = study.language === 'fr';
+  const userGuid = (coder: string) => stableGuid('user', coder);
+  const sourceGuid = (participant: string) => stableGuid('source', participant);
+  w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
+  w.lines.push(
+    `<Project xmlns="${PROJECT_NAMESPACE}"${attributes([
+      ['name', w.check(study.title, { en: 'the study title', fr: "le titre de l'étude" })],
+      ['origin', study.origin],
+    ])}>`,
+  );
+
+  if (study.coders.length > 0) {
+    w.lines.push('  <Users>');
+    for (const { coder } of study.coders) w.lines.push(`    <User${attributes([['guid', userGuid(coder)], ['name', coder], ['id', coder]])}/>`);
+    w.lines.push('  </Users>');
+  }
+
+  const nodes = topNodes(study.codebook);
+  if (nodes.length > 0) {
+    w.lines.push('  <CodeBook>');
+    w.lines.push('    <Codes>');
+    for (const node of nodes) codeElements(w, node, '      ', codeGuidOf);
+    w.lines.push('    </Codes>');
+    w.lines.push('  </CodeBook>');
+  }
+
+  // Variables: every attribute of any participant, in first-seen order.
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const t of study.transcripts) {
+    for (const key of Object.keys(study.participants.get(t.id)?.attributes ?? {})) {
+      if (!seen.has(key)) seen.add(key), names.push(key);
+    }
+  }
+  const types = new Map(names.map((name) => [name, variableType(study.transcripts.map((t) => study.participants.get(t.id)?.attributes[name] ?? null))]));
+  if (names.length > 0) {
+    w.lines.push('  <Variables>');
+    for (const name of names) {
+      w.lines.push(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l'attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
+    }
+    w.lines.push('  </Variables>');
+  }
+
+  if (study.transcripts.length > 0) {
+    w.lines.push('  <Cases>');
+    for (const t of study.transcripts) {
+      w.lines.push(`    <Case${attributes([['guid', stableGuid('case', t.id)], ['name', w.check(t.id, { en: `the participant id "${t.id}"`, fr: `l'identifiant « ${t.id} »` })]])}>`);
+      const values = study.participants.get(t.id)?.attributes ?? {};
+      for (const name of names) {
+        if (!(name in values)) continue;
+        const value = values[name]!;
+        const ref = `<VariableRef${attributes([['targetGUID', stableGuid('variable', name)]])}/>`;
+        // A value left empty (null) is written as a VariableValue with no value: known to be empty.
+        if (value !== null) w.check(String(value), { en: `the attribute "${name}" of ${t.id}`, fr: `l'attribut « ${name} » de ${t.id}` });
+        w.lines.push(`      <VariableValue>${ref}${value === null ? '' : valueElement(types.get(name)!, value)}</VariableValue>`);
+      }
+      w.lines.push(`      <SourceRef${attributes([['targetGUID', sourceGuid(t.id)]])}/>`);
+      w.lines.push('    </Case>');
+    }
+    w.lines.push('  </Cases>');
+  }
+
+  // Notes, gathered while the sources are written.
+  const notes: { guid: string; name: string; coder: string; text: string; at?: string }[] = [];
+  const sources: { path: string; text: string }[] = [];
+  if (study.transcripts.length > 0) {
+    w.lines.push('  <Sources>');
+    for (const t of study.transcripts) {
+      const guid = sourceGuid(t.id);
+      sources.push({ path: `sources/${guid}.txt`, text: t.text });
+      w.lines.push(`    <TextSource${attributes([['guid', guid], ['name', t.id], ['plainTextPath', `internal://${guid}.txt`]])}>`);
+      for (const c of study.coders) {
+        for (const s of c.segments) {
+          if (s.participant !== t.id) continue;
+          const selection = stableGuid('segment', c.coder, s.id);
+          w.lines.push(
+            `      <PlainTextSelection${attributes([
+              ['guid', selection],
+              // The quote, for tools that show it and to check positions on import; XML cannot carry some control characters.
+              ['name', isXmlText(s.text) ? s.text : undefined],
+              ['startPosition', s.start],
+              ['endPosition', s.end],
+              ['creatingUser', userGuid(c.coder)],
+              ['modifyingUser', isDateTime(s.at) ? userGuid(c.coder) : undefined],
+              ['modifiedDateTime', isDateTime(s.at) ? s.at : undefined],
+            ])}>`,
+          );
+          if (s.exemplary) w.lines.push(`        <Description>${xmlText(EXEMPLARY_LABEL[study.language])}</Description>`);
+          for (const code of s.codes) {
+            w.lines.push(`        <Coding${attributes([['guid', stableGuid('coding', c.coder, s.id, code)], ['creatingUser', userGuid(c.coder)]])}>`);
+            w.lines.push(`          <CodeRef${attributes([['targetGUID', codeGuidOf(code)]])}/>`);
+            w.lines.push('        </Coding>');
+          }
+          if (s.memo !== undefined) {
+            const note = stableGuid('memo', c.coder, s.id);
+            w.check(s.memo, { en: `the memo of segment ${s.id} (${c.coder})`, fr: `le mémo du segment ${s.id} (${c.coder})` });
+            notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}, segment ${s.id}` : `Memo ${c.coder}, ${t.id}, segment ${s.id}`, coder: c.coder, text: s.memo, ...(s.at !== undefined ? { at: s.at } : {}) });
+            w.lines.push(`        <NoteRef${attributes([['targetGUID', note]])}/>`);
+          }
+          w.lines.push('      </PlainTextSelection>');
+        }
+      }
+      for (const c of study.coders) {
+        const memo = c.memos[t.id];
+        if (memo === undefined) continue;
+        const note = stableGuid('memo', c.coder, 'participant', t.id);
+        w.check(memo, { en: `the memo of ${c.coder} on ${t.id}`, fr: `le mémo de ${c.coder} sur ${t.id}` });
+        notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}` : `Memo ${c.coder}, ${t.id}`, coder: c.coder, text: memo });
+        w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
+      }
+      w.lines.push('    </TextSource>');
+    }
+    w.lines.push('  </Sources>');
+  }
+
+  if (notes.length > 0) {
+    w.lines.push('  <Notes>');
+    for (const note of notes) {
+      w.lines.push(`    <Note${attributes([['guid', note.guid], ['name', note.name], ['creatingUser', userGuid(note.coder)]])}>`);
+      w.lines.push(`      <PlainTextContent>${xmlText(note.text)}</PlainTextContent>`);
+      w.lines.push('    </Note>');
+    }
+    w.lines.push('  </Notes>');
+  }
+  w.lines.push('</Project>');
+  return { xml: `${w.lines.join('\n')}\n`, sources, unwritable: w.unwritable };
+}

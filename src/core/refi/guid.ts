@@ -1,0 +1,25 @@
+/**
+ * GUIDs of a REFI-QDA export. The same study must give the same GUIDs at every export, or the
+ * other tool sees new codes, sources and users each time (a supervisor's merged project would
+ * fill with duplicates). Each GUID is therefore a name-based UUID (version 5, SHA-1, RFC 9562)
+ * of what the thing is in the study — `code` + its id, `segment` + coder + segment id — never a
+ * random one.
+ */
+import { createHash } from 'node:crypto';
+
+/** codage's own namespace for name-based UUIDs (itself a fixed random UUID). */
+const NAMESPACE = Buffer.from('6f1d5a3e0c8b4f7a9d2e51c4b7a8e903', 'hex');
+
+/** The stable GUID of a thing named by `parts` (joined with U+001F, which no id contains). */
+export function stableGuid(...parts: string[]): string {
+  const hash = createHash('sha1').update(NAMESPACE).update(parts.join('\u001f'), 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** GUIDs as tools write them (`{…}`, upper case) in one form, to compare them. */
+export function guidKey(guid: string): string {
+  return guid.trim().replace(/^\{|\}$/g, '').toLowerCase();
+}

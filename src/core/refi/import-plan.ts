@@ -1,0 +1,380 @@
+/**
+ * What importing another tool's REFI-QDA project (or codebook) makes of a study: the codebook
+ * text, the transcripts to create, each coder's segments and memos, and a report of everything
+ * that was brought over, corrected, or left behind. Pure: the CLI reads the archive and applies
+ * the plan through `changeStudy`.
+ *
+ * - Codes: nested codes become themes and sub-themes (a code that has sub-codes groups them);
+ *   a code that has sub-codes *and* was applied itself keeps its codings in a code of the same
+ *   name inside its theme; codes already in the codebook (same name) are reused.
+ * - Sources become transcripts (front matter: the participant id and their attributes, from the
+ *   Cases and Variables); each User becomes a coder; each selection a segment placed by
+ *   positions.ts; Notes and selection descriptions become memos.
+ */
+import { createHash } from 'node:crypto';
+import { addCode, addTheme, CodebookEditError } from '../codebook/edit.js';
+import { parseCodebook } from '../codebook/parse.js';
+import { nameKey, slugify, uniqueId } from '../codebook/slug.js';
+import { DataError } from '../errors.js';
+import { isValidCoderName } from '../study/study.js';
+import { parseAttributeValue } from '../study/participants.js';
+import type { AttributeValue, Attributes, Localized, Segment, Severity } from '../types.js';
+import { readNodeDescription } from './description.js';
+import { EXEMPLARY_LABEL } from './export.js';
+import { placeSelection, matchingCountings, SourceText, type Counting } from './positions.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiValue } from './read.js';
+
+export interface ReportLine {
+  severity: Severity;
+  kind: string;
+  message: Localized;
+}
+
+export interface ImportedSource {
+  /** The decoded text as stored in the archive, and whether it had a byte order mark. */
+  text: string;
+  hadBom: boolean;
+}
+
+export interface ExistingStudy {
+  /** Current codebook.yaml ('' when none); `emptyCodebook` is used instead of ''. */
+  codebook: string;
+  emptyCodebook: string;
+  /** Transcript text by participant id (as codage reads it), for participants already there. */
+  transcripts: Map<string, string>;
+  /** File names already in transcripts/ (lower case), so that no new file takes one. */
+  transcriptFiles: Set<string>;
+}
+
+export interface ImportPlan {
+  codebook: string;
+  codebookChanged: boolean;
+  transcripts: { id: string; file: string; content: string }[];
+  coders: { coder: string; memos: Record<string, string>; segments: Segment[] }[];
+  report: ReportLine[];
+  counts: { codes: number; themes: number; transcripts: number; reused: number; segments: number; memos: number; corrected: number; unplaced: number };
+}
+
+const COUNTING_NAMES: Record<Counting, Localized> = {
+  'code-points': { en: 'code points', fr: 'points de code' },
+  utf16: { en: 'UTF-16 units', fr: 'unités UTF-16' },
+  'code-points-lf': { en: 'code points, a CRLF line break counted as one', fr: 'points de code, un saut de ligne CRLF compté pour un' },
+  'utf16-lf': { en: 'UTF-16 units, a CRLF line break counted as one', fr: 'unités UTF-16, un saut de ligne CRLF compté pour un' },
+  'code-points-bom': { en: 'code points, the byte order mark counted', fr: "points de code, l'indicateur d'ordre des octets compté" },
+  'utf16-bom': { en: 'UTF-16 units, the byte order mark counted', fr: "unités UTF-16, l'indicateur d'ordre des octets compté" },
+};
+
+/** Eight characters from [a-z0-9], derived from the selection and the coder: the same at every import. */
+function segmentId(parts: string[], taken: Set<string>): string {
+  for (let n = 0; ; n++) {
+    const hash = createHash('sha1').update([...parts, String(n)].join('\u001f')).digest();
+    let id = '';
+    for (let i = 0; i < 8; i++) id += 'abcdefghijklmnopqrstuvwxyz0123456789'[hash[i]! % 36];
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
+const SOURCE_EXTENSION = /\.(docx?|txt|rtf|odt|pdf|md|html?)$/i;
+
+/** A participant id from a source name: `Entretien P1.docx` → `Entretien P1`. */
+function participantId(name: string, index: number): string {
+  const id = name.replace(SOURCE_EXTENSION, '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return id === '' ? `source-${index + 1}` : id;
+}
+
+/** A file name for a participant id: characters no system allows in names replaced by `_`. */
+function transcriptFileName(id: string): string {
+  return id.replace(/[/\\:*?"<>|]/g, '_').replace(/^\.+/, '_');
+}
+
+function yamlKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(key) ? key : JSON.stringify(key);
+}
+
+function yamlValue(value: AttributeValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The attribute value of a REFI variable value, as codage reads attributes. */
+function attributeValue(value: RefiValue, type: string): AttributeValue {
+  if (value === null || typeof value !== 'string') return value;
+  if (type === 'Text') return parseAttributeValue(value);
+  return value.trim() === '' ? null : value;
+}
+
+const isDateTime = (s: string) => /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(s);
+
+export function planImport(project: RefiProject, texts: Map<string, ImportedSource | Localized>, existing: ExistingStudy, language: 'fr' | 'en'): ImportPlan {
+  const report: ReportLine[] = [];
+  const say = (severity: Severity, kind: string, en: string, fr: string) => report.push({ severity, kind, message: { en, fr } });
+  const counts = { codes: 0, themes: 0, transcripts: 0, reused: 0, segments: 0, memos: 0, corrected: 0, unplaced: 0 };
+
+  // --- Codebook -------------------------------------------------------------------------------
+  let codebook = existing.codebook.trim() === '' ? existing.emptyCodebook : existing.codebook;
+  const baseline = codebook;
+  /** REFI code GUID → codage code id (codable codes only). */
+  const codeIds = new Map<string, string>();
+  const codedGuids = new Set<string>();
+  for (const source of project.sources) for (const s of source.selections) for (const c of s.codings) codedGuids.add(c.code);
+  const current = () => parseCodebook(codebook, 'codebook.yaml').codebook;
+
+  const addNodes = (codes: RefiCode[], parent: { id: string; name: string } | null) => {
+    for (const code of codes) {
+      const name = code.name.trim();
+      if (name === '') {
+        say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
+        continue;
+      }
+      const grouping = code.children.length > 0 || !code.isCodable;
+      try {
+        if (grouping) {
+          const cb = current();
+          const siblings = parent === null ? cb.themes : (cb.byId.get(parent.id)?.children ?? []);
+          const same = siblings.find((n) => n.kind === 'theme' && nameKey(n.name) === nameKey(name));
+          let themeId: string;
+          if (same) {
+            themeId = same.id;
+          } else {
+            const texts = readNodeDescription(code.description ?? '', 'theme');
+            const added = addTheme(codebook, { name, parentId: parent?.id ?? null, ...texts, ...(code.color ? { color: code.color } : {}) });
+            codebook = added.source;
+            themeId = added.id;
+            counts.themes++;
+          }
+          if (code.isCodable && codedGuids.has(code.guid)) {
+            const inner = current().byId.get(themeId)?.children.find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
+            const existingCode = inner ?? [...current().byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
+            if (existingCode) codeIds.set(code.guid, existingCode.id);
+            else {
+              const added = addCode(codebook, { name, themeId });
+              codebook = added.source;
+              codeIds.set(code.guid, added.id);
+              counts.codes++;
+            }
+            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
+          }
+          addNodes(code.children, { id: themeId, name });
+        } else {
+          const cb = current();
+          const same = [...cb.byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
+          if (same && (same.parent ?? null) === (parent?.id ?? null)) {
+            codeIds.set(code.guid, same.id);
+            continue;
+          }
+          // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
+          const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
+          if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+          const texts = readNodeDescription(code.description ?? '', 'code');
+          const added = addCode(codebook, { name: unique, themeId: parent?.id ?? null, ...texts, ...(code.color ? { color: code.color } : {}) });
+          codebook = added.source;
+          codeIds.set(code.guid, added.id);
+          counts.codes++;
+        }
+      } catch (error) {
+        if (!(error instanceof CodebookEditError)) throw error;
+        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n'a pas été repris : ${error.localized.fr}`);
+      }
+    }
+  };
+  addNodes(project.codes, null);
+
+  // --- Coders ---------------------------------------------------------------------------------
+  const coderOfUser = new Map<string, string>();
+  const takenCoders = new Set<string>();
+  const fallbackCoder = () => {
+    const name = coderOfUser.get('') ?? uniqueId(slugify(project.origin?.split(/\s+/)[0] ?? '', 'refi'), takenCoders);
+    takenCoders.add(name);
+    coderOfUser.set('', name);
+    return name;
+  };
+  const coderFor = (user: string | undefined): string => {
+    if (user === undefined || !project.users.has(user)) return fallbackCoder();
+    let name = coderOfUser.get(user);
+    if (name === undefined) {
+      const wanted = project.users.get(user) ?? '';
+      name = uniqueId(isValidCoderName(wanted) ? wanted : slugify(wanted, 'coder'), takenCoders);
+      takenCoders.add(name);
+      coderOfUser.set(user, name);
+      if (name !== wanted) say('info', 'refi-coder-name', `the user "${wanted}" is the coder ${name}`, `l'utilisateur « ${wanted} » est le codeur ${name}`);
+    }
+    return name;
+  };
+  const coders = new Map<string, { memos: Record<string, string>; segments: Segment[]; ids: Set<string> }>();
+  const coderData = (name: string) => {
+    let data = coders.get(name);
+    if (!data) coders.set(name, (data = { memos: {}, segments: [], ids: new Set() }));
+    return data;
+  };
+
+  // --- Sources ---------------------------------------------------------------------------------
+  const variableOf = (guid: string) => project.variables.get(guid);
+  const valuesBySource = new Map<string, { variable: string; value: RefiValue }[]>();
+  for (const c of project.cases) for (const s of c.sources) valuesBySource.set(s, [...(valuesBySource.get(s) ?? []), ...c.values]);
+  const usedIds = new Set<string>();
+  const transcripts: ImportPlan['transcripts'] = [];
+  const usedFiles = new Set(existing.transcriptFiles);
+
+  // The counting the project's checked selections agree on (a tool counts one way throughout).
+  const prepared = project.sources.map((source) => {
+    const stored = texts.get(source.guid);
+    return { source, text: stored !== undefined && 'text' in stored ? new SourceText(stored.text, stored.hadBom) : null, missing: stored !== undefined && !('text' in stored) ? stored : null };
+  });
+  const votes = new Map<Counting, number>();
+  for (const { source, text } of prepared) {
+    if (!text || !text.ambiguous) continue;
+    for (const s of source.selections) {
+      if (s.name === undefined) continue;
+      const matching = matchingCountings(text, s.start, s.end, s.name);
+      if (matching.length > 0 && matching.length < 6) for (const c of matching) votes.set(c, (votes.get(c) ?? 0) + 1);
+    }
+  }
+  const projectCounting = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+
+  prepared.forEach(({ source, text, missing }, index) => {
+    const label = source.name || source.guid;
+    if (text === null) {
+      const why = missing ?? { en: 'its text is not in the file', fr: "son texte n'est pas dans le fichier" };
+      say('error', 'refi-source-missing', `the source "${label}" was not brought over (${why.en}), nor its ${source.selections.length} selection(s)`, `la source « ${label} » n'a pas été reprise (${why.fr}), ni ses ${source.selections.length} sélection(s)`);
+      return;
+    }
+    let id = participantId(source.name, index);
+    const same = existing.transcripts.get(id);
+    let reused = false;
+    if (same !== undefined) {
+      if (same === text.text) {
+        reused = true;
+        counts.reused++;
+      } else {
+        throw new ImportConflict(id);
+      }
+    } else {
+      id = uniqueId(id, usedIds);
+    }
+    usedIds.add(id);
+    if (!reused) {
+      const base = transcriptFileName(id);
+      let file = `${base}.txt`;
+      for (let n = 2; usedFiles.has(file.toLowerCase()); n++) file = `${base}-${n}.txt`;
+      usedFiles.add(file.toLowerCase());
+      const attributes: Attributes = {};
+      for (const { variable, value } of [...(valuesBySource.get(source.guid) ?? []), ...source.values]) {
+        const v = variableOf(variable);
+        if (v === undefined) continue;
+        if (v.name === 'id' || v.name.trim() === '') {
+          say('warning', 'refi-variable-refused', `the variable "${v.name}" of ${id} was not brought over: codage keeps "id" for the participant id`, `la variable « ${v.name} » de ${id} n'a pas été reprise : codage réserve « id » à l'identifiant du participant`);
+          continue;
+        }
+        attributes[v.name] = attributeValue(value, v.type);
+      }
+      const front = [`id: ${JSON.stringify(id)}`, ...Object.entries(attributes).map(([k, v]) => `${yamlKey(k)}: ${yamlValue(v)}`)];
+      transcripts.push({ id, file: `transcripts/${file}`, content: `---\n${front.join('\n')}\n---\n${text.text}` });
+      counts.transcripts++;
+    }
+    if (source.wholeCodings > 0) say('warning', 'refi-source-coding', `${id}: ${source.wholeCodings} coding(s) of the whole source were not brought over (codage codes passages)`, `${id} : ${source.wholeCodings} codage(s) de la source entière n'ont pas été repris (codage code des passages)`);
+
+    for (const noteRef of source.notes) {
+      const note = project.notes.get(noteRef);
+      if (!note || note.text.trim() === '') continue;
+      const data = coderData(coderFor(note.user));
+      data.memos[id] = data.memos[id] === undefined ? note.text : `${data.memos[id]}\n\n${note.text}`;
+      counts.memos++;
+    }
+
+    for (const s of source.selections) placeOne(s, id, text, label);
+  });
+
+  function placeOne(s: RefiSelection, id: string, text: SourceText, label: string): void {
+    const where = `${id} [${s.start}–${s.end}]`;
+    const placement = placeSelection(text, s.start, s.end, s.name, projectCounting);
+    if (!placement.placed) {
+      counts.unplaced++;
+      const reason =
+        placement.reason === 'out-of-range'
+          ? { en: 'its positions lie outside the text', fr: 'ses positions sont hors du texte' }
+          : placement.reason === 'text-ambiguous'
+            ? { en: 'its text is not at its positions and occurs several times', fr: "son texte n'est pas à ses positions et apparaît plusieurs fois" }
+            : { en: 'its text is not at its positions, under any way of counting, nor elsewhere', fr: "son texte n'est pas à ses positions, quelle que soit la façon de compter, ni ailleurs" };
+      say('error', 'refi-selection-unplaced', `${where} in "${label}" was not brought over: ${reason.en}${s.name ? ` — "${s.name}"` : ''}`, `${where} dans « ${label} » n'a pas été repris : ${reason.fr}${s.name ? ` — « ${s.name} »` : ''}`);
+      return;
+    }
+    if (placement.how === 'found-elsewhere') {
+      counts.corrected++;
+      say('warning', 'refi-selection-moved', `${where}: the text was not at its positions; placed where it occurs (once) — "${s.name}"`, `${where} : le texte n'était pas à ses positions ; placé là où il apparaît (une seule fois) — « ${s.name} »`);
+    } else if (placement.counting !== 'code-points' && placement.counting !== null && placement.how !== 'unambiguous') {
+      counts.corrected++;
+    } else if (placement.how === 'unchecked') {
+      say('warning', 'refi-selection-unchecked', `${where}: the tool gives no text to check its positions, which depend on how it counts; placed as the standard counts (code points) — check it`, `${where} : le logiciel ne donne pas de texte pour vérifier ses positions, qui dépendent de sa façon de compter ; placé comme le standard compte (points de code) — à vérifier`);
+    }
+    const quote = text.text.slice(placement.start, placement.end);
+    // Offsets in coder files count code points.
+    const start = text.codePoint(placement.start);
+    const end = text.codePoint(placement.end);
+    const exemplaryLabels = Object.values(EXEMPLARY_LABEL);
+    const exemplary = s.description !== undefined && exemplaryLabels.includes(s.description.trim());
+    const memoParts = s.notes.map((n) => project.notes.get(n)?.text ?? '').filter((t) => t.trim() !== '');
+    if (s.description !== undefined && !exemplary) memoParts.push(s.description);
+    const byCoder = new Map<string, string[]>();
+    const unknown: string[] = [];
+    for (const coding of s.codings) {
+      const code = codeIds.get(coding.code);
+      if (code === undefined) {
+        unknown.push(coding.code);
+        continue;
+      }
+      const coder = coderFor(coding.user ?? s.user);
+      const list = byCoder.get(coder) ?? [];
+      if (!list.includes(code)) list.push(code);
+      byCoder.set(coder, list);
+    }
+    if (unknown.length > 0) say('warning', 'refi-coding-unknown-code', `${where}: ${unknown.length} coding(s) refer to a code that is not in the codebook, not brought over`, `${where} : ${unknown.length} codage(s) renvoient à un code absent du livre de codes, non repris`);
+    if (byCoder.size === 0) {
+      say('warning', 'refi-selection-no-code', `${where}: a selection without any code was not brought over${memoParts.length > 0 ? ' (nor its memo)' : ''}`, `${where} : une sélection sans aucun code n'a pas été reprise${memoParts.length > 0 ? ' (ni son mémo)' : ''}`);
+      return;
+    }
+    for (const [coder, codes] of byCoder) {
+      const data = coderData(coder);
+      const segment: Segment = { id: segmentId([s.guid, coder], data.ids), participant: id, start, end, text: quote, codes };
+      if (memoParts.length > 0) segment.memo = memoParts.join('\n\n');
+      if (exemplary) segment.exemplary = true;
+      if (s.at !== undefined && isDateTime(s.at)) segment.at = s.at;
+      data.segments.push(segment);
+      counts.segments++;
+    }
+  }
+
+  if (projectCounting !== null && projectCounting !== 'code-points') {
+    say('info', 'refi-counting', `positions in this file count ${COUNTING_NAMES[projectCounting].en}, not code points as the standard says: corrected`, `les positions de ce fichier comptent en ${COUNTING_NAMES[projectCounting].fr}, et non en points de code comme le veut le standard : corrigées`);
+  }
+  for (const [what, n] of project.left) {
+    say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n'a pas d'équivalent)`);
+  }
+  return {
+    codebook,
+    codebookChanged: codebook !== baseline || existing.codebook.trim() === '',
+    transcripts,
+    coders: [...coders.entries()].map(([coder, data]) => ({ coder, memos: data.memos, segments: data.segments })),
+    report,
+    counts,
+  };
+}
+
+/** A participant of the import already has a transcript with a different text: nothing is written. */
+export class ImportConflict extends DataError {
+  constructor(readonly participant: string) {
+    super(
+      { en: `participant ${participant} already has a transcript in this study, with a different text`, fr: `le participant ${participant} a déjà une transcription dans cette étude, avec un texte différent` },
+      {
+        hint: {
+          en: 'codage never overwrites a transcript: import into a new study (--study NEW_FOLDER), or rename that source in the other tool. Nothing was written.',
+          fr: 'codage ne remplace jamais une transcription : importer dans une nouvelle étude (--study NOUVEAU_DOSSIER), ou renommer cette source dans l’autre logiciel. Rien n’a été écrit.',
+        },
+      },
+    );
+    this.name = 'ImportConflict';
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { nodeDescription, readNodeDescription } from './description.js';
+import { guidKey, stableGuid } from './guid.js';
+import { placeSelection, SourceText } from './positions.js';
+import { attributes, isXmlText, xmlText } from './xml.js';
+
+describe('stableGuid', () => {
+  it('is a version 5 UUID, the same for the same parts, different for others', () => {
+    const a = stableGuid('code', 'impuissance');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableGuid('code', 'impuissance')).toBe(a);
+    expect(stableGuid('code', 'impuissance2')).not.toBe(a);
+    // Parts are kept apart: ("ab", "c") is not ("a", "bc").
+    expect(stableGuid('segment', 'ab', 'c')).not.toBe(stableGuid('segment', 'a', 'bc'));
+  });
+  it('compares GUIDs as tools write them', () => {
+    expect(guidKey('{6F1D5A3E-0C8B-4F7A-9D2E-51C4B7A8E903}')).toBe('6f1d5a3e-0c8b-4f7a-9d2e-51c4b7a8e903');
+  });
+});
+
+describe('XML escaping', () => {
+  it('escapes markup, keeps emoji, and keeps line breaks and tabs in attributes', () => {
+    expect(xmlText('a < b && c > d ]]> 🙂\r\n')).toBe('a &lt; b &amp;&amp; c &gt; d ]]&gt; 🙂&#13;\n');
+    expect(attributes([['name', '« x » "y"\tz\n'], ['color', undefined], ['n', 3]])).toBe(' name="« x » &quot;y&quot;&#9;z&#10;" n="3"');
+  });
+  it('finds what XML 1.0 cannot hold', () => {
+    expect(isXmlText('tab\tLF\nCR\r é 🙂')).toBe(true);
+    expect(isXmlText('bell \u0007')).toBe(false);
+    expect(isXmlText('lone \ud83d surrogate')).toBe(false);
+    expect(isXmlText('\uffff')).toBe(false);
+  });
+});
+
+describe('code descriptions', () => {
+  it('round-trips every text of a code, in both languages', () => {
+    const code = { kind: 'code' as const, definition: 'Se sent inutile.\nSur deux lignes.', include: '« démuni »', exclude: 'temps', example: '« rien » (P1)', description: 'Note' };
+    for (const language of ['fr', 'en'] as const) {
+      const text = nodeDescription(code, language)!;
+      expect(text.startsWith('Se sent inutile.')).toBe(true);
+      expect(readNodeDescription(text, 'code')).toEqual({ definition: code.definition, include: code.include, exclude: code.exclude, example: code.example, description: code.description });
+    }
+  });
+  it('reads a description without labels as the main text (a theme’s description, a code’s definition)', () => {
+    expect(readNodeDescription('Ce que ressent le médecin.', 'theme')).toEqual({ description: 'Ce que ressent le médecin.' });
+    expect(readNodeDescription('Attente.\r\n\r\nInclude: délais\r\nExclude: coût', 'code')).toEqual({ definition: 'Attente.', include: 'délais', exclude: 'coût' });
+  });
+});
+
+describe('placing a selection', () => {
+  const text = 'Il dit 😔 non.\r\nEt 💯 oui.';
+  const source = new SourceText(text, false);
+  const lf = text.replace(/\r\n/g, '\n');
+
+  it('reads the text LF without BOM, as codage does', () => {
+    expect(source.text).toBe(lf);
+  });
+  it('takes code points as the standard says, and checks them against the selection text', () => {
+    const start = [...text.slice(0, text.indexOf('oui'))].length; // counts the CR
+    const placed = placeSelection(source, start, start + 3, 'oui', null);
+    expect(placed).toMatchObject({ placed: true, counting: 'code-points', how: 'checked' });
+    if (placed.placed) expect(source.text.slice(placed.start, placed.end)).toBe('oui');
+  });
+  it('corrects UTF-16 positions (QualCoder) and CRLF counted as one (NVivo)', () => {
+    const utf16 = text.indexOf('oui');
+    const u = placeSelection(source, utf16, utf16 + 3, 'oui', null);
+    expect(u).toMatchObject({ placed: true, counting: 'utf16' });
+    const overLf = [...lf.slice(0, lf.indexOf('oui'))].length;
+    const l = placeSelection(source, overLf, overLf + 3, 'oui', null);
+    expect(l).toMatchObject({ placed: true, counting: 'code-points-lf' });
+  });
+  it('without a text to check, uses the counting the project proved, else the standard and says it is unchecked', () => {
+    const utf16 = text.indexOf('non');
+    const proved = placeSelection(source, utf16, utf16 + 3, undefined, 'utf16');
+    expect(proved).toMatchObject({ placed: true, how: 'by-project' });
+    if (proved.placed) expect(source.text.slice(proved.start, proved.end)).toBe('non');
+    expect(placeSelection(source, utf16, utf16 + 3, undefined, null)).toMatchObject({ placed: true, counting: 'code-points', how: 'unchecked' });
+    const plain = new SourceText('abc def', false);
+    expect(placeSelection(plain, 4, 7, undefined, null)).toMatchObject({ placed: true, how: 'unambiguous' });
+  });
+  it('never places a selection whose text is not where it says, unless that text occurs exactly once', () => {
+    expect(placeSelection(source, 0, 3, 'non.', null)).toMatchObject({ placed: true, how: 'found-elsewhere' });
+    expect(placeSelection(source, 0, 3, 'absent', null)).toEqual({ placed: false, reason: 'text-not-found' });
+    const twice = new SourceText('oui et oui', false);
+    expect(placeSelection(twice, 3, 5, 'oui', null)).toEqual({ placed: false, reason: 'text-ambiguous' });
+    expect(placeSelection(source, 5, 500, undefined, null)).toEqual({ placed: false, reason: 'out-of-range' });
+  });
+  it('accepts a name the tool cut short with an ellipsis', () => {
+    const long = new SourceText("Le centre antidouleur, c'est huit mois d'attente !", false);
+    expect(placeSelection(long, 0, 50, "Le centre antidouleur, c'est…", null)).toMatchObject({ placed: true, how: 'checked' });
+  });
+});
