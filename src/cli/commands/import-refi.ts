@@ -62,7 +62,9 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   // the plan is made again under the locks, on the codebook read there.
   const first = plan(study?.codebookSource ?? '');
   const created = first.transcripts.map((t) => t.file);
-  const newStudyFiles = existing ? [] : [STUDY_FILES.config, 'README.md'];
+  // A new study gets its README, unless the folder already has one (kept, as init keeps it).
+  const readme = !existing && !(await stat(join(root, 'README.md')).then(() => true, () => false));
+  const newStudyFiles = existing ? [] : [STUDY_FILES.config, ...(readme ? ['README.md'] : [])];
   const files = [STUDY_FILES.codebook, ...newStudyFiles, ...created, ...first.coders.map((c) => coderFilePath(c.coder))];
   const title = options.title ?? project.name ?? basename(root);
 
@@ -77,7 +79,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
         const order = final.transcripts.map((t) => JSON.stringify(t.id));
         const config = configText(title, language).replace(/^# order: .*$/m, (line) => (order.length > 0 ? `order: [${order.join(', ')}]` : line));
         change.createFile(STUDY_FILES.config, config);
-        change.createFile('README.md', studyReadme(title, language));
+        if (readme) change.createFile('README.md', studyReadme(title, language));
       }
       for (const t of final.transcripts) change.createFile(t.file, t.content);
       const merged: { coder: string; added: number; kept: number }[] = [];
