@@ -1,5 +1,8 @@
-import { UsageError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import type { Study } from '../core/study/study.js';
+import type { Problem } from '../core/types.js';
+import type { CommandContext } from './context.js';
+import { formatProblem } from './output.js';
 
 // A coder name is checked before the study is read: see coder.ts (resolveCoder).
 
@@ -42,4 +45,19 @@ export function numberOption(name: string, value: string | undefined, fallback: 
     );
   }
   return n;
+}
+
+/**
+ * An export drawn from a study codage cannot fully read would be wrong without saying so: nothing
+ * is written until the study is fixed. Segments that cannot be placed are the exception: they are
+ * left out and said so, as `codage stats` does.
+ */
+export function refuseExportWithErrors(ctx: CommandContext, problems: readonly Problem[]): void {
+  const blocking = problems.filter((p) => p.severity === 'error' && p.kind !== 'segment-unplaced' && p.kind !== 'offsets-out-of-range');
+  if (blocking.length === 0) return;
+  for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
+  throw new DataError(
+    { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
+    { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
+  );
 }

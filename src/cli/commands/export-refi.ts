@@ -5,7 +5,8 @@ import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
-import { formatProblem, paint } from '../output.js';
+import { paint } from '../output.js';
+import { refuseExportWithErrors } from '../study-checks.js';
 import { codageVersion } from '../version.js';
 
 export type RefiFormat = 'qdpx' | 'qdc';
@@ -46,14 +47,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';
   const origin = `codage ${codageVersion()}`;
-  const blocking = problems.filter((p) => p.severity === 'error' && p.kind !== 'segment-unplaced' && p.kind !== 'offsets-out-of-range');
-  if (blocking.length > 0) {
-    for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
-    throw new DataError(
-      { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
-      { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
-    );
-  }
+  refuseExportWithErrors(ctx, problems);
   let out: string | Uint8Array;
   let summary: string;
   if (format === 'qdc') {

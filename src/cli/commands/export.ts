@@ -1,5 +1,5 @@
 import { extname, resolve } from 'node:path';
-import { DataError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, isPairRequest, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
 import type { QuoteOrder } from '../../core/report/quotes.js';
@@ -22,7 +22,7 @@ import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
-import { requireAttribute } from '../study-checks.js';
+import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
 import { resolveCoder } from '../coder.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
@@ -143,17 +143,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const askedCoder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';
-  // A table built from a study codage cannot fully read would be wrong without saying so: nothing is
-  // written until the study is fixed. Segments that cannot be placed are the exception: they are
-  // left out of the tables and said so below, as `codage stats` does.
-  const blocking = problems.filter((p) => p.severity === 'error' && p.kind !== 'segment-unplaced' && p.kind !== 'offsets-out-of-range');
-  if (blocking.length > 0) {
-    for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
-    throw new DataError(
-      { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
-      { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
-    );
-  }
+  refuseExportWithErrors(ctx, problems);
   const coder = reportedCoder(study.coders.map((c) => c.coder), askedCoder, study.config.coder);
   const report = reportStudyOf(study, segments, {
     coder,

@@ -12,7 +12,7 @@
  *   on its segment); participant attributes are Variables, and each participant a Case.
  * - GUIDs derive from stable ids (guid.ts); no date unless one is given.
  */
-import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant } from '../types.js';
+import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant, Segment } from '../types.js';
 import { nodeDescription } from './description.js';
 import { stableGuid } from './guid.js';
 import { attributes, isXmlText, xmlText } from './xml.js';
@@ -23,18 +23,8 @@ export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 /** The label that marks an exemplary quote in its selection's Description. */
 export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
 
-export interface ExportedSegment {
-  id: string;
-  participant: string;
-  /** Code point offsets into the transcript text. */
-  start: number;
-  end: number;
-  text: string;
-  codes: string[];
-  memo?: string;
-  exemplary?: boolean;
-  at?: string;
-}
+/** A segment as exported: as stored, with its offsets (code points) where it is placed today. */
+export type ExportedSegment = Pick<Segment, 'id' | 'participant' | 'start' | 'end' | 'text' | 'codes' | 'memo' | 'exemplary' | 'at'>;
 
 export interface RefiStudy {
   title: string;
