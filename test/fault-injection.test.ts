@@ -20,6 +20,7 @@ import { run as merge } from '../src/cli/commands/merge.js';
 import { run as reconcile } from '../src/cli/commands/reconcile.js';
 import { run as importRefi } from '../src/cli/commands/import-refi.js';
 import { INTERVIEW, positions, qdpx, QUOTES } from './support/refi-projects.js';
+import { run as importTranscripts } from '../src/cli/commands/import.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
@@ -53,7 +54,7 @@ function data(dir: string): Record<string, string> {
 /** Locks and temporary files in the study folders codage writes. */
 function leftovers(dir: string): string[] {
   const found: string[] = [];
-  for (const sub of ['', 'codings']) {
+  for (const sub of ['', 'codings', 'transcripts']) {
     for (const name of readdirSync(join(dir, sub))) if (name.endsWith('.lock') || name.endsWith('.tmp')) found.push(join(sub, name));
   }
   return found;
@@ -208,6 +209,21 @@ const WRITERS: Writer[] = [
         dir,
         args: ['merge', other, '--study', dir, '--lang', 'en'],
         run: (ctx) => merge(ctx, other, { study: dir }),
+      };
+    },
+  },
+  {
+    name: 'import --force (a transcript replaced and a new one)',
+    setup: () => {
+      const dir = copyStudy();
+      const from = tempDir('codage-sources-');
+      const files = [join(from, 'MG1.txt'), join(from, 'P20.srt')];
+      writeFileSync(files[0]!, 'Enquêtrice : Bonjour.\r\n\r\nMG1 : Bonjour, version relue.\r\n');
+      writeFileSync(files[1]!, '1\r\n00:00:01,000 --> 00:00:03,000\r\nE : Bonjour.\r\n\r\n2\r\n00:00:03,500 --> 00:00:05,000\r\nP20 : Bonjour.\r\n');
+      return {
+        dir,
+        args: ['import', ...files, '--force', '--study', dir, '--lang', 'en'],
+        run: (ctx) => importTranscripts(ctx, files, { study: dir, force: true }),
       };
     },
   },

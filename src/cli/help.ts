@@ -358,6 +358,49 @@ Exemples :
 ${IMPORT_REFI_EXAMPLES}`,
     },
   },
+  import: {
+    en: {
+      example: 'codage import entretiens/*.docx --speaker "Interviewer=E"',
+      summary: 'import transcripts from Word (.docx), LibreOffice (.odt), subtitles (.vtt, .srt) or text (.txt, .md)',
+      after: `
+Each file becomes transcripts/<name>.txt: a front matter (id, date and duration when known,
+source file), then the text with one speaker label per turn ("E : …" in French, "E: …" in
+English). Word: paragraphs, soft line breaks and table rows are kept; comments, footnotes and
+images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
+keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
+"Name:" prefixes (Zoom); the duration is the last cue's time. Text in UTF-8 or Windows-1252.
+The original files are only read. An existing transcript is never replaced without --force.
+Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
+unsupported, binary); the exit code is then 1.
+
+Examples:
+  codage import entretien-MG3.docx
+  codage import "entretiens/*.docx" --speakers locuteurs.yaml
+  codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
+  codage import entretiens/ --dry-run`,
+    },
+    fr: {
+      example: 'codage import entretiens/*.docx --speaker "Enquêtrice=E"',
+      summary: 'importer des transcriptions Word (.docx), LibreOffice (.odt), sous-titres (.vtt, .srt) ou texte (.txt, .md)',
+      after: `
+Chaque fichier devient transcripts/<nom>.txt : un en-tête (id, date et durée quand elles sont
+connues, fichier d'origine), puis le texte avec une étiquette de locuteur par tour de parole
+(« E : … »). Word : paragraphes, sauts de ligne manuels et lignes de tableaux sont gardés ;
+commentaires, notes de bas de page et images sont laissés de côté. Sous-titres : les
+sous-titres consécutifs d'un même locuteur forment un seul tour, qui garde son heure de début
+([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
+(Zoom) ; la durée est l'heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
+Les fichiers d'origine sont seulement lus. Une transcription existante n'est jamais remplacée
+sans --force. Les fichiers qui ne peuvent pas être importés sont listés avec la raison (chiffré,
+vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
+
+Exemples :
+  codage import entretien-MG3.docx
+  codage import "entretiens/*.docx" --speakers locuteurs.yaml
+  codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
+  codage import entretiens/ --dry-run`,
+    },
+  },
   code: {
     en: {
       example: 'codage code P03 --coder marie',
@@ -667,6 +710,11 @@ Exemples :
     fr: { summary: "fichier de revue (par défaut : import-review-<codeur>.csv dans l'étude)" },
   },
   'opt-dry-run': { en: { summary: 'show what would be imported; write nothing' }, fr: { summary: "montrer ce qui serait importé, sans rien écrire" } },
+  'arg-sources': { en: { summary: 'files, folders or globs to import' }, fr: { summary: 'fichiers, dossiers ou motifs à importer' } },
+  'opt-speakers': { en: { summary: 'YAML file mapping speaker labels to the study\'s (Interviewer: E)' }, fr: { summary: 'fichier YAML des étiquettes de locuteur à remplacer (Enquêtrice: E)' } },
+  'opt-speaker': { en: { summary: 'one speaker label to replace, "label=new" (repeatable)' }, fr: { summary: 'une étiquette de locuteur à remplacer, « étiquette=nouvelle » (répétable)' } },
+  'opt-force': { en: { summary: 'replace transcripts that already exist' }, fr: { summary: 'remplacer les transcriptions qui existent déjà' } },
+  'opt-dry-run-import': { en: { summary: 'show what would be imported; write nothing' }, fr: { summary: "montrer ce qui serait importé, sans rien écrire" } },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
   'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
   'opt-by': {

@@ -109,6 +109,12 @@ export async function buildProgram(
     .argument('<file>', h('arg-refi').summary)
     .option('--title <title>', h('opt-title').summary)
     .option('--dry-run', h('opt-dry-run').summary)
+  command('import', 'import', () => import('./commands/import.js'))
+    .argument('<files...>', h('arg-sources').summary)
+    .option('--speakers <file>', h('opt-speakers').summary)
+    .option('--speaker <label=new>', h('opt-speaker').summary, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--force', h('opt-force').summary)
+    .option('--dry-run', h('opt-dry-run-import').summary)
     .option('--json', h('opt-json').summary);
 
   command('segments', 'segments', () => import('./commands/segments.js'))

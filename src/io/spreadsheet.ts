@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import type { Localized, Problem } from '../core/types.js';
-import { ArchiveError, boundedXlsx, XLSX_MAX_EXPANDED_BYTES } from './xlsx-guard.js';
+import { ArchiveError, boundedXlsx, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
 
 export interface SpreadsheetRow {
   /** 1-based row number as the spreadsheet shows it (the header is row 1). */
@@ -109,7 +109,7 @@ function megabytes(n: number): string {
   return String(Math.round(n / (1024 * 1024)));
 }
 
-/** The workbook's archive, checked against zip bombs (see xlsx-guard.ts), or a SpreadsheetError. */
+/** The workbook's archive, checked against zip bombs (see zip-guard.ts), or a SpreadsheetError. */
 function checkedArchive(path: string, bytes: Buffer): Buffer {
   try {
     return boundedXlsx(bytes);

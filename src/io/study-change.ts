@@ -112,6 +112,13 @@ export interface StudyFiles {
    * `FileExistsError` when the file already exists, so that nothing of the study is overwritten.
    */
   createFile(file: string, content: string): void;
+  /**
+   * A transcript file's bytes (`transcripts/MG3.txt`), or null when there is none yet. A transcript
+   * is rewritten as a whole by the command that read it (an import, an anonymisation).
+   */
+  transcript(file: string): Buffer | null;
+  /** The new text of a transcript file (written in UTF-8). */
+  writeTranscript(file: string, text: string): void;
 }
 
 /** A file a change would create exists already (exit 1): codage does not overwrite it. */
@@ -298,6 +305,13 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
       return { entry, refusal };
     };
 
+    const transcriptFile = (file: string): string => {
+      const posix = toPosix(file);
+      if (!posix.startsWith(`${STUDY_FILES.transcripts}/`) || posix.split('/').length !== 2) {
+        throw new Error(`changeStudy: ${file} is not a transcript file`);
+      }
+      return posix;
+    };
     const study: StudyFiles = {
       codebook() {
         const file = STUDY_FILES.codebook;
@@ -357,6 +371,18 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         if (exists || writes.has(file)) throw new FileExistsError(file);
         read.add(file);
         writes.set(file, { file, abs, content });
+      },
+      transcript(name) {
+        const file = transcriptFile(name);
+        mustBeListed(file);
+        const bytes = readBytes(path.join(root, file), file);
+        read.add(file);
+        return bytes;
+      },
+      writeTranscript(name, text) {
+        const file = transcriptFile(name);
+        mustHaveBeenRead(file);
+        writes.set(file, { file, abs: path.join(root, file), content: text });
       },
     };
 

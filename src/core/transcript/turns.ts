@@ -191,7 +191,8 @@ interface Candidate {
   known: boolean;
 }
 
-function isKnownLabel(label: string): boolean {
+/** A participant code or a role word, alone or with a number or a name (`P3`, `Enquêtrice`, `Dr Martin`). */
+export function isKnownLabel(label: string): boolean {
   if (CODE.test(label)) return true;
   const words = fold(label).split(LABEL_SPACES);
   const first = words[0] ?? '';

@@ -1,6 +1,6 @@
 /**
- * An `.xlsx` (and a REFI-QDA `.qdpx`) is a zip archive, and a zip archive can be a bomb: 3 MB on disk that expand to 3 GB
- * and kill Node long before the spreadsheet is read. Before the spreadsheet reader sees an
+ * An `.xlsx`, a `.docx`, an `.odt` and a REFI-QDA `.qdpx` are zip archives, and a zip archive can be a bomb: 3 MB on
+ * disk that expand to 3 GB and kill Node long before the document is read. Before a reader sees an
  * archive, its central directory is read here, and refused when it declares more than the limits
  * below; then every entry the reader needs is expanded here, with the output capped at what the
  * entry declares (an archive that lies about its sizes is refused the moment it expands past
@@ -112,10 +112,9 @@ function readEntries(buf: Buffer): Entry[] {
   return entries;
 }
 
-/** The entries a spreadsheet reader needs: the XML parts and their relationships. */
-function needed(entry: Entry): boolean {
-  const name = entry.name.toString('utf8');
-  return name.endsWith('.xml') || name.endsWith('.xml.rels');
+/** The entries a spreadsheet or document reader needs: the XML parts and their relationships. */
+function needed(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.rels');
 }
 
 /** The expanded content of an entry, never more than it declares. */
@@ -184,20 +183,32 @@ function storedArchive(files: { name: Buffer; flags: number; content: Buffer }[]
   return Buffer.concat([...parts, directory, end]);
 }
 
+/** The entries of the archive that `keep` wants, expanded and verified (see the module comment). */
+export function verifiedEntries(
+  bytes: Uint8Array,
+  keep: (name: string) => boolean,
+  limit = XLSX_MAX_EXPANDED_BYTES,
+): { name: Buffer; flags: number; content: Buffer }[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = readEntries(buf).filter((entry) => keep(entry.name.toString('utf8')));
+  let declared = 0;
+  for (const entry of entries) declared += entry.size;
+  if (declared > limit) throw new ArchiveError('declared-too-large', `${declared} bytes once expanded`);
+  return entries.map((entry) => ({ name: entry.name, flags: entry.flags, content: expand(buf, entry) }));
+}
+
+/** The XML parts of an archive (an Office or OpenDocument file), verified, as a new archive stored without compression. */
+export function boundedArchive(bytes: Uint8Array, limit = XLSX_MAX_EXPANDED_BYTES): Buffer {
+  return storedArchive(verifiedEntries(bytes, needed, limit));
+}
+
 /**
  * The entries of any archive (a REFI-QDA project, a workbook) for which `wanted` says yes, each
  * expanded under the same guard: limits read from the central directory first, each entry capped
  * at what it declares and checked against its CRC. Names are UTF-8 (as REFI-QDA and Office write them).
  */
 export function boundedEntries(bytes: Uint8Array, wanted: (name: string) => boolean, limit = XLSX_MAX_EXPANDED_BYTES): Map<string, Buffer> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = readEntries(buf).filter((entry) => wanted(entry.name.toString('utf8')));
-  let declared = 0;
-  for (const entry of entries) declared += entry.size;
-  if (declared > limit) throw new ArchiveError('declared-too-large', `${declared} bytes once expanded`);
-  const out = new Map<string, Buffer>();
-  for (const entry of entries) out.set(entry.name.toString('utf8'), expand(buf, entry));
-  return out;
+  return new Map(verifiedEntries(bytes, wanted, limit).map((entry) => [entry.name.toString('utf8'), entry.content]));
 }
 
 /**
@@ -205,10 +216,5 @@ export function boundedEntries(bytes: Uint8Array, wanted: (name: string) => bool
  * `ArchiveError` saying why it is refused (see the module comment).
  */
 export function boundedXlsx(bytes: Uint8Array, limit = XLSX_MAX_EXPANDED_BYTES): Buffer {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const entries = readEntries(buf).filter(needed);
-  let declared = 0;
-  for (const entry of entries) declared += entry.size;
-  if (declared > limit) throw new ArchiveError('declared-too-large', `${declared} bytes once expanded`);
-  return storedArchive(entries.map((entry) => ({ name: entry.name, flags: entry.flags, content: expand(buf, entry) })));
+  return boundedArchive(bytes, limit);
 }

@@ -2,7 +2,7 @@ import { readSheet } from 'read-excel-file/node';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { zipArchive as zip } from '../../test/zip-archive.js';
-import { ArchiveError, boundedXlsx } from './xlsx-guard.js';
+import { ArchiveError, boundedXlsx } from './zip-guard.js';
 
 function refusal(bytes: Buffer, limit?: number): ArchiveError {
   try {

@@ -1,0 +1,267 @@
+/**
+ * `codage import FILES…`: transcripts from Word, OpenDocument, subtitles or text into the study's
+ * `transcripts/`, normalised (front matter, speaker labels in the study's form). The originals are
+ * only read. Existing transcripts are never replaced without --force; every new file is written in
+ * one change (all or nothing).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UsageError } from '../../core/errors.js';
+import { STUDY_FILES } from '../../core/study/study.js';
+import { isKnownLabel } from '../../core/transcript/turns.js';
+import { buildTranscript, planTranscriptImport, type BuiltTranscript } from '../../core/transcript-import/build.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import type { Localized, Problem } from '../../core/types.js';
+import { changeStudy } from '../../io/study-change.js';
+import { assertStudyFolder, readStudyConfig } from '../../io/study.js';
+import { IMPORTABLE_EXTENSIONS, readTranscriptSource, type RefusalReason } from '../../io/transcript-source.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
+import { formatProblem, paint, problemJson } from '../output.js';
+import { progressBar } from '../progress.js';
+
+interface ImportOptions {
+  study: string;
+  lang?: string;
+  speakers?: string;
+  speaker?: string[];
+  force?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** The files named on the command line: globs expanded (fast-glob), folders read for importable files. */
+async function expandSources(args: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const fg = (await import('fast-glob')).default;
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    if (fs.existsSync(arg)) {
+      if (fs.statSync(arg).isDirectory()) {
+        const found = await fg(`**/*{${IMPORTABLE_EXTENSIONS.join(',')}}`, { cwd: arg, caseSensitiveMatch: false, onlyFiles: true });
+        files.push(...found.sort().map((f) => path.join(arg, f)));
+      } else files.push(arg);
+      continue;
+    }
+    if (GLOB_CHARS.test(arg)) {
+      const found = await fg(arg.split(path.sep).join('/'), { onlyFiles: true, caseSensitiveMatch: false });
+      if (found.length === 0) missing.push(arg);
+      files.push(...found.sort());
+      continue;
+    }
+    missing.push(arg);
+  }
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const file of files) {
+    const abs = path.resolve(file);
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    unique.push(file);
+  }
+  return { files: unique, missing };
+}
+
+/** `--speakers map.yaml` (`Interviewer: E`) and each `--speaker "Dr Martin=P3"`. */
+function speakerMap(options: ImportOptions): Map<string, string> {
+  const map = new Map<string, string>();
+  if (options.speakers !== undefined) {
+    let data: unknown;
+    try {
+      data = parseYaml(fs.readFileSync(options.speakers, 'utf8'));
+    } catch (error) {
+      throw new UsageError(
+        { en: `cannot read the speaker map ${options.speakers}: ${(error as Error).message}`, fr: `impossible de lire la table des locuteurs ${options.speakers} : ${(error as Error).message}` },
+        { en: 'write one `label as written: label in the study` per line, e.g. `Interviewer: E`', fr: 'écrire un « étiquette d’origine: étiquette de l’étude » par ligne, par exemple « Enquêtrice: E »' },
+      );
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new UsageError(
+        { en: `the speaker map ${options.speakers} is not a list of \`label: new label\``, fr: `la table des locuteurs ${options.speakers} n’est pas une liste « étiquette: nouvelle étiquette »` },
+        { en: 'e.g. `Interviewer: E` and `Dr Martin: P3`, one per line', fr: 'par exemple « Interviewer: E » et « Dr Martin: P3 », un par ligne' },
+      );
+    }
+    for (const [from, to] of Object.entries(data as Record<string, unknown>)) map.set(from, String(to));
+  }
+  for (const pair of options.speaker ?? []) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0 || at === pair.length - 1) {
+      throw new UsageError(
+        { en: `--speaker takes "label=new label", not "${pair}"`, fr: `--speaker attend « étiquette=nouvelle étiquette », pas « ${pair} »` },
+        { en: 'e.g. --speaker "Interviewer=E" --speaker "Dr Martin=P3"', fr: 'par exemple --speaker "Enquêtrice=E" --speaker "Dr Martin=P3"' },
+      );
+    }
+    map.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  return map;
+}
+
+const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing', Localized> = {
+  encrypted: { en: 'encrypted', fr: 'chiffré' },
+  empty: { en: 'empty', fr: 'vide' },
+  unreadable: { en: 'unreadable', fr: 'illisible' },
+  unsupported: { en: 'unsupported', fr: 'non pris en charge' },
+  binary: { en: 'binary', fr: 'binaire' },
+  'too-large': { en: 'too large', fr: 'trop gros' },
+  exists: { en: 'already in the study', fr: 'déjà dans l’étude' },
+  'same-id': { en: 'same name as another file', fr: 'même nom qu’un autre fichier' },
+  missing: { en: 'not found', fr: 'introuvable' },
+};
+
+interface Imported {
+  file: string;
+  target: string;
+  id: string;
+  replaces: boolean;
+  built: BuiltTranscript;
+  encoding?: string;
+}
+
+interface NotImported {
+  file: string;
+  reason: keyof typeof REASONS;
+  detail: Localized;
+  hint?: Localized;
+}
+
+/** A title before a name: `Dr Martin` is a known label form, and still a name. */
+const TITLED_NAME = /^(?:dr\.?|pr\.?|docteur|professeur|mme|mlle|m\.|madame|monsieur|mr\.?|mrs\.?|ms\.?)\s+\p{L}/iu;
+
+/** A label that may name someone: not a participant code or a role word (`E`, `P3`, `Enquêtrice`), or a title and a name. */
+function looksLikeName(label: string): boolean {
+  return label !== 'X' && (!isKnownLabel(label) || TITLED_NAME.test(label));
+}
+
+export async function run(baseCtx: CommandContext, sources: string[], options: ImportOptions): Promise<number> {
+  const root = path.resolve(options.study);
+  await assertStudyFolder(root);
+  const { config } = await readStudyConfig(root);
+  const ctx = withStudyLanguage(baseCtx, config);
+  const language = ctx.language;
+  const fr = language === 'fr';
+  const map = speakerMap(options);
+
+  const { files, missing } = await expandSources(sources);
+  const notImported: NotImported[] = missing.map((file) => ({
+    file,
+    reason: 'missing',
+    detail: { en: 'no such file (and no file matches it)', fr: 'aucun fichier de ce nom (et aucun ne correspond)' },
+  }));
+  const existing = new Map<string, string>();
+  for (const name of fs.readdirSync(path.join(root, STUDY_FILES.transcripts))) {
+    if (/\.(txt|md)$/i.test(name)) existing.set(name.replace(/\.[^.]*$/, '').toLowerCase(), `${STUDY_FILES.transcripts}/${name}`);
+  }
+  const plan = planTranscriptImport(files, existing, options.force === true);
+  const imported: Imported[] = [];
+  const problems: Problem[] = [];
+
+  const bar = progressBar(ctx.stderr, fr ? 'Import' : 'Importing', 10);
+  try {
+    for (let i = 0; i < plan.length; i++) {
+      const decision = plan[i]!;
+      bar.update(i, plan.length);
+      if (decision.action === 'skip') {
+        notImported.push({
+          file: decision.file,
+          reason: decision.reason,
+          detail:
+            decision.reason === 'exists'
+              ? { en: `${decision.target} already exists`, fr: `${decision.target} existe déjà` }
+              : { en: `it would also become ${decision.target}`, fr: `il deviendrait lui aussi ${decision.target}` },
+          hint:
+            decision.reason === 'exists'
+              ? { en: 'add --force to replace it (its codings are re-anchored by codage check --fix)', fr: 'ajouter --force pour la remplacer (ses codages sont réancrés par codage check --fix)' }
+              : { en: 'rename one of the two files', fr: 'renommer l’un des deux fichiers' },
+        });
+        continue;
+      }
+      const read = await readTranscriptSource(decision.file);
+      if (!read.ok) {
+        notImported.push({ file: decision.file, reason: read.reason, detail: read.detail, ...(read.hint ? { hint: read.hint } : {}) });
+        continue;
+      }
+      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language });
+      problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
+      if (built.empty) {
+        notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
+        continue;
+      }
+      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, ...(read.encoding ? { encoding: read.encoding } : {}) });
+    }
+    bar.update(plan.length, plan.length);
+  } finally {
+    bar.done();
+  }
+
+  if (!options.dryRun && imported.length > 0) {
+    changeStudy(
+      root,
+      { command: `codage import ${sources.join(' ')}`, files: imported.map((t) => t.target), onNotice: noticePrinter(ctx), language },
+      (study) => {
+        for (const t of imported) {
+          if (study.transcript(t.target) !== null && !t.replaces) {
+            throw new UsageError({ en: `${t.target} appeared while importing: nothing was written`, fr: `${t.target} est apparu pendant l’import : rien n’a été écrit` });
+          }
+          study.writeTranscript(t.target, t.built.text);
+        }
+      },
+    );
+  }
+
+  const nameLike = [...new Set(imported.flatMap((t) => t.built.speakers.map((s) => s.written)).filter(looksLikeName))].sort();
+
+  if (options.json) {
+    ctx.stdout.write(
+      `${safeJson({
+        imported: imported.map((t) => ({
+          file: t.file,
+          transcript: t.target,
+          id: t.id,
+          replaced: t.replaces,
+          speakers: t.built.speakers,
+          ...(t.built.duration === undefined ? {} : { duration: t.built.duration }),
+          ...(t.encoding ? { encoding: t.encoding } : {}),
+        })),
+        notImported: notImported.map((n) => ({ file: n.file, reason: n.reason, detail: n.detail[language], ...(n.hint ? { hint: n.hint[language] } : {}) })),
+        speakerLabelsLookingLikeNames: nameLike,
+        problems: problems.map((p) => problemJson(p, language)),
+        dryRun: options.dryRun === true,
+      })}\n`,
+    );
+    return notImported.length > 0 ? 1 : 0;
+  }
+
+  for (const p of problems) ctx.stderr.write(`${formatProblem(p, language)}\n`);
+  const colon = fr ? '\u00a0: ' : ': ';
+  for (const t of imported) {
+    const speakers = t.built.speakers.map((s) => (s.label === s.written ? s.written : `${s.label} → ${s.written}`)).join(', ');
+    const details = [
+      speakers === '' ? (fr ? 'sans locuteur' : 'no speaker') : speakers,
+      ...(t.built.duration === undefined ? [] : [`${t.built.duration} min`]),
+      ...(t.encoding === 'windows-1252' ? ['Windows-1252'] : []),
+      ...(t.replaces ? [fr ? 'remplacée' : 'replaced'] : []),
+    ];
+    ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(t.file)} → ${terminalSafe(t.target)} (${terminalSafe(details.join(fr ? ' ; ' : '; '))})\n`);
+  }
+  for (const n of notImported) {
+    ctx.stdout.write(`${paint.red('✗')} ${terminalSafe(n.file)}${colon}${REASONS[n.reason][language]} — ${terminalSafe(n.detail[language])}\n`);
+    if (n.hint) ctx.stdout.write(`  ${paint.dim(fr ? 'à faire' : 'fix')}${colon}${terminalSafe(n.hint[language])}\n`);
+  }
+  const verb = options.dryRun ? (fr ? 'à importer (rien n’a été écrit, --dry-run)' : 'to import (nothing written, --dry-run)') : fr ? 'importée(s)' : 'imported';
+  ctx.stdout.write(
+    `${imported.length} ${fr ? 'transcription(s)' : 'transcript(s)'} ${verb}, ${notImported.length} ${fr ? 'non importée(s)' : 'not imported'}.\n`,
+  );
+  if (nameLike.length > 0) {
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
+        fr
+          ? `ces étiquettes de locuteur ressemblent à des noms : ${terminalSafe(nameLike.join(', '))}. Remplacez-les par les codes de l’étude : codage import … --force --speaker "Nom=P3" (ou --speakers table.yaml), puis codage check --privacy.`
+          : `these speaker labels look like names: ${terminalSafe(nameLike.join(', '))}. Replace them with the study's codes: codage import … --force --speaker "Name=P3" (or --speakers map.yaml), then codage check --privacy.`
+      }\n`,
+    );
+  }
+  return notImported.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,157 @@
+/**
+ * A transcript file of the study made from what an import read: front matter (id, interview date
+ * and duration when known, the source file), then the text with its speaker labels in the study's
+ * form. Pure: the command reads the files and writes the result.
+ */
+import { stringify } from 'yaml';
+import { splitFrontMatter } from '../transcript/front-matter.js';
+import type { AttributeValue, Language, Problem } from '../types.js';
+import { clockTime, mergeCues, parseCaptions } from './captions.js';
+import { labelFromName, labelPrefix, mappedLabel, relabel, type SpeakerMap } from './speakers.js';
+
+/** What was read from a source file, by kind. */
+export type SourceText =
+  | { kind: 'text'; text: string }
+  | { kind: 'captions'; format: 'vtt' | 'srt'; text: string }
+  /** A document's paragraphs (Word, OpenDocument), soft line breaks as `\n`. */
+  | { kind: 'document'; paragraphs: string[] };
+
+export interface BuildInput {
+  source: SourceText;
+  /** The source file as the user named it (written in the front matter). */
+  sourceFile: string;
+  id: string;
+  speakers: SpeakerMap;
+  language: Language;
+}
+
+export interface BuiltTranscript {
+  /** The transcript file's content. */
+  text: string;
+  /** Labels found, and what they were written as. */
+  speakers: { label: string; written: string }[];
+  /** Minutes, from the captions' last time (VTT/SRT). */
+  duration?: number;
+  /** What the user should know (unreadable cues, no speaker found…), positions in the source file. */
+  problems: Problem[];
+  /** Words of speech: 0 means the source held nothing to import. */
+  empty: boolean;
+}
+
+/** `2024-03-12`, `20240312` (Zoom's `GMT20240312-…`) in a file name: the interview date. */
+export function dateFromFileName(name: string): string | undefined {
+  const m = /(?:^|[^\d])(20\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  return m === null ? undefined : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function frontMatter(entries: [string, AttributeValue | undefined][]): string {
+  const lines = ['---'];
+  for (const [key, value] of entries) {
+    if (value === undefined) continue;
+    lines.push(stringify({ [key]: value }, { lineWidth: 0 }).trimEnd());
+  }
+  lines.push('---');
+  return `${lines.join('\n')}\n`;
+}
+
+export function buildTranscript(input: BuildInput): BuiltTranscript {
+  const { source, language } = input;
+  const problems: Problem[] = [];
+  let body: string;
+  let speakers: { label: string; written: string }[] = [];
+  let duration: number | undefined;
+  let attributes: Record<string, AttributeValue> = {};
+  let date = dateFromFileName(input.sourceFile.split(/[\\/]/).pop() ?? '');
+
+  if (source.kind === 'captions') {
+    const captions = parseCaptions(source.text, source.format);
+    for (const p of captions.problems) {
+      problems.push({ severity: 'warning', file: input.sourceFile, line: p.line, column: p.column, kind: 'import-caption', message: p.message });
+    }
+    const turns = mergeCues(captions.cues);
+    const seen = new Map<string, string>();
+    const hasSpeakers = turns.some((t) => t.speaker !== null);
+    body = turns
+      .map((t) => {
+        if (t.speaker === null) return hasSpeakers ? labelPrefix('X', language, clockTime(t.start)) + t.text : t.text;
+        let written = seen.get(t.speaker);
+        if (written === undefined) seen.set(t.speaker, (written = mappedLabel(input.speakers, t.speaker) ?? labelFromName(t.speaker)));
+        return labelPrefix(written, language, clockTime(t.start)) + t.text;
+      })
+      .join('\n\n');
+    speakers = [...seen].map(([label, written]) => ({ label, written }));
+    const last = captions.cues.reduce((max, c) => Math.max(max, c.end), 0);
+    if (last > 0) duration = Math.max(1, Math.round(last / 60));
+    if (!hasSpeakers && turns.length > 0) {
+      problems.push({
+        severity: 'warning',
+        file: input.sourceFile,
+        kind: 'import-no-speaker',
+        message: {
+          en: 'no speaker is named in the cues (no <v Name> and no "Name:"): the text is imported without speaker labels',
+          fr: 'aucun locuteur n’est nommé dans les sous-titres (ni <v Nom> ni « Nom: ») : le texte est importé sans étiquettes de locuteur',
+        },
+      });
+    }
+  } else {
+    let text = source.kind === 'document' ? source.paragraphs.join('\n\n') : source.text;
+    if (source.kind === 'text') {
+      const front = splitFrontMatter(text, input.sourceFile);
+      problems.push(...front.problems);
+      if (!front.problems.some((p) => p.severity === 'error')) {
+        attributes = front.attributes;
+        text = front.body;
+        if (typeof attributes.date === 'string') date = undefined;
+      }
+    }
+    const relabelled = relabel(text.replace(/[ \t]+$/gm, '').replace(/^\n+/, '').trimEnd(), input.speakers, language);
+    body = relabelled.body;
+    speakers = relabelled.speakers;
+  }
+
+  const { id: _id, source: _source, date: ownDate, duration: ownDuration, ...rest } = attributes as Record<string, AttributeValue>;
+  const head = frontMatter([
+    ['id', input.id],
+    ['date', ownDate ?? date],
+    ['duration', ownDuration ?? duration],
+    ['source', input.sourceFile],
+    ...Object.entries(rest),
+  ]);
+  const empty = body.replace(/\s+/g, '') === '';
+  return { text: `${head}${body}\n`, speakers, ...(duration === undefined ? {} : { duration }), problems, empty };
+}
+
+/**
+ * The participant id a source file gives: its name without extension, without the characters a
+ * file name may not hold (`Entretien MG3.docx` → `Entretien MG3`).
+ */
+export function transcriptIdFor(fileName: string): string {
+  const base = fileName.replace(/\.[^.]*$/, '');
+  // eslint-disable-next-line no-control-regex
+  const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return clean === '' ? 'transcription' : clean.slice(0, 100);
+}
+
+/** What an import decides for one source file. */
+export type ImportDecision =
+  | { file: string; action: 'write'; id: string; target: string; replaces: boolean }
+  | { file: string; action: 'skip'; id: string; target: string; reason: 'exists' | 'same-id' };
+
+/**
+ * Where each source goes (`transcripts/<id>.txt`), and which are skipped: a transcript with that
+ * id already exists (unless `force`), or an earlier source of the same import has the same id.
+ * `existing` holds the study's transcript files by id, lowercased (`mg3` → `transcripts/MG3.md`).
+ */
+export function planTranscriptImport(files: readonly string[], existing: ReadonlyMap<string, string>, force: boolean): ImportDecision[] {
+  const taken = new Set<string>();
+  return files.map((file) => {
+    const id = transcriptIdFor(file.split(/[\\/]/).pop() ?? file);
+    const key = id.toLowerCase();
+    const current = existing.get(key);
+    const target = current ?? `transcripts/${id}.txt`;
+    if (taken.has(key)) return { file, action: 'skip', id, target, reason: 'same-id' };
+    taken.add(key);
+    if (current !== undefined && !force) return { file, action: 'skip', id, target, reason: 'exists' };
+    return { file, action: 'write', id, target, replaces: current !== undefined };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Speaker labels as the study writes them. A transcript arrives with `Interviewer:`,
+ * `Dr Martin :`, `**Q** :` or a Teams voice `<v Marie Dupont>`; the study uses `E` and `P3`. A
+ * speaker map (`Interviewer: E`, `Dr Martin: P3`) renames labels; every label line is written
+ * the same way (`E : …` in French, `E: …` in English), which the transcript reader reads back.
+ */
+import { findTurns } from '../transcript/turns.js';
+import type { Language } from '../types.js';
+
+export type SpeakerMap = ReadonlyMap<string, string>;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The label the map gives `speaker` (matched exactly, else without regard to case and accents), or undefined. */
+export function mappedLabel(map: SpeakerMap, speaker: string): string | undefined {
+  const exact = map.get(speaker);
+  if (exact !== undefined) return exact;
+  const key = fold(speaker);
+  for (const [from, to] of map) if (fold(from) === key) return to;
+  return undefined;
+}
+
+/**
+ * A name as a label the reader takes back as it is: letters, digits, `.`, `'`, `’`, `-`, at most
+ * four words and 30 characters (`Marie-Anne O'Neil, MD` → `Marie-Anne O'Neil MD`,
+ * `Sophie Bernard (Externe)` → `Sophie Bernard`).
+ */
+export function labelFromName(name: string): string {
+  const words = name
+    .normalize('NFC')
+    // Teams and Zoom add details in parentheses: `Sophie Bernard (Externe)`, `Marie (elle)`.
+    .replace(/\s*\([^)]*\)\s*$/u, '')
+    .replace(/[^\p{L}\p{M}\p{N}.'’ -]+/gu, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((w) => w !== '');
+  let label = '';
+  for (const word of words.slice(0, 4)) {
+    const next = label === '' ? word : `${label} ${word}`;
+    if (next.length > 30) break;
+    label = next;
+  }
+  if (label === '') return 'X';
+  return /^\p{Ll}/u.test(label) ? label[0]!.toUpperCase() + label.slice(1) : label;
+}
+
+/** `E : ` in French (a space before the colon), `E: ` in English. */
+export function labelPrefix(label: string, language: Language, time?: string): string {
+  return `${time === undefined ? '' : `[${time}] `}${label}${language === 'fr' ? ' : ' : ': '}`;
+}
+
+export interface RelabelledText {
+  body: string;
+  /** Every label found, in order of first appearance, with what it became. */
+  speakers: { label: string; written: string }[];
+}
+
+/** Rewrites each speaker label line of `body` through the map, in the study's form (see the module comment). */
+export function relabel(body: string, map: SpeakerMap, language: Language): RelabelledText {
+  const turns = findTurns(body);
+  const speakers = new Map<string, string>();
+  const parts: string[] = [];
+  let last = 0;
+  for (const turn of turns) {
+    if (turn.speaker === null) continue;
+    const written = mappedLabel(map, turn.speaker) ?? turn.speaker;
+    if (!speakers.has(turn.speaker)) speakers.set(turn.speaker, written);
+    parts.push(body.slice(last, turn.start), labelPrefix(written, language, turn.time));
+    last = turn.textStart;
+  }
+  parts.push(body.slice(last));
+  return { body: parts.join(''), speakers: [...speakers].map(([label, w]) => ({ label, written: w })) };
+}

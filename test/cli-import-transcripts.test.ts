@@ -1,0 +1,216 @@
+/**
+ * `codage import` end to end, on files made the way the world makes them: a Word document and an
+ * OpenDocument text saved by LibreOffice (headings, a table, soft line breaks, a comment, a
+ * footnote), a Zoom and a Teams WebVTT, an SRT with a BOM and CRLF, a Windows-1252 text with CRLF;
+ * and files that must be refused: encrypted, corrupt, empty, binary, a zip bomb, a PDF.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseTranscript } from '../src/core/transcript/parse.js';
+import { cleanTemps, ROOT, runCli, tempDir } from './helpers.js';
+import { encryptedWordFile } from './support/encrypted-office.js';
+import { zipArchive } from './zip-archive.js';
+
+afterAll(cleanTemps);
+
+const FIXTURES = join(ROOT, 'fixtures/import');
+
+function newStudy(): string {
+  const dir = join(tempDir(), 'etude');
+  const init = runCli(['init', dir, '--lang', 'fr']);
+  expect(init.code, init.stderr).toBe(0);
+  return dir;
+}
+
+function sources(): string {
+  const dir = tempDir('codage-sources-');
+  for (const name of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, name), join(dir, name));
+  return dir;
+}
+
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) out[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex');
+  return out;
+}
+
+function transcript(study: string, name: string): string {
+  return readFileSync(join(study, 'transcripts', name), 'utf8');
+}
+
+const WORD_BODY = `Entretien MG3
+
+Âge | 52 ans
+
+Milieu | semi-rural
+
+Première partie
+
+E : Bonjour, merci d’avoir accepté. Pouvez-vous me parler du dernier patient douloureux chronique que vous avez vu ?
+
+MG3 : Alors euh… c’était ce matin.
+Une dame de cinquante-huit ans, fibromyalgique.
+Elle a mal partout *rire*.
+
+E : Et comment vous vous sentez, vous, face à ça ?
+
+MG3 : Démuni. « On tourne en rond », comme on dit.  (silence)
+`;
+
+describe('codage import', () => {
+  it('imports every format into normalised transcripts the study reads back, leaving the originals untouched', () => {
+    const study = newStudy();
+    const from = sources();
+    const before = hashes(from);
+    const result = runCli([
+      'import', join(from, 'entretien-MG3.docx'), join(from, 'entretien-MG3.odt'), join(from, '*.vtt'), join(from, 'entretien-P5.srt'), join(from, 'entretien-P7-windows.txt'),
+      '--study', study, '--speaker', 'Enquêtrice=E', '--speaker', 'Interviewé=MG3', '--speaker', 'Marie Dupont=E', '--speaker', 'Jean-Pierre Martin=MG12',
+      '--speaker', 'Sophie Bernard (Externe)=A2', '--speaker', 'Intervieweur=E', '--speaker', 'Patient=P5',
+    ]);
+    // The .docx and the .odt have the same name: the second one is not imported.
+    expect(result.stdout).toContain('entretien-MG3.odt\u00a0: même nom qu’un autre fichier — il deviendrait lui aussi transcripts/entretien-MG3.txt');
+    expect(result.code).toBe(1);
+    expect(hashes(from)).toEqual(before);
+
+    expect(transcript(study, 'entretien-MG3.txt')).toBe(`---\nid: entretien-MG3\nsource: entretien-MG3.docx\n---\n${WORD_BODY}`);
+    expect(transcript(study, 'GMT20240312-101500_Recording.transcript.txt')).toBe(`---
+id: GMT20240312-101500_Recording.transcript
+date: 2024-03-12
+duration: 25
+source: GMT20240312-101500_Recording.transcript.vtt
+---
+[00:00:01] E : Bonjour docteur, merci de me recevoir. Pour commencer, pouvez-vous me parler de votre dernier patient douloureux ?
+
+[00:00:09] MG12 : Alors euh… c'était ce matin, une dame de cinquante-huit ans. Elle a mal partout et, honnêtement, on tourne en rond.
+
+[00:00:22] E : D'accord. Et vous, comment vous le vivez ?
+
+[00:24:58] MG12 : Voilà, je crois que j'ai tout dit.
+`);
+    expect(transcript(study, 'teams-entretien-A2.txt')).toContain(
+      '[00:00:10] A2 : Oui, bien sûr. Alors, moi je suis algologue & je travaille au centre de la douleur depuis douze ans.\n',
+    );
+    expect(transcript(study, 'teams-entretien-A2.txt')).toContain('[00:00:03] E : Bonjour, on peut commencer\u00a0? J\'enregistre l\'entretien, si vous êtes d\'accord.\n');
+    expect(transcript(study, 'entretien-P5.txt')).toBe(`---
+id: entretien-P5
+duration: 13
+source: entretien-P5.srt
+---
+[00:00:00] E : Bonjour, vous pouvez vous présenter ?
+
+[00:00:03] P5 : Oui, j'ai soixante-deux ans, je suis retraité. J'ai mal au dos depuis dix ans.
+
+[00:12:40] E : Merci beaucoup.
+`);
+    expect(transcript(study, 'entretien-P7-windows.txt')).toBe(`---
+id: entretien-P7-windows
+source: entretien-P7-windows.txt
+---
+E : Bonjour. Comment ça va depuis la dernière fois ?
+
+P7 : Ça va… enfin, le dos, toujours. J’ai vu le kiné deux fois, ça m’a fait du bien.
+
+E : Et le médecin, qu’est-ce qu’il en dit ?
+
+P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vraiment pire.
+`);
+    expect(result.stdout).toContain('entretien-P7-windows.txt → transcripts/entretien-P7-windows.txt (E, P7 ; Windows-1252)');
+
+    // The study reads them back: turns, speakers and times as written.
+    const vtt = parseTranscript({ file: 'x', bytes: readFileSync(join(study, 'transcripts', 'GMT20240312-101500_Recording.transcript.txt')), defaultId: 'x' });
+    expect(vtt.transcript.turns.map((t) => [t.time, t.speaker, t.role])).toEqual([
+      ['00:00:01', 'E', 'interviewer'],
+      ['00:00:09', 'MG12', 'participant'],
+      ['00:00:22', 'E', 'interviewer'],
+      ['00:24:58', 'MG12', 'participant'],
+    ]);
+    const check = runCli(['check', '--study', study]);
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toContain('5 transcription(s)');
+  });
+
+  it('imports the OpenDocument text to the same transcript as the Word document', () => {
+    const study = newStudy();
+    const result = runCli(['import', join(FIXTURES, 'entretien-MG3.odt'), '--study', study, '--speakers', writeMap()]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(transcript(study, 'entretien-MG3.txt')).toBe(`---\nid: entretien-MG3\nsource: entretien-MG3.odt\n---\n${WORD_BODY}`);
+  });
+
+  it('refuses what it cannot import, with the reason, and imports the rest', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-bad-');
+    const docx = readFileSync(join(FIXTURES, 'entretien-MG3.docx'));
+    writeFileSync(join(dir, 'chiffre.docx'), encryptedWordFile());
+    writeFileSync(join(dir, 'coupe.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
+    writeFileSync(join(dir, 'vide.txt'), '');
+    writeFileSync(join(dir, 'blancs.txt'), '\r\n  \r\n');
+    writeFileSync(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(join(dir, 'bombe.docx'), zipArchive([{ name: 'word/document.xml', content: Buffer.alloc(1000, 0x41), declaredSize: 3 * 1024 ** 3 }]));
+    writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.7\n');
+    writeFileSync(join(dir, 'P9.txt'), 'E : Bonjour.\n\nP9 : Bonjour.\n');
+    const result = runCli(['import', dir, '--study', study, '--lang', 'en']);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n').filter((l) => l.startsWith('✗') || l.startsWith('✓'));
+    expect(lines).toEqual([
+      `✓ ${join(dir, 'P9.txt')} → transcripts/P9.txt (E, P9)`,
+      `✗ ${join(dir, 'blancs.txt')}: empty — no text in it`,
+      `✗ ${join(dir, 'bombe.docx')}: too large — would expand to too much once unzipped (3221225472 bytes once expanded): not opened, to protect the computer's memory`,
+      `✗ ${join(dir, 'chiffre.docx')}: encrypted — protected by a password (encrypted)`,
+      expect.stringMatching(/^✗ .*coupe\.docx: unreadable — a damaged Word document \(no end of central directory\)$/),
+      expect.stringMatching(/^✗ .*image\.txt: binary — not text: it looks like a PNG image$/),
+      `✗ ${join(dir, 'vide.txt')}: empty — the file is empty`,
+    ]);
+    expect(result.stdout).toContain('1 transcript(s) imported, 6 not imported.');
+    expect(readdirSync(join(study, 'transcripts'))).toEqual(['P9.txt']);
+    // A folder is searched for importable files only: the PDF is named when given by name.
+    const pdf = runCli(['import', join(dir, 'scan.pdf'), '--study', study, '--lang', 'en', '--json']);
+    expect(pdf.code).toBe(1);
+    expect(JSON.parse(pdf.stdout).notImported).toEqual([
+      { file: join(dir, 'scan.pdf'), reason: 'unsupported', detail: '.pdf files are not imported', hint: expect.stringContaining('copy the text out of the PDF') },
+    ]);
+  });
+
+  it('never replaces a transcript without --force, and --dry-run writes nothing', () => {
+    const study = newStudy();
+    const file = join(tempDir(), 'P2.txt');
+    writeFileSync(file, 'E : Première version.\n\nP2 : Oui.\n');
+    expect(runCli(['import', file, '--study', study, '--dry-run']).code).toBe(0);
+    expect(existsSync(join(study, 'transcripts', 'P2.txt'))).toBe(false);
+    expect(runCli(['import', file, '--study', study]).code).toBe(0);
+    const first = transcript(study, 'P2.txt');
+    writeFileSync(file, 'E : Seconde version.\n\nP2 : Non.\n');
+    const again = runCli(['import', file, '--study', study, '--lang', 'en']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('already in the study — transcripts/P2.txt already exists');
+    expect(transcript(study, 'P2.txt')).toBe(first);
+    expect(runCli(['import', file, '--study', study, '--force']).code).toBe(0);
+    expect(transcript(study, 'P2.txt')).toContain('Seconde version');
+  });
+
+  it('warns when speaker labels are still names', () => {
+    const study = newStudy();
+    const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('these speaker labels look like names: Marie Dupont, Sophie Bernard.');
+  });
+
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!soffice)('imports a Word document LibreOffice makes now the same as the committed one', () => {
+    const out = tempDir('codage-soffice-');
+    const conversion = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'docx', '--outdir', out, join(FIXTURES, 'entretien-MG3.fodt')], { encoding: 'utf8', timeout: 120_000 });
+    expect(conversion.status, conversion.stderr).toBe(0);
+    const study = newStudy();
+    expect(runCli(['import', join(out, 'entretien-MG3.docx'), '--study', study, '--speakers', writeMap()]).code).toBe(0);
+    expect(transcript(study, 'entretien-MG3.txt')).toBe(`---\nid: entretien-MG3\nsource: entretien-MG3.docx\n---\n${WORD_BODY}`);
+  }, 150_000);
+  if (!soffice) it('imports a freshly made Word document (skipped: LibreOffice is not installed here; CI installs it)', () => undefined);
+});
+
+function writeMap(): string {
+  const file = join(tempDir(), 'locuteurs.yaml');
+  writeFileSync(file, 'Enquêtrice: E\ninterviewé: MG3\n');
+  return file;
+}
