@@ -78,7 +78,9 @@ Examples:
   codage check
   codage check --study ma-these --json
   codage check --fix      (save segments re-anchored after a transcript was edited,
-                           and add missing ids to codebook.yaml)`,
+                           and add missing ids to codebook.yaml)
+  codage check --privacy  (names, places, phones, e-mails, addresses, dates of birth
+                           left in the transcripts; exit 1 when one is likely)`,
     },
     fr: {
       example: 'codage check --study ma-these',
@@ -91,7 +93,9 @@ Exemples :
   codage check
   codage check --study ma-these --json
   codage check --fix      (enregistre les segments réancrés après la correction d'une
-                           transcription, et ajoute les identifiants manquants au livre de codes)`,
+                           transcription, et ajoute les identifiants manquants au livre de codes)
+  codage check --privacy  (noms, lieux, téléphones, e-mails, adresses, dates de naissance
+                           restés dans les transcriptions ; code de sortie 1 si l'un est probable)`,
     },
   },
   'import-codings': {
@@ -715,6 +719,10 @@ Exemples :
   'opt-speaker': { en: { summary: 'one speaker label to replace, "label=new" (repeatable)' }, fr: { summary: 'une étiquette de locuteur à remplacer, « étiquette=nouvelle » (répétable)' } },
   'opt-force': { en: { summary: 'replace transcripts that already exist' }, fr: { summary: 'remplacer les transcriptions qui existent déjà' } },
   'opt-dry-run-import': { en: { summary: 'show what would be imported; write nothing' }, fr: { summary: "montrer ce qui serait importé, sans rien écrire" } },
+  'opt-privacy': {
+    en: { summary: 'look for what could identify someone (names, places, phones, e-mails, addresses, dates of birth…)' },
+    fr: { summary: 'chercher ce qui pourrait identifier quelqu’un (noms, lieux, téléphones, e-mails, adresses, dates de naissance…)' },
+  },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
   'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
   'opt-by': {

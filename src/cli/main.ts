@@ -93,6 +93,7 @@ export async function buildProgram(
 
   command('check', 'check', () => import('./commands/check.js'))
     .option('--fix', h('opt-fix').summary)
+    .option('--privacy', h('opt-privacy').summary)
     .option('--json', h('opt-json').summary);
 
   command('import-codings', 'import-codings', () => import('./commands/import-codings.js'))

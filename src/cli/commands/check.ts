@@ -2,17 +2,48 @@ import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Problem } from '../../core/types.js';
 import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import type { CommandContext } from '../context.js';
-import { loadForCommand } from '../load.js';
+import { loadForCommand, sortProblems } from '../load.js';
 import { formatProblem, paint, problemJson } from '../output.js';
 import { applyFixes } from '../fixes.js';
 import { noticePrinter } from '../notices.js';
 import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
+import { privacyProblems } from '../../core/privacy/problems.js';
+import { readPrivacyLists } from '../../io/privacy-lists.js';
 
 interface CheckOptions {
   study: string;
   lang?: string;
   fix?: boolean;
+  privacy?: boolean;
   json?: boolean;
+}
+
+/** `check --privacy`: what could identify someone, in every transcript; exit 1 when a likely identifier remains. */
+async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
+  const { ctx, study } = await loadForCommand(baseCtx, options.study);
+  const { lists, problems: listProblems } = readPrivacyLists(study.root);
+  const problems = sortProblems([...listProblems, ...study.transcripts.flatMap((t) => privacyProblems(t, lists))]);
+  const likely = problems.filter((p) => p.severity === 'error').length;
+  const possible = problems.length - likely;
+  const fr = ctx.language === 'fr';
+  if (options.json) {
+    ctx.stdout.write(`${safeJson({ ok: likely === 0, likely, possible, transcripts: study.transcripts.length, findings: problems.map((p) => problemJson(p, ctx.language)) })}\n`);
+    return likely > 0 ? 1 : 0;
+  }
+  // The same fix for every finding: said once, after them.
+  let fix: Problem['hint'];
+  for (const problem of problems) {
+    if (problem.kind.startsWith('privacy-') && problem.kind !== 'privacy-yaml') {
+      fix = problem.hint;
+      ctx.stdout.write(`${formatProblem({ ...problem, hint: undefined }, ctx.language)}\n`);
+    } else ctx.stdout.write(`${formatProblem(problem, ctx.language)}\n`);
+  }
+  if (fix !== undefined) ctx.stdout.write(`${paint.dim(fr ? 'à faire' : 'fix')}${fr ? '\u00a0: ' : ': '}${fix[ctx.language]}\n`);
+  const what = fr
+    ? `${likely} identifiant(s) probable(s), ${possible} à vérifier, dans ${study.transcripts.length} transcription(s)`
+    : `${likely} likely identifier(s), ${possible} to review, in ${study.transcripts.length} transcript(s)`;
+  ctx.stdout.write(`${likely > 0 ? paint.red(what) : paint.green(what)}\n`);
+  return likely > 0 ? 1 : 0;
 }
 
 function countBySeverity(problems: Problem[]) {
@@ -24,6 +55,7 @@ function countBySeverity(problems: Problem[]) {
 }
 
 export async function run(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
+  if (options.privacy) return checkPrivacy(baseCtx, options);
   const loaded = await loadForCommand(baseCtx, options.study);
   const { ctx, study } = loaded;
   let problems = loaded.problems;

@@ -1,0 +1,72 @@
+/**
+ * The privacy check's findings as problems of the study (`file:line:col: error: …`): a likely
+ * identifier is an error (the check fails), a possible one a warning to review.
+ */
+import type { Localized, Problem, Transcript } from '../types.js';
+import { findIdentifiers, type Finding, type FindingKind, type PrivacyLists } from './find.js';
+
+export const KIND_NAMES: Record<FindingKind, Localized> = {
+  email: { en: 'e-mail address', fr: 'adresse e-mail' },
+  url: { en: 'web address', fr: 'adresse web' },
+  phone: { en: 'phone number', fr: 'numéro de téléphone' },
+  'social-security': { en: 'social security number', fr: 'numéro de sécurité sociale' },
+  'postal-code': { en: 'postal code and town', fr: 'code postal et ville' },
+  address: { en: 'street address', fr: 'adresse postale' },
+  'date-of-birth': { en: 'date of birth', fr: 'date de naissance' },
+  date: { en: 'exact date', fr: 'date précise' },
+  'title-name': { en: 'title and name', fr: 'titre et nom' },
+  institution: { en: 'institution', fr: 'établissement' },
+  place: { en: 'place', fr: 'lieu' },
+  'first-name': { en: 'first name', fr: 'prénom' },
+  surname: { en: 'surname', fr: 'nom de famille' },
+  name: { en: 'capitalised word, perhaps a name', fr: 'mot en majuscule, peut-être un nom' },
+};
+
+/** 1-based line and column of each offset of `text`, for offsets given in increasing order. */
+function positions(text: string, offsets: readonly number[], firstLine: number): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  let line = firstLine;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const offset of offsets) {
+    for (let nl = text.indexOf('\n', scanned); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+      scanned = nl + 1;
+    }
+    out.push({ line, column: offset - lineStart + 1 });
+  }
+  return out;
+}
+
+function problemOf(file: string, where: { line: number; column: number }, f: Finding): Problem {
+  const kind = KIND_NAMES[f.kind];
+  return {
+    severity: f.likely ? 'error' : 'warning',
+    file,
+    line: where.line,
+    column: where.column,
+    kind: `privacy-${f.kind}`,
+    message: {
+      en: `"${f.text}" may identify someone (${kind.en})`,
+      fr: `« ${f.text} » peut identifier quelqu’un (${kind.fr})`,
+    },
+    hint: {
+      en: 'replace it with a label (codage anonymise), or add it under allow: in privacy.yaml if it identifies nobody',
+      fr: 'le remplacer par une étiquette (codage anonymise), ou l’ajouter sous allow: dans privacy.yaml s’il n’identifie personne',
+    },
+  };
+}
+
+/** The findings of a transcript (its text and its front matter values) as problems. */
+export function privacyProblems(transcript: Transcript, lists: PrivacyLists): Problem[] {
+  const found = findIdentifiers(transcript.text, lists);
+  const where = positions(transcript.text, found.map((f) => f.start), transcript.bodyLine);
+  const problems = found.map((f, i) => problemOf(transcript.file, where[i]!, f));
+  for (const [key, value] of Object.entries(transcript.attributes)) {
+    if (typeof value !== 'string') continue;
+    const at = transcript.attributePositions?.[key] ?? { line: 1, column: 1 };
+    for (const f of findIdentifiers(value, lists)) problems.push(problemOf(transcript.file, { line: at.line, column: at.column + f.start }, f));
+  }
+  return problems;
+}

@@ -1,0 +1,67 @@
+/**
+ * `privacy.yaml` in the study folder: what the privacy check should also look for, and what it
+ * should leave alone.
+ *
+ *     places: [Yvetot, Barentin, Pays de Caux]
+ *     institutions: [Clinique du Cèdre, MSP des Falaises]
+ *     allow: [Balint, Asalée]
+ *
+ * It lists places and institutions, never people: the names of participants belong in the
+ * mapping key kept outside the study.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { PrivacyLists } from '../core/privacy/find.js';
+import type { Problem } from '../core/types.js';
+import { decodeStudyText } from './study-text.js';
+
+export const PRIVACY_FILE = 'privacy.yaml';
+
+const KEYS = ['places', 'institutions', 'allow'] as const;
+
+export function readPrivacyLists(root: string): { lists: PrivacyLists; problems: Problem[] } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(root, PRIVACY_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lists: {}, problems: [] };
+    throw error;
+  }
+  const doc = parseDocument(decodeStudyText(bytes), { prettyErrors: false });
+  const problems: Problem[] = [];
+  const hint = {
+    en: 'write lists such as `places: [Yvetot, Barentin]`, `institutions: [Clinique du Cèdre]`, `allow: [Balint]`',
+    fr: 'écrire des listes comme « places: [Yvetot, Barentin] », « institutions: [Clinique du Cèdre] », « allow: [Balint] »',
+  };
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const source = String(bytes);
+    const before = source.slice(0, error.pos[0]);
+    problems.push({
+      severity: 'error',
+      file: PRIVACY_FILE,
+      line: before.split('\n').length,
+      column: before.length - before.lastIndexOf('\n'),
+      kind: 'privacy-yaml',
+      message: { en: `not valid YAML: ${error.message}`, fr: `YAML invalide : ${error.message}` },
+      hint,
+    });
+    return { lists: {}, problems };
+  }
+  const data = doc.toJS() as unknown;
+  const lists: PrivacyLists = {};
+  if (data === null || data === undefined) return { lists, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ severity: 'error', file: PRIVACY_FILE, kind: 'privacy-yaml', message: { en: 'expected lists under places:, institutions: and allow:', fr: 'des listes sous places:, institutions: et allow: étaient attendues' }, hint });
+    return { lists, problems };
+  }
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (!(KEYS as readonly string[]).includes(key) || !Array.isArray(value)) {
+      problems.push({ severity: 'error', file: PRIVACY_FILE, kind: 'privacy-yaml', message: { en: `unknown or malformed entry "${key}"`, fr: `entrée « ${key} » inconnue ou mal formée` }, hint });
+      continue;
+    }
+    (lists as Record<string, string[]>)[key] = value.map(String);
+  }
+  return { lists, problems };
+}
