@@ -21,6 +21,7 @@ import { run as reconcile } from '../src/cli/commands/reconcile.js';
 import { run as importRefi } from '../src/cli/commands/import-refi.js';
 import { INTERVIEW, positions, qdpx, QUOTES } from './support/refi-projects.js';
 import { run as importTranscripts } from '../src/cli/commands/import.js';
+import { run as anonymise } from '../src/cli/commands/anonymise.js';
 import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
@@ -227,7 +228,29 @@ const WRITERS: Writer[] = [
       };
     },
   },
+  {
+    name: 'anonymise (two transcripts and both coder files, codings moved)',
+    setup: () => {
+      const dir = copyStudy(namedStudy());
+      const key = join(tempDir(), 'key.yaml');
+      return { dir, args: ['anonymise', '--key', key, '--study', dir, '--lang', 'en'], run: (ctx) => anonymise(ctx, { study: dir, key }) };
+    },
+  },
 ];
+
+let named: string | undefined;
+/** The demo study with names in coded passages of two transcripts, its codings re-anchored (made once). */
+function namedStudy(): string {
+  if (named !== undefined) return named;
+  const dir = copyStudy();
+  const a1 = join(dir, 'transcripts/A1.txt');
+  writeFileSync(a1, readFileSync(a1, 'utf8').replace('Merci de voir Mme Y pour', 'Merci de voir Mme Dubreuil pour'));
+  const mg1 = join(dir, 'transcripts/MG1.txt');
+  writeFileSync(mg1, readFileSync(mg1, 'utf8').replace('le Dr Y. Donc', 'le Dr Lefebvre. Donc'));
+  if (runCli(['check', '--fix', '--study', dir]).code !== 0) throw new Error('check --fix failed on the named study');
+  named = dir;
+  return dir;
+}
 
 describe.each(WRITERS)('$name', (writer) => {
   let reference: { dir: string; args: string[] };

@@ -405,6 +405,47 @@ Exemples :
   codage import entretiens/ --dry-run`,
     },
   },
+  anonymise: {
+    en: {
+      example: 'codage anonymise --dry-run',
+      summary: 'replace names, places, phones, e-mails… in the transcripts with labels, codings kept in place',
+      after: `
+Without --map, every likely identifier codage check --privacy finds is replaced: a person by a
+letter, the same everywhere ([A], [Dr B] keeping the title), a place by [town], a hospital by
+[hospital], a phone number by [phone]… Capitalised words that are only possibly names are listed
+to review, not replaced. With --map FILE (lines "original: replacement"), exactly that table is
+applied. The table is the key that re-identifies people: it is written outside the study folder
+(default: ../<study>-anonymisation-key.yaml, read again next time so labels stay the same).
+Every coding follows the text it quotes; transcripts and coder files change together or not at
+all, and a coding not exactly in place stops the command (run codage check --fix first).
+--dry-run lists every replacement and writes nothing.
+
+Examples:
+  codage anonymise --dry-run
+  codage anonymise --key ~/cles/these-cle.yaml
+  codage anonymise --map remplacements.yaml`,
+    },
+    fr: {
+      example: 'codage anonymise --dry-run',
+      summary: 'remplacer noms, lieux, téléphones, e-mails… des transcriptions par des étiquettes, codages conservés',
+      after: `
+Sans --map, chaque identifiant probable que trouve codage check --privacy est remplacé : une
+personne par une lettre, la même partout ([A], [Dr B] en gardant le titre), un lieu par [ville],
+un hôpital par [hôpital], un téléphone par [téléphone]… Les mots en majuscule qui ne sont que
+peut-être des noms sont listés à vérifier, pas remplacés. Avec --map FICHIER (lignes
+« original: remplacement »), exactement cette table est appliquée. La table est la clé qui
+ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
+../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes).
+Chaque codage suit le texte qu'il cite ; transcriptions et fichiers des codeurs changent ensemble
+ou pas du tout, et un codage qui n'est pas exactement à sa place arrête la commande (lancer
+d'abord codage check --fix). --dry-run liste chaque remplacement sans rien écrire.
+
+Exemples :
+  codage anonymise --dry-run
+  codage anonymise --key ~/cles/these-cle.yaml
+  codage anonymise --map remplacements.yaml`,
+    },
+  },
   code: {
     en: {
       example: 'codage code P03 --coder marie',
@@ -723,6 +764,9 @@ Exemples :
     en: { summary: 'look for what could identify someone (names, places, phones, e-mails, addresses, dates of birth…)' },
     fr: { summary: 'chercher ce qui pourrait identifier quelqu’un (noms, lieux, téléphones, e-mails, adresses, dates de naissance…)' },
   },
+  'opt-map': { en: { summary: 'apply this replacement table (YAML: "original: replacement")' }, fr: { summary: 'appliquer cette table de remplacements (YAML : « original: remplacement »)' } },
+  'opt-key': { en: { summary: 'where the anonymisation key is kept (outside the study)' }, fr: { summary: "où garder la clé d'anonymisation (hors de l'étude)" } },
+  'opt-dry-run-anonymise': { en: { summary: 'list every replacement; write nothing' }, fr: { summary: 'lister chaque remplacement, sans rien écrire' } },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
   'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
   'opt-by': {

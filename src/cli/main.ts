@@ -118,6 +118,12 @@ export async function buildProgram(
     .option('--dry-run', h('opt-dry-run-import').summary)
     .option('--json', h('opt-json').summary);
 
+  command('anonymise', 'anonymise', () => import('./commands/anonymise.js'))
+    .option('--map <file>', h('opt-map').summary)
+    .option('--key <file>', h('opt-key').summary)
+    .option('--dry-run', h('opt-dry-run-anonymise').summary)
+    .option('--json', h('opt-json').summary);
+
   command('segments', 'segments', () => import('./commands/segments.js'))
     .option('--coder <name>', h('opt-coder-filter').summary)
     .option('--participant <id>', h('opt-participant-filter').summary)

@@ -131,7 +131,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** A regex finding any phrase of the list, as whole words, regardless of case and accents. */
-function listPattern(list: readonly string[]): RegExp | null {
+export function listPattern(list: readonly string[]): RegExp | null {
   const phrases = list.map((p) => p.trim()).filter(Boolean);
   if (phrases.length === 0) return null;
   const body = phrases

@@ -1,0 +1,252 @@
+/**
+ * `codage anonymise`: replaces what could identify someone in the transcripts with labels, the
+ * same label for the same person or place everywhere (`Dr Lefebvre` → `[Dr A]`), and moves every
+ * coding with the text it quotes. The replacement table is the key that re-identifies people: it
+ * is written outside the study folder (a warning says so when the user puts it inside). The
+ * transcripts and the coder files change together or not at all (`changeStudy`); `--dry-run`
+ * shows the table and every replacement without writing anything.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { DataError, UsageError } from '../../core/errors.js';
+import { applyEdits, extendTable, moveSegment, planEdits, tableKey, type Edit, type ReplacementTable } from '../../core/privacy/anonymise.js';
+import { findIdentifiers } from '../../core/privacy/find.js';
+import { KIND_NAMES } from '../../core/privacy/problems.js';
+import { coderFilePath } from '../../core/study/study.js';
+import { OffsetMap } from '../../core/text/offsets.js';
+import { decodeTranscriptBytes, normalizeText } from '../../core/text/decode.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import type { Segment, Transcript } from '../../core/types.js';
+import { writeFileAtomicSync } from '../../io/atomic-write.js';
+import { asEnvironmentError } from '../../io/environment-error.js';
+import { studyDataPath } from '../../io/output-file.js';
+import { readPrivacyLists } from '../../io/privacy-lists.js';
+import { changeStudy } from '../../io/study-change.js';
+import type { CommandContext } from '../context.js';
+import { loadForCommand } from '../load.js';
+import { noticePrinter } from '../notices.js';
+import { paint } from '../output.js';
+
+interface AnonymiseOptions {
+  study: string;
+  lang?: string;
+  map?: string;
+  key?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/** A table file (`--map`, or the key): `original: replacement` lines. */
+function readTable(file: string, option: string): { table: ReplacementTable; originals: Map<string, string> } {
+  const table: ReplacementTable = new Map();
+  const originals = new Map<string, string>();
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      { en: `cannot read ${option} ${file}: ${(error as Error).message}`, fr: `impossible de lire ${option} ${file} : ${(error as Error).message}` },
+      { en: 'write one `original: "[replacement]"` per line, e.g. `Dr Lefebvre: "[Dr A]"`', fr: 'écrire un « original: "[remplacement]" » par ligne, par exemple « Dr Lefebvre: "[Dr A]" »' },
+    );
+  }
+  if (data === null || data === undefined) return { table, originals };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(
+      { en: `${file} is not a list of \`original: replacement\``, fr: `${file} n’est pas une liste « original: remplacement »` },
+      { en: 'e.g. `Dr Lefebvre: "[Dr A]"`, one per line', fr: 'par exemple « Dr Lefebvre: "[Dr A]" », un par ligne' },
+    );
+  }
+  for (const [original, replacement] of Object.entries(data as Record<string, unknown>)) {
+    table.set(tableKey(original), String(replacement));
+    originals.set(tableKey(original), original);
+  }
+  return { table, originals };
+}
+
+function defaultKeyFile(root: string, fr: boolean): string {
+  return path.join(path.dirname(root), `${path.basename(root)}-${fr ? 'cle-anonymisation' : 'anonymisation-key'}.yaml`);
+}
+
+interface Change {
+  transcript: Transcript;
+  edits: Edit[];
+  newText: string;
+}
+
+export async function run(baseCtx: CommandContext, options: AnonymiseOptions): Promise<number> {
+  const { ctx, study, problems } = await loadForCommand(baseCtx, options.study);
+  const fr = ctx.language === 'fr';
+  const colon = fr ? '\u00a0: ' : ': ';
+  const broken = problems.find((p) => p.severity === 'error' && p.file.startsWith('transcripts/'));
+  if (broken !== undefined) {
+    throw new DataError(
+      { en: `${broken.file} has an error; anonymise a study whose transcripts read cleanly`, fr: `${broken.file} a une erreur ; anonymisez une étude dont les transcriptions se lisent sans erreur` },
+      { file: broken.file, hint: { en: 'codage check lists the errors. Nothing was changed.', fr: 'codage check liste les erreurs. Rien n’a été modifié.' } },
+    );
+  }
+  const keyFile = path.resolve(options.key ?? defaultKeyFile(study.root, fr));
+  const insideStudy = studyDataPath(study.root, keyFile) !== null || !path.relative(study.root, keyFile).startsWith('..');
+
+  // The table: the key's entries (the same labels as last time), then --map, or the findings.
+  const key = fs.existsSync(keyFile) ? readTable(keyFile, '--key') : { table: new Map<string, string>(), originals: new Map<string, string>() };
+  const table: ReplacementTable = new Map(key.table);
+  const originals = new Map(key.originals);
+  const { lists } = readPrivacyLists(study.root);
+  const toReview: { file: string; text: string }[] = [];
+  if (options.map !== undefined) {
+    const given = readTable(options.map, '--map');
+    for (const [k, v] of given.table) table.set(k, v);
+    for (const [k, v] of given.originals) originals.set(k, v);
+  } else {
+    for (const t of study.transcripts) {
+      const found = findIdentifiers(t.text, lists);
+      for (const f of found) if (!originals.has(tableKey(f.text)) && f.likely) originals.set(tableKey(f.text), f.text);
+      extendTable(table, found, ctx.language);
+      for (const f of found) if (!f.likely && !table.has(tableKey(f.text))) toReview.push({ file: t.file, text: f.text });
+    }
+  }
+
+  const changes: Change[] = [];
+  for (const t of study.transcripts) {
+    const edits = planEdits(t.text, table);
+    if (edits.length > 0) changes.push({ transcript: t, edits, newText: applyEdits(t.text, edits) });
+  }
+
+  // Every coding of a changed transcript must be exactly where it says, to move with its text.
+  const moved = new Map<string, Segment[]>();
+  const unplaced: Segment[] = [];
+  for (const entry of study.coders) {
+    let touched = false;
+    const segments = entry.coderFile.segments.map((segment) => {
+      const change = changes.find((c) => c.transcript.id === segment.participant);
+      if (change === undefined) return segment;
+      touched = true;
+      const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, { old: new OffsetMap(change.transcript.text), new: new OffsetMap(change.newText) });
+      if (!m.ok) unplaced.push(segment);
+      return m.segment;
+    });
+    if (touched) moved.set(entry.coder, segments);
+  }
+  if (unplaced.length > 0) {
+    const s = unplaced[0]!;
+    throw new DataError(
+      {
+        en: `${unplaced.length} coded segment(s) are not exactly where their coder file says (e.g. ${s.id} of ${s.participant}): they could not follow the text`,
+        fr: `${unplaced.length} segment(s) codé(s) ne sont pas exactement là où leur fichier de codeur l’indique (par exemple ${s.id} de ${s.participant}) : ils ne pourraient pas suivre le texte`,
+      },
+      { hint: { en: 'run codage check --fix first (it saves re-anchored segments), then anonymise again. Nothing was changed.', fr: 'lancer d’abord codage check --fix (il enregistre les segments réancrés), puis anonymiser de nouveau. Rien n’a été modifié.' } },
+    );
+  }
+
+  const report = changes.map((c) => ({
+    file: c.transcript.file,
+    replacements: c.edits.map((e) => {
+      const before = c.transcript.text.slice(0, e.start);
+      const line = c.transcript.bodyLine + (before.match(/\n/g)?.length ?? 0);
+      return { line, column: e.start - before.lastIndexOf('\n'), original: e.original, replacement: e.replacement };
+    }),
+  }));
+  const used = new Map<string, string>();
+  for (const c of changes) for (const e of c.edits) used.set(tableKey(e.original), e.replacement);
+
+  if (!options.dryRun && changes.length > 0) {
+    // The key first: without it, nobody could go back from a label to the person.
+    const entries: Record<string, string> = {};
+    for (const [k, v] of [...table].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) entries[originals.get(k) ?? k] = v;
+    const header = fr
+      ? '# Clé d’anonymisation de codage : elle ré-identifie les participants. À garder hors du dossier de l’étude, en lieu sûr.\n'
+      : '# codage anonymisation key: it re-identifies the participants. Keep it out of the study folder, somewhere safe.\n';
+    try {
+      writeFileAtomicSync(keyFile, header + stringify(entries, { lineWidth: 0 }));
+      fs.chmodSync(keyFile, 0o600);
+    } catch (error) {
+      throw asEnvironmentError(error, 'write', keyFile, 'unchanged');
+    }
+    const files = [...changes.map((c) => c.transcript.file), ...[...moved.keys()].map(coderFilePath)];
+    changeStudy(study.root, { command: 'codage anonymise', files, onNotice: noticePrinter(ctx), language: ctx.language }, (files) => {
+      for (const c of changes) {
+        const bytes = files.transcript(c.transcript.file);
+        if (bytes === null) throw new DataError({ en: `${c.transcript.file} disappeared: nothing was changed`, fr: `${c.transcript.file} a disparu : rien n’a été modifié` });
+        const text = normalizeText(decodeTranscriptBytes(bytes).text).replace(/^\uFEFF/, '');
+        const lines = text.split('\n');
+        const head = lines.slice(0, c.transcript.bodyLine - 1).join('\n');
+        const body = lines.slice(c.transcript.bodyLine - 1).join('\n');
+        if (body !== c.transcript.text) {
+          throw new DataError({ en: `${c.transcript.file} changed while anonymising: nothing was changed`, fr: `${c.transcript.file} a changé pendant l’anonymisation : rien n’a été modifié` }, { hint: { en: 'run the command again', fr: 'relancer la commande' } });
+        }
+        files.writeTranscript(c.transcript.file, (head === '' ? '' : `${head}\n`) + c.newText);
+      }
+      for (const [coder, segments] of moved) {
+        const entry = files.coder(coder);
+        if (entry === null) continue;
+        files.writeCoder({ coder, coderFile: { ...entry.coderFile, segments }, kept: entry.kept });
+      }
+    });
+  }
+
+  if (options.json) {
+    ctx.stdout.write(`${safeJson({ dryRun: options.dryRun === true, key: keyFile, keyInsideStudy: insideStudy, transcripts: report, toReview })}\n`);
+    return 0;
+  }
+  for (const r of report) {
+    for (const e of r.replacements) {
+      ctx.stdout.write(`${paint.bold(terminalSafe(`${r.file}:${e.line}:${e.column}`))}${colon}${terminalSafe(e.original)} → ${terminalSafe(e.replacement)}\n`);
+    }
+  }
+  const count = report.reduce((n, r) => n + r.replacements.length, 0);
+  ctx.stdout.write(
+    options.dryRun
+      ? fr
+        ? `${count} remplacement(s) dans ${report.length} transcription(s) (rien n’a été écrit, --dry-run).\n`
+        : `${count} replacement(s) in ${report.length} transcript(s) (nothing written, --dry-run).\n`
+      : fr
+        ? `${count} remplacement(s) dans ${report.length} transcription(s) ; codages déplacés avec le texte dans ${moved.size} fichier(s) de codeur. Clé : ${terminalSafe(keyFile)}\n`
+        : `${count} replacement(s) in ${report.length} transcript(s); codings moved with the text in ${moved.size} coder file(s). Key: ${terminalSafe(keyFile)}\n`,
+  );
+  if (toReview.length > 0) {
+    const words = [...new Set(toReview.map((r) => r.text))].sort();
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'à vérifier' : 'to review')}${colon}${terminalSafe(words.join(', '))} — ${
+        fr
+          ? 'remplacez-les avec --map, ou ajoutez-les sous allow: dans privacy.yaml'
+          : 'replace them with --map, or add them under allow: in privacy.yaml'
+      } (${KIND_NAMES.name[ctx.language]})\n`,
+    );
+  }
+  // The front matter is the researcher's own record (YAML): pointed out, never rewritten.
+  const inFrontMatter: string[] = [];
+  for (const t of study.transcripts) {
+    for (const [attribute, value] of Object.entries(t.attributes)) {
+      if (typeof value !== 'string') continue;
+      const line = t.attributePositions?.[attribute]?.line;
+      for (const f of findIdentifiers(value, lists)) if (f.likely) inFrontMatter.push(`${t.file}${line === undefined ? '' : `:${line}`} (${attribute}) ${f.text}`);
+    }
+  }
+  if (inFrontMatter.length > 0) {
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'à corriger à la main' : 'to fix by hand')}${colon}${
+        fr ? 'dans l’en-tête des transcriptions, qu’anonymise ne modifie pas' : 'in the transcripts’ front matter, which anonymise does not change'
+      }${colon}${terminalSafe(inFrontMatter.join(' ; '))}\n`,
+    );
+  }
+  if (insideStudy && changes.length > 0) {
+    ctx.stderr.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
+        fr
+          ? `la clé ${terminalSafe(keyFile)} est dans le dossier de l’étude : elle ré-identifie les participants. Déplacez-la hors de l’étude avant de la partager ou de la sauvegarder.`
+          : `the key ${terminalSafe(keyFile)} is inside the study folder: it re-identifies the participants. Move it out of the study before sharing or backing it up.`
+      }\n`,
+    );
+  }
+  if (!options.dryRun && changes.length > 0) {
+    ctx.stderr.write(
+      `${paint.cyan('note')}${colon}${
+        fr
+          ? 'les versions précédentes des transcriptions sont dans .codage/backups/ ; supprimez-les une fois l’anonymisation vérifiée.'
+          : 'the previous versions of the transcripts are in .codage/backups/; delete them once you have checked the anonymisation.'
+      }\n`,
+    );
+  }
+  return 0;
+}
