@@ -2,7 +2,7 @@
  * REFI-QDA files on disk: a project (`.qdpx`, a zip archive holding `project.qde` and a flat
  * `sources/` folder) or a codebook (`.qdc`, one XML file). Writing builds the archive (fflate,
  * every entry dated 1 January 2000 so the same study gives the same bytes); reading goes through
- * the zip-bomb guard (xlsx-guard.ts) before anything is expanded.
+ * the zip-bomb guard (zip-guard.ts) before anything is expanded.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,7 +14,7 @@ import { normaliseZip } from '../core/report/render/zip.js';
 import { decodeTranscriptBytes } from '../core/text/decode.js';
 import type { Localized } from '../core/types.js';
 import { asEnvironmentError } from './environment-error.js';
-import { ArchiveError, boundedEntries, XLSX_MAX_EXPANDED_BYTES } from './xlsx-guard.js';
+import { ArchiveError, boundedEntries, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
 
 /** The archive of a project: `project.qde` first, then each source, UTF-8 without BOM. */
 export function qdpxArchive(xml: string, sources: { path: string; text: string }[]): Uint8Array {
