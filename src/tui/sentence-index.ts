@@ -30,26 +30,8 @@ export function sentenceFrom(sentences: readonly Span[], offset: number): number
   return Math.min(lo, Math.max(0, sentences.length - 1));
 }
 
-export function lineStartsOf(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
-}
-
-/** 0-based line of the text holding `offset`. */
-export function lineOf(lineStarts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Line starts and the 0-based line of an offset: the core's, so that every line number agrees. */
+export { lineIndexOf as lineOf, lineStartsOf } from '../core/text/lines.js';
 
 export function turnBlocksOf(sentences: readonly Sentence[]): { first: number; last: number }[] {
   const blocks: { first: number; last: number }[] = [];
