@@ -1,179 +1,251 @@
 /**
- * Finding where a quote sits in a transcript: exactly, then ignoring case, accents and
- * punctuation, then in parts around ellipses, then approximately. A quote that cannot be
- * placed with confidence stays unresolved: better unresolved than placed at the wrong place.
+ * Finding where a quote sits in a transcript. A quote written as it is in the transcript is
+ * found at once (exactly, then ignoring case, accents, apostrophes and punctuation); any other
+ * quote is aligned word by word (see `align.ts`), which finds the passages it is made of —
+ * one passage lightly edited, or several compiled, glued or reordered. A part of the quote that
+ * cannot be placed with confidence is left, with the reason: better left for review than
+ * placed at the wrong place.
  */
 import type { Localized, Span } from '../types.js';
-import { FoldedText, foldWithMap } from '../text/fold.js';
-import { approximatePlaces, bestElsewhere, bestHits, MIN_APPROXIMATE_LENGTH, snapToWords } from './approximate.js';
-import { placeFragments } from './fragments.js';
+import { foldWithMap } from '../text/fold.js';
+import { QuoteAligner, type Block } from './align.js';
+import { chooseSpan, type QuoteContext } from './context.js';
 import { exactSpans, foldedOccurrences } from './occurrences.js';
-import { cleanQuote, hasEllipsis, lineAt, splitOnEllipsis } from './quote.js';
+import { cleanQuote } from './quote.js';
+import { quoteWords, type QuoteWord } from './quote-words.js';
 import * as reasons from './reasons.js';
+import { TranscriptSearch } from './transcript-search.js';
 
-export type MatchMethod = 'exact' | 'normalised' | 'fragments' | 'approximate' | 'unresolved';
+/**
+ * exact: as written; normalised: the same words; approximate: one passage, edited;
+ * passages: several passages, every part placed; partial: some parts placed, others left;
+ * unresolved: nothing placed.
+ */
+export type MatchMethod = 'exact' | 'normalised' | 'approximate' | 'passages' | 'partial' | 'unresolved';
+
+/** A passage of the transcript that makes up (part of) the quote. */
+export interface PlacedPiece extends Span {
+  /** 1 for the same words; 1 − character edits / characters of the quote's part. */
+  score: number;
+  /** Every equally good place for this part (text order), when there is more than one: the caller chooses. */
+  candidates?: Span[];
+  /** The part of the (cleaned) quote it accounts for. */
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+/** A part of the quote that was not placed, and why. */
+export interface LeftPiece {
+  quoteStart: number;
+  quoteEnd: number;
+  /** The part as the author wrote it. */
+  text: string;
+  reason: Localized;
+}
 
 export interface QuoteMatch {
   method: MatchMethod;
-  /** UTF-16 offsets in the transcript text. For 'unresolved': the best candidate, or -1 when none. */
-  start: number;
-  end: number;
-  /** 1 for exact; 1 − errors / folded length for approximate; the best candidate's score when unresolved. */
+  /** The quote the offsets `quoteStart`/`quoteEnd` refer to: without its guillemets, in NFC. */
+  quote: string;
+  /** In the order of the quote. */
+  pieces: PlacedPiece[];
+  left: LeftPiece[];
+  /** The placed share of the quote, weighted by each part's score; for 'unresolved', the best candidate's score (0 when none). */
   score: number;
-  /** How many equally good places were found (more than 1: the caller should flag ambiguity). */
-  occurrences: number;
+  /** Why nothing was placed. */
   reason?: Localized;
-  /** Every equally good place, in text order (when `occurrences` > 1, callers may choose by reading order). */
-  candidates?: Span[];
+  /** The closest passage, when nothing was placed. */
+  best?: Span;
 }
 
 export interface LocateOptions {
-  /** The transcript folded once (see `FoldedText`), to share between quotes. */
-  folded?: FoldedText;
+  /** Lowest score accepted for a passage (default 0.85). */
+  minScore?: number;
   /** Among equally good places, prefer the one nearest this offset. */
   near?: number;
-  /** Among equally good places, prefer the first at or after this offset. */
-  after?: number;
-  /** Lowest score accepted for an approximate match (default 0.85). */
-  minScore?: number;
-  /** Largest gap between consecutive parts of a quote with ellipses (default 1,500 chars). */
-  maxGap?: number;
-  /** Try parts around ellipses (default true). */
-  fragments?: boolean;
+  /** Among equally good places, prefer the one with this text around it. */
+  context?: QuoteContext;
+  /**
+   * `own` (importing verbatims): passages lie in the participant's own speech and never leave a
+   * speaker turn. `any` (finding a coded segment again): anywhere, across turns.
+   */
+  speakers?: 'own' | 'any';
+  /** One passage only, for the whole quote (finding a coded segment again). */
+  single?: boolean;
 }
 
 export const DEFAULT_MIN_SCORE = 0.85;
-export const DEFAULT_MAX_GAP = 1500;
-/** Scores within this margin of the best count as "as good" when looking for another place. */
-const AMBIGUITY_MARGIN = 0.02;
-/** Candidates scoring below this are not worth showing in a review. */
-const CANDIDATE_FLOOR = 0.6;
 
-/** Picks among equally good spans (in text order): first at/after `after`, else nearest `near` (or `after`), else first. */
-export function chooseSpan(spans: Span[], after?: number, near?: number): Span | undefined {
-  if (after !== undefined) {
-    const next = spans.find((s) => s.start >= after);
-    if (next !== undefined) return next;
-  }
-  const target = near ?? after;
-  if (target === undefined) return spans[0];
-  let best = spans[0];
-  for (const s of spans) {
-    if (best === undefined || Math.abs(s.start - target) < Math.abs(best.start - target)) best = s;
-  }
-  return best;
+/** Quotes of at most this many words are short: their case and punctuation say nothing about which occurrence is meant. */
+const SHORT_QUOTE_WORDS = 6;
+
+function isShort(folded: string): boolean {
+  let spaces = 0;
+  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) === 0x20) spaces++;
+  return spaces < SHORT_QUOTE_WORDS;
 }
 
-function resolved(method: MatchMethod, spans: Span[], score: number, options: LocateOptions): QuoteMatch {
-  const chosen = chooseSpan(spans, options.after, options.near) ?? { start: -1, end: -1 };
-  const match: QuoteMatch = { method, start: chosen.start, end: chosen.end, score, occurrences: spans.length };
-  if (spans.length > 1) match.candidates = spans;
-  return match;
-}
-
-function unresolved(reason: Localized, candidate?: { start: number; end: number; score: number }): QuoteMatch {
-  return {
-    method: 'unresolved',
-    start: candidate?.start ?? -1,
-    end: candidate?.end ?? -1,
-    score: candidate?.score ?? 0,
-    occurrences: 0,
-    reason,
-  };
-}
+/** A part left unplaced is worth reporting from this many letters (shorter: a linking word the author added). */
+const SIGNIFICANT_LETTERS = 10;
+const SIGNIFICANT_WORDS = 3;
 
 /** Final punctuation of a sentence, as the transcript may have it right after a quote's last word. */
 const CLOSING = /[.!?…»”")\]]/;
+const ENDS_WITH_CLOSING = /^[.!?…»”")\]]/;
 
-/**
- * Folded matches stop at the quote's last word. When the quote itself ends with punctuation
- * (`…dans la journée.`), the span takes in the transcript's own closing punctuation there
- * (up to three characters, never across a space), so the segment reads as the author quoted it.
- */
-function withClosingPunctuation(text: string, quote: string, span: Span): Span {
-  if (!/[.!?…»”")\]]\s*$/.test(quote)) return span;
+/** Takes in the transcript's closing punctuation (up to three characters, never across a space) when the quote's part ends with some. */
+function withClosingPunctuation(text: string, after: string, span: Span): Span {
+  if (!ENDS_WITH_CLOSING.test(after)) return span;
   let end = span.end;
   while (end < text.length && end - span.end < 3 && CLOSING.test(text[end]!)) end++;
   return end === span.end ? span : { start: span.start, end };
 }
 
-/** Finds a quote in a transcript text (see the module comment for the order of methods). */
-export function locateQuote(text: string, quote: string, options: LocateOptions = {}): QuoteMatch {
-  const match = locateInText(text, quote, options);
-  if (match.method === 'exact' || match.method === 'unresolved') return match;
-  const q = cleanQuote(quote);
-  const span = withClosingPunctuation(text, q, match);
-  const result: QuoteMatch = { ...match, start: span.start, end: span.end };
-  if (match.candidates) result.candidates = match.candidates.map((c) => withClosingPunctuation(text, q, c));
-  return result;
+function unresolved(reason: Localized, best?: Span & { score: number }): QuoteMatch {
+  const match: QuoteMatch = { method: 'unresolved', quote: '', pieces: [], left: [], score: best?.score ?? 0, reason };
+  if (best !== undefined) match.best = { start: best.start, end: best.end };
+  return match;
 }
 
-function locateInText(text: string, quote: string, options: LocateOptions): QuoteMatch {
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+/** A quote found as a whole at one or more places. */
+function whole(method: 'exact' | 'normalised', spans: Span[], q: string, options: LocateOptions, text: string): QuoteMatch {
+  const chosen = chooseSpan(spans, { text, context: options.context, near: options.near })!;
+  const piece: PlacedPiece = { start: chosen.start, end: chosen.end, score: 1, quoteStart: 0, quoteEnd: q.length };
+  if (spans.length > 1) piece.candidates = spans;
+  return { method, quote: q, pieces: [piece], left: [], score: 1 };
+}
+
+/** Finds a quote in a transcript (see the module comment). */
+export function locateQuote(transcript: TranscriptSearch | string, quote: string, options: LocateOptions = {}): QuoteMatch {
+  const match = locate(transcript, quote, options);
+  match.quote = cleanQuote(quote);
+  return match;
+}
+
+function locate(transcript: TranscriptSearch | string, quote: string, options: LocateOptions): QuoteMatch {
+  const search = typeof transcript === 'string' ? new TranscriptSearch(transcript) : transcript;
+  const text = search.text;
+  const own = (options.speakers ?? 'own') === 'own';
   const q = cleanQuote(quote);
   if (q === '') return unresolved(reasons.emptyQuote());
 
-  const exact = exactSpans(text, q);
-  if (exact.length > 0) return resolved('exact', exact, 1, options);
-
+  const allowed = (s: Span) => !own || search.withinOneTurn(s, true);
+  const exact = exactSpans(text, q).filter(allowed);
   const fq = foldWithMap(q).folded;
+  const normalisedSpans = () => {
+    const ft = search.folded;
+    const trailing = /[.!?…»”")\]]\s*$/.test(q) ? q.slice(q.search(/[.!?…»”")\]]\s*$/)) : '';
+    return foldedOccurrences(ft.folded, fq)
+      .map((fs) => withClosingPunctuation(text, trailing, ft.toOriginal(fs, fs + fq.length)))
+      .filter(allowed);
+  };
+  if (exact.length > 0) {
+    // A short quote written like one of its occurrences only by a capital or a comma
+    // (`Ça fait partie du soin`) is no more there than at the others.
+    if (isShort(fq) && !options.single) {
+      const normalised = normalisedSpans();
+      if (normalised.length > exact.length) return whole('exact', normalised, q, options, text);
+    }
+    return whole('exact', exact, q, options, text);
+  }
+
   if (fq === '') return unresolved(reasons.noWords());
-  const ft = options.folded ?? new FoldedText(text);
+  const normalised = normalisedSpans();
+  if (normalised.length > 0) return whole('normalised', normalised, q, options, text);
 
-  const normalised = foldedOccurrences(ft.folded, fq).map((fs) => ft.toOriginal(fs, fs + fq.length));
-  if (normalised.length > 0) return resolved('normalised', normalised, 1, options);
-
-  let triedFragments = false;
-  if (options.fragments !== false && hasEllipsis(q)) {
-    const parts = splitOnEllipsis(q)
-      .map((p) => foldWithMap(p).folded)
-      .filter((p) => p !== '');
-    if (parts.length > 1) {
-      triedFragments = true;
-      const placed = placeFragments(ft, parts, { minScore, maxGap: options.maxGap ?? DEFAULT_MAX_GAP });
-      if (placed !== null) return resolved('fragments', placed.spans, placed.score, options);
-    }
-  }
-
-  return approximate(ft, fq, minScore, options, triedFragments);
+  return aligned(search, q, options);
 }
 
-function approximate(ft: FoldedText, fq: string, minScore: number, options: LocateOptions, triedFragments: boolean): QuoteMatch {
-  const folded = ft.folded;
-  const m = fq.length;
-  const maxErrors = Math.floor(m * (1 - minScore));
-  const places = m >= MIN_APPROXIMATE_LENGTH ? approximatePlaces(folded, fq, maxErrors) : [];
-  const first = places[0];
-  if (first === undefined) {
-    const c = candidateSpan(ft, fq);
-    const best = c === undefined ? null : { score: c.score, line: lineAt(ft.text, c.start) };
-    return unresolved(reasons.notFound(best, minScore, triedFragments), c);
-  }
+function aligned(search: TranscriptSearch, q: string, options: LocateOptions): QuoteMatch {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const words = quoteWords(q, search.words);
+  if (!words.some((w) => !w.optional)) return unresolved(reasons.noWords());
+  const result = new QuoteAligner(search, words, minScore, { acrossTurns: options.speakers === 'any', quoteText: q }).align();
+  const text = search.text;
+  const tw = search.words;
 
-  const score = 1 - first.errors / m;
-  const spans = places.map((p) => {
-    const w = snapToWords(folded, p.fs, p.fe);
-    return ft.toOriginal(w.fs, w.fe);
+  const spanOf = (b: Block): Span => {
+    const last = words[b.qTo - 1]!;
+    const next = words[b.qTo];
+    const after = q.slice(last.end, next === undefined ? q.length : next.start).trimStart();
+    const span = { start: tw.start[b.tFrom]!, end: tw.end[b.tTo - 1]! };
+    // An ellipsis after the part is the author's cut, not the end of the speaker's sentence.
+    return /^(?:\.{2,}|…|[[(])/.test(after) ? span : withClosingPunctuation(text, after, span);
+  };
+  const quoteSpan = (b: Block) => ({ quoteStart: words[b.qFrom]!.start, quoteEnd: words[b.qTo - 1]!.end });
+
+  const pieces: PlacedPiece[] = result.pieces
+    .map(({ block, alternatives }) => {
+      const span = spanOf(block);
+      const piece: PlacedPiece = { ...span, score: block.similarity, ...quoteSpan(block) };
+      if (alternatives.length > 0) {
+        const all = [span, ...alternatives.map(spanOf)].sort((a, b) => a.start - b.start);
+        const chosen = chooseSpan(all, { text, context: options.context, near: options.near })!;
+        piece.start = chosen.start;
+        piece.end = chosen.end;
+        piece.candidates = all;
+      }
+      return piece;
+    })
+    .sort((a, b) => a.quoteStart - b.quoteStart);
+
+  const left: LeftPiece[] = [];
+  for (const b of result.otherSpeaker) {
+    const part = quoteSpan(b);
+    left.push({ ...part, text: q.slice(part.quoteStart, part.quoteEnd), reason: reasons.otherSpeaker(search.lines.lineOf(tw.start[b.tFrom]!)) });
+  }
+  for (const run of uncoveredRuns(words, result.covered)) {
+    const said = run.filter((w) => !w.optional);
+    const letters = said.reduce((n, w) => n + w.text.length, 0);
+    if (letters < SIGNIFICANT_LETTERS && said.length < SIGNIFICANT_WORDS) continue;
+    const quoteStart = run[0]!.start;
+    const quoteEnd = run[run.length - 1]!.end;
+    left.push({ quoteStart, quoteEnd, text: q.slice(quoteStart, quoteEnd), reason: reasons.partNotFound(said.length) });
+  }
+  left.sort((a, b) => a.quoteStart - b.quoteStart);
+
+  const weight = (from: number, to: number) => {
+    let n = 0;
+    for (const w of words) if (!w.optional && w.start >= from && w.end <= to) n += w.text.length;
+    return n;
+  };
+  const total = Math.max(1, weight(0, q.length));
+  const score = Math.min(1, pieces.reduce((s, p) => s + p.score * weight(p.quoteStart, p.quoteEnd), 0) / total);
+
+  if (pieces.length === 0) {
+    const best = result.bestRejected;
+    const other = result.otherSpeaker[0];
+    if (other !== undefined) return { ...unresolved(reasons.otherSpeaker(search.lines.lineOf(tw.start[other.tFrom]!))), left };
+    if (best === null) return { ...unresolved(reasons.notFound(null, minScore)), left };
+    const span = spanOf(best);
+    const line = search.lines.lineOf(span.start);
+    // How much of the whole quote the closest passage accounts for, not how well its few words match.
+    const closeness = (best.similarity * best.chars) / Math.max(best.chars, total);
+    const reason = best.similarity >= minScore ? reasons.tooShort(best.matched, line) : reasons.notFound({ score: closeness, line }, minScore);
+    return { ...unresolved(reason, { ...span, score: closeness }), left };
+  }
+  if (options.single && (pieces.length > 1 || left.length > 0)) {
+    return unresolved(reasons.notOnePassage(pieces.length, search.lines.lineOf(pieces[0]!.start)), { ...pieces[0]!, score });
+  }
+  const method = left.length > 0 ? 'partial' : pieces.length > 1 ? 'passages' : 'approximate';
+  return { method, quote: q, pieces, left, score };
+}
+
+/** Runs of consecutive quote words no piece took (optional words neither start nor end a run), split where the author cut. */
+function uncoveredRuns(words: readonly QuoteWord[], covered: Uint8Array): QuoteWord[][] {
+  const runs: QuoteWord[][] = [];
+  let run: QuoteWord[] = [];
+  const flush = () => {
+    while (run.length > 0 && run[run.length - 1]!.optional) run.pop();
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  words.forEach((w, i) => {
+    if (covered[i] === 1 || (w.cutBefore && run.length > 0)) flush();
+    if (covered[i] === 1) return;
+    if (run.length === 0 && w.optional) return;
+    run.push(w);
   });
-  const lines = (ss: Span[]): number[] => ss.slice(0, 3).map((s) => lineAt(ft.text, s.start));
-  if (places.length > 1 && options.near === undefined) {
-    return unresolved(reasons.severalPlaces(score, lines(spans)), { ...spans[0]!, score });
-  }
-  if (options.near === undefined) {
-    const margin = Math.max(1, Math.round(AMBIGUITY_MARGIN * m));
-    const other = bestElsewhere(folded, fq, first.fs, first.fe, first.errors + margin);
-    if (other !== null) {
-      return unresolved(reasons.severalPlaces(score, lines(spans)), { ...spans[0]!, score });
-    }
-  }
-  return resolved('approximate', spans, score, options);
-}
-
-/** The closest passage (score ≥ 0.6), to tell the user how far the quote is from the text. */
-function candidateSpan(ft: FoldedText, fq: string): { start: number; end: number; score: number } | undefined {
-  const probe = fq.length > 400 ? fq.slice(0, 400) : fq;
-  const hit = bestHits(ft.folded, probe, Math.floor(probe.length * (1 - CANDIDATE_FLOOR)))[0];
-  if (hit === undefined) return undefined;
-  const w = snapToWords(ft.folded, hit.fs, hit.fe);
-  return { ...ft.toOriginal(w.fs, w.fe), score: 1 - hit.errors / probe.length };
+  flush();
+  return runs;
 }

@@ -1,4 +1,4 @@
-/** Where a quote occurs as written, and where its folded form occurs in folded text. */
+/** Where a quote occurs as written, and where its folded form occurs in folded text: the one exact search. */
 import type { Span } from '../types.js';
 import { isWordChar } from './quote.js';
 
@@ -7,6 +7,7 @@ import { isWordChar } from './quote.js';
  */
 export function exactSpans(text: string, quote: string): Span[] {
   const spans: Span[] = [];
+  if (quote === '') return spans;
   const startsWord = isWordChar(quote[0]);
   const endsWord = isWordChar(quote[quote.length - 1]);
   for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
@@ -30,4 +31,3 @@ export function foldedOccurrences(folded: string, fq: string): number[] {
   }
   return found;
 }
-

@@ -36,31 +36,42 @@ export function cleanQuote(quote: string): string {
   }
 }
 
-/** Marks of an omission: `...`, `…`, `[…]`, `[...]`, `(…)`, `(...)`. */
-const ELLIPSIS = /\[\s*(?:…|\.{2,})\s*\]|\(\s*(?:…|\.{2,})\s*\)|…|\.{3,}/;
+const signatures = new Map<string, RegExp[]>();
 
-/** The quote's parts between ellipses (raw, possibly empty at the ends). */
-export function splitOnEllipsis(quote: string): string[] {
-  return quote.split(ELLIPSIS);
+/** `(P4)`, `(MG4, F, 52 ans)`, `– P4`, `P4 :` around a quote: the author's signature, not the participant's words. */
+function signaturePatterns(label: string): RegExp[] {
+  let found = signatures.get(label);
+  if (found === undefined) {
+    found = buildSignaturePatterns(label);
+    if (signatures.size > 1000) signatures.clear();
+    signatures.set(label, found);
+  }
+  return found;
 }
 
-export function hasEllipsis(quote: string): boolean {
-  return ELLIPSIS.test(quote);
+function buildSignaturePatterns(label: string): RegExp[] {
+  const id = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*');
+  return [
+    new RegExp(`[\\s\u00a0\u202f]*[(\\[][\\s\u00a0\u202f]*${id}\\b[^()\\[\\]\\n]{0,40}[)\\]][\\s\u00a0\u202f.]*$`, 'iu'),
+    new RegExp(`[\\s\u00a0\u202f]+[-–—][\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f.]*$`, 'iu'),
+    new RegExp(`^[\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f]*:[\\s\u00a0\u202f]*`, 'iu'),
+  ];
+}
+
+/**
+ * The quote without the participant's label the author pasted with it: `« on bricole » (MG4)`
+ * → `« on bricole »`. `labels`: the spreadsheet's participant cell and the transcript's id.
+ */
+export function withoutSignature(quote: string, labels: readonly string[]): string {
+  let out = quote;
+  for (const label of new Set(labels.map((l) => l.trim()).filter((l) => l !== ''))) {
+    for (const re of signaturePatterns(label)) out = out.replace(re, '');
+  }
+  return out;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
 
 export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && WORD.test(ch);
-}
-
-/** 1-based line of `offset` in `text`. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  let i = text.indexOf('\n');
-  while (i >= 0 && i < offset) {
-    line++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return line;
 }

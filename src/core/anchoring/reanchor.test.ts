@@ -32,6 +32,23 @@ describe('reanchorSegment', () => {
     expect(r).toMatchObject({ status: 'moved', start: 18 });
   });
 
+  it('never finds a word inside another word: `oui` is not in `Louis`', () => {
+    const r = reanchorSegment('P1 : Louis est là. Bon, oui.', { start: 2, end: 5, text: 'oui' });
+    expect(r).toMatchObject({ status: 'moved', start: 'P1 : Louis est là. Bon, '.length });
+    expect(reanchorSegment('P1 : Louis est là.', { start: 0, end: 3, text: 'oui' }).status).toBe('unplaced');
+  });
+
+  it('chooses among repeated occurrences by the text around the segment, before the old place', () => {
+    const text = 'P1 : La lombalgie, c’est mécanique. Bon.\nE : Et le dos ?\nP1 : Une lombalgie chronique, souvent.\nE : Et ?\nP1 : Encore une lombalgie, voilà.';
+    const third = text.lastIndexOf('lombalgie');
+    // The transcript was edited above: every offset moved by 20, and the old offset now points near the first.
+    const edited = `Entretien relu. Bon. ${text}`;
+    const seg = { start: 3, end: 12, text: 'lombalgie', prefix: 'Encore une ', suffix: ', voilà.' };
+    expect(reanchorSegment(edited, seg).start).toBe(third + 21);
+    // Without its context, the nearest occurrence is taken.
+    expect(reanchorSegment(edited, { start: 3, end: 12, text: 'lombalgie' }).start).toBe(edited.indexOf('lombalgie'));
+  });
+
   it('follows a typo fixed in the transcript, and returns the new exact text', () => {
     const typo = before.replace('démunis', 'démunnis');
     const seg = segmentOf(typo, 'On se sent très démunnis, on bricole');

@@ -1,10 +1,14 @@
 /**
  * Finding coded segments again after their transcript changed (a typo fixed, a passage added).
- * Every segment keeps its exact quoted text; a segment that cannot be placed keeps its old
- * offsets and is reported as unplaced — never moved to a guess, never dropped.
+ * Every segment keeps its exact quoted text, and the text around it when it was coded; among
+ * several places it picks the one whose surroundings agree, then the nearest to where it was.
+ * A segment that cannot be placed keeps its old offsets and is reported as unplaced — never
+ * moved to a guess, never dropped.
  */
-import { FoldedText } from '../text/fold.js';
-import { chooseSpan, DEFAULT_MIN_SCORE, locateQuote } from './locate.js';
+import { chooseSpan, type QuoteContext } from './context.js';
+import { DEFAULT_MIN_SCORE, locateQuote } from './locate.js';
+import { exactSpans } from './occurrences.js';
+import { TranscriptSearch } from './transcript-search.js';
 
 export type ReanchorStatus = 'unchanged' | 'moved' | 'normalised' | 'approximate' | 'unplaced';
 
@@ -18,54 +22,49 @@ export interface ReanchorResult {
   score: number;
 }
 
-export interface SegmentAnchor {
+export interface SegmentAnchor extends QuoteContext {
   start: number;
   end: number;
   text: string;
 }
 
-function exactAll(text: string, quote: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  if (quote === '') return spans;
-  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) spans.push({ start: i, end: i + quote.length });
-  return spans;
-}
-
-/** Re-anchors one segment in the (possibly changed) transcript text. */
+/** Re-anchors one segment in the (possibly changed) transcript. */
 export function reanchorSegment(
-  text: string,
+  transcript: TranscriptSearch | string,
   seg: SegmentAnchor,
-  folded?: FoldedText,
   minScore: number = DEFAULT_MIN_SCORE,
 ): ReanchorResult {
+  const search = typeof transcript === 'string' ? new TranscriptSearch(transcript) : transcript;
+  const text = search.text;
   if (text.slice(seg.start, seg.end) === seg.text) {
     return { status: 'unchanged', start: seg.start, end: seg.end, text: seg.text, score: 1 };
   }
-  const moved = chooseSpan(exactAll(text, seg.text), undefined, seg.start);
+  const context: QuoteContext = { prefix: seg.prefix, suffix: seg.suffix };
+  const moved = chooseSpan(exactSpans(text, seg.text), { text, context, near: seg.start });
   if (moved !== undefined) return { status: 'moved', start: moved.start, end: moved.end, text: seg.text, score: 1 };
-
-  const match = locateQuote(text, seg.text, { folded: folded ?? new FoldedText(text), near: seg.start, minScore, fragments: false });
-  if (match.method === 'exact' || match.method === 'normalised' || match.method === 'approximate') {
+  const match = locateQuote(search, seg.text, { near: seg.start, context, minScore, speakers: 'any', single: true });
+  const piece = match.pieces[0];
+  if (piece !== undefined && match.pieces.length === 1 && match.left.length === 0) {
     return {
       // 'exact' here means found without the quote's surrounding guillemets: not the same text.
       status: match.method === 'approximate' ? 'approximate' : 'normalised',
-      start: match.start,
-      end: match.end,
-      text: text.slice(match.start, match.end),
-      score: match.score,
+      start: piece.start,
+      end: piece.end,
+      text: text.slice(piece.start, piece.end),
+      score: piece.score,
     };
   }
   return { status: 'unplaced', start: seg.start, end: seg.end, text: seg.text, score: match.score };
 }
 
-/** Re-anchors every segment of one transcript, folding the text at most once. */
+/** Re-anchors every segment of one transcript, preparing the transcript at most once. */
 export function reanchorAll(text: string, segments: readonly SegmentAnchor[], minScore: number = DEFAULT_MIN_SCORE): ReanchorResult[] {
-  let folded: FoldedText | undefined;
+  let search: TranscriptSearch | undefined;
   return segments.map((seg) => {
     if (text.slice(seg.start, seg.end) === seg.text) {
       return { status: 'unchanged', start: seg.start, end: seg.end, text: seg.text, score: 1 };
     }
-    folded ??= new FoldedText(text);
-    return reanchorSegment(text, seg, folded, minScore);
+    search ??= new TranscriptSearch(text);
+    return reanchorSegment(search, seg, minScore);
   });
 }

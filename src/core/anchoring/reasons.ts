@@ -1,4 +1,4 @@
-/** Why a quote could not be placed, in both languages. */
+/** Why a quote, or a part of it, could not be placed, in both languages. */
 import type { Localized } from '../types.js';
 
 const NBSP = '\u00a0';
@@ -6,6 +6,15 @@ const NBSP = '\u00a0';
 function scoreText(score: number, language: 'en' | 'fr'): string {
   const s = score.toFixed(2);
   return language === 'fr' ? s.replace('.', ',') : s;
+}
+
+function lineList(lines: readonly number[], language: 'en' | 'fr'): string {
+  const shown = lines.slice(0, 6);
+  const more = lines.length > shown.length ? (language === 'fr' ? '…' : '…') : '';
+  const last = shown.length > 1 ? shown.pop() : undefined;
+  const head = shown.join(', ');
+  if (last === undefined) return head + more;
+  return `${head} ${language === 'fr' ? 'et' : 'and'} ${last}${more}`;
 }
 
 export function emptyQuote(): Localized {
@@ -19,28 +28,62 @@ export function noWords(): Localized {
   };
 }
 
-export function severalPlaces(score: number, lines: number[]): Localized {
-  const en = lines.length > 1 ? ` (lines ${lines.join(' and ')})` : '';
-  const fr = lines.length > 1 ? ` (lignes ${lines.join(' et ')})` : '';
+/** Found at several equally good places, and nothing (neighbouring rows, reading order, the question) tells which. */
+export function severalPlaces(lines: readonly number[]): Localized {
   return {
-    en: `Several places match about as well (score ${scoreText(score, 'en')})${en}: check the quote and code it by hand.`,
-    fr: `Plusieurs endroits correspondent presque aussi bien (score ${scoreText(score, 'fr')})${fr}${NBSP}: vérifiez la citation et codez-la à la main.`,
+    en: `Found at ${lines.length} equally good places (lines ${lineList(lines, 'en')}) and nothing tells which one: code it by hand.`,
+    fr: `Trouvée à ${lines.length} endroits aussi plausibles (lignes ${lineList(lines, 'fr')}) sans rien pour choisir${NBSP}: codez-la à la main.`,
   };
 }
 
-export function notFound(best: { score: number; line: number } | null, minScore: number, fragments: boolean): Localized {
-  const partsEn = fragments ? ' The parts around the ellipsis were not found in order.' : '';
-  const partsFr = fragments ? ' Les morceaux séparés par les points de suspension n’ont pas été trouvés dans l’ordre.' : '';
+export function notFound(best: { score: number; line: number } | null, minScore: number): Localized {
   if (best === null) {
     return {
-      en: `Not found in this transcript: no passage comes close.${partsEn}`,
-      fr: `Introuvable dans cet entretien${NBSP}: aucun passage n’en approche.${partsFr}`,
+      en: 'Not found in this transcript: no passage comes close.',
+      fr: `Introuvable dans cet entretien${NBSP}: aucun passage n’en approche.`,
     };
   }
   return {
-    en: `Not found: best candidate scores ${scoreText(best.score, 'en')} at line ${best.line}, below the threshold of ${scoreText(minScore, 'en')}.${partsEn}`,
-    fr: `Introuvable${NBSP}: le meilleur candidat a un score de ${scoreText(best.score, 'fr')} à la ligne ${best.line}, sous le seuil de ${scoreText(minScore, 'fr')}.${partsFr}`,
+    en: `Not found: best candidate scores ${scoreText(best.score, 'en')} at line ${best.line}, below the threshold of ${scoreText(minScore, 'en')}.`,
+    fr: `Introuvable${NBSP}: le meilleur candidat a un score de ${scoreText(best.score, 'fr')} à la ligne ${best.line}, sous le seuil de ${scoreText(minScore, 'fr')}.`,
   };
+}
+
+/** The closest passage is similar enough but too short to be trusted. */
+export function tooShort(words: number, line: number): Localized {
+  return {
+    en: `Not placed: only ${words} word(s) of it match, at line ${line}, too few to be sure of the place.`,
+    fr: `Non placée${NBSP}: seuls ${words} mot(s) correspondent, à la ligne ${line}, trop peu pour être sûr de l’endroit.`,
+  };
+}
+
+/** A part of the quote matches words the interviewer (or another speaker) says. */
+export function otherSpeaker(line: number): Localized {
+  return {
+    en: `These are the interviewer’s (or another speaker’s) words, at line ${line}: a verbatim is placed in the participant’s own words only.`,
+    fr: `Ce sont les mots de l’enquêteur (ou d’un autre locuteur), ligne ${line}${NBSP}: un verbatim n’est placé que dans les propres mots du participant.`,
+  };
+}
+
+/** A part of the quote that no passage of the participant's speech matches well enough. */
+export function partNotFound(words: number): Localized {
+  return {
+    en: `This part (${words} word(s)) was not found in the participant’s words with enough confidence.`,
+    fr: `Ce passage (${words} mot(s)) n’a pas été retrouvé avec assez de certitude dans les mots du participant.`,
+  };
+}
+
+/** A coded segment must come back as one passage; its text now matches several, or only in part. */
+export function notOnePassage(passages: number, line: number): Localized {
+  return passages > 1
+    ? {
+        en: `Its text is now in ${passages} separate places (from line ${line}), no longer one passage.`,
+        fr: `Son texte est maintenant à ${passages} endroits séparés (à partir de la ligne ${line}), plus en un seul passage.`,
+      }
+    : {
+        en: `Only part of its text is still there (line ${line}).`,
+        fr: `Seule une partie de son texte est encore là (ligne ${line}).`,
+      };
 }
 
 export { scoreText };

@@ -1,0 +1,154 @@
+/**
+ * The words of a quote as an author wrote it, ready to be aligned with a transcript's words:
+ * folded like the transcript (case, accents, apostrophes, punctuation), with what the author
+ * added marked optional (`[le rhumatologue]`, a restored `ne`), where the author cut (`...`,
+ * `[…]`, a line break), and words glued or broken by a copy from a PDF or Word mended against
+ * the transcript's own words: `moisque` → `mois que`, `multidisciplinaireune` →
+ * `multidisciplinaire une`, `anti-douleur` → `antidouleur` when the transcript writes so.
+ */
+import { foldWithMap } from '../text/fold.js';
+import { findAnnotations } from '../transcript/annotations.js';
+import { nearWords } from './word-similarity.js';
+import type { TranscriptWords } from './transcript-search.js';
+
+export interface QuoteWord {
+  /** The folded word. */
+  text: string;
+  /** Its number in the transcript's vocabulary, or -1 when the transcript never says it. */
+  id: number;
+  /** Where it is in the cleaned quote (UTF-16 offsets). */
+  start: number;
+  end: number;
+  /** A word the author may have added: leaving it unmatched costs little. */
+  optional: boolean;
+  /** The author marked a cut before this word (ellipsis, `[…]`, `/`, a line break). */
+  cutBefore: boolean;
+  /**
+   * A sentence of the quote may start with this word: `.`, `!` or `?` before it, or a capital
+   * (`…oui Je connais pas…`, two sentences glued; a name too, which costs nothing).
+   */
+  sentenceBefore: boolean;
+  /** Punctuation before this word (`,`, `;`, `:`…). */
+  punctuatedBefore: boolean;
+  /** Where it starts in the folded quote. */
+  folded: number;
+}
+
+/** Words French authors restore or add without changing what was said. */
+const BENIGN = new Set(['ne', 'n', 'euh', 'heu', 'hum', 'bah', 'ben']);
+
+/** Brackets the author put around their own words: `[le patient]`, `[sic]` (not `[…]`). */
+const EDITORIAL = /\[(?!\s*(?:…|\.{2,})\s*\])[^\]\n]{1,60}\]/g;
+const CUT = /…|\.{2,}|\[\s*(?:…|\.{2,})\s*\]|\(\s*(?:…|\.{2,})\s*\)|\/|\n|\s-\s|\s–\s|\s—\s/;
+/** Punctuation with no space after it between two words (`jambe.Il`, `reparler*rire*`, `vitres. »C'est`): two passages glued. */
+const GLUED = /^[^\s'’-]*[.!?;:,*()[\]«»"“”][^\s'’-]*$/;
+const GLUED_AFTER = /[.!?;:,)\]}»”"…*]$/;
+
+/** The quote's words, mended against the transcript's vocabulary. */
+export function quoteWords(quote: string, words: TranscriptWords): QuoteWord[] {
+  const { folded, map } = foldWithMap(quote);
+  const editorial: [number, number][] = [];
+  for (const m of quote.matchAll(EDITORIAL)) editorial.push([m.index, m.index + m[0].length]);
+  // `*rire*`, `(silence)` copied from the transcript: the transcript's marks, never needed.
+  for (const a of findAnnotations(quote)) editorial.push([a.start, a.end]);
+  const inEditorial = (offset: number) => editorial.some(([a, b]) => offset >= a && offset < b);
+
+  const raw: QuoteWord[] = [];
+  let s = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && folded.charCodeAt(i) !== 0x20) continue;
+    if (i > s) {
+      const text = folded.slice(s, i);
+      const start = map[s]!;
+      const last = map[i - 1]!;
+      const end = last + (quote.charCodeAt(last) >= 0xd800 && quote.charCodeAt(last) <= 0xdbff ? 2 : 1);
+      const previous = raw[raw.length - 1];
+      const between = previous === undefined ? '' : quote.slice(previous.end, start);
+      raw.push({
+        text,
+        id: words.idOf(text),
+        start,
+        end,
+        optional: BENIGN.has(text) || inEditorial(start),
+        cutBefore:
+          previous !== undefined &&
+          (CUT.test(between) || (between !== '' && GLUED.test(between)) || (GLUED_AFTER.test(between) && !(/\d/.test(quote[previous.end - 1] ?? '') && /^\d/.test(text)))),
+        sentenceBefore: previous !== undefined && (/[.!?]/.test(between) || /^\p{Lu}/u.test(quote.slice(start, start + 2))),
+        punctuatedBefore: previous !== undefined && /[.,;:!?…]/.test(between),
+        folded: s,
+      });
+    }
+    s = i + 1;
+  }
+  return mend(raw, words, map);
+}
+
+/** Splits glued words and joins broken ones, when the transcript's vocabulary says how. */
+function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array): QuoteWord[] {
+  const out: QuoteWord[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const w = raw[k]!;
+    const next = raw[k + 1];
+    // `anti-douleur`, `char- ge`: two pieces of one transcript word (that the transcript never says apart).
+    if (next !== undefined && !next.cutBefore) {
+      const joined = words.idOf(w.text + next.text);
+      if (joined >= 0 && !saidTogether(words, w.id, next.id)) {
+        out.push({ ...w, text: w.text + next.text, id: joined, end: next.end });
+        k++;
+        continue;
+      }
+    }
+    if (w.id < 0 && !w.optional) {
+      const split = splitGlued(w.text, words);
+      // `souventc` is `souvent` + `c` glued, `dépassé` is `dépassée` respelled (not `de` + `passé`).
+      const near = nearVocabulary(w.text, words);
+      if (split !== null && (near.length === 0 || split.some((part) => near.includes(part)))) {
+        const [left, right] = split;
+        const cut = map[w.folded + left.length]!;
+        out.push({ ...w, text: left, id: words.idOf(left), end: cut });
+        out.push({ ...w, text: right, id: words.idOf(right), start: cut, cutBefore: true, folded: w.folded + left.length });
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Whether the transcript says word `a` then word `b` somewhere. */
+function saidTogether(words: TranscriptWords, a: number, b: number): boolean {
+  if (a < 0 || b < 0) return false;
+  for (const t of words.positions(a)) if (words.ids[t + 1] === b) return true;
+  return false;
+}
+
+/** The transcript's words an unknown word could be a respelling of (`dépassée` for `dépassé`). */
+function nearVocabulary(word: string, words: TranscriptWords): string[] {
+  const out: string[] = [];
+  if (word.length < 5) return out;
+  for (let len = word.length - 1; len <= word.length + 1; len++) {
+    for (const id of words.wordsOfLength(len)) if (nearWords(word, words.strings[id]!) !== null) out.push(words.strings[id]!);
+  }
+  return out;
+}
+
+/**
+ * Two transcript words glued into one (`moisque`), or null. Among the ways to cut, the one
+ * whose shorter part is longest (`mois|que` rather than a cut leaving one letter).
+ */
+function splitGlued(word: string, words: TranscriptWords): [string, string] | null {
+  if (word.length < 3) return null;
+  let best: [string, string] | null = null;
+  let bestShort = 0;
+  for (let k = 1; k < word.length; k++) {
+    const left = word.slice(0, k);
+    const right = word.slice(k);
+    if (words.idOf(left) < 0 || words.idOf(right) < 0) continue;
+    const short = Math.min(left.length, right.length);
+    if (short > bestShort) {
+      best = [left, right];
+      bestShort = short;
+    }
+  }
+  return best;
+}
