@@ -142,8 +142,18 @@ export interface Segment {
   codes: string[];
   memo?: string;
   exemplary?: boolean;
+  /**
+   * Id shared by the segments one quote became (a quote compiled from several passages):
+   * exports show them as one quote joined by `[…]`.
+   */
+  quote?: string;
+  /** Placed among several equally good places (by an import): `check` lists it until the coder confirms it. */
+  ambiguous?: boolean;
   /** ISO 8601 time of the last change. */
   at?: string;
+  /** Transcript text just before and after the segment when it was placed, to find it again after the transcript changes. */
+  prefix?: string;
+  suffix?: string;
   /** 1-based line in the coder file, when read from disk. */
   line?: number;
 }

@@ -60,6 +60,31 @@ describe('parseCoderFile: the canonical layout', () => {
     expect(withoutLines(back.coderFile)).toEqual(file);
   });
 
+  it('reads and writes back the quote id, the ambiguous mark and the context of a segment', () => {
+    const line =
+      '  - {"id": "a1", "participant": "MG1", "start": 10, "end": 20, "codes": ["impuissance"], "text": "on bricole", "quote": "q7k2m9x1", "ambiguous": true, "at": "2026-11-02T14:03:11Z", "prefix": "Huit mois. Donc ", "suffix": " en attendant."}\n';
+    const text = `${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments:\n${line}`;
+    const { coderFile, problems } = read(text);
+    expect(problems).toEqual([]);
+    expect(coderFile.segments[0]).toMatchObject({ quote: 'q7k2m9x1', ambiguous: true, prefix: 'Huit mois. Donc ', suffix: ' en attendant.' });
+    expect(serializeCoderFile(coderFile)).toBe(text);
+    // The same, written by hand in block style, with `ambiguous: false` (nothing to confirm).
+    const block = read(`version: 1\nsegments:\n  - id: a1\n    participant: MG1\n    start: 10\n    end: 20\n    codes: [impuissance]\n    text: on bricole\n    quote: q7k2m9x1\n    ambiguous: false\n`);
+    expect(block.problems).toEqual([]);
+    expect(block.coderFile.segments[0]!.quote).toBe('q7k2m9x1');
+    expect(block.coderFile.segments[0]!.ambiguous).toBeUndefined();
+  });
+
+  it('reports a wrong quote id or ambiguous mark at its place, and keeps the segment', () => {
+    const { problems, invalid } = read(`version: 1\nsegments:\n  - {"id": "a", "participant": "P1", "start": 0, "end": 1, "codes": ["c"], "text": "x", "ambiguous": "oui"}\n  - {"id": "b", "participant": "P1", "start": 0, "end": 1, "codes": ["c"], "text": "x", "quote": ""}\n`);
+    expect(problems.map((p) => [p.line, p.kind])).toEqual([
+      [3, 'segment-wrong-type'],
+      [4, 'segment-wrong-type'],
+    ]);
+    expect(problems[0]!.message.en).toBe('`ambiguous` must be `true` or `false`.');
+    expect(invalid).toHaveLength(2);
+  });
+
   it('reads an empty file, an empty list, CRLF and a BOM', () => {
     expect(read('')).toMatchObject({ coderFile: { coder: 'marie', memos: {}, segments: [] }, problems: [], rewritable: true });
     expect(read(`${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments: []\n`).coderFile.segments).toEqual([]);

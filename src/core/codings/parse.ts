@@ -33,7 +33,7 @@ export interface CoderFileRead {
   rewritable: boolean;
 }
 
-const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'at'];
+const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'quote', 'ambiguous', 'at', 'prefix', 'suffix'];
 const SEGMENT_KEY_SET = new Set(SEGMENT_KEYS);
 
 /** Where a field of an entry is written: 1-based line and column. */
@@ -333,7 +333,7 @@ function isCleanSegment(v: Record<string, unknown>): boolean {
     if (!SEGMENT_KEY_SET.has(key)) return false;
     keys++;
   }
-  const { id, participant, start, end, codes, text, memo, exemplary, at } = v;
+  const { id, participant, start, end, codes, text, memo, exemplary, quote, ambiguous, at, prefix, suffix } = v;
   if (typeof id !== 'string' || id === '' || typeof participant !== 'string' || participant === '') return false;
   if (!isOffset(start) || !isOffset(end) || start >= end || typeof text !== 'string') return false;
   if (!Array.isArray(codes) || codes.length === 0) return false;
@@ -344,7 +344,11 @@ function isCleanSegment(v: Record<string, unknown>): boolean {
   }
   if (memo !== undefined && typeof memo !== 'string') return false;
   if (exemplary !== undefined && typeof exemplary !== 'boolean') return false;
+  if (quote !== undefined && (typeof quote !== 'string' || quote === '')) return false;
+  if (ambiguous !== undefined && typeof ambiguous !== 'boolean') return false;
   if (at !== undefined && typeof at !== 'string') return false;
+  if (prefix !== undefined && typeof prefix !== 'string') return false;
+  if (suffix !== undefined && typeof suffix !== 'string') return false;
   return keys > 0;
 }
 
@@ -378,8 +382,15 @@ function flawsOf(v: Record<string, unknown>): Flaw[] {
   text('text', true, { en: 'the quoted text', fr: 'le texte cité' });
   text('memo', false, { en: 'text', fr: 'du texte' });
   text('at', false, { en: 'a date and time', fr: 'une date et une heure' });
-  if (v.exemplary !== undefined && v.exemplary !== null && typeof v.exemplary !== 'boolean') {
-    flaws.push({ field: 'exemplary', kind: 'segment-wrong-type', message: { en: '`exemplary` must be `true` or `false`.', fr: '`exemplary` doit valoir `true` ou `false`.' } });
+  text('quote', false, { en: 'the quote id', fr: 'l’identifiant de la citation' });
+  if (v.quote === '') flaws.push({ field: 'quote', kind: 'segment-wrong-type', message: { en: '`quote` must not be empty: remove it, or give the id the quote’s other segments have.', fr: '`quote` ne doit pas être vide : supprimez-le, ou donnez l’identifiant qu’ont les autres segments de la citation.' } });
+  text('prefix', false, { en: 'text', fr: 'du texte' });
+  text('suffix', false, { en: 'text', fr: 'du texte' });
+  for (const field of ['exemplary', 'ambiguous']) {
+    const x = v[field];
+    if (x !== undefined && x !== null && typeof x !== 'boolean') {
+      flaws.push({ field, kind: 'segment-wrong-type', message: { en: `\`${field}\` must be \`true\` or \`false\`.`, fr: `\`${field}\` doit valoir \`true\` ou \`false\`.` } });
+    }
   }
   for (const key in v) {
     if (SEGMENT_KEY_SET.has(key)) continue;
@@ -410,7 +421,11 @@ function toSegment(v: Record<string, unknown>, line: number): { segment: Segment
   };
   if (typeof v.memo === 'string') segment.memo = v.memo;
   if (v.exemplary === true) segment.exemplary = true;
+  if (typeof v.quote === 'string' && v.quote !== '') segment.quote = v.quote;
+  if (v.ambiguous === true) segment.ambiguous = true;
   if (typeof v.at === 'string') segment.at = v.at;
+  if (typeof v.prefix === 'string') segment.prefix = v.prefix;
+  if (typeof v.suffix === 'string') segment.suffix = v.suffix;
   return { segment, duplicateCodes: unique.length !== codes.length };
 }
 
@@ -495,6 +510,7 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
       // The object JSON.parse made is the segment: no copy.
       const segment = v as unknown as Segment;
       if (segment.exemplary === false) delete segment.exemplary;
+      if (segment.ambiguous === false) delete segment.ambiguous;
       segment.line = line;
       ids.set(segment.id, line);
       segments.push(segment);

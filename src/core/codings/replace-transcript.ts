@@ -1,3 +1,4 @@
+import { contextOf } from '../anchoring/context.js';
 import { OffsetMap } from '../text/offsets.js';
 import type { CoderFile, Segment, Transcript } from '../types.js';
 
@@ -28,7 +29,9 @@ function sameContent(a: Segment, b: Segment): boolean {
  * Segments of other transcripts, and `keep` (this transcript's segments that could not be
  * placed, which the screen never sees), stay exactly as they were. Offsets become code points,
  * each segment's text is the transcript's exact text, and `at` changes only for segments that
- * changed.
+ * changed. What the screen does not handle is kept from the file: the quote a segment belongs
+ * to, and — while the segment stays where it was — its `ambiguous` mark and its context; a new
+ * or moved segment gets the text around it as its context.
  */
 export function replaceTranscriptSegments(input: {
   coderFile: CoderFile;
@@ -55,8 +58,17 @@ export function replaceTranscriptSegments(input: {
     if (e.memo !== undefined && e.memo !== '') segment.memo = e.memo;
     if (e.exemplary) segment.exemplary = true;
     const old = before.get(e.id);
+    if (old?.quote !== undefined) segment.quote = old.quote;
+    const samePlace = old !== undefined && old.start === segment.start && old.end === segment.end && old.text === segment.text;
+    if (samePlace && old.ambiguous) segment.ambiguous = true;
     segment.at = old && sameContent(old, segment) ? old.at : input.now;
     if (segment.at === undefined) delete segment.at;
+    if (samePlace && (old.prefix !== undefined || old.suffix !== undefined)) {
+      if (old.prefix !== undefined) segment.prefix = old.prefix;
+      if (old.suffix !== undefined) segment.suffix = old.suffix;
+    } else if (!samePlace) {
+      Object.assign(segment, contextOf(transcript.text, e.start, e.end));
+    }
     return segment;
   });
   const memos = { ...coderFile.memos };

@@ -34,6 +34,21 @@ segments:
     );
   });
 
+  it('writes a quote id and the ambiguous mark after the memo, the context last', () => {
+    const text = serializeCoderFile({
+      coder: 'm',
+      memos: {},
+      segments: [
+        { id: 'x', participant: 'P1', start: 0, end: 3, codes: ['c'], text: 'oui', memo: 'm', quote: 'q1', ambiguous: true, at: 't', prefix: 'Bon, ', suffix: ', voilà' },
+        { id: 'y', participant: 'P1', start: 5, end: 8, codes: ['c'], text: 'non', ambiguous: false },
+      ],
+    });
+    expect(text).toContain(
+      '  - {"id": "x", "participant": "P1", "start": 0, "end": 3, "codes": ["c"], "text": "oui", "memo": "m", "quote": "q1", "ambiguous": true, "at": "t", "prefix": "Bon, ", "suffix": ", voilà"}\n',
+    );
+    expect(text).toContain('  - {"id": "y", "participant": "P1", "start": 5, "end": 8, "codes": ["c"], "text": "non"}\n');
+  });
+
   it('writes empty memos and segments explicitly', () => {
     expect(serializeCoderFile({ coder: 'paul', memos: {}, segments: [] })).toBe(`${CODER_FILE_HEADER}version: 1\ncoder: paul\nmemos: {}\nsegments: []\n`);
   });

@@ -94,7 +94,11 @@ export function segmentFlow(s: Segment): string {
   out += `], "text": ${quote(s.text)}`;
   if (s.memo !== undefined) out += `, "memo": ${quote(s.memo)}`;
   if (s.exemplary === true) out += ', "exemplary": true';
+  if (s.quote !== undefined) out += `, "quote": ${quote(s.quote)}`;
+  if (s.ambiguous === true) out += ', "ambiguous": true';
   if (s.at !== undefined) out += `, "at": ${quote(s.at)}`;
+  if (s.prefix !== undefined) out += `, "prefix": ${quote(s.prefix)}`;
+  if (s.suffix !== undefined) out += `, "suffix": ${quote(s.suffix)}`;
   return `${out}}`;
 }
 

@@ -21,6 +21,12 @@ function check(segments: Segment[]) {
 }
 
 describe('validateCodings', () => {
+  it('warns when the passages of one quote belong to two participants', () => {
+    const problems = check([seg({ quote: 'q1', line: 7 }), seg({ quote: 'q1', start: 9, end: 12 }), seg({ quote: 'q1', participant: 'P02', line: 30 })]);
+    expect(problems.map((p) => [p.kind, p.line, p.severity])).toEqual([['quote-across-participants', 30, 'warning']]);
+    expect(problems[0]!.message.en).toContain('shares the quote id `q1` with a segment of P01 (line 7)');
+  });
+
   it('accepts known codes and participants', () => {
     expect(check([seg({}), seg({ participant: 'P10', codes: ['impuissance', 'epuisement'] })])).toEqual([]);
   });

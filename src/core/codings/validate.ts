@@ -31,6 +31,22 @@ function sameCodes(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** The passages of one quote are in one interview: a quote id shared with another participant's segment is a mistake. */
+function quoteAcrossParticipants(file: string, s: Segment, first: Segment): Problem {
+  const p: Problem = {
+    severity: 'warning',
+    file,
+    kind: 'quote-across-participants',
+    message: {
+      en: `This segment (${s.participant}) shares the quote id \`${s.quote}\` with a segment of ${first.participant} (line ${first.line ?? '?'}): one quote comes from one interview.`,
+      fr: `Ce segment (${s.participant}) partage l’identifiant de citation \`${s.quote}\` avec un segment de ${first.participant} (ligne ${first.line ?? '?'}) : une citation vient d’un seul entretien.`,
+    },
+    hint: { en: 'Remove `"quote"` from the segment that is not part of that quote.', fr: 'Retirez `"quote"` du segment qui ne fait pas partie de cette citation.' },
+  };
+  if (s.line !== undefined) p.line = s.line;
+  return p;
+}
+
 /** Problems with the coder files as a whole set; texts against transcripts are checked elsewhere. */
 export function validateCodings(
   files: { file: string; coderFile: CoderFile }[],
@@ -52,7 +68,13 @@ export function validateCodings(
     const unknownParticipants = new Map<string, Usage>();
     // Same participant, start and end first (numbers, no string building), then same codes.
     const byStart = new Map<string, Map<number, Segment | Segment[]>>();
+    const quotes = new Map<string, Segment>();
     for (const s of coderFile.segments) {
+      if (s.quote !== undefined) {
+        const first = quotes.get(s.quote);
+        if (first === undefined) quotes.set(s.quote, s);
+        else if (first.participant !== s.participant) problems.push(quoteAcrossParticipants(file, s, first));
+      }
       for (const code of s.codes) {
         const node = codebook.byId.get(code);
         if (!node) note(unknownCodes, code, s.line);

@@ -1,3 +1,4 @@
+import { contextOf } from '../anchoring/context.js';
 import { OffsetMap } from '../text/offsets.js';
 import type { CoderFile, Segment } from '../types.js';
 import type { AnchoredSegment } from './anchor-codings.js';
@@ -13,7 +14,8 @@ export interface ReanchoredFile {
 
 /**
  * The coder files with every re-anchored segment (moved, normalised, approximate) written at its
- * new place, with the transcript's exact text. Unplaced segments are kept exactly as they were.
+ * new place, with the transcript's exact text and the text now around it. Unplaced segments are
+ * kept exactly as they were.
  * Only files with at least one change are returned.
  */
 export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment[]): ReanchoredFile[] {
@@ -31,7 +33,7 @@ export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment
       let map = maps.get(a.transcript.id);
       if (!map) maps.set(a.transcript.id, (map = new OffsetMap(a.transcript.text)));
       count++;
-      return { ...segment, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), text: a.text };
+      return { ...segment, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), text: a.text, ...contextOf(a.transcript.text, a.start, a.end) };
     });
     if (count > 0) result.push({ coder: entry.coder, file: entry.file, coderFile: { ...entry.coderFile, segments }, count });
   }

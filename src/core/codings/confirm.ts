@@ -1,0 +1,50 @@
+/**
+ * Confirming segments an import placed among several equally good places (`ambiguous`): the
+ * coder has checked the place, the mark goes. Pure: the command reads and writes the file.
+ */
+import type { CoderFile } from '../types.js';
+
+export interface ConfirmRequest {
+  /** Segment ids or quote ids; ignored with `all`. */
+  ids: readonly string[];
+  /** Every ambiguous segment (of `participant`, when given). */
+  all: boolean;
+  participant?: string;
+  now: string;
+}
+
+export interface ConfirmResult {
+  coderFile: CoderFile;
+  /** Segments whose mark was removed, in file order. */
+  confirmed: string[];
+  /** Ids given that name segments already confirmed (or never ambiguous). */
+  already: string[];
+  /** Ids given that name no segment and no quote of the file. */
+  unknown: string[];
+}
+
+export function confirmSegments(file: CoderFile, request: ConfirmRequest): ConfirmResult {
+  const wanted = new Set<string>();
+  const already: string[] = [];
+  const unknown: string[] = [];
+  if (request.all) {
+    for (const s of file.segments) {
+      if (s.ambiguous && (request.participant === undefined || s.participant === request.participant)) wanted.add(s.id);
+    }
+  } else {
+    for (const id of request.ids) {
+      const named = file.segments.filter((s) => s.id === id || s.quote === id);
+      if (named.length === 0) unknown.push(id);
+      else if (!named.some((s) => s.ambiguous)) already.push(id);
+      for (const s of named) if (s.ambiguous) wanted.add(s.id);
+    }
+  }
+  const confirmed: string[] = [];
+  const segments = file.segments.map((s) => {
+    if (!wanted.has(s.id)) return s;
+    confirmed.push(s.id);
+    const { ambiguous: _, ...rest } = s;
+    return { ...rest, at: request.now };
+  });
+  return { coderFile: { ...file, segments }, confirmed, already, unknown };
+}
