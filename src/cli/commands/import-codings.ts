@@ -105,15 +105,23 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const plan = planImport({
     rows: sheet.rows,
     columns,
-    transcripts: study.transcripts.map((t) => ({ id: t.id, text: t.text, attributes: t.attributes })),
+    transcripts: study.transcripts.map((t) => ({
+      id: t.id,
+      text: t.text,
+      attributes: t.attributes,
+      get turns() {
+        return t.turns;
+      },
+      get annotations() {
+        return t.annotations;
+      },
+      bodyLine: t.bodyLine,
+    })),
     minScore,
     onProgress: (done, total) => bar.update(done, total),
   });
   bar.done();
-  // Rows found at several places that reading order could not tell apart are not imported:
-  // better a row to review than a quote anchored in the wrong place.
-  const accepted = plan.segments.filter((s) => !s.ambiguous);
-  const wanted = accepted.flatMap((s) => s.codes);
+  const wanted = plan.segments.flatMap((s) => s.codes);
 
   const command = `codage import-codings --coder ${coder}`;
   const coderFile = coderFilePath(coder);
@@ -131,7 +139,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       const merged = mergeImportedSegments({
         coder,
         base: current === null ? null : options.replace ? { ...current.coderFile, segments: [] } : current.coderFile,
-        segments: accepted,
+        segments: plan.segments,
         codeIds: codebookEdit.result.ids,
         transcripts: study.transcriptById,
         now: new Date().toISOString(),
@@ -145,9 +153,17 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const written = options.dryRun ? 0 : outcome.merged.added;
   const completed = options.dryRun ? 0 : outcome.merged.merged;
   const already = options.dryRun ? 0 : outcome.merged.already;
+  // The segment ids each row became, for the review (and `codage confirm`).
+  const segmentIds = new Map<number, string[]>();
+  if (!options.dryRun) {
+    plan.segments.forEach((s, i) => {
+      const id = outcome.merged.ids[i];
+      if (id) for (const row of s.rows) segmentIds.set(row, [...new Set([...(segmentIds.get(row) ?? []), id])]);
+    });
+  }
 
   // A spreadsheet opens the review: never a formula in it (see core/report/delimited.ts).
-  const review = formatDelimited(reviewRows(plan, ctx.language), { delimiter: fr ? ';' : ',', bom: true });
+  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds), { delimiter: fr ? ';' : ',', bom: true });
   if (reviewPath !== null) {
     try {
       writeOutputFile(root, reviewPath, review, '--review');
@@ -165,7 +181,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   }
 
   const summary = plan.summary;
-  const ambiguousSegments = plan.segments.length - accepted.length;
+  const ambiguousSegments = plan.segments.filter((s) => s.ambiguous).length;
   if (options.json) {
     ctx.stdout.write(
       `${safeJson(
@@ -179,7 +195,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           segmentsWritten: written,
           segmentsCompleted: completed,
           segmentsAlreadyThere: already,
-          ambiguousSegmentsNotImported: ambiguousSegments,
+          ambiguousSegments,
           codesAdded: codebookEdit.addedCodes,
           themesAdded: codebookEdit.addedThemes,
           review: reviewPath,
@@ -192,10 +208,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const colon = fr ? '\u00a0: ' : ': ';
   if (ambiguousSegments > 0) {
     ctx.stdout.write(
-      `${paint.yellow(fr ? 'À revoir' : 'To review')}${colon}${
+      `${paint.yellow(fr ? 'À confirmer' : 'To confirm')}${colon}${
         fr
-          ? `${ambiguousSegments} segment(s) trouvés à plusieurs endroits possibles, non importés (statut « ambiguous » dans la revue)`
-          : `${ambiguousSegments} segment(s) found at several possible places, not imported (status "ambiguous" in the review)`
+          ? `${ambiguousSegments} segment(s) placé(s) d’après le contexte parmi plusieurs endroits possibles, marqués « ambiguous » (codage check les liste, codage confirm les valide)`
+          : `${ambiguousSegments} segment(s) placed by context among several possible places, marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
     );
   }
@@ -258,26 +274,29 @@ function assertNoMix(coder: string, segments: number, options: ImportOptions): v
 }
 
 function anchoredRows(summary: ImportSummary): number {
-  return summary.exact + summary.normalised + summary.fragments + summary.approximate;
+  return summary.exact + summary.normalised + summary.approximate + summary.passages;
 }
 
 function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: number): string {
   const fr = language === 'fr';
   const withQuote = summary.rows - summary.skipped;
   const share = (n: number) => (withQuote === 0 ? '' : ` (${formatPercent(n / withQuote, language)})`);
+  const score = fr ? String(minScore).replace('.', ',') : String(minScore);
   const lines: [string, number][] = fr
     ? [
         ['à l’identique', summary.exact],
         ['après normalisation (casse, accents, ponctuation)', summary.normalised],
-        ['par fragments (« ... », « […] »)', summary.fragments],
-        [`approchés (score ≥ ${String(minScore).replace('.', ',')})`, summary.approximate],
+        [`retouchés (score ≥ ${score})`, summary.approximate],
+        ['en plusieurs passages (compilés, recollés)', summary.passages],
+        ['en partie placés (un morceau à revoir)', summary.partial],
         ['non retrouvés (à revoir)', summary.unresolved],
       ]
     : [
         ['exact', summary.exact],
         ['normalised (case, accents, punctuation)', summary.normalised],
-        ['fragments ("...", "[…]")', summary.fragments],
-        [`approximate (score ≥ ${minScore})`, summary.approximate],
+        [`edited (score ≥ ${score})`, summary.approximate],
+        ['in several passages (compiled, glued)', summary.passages],
+        ['partly placed (a part to review)', summary.partial],
         ['unresolved (to review)', summary.unresolved],
       ];
   const anchored = anchoredRows(summary);

@@ -1,3 +1,4 @@
+import { contextOf } from '../anchoring/context.js';
 import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
 import { OffsetMap } from '../text/offsets.js';
@@ -24,32 +25,77 @@ export interface MergeResult {
   merged: number;
   /** Imported segments the file already had: same span, no code it lacked (an import run twice). */
   already: number;
+  /** The id of the segment each imported segment became (new or existing), in input order. */
+  ids: string[];
 }
 
+const spanKey = (participant: string, start: number, end: number) => `${participant}\u0000${start}\u0000${end}`;
+
 /**
- * Adds imported segments to a coder file. A segment on exactly the same span as an existing one
- * gets the new codes added to it rather than a duplicate; offsets become code points.
+ * Adds imported segments to a coder file; offsets become code points, and each new segment
+ * keeps the text around it (its context). A segment on exactly the same span as an existing
+ * one gets the new codes added to it rather than a duplicate — for the passages of a quote
+ * that went to several, only when the existing segments are that same quote's passages. Such
+ * passages get one new quote id, shared.
  */
 export function mergeImportedSegments(input: MergeInput): MergeResult {
   const base: CoderFile = input.base ?? { coder: input.coder, memos: {}, segments: [] };
   const segments: Segment[] = base.segments.map((s) => ({ ...s, codes: [...s.codes] }));
-  const bySpan = new Map(segments.map((s) => [`${s.participant}\u0000${s.start}\u0000${s.end}`, s]));
+  const single = new Map<string, Segment>();
+  const inQuote = new Map<string, Segment[]>();
+  for (const s of segments) {
+    if (s.quote === undefined) single.set(spanKey(s.participant, s.start, s.end), s);
+    else inQuote.set(s.quote, [...(inQuote.get(s.quote) ?? []), s]);
+  }
   const taken = new Set(segments.map((s) => s.id));
+  const quotesTaken = new Set(segments.flatMap((s) => (s.quote === undefined ? [] : [s.quote])));
   const maps = new Map<string, OffsetMap>();
+  const mapOf = (t: Transcript) => {
+    let map = maps.get(t.id);
+    if (!map) maps.set(t.id, (map = new OffsetMap(t.text)));
+    return map;
+  };
+
+  // The passages of each imported quote, by quote key, as code point spans.
+  const quoteIds = new Map<string, string>();
+  const quoteSpans = new Map<string, string>();
+  for (const imported of input.segments) {
+    if (imported.quote === undefined) continue;
+    const t = input.transcripts.get(imported.participant);
+    if (!t) continue;
+    const map = mapOf(t);
+    const key = spanKey(imported.participant, map.toCodePoint(imported.start), map.toCodePoint(imported.end));
+    quoteSpans.set(imported.quote, [quoteSpans.get(imported.quote), key].filter((k) => k !== undefined).sort().join('|'));
+  }
+  for (const [key, spans] of quoteSpans) {
+    // The same passages already tied by a quote id (the same spreadsheet imported again): that id.
+    const existing = [...inQuote].find(([, segs]) => segs.map((s) => spanKey(s.participant, s.start, s.end)).sort().join('|') === spans);
+    if (existing !== undefined) {
+      quoteIds.set(key, existing[0]);
+      continue;
+    }
+    const id = uniqueSegmentId(quotesTaken, input.random);
+    quotesTaken.add(id);
+    quoteIds.set(key, id);
+  }
+
   let added = 0;
   let merged = 0;
   let already = 0;
+  const ids: string[] = [];
   for (const imported of input.segments) {
     const transcript = input.transcripts.get(imported.participant);
-    if (!transcript) continue;
-    let map = maps.get(transcript.id);
-    if (!map) maps.set(transcript.id, (map = new OffsetMap(transcript.text)));
+    const codes = [...new Set(imported.codes.map((c) => input.codeIds.get(nameKey(c.name))).filter((id): id is string => id !== undefined))];
+    if (!transcript || codes.length === 0) {
+      ids.push('');
+      continue;
+    }
+    const map = mapOf(transcript);
     const start = map.toCodePoint(imported.start);
     const end = map.toCodePoint(imported.end);
-    const codes = [...new Set(imported.codes.map((c) => input.codeIds.get(nameKey(c.name))).filter((id): id is string => id !== undefined))];
-    if (codes.length === 0) continue;
-    const key = `${imported.participant}\u0000${start}\u0000${end}`;
-    const existing = bySpan.get(key);
+    const key = spanKey(imported.participant, start, end);
+    const quote = imported.quote === undefined ? undefined : quoteIds.get(imported.quote);
+    const existing = quote === undefined ? single.get(key) : inQuote.get(quote)?.find((s) => spanKey(s.participant, s.start, s.end) === key);
     if (existing) {
       const before = existing.codes.length;
       for (const code of codes) if (!existing.codes.includes(code)) existing.codes.push(code);
@@ -60,15 +106,22 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
         existing.at = input.now;
         merged++;
       } else already++;
+      ids.push(existing.id);
       continue;
     }
     const id = uniqueSegmentId(taken, input.random);
     taken.add(id);
-    const segment: Segment = { id, participant: imported.participant, start, end, text: imported.text, codes, at: input.now };
+    const segment: Segment = { id, participant: imported.participant, start, end, text: imported.text, codes };
     if (imported.memo) segment.memo = imported.memo;
+    if (quote !== undefined) segment.quote = quote;
+    if (imported.ambiguous) segment.ambiguous = true;
+    segment.at = input.now;
+    Object.assign(segment, contextOf(transcript.text, imported.start, imported.end));
     segments.push(segment);
-    bySpan.set(key, segment);
+    if (quote === undefined) single.set(key, segment);
+    else inQuote.set(quote, [...(inQuote.get(quote) ?? []), segment]);
+    ids.push(id);
     added++;
   }
-  return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already };
+  return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already, ids };
 }

@@ -90,30 +90,41 @@ describe('planImport on a French coding spreadsheet', () => {
       const result = plan.results[i]!;
       expect(result.row).toBe(i + 2);
       const expected = r[5];
-      if (result.status === 'unresolved' || result.status === 'skipped') {
-        expect(result.text).toBeUndefined();
-        return;
-      }
+      if (result.pieces.length === 0) return;
       expect(expected, `row ${result.row} anchored but should not be`).not.toBeNull();
       const truth = trueSpan(expected!);
-      expect({ participant: result.participant, start: result.match!.start, end: result.match!.end }, `row ${result.row}`).toEqual(truth);
-      expect(result.text).toBe(texts[truth.participant]!.slice(truth.start, truth.end));
+      expect(result.participant).toBe(truth.participant);
+      for (const p of result.pieces) {
+        // Every passage lies within the true span, and is exactly the transcript's text.
+        expect(p.start, `row ${result.row}`).toBeGreaterThanOrEqual(truth.start);
+        expect(p.end, `row ${result.row}`).toBeLessThanOrEqual(truth.end);
+        expect(p.text).toBe(texts[truth.participant]!.slice(p.start, p.end));
+      }
       anchored++;
     });
     expect(anchored / present).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('reports each row with the method that found it', () => {
-    const status = (row: number): string => plan.results.find((r) => r.row === row)!.status;
-    expect(status(2)).toBe('exact');
-    expect(status(4)).toBe('normalised');
-    expect(status(6)).toBe('normalised');
-    expect(status(7)).toBe('approximate');
-    expect(status(10)).toBe('fragments');
-    expect(status(11)).toBe('approximate');
-    expect(status(24)).toBe('fragments');
-    expect(status(19)).toBe('approximate');
-    expect(status(35)).toBe('approximate');
+  it('reports each row with the method that found it, and the passages it went to', () => {
+    const byRow = (row: number) => plan.results.find((r) => r.row === row)!;
+    expect(byRow(2).status).toBe('exact');
+    expect(byRow(4).status).toBe('normalised');
+    expect(byRow(6).status).toBe('normalised');
+    expect(byRow(7).status).toBe('approximate');
+    expect(byRow(10)).toMatchObject({ status: 'passages' });
+    expect(byRow(10).pieces.map((p) => p.text)).toEqual(['on tourne en rond', 'et lui aussi']);
+    expect(byRow(11).status).toBe('approximate');
+    expect(byRow(24).status).toBe('passages');
+    expect(byRow(24).pieces.map((p) => p.text)).toEqual(['Le rhumatologue', "c'est la croix et la bannière"]);
+    expect(byRow(19).status).toBe('approximate');
+    expect(byRow(35).status).toBe('approximate');
+  });
+
+  it('counts lines from the top of the transcript file', () => {
+    const withFrontMatter = planImport({ rows, columns, transcripts: transcripts.map((t) => ({ ...t, bodyLine: 9 })) });
+    const row = withFrontMatter.results.find((r) => r.row === 2)!;
+    expect(row.pieces[0]!.line).toBe(9 + 1);
+    expect(plan.results.find((r) => r.row === 2)!.pieces[0]!.line).toBe(2);
   });
 
   it('keeps wrong participants, invented quotes and empty rows out, with reasons', () => {
@@ -122,19 +133,23 @@ describe('planImport on a French coding spreadsheet', () => {
     expect(byRow(26).reason?.fr).toContain('Aucun entretien pour le participant «\u00a0P04\u00a0»');
     expect(byRow(27)).toMatchObject({ status: 'unresolved', participant: 'P02' });
     expect(byRow(28)).toMatchObject({ status: 'unresolved', participant: 'P01' });
-    expect(byRow(28).reason?.en).toMatch(/^Not found/);
+    expect(byRow(28).reason?.en).toMatch(/^Not (found|placed)/);
     expect(byRow(29)).toMatchObject({ status: 'skipped' });
     expect(byRow(29).reason?.en).toBe('Empty row.');
     expect(byRow(30).reason?.en).toBe('No quote in this row.');
   });
 
-  it('flags a repeated quote that reading order cannot tell apart, and resolves one it can', () => {
+  it('places a repeated quote the neighbouring rows single out, marked ambiguous; leaves one they do not', () => {
     const revient = plan.results.find((r) => r.row === 9)!;
-    expect(revient.ambiguous).toBe(true);
-    expect(revient.match!.occurrences).toBe(2);
+    // `il revient` twice in one answer: nothing tells which.
+    expect(revient.pieces).toEqual([]);
+    expect(revient.status).toBe('unresolved');
+    expect(revient.reason?.en).toMatch(/Found at 2 equally good places \(lines 4 and 4\)/);
     const oui = plan.results.find((r) => r.row === 13)!;
-    expect(oui.ambiguous).toBe(false);
     expect(oui.status).toBe('exact');
+    expect(oui.ambiguous).toBe(true);
+    expect(oui.pieces[0]!.start).toBe(trueSpan(['P01', 'Oui', 1]).start);
+    expect(oui.pieces[0]!.chosenBy).toBe('reading-order');
   });
 
   it('merges rows coding the same span into one segment with several codes', () => {
@@ -155,14 +170,21 @@ describe('planImport on a French coding spreadsheet', () => {
     expect([...keys].sort()).toEqual(keys);
   });
 
+  it('ties the passages of one quote together by a shared quote key', () => {
+    const rond = plan.segments.filter((s) => s.rows.includes(10));
+    expect(rond.map((s) => s.text)).toEqual(['on tourne en rond', 'et lui aussi']);
+    expect(rond[0]!.quote).toBeDefined();
+    expect(rond[0]!.quote).toBe(rond[1]!.quote);
+    expect(plan.segments.filter((s) => s.rows.includes(2))[0]!.quote).toBeUndefined();
+  });
+
   it('counts every status', () => {
     const s = plan.summary;
     expect(s.rows).toBe(sheet.length);
     expect(s.skipped).toBe(2);
-    expect(s.unresolved).toBe(3);
-    expect(s.exact + s.normalised + s.fragments + s.approximate).toBe(sheet.length - 5);
+    expect(s.unresolved).toBe(4);
+    expect(s.exact + s.normalised + s.passages + s.approximate + s.partial).toBe(sheet.length - 6);
     expect(s.ambiguous).toBe(1);
-    expect(s.segments).toBe(sheet.length - 5 - 1);
   });
 
   it('plans every row of a 500-row import over 20 transcripts', () => {

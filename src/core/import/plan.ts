@@ -1,17 +1,38 @@
 /**
  * Planning the import of a coding spreadsheet (one row per verbatim: participant, code, quote):
- * every row's quote is located in its participant's transcript, rows coding the same span are
- * merged into one segment, and every row gets a status for the review file. Pure: the caller
- * reads the spreadsheet and the transcripts, maps code names to codebook ids and writes.
+ * every row's quote is located in its participant's transcript — as one passage or several —,
+ * a part found at several equally good places is placed by its context (see `choose-place.ts`),
+ * rows coding the same passages are merged, and every row gets a status for the review file.
+ * Pure: the caller reads the spreadsheet and the transcripts, maps code names to codebook ids
+ * and writes.
  */
-import type { Localized } from '../types.js';
-import { FoldedText } from '../text/fold.js';
-import { locateQuote, type MatchMethod, type QuoteMatch } from '../anchoring/locate.js';
+import type { Annotation, Localized, Span, Turn } from '../types.js';
+import { locateQuote, type LeftPiece, type MatchMethod, type QuoteMatch } from '../anchoring/locate.js';
+import { withoutSignature } from '../anchoring/quote.js';
+import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportColumns } from './columns.js';
+import { choosePlaces, type ChosenBy } from './choose-place.js';
 import { ParticipantResolver } from './participant.js';
-import { chooseByReadingOrder, isAnchored } from './reading-order.js';
 
 export type ImportStatus = MatchMethod | 'skipped';
+
+/** A passage a row's quote went to. */
+export interface ImportPiece extends Span {
+  score: number;
+  /** Line of the transcript file where it starts (counted from the top of the file). */
+  line: number;
+  /** The exact transcript text. */
+  text: string;
+  /** Chosen by context among several equally good places: to be confirmed by the coder. */
+  ambiguous: boolean;
+  /** Lines of the other equally good places, when ambiguous. */
+  otherLines?: number[];
+  /**
+   * What chose this place among the others: the quote's other passages, the neighbouring rows'
+   * places in reading order, the neighbouring rows' answer or question, or the same code's places.
+   */
+  chosenBy?: ChosenBy;
+}
 
 export interface ImportRowResult {
   /** 1-based spreadsheet row. */
@@ -29,15 +50,15 @@ export interface ImportRowResult {
   /** The quote as in the spreadsheet. */
   quote: string;
   memo?: string;
-  /** Where the quote was found (null when skipped or the participant is unknown). */
+  /** What the search found (null when skipped or the participant is unknown). */
   match: QuoteMatch | null;
   status: ImportStatus;
-  /** Found at several equally good places that reading order could not tell apart. */
+  /** The passages the quote went to, in the quote's order (empty when nothing was placed). */
+  pieces: ImportPiece[];
+  /** Parts of the quote left for review, with why. */
+  left: LeftPiece[];
+  /** A passage was placed among several equally good places. */
   ambiguous: boolean;
-  /** 1-based line of the match in the transcript, when anchored. */
-  line?: number;
-  /** The exact transcript text of the match, when anchored. */
-  text?: string;
   reason?: Localized;
 }
 
@@ -48,6 +69,8 @@ export interface ImportCode {
 
 export interface ImportSegment {
   participant: string;
+  /** Set on the passages of a quote that went to several: the same for all of them. */
+  quote?: string;
   /** UTF-16 offsets in the transcript text. */
   start: number;
   end: number;
@@ -58,7 +81,7 @@ export interface ImportSegment {
   memo?: string;
   /** The spreadsheet rows merged into this segment. */
   rows: number[];
-  /** At least one of its rows was ambiguous: worth a look before trusting it. */
+  /** Placed among several equally good places: the coder confirms it. */
   ambiguous: boolean;
 }
 
@@ -66,9 +89,13 @@ export interface ImportSummary {
   rows: number;
   exact: number;
   normalised: number;
-  fragments: number;
   approximate: number;
+  /** Went to several passages, every part placed. */
+  passages: number;
+  /** Some parts placed, others left for review. */
+  partial: number;
   unresolved: number;
+  /** Rows with a passage placed among several equally good places. */
   ambiguous: number;
   /** Rows without a quote (empty rows included). */
   skipped: number;
@@ -87,6 +114,10 @@ export interface ImportTranscript {
   id: string;
   text: string;
   attributes?: Record<string, unknown>;
+  turns?: readonly Turn[];
+  annotations?: readonly Annotation[];
+  /** File line on which the text begins (after the front matter). */
+  bodyLine?: number;
 }
 
 export interface ImportInput {
@@ -108,53 +139,34 @@ function splitPath(cell: string, separator: RegExp): string[] {
     .filter((s) => s !== '');
 }
 
-class TranscriptIndex {
-  private folded?: FoldedText;
-  private lineStarts?: number[];
-  constructor(readonly text: string) {}
-
-  fold(): FoldedText {
-    this.folded ??= new FoldedText(this.text);
-    return this.folded;
-  }
-
-  lineOf(offset: number): number {
-    if (this.lineStarts === undefined) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-}
+/** The row's quote went somewhere (and the row was not skipped). */
+export const isAnchored = (r: ImportRowResult): boolean => r.pieces.length > 0;
 
 /** Locates every row's quote and plans the segments to create. */
 export function planImport(input: ImportInput): ImportPlan {
   const { columns } = input;
   const resolver = new ParticipantResolver(input.transcripts.map((t) => t.id));
-  const index = new Map(input.transcripts.map((t) => [t.id, new TranscriptIndex(t.text)]));
+  const index = new Map(
+    input.transcripts.map((t) => [
+      t.id,
+      new TranscriptSearch({ text: t.text, turns: t.turns, annotations: t.annotations, firstLine: t.bodyLine, participant: t.id }),
+    ]),
+  );
   const results: ImportRowResult[] = input.rows.map((r, i) => {
     const result = locateRow(r, columns, resolver, index, input.minScore);
     input.onProgress?.(i + 1, input.rows.length);
     return result;
   });
 
-  chooseByReadingOrder(results);
+  choosePlaces(results, index);
 
   for (const r of results) {
-    if (!isAnchored(r) || r.participant === null || r.match === null) continue;
-    const t = index.get(r.participant)!;
-    r.line = t.lineOf(r.match.start);
-    r.text = t.text.slice(r.match.start, r.match.end);
-    if (r.codes.length === 0) {
+    if (r.status === 'skipped' || r.participant === null) continue;
+    if (r.pieces.length === 0) {
+      r.status = 'unresolved';
+      r.reason ??= r.left[0]?.reason;
+    } else if (r.left.length > 0) r.status = 'partial';
+    if (r.pieces.length > 0 && r.codes.length === 0) {
       r.reason = {
         en: 'The quote was found but the row names no code: add a code to import it.',
         fr: 'La citation a été trouvée mais la ligne n’indique aucun code\u00a0: ajoutez un code pour l’importer.',
@@ -170,7 +182,7 @@ function locateRow(
   input: { row: number; cells: string[] },
   columns: ImportColumns,
   resolver: ParticipantResolver,
-  index: Map<string, TranscriptIndex>,
+  index: Map<string, TranscriptSearch>,
   minScore: number | undefined,
 ): ImportRowResult {
   const cell = (i: number | undefined): string => (i === undefined ? '' : (input.cells[i] ?? '').trim());
@@ -197,6 +209,8 @@ function locateRow(
     quote: cell(columns.quote),
     match: null,
     status: 'skipped',
+    pieces: [],
+    left: [],
     ambiguous: false,
   };
   if (memo !== '') result.memo = memo;
@@ -215,42 +229,55 @@ function locateRow(
     return result;
   }
   result.participant = who.id;
-  const t = index.get(who.id)!;
-  const match = locateQuote(t.text, result.quote, { folded: t.fold(), minScore });
+  const search = index.get(who.id)!;
+  const quote = withoutSignature(result.quote, [result.participantCell, who.id]);
+  const match = locateQuote(search, quote, { minScore, speakers: 'own' });
   result.match = match;
   result.status = match.method;
+  result.left = [...match.left];
   if (match.reason !== undefined) result.reason = match.reason;
   return result;
 }
 
+/**
+ * One segment per passage and set of rows: rows whose quotes went to exactly the same passages
+ * share their segments (their codes and memos joined). The passages of a quote that went to
+ * several are tied by a shared quote key.
+ */
 function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegment[] {
-  const byKey = new Map<string, ImportSegment>();
-  const memos = new Map<ImportSegment, string[]>();
+  const byKey = new Map<string, ImportSegment[]>();
+  const memos = new Map<ImportSegment[], string[]>();
   for (const r of results) {
-    if (!isAnchored(r) || r.participant === null || r.codes.length === 0 || r.text === undefined) continue;
-    const m = r.match!;
-    const key = `${r.participant}\u0000${m.start}\u0000${m.end}`;
-    let seg = byKey.get(key);
-    if (seg === undefined) {
-      seg = { participant: r.participant, start: m.start, end: m.end, text: r.text, codes: [], rows: [], ambiguous: false };
-      byKey.set(key, seg);
+    if (r.pieces.length === 0 || r.participant === null || r.codes.length === 0) continue;
+    const spans = [...r.pieces].sort((a, b) => a.start - b.start || a.end - b.end);
+    const key = `${r.participant}\u0000${spans.map((p) => `${p.start}-${p.end}`).join(',')}`;
+    let group = byKey.get(key);
+    if (group === undefined) {
+      group = spans.map((p) => {
+        const seg: ImportSegment = { participant: r.participant!, start: p.start, end: p.end, text: p.text, codes: [], rows: [], ambiguous: false };
+        if (spans.length > 1) seg.quote = key;
+        return seg;
+      });
+      byKey.set(key, group);
     }
-    for (const name of r.codes) {
-      if (!seg.codes.some((c) => c.name === name)) seg.codes.push({ name, themePath: r.themePath });
-    }
-    seg.rows.push(r.row);
-    seg.ambiguous ||= r.ambiguous;
+    group.forEach((seg, i) => {
+      for (const name of r.codes) {
+        if (!seg.codes.some((c) => c.name === name)) seg.codes.push({ name, themePath: r.themePath });
+      }
+      seg.rows.push(r.row);
+      seg.ambiguous ||= spans[i]!.ambiguous;
+    });
     if (r.memo !== undefined) {
-      const list = memos.get(seg) ?? [];
+      const list = memos.get(group) ?? [];
       if (!list.includes(r.memo)) list.push(r.memo);
-      memos.set(seg, list);
-      seg.memo = list.join('\n');
+      memos.set(group, list);
+      for (const seg of group) seg.memo = list.join('\n');
     }
   }
   const rank = new Map(order.map((id, i) => [id, i]));
-  return [...byKey.values()].sort(
-    (a, b) => rank.get(a.participant)! - rank.get(b.participant)! || a.start - b.start || a.end - b.end,
-  );
+  return [...byKey.values()]
+    .flat()
+    .sort((a, b) => rank.get(a.participant)! - rank.get(b.participant)! || a.start - b.start || a.end - b.end);
 }
 
 function summarise(results: ImportRowResult[], segments: number): ImportSummary {
@@ -258,8 +285,9 @@ function summarise(results: ImportRowResult[], segments: number): ImportSummary 
     rows: results.length,
     exact: 0,
     normalised: 0,
-    fragments: 0,
     approximate: 0,
+    passages: 0,
+    partial: 0,
     unresolved: 0,
     ambiguous: 0,
     skipped: 0,

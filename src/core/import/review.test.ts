@@ -3,8 +3,11 @@ import { planImport } from './plan.js';
 import { reviewRows } from './review.js';
 
 const text = `Enquêteur : Et comment vous le vivez ?
-P01 : Franchement, on se sent très démunis.
-P01 : Et il revient, il revient.`;
+P01 : Franchement, on se sent très démunis. On bricole en attendant.
+Enquêteur : Et la kiné ?
+P01 : La kiné, ça aide, on bricole. Et il revient, il revient.
+Enquêteur : Et le centre ?
+P01 : Huit mois d'attente. Huit mois ! Et on bricole encore.`;
 
 const plan = planImport({
   rows: [
@@ -12,34 +15,60 @@ const plan = planImport({
     { row: 3, cells: ['P09', 'Impuissance', 'on se sent très démunis'] },
     { row: 4, cells: ['P01', 'Refus', 'le patient refuse la morphine'] },
     { row: 5, cells: ['', '', ''] },
-    { row: 6, cells: ['P01', 'Cercle vicieux', 'il revient'] },
+    { row: 6, cells: ['P01', 'Kiné', 'La kiné, ça aide'] },
+    { row: 7, cells: ['P01', 'Bricolage', 'on bricole'] },
+    { row: 8, cells: ['P01', 'Délais', 'Huit mois d’attente'] },
+    { row: 9, cells: ['P01', 'Cercle vicieux', 'il revient'] },
+    { row: 10, cells: ['P01', 'Impuissance', 'on se sent très démunis ... Et on bricole encore'] },
+    { row: 11, cells: ['P01', 'Délais', 'Et comment vous le vivez ? Franchement, on se sent très démunis'] },
   ],
   columns: { participant: 0, code: 1, quote: 2 },
-  transcripts: [{ id: 'P01', text }],
+  transcripts: [{ id: 'P01', text, bodyLine: 9 }],
 });
 
 describe('reviewRows', () => {
+  const rows = reviewRows(plan, 'en', new Map([[10, ['seg00001', 'seg00002']]]));
+  const row = (n: number) => rows.find((r) => r[0] === String(n))!;
+
   it('lists every row in spreadsheet order, in English', () => {
-    const rows = reviewRows(plan, 'en');
-    expect(rows[0]).toEqual(['row', 'participant', 'code', 'quote', 'status', 'score', 'start', 'end', 'line', 'matched text', 'reason']);
-    expect(rows.map((r) => r[0])).toEqual(['row', '2', '3', '4', '5', '6']);
+    expect(rows[0]).toEqual(['row', 'participant', 'code', 'quote', 'status', 'score', 'passages', 'start', 'end', 'line', 'matched text', 'segment', 'reason']);
+    expect(rows.map((r) => r[0])).toEqual(['row', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
     const start = text.indexOf('on se sent');
-    expect(rows[1]).toEqual(['2', 'P01', 'Impuissance', 'On se sent tres demunis', 'normalised', '1.00', String(start), String(start + 23), '2', 'on se sent très démunis', '']);
-    expect(rows[2]!.slice(0, 5)).toEqual(['3', 'P09', 'Impuissance', 'on se sent très démunis', 'unresolved']);
-    expect(rows[2]![10]).toContain('No transcript for participant "P09"');
-    expect(rows[3]![4]).toBe('unresolved');
-    expect(rows[3]![6]).toBe('');
-    expect(rows[4]![4]).toBe('skipped');
-    expect(rows[5]![4]).toBe('exact, ambiguous');
+    expect(row(2)).toEqual(['2', 'P01', 'Impuissance', 'On se sent tres demunis', 'normalised', '1.00', '1', String(start), String(start + 23), '10', 'on se sent très démunis', '', '']);
+    expect(row(3).slice(0, 5)).toEqual(['3', 'P09', 'Impuissance', 'on se sent très démunis', 'unresolved']);
+    expect(row(3)[12]).toContain('No transcript for participant "P09"');
+    expect(row(4)[4]).toBe('unresolved');
+    expect(row(4)[7]).toBe('');
+    expect(row(5)[4]).toBe('skipped');
   });
 
-  it('speaks French with decimal commas and flags ambiguity', () => {
-    const rows = reviewRows(plan, 'fr');
-    expect(rows[0]![3]).toBe('citation');
-    expect(rows[1]![4]).toBe('normalisée');
-    expect(rows[1]![5]).toBe('1,00');
-    expect(rows[5]![4]).toBe('exacte, ambiguë');
-    expect(rows[5]![8]).toBe('3');
-    expect(rows[5]![10]).toBe('Citation présente 2 fois dans l’entretien\u00a0: vérifiez que c’est la bonne.');
+  it('says into how many passages a quote went, where, and the segments it became', () => {
+    expect(row(10)[4]).toBe('several passages');
+    expect(row(10)[6]).toBe('2');
+    expect(row(10)[9]).toBe('10 ; 14');
+    expect(row(10)[10]).toBe('on se sent très démunis […] Et on bricole encore');
+    expect(row(10)[11]).toBe('seg00001 ; seg00002');
+  });
+
+  it('says which passage was chosen among several places, and why a part was left', () => {
+    // `on bricole` three times: the neighbouring rows (lines 12 and 14) single out the one between them.
+    expect(row(7)[4]).toBe('exact, ambiguous');
+    expect(row(7)[9]).toBe('12');
+    expect(row(7)[12]).toMatch(/^Passage at line 12 chosen by context among several equally good places \(also lines 10, 14\): to confirm/);
+    // `il revient` twice in one answer: nothing tells which.
+    expect(row(9)[4]).toBe('unresolved');
+    expect(row(9)[12]).toMatch(/Found at 2 equally good places \(lines 12 and 12\)/);
+    expect(row(11)[4]).toBe('partly placed');
+    expect(row(11)[12]).toMatch(/^Left out: "Et comment vous le vivez" — These are the interviewer’s .* line 9/);
+  });
+
+  it('speaks French with decimal commas', () => {
+    const fr = reviewRows(plan, 'fr');
+    expect(fr[0]![3]).toBe('citation');
+    expect(fr[0]![9]).toBe('ligne dans l’entretien');
+    expect(fr.find((r) => r[0] === '2')![4]).toBe('normalisée');
+    expect(fr.find((r) => r[0] === '2')![5]).toBe('1,00');
+    expect(fr.find((r) => r[0] === '7')![4]).toBe('exacte, ambiguë');
+    expect(fr.find((r) => r[0] === '10')![4]).toBe('en plusieurs passages');
   });
 });

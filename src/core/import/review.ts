@@ -1,48 +1,58 @@
 /**
  * The review table of an import: one row per spreadsheet row, in the spreadsheet's order,
- * saying where each quote was found (or why not), for a CSV the researcher checks.
+ * saying into how many passages each quote went, where (offsets and file lines), what the
+ * transcript says there, which passages were chosen among several places, and why a part was
+ * left — for a CSV the researcher checks.
  */
 import type { Language } from '../types.js';
 import type { ImportPlan, ImportRowResult, ImportStatus } from './plan.js';
 
 const HEADER: Record<Language, string[]> = {
-  en: ['row', 'participant', 'code', 'quote', 'status', 'score', 'start', 'end', 'line', 'matched text', 'reason'],
-  fr: ['ligne', 'participant', 'code', 'citation', 'statut', 'score', 'début', 'fin', 'ligne dans l’entretien', 'texte trouvé', 'raison'],
+  en: ['row', 'participant', 'code', 'quote', 'status', 'score', 'passages', 'start', 'end', 'line', 'matched text', 'segment', 'reason'],
+  fr: ['ligne', 'participant', 'code', 'citation', 'statut', 'score', 'passages', 'début', 'fin', 'ligne dans l’entretien', 'texte trouvé', 'segment', 'raison'],
 };
 
 const STATUS: Record<Language, Record<ImportStatus, string>> = {
   en: {
     exact: 'exact',
     normalised: 'normalised',
-    fragments: 'fragments',
     approximate: 'approximate',
+    passages: 'several passages',
+    partial: 'partly placed',
     unresolved: 'unresolved',
     skipped: 'skipped',
   },
   fr: {
     exact: 'exacte',
     normalised: 'normalisée',
-    fragments: 'fragments',
     approximate: 'approchée',
+    passages: 'en plusieurs passages',
+    partial: 'en partie placée',
     unresolved: 'non trouvée',
     skipped: 'ignorée',
   },
 };
 
 const AMBIGUOUS: Record<Language, string> = { en: 'ambiguous', fr: 'ambiguë' };
+/** Between the passages of one quote, as a thesis writes an omission. */
+const JOIN = ' […] ';
+const LIST = ' ; ';
 
 function score(r: ImportRowResult, language: Language): string {
-  if (r.match === null || r.match.start < 0) return '';
+  if (r.match === null || (r.pieces.length === 0 && r.match.best === undefined)) return '';
   const s = r.match.score.toFixed(2);
   return language === 'fr' ? s.replace('.', ',') : s;
 }
 
-/** Header and one row per spreadsheet row, ready for a CSV writer. */
-export function reviewRows(plan: ImportPlan, language: Language): string[][] {
+/**
+ * Header and one row per spreadsheet row, ready for a CSV writer. `segmentIds`: the ids of the
+ * segments each row's passages became, when they were written.
+ */
+export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Map<number, string[]>): string[][] {
   const rows: string[][] = [HEADER[language]];
   for (const r of plan.results) {
-    const anchored = r.text !== undefined && r.match !== null;
     const status = STATUS[language][r.status] + (r.ambiguous ? `, ${AMBIGUOUS[language]}` : '');
+    const pieces = r.pieces;
     rows.push([
       String(r.row),
       r.participant ?? r.participantCell,
@@ -50,19 +60,34 @@ export function reviewRows(plan: ImportPlan, language: Language): string[][] {
       r.quote,
       status,
       score(r, language),
-      anchored ? String(r.match!.start) : '',
-      anchored ? String(r.match!.end) : '',
-      anchored && r.line !== undefined ? String(r.line) : '',
-      anchored ? r.text! : '',
-      r.reason?.[language] ?? (r.ambiguous ? ambiguousReason(r, language) : ''),
+      pieces.length === 0 ? '' : String(pieces.length),
+      pieces.map((p) => String(p.start)).join(LIST),
+      pieces.map((p) => String(p.end)).join(LIST),
+      pieces.map((p) => String(p.line)).join(LIST),
+      pieces.map((p) => p.text).join(JOIN),
+      [...new Set(segmentIds?.get(r.row) ?? [])].join(LIST),
+      reasonOf(r, language),
     ]);
   }
   return rows;
 }
 
-function ambiguousReason(r: ImportRowResult, language: Language): string {
-  const n = r.match?.occurrences ?? 0;
-  return language === 'fr'
-    ? `Citation présente ${n} fois dans l’entretien\u00a0: vérifiez que c’est la bonne.`
-    : `The quote occurs ${n} times in the transcript: check this is the right one.`;
+function reasonOf(r: ImportRowResult, language: Language): string {
+  const fr = language === 'fr';
+  if (r.pieces.length === 0) return r.reason?.[language] ?? '';
+  const parts: string[] = [];
+  if (r.codes.length === 0 && r.reason !== undefined) parts.push(r.reason[language]);
+  for (const l of r.left) {
+    parts.push(fr ? `Laissé de côté\u00a0: « ${l.text} » — ${l.reason.fr}` : `Left out: "${l.text}" — ${l.reason.en}`);
+  }
+  for (const p of r.pieces) {
+    if (!p.ambiguous) continue;
+    const others = (p.otherLines ?? []).join(', ');
+    parts.push(
+      fr
+        ? `Passage de la ligne ${p.line} choisi d’après le contexte parmi plusieurs endroits aussi plausibles (aussi lignes ${others})\u00a0: à confirmer (codage confirm).`
+        : `Passage at line ${p.line} chosen by context among several equally good places (also lines ${others}): to confirm (codage confirm).`,
+    );
+  }
+  return parts.join(' | ');
 }

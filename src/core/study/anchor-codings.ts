@@ -1,5 +1,5 @@
 import { reanchorSegment } from '../anchoring/reanchor.js';
-import { FoldedText } from '../text/fold.js';
+import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { OffsetMap } from '../text/offsets.js';
 import type { Problem, Segment, Transcript } from '../types.js';
 import type { CoderEntry } from './study.js';
@@ -36,10 +36,10 @@ export function transcriptOffsets(transcript: Transcript): OffsetMap {
   return map;
 }
 
-/** Per-transcript caches shared by every coder: code point map and folded text. */
+/** Per-transcript caches shared by every coder: code point map and the transcript prepared for search. */
 export class TranscriptIndex {
   private readonly maps = new Map<string, OffsetMap>();
-  private readonly folds = new Map<string, FoldedText>();
+  private readonly searches = new Map<string, TranscriptSearch>();
 
   offsets(transcript: Transcript): OffsetMap {
     let map = this.maps.get(transcript.id);
@@ -50,13 +50,13 @@ export class TranscriptIndex {
     return map;
   }
 
-  folded(transcript: Transcript): FoldedText {
-    let folded = this.folds.get(transcript.id);
-    if (!folded) {
-      folded = new FoldedText(transcript.text);
-      this.folds.set(transcript.id, folded);
+  search(transcript: Transcript): TranscriptSearch {
+    let search = this.searches.get(transcript.id);
+    if (!search) {
+      search = TranscriptSearch.of(transcript);
+      this.searches.set(transcript.id, search);
     }
-    return folded;
+    return search;
   }
 }
 
@@ -82,14 +82,17 @@ export function anchorCodings(
       const end = map.toUtf16(segment.end);
       if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === segment.text) {
         segments.push({ coder: entry.coder, file: entry.file, segment, transcript, start, end, text: segment.text, status: 'unchanged', score: 1 });
+        if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
         continue;
       }
       const base = { coder: entry.coder, file: entry.file, segment, transcript };
-      const found = reanchorSegment(
-        transcript.text,
-        { start: Math.max(0, start), end: Math.max(0, end), text: segment.text },
-        index.folded(transcript),
-      );
+      const found = reanchorSegment(index.search(transcript), {
+        start: Math.max(0, start),
+        end: Math.max(0, end),
+        text: segment.text,
+        prefix: segment.prefix,
+        suffix: segment.suffix,
+      });
       const status: AnchorStatus = found.status === 'unchanged' ? 'moved' : found.status;
       const where = { file: entry.file, line: segment.line, column: 5 };
       if (start < 0 || end < 0) {
@@ -125,6 +128,7 @@ export function anchorCodings(
         continue;
       }
       segments.push({ ...base, start: found.start, end: found.end, text: found.text, status, score: found.score });
+      if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(found.start)));
       const moved = `${segment.start}–${segment.end} → ${map.toCodePoint(found.start)}–${map.toCodePoint(found.end)}`;
       problems.push({
         severity: status === 'moved' ? 'info' : 'warning',
@@ -145,6 +149,25 @@ export function anchorCodings(
     }
   }
   return { segments, problems };
+}
+
+/** A segment an import placed among several equally good places, until the coder confirms it. */
+function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
+  return {
+    severity: 'warning',
+    file: entry.file,
+    line: segment.line,
+    column: 5,
+    kind: 'segment-ambiguous',
+    message: {
+      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by context among several places where its quote occurs: "${excerpt(segment.text)}"`,
+      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé d’après le contexte parmi plusieurs endroits où figure sa citation : « ${excerpt(segment.text)} »`,
+    },
+    hint: {
+      en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
+      fr: `vérifier que c’est le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
+    },
+  };
 }
 
 function excerpt(text: string, max = 60): string {

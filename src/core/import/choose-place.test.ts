@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportColumns } from './columns.js';
+import { planImport } from './plan.js';
+
+// `lombalgie` in three answers; each answer has its own distinctive sentences.
+const text = `Enquêteur : Vos patients ?
+P1 : Beaucoup de lombalgie, ici. Des agriculteurs, des maçons.
+Enquêteur : Et les examens ?
+P1 : L'IRM ne montre rien. La lombalgie chronique, c'est mécanique le plus souvent. Le kiné fait des merveilles.
+Enquêteur : Et la kiné ?
+P1 : Le kiné du village est formidable. Pour la lombalgie, le kiné fait des merveilles.
+Enquêteur : Et la suite ?
+P1 : Je voudrais une formation. Voilà.`;
+
+const columns: ImportColumns = { participant: 0, code: 1, quote: 2 };
+const plan = (quotes: string[]) =>
+  planImport({ rows: quotes.map((q, i) => ({ row: i + 2, cells: ['P1', 'Code', q] })), columns, transcripts: [{ id: 'P1', text }] });
+const second = text.indexOf('lombalgie chronique');
+
+describe('choosing among equally good places', () => {
+  it('by the neighbouring rows, when the sheet follows the transcript', () => {
+    const p = plan(['Des agriculteurs, des maçons', "L'IRM ne montre rien", 'lombalgie', 'Le kiné du village est formidable', 'Je voudrais une formation']);
+    const row = p.results[2]!;
+    expect(row.pieces).toHaveLength(1);
+    expect(row.pieces[0]).toMatchObject({ start: second, ambiguous: true, chosenBy: 'reading-order', line: 4 });
+    expect(row.pieces[0]!.otherLines).toEqual([2, 6]);
+  });
+
+  it('not by a row moved out of reading order', () => {
+    // The kiné row, listed first, is out of order: the neighbours that count are the IRM row and the formation row.
+    const p = plan(['Le kiné du village est formidable', 'Des agriculteurs, des maçons', "L'IRM ne montre rien", 'lombalgie', 'Je voudrais une formation']);
+    const row = p.results[3]!;
+    // Between the IRM row and the formation row lie two occurrences: nothing tells which.
+    expect(row.pieces).toEqual([]);
+    expect(row.reason?.en).toMatch(/Found at 3 equally good places \(lines 2, 4 and 6\)/);
+  });
+
+  it('by the other passages of the same quote: the same answer', () => {
+    const p = plan(['Je voudrais une formation', 'le kiné fait des merveilles [...] Le kiné du village est formidable']);
+    const row = p.results[1]!;
+    expect(row.status).toBe('passages');
+    expect(row.pieces.map((x) => x.text)).toEqual(['Le kiné du village est formidable', 'le kiné fait des merveilles']);
+    expect(row.pieces[1]).toMatchObject({ ambiguous: true, chosenBy: 'quote', line: 6 });
+  });
+
+  it('leaves for review what nothing singles out, and says where it was found', () => {
+    const p = plan(['lombalgie']);
+    expect(p.results[0]!.status).toBe('unresolved');
+    expect(p.results[0]!.reason?.fr).toMatch(/^Trouvée à 3 endroits aussi plausibles \(lignes 2, 4 et 6\)/);
+  });
+});

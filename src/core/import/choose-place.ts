@@ -1,0 +1,163 @@
+/**
+ * Placing a quote (or a part of one) found at several equally good places — `lombalgie` in
+ * several answers of one interview — the way a researcher would: by the other parts of the
+ * same quote (the same answer, else the same question), and by the spreadsheet's neighbouring
+ * rows when the sheet lists the participant's verbatims in reading order (the place between the
+ * places of the rows before and after it). A place is chosen only when one of these singles it
+ * out; it is then marked ambiguous, for the coder to confirm. When nothing singles one out, the
+ * part is left for review with the lines of every place: better left than placed wrong.
+ */
+import type { Span } from '../types.js';
+import type { PlacedPiece } from '../anchoring/locate.js';
+import * as reasons from '../anchoring/reasons.js';
+import type { TranscriptSearch } from '../anchoring/transcript-search.js';
+import type { ImportPiece, ImportRowResult } from './plan.js';
+
+/** What chose a place among several: the quote's other passages, or the neighbouring rows in reading order. */
+export type ChosenBy = 'quote' | 'reading-order';
+
+interface Pending {
+  row: ImportRowResult;
+  piece: PlacedPiece;
+  candidates: Span[];
+}
+
+function toImportPiece(search: TranscriptSearch, span: Span, score: number, ambiguous: boolean, others: Span[] = []): ImportPiece {
+  const piece: ImportPiece = {
+    start: span.start,
+    end: span.end,
+    score,
+    line: search.lines.lineOf(span.start),
+    text: search.text.slice(span.start, span.end),
+    ambiguous,
+  };
+  if (ambiguous) piece.otherLines = others.filter((o) => o.start !== span.start).map((o) => search.lines.lineOf(o.start));
+  return piece;
+}
+
+/** The only candidate satisfying `test`, or undefined when none or several do. */
+function only(candidates: readonly Span[], test: (s: Span) => boolean): Span | undefined {
+  let found: Span | undefined;
+  for (const c of candidates) {
+    if (!test(c)) continue;
+    if (found !== undefined) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * Share of a participant's placed rows that must follow the transcript (in the longest such
+ * chain) for the sheet to count as in reading order; rows in random order give about 2√n of n.
+ */
+const READING_ORDER = 0.6;
+
+/**
+ * The longest chain of rows whose places follow the transcript in sheet order (a longest
+ * non-decreasing subsequence): rows outside it were moved, and say nothing about their neighbours.
+ */
+function inOrder(starts: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous = new Array<number>(starts.length).fill(-1);
+  for (let i = 0; i < starts.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[tails[mid]!]! <= starts[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const chain = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = previous[i]!) chain.add(i);
+  return chain;
+}
+
+/**
+ * Turns each row's match into the pieces to import: places found once are kept, places found
+ * several times are chosen by context or left for review.
+ */
+export function choosePlaces(results: ImportRowResult[], index: Map<string, TranscriptSearch>): void {
+  const byParticipant = new Map<string, ImportRowResult[]>();
+  for (const r of results) {
+    if (r.participant === null || r.match === null) continue;
+    const list = byParticipant.get(r.participant);
+    if (list === undefined) byParticipant.set(r.participant, [r]);
+    else list.push(r);
+  }
+  for (const [participant, rows] of byParticipant) {
+    const search = index.get(participant)!;
+    const pending: Pending[] = [];
+    const placed = new Map<ImportRowResult, ImportPiece[]>();
+    for (const row of rows) {
+      const pieces: ImportPiece[] = [];
+      for (const piece of row.match!.pieces) {
+        if (piece.candidates === undefined) pieces.push(toImportPiece(search, piece, piece.score, false));
+        else pending.push({ row, piece, candidates: piece.candidates });
+      }
+      placed.set(row, pieces);
+    }
+    if (pending.length > 0) decide(rows, pending, placed, search);
+    for (const row of rows) {
+      row.pieces = [...placed.get(row)!].sort((a, b) => a.start - b.start);
+      row.ambiguous = row.pieces.some((p) => p.ambiguous);
+      row.left.sort((a, b) => a.quoteStart - b.quoteStart);
+    }
+  }
+}
+
+function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportRowResult, ImportPiece[]>, search: TranscriptSearch): void {
+  const turn = (s: Span) => search.stretchAt(s.start);
+  const question = (s: Span) => search.questionAt(s.start);
+  // Rows placed at one place, in sheet order, and those of them that follow the transcript.
+  const anchors = rows.flatMap((r, index) => {
+    const pieces = placed.get(r)!;
+    return pieces.length === 0 ? [] : [{ index, start: Math.min(...pieces.map((p) => p.start)) }];
+  });
+  const chain = inOrder(anchors.map((a) => a.start));
+  const ordered = anchors.length >= 2 && chain.size / anchors.length >= READING_ORDER;
+  const inChain = anchors.filter((_, k) => chain.has(k));
+
+  for (const p of pending) {
+    const { row, candidates } = p;
+    const at = rows.indexOf(row);
+    const own = placed.get(row)!;
+    const near = (spans: readonly Span[], key: (s: Span) => number) =>
+      spans.length === 0 ? undefined : only(candidates, (c) => spans.some((a) => key(a) === key(c)));
+    // The nearest rows before and after this one that follow the transcript.
+    let before: number | undefined;
+    let after: number | undefined;
+    for (const a of inChain) {
+      if (a.index < at) before = a.start;
+      else if (a.index > at && after === undefined) after = a.start;
+    }
+    const rules: [ChosenBy, () => Span | undefined][] = [
+      // The other parts of the same quote: the same answer, then the same question.
+      ['quote', () => near(own, turn) ?? near(own, question)],
+      // The sheet follows the transcript, and one place only lies between the places of the
+      // rows before and after this one (before the first, after the last).
+      ['reading-order', () => (ordered ? only(candidates, (c) => c.start >= (before ?? 0) && c.start <= (after ?? Infinity)) : undefined)],
+    ];
+    let chosen: Span | undefined;
+    let by: ChosenBy | undefined;
+    for (const [name, rule] of rules) {
+      chosen = rule();
+      if (chosen !== undefined) {
+        by = name;
+        break;
+      }
+    }
+    if (chosen === undefined) {
+      row.left.push({
+        quoteStart: p.piece.quoteStart,
+        quoteEnd: p.piece.quoteEnd,
+        text: row.match!.quote.slice(p.piece.quoteStart, p.piece.quoteEnd),
+        reason: reasons.severalPlaces(candidates.map((c) => search.lines.lineOf(c.start))),
+      });
+      continue;
+    }
+    own.push({ ...toImportPiece(search, chosen, p.piece.score, true, candidates), chosenBy: by! });
+  }
+}
