@@ -104,14 +104,18 @@ Exemples :
       summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
       after: `
 Columns (header names in French or English): participant, code, quote (verbatim),
-optional theme ("Theme > Sub-theme") and memo. Each quote is located in the participant's
-transcript: exactly, then normalised (case, accents, apostrophes, spaces, punctuation), then
-fragment by fragment when it contains "..." or "[…]", then approximately (spelling fixed, a
-word added). Rows scoring under --min-score are never anchored: they are listed in the review
-file. Codes and themes missing from codebook.yaml are added. codebook.yaml and the coder file
-are written together or not at all; a coder file codage cannot read completely is never
-rewritten. In the review file, a cell that starts with =, +, -, @ gets a leading ' (never a
-formula). --dry-run writes nothing: the review only where --review says.
+optional theme ("Theme > Sub-theme") and memo. Each quote is found in the participant's own
+words: exactly, then normalised (case, accents, apostrophes, punctuation), else aligned word by
+word — a quote compiled from several passages ("...", "[…]", or nothing between them), in any
+order, glued by a copy from a PDF, or edited (spelling, "ne", a word added or left out) becomes
+one segment per passage, tied by a shared quote id. A passage found at several places is
+placed by the quote's other passages or the neighbouring rows, and marked ambiguous for you to
+confirm (codage confirm); a part that cannot be placed with confidence is left, with why, in the
+review file. Codes and themes missing from codebook.yaml are added.
+codebook.yaml and the coder file are written together or not at all; a coder file codage
+cannot read completely is never rewritten. In the review file, a cell that starts with =, +,
+-, @ gets a leading ' (never a formula). --dry-run writes nothing: the review only where
+--review says.
 
 Examples:
   codage import-codings codage.csv --coder marie
@@ -123,11 +127,15 @@ Examples:
       summary: "importer un tableur de codage (CSV d'Excel ou .xlsx) : participant, code, verbatim",
       after: `
 Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
-et au besoin thème (« Thème > Sous-thème ») et mémo. Chaque verbatim est retrouvé dans la
-transcription du participant : à l'identique, puis normalisé (casse, accents, apostrophes,
-espaces, ponctuation), puis fragment par fragment s'il contient « ... » ou « […] », puis de façon
-approchée (orthographe corrigée, un mot ajouté). Une ligne sous --min-score n'est jamais ancrée :
-elle figure dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
+et au besoin thème (« Thème > Sous-thème ») et mémo. Chaque verbatim est cherché dans les propres
+mots du participant : à l'identique, puis normalisé (casse, accents, apostrophes, ponctuation),
+sinon aligné mot à mot — un verbatim compilé de plusieurs passages (« ... », « […] » ou rien
+entre eux), dans n'importe quel ordre, recollé par un copier-coller depuis un PDF, ou retouché
+(orthographe, « ne », un mot ajouté ou omis) devient un segment par passage, liés par un
+identifiant de citation commun. Un passage présent à plusieurs endroits est placé d'après les
+autres passages du verbatim ou les lignes voisines, et marqué ambigu pour que vous le confirmiez
+(codage confirm) ; une partie impossible à placer avec certitude est laissée de côté, avec la
+raison, dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
 codebook.yaml et le fichier du codeur sont écrits ensemble ou pas du tout ; un fichier de codeur
 que codage ne peut pas lire entièrement n'est jamais réécrit. Dans le fichier de revue, une
 cellule qui commence par =, +, -, @ reçoit un ' devant (jamais de formule). --dry-run n'écrit
@@ -137,6 +145,36 @@ Exemples :
   codage import-codings codage.csv --coder marie
   codage import-codings codage.xlsx --coder paul --dry-run
   codage import-codings codage.csv --coder marie --append --review revue.csv`,
+    },
+  },
+  confirm: {
+    en: {
+      example: 'codage confirm --all --participant P03 --coder marie',
+      summary: 'confirm segments an import placed among several possible places (marked ambiguous)',
+      after: `
+codage check lists every ambiguous segment with its id and line. Check that it is the right
+place in the transcript, then confirm it here: its "ambiguous" mark is removed. A quote id
+confirms every passage of that quote. If the place is wrong, code the right passage instead and
+delete the segment's line.
+
+Examples:
+  codage confirm k3j9x2tq --coder marie
+  codage confirm k3j9x2tq p0q7ab2c --coder marie --study ma-these
+  codage confirm --all --participant MG4 --coder marie`,
+    },
+    fr: {
+      example: 'codage confirm --all --participant P03 --coder marie',
+      summary: "confirmer des segments qu'un import a placés parmi plusieurs endroits possibles (marqués ambigus)",
+      after: `
+codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c'est
+le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » est retirée.
+Un identifiant de citation confirme tous les passages de cette citation. Si l'endroit est faux,
+codez plutôt le bon passage et supprimez la ligne du segment.
+
+Exemples :
+  codage confirm k3j9x2tq --coder marie
+  codage confirm k3j9x2tq p0q7ab2c --coder marie --study ma-these
+  codage confirm --all --participant MG4 --coder marie`,
     },
   },
   segments: {
@@ -731,6 +769,12 @@ Exemples :
   'arg-dir': { en: { summary: 'folder to create (default: current folder)' }, fr: { summary: 'dossier à créer (par défaut : le dossier courant)' } },
   'arg-refi': { en: { summary: 'REFI-QDA project (.qdpx) or codebook (.qdc)' }, fr: { summary: 'projet (.qdpx) ou livre de codes (.qdc) REFI-QDA' } },
   'arg-spreadsheet': { en: { summary: 'CSV or .xlsx file' }, fr: { summary: 'fichier CSV ou .xlsx' } },
+  'arg-segments': {
+    en: { summary: 'segment ids (or quote ids) to confirm' },
+    fr: { summary: 'identifiants des segments (ou des citations) à confirmer' },
+  },
+  'opt-all': { en: { summary: 'every ambiguous segment of the coder' }, fr: { summary: 'tous les segments ambigus du codeur' } },
+  'opt-coder-confirm': { en: { summary: 'coder whose segments are confirmed' }, fr: { summary: 'codeur dont les segments sont confirmés' } },
   'arg-participant': { en: { summary: 'participant id (e.g. P03)' }, fr: { summary: 'identifiant du participant (ex. P03)' } },
   'opt-coder': { en: { summary: 'coder whose file receives the segments' }, fr: { summary: 'codeur dont le fichier reçoit les segments' } },
   'opt-coder-filter': { en: { summary: 'only this coder' }, fr: { summary: 'seulement ce codeur' } },

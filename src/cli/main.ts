@@ -110,6 +110,8 @@ export async function buildProgram(
     .argument('<file>', h('arg-refi').summary)
     .option('--title <title>', h('opt-title').summary)
     .option('--dry-run', h('opt-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+
   command('import', 'import', () => import('./commands/import.js'))
     .argument('<files...>', h('arg-sources').summary)
     .option('--speakers <file>', h('opt-speakers').summary)
@@ -122,6 +124,13 @@ export async function buildProgram(
     .option('--map <file>', h('opt-map').summary)
     .option('--key <file>', h('opt-key').summary)
     .option('--dry-run', h('opt-dry-run-anonymise').summary)
+    .option('--json', h('opt-json').summary);
+
+  command('confirm', 'confirm', () => import('./commands/confirm.js'))
+    .argument('[segments...]', h('arg-segments').summary)
+    .requiredOption('--coder <name>', h('opt-coder-confirm').summary)
+    .option('--all', h('opt-all').summary)
+    .option('--participant <id>', h('opt-participant-filter').summary)
     .option('--json', h('opt-json').summary);
 
   command('segments', 'segments', () => import('./commands/segments.js'))

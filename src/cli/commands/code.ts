@@ -285,6 +285,15 @@ async function session(
           : `${t.file} changed since the last session: ${moved.length} segment(s) re-anchored by their text (${moved.filter((a) => a.status === 'approximate').length} approximately).`,
       );
     }
+    const ambiguous = placed.filter((a) => a.segment.ambiguous);
+    if (ambiguous.length > 0) {
+      const ids = ambiguous.map((a) => a.segment.id).join(' ');
+      notices.push(
+        fr
+          ? `${ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles, à vérifier puis confirmer : codage confirm ${ids} --coder ${coder}`
+          : `${ambiguous.length} segment(s) placed by an import among several possible places, to check then confirm: codage confirm ${ids} --coder ${coder}`,
+      );
+    }
     for (const s of unplaced) {
       notices.push(
         terminalSafe(

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { confirmSegments } from '../../core/codings/confirm.js';
+import { DataError, UsageError } from '../../core/errors.js';
+import { coderFilePath } from '../../core/study/study.js';
+import { readStudyConfig } from '../../io/study.js';
+import { changeStudy } from '../../io/study-change.js';
+import { resolveCoder } from '../coder.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
+import { paint } from '../output.js';
+
+interface ConfirmOptions {
+  study: string;
+  coder: string;
+  all?: boolean;
+  participant?: string;
+  json?: boolean;
+}
+
+/** `codage confirm`: removes the `ambiguous` mark of segments the coder has checked. */
+export async function run(baseCtx: CommandContext, ids: string[], options: ConfirmOptions): Promise<number> {
+  const root = resolve(options.study);
+  const { coder } = await resolveCoder(root, options.coder, { mustExist: true });
+  const config = (await readStudyConfig(root)).config;
+  const ctx = withStudyLanguage(baseCtx, config);
+  const fr = ctx.language === 'fr';
+  if (ids.length === 0 && !options.all) {
+    throw new UsageError(
+      { en: 'which segments? Give their ids, or --all', fr: 'quels segments ? Indiquer leurs identifiants, ou --all' },
+      {
+        en: `codage check lists the ambiguous segments with their ids; e.g. codage confirm k3j9x2tq --coder ${coder}`,
+        fr: `codage check liste les segments ambigus avec leurs identifiants ; par exemple codage confirm k3j9x2tq --coder ${coder}`,
+      },
+    );
+  }
+  if (ids.length > 0 && options.all) {
+    throw new UsageError({ en: 'give segment ids or --all, not both', fr: 'indiquer des identifiants ou --all, pas les deux' });
+  }
+
+  const file = coderFilePath(coder);
+  // Read again under the lock, written only if fully understood (changeStudy refuses otherwise).
+  const result = changeStudy(root, { command: `codage confirm --coder ${coder}`, files: [file], onNotice: noticePrinter(ctx), language: config.language }, (files) => {
+    const entry = files.coder(coder);
+    if (entry === null) {
+      throw new DataError({ en: `${file} does not exist`, fr: `${file} n'existe pas` }, {
+        hint: { en: 'check the coder name (codings/<coder>.yaml)', fr: 'vérifier le nom du codeur (codings/<codeur>.yaml)' },
+      });
+    }
+    const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString() });
+    if (confirmed.unknown.length > 0) {
+      throw new DataError(
+        {
+          en: `no segment or quote ${confirmed.unknown.map((id) => `"${id}"`).join(', ')} in ${file}; nothing was changed`,
+          fr: `aucun segment ni citation ${confirmed.unknown.map((id) => `« ${id} »`).join(', ')} dans ${file} ; rien n'a été modifié`,
+        },
+        { file, hint: { en: 'copy the ids from codage check (segment …) or from the import review file', fr: 'copier les identifiants depuis codage check (segment …) ou le fichier de revue de l’import' } },
+      );
+    }
+    if (confirmed.confirmed.length > 0) files.writeCoder({ coder, coderFile: confirmed.coderFile, kept: entry.kept });
+    return confirmed;
+  });
+
+  const left = result.coderFile.segments.filter((s) => s.ambiguous).length;
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify({ coder, file, confirmed: result.confirmed, alreadyConfirmed: result.already, ambiguousLeft: left }, null, 2)}\n`);
+    return 0;
+  }
+  const colon = fr ? '\u00a0: ' : ': ';
+  if (result.confirmed.length > 0) {
+    ctx.stdout.write(
+      `${paint.green('✓')} ${fr ? `${result.confirmed.length} segment(s) confirmé(s) dans ${file}` : `${result.confirmed.length} segment(s) confirmed in ${file}`}${colon}${result.confirmed.join(', ')}\n`,
+    );
+  } else {
+    ctx.stdout.write(fr ? `Aucun segment à confirmer dans ${file}.\n` : `No segment to confirm in ${file}.\n`);
+  }
+  if (result.already.length > 0) {
+    ctx.stdout.write(fr ? `Déjà confirmé(s)${colon}${result.already.join(', ')}\n` : `Already confirmed: ${result.already.join(', ')}\n`);
+  }
+  ctx.stdout.write(
+    fr ? `Segments ambigus restants${colon}${left}${left > 0 ? ' (codage check les liste)' : ''}\n` : `Ambiguous segments left: ${left}${left > 0 ? ' (codage check lists them)' : ''}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, runCli, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
+
+/** A spreadsheet whose rows follow MG1 in reading order; `lombalgie` is said in two answers of MG1. */
+const SHEET = `Participant;Code;Verbatim
+MG1;Incertitude diagnostique;moi j'ai toujours peur de passer à côté de quelque chose
+MG1;Lombalgie;lombalgie
+MG1;Examens complémentaires;Je pense que je fais trop d'examens, honnêtement
+MG1;Délais d'accès;C'est huit mois d'attente. Huit mois.....on bricole en attendant
+`;
+
+interface JsonProblem {
+  kind: string;
+  file: string;
+  line: number | null;
+  message: string;
+  hint: string | null;
+}
+
+describe('import → check → confirm', () => {
+  const dir = copyStudy();
+  const sheet = join(tempDir(), 'codage.csv');
+  writeFileSync(sheet, SHEET);
+  const review = join(tempDir(), 'review.csv');
+  const imported = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--review', review, '--lang', 'en']);
+
+  it('imports a repeated quote at the place its neighbours single out, marked ambiguous, and ties passages by a quote id', () => {
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('To confirm: 1 segment(s) placed by context among several possible places');
+    const lines = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  - {'));
+    const segments = lines.map((l) => JSON.parse(l.slice(4)) as Record<string, unknown>);
+    const lombalgie = segments.find((s) => s.text === 'lombalgie')!;
+    expect(lombalgie.ambiguous).toBe(true);
+    expect(lombalgie.prefix).toBe('quelque chose. Vous voyez, la ');
+    const delais = segments.filter((s) => s.quote !== undefined);
+    expect(delais.map((s) => s.text)).toEqual(["C'est huit mois d'attente. Huit mois", 'On bricole en attendant']);
+    expect(delais[0]!.quote).toBe(delais[1]!.quote);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[1]!.status).toBe('exact, ambiguous');
+    expect(rows[1]!.segment).toBe(lombalgie.id);
+    expect(rows[3]!.status).toBe('several passages');
+    expect(rows[3]!.segment.split(' ; ')).toEqual(delais.map((s) => s.id));
+  });
+
+  it('has check list the ambiguous segment until it is confirmed, then not', () => {
+    const before = runCli(['check', '--study', dir, '--json', '--lang', 'en']);
+    expect(before.code).toBe(0);
+    const problems = (JSON.parse(before.stdout) as { problems: JsonProblem[] }).problems.filter((p) => p.kind === 'segment-ambiguous');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe('codings/lea.yaml');
+    expect(problems[0]!.message).toMatch(/^segment (\w+) \(transcripts\/MG1\.txt, line 24\) was placed by context among several places/);
+    const id = /^segment (\w+)/.exec(problems[0]!.message)![1]!;
+    expect(problems[0]!.hint).toContain(`codage confirm ${id} --coder lea`);
+
+    const unknown = runCli(['confirm', 'nope1234', '--coder', 'lea', '--study', dir, '--lang', 'en']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no segment or quote "nope1234" in codings/lea.yaml; nothing was changed');
+    expect(runCli(['confirm', '--coder', 'lea', '--study', dir]).code).toBe(2);
+
+    const confirmed = runCli(['confirm', id, '--coder', 'lea', '--study', dir, '--lang', 'en']);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toBe(`✓ 1 segment(s) confirmed in codings/lea.yaml: ${id}\nAmbiguous segments left: 0\n`);
+    const after = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
+    expect(after.problems.filter((p) => p.kind === 'segment-ambiguous')).toEqual([]);
+    expect(readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')).not.toContain('"ambiguous"');
+    const again = runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'fr']);
+    expect(again.stdout).toBe('Aucun segment à confirmer dans codings/lea.yaml.\nSegments ambigus restants\u00a0: 0\n');
+  });
+});
