@@ -31,7 +31,7 @@ const MAX_SEED_HITS = 24;
 /** A word found at most this often is a seed alone. */
 const RARE = 3;
 /** How many times a window is searched again on either side of its best alignment. */
-const MAX_DEPTH = 2;
+const MAX_DEPTH = 1;
 /** Words around a region's seeds that the alignment may reach. */
 const PAD = 16;
 /** Seeds further apart (in transcript words) or off the diagonal by more start a new region. */
@@ -126,6 +126,8 @@ export class QuoteAligner {
   private readonly quoteNumber: Uint8Array;
   private readonly covered: Uint8Array;
   private h = new Int32Array(0);
+  /** Diagonals (transcript word − quote word) the alignment may use: the seeds', give or take `PAD`. */
+  private band: [number, number] = [-Infinity, Infinity];
   private dir = new Uint8Array(0);
 
   private readonly acrossTurns: boolean;
@@ -436,14 +438,15 @@ export class QuoteAligner {
     const matchedIn = (list: readonly Op[]) => list.filter((op) => op.kind === OP_MATCH || op.kind === OP_NEAR).length;
     let boundary = -1;
     for (let q = block.qTo - 1; q > block.qFrom && boundary < 0; q--) if (this.quote[q]!.sentenceBefore) boundary = q;
-    if (boundary >= 0 && free(block.qTo)) {
+    // (The quote going on after a cut the author marked is another passage: the block ends there.)
+    if (boundary >= 0 && free(block.qTo) && !this.quote[block.qTo]!.cutBefore) {
       const tail = ops.filter((op) => op.q >= boundary);
       const head = ops.filter((op) => op.q < boundary);
       if (matchedIn(tail) <= 2 && matchedIn(head) >= 1) ops = head;
     }
     boundary = -1;
     for (let q = block.qFrom + 1; q < block.qTo && boundary < 0; q++) if (this.quote[q]!.sentenceBefore) boundary = q;
-    if (boundary >= 0 && free(block.qFrom - 1)) {
+    if (boundary >= 0 && free(block.qFrom - 1) && !this.quote[block.qFrom]!.cutBefore) {
       const head = ops.filter((op) => op.q < boundary);
       const tail = ops.filter((op) => op.q >= boundary);
       if (matchedIn(head) <= 2 && matchedIn(tail) >= 1) ops = tail;
@@ -608,17 +611,6 @@ export class QuoteAligner {
   // -------------------------------------------------------------------------------------------
   // Seeds and regions
 
-  private nearIds(i: number): number[] {
-    const q = this.quote[i]!;
-    const out: number[] = [];
-    for (let len = q.text.length - 2; len <= q.text.length + 2; len++) {
-      for (const id of this.words.wordsOfLength(len)) {
-        if (nearWords(q.text, this.words.strings[id]!) !== null) out.push(id);
-      }
-    }
-    return out;
-  }
-
   private seeds(): Seed[] {
     const words = this.words;
     const q = this.quote;
@@ -628,7 +620,7 @@ export class QuoteAligner {
       const w = q[i]!;
       if (w.id < 0) {
         if (w.text.length >= 5 && !w.optional) {
-          for (const id of this.nearIds(i)) {
+          for (const id of words.nearVocabulary(w.text)) {
             const hits = words.positions(id);
             if (hits.length <= MAX_SEED_HITS) for (const t of hits) seeds.push({ q: i, t, n: 1 });
           }
@@ -727,11 +719,15 @@ export class QuoteAligner {
       let qMax = -Infinity;
       let tMin = Infinity;
       let tMax = -Infinity;
+      let dMin = Infinity;
+      let dMax = -Infinity;
       for (const s of g.seeds) {
         qMin = Math.min(qMin, s.q);
         qMax = Math.max(qMax, s.q + s.n);
         tMin = Math.min(tMin, s.t);
         tMax = Math.max(tMax, s.t + s.n);
+        dMin = Math.min(dMin, s.t - s.q);
+        dMax = Math.max(dMax, s.t - s.q);
       }
       const qLo = Math.max(g.qLo, qMin - PAD);
       const qHi = Math.min(g.qHi, qMax + PAD);
@@ -741,6 +737,7 @@ export class QuoteAligner {
         while (tLo < tMin && words.stretch[tLo] !== g.stretch) tLo++;
         while (tHi > tMax && words.stretch[tHi - 1] !== g.stretch) tHi--;
       }
+      this.band = [dMin - PAD, dMax + PAD];
       this.localAlignments(qLo, qHi, tLo, tHi, g.stretch, blocks, 0);
     }
     return blocks;
@@ -803,13 +800,17 @@ export class QuoteAligner {
     let best = 0;
     let bi = 0;
     let bj = 0;
+    const [bandLo, bandHi] = this.band;
     for (let i = 1; i <= n; i++) {
       const qi = qLo + i - 1;
       const w = this.quote[qi]!;
       const gapQuote = w.optional ? SOFT_GAP : GAP;
       const row = i * width;
       const up = row - width;
-      for (let j = 1; j <= m; j++) {
+      // Cells off the band stay 0: an alignment cannot drift far from its seeds' diagonals.
+      const jLo = Math.max(1, bandLo + qi - tLo + 1);
+      const jHi = Math.min(m, bandHi + qi - tLo + 1);
+      for (let j = jLo; j <= jHi; j++) {
         const t = tLo + j - 1;
         const diag = h[up + j - 1]! + (words.ids[t] === w.id ? MATCH : this.pairScore(qi, t));
         const fromUp = h[up + j]! + gapQuote;

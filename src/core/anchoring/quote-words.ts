@@ -8,7 +8,6 @@
  */
 import { foldWithMap } from '../text/fold.js';
 import { findAnnotations } from '../transcript/annotations.js';
-import { nearWords } from './word-similarity.js';
 import type { TranscriptWords } from './transcript-search.js';
 
 export interface QuoteWord {
@@ -101,7 +100,7 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array): QuoteW
     if (w.id < 0 && !w.optional) {
       const split = splitGlued(w.text, words);
       // `souventc` is `souvent` + `c` glued, `dépassé` is `dépassée` respelled (not `de` + `passé`).
-      const near = nearVocabulary(w.text, words);
+      const near = words.nearVocabulary(w.text).map((id) => words.strings[id]!);
       if (split !== null && (near.length === 0 || split.some((part) => near.includes(part)))) {
         const [left, right] = split;
         const cut = map[w.folded + left.length]!;
@@ -120,16 +119,6 @@ function saidTogether(words: TranscriptWords, a: number, b: number): boolean {
   if (a < 0 || b < 0) return false;
   for (const t of words.positions(a)) if (words.ids[t + 1] === b) return true;
   return false;
-}
-
-/** The transcript's words an unknown word could be a respelling of (`dépassée` for `dépassé`). */
-function nearVocabulary(word: string, words: TranscriptWords): string[] {
-  const out: string[] = [];
-  if (word.length < 5) return out;
-  for (let len = word.length - 1; len <= word.length + 1; len++) {
-    for (const id of words.wordsOfLength(len)) if (nearWords(word, words.strings[id]!) !== null) out.push(words.strings[id]!);
-  }
-  return out;
 }
 
 /**

@@ -63,11 +63,18 @@ function buildSignaturePatterns(label: string): RegExp[] {
  * → `« on bricole »`. `labels`: the spreadsheet's participant cell and the transcript's id.
  */
 export function withoutSignature(quote: string, labels: readonly string[]): string {
-  let out = quote;
+  // A signature is short and at an end: only the ends are searched (a long quote stays fast).
+  const EDGE = 80;
+  let head = quote.length > 2 * EDGE ? quote.slice(0, EDGE) : quote;
+  let tail = quote.length > 2 * EDGE ? quote.slice(-EDGE) : '';
+  const middle = quote.length > 2 * EDGE ? quote.slice(EDGE, -EDGE) : '';
   for (const label of new Set(labels.map((l) => l.trim()).filter((l) => l !== ''))) {
-    for (const re of signaturePatterns(label)) out = out.replace(re, '');
+    const [inParentheses, afterDash, before] = signaturePatterns(label);
+    head = head.replace(before!, '');
+    if (tail === '') head = head.replace(inParentheses!, '').replace(afterDash!, '');
+    else tail = tail.replace(inParentheses!, '').replace(afterDash!, '');
   }
-  return out;
+  return head + middle + tail;
 }
 
 const WORD = /[\p{L}\p{N}]/u;

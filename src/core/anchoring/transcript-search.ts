@@ -10,6 +10,7 @@ import { FoldedText } from '../text/fold.js';
 import { LineNumbers } from '../text/lines.js';
 import { findAnnotations } from '../transcript/annotations.js';
 import { findTurns, type TranscriptTurn } from '../transcript/turns.js';
+import { nearWords } from './word-similarity.js';
 
 export interface SearchableTranscript {
   text: string;
@@ -95,7 +96,10 @@ export class TranscriptWords {
         this.frequency.push(0);
       }
       this.frequency[id]!++;
-      const span = folded.toOriginal(s, i);
+      const from = folded.map[s]!;
+      const last = folded.map[i - 1]!;
+      const code = folded.text.charCodeAt(last);
+      const span = { start: from, end: last + (code >= 0xd800 && code <= 0xdbff ? 2 : 1) };
       this.fs[w] = s;
       this.fe[w] = i;
       this.start[w] = span.start;
@@ -139,6 +143,34 @@ export class TranscriptWords {
     }
     if (id < 0 || id >= this.strings.length) return new Int32Array(0);
     return this.positionList.subarray(this.positionStarts[id]!, this.positionStarts[id + 1]!);
+  }
+
+  private nearCache = new Map<string, number[]>();
+
+  /**
+   * Word numbers of the transcript's words that an unknown word could be a respelling of
+   * (`dépassé` → `dépassée`), computed once per word and transcript.
+   */
+  nearVocabulary(word: string): number[] {
+    let found = this.nearCache.get(word);
+    if (found === undefined) {
+      found = [];
+      if (word.length >= 5) {
+        const first = word.charCodeAt(0);
+        const last = word.charCodeAt(word.length - 1);
+        for (let len = word.length - 2; len <= word.length + 2; len++) {
+          for (const id of this.wordsOfLength(len)) {
+            const other = this.strings[id]!;
+            // One or two edits leave the first or the last letter as it was (almost always).
+            if (other.charCodeAt(0) !== first && other.charCodeAt(other.length - 1) !== last) continue;
+            if (nearWords(word, other) !== null) found.push(id);
+          }
+        }
+      }
+      if (this.nearCache.size > 10_000) this.nearCache.clear();
+      this.nearCache.set(word, found);
+    }
+    return found;
   }
 
   /** Word numbers of the transcript's words whose length is `length`. */
