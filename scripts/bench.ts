@@ -20,6 +20,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PARAMS, formatSummary, generateStudy, type StudyParams } from './generate-study.js';
+import { spreadsheetCsv, thesisQuotes } from './anchoring/test-set.js';
+import { parseTranscript } from '../src/core/transcript/parse.js';
 
 /** Where a command runs: `study` is the cached study, or a fresh copy of it for writing commands. */
 export interface BenchContext {
@@ -39,12 +41,30 @@ export interface Benchmark {
   writes?: boolean;
   /** The study it runs on (default S). */
   study?: StudyName;
+  /** Writes what the command reads into the cached study (once per `npm run bench`). */
+  prepare?: (study: string) => Promise<void>;
 }
 
-/** The studies measured: S (60 codes), and S300 (300 codes, for saturation, whose work grows with the codes). */
+/**
+ * The thesis's coding spreadsheet: 300 quotes from its transcripts, two in five copied as
+ * they are, the others edited as authors edit them — compiled, glued, reordered, reworded,
+ * short and repeated (scripts/anchoring/test-set.ts).
+ */
+async function writeThesisSheet(study: string): Promise<void> {
+  const dir = path.join(study, 'transcripts');
+  const transcripts = (await fsp.readdir(dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => parseTranscript({ file: `transcripts/${f}`, bytes: fs.readFileSync(path.join(dir, f)), defaultId: path.basename(f, '.txt') }).transcript);
+  await fsp.writeFile(path.join(study, 'import-thesis.csv'), spreadsheetCsv(thesisQuotes(transcripts, 300)));
+}
+
+/** The studies measured: S (60 codes), S300 (300 codes, for saturation, whose work grows with the codes), T (a thesis). */
 export const STUDIES = {
   S: { ...DEFAULT_PARAMS },
   S300: { ...DEFAULT_PARAMS, codes: 300 },
+  /** A thesis: 15 interviews of 8,000 words; its spreadsheet is written by `writeThesisSheet`. */
+  T: { ...DEFAULT_PARAMS, transcripts: 15, words: 8_000, segments: 300, importRows: 0, coders: 1 },
 } satisfies Record<string, StudyParams>;
 export type StudyName = keyof typeof STUDIES;
 
@@ -82,6 +102,14 @@ export const BENCHMARKS: Benchmark[] = [
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
     targetMs: 10_000,
     writes: true,
+  },
+  {
+    name: 'import-thesis',
+    args: (c) => ['import-codings', path.join(c.source, 'import-thesis.csv'), '--coder', 'bench', '--replace', '--study', c.study],
+    targetMs: 2_000,
+    writes: true,
+    study: 'T',
+    prepare: writeThesisSheet,
   },
 ];
 
@@ -216,7 +244,7 @@ function median(values: number[]): number {
 function displayCommand(bench: Benchmark): string {
   const name = bench.study ?? 'S';
   const args = bench.args({ study: bench.writes ? '<copy>' : name, source: name });
-  return ['codage', ...args.map((a) => a.replace(/^S[/\\]/, 'S/'))].join(' ');
+  return ['codage', ...args.map((a) => a.replace(/^(S|S300|T)[/\\]/, '$1/'))].join(' ');
 }
 
 function failureText(run: RunResult): string {
@@ -406,7 +434,9 @@ async function main(argv: string[]): Promise<number> {
   const results: BenchResult[] = [];
   for (const bench of selected) {
     process.stderr.write(`… ${bench.name}\n`);
-    results.push(await runBenchmark(bench, studies.get(bench.study ?? 'S')!, options.runs, options.warmup));
+    const own = studies.get(bench.study ?? 'S')!;
+    if (bench.prepare !== undefined) await bench.prepare(own);
+    results.push(await runBenchmark(bench, own, options.runs, options.warmup));
   }
 
   console.log(formatTable(results));
