@@ -137,7 +137,7 @@ describe('codage segments --format excel', () => {
     expect(rows.map((row) => row.exemplaire)).toEqual(json.map((row) => (row.exemplary ? 'oui' : '')));
     expect(new Set(rows.map((row) => row.statut))).toEqual(new Set(['inchangé']));
     // csv keeps English keys and values for scripts.
-    expect(runCli(['segments', '--study', DEMO]).stdout.split('\n')[0]).toBe('coder,participant,segment,theme,code,code_id,start,end,text,memo,exemplary,status');
+    expect(runCli(['segments', '--study', DEMO]).stdout.split('\n')[0]).toBe('coder,participant,segment,quote_id,theme,code,code_id,start,end,text,memo,exemplary,status');
   });
 });
 

@@ -132,6 +132,9 @@ describe('themes table', () => {
       '«\u00a0Je ne sais plus quoi lui proposer. […] On tourne en rond, et lui aussi.\u00a0» (P1)',
       '«\u00a0Huit mois pour le centre antidouleur.\u00a0» (P1)',
     ]);
+    // Counted as the researcher counts them: two quotes, not three segments.
+    const code = tableGrid(themesTable(s, { counts: true, emptyCodes: true })).flat().find((c) => c.startsWith('Impuissance'));
+    expect(code).toMatch(/1\/\d+, 2 réf\./);
   });
 });
 

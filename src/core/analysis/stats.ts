@@ -1,6 +1,7 @@
 import { allCodes, allThemes } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
+import { quoteKey } from '../study/quote-key.js';
 import { codedShare, wordsBySide } from './speech.js';
 import type { Codebook, CodebookNode, Participant, Transcript } from '../types.js';
 
@@ -74,9 +75,13 @@ export function groupValue(participant: Participant | undefined, attribute: stri
 /** Per code: participants who mention it and references, from the placed segments. */
 export type CodeTally = Map<string, { participants: Set<string>; references: number }>;
 
-/** Per code id, the participants who mention it and its references (a segment counts once per code). */
+/**
+ * Per code id, the participants who mention it and its references: a segment counts once per
+ * code, and the passages of one quote (segments sharing a quote id) count once together.
+ */
 export function tallyCodes(placed: readonly AnchoredSegment[]): CodeTally {
   const perCode: CodeTally = new Map();
+  const counted = new Set<string>();
   for (const s of placed) {
     const codes = s.segment.codes;
     for (let i = 0; i < codes.length; i++) {
@@ -85,10 +90,22 @@ export function tallyCodes(placed: readonly AnchoredSegment[]): CodeTally {
       let pc = perCode.get(code);
       if (!pc) perCode.set(code, (pc = { participants: new Set(), references: 0 }));
       pc.participants.add(s.segment.participant);
-      pc.references++;
+      if (isNewReference(counted, code, s)) pc.references++;
     }
   }
   return perCode;
+}
+
+/**
+ * True the first time `code` is counted for this reference: every segment is one, except the
+ * passages of one quote (a shared quote id), which are one together. `counted` remembers them.
+ */
+export function isNewReference(counted: Set<string>, code: string, s: Pick<AnchoredSegment, 'coder' | 'segment'>): boolean {
+  if (s.segment.quote === undefined) return true;
+  const key = `${code}\u0000${quoteKey(s.coder, s.segment)}`;
+  if (counted.has(key)) return false;
+  counted.add(key);
+  return true;
 }
 
 /**
@@ -169,6 +186,7 @@ export function computeStats(input: StatsInput): StudyStats {
     const groupOf = new Map<string, string>();
     for (const [value, ids] of members) for (const id of ids) groupOf.set(id, value);
     const referencesIn = new Map<string, Map<string, number>>();
+    const counted = new Set<string>();
     for (const s of placed) {
       const value = groupOf.get(s.segment.participant);
       if (value === undefined) continue;
@@ -177,7 +195,7 @@ export function computeStats(input: StatsInput): StudyStats {
       const codes = s.segment.codes;
       for (let i = 0; i < codes.length; i++) {
         const code = codes[i]!;
-        if (codes.indexOf(code) === i) counts.set(code, (counts.get(code) ?? 0) + 1);
+        if (codes.indexOf(code) === i && isNewReference(counted, code, s)) counts.set(code, (counts.get(code) ?? 0) + 1);
       }
     }
     groups = {

@@ -21,10 +21,10 @@ describe('detectColumns', () => {
   });
 
   it("reads codage's own segment listings: the quote is the text, not the segment id", () => {
-    const en = ['coder', 'participant', 'segment', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status'];
-    expect(detectColumns(en)).toEqual({ participant: 1, theme: 3, code: 4, quote: 8, memo: 9 });
-    const fr = ['codeur', 'participant', 'segment', 'thème', 'code', 'id_code', 'début', 'fin', 'texte', 'mémo', 'exemplaire', 'statut'];
-    expect(detectColumns(fr)).toEqual({ participant: 1, theme: 3, code: 4, quote: 8, memo: 9 });
+    const en = ['coder', 'participant', 'segment', 'quote_id', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status'];
+    expect(detectColumns(en)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10 });
+    const fr = ['codeur', 'participant', 'segment', 'id_citation', 'thème', 'code', 'id_code', 'début', 'fin', 'texte', 'mémo', 'exemplaire', 'statut'];
+    expect(detectColumns(fr)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10 });
   });
 
   it('reads English headers', () => {

@@ -5,7 +5,7 @@
  * references of that participant. `cooccurrence`: codes × codes, counting the segments (or the
  * sentences) where both appear.
  */
-import { codeTree, groupValue, tallyCodes } from '../analysis/stats.js';
+import { codeTree, groupValue, isNewReference, tallyCodes } from '../analysis/stats.js';
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Sentence, Transcript } from '../types.js';
@@ -111,9 +111,11 @@ export function pairMatrix(study: ReportStudy): Table {
   const sides: { pair: string; id: string }[] = [];
   for (const [pair, ids] of pairs) for (const id of ids) sides.push({ pair, id });
   const refs = new Map<string, number>();
+  const counted = new Set<string>();
   for (const s of study.segments) {
     if (s.status === 'unplaced') continue;
     for (const code of new Set(s.segment.codes)) {
+      if (!isNewReference(counted, code, s)) continue;
       const key = `${code}\u0000${s.segment.participant}`;
       refs.set(key, (refs.get(key) ?? 0) + 1);
     }

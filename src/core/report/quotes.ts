@@ -6,7 +6,8 @@
  */
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
-import type { Attributes, Language, Participant, Segment, Transcript } from '../types.js';
+import { quoteKey } from '../study/quote-key.js';
+import type { Attributes, Language, Participant, Transcript } from '../types.js';
 import type { Inline } from './document.js';
 
 /** One quote: one segment, or several segments of the same spreadsheet row sharing a quote id. */
@@ -44,12 +45,6 @@ export const DEFAULT_SELECTION: QuoteSelection = {
   order: 'interview',
   omitAnnotations: false,
 };
-
-/** The quote id a segment shares with the other pieces of one quote, when it has one. */
-function quoteIdOf(segment: Segment): string | undefined {
-  const id = (segment as Segment & { quote?: unknown }).quote;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
 
 /** Marks that are not speech and may be left out on request; `euh`, `[inaudible]` and `[…]` stay. */
 const OMITTABLE = new Set(['laughter', 'silence', 'nonverbal', 'hesitation']);
@@ -95,8 +90,7 @@ export function quotesByCode(
     if (a.status === 'unplaced') continue;
     const text = flat(omitAnnotations ? withoutAnnotations(a.transcript, a.start, a.end) : a.text);
     if (text === '') continue;
-    const quoteId = quoteIdOf(a.segment);
-    const key = quoteId === undefined ? `\u0001${a.coder}\u0000${a.segment.id}` : `${a.coder}\u0000${a.segment.participant}\u0000${quoteId}`;
+    const key = quoteKey(a.coder, a.segment);
     let unit = units.get(key);
     if (!unit) units.set(key, (unit = { pieces: [], codes: new Set(), first: a }));
     unit.pieces.push({ start: a.start, text, id: a.segment.id, exemplary: a.segment.exemplary === true });

@@ -5,6 +5,7 @@ const row = (text: string, memo = ''): SegmentRow => ({
   coder: 'marie',
   participant: 'P1',
   segment: 'abcd1234',
+  quote_id: 'q7m2xk4a',
   theme: 'Vécu > Émotions',
   code: 'Impuissance',
   code_id: 'impuissance',
@@ -19,7 +20,7 @@ const row = (text: string, memo = ''): SegmentRow => ({
 describe('segment rows as delimited text', () => {
   it('quotes cells holding the delimiter, a quote or a line feed, as RFC 4180', () => {
     const csv = formatSegmentRows([row('il dit « non », puis "rien"', 'a\nb')], ',');
-    expect(csv.split('\n')[1]).toBe('marie,P1,abcd1234,Vécu > Émotions,Impuissance,impuissance,3,10,"il dit « non », puis ""rien""","a');
+    expect(csv.split('\n')[1]).toBe('marie,P1,abcd1234,q7m2xk4a,Vécu > Émotions,Impuissance,impuissance,3,10,"il dit « non », puis ""rien""","a');
     expect(csv.endsWith('b",yes,unchanged\n')).toBe(true);
   });
 
@@ -28,7 +29,7 @@ describe('segment rows as delimited text', () => {
     expect(out.startsWith('\ufeffcoder;participant;')).toBe(true);
     const lines = out.slice(1).split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;"je sais pas; enfin";"ligne 1\nligne 2";yes;unchanged');
+    expect(lines[1]).toBe('marie;P1;abcd1234;q7m2xk4a;Vécu > Émotions;Impuissance;impuissance;3;10;"je sais pas; enfin";"ligne 1\nligne 2";yes;unchanged');
     expect(lines[3]).toBe('');
   });
 });
@@ -37,11 +38,11 @@ describe('segment rows for a spreadsheet', () => {
   it("speaks the study's language in headers and values; csv keeps the English keys", () => {
     const fr = formatSegmentRowsForExcel([row('oui'), { ...row('non'), exemplary: false, status: 'approximate' }], 'fr');
     const lines = fr.slice(1).split('\r\n');
-    expect(lines[0]).toBe('codeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
-    expect(lines[1]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;oui;;oui;inchangé');
-    expect(lines[2]).toBe('marie;P1;abcd1234;Vécu > Émotions;Impuissance;impuissance;3;10;non;;;approché');
-    expect(formatSegmentRows([row('oui')], ',').split('\n')[0]).toBe('coder,participant,segment,theme,code,code_id,start,end,text,memo,exemplary,status');
-    expect(segmentSheet([row('oui')], 'en').cells[0]).toEqual(['marie', 'P1', 'abcd1234', 'Vécu > Émotions', 'Impuissance', 'impuissance', 3, 10, 'oui', '', 'yes', 'unchanged']);
+    expect(lines[0]).toBe('codeur;participant;segment;id_citation;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
+    expect(lines[1]).toBe('marie;P1;abcd1234;q7m2xk4a;Vécu > Émotions;Impuissance;impuissance;3;10;oui;;oui;inchangé');
+    expect(lines[2]).toBe('marie;P1;abcd1234;q7m2xk4a;Vécu > Émotions;Impuissance;impuissance;3;10;non;;;approché');
+    expect(formatSegmentRows([row('oui')], ',').split('\n')[0]).toBe('coder,participant,segment,quote_id,theme,code,code_id,start,end,text,memo,exemplary,status');
+    expect(segmentSheet([row('oui')], 'en').cells[0]).toEqual(['marie', 'P1', 'abcd1234', 'q7m2xk4a', 'Vécu > Émotions', 'Impuissance', 'impuissance', 3, 10, 'oui', '', 'yes', 'unchanged']);
   });
 });
 

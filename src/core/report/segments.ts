@@ -10,6 +10,8 @@ export interface SegmentRow {
   coder: string;
   participant: string;
   segment: string;
+  /** The quote id the segment shares with the other passages of one quote ('' for a quote of its own). */
+  quote_id: string;
   theme: string;
   code: string;
   code_id: string;
@@ -23,7 +25,7 @@ export interface SegmentRow {
 }
 
 export const SEGMENT_COLUMNS: (keyof SegmentRow)[] = [
-  'coder', 'participant', 'segment', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status',
+  'coder', 'participant', 'segment', 'quote_id', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status',
 ];
 
 export interface SegmentFilter {
@@ -77,6 +79,7 @@ export function segmentRows(segments: AnchoredSegment[], codebook: Codebook, fil
         coder: a.coder,
         participant: a.segment.participant,
         segment: a.segment.id,
+        quote_id: a.segment.quote ?? '',
         theme: pathOf(codeId),
         code: codebook.byId.get(codeId)?.name ?? codeId,
         code_id: codeId,
@@ -114,11 +117,11 @@ export function formatSegmentRows(rows: readonly SegmentRow[], delimiter: ',' | 
 
 const SHEET_HEADERS: Record<Language, Record<keyof SegmentRow, string>> = {
   en: {
-    coder: 'coder', participant: 'participant', segment: 'segment', theme: 'theme', code: 'code', code_id: 'code_id',
+    coder: 'coder', participant: 'participant', segment: 'segment', quote_id: 'quote_id', theme: 'theme', code: 'code', code_id: 'code_id',
     start: 'start', end: 'end', text: 'text', memo: 'memo', exemplary: 'exemplary', status: 'status',
   },
   fr: {
-    coder: 'codeur', participant: 'participant', segment: 'segment', theme: 'thème', code: 'code', code_id: 'id_code',
+    coder: 'codeur', participant: 'participant', segment: 'segment', quote_id: 'id_citation', theme: 'thème', code: 'code', code_id: 'id_code',
     start: 'début', end: 'fin', text: 'texte', memo: 'mémo', exemplary: 'exemplaire', status: 'statut',
   },
 };

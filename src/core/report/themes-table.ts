@@ -116,8 +116,8 @@ function themesNote(study: ReportStudy, options: ThemeTableOptions): Paragraph {
   if (options.counts) {
     parts.push(
       fr
-        ? `n/N : participants ayant abordé le code, sur ${study.transcripts.length} entretien${study.transcripts.length > 1 ? 's' : ''} ; réf. : nombre de segments codés`
-        : `n/N: participants who mentioned the code, of ${study.transcripts.length} interview${study.transcripts.length > 1 ? 's' : ''}; refs: coded segments`,
+        ? `n/N : participants ayant abordé le code, sur ${study.transcripts.length} entretien${study.transcripts.length > 1 ? 's' : ''} ; réf. : nombre de verbatims codés (un verbatim en plusieurs passages compte une fois)`
+        : `n/N: participants who mentioned the code, of ${study.transcripts.length} interview${study.transcripts.length > 1 ? 's' : ''}; refs: coded quotes (a quote in several passages counts once)`,
     );
   }
   const order = fr
