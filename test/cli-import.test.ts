@@ -131,7 +131,7 @@ describe("re-importing codage's own listings", () => {
     const file = join(tempDir(), format === 'xlsx' ? 'segments.xlsx' : 'segments.csv');
     const written = runCli(['segments', '--study', dir, '--coder', 'marie', '--format', format, '-o', file]);
     expect(written.code).toBe(0);
-    if (format === 'excel') expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('\ufeffcodeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
+    if (format === 'excel') expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('\ufeffcodeur;participant;segment;id_citation;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut');
     const r = runCli(['import-codings', file, '--coder', 'copie', '--study', dir, '--json']);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { summary: { rows: number; anchored: number; exact: number } };

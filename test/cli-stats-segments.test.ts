@@ -130,7 +130,7 @@ describe('codage segments --format excel', () => {
     // The demo is a French study: the spreadsheet speaks French, even with --lang en (messages only).
     const r = runCli(['segments', '--study', DEMO, '--format', 'excel', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('\ufeffcodeur;participant;segment;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut\r\n')).toBe(true);
+    expect(r.stdout.startsWith('\ufeffcodeur;participant;segment;id_citation;thème;code;id_code;début;fin;texte;mémo;exemplaire;statut\r\n')).toBe(true);
     const rows = parse(r.stdout, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     const json = JSON.parse(runCli(['segments', '--study', DEMO, '--json']).stdout) as { text: string; memo: string; exemplary: boolean; status: string }[];
     expect(rows.map((row) => [row.texte, row['mémo']])).toEqual(json.map((row) => [row.text, row.memo]));

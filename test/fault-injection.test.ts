@@ -15,6 +15,7 @@ import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
+import { run as confirm } from '../src/cli/commands/confirm.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
 import { run as reconcile } from '../src/cli/commands/reconcile.js';
@@ -234,6 +235,17 @@ const WRITERS: Writer[] = [
       const dir = copyStudy(namedStudy());
       const key = join(tempDir(), 'key.yaml');
       return { dir, args: ['anonymise', '--key', key, '--study', dir, '--lang', 'en'], run: (ctx) => anonymise(ctx, { study: dir, key }) };
+    },
+  },
+  {
+    name: 'confirm --all (a coder file whose import left segments marked ambiguous)',
+    setup: () => {
+      const dir = copyStudy();
+      const sheet = join(dir, '..', `ambiguous-${Math.random().toString(36).slice(2)}.csv`);
+      writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
+      const imported = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']);
+      if (imported.code !== 0 || !readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').includes('"ambiguous": true')) throw new Error(`setup: ${imported.stderr}`);
+      return { dir, args: ['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en'], run: (ctx) => confirm(ctx, [], { study: dir, coder: 'lea', all: true }) };
     },
   },
 ];

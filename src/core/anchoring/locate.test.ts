@@ -85,14 +85,18 @@ describe('locateQuote: edited quotes', () => {
     expect(pieces(m)).toEqual([expected]);
   });
 
-  it('places what is left of a reworded quote, and says which part was left', () => {
+  it('places what is left of a reworded quote, and says which part was left — unless most of it was not found', () => {
     const m = locateQuote(text, 'on ne nous a jamais appris la douleur chronique à la fac');
     expect(pieces(m)).toEqual(['a jamais appris la douleur chronique à la fac']);
+    // More of it not found than found: the few words found are a common phrase, not the passage.
     const reworded = locateQuote(text, 'les kinés du coin, je les appelle souvent, des gens très bien');
-    expect(reworded.method).toBe('partial');
-    expect(pieces(reworded)).toEqual(['Les kinés du quartier, je les']);
+    expect(reworded.method).toBe('unresolved');
+    expect(reworded.pieces).toEqual([]);
     expect(reworded.left.map((l) => l.text)).toEqual(['appelle souvent, des gens très bien']);
     expect(reworded.left[0]!.reason.en).toMatch(/not found .* enough confidence/);
+    const mostly = locateQuote(text, 'Il faudrait une prise en charge multidisciplinaire, une prise en charge vraiment coordonnée, avec des réunions');
+    expect(mostly.method).toBe('partial');
+    expect(pieces(mostly)).toEqual(['Il faudrait une prise en charge multidisciplinaire, une prise en charge vraiment coordonnée']);
   });
 
   it('leaves out a quote reworded beyond a light edit, saying how close it came', () => {

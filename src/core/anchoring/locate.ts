@@ -194,13 +194,16 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     const part = quoteSpan(b);
     left.push({ ...part, text: q.slice(part.quoteStart, part.quoteEnd), reason: reasons.otherSpeaker(search.lines.lineOf(tw.start[b.tFrom]!)) });
   }
+  const notFound: LeftPiece[] = [];
   for (const run of uncoveredRuns(words, result.covered)) {
     const said = run.filter((w) => !w.optional);
     const letters = said.reduce((n, w) => n + w.text.length, 0);
     if (letters < SIGNIFICANT_LETTERS && said.length < SIGNIFICANT_WORDS) continue;
     const quoteStart = run[0]!.start;
     const quoteEnd = run[run.length - 1]!.end;
-    left.push({ quoteStart, quoteEnd, text: q.slice(quoteStart, quoteEnd), reason: reasons.partNotFound(said.length) });
+    const part = { quoteStart, quoteEnd, text: q.slice(quoteStart, quoteEnd), reason: reasons.partNotFound(said.length) };
+    left.push(part);
+    notFound.push(part);
   }
   left.sort((a, b) => a.quoteStart - b.quoteStart);
 
@@ -223,6 +226,15 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     const closeness = (best.similarity * best.chars) / Math.max(best.chars, total);
     const reason = best.similarity >= minScore ? reasons.tooShort(best.matched, line) : reasons.notFound({ score: closeness, line }, minScore);
     return { ...unresolved(reason, { ...span, score: closeness }), left };
+  }
+  // More of the quote not found than found: a common phrase met by chance (`c'est des
+  // consultations … qui`), not the author's passage. Left for review rather than placed.
+  // (Words of another speaker the author copied along do not count: they were found, elsewhere.)
+  const found = pieces.reduce((s, p) => s + p.score * weight(p.quoteStart, p.quoteEnd), 0);
+  const missing = notFound.reduce((s, l) => s + weight(l.quoteStart, l.quoteEnd), 0);
+  if (missing > 0 && found < missing) {
+    const line = search.lines.lineOf(pieces[0]!.start);
+    return { ...unresolved(reasons.notFound({ score, line }, minScore), { ...pieces[0]!, score }), left };
   }
   if (options.single && (pieces.length > 1 || left.length > 0)) {
     return unresolved(reasons.notOnePassage(pieces.length, search.lines.lineOf(pieces[0]!.start)), { ...pieces[0]!, score });

@@ -30,9 +30,12 @@ describe('choosing among equally good places', () => {
     // The kiné row, listed first, is out of order: the neighbours that count are the IRM row and the formation row.
     const p = plan(['Le kiné du village est formidable', 'Des agriculteurs, des maçons', "L'IRM ne montre rien", 'lombalgie', 'Je voudrais une formation']);
     const row = p.results[3]!;
-    // Between the IRM row and the formation row lie two occurrences: nothing tells which.
-    expect(row.pieces).toEqual([]);
-    expect(row.reason?.en).toMatch(/Found at 3 equally good places \(lines 2, 4 and 6\)/);
+    // Between the IRM row and the formation row lie two occurrences: nothing tells which, so the
+    // first of them is taken, marked ambiguous, the other places listed.
+    expect(row.status).toBe('exact');
+    expect(row.pieces).toHaveLength(1);
+    expect(row.pieces[0]).toMatchObject({ start: second, ambiguous: true, chosenBy: 'first', line: 4 });
+    expect(row.pieces[0]!.otherLines).toEqual([2, 6]);
   });
 
   it('by the other passages of the same quote: the same answer', () => {
@@ -43,9 +46,10 @@ describe('choosing among equally good places', () => {
     expect(row.pieces[1]).toMatchObject({ ambiguous: true, chosenBy: 'quote', line: 6 });
   });
 
-  it('leaves for review what nothing singles out, and says where it was found', () => {
+  it('places what nothing singles out at the first place, marked ambiguous, and lists the others', () => {
     const p = plan(['lombalgie']);
-    expect(p.results[0]!.status).toBe('unresolved');
-    expect(p.results[0]!.reason?.fr).toMatch(/^Trouvée à 3 endroits aussi plausibles \(lignes 2, 4 et 6\)/);
+    expect(p.results[0]!.status).toBe('exact');
+    expect(p.results[0]!.ambiguous).toBe(true);
+    expect(p.results[0]!.pieces).toEqual([expect.objectContaining({ start: text.indexOf('lombalgie'), ambiguous: true, chosenBy: 'first', line: 2, otherLines: [4, 6] })]);
   });
 });

@@ -3,18 +3,22 @@
  * several answers of one interview — the way a researcher would: by the other parts of the
  * same quote (the same answer, else the same question), and by the spreadsheet's neighbouring
  * rows when the sheet lists the participant's verbatims in reading order (the place between the
- * places of the rows before and after it). A place is chosen only when one of these singles it
- * out; it is then marked ambiguous, for the coder to confirm. When nothing singles one out, the
- * part is left for review with the lines of every place: better left than placed wrong.
+ * places of the rows before and after it). When one of these singles a place out, it is chosen.
+ * When nothing does, the quote is still placed — every place holds exactly the words the author
+ * quoted — at the place nearest the neighbouring rows, else at the first time the participant
+ * said it. Either way the passage is marked ambiguous, and the review lists the other places,
+ * for the coder to confirm (`codage confirm`) or to move it.
  */
 import type { Span } from '../types.js';
 import type { PlacedPiece } from '../anchoring/locate.js';
-import * as reasons from '../anchoring/reasons.js';
 import type { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportPiece, ImportRowResult } from './plan.js';
 
-/** What chose a place among several: the quote's other passages, or the neighbouring rows in reading order. */
-export type ChosenBy = 'quote' | 'reading-order';
+/**
+ * What chose a place among several: the quote's other passages, the neighbouring rows in
+ * reading order, or nothing (`first`: the nearest to the neighbouring rows, else the first).
+ */
+export type ChosenBy = 'quote' | 'reading-order' | 'first';
 
 interface Pending {
   row: ImportRowResult;
@@ -150,13 +154,10 @@ function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportR
       }
     }
     if (chosen === undefined) {
-      row.left.push({
-        quoteStart: p.piece.quoteStart,
-        quoteEnd: p.piece.quoteEnd,
-        text: row.match!.quote.slice(p.piece.quoteStart, p.piece.quoteEnd),
-        reason: reasons.severalPlaces(candidates.map((c) => search.lines.lineOf(c.start))),
-      });
-      continue;
+      // Nothing singles a place out: the one nearest the neighbouring rows, else the first.
+      const distance = (c: Span) => (before !== undefined && c.start < before ? before - c.start : after !== undefined && c.start > after ? c.start - after : 0);
+      chosen = [...candidates].sort((a, b) => (ordered ? distance(a) - distance(b) : 0) || a.start - b.start)[0]!;
+      by = 'first';
     }
     own.push({ ...toImportPiece(search, chosen, p.piece.score, true, candidates), chosenBy: by! });
   }

@@ -139,12 +139,11 @@ describe('planImport on a French coding spreadsheet', () => {
     expect(byRow(30).reason?.en).toBe('No quote in this row.');
   });
 
-  it('places a repeated quote the neighbouring rows single out, marked ambiguous; leaves one they do not', () => {
+  it('places a repeated quote where the neighbouring rows say, else at its first place, marked ambiguous either way', () => {
     const revient = plan.results.find((r) => r.row === 9)!;
-    // `il revient` twice in one answer: nothing tells which.
-    expect(revient.pieces).toEqual([]);
-    expect(revient.status).toBe('unresolved');
-    expect(revient.reason?.en).toMatch(/Found at 2 equally good places \(lines 4 and 4\)/);
+    // `il revient` twice in one answer: nothing tells which; the first is taken, to be confirmed.
+    expect(revient.status).toBe('exact');
+    expect(revient.pieces).toEqual([expect.objectContaining({ text: 'il revient', ambiguous: true, chosenBy: 'first', line: 4, otherLines: [4] })]);
     const oui = plan.results.find((r) => r.row === 13)!;
     expect(oui.status).toBe('exact');
     expect(oui.ambiguous).toBe(true);
@@ -182,9 +181,9 @@ describe('planImport on a French coding spreadsheet', () => {
     const s = plan.summary;
     expect(s.rows).toBe(sheet.length);
     expect(s.skipped).toBe(2);
-    expect(s.unresolved).toBe(4);
-    expect(s.exact + s.normalised + s.passages + s.approximate + s.partial).toBe(sheet.length - 6);
-    expect(s.ambiguous).toBe(1);
+    expect(s.unresolved).toBe(3);
+    expect(s.exact + s.normalised + s.passages + s.approximate + s.partial).toBe(sheet.length - 5);
+    expect(s.ambiguous).toBe(2);
   });
 
   it('plans every row of a 500-row import over 20 transcripts', () => {

@@ -84,9 +84,13 @@ function reasonOf(r: ImportRowResult, language: Language): string {
     if (!p.ambiguous) continue;
     const others = (p.otherLines ?? []).join(', ');
     parts.push(
-      fr
-        ? `Passage de la ligne ${p.line} choisi d’après le contexte parmi plusieurs endroits aussi plausibles (aussi lignes ${others})\u00a0: à confirmer (codage confirm).`
-        : `Passage at line ${p.line} chosen by context among several equally good places (also lines ${others}): to confirm (codage confirm).`,
+      p.chosenBy === 'first'
+        ? fr
+          ? `Trouvé à ${(p.otherLines ?? []).length + 1} endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne ${p.line} (aussi lignes ${others})\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.`
+          : `Found at ${(p.otherLines ?? []).length + 1} equally good places and nothing tells which: placed at line ${p.line} (also lines ${others}): to check, then confirm (codage confirm) or move.`
+        : fr
+          ? `Passage de la ligne ${p.line} choisi d’après le contexte parmi plusieurs endroits aussi plausibles (aussi lignes ${others})\u00a0: à confirmer (codage confirm).`
+          : `Passage at line ${p.line} chosen by context among several equally good places (also lines ${others}): to confirm (codage confirm).`,
     );
   }
   return parts.join(' | ');
