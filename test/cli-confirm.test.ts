@@ -32,7 +32,7 @@ describe('import → check → confirm', () => {
   it('imports a repeated quote at the place its neighbours single out, marked ambiguous, and ties passages by a quote id', () => {
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('To confirm: 1 segment(s) placed by context among several possible places');
+    expect(imported.stdout).toContain('To confirm: 1 segment(s) placed among several possible places (by context, else nearest the neighbouring rows)');
     const lines = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  - {'));
     const segments = lines.map((l) => JSON.parse(l.slice(4)) as Record<string, unknown>);
     const lombalgie = segments.find((s) => s.text === 'lombalgie')!;
@@ -54,7 +54,7 @@ describe('import → check → confirm', () => {
     const problems = (JSON.parse(before.stdout) as { problems: JsonProblem[] }).problems.filter((p) => p.kind === 'segment-ambiguous');
     expect(problems).toHaveLength(1);
     expect(problems[0]!.file).toBe('codings/lea.yaml');
-    expect(problems[0]!.message).toMatch(/^segment (\w+) \(transcripts\/MG1\.txt, line 24\) was placed by context among several places/);
+    expect(problems[0]!.message).toMatch(/^segment (\w+) \(transcripts\/MG1\.txt, line 24\) was placed by an import at one of several places/);
     const id = /^segment (\w+)/.exec(problems[0]!.message)![1]!;
     expect(problems[0]!.hint).toContain(`codage confirm ${id} --coder lea`);
 

@@ -210,8 +210,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     ctx.stdout.write(
       `${paint.yellow(fr ? 'À confirmer' : 'To confirm')}${colon}${
         fr
-          ? `${ambiguousSegments} segment(s) placé(s) d’après le contexte parmi plusieurs endroits possibles, marqués « ambiguous » (codage check les liste, codage confirm les valide)`
-          : `${ambiguousSegments} segment(s) placed by context among several possible places, marked "ambiguous" (codage check lists them, codage confirm accepts them)`
+          ? `${ambiguousSegments} segment(s) placé(s) parmi plusieurs endroits possibles (d’après le contexte, sinon au plus près des lignes voisines), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
+          : `${ambiguousSegments} segment(s) placed among several possible places (by context, else nearest the neighbouring rows), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
     );
   }

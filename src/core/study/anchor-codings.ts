@@ -160,8 +160,8 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
     column: 5,
     kind: 'segment-ambiguous',
     message: {
-      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by context among several places where its quote occurs: "${excerpt(segment.text)}"`,
-      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé d’après le contexte parmi plusieurs endroits où figure sa citation : « ${excerpt(segment.text)} »`,
+      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by an import at one of several places where its quote occurs: "${excerpt(segment.text)}"`,
+      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé par un import à l’un des endroits où figure sa citation\u00a0: « ${excerpt(segment.text)} »`,
     },
     hint: {
       en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
