@@ -46,6 +46,12 @@ describe('choosing among equally good places', () => {
     expect(row.pieces[1]).toMatchObject({ ambiguous: true, chosenBy: 'quote', line: 6 });
   });
 
+  it('not again inside another passage of the same quote', () => {
+    const p = plan(['Le kiné du village est formidable. Pour la lombalgie [...] lombalgie']);
+    expect(p.results[0]!.pieces.map((x) => x.text)).toEqual(['Le kiné du village est formidable. Pour la lombalgie']);
+    expect(p.results[0]!.ambiguous).toBe(false);
+  });
+
   it('places what nothing singles out at the first place, marked ambiguous, and lists the others', () => {
     const p = plan(['lombalgie']);
     expect(p.results[0]!.status).toBe('exact');

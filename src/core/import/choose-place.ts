@@ -125,9 +125,13 @@ function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportR
   const inChain = anchors.filter((_, k) => chain.has(k));
 
   for (const p of pending) {
-    const { row, candidates } = p;
+    const { row } = p;
     const at = rows.indexOf(row);
     const own = placed.get(row)!;
+    // One of its places lies inside another passage of the same quote (`… sept mois pour un
+    // rendez-vous … Sept mois`): the part is already in the quote, placing it again adds nothing.
+    const { candidates } = p;
+    if (candidates.some((c) => own.some((o) => o.start < c.end && c.start < o.end))) continue;
     const near = (spans: readonly Span[], key: (s: Span) => number) =>
       spans.length === 0 ? undefined : only(candidates, (c) => spans.some((a) => key(a) === key(c)));
     // The nearest rows before and after this one that follow the transcript.
