@@ -9,7 +9,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Disagreement, SideItem } from '../analysis/agreement/disagreements.js';
-import { lineAt } from '../anchoring/quote.js';
+import { LineNumbers } from '../text/lines.js';
 import { codeLabel } from '../codebook/query.js';
 import { formatDelimited, restoreSpreadsheetText } from '../report/delimited.js';
 import { detectDelimiter } from '../text/csv-delimiter.js';
@@ -93,7 +93,7 @@ export function logRow(d: Disagreement, decision: Decision, ctx: RowContext): Lo
     cells: {
       disagreement: d.key,
       participant: d.participant,
-      line: String(transcript.bodyLine + lineAt(text, d.start) - 1),
+      line: String(new LineNumbers(text, transcript.bodyLine).lineOf(d.start)),
       kind: KIND_LABEL[d.kind][language],
       coder_a: a,
       coding_a: describeSide(d.a, text, codebook, language),

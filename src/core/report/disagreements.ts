@@ -1,6 +1,6 @@
 /** The list of disagreements between two coders, as a table (terminal, Markdown, CSV, Excel). */
 import type { Disagreement, SideItem } from '../analysis/agreement/disagreements.js';
-import { lineAt } from '../anchoring/quote.js';
+import { LineNumbers } from '../text/lines.js';
 import { codeLabel } from '../codebook/query.js';
 import { kindLabel } from '../consensus/log.js';
 import type { Codebook, Language, Transcript } from '../types.js';
@@ -14,7 +14,7 @@ export interface DisagreementEntry {
 
 /** 1-based line in the transcript file where a disagreement starts. */
 export function disagreementLine(d: Disagreement, transcript: Transcript): number {
-  return transcript.bodyLine + lineAt(transcript.text, d.start) - 1;
+  return new LineNumbers(transcript.text, transcript.bodyLine).lineOf(d.start);
 }
 
 function codes(items: readonly SideItem[], codebook: Codebook): string {
