@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
 import { run as confirm } from '../src/cli/commands/confirm.js';
+import { runDelete, runMerge, runRename, runUndo } from '../src/cli/commands/codebook-edit.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
 import { run as reconcile } from '../src/cli/commands/reconcile.js';
@@ -246,6 +247,48 @@ const WRITERS: Writer[] = [
       const imported = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']);
       if (imported.code !== 0 || !readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').includes('"ambiguous": true')) throw new Error(`setup: ${imported.stderr}`);
       return { dir, args: ['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en'], run: (ctx) => confirm(ctx, [], { study: dir, coder: 'lea', all: true }) };
+    },
+  },
+  {
+    name: 'codebook merge (codebook.yaml and two coder files)',
+    setup: () => {
+      const dir = copyStudy();
+      return {
+        dir,
+        args: ['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'en'],
+        run: (ctx) => runMerge(ctx, 'Frustration', 'Impuissance', { study: dir }),
+      };
+    },
+  },
+  {
+    name: 'codebook delete --drop-segments (segments removed from two coder files)',
+    setup: () => {
+      const dir = copyStudy();
+      return {
+        dir,
+        args: ['codebook', 'delete', 'Gratification', '--drop-segments', '--study', dir, '--lang', 'en'],
+        run: (ctx) => runDelete(ctx, 'Gratification', { study: dir, dropSegments: true }),
+      };
+    },
+  },
+  {
+    name: 'codebook rename (codebook.yaml alone)',
+    setup: () => {
+      const dir = copyStudy();
+      return {
+        dir,
+        args: ['codebook', 'rename', 'Impuissance', 'Sentiment d’impuissance', '--study', dir, '--lang', 'en'],
+        run: (ctx) => runRename(ctx, 'Impuissance', 'Sentiment d’impuissance', { study: dir }),
+      };
+    },
+  },
+  {
+    name: 'codebook undo (of a merge: codebook.yaml and two coder files put back)',
+    setup: () => {
+      const dir = copyStudy();
+      const merged = runCli(['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'en']);
+      if (merged.code !== 0) throw new Error(merged.stderr);
+      return { dir, args: ['codebook', 'undo', '--study', dir, '--lang', 'en'], run: (ctx) => runUndo(ctx, { study: dir }) };
     },
   },
 ];

@@ -226,6 +226,185 @@ Exemples :
   codage segments --format xlsx -o segments.xlsx`,
     },
   },
+  codebook: {
+    en: {
+      example: 'codage codebook merge Frustration Impuissance',
+      summary: 'the codebook as a tree with n/N, references and definitions; edit it (add, describe, rename, move, merge, delete, undo)',
+      after: `
+Without a subcommand: every theme and code with the participants who mention it
+(n/N), its references (coded segments) and its definition; codes never used and
+codes used in codings but missing from codebook.yaml are flagged.
+
+Each edit is one change of codebook.yaml and every coder file at once (all or
+nothing), keeps the comments, order and layout of codebook.yaml, keeps every
+segment (ids are stable), says what changed, and can be taken back with
+codage codebook undo. A name can be a code's or a theme's name (case and accents
+do not matter), its id, or a path "Theme > Sub-theme".
+
+Examples:
+  codage codebook
+  codage codebook --coder marie --json
+  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin"
+  codage codebook describe Autodérision --definition "Le médecin rit de lui-même pour alléger la consultation."
+  codage codebook rename Autodérision "Humour du médecin"
+  codage codebook move "Humour du médecin" --to "Relation médecin-patient"
+  codage codebook merge Frustration Impuissance
+  codage codebook delete Gratification --merge-into "Prise de distance"
+  codage codebook undo --list
+  codage codebook undo`,
+    },
+    fr: {
+      example: 'codage codebook merge Frustration Impuissance',
+      summary: 'le livre de codes en arbre avec n/N, références et définitions ; le modifier (add, describe, rename, move, merge, delete, undo)',
+      after: `
+Sans sous-commande : chaque thème et code avec les participants qui en parlent
+(n/N), ses références (segments codés) et sa définition ; les codes jamais
+utilisés et les codes utilisés mais absents de codebook.yaml sont signalés.
+
+Chaque modification change codebook.yaml et tous les fichiers des codeurs en une
+fois (tout ou rien), garde les commentaires, l'ordre et la mise en forme de
+codebook.yaml, garde chaque segment (les identifiants sont stables), dit ce qui a
+changé, et s'annule avec codage codebook undo. Un nom peut être celui d'un code
+ou d'un thème (majuscules et accents indifférents), son identifiant, ou un chemin
+"Thème > Sous-thème".
+
+Exemples :
+  codage codebook
+  codage codebook --coder marie --json
+  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin"
+  codage codebook describe Autodérision --definition "Le médecin rit de lui-même pour alléger la consultation."
+  codage codebook rename Autodérision "Humour du médecin"
+  codage codebook move "Humour du médecin" --to "Relation médecin-patient"
+  codage codebook merge Frustration Impuissance
+  codage codebook delete Gratification --merge-into "Prise de distance"
+  codage codebook undo --list
+  codage codebook undo`,
+    },
+  },
+  'codebook-add': {
+    en: {
+      summary: 'add a code, in a theme (created if missing) or not yet grouped',
+      after: `
+Examples:
+  codage codebook add Ruralité
+  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin" --definition "…"
+  codage codebook add "Télé-expertise" --theme "Organisation des soins"   (creates the theme)`,
+    },
+    fr: {
+      summary: 'ajouter un code, dans un thème (créé au besoin) ou non regroupé',
+      after: `
+Exemples :
+  codage codebook add Ruralité
+  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin" --definition "…"
+  codage codebook add "Télé-expertise" --theme "Organisation des soins"   (crée le thème)`,
+    },
+  },
+  'codebook-describe': {
+    en: {
+      summary: 'set the definition, inclusion and exclusion criteria, example… of a code or theme ("" removes one)',
+      after: `
+Examples:
+  codage codebook describe Impuissance --definition "Le médecin dit ne plus savoir quoi proposer."
+  codage codebook describe Impuissance --include "« démuni »" --exclude "manque de temps"
+  codage codebook describe "Vécu du médecin" --description ""     (removes it)`,
+    },
+    fr: {
+      summary: "renseigner définition, critères d'inclusion et d'exclusion, exemple… d'un code ou thème (\"\" retire)",
+      after: `
+Exemples :
+  codage codebook describe Impuissance --definition "Le médecin dit ne plus savoir quoi proposer."
+  codage codebook describe Impuissance --include "« démuni »" --exclude "manque de temps"
+  codage codebook describe "Vécu du médecin" --description ""     (la retire)`,
+    },
+  },
+  'codebook-rename': {
+    en: {
+      summary: 'rename a code or theme; its id stays, so every coding keeps it',
+      after: `
+Examples:
+  codage codebook rename Impuissance "Sentiment d'impuissance"
+  codage codebook rename "Vécu du médecin > Émotions négatives" "Émotions difficiles"`,
+    },
+    fr: {
+      summary: "renommer un code ou un thème ; son identifiant reste, chaque codage le garde",
+      after: `
+Exemples :
+  codage codebook rename Impuissance "Sentiment d'impuissance"
+  codage codebook rename "Vécu du médecin > Émotions négatives" "Émotions difficiles"`,
+    },
+  },
+  'codebook-move': {
+    en: {
+      summary: 'move a code, or a theme with everything under it, into a theme (created if missing)',
+      after: `
+Examples:
+  codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"
+  codage codebook move "Émotions négatives" --to "Relation médecin-patient"   (a whole sub-theme)
+  codage codebook move Humour --ungrouped      (back among the codes not yet grouped)`,
+    },
+    fr: {
+      summary: 'déplacer un code, ou un thème avec tout son contenu, dans un thème (créé au besoin)',
+      after: `
+Exemples :
+  codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"
+  codage codebook move "Émotions négatives" --to "Relation médecin-patient"   (tout un sous-thème)
+  codage codebook move Humour --ungrouped      (parmi les codes non regroupés)`,
+    },
+  },
+  'codebook-merge': {
+    en: {
+      summary: 'merge code A into code B: A\'s segments now carry B (once), and A leaves the codebook',
+      after: `
+A can also be a code id that coder files use but the codebook lacks.
+
+Examples:
+  codage codebook merge Frustration Impuissance
+  codage codebook merge "Contraintes de temps" "Manque de formation" --dry-run`,
+    },
+    fr: {
+      summary: 'fusionner le code A dans le code B : les segments de A portent B (une fois), A quitte le livre de codes',
+      after: `
+A peut aussi être un identifiant de code utilisé par les codeurs mais absent du livre de codes.
+
+Exemples :
+  codage codebook merge Frustration Impuissance
+  codage codebook merge "Contraintes de temps" "Manque de formation" --dry-run`,
+    },
+  },
+  'codebook-delete': {
+    en: {
+      summary: 'delete a code (refused while segments use it, unless --merge-into or --drop-segments) or an empty theme',
+      after: `
+Examples:
+  codage codebook delete Gratification --merge-into "Prise de distance"
+  codage codebook delete "Arrêt de travail" --drop-segments   (segments with no other code are removed;
+                                                              codage codebook undo puts them back)`,
+    },
+    fr: {
+      summary: "supprimer un code (refusé tant que des segments l'utilisent, sauf --merge-into ou --drop-segments) ou un thème vide",
+      after: `
+Exemples :
+  codage codebook delete Gratification --merge-into "Prise de distance"
+  codage codebook delete "Arrêt de travail" --drop-segments   (les segments sans autre code sont supprimés ;
+                                                              codage codebook undo les remet)`,
+    },
+  },
+  'codebook-undo': {
+    en: {
+      summary: 'take back the last edit of codage codebook (again for the one before), unless its files changed since',
+      after: `
+Examples:
+  codage codebook undo --list
+  codage codebook undo`,
+    },
+    fr: {
+      summary: 'annuler la dernière modification de codage codebook (encore pour la précédente), sauf si ses fichiers ont changé depuis',
+      after: `
+Exemples :
+  codage codebook undo --list
+  codage codebook undo`,
+    },
+  },
   stats: {
     en: {
       example: 'codage stats --by group',
@@ -855,6 +1034,27 @@ Exemples :
     en: { summary: 'write the figure: .svg, .png or .tex (pgfplots); can be given several times' },
     fr: { summary: 'écrire la figure : .svg, .png ou .tex (pgfplots) ; peut être répété' },
   },
+  'opt-definition': { en: { summary: 'what the code means' }, fr: { summary: 'ce que le code veut dire' } },
+  'opt-include': { en: { summary: 'inclusion criteria' }, fr: { summary: "critères d'inclusion" } },
+  'opt-exclude': { en: { summary: 'exclusion criteria (and where such quotes go instead)' }, fr: { summary: "critères d'exclusion (et où vont ces verbatims)" } },
+  'opt-example': { en: { summary: 'a typical quote' }, fr: { summary: 'un verbatim type' } },
+  'opt-description': { en: { summary: 'a description (for a theme)' }, fr: { summary: 'une description (pour un thème)' } },
+  'opt-color': { en: { summary: 'a colour, e.g. "#c0392b"' }, fr: { summary: 'une couleur, p. ex. "#c0392b"' } },
+  'arg-code-name': { en: { summary: 'name of the new code' }, fr: { summary: 'nom du nouveau code' } },
+  'arg-node': { en: { summary: 'a code or theme: name, id, or "Theme > Sub-theme"' }, fr: { summary: 'un code ou un thème : nom, identifiant, ou "Thème > Sous-thème"' } },
+  'arg-new-name': { en: { summary: 'the new name' }, fr: { summary: 'le nouveau nom' } },
+  'opt-theme': { en: { summary: 'theme to put it in: "Theme > Sub-theme" (created if missing)' }, fr: { summary: 'thème où le mettre : "Thème > Sous-thème" (créé au besoin)' } },
+  'opt-to': { en: { summary: 'theme to move it into: "Theme > Sub-theme" (created if missing)' }, fr: { summary: 'thème où le déplacer : "Thème > Sous-thème" (créé au besoin)' } },
+  'opt-ungrouped': { en: { summary: 'out of every theme (a code), or to the top level (a theme)' }, fr: { summary: 'hors de tout thème (un code), ou au premier niveau (un thème)' } },
+  'arg-merge-from': { en: { summary: 'the code that disappears' }, fr: { summary: 'le code qui disparaît' } },
+  'arg-merge-into': { en: { summary: 'the code its segments now carry' }, fr: { summary: 'le code que ses segments portent désormais' } },
+  'opt-edit-dry-run': { en: { summary: 'say what would change, write nothing' }, fr: { summary: 'dire ce qui changerait, sans rien écrire' } },
+  'opt-merge-into': { en: { summary: 'give its segments this code instead' }, fr: { summary: 'donner ce code à ses segments à la place' } },
+  'opt-drop-segments': {
+    en: { summary: 'remove the code from its segments (segments left with no code are removed)' },
+    fr: { summary: "retirer le code de ses segments (les segments sans plus aucun code sont supprimés)" },
+  },
+  'opt-undo-list': { en: { summary: 'list the edits that can be undone, last first' }, fr: { summary: 'lister les modifications annulables, la dernière d’abord' } },
   'opt-csv': { en: { summary: 'write the table per interview as CSV' }, fr: { summary: 'écrire le tableau par entretien en CSV' } },
 } satisfies Record<string, Entry>;
 

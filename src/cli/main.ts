@@ -223,6 +223,60 @@ export async function buildProgram(
     .option('--coder <name>', h('opt-coder-code').summary)
     .option('--no-mouse', h('opt-no-mouse').summary);
 
+  const codebook = command('codebook', 'codebook', () => import('./commands/codebook.js'))
+    .option('--coder <name>', h('opt-coder-filter').summary)
+    .option('--json', h('opt-json').summary);
+  /** A subcommand of `codage codebook`: the shared options, and its function in codebook-edit.ts. */
+  const edit = (name: string, entry: HelpEntry, fn: keyof typeof import('./commands/codebook-edit.js')) => {
+    const texts = h(entry);
+    const cmd = codebook
+      .command(name)
+      .description(texts.summary)
+      .helpOption('-h, --help', h('help').summary)
+      .addHelpText('after', texts.after ?? '')
+      .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
+      .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']))
+      .option('--json', h('opt-json').summary);
+    if (frenchWords !== undefined) cmd.configureHelp(frenchWords);
+    cmd.action(async (...args: unknown[]) => {
+      const module = await import('./commands/codebook-edit.js');
+      const run = module[fn] as unknown as Action;
+      // commander gives `codebook` the options it shares with its subcommands (--study, --lang,
+      // --json), wherever they are written: they are the subcommand's.
+      const options = args[args.length - 2] as Record<string, unknown>;
+      for (const key of ['study', 'lang', 'json']) {
+        if (codebook.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') options[key] = codebook.opts()[key];
+      }
+      onExitCode(await run(ctx, ...args.slice(0, -1)));
+    });
+    return cmd;
+  };
+  const describing = (cmd: Command) =>
+    cmd
+      .option('--definition <text>', h('opt-definition').summary)
+      .option('--include <text>', h('opt-include').summary)
+      .option('--exclude <text>', h('opt-exclude').summary)
+      .option('--example <text>', h('opt-example').summary)
+      .option('--description <text>', h('opt-description').summary)
+      .option('--color <color>', h('opt-color').summary);
+  describing(edit('add', 'codebook-add', 'runAdd').argument('<name>', h('arg-code-name').summary).option('--theme <path>', h('opt-theme').summary));
+  describing(edit('describe', 'codebook-describe', 'runDescribe').argument('<name>', h('arg-node').summary));
+  edit('rename', 'codebook-rename', 'runRename').argument('<old>', h('arg-node').summary).argument('<new>', h('arg-new-name').summary);
+  edit('move', 'codebook-move', 'runMove')
+    .argument('<name>', h('arg-node').summary)
+    .option('--to <path>', h('opt-to').summary)
+    .option('--ungrouped', h('opt-ungrouped').summary);
+  edit('merge', 'codebook-merge', 'runMerge')
+    .argument('<from>', h('arg-merge-from').summary)
+    .argument('<into>', h('arg-merge-into').summary)
+    .option('--dry-run', h('opt-edit-dry-run').summary);
+  edit('delete', 'codebook-delete', 'runDelete')
+    .argument('<name>', h('arg-node').summary)
+    .option('--merge-into <code>', h('opt-merge-into').summary)
+    .option('--drop-segments', h('opt-drop-segments').summary)
+    .option('--dry-run', h('opt-edit-dry-run').summary);
+  edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
+
   program.addHelpText('after', programHelp(language, examples));
   return program;
 }

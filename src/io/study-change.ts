@@ -86,6 +86,20 @@ export interface ChangeOptions {
    * nothing (`import-codings --dry-run`).
    */
   dryRun?: boolean;
+  /**
+   * Told, once every file is renamed and while the locks are still held, what the change wrote:
+   * each file's previous bytes (null when there was none) and its new content. `codage codebook`
+   * keeps them so that `codage codebook undo` can put the files back. What it throws is ignored.
+   */
+  onCommitted?: (files: CommittedFile[]) => void;
+}
+
+/** One file as a committed change left it. */
+export interface CommittedFile {
+  /** Relative to the study folder, with `/`. */
+  file: string;
+  before: Buffer | null;
+  after: string | Uint8Array;
 }
 
 /** The files of a change: read under the locks, and written when the change is committed. */
@@ -119,6 +133,11 @@ export interface StudyFiles {
   transcript(file: string): Buffer | null;
   /** The new text of a transcript file (written in UTF-8). */
   writeTranscript(file: string, text: string): void;
+  /**
+   * Puts back a version of a file this change has read (codebook.yaml or a coder file) byte for
+   * byte: a version codage wrote or read before, kept by `codage codebook undo`.
+   */
+  restore(file: string, bytes: Uint8Array): void;
 }
 
 /** A file a change would create exists already (exit 1): codage does not overwrite it. */
@@ -197,7 +216,7 @@ function readBytes(file: string, display: string): Buffer | null {
 interface PendingWrite {
   file: string;
   abs: string;
-  content: string;
+  content: string | Uint8Array;
   /** For a coder file: the entry as written (cached once the change is committed). */
   entry?: CoderEntry;
 }
@@ -209,6 +228,8 @@ interface Prepared {
   mode: number | null;
   temp: string | null;
   before: string | null;
+  /** The previous bytes, kept only when the change's `onCommitted` wants them. */
+  beforeBytes: Buffer | null;
   renamed: boolean;
 }
 
@@ -384,6 +405,11 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         mustHaveBeenRead(file);
         writes.set(file, { file, abs: path.join(root, file), content: text });
       },
+      restore(file, bytes) {
+        const rel = toPosix(file);
+        mustHaveBeenRead(rel);
+        writes.set(rel, { file: rel, abs: path.join(root, rel), content: bytes });
+      },
     };
 
     const result = prepare(study);
@@ -416,10 +442,14 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     } catch (error) {
       return fail(error, 'write', write.file, 'unchanged');
     }
-    const p: Prepared = { write, target, mode, temp: null, before: null, renamed: false };
+    const p: Prepared = { write, target, mode, temp: null, before: null, beforeBytes: null, renamed: false };
     prepared.push(p);
     try {
-      if (mode !== null && writes.length > 1) p.before = sha256(fs.readFileSync(target));
+      if (mode !== null && (writes.length > 1 || options.onCommitted)) {
+        const old = fs.readFileSync(target);
+        p.before = sha256(old);
+        if (options.onCommitted) p.beforeBytes = old;
+      }
       p.temp = writeTemp(target, write.content, mode);
     } catch (error) {
       return fail(error, 'write', write.file, 'unchanged');
@@ -475,6 +505,13 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     }
   }
   if (journal !== null) removeJournal(journal);
+  if (options.onCommitted) {
+    try {
+      options.onCommitted(prepared.map((p) => ({ file: p.write.file, before: p.beforeBytes, after: p.write.content })));
+    } catch {
+      // What the change wrote is on disk: a failure of the listener changes nothing of it.
+    }
+  }
   for (const p of prepared) {
     const print = p.write.entry ? fingerprint(p.target) : null;
     if (p.write.entry && print !== null) coderCache.set(p.write.abs, { fingerprint: print, entry: p.write.entry, refusal: null });

@@ -359,9 +359,28 @@ export function setNodeField(source: string, id: string, field: NodeField, value
 }
 
 /**
- * Removes a code. The caller has made sure no coding uses it (coder files refer to codes by
- * id): the coding screen offers it for a code created by mistake and no longer used.
+ * Removes a code, or a theme that holds nothing. The caller has made sure no coding uses a
+ * removed code (coder files refer to codes by id): the coding screen offers it for a code created
+ * by mistake and no longer used; `codage codebook delete` recodes or drops the segments first.
  */
+export function removeNode(source: string, id: string): string {
+  const s = open(source);
+  const src = findSource(s, id);
+  if (src.node.kind === 'theme' && src.node.children.length > 0) {
+    throw new CodebookEditError('codebook-theme-not-empty', {
+      en: `The theme “${src.node.name}” still holds ${src.node.children.length} code(s) or sub-theme(s).`,
+      fr: `Le thème « ${src.node.name} » contient encore ${src.node.children.length} code(s) ou sous-thème(s).`,
+    }, {
+      en: 'Move them elsewhere first (codage codebook move NAME --to THEME), then delete the theme.',
+      fr: 'Déplacez-les d’abord (codage codebook move NOM --to THÈME), puis supprimez le thème.',
+    });
+  }
+  writeMissingIds(s);
+  src.list.items.splice(src.list.items.indexOf(src.map), 1);
+  return close(s);
+}
+
+/** Removes a code (see removeNode); a theme is refused. */
 export function removeCode(source: string, codeId: string): string {
   const s = open(source);
   const src = findSource(s, codeId);
@@ -371,12 +390,39 @@ export function removeCode(source: string, codeId: string): string {
       fr: `« ${src.node.name} » est un thème ; seuls les codes se retirent ainsi.`,
     });
   }
+  return removeNode(source, codeId);
+}
+
+/**
+ * Moves a code, or a theme with everything under it, to the end of a theme's `codes` (or
+ * `themes`), or to the top level with `themeId` null (a code there is "not yet grouped"). Ids do
+ * not change, so every coding keeps its code. A theme cannot go inside itself.
+ */
+export function moveNode(source: string, id: string, themeId: string | null): string {
+  const s = open(source);
+  const src = findSource(s, id);
+  const target = themeId !== null ? findTheme(s, themeId) : null;
+  if (src.node.kind === 'theme') {
+    for (let at: string | null = target ? target.node.id : null; at !== null; at = s.read.codebook.byId.get(at)?.parent ?? null) {
+      if (at === src.node.id) {
+        throw new CodebookEditError('codebook-move-into-itself', {
+          en: `The theme “${src.node.name}” cannot be moved inside itself.`,
+          fr: `Le thème « ${src.node.name} » ne peut pas être déplacé à l’intérieur de lui-même.`,
+        });
+      }
+    }
+    checkThemeName(s, src.node.name, target ? target.node.id : null, src.node);
+  }
   writeMissingIds(s);
-  src.list.items.splice(src.list.items.indexOf(src.map), 1);
+  if ((target ? target.node.id : null) !== src.node.parent) {
+    const list = listIn(target ? target.map : topMap(s), src.node.kind === 'theme' ? 'themes' : 'codes');
+    src.list.items.splice(src.list.items.indexOf(src.map), 1);
+    list.items.push(src.map);
+  }
   return close(s);
 }
 
-/** Moves a code into a theme (at the end of its `codes`), or out of all themes with `themeId` null. */
+/** Moves a code into a theme (see moveNode); a theme is refused. */
 export function moveCode(source: string, codeId: string, themeId: string | null): string {
   const s = open(source);
   const src = findSource(s, codeId);
@@ -386,12 +432,5 @@ export function moveCode(source: string, codeId: string, themeId: string | null)
       fr: `« ${src.node.name} » est un thème ; seuls les codes se déplacent ainsi.`,
     });
   }
-  const target = themeId !== null ? findTheme(s, themeId) : null;
-  writeMissingIds(s);
-  if ((target ? target.node.id : null) !== src.node.parent) {
-    const list = listIn(target ? target.map : topMap(s), 'codes');
-    src.list.items.splice(src.list.items.indexOf(src.map), 1);
-    list.items.push(src.map);
-  }
-  return close(s);
+  return moveNode(source, codeId, themeId);
 }

@@ -1,0 +1,185 @@
+/**
+ * The scriptable edits of `codage codebook`: add, describe, rename, move, merge, split, delete,
+ * and undo. Each is planned by core/codebook/restructure.ts and written by `changeStudy` as one
+ * all-or-nothing change of codebook.yaml and every coder file it touches; what it wrote is kept in
+ * the edit journal (io/edit-history.ts) for `codage codebook undo`.
+ */
+import { resolve } from 'node:path';
+import { planEdit, type CodebookEdit, type DescribedField, type RestructurePlan } from '../../core/codebook/restructure.js';
+import { UsageError } from '../../core/errors.js';
+import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import type { CoderEntry } from '../../core/study/study.js';
+import { listEdits, recordEdit, undoLastEdit } from '../../io/edit-history.js';
+import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
+import { changeStudy } from '../../io/study-change.js';
+import { withStudyLanguage, type CommandContext } from '../context.js';
+import { noticePrinter } from '../notices.js';
+import { paint } from '../output.js';
+
+interface EditOptions {
+  study: string;
+  lang?: string;
+  json?: boolean;
+  dryRun?: boolean;
+}
+
+/** The edits that change which codes segments carry: they rewrite the coder files. */
+const RECODING: readonly CodebookEdit['kind'][] = ['merge', 'delete', 'split'];
+
+/** The command as the user typed it, for lock files and the edit journal. */
+function commandLine(words: string[]): string {
+  return ['codage', 'codebook', ...words.map((w) => (/^[\p{L}\p{N}._/-]+$/u.test(w) ? w : JSON.stringify(w)))].join(' ');
+}
+
+/** Plans and writes one edit; prints what changed. */
+export async function applyEdit(baseCtx: CommandContext, options: EditOptions, edit: CodebookEdit, words: string[]): Promise<number> {
+  const root = resolve(options.study);
+  await assertStudyFolder(root);
+  const { config } = await readStudyConfig(root);
+  const ctx = withStudyLanguage(baseCtx, config);
+  const coders = RECODING.includes(edit.kind) ? await listCoders(root) : [];
+  const command = commandLine(words);
+  const dryRun = options.dryRun === true;
+  let planned: RestructurePlan | null = null;
+  const notice = noticePrinter(ctx);
+  const plan = changeStudy(
+    root,
+    {
+      command,
+      files: [STUDY_FILES.codebook, ...coders.map(coderFilePath)],
+      onNotice: notice,
+      dryRun,
+      ...(config.language ? { language: config.language } : {}),
+      onCommitted: (files) => {
+        try {
+          recordEdit(root, { command, at: new Date(), summary: planned?.summary ?? [] }, files);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          notice({
+            en: `The edit is saved, but it could not be written to the edit journal (${code}): codage codebook undo will not take it back.`,
+            fr: `La modification est enregistrée, mais n’a pas pu être inscrite au journal (${code})\u00a0: codage codebook undo ne pourra pas l’annuler.`,
+          });
+        }
+      },
+    },
+    (study) => {
+      const source = study.codebook();
+      const entries = coders.map((c) => study.coder(c)).filter((e): e is CoderEntry => e !== null);
+      planned = planEdit(
+        source,
+        entries.map((e) => ({ coder: e.coder, coderFile: e.coderFile })),
+        edit,
+      );
+      if (planned.codebook !== null) study.writeCodebook(planned.codebook);
+      for (const c of planned.coders) study.writeCoder({ coder: c.coder, coderFile: c.coderFile, kept: entries.find((e) => e.coder === c.coder)?.kept });
+      return planned;
+    },
+  );
+  const lines = plan.summary.map((s) => s[ctx.language]);
+  if (options.json) {
+    ctx.stdout.write(`${safeJson({ ok: true, dryRun, summary: lines, ...plan.details, codebookChanged: plan.codebook !== null, codersChanged: plan.coders.map((c) => c.coder) })}\n`);
+    return 0;
+  }
+  for (const line of lines) ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(line)}\n`);
+  if (dryRun) ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Essai (--dry-run) : rien n’a été écrit.\n' : 'Dry run (--dry-run): nothing was written.\n'));
+  else if (plan.codebook !== null || plan.coders.length > 0) {
+    ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Pour revenir en arrière : codage codebook undo\n' : 'To take it back: codage codebook undo\n'));
+  }
+  return 0;
+}
+
+function texts(options: Partial<Record<DescribedField, string>>): Partial<Record<DescribedField, string>> {
+  const out: Partial<Record<DescribedField, string>> = {};
+  for (const field of ['description', 'definition', 'include', 'exclude', 'example', 'color'] as const) {
+    if (options[field] !== undefined) out[field] = options[field];
+  }
+  return out;
+}
+
+export function runAdd(ctx: CommandContext, name: string, options: EditOptions & { theme?: string } & Partial<Record<DescribedField, string>>): Promise<number> {
+  return applyEdit(ctx, options, { kind: 'add', name, ...(options.theme !== undefined ? { theme: options.theme } : {}), texts: texts(options) }, [
+    'add',
+    name,
+    ...(options.theme !== undefined ? ['--theme', options.theme] : []),
+  ]);
+}
+
+export function runDescribe(ctx: CommandContext, target: string, options: EditOptions & Partial<Record<DescribedField, string>>): Promise<number> {
+  return applyEdit(ctx, options, { kind: 'describe', target, texts: texts(options) }, ['describe', target]);
+}
+
+export function runRename(ctx: CommandContext, target: string, name: string, options: EditOptions): Promise<number> {
+  return applyEdit(ctx, options, { kind: 'rename', target, name }, ['rename', target, name]);
+}
+
+export function runMove(ctx: CommandContext, target: string, options: EditOptions & { to?: string; ungrouped?: boolean }): Promise<number> {
+  if ((options.to === undefined) === (options.ungrouped !== true)) {
+    throw new UsageError(
+      { en: 'say where: --to "THEME > SUB-THEME", or --ungrouped', fr: 'dites où : --to "THÈME > SOUS-THÈME", ou --ungrouped' },
+      { en: 'codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"', fr: 'codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"' },
+    );
+  }
+  const to = options.ungrouped === true ? null : (options.to as string);
+  return applyEdit(ctx, options, { kind: 'move', target, to }, ['move', target, ...(to === null ? ['--ungrouped'] : ['--to', to])]);
+}
+
+export function runMerge(ctx: CommandContext, from: string, into: string, options: EditOptions): Promise<number> {
+  return applyEdit(ctx, options, { kind: 'merge', from, into }, ['merge', from, into]);
+}
+
+export function runDelete(ctx: CommandContext, target: string, options: EditOptions & { mergeInto?: string; dropSegments?: boolean }): Promise<number> {
+  if (options.mergeInto !== undefined && options.dropSegments === true) {
+    throw new UsageError({ en: 'give --merge-into or --drop-segments, not both', fr: 'donnez --merge-into ou --drop-segments, pas les deux' });
+  }
+  return applyEdit(
+    ctx,
+    options,
+    { kind: 'delete', target, ...(options.mergeInto !== undefined ? { mergeInto: options.mergeInto } : {}), ...(options.dropSegments ? { dropSegments: true } : {}) },
+    ['delete', target, ...(options.mergeInto !== undefined ? ['--merge-into', options.mergeInto] : []), ...(options.dropSegments ? ['--drop-segments'] : [])],
+  );
+}
+
+/** `codage codebook undo [--list]`. */
+export async function runUndo(baseCtx: CommandContext, options: { study: string; json?: boolean; list?: boolean }): Promise<number> {
+  const root = resolve(options.study);
+  await assertStudyFolder(root);
+  const { config } = await readStudyConfig(root);
+  const ctx = withStudyLanguage(baseCtx, config);
+  const fr = ctx.language === 'fr';
+  if (options.list) {
+    const edits = listEdits(root);
+    if (options.json) {
+      ctx.stdout.write(`${safeJson(edits.map((e) => ({ number: e.number, command: e.command, at: e.at, summary: e.summary.map((s) => s[ctx.language]), files: e.files.map((f) => f.file) })))}\n`);
+      return 0;
+    }
+    if (edits.length === 0) ctx.stdout.write(fr ? 'Aucune modification à annuler.\n' : 'No edit to undo.\n');
+    for (const e of edits) {
+      ctx.stdout.write(`${paint.bold(`#${e.number}`)} ${e.at}  ${terminalSafe(e.command)}\n`);
+      for (const s of e.summary) ctx.stdout.write(`    ${terminalSafe(s[ctx.language])}\n`);
+    }
+    return 0;
+  }
+  const undone = undoLastEdit(root, { language: ctx.language, onNotice: noticePrinter(ctx) });
+  const what = undone.entry.summary.map((s) => s[ctx.language]);
+  if (options.json) {
+    ctx.stdout.write(`${safeJson({ ok: true, undone: undone.entry.command, at: undone.entry.at, summary: what, files: undone.entry.files.map((f) => f.file), alreadyUndone: undone.alreadyUndone })}\n`);
+    return 0;
+  }
+  ctx.stdout.write(`${paint.green('✓')} ${fr ? 'Annulé' : 'Undone'}${fr ? '\u00a0: ' : ': '}${terminalSafe(undone.entry.command)}\n`);
+  for (const line of what) ctx.stdout.write(`    ${terminalSafe(line)}\n`);
+  const files = undone.entry.files.map((f) => f.file).join(', ');
+  const one = undone.entry.files.length === 1;
+  ctx.stdout.write(
+    paint.dim(
+      undone.alreadyUndone
+        ? fr
+          ? `${files} ${one ? 'était déjà revenu à sa' : 'étaient déjà revenus à leur'} version d’avant.\n`
+          : `${files} had already been put back as ${one ? 'it was' : 'they were'}.\n`
+        : fr
+          ? `${files} ${one ? 'remis' : 'remis'} comme avant cette modification.\n`
+          : `${files} put back as ${one ? 'it was' : 'they were'} before this edit.\n`,
+    ),
+  );
+  return 0;
+}

@@ -1,0 +1,93 @@
+/**
+ * The theme or code a researcher names on the command line: its id, its name (compared ignoring
+ * case, accents and apostrophe style), or a path of theme names `Vécu du médecin > Émotions
+ * négatives` (optionally ending with a code). A name two themes share must be given as a path.
+ */
+import { UsageError } from '../errors.js';
+import type { Codebook, CodebookNode } from '../types.js';
+import { nearest } from './nearest.js';
+import { allCodes, allThemes, findCodeByName, findThemeByPath, themePath } from './query.js';
+import { nameKey } from './slug.js';
+
+/** `A > B > C` → ['A', 'B', 'C'] (empty steps dropped). */
+export function splitPath(path: string): string[] {
+  return path
+    .split('>')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** `Vécu du médecin > Émotions négatives`: a node's place, from the top. */
+export function pathOf(codebook: Codebook, node: CodebookNode): string {
+  return [...themePath(codebook, node.id).map((n) => n.name), node.name].join(' > ');
+}
+
+function notFound(ref: string, codebook: Codebook, what: 'node' | 'theme'): UsageError {
+  const nodes = what === 'theme' ? allThemes(codebook) : [...allThemes(codebook), ...allCodes(codebook)];
+  const close = nearest(ref, nodes.map((n) => n.name));
+  const kind = what === 'theme' ? { en: 'theme', fr: 'thème' } : { en: 'theme or code', fr: 'thème ni code' };
+  return new UsageError(
+    what === 'theme'
+      ? { en: `no theme "${ref}" in codebook.yaml`, fr: `pas de thème « ${ref} » dans codebook.yaml` }
+      : { en: `no ${kind.en} "${ref}" in codebook.yaml`, fr: `ni ${kind.fr} « ${ref} » dans codebook.yaml` },
+    close !== undefined
+      ? { en: `did you mean "${close}"? (codage codebook lists them)`, fr: `vouliez-vous dire « ${close} » ? (codage codebook les liste)` }
+      : { en: 'codage codebook lists the themes and codes', fr: 'codage codebook liste les thèmes et les codes' },
+  );
+}
+
+/** The node `ref` names, or null when none does (see the module comment); throws when ambiguous. */
+export function lookupNode(codebook: Codebook, ref: string): CodebookNode | null {
+  const byId = codebook.byId.get(ref.trim());
+  if (byId) return byId;
+  const steps = splitPath(ref);
+  if (steps.length === 0) return null;
+  if (steps.length > 1) {
+    const theme = findThemeByPath(codebook, steps);
+    if (theme) return theme;
+    const parent = findThemeByPath(codebook, steps.slice(0, -1));
+    const key = nameKey(steps[steps.length - 1] as string);
+    return parent?.children.find((n) => n.kind === 'code' && nameKey(n.name) === key) ?? null;
+  }
+  const code = findCodeByName(codebook, steps[0] as string);
+  if (code) return code;
+  const key = nameKey(steps[0] as string);
+  const themes = allThemes(codebook).filter((t) => nameKey(t.name) === key);
+  if (themes.length > 1) {
+    throw new UsageError(
+      { en: `several themes are named "${ref}"`, fr: `plusieurs thèmes s'appellent « ${ref} »` },
+      {
+        en: `give its path: ${themes.map((t) => `"${pathOf(codebook, t)}"`).join(' or ')}`,
+        fr: `donnez son chemin : ${themes.map((t) => `« ${pathOf(codebook, t)} »`).join(' ou ')}`,
+      },
+    );
+  }
+  return themes[0] ?? null;
+}
+
+/** The node `ref` names; a usage error with the nearest name when there is none. */
+export function findNode(codebook: Codebook, ref: string): CodebookNode {
+  const node = lookupNode(codebook, ref);
+  if (!node) throw notFound(ref, codebook, 'node');
+  return node;
+}
+
+/** The code `ref` names (a theme is refused, with what to do instead). */
+export function findCode(codebook: Codebook, ref: string): CodebookNode {
+  const node = findNode(codebook, ref);
+  if (node.kind !== 'code') {
+    throw new UsageError(
+      { en: `"${node.name}" is a theme, not a code`, fr: `« ${node.name} » est un thème, pas un code` },
+      { en: 'give the name of a code', fr: "donnez le nom d'un code" },
+    );
+  }
+  return node;
+}
+
+/** The theme at `path` (names from the top), or a usage error. */
+export function findThemePath(codebook: Codebook, path: string): CodebookNode {
+  const steps = splitPath(path);
+  const theme = steps.length === 1 ? lookupNode(codebook, path) : findThemeByPath(codebook, steps);
+  if (!theme || theme.kind !== 'theme') throw notFound(path, codebook, 'theme');
+  return theme;
+}

@@ -1,0 +1,281 @@
+/**
+ * `codage codebook` on copies of the demo study (two coders, marie and paul): the tree, and each
+ * edit followed by `codage check`, with the segment counts compared before and after.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, copyStudy, runCli, type CliResult } from './helpers.js';
+
+afterAll(cleanTemps);
+
+interface TreeRow {
+  kind: 'theme' | 'code';
+  id: string;
+  name: string;
+  path: string[];
+  participants: number;
+  references: number;
+  inCodebook: boolean;
+  unused: boolean;
+}
+
+function ok(r: CliResult): CliResult {
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r;
+}
+
+function tree(dir: string, coder?: string, strict = true): TreeRow[] {
+  const r = (strict ? ok : (x: CliResult) => x)(runCli(['codebook', '--json', '--study', dir, ...(coder ? ['--coder', coder] : [])]));
+  return (JSON.parse(r.stdout) as { tree: TreeRow[] }).tree;
+}
+
+function refs(dir: string, coder?: string): Record<string, number> {
+  return Object.fromEntries(tree(dir, coder).filter((r) => r.kind === 'code').map((r) => [r.id, r.references]));
+}
+
+/** Segments per coder file, by id: what every edit must keep (ids, spans, texts). */
+function segmentIds(dir: string): string[] {
+  const ids: string[] = [];
+  for (const coder of ['marie', 'paul']) {
+    for (const m of readFileSync(join(dir, `codings/${coder}.yaml`), 'utf8').matchAll(/\{"id": "([^"]+)", "participant": "[^"]+", "start": (\d+), "end": (\d+)/g)) {
+      ids.push(`${coder}:${m[1]}:${m[2]}-${m[3]}`);
+    }
+  }
+  return ids.sort();
+}
+
+function checkPasses(dir: string): void {
+  const r = runCli(['check', '--json', '--study', dir]);
+  const report = JSON.parse(r.stdout) as { ok: boolean; errors: number; problems: unknown[] };
+  expect(report.errors, JSON.stringify(report.problems, null, 2)).toBe(0);
+  expect(r.code).toBe(0);
+}
+
+function edit(dir: string, ...args: string[]): CliResult {
+  return ok(runCli(['codebook', ...args, '--study', dir, '--lang', 'en']));
+}
+
+/** Comment lines of the demo codebook: every edit keeps them. */
+function comments(text: string): string[] {
+  return text.split('\n').filter((l) => /^\s*#/.test(l));
+}
+
+describe('codage codebook (the tree)', () => {
+  it('shows every theme and code with n/N, references and definition, and flags unused and missing codes', () => {
+    const dir = copyStudy();
+    // A code nobody uses, and a coding whose code the codebook lacks.
+    writeFileSync(join(dir, 'codebook.yaml'), `${readFileSync(join(dir, 'codebook.yaml'), 'utf8')}  - name: Pas encore utilisé\n    id: pas-encore\n    definition: Un code créé d'avance.\n`);
+    const marie = join(dir, 'codings/marie.yaml');
+    writeFileSync(marie, readFileSync(marie, 'utf8').replace('"codes": ["delais-d-acces"]', '"codes": ["delais-d-acces", "code-oublie"]'));
+    const r = runCli(['codebook', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the study has 1 error(s), such as codings/marie.yaml:13: Unknown code');
+    expect(r.stdout).toMatch(/^Theme \/ code +n\/N +Refs +Definition$/m);
+    expect(r.stdout).toMatch(/^▸ Vécu du médecin +12\/12 +96 +Ce que le médecin ressent/m);
+    expect(r.stdout).toMatch(/^ {4}Impuissance +11\/12 +27 +Le médecin dit ne plus savoir/m);
+    expect(r.stdout).toMatch(/^Pas encore utilisé · never used +0\/12 +0 +Un code créé d'avance\.$/m);
+    expect(r.stdout).toMatch(/^code-oublie ⚠ not in the codebook +1\/12 +1 *$/m);
+    expect(r.stdout).toContain('1 code(s) never used');
+    expect(r.stdout).toContain('1 code(s) used but missing from the codebook (code-oublie)');
+    const json = tree(dir, undefined, false);
+    expect(json.find((row) => row.id === 'pas-encore')).toMatchObject({ unused: true, references: 0 });
+    expect(json.find((row) => row.id === 'code-oublie')).toMatchObject({ inCodebook: false, references: 1 });
+    // The counts are those of stats, per coder too.
+    const stats = JSON.parse(runCli(['stats', '--json', '--coder', 'paul', '--study', dir]).stdout) as { tree: { id: string; references: number }[] };
+    const paul = Object.fromEntries(tree(dir, 'paul', false).map((row) => [row.id, row.references]));
+    for (const row of stats.tree) if (row.id in paul) expect(paul[row.id]).toBe(row.references);
+  });
+
+  it('speaks French with French typography', () => {
+    const dir = copyStudy();
+    const r = runCli(['codebook', '--study', dir, '--lang', 'fr']);
+    expect(r.stdout).toMatch(/^Thème \/ code +n\/N +Réf\. +Définition$/m);
+    const merged = runCli(['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'fr']);
+    expect(merged.stdout).toContain('✓ «\u00a0Frustration\u00a0» fusionné dans «\u00a0Impuissance\u00a0»\u00a0: 14 segment(s) (marie 10, paul 4)');
+  });
+});
+
+describe('codage codebook edits, across two coder files', () => {
+  it('rename: the codebook alone changes, every coding keeps its code, check passes', () => {
+    const dir = copyStudy();
+    const before = refs(dir);
+    const ids = segmentIds(dir);
+    const coderFiles = ['marie', 'paul'].map((c) => readFileSync(join(dir, `codings/${c}.yaml`), 'utf8'));
+    const text = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    const r = edit(dir, 'rename', 'Impuissance', "Sentiment d'impuissance");
+    expect(r.stdout).toContain('✓ Renamed the code “Impuissance” to “Sentiment d\'impuissance”. Its id stays impuissance: every segment keeps it.');
+    expect(refs(dir)).toEqual(before);
+    expect(segmentIds(dir)).toEqual(ids);
+    expect(['marie', 'paul'].map((c) => readFileSync(join(dir, `codings/${c}.yaml`), 'utf8'))).toEqual(coderFiles);
+    const after = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    expect(comments(after)).toEqual(comments(text));
+    expect(tree(dir).find((row) => row.id === 'impuissance')?.name).toBe("Sentiment d'impuissance");
+    checkPasses(dir);
+  });
+
+  it('merge: A’s segments carry B once, A leaves the codebook, no segment is lost', () => {
+    const dir = copyStudy();
+    const before = refs(dir);
+    const ids = segmentIds(dir);
+    const r = edit(dir, 'merge', 'Frustration', 'Impuissance', '--json');
+    const out = JSON.parse(r.stdout) as { coders: { coder: string; segments: number; alreadyHad: number }[] };
+    const both = out.coders.reduce((n, c) => n + c.alreadyHad, 0);
+    const now = refs(dir);
+    expect(now.frustration).toBeUndefined();
+    expect(now.impuissance).toBe((before.impuissance ?? 0) + (before.frustration ?? 0) - both);
+    for (const id of Object.keys(before)) if (id !== 'frustration' && id !== 'impuissance') expect(now[id], id).toBe(before[id]);
+    expect(out.coders.map((c) => c.coder)).toEqual(['marie', 'paul']);
+    expect(segmentIds(dir)).toEqual(ids);
+    checkPasses(dir);
+  });
+
+  it('move: a code, then a whole sub-theme into a new theme; the counts do not move', () => {
+    const dir = copyStudy();
+    const before = refs(dir);
+    edit(dir, 'move', 'Humour', '--to', 'Vécu du médecin > Ressources du médecin');
+    const r = edit(dir, 'move', 'Émotions négatives', '--to', 'Relation médecin-patient > Ce que vit le médecin');
+    expect(r.stdout).toContain('✓ Created the theme “Relation médecin-patient > Ce que vit le médecin”.');
+    expect(r.stdout).toContain('✓ Moved the theme “Émotions négatives” with its 3 code(s) to “Relation médecin-patient > Ce que vit le médecin”.');
+    const rows = tree(dir);
+    expect(rows.find((row) => row.id === 'humour')?.path).toEqual(['Vécu du médecin', 'Ressources du médecin']);
+    expect(rows.find((row) => row.id === 'frustration')?.path).toEqual(['Relation médecin-patient', 'Ce que vit le médecin', 'Émotions négatives']);
+    expect(refs(dir)).toEqual(before);
+    checkPasses(dir);
+  });
+
+  it('delete: refused while segments use the code; --drop-segments, then undo, puts every file back byte for byte', () => {
+    const dir = copyStudy();
+    const files = ['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'];
+    const original = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+    const refused = runCli(['codebook', 'delete', 'Gratification', '--study', dir, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('18 segment(s) carry the code "Gratification" (marie 11, paul 7): it is not deleted');
+    expect(files.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(original);
+
+    const before = refs(dir);
+    const r = edit(dir, 'delete', 'Gratification', '--drop-segments');
+    expect(r.stdout).toContain('18 segment(s) (marie 11, paul 7) no longer carry it; 17 had no other code and are removed.');
+    const now = refs(dir);
+    expect(now.gratification).toBeUndefined();
+    expect(segmentIds(dir).length).toBe(439 - 17);
+    checkPasses(dir);
+    const undo = edit(dir, 'undo');
+    expect(undo.stdout).toContain('✓ Undone: codage codebook delete Gratification --drop-segments');
+    expect(files.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(original);
+    expect(refs(dir)).toEqual(before);
+    checkPasses(dir);
+  });
+
+  it('delete --merge-into is a merge; an empty theme is deleted, a full one refused', () => {
+    const dir = copyStudy();
+    const before = refs(dir);
+    edit(dir, 'delete', 'Gratification', '--merge-into', 'Prise de distance');
+    expect(refs(dir)['prise-de-distance']).toBeGreaterThan(before['prise-de-distance'] ?? 0);
+    const full = runCli(['codebook', 'delete', 'Ressources du médecin', '--study', dir, '--lang', 'en']);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain('still holds 1 code(s) or sub-theme(s)');
+    edit(dir, 'move', 'Prise de distance', '--to', 'Émotions négatives');
+    edit(dir, 'delete', 'Ressources du médecin');
+    expect(tree(dir).some((row) => row.id === 'ressources-du-medecin')).toBe(false);
+    checkPasses(dir);
+  });
+
+  it('undo goes back edit by edit, last first, and each step leaves check passing', () => {
+    const dir = copyStudy();
+    const snapshot = () => ['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    const states = [snapshot()];
+    edit(dir, 'rename', 'Impuissance', 'Sentiment d’impuissance');
+    states.push(snapshot());
+    edit(dir, 'merge', 'Frustration', 'Sentiment d’impuissance');
+    states.push(snapshot());
+    edit(dir, 'move', 'Épuisement', '--ungrouped');
+    states.push(snapshot());
+    edit(dir, 'add', 'Autodérision', '--theme', 'Vécu du médecin', '--definition', 'Rire de soi.');
+    const list = JSON.parse(edit(dir, 'undo', '--list', '--json').stdout) as { command: string }[];
+    expect(list.map((e) => e.command)).toEqual([
+      'codage codebook add Autodérision --theme "Vécu du médecin"',
+      'codage codebook move Épuisement --ungrouped',
+      'codage codebook merge Frustration "Sentiment d’impuissance"',
+      'codage codebook rename Impuissance "Sentiment d’impuissance"',
+    ]);
+    for (let i = states.length - 1; i >= 0; i--) {
+      edit(dir, 'undo');
+      expect(snapshot()).toEqual(states[i]);
+      checkPasses(dir);
+    }
+    const none = runCli(['codebook', 'undo', '--study', dir, '--lang', 'en']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('There is no codebook edit to undo.');
+  });
+
+  it('undo refuses when a file changed after the edit, and changes nothing', () => {
+    const dir = copyStudy();
+    edit(dir, 'merge', 'Frustration', 'Impuissance');
+    const paul = join(dir, 'codings/paul.yaml');
+    writeFileSync(paul, readFileSync(paul, 'utf8').replace('"codes": ["contraintes-de-temps"]', '"codes": ["contraintes-de-temps", "impuissance"]'));
+    const files = ['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    const r = runCli(['codebook', 'undo', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('codings/paul.yaml changed after this edit (codage codebook merge Frustration Impuissance): undoing it would lose those changes, so nothing was undone.');
+    expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
+  });
+
+  it('refuses the whole edit when a coder file cannot be rewritten: nothing is written', () => {
+    const dir = copyStudy();
+    const paul = join(dir, 'codings/paul.yaml');
+    writeFileSync(paul, readFileSync(paul, 'utf8').replace('coder: paul', 'coder: paul\ncoder: paul'));
+    const files = ['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'));
+    const r = runCli(['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^codings\/paul\.yaml:\d+:\d+: error: codings\/paul\.yaml cannot be read completely, so codage will not rewrite it/m);
+    expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
+  });
+
+  it('--dry-run says what would change and writes nothing', () => {
+    const dir = copyStudy();
+    const text = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    const r = edit(dir, 'merge', 'Contraintes de temps', 'Manque de formation', '--dry-run');
+    expect(r.stdout).toContain('✓ Merged “Contraintes de temps” into “Manque de formation”');
+    expect(r.stdout).toContain('Dry run (--dry-run): nothing was written.');
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(text);
+    expect(runCli(['codebook', 'undo', '--list', '--json', '--study', dir]).stdout.trim()).toBe('[]');
+  });
+});
+
+describe('codage codebook --help', () => {
+  /** The command lines under "Examples:" of a help text. */
+  function examples(help: string): string[][] {
+    const block = help.slice(help.indexOf('Examples:'));
+    return [...block.matchAll(/^ {2}codage (.+?)(?: {2,}\(.*)?$/gm)].map((m) =>
+      [...(m[1] as string).matchAll(/"([^"]*)"|(\S+)/g)].map((w) => (w[1] !== undefined ? w[1] : (w[2] as string))),
+    );
+  }
+
+  it('every example of codage codebook --help runs on the demo study, in order, and check passes after each', () => {
+    const dir = copyStudy();
+    const help = runCli(['codebook', '--help']);
+    const lines = examples(help.stdout);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const args of lines) {
+      const r = runCli([...args, '--study', dir, '--lang', 'en']);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+      checkPasses(dir);
+    }
+  });
+
+  it.each(['add', 'describe', 'rename', 'move', 'merge', 'delete', 'undo'])('codebook %s --help has examples that run on the demo study', (sub) => {
+    const dir = copyStudy();
+    const help = runCli(['codebook', sub, '--help']);
+    expect(help.code).toBe(0);
+    const lines = examples(help.stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    if (sub === 'undo') edit(dir, 'merge', 'Frustration', 'Impuissance');
+    for (const args of lines) {
+      const r = runCli([...args, '--study', dir, '--lang', 'en']);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+    }
+    checkPasses(dir);
+  });
+});
