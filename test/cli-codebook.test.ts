@@ -233,6 +233,28 @@ describe('codage codebook edits, across two coder files', () => {
     expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
   });
 
+  it('split: the listed segments get the new code, the others keep the code; undo joins them again', () => {
+    const dir = copyStudy();
+    const before = refs(dir);
+    const ids = segmentIds(dir);
+    const listed = JSON.parse(runCli(['segments', '--code', 'frustration', '--json', '--study', dir]).stdout) as { segment: string; coder: string }[];
+    const chosen = [...listed.filter((s) => s.coder === 'marie').slice(0, 3), ...listed.filter((s) => s.coder === 'paul').slice(0, 2)].map((s) => ({ ...s, id: s.segment }));
+    expect(new Set(chosen.map((s) => s.coder))).toEqual(new Set(['marie', 'paul']));
+    const r = edit(dir, 'split', 'Frustration', '--into', 'Frustration', 'Colère', '--segments', chosen.map((s) => `${s.id}=Colère`).join(','));
+    expect(r.stdout).toContain(`✓ Split “Frustration” into “Frustration” (${(before.frustration ?? 0) - 5} segment(s)), “Colère” (5 segment(s)).`);
+    const now = refs(dir);
+    expect(now.colere).toBe(5);
+    expect(now.frustration).toBe((before.frustration ?? 0) - 5);
+    expect(tree(dir).find((row) => row.id === 'colere')?.path).toEqual(['Vécu du médecin', 'Émotions négatives']);
+    expect(segmentIds(dir)).toEqual(ids);
+    checkPasses(dir);
+    edit(dir, 'undo');
+    expect(refs(dir)).toEqual(before);
+    const missing = runCli(['codebook', 'split', 'Frustration', '--into', 'A', 'B', '--segments', `${chosen[0]!.id}=A`, '--study', dir, '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${(before.frustration ?? 0) - 1} segment(s) of "Frustration" are given no new code`);
+  });
+
   it('--dry-run says what would change and writes nothing', () => {
     const dir = copyStudy();
     const text = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
@@ -265,7 +287,7 @@ describe('codage codebook --help', () => {
     }
   });
 
-  it.each(['add', 'describe', 'rename', 'move', 'merge', 'delete', 'undo'])('codebook %s --help has examples that run on the demo study', (sub) => {
+  it.each(['add', 'describe', 'rename', 'move', 'merge', 'split', 'delete', 'undo'])('codebook %s --help has examples that run on the demo study', (sub) => {
     const dir = copyStudy();
     const help = runCli(['codebook', sub, '--help']);
     expect(help.code).toBe(0);

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
 import { run as confirm } from '../src/cli/commands/confirm.js';
-import { runDelete, runMerge, runRename, runUndo } from '../src/cli/commands/codebook-edit.js';
+import { runDelete, runMerge, runRename, runSplit, runUndo } from '../src/cli/commands/codebook-edit.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
 import { run as reconcile } from '../src/cli/commands/reconcile.js';
@@ -289,6 +289,18 @@ const WRITERS: Writer[] = [
       const merged = runCli(['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'en']);
       if (merged.code !== 0) throw new Error(merged.stderr);
       return { dir, args: ['codebook', 'undo', '--study', dir, '--lang', 'en'], run: (ctx) => runUndo(ctx, { study: dir }) };
+    },
+  },
+  {
+    name: 'codebook split (a new code in codebook.yaml, segments of two coder files given it)',
+    setup: () => {
+      const dir = copyStudy();
+      const segments = 's8dfahdv=Colère,9782zkej=Colère';
+      return {
+        dir,
+        args: ['codebook', 'split', 'Frustration', '--into', 'Frustration', 'Colère', '--segments', segments, '--study', dir, '--lang', 'en'],
+        run: (ctx) => runSplit(ctx, 'Frustration', { study: dir, into: ['Frustration', 'Colère'], segments: [segments] }),
+      };
     },
   },
 ];

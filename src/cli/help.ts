@@ -229,7 +229,7 @@ Exemples :
   codebook: {
     en: {
       example: 'codage codebook merge Frustration Impuissance',
-      summary: 'the codebook as a tree with n/N, references and definitions; edit it (add, describe, rename, move, merge, delete, undo)',
+      summary: 'the codebook as a tree with n/N, references and definitions; edit it (add, describe, rename, move, merge, split, delete, undo)',
       after: `
 Without a subcommand: every theme and code with the participants who mention it
 (n/N), its references (coded segments) and its definition; codes never used and
@@ -255,7 +255,7 @@ Examples:
     },
     fr: {
       example: 'codage codebook merge Frustration Impuissance',
-      summary: 'le livre de codes en arbre avec n/N, références et définitions ; le modifier (add, describe, rename, move, merge, delete, undo)',
+      summary: 'le livre de codes en arbre avec n/N, références et définitions ; le modifier (add, describe, rename, move, merge, split, delete, undo)',
       after: `
 Sans sous-commande : chaque thème et code avec les participants qui en parlent
 (n/N), ses références (segments codés) et sa définition ; les codes jamais
@@ -387,6 +387,30 @@ Exemples :
   codage codebook delete Gratification --merge-into "Prise de distance"
   codage codebook delete "Arrêt de travail" --drop-segments   (les segments sans autre code sont supprimés ;
                                                               codage codebook undo les remet)`,
+    },
+  },
+  'codebook-split': {
+    en: {
+      summary: 'split a code that grew too broad: each listed segment gets one of the new codes',
+      after: `
+The new codes go beside the code, in its theme. When the code's own name is among
+--into, the segments not listed keep it; otherwise every segment must be listed.
+codage segments --code NAME lists the code's segments with their ids.
+
+Examples:
+  codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
+  codage codebook split Frustration --into Frustration "Contre le système" --segments "s8dfahdv=Contre le système,go9szx66=Contre le système" --dry-run`,
+    },
+    fr: {
+      summary: 'scinder un code devenu trop large : chaque segment listé reçoit un des nouveaux codes',
+      after: `
+Les nouveaux codes se placent à côté du code, dans son thème. Si le nom du code
+est parmi --into, les segments non listés le gardent ; sinon chaque segment doit
+être listé. codage segments --code NOM liste ses segments avec leurs identifiants.
+
+Exemples :
+  codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
+  codage codebook split Frustration --into Frustration "Contre le système" --segments "s8dfahdv=Contre le système,go9szx66=Contre le système" --dry-run`,
     },
   },
   'codebook-undo': {
@@ -1053,6 +1077,11 @@ Exemples :
   'opt-drop-segments': {
     en: { summary: 'remove the code from its segments (segments left with no code are removed)' },
     fr: { summary: "retirer le code de ses segments (les segments sans plus aucun code sont supprimés)" },
+  },
+  'opt-into': { en: { summary: 'the codes it becomes (its own name keeps the rest)' }, fr: { summary: 'les codes qu’il devient (son propre nom garde le reste)' } },
+  'opt-segments': {
+    en: { summary: 'which code each segment goes to: ID=CODE,ID=CODE (can be repeated)' },
+    fr: { summary: 'le code de chaque segment : ID=CODE,ID=CODE (peut être répété)' },
   },
   'opt-undo-list': { en: { summary: 'list the edits that can be undone, last first' }, fr: { summary: 'lister les modifications annulables, la dernière d’abord' } },
   'opt-csv': { en: { summary: 'write the table per interview as CSV' }, fr: { summary: 'écrire le tableau par entretien en CSV' } },

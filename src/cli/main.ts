@@ -275,6 +275,11 @@ export async function buildProgram(
     .option('--merge-into <code>', h('opt-merge-into').summary)
     .option('--drop-segments', h('opt-drop-segments').summary)
     .option('--dry-run', h('opt-edit-dry-run').summary);
+  edit('split', 'codebook-split', 'runSplit')
+    .argument('<name>', h('arg-node').summary)
+    .option('--into <codes...>', h('opt-into').summary)
+    .option('--segments <choices>', h('opt-segments').summary, (value: string, previous: string[] = []) => [...previous, value])
+    .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
 
   program.addHelpText('after', programHelp(language, examples));

@@ -140,6 +140,46 @@ export function runDelete(ctx: CommandContext, target: string, options: EditOpti
   );
 }
 
+/** `--segments ID=CODE,ID=CODE` (several times too): which new code each segment goes to. */
+export function parseSegmentChoices(values: readonly string[]): Map<string, string> {
+  const moves = new Map<string, string>();
+  for (const item of values.flatMap((v) => v.split(','))) {
+    const at = item.indexOf('=');
+    const id = item.slice(0, at).trim();
+    const code = item.slice(at + 1).trim();
+    if (at < 0 || id === '' || code === '') {
+      throw new UsageError(
+        { en: `"${item}" is not ID=CODE in --segments`, fr: `« ${item} » n'est pas de la forme ID=CODE dans --segments` },
+        { en: 'e.g. --segments sipjbizb=Colère,uhwml7cl=Lassitude', fr: 'p. ex. --segments sipjbizb=Colère,uhwml7cl=Lassitude' },
+      );
+    }
+    if (moves.has(id) && moves.get(id) !== code) {
+      throw new UsageError({ en: `segment ${id} is given two codes in --segments`, fr: `le segment ${id} reçoit deux codes dans --segments` });
+    }
+    moves.set(id, code);
+  }
+  return moves;
+}
+
+export function runSplit(ctx: CommandContext, target: string, options: EditOptions & { into?: string[]; segments?: string[] }): Promise<number> {
+  const into = options.into ?? [];
+  if (into.length === 0 || options.segments === undefined) {
+    throw new UsageError(
+      { en: 'say into which codes and which segments go where: --into A1 A2 --segments ID=A1,ID=A2', fr: 'dites en quels codes et quels segments vont où : --into A1 A2 --segments ID=A1,ID=A2' },
+      { en: `codage segments --code "${target}" lists the segments with their ids`, fr: `codage segments --code "${target}" liste les segments avec leurs identifiants` },
+    );
+  }
+  const segments = parseSegmentChoices(options.segments);
+  return applyEdit(ctx, options, { kind: 'split', target, into, segments }, [
+    'split',
+    target,
+    '--into',
+    ...into,
+    '--segments',
+    [...segments].map(([id, code]) => `${id}=${code}`).join(','),
+  ]);
+}
+
 /** `codage codebook undo [--list]`. */
 export async function runUndo(baseCtx: CommandContext, options: { study: string; json?: boolean; list?: boolean }): Promise<number> {
   const root = resolve(options.study);

@@ -423,7 +423,7 @@ function planSplit(
   if (unknown.length > 0) {
     throw new UsageError(
       { en: `segment(s) ${unknown.join(', ')} do not carry "${code.name}"`, fr: `le(s) segment(s) ${unknown.join(', ')} ne porte(nt) pas « ${code.name} »` },
-      { en: `codage quotes "${code.name}" --json lists its segments with their ids`, fr: `codage quotes "${code.name}" --json liste ses segments avec leurs identifiants` },
+      { en: `codage segments --code ${code.id} lists its segments with their ids`, fr: `codage segments --code ${code.id} liste ses segments avec leurs identifiants` },
     );
   }
   const left = [...using].filter((id) => !moves.has(id));
