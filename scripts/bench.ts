@@ -97,6 +97,12 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'export-methods', args: (c) => ['export', 'methods', '--study', c.study, '--by', 'group'], targetMs: 1500, targetRssMb: 400 },
   { name: 'export-coreq-tex', args: (c) => ['export', 'coreq', '--study', c.study, '--format', 'tex'], targetMs: 1500, targetRssMb: 400 },
   { name: 'export-report-html', args: (c) => ['export', 'report', '--study', c.study, '--by', 'group', '--format', 'html'], targetMs: 1500, targetRssMb: 400 },
+  // Restructuring the codebook: a code used in ~1,000 segments of the two coder files (1,076 here),
+  // and the most used code (7,724 segments).
+  { name: 'codebook-merge', args: (c) => ['codebook', 'merge', 'avis-specialise', 'reseau-de-soins', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
+  { name: 'codebook-move', args: (c) => ['codebook', 'move', 'avis-specialise', '--to', 'vecu-du-medecin', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
+  { name: 'codebook-merge-7724', args: (c) => ['codebook', 'merge', 'impuissance', 'epuisement', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
+  { name: 'codebook-tree', args: (c) => ['codebook', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],

@@ -9,6 +9,9 @@ import { cleanTemps, copyStudy, runCli, type CliResult } from './helpers.js';
 
 afterAll(cleanTemps);
 
+/** Each test runs the built command several times: on a loaded machine, that takes a while. */
+const SLOW = 180_000;
+
 interface TreeRow {
   kind: 'theme' | 'code';
   id: string;
@@ -86,7 +89,7 @@ describe('codage codebook (the tree)', () => {
     const stats = JSON.parse(runCli(['stats', '--json', '--coder', 'paul', '--study', dir]).stdout) as { tree: { id: string; references: number }[] };
     const paul = Object.fromEntries(tree(dir, 'paul', false).map((row) => [row.id, row.references]));
     for (const row of stats.tree) if (row.id in paul) expect(paul[row.id]).toBe(row.references);
-  });
+  }, SLOW);
 
   it('speaks French with French typography', () => {
     const dir = copyStudy();
@@ -94,7 +97,7 @@ describe('codage codebook (the tree)', () => {
     expect(r.stdout).toMatch(/^Thème \/ code +n\/N +Réf\. +Définition$/m);
     const merged = runCli(['codebook', 'merge', 'Frustration', 'Impuissance', '--study', dir, '--lang', 'fr']);
     expect(merged.stdout).toContain('✓ «\u00a0Frustration\u00a0» fusionné dans «\u00a0Impuissance\u00a0»\u00a0: 14 segment(s) (marie 10, paul 4)');
-  });
+  }, SLOW);
 });
 
 describe('codage codebook edits, across two coder files', () => {
@@ -113,7 +116,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(comments(after)).toEqual(comments(text));
     expect(tree(dir).find((row) => row.id === 'impuissance')?.name).toBe("Sentiment d'impuissance");
     checkPasses(dir);
-  });
+  }, SLOW);
 
   it('merge: A’s segments carry B once, A leaves the codebook, no segment is lost', () => {
     const dir = copyStudy();
@@ -129,7 +132,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(out.coders.map((c) => c.coder)).toEqual(['marie', 'paul']);
     expect(segmentIds(dir)).toEqual(ids);
     checkPasses(dir);
-  });
+  }, SLOW);
 
   it('move: a code, then a whole sub-theme into a new theme; the counts do not move', () => {
     const dir = copyStudy();
@@ -143,7 +146,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(rows.find((row) => row.id === 'frustration')?.path).toEqual(['Relation médecin-patient', 'Ce que vit le médecin', 'Émotions négatives']);
     expect(refs(dir)).toEqual(before);
     checkPasses(dir);
-  });
+  }, SLOW);
 
   it('delete: refused while segments use the code; --drop-segments, then undo, puts every file back byte for byte', () => {
     const dir = copyStudy();
@@ -166,7 +169,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(files.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(original);
     expect(refs(dir)).toEqual(before);
     checkPasses(dir);
-  });
+  }, SLOW);
 
   it('delete --merge-into is a merge; an empty theme is deleted, a full one refused', () => {
     const dir = copyStudy();
@@ -180,7 +183,7 @@ describe('codage codebook edits, across two coder files', () => {
     edit(dir, 'delete', 'Ressources du médecin');
     expect(tree(dir).some((row) => row.id === 'ressources-du-medecin')).toBe(false);
     checkPasses(dir);
-  });
+  }, SLOW);
 
   it('undo goes back edit by edit, last first, and each step leaves check passing', () => {
     const dir = copyStudy();
@@ -208,7 +211,7 @@ describe('codage codebook edits, across two coder files', () => {
     const none = runCli(['codebook', 'undo', '--study', dir, '--lang', 'en']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('There is no codebook edit to undo.');
-  });
+  }, SLOW);
 
   it('undo refuses when a file changed after the edit, and changes nothing', () => {
     const dir = copyStudy();
@@ -220,7 +223,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('codings/paul.yaml changed after this edit (codage codebook merge Frustration Impuissance): undoing it would lose those changes, so nothing was undone.');
     expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
-  });
+  }, SLOW);
 
   it('refuses the whole edit when a coder file cannot be rewritten: nothing is written', () => {
     const dir = copyStudy();
@@ -231,7 +234,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^codings\/paul\.yaml:\d+:\d+: error: codings\/paul\.yaml cannot be read completely, so codage will not rewrite it/m);
     expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
-  });
+  }, SLOW);
 
   it('split: the listed segments get the new code, the others keep the code; undo joins them again', () => {
     const dir = copyStudy();
@@ -253,7 +256,7 @@ describe('codage codebook edits, across two coder files', () => {
     const missing = runCli(['codebook', 'split', 'Frustration', '--into', 'A', 'B', '--segments', `${chosen[0]!.id}=A`, '--study', dir, '--lang', 'en']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`${(before.frustration ?? 0) - 1} segment(s) of "Frustration" are given no new code`);
-  });
+  }, SLOW);
 
   it('--dry-run says what would change and writes nothing', () => {
     const dir = copyStudy();
@@ -263,7 +266,7 @@ describe('codage codebook edits, across two coder files', () => {
     expect(r.stdout).toContain('Dry run (--dry-run): nothing was written.');
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(text);
     expect(runCli(['codebook', 'undo', '--list', '--json', '--study', dir]).stdout.trim()).toBe('[]');
-  });
+  }, SLOW);
 });
 
 describe('codage codebook --help', () => {
@@ -285,7 +288,7 @@ describe('codage codebook --help', () => {
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
       checkPasses(dir);
     }
-  });
+  }, SLOW);
 
   it.each(['add', 'describe', 'rename', 'move', 'merge', 'split', 'delete', 'undo'])('codebook %s --help has examples that run on the demo study', (sub) => {
     const dir = copyStudy();
@@ -299,5 +302,5 @@ describe('codage codebook --help', () => {
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
     }
     checkPasses(dir);
-  });
+  }, SLOW);
 });

@@ -1,9 +1,11 @@
 /**
  * The journal of `codage codebook` edits, so that `codage codebook undo` can take them back one by
- * one, last first. Each edit leaves `.codage/history/<number>.json`: the command, when, what it
- * said it changed, and for every file it wrote the previous bytes and the SHA-256 of the new ones.
+ * one, last first. Each edit leaves a folder `.codage/history/<number>/`: `edit.json` (the
+ * command, when, what it said it changed, and the SHA-256 of each file it wrote) and the previous
+ * version of each file (a hard link to the backup the change kept, else a copy: no file is read
+ * or copied in the common case, so a journal entry costs nothing on a large study).
  *
- * Undo puts the previous bytes back through `changeStudy` (locks, all or nothing), but only when
+ * Undo puts the previous versions back through `changeStudy` (locks, all or nothing), but only when
  * every file is still exactly as the edit left it: a file changed since (a code created from the
  * coding screen, a coder who went on coding) is named and left alone, since putting the old
  * version back would lose that work. The last 50 edits are kept.
@@ -18,6 +20,7 @@ import { writeFileAtomicSync } from './atomic-write.js';
 import { changeStudy, type CommittedFile } from './study-change.js';
 
 export const HISTORY_LIMIT = 50;
+const ENTRY = 'edit.json';
 
 export interface HistoryEntry {
   version: 1;
@@ -25,6 +28,7 @@ export interface HistoryEntry {
   /** ISO 8601. */
   at: string;
   summary: Localized[];
+  /** Each file written; `before` names its previous version in the entry's folder (null: there was no file). */
   files: { file: string; before: string | null; after: string }[];
 }
 
@@ -36,12 +40,12 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The journal's files, oldest first. */
+/** The journal's entry folders, oldest first (those with their edit.json written). */
 function entryNames(root: string): string[] {
   try {
     return fs
       .readdirSync(historyDir(root))
-      .filter((name) => /^\d{6,}\.json$/.test(name))
+      .filter((name) => /^\d{6,}$/.test(name))
       .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -49,30 +53,45 @@ function entryNames(root: string): string[] {
   }
 }
 
+/** Hard link, else copy (a file system without links). */
+function keep(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
 /**
  * Keeps what a committed edit wrote (see the module comment). Called from `changeStudy`'s
- * `onCommitted`, under the edit's locks. A failure is told through `onFailure`: the edit is done,
- * only its undo is lost.
+ * `onCommitted`, under the edit's locks. What it throws, the caller tells the user: the edit is
+ * done, only its undo is lost.
  */
 export function recordEdit(root: string, entry: { command: string; at: Date; summary: Localized[] }, files: CommittedFile[]): void {
   const names = entryNames(root);
   const last = names.length > 0 ? Number.parseInt(names[names.length - 1] as string, 10) : 0;
+  const dir = path.join(historyDir(root), String(last + 1).padStart(6, '0'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
   const record: HistoryEntry = {
     version: 1,
     command: entry.command,
     at: entry.at.toISOString(),
     summary: entry.summary,
-    files: files.map((f) => ({ file: f.file, before: f.before === null ? null : f.before.toString('base64'), after: sha256(f.after) })),
+    files: files.map((f, i) => {
+      const before = f.backup === null ? null : `${i}-${path.basename(f.file)}`;
+      if (f.backup !== null && before !== null) keep(f.backup, path.join(dir, before));
+      return { file: f.file, before, after: f.afterHash };
+    }),
   };
-  const dir = historyDir(root);
-  fs.mkdirSync(dir, { recursive: true });
-  writeFileAtomicSync(path.join(dir, `${String(last + 1).padStart(6, '0')}.json`), `${JSON.stringify(record)}\n`);
-  for (const old of names.slice(0, Math.max(0, names.length + 1 - HISTORY_LIMIT))) fs.rmSync(path.join(dir, old), { force: true });
+  // Written last: an entry without it is an edit that was not recorded, and is ignored.
+  writeFileAtomicSync(path.join(dir, ENTRY), `${JSON.stringify(record, null, 2)}\n`);
+  for (const old of names.slice(0, Math.max(0, names.length + 1 - HISTORY_LIMIT))) fs.rmSync(path.join(historyDir(root), old), { recursive: true, force: true });
 }
 
-function readEntry(file: string): HistoryEntry | null {
+function readEntry(dir: string): HistoryEntry | null {
   try {
-    const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<HistoryEntry>;
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, ENTRY), 'utf8')) as Partial<HistoryEntry>;
     if (entry.version !== 1 || !Array.isArray(entry.files) || typeof entry.command !== 'string') return null;
     return entry as HistoryEntry;
   } catch {
@@ -113,8 +132,10 @@ export interface Undone {
 
 /** Takes back the last edit of the journal (see the module comment). */
 export function undoLastEdit(root: string, options: { language: Language; onNotice?: (n: Localized) => void }): Undone {
-  const names = entryNames(root);
-  const name = names[names.length - 1];
+  // An entry whose edit.json is missing or unreadable (cut short while it was written) is passed over.
+  const name = entryNames(root)
+    .reverse()
+    .find((n) => readEntry(path.join(historyDir(root), n)) !== null);
   if (name === undefined) {
     throw new DataError(
       { en: 'There is no codebook edit to undo.', fr: 'Aucune modification du livre de codes à annuler.' },
@@ -126,14 +147,9 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
       },
     );
   }
-  const file = path.join(historyDir(root), name);
-  const entry = readEntry(file);
-  if (entry === null) {
-    throw new DataError(
-      { en: `The last entry of the edit journal cannot be read.`, fr: `La dernière entrée du journal des modifications est illisible.` },
-      { file: path.posix.join(STUDY_FILES.internal, 'history', name), hint: { en: 'Remove it to undo the edits before it.', fr: 'Supprimez-la pour annuler les modifications précédentes.' } },
-    );
-  }
+  const dir = path.join(historyDir(root), name);
+  const entry = readEntry(dir) as HistoryEntry;
+  const beforeOf = (f: HistoryEntry['files'][number]): Buffer | null => (f.before === null ? null : fs.readFileSync(path.join(dir, f.before)));
   let alreadyUndone = false;
   changeStudy(
     root,
@@ -146,8 +162,8 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
         else if (coder !== null) study.coder(coder);
       }
       const now = entry.files.map((f) => ({ f, hash: currentHash(root, f.file) }));
-      const beforeHash = (f: HistoryEntry['files'][number]) => (f.before === null ? null : sha256(Buffer.from(f.before, 'base64')));
-      if (now.every(({ f, hash }) => hash === beforeHash(f))) {
+      const before = entry.files.map(beforeOf);
+      if (now.every(({ hash }, i) => hash === (before[i] ? sha256(before[i] as Buffer) : null))) {
         alreadyUndone = true;
         return;
       }
@@ -160,15 +176,15 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
           },
           {
             hint: {
-              en: `Make the opposite edit with codage codebook instead (the version before the edit is kept in .codage/history/${name}).`,
-              fr: `Faites plutôt la modification inverse avec codage codebook (la version d’avant est gardée dans .codage/history/${name}).`,
+              en: `Make the opposite edit with codage codebook instead (the version before the edit is kept in .codage/history/${name}/).`,
+              fr: `Faites plutôt la modification inverse avec codage codebook (la version d’avant est gardée dans .codage/history/${name}/).`,
             },
           },
         );
       }
-      for (const f of entry.files) study.restore(f.file, f.before === null ? new Uint8Array() : Buffer.from(f.before, 'base64'));
+      entry.files.forEach((f, i) => study.restore(f.file, before[i] ?? new Uint8Array()));
     },
   );
-  fs.rmSync(file, { force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
   return { entry, alreadyUndone };
 }

@@ -88,8 +88,9 @@ export interface ChangeOptions {
   dryRun?: boolean;
   /**
    * Told, once every file is renamed and while the locks are still held, what the change wrote:
-   * each file's previous bytes (null when there was none) and its new content. `codage codebook`
-   * keeps them so that `codage codebook undo` can put the files back. What it throws is ignored.
+   * for each file, where its previous version is kept and the hash of the new one. `codage
+   * codebook` keeps them so that `codage codebook undo` can put the files back. What it throws is
+   * ignored (the change is done).
    */
   onCommitted?: (files: CommittedFile[]) => void;
 }
@@ -98,8 +99,10 @@ export interface ChangeOptions {
 export interface CommittedFile {
   /** Relative to the study folder, with `/`. */
   file: string;
-  before: Buffer | null;
-  after: string | Uint8Array;
+  /** The previous version, kept in `.codage/backups/` (absolute path); null when there was no file. */
+  backup: string | null;
+  /** SHA-256 of the new content. */
+  afterHash: string;
 }
 
 /** The files of a change: read under the locks, and written when the change is committed. */
@@ -228,9 +231,14 @@ interface Prepared {
   mode: number | null;
   temp: string | null;
   before: string | null;
-  /** The previous bytes, kept only when the change's `onCommitted` wants them. */
-  beforeBytes: Buffer | null;
+  /** SHA-256 of the new content, once computed. */
+  afterHash: string | null;
   renamed: boolean;
+}
+
+function afterHashOf(p: Prepared): string {
+  p.afterHash ??= sha256(p.write.content);
+  return p.afterHash;
 }
 
 function sha256(data: string | Uint8Array): string {
@@ -442,14 +450,10 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     } catch (error) {
       return fail(error, 'write', write.file, 'unchanged');
     }
-    const p: Prepared = { write, target, mode, temp: null, before: null, beforeBytes: null, renamed: false };
+    const p: Prepared = { write, target, mode, temp: null, before: null, afterHash: null, renamed: false };
     prepared.push(p);
     try {
-      if (mode !== null && (writes.length > 1 || options.onCommitted)) {
-        const old = fs.readFileSync(target);
-        p.before = sha256(old);
-        if (options.onCommitted) p.beforeBytes = old;
-      }
+      if (mode !== null && writes.length > 1) p.before = sha256(fs.readFileSync(target));
       p.temp = writeTemp(target, write.content, mode);
     } catch (error) {
       return fail(error, 'write', write.file, 'unchanged');
@@ -507,7 +511,14 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
   if (journal !== null) removeJournal(journal);
   if (options.onCommitted) {
     try {
-      options.onCommitted(prepared.map((p) => ({ file: p.write.file, before: p.beforeBytes, after: p.write.content })));
+      options.onCommitted(
+        prepared.map((p) => ({
+          file: p.write.file,
+          // Kept just before the renames (step 2), under the locks this change still holds.
+          backup: p.mode === null ? null : backupPathFor(p.target, backupDirOf(root, p.write.file)),
+          afterHash: afterHashOf(p),
+        })),
+      );
     } catch {
       // What the change wrote is on disk: a failure of the listener changes nothing of it.
     }
@@ -581,7 +592,7 @@ function writeJournal(root: string, prepared: Prepared[], command: string, now: 
       file: p.write.file,
       temp: path.basename(p.temp as string),
       before: p.before,
-      after: sha256(p.write.content),
+      after: afterHashOf(p),
     })),
   };
   const file = path.join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.json`);

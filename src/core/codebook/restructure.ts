@@ -66,8 +66,12 @@ function codebookOf(source: string): Codebook {
 }
 
 /** Code ids used by the segments, so that a new code never takes an id some coding still carries. */
+const usedIdsOf = new WeakMap<readonly CoderCodings[], Set<string>>();
 function usedIds(coders: readonly CoderCodings[]): Set<string> {
+  const known = usedIdsOf.get(coders);
+  if (known) return known;
   const ids = new Set<string>();
+  usedIdsOf.set(coders, ids);
   for (const c of coders) for (const s of c.coderFile.segments) for (const code of s.codes) ids.add(code);
   return ids;
 }
