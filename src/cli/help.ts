@@ -1078,7 +1078,7 @@ Exemples :
     en: { summary: 'remove the code from its segments (segments left with no code are removed)' },
     fr: { summary: "retirer le code de ses segments (les segments sans plus aucun code sont supprimés)" },
   },
-  'opt-into': { en: { summary: 'the codes it becomes (its own name keeps the rest)' }, fr: { summary: 'les codes qu’il devient (son propre nom garde le reste)' } },
+  'opt-split-into': { en: { summary: 'the codes it becomes (its own name keeps the rest)' }, fr: { summary: 'les codes qu’il devient (son propre nom garde le reste)' } },
   'opt-segments': {
     en: { summary: 'which code each segment goes to: ID=CODE,ID=CODE (can be repeated)' },
     fr: { summary: 'le code de chaque segment : ID=CODE,ID=CODE (peut être répété)' },

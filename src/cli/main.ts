@@ -277,7 +277,7 @@ export async function buildProgram(
     .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('split', 'codebook-split', 'runSplit')
     .argument('<name>', h('arg-node').summary)
-    .option('--into <codes...>', h('opt-into').summary)
+    .option('--into <codes...>', h('opt-split-into').summary)
     .option('--segments <choices>', h('opt-segments').summary, (value: string, previous: string[] = []) => [...previous, value])
     .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
