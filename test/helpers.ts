@@ -1,8 +1,8 @@
 /** Helpers for end-to-end tests: run the built `codage` binary on copies of fixture studies. */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -10,9 +10,35 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'bin/codage.js');
 export const DEMO = join(ROOT, 'fixtures/demo');
 
-if (!existsSync(join(ROOT, 'dist/src/cli/main.js')) || !existsSync(join(ROOT, 'dist/bundle/run.js'))) {
-  throw new Error('codage is not built: run the tests with "npm test", which builds first');
+/**
+ * End-to-end tests run the build: refuse a missing build, and a build older than the sources it
+ * comes from, so that a test never passes or fails on yesterday's code.
+ */
+function assertFreshBuild(): void {
+  const builds = ['dist/src/cli/main.js', 'dist/bundle/run.js'].map((f) => join(ROOT, f));
+  if (!builds.every((f) => existsSync(f))) {
+    throw new Error('codage is not built: run the tests with "npm test", which builds first');
+  }
+  const built = Math.min(...builds.map((f) => statSync(f).mtimeMs));
+  const newer: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.(ts|tsx|mjs|js|json)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && statSync(path).mtimeMs > built) {
+        newer.push(relative(ROOT, path));
+      }
+    }
+  };
+  visit(join(ROOT, 'src'));
+  for (const f of ['rolldown.config.mjs', 'scripts/bundle.mjs', 'bundle/ink-output.js']) {
+    if (existsSync(join(ROOT, f)) && statSync(join(ROOT, f)).mtimeMs > built) newer.push(f);
+  }
+  if (newer.length > 0) {
+    throw new Error(`the build in dist/ is older than ${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ` and ${newer.length - 3} more` : ''}: run the tests with "npm test", which builds first (or npm run build)`);
+  }
 }
+assertFreshBuild();
 
 export interface CliResult {
   code: number;

@@ -8,6 +8,9 @@ import { CodingScreen, type CodingAppProps } from './CodingApp.js';
 import type { ScreenPosition } from './session.js';
 import { installRowCache } from './ink-row-cache.js';
 
+// For the test of the bundle (test/bundle.test.ts): the row cache must take hold there too.
+export { installRowCache };
+
 /** Enter the alternate screen, cursor at the top left. */
 export const ENTER_FULL_SCREEN = '\x1b[?1049h\x1b[H';
 /**
