@@ -224,11 +224,8 @@ describe('generate-study', () => {
     expect(slug("Délais d'accès")).toBe('delais-d-acces');
   });
 
-  it('generates the full-size study quickly', () => {
-    const started = performance.now();
+  it('generates a study of the requested size (its speed is measured by npm run bench)', () => {
     const { summary } = buildStudy({ ...DEFAULT_PARAMS, transcripts: 40 });
     expect(summary.words).toBeGreaterThanOrEqual(400_000);
-    // Generous: catches a slowdown by an order of magnitude, not a busy machine.
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
