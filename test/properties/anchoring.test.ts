@@ -1,0 +1,102 @@
+/**
+ * Anchoring and re-anchoring on arbitrary transcripts, quotes and edits: a quote copied from the
+ * transcript is always found; a segment never silently points at different text after the
+ * transcript was edited — it is unchanged, moved with its exact text, re-placed with the new text
+ * and a status saying so, or reported as unplaced with its old text kept.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { locateQuote } from '../../src/core/anchoring/locate.js';
+import { cleanQuote } from '../../src/core/anchoring/quote.js';
+import { reanchorAll, reanchorSegment } from '../../src/core/anchoring/reanchor.js';
+import { foldForSearch } from '../../src/core/text/fold.js';
+import { messyText, PROPERTY_TIMEOUT, runs, transcriptText } from './arbitraries.js';
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** A transcript's text (already read: NFC, LF) and a span in it that starts and ends on word boundaries, as quotes do. */
+const textAndSpan = fc
+  .tuple(transcriptText.map((t) => t.normalize('NFC').replace(/\r\n?/g, '\n')), fc.nat(), fc.nat({ max: 300 }))
+  .filter(([text]) => text.length > 0)
+  .map(([text, a, length]) => {
+    let start = a % text.length;
+    let end = Math.min(text.length, start + 1 + length);
+    while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--;
+    while (end < text.length && WORD.test(text[end - 1]!) && WORD.test(text[end]!)) end++;
+    return { text, start, end };
+  });
+
+/** An edit a person makes to a transcript: a typo fixed, a passage added or removed. */
+const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: messyText(8) });
+
+function applyEdits(text: string, edits: readonly { at: number; remove: number; insert: string }[]): string {
+  let out = text;
+  for (const e of edits) {
+    const at = e.at % (out.length + 1);
+    out = (out.slice(0, at) + e.insert + out.slice(at + e.remove)).normalize('NFC').replace(/\r\n?/g, '\n');
+  }
+  return out;
+}
+
+describe('anchoring, on arbitrary text', () => {
+  it('finds a quote copied from the transcript, at a place whose text is the quote', () => {
+    fc.assert(
+      fc.property(textAndSpan, ({ text, start, end }) => {
+        const q = cleanQuote(text.slice(start, end));
+        // Only quotes with words can be found; a quote of spaces and punctuation is refused.
+        fc.pre(foldForSearch(q).trim().length >= 3);
+        const match = locateQuote(text, text.slice(start, end));
+        expect(match.method).not.toBe('unresolved');
+        expect(match.start).toBeGreaterThanOrEqual(0);
+        expect(match.end).toBeLessThanOrEqual(text.length);
+        if (match.method === 'exact') expect(text.slice(match.start, match.end)).toBe(q);
+        else expect(foldForSearch(text.slice(match.start, match.end))).toContain(foldForSearch(q).trim());
+      }),
+      runs(400),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  it('answers any quote in any text without exception, within the text', () => {
+    fc.assert(
+      fc.property(transcriptText, messyText(40), (text, quote) => {
+        const match = locateQuote(text, quote);
+        if (match.method !== 'unresolved') {
+          expect(match.start).toBeGreaterThanOrEqual(0);
+          expect(match.start).toBeLessThanOrEqual(match.end);
+          expect(match.end).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      runs(300),
+    );
+  }, PROPERTY_TIMEOUT);
+
+  it('re-anchoring after arbitrary edits never makes a segment point at different text silently', () => {
+    fc.assert(
+      fc.property(textAndSpan, fc.array(edit, { minLength: 1, maxLength: 4 }), ({ text, start, end }, edits) => {
+        const segment = { start, end, text: text.slice(start, end) };
+        const edited = applyEdits(text, edits);
+        const [r] = reanchorAll(edited, [segment]);
+        expect(reanchorSegment(edited, segment)).toEqual(r);
+        switch (r!.status) {
+          case 'unchanged':
+          case 'moved':
+            expect(edited.slice(r!.start, r!.end)).toBe(segment.text);
+            expect(r!.text).toBe(segment.text);
+            break;
+          case 'normalised':
+          case 'approximate':
+            // Placed on text that differs: the status says so, and the segment takes the new text.
+            expect(r!.start).toBeLessThan(r!.end);
+            expect(r!.end).toBeLessThanOrEqual(edited.length);
+            expect(r!.text).toBe(edited.slice(r!.start, r!.end));
+            if (r!.status === 'approximate') expect(r!.score).toBeGreaterThanOrEqual(0.85);
+            break;
+          case 'unplaced':
+            expect(r).toMatchObject({ start, end, text: segment.text });
+            break;
+        }
+      }),
+      runs(400),
+    );
+  }, PROPERTY_TIMEOUT);
+});
