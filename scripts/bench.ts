@@ -1,17 +1,22 @@
 /**
  * `npm run bench`: times whole commands of the built binary on large synthetic studies
  * (200 transcripts × 10,000 words, 2 coders × 20,000 segments; S has 60 codes, S300 has 300)
- * and compares them with targets.
+ * and holds each to a target relative to this machine's own floor, measured in the same run:
+ * `node` is a bare `node -e 0`; `floor` is node reading and decoding the study's files
+ * (scripts/read-floor.cjs). Every batch command: ≤ 3 × floor and ≤ 400 MB; `--version`:
+ * ≤ 1.5 × node. Then how cost grows from 20 to 200 to 1,000 transcripts.
  *
  *   node dist/scripts/bench.js [--runs 5] [--warmup 1] [--quick] [--only check,stats] [--no-fail]
+ *                              [--scaling | --no-scaling]
  *
- * The study is generated once and cached under `.bench/` (keyed by the generator's parameters
+ * The studies are generated once and cached under `.bench/` (keyed by the generator's parameters
  * and code). Each command runs `node --require scripts/rss-probe.cjs bin/codage.js …`
  * with stdout to /dev/null; a command that writes runs in a fresh copy of the study each time.
- * Prints a table (median, min–max, peak RSS, target, OK/MISS/FAIL) and machine information,
- * and writes the same to `.bench/last.json`. Exits 1 on any FAIL or MISS unless --no-fail.
+ * Prints a table (median, min–max, peak RSS, target, ratio to its floor, OK/MISS/FAIL), the
+ * growth table and machine information, and writes the same to `.bench/last.json`. Exits 1 on
+ * any FAIL or MISS unless --no-fail.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -30,12 +35,19 @@ export interface BenchContext {
   source: string;
 }
 
+/**
+ * A time target, relative to what this machine measures in the same run: `floor` is reading and
+ * decoding the study's files (scripts/read-floor.cjs), `node` a bare `node -e 0`. Absolute times
+ * vary from machine to machine; ratios to the machine's own floor do not.
+ */
+export type Target = { times: number; of: 'floor' | 'node' };
+
 export interface Benchmark {
   /** Short name, for `--only`. */
   name: string;
   /** Arguments to `codage`. */
   args: (ctx: BenchContext) => string[];
-  targetMs: number;
+  target: Target;
   targetRssMb?: number;
   /** The command writes into the study: each run gets a fresh copy. */
   writes?: boolean;
@@ -65,54 +77,63 @@ export const STUDIES = {
   S300: { ...DEFAULT_PARAMS, codes: 300 },
   /** A thesis: 15 interviews of 8,000 words; its spreadsheet is written by `writeThesisSheet`. */
   T: { ...DEFAULT_PARAMS, transcripts: 15, words: 8_000, segments: 300, importRows: 0, coders: 1 },
+  // How cost grows with the study: 20 and 1,000 transcripts, 100 segments per transcript as in S.
+  T20: { ...DEFAULT_PARAMS, transcripts: 20, segments: 2_000, importRows: 100 },
+  T1000: { ...DEFAULT_PARAMS, transcripts: 1_000, segments: 100_000, importRows: 100 },
 } satisfies Record<string, StudyParams>;
 export type StudyName = keyof typeof STUDIES;
 
+/** Every batch command: at most 3 times the reading floor (and 400 MB). */
+const BATCH: Target = { times: 3, of: 'floor' };
+
 /** The commands measured. A new command joins with one line. */
 export const BENCHMARKS: Benchmark[] = [
-  { name: 'version', args: () => ['--version'], targetMs: 150 },
-  { name: 'check', args: (c) => ['check', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
-  { name: 'stats', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
-  { name: 'segments', args: (c) => ['segments', '--study', c.study, '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'version', args: () => ['--version'], target: { times: 1.5, of: 'node' } },
+  { name: 'check', args: (c) => ['check', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  { name: 'stats', args: (c) => ['stats', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  { name: 'segments', args: (c) => ['segments', '--study', c.study, '--format', 'csv'], target: BATCH, targetRssMb: 400 },
   // Agreement of the two coders on all 200 transcripts, in sentences (the default unit) and characters.
-  { name: 'compare', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
-  { name: 'compare-char', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study, '--unit', 'char', '--json'], targetMs: 1500, targetRssMb: 400 },
-  // Saturation is held to what stats takes on the same study.
-  { name: 'stats-300', args: (c) => ['stats', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },
-  { name: 'saturation', args: (c) => ['saturation', '--study', c.study], targetMs: 1500, targetRssMb: 400, study: 'S300' },
+  { name: 'compare', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  { name: 'compare-char', args: (c) => ['compare', 'coder1', 'coder2', '--study', c.study, '--unit', 'char', '--json'], target: BATCH, targetRssMb: 400 },
+  // Saturation's work grows with the codes: measured on the study with 300.
+  { name: 'stats-300', args: (c) => ['stats', '--study', c.study], target: BATCH, targetRssMb: 400, study: 'S300' },
+  { name: 'saturation', args: (c) => ['saturation', '--study', c.study], target: BATCH, targetRssMb: 400, study: 'S300' },
+  { name: 'saturation-s', args: (c) => ['saturation', '--study', c.study], target: BATCH, targetRssMb: 400 },
   {
     name: 'saturation-by',
     args: (c) => ['saturation', '--study', c.study, '--by', 'group', '--coder', 'coder1', '--json'],
-    targetMs: 1500,
+    target: BATCH,
     targetRssMb: 400,
     study: 'S300',
   },
   // Thesis exports: each as fast as stats (they read the same study, then build one table).
-  { name: 'export-themes-md', args: (c) => ['export', 'themes', '--study', c.study, '--format', 'md'], targetMs: 1500, targetRssMb: 400 },
-  { name: 'export-themes-docx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.docx')], targetMs: 1500, targetRssMb: 400, writes: true },
-  { name: 'export-themes-xlsx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.xlsx')], targetMs: 1500, targetRssMb: 400, writes: true },
-  { name: 'export-participants-docx', args: (c) => ['export', 'participants', '--study', c.study, '-o', path.join(c.study, 'participants.docx')], targetMs: 1500, targetRssMb: 400, writes: true },
-  { name: 'export-matrix-csv', args: (c) => ['export', 'matrix', '--study', c.study, '--by', 'group', '--cell-quotes', '--format', 'excel'], targetMs: 1500, targetRssMb: 400 },
-  { name: 'export-cooccurrence', args: (c) => ['export', 'cooccurrence', '--study', c.study, '--unit', 'sentence', '--format', 'csv'], targetMs: 1500, targetRssMb: 400 },
-  { name: 'export-methods', args: (c) => ['export', 'methods', '--study', c.study, '--by', 'group'], targetMs: 1500, targetRssMb: 400 },
-  { name: 'export-coreq-tex', args: (c) => ['export', 'coreq', '--study', c.study, '--format', 'tex'], targetMs: 1500, targetRssMb: 400 },
-  { name: 'export-report-html', args: (c) => ['export', 'report', '--study', c.study, '--by', 'group', '--format', 'html'], targetMs: 1500, targetRssMb: 400 },
+  { name: 'export-themes-md', args: (c) => ['export', 'themes', '--study', c.study, '--format', 'md'], target: BATCH, targetRssMb: 400 },
+  { name: 'export-themes-docx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.docx')], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'export-themes-xlsx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.xlsx')], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'export-participants-docx', args: (c) => ['export', 'participants', '--study', c.study, '-o', path.join(c.study, 'participants.docx')], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'export-matrix-csv', args: (c) => ['export', 'matrix', '--study', c.study, '--by', 'group', '--cell-quotes', '--format', 'excel'], target: BATCH, targetRssMb: 400 },
+  { name: 'export-cooccurrence', args: (c) => ['export', 'cooccurrence', '--study', c.study, '--unit', 'sentence', '--format', 'csv'], target: BATCH, targetRssMb: 400 },
+  { name: 'export-methods', args: (c) => ['export', 'methods', '--study', c.study, '--by', 'group'], target: BATCH, targetRssMb: 400 },
+  { name: 'export-coreq-tex', args: (c) => ['export', 'coreq', '--study', c.study, '--format', 'tex'], target: BATCH, targetRssMb: 400 },
+  { name: 'export-report-html', args: (c) => ['export', 'report', '--study', c.study, '--by', 'group', '--format', 'html'], target: BATCH, targetRssMb: 400 },
   // Restructuring the codebook: a code used in ~1,000 segments of the two coder files (1,076 here),
   // and the most used code (7,724 segments).
-  { name: 'codebook-merge', args: (c) => ['codebook', 'merge', 'avis-specialise', 'reseau-de-soins', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
-  { name: 'codebook-move', args: (c) => ['codebook', 'move', 'avis-specialise', '--to', 'vecu-du-medecin', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
-  { name: 'codebook-merge-7724', args: (c) => ['codebook', 'merge', 'impuissance', 'epuisement', '--study', c.study], targetMs: 1000, targetRssMb: 400, writes: true },
-  { name: 'codebook-tree', args: (c) => ['codebook', '--study', c.study], targetMs: 1500, targetRssMb: 400 },
+  { name: 'codebook-merge', args: (c) => ['codebook', 'merge', 'avis-specialise', 'reseau-de-soins', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'codebook-move', args: (c) => ['codebook', 'move', 'avis-specialise', '--to', 'vecu-du-medecin', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'codebook-merge-7724', args: (c) => ['codebook', 'merge', 'impuissance', 'epuisement', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'codebook-tree', args: (c) => ['codebook', '--study', c.study], target: BATCH, targetRssMb: 400 },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
-    targetMs: 10_000,
+    target: BATCH,
+    targetRssMb: 400,
     writes: true,
   },
   {
     name: 'import-thesis',
     args: (c) => ['import-codings', path.join(c.source, 'import-thesis.csv'), '--coder', 'bench', '--replace', '--study', c.study],
-    targetMs: 2_000,
+    target: BATCH,
+    targetRssMb: 400,
     writes: true,
     study: 'T',
     prepare: writeThesisSheet,
@@ -120,6 +141,57 @@ export const BENCHMARKS: Benchmark[] = [
 ];
 
 export const BENCH_STUDY_PARAMS: StudyParams = STUDIES.S;
+
+/** The commands whose growth is measured on 20, 200 and 1,000 transcripts. */
+export const SCALING = ['check', 'stats', 'segments', 'saturation-s', 'export-themes-md'];
+const SCALING_STUDIES: StudyName[] = ['T20', 'S', 'T1000'];
+
+export interface ScalingResult {
+  name: string;
+  /** Median per study, in the order of SCALING_STUDIES. */
+  medianMs: number[];
+  /**
+   * The exponent k of time ∝ transcripts^k from 200 to 1,000 transcripts, node's own start
+   * taken off: 1 is linear, below 1 better.
+   */
+  growth: number;
+}
+
+async function measureScaling(studies: Map<StudyName, string>, runs: number, floors: Floors): Promise<ScalingResult[]> {
+  const results: ScalingResult[] = [];
+  for (const name of SCALING) {
+    const bench = BENCHMARKS.find((b) => b.name === name)!;
+    const medianMs: number[] = [];
+    for (const study of SCALING_STUDIES) {
+      process.stderr.write(`… ${name} on ${study}\n`);
+      const times: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const run = await runOnce(bench.args({ study: studies.get(study)!, source: studies.get(study)! }), 600_000);
+        if (run.code !== 0) throw new Error(`bench: ${name} on ${study} failed (${failureText(run)}): ${run.stderr}`);
+        if (i > 0) times.push(run.ms);
+      }
+      medianMs.push(median(times));
+    }
+    const [, t200, t1000] = medianMs.map((ms) => Math.max(1, ms - floors.nodeMs)) as [number, number, number];
+    const [, n200, n1000] = SCALING_STUDIES.map((s) => STUDIES[s].transcripts) as [number, number, number];
+    results.push({ name, medianMs, growth: Math.log(t1000 / t200) / Math.log(n1000 / n200) });
+  }
+  return results;
+}
+
+export function formatScaling(results: ScalingResult[]): string {
+  const counts = SCALING_STUDIES.map((s) => STUDIES[s].transcripts);
+  const header = ['command', ...counts.map((n) => `${n.toLocaleString('en-US')} transcripts`), 'growth 200→1,000', ''];
+  const rows = results.map((r) => [
+    r.name,
+    ...r.medianMs.map((ms, i) => `${formatMs(ms)} (${(ms / counts[i]!).toFixed(1)} ms each)`),
+    `n^${r.growth.toFixed(2)}`,
+    r.growth <= 1.1 ? 'linear or better' : 'MISS: worse than linear',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i > 0 && i <= counts.length + 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
 
 type Status = 'OK' | 'MISS' | 'FAIL';
 
@@ -140,7 +212,11 @@ export interface BenchResult {
   minMs: number | null;
   maxMs: number | null;
   peakRssMb: number | null;
+  target: Target;
+  /** The target in milliseconds on this machine: `target.times` × the floor measured in this run. */
   targetMs: number;
+  /** The median as a multiple of the floor its target refers to. */
+  ratio: number | null;
   targetRssMb: number | null;
   status: Status;
   failure?: string;
@@ -166,6 +242,7 @@ const root = findRoot();
 const benchDir = path.join(root, '.bench');
 const cli = path.join(root, 'bin', 'codage.js');
 const probe = path.join(root, 'scripts', 'rss-probe.cjs');
+const readFloor = path.join(root, 'scripts', 'read-floor.cjs');
 
 // ---------------------------------------------------------------------------------------------
 // The study, generated once
@@ -199,12 +276,18 @@ async function ensureStudy(params: StudyParams): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Running a command
 
+/** Runs `codage ARGS` with the memory probe. */
 function runOnce(args: string[], timeoutMs: number, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<RunResult & { stdout: string }> {
+  return runNode(['--require', probe, cli, ...args], timeoutMs, stdout);
+}
+
+/** Runs `node NODE_ARGS`, timing it from spawn to exit. */
+function runNode(nodeArgs: string[], timeoutMs: number, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<RunResult & { stdout: string }> {
   const rssFile = path.join(benchDir, `rss-${process.pid}.txt`);
   fs.rmSync(rssFile, { force: true });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', probe, cli, ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: root,
       stdio: ['ignore', stdout, 'pipe'],
       env: { ...process.env, CODAGE_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -259,8 +342,32 @@ function failureText(run: RunResult): string {
   return `exit code ${run.code}`;
 }
 
-async function runBenchmark(bench: Benchmark, study: string, runs: number, warmup: number): Promise<BenchResult> {
+/** What this machine measures as the floors the targets refer to. */
+export interface Floors {
+  /** A bare `node -e 0`. */
+  nodeMs: number;
+  /** Reading and decoding each study's files (scripts/read-floor.cjs), node's start included. */
+  readMs: Map<StudyName, number>;
+}
+
+/** Median time of `node NODE_ARGS` over `runs` runs after one warm-up. */
+async function medianRun(nodeArgs: string[], runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const run = await runNode(nodeArgs, 120_000);
+    if (run.code !== 0) throw new Error(`bench: node ${nodeArgs.join(' ')} failed (${failureText(run)}): ${run.stderr}`);
+    if (i > 0) times.push(run.ms);
+  }
+  return median(times);
+}
+
+function floorMsOf(bench: Benchmark, floors: Floors): number {
+  return bench.target.of === 'node' ? floors.nodeMs : floors.readMs.get(bench.study ?? 'S')!;
+}
+
+async function runBenchmark(bench: Benchmark, study: string, runs: number, warmup: number, floors: Floors): Promise<BenchResult> {
   const command = displayCommand(bench);
+  const floorMs = floorMsOf(bench, floors);
   const result: BenchResult = {
     name: bench.name,
     command,
@@ -269,11 +376,13 @@ async function runBenchmark(bench: Benchmark, study: string, runs: number, warmu
     minMs: null,
     maxMs: null,
     peakRssMb: null,
-    targetMs: bench.targetMs,
+    target: bench.target,
+    targetMs: bench.target.times * floorMs,
+    ratio: null,
     targetRssMb: bench.targetRssMb ?? null,
     status: 'OK',
   };
-  const timeoutMs = Math.max(60_000, bench.targetMs * 20);
+  const timeoutMs = Math.max(60_000, result.targetMs * 20);
   const copies = path.join(benchDir, 'copies');
   for (let i = 0; i < warmup + runs; i++) {
     let ctx: BenchContext = { study, source: study };
@@ -307,7 +416,8 @@ async function runBenchmark(bench: Benchmark, study: string, runs: number, warmu
   result.medianMs = median(result.runsMs);
   result.minMs = Math.min(...result.runsMs);
   result.maxMs = Math.max(...result.runsMs);
-  const slow = result.medianMs > bench.targetMs;
+  result.ratio = result.medianMs / floorMs;
+  const slow = result.medianMs > result.targetMs;
   const heavy = bench.targetRssMb !== undefined && (result.peakRssMb === null || result.peakRssMb > bench.targetRssMb);
   result.status = slow || heavy ? 'MISS' : 'OK';
   return result;
@@ -325,21 +435,9 @@ function formatSpread(min: number, max: number): string {
   return `${(min / 1000).toFixed(2)}–${(max / 1000).toFixed(2)} s`;
 }
 
-/** How long a bare `node -e 0` takes here: the floor under every command's time. */
-function nodeStartupMs(): number {
-  const times: number[] = [];
-  for (let i = 0; i < 6; i++) {
-    const started = performance.now();
-    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    if (i > 0) times.push(performance.now() - started);
-  }
-  return Math.round(median(times));
-}
-
 function machineInfo(): Record<string, string | number> {
   const cpus = os.cpus();
   return {
-    nodeStartupMs: nodeStartupMs(),
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
@@ -348,18 +446,21 @@ function machineInfo(): Record<string, string | number> {
   };
 }
 
+const FLOOR_NAMES: Record<Target['of'], string> = { floor: 'floor', node: 'node' };
+
 export function formatTable(results: BenchResult[]): string {
-  const header = ['command', 'median', 'min–max', 'peak RSS', 'target', ''];
+  const header = ['command', 'median', 'min–max', 'peak RSS', 'target', 'ratio', ''];
   const rows = results.map((r) => [
     r.command,
     r.medianMs === null ? '–' : formatMs(r.medianMs),
     r.minMs === null || r.maxMs === null ? '–' : formatSpread(r.minMs, r.maxMs),
     r.peakRssMb === null ? '–' : `${Math.round(r.peakRssMb)} MB`,
-    formatMs(r.targetMs) + (r.targetRssMb === null ? '' : `, ${r.targetRssMb} MB`),
+    `≤ ${r.target.times} × ${FLOOR_NAMES[r.target.of]} = ${formatMs(r.targetMs)}` + (r.targetRssMb === null ? '' : `, ${r.targetRssMb} MB`),
+    r.ratio === null ? '–' : `${r.ratio.toFixed(2)} × ${FLOOR_NAMES[r.target.of]}`,
     r.status,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const numeric = new Set([1, 2, 3]);
+  const numeric = new Set([1, 2, 3, 5]);
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
@@ -375,6 +476,7 @@ interface BenchOptions {
   warmup: number;
   only: string[] | null;
   noFail: boolean;
+  scaling: boolean;
 }
 
 function parseBenchArgs(argv: string[]): BenchOptions {
@@ -386,6 +488,8 @@ function parseBenchArgs(argv: string[]): BenchOptions {
       quick: { type: 'boolean' },
       only: { type: 'string' },
       'no-fail': { type: 'boolean' },
+      scaling: { type: 'boolean' },
+      'no-scaling': { type: 'boolean' },
     },
   });
   const count = (raw: string | undefined, fallback: number, min: number, name: string): number => {
@@ -405,6 +509,8 @@ function parseBenchArgs(argv: string[]): BenchOptions {
     warmup: count(values.warmup, quick ? 0 : 1, 0, 'warmup'),
     only,
     noFail: values['no-fail'] === true,
+    // Growth is measured with the whole benchmark, or when asked.
+    scaling: values.scaling === true || (only === null && values['no-scaling'] !== true),
   };
 }
 
@@ -423,7 +529,7 @@ async function main(argv: string[]): Promise<number> {
   await fsp.mkdir(benchDir, { recursive: true });
   const selected = BENCHMARKS.filter((b) => options.only === null || options.only.includes(b.name));
   const studies = new Map<StudyName, string>();
-  for (const name of new Set(selected.map((b) => b.study ?? 'S'))) {
+  for (const name of new Set([...selected.map((b) => b.study ?? 'S'), ...(options.scaling ? SCALING_STUDIES : [])])) {
     const p = STUDIES[name];
     const dir = await ensureStudy(p);
     studies.set(name, dir);
@@ -434,26 +540,38 @@ async function main(argv: string[]): Promise<number> {
   }
   const machine = machineInfo();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
-  console.log(`Bare \`node -e 0\`: ${machine.nodeStartupMs} ms (the floor under every time below)`);
-  console.log(`Runs: ${options.runs} (after ${options.warmup} warm-up)\n`);
+  const floorRuns = Math.max(options.runs, 5);
+  const floors: Floors = { nodeMs: await medianRun(['-e', '0'], floorRuns), readMs: new Map() };
+  console.log(`Floor \`node\`: a bare \`node -e 0\`: ${formatMs(floors.nodeMs)}`);
+  for (const [name, dir] of studies) {
+    floors.readMs.set(name, await medianRun([readFloor, dir], floorRuns));
+    console.log(`Floor \`floor\` of study ${name}: node reading and decoding its transcripts, coder files and codebook (UTF-8 + NFC): ${formatMs(floors.readMs.get(name)!)}`);
+  }
+  console.log(`Runs: ${options.runs} (after ${options.warmup} warm-up); floors: median of ${floorRuns}\n`);
 
   const results: BenchResult[] = [];
   for (const bench of selected) {
     process.stderr.write(`… ${bench.name}\n`);
     const own = studies.get(bench.study ?? 'S')!;
     if (bench.prepare !== undefined) await bench.prepare(own);
-    results.push(await runBenchmark(bench, own, options.runs, options.warmup));
+    results.push(await runBenchmark(bench, own, options.runs, options.warmup, floors));
   }
 
   console.log(formatTable(results));
   for (const r of results.filter((x) => x.status === 'FAIL')) {
     console.log(`\nFAIL ${r.command}\n${r.failure ?? ''}`);
   }
+  let scaling: ScalingResult[] = [];
+  if (options.scaling) {
+    scaling = await measureScaling(studies, Math.min(options.runs, 3), floors);
+    console.log(`\nGrowth with the study (median of ${Math.min(options.runs, 3)} runs; growth from 200 to 1,000 transcripts, node's start taken off)`);
+    console.log(formatScaling(scaling));
+  }
   await fsp.writeFile(
     path.join(benchDir, 'last.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, studies: Object.fromEntries([...studies].map(([name, dir]) => [name, { path: path.relative(root, dir), params: STUDIES[name] }])), options, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, floors: { nodeMs: floors.nodeMs, readMs: Object.fromEntries(floors.readMs) }, studies: Object.fromEntries([...studies].map(([name, dir]) => [name, { path: path.relative(root, dir), params: STUDIES[name] }])), options, results, scaling }, null, 2)}\n`,
   );
-  const bad = results.filter((r) => r.status !== 'OK').length;
+  const bad = results.filter((r) => r.status !== 'OK').length + scaling.filter((r) => r.growth > 1.1).length;
   if (bad > 0 && !options.noFail) {
     console.log(`\n${bad} of ${results.length} benchmarks FAIL or MISS (pass --no-fail to exit 0 anyway).`);
     return 1;
