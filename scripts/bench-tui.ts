@@ -215,8 +215,9 @@ async function screenPhase(): Promise<void> {
   // ── Ink's own floor: 39 plain rows of the same text, one row changing per key ──
   const layout = layoutModule.layoutText(text, COLUMNS - 3);
   const plainRows = Array.from({ length: ROWS - 1 }, (_, i) =>
-    '   ' + text.slice(layout.rowStart[1000 + i] ?? 0, layout.rowEnd[1000 + i] ?? 0),
+    `   ${text.slice(layout.rowStart[1000 + i] ?? 0, layout.rowEnd[1000 + i] ?? 0)}`,
   );
+  // biome-ignore lint/correctness/noComponentHookFactories: the benchmark's baseline screen, made from the Ink and React it loaded above
   function Plain(): ReturnType<typeof React.createElement> {
     const [k, setK] = React.useState(0);
     ink.useInput(() => setK((x) => x + 1));
@@ -269,7 +270,6 @@ async function screenPhase(): Promise<void> {
 
 // ── 2. Opening the real command in a pseudo-terminal ─────────────────────────────────────────
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
 
 interface Pty {

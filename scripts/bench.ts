@@ -455,7 +455,7 @@ export function formatTable(results: BenchResult[]): string {
     r.medianMs === null ? '–' : formatMs(r.medianMs),
     r.minMs === null || r.maxMs === null ? '–' : formatSpread(r.minMs, r.maxMs),
     r.peakRssMb === null ? '–' : `${Math.round(r.peakRssMb)} MB`,
-    `≤ ${r.target.times} × ${FLOOR_NAMES[r.target.of]} = ${formatMs(r.targetMs)}` + (r.targetRssMb === null ? '' : `, ${r.targetRssMb} MB`),
+    `≤ ${r.target.times} × ${FLOOR_NAMES[r.target.of]} = ${formatMs(r.targetMs)}${r.targetRssMb === null ? '' : `, ${r.targetRssMb} MB`}`,
     r.ratio === null ? '–' : `${r.ratio.toFixed(2)} × ${FLOOR_NAMES[r.target.of]}`,
     r.status,
   ]);

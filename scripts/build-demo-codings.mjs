@@ -160,7 +160,7 @@ export function coderFileText(coder, memos, segments) {
   }
   if (segments.length === 0) lines.push('segments: []');
   else lines.push('segments:', ...segments.map(segmentLine));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function readTranscripts() {

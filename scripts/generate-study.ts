@@ -450,9 +450,9 @@ class CodePicker {
     this.emergence = new Int32Array(codes.length);
     let sum = 0;
     for (let k = 0; k < codes.length; k++) {
-      sum += 1 / Math.pow(k + 1, 0.8);
+      sum += 1 / (k + 1) ** 0.8;
       this.cumulative[k] = sum;
-      this.emergence[k] = Math.floor(Math.pow(k / codes.length, 1.5) * 0.4 * transcripts);
+      this.emergence[k] = Math.floor((k / codes.length) ** 1.5 * 0.4 * transcripts);
     }
   }
 

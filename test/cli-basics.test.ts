@@ -54,7 +54,7 @@ describe('codage conventions', () => {
 
   it('lists only the commands there are, each with an example', () => {
     const r = runCli(['--help'], { cwd: tempDir() });
-    const listed = [...r.stdout.matchAll(/^ {2}([a-z-]+) (?:\[|<|  )/gm)].map((m) => m[1]);
+    const listed = [...r.stdout.matchAll(/^ {2}([a-z-]+) (?:\[|<| {2})/gm)].map((m) => m[1]);
     expect(listed).toEqual([...COMMANDS, 'help']);
     const examples = r.stdout.slice(r.stdout.indexOf('Examples:'));
     for (const command of COMMANDS) expect(examples).toContain(`codage ${command}`);

@@ -72,7 +72,7 @@ describe('a writer never rewrites a file it did not fully read', () => {
       'a malformed memos: block',
       (file) => {
         // A memo written as a list: rewriting would turn it into other text.
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/^  MG1: (".*")$/m, '  MG1:\n    - $1\n    - "relire"'));
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}MG1: (".*")$/m, '  MG1:\n    - $1\n    - "relire"'));
         return readFileSync(file, 'utf8').split('\n').indexOf('  MG1:') + 1;
       },
     ],
@@ -314,7 +314,6 @@ describe('hostile text never runs as a formula in a spreadsheet', () => {
 });
 
 describe('hostile text never acts on the terminal', () => {
-  // eslint-disable-next-line no-control-regex
   const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
   function hostileStudy(): string {

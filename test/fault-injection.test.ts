@@ -393,7 +393,6 @@ describe.each(WRITERS)('$name', (writer) => {
 
 describe('the coding screen’s saves (a new code, then a coded sentence), in a real terminal', () => {
   const ENTER = '\r';
-  // eslint-disable-next-line no-control-regex
   const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
 
   /** One session: a new code "Ruralité" created and applied to the next uncoded sentence of MG2, then quit. */
@@ -493,7 +492,7 @@ describe('the coding screen’s saves (a new code, then a coded sentence), in a 
       expect(lines.filter((l) => beforeLines.has(l)), step).toEqual(content(coderBefore));
       if (added.length > 0) {
         expect(added, `${step}\n${r.screen.slice(-600)}`).toHaveLength(1);
-        expect(added[0], step).toMatch(/^  - \{"id": "[0-9a-z]+", "participant": "MG2", .*"codes": \["ruralite"\]/);
+        expect(added[0], step).toMatch(/^ {2}- \{"id": "[0-9a-z]+", "participant": "MG2", .*"codes": \["ruralite"\]/);
         expect(codebook, `${step}: a segment uses a code the codebook lacks`).toBe(codebookAfter);
       }
       expect([0, 1, 143], `${step}\n${r.screen.slice(-400)}`).toContain(r.exit);

@@ -13,6 +13,7 @@ import { codageVersion } from './version.js';
 
 const version = codageVersion();
 
+// biome-ignore lint/suspicious/noExplicitAny: each command's action takes its own arguments, as commander passes them
 type Action = (ctx: CommandContext, ...args: any[]) => Promise<number>;
 
 function makeContext(language: Language, fromFlag: boolean): CommandContext {

@@ -435,10 +435,10 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
   const now = options.now ?? (() => new Date());
   const prepared: Prepared[] = [];
   let journal: string | null = null;
-  const fail = (error: unknown, action: 'write' | 'read', file: string, outcome: Outcome): never => {
+  function fail(error: unknown, action: 'write' | 'read', file: string, outcome: Outcome): never {
     for (const p of prepared) removeQuietly(p.temp);
     throw asEnvironmentError(error, action, file, outcome);
-  };
+  }
 
   // 1. Every temporary file, complete and on the disk.
   for (const write of writes) {
@@ -448,7 +448,7 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
       ({ target, mode } = resolveTarget(write.abs));
       assertWritable(target, mode);
     } catch (error) {
-      return fail(error, 'write', write.file, 'unchanged');
+      fail(error, 'write', write.file, 'unchanged');
     }
     const p: Prepared = { write, target, mode, temp: null, before: null, afterHash: null, renamed: false };
     prepared.push(p);
@@ -456,7 +456,7 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
       if (mode !== null && writes.length > 1) p.before = sha256(fs.readFileSync(target));
       p.temp = writeTemp(target, write.content, mode);
     } catch (error) {
-      return fail(error, 'write', write.file, 'unchanged');
+      fail(error, 'write', write.file, 'unchanged');
     }
   }
 
@@ -468,7 +468,7 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
       backupOnce(p.target, backupDir, backupStamp(now()));
       keepBackup(p.target, backupDir);
     } catch (error) {
-      return fail(error, 'write', toPosix(path.relative(root, backupDir)), 'unchanged');
+      fail(error, 'write', toPosix(path.relative(root, backupDir)), 'unchanged');
     }
   }
 
@@ -477,7 +477,7 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     try {
       journal = writeJournal(root, prepared, options.command, now());
     } catch (error) {
-      return fail(error, 'write', `${STUDY_FILES.internal}/journal/`, 'unchanged');
+      fail(error, 'write', `${STUDY_FILES.internal}/journal/`, 'unchanged');
     }
   }
 
@@ -490,7 +490,7 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     } catch (error) {
       const undone = rollBack(root, prepared);
       if (undone && journal !== null) removeJournal(journal);
-      return fail(error, 'write', p.write.file, undone ? 'unchanged' : 'unknown');
+      fail(error, 'write', p.write.file, undone ? 'unchanged' : 'unknown');
     }
   }
 

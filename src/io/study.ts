@@ -1,4 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
@@ -57,7 +58,7 @@ function unreadable(file: string, error: unknown): Problem {
  * the folder does not exist. (A glob library would cost more to load than this takes to run.)
  */
 async function filesIn(dir: string, extensions: string[], ignoreCase: boolean): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {

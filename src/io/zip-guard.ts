@@ -98,8 +98,14 @@ function readEntries(buf: Buffer): Entry[] {
         const length = extra.readUInt16LE(e + 2);
         if (id === 0x0001) {
           let f = e + 4;
-          if (entry.size === 0xffffffff) (entry.size = u64(extra, f)), (f += 8);
-          if (entry.compressed === 0xffffffff) (entry.compressed = u64(extra, f)), (f += 8);
+          if (entry.size === 0xffffffff) {
+            entry.size = u64(extra, f);
+            f += 8;
+          }
+          if (entry.compressed === 0xffffffff) {
+            entry.compressed = u64(extra, f);
+            f += 8;
+          }
           if (entry.offset === 0xffffffff) entry.offset = u64(extra, f);
           break;
         }

@@ -4,7 +4,8 @@
  * the session.
  */
 import { Box, Text } from 'ink';
-import React, { useRef } from 'react';
+import type React from 'react';
+import { useRef } from 'react';
 import { windowTop } from './layout.js';
 import { truncate } from './line-fit.js';
 import type { Picker } from './session.js';

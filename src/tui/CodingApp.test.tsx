@@ -1,5 +1,4 @@
 import { render } from 'ink';
-import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Codebook } from '../core/types.js';
 import { CodingApp, CodingScreen, type CodingAppProps, type ScreenSegment } from './CodingApp.js';
@@ -7,7 +6,6 @@ import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';
 import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from './sample-data.js';
 import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 25): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,7 +6,8 @@
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { themePathOf } from './picker.js';
@@ -382,6 +383,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   const active = activeSegment(state);
   const current = state.sentences.length > 0 ? currentSpan(state) : null;
   const pointWord = state.point !== null && state.selection === null ? unitAt(state, state.point) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: spans are compared by their offsets, not identity: a new object for the same span must not rebuild the marks
   const marks = useMemo<Marks>(
     () => ({
       labels: state.labels,
@@ -393,7 +395,6 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       point: pointWord,
       active: active === null ? null : { start: active.start, end: active.end },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [state.labels, state.annotations, state.coverage, state.search, current?.start, current?.end, state.selection, pointWord?.start, pointWord?.end, active?.start, active?.end],
   );
 

@@ -1,7 +1,7 @@
 /** Top line: participant, coder, progress, last save. */
 import chalk from 'chalk';
 import { Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { FittedLine } from './FittedLine.js';
 import { gapBetween, truncate } from './line-fit.js';
 

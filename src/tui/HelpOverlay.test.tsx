@@ -1,5 +1,4 @@
 import { render } from 'ink-testing-library';
-import React from 'react';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { HelpOverlay } from './HelpOverlay.js';

@@ -1,6 +1,6 @@
 /** Every key, by group, in place of the transcript; scrolls when the terminal is short. */
 import { Box, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { HelpGroup } from './strings.js';
@@ -39,7 +39,7 @@ export function helpLines(title: string, groups: HelpGroup[], width = Infinity):
         lines.push({ kind: 'key', keys, text: '' });
         for (const part of parts) lines.push({ kind: 'key', keys: '', text: part });
       } else {
-        parts.forEach((part, i) => lines.push({ kind: 'key', keys: i === 0 ? keys : '', text: part }));
+        for (const [i, part] of parts.entries()) lines.push({ kind: 'key', keys: i === 0 ? keys : '', text: part });
       }
     }
   }

@@ -1,6 +1,6 @@
 /** Two lines under the transcript: the codes of the segment under the cursor (with theme paths) and its memo. */
 import { Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { truncate } from './line-fit.js';
 
 export interface PanelCode {

@@ -1,6 +1,6 @@
 /** The two bottom lines: a message or the position, then the keys that matter now. */
 import { Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import stringWidth from 'string-width';
 import { fitHints, gapBetween, truncate } from './line-fit.js';
 

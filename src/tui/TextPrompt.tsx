@@ -3,7 +3,7 @@
  * scrolls sideways (search, go to, a code's name), or wrapped over several lines (memos).
  */
 import { Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import stringWidth from 'string-width';
 import { layoutText, rowOf } from './layout.js';
 

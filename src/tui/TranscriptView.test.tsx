@@ -1,12 +1,11 @@
 import { Box, render, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { describe, expect, it } from 'vitest';
 import { FakeStdout } from './fake-terminal.js';
 import { layoutText, type Layout } from './layout.js';
 import type { Marks } from './row-style.js';
 import { oneColumnEach, rowString, TranscriptView } from './TranscriptView.js';
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 const none: Marks = { labels: [], annotations: [], coded: [], matches: [], current: null, selection: null, active: null };

@@ -10,7 +10,8 @@
  */
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
-import React, { memo } from 'react';
+import type React from 'react';
+import { memo } from 'react';
 import { FittedLine } from './FittedLine.js';
 import type { Layout } from './layout.js';
 import { rowGutter, rowRuns, type Marks, type Run } from './row-style.js';

@@ -1,5 +1,4 @@
 import { render } from 'ink';
-import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodingApp } from './CodingApp.js';
 import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';

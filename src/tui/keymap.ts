@@ -44,7 +44,6 @@ export function pageTarget(state: SessionState, ctx: KeyContext, dir: 1 | -1): n
 function printable(input: string, key: KeyInfo): string {
   if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
   if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
-  // eslint-disable-next-line no-control-regex
   return input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -64,7 +64,7 @@ describe('layoutText', () => {
   });
 
   it('lays out 300,000 characters in rows that fit the width', () => {
-    const text = ('Alors euh je pense que le patient douloureux chronique, on se sent démuni face à ça. '.repeat(8) + '\n').repeat(450);
+    const text = (`${'Alors euh je pense que le patient douloureux chronique, on se sent démuni face à ça. '.repeat(8)}\n`).repeat(450);
     const layout = layoutText(text, 97);
     expect(layout.count).toBeGreaterThan(2000);
     for (let r = 0; r < layout.count; r++) expect(cellWidth(text, layout.rowStart[r]!, layout.rowEnd[r]!)).toBeLessThanOrEqual(97);

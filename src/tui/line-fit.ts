@@ -13,7 +13,7 @@ export function truncate(text: string, width: number): string {
     out += ch;
     used += w;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 /** The spaces to put between a left and a right part so that the right part ends at `width`. */

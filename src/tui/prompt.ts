@@ -63,7 +63,6 @@ export function reducePrompt(state: SessionState, prompt: Prompt, action: Action
   switch (action.type) {
     case 'promptType': {
       const text = action.text.replace(/[\r\n\t]+/g, ' ');
-      // eslint-disable-next-line no-control-regex
       const clean = text.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC');
       if (clean === '') return state;
       return update({ ...prompt, value: value.slice(0, caret) + clean + value.slice(caret), caret: caret + clean.length });

@@ -80,10 +80,8 @@ function within(span: Span | null, offset: number): boolean {
  * overrides and isolates) by one visible cell.
  */
 export function displayText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)
-    ? // eslint-disable-next-line no-control-regex
-      text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
+    ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
     : text;
 }
 

@@ -3,7 +3,6 @@
  * session ends: q or Ctrl-C, an uncaught error, SIGTERM, SIGHUP or SIGINT.
  */
 import { render, type Instance } from 'ink';
-import React from 'react';
 import { CodingScreen, type CodingAppProps } from './CodingApp.js';
 import type { ScreenPosition } from './session.js';
 import { installRowCache } from './ink-row-cache.js';
@@ -112,8 +111,9 @@ export function runCodingScreen(
       unmount();
       process.exitCode = 128 + (SIGNAL_NUMBERS[signal as (typeof SIGNALS)[number]] ?? 15);
       finish(where);
-      // If something else keeps the process alive, do not hang on a dead terminal.
-      setTimeout(() => process.exit(), 2000).unref();
+      // If something else keeps the process alive, do not hang on a dead terminal (the process's
+      // own terminal only: a screen drawn on other streams, as in tests, leaves the process be).
+      if (stdout === process.stdout) setTimeout(() => process.exit(), 2000).unref();
     }
     function onCrash(error: unknown): void {
       unmount();

@@ -194,5 +194,5 @@ export function generateInterview(words: number, seed = 7): string {
     }
     lines.push(`P07 : ${sentences.join(' ')}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -263,7 +263,7 @@ function agreementExtras(study: Study, segments: AnchoredSegment[], language: La
 async function render(doc: ReportDocument, format: ExportFormat, options: { landscape?: boolean; standalone?: boolean; date?: string }): Promise<string | Uint8Array> {
   const table = () => {
     const first = doc.blocks.find((b) => b.type === 'table');
-    if (!first || first.type !== 'table') throw new Error(`no table to write as ${format}`);
+    if (first?.type !== 'table') throw new Error(`no table to write as ${format}`);
     return first.table;
   };
   switch (format) {

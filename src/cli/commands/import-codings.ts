@@ -73,7 +73,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const reviewPath = options.review === undefined ? (options.dryRun ? null : resolve(root, `import-review-${coder}.csv`)) : resolve(options.review);
   if (options.review !== undefined) assertOutsideStudyData(root, options.review, '--review');
 
-  let sheet;
+  let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
   try {
     sheet = await readSpreadsheet(resolve(file));
   } catch (error) {

@@ -5,7 +5,7 @@
 import type { Language, Sentence, Transcript } from '../types.js';
 import { codebookTable } from './codebook-table.js';
 import { coreqTable } from './coreq.js';
-import { type Block, type ReportDocument, type Table } from './document.js';
+import type { Block, ReportDocument, Table } from './document.js';
 import { cooccurrenceTable, groupMatrix, pairMatrix, type CooccurrenceUnit } from './matrix.js';
 import { methodsSentences, type MethodsExtras } from './methods.js';
 import { codebookMap, pairMaps, renderSvg, type MapNode } from './mindmap.js';

@@ -173,7 +173,7 @@ export function renderSvg(maps: MapNode[]): { svg: string; width: number; height
   };
   for (const root of maps) measure(root, 0);
   const xs: number[] = [];
-  widths.forEach((w, i) => xs.push(i === 0 ? 10 : xs[i - 1]! + widths[i - 1]! + GAP_X));
+  for (let i = 0; i < widths.length; i++) xs.push(i === 0 ? 10 : xs[i - 1]! + widths[i - 1]! + GAP_X);
   let nextY = 10;
   const place = (node: MapNode, depth: number): Placed => {
     const lines = wrapLabel(node.label);

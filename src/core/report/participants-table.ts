@@ -9,9 +9,9 @@ import { UsageError } from '../errors.js';
 import { compareNatural } from '../natural-sort.js';
 import { formatDecimal } from './numbers.js';
 import type { AttributeValue, Language, Participant, Problem } from '../types.js';
-import { type Paragraph, type Table, textCell } from './document.js';
+import { type Table, textCell } from './document.js';
 import type { ReportStudy } from './report-study.js';
-import { capitalize, countWord, frenchSpacing, joinList } from './typography.js';
+import { capitalize, countWord, frenchSpacing, } from './typography.js';
 
 export type AttributeRole = 'sex' | 'age' | 'duration' | 'date' | 'other';
 

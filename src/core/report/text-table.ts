@@ -6,5 +6,5 @@ export function renderTextTable(header: string[], rows: string[][], align: ('lef
     return align[i] === 'right' ? gap + cell : cell + gap;
   };
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, i)).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }

@@ -113,7 +113,7 @@ export function interviewOrder(input: InterviewOrderInput): InterviewOrder {
   // the top of the list, after it), and its place in the list settles the tie.
   const rank = new Map<string, number>();
   const sortDate = new Map<string, string>(dates);
-  listed.forEach((item, i) => rank.set(item.id, i));
+  for (const [i, item] of listed.entries()) rank.set(item.id, i);
   let previous: string | undefined;
   const pending: string[] = [];
   for (const item of listed) {

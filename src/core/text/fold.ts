@@ -36,6 +36,7 @@ const SEPARATOR = 1;
 type CharFold = typeof SKIP | typeof SEPARATOR | string;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these is matched alone, one code point at a time (the joiners included)
 const IGNORABLE = /^[\p{M}\u00ad\u200b\u200c\u200d\u2060\ufeff]$/u;
 /** Folds by code point, filled lazily (an array indexed by code point is much faster than a Map). */
 const charTable: CharFold[] = [];

@@ -7,12 +7,9 @@
  */
 
 /** C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls. */
-// eslint-disable-next-line no-control-regex
 const HOSTILE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
 const HOSTILE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** The same, and also tab and line feed: characters a name or an id should never hold. */
-// eslint-disable-next-line no-control-regex
 const IN_NAMES_ALL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function escaped(c: string): string {

@@ -51,7 +51,7 @@ export function countWords(body: string, turns: readonly Turn[], annotations: re
     let state = 0;
     for (;;) {
       const next = k < annotations.length ? annotations[k]!.start : end;
-      const stop = next < end ? next : end;
+      const stop = Math.min(next , end);
       for (; i < stop; i++) {
         const c = body.charCodeAt(i);
         let kind = classes[c]!;

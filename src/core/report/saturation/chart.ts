@@ -101,7 +101,7 @@ export function saturationChart(input: ChartInput): string[] {
     const text = String(per === 1 ? c + 1 : Math.min(n, (c + 1) * per));
     const at = c * cellWidth;
     if (at < freeFrom) continue;
-    [...text].forEach((ch, i) => (labels[at + i] = ch));
+    for (const [i, ch] of [...text].entries()) labels[at + i] = ch;
     freeFrom = at + text.length + 1;
   }
   out.push(`${' '.repeat(left + 1)}${labels.join('').trimEnd()}`);
