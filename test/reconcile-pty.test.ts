@@ -12,7 +12,6 @@ import { cleanTemps, CLI, copyStudy, runCli } from './helpers.js';
 
 afterAll(cleanTemps);
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
 
 function start(args: string[], size = { cols: 100, rows: 30 }) {

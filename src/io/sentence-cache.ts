@@ -42,7 +42,7 @@ function textHash(text: string): string {
 
 function encode(sentences: readonly Sentence[]): string {
   const flat = new Int32Array(sentences.length * 3);
-  sentences.forEach((s, i) => flat.set([s.start, s.end, s.turn], i * 3));
+  for (const [i, s] of sentences.entries()) flat.set([s.start, s.end, s.turn], i * 3);
   return Buffer.from(flat.buffer).toString('base64');
 }
 
@@ -81,7 +81,7 @@ export async function cachedSentences(
     const hash = textHash(t.text);
     const entry = cache.entries[t.id];
     const cached = entry !== undefined && entry.text === hash ? decode(entry.sentences) : null;
-    if (cached !== null && cached.every((s) => s.end <= t.text.length)) {
+    if (cached?.every((s) => s.end <= t.text.length)) {
       out.set(t.id, cached);
       continue;
     }

@@ -19,7 +19,7 @@ export async function run(ctx: CommandContext, base: string, ours: string, their
   const name = path ?? 'codebook.yaml';
   const read = async (file: string) => decodeStudyText(await readFile(resolve(file)));
   const [o, a, b] = await Promise.all([read(base), read(ours), read(theirs)]);
-  let result;
+  let result: ReturnType<typeof mergeCodebookThreeWay>;
   try {
     result = mergeCodebookThreeWay(o, a, b);
   } catch (error) {

@@ -144,7 +144,6 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   const study = await loadStudy(root, { coders: [a, b, into] });
   const ctx = withStudyLanguage(baseCtx, study.config);
   const language = ctx.language;
-  const fr = language === 'fr';
   const participants = parseParticipants(study, options.participants);
   const blocking = study.problems.find((p) => p.severity === 'error' && p.file === 'codebook.yaml');
   if (blocking) throw new DataError(blocking.message, { file: blocking.file, line: blocking.line, column: blocking.column, hint: blocking.hint });

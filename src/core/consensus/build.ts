@@ -83,7 +83,7 @@ function sideItems(items: Disagreement['a'], segments: Map<string, AnchoredSegme
     for (const code of item.codes) {
       for (const id of item.segments) {
         const s = segments.get(id);
-        if (s && s.segment.codes.includes(code)) out.push({ start: s.start, end: s.end, code, sources: [s], when });
+        if (s?.segment.codes.includes(code)) out.push({ start: s.start, end: s.end, code, sources: [s], when });
       }
     }
   }

@@ -61,7 +61,7 @@ function plural(n: number, one: string, many: string): string {
 /** "4 transcripts", "27 codes", "27 codes × 4 transcripts". */
 function overText(codes: number | null, transcripts: number | null, language: Language): string {
   const fr = language === 'fr';
-  const t = transcripts === null ? null : plural(transcripts, 'transcript' + (fr ? 'ion' : ''), fr ? 'transcriptions' : 'transcripts');
+  const t = transcripts === null ? null : plural(transcripts, `transcript${fr ? 'ion' : ''}`, fr ? 'transcriptions' : 'transcripts');
   const c = codes === null ? null : plural(codes, 'code', 'codes');
   return [c, t].filter((x) => x !== null).join(' × ');
 }

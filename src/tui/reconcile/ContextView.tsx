@@ -5,7 +5,8 @@
  */
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
-import React, { memo } from 'react';
+import type React from 'react';
+import { memo } from 'react';
 import type { Span } from '../../core/types.js';
 import type { Layout } from '../layout.js';
 import { displayText, overlapping } from '../row-style.js';

@@ -1,6 +1,5 @@
 import { render as inkRender } from 'ink';
 import { render, cleanup } from 'ink-testing-library';
-import React from 'react';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../core/consensus/decisions.js';
@@ -8,7 +7,6 @@ import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
 import { ReconcileApp, type ReconcileAppProps } from './ReconcileApp.js';
 import { sampleInput } from './sample.js';
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,7 +4,8 @@
  * out through `onDecide` (which saves it at once, and may throw), quitting through `onQuit`.
  */
 import { Box, Text, useApp, useStdin, useStdout } from 'ink';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type React from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { choiceLabel, type Decision } from '../../core/consensus/decisions.js';
 import { kindLabel } from '../../core/consensus/log.js';

@@ -11,7 +11,6 @@ import type { Action, ReconcileState } from './state.js';
 function printable(input: string, key: KeyInfo): string {
   if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
   if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
-  // eslint-disable-next-line no-control-regex
   return input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -243,7 +243,6 @@ function reduceNote(state: ReconcileState, note: { value: string; caret: number 
   const update = (n: { value: string; caret: number }): ReconcileState => ({ ...state, note: n });
   switch (action.type) {
     case 'noteType': {
-      // eslint-disable-next-line no-control-regex
       const clean = action.text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC');
       if (clean === '') return state;
       return update({ value: value.slice(0, caret) + clean + value.slice(caret), caret: caret + clean.length });

@@ -6,7 +6,7 @@ import { cohenKappa, kappaOfTable } from './kappa.js';
 import { krippendorffAlpha, type AlphaValue } from './krippendorff.js';
 import { paragraphSpans, type AgreementUnit } from './units.js';
 
-const value = (e: { defined: boolean; value?: number } | null | undefined) => (e && e.defined ? e.value : undefined);
+const value = (e: { defined: boolean; value?: number } | null | undefined) => (e?.defined ? e.value : undefined);
 
 function transcript(
   id: string,

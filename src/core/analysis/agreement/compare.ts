@@ -107,7 +107,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
     }
   } else if (input.unit === 'char') {
     const unions = perCoder.map((s) => mergeSpans(s));
-    unions.forEach((u, i) => (codedBy[i] = lengthOf(u)));
+    for (const [i, u] of unions.entries()) codedBy[i] = lengthOf(u);
     if (m === 2) {
       const both = overlapLength(unions[0]!, unions[1]!);
       aOnly = codedBy[0]! - both;
@@ -120,7 +120,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
     // Sentences or paragraphs: the units each coder touched, as sorted lists (a code touches few).
     const unitSpans = t.unitSpans ?? [];
     const lists = perCoder.map((spans) => touchedUnits(unitSpans, spans));
-    lists.forEach((l, i) => (codedBy[i] = l.length));
+    for (const [i, l] of lists.entries()) codedBy[i] = l.length;
     if (m === 2) {
       const both = commonCount(lists[0]!, lists[1]!);
       aOnly = lists[0]!.length - both;

@@ -86,7 +86,7 @@ describe('alignCodings on random codings', () => {
           // A passage's characters count once, whichever side and however many items hold them.
           const mark = new Uint8Array(text.length);
           for (const item of [...d.a, ...d.b]) if (item.codes.includes(code)) mark.fill(1, item.start, item.end);
-          mark.forEach((m, i) => (count[i]! += m));
+          for (const [i, m] of mark.entries()) count[i]! += m;
         }
         for (const s of [...a, ...b]) {
           if (!s.codes.includes(code)) continue;

@@ -26,6 +26,7 @@ export const defined = (value: number): Estimate => ({ defined: true, value });
 export const notDefined = (reason: UndefinedReason): Estimate => ({ defined: false, reason });
 
 /** The value, or null when undefined (for JSON and arithmetic). */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module function, not a method: it shadows nothing an Estimate has
 export function valueOf(estimate: Estimate): number | null {
   return estimate.defined ? estimate.value : null;
 }
