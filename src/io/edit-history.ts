@@ -182,7 +182,7 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
           },
         );
       }
-      entry.files.forEach((f, i) => study.restore(f.file, before[i] ?? new Uint8Array()));
+      for (const [i, f] of entry.files.entries()) study.restore(f.file, before[i] ?? new Uint8Array());
     },
   );
   fs.rmSync(dir, { recursive: true, force: true });

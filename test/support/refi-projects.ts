@@ -37,14 +37,12 @@ export function positions(text: string, quote: string, counting: Counting): [num
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;');
 
-let counter = 0;
 /** A GUID for a fixture element (fixed per name, in the form the tool writes). */
 export function guid(name: string, form: 'lower' | 'upper' | 'braced' = 'lower'): string {
   let h = 0;
   for (const c of name) h = (h * 31 + c.codePointAt(0)!) >>> 0;
-  const hex = (h.toString(16).padStart(8, '0') + 'abcdef0123456789abcdef01').slice(0, 32);
+  const hex = (`${h.toString(16).padStart(8, '0')}abcdef0123456789abcdef01`).slice(0, 32);
   const g = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-  counter++;
   return form === 'upper' ? g.toUpperCase() : form === 'braced' ? `{${g.toUpperCase()}}` : g;
 }
 

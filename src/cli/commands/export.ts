@@ -1,6 +1,6 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { EXPORTS, exportDocument, isPairRequest, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
+import { EXPORTS, exportDocument, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
 import type { QuoteOrder } from '../../core/report/quotes.js';
 import { renderCsv } from '../../core/report/render/csv.js';

@@ -88,6 +88,6 @@ export function findCode(codebook: Codebook, ref: string): CodebookNode {
 export function findThemePath(codebook: Codebook, path: string): CodebookNode {
   const steps = splitPath(path);
   const theme = steps.length === 1 ? lookupNode(codebook, path) : findThemeByPath(codebook, steps);
-  if (!theme || theme.kind !== 'theme') throw notFound(path, codebook, 'theme');
+  if (theme?.kind !== 'theme') throw notFound(path, codebook, 'theme');
   return theme;
 }

@@ -60,7 +60,7 @@ function count(cs: readonly CoderCodings[], code: string): number {
 }
 
 /** Coder files after a plan: the changed ones replaced. */
-function after(before: CoderCodings[], plan: { coders: CoderCodings[] }): CoderCodings[] {
+function applied(before: CoderCodings[], plan: { coders: CoderCodings[] }): CoderCodings[] {
   return before.map((c) => plan.coders.find((x) => x.coder === c.coder) ?? c);
 }
 
@@ -80,7 +80,7 @@ describe('planEdit: merge', () => {
   it("gives A's segments B (once where they had both), removes A, and keeps every segment id", () => {
     const before = coders();
     const plan = planEdit(SOURCE, before, { kind: 'merge', from: 'Frustration', into: 'impuissance' });
-    const now = after(before, plan);
+    const now = applied(before, plan);
     expect(count(before, 'frustration')).toBe(4);
     expect(count(now, 'frustration')).toBe(0);
     expect(count(now, 'impuissance')).toBe(count(before, 'impuissance') + 4 - 1);
@@ -105,7 +105,7 @@ describe('planEdit: merge', () => {
     const before = coders();
     const plan = planEdit(SOURCE, before, { kind: 'merge', from: 'ancien-code', into: 'Humour' });
     expect(plan.codebook).toBeNull();
-    expect(count(after(before, plan), 'humour')).toBe(2);
+    expect(count(applied(before, plan), 'humour')).toBe(2);
   });
 
   it('refuses a code merged into itself, a theme, and an unknown name (with the nearest one)', () => {
@@ -194,7 +194,7 @@ describe('planEdit: delete', () => {
   it('--drop-segments removes the code from its segments, and the segments left with no code', () => {
     const before = coders();
     const plan = planEdit(SOURCE, before, { kind: 'delete', target: 'Frustration', dropSegments: true });
-    const now = after(before, plan);
+    const now = applied(before, plan);
     expect(count(now, 'frustration')).toBe(0);
     const total = (cs: CoderCodings[]) => cs.reduce((t, c) => t + c.coderFile.segments.length, 0);
     expect(total(before) - total(now)).toBe(2);
@@ -204,7 +204,7 @@ describe('planEdit: delete', () => {
   it('--merge-into is a merge', () => {
     const before = coders();
     const plan = planEdit(SOURCE, before, { kind: 'delete', target: 'Frustration', mergeInto: 'Humour' });
-    expect(count(after(before, plan), 'humour')).toBe(4);
+    expect(count(applied(before, plan), 'humour')).toBe(4);
   });
 });
 
@@ -217,7 +217,7 @@ describe('planEdit: split', () => {
       into: ['Frustration', 'Colère'],
       segments: new Map([['s0000001', 'Colère'], ['s0000006', 'colère']]),
     });
-    const now = after(before, plan);
+    const now = applied(before, plan);
     const cb = codebookOf(plan.codebook!);
     const colere = allCodes(cb).find((c) => c.name === 'Colère')!;
     expect(colere.parent).toBe('emotions');

@@ -4,7 +4,7 @@
  * the codings moved with the text they quote, so that every quote stays exactly the transcript's
  * text. Pure: the command reads and writes.
  */
-import { OffsetMap } from '../text/offsets.js';
+import type { OffsetMap } from '../text/offsets.js';
 import type { Language, Segment } from '../types.js';
 import { listPattern, type Finding, type FindingKind } from './find.js';
 import { fold } from './names.js';

@@ -106,7 +106,7 @@ function isPlaceholder(word: string): boolean {
 function atSentenceStart(text: string, at: number): boolean {
   let i = at - 1;
   for (;;) {
-    while (i >= 0 && /[\s«“"'(\[—–-]/u.test(text[i]!)) {
+    while (i >= 0 && /[\s«“"'([—–-]/u.test(text[i]!)) {
       if (text[i] === '\n') return true;
       i--;
     }

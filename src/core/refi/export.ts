@@ -165,7 +165,9 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
   const seen = new Set<string>();
   for (const t of study.transcripts) {
     for (const key of Object.keys(study.participants.get(t.id)?.attributes ?? {})) {
-      if (!seen.has(key)) seen.add(key), names.push(key);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(key);
     }
   }
   const types = new Map(names.map((name) => [name, variableType(study.transcripts.map((t) => study.participants.get(t.id)?.attributes[name] ?? null))]));

@@ -226,7 +226,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   });
   const votes = new Map<Counting, number>();
   for (const { source, text } of prepared) {
-    if (!text || !text.ambiguous) continue;
+    if (!text?.ambiguous) continue;
     for (const s of source.selections) {
       if (s.name === undefined) continue;
       const matching = matchingCountings(text, s.start, s.end, s.name);

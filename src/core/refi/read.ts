@@ -75,7 +75,7 @@ const keyOf = (el: Element, name: string): string | undefined => {
 
 /** Parses XML, or throws a DataError naming the line and column of the first error. */
 function parseXml(xml: string, file: string): Element {
-  let doc;
+  let doc: ReturnType<DOMParser['parseFromString']>;
   try {
     doc = new DOMParser({
       onError: (level, message) => {

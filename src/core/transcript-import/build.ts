@@ -127,7 +127,6 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
  */
 export function transcriptIdFor(fileName: string): string {
   const base = fileName.replace(/\.[^.]*$/, '');
-  // eslint-disable-next-line no-control-regex
   const clean = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f/\\:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   return clean === '' ? 'transcription' : clean.slice(0, 100);
 }

@@ -85,9 +85,7 @@ function walk(node: Node, paragraphs: string[]): void {
       const text = paragraphText(el);
       if (text !== '') paragraphs.push(text);
     } else if (el.namespaceURI === TEXT_NS && (el.localName === 'tracked-changes' || el.localName === 'note')) {
-      continue;
     } else if (el.namespaceURI === OFFICE_NS && el.localName === 'annotation') {
-      continue;
     } else if (el.namespaceURI === TABLE_NS && el.localName === 'table-row') {
       const cells: string[] = [];
       for (const cell of children(el)) {
