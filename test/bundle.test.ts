@@ -2,7 +2,7 @@
  * The coding screen as users run it: from the bundle `npm run build` makes (dist/bundle/run.js),
  * not from the compiled modules the component tests import.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -14,8 +14,9 @@ describe('the bundled coding screen', () => {
     const installed = (JSON.parse(readFileSync(join(ROOT, 'node_modules/ink/package.json'), 'utf8')) as { version: string }).version;
     expect(installed).toBe(pinned);
 
-    const map = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/run.js.map'), 'utf8')) as { sources: string[] };
-    const inkModules = map.sources.filter((s) => s.includes('node_modules/ink/build/'));
+    const chunks = readdirSync(join(ROOT, 'dist/bundle')).filter((name) => name.endsWith('.js.map'));
+    const sources = chunks.flatMap((name) => (JSON.parse(readFileSync(join(ROOT, 'dist/bundle', name), 'utf8')) as { sources: string[] }).sources);
+    const inkModules = sources.filter((s) => s.includes('node_modules/ink/build/'));
     expect(inkModules.filter((s) => s.endsWith('/output.js'))).toHaveLength(1);
     expect(new Set(inkModules).size).toBe(inkModules.length);
 
