@@ -4,59 +4,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pty from 'node-pty';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, CLI, copyStudy, runCli } from './helpers.js';
+import { cleanTemps, copyStudy, runCli } from './helpers.js';
+import { KEYS, startCodage, type TerminalSession } from './support/pty.js';
 
 afterAll(cleanTemps);
 
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
-
-interface Session {
-  term: pty.IPty;
-  /** Everything the program wrote, escape sequences removed. */
-  screen(): string;
-  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
-  type(keys: string): Promise<void>;
-  exit: Promise<number>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Session {
-  const term = pty.spawn(process.execPath, [CLI, ...args], {
-    name: 'xterm-256color',
-    cols: 100,
-    rows: 30,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC', ...env },
-  });
-  let raw = '';
-  term.onData((data) => {
-    raw += data;
-  });
-  const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
-  const screen = () => raw.replace(ANSI, '');
-  return {
-    term,
-    screen,
-    exit,
-    async waitFor(text, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      const found = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
-      while (!found()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen so far:\n${screen().slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-    async type(keys) {
-      term.write(keys);
-      await new Promise((r) => setTimeout(r, 150));
-    },
-  };
-}
-
-const ENTER = '\r';
-const TAB = '\t';
-const DOWN = '\x1b[B';
-const BACKSPACE = '\x7f';
+const { ENTER, TAB, DOWN, BACKSPACE } = KEYS;
+const start = (args: string[], env: Record<string, string> = {}): TerminalSession => startCodage(args, { env });
 
 describe('codage code in a real terminal', () => {
   it('codes a sentence with a new code, quits, and leaves both files right on disk', async () => {

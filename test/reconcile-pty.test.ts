@@ -5,45 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pty from 'node-pty';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, CLI, copyStudy, runCli } from './helpers.js';
+import { cleanTemps, copyStudy, runCli } from './helpers.js';
+import { startCodage } from './support/pty.js';
 
 afterAll(cleanTemps);
 
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
-
-function start(args: string[], size = { cols: 100, rows: 30 }) {
-  const term = pty.spawn(process.execPath, [CLI, ...args], {
-    name: 'xterm-256color',
-    ...size,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC' },
-  });
-  let raw = '';
-  term.onData((data) => {
-    raw += data;
-  });
-  const exit = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
-  const screen = () => raw.replace(ANSI, '');
-  return {
-    term,
-    screen,
-    exit,
-    async waitFor(text: string | RegExp, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      const found = () => (typeof text === 'string' ? screen().includes(text) : text.test(screen()));
-      while (!found()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen so far:\n${screen().slice(-3000)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-    async type(keys: string) {
-      term.write(keys);
-      await new Promise((r) => setTimeout(r, 150));
-    },
-  };
-}
+const start = (args: string[], size = { cols: 100, rows: 30 }) => startCodage(args, size);
 
 function logRows(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
