@@ -2,7 +2,7 @@
  * `codage codebook` on copies of the demo study (two coders, marie and paul): the tree, and each
  * edit followed by `codage check`, with the segment counts compared before and after.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, runCli, type CliResult } from './helpers.js';
@@ -266,6 +266,23 @@ describe('codage codebook edits, across two coder files', () => {
     expect(r.stdout).toContain('Dry run (--dry-run): nothing was written.');
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(text);
     expect(runCli(['codebook', 'undo', '--list', '--json', '--study', dir]).stdout.trim()).toBe('[]');
+  }, SLOW);
+});
+
+describe('codage codebook: what an edit refuses or cleans up', () => {
+  it('refuses --coder on an edit (it changes every coder file), and undoing the first add removes codebook.yaml again', () => {
+    const dir = copyStudy();
+    const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+    const refused = runCli(['codebook', '--coder', 'marie', 'rename', 'Humour', 'Rire', '--study', dir, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--coder does not apply to codage codebook rename: an edit of the codebook changes every coder's file at once");
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(codebook);
+
+    rmSync(join(dir, 'codebook.yaml'));
+    ok(edit(dir, 'add', 'Humour noir'));
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('Humour noir');
+    ok(edit(dir, 'undo'));
+    expect(existsSync(join(dir, 'codebook.yaml'))).toBe(false);
   }, SLOW);
 });
 

@@ -248,6 +248,8 @@ export async function buildProgram(
       for (const key of ['study', 'lang', 'json']) {
         if (codebook.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') options[key] = codebook.opts()[key];
       }
+      // `--coder` filters the tree; an edit changes every coder's file, so it is refused, not ignored.
+      if (codebook.getOptionValueSource('coder') === 'cli') options.coder = codebook.opts().coder;
       onExitCode(await run(ctx, ...args.slice(0, -1)));
     });
     return cmd;

@@ -153,7 +153,21 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
   let alreadyUndone = false;
   changeStudy(
     root,
-    { command: 'codage codebook undo', files: entry.files.map((f) => f.file), language: options.language, ...(options.onNotice ? { onNotice: options.onNotice } : {}) },
+    {
+      command: 'codage codebook undo',
+      files: entry.files.map((f) => f.file),
+      language: options.language,
+      ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+      // A file the edit created (codebook.yaml of a study that had none) is removed again, not
+      // left empty; the locks are still held here.
+      onCommitted: () => {
+        for (const f of entry.files) {
+          if (f.before !== null) continue;
+          const abs = path.join(root, f.file);
+          if (fs.statSync(abs, { throwIfNoEntry: false })?.size === 0) fs.unlinkSync(abs);
+        }
+      },
+    },
     (study) => {
       // Under the locks: each file read by the change, then compared with what the edit wrote.
       for (const f of entry.files) {

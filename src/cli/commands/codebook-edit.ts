@@ -19,6 +19,8 @@ import { paint } from '../output.js';
 
 interface EditOptions {
   study: string;
+  /** Given to `codage codebook` before the subcommand: refused (see refuseCoder). */
+  coder?: string;
   lang?: string;
   json?: boolean;
   dryRun?: boolean;
@@ -32,8 +34,21 @@ function commandLine(words: string[]): string {
   return ['codage', 'codebook', ...words.map((w) => (/^[\p{L}\p{N}._/-]+$/u.test(w) ? w : JSON.stringify(w)))].join(' ');
 }
 
+/** `--coder` chooses whose codings `codage codebook` counts; an edit changes every coder's file at once. */
+function refuseCoder(options: { coder?: string }, subcommand: string): void {
+  if (options.coder === undefined) return;
+  throw new UsageError(
+    {
+      en: `--coder does not apply to codage codebook ${subcommand}: an edit of the codebook changes every coder's file at once`,
+      fr: `--coder ne s'applique pas à codage codebook ${subcommand}\u00a0: une modification de la grille change les fichiers de tous les codeurs à la fois`,
+    },
+    { en: 'remove --coder (it only filters the counts of codage codebook)', fr: 'retirer --coder (il ne filtre que les effectifs de codage codebook)' },
+  );
+}
+
 /** Plans and writes one edit; prints what changed. */
 export async function applyEdit(baseCtx: CommandContext, options: EditOptions, edit: CodebookEdit, words: string[]): Promise<number> {
+  refuseCoder(options, edit.kind);
   const root = resolve(options.study);
   await assertStudyFolder(root);
   const { config } = await readStudyConfig(root);
@@ -181,7 +196,8 @@ export function runSplit(ctx: CommandContext, target: string, options: EditOptio
 }
 
 /** `codage codebook undo [--list]`. */
-export async function runUndo(baseCtx: CommandContext, options: { study: string; json?: boolean; list?: boolean }): Promise<number> {
+export async function runUndo(baseCtx: CommandContext, options: { study: string; coder?: string; json?: boolean; list?: boolean }): Promise<number> {
+  refuseCoder(options, 'undo');
   const root = resolve(options.study);
   await assertStudyFolder(root);
   const { config } = await readStudyConfig(root);

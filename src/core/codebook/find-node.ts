@@ -36,23 +36,43 @@ function notFound(ref: string, codebook: Codebook, what: 'node' | 'theme'): Usag
   );
 }
 
-/** The node `ref` names, or null when none does (see the module comment); throws when ambiguous. */
-export function lookupNode(codebook: Codebook, ref: string): CodebookNode | null {
+/** What a command expects: a code, a theme, or either. */
+export type NodeWanted = 'code' | 'theme' | 'any';
+
+const KIND_PREFIX = /^\s*(code|theme|thème|th[eè]me)\s*:\s*/iu;
+
+/** `code:Humour` → { want: 'code', ref: 'Humour' }; no prefix → as given. */
+function withoutKindPrefix(ref: string, want: NodeWanted): { ref: string; want: NodeWanted } {
+  const match = KIND_PREFIX.exec(ref);
+  if (!match) return { ref, want };
+  const kind: NodeWanted = (match[1] as string).toLowerCase() === 'code' ? 'code' : 'theme';
+  return { ref: ref.slice(match[0].length), want: kind };
+}
+
+/**
+ * The node `ref` names, or null when none does (see the module comment); throws when ambiguous.
+ * `want` breaks the tie when a code and a theme share the name (a command that takes either asks
+ * for `code:` or `theme:`).
+ */
+export function lookupNode(codebook: Codebook, reference: string, wanted: NodeWanted = 'any'): CodebookNode | null {
+  const { ref, want } = withoutKindPrefix(reference, wanted);
   const byId = codebook.byId.get(ref.trim());
-  if (byId) return byId;
+  if (byId && (want === 'any' || byId.kind === want)) return byId;
   const steps = splitPath(ref);
   if (steps.length === 0) return null;
   if (steps.length > 1) {
-    const theme = findThemeByPath(codebook, steps);
-    if (theme) return theme;
     const parent = findThemeByPath(codebook, steps.slice(0, -1));
     const key = nameKey(steps[steps.length - 1] as string);
-    return parent?.children.find((n) => n.kind === 'code' && nameKey(n.name) === key) ?? null;
+    const theme = want === 'code' ? undefined : findThemeByPath(codebook, steps);
+    const code = want === 'theme' ? undefined : parent?.children.find((n) => n.kind === 'code' && nameKey(n.name) === key);
+    if (theme && code) throw bothKinds(reference, theme.name);
+    return theme ?? code ?? null;
   }
-  const code = findCodeByName(codebook, steps[0] as string);
-  if (code) return code;
+  const code = want === 'theme' ? undefined : findCodeByName(codebook, steps[0] as string);
   const key = nameKey(steps[0] as string);
-  const themes = allThemes(codebook).filter((t) => nameKey(t.name) === key);
+  const themes = want === 'code' ? [] : allThemes(codebook).filter((t) => nameKey(t.name) === key);
+  if (code && themes.length > 0) throw bothKinds(reference, code.name);
+  if (code) return code;
   if (themes.length > 1) {
     throw new UsageError(
       { en: `several themes are named "${ref}"`, fr: `plusieurs thèmes s'appellent « ${ref} »` },
@@ -65,29 +85,34 @@ export function lookupNode(codebook: Codebook, ref: string): CodebookNode | null
   return themes[0] ?? null;
 }
 
+function bothKinds(ref: string, name: string): UsageError {
+  return new UsageError(
+    { en: `a code and a theme are both named "${ref}"`, fr: `un code et un thème s'appellent tous deux « ${ref} »` },
+    { en: `write "code:${name}" or "theme:${name}"`, fr: `écrire « code:${name} » ou « thème:${name} »` },
+  );
+}
+
 /** The node `ref` names; a usage error with the nearest name when there is none. */
-export function findNode(codebook: Codebook, ref: string): CodebookNode {
-  const node = lookupNode(codebook, ref);
+export function findNode(codebook: Codebook, ref: string, want: NodeWanted = 'any'): CodebookNode {
+  const node = lookupNode(codebook, ref, want);
   if (!node) throw notFound(ref, codebook, 'node');
   return node;
 }
 
 /** The code `ref` names (a theme is refused, with what to do instead). */
 export function findCode(codebook: Codebook, ref: string): CodebookNode {
+  const code = lookupNode(codebook, ref, 'code');
+  if (code) return code;
   const node = findNode(codebook, ref);
-  if (node.kind !== 'code') {
-    throw new UsageError(
-      { en: `"${node.name}" is a theme, not a code`, fr: `« ${node.name} » est un thème, pas un code` },
-      { en: 'give the name of a code', fr: "donnez le nom d'un code" },
-    );
-  }
-  return node;
+  throw new UsageError(
+    { en: `"${node.name}" is a theme, not a code`, fr: `« ${node.name} » est un thème, pas un code` },
+    { en: 'give the name of a code', fr: "donnez le nom d'un code" },
+  );
 }
 
 /** The theme at `path` (names from the top), or a usage error. */
 export function findThemePath(codebook: Codebook, path: string): CodebookNode {
-  const steps = splitPath(path);
-  const theme = steps.length === 1 ? lookupNode(codebook, path) : findThemeByPath(codebook, steps);
+  const theme = lookupNode(codebook, path, 'theme');
   if (theme?.kind !== 'theme') throw notFound(path, codebook, 'theme');
   return theme;
 }

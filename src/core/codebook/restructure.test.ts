@@ -235,3 +235,41 @@ describe('planEdit: split', () => {
     ).toThrow(/do not carry/);
   });
 });
+
+describe('a code and a theme with the same name', () => {
+  const shared = `themes:
+  - name: Relation
+    id: relation-theme
+    codes:
+      - name: Écoute
+        id: ecoute
+codes:
+  - name: Relation
+    id: relation
+`;
+  it('refuses to guess for an edit that takes either, and says how to choose', () => {
+    const attempt = () => planEdit(shared, [], { kind: 'rename', target: 'Relation', name: 'Lien' });
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(/a code and a theme are both named "Relation"/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as UsageError).hint?.en).toBe('write "code:Relation" or "theme:Relation"');
+    }
+  });
+  it('follows code: and theme: (thème: in French)', () => {
+    const code = planEdit(shared, [], { kind: 'rename', target: 'code:Relation', name: 'Lien' });
+    expect(code.details.node).toEqual({ id: 'relation', name: 'Relation', kind: 'code' });
+    const theme = planEdit(shared, [], { kind: 'rename', target: 'thème : relation', name: 'Lien' });
+    expect(theme.details.node).toEqual({ id: 'relation-theme', name: 'Relation', kind: 'theme' });
+  });
+  it('needs no prefix where only one kind fits: a merge takes codes, a move destination themes', () => {
+    const merged = planEdit(shared, [], { kind: 'merge', from: 'Écoute', into: 'Relation' });
+    const codebook = parseCodebook(merged.codebook ?? '').codebook;
+    expect(codebook.byId.has('relation')).toBe(true);
+    expect(codebook.byId.has('ecoute')).toBe(false);
+    const moved = planEdit(shared, [], { kind: 'move', target: 'code:Relation', to: 'Relation' });
+    const after = parseCodebook(moved.codebook ?? '').codebook;
+    expect(after.byId.get('relation')?.parent).toBe('relation-theme');
+  });
+});

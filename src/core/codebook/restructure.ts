@@ -90,7 +90,8 @@ function ensureThemePath(source: string, path: string, taken: ReadonlySet<string
   const created: string[] = [];
   if (steps.length === 1) {
     // One name: an existing theme anywhere (or an id), else a new top-level theme.
-    const node = lookupNode(codebookOf(text), steps[0] as string);
+    const current = codebookOf(text);
+    const node = lookupNode(current, steps[0] as string, 'theme') ?? lookupNode(current, steps[0] as string, 'code');
     if (node && node.kind === 'code') {
       throw new UsageError(
         { en: `"${node.name}" is a code, not a theme`, fr: `« ${node.name} » est un code, pas un thème` },
@@ -144,9 +145,8 @@ function createdLine(created: string[]): Localized[] {
 
 /** A code by name or id, or an id that only coder files still carry (a code missing from the codebook). */
 function codeOrUsedId(codebook: Codebook, coders: readonly CoderCodings[], ref: string): { id: string; name: string; node: CodebookNode | null } {
-  const node = lookupNode(codebook, ref);
+  const node = lookupNode(codebook, ref, 'code');
   if (node) {
-    if (node.kind !== 'code') findCode(codebook, ref);
     return { id: node.id, name: node.name, node };
   }
   if (usedIds(coders).has(ref.trim())) return { id: ref.trim(), name: ref.trim(), node: null };
@@ -397,7 +397,7 @@ function planSplit(
       created.push({ id: code.id, name: code.name });
       continue;
     }
-    const existing = lookupNode(codebookOf(text), name);
+    const existing = lookupNode(codebookOf(text), name, 'code');
     if (existing && existing.kind === 'code') {
       ids.set(name, existing.id);
       created.push({ id: existing.id, name: existing.name });
