@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
 import { run as confirm } from '../src/cli/commands/confirm.js';
+import { run as memo } from '../src/cli/commands/memo.js';
 import { runDelete, runMerge, runRename, runSplit, runUndo } from '../src/cli/commands/codebook-edit.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
@@ -47,7 +48,9 @@ function data(dir: string): Record<string, string> {
           .replace(/"id": "[^"]*"/g, '"id": "…"')
           .replace(/"at": "[^"]*"/g, '"at": "…"')
           // The time of each decision in a decisions log.
-          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '…');
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '…')
+          // The time of each memo entry.
+          .replace(/^## \d{4}-\d\d-\d\d \d\d:\d\d/gm, '## …');
     }
   };
   walk('');
@@ -247,6 +250,14 @@ const WRITERS: Writer[] = [
       const imported = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']);
       if (imported.code !== 0 || !readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').includes('"ambiguous": true')) throw new Error(`setup: ${imported.stderr}`);
       return { dir, args: ['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en'], run: (ctx) => confirm(ctx, [], { study: dir, coder: 'lea', all: true }) };
+    },
+  },
+  {
+    name: 'memo (an entry added to an existing memo)',
+    setup: () => {
+      const dir = copyStudy();
+      if (runCli(['memo', 'Frustration', 'First.', '--study', dir]).code !== 0) throw new Error('setup: memo');
+      return { dir, args: ['memo', 'Frustration', 'Second.', '--study', dir, '--lang', 'en'], run: (ctx) => memo(ctx, 'Frustration', ['Second.'], { study: dir }) };
     },
   },
   {

@@ -429,6 +429,45 @@ Exemples :
   codage codebook undo`,
     },
   },
+  memo: {
+    en: {
+      example: 'codage memo Frustration "close to powerlessness?"',
+      summary: 'write and read memos on the study, a transcript, a code or a theme (Markdown files in memos/)',
+      after: `
+Without a subject, lists the memos. With one, shows its memo; with a text, adds a dated entry
+(signed with --coder, else CODAGE_CODER, else "coder" in codage.yaml); with --edit, opens it in
+$VISUAL or $EDITOR. The subject is "study", a participant id, or a code or theme (name, id, or
+path); write transcript:, code: or theme: in front when a name could be either. "-" reads the
+text from standard input. Memos are plain files: memos/study.md, memos/transcripts/MG1.md,
+memos/codes/<code id>.md, memos/themes/<theme id>.md.
+
+Examples:
+  codage memo
+  codage memo study "Saturation discussed with the supervisor: two more interviews."
+  codage memo MG1 "Interview cut short by a home visit."
+  codage memo Frustration "Close to powerlessness? Compare MG3 and MG5." --coder marie
+  codage memo "Vécu du médecin" --json`,
+    },
+    fr: {
+      example: 'codage memo Frustration "proche de l’impuissance ?"',
+      summary: 'écrire et lire des mémos sur l’étude, un entretien, un code ou un thème (fichiers Markdown dans memos/)',
+      after: `
+Sans sujet, liste les mémos. Avec un sujet, affiche son mémo ; avec un texte, y ajoute une
+entrée datée (signée de --coder, sinon CODAGE_CODER, sinon « coder » dans codage.yaml) ; avec
+--edit, l’ouvre dans $VISUAL ou $EDITOR. Le sujet est « étude », un identifiant de participant,
+ou un code ou un thème (nom, identifiant ou chemin) ; écrire entretien:, code: ou thème: devant
+quand un nom pourrait être l’un ou l’autre. « - » lit le texte sur l’entrée standard. Les mémos
+sont de simples fichiers : memos/study.md, memos/transcripts/MG1.md, memos/codes/<id du code>.md,
+memos/themes/<id du thème>.md.
+
+Exemples :
+  codage memo
+  codage memo étude "Saturation discutée avec le directeur : deux entretiens de plus."
+  codage memo MG1 "Entretien écourté par une visite à domicile."
+  codage memo Frustration "Proche de l’impuissance ? Comparer MG3 et MG5." --coder marie
+  codage memo "Vécu du médecin" --json`,
+    },
+  },
   stats: {
     en: {
       example: 'codage stats --by group',
@@ -1084,6 +1123,13 @@ Exemples :
     fr: { summary: 'le code de chaque segment : ID=CODE,ID=CODE (peut être répété)' },
   },
   'opt-undo-list': { en: { summary: 'list the edits that can be undone, last first' }, fr: { summary: 'lister les modifications annulables, la dernière d’abord' } },
+  'arg-memo-subject': {
+    en: { summary: '"study", a participant id, a code or a theme (none: list the memos)' },
+    fr: { summary: '« étude », un identifiant de participant, un code ou un thème (aucun : lister les mémos)' },
+  },
+  'arg-memo-text': { en: { summary: 'the entry to add ("-": read it from standard input)' }, fr: { summary: 'l’entrée à ajouter (« - » : la lire sur l’entrée standard)' } },
+  'opt-memo-edit': { en: { summary: 'open the memo in $VISUAL or $EDITOR' }, fr: { summary: 'ouvrir le mémo dans $VISUAL ou $EDITOR' } },
+  'opt-memo-coder': { en: { summary: 'who signs the entry (else CODAGE_CODER, else codage.yaml)' }, fr: { summary: 'qui signe l’entrée (sinon CODAGE_CODER, sinon codage.yaml)' } },
   'opt-csv': { en: { summary: 'write the table per interview as CSV' }, fr: { summary: 'écrire le tableau par entretien en CSV' } },
 } satisfies Record<string, Entry>;
 

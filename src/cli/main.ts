@@ -285,6 +285,13 @@ export async function buildProgram(
     .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
 
+  command('memo', 'memo', () => import('./commands/memo.js'))
+    .argument('[subject]', h('arg-memo-subject').summary)
+    .argument('[text...]', h('arg-memo-text').summary)
+    .option('--coder <name>', h('opt-memo-coder').summary)
+    .option('--edit', h('opt-memo-edit').summary)
+    .option('--json', h('opt-json').summary);
+
   program.addHelpText('after', programHelp(language, examples));
   return program;
 }

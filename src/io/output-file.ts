@@ -1,7 +1,7 @@
 /**
  * Writing a file the user asked for (`segments -o FILE`, `import-codings --review FILE`, and
  * every export): atomically, and never over the study's own data. A path that is, or lies in, a
- * data file of the study — `transcripts/`, `codings/`, `.codage/`, `codebook.yaml`, `codage.yaml`,
+ * data file of the study — `transcripts/`, `codings/`, `memos/`, `.codage/`, `codebook.yaml`, `codage.yaml`,
  * `participants.csv` — is refused before anything is computed, however it is written: through a
  * symbolic link, with `..`, or in other letter case (`Codings/Marie.yaml` is the same file on
  * macOS and Windows).
@@ -9,12 +9,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { MEMO_DIR } from '../core/memo/memo.js';
 import { STUDY_FILES } from '../core/study/study.js';
 import type { Localized } from '../core/types.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { asEnvironmentError } from './environment-error.js';
 
-const DATA_FOLDERS = [STUDY_FILES.transcripts, STUDY_FILES.codings, STUDY_FILES.internal].map((name) => name.toLowerCase());
+const DATA_FOLDERS = [STUDY_FILES.transcripts, STUDY_FILES.codings, STUDY_FILES.internal, MEMO_DIR].map((name) => name.toLowerCase());
 const DATA_FILES = [STUDY_FILES.codebook, STUDY_FILES.config, STUDY_FILES.participants].map((name) => name.toLowerCase());
 
 /** The path as the file system resolves it: symbolic links followed, for a file that may not exist yet. */
@@ -84,8 +85,8 @@ export function assertOutsideStudyData(root: string, file: string, option: strin
       fr: `${option} ${file} est ${what.fr} de l’étude (${inside})\u00a0: codage n’écrit jamais ses résultats par-dessus les données de l’étude`,
     },
     {
-      en: `choose a file outside transcripts/, codings/ and .codage/, other than codebook.yaml, codage.yaml and participants.csv (e.g. ${option} results.csv)`,
-      fr: `choisir un fichier hors de transcripts/, codings/ et .codage/, autre que codebook.yaml, codage.yaml et participants.csv (par exemple ${option} resultats.csv)`,
+      en: `choose a file outside transcripts/, codings/, memos/ and .codage/, other than codebook.yaml, codage.yaml and participants.csv (e.g. ${option} results.csv)`,
+      fr: `choisir un fichier hors de transcripts/, codings/, memos/ et .codage/, autre que codebook.yaml, codage.yaml et participants.csv (par exemple ${option} resultats.csv)`,
     },
   );
 }
@@ -94,6 +95,7 @@ function describe(inside: string): Localized {
   const first = (inside.split('/')[0] ?? '').toLowerCase();
   if (first === STUDY_FILES.codings) return { en: 'in the coder files', fr: 'dans les fichiers des codeurs' };
   if (first === STUDY_FILES.transcripts) return { en: 'in the transcripts', fr: 'dans les transcriptions' };
+  if (first === MEMO_DIR) return { en: 'in the memos', fr: 'dans les mémos' };
   if (first === STUDY_FILES.internal) return { en: 'in the backups and locks', fr: 'dans les sauvegardes et verrous' };
   if (first === STUDY_FILES.codebook) return { en: 'the codebook', fr: 'le livre de codes' };
   if (first === STUDY_FILES.config) return { en: 'the settings file', fr: 'le fichier de réglages' };

@@ -9,6 +9,9 @@ import { noticePrinter } from '../notices.js';
 import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
 import { privacyProblems } from '../../core/privacy/problems.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
+import { orphanMemoProblems } from '../../core/memo/check.js';
+import type { Study } from '../../core/study/study.js';
+import { readMemos } from '../../io/memos.js';
 
 interface CheckOptions {
   study: string;
@@ -54,11 +57,20 @@ function countBySeverity(problems: Problem[]) {
   };
 }
 
+/** Memos about a participant, code or theme the study no longer has. */
+async function orphanMemos(study: Study): Promise<Problem[]> {
+  const memos = await readMemos(study.root);
+  if (memos.size === 0) return [];
+  const usedCodes = new Set(study.coders.flatMap((c) => c.coderFile.segments.flatMap((s) => s.codes)));
+  return orphanMemoProblems(memos, { codebook: study.codebook, participants: new Set(study.transcriptById.keys()), usedCodes });
+}
+
 export async function run(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
   if (options.privacy) return checkPrivacy(baseCtx, options);
   const loaded = await loadForCommand(baseCtx, options.study);
   const { ctx, study } = loaded;
-  let problems = loaded.problems;
+  const memoProblems = await orphanMemos(study);
+  let problems = sortProblems([...loaded.problems, ...memoProblems]);
   const fixed: string[] = [];
 
   if (options.fix) {
@@ -84,7 +96,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
     }
     if (saved.length > 0 || ids > 0 || removed.length > 0) {
       // Check again what is now on disk.
-      problems = (await loadForCommand(baseCtx, options.study)).problems;
+      problems = sortProblems([...(await loadForCommand(baseCtx, options.study)).problems, ...memoProblems]);
     }
   }
 

@@ -1,0 +1,97 @@
+/**
+ * Memos: the researcher's notes on the study, a transcript, a code or a theme, kept as plain
+ * Markdown files under `memos/` so that they can be read, edited and versioned without codage:
+ *
+ *     memos/study.md                  the study (method, reflexivity, decisions)
+ *     memos/transcripts/<id>.md       an interview (by participant id)
+ *     memos/codes/<code id>.md        a code (by its id, which a rename keeps)
+ *     memos/themes/<theme id>.md      a theme
+ *
+ * `codage memo SUBJECT "…"` adds a dated entry (`## 2026-12-01 14:03 — marie`) at the end of the
+ * file; the file is otherwise the researcher's, written and read as it is. (A coder's own note on a
+ * transcript, written from the coding screen, stays in that coder's file: see `CoderFile.memos`.)
+ */
+
+export type MemoSubject = { kind: 'study' } | { kind: 'transcript'; id: string } | { kind: 'code'; id: string } | { kind: 'theme'; id: string };
+
+export interface Memo {
+  subject: MemoSubject;
+  /** Relative to the study folder, with `/`. */
+  file: string;
+  /** The file's text (BOM removed, LF line endings, NFC). */
+  text: string;
+}
+
+/** Memos by file. */
+export type Memos = ReadonlyMap<string, Memo>;
+
+export const MEMO_DIR = 'memos';
+
+const FOLDERS = { transcript: 'transcripts', code: 'codes', theme: 'themes' } as const;
+
+/** Characters kept as they are in a memo's file name; any other is written `%XX` (UTF-8). */
+const PLAIN = /^[\p{L}\p{N}._-]$/u;
+
+/** An id as a file name: `P 2` → `P%202`; never `.`, `..` or a hidden file. */
+export function fileNameOf(id: string): string {
+  let name = '';
+  for (const ch of id.normalize('NFC')) name += PLAIN.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return name.startsWith('.') ? `%2E${name.slice(1)}` : name;
+}
+
+export function memoFile(subject: MemoSubject): string {
+  if (subject.kind === 'study') return `${MEMO_DIR}/study.md`;
+  return `${MEMO_DIR}/${FOLDERS[subject.kind]}/${fileNameOf(subject.id)}.md`;
+}
+
+/** The subject a file under `memos/` is about, or null for a file codage does not read as a memo. */
+export function subjectOfFile(file: string): MemoSubject | null {
+  if (file === `${MEMO_DIR}/study.md`) return { kind: 'study' };
+  const m = /^memos\/(transcripts|codes|themes)\/([^/]+)\.md$/.exec(file);
+  if (!m) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(m[2] as string).normalize('NFC');
+  } catch {
+    return null;
+  }
+  if (id === '') return null;
+  const kind = m[1] === 'transcripts' ? 'transcript' : m[1] === 'codes' ? 'code' : 'theme';
+  return { kind, id };
+}
+
+export function memoOf(memos: Memos, subject: MemoSubject): Memo | undefined {
+  const memo = memos.get(memoFile(subject));
+  return memo && memo.text.trim() !== '' ? memo : undefined;
+}
+
+/** `## 2026-12-01 14:03 — marie`: the heading of one entry (UTC, minutes). */
+export function entryHeading(at: Date, author: string | undefined): string {
+  const stamp = at.toISOString().slice(0, 16).replace('T', ' ');
+  return `## ${stamp}${author ? ` — ${author}` : ''}`;
+}
+
+/** The memo with one more entry at its end, separated from what is there by a blank line. */
+export function appendEntry(existing: string, entry: { text: string; at: Date; author?: string }): string {
+  const body = entry.text.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+  const before = existing.replace(/\s+$/u, '');
+  return `${before === '' ? '' : `${before}\n\n`}${entryHeading(entry.at, entry.author)}\n\n${body}\n`;
+}
+
+/** The last entry's text (after its `## ` heading), or the whole memo when it has no heading: what a side panel shows first. */
+export function latestEntry(text: string): string {
+  const lines = text.replace(/\s+$/u, '').split('\n');
+  let start = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^## /.test(lines[i] as string)) {
+      start = i;
+      break;
+    }
+  }
+  return (start < 0 ? lines : lines.slice(start + 1)).join('\n').trim();
+}
+
+/** How many dated entries the memo holds (0 for a memo written freely). */
+export function entryCount(text: string): number {
+  return text.split('\n').filter((line) => /^## \d{4}-\d{2}-\d{2}/.test(line)).length;
+}
