@@ -183,6 +183,18 @@ describe('CodingApp', () => {
     expect(frame()).toContain('✎ Mémo\u00a0: très ému, à revoir');
   });
 
+  it('shows the study’s memo on the transcript under an uncoded sentence, and a code’s memo in the picker', async () => {
+    const memos = { codes: new Map([['frustration', 'Proche de l’impuissance ? Comparer MG3 et MG5.']]), transcript: 'Entretien écourté par une visite.' };
+    const { press, frame } = await open({ memos });
+    await press(KEYS.down);
+    expect(frame()).toContain('✎ Mémo\u00a0: Entretien écourté par une visite.');
+    await press(KEYS.enter, 'frust');
+    expect(frame()).toContain('✎ Proche de l’impuissance ? Comparer MG3 et MG5.');
+    await press(KEYS.escape, KEYS.escape, 'c', '1');
+    // Under a coded segment the panel shows the segment, not the transcript's memo.
+    expect(frame()).not.toContain('Entretien écourté');
+  });
+
   it('selects with Shift+arrows and codes the selection', async () => {
     const { press, frame, changes } = await open();
     await press(KEYS.down, KEYS.down, KEYS.shiftDown);

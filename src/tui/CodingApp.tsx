@@ -33,6 +33,7 @@ import {
   sessionSegmentCount,
   type Action,
   type Effect,
+  type ScreenMemos,
   type ScreenPosition,
   type ScreenSegment,
   type TranscriptEntry,
@@ -44,7 +45,7 @@ import { TextPrompt, wrappedRows } from './TextPrompt.js';
 import { TranscriptView } from './TranscriptView.js';
 import { unitAt } from './word-units.js';
 
-export type { ScreenPosition, ScreenSegment, TranscriptEntry } from './session.js';
+export type { ScreenMemos, ScreenPosition, ScreenSegment, TranscriptEntry } from './session.js';
 
 /** A new code asked for on the screen. */
 export interface NewCodeRequest {
@@ -61,6 +62,8 @@ export interface CodingAppProps {
   /** This coder's segments in this transcript. */
   segments: ScreenSegment[];
   transcriptMemo?: string;
+  /** The study's memos on this transcript and on the codes (codage memo). */
+  memos?: ScreenMemos;
   coder: string;
   /** All screen text in French or English. */
   language: Language;
@@ -199,6 +202,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       newSegmentId: props.newSegmentId,
       wordSpans: props.wordSpans,
       ...(props.transcriptMemo !== undefined ? { transcriptMemo: props.transcriptMemo } : {}),
+      ...(props.memos !== undefined ? { memos: props.memos } : {}),
       ...(props.initialCursor !== undefined ? { initialCursor: props.initialCursor } : {}),
       ...(props.read !== undefined ? { read: props.read } : {}),
       ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),
@@ -487,6 +491,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         segment={segment}
         position={under.length > 1 && segment !== null ? `${(state.segmentCycle % under.length) + 1}/${under.length}` : null}
         idle={idle}
+        {...(state.memos.transcript !== undefined && sel === null ? { note: `✎ ${strings.memo} ${state.memos.transcript}` } : {})}
         labels={{ memo: strings.memo, exemplary: strings.exemplary, quote: strings.quote }}
         width={width}
       />

@@ -15,18 +15,26 @@ export interface SegmentPanelProps {
   position: string | null;
   /** What to say when there is no segment. */
   idle: string;
+  /** The second line when there is no segment (the transcript's memo). */
+  note?: string;
   labels: { memo: string; exemplary: string; quote: (text: string) => string };
   width: number;
 }
 
-export function SegmentPanel({ segment, position, idle, labels, width }: SegmentPanelProps): React.JSX.Element {
+export function SegmentPanel({ segment, position, idle, note, labels, width }: SegmentPanelProps): React.JSX.Element {
   if (segment === null) {
     return (
       <>
         <Text dimColor wrap="truncate-end">
           {truncate(idle, width)}
         </Text>
-        <Text> </Text>
+        {note !== undefined ? (
+          <Text dimColor wrap="truncate-end">
+            {truncate(note, width)}
+          </Text>
+        ) : (
+          <Text> </Text>
+        )}
       </>
     );
   }

@@ -20,7 +20,9 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
     case 'edit':
       return searchCodes(state.codes, picker.query, picker.first !== undefined ? [...picker.first, ...state.recentCodes] : state.recentCodes).map((c) => {
         const item: PickerItem = { id: c.id, label: c.name, path: c.path };
-        if (c.definition !== undefined) item.detail = c.definition;
+        const memo = state.memos.codes.get(c.id);
+        const detail = [c.definition, memo !== undefined ? `✎ ${memo}` : undefined].filter((d) => d !== undefined).join('  ');
+        if (detail !== '') item.detail = detail;
         return item;
       });
     case 'theme': {

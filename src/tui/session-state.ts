@@ -20,6 +20,8 @@ export interface SessionInput {
   codebook: Codebook;
   segments: ScreenSegment[];
   transcriptMemo?: string;
+  /** The study's memos shown on this screen (codage memo): each code's, and this transcript's (latest entry). */
+  memos?: ScreenMemos;
   language: Language;
   initialCursor?: number;
   /** What the coder read in earlier sessions (sentences starting inside are counted as read). */
@@ -28,6 +30,12 @@ export interface SessionInput {
   notices?: string[];
   newSegmentId: () => string;
   wordSpans: (start: number, end: number) => Span[];
+}
+
+/** Memos from `memos/`, as the coding screen shows them: the latest entry of each, on one line. */
+export interface ScreenMemos {
+  codes: ReadonlyMap<string, string>;
+  transcript?: string;
 }
 
 export type Mode = 'read' | 'picker' | 'prompt' | 'help' | 'notices' | 'confirm';
@@ -152,6 +160,8 @@ export interface SessionState {
   themes: ThemeEntry[];
   segments: readonly ScreenSegment[];
   transcriptMemo: string | undefined;
+  /** The study's memos (read only here: written with codage memo). */
+  memos: ScreenMemos;
   recentCodes: string[];
   initialIds: ReadonlySet<string>;
 

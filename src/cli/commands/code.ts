@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
+import { type Memos, memoLine, memoOf } from '../../core/memo/memo.js';
+import { readMemos } from '../../io/memos.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -106,8 +108,10 @@ async function session(
   takeOverNotice: Localized | null,
 ): Promise<number> {
   const coder = resolved.coder;
-  const study = await loadStudy(root, { coders: [coder] });
+  const [study, memos] = await Promise.all([loadStudy(root, { coders: [coder] }), readMemos(root)]);
   const ctx = withStudyLanguage(baseCtx, study.config);
+  const codeMemos = new Map<string, string>();
+  for (const memo of memos.values()) if (memo.subject.kind === 'code' && memo.text.trim() !== '') codeMemos.set(memo.subject.id, terminalSafe(memoLine(memo.text)));
   const fr = ctx.language === 'fr';
   const entry: CoderEntry = study.coders[0] ?? {
     coder,
@@ -318,6 +322,7 @@ async function session(
         exemplary: a.segment.exemplary,
       })),
       transcriptMemo: coderFile.memos[t.id],
+      memos: { codes: codeMemos, ...transcriptMemoLine(memos, t.id) },
       coder,
       language: ctx.language,
       initialCursor: saved ? utf16(t, saved.cursor) : undefined,
@@ -389,6 +394,12 @@ async function session(
   const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
   ctx.stdout.write(terminalSafe(fr ? `Séance enregistrée dans ${entry.file} (${counts}).\n` : `Session saved in ${entry.file} (${counts}).\n`));
   return 0;
+}
+
+/** The study's memo on a transcript (memos/transcripts/), as the coding screen shows it. */
+function transcriptMemoLine(memos: Memos, id: string): { transcript?: string } {
+  const memo = memoOf(memos, { kind: 'transcript', id });
+  return memo ? { transcript: terminalSafe(memoLine(memo.text)) } : {};
 }
 
 function clockOf(date: Date): string {

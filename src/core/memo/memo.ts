@@ -95,3 +95,8 @@ export function latestEntry(text: string): string {
 export function entryCount(text: string): number {
   return text.split('\n').filter((line) => /^## \d{4}-\d{2}-\d{2}/.test(line)).length;
 }
+
+/** The latest entry on one line (whitespace and line breaks folded): what a screen shows in a row. */
+export function memoLine(text: string): string {
+  return latestEntry(text).replace(/\s+/gu, ' ').trim();
+}
