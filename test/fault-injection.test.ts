@@ -17,6 +17,7 @@ import { Writable } from 'node:stream';
 import { run as check } from '../src/cli/commands/check.js';
 import { run as confirm } from '../src/cli/commands/confirm.js';
 import { run as memo } from '../src/cli/commands/memo.js';
+import { run as autocode } from '../src/cli/commands/autocode.js';
 import { runDelete, runMerge, runRename, runSplit, runUndo } from '../src/cli/commands/codebook-edit.js';
 import { run as importCodings } from '../src/cli/commands/import-codings.js';
 import { run as merge } from '../src/cli/commands/merge.js';
@@ -250,6 +251,18 @@ const WRITERS: Writer[] = [
       const imported = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']);
       if (imported.code !== 0 || !readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').includes('"ambiguous": true')) throw new Error(`setup: ${imported.stderr}`);
       return { dir, args: ['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en'], run: (ctx) => confirm(ctx, [], { study: dir, coder: 'lea', all: true }) };
+    },
+  },
+  {
+    name: 'autocode --by-question (codebook.yaml and a new coder file)',
+    setup: () => {
+      const dir = copyStudy();
+      const guide = join(process.cwd(), 'fixtures/guide/guide-entretien.txt');
+      return {
+        dir,
+        args: ['autocode', '--by-question', '--guide', guide, '--coder', 'lea', '--participants', 'MG1,MG5', '--study', dir, '--lang', 'en'],
+        run: (ctx) => autocode(ctx, undefined, { study: dir, coder: 'lea', byQuestion: true, guide, participants: 'MG1,MG5' }),
+      };
     },
   },
   {

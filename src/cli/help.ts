@@ -429,6 +429,53 @@ Exemples :
   codage codebook undo`,
     },
   },
+  autocode: {
+    en: {
+      example: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run',
+      summary: 'code every hit of a search with a code, or every answer with its question (--by-question); undoable',
+      after: `
+The search ignores case, accents and apostrophe style and matches whole words: * stands for any
+letters (douleur* finds "douleurs"), several words are a phrase, OR (or |) separates
+alternatives; --regex takes a regular expression instead. Each hit is widened to --unit (the
+words hit, their sentence — the default —, or the speaker's turn) and coded for --coder, unless
+that coder already coded it with the code; hits in the interviewer's turns are left unless
+--interviewer. --by-question codes each answer with its question: answers-only transcripts
+numbered "1." "2." …, or each participant turn with the question the interviewer asked before it,
+recognised in --guide (a text file of numbered questions) or numbered in order without it; the
+codes "Q4 — <its first words>" are added to an "Interview guide" theme. Check first with
+--dry-run; codage codebook undo takes the whole run back.
+
+Examples:
+  codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run
+  codage autocode "centre antidouleur" --code "Délais d'accès" --coder marie --participants MG1,MG3
+  codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn
+  codage autocode --by-question --guide guide-entretien.txt --coder marie
+  codage codebook undo`,
+    },
+    fr: {
+      example: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run',
+      summary: 'coder chaque occurrence d’une recherche avec un code, ou chaque réponse avec sa question (--by-question) ; annulable',
+      after: `
+La recherche ignore la casse, les accents et la forme des apostrophes, et trouve des mots
+entiers : * remplace des lettres (douleur* trouve « douleurs »), plusieurs mots forment une
+expression, OR (ou |) sépare des possibilités ; --regex prend une expression régulière. Chaque
+occurrence est élargie à --unit (les mots trouvés, leur phrase — par défaut —, ou le tour de
+parole) et codée pour --coder, sauf si ce codeur l’a déjà codée avec ce code ; les occurrences
+dans les tours de l’enquêteur sont laissées, sauf --interviewer. --by-question code chaque
+réponse avec sa question : réponses écrites numérotées « 1. » « 2. » …, ou chaque tour du
+participant avec la question posée avant lui, reconnue dans --guide (un fichier texte de
+questions numérotées) ou numérotée dans l’ordre sans guide ; les codes « Q4 — <ses premiers
+mots> » sont ajoutés dans un thème « Guide d’entretien ». Vérifier d’abord avec --dry-run ;
+codage codebook undo annule tout le passage.
+
+Exemples :
+  codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run
+  codage autocode "centre antidouleur" --code "Délais d'accès" --coder marie --participants MG1,MG3
+  codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn
+  codage autocode --by-question --guide guide-entretien.txt --coder marie
+  codage codebook undo`,
+    },
+  },
   memo: {
     en: {
       example: 'codage memo Frustration "close to powerlessness?"',
@@ -1130,6 +1177,18 @@ Exemples :
   'arg-memo-text': { en: { summary: 'the entry to add ("-": read it from standard input)' }, fr: { summary: 'l’entrée à ajouter (« - » : la lire sur l’entrée standard)' } },
   'opt-memo-edit': { en: { summary: 'open the memo in $VISUAL or $EDITOR' }, fr: { summary: 'ouvrir le mémo dans $VISUAL ou $EDITOR' } },
   'opt-memo-coder': { en: { summary: 'who signs the entry (else CODAGE_CODER, else codage.yaml)' }, fr: { summary: 'qui signe l’entrée (sinon CODAGE_CODER, sinon codage.yaml)' } },
+  'arg-autocode-search': {
+    en: { summary: 'words to find: * for any letters, OR between alternatives (or a regex with --regex)' },
+    fr: { summary: 'mots à trouver : * pour des lettres, OR entre possibilités (ou une regex avec --regex)' },
+  },
+  'opt-autocode-code': { en: { summary: 'the code to give (name, id or path)' }, fr: { summary: 'le code à donner (nom, identifiant ou chemin)' } },
+  'opt-autocode-unit': { en: { summary: 'what is coded around each hit: word, sentence or turn' }, fr: { summary: 'ce qui est codé autour de chaque occurrence : word (mot), sentence (phrase) ou turn (tour)' } },
+  'opt-autocode-participants': { en: { summary: 'only these participants: P1,P4' }, fr: { summary: 'seulement ces participants : P1,P4' } },
+  'opt-autocode-interviewer': { en: { summary: 'code hits in the interviewer’s turns too' }, fr: { summary: 'coder aussi les occurrences des tours de l’enquêteur' } },
+  'opt-autocode-regex': { en: { summary: 'the search is a regular expression (case-insensitive)' }, fr: { summary: 'la recherche est une expression régulière (sans casse)' } },
+  'opt-by-question': { en: { summary: 'code each answer with its question (structural coding)' }, fr: { summary: 'coder chaque réponse avec sa question (codage structurel)' } },
+  'opt-guide': { en: { summary: 'the interview guide: a text file of numbered questions' }, fr: { summary: 'le guide d’entretien : un fichier texte de questions numérotées' } },
+  'opt-autocode-dry-run': { en: { summary: 'list what would be coded, write nothing' }, fr: { summary: 'lister ce qui serait codé, sans rien écrire' } },
   'opt-csv': { en: { summary: 'write the table per interview as CSV' }, fr: { summary: 'écrire le tableau par entretien en CSV' } },
 } satisfies Record<string, Entry>;
 

@@ -285,6 +285,19 @@ export async function buildProgram(
     .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
 
+  command('autocode', 'autocode', () => import('./commands/autocode.js'))
+    .argument('[search]', h('arg-autocode-search').summary)
+    .requiredOption('--coder <name>', h('opt-coder').summary)
+    .option('--code <name>', h('opt-autocode-code').summary)
+    .addOption(new Option('--unit <unit>', h('opt-autocode-unit').summary).choices(['word', 'sentence', 'turn']).default('sentence'))
+    .option('--participants <ids>', h('opt-autocode-participants').summary)
+    .option('--interviewer', h('opt-autocode-interviewer').summary)
+    .option('--regex', h('opt-autocode-regex').summary)
+    .option('--by-question', h('opt-by-question').summary)
+    .option('--guide <file>', h('opt-guide').summary)
+    .option('--dry-run', h('opt-autocode-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+
   command('memo', 'memo', () => import('./commands/memo.js'))
     .argument('[subject]', h('arg-memo-subject').summary)
     .argument('[text...]', h('arg-memo-text').summary)

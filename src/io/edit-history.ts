@@ -141,8 +141,8 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
       { en: 'There is no codebook edit to undo.', fr: 'Aucune modification du livre de codes à annuler.' },
       {
         hint: {
-          en: 'codage codebook undo takes back the edits of codage codebook (add, describe, rename, merge, split, move, delete), last first.',
-          fr: 'codage codebook undo annule les modifications faites par codage codebook (add, describe, rename, merge, split, move, delete), la dernière d’abord.',
+          en: 'codage codebook undo takes back the edits of codage codebook (add, describe, rename, merge, split, move, delete) and the runs of codage autocode, last first.',
+          fr: 'codage codebook undo annule les modifications faites par codage codebook (add, describe, rename, merge, split, move, delete) et les passages de codage autocode, la dernière d’abord.',
         },
       },
     );

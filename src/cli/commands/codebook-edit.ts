@@ -12,7 +12,8 @@ import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { CoderEntry } from '../../core/study/study.js';
 import { listEdits, recordEdit, undoLastEdit } from '../../io/edit-history.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
-import { changeStudy } from '../../io/study-change.js';
+import { changeStudy, type CommittedFile } from '../../io/study-change.js';
+import type { Localized } from '../../core/types.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
@@ -32,6 +33,25 @@ const RECODING: readonly CodebookEdit['kind'][] = ['merge', 'delete', 'split'];
 /** The command as the user typed it, for lock files and the edit journal. */
 function commandLine(words: string[]): string {
   return ['codage', 'codebook', ...words.map((w) => (/^[\p{L}\p{N}._/-]+$/u.test(w) ? w : JSON.stringify(w)))].join(' ');
+}
+
+/**
+ * What `changeStudy` calls once a change is committed, to keep it in the edit journal so that
+ * `codage codebook undo` can take it back (codebook edits, `codage autocode`). A journal that
+ * cannot be written does not undo the change: the user is told that undo will not reach it.
+ */
+export function journalled(root: string, command: string, summary: () => Localized[], notice: (n: Localized) => void): (files: CommittedFile[]) => void {
+  return (files) => {
+    try {
+      recordEdit(root, { command, at: new Date(), summary: summary() }, files);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      notice({
+        en: `The change is saved, but it could not be written to the edit journal (${code}): codage codebook undo will not take it back.`,
+        fr: `La modification est enregistrée, mais n’a pas pu être inscrite au journal (${code})\u00a0: codage codebook undo ne pourra pas l’annuler.`,
+      });
+    }
+  };
 }
 
 /** `--coder` chooses whose codings `codage codebook` counts; an edit changes every coder's file at once. */
@@ -66,17 +86,7 @@ export async function applyEdit(baseCtx: CommandContext, options: EditOptions, e
       onNotice: notice,
       dryRun,
       ...(config.language ? { language: config.language } : {}),
-      onCommitted: (files) => {
-        try {
-          recordEdit(root, { command, at: new Date(), summary: planned?.summary ?? [] }, files);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? String(error);
-          notice({
-            en: `The edit is saved, but it could not be written to the edit journal (${code}): codage codebook undo will not take it back.`,
-            fr: `La modification est enregistrée, mais n’a pas pu être inscrite au journal (${code})\u00a0: codage codebook undo ne pourra pas l’annuler.`,
-          });
-        }
-      },
+      onCommitted: journalled(root, command, () => planned?.summary ?? [], notice),
     },
     (study) => {
       const source = study.codebook();
