@@ -8,7 +8,10 @@ import { planEdits, type CodebookEdit, type RestructurePlan } from '../core/code
 import { DataError } from '../core/errors.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../core/study/study.js';
 import type { Language, Localized } from '../core/types.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { recordEdit } from './edit-history.js';
+import { decodeStudyText } from './study-text.js';
 import { changeStudy } from './study-change.js';
 
 /** The edits that change which codes segments carry: they rewrite the coder files. */
@@ -86,4 +89,14 @@ export function changeCodebook(root: string, edits: readonly CodebookEdit[], opt
       return planned;
     },
   );
+}
+
+/** The text of codebook.yaml as codage reads it ('' when there is none), to compare with `expected` later. */
+export function readCodebookSourceSync(root: string): string {
+  try {
+    return decodeStudyText(fs.readFileSync(path.join(root, STUDY_FILES.codebook)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
 }
