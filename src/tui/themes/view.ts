@@ -93,7 +93,7 @@ export function rowLine(row: Row, state: ThemesState, opts: { width: number; cur
   const glyph = row.kind === 'theme' ? (row.children === 0 ? '▹ ' : row.collapsed ? '▸ ' : '▾ ') : '';
   const showCounts = width >= 28;
   const right = showCounts ? `${`${row.participants}/${state.data.participants}`.padStart(counts - String(row.references).length - 1)} ${row.references}`.padStart(counts) : '';
-  const flag = row.inCodebook ? '' : ` ⚠ ${opts.strings.notInCodebook}`;
+  const flag = row.inCodebook ? '' : ` (${opts.strings.notInCodebook})`;
   const nameRoom = Math.max(1, width - 3 - stringWidth(indent) - stringWidth(glyph) - (showCounts ? counts + 1 : 0));
   const name = fit(`${terminalSafe(row.name)}${flag}`, nameRoom);
   let styledName = row.kind === 'theme' ? chalk.bold(name) : name;
