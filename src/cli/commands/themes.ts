@@ -12,7 +12,7 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { quoteLabel, quotesByCode, quoteText, selectQuotes } from '../../core/report/quotes.js';
 import { anchorCodings } from '../../core/study/anchor-codings.js';
 import { STUDY_FILES } from '../../core/study/study.js';
-import type { Localized } from '../../core/types.js';
+import type { Language, Localized } from '../../core/types.js';
 import { changeCodebook, CodebookChangedError, readCodebookSourceSync } from '../../io/codebook-change.js';
 import { listEdits, undoLastEdit } from '../../io/edit-history.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
@@ -84,6 +84,49 @@ export function explainRefusal(error: unknown): EditRefusal {
   return { message: { en: `Internal error, nothing was written: ${text}`, fr: `Erreur interne, rien n’a été écrit\u00a0: ${text}` }, changedOnDisk: false };
 }
 
+/**
+ * How the screen writes: each change through `codage codebook`'s path (io/codebook-change.ts),
+ * decided on the codebook text the screen shows; `u` takes back only the journal entries this
+ * screen wrote, last first, and only while they are the journal's last ones.
+ */
+export function themesWriter(root: string, language: Language): { onEdit: (edits: CodebookEdit[], command: string, expected: string) => Saved; onUndo: () => Saved } {
+  const ours: number[] = [];
+  // What a change has to say besides its summary (a stale lock taken over, an interrupted change completed).
+  let told: Localized[] = [];
+  const onNotice = (notice: Localized): void => {
+    told.push(notice);
+  };
+  return {
+    onEdit: (edits, command, expected) => {
+      told = [];
+      const plan = changeCodebook(root, edits, { command, coders: [], expected, language, onNotice });
+      const written = plan.codebook !== null;
+      if (written) {
+        const last = listEdits(root)[0];
+        if (last !== undefined && last.command === command) ours.push(last.number);
+      }
+      return { source: readCodebookSourceSync(root), summary: [...plan.summary, ...told], written };
+    },
+    onUndo: () => {
+      const mine = ours[ours.length - 1];
+      const last = listEdits(root)[0];
+      if (mine === undefined || last === undefined || last.number !== mine) {
+        throw new DataError(
+          {
+            en: `The last codebook edit was not made in this screen${last ? ` (${last.command})` : ''}: u does not take it back.`,
+            fr: `La dernière modification du livre de codes n’a pas été faite dans cet écran${last ? ` (${last.command})` : ''}\u00a0: u ne l’annule pas.`,
+          },
+          { hint: { en: 'Use codage codebook undo on the command line.', fr: 'Utilisez codage codebook undo en ligne de commande.' } },
+        );
+      }
+      told = [];
+      const undone = undoLastEdit(root, { language, onNotice });
+      ours.pop();
+      return { source: readCodebookSourceSync(root), summary: [...undone.entry.summary, ...told], written: true };
+    },
+  };
+}
+
 /** `codage themes`. */
 export async function run(baseCtx: CommandContext, options: ThemesOptions): Promise<number> {
   const root = resolve(options.study);
@@ -114,46 +157,13 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
       fr: 'Le livre de codes est vide. n crée un thème\u00a0; les codes s’ajoutent en codant (codage code) ou avec codage codebook add NOM.',
     });
   }
-  // The journal entries this screen wrote, last last: `u` takes back only those, in order.
-  const ours: number[] = [];
-  // What a change has to say besides its summary (a stale lock taken over, an interrupted change completed).
-  let told: Localized[] = [];
-  const onNotice = (notice: Localized): void => {
-    told.push(notice);
-  };
   const { runThemesScreen } = await screen;
   await runThemesScreen({
     ...first.data,
     language,
     coder: coder ?? null,
     notices,
-    onEdit: (edits: CodebookEdit[], command: string, expected: string): Saved => {
-      told = [];
-      const plan = changeCodebook(root, edits, { command, coders: [], expected, language, onNotice });
-      const written = plan.codebook !== null;
-      if (written) {
-        const last = listEdits(root)[0];
-        if (last !== undefined && last.command === command) ours.push(last.number);
-      }
-      return { source: readCodebookSourceSync(root), summary: [...plan.summary, ...told], written };
-    },
-    onUndo: (): Saved => {
-      const mine = ours[ours.length - 1];
-      const last = listEdits(root)[0];
-      if (mine === undefined || last === undefined || last.number !== mine) {
-        throw new DataError(
-          {
-            en: `The last codebook edit was not made in this screen${last ? ` (${last.command})` : ''}: u does not take it back.`,
-            fr: `La dernière modification du livre de codes n’a pas été faite dans cet écran${last ? ` (${last.command})` : ''}\u00a0: u ne l’annule pas.`,
-          },
-          { hint: { en: 'Use codage codebook undo on the command line.', fr: 'Utilisez codage codebook undo en ligne de commande.' } },
-        );
-      }
-      told = [];
-      const undone = undoLastEdit(root, { language, onNotice });
-      ours.pop();
-      return { source: readCodebookSourceSync(root), summary: [...undone.entry.summary, ...told], written: true };
-    },
+    ...themesWriter(root, language),
     onReload: async () => (await readThemesData(root, coder)).data,
     explain: explainRefusal,
     onQuit: () => {},

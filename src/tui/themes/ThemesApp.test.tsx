@@ -6,13 +6,12 @@ import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCodebook } from '../../core/codebook/parse.js';
-import type { CodebookEdit } from '../../core/codebook/restructure.js';
-import { changeCodebook, readCodebookSourceSync } from '../../io/codebook-change.js';
-import { listEdits, undoLastEdit } from '../../io/edit-history.js';
-import { explainRefusal } from '../../cli/commands/themes.js';
+import { readCodebookSourceSync } from '../../io/codebook-change.js';
+import { listEdits } from '../../io/edit-history.js';
+import { explainRefusal, themesWriter } from '../../cli/commands/themes.js';
 import { sampleInput, SAMPLE_CODEBOOK } from '../../../test/support/themes-sample.js';
 import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
-import type { Saved, ThemesInput } from './state.js';
+import type { ThemesInput } from './state.js';
 import { ThemesApp, type ThemesAppProps } from './ThemesApp.js';
 
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -43,11 +42,7 @@ function study(): string {
 
 function handlers(root: string): Pick<ThemesAppProps, 'onEdit' | 'onUndo' | 'onReload' | 'explain'> {
   return {
-    onEdit: (edits: CodebookEdit[], command: string, expected: string): Saved => {
-      const plan = changeCodebook(root, edits, { command, coders: [], expected, language: 'en' });
-      return { source: readCodebookSourceSync(root), summary: plan.summary, written: plan.codebook !== null };
-    },
-    onUndo: (): Saved => ({ source: (undoLastEdit(root, { language: 'en' }), readCodebookSourceSync(root)), summary: [{ en: 'undone', fr: 'annulé' }], written: true }),
+    ...themesWriter(root, 'en'),
     onReload: async () => {
       const source = readCodebookSourceSync(root);
       return { ...sampleInput(), source, codebook: parseCodebook(source, 'codebook.yaml').codebook };
@@ -118,6 +113,20 @@ describe('ThemesApp', () => {
     expect(readFileSync(join(root, 'codebook.yaml'), 'utf8')).toBe(SAMPLE_CODEBOOK);
     await press('u');
     expect(frame()).toContain('Nothing to undo since this screen opened');
+  });
+
+  it('u does not take back an edit another program made after the screen’s own', async () => {
+    const root = study();
+    const { frame, press } = open(root);
+    await pause();
+    await press('n', 'A', KEYS.enter);
+    expect(listEdits(root)).toHaveLength(1);
+    // Another codage (the command line) edits the codebook after it.
+    const source = readCodebookSourceSync(root);
+    themesWriter(root, 'en').onEdit([{ kind: 'rename', target: 'vide', name: 'Vide ailleurs' }], 'codage codebook rename vide "Vide ailleurs"', source);
+    await press('u');
+    expect(frame()).toContain('The last codebook edit was not made in this screen (codage codebook rename');
+    expect(listEdits(root)).toHaveLength(2);
   });
 
   it('shows the side panel: a code’s definition, include, exclude and quotes with their labels; a theme’s codes', async () => {
