@@ -105,6 +105,7 @@ function promptKey(input: string, key: KeyInfo): Action | null {
   if (key.rightArrow) return { type: 'promptCaret', to: 'right' };
   if (key.home || (key.ctrl && input === 'a')) return { type: 'promptCaret', to: 'home' };
   if (key.end || (key.ctrl && input === 'e')) return { type: 'promptCaret', to: 'end' };
+  if (key.ctrl && input === 'u') return { type: 'promptClear' };
   if (key.ctrl || key.meta) return null;
   const text = printable(input, key);
   return text === '' ? null : { type: 'promptType', text };

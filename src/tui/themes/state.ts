@@ -142,6 +142,7 @@ export type Action =
   | { type: 'promptType'; text: string }
   | { type: 'promptErase' }
   | { type: 'promptEraseWord' }
+  | { type: 'promptClear' }
   | { type: 'promptCaret'; to: 'left' | 'right' | 'home' | 'end' }
   | { type: 'promptConfirm' }
   | { type: 'promptCancel' }

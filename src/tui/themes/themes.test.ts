@@ -197,6 +197,7 @@ describe('create, rename, reorder, delete', () => {
     expect(s.effects[0]).toMatchObject({ edits: [{ kind: 'rename', target: 'humour', name: 'Ironie' }] });
     s = save(s).state;
     expect(s.rows.ungrouped[0]).toMatchObject({ id: 'humour', name: 'Ironie' });
+    expect(keys(s, 'r\x15').prompt?.value).toBe('');
     // The same name again: nothing to do.
     expect(keys(s, 'r\r').effects).toEqual([]);
   });

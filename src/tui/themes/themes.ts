@@ -288,6 +288,8 @@ function reducePrompt(state: ThemesState, action: Action): ThemesState {
       const at = wordStartBefore(value, caret);
       return update(value.slice(0, at) + value.slice(caret), at);
     }
+    case 'promptClear':
+      return update('', 0);
     case 'promptCaret': {
       const to = action.to === 'left' ? previousCaret(value, caret) : action.to === 'right' ? nextCaret(value, caret) : action.to === 'home' ? 0 : value.length;
       return update(value, to);
