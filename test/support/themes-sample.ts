@@ -57,6 +57,17 @@ export function sampleInput(overrides: Partial<ThemesInput> = {}): ThemesInput {
       ],
       ['humour', [{ label: '(P3)', text: 'Il faut bien en rire \x1b[31mparfois.' }]],
     ]),
+    memos: new Map([
+      [
+        'memos/codes/impuissance.md',
+        {
+          subject: { kind: 'code', id: 'impuissance' },
+          file: 'memos/codes/impuissance.md',
+          text: '## 2026-11-30 10:00 — marie\n\nProche de la frustration ?\n\n## 2026-12-01 09:00 — marie\n\nGarder séparé : MG3 le distingue.\n',
+        },
+      ],
+      ['memos/themes/relation.md', { subject: { kind: 'theme', id: 'relation' }, file: 'memos/themes/relation.md', text: 'Thème central pour la discussion.\n' }],
+    ]),
     ...overrides,
   };
 }

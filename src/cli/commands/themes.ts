@@ -15,6 +15,7 @@ import { STUDY_FILES } from '../../core/study/study.js';
 import type { Language, Localized } from '../../core/types.js';
 import { changeCodebook, CodebookChangedError, readCodebookSourceSync } from '../../io/codebook-change.js';
 import { listEdits, undoLastEdit } from '../../io/edit-history.js';
+import { readMemos } from '../../io/memos.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { refusalFor } from '../../io/study-change.js';
 import type { EditRefusal } from '../../tui/themes/ThemesApp.js';
@@ -44,7 +45,7 @@ async function loadScreen(): Promise<ThemesScreen> {
 
 /** Everything the screen shows, read from the study: the codebook, counts and quotes (of one coder, or all). */
 export async function readThemesData(root: string, coder: string | undefined): Promise<{ data: ThemesData; hasCodebook: boolean; language: 'fr' | 'en' | undefined }> {
-  const study = await loadStudy(root, { coders: coder !== undefined ? [coder] : 'all' });
+  const [study, memos] = await Promise.all([loadStudy(root, { coders: coder !== undefined ? [coder] : 'all' }), readMemos(root)]);
   const source = study.codebookSource;
   if (source !== null) {
     const refusal = refusalFor(STUDY_FILES.codebook, parseCodebook(source, STUDY_FILES.codebook));
@@ -62,7 +63,7 @@ export async function readThemesData(root: string, coder: string | undefined): P
     );
   }
   return {
-    data: { codebook: study.codebook, source: source ?? '', tally: tallyCodes(placed), participants: study.transcripts.length, quotes },
+    data: { codebook: study.codebook, source: source ?? '', tally: tallyCodes(placed), participants: study.transcripts.length, quotes, memos },
     hasCodebook: source !== null,
     language: study.config.language,
   };

@@ -142,13 +142,18 @@ describe('ThemesApp', () => {
     expect(shown).toContain('Definition: Ne plus savoir quoi proposer.');
     expect(shown).toContain('Include: « je ne sais plus quoi faire »');
     expect(shown).toContain('Exclude: manque de temps');
+    expect(shown).toContain('Memo: Garder séparé : MG3 le distingue. (latest of 2 entries; codage memo shows them all)');
     expect(shown).toContain('Quotes (2)');
     expect(shown).toContain('“Je me sens un peu inutile, en fait.” (P1)');
-    // A long quote is wrapped to the panel, word for word.
-    expect(shown).toContain('on a tout essayé, les antalgiques, la kiné, le psychologue');
+    // A long quote is wrapped to the panel, word for word; ] scrolls down to it.
+    await press(']');
+    expect(panelText(frame())).toContain('Details ↑');
+    expect(panelText(frame())).toContain('on a tout essayé, les antalgiques, la kiné, le psychologue');
     await press('k', 'k');
     expect(panelText(frame())).toContain('Codes (2)');
     expect(panelText(frame())).toMatch(/Impuissance 2\/3 · 3/);
+    await press('j', 'j', 'j', 'j');
+    expect(panelText(frame())).toContain('Memo: Thème central pour la discussion.');
   });
 
   it('escapes the study’s control characters in quotes', async () => {

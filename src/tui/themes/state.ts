@@ -1,6 +1,7 @@
 /** The themes screen's state, actions and effects (plain data; the reducer is themes.ts). */
 import type { CodeTally } from '../../core/analysis/stats.js';
 import type { CodebookEdit } from '../../core/codebook/restructure.js';
+import type { Memos } from '../../core/memo/memo.js';
 import type { Codebook, Language, Localized } from '../../core/types.js';
 import type { ThemeEntry } from '../code-search.js';
 
@@ -21,8 +22,8 @@ export interface ThemesData {
   participants: number;
   /** Per code id: its quotes, in interview order. */
   quotes: ReadonlyMap<string, readonly PanelQuote[]>;
-  /** Memos by subject: `code:ID`, `theme:ID`. */
-  memos?: ReadonlyMap<string, string>;
+  /** The study's memos (memos/): a code's or a theme's is shown in the side panel. */
+  memos?: Memos;
 }
 
 export interface ThemesInput extends ThemesData {

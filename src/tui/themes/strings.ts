@@ -20,6 +20,7 @@ export interface ThemesStrings {
   exclude: string;
   description: string;
   memo: string;
+  memoEntries: (n: number) => string;
   quotes: (n: number) => string;
   noQuote: string;
   themeCodes: (n: number) => string;
@@ -52,6 +53,7 @@ const fr: ThemesStrings = {
   exclude: 'Exclure',
   description: 'Description',
   memo: 'Mémo',
+  memoEntries: (n) => `(dernière de ${n} entrées\u00a0; codage memo les montre toutes)`,
   quotes: (n) => `Verbatims (${n})`,
   noQuote: 'Aucun segment ne porte ce code.',
   themeCodes: (n) => `Codes (${n})`,
@@ -123,6 +125,7 @@ const en: ThemesStrings = {
   exclude: 'Exclude',
   description: 'Description',
   memo: 'Memo',
+  memoEntries: (n) => `(latest of ${n} entries; codage memo shows them all)`,
   quotes: (n) => `Quotes (${n})`,
   noQuote: 'No segment carries this code.',
   themeCodes: (n) => `Codes (${n})`,

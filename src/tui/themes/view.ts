@@ -8,6 +8,7 @@ import chalk from 'chalk';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { themePath } from '../../core/codebook/query.js';
+import { entryCount, latestEntry, memoOf } from '../../core/memo/memo.js';
 import { quoted } from '../../core/report/quotes.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { CodebookNode } from '../../core/types.js';
@@ -143,7 +144,9 @@ export function panelLines(state: ThemesState, row: Row | undefined, strings: Th
   const path = themePath(data.codebook, row.id).map((t) => t.name);
   if (path.length > 0) lines.push(...wrapped(path.join(' › '), w).map((l) => chalk.dim(l)));
   lines.push(chalk.dim(truncate(`${strings.participants(row.participants, data.participants)} · ${strings.references(row.references)}`, w)));
-  const memo = data.memos?.get(`${row.kind}:${row.id}`);
+  const memoFile = data.memos === undefined ? undefined : memoOf(data.memos, { kind: row.kind, id: row.id });
+  const entries = memoFile === undefined ? 0 : entryCount(memoFile.text);
+  const memo = memoFile === undefined ? undefined : `${latestEntry(memoFile.text)}${entries > 1 ? ` ${strings.memoEntries(entries)}` : ''}`;
   if (row.kind === 'code') {
     lines.push('');
     if (node !== undefined) {
