@@ -445,8 +445,12 @@ export function moveCode(source: string, codeId: string, themeId: string | null)
  * allow it (several items on one line, a flow list), the document is printed as by other edits.
  */
 export function reorderNode(source: string, id: string, by: -1 | 1): string {
-  const withIds = ensureIds(source);
-  const s = open(withIds);
+  let s = open(source);
+  // The ids a file leaves out are written first (as by every edit), so that the blocks swapped carry them.
+  if (s.read.sources.some((x) => !x.explicitId && x.named)) {
+    writeMissingIds(s);
+    s = open(close(s));
+  }
   const src = findSource(s, id);
   const items = src.list.items;
   const at = items.indexOf(src.map);

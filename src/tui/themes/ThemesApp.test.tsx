@@ -56,10 +56,12 @@ function open(root: string, overrides: Partial<ThemesInput> = {}) {
   const props: ThemesAppProps = { ...sampleInput(overrides), ...handlers(root), onQuit: () => quits++ };
   const app = render(<ThemesApp {...props} />);
   const frame = () => strip(app.lastFrame() ?? '');
+  /** Types keys; after each, waits until a change it made is saved (the header says “saving…” meanwhile). */
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
       await pause();
+      for (let waited = 0; frame().includes('saving…') && waited < 3000; waited += 10) await pause(10);
     }
   };
   return { app, frame, press, quits: () => quits };

@@ -43,6 +43,9 @@ export interface ThemesAppProps extends ThemesInput {
   onQuit: () => void;
 }
 
+/** One frame at 60 fps: the screen draws a key's answer before a change is written. */
+const FRAME_MS = 17;
+
 interface Size {
   columns: number;
   rows: number;
@@ -108,19 +111,37 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
     [exit],
   );
 
-  const dispatch = useCallback(
-    (action: Action): void => {
-      let next = reduce(stateRef.current, action);
+  /**
+   * Carries out the effects of a state, and commits it. Writing a change takes longer than a
+   * frame on a large codebook: the key is answered at once (the screen shows it is saving), and
+   * the write runs just after that frame is drawn.
+   */
+  const settle = useCallback(
+    (state: ThemesState): void => {
+      let next = state;
+      const later: Effect[] = [];
       for (let round = 0; next.effects.length > 0 && round < 8; round++) {
         const effects = next.effects;
         next = { ...next, effects: [] };
-        for (const effect of effects) next = carryOut(next, effect);
+        for (const effect of effects) {
+          if (effect.type === 'edit' || effect.type === 'undo') later.push(effect);
+          else next = carryOut(next, effect);
+        }
       }
       stateRef.current = next;
       setState(next);
+      if (later.length > 0) {
+        setTimeout(() => {
+          let current = stateRef.current;
+          for (const effect of later) current = carryOut(current, effect);
+          settle(current);
+        }, FRAME_MS);
+      }
     },
     [carryOut],
   );
+
+  const dispatch = useCallback((action: Action): void => settle(reduce(stateRef.current, action)), [settle]);
   dispatchRef.current = dispatch;
 
   const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
@@ -155,10 +176,12 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   const tops = useRef<Record<Pane, number>>({ ungrouped: 0, tree: 0 });
   const row = currentRow(state);
   const panelColumn = layout.columns.find((c) => c.kind === 'panel');
+  // Only the panel's lines down to the bottom of its window are laid out (a code may have hundreds of quotes).
+  const panelLimit = state.panelTop + layout.panes + 1;
   const panel = useMemo(
-    () => (panelColumn === undefined ? [] : panelLines(state, row, strings, panelColumn.width)),
-    // The panel depends on the item, its data and the width only.
-    [panelColumn?.width, row, state.data, state.language],
+    () => (panelColumn === undefined ? { lines: [], complete: true } : panelLines(state, row, strings, panelColumn.width, panelLimit)),
+    // The panel depends on the item, its data, the width and how far down it is read only.
+    [panelColumn?.width, row, state.data, state.language, panelLimit],
   );
   const counts = countsWidth(state);
 
@@ -171,10 +194,10 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
     const listRows = layout.panes - 1;
     const columnLines = layout.columns.map((col): string[] => {
       if (col.kind === 'panel') {
-        const top = Math.min(state.panelTop, Math.max(0, panel.length - layout.panes + 1));
-        const more = panel.length > top + layout.panes - 1 ? ' ↓' : '';
+        const top = panel.complete ? Math.min(state.panelTop, Math.max(0, panel.lines.length - layout.panes + 1)) : state.panelTop;
+        const more = !panel.complete || panel.lines.length > top + layout.panes - 1 ? ' ↓' : '';
         const title = chalk.bold(fit(`${strings.panelTitle}${top > 0 ? ' ↑' : ''}${more}`, col.width));
-        const shown = panel.slice(top, top + layout.panes - 1);
+        const shown = panel.lines.slice(top, top + layout.panes - 1);
         return [title, ...shown.map((l) => ` ${l}`)];
       }
       const pane = col.kind;
@@ -233,7 +256,7 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   const codes = [...state.data.codebook.byId.values()].filter((n) => n.kind === 'code').length;
   return (
     <Box flexDirection="column" width={width} height={layout.frame}>
-      <Header participant={strings.title} coder={terminalSafe(strings.who(state.coder))} right={strings.totals(codes, state.themes.length, state.data.participants)} alert={state.busy ? '…' : null} width={width} />
+      <Header participant={strings.title} coder={terminalSafe(strings.who(state.coder))} right={strings.totals(codes, state.themes.length, state.data.participants)} alert={state.busy ? strings.saving : null} width={width} />
       <Rule width={width} />
       <Box flexDirection="column" height={layout.body}>
         {body}

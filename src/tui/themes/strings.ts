@@ -5,6 +5,7 @@ import type { Mode } from './state.js';
 
 export interface ThemesStrings {
   title: string;
+  saving: string;
   who: (coder: string | null) => string;
   totals: (codes: number, themes: number, participants: number) => string;
   ungroupedTitle: (n: number) => string;
@@ -38,6 +39,7 @@ export interface ThemesStrings {
 
 const fr: ThemesStrings = {
   title: 'Thèmes',
+  saving: 'enregistrement…',
   who: (coder) => (coder === null ? 'tous les codeurs' : `codeur ${coder}`),
   totals: (codes, themes, N) => `${codes} code${codes > 1 ? 's' : ''} · ${themes} thème${themes > 1 ? 's' : ''} · N = ${N}`,
   ungroupedTitle: (n) => `Pas encore regroupés (${n})`,
@@ -110,6 +112,7 @@ const fr: ThemesStrings = {
 
 const en: ThemesStrings = {
   title: 'Themes',
+  saving: 'saving…',
   who: (coder) => (coder === null ? 'all coders' : `coder ${coder}`),
   totals: (codes, themes, N) => `${codes} code${codes === 1 ? '' : 's'} · ${themes} theme${themes === 1 ? '' : 's'} · N = ${N}`,
   ungroupedTitle: (n) => `Not yet grouped (${n})`,

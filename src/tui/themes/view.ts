@@ -6,12 +6,12 @@
  */
 import chalk from 'chalk';
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import { themePath } from '../../core/codebook/query.js';
 import { entryCount, latestEntry, memoOf } from '../../core/memo/memo.js';
 import { quoted } from '../../core/report/quotes.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { CodebookNode } from '../../core/types.js';
+import { layoutText } from '../layout.js';
 import { truncate } from '../line-fit.js';
 import type { Pane, Row, ThemesState } from './state.js';
 import type { ThemesStrings } from './strings.js';
@@ -84,16 +84,34 @@ export function countsWidth(state: ThemesState): number {
   return 2 * N + 1 + 1 + refs;
 }
 
+/**
+ * Lines already drawn, per row: a row object stays the same until the codebook or the folds
+ * change, and a key mostly changes two rows (the cursor's), so the others are not measured again.
+ */
+const drawn = new WeakMap<Row, Map<string, string>>();
+
 /** One row of a pane, styled, exactly `width` columns wide. */
 export function rowLine(row: Row, state: ThemesState, opts: { width: number; current: boolean; active: boolean; counts: number; strings: ThemesStrings }): string {
-  const { width, current, active, counts } = opts;
   const marked = state.marked.includes(row.id);
+  const key = `${opts.width}|${opts.current}|${opts.active}|${marked}|${opts.counts}|${state.data.participants}|${opts.strings.notInCodebook}|${chalk.level}`;
+  let lines = drawn.get(row);
+  if (lines === undefined) drawn.set(row, (lines = new Map()));
+  let line = lines.get(key);
+  if (line === undefined) {
+    line = drawRow(row, state.data.participants, marked, opts);
+    lines.set(key, line);
+  }
+  return line;
+}
+
+function drawRow(row: Row, participants: number, marked: boolean, opts: { width: number; current: boolean; active: boolean; counts: number; strings: ThemesStrings }): string {
+  const { width, current, active, counts } = opts;
   const cursor = current ? (active ? '›' : '·') : ' ';
   const mark = marked ? '●' : ' ';
   const indent = '  '.repeat(row.depth);
   const glyph = row.kind === 'theme' ? (row.children === 0 ? '▹ ' : row.collapsed ? '▸ ' : '▾ ') : '';
   const showCounts = width >= 28;
-  const right = showCounts ? `${`${row.participants}/${state.data.participants}`.padStart(counts - String(row.references).length - 1)} ${row.references}`.padStart(counts) : '';
+  const right = showCounts ? `${`${row.participants}/${participants}`.padStart(counts - String(row.references).length - 1)} ${row.references}`.padStart(counts) : '';
   const flag = row.inCodebook ? '' : ` (${opts.strings.notInCodebook})`;
   const nameRoom = Math.max(1, width - 3 - stringWidth(indent) - stringWidth(glyph) - (showCounts ? counts + 1 : 0));
   const name = fit(`${terminalSafe(row.name)}${flag}`, nameRoom);
@@ -114,8 +132,13 @@ export function paneTitle(pane: Pane, state: ThemesState, strings: ThemesStrings
   return active ? chalk.bold.cyan(line) : chalk.dim(line);
 }
 
+/** The text (escaped, line breaks as spaces) wrapped at word boundaries in `width` columns. */
 function wrapped(text: string, width: number): string[] {
-  return wrapAnsi(terminalSafe(text).replace(/\s*\n\s*/g, ' '), Math.max(4, width), { hard: true, trim: true }).split('\n');
+  const flat = terminalSafe(text).replace(/\s*\n\s*/g, ' ').trim();
+  const layout = layoutText(flat, width);
+  const lines: string[] = [];
+  for (let r = 0; r < layout.count; r++) lines.push(flat.slice(layout.rowStart[r] ?? 0, layout.rowEnd[r] ?? 0).trim());
+  return lines.length === 0 ? [''] : lines;
 }
 
 function field(label: string, value: string | undefined, strings: ThemesStrings, width: number): string[] {
@@ -134,8 +157,8 @@ function codesUnder(node: CodebookNode): CodebookNode[] {
  * definition, include, exclude, memo and every quote (exact transcript text, its participant's
  * label); a theme's description, memo and its codes with their counts.
  */
-export function panelLines(state: ThemesState, row: Row | undefined, strings: ThemesStrings, width: number): string[] {
-  if (row === undefined) return [];
+export function panelLines(state: ThemesState, row: Row | undefined, strings: ThemesStrings, width: number, limit = Infinity): { lines: string[]; complete: boolean } {
+  if (row === undefined) return { lines: [], complete: true };
   const w = Math.max(8, width - 1);
   const data = state.data;
   const node = data.codebook.byId.get(row.id);
@@ -159,13 +182,12 @@ export function panelLines(state: ThemesState, row: Row | undefined, strings: Th
     if (lines[lines.length - 1] !== '') lines.push('');
     lines.push(chalk.bold(truncate(strings.quotes(quotes.length), w)));
     if (quotes.length === 0) lines.push(chalk.dim(truncate(strings.noQuote, w)));
-    for (const quote of quotes) {
-      const text = wrapped(`${quoted(quote.text, state.language)} ${quote.label}`, w);
-      lines.push(...text);
-      lines.push('');
+    for (const [i, quote] of quotes.entries()) {
+      if (lines.length >= limit) return { lines, complete: false };
+      if (i > 0) lines.push('');
+      lines.push(...wrapped(`${quoted(quote.text, state.language)} ${quote.label}`, w));
     }
-    if (lines[lines.length - 1] === '') lines.pop();
-    return lines;
+    return { lines, complete: true };
   }
   if (node !== undefined) {
     const description = field(strings.description, node.description ?? node.definition, strings, w);
@@ -178,10 +200,11 @@ export function panelLines(state: ThemesState, row: Row | undefined, strings: Th
   if (codes.length === 0) lines.push(chalk.dim(truncate(strings.emptyTheme, w)));
   const N = data.participants;
   for (const code of codes) {
+    if (lines.length >= limit) return { lines, complete: false };
     const tally = data.tally.get(code.id);
     const counts = `${tally?.participants.size ?? 0}/${N} · ${tally?.references ?? 0}`;
     const room = Math.max(1, w - stringWidth(counts) - 3);
     lines.push(`  ${fit(terminalSafe(code.name), room)} ${counts}`);
   }
-  return lines;
+  return { lines, complete: true };
 }
