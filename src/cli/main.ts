@@ -224,8 +224,6 @@ export async function buildProgram(
     .option('--coder <name>', h('opt-coder-code').summary)
     .option('--no-mouse', h('opt-no-mouse').summary);
 
-  command('themes', 'themes', () => import('./commands/themes.js')).option('--coder <name>', h('opt-coder-filter').summary);
-
   const codebook = command('codebook', 'codebook', () => import('./commands/codebook.js'))
     .option('--coder <name>', h('opt-coder-filter').summary)
     .option('--json', h('opt-json').summary);
@@ -293,6 +291,8 @@ export async function buildProgram(
     .option('--coder <name>', h('opt-memo-coder').summary)
     .option('--edit', h('opt-memo-edit').summary)
     .option('--json', h('opt-json').summary);
+
+  command('themes', 'themes', () => import('./commands/themes.js')).option('--coder <name>', h('opt-coder-filter').summary);
 
   program.addHelpText('after', programHelp(language, examples));
   return program;
