@@ -84,6 +84,10 @@ describe('codage themes in a real terminal', () => {
     const dir = copyStudy();
     rmSync(join(dir, 'codebook.yaml'));
     const s = startCodage(['themes', '--study', dir, '--lang', 'en'], { cols: 80, rows: 24, env: { NO_COLOR: '1' } });
+    let raw = '';
+    s.term.onData((data) => {
+      raw += data;
+    });
     await s.waitFor('This study has no codebook.yaml yet.');
     await s.type(' ');
     await s.waitFor('No theme yet: n creates one.');
@@ -94,6 +98,9 @@ describe('codage themes in a real terminal', () => {
     await s.waitFor('Created the theme “Vécu du médecin” at the top level.');
     await s.type('q');
     expect(await s.exit).toBe(0);
+    // NO_COLOR: not one colour or style sequence, only characters (the cursor is `›`).
+    expect(raw).toContain('New theme (top level):');
+    expect(raw).not.toMatch(/\x1b\[[0-9;]*m/);
     expect(existsSync(join(dir, 'codebook.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('- name: Vécu du médecin');
   });
