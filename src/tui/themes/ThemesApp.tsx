@@ -5,9 +5,9 @@
  * `onUndo`, and a codebook changed on disk is read again through `onReload`.
  */
 import chalk from 'chalk';
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, useApp } from 'ink';
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CodebookEdit } from '../../core/codebook/restructure.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Localized } from '../../core/types.js';
@@ -19,6 +19,7 @@ import { windowTop } from '../layout.js';
 import type { Picker } from '../session-state.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
+import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import { feedInput } from './keymap.js';
 import type { Action, Effect, Pane, Saved, ThemesData, ThemesInput, ThemesState } from './state.js';
 import { themesStrings } from './strings.js';
@@ -46,27 +47,12 @@ export interface ThemesAppProps extends ThemesInput {
 /** One frame at 60 fps: the screen draws a key's answer before a change is written. */
 const FRAME_MS = 17;
 
-interface Size {
-  columns: number;
-  rows: number;
-}
-
-function terminalSize(stdout: NodeJS.WriteStream): Size {
-  return { columns: Math.max(20, stdout.columns || 80), rows: Math.max(8, stdout.rows || 24) };
-}
+const MIN_SIZE = { columns: 20, rows: 8 };
 
 export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = themesStrings(props.language);
-  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
-  useEffect(() => {
-    const onResize = (): void => setSize(terminalSize(stdout));
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize(MIN_SIZE);
 
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -144,7 +130,6 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   const dispatch = useCallback((action: Action): void => settle(reduce(stateRef.current, action)), [settle]);
   dispatchRef.current = dispatch;
 
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const onInput = useCallback(
     (raw: string): void => {
       if (quitting.current) return;
@@ -161,16 +146,7 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
     },
     [dispatch],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   const width = size.columns;
   const tops = useRef<Record<Pane, number>>({ ungrouped: 0, tree: 0 });
@@ -178,10 +154,11 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   const panelColumn = layout.columns.find((c) => c.kind === 'panel');
   // Only the panel's lines down to the bottom of its window are laid out (a code may have hundreds of quotes).
   const panelLimit = state.panelTop + layout.panes + 1;
+  const panelWidth = panelColumn?.width ?? 0;
+  const { data, language } = state;
   const panel = useMemo(
-    () => (panelColumn === undefined ? { lines: [], complete: true } : panelLines(state, row, strings, panelColumn.width, panelLimit)),
-    // The panel depends on the item, its data, the width and how far down it is read only.
-    [panelColumn?.width, row, state.data, state.language, panelLimit],
+    () => (panelWidth === 0 ? { lines: [], complete: true } : panelLines(data, language, row, strings, panelWidth, panelLimit)),
+    [panelWidth, data, language, row, strings, panelLimit],
   );
   const counts = countsWidth(state);
 

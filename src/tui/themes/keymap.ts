@@ -6,14 +6,8 @@
  * N sub-theme · r rename · K/J (Alt+↑/↓) up/down · d delete an empty theme · u undo ·
  * p/⏎ side panel, [/] scroll it · ? help · q quit.
  */
-import { parseKey, splitInput, takeKey, type KeyInfo } from '../keys.js';
+import { parseKey, printableText as printable, splitInput, takeKey, type KeyInfo } from '../keys.js';
 import type { Action, ThemesState } from './state.js';
-
-function printable(input: string, key: KeyInfo): string {
-  if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
-  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) return '';
-  return input.replace(/[\u0000-\u001f\u007f]/g, '');
-}
 
 function browseKey(input: string, key: KeyInfo, page: number): Action | null {
   if (key.meta && key.upArrow) return { type: 'reorder', by: -1 };

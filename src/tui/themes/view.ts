@@ -10,10 +10,10 @@ import { themePath } from '../../core/codebook/query.js';
 import { entryCount, latestEntry, memoOf } from '../../core/memo/memo.js';
 import { quoted } from '../../core/report/quotes.js';
 import { terminalSafe } from '../../core/text/terminal.js';
-import type { CodebookNode } from '../../core/types.js';
+import type { CodebookNode, Language } from '../../core/types.js';
 import { layoutText } from '../layout.js';
 import { truncate } from '../line-fit.js';
-import type { Pane, Row, ThemesState } from './state.js';
+import type { Pane, Row, ThemesData, ThemesState } from './state.js';
 import type { ThemesStrings } from './strings.js';
 
 export type Column = { kind: Pane | 'panel'; width: number };
@@ -157,10 +157,16 @@ function codesUnder(node: CodebookNode): CodebookNode[] {
  * definition, include, exclude, memo and every quote (exact transcript text, its participant's
  * label); a theme's description, memo and its codes with their counts.
  */
-export function panelLines(state: ThemesState, row: Row | undefined, strings: ThemesStrings, width: number, limit = Infinity): { lines: string[]; complete: boolean } {
+export function panelLines(
+  data: ThemesData,
+  language: Language,
+  row: Row | undefined,
+  strings: ThemesStrings,
+  width: number,
+  limit = Infinity,
+): { lines: string[]; complete: boolean } {
   if (row === undefined) return { lines: [], complete: true };
   const w = Math.max(8, width - 1);
-  const data = state.data;
   const node = data.codebook.byId.get(row.id);
   const lines: string[] = [];
   lines.push(...wrapped(row.name, w).map((l) => chalk.bold(l)));
@@ -185,7 +191,7 @@ export function panelLines(state: ThemesState, row: Row | undefined, strings: Th
     for (const [i, quote] of quotes.entries()) {
       if (lines.length >= limit) return { lines, complete: false };
       if (i > 0) lines.push('');
-      lines.push(...wrapped(`${quoted(quote.text, state.language)} ${quote.label}`, w));
+      lines.push(...wrapped(`${quoted(quote.text, language)} ${quote.label}`, w));
     }
     return { lines, complete: true };
   }
