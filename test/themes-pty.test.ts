@@ -4,7 +4,7 @@
  * checked: `codage check` passes, codebook.yaml keeps its comments, every code keeps its
  * segments, and `codage codebook undo` takes back the screen's last change.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, runCli } from './helpers.js';
@@ -103,6 +103,15 @@ describe('codage themes in a real terminal', () => {
     expect(raw).not.toMatch(/\x1b\[[0-9;]*m/);
     expect(existsSync(join(dir, 'codebook.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toContain('- name: Vécu du médecin');
+  });
+
+  it('does not open on a codebook it could not rewrite: it names the file, line and column', async () => {
+    const dir = copyStudy();
+    const file = join(dir, 'codebook.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    id: vecu-du-medecin', '\tid: vecu-du-medecin'));
+    const s = startCodage(['themes', '--study', dir, '--lang', 'en'], { cols: 80, rows: 24 });
+    expect(await s.exit).toBe(1);
+    expect(s.screen()).toMatch(/codebook\.yaml:\d+:\d+/);
   });
 
   it('refuses to start without a terminal, and says what to use instead', () => {
