@@ -182,6 +182,19 @@ describe('ThemesApp', () => {
     expect(readFileSync(join(root, 'codebook.yaml'), 'utf8')).toContain('name: Org');
   });
 
+  it('writes a change answered but not yet written before it quits', async () => {
+    const root = study();
+    const { app, press, quits } = open(root);
+    await pause();
+    await press('m', 'R', 'e', 'l');
+    // ⏎ and q in one burst: the move is answered, q comes before it is written.
+    app.stdin.write(`${KEYS.enter}q`);
+    // Well before the frame after which a change is written: the screen closed, the file changed.
+    await pause(1);
+    expect(quits()).toBe(1);
+    expect(parseCodebook(readFileSync(join(root, 'codebook.yaml'), 'utf8'), 'codebook.yaml').codebook.byId.get('humour')?.parent).toBe('relation');
+  });
+
   it('says what to do on an empty study, and quits with q', async () => {
     const root = study();
     const { frame, press, quits } = open(root, {

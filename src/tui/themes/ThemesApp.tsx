@@ -65,6 +65,8 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   pageRef.current = page;
 
   const dispatchRef = useRef<(action: Action) => void>(() => {});
+  /** Changes answered on screen, to be written just after the frame (see `settle`). */
+  const later = useRef<Effect[]>([]);
   const carryOut = useCallback(
     (current: ThemesState, effect: Effect): ThemesState => {
       const p = propsRef.current;
@@ -86,6 +88,8 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
           return current;
         case 'quit':
           quitting.current = true;
+          // A change answered but not yet written is written before the screen closes.
+          for (const pending of later.current.splice(0)) current = carryOut(current, pending);
           try {
             p.onQuit();
           } finally {
@@ -105,21 +109,24 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
   const settle = useCallback(
     (state: ThemesState): void => {
       let next = state;
-      const later: Effect[] = [];
+      let scheduled = false;
       for (let round = 0; next.effects.length > 0 && round < 8; round++) {
         const effects = next.effects;
         next = { ...next, effects: [] };
         for (const effect of effects) {
-          if (effect.type === 'edit' || effect.type === 'undo') later.push(effect);
-          else next = carryOut(next, effect);
+          if (effect.type === 'edit' || effect.type === 'undo') {
+            later.current.push(effect);
+            scheduled = true;
+          } else next = carryOut(next, effect);
         }
       }
       stateRef.current = next;
       setState(next);
-      if (later.length > 0) {
+      if (scheduled) {
         setTimeout(() => {
+          if (later.current.length === 0) return;
           let current = stateRef.current;
-          for (const effect of later) current = carryOut(current, effect);
+          for (const effect of later.current.splice(0)) current = carryOut(current, effect);
           settle(current);
         }, FRAME_MS);
       }
