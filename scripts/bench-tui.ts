@@ -11,7 +11,9 @@
  *     2.5 × (a bare `node -e 0` + Ink's own start), where Ink's own start is the time node takes
  *     to load the bundle that holds Ink and React (dist/bundle/run.js) beyond a bare start.
  *
- *   npx tsc -p tsconfig.json && node dist/scripts/bench-tui.js [screen] [command]
+ *  3. key → frame on the themes screen (`codage themes`) with 300 codes in 40 themes, 80×24.
+ *
+ *   npx tsc -p tsconfig.json && node dist/scripts/bench-tui.js [screen] [command] [themes]
  *
  * BENCH_PRESSES (default 200) sets the number of keys per kind, BENCH_RUNS (default 5) the
  * number of openings. Figures depend on the machine's load: the load average is printed with
@@ -397,12 +399,176 @@ async function commandPhase(): Promise<void> {
   }
 }
 
+// ── 3. The themes screen: key → frame on a codebook of 300 codes in 40 themes ───────────────
+
+const THEME_CODES = 300;
+const THEME_COUNT = 40;
+
+async function themesPhase(): Promise<void> {
+  const [ink, React, app, keys, rowCache, parse, restructure] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('../src/tui/themes/ThemesApp.js'),
+    import('../src/tui/fake-terminal.js'),
+    import('../src/tui/ink-row-cache.js'),
+    import('../src/core/codebook/parse.js'),
+    import('../src/core/codebook/restructure.js'),
+  ]);
+  await rowCache.installRowCache();
+  const { FakeStdin, FakeStdout } = keys;
+  // 10 themes of 3 sub-themes each (40 themes), 280 codes among the sub-themes, 20 not yet grouped.
+  const lines = ['# Grille générée pour le banc d’essai', 'themes:'];
+  let code = 0;
+  const codeLines = (indent: string, count: number): void => {
+    lines.push(`${indent}codes:`);
+    for (let i = 0; i < count; i++) {
+      code++;
+      lines.push(`${indent}  - name: Code ${code} — émotion, relation, soins`, `${indent}    id: c${code}`, `${indent}    definition: Le participant évoque le code ${code} à propos de la prise en charge.`);
+    }
+  };
+  for (let t = 1; t <= THEME_COUNT / 4; t++) {
+    lines.push(`  # thème ${t}`, `  - name: Thème ${t}`, `    id: t${t}`, '    themes:');
+    for (let u = 1; u <= 3; u++) {
+      lines.push(`      - name: Sous-thème ${t}.${u}`, `        id: t${t}-${u}`);
+      codeLines('        ', Math.round((THEME_CODES - 20) / 30));
+    }
+  }
+  codeLines('', THEME_CODES - code);
+  const source = `${lines.join('\n')}\n`;
+  const codebook = parse.parseCodebook(source, 'codebook.yaml').codebook;
+  const participants = 40;
+  const tally = new Map<string, { participants: Set<string>; references: number }>();
+  const quotes = new Map<string, { label: string; text: string }[]>();
+  for (let c = 1; c <= THEME_CODES; c++) {
+    const who = new Set(Array.from({ length: 1 + (c % participants) }, (_, i) => `P${i + 1}`));
+    tally.set(`c${c}`, { participants: who, references: who.size * 2 });
+    quotes.set(
+      `c${c}`,
+      Array.from({ length: 12 }, (_, i) => ({ label: `(P${i + 1}, femme, 45 ans)`, text: `Alors là, franchement, je ne sais plus quoi lui proposer, on a tout essayé depuis des années, et elle revient chaque mois avec la même douleur (${i}).` })),
+    );
+  }
+  let current = source;
+  const stdout = new FakeStdout(80, 24);
+  stdout.keep = 4;
+  let waiter: (() => void) | null = null;
+  stdout.onWrite = (chunk: string): void => {
+    if (chunk.length < 64) return;
+    const w = waiter;
+    waiter = null;
+    w?.();
+  };
+  const stdin = new FakeStdin();
+  const instance = ink.render(
+    React.createElement(app.ThemesApp, {
+      language: 'fr',
+      coder: null,
+      codebook,
+      source,
+      tally,
+      participants,
+      quotes,
+      onEdit: (edits, _command, expected) => {
+        const plan = restructure.planEdits(expected, [], edits);
+        current = plan.codebook ?? expected;
+        return { source: current, summary: plan.summary, written: plan.codebook !== null };
+      },
+      onUndo: () => ({ source: current, summary: [], written: false }),
+      onReload: async () => ({ codebook, source, tally, participants, quotes }),
+      explain: (error) => ({ message: { en: String(error), fr: String(error) }, changedOnDisk: false }),
+      onQuit: () => {},
+    }),
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: false, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 },
+  );
+  await pause(200);
+  const results = new Map<string, number[]>();
+  const press = async (label: string, key: string): Promise<void> => {
+    await pause(GAP_MS);
+    const frame = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 1000);
+      waiter = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+    const start = now();
+    stdin.write(key);
+    if (!(await frame)) return;
+    const list = results.get(label) ?? [];
+    list.push(now() - start);
+    results.set(label, list);
+  };
+  const nextFrame = (): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 3000);
+      waiter = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+  /** An edit key: the frame that answers it (saving…), then the frame that shows it done. */
+  const pressEdit = async (label: string, key: string): Promise<void> => {
+    await pause(GAP_MS);
+    const answered = nextFrame();
+    const start = now();
+    stdin.write(key);
+    if (!(await answered)) return;
+    const first = now() - start;
+    const done = nextFrame();
+    if (!(await done)) return;
+    const all = now() - start;
+    for (const [name, value] of [
+      [`${label}: answered`, first],
+      [`${label}: written, shown`, all],
+    ] as const) {
+      const list = results.get(name) ?? [];
+      list.push(value);
+      results.set(name, list);
+    }
+  };
+  const loadBefore = load();
+  const n = Math.max(20, Math.floor(PRESSES / 4));
+  // Warm-up, not recorded: the first keys also compile the code they run.
+  await press('warm-up', '\t');
+  for (let i = 0; i < 10; i++) await press('warm-up', i % 2 === 0 ? 'j' : 'k');
+  results.delete('warm-up');
+  for (let i = 0; i < n; i++) await press('↓ (next item)', 'j');
+  for (let i = 0; i < n; i++) await press('↑ (previous item)', 'k');
+  for (let i = 0; i < n / 2; i++) {
+    await press('Space (mark)', ' ');
+    await press('Tab (other pane)', '\t');
+  }
+  await press('Esc (unmark)', '\x1b');
+  for (let i = 0; i < n / 2; i++) {
+    await press('p (side panel, 12 quotes)', 'p');
+    await press('↓ with the panel open', 'j');
+    await press('p (side panel, 12 quotes)', 'p');
+  }
+  for (let i = 0; i < n / 2; i++) {
+    await pressEdit('J (reorder)', 'J');
+    await pressEdit('K (reorder)', 'K');
+  }
+  instance.unmount();
+  console.log(`3. Themes screen: key → frame, ${THEME_CODES} codes in ${THEME_COUNT} themes, 80×24, in memory (edits planned, not written)`);
+  console.log(`   load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
+  console.log(`   ${pad('key', 34)}${'median'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}   p95 vs ${KEY_TARGET_MS} ms`);
+  for (const [label, list] of results) {
+    const wall = [...list].sort((a, b) => a - b);
+    const p95 = quantile(wall, 0.95);
+    const judged = label.endsWith('written, shown') ? 'a change written: not a frame' : verdict(p95, KEY_TARGET_MS);
+    console.log(`   ${pad(label, 34)}${num(quantile(wall, 0.5))} ${num(p95)} ${num(wall[wall.length - 1] ?? NaN)}   ${judged}  (n=${list.length})`);
+  }
+}
+
 async function main(): Promise<void> {
   const phases = process.argv.slice(2);
   const wanted = (name: string): boolean => phases.length === 0 || phases.includes(name);
   if (wanted('screen')) await screenPhase();
   if (wanted('screen') && wanted('command')) console.log('');
   if (wanted('command')) await commandPhase();
+  if (wanted('themes')) {
+    console.log('');
+    await themesPhase();
+  }
   process.exit(0);
 }
 

@@ -515,6 +515,49 @@ Exemples :
   codage memo "Vécu du médecin" --json`,
     },
   },
+  themes: {
+    en: {
+      example: 'codage themes',
+      summary: 'build the theme tree on a screen: move codes into themes (several at once), create, rename, reorder; quotes beside',
+      after: `
+A full-screen editor of the codebook's tree, for after open coding: the codes not yet grouped
+on one side, the themes (sub-themes, codes; foldable) on the other, each with n/N participants
+and references. Mark codes with Space and move them with m (to a theme, the top level or back
+to "not yet grouped"); n creates a theme, N a sub-theme, r renames, K/J reorder, d deletes an
+empty theme; p shows the code's definition and every quote with its participant's label. Each
+change is saved at once as codage codebook would make it (comments and layout of codebook.yaml
+kept) and recorded in its journal: u here, or codage codebook undo, takes it back. If another
+program changes codebook.yaml meanwhile, nothing is overwritten: the screen says so and reads it
+again. --coder counts and quotes one coder's codings (default: every coder). ? lists the keys.
+
+Examples:
+  codage themes
+  codage themes --coder marie
+  codage themes --study ma-these --lang en
+  codage codebook undo`,
+    },
+    fr: {
+      example: 'codage themes',
+      summary: 'construire l’arbre des thèmes à l’écran : regrouper les codes (plusieurs à la fois), créer, renommer, ordonner ; verbatims à côté',
+      after: `
+Un écran pour organiser le livre de codes après le codage ouvert : les codes pas encore
+regroupés d'un côté, les thèmes (sous-thèmes, codes ; repliables) de l'autre, chacun avec n/N
+participants et ses références. Marquez des codes avec Espace et déplacez-les avec m (vers un
+thème, le premier niveau ou « pas encore regroupé ») ; n crée un thème, N un sous-thème, r
+renomme, K/J change l'ordre, d supprime un thème vide ; p montre la définition du code et tous
+ses verbatims avec l'étiquette du participant. Chaque changement est enregistré aussitôt comme
+le ferait codage codebook (commentaires et mise en page de codebook.yaml gardés) et inscrit à
+son journal : u ici, ou codage codebook undo, l'annule. Si un autre programme modifie
+codebook.yaml entre-temps, rien n'est écrasé : l'écran le dit et le relit. --coder compte et
+montre les codages d'un seul codeur (par défaut : tous). ? liste les touches.
+
+Exemples :
+  codage themes
+  codage themes --coder marie
+  codage themes --study ma-these --lang en
+  codage codebook undo`,
+    },
+  },
   stats: {
     en: {
       example: 'codage stats --by group',

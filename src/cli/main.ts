@@ -305,6 +305,8 @@ export async function buildProgram(
     .option('--edit', h('opt-memo-edit').summary)
     .option('--json', h('opt-json').summary);
 
+  command('themes', 'themes', () => import('./commands/themes.js')).option('--coder <name>', h('opt-coder-filter').summary);
+
   program.addHelpText('after', programHelp(language, examples));
   return program;
 }

@@ -202,3 +202,23 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
   fs.rmSync(dir, { recursive: true, force: true });
   return { entry, alreadyUndone };
 }
+
+/**
+ * What `changeStudy` calls once a change is committed, to keep it in the edit journal so that
+ * `codage codebook undo` can take it back (codebook edits, the themes screen, `codage autocode`).
+ * A journal that cannot be written does not undo the change: the user is told that undo will not
+ * reach it.
+ */
+export function journalled(root: string, command: string, summary: () => Localized[], notice: (n: Localized) => void): (files: CommittedFile[]) => void {
+  return (files) => {
+    try {
+      recordEdit(root, { command, at: new Date(), summary: summary() }, files);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      notice({
+        en: `The change is saved, but it could not be written to the edit journal (${code}): codage codebook undo will not take it back.`,
+        fr: `La modification est enregistrée, mais n’a pas pu être inscrite au journal (${code})\u00a0: codage codebook undo ne pourra pas l’annuler.`,
+      });
+    }
+  };
+}

@@ -2,7 +2,9 @@
  * Runs an Ink screen full screen and gives the terminal back as it was, however it ends: the
  * screen exits, an uncaught error, SIGTERM, SIGHUP or SIGINT. On a signal, `onSignal` runs
  * before the promise resolves and `process.exitCode` becomes 128 + the signal number.
+ * NO_COLOR turns colours off.
  */
+import chalk from 'chalk';
 import { render, type Instance } from 'ink';
 import type React from 'react';
 import { installRowCache } from './ink-row-cache.js';
@@ -18,6 +20,9 @@ export function runFullScreen(element: React.JSX.Element, streams: ScreenStreams
   if (stdout.isTTY !== true || stdin.isTTY !== true) {
     return Promise.reject(new Error('This screen needs an interactive terminal (stdin and stdout must be a TTY).'));
   }
+  // NO_COLOR (no-color.org): no colours or styles, whatever the terminal can show; the screens
+  // say everything with characters too (the cursor `›`, marks, margin letters).
+  if ((process.env['NO_COLOR'] ?? '') !== '') chalk.level = 0;
   return new Promise((resolve, reject) => {
     let instance: Instance | null = null;
     let settled = false;

@@ -2,7 +2,7 @@
  * Keys → session actions, for each mode. Pure: the screen calls `keyToAction` with what Ink's
  * `useInput` gives it and dispatches the result.
  */
-import { NO_KEY, parseKey, splitInput, takeKey, type KeyInfo, type MouseReport } from './keys.js';
+import { NO_KEY, parseKey, printableText as printable, splitInput, takeKey, type KeyInfo, type MouseReport } from './keys.js';
 import { GUTTER_WIDTH, offsetAt, rowOf, type Layout } from './layout.js';
 import { sentenceAt, type Action, type Picker, type SessionState } from './session.js';
 
@@ -38,13 +38,6 @@ export function pageTarget(state: SessionState, ctx: KeyContext, dir: 1 | -1): n
   let target = sentenceAt(state.sentences, ctx.layout.rowStart[row] ?? 0);
   if (target === state.cursor) target += dir;
   return Math.min(Math.max(0, target), state.sentences.length - 1);
-}
-
-/** Printable text typed (or pasted), without control characters. */
-function printable(input: string, key: KeyInfo): string {
-  if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
-  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
-  return input.replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /**

@@ -243,3 +243,10 @@ export function parseKey(token: string): Keypress {
   }
   return { kind: 'other' };
 }
+
+/** Text typed (or pasted) with a key, without control characters; '' for a key that types nothing. */
+export function printableText(input: string, key: KeyInfo): string {
+  if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
+  return input.replace(/[\u0000-\u001f\u007f]/g, '');
+}

@@ -21,6 +21,7 @@ import { OffsetMap } from '../../core/text/offsets.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { CoderFile, Localized, Transcript } from '../../core/types.js';
+import { journalled } from '../../io/edit-history.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
 import type { CommandContext } from '../context.js';
@@ -28,7 +29,6 @@ import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
 import { parseParticipants } from '../study-checks.js';
-import { journalled } from './codebook-edit.js';
 
 interface AutocodeOptions {
   study: string;

@@ -5,15 +5,12 @@
  * the edit journal (io/edit-history.ts) for `codage codebook undo`.
  */
 import { resolve } from 'node:path';
-import { planEdit, type CodebookEdit, type DescribedField, type RestructurePlan } from '../../core/codebook/restructure.js';
+import type { CodebookEdit, DescribedField } from '../../core/codebook/restructure.js';
 import { UsageError } from '../../core/errors.js';
-import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import type { CoderEntry } from '../../core/study/study.js';
-import { listEdits, recordEdit, undoLastEdit } from '../../io/edit-history.js';
+import { changeCodebook, recodes } from '../../io/codebook-change.js';
+import { listEdits, undoLastEdit } from '../../io/edit-history.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
-import { changeStudy, type CommittedFile } from '../../io/study-change.js';
-import type { Localized } from '../../core/types.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
@@ -27,31 +24,9 @@ interface EditOptions {
   dryRun?: boolean;
 }
 
-/** The edits that change which codes segments carry: they rewrite the coder files. */
-const RECODING: readonly CodebookEdit['kind'][] = ['merge', 'delete', 'split'];
-
 /** The command as the user typed it, for lock files and the edit journal. */
 function commandLine(words: string[]): string {
   return ['codage', 'codebook', ...words.map((w) => (/^[\p{L}\p{N}._/-]+$/u.test(w) ? w : JSON.stringify(w)))].join(' ');
-}
-
-/**
- * What `changeStudy` calls once a change is committed, to keep it in the edit journal so that
- * `codage codebook undo` can take it back (codebook edits, `codage autocode`). A journal that
- * cannot be written does not undo the change: the user is told that undo will not reach it.
- */
-export function journalled(root: string, command: string, summary: () => Localized[], notice: (n: Localized) => void): (files: CommittedFile[]) => void {
-  return (files) => {
-    try {
-      recordEdit(root, { command, at: new Date(), summary: summary() }, files);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      notice({
-        en: `The change is saved, but it could not be written to the edit journal (${code}): codage codebook undo will not take it back.`,
-        fr: `La modification est enregistrée, mais n’a pas pu être inscrite au journal (${code})\u00a0: codage codebook undo ne pourra pas l’annuler.`,
-      });
-    }
-  };
 }
 
 /** `--coder` chooses whose codings `codage codebook` counts; an edit changes every coder's file at once. */
@@ -73,34 +48,14 @@ export async function applyEdit(baseCtx: CommandContext, options: EditOptions, e
   await assertStudyFolder(root);
   const { config } = await readStudyConfig(root);
   const ctx = withStudyLanguage(baseCtx, config);
-  const coders = RECODING.includes(edit.kind) ? await listCoders(root) : [];
-  const command = commandLine(words);
   const dryRun = options.dryRun === true;
-  let planned: RestructurePlan | null = null;
-  const notice = noticePrinter(ctx);
-  const plan = changeStudy(
-    root,
-    {
-      command,
-      files: [STUDY_FILES.codebook, ...coders.map(coderFilePath)],
-      onNotice: notice,
-      dryRun,
-      ...(config.language ? { language: config.language } : {}),
-      onCommitted: journalled(root, command, () => planned?.summary ?? [], notice),
-    },
-    (study) => {
-      const source = study.codebook();
-      const entries = coders.map((c) => study.coder(c)).filter((e): e is CoderEntry => e !== null);
-      planned = planEdit(
-        source,
-        entries.map((e) => ({ coder: e.coder, coderFile: e.coderFile })),
-        edit,
-      );
-      if (planned.codebook !== null) study.writeCodebook(planned.codebook);
-      for (const c of planned.coders) study.writeCoder({ coder: c.coder, coderFile: c.coderFile, kept: entries.find((e) => e.coder === c.coder)?.kept });
-      return planned;
-    },
-  );
+  const plan = changeCodebook(root, [edit], {
+    command: commandLine(words),
+    coders: recodes([edit]) ? await listCoders(root) : [],
+    onNotice: noticePrinter(ctx),
+    dryRun,
+    ...(config.language ? { language: config.language } : {}),
+  });
   const lines = plan.summary.map((s) => s[ctx.language]);
   if (options.json) {
     ctx.stdout.write(`${safeJson({ ok: true, dryRun, summary: lines, ...plan.details, codebookChanged: plan.codebook !== null, codersChanged: plan.coders.map((c) => c.coder) })}\n`);

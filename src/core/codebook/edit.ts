@@ -434,3 +434,86 @@ export function moveCode(source: string, codeId: string, themeId: string | null)
   }
   return moveNode(source, codeId, themeId);
 }
+
+/**
+ * Moves a code or a theme one place up (`by` -1) or down (+1) among its siblings of the same
+ * kind (the codes of its theme, or its sibling themes), with everything under it. Returns
+ * `source` unchanged at either end of the list.
+ *
+ * The two items are swapped as blocks of lines, each with the comment lines just above it, so
+ * that every line keeps its bytes (a comment's alignment too); when the file's layout does not
+ * allow it (several items on one line, a flow list), the document is printed as by other edits.
+ */
+export function reorderNode(source: string, id: string, by: -1 | 1): string {
+  let s = open(source);
+  // The ids a file leaves out are written first (as by every edit), so that the blocks swapped carry them.
+  if (s.read.sources.some((x) => !x.explicitId && x.named)) {
+    writeMissingIds(s);
+    s = open(close(s));
+  }
+  const src = findSource(s, id);
+  const items = src.list.items;
+  const at = items.indexOf(src.map);
+  const to = at + by;
+  if (at < 0 || to < 0 || to >= items.length) return source;
+  const first = items[Math.min(at, to)];
+  const second = items[Math.max(at, to)];
+  items.splice(at, 1);
+  items.splice(to, 0, src.map);
+  const swapped = swapBlocks(s.text, first, second);
+  if (swapped !== null) {
+    const check = parseDocument(swapped);
+    if (check.errors.length === 0 && JSON.stringify(check.toJS()) === JSON.stringify(s.doc.toJS())) {
+      const result = s.crlf ? swapped.replace(/\n/g, '\r\n') : swapped;
+      return s.bom ? `\uFEFF${result}` : result;
+    }
+  }
+  return close(s);
+}
+
+/** Where a line starts and ends (after its line feed). */
+function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+/**
+ * The lines of a block list item: from the comment lines just above its dash (at the dash's
+ * column) to the end of its last value. Null when the item does not start on its own `- ` line.
+ */
+function itemLines(text: string, item: unknown): { start: number; end: number } | null {
+  const range = (item as { range?: [number, number, number] } | null)?.range;
+  if (!range) return null;
+  const lineStart = lineStartAt(text, range[0]);
+  const lead = text.slice(lineStart, range[0]);
+  const dash = /^(\s*)-\s+$/.exec(lead);
+  if (!dash) return null;
+  const column = (dash[1] as string).length;
+  let start = lineStart;
+  while (start > 0) {
+    const previous = lineStartAt(text, start - 1);
+    const line = text.slice(previous, start - 1);
+    if (!new RegExp(`^ {${column}}#`).test(line)) break;
+    start = previous;
+  }
+  let last = range[1];
+  while (last > range[0] && /\s/.test(text[last - 1] as string)) last--;
+  return { start, end: lineEndAt(text, last - 1) };
+}
+
+/** `text` with the line blocks of two neighbouring items swapped, or null when they are not on lines of their own. */
+function swapBlocks(text: string, first: unknown, second: unknown): string | null {
+  const a = itemLines(text, first);
+  const b = itemLines(text, second);
+  if (a === null || b === null || a.end > b.start) return null;
+  const between = text.slice(a.end, b.start);
+  if (between.trim() !== '') return null;
+  const lastLine = b.end === text.length && !text.endsWith('\n');
+  const blockB = lastLine ? `${text.slice(b.start, b.end)}\n` : text.slice(b.start, b.end);
+  const blockA = lastLine ? text.slice(a.start, a.end).replace(/\n$/, '') : text.slice(a.start, a.end);
+  return text.slice(0, a.start) + blockB + between + blockA + text.slice(b.end);
+}

@@ -4,7 +4,7 @@ import type { CoderFile, Segment } from '../types.js';
 import { CodebookEditError } from './edit.js';
 import { parseCodebook } from './parse.js';
 import { allCodes, themePath } from './query.js';
-import { planEdit, type CoderCodings } from './restructure.js';
+import { planEdit, planEdits, type CoderCodings } from './restructure.js';
 
 // A codebook as people write them: comments everywhere, a node without id, a French key, CRLF-free.
 const SOURCE = `# Grille de Marie — relue avec le directeur
@@ -271,5 +271,65 @@ codes:
     const moved = planEdit(shared, [], { kind: 'move', target: 'code:Relation', to: 'Relation' });
     const after = parseCodebook(moved.codebook ?? '').codebook;
     expect(after.byId.get('relation')?.parent).toBe('relation-theme');
+  });
+});
+
+describe('reorder, add-theme and several edits as one', () => {
+  it('moves a code one place among its siblings, with its comment, and nothing else changes', () => {
+    const plan = planEdit(SOURCE, [], { kind: 'reorder', target: 'frustration', by: -1 });
+    const text = plan.codebook as string;
+    expect(text.indexOf('id: frustration')).toBeLessThan(text.indexOf('id: impuissance'));
+    expect(text).toContain('# Grille de Marie — relue avec le directeur');
+    expect(text).toContain('- name: Émotions négatives   # à revoir');
+    expect(text).toContain('# fin du fichier');
+    const codebook = parseCodebook(text, 'codebook.yaml').codebook;
+    expect(codebook.byId.get('emotions')?.children.map((c) => c.id)).toEqual(['frustration', 'impuissance']);
+    expect(plan.summary[0]?.en).toBe('Moved the code “Frustration” before “Impuissance”.');
+    // Down again gives the original text back, byte for byte (but the id codage wrote for Gratification).
+    const back = planEdit(text, [], { kind: 'reorder', target: 'frustration', by: 1 }).codebook as string;
+    expect(back).toBe(planEdit(SOURCE, [], { kind: 'rename', target: 'gratification', name: 'Gratification' }).codebook ?? SOURCE);
+  });
+
+  it('moves a theme with its comment line and its whole sub-tree', () => {
+    const text = planEdit(SOURCE, [], { kind: 'reorder', target: 'relation', by: -1 }).codebook as string;
+    const codebook = parseCodebook(text, 'codebook.yaml').codebook;
+    expect(codebook.themes.map((t) => t.id)).toEqual(['relation', 'vecu']);
+    expect(allCodes(codebook).map((c) => c.id).sort()).toEqual(allCodes(parseCodebook(SOURCE, 'codebook.yaml').codebook).map((c) => c.id).sort());
+    expect(text.indexOf('# --- le vécu ---')).toBeLessThan(text.indexOf('name: Vécu du médecin'));
+    expect(text.indexOf('# --- le vécu ---')).toBeGreaterThan(text.indexOf('name: Relation'));
+    // Every line keeps its bytes, a comment's alignment too.
+    expect(text).toContain('      - name: Écoute          # clé française\n');
+    expect(text.split('\n').sort()).toEqual(planEdit(SOURCE, [], { kind: 'rename', target: 'gratification', name: 'Gratification' }).codebook?.split('\n').sort());
+  });
+
+  it('says so and changes nothing at either end', () => {
+    const plan = planEdit(SOURCE, [], { kind: 'reorder', target: 'impuissance', by: -1 });
+    expect(plan.codebook).toBeNull();
+    expect(plan.summary[0]?.fr).toBe('Rien à déplacer\u00a0: code «\u00a0Impuissance\u00a0» est déjà en premier.');
+  });
+
+  it('creates an empty theme at the top level or under a theme, and refuses a code as parent', () => {
+    const top = planEdit(SOURCE, [], { kind: 'add-theme', name: 'Organisation', parent: null });
+    const cb = parseCodebook(top.codebook as string, 'codebook.yaml').codebook;
+    expect(cb.themes.map((t) => t.name)).toEqual(['Vécu du médecin', 'Relation', 'Organisation']);
+    expect(top.codebook).toContain('# fin du fichier');
+    const sub = planEdit(SOURCE, [], { kind: 'add-theme', name: 'Colère', parent: 'emotions' });
+    const cb2 = parseCodebook(sub.codebook as string, 'codebook.yaml').codebook;
+    expect(cb2.byId.get('emotions')?.children.map((c) => c.name)).toEqual(['Colère', 'Impuissance', 'Frustration']);
+    expect(sub.summary[0]?.en).toBe('Created the sub-theme “Colère” in “Vécu du médecin > Émotions négatives”.');
+    expect(() => planEdit(SOURCE, [], { kind: 'add-theme', name: 'X', parent: 'humour' })).toThrow(UsageError);
+    expect(() => planEdit(SOURCE, [], { kind: 'add-theme', name: 'Relation', parent: null })).toThrow(CodebookEditError);
+  });
+
+  it('plans several moves as one, each on the text the previous left, or none when one fails', () => {
+    const plan = planEdits(SOURCE, coders(), [
+      { kind: 'move', target: 'humour', to: 'relation' },
+      { kind: 'move', target: 'impuissance', to: 'relation' },
+    ]);
+    const cb = parseCodebook(plan.codebook as string, 'codebook.yaml').codebook;
+    expect(cb.byId.get('relation')?.children.map((c) => c.id)).toEqual(['ecoute', 'humour', 'impuissance']);
+    expect(plan.summary).toHaveLength(2);
+    expect(plan.coders).toEqual([]);
+    expect(() => planEdits(SOURCE, [], [{ kind: 'move', target: 'humour', to: 'relation' }, { kind: 'move', target: 'vecu', to: 'emotions' }])).toThrow(CodebookEditError);
   });
 });

@@ -10,7 +10,7 @@
 import { UsageError } from '../errors.js';
 import { recodeCoderFile, reassignSegments } from '../codings/recode.js';
 import type { Codebook, CodebookNode, CoderFile, Localized } from '../types.js';
-import { addCode, addTheme, CodebookEditError, moveNode, removeNode, renameNode, setNodeField } from './edit.js';
+import { addCode, addTheme, CodebookEditError, moveNode, removeNode, renameNode, reorderNode, setNodeField } from './edit.js';
 import { findCode, findNode, lookupNode, pathOf, splitPath } from './find-node.js';
 import { parseCodebook } from './parse.js';
 import { nameKey } from './slug.js';
@@ -20,9 +20,13 @@ export type DescribedField = (typeof DESCRIBED_FIELDS)[number];
 
 export type CodebookEdit =
   | { kind: 'add'; name: string; theme?: string; texts?: Partial<Record<DescribedField, string>> }
+  /** A new theme, empty, at the end of the top-level themes or of `parent`'s sub-themes (a name, path or id). */
+  | { kind: 'add-theme'; name: string; parent: string | null }
   | { kind: 'describe'; target: string; texts: Partial<Record<DescribedField, string>> }
   | { kind: 'rename'; target: string; name: string }
   | { kind: 'move'; target: string; to: string | null }
+  /** One place up (-1) or down (+1) among the siblings of the same kind. */
+  | { kind: 'reorder'; target: string; by: -1 | 1 }
   | { kind: 'merge'; from: string; into: string }
   | { kind: 'delete'; target: string; mergeInto?: string; dropSegments?: boolean }
   | { kind: 'split'; target: string; into: string[]; segments: ReadonlyMap<string, string> };
@@ -182,6 +186,56 @@ export function planEdit(source: string, coders: readonly CoderCodings[], edit: 
         summary: [
           ...createdLine(details.createdThemes),
           { en: `Added the code ${q(node.name).en} (id ${added.id}) to ${where.en}.`, fr: `Code ${q(node.name).fr} (identifiant ${added.id}) ajouté à ${where.fr}.` },
+        ],
+      };
+    }
+
+    case 'add-theme': {
+      const parent = edit.parent === null ? null : findNode(codebook, edit.parent);
+      if (parent !== null && parent.kind !== 'theme') {
+        throw new UsageError(
+          { en: `"${parent.name}" is a code, not a theme`, fr: `« ${parent.name} » est un code, pas un thème` },
+          { en: 'give the name or path of a theme', fr: "donnez le nom ou le chemin d'un thème" },
+        );
+      }
+      const added = addTheme(source, { name: edit.name, parentId: parent?.id ?? null }, taken);
+      const cb = codebookOf(added.source);
+      const node = cb.byId.get(added.id) as CodebookNode;
+      details.node = nodeInfo(node);
+      details.createdThemes = [pathOf(cb, node)];
+      const where = parent === null ? { en: 'the top level', fr: 'au premier niveau' } : { en: `in ${q(pathOf(codebook, parent)).en}`, fr: `dans ${q(pathOf(codebook, parent)).fr}` };
+      return {
+        codebook: added.source,
+        coders: [],
+        details,
+        summary: [
+          parent === null
+            ? { en: `Created the theme ${q(node.name).en} at ${where.en}.`, fr: `Thème ${q(node.name).fr} créé ${where.fr}.` }
+            : { en: `Created the sub-theme ${q(node.name).en} ${where.en}.`, fr: `Sous-thème ${q(node.name).fr} créé ${where.fr}.` },
+        ],
+      };
+    }
+
+    case 'reorder': {
+      const node = findNode(codebook, edit.target);
+      details.node = nodeInfo(node);
+      const text = reorderNode(source, node.id, edit.by);
+      const siblings = (node.parent === null ? (node.kind === 'theme' ? codebook.themes : codebook.ungrouped) : (codebook.byId.get(node.parent)?.children ?? [])).filter(
+        (n) => n.kind === node.kind,
+      );
+      const neighbour = siblings[siblings.indexOf(node) + edit.by];
+      const kind = node.kind === 'code' ? { en: 'code', fr: 'Code' } : { en: 'theme', fr: 'Thème' };
+      return {
+        codebook: text === source ? null : text,
+        coders: [],
+        details,
+        summary: [
+          neighbour === undefined
+            ? { en: `Nothing to move: the ${kind.en} ${q(node.name).en} is already ${edit.by < 0 ? 'first' : 'last'}.`, fr: `Rien à déplacer\u00a0: ${lower(kind.fr)} ${q(node.name).fr} est déjà ${edit.by < 0 ? 'en premier' : 'en dernier'}.` }
+            : {
+                en: `Moved the ${kind.en} ${q(node.name).en} ${edit.by < 0 ? 'before' : 'after'} ${q(neighbour.name).en}.`,
+                fr: `${kind.fr} ${q(node.name).fr} placé ${edit.by < 0 ? 'avant' : 'après'} ${q(neighbour.name).fr}.`,
+              },
         ],
       };
     }
@@ -465,5 +519,37 @@ function planSplit(
         fr: `${q(code.name).fr} scindé en ${counts.map((c) => `${q(c.name).fr} (${c.n} segment(s))`).join(', ')}.${keepsOriginal ? '' : ` ${q(code.name).fr} est retiré du livre de codes.`}`,
       },
     ],
+  };
+}
+
+/**
+ * Several edits made as one change (the themes screen moves several codes at once): each is
+ * planned on the text the previous one left, and the whole is written, journalled and undone
+ * as one. One that cannot be made stops them all (nothing is written).
+ */
+export function planEdits(source: string, coders: readonly CoderCodings[], edits: readonly CodebookEdit[]): RestructurePlan {
+  if (edits.length === 1) return planEdit(source, coders, edits[0] as CodebookEdit);
+  let text = source;
+  let current: CoderCodings[] = [...coders];
+  const changed = new Map<string, CoderCodings>();
+  const summary: Localized[] = [];
+  const createdThemes: string[] = [];
+  let details: RestructurePlan['details'] | null = null;
+  for (const edit of edits) {
+    const plan = planEdit(text, current, edit);
+    if (plan.codebook !== null) text = plan.codebook;
+    for (const c of plan.coders) {
+      changed.set(c.coder, c);
+      current = current.map((old) => (old.coder === c.coder ? c : old));
+    }
+    summary.push(...plan.summary);
+    createdThemes.push(...plan.details.createdThemes);
+    details = plan.details;
+  }
+  return {
+    codebook: text === source ? null : text,
+    coders: [...changed.values()],
+    summary,
+    details: { ...(details ?? { edit: 'move', coders: [] }), createdThemes },
   };
 }

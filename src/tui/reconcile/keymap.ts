@@ -5,14 +5,8 @@
  * Review: a keep A · b keep B · 2 both · 0 neither · c the common text · e edit · n note ·
  * s skip · ←/→ (or p/Space) previous/next · Tab next undecided · g/G first/last · ? help · q quit.
  */
-import { parseKey, splitInput, takeKey, type KeyInfo } from '../keys.js';
+import { parseKey, printableText as printable, splitInput, takeKey, type KeyInfo } from '../keys.js';
 import type { Action, ReconcileState } from './state.js';
-
-function printable(input: string, key: KeyInfo): string {
-  if (key.ctrl || key.escape || key.return || key.tab || key.backspace || key.delete) return '';
-  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return '';
-  return input.replace(/[\u0000-\u001f\u007f]/g, '');
-}
 
 function reviewKey(input: string, key: KeyInfo): Action | null {
   if (key.rightArrow || key.pageDown || key.downArrow) return { type: 'move', dir: 1 };
