@@ -29,6 +29,7 @@ import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
 import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, smallSheet, tempDir, type CliResult } from './helpers.js';
+import { studyWithIdentifiers } from './support/study-with-identifiers.js';
 
 afterAll(cleanTemps);
 
@@ -242,6 +243,17 @@ const WRITERS: Writer[] = [
     },
   },
   {
+    name: 'anonymise --map with a word kept (front matter and text of two transcripts, both coder files, privacy.yaml)',
+    setup: () => {
+      identifiers ??= studyWithIdentifiers();
+      const dir = copyStudy(identifiers);
+      const map = join(tempDir(), 'map.yaml');
+      writeFileSync(map, 'Dr Martin: "[Dr A]"\nLyon: "[ville]"\nMme Dubreuil: "[Mme B]"\nRose: "[prénom]"\nFeldenkrais:\n');
+      const key = join(tempDir(), 'key.yaml');
+      return { dir, args: ['anonymise', '--map', map, '--key', key, '--study', dir, '--lang', 'en'], run: (ctx) => anonymise(ctx, { study: dir, map, key }) };
+    },
+  },
+  {
     name: 'confirm --all (a coder file whose import left segments marked ambiguous)',
     setup: () => {
       const dir = copyStudy();
@@ -317,6 +329,7 @@ const WRITERS: Writer[] = [
 ];
 
 let named: string | undefined;
+let identifiers: string | undefined;
 /** The demo study with names in coded passages of two transcripts, its codings re-anchored (made once). */
 function namedStudy(): string {
   if (named !== undefined) return named;

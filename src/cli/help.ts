@@ -690,17 +690,25 @@ Exemples :
       example: 'codage anonymise --dry-run',
       summary: 'replace names, places, phones, e-mails… in the transcripts with labels, codings kept in place',
       after: `
-Without --map, every likely identifier codage check --privacy finds is replaced: a person by a
-letter, the same everywhere ([A], [Dr B] keeping the title), a place by [town], a hospital by
-[hospital], a phone number by [phone]… Capitalised words that are only possibly names are listed
-to review, not replaced. With --map FILE (lines "original: replacement"), exactly that table is
-applied. The table is the key that re-identifies people: it is written outside the study folder
-(default: ../<study>-anonymisation-key.yaml, read again next time so labels stay the same).
-Every coding follows the text it quotes; transcripts and coder files change together or not at
-all, and a coding not exactly in place stops the command (run codage check --fix first).
---dry-run lists every replacement and writes nothing.
+On a terminal, without --map: a review screen shows each text found (the same text across all
+transcripts at once, most frequent first) in its sentence, with file:line:col, and a proposed
+label of its kind ([Dr A], [town], [hospital], [first name]…). Enter replaces it everywhere, e
+edits the label, k keeps it (added under allow: in privacy.yaml, never reported again), s leaves
+it this time; Tab shows its next place. A summary comes before anything is written; q leaves with
+nothing written.
+Without a terminal (or with --dry-run): every likely identifier is replaced, a person by a letter
+([A], [Dr B] keeping the title), a place by [town], a hospital by [hospital]…; capitalised words
+that are only possibly names are listed to review. With --map FILE (lines "original: replacement";
+"original:" with nothing after it keeps it), exactly that table is applied.
+Front matter values are anonymised too (ville: Lyon → ville: "[town]"). The table is the key that
+re-identifies people: it is written outside the study folder (default:
+../<study>-anonymisation-key.yaml, read again next time so labels stay the same), with a warning
+when --key puts it inside. Every coding follows the text it quotes; transcripts, coder files and
+privacy.yaml change together or not at all, and a coding not exactly in place stops the command
+(run codage check --fix first).
 
 Examples:
+  codage anonymise
   codage anonymise --dry-run
   codage anonymise --key ~/cles/these-cle.yaml
   codage anonymise --map remplacements.yaml`,
@@ -709,18 +717,26 @@ Examples:
       example: 'codage anonymise --dry-run',
       summary: 'remplacer noms, lieux, téléphones, e-mails… des transcriptions par des étiquettes, codages conservés',
       after: `
-Sans --map, chaque identifiant probable que trouve codage check --privacy est remplacé : une
-personne par une lettre, la même partout ([A], [Dr B] en gardant le titre), un lieu par [ville],
-un hôpital par [hôpital], un téléphone par [téléphone]… Les mots en majuscule qui ne sont que
-peut-être des noms sont listés à vérifier, pas remplacés. Avec --map FICHIER (lignes
-« original: remplacement »), exactement cette table est appliquée. La table est la clé qui
-ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
-../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes).
-Chaque codage suit le texte qu'il cite ; transcriptions et fichiers des codeurs changent ensemble
-ou pas du tout, et un codage qui n'est pas exactement à sa place arrête la commande (lancer
-d'abord codage check --fix). --dry-run liste chaque remplacement sans rien écrire.
+Dans un terminal, sans --map : un écran de relecture montre chaque texte trouvé (le même texte
+dans toutes les transcriptions à la fois, le plus fréquent d'abord) dans sa phrase, avec
+fichier:ligne:colonne, et une étiquette proposée selon sa nature ([Dr A], [ville], [hôpital],
+[prénom]…). Entrée le remplace partout, e modifie l'étiquette, k le garde (ajouté sous allow:
+dans privacy.yaml, plus jamais signalé), s le laisse cette fois ; Tab montre l'occurrence
+suivante. Un résumé vient avant toute écriture ; q quitte sans rien écrire.
+Hors d'un terminal (ou avec --dry-run) : chaque identifiant probable est remplacé, une personne par
+une lettre ([A], [Dr B] en gardant le titre), un lieu par [ville], un hôpital par [hôpital]… ; les
+mots en majuscule qui ne sont que peut-être des noms sont listés à vérifier. Avec --map FICHIER
+(lignes « original: remplacement » ; « original: » sans rien après le garde), exactement cette
+table est appliquée.
+Les valeurs de l'en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"). La table est la
+clé qui ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
+../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes), avec
+un avertissement si --key la place dedans. Chaque codage suit le texte qu'il cite ;
+transcriptions, fichiers des codeurs et privacy.yaml changent ensemble ou pas du tout, et un
+codage qui n'est pas exactement à sa place arrête la commande (lancer d'abord codage check --fix).
 
 Exemples :
+  codage anonymise
   codage anonymise --dry-run
   codage anonymise --key ~/cles/these-cle.yaml
   codage anonymise --map remplacements.yaml`,
