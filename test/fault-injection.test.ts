@@ -220,12 +220,13 @@ const WRITERS: Writer[] = [
     },
   },
   {
-    name: 'import --force (a transcript replaced and a new one)',
+    name: 'import --force (a transcript replaced, its codings re-anchored in both coder files, and a new one)',
     setup: () => {
       const dir = copyStudy();
       const from = tempDir('codage-sources-');
       const files = [join(from, 'MG1.txt'), join(from, 'P20.srt')];
-      writeFileSync(files[0]!, 'Enquêtrice : Bonjour.\r\n\r\nMG1 : Bonjour, version relue.\r\n');
+      const body = readFileSync(join(dir, 'transcripts/MG1.txt'), 'utf8').split('---\n')[2]!;
+      writeFileSync(files[0]!, `Enquêtrice : (version relue)\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
       writeFileSync(files[1]!, '1\r\n00:00:01,000 --> 00:00:03,000\r\nE : Bonjour.\r\n\r\n2\r\n00:00:03,500 --> 00:00:05,000\r\nP20 : Bonjour.\r\n');
       return {
         dir,

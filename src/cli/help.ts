@@ -653,7 +653,9 @@ English). Word: paragraphs, soft line breaks and table rows are kept; comments, 
 images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
 keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
 "Name:" prefixes (Zoom); the duration is the last cue's time. Text in UTF-8 or Windows-1252.
-The original files are only read. An existing transcript is never replaced without --force.
+The original files are only read. An existing transcript is never replaced without --force;
+with it, every coder's codings on it are anchored on the new text in the same change (those
+that cannot be placed are listed, kept as they were, and the exit code is 1).
 Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
 unsupported, binary); the exit code is then 1.
 
@@ -661,7 +663,8 @@ Examples:
   codage import entretien-MG3.docx
   codage import "entretiens/*.docx" --speakers locuteurs.yaml
   codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run`,
+  codage import entretiens/ --dry-run
+  codage import relus/MG3.docx --force`,
     },
     fr: {
       example: 'codage import entretiens/*.docx --speaker "Enquêtrice=E"',
@@ -675,14 +678,17 @@ sous-titres consécutifs d'un même locuteur forment un seul tour, qui garde son
 ([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
 (Zoom) ; la durée est l'heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
 Les fichiers d'origine sont seulement lus. Une transcription existante n'est jamais remplacée
-sans --force. Les fichiers qui ne peuvent pas être importés sont listés avec la raison (chiffré,
-vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
+sans --force ; avec, les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
+dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et
+le code de sortie est 1). Les fichiers qui ne peuvent pas être importés sont listés avec la
+raison (chiffré, vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
 
 Exemples :
   codage import entretien-MG3.docx
   codage import "entretiens/*.docx" --speakers locuteurs.yaml
   codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run`,
+  codage import entretiens/ --dry-run
+  codage import relus/MG3.docx --force`,
     },
   },
   anonymise: {
