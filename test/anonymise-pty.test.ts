@@ -37,13 +37,13 @@ describe('codage anonymise, reviewed in a real terminal', () => {
     const key = join(tempDir(), 'key.yaml');
     expect(runCli(['check', '--privacy', '--study', dir, '--lang', 'en']).code).toBe(1);
     const s = startCodage(['anonymise', '--study', dir, '--key', key, '--lang', 'en'], SIZE);
-    // The most frequent first: Dr Martin, in the front matter, split over a line break, and again.
+    // The most frequent first: Dr Martin, in the front matter, split over a line break, in a coded passage, and again.
     await s.waitFor('"Dr Martin" · title and name');
-    await s.waitFor('3 places in 1 transcript');
-    await s.waitFor('transcripts/MG1.txt:10:19 (front matter)  1/3');
+    await s.waitFor('4 places in 1 transcript');
+    await s.waitFor('transcripts/MG1.txt:10:19 (front matter)  1/4');
     await s.waitFor('To decide — proposed: [Dr A]');
     await s.type(KEYS.TAB);
-    await s.waitFor('transcripts/MG1.txt:14:373  2/3');
+    await s.waitFor('transcripts/MG1.txt:14:373  2/4');
     await s.type(KEYS.ENTER);
     await s.waitFor('Replaced with [Dr A] everywhere.');
     // Lyon: the label edited.
@@ -61,11 +61,11 @@ describe('codage anonymise, reviewed in a real terminal', () => {
     await s.waitFor('"Feldenkrais"');
     await s.type('k');
     await s.waitFor('Summary before writing');
-    await s.waitFor('Replace: 4 texts, 8 places in 2 transcripts');
+    await s.waitFor('Replace: 4 texts, 9 places in 2 transcripts');
     await s.waitFor('Keep (added to the words privacy.yaml allows): 1');
     await s.type(KEYS.ENTER);
     expect(await s.exit).toBe(0);
-    await s.waitFor('8 replacement(s) in 2 transcript(s)');
+    await s.waitFor('9 replacement(s) in 2 transcript(s)');
 
     const mg1 = readFileSync(join(dir, 'transcripts/MG1.txt'), 'utf8');
     expect(mg1).toContain('ville: "[ville]"');
@@ -84,6 +84,8 @@ describe('codage anonymise, reviewed in a real terminal', () => {
     const check = runCli(['check', '--study', dir, '--lang', 'en']);
     expect(check.code, check.stdout).toBe(0);
     expect(segmentsInPlace(dir).filter((x) => !x.inPlace)).toEqual([]);
+    // The coded passage that held the name quotes the new text, for both coders.
+    for (const coder of ['marie', 'paul']) expect(readFileSync(join(dir, `codings/${coder}.yaml`), 'utf8')).toContain('On a fait le tour avec le [Dr A], on a essayé');
   }, 60_000);
 
   it('quitting half-way writes nothing', async () => {
@@ -120,7 +122,7 @@ describe('codage anonymise, reviewed in a real terminal', () => {
     await s.type('rrr'); // Dr Martin, Lyon, Mme Dubreuil (in the read-only MG7)
     await s.waitFor('"Rose"');
     await s.type('w');
-    await s.waitFor('Replace: 3 texts, 7 places in 2 transcripts');
+    await s.waitFor('Replace: 3 texts, 8 places in 2 transcripts');
     await s.type(KEYS.ENTER);
     expect(await s.exit).toBe(1);
     await s.waitFor('MG7.txt');

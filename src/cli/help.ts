@@ -566,6 +566,8 @@ as a user, every segment with its codes, memos as notes, participant attributes 
 variables and cases); "codebook --format qdc" the codebook alone. GUIDs stay the same
 from one export to the next; positions count Unicode code points.
 The same study gives the same bytes; a date is written only with --date.
+When the exported text holds a likely identifier (a name, a town, a phone number…), a warning
+on stderr says where it was said (transcript:line:col); the export is written all the same.
 
 Examples:
 ${EXPORT_EXAMPLES}`,
@@ -595,6 +597,9 @@ des participants en variables et cas) ; « codebook --format qdc » le livre de 
 seul. Les GUID restent les mêmes d'un export à l'autre ; les positions comptent les
 points de code Unicode.
 La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
+Quand le texte exporté contient un identifiant probable (un nom, une ville, un téléphone…), un
+avertissement sur stderr dit où il a été dit (transcription:ligne:colonne) ; l'export est écrit
+quand même.
 
 Exemples :
 ${EXPORT_EXAMPLES}`,

@@ -26,6 +26,8 @@ export function studyWithIdentifiers(): string {
     ["C'est une dame de cinquante-huit ans, Mme X, qui a", "C'est une dame de cinquante-huit ans, Mme Dubreuil, qui a"],
     ['Elle a mal partout, elle dort mal', 'Elle a vu le Dr\nMartin à Lyon. Elle a mal partout, elle dort mal'],
     ['le Dr Y. Donc', 'le Dr Martin. Donc'],
+    // Inside a coded passage (marie's xpqdrvhy, paul's too).
+    ['On a fait le tour, on a essayé', 'On a fait le tour avec le Dr Martin, on a essayé'],
   ]);
   edit(dir, 'MG7.txt', [
     ["c'est une patiente que j'ai vue avant-hier, Mme X,", "c'est une patiente que j'ai vue avant-hier, Mme Dubreuil, avec sa fille Rose,"],
