@@ -658,6 +658,10 @@ English). Word: paragraphs, soft line breaks and table rows are kept; comments, 
 images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
 keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
 "Name:" prefixes (Zoom); the duration is the last cue's time. Text in UTF-8 or Windows-1252.
+On a terminal, when the files name their speakers (Dr Martin, Claire Petit) and no map is
+given, codage asks for the map: each label with a line it says, E proposed for the one who asks
+the questions and P<n> from the file's name, each code editable. Elsewhere it says how to pass
+--speaker.
 The original files are only read. An existing transcript is never replaced without --force;
 with it, every coder's codings on it are anchored on the new text in the same change (those
 that cannot be placed are listed, kept as they were, and the exit code is 1).
@@ -682,6 +686,10 @@ commentaires, notes de bas de page et images sont laissés de côté. Sous-titre
 sous-titres consécutifs d'un même locuteur forment un seul tour, qui garde son heure de début
 ([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
 (Zoom) ; la durée est l'heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
+Dans un terminal, quand les fichiers nomment leurs locuteurs (Dr Martin, Claire Petit) et
+qu'aucune table n'est donnée, codage la demande : chaque étiquette avec une phrase qu'elle dit,
+E proposé pour celle qui pose les questions et P<n> d'après le nom du fichier, chaque code
+modifiable. Ailleurs, il dit comment passer --speaker.
 Les fichiers d'origine sont seulement lus. Une transcription existante n'est jamais remplacée
 sans --force ; avec, les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
 dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et

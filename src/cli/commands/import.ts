@@ -11,8 +11,9 @@ import { UsageError } from '../../core/errors.js';
 import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
-import { isKnownLabel } from '../../core/transcript/turns.js';
-import { buildTranscript, planTranscriptImport, type BuiltTranscript } from '../../core/transcript-import/build.js';
+import { buildTranscript, planTranscriptImport, type BuiltTranscript, type SourceText } from '../../core/transcript-import/build.js';
+import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
+import { looksLikeName } from '../../core/transcript-import/speakers.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Language, Localized, Problem, Segment } from '../../core/types.js';
 import { changeStudy } from '../../io/study-change.js';
@@ -119,6 +120,8 @@ interface Imported {
   id: string;
   replaces: boolean;
   built: BuiltTranscript;
+  /** What was read, to build the transcript again with the speaker map asked for. */
+  source: SourceText;
   encoding?: string;
 }
 
@@ -135,14 +138,6 @@ interface NotImported {
   reason: keyof typeof REASONS;
   detail: Localized;
   hint?: Localized;
-}
-
-/** A title before a name: `Dr Martin` is a known label form, and still a name. */
-const TITLED_NAME = /^(?:dr\.?|pr\.?|docteur|professeur|mme|mlle|m\.|madame|monsieur|mr\.?|mrs\.?|ms\.?)\s+\p{L}/iu;
-
-/** A label that may name someone: not a participant code or a role word (`E`, `P3`, `Enquêtrice`), or a title and a name. */
-function looksLikeName(label: string): boolean {
-  return label !== 'X' && (!isKnownLabel(label) || TITLED_NAME.test(label));
 }
 
 export async function run(baseCtx: CommandContext, sources: string[], options: ImportOptions): Promise<number> {
@@ -199,11 +194,35 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
         continue;
       }
-      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, ...(read.encoding ? { encoding: read.encoding } : {}) });
+      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, source: read.source, ...(read.encoding ? { encoding: read.encoding } : {}) });
     }
     bar.update(plan.length, plan.length);
   } finally {
     bar.done();
+  }
+
+  // On a terminal, speakers named in the files (`Dr Martin`) and no map given: ask for the map.
+  if (map.size === 0 && options.json !== true && options.dryRun !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    const rows = proposeSpeakerMap(imported.map((t) => ({ id: t.id, file: t.file, text: t.built.text, speakers: t.built.speakers })));
+    if (rows.length > 0) {
+      const { runSpeakerMapScreen } = await import('../../tui/speakers/run.js');
+      let chosen: Map<string, string> | null = null;
+      await runSpeakerMapScreen({
+        rows,
+        language,
+        onDone: (m) => {
+          chosen = m;
+        },
+      });
+      const asked = chosen as Map<string, string> | null;
+      if (asked === null) {
+        ctx.stdout.write(fr ? 'Import annulé : rien n’a été écrit.\n' : 'Import cancelled: nothing was written.\n');
+        return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
+      }
+      for (const t of imported) {
+        if (t.built.speakers.some((s) => asked.has(s.label))) t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language });
+      }
+    }
   }
 
   // A transcript replaced (--force): every coder's codings on it are anchored on the new text in
