@@ -3,9 +3,9 @@
  * actions → state → frame. It never touches the disk: when the researcher writes or cancels,
  * `onDone` receives the outcome and the decisions, and the screen closes.
  */
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type React from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FindingGroup, ReviewDecision } from '../../core/privacy/review.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { terminalSafe } from '../../core/text/terminal.js';
@@ -15,6 +15,7 @@ import { Header, Rule } from '../Header.js';
 import { truncate } from '../line-fit.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
+import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import { feedInput } from './keymap.js';
 import { decidedCount, initReview, labelOf, reduce, type Action, type ReviewState } from './review.js';
 import { reviewStrings, type ReviewStrings } from './strings.js';
@@ -26,15 +27,6 @@ export interface AnonymiseAppProps {
   keyFile: string;
   keyInsideStudy: boolean;
   onDone: (outcome: 'write' | 'cancel', decisions: readonly (ReviewDecision | undefined)[]) => void;
-}
-
-interface Size {
-  columns: number;
-  rows: number;
-}
-
-function terminalSize(stdout: NodeJS.WriteStream): Size {
-  return { columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) };
 }
 
 function FindingView({ state, strings, width, height, language }: { state: ReviewState; strings: ReviewStrings; width: number; height: number; language: Language }): React.JSX.Element {
@@ -132,17 +124,9 @@ function SummaryView({ state, strings, width, height, keyFile, keyInsideStudy }:
 }
 
 export function AnonymiseApp(props: AnonymiseAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = reviewStrings(props.language);
-  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
-  useEffect(() => {
-    const onResize = (): void => setSize(terminalSize(stdout));
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize();
 
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -165,7 +149,6 @@ export function AnonymiseApp(props: AnonymiseAppProps): React.JSX.Element {
     [exit],
   );
 
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const onInput = useCallback(
     (raw: string): void => {
       if (stateRef.current.outcome !== null) return;
@@ -176,16 +159,7 @@ export function AnonymiseApp(props: AnonymiseAppProps): React.JSX.Element {
     },
     [dispatch],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   const width = size.columns;
   const frame = Math.max(11, size.rows - 1);

@@ -3,9 +3,9 @@
  * (reconcile.ts). Keys → actions → state → frame. It never touches the disk: each decision goes
  * out through `onDecide` (which saves it at once, and may throw), quitting through `onQuit`.
  */
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type React from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { choiceLabel, type Decision } from '../../core/consensus/decisions.js';
 import { kindLabel } from '../../core/consensus/log.js';
@@ -20,6 +20,7 @@ import { excerpt } from '../line-fit.js';
 import { mergeSpans } from '../../core/spans.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
+import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import { ContextView, type ContextMarks } from './ContextView.js';
 import { feedInput } from './keymap.js';
 import { currentItem, decidedCount, decisionOf, initReconcile, reduce } from './reconcile.js';
@@ -30,15 +31,6 @@ export interface ReconcileAppProps extends ReconcileInput {
   /** Saves a decision at once (log and consensus); throws when it cannot (the screen says so). */
   onDecide: (decision: Decision) => void;
   onQuit: () => void;
-}
-
-interface Size {
-  columns: number;
-  rows: number;
-}
-
-function terminalSize(stdout: NodeJS.WriteStream): Size {
-  return { columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) };
 }
 
 /** Rows: header, rule, transcript, rule, panel (5) or picker, status, hints; one row short of the terminal. */
@@ -78,17 +70,9 @@ function spansOf(d: Disagreement, side: 'a' | 'b'): ContextMarks['a'] {
 }
 
 export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = reconcileStrings(props.language);
-  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
-  useEffect(() => {
-    const onResize = (): void => setSize(terminalSize(stdout));
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize();
 
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -135,7 +119,6 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
 
   // Keys: what the terminal sent is cut into keys (keys.ts), as on the coding screen, so that a
   // burst of keys counts every key; each key reads the state the previous one left.
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const onInput = useCallback(
     (raw: string): void => {
       if (quitting.current) return;
@@ -151,16 +134,7 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
     },
     [dispatch],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   const caches = useMemo(() => new Map<string, LayoutCache>(), []);
   const item = currentItem(state);

@@ -3,10 +3,10 @@
  * instead of the study's codes: one row per label, with a line it says and its code (proposed,
  * edited in place). A thin shell over speaker-map.ts; the choice goes out through `onDone`.
  */
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import stringWidth from 'string-width';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { SpeakerToMap } from '../../core/transcript-import/speaker-proposal.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
@@ -14,6 +14,7 @@ import { Header, Rule } from '../Header.js';
 import { truncate } from '../line-fit.js';
 import { StatusBar } from '../StatusBar.js';
 import { visiblePart } from '../TextPrompt.js';
+import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import { feedInput, initSpeakerMap, reduce, speakerMapOf, type SpeakerMapState } from './speaker-map.js';
 
 export interface SpeakerMapAppProps {
@@ -38,22 +39,13 @@ const STRINGS = {
 };
 
 export function SpeakerMapApp(props: SpeakerMapAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = STRINGS[props.language];
-  const [size, setSize] = useState(() => ({ columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) }));
-  useEffect(() => {
-    const onResize = (): void => setSize({ columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize();
   const propsRef = useRef(props);
   propsRef.current = props;
   const [state, setState] = useState<SpeakerMapState>(() => initSpeakerMap(props.rows));
   const stateRef = useRef(state);
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const onInput = useCallback(
     (raw: string): void => {
       if (stateRef.current.outcome !== null) return;
@@ -70,16 +62,7 @@ export function SpeakerMapApp(props: SpeakerMapAppProps): React.JSX.Element {
     },
     [exit],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   const width = size.columns;
   const frame = Math.max(11, size.rows - 1);
