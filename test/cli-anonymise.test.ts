@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCoderFile } from '../src/core/codings/parse.js';
 import { parseTranscript } from '../src/core/transcript/parse.js';
 import { cleanTemps, copyStudy, runCli, snapshot } from './helpers.js';
+import { studyWithIdentifiers } from './support/study-with-identifiers.js';
 
 afterAll(cleanTemps);
 
@@ -99,5 +100,41 @@ describe('codage anonymise', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('run codage check --fix first');
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('without a terminal, anonymises the front matter too, and lists the words to review', () => {
+    const dir = studyWithIdentifiers();
+    const r = runCli(['anonymise', '--study', dir, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('transcripts/MG1.txt:9:8: Lyon → [town]');
+    expect(r.stdout).toContain('transcripts/MG1.txt:10:19: Dr Martin → [Dr B]');
+    // Split over a line break, shown on one line.
+    expect(r.stdout).toContain('transcripts/MG1.txt:14:373: Dr Martin → [Dr B]');
+    expect(r.stdout).toContain('to review: Feldenkrais');
+    const mg1 = readFileSync(join(dir, 'transcripts/MG1.txt'), 'utf8');
+    expect(mg1).toContain('ville: "[town]"\nsource: "Entretien [Dr B].docx"\n');
+    expect(runCli(['check', '--privacy', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const check = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(check.code, check.stdout).toBe(0);
+    expect(segmentsInPlace(dir).filter((s) => !s.inPlace)).toEqual([]);
+  });
+
+  it('--map: an original with nothing after it is kept, and privacy.yaml allows it from then on', () => {
+    const dir = studyWithIdentifiers();
+    writeFileSync(join(dir, 'privacy.yaml'), '# what the study keeps\nallow: [Balint]\n');
+    const map = join(dirname(dir), 'table.yaml');
+    writeFileSync(map, 'Feldenkrais:\nRose: "[fille]"\n');
+    const dry = runCli(['anonymise', '--map', map, '--dry-run', '--study', dir, '--lang', 'en']);
+    expect(dry.stdout).toContain('to keep: Feldenkrais — would be added under allow: in privacy.yaml');
+    expect(readFileSync(join(dir, 'privacy.yaml'), 'utf8')).not.toContain('Feldenkrais');
+    const r = runCli(['anonymise', '--map', map, '--study', dir, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('kept: Feldenkrais — added under allow: in privacy.yaml');
+    const privacy = readFileSync(join(dir, 'privacy.yaml'), 'utf8');
+    expect(privacy).toContain('# what the study keeps');
+    expect(parse(privacy)).toEqual({ allow: ['Balint', 'Feldenkrais'] });
+    const after = runCli(['check', '--privacy', '--study', dir, '--lang', 'en', '--json']);
+    expect(after.stdout).not.toContain('Feldenkrais');
+    expect(after.stdout).not.toContain('"Rose"');
   });
 });

@@ -7,6 +7,7 @@ import { EXPORT_EXAMPLES } from '../src/cli/help.js';
 import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
+import { studyWithIdentifiers } from './support/study-with-identifiers.js';
 
 afterAll(cleanTemps);
 
@@ -266,5 +267,32 @@ describe('the Word file, read back', () => {
     expect(xml.match(/<w:vMerge w:val="restart"\/>/g)!.length).toBeGreaterThanOrEqual(6);
     expect(xml).toContain('<w:rStyle w:val="Verbatim"/>');
     expect(xml).toContain('<w:t xml:space="preserve">«\u00a0Je me sens un peu inutile, en fait.');
+  });
+});
+
+describe('an export that holds a likely identifier', () => {
+  it('warns on stderr with where it was said, and exports the same as without it', () => {
+    const dir = studyWithIdentifiers();
+    const r = runCli(['export', 'themes', '--quotes', 'all', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('On a fait le tour avec le Dr Martin');
+    expect(r.stderr).toContain('warning: the export holds 1 likely identifier(s); check with codage check --privacy, replace with codage anonymise');
+    // The coded passage first, then the front matter where the same name is.
+    expect(r.stderr).toMatch(/"Dr Martin" \(title and name\): transcripts\/MG1\.txt:19:\d+, transcripts\/MG1\.txt:10:19\n/);
+    const fr = runCli(['export', 'participants', '--study', dir, '--lang', 'fr', '-o', join(tempDir(), 'participants.docx')]);
+    expect(fr.code).toBe(0);
+    expect(fr.stderr).toContain('«\u00a0Lyon\u00a0» (lieu)\u00a0: transcripts/MG1.txt:9:8');
+    // Once anonymised, nothing to say.
+    expect(runCli(['anonymise', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const after = runCli(['export', 'themes', '--quotes', 'all', '--study', dir, '--lang', 'en']);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toBe('');
+  });
+
+  it('says nothing on the demo study, whose transcripts are anonymised', () => {
+    for (const what of ['themes', 'participants', 'report']) {
+      const r = runCli(['export', what, '--study', DEMO, '--lang', 'en', '--quotes', 'all']);
+      expect(r.stderr, what).not.toContain('likely identifier');
+    }
   });
 });

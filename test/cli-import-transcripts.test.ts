@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../src/core/transcript/parse.js';
-import { cleanTemps, ROOT, runCli, tempDir } from './helpers.js';
+import { cleanTemps, copyStudy, ROOT, runCli, snapshot, tempDir } from './helpers.js';
 import { encryptedWordFile } from './support/encrypted-office.js';
 import { zipArchive } from './zip-archive.js';
 
@@ -188,6 +188,37 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(transcript(study, 'P2.txt')).toBe(first);
     expect(runCli(['import', file, '--study', study, '--force']).code).toBe(0);
     expect(transcript(study, 'P2.txt')).toContain('Seconde version');
+  });
+
+  it('--force re-anchors every coder’s codings on the new text in the same change, and reports those it cannot place', () => {
+    const study = copyStudy();
+    const body = readFileSync(join(study, 'transcripts/MG1.txt'), 'utf8').split('---\n')[2]!;
+    // The transcriber's corrected version, as Word saves it: CRLF, a line added at the top, one
+    // coded passage reworded (placed approximately), one cut out (not placed).
+    const corrected = `Enquêtrice : (début de l’enregistrement)\n\n${body}`
+      .replace('Peut-être juste d\'être écoutée, je sais pas.', 'Peut-être juste d\'être écoutée, je ne sais pas.')
+      .replace('je suis vidée. Vraiment. C\'est la consultation que je redoute un peu dans la journée.', 'je suis fatiguée.')
+      .replace(/\n/g, '\r\n');
+    const file = join(tempDir(), 'MG1.txt');
+    writeFileSync(file, corrected);
+    const before = snapshot(study);
+    const dry = runCli(['import', file, '--force', '--dry-run', '--study', study, '--lang', 'en']);
+    expect(dry.stdout).toContain('codings/marie.yaml: 27 segment(s) would be anchored on the new text');
+    expect(snapshot(study)).toEqual(before);
+
+    const r = runCli(['import', file, '--force', '--study', study, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('codings/marie.yaml: 27 segment(s) anchored on the new text');
+    expect(r.stdout).toContain('check: 125aa7dg (MG1) placed approximately: "Peut-être juste d\'être écoutée, je sais pas." → "Peut-être juste d\'être écoutée, je ne sais pas."');
+    expect(r.stdout).toContain('not placed: 9yq4imfr (MG1) "je suis vidée. Vraiment. C\'est la consultation que je redout…" — not found in the new text; kept as it was in the coder file');
+    expect(r.stdout).toMatch(/codings\/paul\.yaml: \d+ segment\(s\) anchored on the new text/);
+    const marie = readFileSync(join(study, 'codings/marie.yaml'), 'utf8');
+    // Kept, not dropped; the others quote the new text exactly.
+    expect(marie).toContain('"id": "9yq4imfr"');
+    expect(marie).toContain('"text": "Peut-être juste d\'être écoutée, je ne sais pas."');
+    const check = runCli(['check', '--study', study, '--lang', 'en', '--json']);
+    const errors = (JSON.parse(check.stdout).problems as { severity: string; message: string }[]).filter((p) => p.severity === 'error');
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('9yq4imfr')]);
   });
 
   it('warns when speaker labels are still names', () => {

@@ -30,6 +30,7 @@ import type { CommandContext } from '../src/cli/context.js';
 import { reportError } from '../src/cli/report-error.js';
 import { setFaults } from '../src/io/faults.js';
 import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, smallSheet, tempDir, type CliResult } from './helpers.js';
+import { studyWithIdentifiers } from './support/study-with-identifiers.js';
 
 afterAll(cleanTemps);
 
@@ -220,12 +221,13 @@ const WRITERS: Writer[] = [
     },
   },
   {
-    name: 'import --force (a transcript replaced and a new one)',
+    name: 'import --force (a transcript replaced, its codings re-anchored in both coder files, and a new one)',
     setup: () => {
       const dir = copyStudy();
       const from = tempDir('codage-sources-');
       const files = [join(from, 'MG1.txt'), join(from, 'P20.srt')];
-      writeFileSync(files[0]!, 'Enquêtrice : Bonjour.\r\n\r\nMG1 : Bonjour, version relue.\r\n');
+      const body = readFileSync(join(dir, 'transcripts/MG1.txt'), 'utf8').split('---\n')[2]!;
+      writeFileSync(files[0]!, `Enquêtrice : (version relue)\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
       writeFileSync(files[1]!, '1\r\n00:00:01,000 --> 00:00:03,000\r\nE : Bonjour.\r\n\r\n2\r\n00:00:03,500 --> 00:00:05,000\r\nP20 : Bonjour.\r\n');
       return {
         dir,
@@ -240,6 +242,17 @@ const WRITERS: Writer[] = [
       const dir = copyStudy(namedStudy());
       const key = join(tempDir(), 'key.yaml');
       return { dir, args: ['anonymise', '--key', key, '--study', dir, '--lang', 'en'], run: (ctx) => anonymise(ctx, { study: dir, key }) };
+    },
+  },
+  {
+    name: 'anonymise --map with a word kept (front matter and text of two transcripts, both coder files, privacy.yaml)',
+    setup: () => {
+      identifiers ??= studyWithIdentifiers();
+      const dir = copyStudy(identifiers);
+      const map = join(tempDir(), 'map.yaml');
+      writeFileSync(map, 'Dr Martin: "[Dr A]"\nLyon: "[ville]"\nMme Dubreuil: "[Mme B]"\nRose: "[prénom]"\nFeldenkrais:\n');
+      const key = join(tempDir(), 'key.yaml');
+      return { dir, args: ['anonymise', '--map', map, '--key', key, '--study', dir, '--lang', 'en'], run: (ctx) => anonymise(ctx, { study: dir, map, key }) };
     },
   },
   {
@@ -330,6 +343,7 @@ const WRITERS: Writer[] = [
 ];
 
 let named: string | undefined;
+let identifiers: string | undefined;
 /** The demo study with names in coded passages of two transcripts, its codings re-anchored (made once). */
 function namedStudy(): string {
   if (named !== undefined) return named;

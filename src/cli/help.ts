@@ -656,6 +656,8 @@ as a user, every segment with its codes, memos as notes, participant attributes 
 variables and cases); "codebook --format qdc" the codebook alone. GUIDs stay the same
 from one export to the next; positions count Unicode code points.
 The same study gives the same bytes; a date is written only with --date.
+When the exported text holds a likely identifier (a name, a town, a phone number…), a warning
+on stderr says where it was said (transcript:line:col); the export is written all the same.
 
 Examples:
 ${EXPORT_EXAMPLES}`,
@@ -685,6 +687,9 @@ des participants en variables et cas) ; « codebook --format qdc » le livre de 
 seul. Les GUID restent les mêmes d'un export à l'autre ; les positions comptent les
 points de code Unicode.
 La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
+Quand le texte exporté contient un identifiant probable (un nom, une ville, un téléphone…), un
+avertissement sur stderr dit où il a été dit (transcription:ligne:colonne) ; l'export est écrit
+quand même.
 
 Exemples :
 ${EXPORT_EXAMPLES}`,
@@ -743,7 +748,13 @@ English). Word: paragraphs, soft line breaks and table rows are kept; comments, 
 images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
 keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
 "Name:" prefixes (Zoom); the duration is the last cue's time. Text in UTF-8 or Windows-1252.
-The original files are only read. An existing transcript is never replaced without --force.
+On a terminal, when the files name their speakers (Dr Martin, Claire Petit) and no map is
+given, codage asks for the map: each label with a line it says, E proposed for the one who asks
+the questions and P<n> from the file's name, each code editable. Elsewhere it says how to pass
+--speaker.
+The original files are only read. An existing transcript is never replaced without --force;
+with it, every coder's codings on it are anchored on the new text in the same change (those
+that cannot be placed are listed, kept as they were, and the exit code is 1).
 Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
 unsupported, binary); the exit code is then 1.
 
@@ -751,7 +762,8 @@ Examples:
   codage import entretien-MG3.docx
   codage import "entretiens/*.docx" --speakers locuteurs.yaml
   codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run`,
+  codage import entretiens/ --dry-run
+  codage import relus/MG3.docx --force`,
     },
     fr: {
       example: 'codage import entretiens/*.docx --speaker "Enquêtrice=E"',
@@ -764,15 +776,22 @@ commentaires, notes de bas de page et images sont laissés de côté. Sous-titre
 sous-titres consécutifs d'un même locuteur forment un seul tour, qui garde son heure de début
 ([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
 (Zoom) ; la durée est l'heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
+Dans un terminal, quand les fichiers nomment leurs locuteurs (Dr Martin, Claire Petit) et
+qu'aucune table n'est donnée, codage la demande : chaque étiquette avec une phrase qu'elle dit,
+E proposé pour celle qui pose les questions et P<n> d'après le nom du fichier, chaque code
+modifiable. Ailleurs, il dit comment passer --speaker.
 Les fichiers d'origine sont seulement lus. Une transcription existante n'est jamais remplacée
-sans --force. Les fichiers qui ne peuvent pas être importés sont listés avec la raison (chiffré,
-vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
+sans --force ; avec, les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
+dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et
+le code de sortie est 1). Les fichiers qui ne peuvent pas être importés sont listés avec la
+raison (chiffré, vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
 
 Exemples :
   codage import entretien-MG3.docx
   codage import "entretiens/*.docx" --speakers locuteurs.yaml
   codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run`,
+  codage import entretiens/ --dry-run
+  codage import relus/MG3.docx --force`,
     },
   },
   anonymise: {
@@ -780,17 +799,25 @@ Exemples :
       example: 'codage anonymise --dry-run',
       summary: 'replace names, places, phones, e-mails… in the transcripts with labels, codings kept in place',
       after: `
-Without --map, every likely identifier codage check --privacy finds is replaced: a person by a
-letter, the same everywhere ([A], [Dr B] keeping the title), a place by [town], a hospital by
-[hospital], a phone number by [phone]… Capitalised words that are only possibly names are listed
-to review, not replaced. With --map FILE (lines "original: replacement"), exactly that table is
-applied. The table is the key that re-identifies people: it is written outside the study folder
-(default: ../<study>-anonymisation-key.yaml, read again next time so labels stay the same).
-Every coding follows the text it quotes; transcripts and coder files change together or not at
-all, and a coding not exactly in place stops the command (run codage check --fix first).
---dry-run lists every replacement and writes nothing.
+On a terminal, without --map: a review screen shows each text found (the same text across all
+transcripts at once, most frequent first) in its sentence, with file:line:col, and a proposed
+label of its kind ([Dr A], [town], [hospital], [first name]…). Enter replaces it everywhere, e
+edits the label, k keeps it (added under allow: in privacy.yaml, never reported again), s leaves
+it this time; Tab shows its next place. A summary comes before anything is written; q leaves with
+nothing written.
+Without a terminal (or with --dry-run): every likely identifier is replaced, a person by a letter
+([A], [Dr B] keeping the title), a place by [town], a hospital by [hospital]…; capitalised words
+that are only possibly names are listed to review. With --map FILE (lines "original: replacement";
+"original:" with nothing after it keeps it), exactly that table is applied.
+Front matter values are anonymised too (ville: Lyon → ville: "[town]"). The table is the key that
+re-identifies people: it is written outside the study folder (default:
+../<study>-anonymisation-key.yaml, read again next time so labels stay the same), with a warning
+when --key puts it inside. Every coding follows the text it quotes; transcripts, coder files and
+privacy.yaml change together or not at all, and a coding not exactly in place stops the command
+(run codage check --fix first).
 
 Examples:
+  codage anonymise
   codage anonymise --dry-run
   codage anonymise --key ~/cles/these-cle.yaml
   codage anonymise --map remplacements.yaml`,
@@ -799,18 +826,26 @@ Examples:
       example: 'codage anonymise --dry-run',
       summary: 'remplacer noms, lieux, téléphones, e-mails… des transcriptions par des étiquettes, codages conservés',
       after: `
-Sans --map, chaque identifiant probable que trouve codage check --privacy est remplacé : une
-personne par une lettre, la même partout ([A], [Dr B] en gardant le titre), un lieu par [ville],
-un hôpital par [hôpital], un téléphone par [téléphone]… Les mots en majuscule qui ne sont que
-peut-être des noms sont listés à vérifier, pas remplacés. Avec --map FICHIER (lignes
-« original: remplacement »), exactement cette table est appliquée. La table est la clé qui
-ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
-../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes).
-Chaque codage suit le texte qu'il cite ; transcriptions et fichiers des codeurs changent ensemble
-ou pas du tout, et un codage qui n'est pas exactement à sa place arrête la commande (lancer
-d'abord codage check --fix). --dry-run liste chaque remplacement sans rien écrire.
+Dans un terminal, sans --map : un écran de relecture montre chaque texte trouvé (le même texte
+dans toutes les transcriptions à la fois, le plus fréquent d'abord) dans sa phrase, avec
+fichier:ligne:colonne, et une étiquette proposée selon sa nature ([Dr A], [ville], [hôpital],
+[prénom]…). Entrée le remplace partout, e modifie l'étiquette, k le garde (ajouté sous allow:
+dans privacy.yaml, plus jamais signalé), s le laisse cette fois ; Tab montre l'occurrence
+suivante. Un résumé vient avant toute écriture ; q quitte sans rien écrire.
+Hors d'un terminal (ou avec --dry-run) : chaque identifiant probable est remplacé, une personne par
+une lettre ([A], [Dr B] en gardant le titre), un lieu par [ville], un hôpital par [hôpital]… ; les
+mots en majuscule qui ne sont que peut-être des noms sont listés à vérifier. Avec --map FICHIER
+(lignes « original: remplacement » ; « original: » sans rien après le garde), exactement cette
+table est appliquée.
+Les valeurs de l'en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"). La table est la
+clé qui ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
+../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes), avec
+un avertissement si --key la place dedans. Chaque codage suit le texte qu'il cite ;
+transcriptions, fichiers des codeurs et privacy.yaml changent ensemble ou pas du tout, et un
+codage qui n'est pas exactement à sa place arrête la commande (lancer d'abord codage check --fix).
 
 Exemples :
+  codage anonymise
   codage anonymise --dry-run
   codage anonymise --key ~/cles/these-cle.yaml
   codage anonymise --map remplacements.yaml`,

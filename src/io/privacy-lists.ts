@@ -11,7 +11,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument } from 'yaml';
+import { DataError } from '../core/errors.js';
 import type { PrivacyLists } from '../core/privacy/find.js';
 import type { Problem } from '../core/types.js';
 import { decodeStudyText } from './study-text.js';
@@ -64,4 +65,27 @@ export function readPrivacyLists(root: string): { lists: PrivacyLists; problems:
     (lists as Record<string, string[]>)[key] = value.map(String);
   }
   return { lists, problems };
+}
+
+/**
+ * The text of privacy.yaml with `words` added under `allow:` (the list created when there is
+ * none), its comments and other lists kept. Refuses a privacy.yaml it cannot read.
+ */
+export function withAllowed(text: string | null, words: readonly string[]): string {
+  const doc = parseDocument(text ?? '', { prettyErrors: false });
+  const data = doc.toJS() as unknown;
+  if (doc.errors.length > 0 || (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data)))) {
+    throw new DataError(
+      { en: `${PRIVACY_FILE} cannot be read, so the words to keep cannot be added to it: nothing was changed`, fr: `${PRIVACY_FILE} est illisible, les mots à garder ne peuvent pas y être ajoutés : rien n’a été modifié` },
+      { file: PRIVACY_FILE, hint: { en: 'codage check --privacy says what is wrong in it', fr: 'codage check --privacy indique ce qui ne va pas' } },
+    );
+  }
+  const existing = new Set((Array.isArray((data as { allow?: unknown } | null)?.allow) ? (data as { allow: unknown[] }).allow : []).map(String));
+  const added = words.filter((w) => !existing.has(w));
+  if (added.length === 0) return text ?? '';
+  if (data === null || data === undefined) return `${text ?? ''}${text && !text.endsWith('\n') ? '\n' : ''}allow:\n${added.map((w) => `  - ${JSON.stringify(w)}`).join('\n')}\n`;
+  const allow = doc.get('allow', true);
+  if (isSeq(allow)) for (const w of added) allow.add(w);
+  else doc.set('allow', added);
+  return doc.toString({ lineWidth: 0 });
 }

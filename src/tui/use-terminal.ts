@@ -11,8 +11,11 @@ export interface TerminalSize {
   rows: number;
 }
 
-/** The terminal's size (at least `min`), updated when it is resized. */
-export function useTerminalSize(min: TerminalSize): TerminalSize {
+/** The smallest size the full screens lay themselves out for. */
+const USABLE: TerminalSize = { columns: 40, rows: 12 };
+
+/** The terminal's size (at least `min`; 80×24 when it does not say), updated when it is resized. */
+export function useTerminalSize(min: TerminalSize = USABLE): TerminalSize {
   const { stdout } = useStdout();
   const { columns, rows } = min;
   const [size, setSize] = useState<TerminalSize>(() => measure(stdout, columns, rows));

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { DataError, UsageError } from '../../core/errors.js';
 import { applyEdits, extendTable, moveSegment, planEdits, tableKey, type Edit, type ReplacementTable } from '../../core/privacy/anonymise.js';
+import { anonymiseFrontMatter, type FrontMatterRewrite } from '../../core/privacy/front-matter.js';
+import { applyDecisions, reviewGroups, type ReviewDecision } from '../../core/privacy/review.js';
 import { findIdentifiers } from '../../core/privacy/find.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { coderFilePath } from '../../core/study/study.js';
@@ -21,7 +23,7 @@ import type { Segment, Transcript } from '../../core/types.js';
 import { writeFileAtomicSync } from '../../io/atomic-write.js';
 import { asEnvironmentError } from '../../io/environment-error.js';
 import { studyDataPath } from '../../io/output-file.js';
-import { readPrivacyLists } from '../../io/privacy-lists.js';
+import { PRIVACY_FILE, readPrivacyLists, withAllowed } from '../../io/privacy-lists.js';
 import { changeStudy } from '../../io/study-change.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -37,10 +39,14 @@ interface AnonymiseOptions {
   json?: boolean;
 }
 
-/** A table file (`--map`, or the key): `original: replacement` lines. */
-function readTable(file: string, option: string): { table: ReplacementTable; originals: Map<string, string> } {
+/**
+ * A table file (`--map`, or the key): `original: replacement` lines; an original with nothing
+ * after it (`Feldenkrais:`) is kept, and added to the words privacy.yaml allows.
+ */
+function readTable(file: string, option: string): { table: ReplacementTable; originals: Map<string, string>; keep: string[] } {
   const table: ReplacementTable = new Map();
   const originals = new Map<string, string>();
+  const keep: string[] = [];
   let data: unknown;
   try {
     data = parseYaml(fs.readFileSync(file, 'utf8'));
@@ -50,7 +56,7 @@ function readTable(file: string, option: string): { table: ReplacementTable; ori
       { en: 'write one `original: "[replacement]"` per line, e.g. `Dr Lefebvre: "[Dr A]"`', fr: 'écrire un « original: "[remplacement]" » par ligne, par exemple « Dr Lefebvre: "[Dr A]" »' },
     );
   }
-  if (data === null || data === undefined) return { table, originals };
+  if (data === null || data === undefined) return { table, originals, keep };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new UsageError(
       { en: `${file} is not a list of \`original: replacement\``, fr: `${file} n’est pas une liste « original: remplacement »` },
@@ -58,10 +64,20 @@ function readTable(file: string, option: string): { table: ReplacementTable; ori
     );
   }
   for (const [original, replacement] of Object.entries(data as Record<string, unknown>)) {
+    if (replacement === null || (typeof replacement === 'string' && replacement.trim() === '')) {
+      keep.push(original);
+      continue;
+    }
+    if (typeof replacement === 'object') {
+      throw new UsageError(
+        { en: `${file}: the replacement of "${original}" is a list or a table`, fr: `${file} : le remplacement de « ${original} » est une liste ou un tableau` },
+        { en: 'write one `original: "[replacement]"` per line, e.g. `Dr Lefebvre: "[Dr A]"`', fr: 'écrire un « original: "[remplacement]" » par ligne, par exemple « Dr Lefebvre: "[Dr A]" »' },
+      );
+    }
     table.set(tableKey(original), String(replacement));
     originals.set(tableKey(original), original);
   }
-  return { table, originals };
+  return { table, originals, keep };
 }
 
 function defaultKeyFile(root: string, fr: boolean): string {
@@ -72,6 +88,26 @@ interface Change {
   transcript: Transcript;
   edits: Edit[];
   newText: string;
+  /** The file's front matter values anonymised too (null: left as it is). */
+  frontMatter: FrontMatterRewrite | null;
+}
+
+/** Whether the review screen can run: on a terminal, without --map, --dry-run or --json. */
+function reviewsOnScreen(options: AnonymiseOptions): boolean {
+  return options.map === undefined && options.dryRun !== true && options.json !== true && process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+/** The file's whole text as read now (decoded, normalised), and its front matter anonymised. */
+function frontMatterOf(root: string, t: Transcript, table: ReplacementTable): FrontMatterRewrite | null {
+  if (t.bodyLine === 1 || !Object.values(t.attributes).some((v) => typeof v === 'string')) return null;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.join(root, t.file));
+  } catch (error) {
+    throw asEnvironmentError(error, 'read', t.file, 'unchanged');
+  }
+  const rewrite = anonymiseFrontMatter(normalizeText(decodeTranscriptBytes(bytes).text).replace(/^\uFEFF/, ''), t.file, table);
+  return rewrite.edits.length === 0 && rewrite.byHand.length === 0 ? null : rewrite;
 }
 
 export async function run(baseCtx: CommandContext, options: AnonymiseOptions): Promise<number> {
@@ -88,29 +124,60 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
   const keyFile = path.resolve(options.key ?? defaultKeyFile(study.root, fr));
   const insideStudy = studyDataPath(study.root, keyFile) !== null || !path.relative(study.root, keyFile).startsWith('..');
 
-  // The table: the key's entries (the same labels as last time), then --map, or the findings.
-  const key = fs.existsSync(keyFile) ? readTable(keyFile, '--key') : { table: new Map<string, string>(), originals: new Map<string, string>() };
-  const table: ReplacementTable = new Map(key.table);
+  // The table: the key's entries (the same labels as last time), then --map, the review, or the findings.
+  const key = fs.existsSync(keyFile) ? readTable(keyFile, '--key') : { table: new Map<string, string>(), originals: new Map<string, string>(), keep: [] };
+  const keyTable: ReplacementTable = new Map(key.table);
   const originals = new Map(key.originals);
   const { lists } = readPrivacyLists(study.root);
   const toReview: { file: string; text: string }[] = [];
+  /** What is applied to the transcripts (the key's entries too, except after a review). */
+  let table: ReplacementTable = new Map(key.table);
+  let allow: string[] = [];
   if (options.map !== undefined) {
     const given = readTable(options.map, '--map');
     for (const [k, v] of given.table) table.set(k, v);
     for (const [k, v] of given.originals) originals.set(k, v);
+    allow = given.keep;
+  } else if (reviewsOnScreen(options)) {
+    const groups = reviewGroups(study.transcripts, lists, key.table, ctx.language);
+    if (groups.length > 0) {
+      const { runAnonymiseScreen } = await import('../../tui/anonymise/run.js');
+      let outcome: 'write' | 'cancel' = 'cancel';
+      let decisions: readonly (ReviewDecision | undefined)[] = [];
+      await runAnonymiseScreen({
+        groups,
+        language: ctx.language,
+        keyFile,
+        keyInsideStudy: insideStudy,
+        onDone: (o, d) => {
+          outcome = o;
+          decisions = d;
+        },
+      });
+      if (outcome === 'cancel') {
+        ctx.stdout.write(fr ? 'Anonymisation annulée : rien n’a été écrit.\n' : 'Anonymisation cancelled: nothing was written.\n');
+        return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
+      }
+      const decided = applyDecisions(groups, decisions);
+      table = decided.table;
+      for (const [k, v] of decided.originals) originals.set(k, v);
+      allow = decided.allow;
+    }
   } else {
     for (const t of study.transcripts) {
-      const found = findIdentifiers(t.text, lists);
+      const found = [...findIdentifiers(t.text, lists), ...Object.values(t.attributes).flatMap((v) => (typeof v === 'string' ? findIdentifiers(v, lists) : []))];
       for (const f of found) if (!originals.has(tableKey(f.text)) && f.likely) originals.set(tableKey(f.text), f.text);
       extendTable(table, found, ctx.language);
       for (const f of found) if (!f.likely && !table.has(tableKey(f.text))) toReview.push({ file: t.file, text: f.text });
     }
   }
+  for (const [k, v] of table) keyTable.set(k, v);
 
   const changes: Change[] = [];
   for (const t of study.transcripts) {
     const edits = planEdits(t.text, table);
-    if (edits.length > 0) changes.push({ transcript: t, edits, newText: applyEdits(t.text, edits) });
+    const frontMatter = frontMatterOf(study.root, t, table);
+    if (edits.length > 0 || (frontMatter !== null && frontMatter.edits.length > 0)) changes.push({ transcript: t, edits, newText: applyEdits(t.text, edits), frontMatter });
   }
 
   // Every coding of a changed transcript must be exactly where it says, to move with its text.
@@ -120,7 +187,7 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     let touched = false;
     const segments = entry.coderFile.segments.map((segment) => {
       const change = changes.find((c) => c.transcript.id === segment.participant);
-      if (change === undefined) return segment;
+      if (change === undefined || change.edits.length === 0) return segment;
       touched = true;
       const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, { old: new OffsetMap(change.transcript.text), new: new OffsetMap(change.newText) });
       if (!m.ok) unplaced.push(segment);
@@ -141,35 +208,43 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
 
   const report = changes.map((c) => ({
     file: c.transcript.file,
-    replacements: c.edits.map((e) => {
-      const before = c.transcript.text.slice(0, e.start);
-      const line = c.transcript.bodyLine + (before.match(/\n/g)?.length ?? 0);
-      return { line, column: e.start - before.lastIndexOf('\n'), original: e.original, replacement: e.replacement };
-    }),
+    replacements: [
+      ...(c.frontMatter?.edits ?? []).map((e) => ({ line: e.line, column: e.column, original: e.original, replacement: e.replacement })),
+      ...c.edits.map((e) => {
+        const before = c.transcript.text.slice(0, e.start);
+        const line = c.transcript.bodyLine + (before.match(/\n/g)?.length ?? 0);
+        return { line, column: e.start - before.lastIndexOf('\n'), original: e.original, replacement: e.replacement };
+      }),
+    ],
   }));
-  const used = new Map<string, string>();
-  for (const c of changes) for (const e of c.edits) used.set(tableKey(e.original), e.replacement);
 
-  if (!options.dryRun && changes.length > 0) {
-    // The key first: without it, nobody could go back from a label to the person.
-    const entries: Record<string, string> = {};
-    for (const [k, v] of [...table].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) entries[originals.get(k) ?? k] = v;
-    const header = fr
-      ? '# Clé d’anonymisation de codage : elle ré-identifie les participants. À garder hors du dossier de l’étude, en lieu sûr.\n'
-      : '# codage anonymisation key: it re-identifies the participants. Keep it out of the study folder, somewhere safe.\n';
-    try {
-      writeFileAtomicSync(keyFile, header + stringify(entries, { lineWidth: 0 }));
-      fs.chmodSync(keyFile, 0o600);
-    } catch (error) {
-      throw asEnvironmentError(error, 'write', keyFile, 'unchanged');
+  if (!options.dryRun && (changes.length > 0 || allow.length > 0)) {
+    // The key first: without it, nobody could go back from a label to the person. It is put
+    // back as it was when the study's files could not all be changed.
+    let previousKey: Buffer | null | undefined;
+    if (changes.length > 0) {
+      const entries: Record<string, string> = {};
+      for (const [k, v] of [...keyTable].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) entries[originals.get(k) ?? k] = v;
+      const header = fr
+        ? '# Clé d’anonymisation de codage : elle ré-identifie les participants. À garder hors du dossier de l’étude, en lieu sûr.\n'
+        : '# codage anonymisation key: it re-identifies the participants. Keep it out of the study folder, somewhere safe.\n';
+      try {
+        previousKey = fs.existsSync(keyFile) ? fs.readFileSync(keyFile) : null;
+        writeFileAtomicSync(keyFile, header + stringify(entries, { lineWidth: 0 }));
+        fs.chmodSync(keyFile, 0o600);
+      } catch (error) {
+        throw asEnvironmentError(error, 'write', keyFile, 'unchanged');
+      }
     }
-    const files = [...changes.map((c) => c.transcript.file), ...[...moved.keys()].map(coderFilePath)];
-    changeStudy(study.root, { command: 'codage anonymise', files, onNotice: noticePrinter(ctx), language: ctx.language }, (files) => {
+    const files = [...changes.map((c) => c.transcript.file), ...[...moved.keys()].map(coderFilePath), ...(allow.length > 0 ? [PRIVACY_FILE] : [])];
+    try {
+      changeStudy(study.root, { command: 'codage anonymise', files, onNotice: noticePrinter(ctx), language: ctx.language }, (files) => {
       for (const c of changes) {
         const bytes = files.transcript(c.transcript.file);
         if (bytes === null) throw new DataError({ en: `${c.transcript.file} disappeared: nothing was changed`, fr: `${c.transcript.file} a disparu : rien n’a été modifié` });
         const text = normalizeText(decodeTranscriptBytes(bytes).text).replace(/^\uFEFF/, '');
-        const lines = text.split('\n');
+        const whole = c.frontMatter === null ? text : anonymiseFrontMatter(text, c.transcript.file, table).text;
+        const lines = whole.split('\n');
         const head = lines.slice(0, c.transcript.bodyLine - 1).join('\n');
         const body = lines.slice(c.transcript.bodyLine - 1).join('\n');
         if (body !== c.transcript.text) {
@@ -182,16 +257,22 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
         if (entry === null) continue;
         files.writeCoder({ coder, coderFile: { ...entry.coderFile, segments }, kept: entry.kept });
       }
-    });
+      if (allow.length > 0) files.writeText(PRIVACY_FILE, withAllowed(files.text(PRIVACY_FILE), allow));
+      });
+    } catch (error) {
+      if (previousKey === null) fs.rmSync(keyFile, { force: true });
+      else if (previousKey !== undefined) writeFileAtomicSync(keyFile, previousKey);
+      throw error;
+    }
   }
 
   if (options.json) {
-    ctx.stdout.write(`${safeJson({ dryRun: options.dryRun === true, key: keyFile, keyInsideStudy: insideStudy, transcripts: report, toReview })}\n`);
+    ctx.stdout.write(`${safeJson({ dryRun: options.dryRun === true, key: keyFile, keyInsideStudy: insideStudy, transcripts: report, allowed: allow, toReview })}\n`);
     return 0;
   }
   for (const r of report) {
     for (const e of r.replacements) {
-      ctx.stdout.write(`${paint.bold(terminalSafe(`${r.file}:${e.line}:${e.column}`))}${colon}${terminalSafe(e.original)} → ${terminalSafe(e.replacement)}\n`);
+      ctx.stdout.write(`${paint.bold(terminalSafe(`${r.file}:${e.line}:${e.column}`))}${colon}${terminalSafe(e.original.replace(/\s+/gu, ' '))} → ${terminalSafe(e.replacement)}\n`);
     }
   }
   const count = report.reduce((n, r) => n + r.replacements.length, 0);
@@ -201,9 +282,16 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
         ? `${count} remplacement(s) dans ${report.length} transcription(s) (rien n’a été écrit, --dry-run).\n`
         : `${count} replacement(s) in ${report.length} transcript(s) (nothing written, --dry-run).\n`
       : fr
-        ? `${count} remplacement(s) dans ${report.length} transcription(s) ; codages déplacés avec le texte dans ${moved.size} fichier(s) de codeur. Clé : ${terminalSafe(keyFile)}\n`
-        : `${count} replacement(s) in ${report.length} transcript(s); codings moved with the text in ${moved.size} coder file(s). Key: ${terminalSafe(keyFile)}\n`,
+        ? `${count} remplacement(s) dans ${report.length} transcription(s) ; codages déplacés avec le texte dans ${moved.size} fichier(s) de codeur.${count > 0 ? ` Clé : ${terminalSafe(keyFile)}` : ''}\n`
+        : `${count} replacement(s) in ${report.length} transcript(s); codings moved with the text in ${moved.size} coder file(s).${count > 0 ? ` Key: ${terminalSafe(keyFile)}` : ''}\n`,
   );
+  if (allow.length > 0) {
+    ctx.stdout.write(
+      `${fr ? (options.dryRun ? 'à garder' : 'gardés') : options.dryRun ? 'to keep' : 'kept'}${colon}${terminalSafe(allow.join(', '))} — ${
+        fr ? `${options.dryRun ? 'seraient ajoutés' : 'ajoutés'} sous allow: dans privacy.yaml` : `${options.dryRun ? 'would be added' : 'added'} under allow: in privacy.yaml`
+      }\n`,
+    );
+  }
   if (toReview.length > 0) {
     const words = [...new Set(toReview.map((r) => r.text))].sort();
     ctx.stdout.write(
@@ -214,19 +302,12 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
       } (${KIND_NAMES.name[ctx.language]})\n`,
     );
   }
-  // The front matter is the researcher's own record (YAML): pointed out, never rewritten.
-  const inFrontMatter: string[] = [];
-  for (const t of study.transcripts) {
-    for (const [attribute, value] of Object.entries(t.attributes)) {
-      if (typeof value !== 'string') continue;
-      const line = t.attributePositions?.[attribute]?.line;
-      for (const f of findIdentifiers(value, lists)) if (f.likely) inFrontMatter.push(`${t.file}${line === undefined ? '' : `:${line}`} (${attribute}) ${f.text}`);
-    }
-  }
+  // Front matter values that could not be rewritten safely (a comment after them, several lines…).
+  const inFrontMatter = changes.flatMap((c) => (c.frontMatter?.byHand ?? []).map((b) => `${c.transcript.file}:${b.line} (${b.attribute}) ${b.value}`));
   if (inFrontMatter.length > 0) {
     ctx.stdout.write(
       `${paint.yellow(fr ? 'à corriger à la main' : 'to fix by hand')}${colon}${
-        fr ? 'dans l’en-tête des transcriptions, qu’anonymise ne modifie pas' : 'in the transcripts’ front matter, which anonymise does not change'
+        fr ? 'dans l’en-tête des transcriptions, des valeurs qu’anonymise n’a pas pu réécrire sans risque' : 'in the transcripts’ front matter, values anonymise could not rewrite safely'
       }${colon}${terminalSafe(inFrontMatter.join(' ; '))}\n`,
     );
   }

@@ -11,11 +11,13 @@ import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.j
 import { CONSENSUS_CODER, reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
 import { studyAgreementSentence } from '../../core/report/agreement.js';
 import type { ReportDocument } from '../../core/report/document.js';
+import { documentPieces, findingsInExport, type AttributeText } from '../../core/privacy/in-export.js';
+import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { computeSaturation, SATURATION_DEFAULTS } from '../../core/analysis/saturation/saturation.js';
 import { saturationSentence } from '../../core/report/saturation/sentence.js';
 import { saturationSvg } from '../../core/report/saturation/svg.js';
 import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
-import type { Study } from '../../core/study/study.js';
+import { STUDY_FILES, type Study } from '../../core/study/study.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
@@ -23,6 +25,7 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
 import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
+import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { resolveCoder } from '../coder.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
@@ -215,6 +218,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       return sentences;
     });
     if (name === 'mindmap' && format === 'md') doc.blocks.push({ type: 'code', language: 'mermaid', text: renderMermaid(mindmapTrees(report, exportOptions)) });
+    warnIdentifiers(ctx, doc, report.segments, study);
     out = await render(doc, format, { landscape: options.landscape, standalone: options.standalone, date });
   }
 
@@ -227,6 +231,38 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   }
   return 0;
+}
+
+/**
+ * A warning on stderr for each likely identifier the exported text holds, with where it was
+ * said; the export itself goes on (its exit code is unchanged).
+ */
+function warnIdentifiers(ctx: CommandContext, doc: ReportDocument, segments: readonly AnchoredSegment[], study: Study): void {
+  const passages = segments.filter((s) => s.status !== 'unplaced');
+  const attributes: AttributeText[] = [];
+  for (const t of study.transcripts) {
+    for (const [key, value] of Object.entries(study.participants.get(t.id)?.attributes ?? t.attributes)) {
+      if (typeof value !== 'string') continue;
+      const inFront = t.attributes[key] === value;
+      attributes.push({ file: inFront ? t.file : STUDY_FILES.participants, ...(inFront ? t.attributePositions?.[key] : undefined), text: value });
+    }
+  }
+  const found = findingsInExport(documentPieces(doc), passages, attributes, readPrivacyLists(study.root).lists);
+  if (found.length === 0) return;
+  const fr = ctx.language === 'fr';
+  const colon = fr ? '\u00a0: ' : ': ';
+  ctx.stderr.write(
+    `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
+      fr
+        ? `l’export contient ${found.length} identifiant(s) probable(s) ; vérifiez avec codage check --privacy, remplacez avec codage anonymise`
+        : `the export holds ${found.length} likely identifier(s); check with codage check --privacy, replace with codage anonymise`
+    }\n`,
+  );
+  for (const f of found) {
+    const where = f.places.map((p) => [p.file, p.line, p.column].filter((x) => x !== undefined).join(':')).join(', ');
+    const text = fr ? `«\u00a0${f.text}\u00a0»` : `"${f.text}"`;
+    ctx.stderr.write(`  ${terminalSafe(text)} (${KIND_NAMES[f.kind][ctx.language]})${colon}${terminalSafe(where)}\n`);
+  }
 }
 
 /**

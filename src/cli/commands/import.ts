@@ -8,13 +8,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../core/errors.js';
-import { STUDY_FILES } from '../../core/study/study.js';
-import { isKnownLabel } from '../../core/transcript/turns.js';
-import { buildTranscript, planTranscriptImport, type BuiltTranscript } from '../../core/transcript-import/build.js';
+import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
+import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { parseTranscript } from '../../core/transcript/parse.js';
+import { buildTranscript, planTranscriptImport, type BuiltTranscript, type SourceText } from '../../core/transcript-import/build.js';
+import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
+import { looksLikeName } from '../../core/transcript-import/speakers.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import type { Localized, Problem } from '../../core/types.js';
+import type { Language, Localized, Problem, Segment } from '../../core/types.js';
 import { changeStudy } from '../../io/study-change.js';
-import { assertStudyFolder, readStudyConfig } from '../../io/study.js';
+import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { IMPORTABLE_EXTENSIONS, readTranscriptSource, type RefusalReason } from '../../io/transcript-source.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
@@ -117,7 +120,17 @@ interface Imported {
   id: string;
   replaces: boolean;
   built: BuiltTranscript;
+  /** What was read, to build the transcript again with the speaker map asked for. */
+  source: SourceText;
   encoding?: string;
+}
+
+/** How one coder's codings on the replaced transcripts were anchored on their new text. */
+interface Placement {
+  file: string;
+  placed: number;
+  approximate: { segment: Segment; text: string }[];
+  unplaced: Segment[];
 }
 
 interface NotImported {
@@ -125,14 +138,6 @@ interface NotImported {
   reason: keyof typeof REASONS;
   detail: Localized;
   hint?: Localized;
-}
-
-/** A title before a name: `Dr Martin` is a known label form, and still a name. */
-const TITLED_NAME = /^(?:dr\.?|pr\.?|docteur|professeur|mme|mlle|m\.|madame|monsieur|mr\.?|mrs\.?|ms\.?)\s+\p{L}/iu;
-
-/** A label that may name someone: not a participant code or a role word (`E`, `P3`, `Enquêtrice`), or a title and a name. */
-function looksLikeName(label: string): boolean {
-  return label !== 'X' && (!isKnownLabel(label) || TITLED_NAME.test(label));
 }
 
 export async function run(baseCtx: CommandContext, sources: string[], options: ImportOptions): Promise<number> {
@@ -173,7 +178,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
               : { en: `it would also become ${decision.target}`, fr: `il deviendrait lui aussi ${decision.target}` },
           hint:
             decision.reason === 'exists'
-              ? { en: 'add --force to replace it (its codings are re-anchored by codage check --fix)', fr: 'ajouter --force pour la remplacer (ses codages sont réancrés par codage check --fix)' }
+              ? { en: 'add --force to replace it (its codings are anchored on the new text)', fr: 'ajouter --force pour la remplacer (ses codages sont réancrés sur le nouveau texte)' }
               : { en: 'rename one of the two files', fr: 'renommer l’un des deux fichiers' },
         });
         continue;
@@ -189,23 +194,70 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
         continue;
       }
-      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, ...(read.encoding ? { encoding: read.encoding } : {}) });
+      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, source: read.source, ...(read.encoding ? { encoding: read.encoding } : {}) });
     }
     bar.update(plan.length, plan.length);
   } finally {
     bar.done();
   }
 
-  if (!options.dryRun && imported.length > 0) {
+  // On a terminal, speakers named in the files (`Dr Martin`) and no map given: ask for the map.
+  if (map.size === 0 && options.json !== true && options.dryRun !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    const rows = proposeSpeakerMap(imported.map((t) => ({ id: t.id, file: t.file, text: t.built.text, speakers: t.built.speakers })));
+    if (rows.length > 0) {
+      const { runSpeakerMapScreen } = await import('../../tui/speakers/run.js');
+      let chosen: Map<string, string> | null = null;
+      await runSpeakerMapScreen({
+        rows,
+        language,
+        onDone: (m) => {
+          chosen = m;
+        },
+      });
+      const asked = chosen as Map<string, string> | null;
+      if (asked === null) {
+        ctx.stdout.write(fr ? 'Import annulé : rien n’a été écrit.\n' : 'Import cancelled: nothing was written.\n');
+        return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
+      }
+      for (const t of imported) {
+        if (t.built.speakers.some((s) => asked.has(s.label))) t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language });
+      }
+    }
+  }
+
+  // A transcript replaced (--force): every coder's codings on it are anchored on the new text in
+  // the same change, as codage check --fix would; those that cannot be placed are reported.
+  const replaced = imported.filter((t) => t.replaces);
+  const coders = replaced.length > 0 ? await listCoders(root) : [];
+  const placements: Placement[] = [];
+  if (imported.length > 0) {
     changeStudy(
       root,
-      { command: `codage import ${sources.join(' ')}`, files: imported.map((t) => t.target), onNotice: noticePrinter(ctx), language },
+      {
+        command: `codage import ${sources.join(' ')}`,
+        files: [...imported.map((t) => t.target), ...coders.map(coderFilePath)],
+        onNotice: noticePrinter(ctx),
+        language,
+        dryRun: options.dryRun === true,
+      },
       (study) => {
         for (const t of imported) {
           if (study.transcript(t.target) !== null && !t.replaces) {
             throw new UsageError({ en: `${t.target} appeared while importing: nothing was written`, fr: `${t.target} est apparu pendant l’import : rien n’a été écrit` });
           }
           study.writeTranscript(t.target, t.built.text);
+        }
+        if (replaced.length === 0) return;
+        const changed = new Map(replaced.map((t) => [t.id, parseTranscript({ file: t.target, bytes: Buffer.from(t.built.text, 'utf8'), defaultId: t.id }).transcript]));
+        for (const coder of coders) {
+          const { entry, refusal } = study.readCoder(coder);
+          if (entry === null && refusal === null) continue;
+          // A coder file codage cannot rewrite may hold codings of the replaced transcript: nothing is written.
+          if (refusal !== null) throw refusal;
+          if (!entry!.coderFile.segments.some((s) => changed.has(s.participant))) continue;
+          const result = reanchorCoder(entry!, changed);
+          if (result.coderFile !== null) study.writeCoder({ coder, coderFile: result.coderFile, kept: entry!.kept });
+          placements.push({ file: coderFilePath(coder), placed: result.placed, approximate: result.approximate, unplaced: result.unplaced });
         }
       },
     );
@@ -226,12 +278,13 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
           ...(t.encoding ? { encoding: t.encoding } : {}),
         })),
         notImported: notImported.map((n) => ({ file: n.file, reason: n.reason, detail: n.detail[language], ...(n.hint ? { hint: n.hint[language] } : {}) })),
+        codings: placements.map((p) => ({ file: p.file, placed: p.placed, approximate: p.approximate.map((x) => x.segment.id), unplaced: p.unplaced.map((x) => x.id) })),
         speakerLabelsLookingLikeNames: nameLike,
         problems: problems.map((p) => problemJson(p, language)),
         dryRun: options.dryRun === true,
       })}\n`,
     );
-    return notImported.length > 0 ? 1 : 0;
+    return notImported.length > 0 || placements.some((p) => p.unplaced.length > 0) ? 1 : 0;
   }
 
   for (const p of problems) ctx.stderr.write(`${formatProblem(p, language)}\n`);
@@ -250,6 +303,28 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     ctx.stdout.write(`${paint.red('✗')} ${terminalSafe(n.file)}${colon}${REASONS[n.reason][language]} — ${terminalSafe(n.detail[language])}\n`);
     if (n.hint) ctx.stdout.write(`  ${paint.dim(fr ? 'à faire' : 'fix')}${colon}${terminalSafe(n.hint[language])}\n`);
   }
+  for (const p of placements) {
+    const would = options.dryRun === true;
+    ctx.stdout.write(
+      `${paint.green('✓')} ${p.file}${colon}${
+        fr
+          ? `${p.placed} segment(s) ${would ? 'seraient réancrés' : 'réancré(s)'} sur le nouveau texte`
+          : `${p.placed} segment(s) ${would ? 'would be anchored' : 'anchored'} on the new text`
+      }\n`,
+    );
+    for (const { segment: s, text } of p.approximate) {
+      ctx.stdout.write(
+        `  ${paint.yellow(fr ? 'à vérifier' : 'check')}${colon}${s.id} (${terminalSafe(s.participant)}) ${fr ? 'placé approximativement' : 'placed approximately'}${colon}${quoted(s.text, language)} → ${quoted(text, language)}\n`,
+      );
+    }
+    for (const s of p.unplaced) {
+      ctx.stdout.write(
+        `  ${paint.red(fr ? 'non placé' : 'not placed')}${colon}${s.id} (${terminalSafe(s.participant)}) ${quoted(s.text, language)} — ${
+          fr ? 'introuvable dans le nouveau texte ; gardé tel quel dans le fichier du codeur : recoder le passage, ou supprimer la ligne' : 'not found in the new text; kept as it was in the coder file: recode the passage, or delete the line'
+        }\n`,
+      );
+    }
+  }
   const verb = options.dryRun ? (fr ? 'à importer (rien n’a été écrit, --dry-run)' : 'to import (nothing written, --dry-run)') : fr ? 'importée(s)' : 'imported';
   ctx.stdout.write(
     `${imported.length} ${fr ? 'transcription(s)' : 'transcript(s)'} ${verb}, ${notImported.length} ${fr ? 'non importée(s)' : 'not imported'}.\n`,
@@ -263,5 +338,12 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       }\n`,
     );
   }
-  return notImported.length > 0 ? 1 : 0;
+  return notImported.length > 0 || placements.some((p) => p.unplaced.length > 0) ? 1 : 0;
+}
+
+/** A quote on one line, cut after 60 characters, escaped for the terminal. */
+function quoted(text: string, language: Language): string {
+  const line = text.replace(/\s+/gu, ' ');
+  const short = [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…` : line;
+  return language === 'fr' ? `«\u00a0${terminalSafe(short)}\u00a0»` : `"${terminalSafe(short)}"`;
 }

@@ -41,6 +41,8 @@ function positions(text: string, offsets: readonly number[], firstLine: number):
 
 function problemOf(file: string, where: { line: number; column: number }, f: Finding): Problem {
   const kind = KIND_NAMES[f.kind];
+  // An identifier split over two lines (`Dr` at the end of one, `Martin` on the next) on one line.
+  const oneLine = f.text.replace(/\s+/gu, ' ');
   return {
     severity: f.likely ? 'error' : 'warning',
     file,
@@ -48,8 +50,8 @@ function problemOf(file: string, where: { line: number; column: number }, f: Fin
     column: where.column,
     kind: `privacy-${f.kind}`,
     message: {
-      en: `"${f.text}" may identify someone (${kind.en})`,
-      fr: `« ${f.text} » peut identifier quelqu’un (${kind.fr})`,
+      en: `"${oneLine}" may identify someone (${kind.en})`,
+      fr: `« ${oneLine} » peut identifier quelqu’un (${kind.fr})`,
     },
     hint: {
       en: 'replace it with a label (codage anonymise), or add it under allow: in privacy.yaml if it identifies nobody',

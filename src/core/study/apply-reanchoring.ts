@@ -1,7 +1,7 @@
 import { contextOf } from '../anchoring/context.js';
 import { OffsetMap } from '../text/offsets.js';
-import type { CoderFile, Segment } from '../types.js';
-import type { AnchoredSegment } from './anchor-codings.js';
+import type { CoderFile, Segment, Transcript } from '../types.js';
+import { anchorCodings, type AnchoredSegment } from './anchor-codings.js';
 import type { CoderEntry } from './study.js';
 
 export interface ReanchoredFile {
@@ -38,4 +38,31 @@ export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment
     if (count > 0) result.push({ coder: entry.coder, file: entry.file, coderFile: { ...entry.coderFile, segments }, count });
   }
   return result;
+}
+
+/** One coder's segments anchored again on transcripts whose text changed (a transcript imported anew). */
+export interface CoderReanchoring {
+  /** The coder file with the segments at their new places; null when no segment moved. */
+  coderFile: CoderFile | null;
+  /** Segments of those transcripts found exactly where they were, or again by their text. */
+  placed: number;
+  /** Found only approximately: placed, to be checked by the researcher; `text` is what it now quotes. */
+  approximate: { segment: Segment; text: string }[];
+  /** Not found at all: kept exactly as they were, for the researcher to recode or restore. */
+  unplaced: Segment[];
+}
+
+/**
+ * The segments of `entry` on the transcripts of `changed` (by id), anchored on their new text as
+ * `codage check --fix` does; the segments of other transcripts are left alone. Pure.
+ */
+export function reanchorCoder(entry: CoderEntry, changed: Map<string, Transcript>): CoderReanchoring {
+  const anchored = anchorCodings([entry], changed).segments;
+  const [file] = applyReanchoring([entry], anchored);
+  return {
+    coderFile: file?.coderFile ?? null,
+    placed: anchored.filter((a) => a.status !== 'unplaced' && a.status !== 'approximate').length,
+    approximate: anchored.filter((a) => a.status === 'approximate').map((a) => ({ segment: a.segment, text: a.text })),
+    unplaced: anchored.filter((a) => a.status === 'unplaced').map((a) => a.segment),
+  };
 }

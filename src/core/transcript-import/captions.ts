@@ -9,6 +9,7 @@
  * the milliseconds, hours or none, styling tags. What cannot be read is reported with its line.
  */
 import type { Localized } from '../types.js';
+import { decodeEntities } from './entities.js';
 
 export interface Cue {
   /** Seconds from the start of the recording. */
@@ -43,17 +44,6 @@ const TIMING = new RegExp(String.raw`^\s*${TIME}\s*-->\s*${TIME}(?:\s.*)?$`);
 
 function seconds(h: string | undefined, m: string, s: string, ms: string | undefined): number {
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + (ms === undefined ? 0 : Number(ms.padEnd(3, '0')) / 1000);
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '', rlm: '' };
-
-function decodeEntities(text: string): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return ENTITIES[name] ?? whole;
-  });
 }
 
 /** `<v Name>`, `<v.loud Name>`: a voice; group 1 the name. */

@@ -4,7 +4,7 @@
  * speaker map (`Interviewer: E`, `Dr Martin: P3`) renames labels; every label line is written
  * the same way (`E : …` in French, `E: …` in English), which the transcript reader reads back.
  */
-import { findTurns } from '../transcript/turns.js';
+import { findTurns, isKnownLabel } from '../transcript/turns.js';
 import type { Language } from '../types.js';
 
 export type SpeakerMap = ReadonlyMap<string, string>;
@@ -72,4 +72,12 @@ export function relabel(body: string, map: SpeakerMap, language: Language): Rela
   }
   parts.push(body.slice(last));
   return { body: parts.join(''), speakers: [...speakers].map(([label, w]) => ({ label, written: w })) };
+}
+
+/** A title before a name: `Dr Martin` is a known label form, and still a name. */
+const TITLED_NAME = /^(?:dr\.?|pr\.?|docteur|professeur|mme|mlle|m\.|madame|monsieur|mr\.?|mrs\.?|ms\.?)\s+\p{L}/iu;
+
+/** A label that may name someone: not a participant code or a role word (`E`, `P3`, `Enquêtrice`), or a title and a name. */
+export function looksLikeName(label: string): boolean {
+  return label !== 'X' && (!isKnownLabel(label) || TITLED_NAME.test(label));
 }

@@ -1,0 +1,97 @@
+import { render as inkRender } from 'ink';
+import { cleanup, render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReviewDecision } from '../../core/privacy/review.js';
+import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { AnonymiseApp } from './AnonymiseApp.js';
+import { sampleGroups } from './sample.js';
+
+const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+afterEach(() => cleanup());
+
+function open(language: 'en' | 'fr' = 'en', keyInsideStudy = false) {
+  const done: { outcome: string; decisions: readonly (ReviewDecision | undefined)[] }[] = [];
+  const app = render(<AnonymiseApp groups={sampleGroups(language)} language={language} keyFile="/home/me/key.yaml" keyInsideStudy={keyInsideStudy} onDone={(outcome, decisions) => done.push({ outcome, decisions })} />);
+  const frame = () => strip(app.lastFrame() ?? '');
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      app.stdin.write(k);
+      await pause();
+    }
+  };
+  return { frame, press, done };
+}
+
+describe('AnonymiseApp', () => {
+  it('shows a finding in its context, where it is, and the label proposed', async () => {
+    const { frame, press } = open();
+    await pause();
+    expect(frame()).toContain('"Dr Martin" · title and name · likely identifier');
+    expect(frame()).toContain('3 places in 2 transcripts');
+    expect(frame()).toContain('transcripts/MG1.txt:3:19 (front matter)  1/3');
+    expect(frame()).toContain('source: Entretien Dr Martin.docx');
+    expect(frame()).toContain('To decide — proposed: [Dr A]');
+    await press(KEYS.tab);
+    expect(frame()).toContain('transcripts/MG1.txt:7:20  2/3');
+    expect(frame()).toContain('MG1 : Elle a vu le Dr Martin à Lyon.');
+  });
+
+  it('escapes what the transcript holds (a bidirectional override in a name)', async () => {
+    const { frame, press } = open();
+    await press('r', 'r');
+    expect(frame()).toContain('"Rose" · first name');
+    expect(frame()).toContain('Sa fille Rose\\u202e est venue aussi.');
+    expect(frame()).not.toContain('\u202e');
+  });
+
+  it('edits a label, keeps a word, then writes from the summary', async () => {
+    const { frame, press, done } = open('fr', true);
+    await press('e');
+    expect(frame()).toContain('Remplacer «\u00a0Dr Martin\u00a0» par');
+    await press(KEYS.ctrlU, '[Dr M]', KEYS.enter);
+    expect(frame()).toContain('Remplacé par [Dr M] partout.');
+    await press('s', 'r', 'k');
+    expect(frame()).toContain('Résumé avant d’écrire');
+    expect(frame()).toContain('Remplacer\u00a0: 2 textes, 4 occurrences dans 2 transcriptions');
+    expect(frame()).toContain('Dr Martin → [Dr M]  ×3');
+    expect(frame()).toContain('Garder (ajoutés aux mots permis de privacy.yaml)\u00a0: 1');
+    expect(frame()).toContain('la clé sera DANS le dossier de l’étude');
+    expect(done).toEqual([]);
+    await press(KEYS.enter);
+    expect(done).toEqual([{ outcome: 'write', decisions: [{ type: 'replace', label: '[Dr M]' }, { type: 'skip' }, { type: 'replace', label: '[prénom]' }, { type: 'keep' }] }]);
+  });
+
+  it('q asks before leaving, and leaving writes nothing', async () => {
+    const { frame, press, done } = open();
+    await press('r', 'q');
+    expect(frame()).toContain('Quit without writing anything? y: yes');
+    await press('y');
+    expect(done.map((d) => d.outcome)).toEqual(['cancel']);
+  });
+
+  it('fits 80×24: every row fits, the frame is one row shorter than the terminal', async () => {
+    const stdout = new FakeStdout(80, 24);
+    const stdin = new FakeStdin();
+    const instance = inkRender(<AnonymiseApp groups={sampleGroups('fr')} language="fr" keyFile="/home/me/cle.yaml" keyInsideStudy={false} onDone={() => {}} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    await pause();
+    for (const keys of [[], ['e'], [KEYS.escape, '\t'], ['w'], [KEYS.escape, 'q']]) {
+      for (const k of keys) {
+        stdin.write(k);
+        await pause();
+      }
+      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      expect(lines.length).toBe(23);
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    }
+    instance.unmount();
+  });
+});
