@@ -62,6 +62,30 @@ describe('codage code in a real terminal', () => {
     expect(await again.exit).toBe(0);
   }, 60_000);
 
+  it('suggests codes from the coder’s own coding in the picker, unless codage.yaml turns it off', async () => {
+    const dir = copyStudy();
+    const s = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await s.waitFor('MG2 · marie');
+    await s.type(`/poules${ENTER}`); // a sentence on morphine and its effects
+    await s.type(ENTER);
+    await s.waitFor('≈ suggested');
+    await s.waitFor(/≈ like [A-Z0-9]+:/);
+    await s.type('\x1b');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+
+    writeFileSync(join(dir, 'codage.yaml'), `${readFileSync(join(dir, 'codage.yaml'), 'utf8')}suggestions: false\n`);
+    const off = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await off.waitFor('MG2 · marie');
+    await off.type(`/poules${ENTER}`);
+    await off.type(ENTER);
+    await off.waitFor('Code "');
+    expect(off.screen()).not.toContain('≈ suggested');
+    await off.type('\x1b');
+    await off.type('q');
+    expect(await off.exit).toBe(0);
+  }, 60_000);
+
   it('refuses a second session on the same coder file, and a session without a terminal', async () => {
     const dir = copyStudy();
     const first = start(['code', 'MG1', '--study', dir, '--coder', 'marie', '--lang', 'en']);

@@ -178,4 +178,6 @@ export interface StudyConfig {
   coder?: string;
   /** Participant attribute linking the two sides of a pair (doctor–patient dyads). */
   pair?: string;
+  /** Code suggestions in the coding screen, from the coder's own coding (default: on). */
+  suggestions?: boolean;
 }

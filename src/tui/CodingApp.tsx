@@ -34,6 +34,7 @@ import {
   type Action,
   type Effect,
   type ScreenMemos,
+  type Suggest,
   type ScreenPosition,
   type ScreenSegment,
   type TranscriptEntry,
@@ -64,6 +65,8 @@ export interface CodingAppProps {
   transcriptMemo?: string;
   /** The study's memos on this transcript and on the codes (codage memo). */
   memos?: ScreenMemos;
+  /** Code suggestions from this coder's own coding (absent: none shown). */
+  suggest?: Suggest;
   coder: string;
   /** All screen text in French or English. */
   language: Language;
@@ -203,6 +206,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       wordSpans: props.wordSpans,
       ...(props.transcriptMemo !== undefined ? { transcriptMemo: props.transcriptMemo } : {}),
       ...(props.memos !== undefined ? { memos: props.memos } : {}),
+      ...(props.suggest !== undefined ? { suggest: props.suggest } : {}),
       ...(props.initialCursor !== undefined ? { initialCursor: props.initialCursor } : {}),
       ...(props.read !== undefined ? { read: props.read } : {}),
       ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),

@@ -18,10 +18,13 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
   switch (picker.purpose) {
     case 'apply':
     case 'edit':
-      return searchCodes(state.codes, picker.query, picker.first !== undefined ? [...picker.first, ...state.recentCodes] : state.recentCodes).map((c) => {
+      return searchCodes(state.codes, picker.query, [...(picker.first ?? []), ...(picker.suggested ?? []).map((s) => s.code), ...state.recentCodes]).map((c) => {
         const item: PickerItem = { id: c.id, label: c.name, path: c.path };
         const memo = state.memos.codes.get(c.id);
-        const detail = [c.definition, memo !== undefined ? `✎ ${memo}` : undefined].filter((d) => d !== undefined).join('  ');
+        const why = picker.suggested?.find((s) => s.code === c.id)?.because;
+        if (why !== undefined) item.note = `${state.language === 'fr' ? '≈ suggéré' : '≈ suggested'}${c.path.length > 0 ? ` · ${c.path.join(' › ')}` : ''}`;
+        const because = why === undefined ? undefined : state.language === 'fr' ? `≈ comme ${why.participant}\u00a0: ${quoteExcerpt(why.text)}` : `≈ like ${why.participant}: ${quoteExcerpt(why.text)}`;
+        const detail = [because, c.definition, memo !== undefined ? `✎ ${memo}` : undefined].filter((d) => d !== undefined).join('  ');
         if (detail !== '') item.detail = detail;
         return item;
       });
@@ -69,12 +72,24 @@ export function withItems(state: SessionState, picker: Picker): Picker {
   return { ...picker, items, highlighted: Math.min(picker.highlighted, Math.max(0, items.length - 1)) };
 }
 
+/** A passage shown as the reason for a suggestion: its start, on one line. */
+function quoteExcerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}
+
 /** Opens the code picker to code `target` (apply) or to change a segment's codes (edit). */
 export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', target: Span, checked: string[], segmentId?: string): SessionState {
   const picker: Picker = { purpose, query: '', highlighted: 0, checked, items: [], target };
   if (segmentId !== undefined) picker.segmentId = segmentId;
   // Editing a segment: its own codes come first.
   if (purpose === 'edit') picker.first = [...checked];
+  // Then the codes this coder gave to the most similar passages (up to 3 known to the codebook).
+  if (state.suggest !== undefined && target.end > target.start) {
+    const known = new Set(state.codes.map((c) => c.id));
+    const suggested = state.suggest(state.text.slice(target.start, target.end), segmentId).filter((s) => known.has(s.code) && !checked.includes(s.code)).slice(0, 3);
+    if (suggested.length > 0) picker.suggested = suggested;
+  }
   return { ...state, mode: 'picker', picker: withItems(state, picker), prompt: null };
 }
 

@@ -8,6 +8,7 @@ import type { EditedSegment } from '../core/codings/replace-transcript.js';
 import type { SpeechCoverage } from '../core/analysis/speech.js';
 import type { FoldedText } from '../core/text/fold.js';
 import type { Codebook, Language, Localized, Sentence, Span, Transcript } from '../core/types.js';
+import type { SuggestedCode } from '../core/suggest/index.js';
 import type { CodeEntry, ThemeEntry } from './code-search.js';
 
 /** A coded segment as the screen sees it (UTF-16 offsets). */
@@ -22,6 +23,8 @@ export interface SessionInput {
   transcriptMemo?: string;
   /** The study's memos shown on this screen (codage memo): each code's, and this transcript's (latest entry). */
   memos?: ScreenMemos;
+  /** Codes this coder gave to the passages most like `text` (their own coding only); absent when turned off. */
+  suggest?: Suggest;
   language: Language;
   initialCursor?: number;
   /** What the coder read in earlier sessions (sentences starting inside are counted as read). */
@@ -31,6 +34,9 @@ export interface SessionInput {
   newSegmentId: () => string;
   wordSpans: (start: number, end: number) => Span[];
 }
+
+/** Suggestions for a passage: code ids, best first, each with the passage that explains it. */
+export type Suggest = (text: string, exclude?: string) => readonly SuggestedCode[];
 
 /** Memos from `memos/`, as the coding screen shows them: the latest entry of each, on one line. */
 export interface ScreenMemos {
@@ -85,6 +91,8 @@ export interface Picker {
   first?: string[];
   /** Every item, before filtering (the transcript switcher). */
   all?: PickerItem[];
+  /** Codes suggested for the target (from this coder's own coding), best first. */
+  suggested?: readonly SuggestedCode[];
 }
 
 /** A yes/no question (the answer's effect is carried out on yes). */
@@ -162,6 +170,7 @@ export interface SessionState {
   transcriptMemo: string | undefined;
   /** The study's memos (read only here: written with codage memo). */
   memos: ScreenMemos;
+  suggest: Suggest | undefined;
   recentCodes: string[];
   initialIds: ReadonlySet<string>;
 

@@ -725,3 +725,40 @@ describe('overlays', () => {
     expect(cursorOffset(after)).toBe(0);
   });
 });
+
+describe('code suggestions', () => {
+  const because = (participant: string, text: string) => ({ segment: 'old1', participant, text, score: 2 });
+  const asked: { text: string; exclude: string | undefined }[] = [];
+  const suggest = (text: string, exclude?: string) => {
+    asked.push({ text, exclude });
+    return [
+      { code: 'frustration', score: 3, because: because('MG3', 'Ça m’agace, ces patients qui ne suivent rien.') },
+      { code: 'inconnu', score: 2, because: because('MG4', 'un code absent du livre de codes') },
+      { code: 'impuissance', score: 1, because: because('MG5', 'Je ne sais plus quoi faire.') },
+    ];
+  };
+
+  it('lists the suggested codes first in the picker, marked, with the passage that explains them', () => {
+    const s = run(start({ suggest }), down, down, { type: 'openPicker' });
+    expect(asked.at(-1)).toEqual({ text: 'Je ne sais plus quoi lui proposer.', exclude: undefined });
+    const items = s.picker?.items ?? [];
+    expect(items.slice(0, 2).map((i) => i.id)).toEqual(['frustration', 'impuissance']);
+    expect(items[0]?.note).toBe('≈ suggéré · Vécu du médecin › Émotions négatives');
+    expect(items[0]?.detail).toBe('≈ comme MG3\u00a0: Ça m’agace, ces patients qui ne suivent rien.');
+    expect(items[1]?.detail).toContain('Le médecin dit ne plus savoir quoi proposer.');
+    expect(items.some((i) => i.id === 'inconnu')).toBe(false);
+    expect(items[2]?.note).toBeUndefined();
+    // Typing filters as before; the suggestion only orders the list.
+    expect(run(s, typed('desemp')).picker?.items[0]?.id).toBe('desemparement');
+  });
+
+  it('leaves the segment being recoded out of its own suggestions, and shows nothing without suggestions', () => {
+    let s = run(start({ suggest }), down, down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' });
+    const id = s.segments[0]?.id as string;
+    s = run(s, { type: 'editSegment' });
+    expect(asked.at(-1)?.exclude).toBe(id);
+    expect(s.picker?.items[0]?.id).toBe('impuissance');
+    const plain = run(start(), down, down, { type: 'openPicker' });
+    expect(plain.picker?.items.every((i) => i.note === undefined)).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { type Memos, memoLine, memoOf } from '../../core/memo/memo.js';
 import { readMemos } from '../../io/memos.js';
+import { coderSuggestions } from '../../tui/suggestions.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -168,6 +169,8 @@ async function session(
   // of the study (read again only if something else changed the file since the last save).
   const command = `codage code --coder ${coder}`;
   let coderFile: CoderFile = entry.coderFile;
+  // Suggestions learn from this coder's own segments only (codage.yaml `suggestions: false` turns them off).
+  const suggestions = study.config.suggestions === false ? null : coderSuggestions(coderFile.segments);
   let lastSaved: Date | null = null;
   /** Why the last change of the session could not be written, or null when everything is on disk. */
   let unsaved: unknown = null;
@@ -323,6 +326,7 @@ async function session(
       })),
       transcriptMemo: coderFile.memos[t.id],
       memos: { codes: codeMemos, ...transcriptMemoLine(memos, t.id) },
+      ...(suggestions !== null ? { suggest: suggestions.suggest } : {}),
       coder,
       language: ctx.language,
       initialCursor: saved ? utf16(t, saved.cursor) : undefined,
@@ -349,6 +353,7 @@ async function session(
           }),
         );
         segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
+        suggestions?.update(t.id, coderFile.segments);
       },
       onCreateCode,
       onRemoveCode,

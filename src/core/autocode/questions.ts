@@ -12,7 +12,7 @@
  *   with; a turn that matches none (a prompt, « Et alors ? ») keeps the question before it.
  *   Without a guide, the interviewer's questions are numbered in the order of each interview.
  */
-import { foldForSearch } from '../text/fold.js';
+import { stemsOf } from '../text/stems.js';
 import { LineNumbers } from '../text/lines.js';
 import type { Span, Transcript } from '../types.js';
 
@@ -34,26 +34,9 @@ export interface QuestionPassage extends Span {
 const NUMBERED = /^[ \t]*(?:Q(?:uestion)?[ \t]*)?(\d{1,3})[ \t]*[.)°:–-][ \t]+(?=\S)/gimu;
 const BULLET = /^\s*(?:[-•*–]|\d{1,3}[a-z][.)])\s+/u;
 
-/** Short words that say nothing of a question's topic (French and English). */
-const STOP = new Set(
-  (
-    'a au aux avec ce ces cet cette comment dans de des du elle en est et etre eu il ils je la le les leur lui ma mais me mes moi mon ne nous on ou par pas pour qu que quel quelle quelles quels qui sa se ses si son sur ta te tes toi ton tu un une vos votre vous y ' +
-    'avez avoir faire fait faites pensez diriez pourriez pouvez parler dire racontez expliquez decrire decrivez ' +
-    'an and are as at be by can could do does did for from have how i if in is it of on or tell the this to was what when where which who why would you your'
-  ).split(' '),
-);
-
-/**
- * The folded content words of a text, each cut to its first 6 letters: a crude stem, enough for
- * « diagnostic » to meet « diagnostique » and « redoutez » « redouter » in French and English.
- */
+/** A text's content-word stems (see core/text/stems.ts). */
 function contentWords(text: string): Set<string> {
-  return new Set(
-    foldForSearch(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 2 && !STOP.has(w))
-      .map((w) => w.slice(0, 6)),
-  );
+  return new Set(stemsOf(text));
 }
 
 /** The questions of an interview guide, numbered as written (or in order when they are not). */

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem, StudyConfig } from '../types.js';
 
-const KNOWN_KEYS = ['title', 'language', 'quote_label', 'order', 'coder', 'pair'] as const;
+const KNOWN_KEYS = ['title', 'language', 'quote_label', 'order', 'coder', 'pair', 'suggestions'] as const;
 
 /** Reads `codage.yaml`. Every field is optional; problems carry line and column. */
 export function parseStudyConfig(source: string, file: string): { config: StudyConfig; problems: Problem[] } {
@@ -65,6 +65,10 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
       case 'pair':
         if (typeof scalar === 'string' && scalar.trim() !== '') config.pair = scalar.trim();
         else bad('pair must be the name of a participant attribute', "pair doit être le nom d'un attribut des participants", 'write pair: binome', 'écrire pair: binome');
+        break;
+      case 'suggestions':
+        if (typeof scalar === 'boolean') config.suggestions = scalar;
+        else bad('suggestions must be true or false', 'suggestions doit valoir true ou false', 'write suggestions: false to turn code suggestions off', 'écrire suggestions: false pour ne plus suggérer de codes');
         break;
       case 'order':
         readOrder(value, at, problems, file, config, bad);
