@@ -74,6 +74,21 @@ describe('codage code in a real terminal', () => {
     await s.type('q');
     expect(await s.exit).toBe(0);
 
+    // Every hit of a search, reviewed then coded at once.
+    const all = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
+    await all.waitFor('MG2 · marie');
+    await all.type(`/morphine${ENTER}`);
+    await all.type('A');
+    await all.waitFor(/Code every hit of "morphine": (\d+)\/\1 sentence\(s\) ticked/);
+    await all.type(' '); // untick the first
+    await all.type(ENTER);
+    await all.waitFor(/Code \d+ passage\(s\) with…/);
+    await all.type(`humour${ENTER}`);
+    await all.waitFor(/\d+ passage\(s\) coded: Humour/);
+    await all.type('q');
+    expect(await all.exit).toBe(0);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+
     writeFileSync(join(dir, 'codage.yaml'), `${readFileSync(join(dir, 'codage.yaml'), 'utf8')}suggestions: false\n`);
     const off = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);
     await off.waitFor('MG2 · marie');

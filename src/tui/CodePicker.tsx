@@ -24,7 +24,7 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
   const listRows = Math.max(1, height - 3);
   const top = windowTop(topRef.current, { first: picker.highlighted, last: picker.highlighted }, listRows, picker.items.length, 0);
   topRef.current = top;
-  const checkable = picker.purpose === 'apply' || picker.purpose === 'edit';
+  const checkable = picker.purpose === 'apply' || picker.purpose === 'edit' || picker.purpose === 'hits';
   const typing = picker.purpose !== 'remove';
   const highlighted = picker.items[picker.highlighted];
 

@@ -165,7 +165,9 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
           ? strings.hints.remove
           : state.picker?.purpose === 'transcript'
             ? strings.hints.transcript
-            : strings.hints.picker;
+            : state.picker?.purpose === 'hits'
+              ? strings.hints.hits
+              : strings.hints.picker;
     case 'prompt':
       return strings.hints.prompt;
     case 'help':
@@ -435,7 +437,11 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   if (state.mode === 'picker' && state.picker !== null) {
     const picker = state.picker;
     const title =
-      picker.purpose === 'apply'
+      picker.purpose === 'apply' && picker.targets !== undefined
+        ? strings.picker.applyMany(picker.targets.length)
+        : picker.purpose === 'hits'
+          ? strings.picker.hits(state.search?.query ?? '', picker.checked.length, picker.all?.length ?? 0)
+          : picker.purpose === 'apply'
         ? strings.picker.apply(excerpt(state.text.slice(picker.target.start, picker.target.end), Math.max(10, width - 16)))
         : picker.purpose === 'edit'
           ? strings.picker.edit

@@ -168,6 +168,8 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
       return { type: 'searchNext', dir: 1 };
     case 'N':
       return { type: 'searchNext', dir: -1 };
+    case 'A':
+      return { type: 'codeAllHits' };
     case ':':
       return { type: 'openGoto' };
     case 't':

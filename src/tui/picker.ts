@@ -6,6 +6,7 @@ import type { Span } from '../core/types.js';
 import { foldForSearch } from '../core/text/fold.js';
 import { searchCodes, searchThemes, touchRecent } from './code-search.js';
 import { applyCodes, names, replaceSegment, sameCodes } from './edit-codings.js';
+import { applyCodesToMany, tickedSpans } from './code-hits.js';
 import { wordStartBefore } from './line-edit.js';
 import { info, L, problem, type Action, type Picker, type PickerItem, type ScreenSegment, type SessionState, type TranscriptEntry } from './session-state.js';
 import { codeName, targetSpan } from './session-queries.js';
@@ -40,6 +41,7 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
     }
     case 'remove':
       return picker.items;
+    case 'hits':
     case 'transcript': {
       const all = picker.all ?? [];
       const q = foldForSearch(picker.query).trim();
@@ -79,8 +81,9 @@ function quoteExcerpt(text: string): string {
 }
 
 /** Opens the code picker to code `target` (apply) or to change a segment's codes (edit). */
-export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', target: Span, checked: string[], segmentId?: string): SessionState {
+export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', target: Span, checked: string[], segmentId?: string, targets?: readonly Span[]): SessionState {
   const picker: Picker = { purpose, query: '', highlighted: 0, checked, items: [], target };
+  if (targets !== undefined) picker.targets = targets;
   if (segmentId !== undefined) picker.segmentId = segmentId;
   // Editing a segment: its own codes come first.
   if (purpose === 'edit') picker.first = [...checked];
@@ -91,6 +94,15 @@ export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', t
     if (suggested.length > 0) picker.suggested = suggested;
   }
   return { ...state, mode: 'picker', picker: withItems(state, picker), prompt: null };
+}
+
+/** From the review of a search's hits to the code picker for every hit kept (Esc goes back to the review). */
+function chooseCodesForHits(state: SessionState, review: Picker): SessionState {
+  const spans = tickedSpans(review.checked);
+  if (spans.length === 0) return { ...state, message: problem('Aucune occurrence cochée.', 'No hit ticked.') };
+  // Suggestions are asked for the first passage kept: the others are the same search.
+  const next = openCodePicker(state, 'apply', spans[0] as Span, [], undefined, spans);
+  return next.picker === null ? next : { ...next, picker: { ...next.picker, back: review } };
 }
 
 /** The codes Enter applies: checked ones, plus the highlighted one when something is typed. */
@@ -105,6 +117,7 @@ function chosenCodes(picker: Picker): string[] {
 
 /** Applies the chosen codes (apply) or makes them the segment's codes (edit). */
 export function confirmCodes(state: SessionState, picker: Picker, codes: string[]): SessionState {
+  if (picker.purpose === 'apply' && picker.targets !== undefined) return applyCodesToMany(state, picker.targets, codes);
   if (picker.purpose === 'apply') return applyCodes(state, picker.target, codes);
   // Edit: the segment's codes become exactly the chosen ones.
   const id = picker.segmentId;
@@ -176,6 +189,11 @@ function pickerChoose(state: SessionState, picker: Picker, index: number): Sessi
       if (item === undefined || segment === undefined) return { ...state, mode: 'read', picker: null };
       return removeFromSegment(state, segment, item.id);
     }
+    case 'hits': {
+      if (item === undefined || item.id === null) return state;
+      const checked = picker.checked.includes(item.id) ? picker.checked.filter((c) => c !== item.id) : [...picker.checked, item.id];
+      return { ...state, picker: { ...picker, highlighted: index, checked } };
+    }
     case 'transcript': {
       if (item === undefined || item.id === null) return state;
       const closed: SessionState = { ...state, mode: 'read', picker: null };
@@ -218,6 +236,7 @@ export function reducePicker(state: SessionState, picker: Picker, action: Action
       return pickerChoose(state, picker, action.n - 1);
     case 'pickerConfirm': {
       if (picker.purpose === 'transcript') return pickerChoose(state, picker, picker.highlighted);
+      if (picker.purpose === 'hits') return chooseCodesForHits(state, picker);
       if (picker.purpose === 'theme' && picker.items.length === 0 && picker.query.trim() !== '') return createInTypedTheme(state, picker);
       if (picker.purpose === 'theme' || picker.purpose === 'remove') return pickerChoose(state, picker, picker.highlighted);
       // Nothing matches what was typed: it is the new code's name; on to its theme.

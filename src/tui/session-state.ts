@@ -51,7 +51,7 @@ export interface Selection extends Span {
   active: 'start' | 'end';
 }
 
-export type PickerPurpose = 'apply' | 'edit' | 'theme' | 'remove' | 'transcript';
+export type PickerPurpose = 'apply' | 'edit' | 'theme' | 'remove' | 'transcript' | 'hits';
 
 export interface PickerItem {
   /** Code id, theme id, or null (theme picker: not yet grouped; remove: the whole segment). */
@@ -93,6 +93,8 @@ export interface Picker {
   all?: PickerItem[];
   /** Codes suggested for the target (from this coder's own coding), best first. */
   suggested?: readonly SuggestedCode[];
+  /** Apply: every passage to code at once (the search hits kept in the review list). */
+  targets?: readonly Span[];
 }
 
 /** A yes/no question (the answer's effect is carried out on yes). */
@@ -251,6 +253,7 @@ export type Action =
   | { type: 'cancel' }
   | { type: 'openPicker' }
   | { type: 'editSegment' }
+  | { type: 'codeAllHits' }
   | { type: 'removeSegment' }
   | { type: 'cycleSegment' }
   | { type: 'toggleExemplary' }

@@ -18,6 +18,7 @@ import {
   type SessionState,
 } from './session.js';
 import { codebook, idCounter, sentences, sentenceText, TEXT, transcript, wordSpans } from './test-study.js';
+import { runSearch } from './search.js';
 
 function start(overrides: Partial<SessionInput> = {}): SessionState {
   return initSession({
@@ -760,5 +761,32 @@ describe('code suggestions', () => {
     expect(s.picker?.items[0]?.id).toBe('impuissance');
     const plain = run(start(), down, down, { type: 'openPicker' });
     expect(plain.picker?.items.every((i) => i.note === undefined)).toBe(true);
+  });
+});
+
+describe('code all hits of a search', () => {
+  it('lists the participant’s sentences holding a hit, ticked; the unticked ones are left; one undo takes all back', () => {
+    let s = runSearch(start(), 'e');
+    s = run(s, { type: 'codeAllHits' });
+    expect(s.picker?.purpose).toBe('hits');
+    const labels = s.picker?.items.map((i) => i.label) ?? [];
+    // Every participant sentence has an "e"; the interviewer's question and "D'accord." are not listed.
+    expect(labels).toEqual(["Alors *rire* c'est compliqué.", 'Je ne sais plus quoi lui proposer.', 'On se sent démuni.', 'Les délais sont très longs.', 'Huit mois pour le centre antidouleur !']);
+    expect(s.picker?.checked).toHaveLength(5);
+    s = run(s, { type: 'pickerToggle' }); // untick the first: a false hit
+    s = run(s, { type: 'pickerConfirm' });
+    expect(s.picker?.purpose).toBe('apply');
+    expect(s.picker?.targets).toHaveLength(4);
+    s = run(s, typed('impu'), { type: 'pickerConfirm' });
+    expect(s.segments.map((x) => spanText(x))).toEqual(['Je ne sais plus quoi lui proposer.', 'On se sent démuni.', 'Les délais sont très longs.', 'Huit mois pour le centre antidouleur !']);
+    expect(s.segments.every((x) => x.codes.join() === 'impuissance')).toBe(true);
+    expect(s.effects.filter((e) => e.type === 'save')).toHaveLength(1);
+    const again = run(runSearch(s, 'e'), { type: 'codeAllHits' }, { type: 'pickerConfirm' }, typed('impu'), { type: 'pickerConfirm' });
+    expect(again.segments).toHaveLength(5);
+    expect(again.message?.text.en).toContain('1 passage(s) coded: Impuissance — 4 already coded');
+    expect(run(s, { type: 'undo' }).segments).toEqual([]);
+  });
+  it('says what to do without a search', () => {
+    expect(run(start(), { type: 'codeAllHits' }).message?.text.en).toBe('No search yet: / to search, then A.');
   });
 });

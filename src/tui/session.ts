@@ -21,6 +21,7 @@ import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, remov
 import { openPrompt, reducePrompt } from './prompt.js';
 import { mergeSpans } from './row-style.js';
 import { searchNext } from './search.js';
+import { openHitsReview } from './code-hits.js';
 import { countOnes, sortSegments, withSegments } from './segment-coverage.js';
 import { extend, followSelection, freshSelection } from './selection.js';
 import { lineStartsOf, sentenceAt, sentenceFrom, turnBlocksOf } from './sentence-index.js';
@@ -389,6 +390,8 @@ function reduceRead(state: SessionState, action: Action, times: number): Session
       return openPrompt(state, { purpose: 'search', value: '', history: state.searchHistory, historyAt: state.searchHistory.length });
     case 'searchNext':
       return searchNext(state, action.dir);
+    case 'codeAllHits':
+      return openHitsReview(state);
     case 'openGoto':
       return openPrompt(state, { purpose: 'goto', value: '' });
     case 'help':

@@ -24,13 +24,17 @@ export interface ScreenStrings {
   quote: (text: string) => string;
   colon: string;
   /** Key hints by mode, most useful first; the last two are always shown. */
-  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'transcript' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
+  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'transcript' | 'hits' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
   picker: {
     apply: (quote: string) => string;
     edit: string;
     theme: (name: string) => string;
     remove: string;
     transcripts: (coder: string) => string;
+    /** The review of a search's hits before coding them all. */
+    hits: (query: string, checked: number, total: number) => string;
+    /** The code picker for every hit kept. */
+    applyMany: (count: number) => string;
     noTranscript: (query: string) => string;
     noMatch: (query: string) => string;
     /** `themes`: the new theme and sub-themes typed; `parent`: the existing theme they go in. */
@@ -69,6 +73,7 @@ const fr: ScreenStrings = {
     theme: ['tapez pour filtrer', 'Ctrl-N nouveau thème', '↑↓ choisir', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
     transcript: ['tapez pour filtrer', '↑↓ choisir', '⏎ ouvrir', 'Échap retour'],
+    hits: ['Espace décocher une fausse occurrence', '↑↓', '⏎ choisir le code', 'Échap annuler'],
     prompt: ['←→ curseur', 'Ctrl-U Ctrl-W effacer', '⏎ valider', 'Échap annuler'],
     help: ['↑↓ défiler', 'une autre touche pour fermer'],
     notices: ['une touche pour continuer'],
@@ -80,6 +85,8 @@ const fr: ScreenStrings = {
     theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0? Un thème, ou tapez-en un nouveau («\u00a0Thème > Sous-thème\u00a0»)`,
     remove: 'Retirer quel code de ce segment\u00a0?',
     transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
+    hits: (query, checked, total) => `Coder toutes les occurrences de «\u00a0${query}\u00a0»\u00a0: ${checked}/${total} phrase(s) cochée(s) — décochez les fausses`,
+    applyMany: (count) => `Coder ${count} passage(s) avec…`,
     noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
     noTheme: (themes, parent) =>
@@ -110,6 +117,7 @@ const fr: ScreenStrings = {
         ['⇧Tab  [', 'phrase non codée précédente'],
         ['/', 'chercher (accents ignorés)'],
         ['n N', 'résultat suivant, précédent'],
+        ['A', 'coder toutes les occurrences de la recherche (après revue)'],
         [':', 'aller à une ligne (120) ou à un pourcentage (50 %)'],
       ],
     },
@@ -182,6 +190,7 @@ const en: ScreenStrings = {
     theme: ['type to filter', 'Ctrl-N new theme', '↑↓ move', '⏎ put the code here', 'Esc back'],
     remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
     transcript: ['type to filter', '↑↓ move', '⏎ open', 'Esc back'],
+    hits: ['Space untick a false hit', '↑↓', '⏎ choose the code', 'Esc cancel'],
     prompt: ['←→ caret', 'Ctrl-U Ctrl-W erase', '⏎ confirm', 'Esc cancel'],
     help: ['↑↓ scroll', 'any other key to close'],
     notices: ['any key to continue'],
@@ -193,6 +202,8 @@ const en: ScreenStrings = {
     theme: (name) => `Where does the new code "${name}" go? A theme, or type a new one ("Theme > Sub-theme")`,
     remove: 'Remove which code from this segment?',
     transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
+    hits: (query, checked, total) => `Code every hit of "${query}": ${checked}/${total} sentence(s) ticked — untick the false ones`,
+    applyMany: (count) => `Code ${count} passage(s) with…`,
     noTranscript: (query) => `No transcript matches "${query}"`,
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
     noTheme: (themes, parent) => `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
@@ -222,6 +233,7 @@ const en: ScreenStrings = {
         ['⇧Tab  [', 'previous uncoded sentence'],
         ['/', 'search (accents ignored)'],
         ['n N', 'next, previous match'],
+        ['A', 'code every hit of the search (after a review)'],
         [':', 'go to a line (120) or a percentage (50%)'],
       ],
     },
