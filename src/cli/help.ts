@@ -558,6 +558,49 @@ Exemples :
   codage codebook undo`,
     },
   },
+  quotes: {
+    en: {
+      example: 'codage quotes Impuissance --by sexe --context 1',
+      summary: 'every quote of a code, or of a theme (the codes under it), with participant labels',
+      after: `
+Name a code or a theme by its name (case and accents do not matter), its id or its
+path ("Vécu du médecin > Émotions négatives"). A name shared by a code and a theme:
+say code:NAME or theme:NAME. The header gives the place in the theme tree, the
+definition, include and exclude criteria, participants (n/N) and references.
+Each quote is the transcript's exact text, signed with the study's quote_label;
+the pieces of one quote are joined by […]; ★ marks an exemplary quote.
+Whose coding: --coder; else the one exports show (consensus, coder: in codage.yaml,
+the only coder); else every coder, each quote signed with its coder.
+--context N adds N sentences before and after (dimmed, or in [brackets] without colour).
+
+Examples:
+  codage quotes Impuissance
+  codage quotes "Vécu du médecin" --coder paul
+  codage quotes Impuissance --by sexe --context 1
+  codage quotes "Émotions négatives" --json`,
+    },
+    fr: {
+      example: 'codage quotes Impuissance --by sexe --context 1',
+      summary: "toutes les citations d'un code, ou d'un thème (ses codes), avec l'étiquette du participant",
+      after: `
+Nommez un code ou un thème par son nom (casse et accents indifférents), son
+identifiant ou son chemin (« Vécu du médecin > Émotions négatives »). Un nom porté
+par un code et par un thème : code:NOM ou theme:NOM. L'en-tête donne la place dans
+l'arbre des thèmes, la définition, les critères d'inclusion et d'exclusion, les
+participants (n/N) et les références. Chaque citation est le texte exact de la
+transcription, signée selon quote_label ; les morceaux d'une même citation sont
+joints par […] ; ★ marque une citation exemplaire.
+Quel codage : --coder ; sinon celui des exports (consensus, coder: de codage.yaml,
+le seul codeur) ; sinon tous les codeurs, chaque citation signée de son codeur.
+--context N ajoute N phrases avant et après (en grisé, ou [entre crochets] sans couleur).
+
+Exemples :
+  codage quotes Impuissance
+  codage quotes "Vécu du médecin" --coder paul
+  codage quotes Impuissance --by sexe --context 1
+  codage quotes "Émotions négatives" --json`,
+    },
+  },
   stats: {
     en: {
       example: 'codage stats --by group',
@@ -1180,6 +1223,19 @@ Exemples :
   'opt-dry-run-anonymise': { en: { summary: 'list every replacement; write nothing' }, fr: { summary: 'lister chaque remplacement, sans rien écrire' } },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
   'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
+  'arg-quotes-node': { en: { summary: 'a code or a theme: name, id or path ("Theme > Sub-theme")' }, fr: { summary: 'un code ou un thème : nom, identifiant ou chemin (« Thème > Sous-thème »)' } },
+  'opt-coder-quotes': {
+    en: { summary: "this coder's quotes (default: the coding exports show, else every coder)" },
+    fr: { summary: 'les citations de ce codeur (par défaut : le codage des exports, sinon tous les codeurs)' },
+  },
+  'opt-by-quotes': {
+    en: { summary: 'group the quotes by this participant attribute (e.g. sexe, group), with counts' },
+    fr: { summary: 'grouper les citations par cet attribut des participants (ex. sexe, group), avec les effectifs' },
+  },
+  'opt-context': {
+    en: { summary: 'show N sentences of the transcript before and after each quote' },
+    fr: { summary: 'montrer N phrases de la transcription avant et après chaque citation' },
+  },
   'opt-by': {
     en: { summary: 'also count per value of this participant attribute (e.g. group)' },
     fr: { summary: 'compter aussi par valeur de cet attribut des participants (ex. group)' },

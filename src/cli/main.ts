@@ -298,6 +298,13 @@ export async function buildProgram(
     .option('--dry-run', h('opt-autocode-dry-run').summary)
     .option('--json', h('opt-json').summary);
 
+  command('quotes', 'quotes', () => import('./commands/quotes.js'))
+    .argument('<name>', h('arg-quotes-node').summary)
+    .option('--coder <name>', h('opt-coder-quotes').summary)
+    .option('--by <attribute>', h('opt-by-quotes').summary)
+    .option('--context <n>', h('opt-context').summary)
+    .option('--json', h('opt-json').summary);
+
   command('memo', 'memo', () => import('./commands/memo.js'))
     .argument('[subject]', h('arg-memo-subject').summary)
     .argument('[text...]', h('arg-memo-text').summary)

@@ -12,6 +12,7 @@ import type { Inline } from './document.js';
 
 /** One quote: one segment, or several segments of the same spreadsheet row sharing a quote id. */
 export interface Quote {
+  coder: string;
   participant: string;
   /** Exact transcript text of each piece, in transcript order. */
   pieces: string[];
@@ -22,6 +23,12 @@ export interface Quote {
   /** Characters of text (pieces together), for shortest/longest. */
   length: number;
   segments: string[];
+  /** Where each piece lies in its transcript (UTF-16 offsets), in the order of `pieces`. */
+  spans: { start: number; end: number }[];
+  /** Every code the quote's segments carry (ids, in the order met). */
+  codes: string[];
+  /** The memos of its segments that have one, in the order of `pieces`. */
+  memos: string[];
 }
 
 export type QuoteOrder = 'interview' | 'shortest' | 'longest';
@@ -85,7 +92,10 @@ export function quotesByCode(
   omitAnnotations: boolean,
 ): Map<string, Quote[]> {
   // Pieces of each quote, in the order met; a segment without a quote id is a quote of its own.
-  const units = new Map<string, { pieces: { start: number; text: string; id: string; exemplary: boolean }[]; codes: Set<string>; first: AnchoredSegment }>();
+  const units = new Map<
+    string,
+    { pieces: { start: number; end: number; text: string; id: string; exemplary: boolean; memo: string | undefined }[]; codes: Set<string>; first: AnchoredSegment }
+  >();
   for (const a of segments) {
     if (a.status === 'unplaced') continue;
     const text = flat(omitAnnotations ? withoutAnnotations(a.transcript, a.start, a.end) : a.text);
@@ -93,7 +103,7 @@ export function quotesByCode(
     const key = quoteKey(a.coder, a.segment);
     let unit = units.get(key);
     if (!unit) units.set(key, (unit = { pieces: [], codes: new Set(), first: a }));
-    unit.pieces.push({ start: a.start, text, id: a.segment.id, exemplary: a.segment.exemplary === true });
+    unit.pieces.push({ start: a.start, end: a.end, text, id: a.segment.id, exemplary: a.segment.exemplary === true, memo: a.segment.memo });
     for (const code of a.segment.codes) unit.codes.add(code);
   }
   const byCode = new Map<string, Quote[]>();
@@ -101,6 +111,7 @@ export function quotesByCode(
     const pieces = [...unit.pieces].sort((x, y) => x.start - y.start);
     const participant = unit.first.segment.participant;
     const quote: Quote = {
+      coder: unit.first.coder,
       participant,
       pieces: pieces.map((p) => p.text),
       exemplary: pieces.some((p) => p.exemplary),
@@ -108,6 +119,9 @@ export function quotesByCode(
       interview: interviewRank.get(participant) ?? Number.MAX_SAFE_INTEGER,
       length: pieces.reduce((n, p) => n + p.text.length, 0),
       segments: pieces.map((p) => p.id),
+      spans: pieces.map((p) => ({ start: p.start, end: p.end })),
+      codes: [...unit.codes],
+      memos: pieces.map((p) => p.memo?.trim() ?? '').filter((m) => m !== ''),
     };
     for (const code of unit.codes) {
       let list = byCode.get(code);

@@ -1,0 +1,225 @@
+/**
+ * `codage quotes CODE|THEME`: every quote of a code, or of the codes under a theme, with its
+ * participant label, for reading a code through before deciding what to do with it. Reads the
+ * study, lists with core/report/quote-list.ts, prints for the terminal (fitted to its width) or
+ * as JSON.
+ */
+import { resolve } from 'node:path';
+import wrapAnsi from 'wrap-ansi';
+import { findNode } from '../../core/codebook/find-node.js';
+import { UsageError } from '../../core/errors.js';
+import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
+import { quoted } from '../../core/report/quotes.js';
+import { CONSENSUS_CODER, reportedCoder } from '../../core/report/report-study.js';
+import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
+import type { Codebook, Language, Sentence, Transcript } from '../../core/types.js';
+import { cachedSentences } from '../../io/sentence-cache.js';
+import type { CommandContext } from '../context.js';
+import { resolveCoder } from '../coder.js';
+import { loadForCommand, warnIfIncomplete } from '../load.js';
+import { formatNumber, paint } from '../output.js';
+import { requireAttribute } from '../study-checks.js';
+
+interface QuotesOptions {
+  study: string;
+  coder?: string;
+  by?: string;
+  context?: string;
+  json?: boolean;
+}
+
+function parseContext(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 50) {
+    throw new UsageError(
+      { en: `--context takes a number of sentences from 0 to 50, not "${value}"`, fr: `--context attend un nombre de phrases de 0 à 50, pas « ${value} »` },
+      { en: 'e.g. --context 2', fr: 'p. ex. --context 2' },
+    );
+  }
+  return n;
+}
+
+/**
+ * Whose quotes: the coder asked for; else the coding exports show (consensus, codage.yaml's
+ * `coder:`, the only coder); else, several coders and none chosen, every coder, each quote signed.
+ */
+function codersShown(all: string[], asked: string | undefined, configured: string | undefined): string[] {
+  if (asked !== undefined) return [asked];
+  if (all.includes(CONSENSUS_CODER) || (configured !== undefined && all.includes(configured)) || all.length <= 1) {
+    const one = reportedCoder(all, undefined, configured);
+    return one === undefined ? [] : [one];
+  }
+  return all;
+}
+
+export async function run(baseCtx: CommandContext, ref: string, options: QuotesOptions): Promise<number> {
+  const contextSentences = parseContext(options.context);
+  const root = resolve(options.study);
+  const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
+  warnIfIncomplete(ctx, problems);
+  const node = findNode(study.codebook, ref);
+  if (options.by !== undefined) requireAttribute(study, options.by);
+  const coders = codersShown(
+    study.coders.map((c) => c.coder),
+    asked,
+    study.config.coder,
+  );
+  const shown = segments.filter((s) => coders.includes(s.coder));
+  let sentences: Map<string, Sentence[]> | undefined;
+  if (contextSentences > 0) {
+    const quoted = new Set(shown.map((s) => s.segment.participant));
+    const transcripts = study.transcripts.filter((tr) => quoted.has(tr.id));
+    sentences = await cachedSentences(root, transcripts, ctx.language, (tr) => segmentSentences(tr.text, tr.turns, ctx.language));
+  }
+  const list = listQuotes({
+    codebook: study.codebook,
+    node,
+    segments: shown,
+    coders,
+    transcripts: study.transcripts,
+    participants: study.participants,
+    quoteLabel: study.config.quoteLabel ?? '{id}',
+    ...(options.by !== undefined ? { by: options.by } : {}),
+    ...(sentences !== undefined ? { context: { sentences: contextSentences, of: (tr: Transcript) => sentences.get(tr.id) ?? [] } } : {}),
+  });
+  if (options.json) {
+    ctx.stdout.write(`${safeJson(quotesJson(list, study.codebook))}\n`);
+    return 0;
+  }
+  const colour = paint.level > 0;
+  ctx.stdout.write(renderQuotes(list, study.codebook, { language: ctx.language, columns: ctx.stdout.columns ?? 80, colour }));
+  return 0;
+}
+
+/** The JSON shape of `codage quotes --json` (documented in the README; keep it stable). */
+export function quotesJson(list: QuoteList, codebook: Codebook) {
+  const code = (id: string) => ({ id, name: codebook.byId.get(id)?.name ?? id });
+  return {
+    kind: list.node.kind,
+    id: list.node.id,
+    name: list.node.name,
+    path: list.path,
+    definition: list.node.definition ?? list.node.description ?? null,
+    include: list.node.include ?? null,
+    exclude: list.node.exclude ?? null,
+    codes: list.codes.map((c) => code(c.id)),
+    participants: list.participants,
+    total: list.total,
+    references: list.references,
+    coders: list.coders,
+    by: list.by,
+    groups: list.groups.map((g) => ({
+      value: g.value,
+      participants: g.participants,
+      quoting: g.quoting,
+      quotes: g.quotes.map((q) => ({
+        participant: q.quote.participant,
+        label: q.label,
+        coder: q.quote.coder,
+        segments: q.quote.segments,
+        pieces: q.exact,
+        text: q.quote.pieces.join(' […] '),
+        exemplary: q.quote.exemplary,
+        memos: q.quote.memos,
+        codes: q.listedCodes.map(code),
+        ...(q.context !== undefined ? { context: q.context } : {}),
+      })),
+    })),
+  };
+}
+
+export interface RenderOptions {
+  language: Language;
+  columns: number;
+  colour: boolean;
+}
+
+/** Line breaks inside a quote become spaces on the terminal (JSON keeps them). */
+function flat(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+function wrapIndented(text: string, width: number, indent: string, firstIndent = indent): string {
+  const lines = wrapAnsi(text, Math.max(20, width - indent.length), { hard: true, trim: true }).split('\n');
+  return `${lines.map((line, i) => `${i === 0 ? firstIndent : indent}${line}`).join('\n')}\n`;
+}
+
+/** One quote: ★ if exemplary, the text in the language's quotation marks, the label; context dimmed (or bracketed). */
+function renderQuote(item: ListedQuote, list: QuoteList, codebook: Codebook, options: RenderOptions): string {
+  const { language, columns, colour } = options;
+  const fr = language === 'fr';
+  const text = item.quote.pieces.map((p) => t(p)).join(' […] ');
+  let body = quoted(text, language);
+  if (item.context !== undefined) {
+    const before = t(flat(item.context.before)).trim();
+    const after = t(flat(item.context.after)).trim();
+    const dim = (s: string) => (colour ? paint.dim(s) : s);
+    if (before !== '') body = `${dim(colour ? `…${before}` : `[…${before}]`)} ${body}`;
+    if (after !== '') body = `${body} ${dim(colour ? `${after}…` : `[${after}…]`)}`;
+  }
+  const signs = [t(item.label)];
+  if (list.coders.length > 1) signs.push(paint.dim(`— ${t(item.quote.coder)}`));
+  body = `${body} ${signs.join(' ')}`;
+  let out = wrapIndented(body, columns, '    ', item.quote.exemplary ? '  ★ ' : '    ');
+  if (list.node.kind === 'theme') {
+    const names = item.listedCodes.map((id) => t(codebook.byId.get(id)?.name ?? id)).join(' · ');
+    out += wrapIndented(paint.dim(`${fr ? 'code' : 'code'}${item.listedCodes.length > 1 ? 's' : ''}${fr ? '\u00a0: ' : ': '}${names}`), columns, '      ');
+  }
+  for (const memo of item.quote.memos) out += wrapIndented(`${paint.cyan(fr ? 'mémo\u00a0:' : 'memo:')} ${t(flat(memo))}`, columns, '      ');
+  return out;
+}
+
+/** The terminal listing: header (name, place, definition, counts), then the quotes, by group if asked. */
+export function renderQuotes(list: QuoteList, codebook: Codebook, options: RenderOptions): string {
+  const { language, columns } = options;
+  const fr = language === 'fr';
+  const n = (value: number) => formatNumber(value, language);
+  const colon = fr ? '\u00a0: ' : ': ';
+  const node = list.node;
+  let out = `${paint.bold(t(node.name))}${paint.dim(node.kind === 'theme' ? (fr ? ' (thème)' : ' (theme)') : '')}\n`;
+  if (list.path.length > 0) out += wrapIndented(paint.dim([...list.path, node.name].map(t).join(' › ')), columns, '');
+  const fields: [string, string | undefined][] = [
+    [fr ? 'Définition' : 'Definition', node.definition ?? node.description],
+    [fr ? 'Inclure' : 'Include', node.include],
+    [fr ? 'Exclure' : 'Exclude', node.exclude],
+  ];
+  for (const [name, value] of fields) if (value !== undefined && value.trim() !== '') out += wrapIndented(`${paint.bold(name)}${colon}${t(flat(value))}`, columns, '  ', '');
+  const quotes = list.groups.reduce((sum, g) => sum + g.quotes.length, 0);
+  const counts = [
+    fr ? `${list.participants}/${list.total} participants` : `${list.participants}/${list.total} participants`,
+    fr ? `${n(list.references)} référence(s)` : `${n(list.references)} reference(s)`,
+    fr ? `${n(quotes)} citation(s)` : `${n(quotes)} quote(s)`,
+  ];
+  if (node.kind === 'theme') counts.push(fr ? `${list.codes.length} code(s)` : `${list.codes.length} code(s)`);
+  counts.push(list.coders.length === 1 ? `${fr ? 'codeur' : 'coder'}${colon}${t(list.coders[0] as string)}` : `${fr ? 'codeurs' : 'coders'}${colon}${list.coders.map(t).join(', ')}`);
+  out += wrapIndented(counts.join(' · '), columns, '  ', '');
+  if (quotes === 0) {
+    out += `\n${
+      fr
+        ? node.kind === 'theme' && list.codes.length === 0
+          ? 'Ce thème ne contient encore aucun code.'
+          : 'Aucune citation : aucun segment ne porte encore ce code.'
+        : node.kind === 'theme' && list.codes.length === 0
+          ? 'This theme holds no code yet.'
+          : 'No quote: no segment carries this code yet.'
+    }\n`;
+    return out;
+  }
+  for (const group of list.groups) {
+    out += '\n';
+    if (group.value !== null) {
+      const value = group.value === '—' ? (fr ? '— (non renseigné)' : '— (not given)') : t(group.value);
+      out += `${paint.bold(`${t(list.by as string)} = ${value}`)}${paint.dim(
+        fr
+          ? ` · ${n(group.quotes.length)} citation(s), ${group.quoting}/${group.participants} participant(s)`
+          : ` · ${n(group.quotes.length)} quote(s), ${group.quoting}/${group.participants} participant(s)`,
+      )}\n`;
+      if (group.quotes.length === 0) out += paint.dim(fr ? '    (aucune citation)\n' : '    (no quote)\n');
+    }
+    for (const item of group.quotes) out += renderQuote(item, list, codebook, options);
+  }
+  return out;
+}
