@@ -96,13 +96,19 @@ function firstEndingAfter(sentences: readonly Sentence[], offset: number): numbe
 /**
  * `n` whole sentences before [start, end) and `n` after, with the rest of the sentences the quote
  * starts and ends inside; fewer at the start or end of the transcript. Exactly the transcript's
- * text between those bounds (speaker labels and line breaks included).
+ * text between those bounds (speaker labels and line breaks included; a context that opens a
+ * turn opens with its speaker's label).
  */
-export function contextAround(text: string, sentences: readonly Sentence[], start: number, end: number, n: number): QuoteContext {
+export function contextAround(transcript: Pick<Transcript, 'text' | 'turns'>, sentences: readonly Sentence[], start: number, end: number, n: number): QuoteContext {
+  const { text } = transcript;
   if (n <= 0 || sentences.length === 0) return { before: '', after: '' };
   // Sentences wholly before the quote end at index `first` - 1 (`first` may hold its start).
   const first = firstEndingAfter(sentences, start);
-  const from = Math.min(start, (sentences[Math.max(0, first - n)] as Sentence).start);
+  const opening = sentences[Math.max(0, first - n)] as Sentence;
+  let from = Math.min(start, opening.start);
+  // A turn's first sentence comes with its speaker's label: who said it matters.
+  const turn = transcript.turns[opening.turn];
+  if (turn !== undefined && from === turn.textStart) from = turn.start;
   // The last sentence that starts inside the quote (or before it).
   const k = firstEndingAfter(sentences, end - 1);
   const last = k < sentences.length && (sentences[k] as Sentence).start < end ? k : k - 1;
@@ -145,8 +151,8 @@ export function listQuotes(input: QuoteListInput): QuoteList {
       const first = quote.spans[0]!;
       const last = quote.spans[quote.spans.length - 1]!;
       const sentences = input.context.of(transcript);
-      const before = contextAround(transcript.text, sentences, first.start, first.end, input.context.sentences).before;
-      const after = contextAround(transcript.text, sentences, last.start, last.end, input.context.sentences).after;
+      const before = contextAround(transcript, sentences, first.start, first.end, input.context.sentences).before;
+      const after = contextAround(transcript, sentences, last.start, last.end, input.context.sentences).after;
       item.context = { before, after };
     }
     return item;
