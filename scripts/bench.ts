@@ -122,6 +122,10 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'codebook-move', args: (c) => ['codebook', 'move', 'avis-specialise', '--to', 'vecu-du-medecin', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
   { name: 'codebook-merge-7724', args: (c) => ['codebook', 'merge', 'impuissance', 'epuisement', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
   { name: 'codebook-tree', args: (c) => ['codebook', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  // Reading a code's quotes: the most used code (7,724 segments, both coders), and a whole theme
+  // grouped by participant with two sentences of context around each quote.
+  { name: 'quotes', args: (c) => ['quotes', 'impuissance', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  { name: 'quotes-theme-context', args: (c) => ['quotes', 'vecu-du-medecin', '--by', 'group', '--context', '2', '--study', c.study], target: BATCH, targetRssMb: 400 },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],

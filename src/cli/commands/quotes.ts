@@ -5,13 +5,13 @@
  * as JSON.
  */
 import { resolve } from 'node:path';
-import wrapAnsi from 'wrap-ansi';
 import { findNode } from '../../core/codebook/find-node.js';
 import { UsageError } from '../../core/errors.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
 import { quoted } from '../../core/report/quotes.js';
 import { CONSENSUS_CODER, reportedCoder } from '../../core/report/report-study.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
+import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { Codebook, Language, Sentence, Transcript } from '../../core/types.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
@@ -142,9 +142,12 @@ function flat(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-function wrapIndented(text: string, width: number, indent: string, firstIndent = indent): string {
-  const lines = wrapAnsi(text, Math.max(20, width - indent.length), { hard: true, trim: true }).split('\n');
-  return `${lines.map((line, i) => `${i === 0 ? firstIndent : indent}${line}`).join('\n')}\n`;
+type Style = 'dim' | 'bold' | 'cyan';
+
+const painter = (text: string, style: Style): string => paint[style](text);
+
+function wrapIndented(text: string | Run<Style>[], width: number, indent: string, firstIndent = indent): string {
+  return wrapRuns(typeof text === 'string' ? [{ text }] : text, width, { indent, firstIndent, paint: painter });
 }
 
 /** One quote: ★ if exemplary, the text in the language's quotation marks, the label; context dimmed (or bracketed). */
@@ -152,23 +155,20 @@ function renderQuote(item: ListedQuote, list: QuoteList, codebook: Codebook, opt
   const { language, columns, colour } = options;
   const fr = language === 'fr';
   const text = item.quote.pieces.map((p) => t(p)).join(' […] ');
-  let body = quoted(text, language);
-  if (item.context !== undefined) {
-    const before = t(flat(item.context.before)).trim();
-    const after = t(flat(item.context.after)).trim();
-    const dim = (s: string) => (colour ? paint.dim(s) : s);
-    if (before !== '') body = `${dim(colour ? `…${before}` : `[…${before}]`)} ${body}`;
-    if (after !== '') body = `${body} ${dim(colour ? `${after}…` : `[${after}…]`)}`;
-  }
-  const signs = [t(item.label)];
-  if (list.coders.length > 1) signs.push(paint.dim(`— ${t(item.quote.coder)}`));
-  body = `${body} ${signs.join(' ')}`;
-  let out = wrapIndented(body, columns, '    ', item.quote.exemplary ? '  ★ ' : '    ');
+  const runs: Run<Style>[] = [];
+  const before = item.context === undefined ? '' : t(flat(item.context.before)).trim();
+  const after = item.context === undefined ? '' : t(flat(item.context.after)).trim();
+  if (before !== '') runs.push({ text: colour ? `…${before}` : `[…${before}]`, style: 'dim' });
+  runs.push({ text: quoted(text, language) });
+  if (after !== '') runs.push({ text: colour ? `${after}…` : `[${after}…]`, style: 'dim' });
+  runs.push({ text: t(item.label) });
+  if (list.coders.length > 1) runs.push({ text: `— ${t(item.quote.coder)}`, style: 'dim' });
+  let out = wrapIndented(runs, columns, '    ', item.quote.exemplary ? '  ★ ' : '    ');
   if (list.node.kind === 'theme') {
     const names = item.listedCodes.map((id) => t(codebook.byId.get(id)?.name ?? id)).join(' · ');
-    out += wrapIndented(paint.dim(`${fr ? 'code' : 'code'}${item.listedCodes.length > 1 ? 's' : ''}${fr ? '\u00a0: ' : ': '}${names}`), columns, '      ');
+    out += wrapIndented([{ text: `code${item.listedCodes.length > 1 ? 's' : ''}${fr ? '\u00a0: ' : ': '}${names}`, style: 'dim' }], columns, '      ');
   }
-  for (const memo of item.quote.memos) out += wrapIndented(`${paint.cyan(fr ? 'mémo\u00a0:' : 'memo:')} ${t(flat(memo))}`, columns, '      ');
+  for (const memo of item.quote.memos) out += wrapIndented([{ text: fr ? 'mémo\u00a0:' : 'memo:', style: 'cyan' }, { text: t(flat(memo)) }], columns, '      ');
   return out;
 }
 
@@ -180,13 +180,13 @@ export function renderQuotes(list: QuoteList, codebook: Codebook, options: Rende
   const colon = fr ? '\u00a0: ' : ': ';
   const node = list.node;
   let out = `${paint.bold(t(node.name))}${paint.dim(node.kind === 'theme' ? (fr ? ' (thème)' : ' (theme)') : '')}\n`;
-  if (list.path.length > 0) out += wrapIndented(paint.dim([...list.path, node.name].map(t).join(' › ')), columns, '');
+  if (list.path.length > 0) out += wrapIndented([{ text: [...list.path, node.name].map(t).join(' › '), style: 'dim' }], columns, '');
   const fields: [string, string | undefined][] = [
     [fr ? 'Définition' : 'Definition', node.definition ?? node.description],
     [fr ? 'Inclure' : 'Include', node.include],
     [fr ? 'Exclure' : 'Exclude', node.exclude],
   ];
-  for (const [name, value] of fields) if (value !== undefined && value.trim() !== '') out += wrapIndented(`${paint.bold(name)}${colon}${t(flat(value))}`, columns, '  ', '');
+  for (const [name, value] of fields) if (value !== undefined && value.trim() !== '') out += wrapIndented([{ text: `${name}${colon.trimEnd()}`, style: 'bold' }, { text: t(flat(value)) }], columns, '  ', '');
   const quotes = list.groups.reduce((sum, g) => sum + g.quotes.length, 0);
   const counts = [
     fr ? `${list.participants}/${list.total} participants` : `${list.participants}/${list.total} participants`,
