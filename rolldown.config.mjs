@@ -1,6 +1,7 @@
 // Bundles the coding screen (dist/src/tui/run.js with Ink, React and their dependencies) into
 // dist/bundle/run.js, the reconciliation screen into dist/bundle/reconcile.js, the themes screen
-// into dist/bundle/themes.js. Node 20 loads
+// into dist/bundle/themes.js, the split screen (codage codebook split) into dist/bundle/split.js.
+// Node 20 loads
 // Ink's ~300 small modules in about 550 ms; one file loads in about 125 ms, which is what lets
 // `codage code` open a transcript in under half a second. Batch commands never load it.
 import { createRequire } from 'node:module';
@@ -11,11 +12,12 @@ const root = dirname(fileURLToPath(import.meta.url));
 const inkOutput = join(dirname(createRequire(import.meta.url).resolve('ink')), 'output.js');
 
 export default {
-  // The coding, reconciliation and themes screens; what they share goes into common chunks.
+  // The coding, reconciliation, themes and split screens; what they share goes into common chunks.
   input: {
     run: join(root, 'dist/src/tui/run.js'),
     reconcile: join(root, 'dist/src/tui/reconcile/run.js'),
     themes: join(root, 'dist/src/tui/themes/run.js'),
+    split: join(root, 'dist/src/tui/split/run.js'),
   },
   platform: 'node',
   // Loaded by Ink only when DEV=true (React DevTools); not a dependency of codage.

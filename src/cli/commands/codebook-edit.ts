@@ -10,8 +10,15 @@ import { UsageError } from '../../core/errors.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { changeCodebook, recodes } from '../../io/codebook-change.js';
 import { listEdits, undoLastEdit } from '../../io/edit-history.js';
+import { findCode } from '../../core/codebook/find-node.js';
+import { contextAround } from '../../core/report/quote-list.js';
+import { splitItems } from '../../core/report/split-items.js';
+import { segmentSentences } from '../../core/transcript/sentences.js';
+import type { Sentence, Transcript } from '../../core/types.js';
+import { segmentChoices } from '../../tui/split/split.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
 
@@ -141,23 +148,98 @@ export function parseSegmentChoices(values: readonly string[]): Map<string, stri
   return moves;
 }
 
-export function runSplit(ctx: CommandContext, target: string, options: EditOptions & { into?: string[]; segments?: string[] }): Promise<number> {
+export async function runSplit(ctx: CommandContext, target: string, options: EditOptions & { into?: string[]; segments?: string[] }): Promise<number> {
   const into = options.into ?? [];
-  if (into.length === 0 || options.segments === undefined) {
+  if (into.length === 0) {
     throw new UsageError(
-      { en: 'say into which codes and which segments go where: --into A1 A2 --segments ID=A1,ID=A2', fr: 'dites en quels codes et quels segments vont où : --into A1 A2 --segments ID=A1,ID=A2' },
-      { en: `codage segments --code "${target}" lists the segments with their ids`, fr: `codage segments --code "${target}" liste les segments avec leurs identifiants` },
+      { en: 'say into which codes: --into A1 A2', fr: 'dites en quels codes : --into A1 A2' },
+      { en: `e.g. codage codebook split "${target}" --into "${target}" "Another code"`, fr: `p. ex. codage codebook split "${target}" --into "${target}" "Autre code"` },
     );
   }
-  const segments = parseSegmentChoices(options.segments);
+  let segments: Map<string, string>;
+  if (options.segments !== undefined) segments = parseSegmentChoices(options.segments);
+  else {
+    const chosen = await chooseOnScreen(ctx, target, into, options);
+    if (chosen === null) return 0;
+    segments = chosen;
+  }
   return applyEdit(ctx, options, { kind: 'split', target, into, segments }, [
     'split',
     target,
     '--into',
     ...into,
-    '--segments',
-    [...segments].map(([id, code]) => `${id}=${code}`).join(','),
+    ...(segments.size > 0 ? ['--segments', [...segments].map(([id, code]) => `${id}=${code}`).join(',')] : []),
   ]);
+}
+
+/**
+ * Without --segments, on a terminal: the split screen, where the researcher gives each quote of
+ * the code one of the new codes. Null when they leave without splitting (nothing is written).
+ */
+async function chooseOnScreen(baseCtx: CommandContext, target: string, into: string[], options: EditOptions): Promise<Map<string, string> | null> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError(
+      {
+        en: 'without --segments, codage codebook split asks on a terminal which quotes go where, and its input or output is not one',
+        fr: "sans --segments, codage codebook split demande dans un terminal quelles citations vont où, et son entrée ou sa sortie n'en est pas un",
+      },
+      {
+        en: `give --segments ID=CODE,… (codage segments --code "${target}" lists the segments with their ids), or run it in a terminal window`,
+        fr: `donnez --segments ID=CODE,… (codage segments --code "${target}" liste les segments avec leurs identifiants), ou lancez-la dans une fenêtre de terminal`,
+      },
+    );
+  }
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
+  warnIfIncomplete(ctx, problems);
+  const code = findCode(study.codebook, target);
+  const split = splitItems(study, segments, code.id);
+  // Nothing carries the code: nothing to choose, the split only makes the new codes.
+  if (split.items.length === 0) return new Map();
+  const sentences = new Map<string, Sentence[]>();
+  const sentencesOf = (transcript: Transcript) => {
+    let list = sentences.get(transcript.id);
+    if (!list) sentences.set(transcript.id, (list = segmentSentences(transcript.text, transcript.turns, ctx.language)));
+    return list;
+  };
+  const { runSplitScreen } = await loadSplitScreen();
+  const final = await runSplitScreen({
+    language: ctx.language,
+    code: code.name,
+    into,
+    items: split.items,
+    coders: study.coders.map((c) => c.coder),
+    contextOf: (index, n) => {
+      const place = split.places[index];
+      if (place === undefined) return { before: '', after: '' };
+      const around = sentencesOf(place.transcript);
+      const first = place.spans[0]!;
+      const last = place.spans[place.spans.length - 1]!;
+      return {
+        before: contextAround(place.transcript, around, first.start, first.end, n).before,
+        after: contextAround(place.transcript, around, last.start, last.end, n).after,
+      };
+    },
+  });
+  if (final === null || final.outcome !== 'split') {
+    ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Scission abandonnée\u00a0: rien n’a été écrit.\n' : 'Split left: nothing was written.\n'));
+    return null;
+  }
+  return segmentChoices(final);
+}
+
+type SplitScreen = typeof import('../../tui/split/run.js');
+
+/** The bundled screen (dist/bundle/split.js) when there is one, else the compiled modules. */
+async function loadSplitScreen(): Promise<SplitScreen> {
+  process.env.NODE_ENV ??= 'production';
+  const bundle = new URL('../../../bundle/split.js', import.meta.url);
+  try {
+    return (await import(bundle.href)) as SplitScreen;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/split.js');
+    if (!missing) throw error;
+    return import('../../tui/split/run.js');
+  }
 }
 
 /** `codage codebook undo [--list]`. */
