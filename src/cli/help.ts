@@ -395,7 +395,11 @@ Exemples :
       after: `
 The new codes go beside the code, in its theme. When the code's own name is among
 --into, the segments not listed keep it; otherwise every segment must be listed.
-codage segments --code NAME lists the code's segments with their ids.
+Without --segments, on a terminal, a screen lists the code's quotes: give each one
+a new code with its number (1, 2, …) or initial, j/k or ↑/↓ to move, +/- for more or
+less context, ⏎ to split, q to leave with nothing written. A quote made of several
+segments moves as one. For scripts: codage segments --code NAME lists the segments
+with their ids, for --segments.
 
 Examples:
   codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
@@ -406,7 +410,12 @@ Examples:
       after: `
 Les nouveaux codes se placent à côté du code, dans son thème. Si le nom du code
 est parmi --into, les segments non listés le gardent ; sinon chaque segment doit
-être listé. codage segments --code NOM liste ses segments avec leurs identifiants.
+être listé. Sans --segments, dans un terminal, un écran liste les citations du
+code : donnez à chacune un nouveau code par son numéro (1, 2, …) ou son initiale,
+j/k ou ↑/↓ pour se déplacer, +/- pour plus ou moins de contexte, ⏎ pour scinder,
+q pour quitter sans rien écrire. Une citation faite de plusieurs segments suit
+d'un bloc. Pour les scripts : codage segments --code NOM liste les segments avec
+leurs identifiants, pour --segments.
 
 Exemples :
   codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
@@ -1300,8 +1309,8 @@ Exemples :
   },
   'opt-split-into': { en: { summary: 'the codes it becomes (its own name keeps the rest)' }, fr: { summary: 'les codes qu’il devient (son propre nom garde le reste)' } },
   'opt-segments': {
-    en: { summary: 'which code each segment goes to: ID=CODE,ID=CODE (can be repeated)' },
-    fr: { summary: 'le code de chaque segment : ID=CODE,ID=CODE (peut être répété)' },
+    en: { summary: 'which code each segment goes to: ID=CODE,ID=CODE (can be repeated); without it, a screen on a terminal' },
+    fr: { summary: 'le code de chaque segment : ID=CODE,ID=CODE (peut être répété) ; sans lui, un écran dans le terminal' },
   },
   'opt-undo-list': { en: { summary: 'list the edits that can be undone, last first' }, fr: { summary: 'lister les modifications annulables, la dernière d’abord' } },
   'arg-memo-subject': {

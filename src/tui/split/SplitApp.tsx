@@ -98,7 +98,9 @@ function itemRow(state: SplitState, index: number, width: number, tagWidth: numb
   const fixed = stringWidth(pointer) + tagWidth + 1 + stringWidth(label);
   const othersShown = truncate(others, Math.max(0, Math.floor((width - fixed) / 3)));
   const room = Math.max(4, width - fixed - stringWidth(othersShown));
-  const quote = excerpt(t(item.text), room);
+  // `excerpt` may go two columns over when it cuts in the middle.
+  let quote = excerpt(t(item.text), room);
+  if (stringWidth(quote) > room) quote = excerpt(t(item.text), room - 2);
   const text = item.unplaced ? chalk.red(quote) : current ? chalk.bold(quote) : quote;
   return `${current ? chalk.bold(pointer) : pointer}${tag.styled} ${chalk.dim(label)}${text}${chalk.dim(othersShown)}`;
 }
