@@ -159,6 +159,22 @@ describe('codage quotes on the demo study', () => {
   });
 });
 
+describe('codage quotes --help', () => {
+  it('has examples that run on the demo study, in both languages', () => {
+    for (const lang of ['en', 'fr']) {
+      const help = runCli(['quotes', '--help', '--lang', lang]);
+      const block = help.stdout.slice(help.stdout.search(/Examples:|Exemples\s?:/));
+      const lines = [...block.matchAll(/^ {2}codage (.+)$/gm)].map((m) => [...(m[1] as string).matchAll(/"([^"]*)"|(\S+)/g)].map((w) => w[1] ?? (w[2] as string)));
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const args of lines) {
+        const r = runCli([...args, '--study', DEMO]);
+        expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+        expect(r.stdout).not.toBe('');
+      }
+    }
+  });
+});
+
 describe('codage quotes on a messy study', () => {
   it('joins a quote of three segments once, with its label, and escapes control characters', () => {
     const dir = messyStudy();
@@ -191,12 +207,27 @@ describe('codage quotes on a messy study', () => {
     expect(empty.stdout).toContain('No quote: no segment carries this code yet.');
   });
 
+  it("shows the code's or theme's memo under the header, and in --json", () => {
+    const dir = messyStudy();
+    mkdirSync(join(dir, 'memos/codes'), { recursive: true });
+    writeFileSync(join(dir, 'memos/codes/profond.md'), '## 2026-11-30 10:00 — lea\n\nAncienne idée.\n\n## 2026-12-01 09:00 — lea\n\nÀ rapprocher de \u001b[31mBords.\n');
+    const r = runCli(['quotes', 'Profond', '--study', dir, '--lang', 'en'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Memo (memos/codes/profond.md, latest of 2 entries):\n  À rapprocher de \\x1b[31mBords.\n  (the whole memo: codage memo "Profond")');
+    expect(r.stdout).not.toContain('Ancienne idée');
+    expect((JSON.parse(runCli(['quotes', 'Profond', '--study', dir, '--json']).stdout) as { memo: { file: string; text: string } }).memo).toEqual({
+      file: 'memos/codes/profond.md',
+      text: '## 2026-11-30 10:00 — lea\n\nAncienne idée.\n\n## 2026-12-01 09:00 — lea\n\nÀ rapprocher de \u001b[31mBords.\n',
+    });
+    // The theme's memo is the theme's own, not its codes'.
+    expect((JSON.parse(runCli(['quotes', 'theme:Haut', '--study', dir, '--json']).stdout) as { memo: unknown }).memo).toBeNull();
+  });
+
   it('asks which one when a code and a theme share a name', () => {
     const dir = messyStudy();
     const r = runCli(['quotes', 'HAUT', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"HAUT" is the name of a code and of a theme');
-    expect(r.stderr).toContain('"code:HAUT" or "theme:HAUT"');
+    expect(r.stderr).toContain('a code and a theme are both named "HAUT"');
+    expect(r.stderr).toContain('write "code:Haut" or "theme:Haut"');
     // An id is exact: the theme's id names the theme.
     expect(json(['haut', '--study', dir]).kind).toBe('theme');
     expect(json(['code:Haut', '--study', dir]).kind).toBe('code');

@@ -594,7 +594,7 @@ Examples:
       after: `
 Nommez un code ou un thème par son nom (casse et accents indifférents), son
 identifiant ou son chemin (« Vécu du médecin > Émotions négatives »). Un nom porté
-par un code et par un thème : code:NOM ou theme:NOM. L'en-tête donne la place dans
+par un code et par un thème : code:NOM ou thème:NOM. L'en-tête donne la place dans
 l'arbre des thèmes, la définition, les critères d'inclusion et d'exclusion, les
 participants (n/N) et les références. Chaque citation est le texte exact de la
 transcription, signée selon quote_label ; les morceaux d'une même citation sont

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { findNode } from '../../core/codebook/find-node.js';
+import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
 import { UsageError } from '../../core/errors.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
 import { quoted } from '../../core/report/quotes.js';
@@ -14,6 +15,7 @@ import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { Codebook, Language, Sentence, Transcript } from '../../core/types.js';
+import { readMemos } from '../../io/memos.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
@@ -58,9 +60,10 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   const contextSentences = parseContext(options.context);
   const root = resolve(options.study);
   const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
-  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
+  const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study), readMemos(root)]);
   warnIfIncomplete(ctx, problems);
   const node = findNode(study.codebook, ref);
+  const memo = memoOf(memos, { kind: node.kind, id: node.id });
   if (options.by !== undefined) requireAttribute(study, options.by);
   const coders = codersShown(
     study.coders.map((c) => c.coder),
@@ -86,16 +89,16 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
     ...(sentences !== undefined ? { context: { sentences: contextSentences, of: (tr: Transcript) => sentences.get(tr.id) ?? [] } } : {}),
   });
   if (options.json) {
-    ctx.stdout.write(`${safeJson(quotesJson(list, study.codebook))}\n`);
+    ctx.stdout.write(`${safeJson(quotesJson(list, study.codebook, memo))}\n`);
     return 0;
   }
   const colour = paint.level > 0;
-  ctx.stdout.write(renderQuotes(list, study.codebook, { language: ctx.language, columns: ctx.stdout.columns ?? 80, colour }));
+  ctx.stdout.write(renderQuotes(list, study.codebook, { language: ctx.language, columns: ctx.stdout.columns ?? 80, colour }, memo));
   return 0;
 }
 
 /** The JSON shape of `codage quotes --json` (documented in the README; keep it stable). */
-export function quotesJson(list: QuoteList, codebook: Codebook) {
+export function quotesJson(list: QuoteList, codebook: Codebook, memo?: Memo) {
   const code = (id: string) => ({ id, name: codebook.byId.get(id)?.name ?? id });
   return {
     kind: list.node.kind,
@@ -105,6 +108,7 @@ export function quotesJson(list: QuoteList, codebook: Codebook) {
     definition: list.node.definition ?? list.node.description ?? null,
     include: list.node.include ?? null,
     exclude: list.node.exclude ?? null,
+    memo: memo === undefined ? null : { file: memo.file, text: memo.text },
     codes: list.codes.map((c) => code(c.id)),
     participants: list.participants,
     total: list.total,
@@ -172,8 +176,23 @@ function renderQuote(item: ListedQuote, list: QuoteList, codebook: Codebook, opt
   return out;
 }
 
+/** The memo on the code or theme: its latest entry, and where to read the rest. */
+function memoBlock(memo: Memo, name: string, options: RenderOptions): string {
+  const fr = options.language === 'fr';
+  const entries = entryCount(memo.text);
+  const head = fr
+    ? `Mémo (${memo.file}${entries > 1 ? `, dernière de ${entries} entrées` : ''})\u00a0:`
+    : `Memo (${memo.file}${entries > 1 ? `, latest of ${entries} entries` : ''}):`;
+  let out = wrapIndented([{ text: head, style: 'cyan' }], options.columns, '  ', '');
+  for (const paragraph of latestEntry(memo.text).split(/\n\s*\n/)) {
+    if (paragraph.trim() !== '') out += wrapIndented(t(flat(paragraph)), options.columns, '  ');
+  }
+  if (entries > 1) out += wrapIndented([{ text: fr ? `(tout le mémo\u00a0: codage memo "${t(name)}")` : `(the whole memo: codage memo "${t(name)}")`, style: 'dim' }], options.columns, '  ');
+  return out;
+}
+
 /** The terminal listing: header (name, place, definition, counts), then the quotes, by group if asked. */
-export function renderQuotes(list: QuoteList, codebook: Codebook, options: RenderOptions): string {
+export function renderQuotes(list: QuoteList, codebook: Codebook, options: RenderOptions, memo?: Memo): string {
   const { language, columns } = options;
   const fr = language === 'fr';
   const n = (value: number) => formatNumber(value, language);
@@ -196,6 +215,7 @@ export function renderQuotes(list: QuoteList, codebook: Codebook, options: Rende
   if (node.kind === 'theme') counts.push(fr ? `${list.codes.length} code(s)` : `${list.codes.length} code(s)`);
   counts.push(list.coders.length === 1 ? `${fr ? 'codeur' : 'coder'}${colon}${t(list.coders[0] as string)}` : `${fr ? 'codeurs' : 'coders'}${colon}${list.coders.map(t).join(', ')}`);
   out += wrapIndented(counts.join(' · '), columns, '  ', '');
+  if (memo !== undefined) out += memoBlock(memo, node.name, options);
   if (quotes === 0) {
     out += `\n${
       fr
