@@ -101,7 +101,7 @@ codes:
   const file = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').replace(/"participant":"P1","start":(\d+),"end":(\d+)/g, (_, s: string, e: string) => {
     const shift = [...P1.slice(0, P1.indexOf('P1 : ') + 5)].length;
     return `"participant":"P1","start":${Number(s) + shift},"end":${Number(e) + shift}`;
-  });
+  }, SLOW);
   writeFileSync(join(dir, 'codings/lea.yaml'), file);
   return dir;
 }
@@ -117,7 +117,7 @@ describe('codage quotes on the demo study', () => {
     expect(r.stdout).toContain('memo: Formule très proche');
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(r.stdout).not.toContain('\u001b[');
-  });
+  }, SLOW);
 
   it('shows each quote exactly as the coder file holds the transcript text, in interview order', () => {
     const list = json(['Impuissance', '--study', DEMO, '--coder', 'paul']);
@@ -134,7 +134,7 @@ describe('codage quotes on the demo study', () => {
     const order = ['MG1', 'MG2', 'A1', 'MG3', 'MG4', 'MG5', 'MG6', 'A2', 'MG7', 'MG8', 'MG9', 'MG10'];
     const ranks = quotes.map((q) => order.indexOf(q.participant));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-  });
+  }, SLOW);
 
   it('groups by a participant attribute with counts, and lists a theme once per quote', () => {
     const list = json(['Impuissance', '--study', DEMO, '--by', 'sexe']);
@@ -146,7 +146,7 @@ describe('codage quotes on the demo study', () => {
     expect(theme.codes.map((c) => c.id)).toEqual(['impuissance', 'epuisement', 'frustration']);
     const keys = theme.groups[0]!.quotes.map((q) => `${q.coder}/${q.segments.join('+')}`);
     expect(new Set(keys).size).toBe(keys.length);
-  });
+  }, SLOW);
 
   it('speaks French, and says "did you mean" on a typo (exit 2)', () => {
     const r = runCli(['quotes', 'Impuisance', '--study', DEMO]);
@@ -156,7 +156,7 @@ describe('codage quotes on the demo study', () => {
     expect(fr.stdout).toContain('«\u00a0');
     expect(fr.stdout).toMatch(/\[…[^\]]+\] «/);
     expect(runCli(['quotes', 'Épuisement', '--study', DEMO, '--context', 'deux']).code).toBe(2);
-  });
+  }, SLOW);
 });
 
 describe('codage quotes --help', () => {
@@ -172,7 +172,7 @@ describe('codage quotes --help', () => {
         expect(r.stdout).not.toBe('');
       }
     }
-  });
+  }, SLOW);
 });
 
 describe('codage quotes on a messy study', () => {
@@ -191,7 +191,7 @@ describe('codage quotes on a messy study', () => {
     expect(quotes).toHaveLength(2);
     expect(quotes[1]!.segments).toEqual(['q1', 'q2', 'q3']);
     expect(list.references).toBe(2);
-  });
+  }, SLOW);
 
   it('lists a theme through its nested sub-themes, and a code no segment carries', () => {
     const dir = messyStudy();
@@ -205,7 +205,7 @@ describe('codage quotes on a messy study', () => {
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('0/2 participants · 0 reference(s) · 0 quote(s)');
     expect(empty.stdout).toContain('No quote: no segment carries this code yet.');
-  });
+  }, SLOW);
 
   it("shows the code's or theme's memo under the header, and in --json", () => {
     const dir = messyStudy();
@@ -220,7 +220,7 @@ describe('codage quotes on a messy study', () => {
     });
     // The theme's memo is the theme's own, not its codes'.
     expect((JSON.parse(runCli(['quotes', 'theme:Haut', '--study', dir, '--json']).stdout) as { memo: unknown }).memo).toBeNull();
-  });
+  }, SLOW);
 
   it('asks which one when a code and a theme share a name', () => {
     const dir = messyStudy();
@@ -234,7 +234,7 @@ describe('codage quotes on a messy study', () => {
     // The codebook edits resolve names the same way.
     expect(runCli(['codebook', 'rename', 'Haut', 'Sommet', '--study', dir, '--lang', 'en']).code).toBe(2);
     expect(runCli(['codebook', 'rename', 'theme:Haut', 'Sommet', '--study', dir, '--lang', 'en']).code).toBe(0);
-  });
+  }, SLOW);
 
   it('groups a participant without the attribute apart, and keeps context inside the transcript', () => {
     const dir = messyStudy();
@@ -251,5 +251,5 @@ describe('codage quotes on a messy study', () => {
     expect(last!.context!.before).toBe('Le milieu \u001b[2Jest là. Encore une. ');
     const text = runCli(['quotes', 'Bords', '--study', dir, '--by', 'sexe', '--lang', 'en'], { env: { NO_COLOR: '1' } }).stdout;
     expect(text).toContain('sexe = — (not given) · 1 quote(s), 1/1 participant(s)');
-  });
+  }, SLOW);
 });

@@ -60,13 +60,12 @@ export const MAX_CONTEXT = 10;
 /** The keys that choose each new code: `1`…`9`, and the lower-case initial when it is unambiguous. */
 export function choiceKeys(into: readonly string[]): Map<string, number> {
   const keys = new Map<string, number>();
-  into.slice(0, 9).forEach((_, i) => keys.set(String(i + 1), i));
+  for (let i = 0; i < Math.min(9, into.length); i++) keys.set(String(i + 1), i);
   const initials = into.map((name) => nameKey(name).replace(/[^a-z]/g, '').charAt(0));
-  initials.forEach((letter, i) => {
-    if (letter === '' || RESERVED_KEYS.has(letter)) return;
-    if (initials.filter((l) => l === letter).length > 1) return;
+  for (const [i, letter] of initials.entries()) {
+    if (letter === '' || RESERVED_KEYS.has(letter) || initials.filter((l) => l === letter).length > 1) continue;
     keys.set(letter, i);
-  });
+  }
   return keys;
 }
 
