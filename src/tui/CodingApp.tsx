@@ -5,7 +5,8 @@
  * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp, useStdin } from 'ink';
+import { useTerminalSize } from './use-terminal.js';
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
@@ -116,15 +117,6 @@ export interface CodingAppProps {
   switchTo?: (id: string) => boolean;
 }
 
-interface Size {
-  columns: number;
-  rows: number;
-}
-
-function terminalSize(stdout: NodeJS.WriteStream): Size {
-  return { columns: Math.max(20, stdout.columns || 80), rows: Math.max(8, stdout.rows || 24) };
-}
-
 /** An error as the screen shows it: in the screen's language when the error has both. */
 function errorText(error: unknown, language: Language): string {
   const localized = (error as { localized?: Partial<Record<Language, unknown>> } | null)?.localized;
@@ -182,18 +174,10 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
 }
 
 export function CodingApp(props: CodingAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = screenStrings(props.language);
 
-  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
-  useEffect(() => {
-    const onResize = (): void => setSize(terminalSize(stdout));
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize({ columns: 20, rows: 8 });
 
   const propsRef = useRef(props);
   propsRef.current = props;

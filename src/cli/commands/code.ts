@@ -25,6 +25,7 @@ import type { CodingAppProps, NewCodeRequest, ScreenPosition, TranscriptEntry } 
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
+import { loadScreen } from '../screen-bundle.js';
 
 interface CodeOptions {
   study: string;
@@ -50,22 +51,8 @@ function coderName(option: string | undefined, configured: string | undefined): 
 
 type CodingScreen = typeof import('../../tui/run.js');
 
-/**
- * The coding screen, from the bundle `npm run build` makes (dist/bundle/run.js: Ink, React and
- * the screen in one file, loaded in a fraction of the time Ink's many modules take), else from
- * the compiled modules.
- */
-async function loadCodingScreen(): Promise<CodingScreen> {
-  // React's production build is 20–30 % faster per keypress; it is chosen when React is first loaded.
-  process.env.NODE_ENV ??= 'production';
-  const bundle = new URL('../../../bundle/run.js', import.meta.url);
-  try {
-    return (await import(bundle.href)) as CodingScreen;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/run.js');
-    if (!missing) throw error;
-    return import('../../tui/run.js');
-  }
+function loadCodingScreen(): Promise<CodingScreen> {
+  return loadScreen('run', () => import('../../tui/run.js'));
 }
 
 export async function run(baseCtx: CommandContext, participant: string | undefined, options: CodeOptions): Promise<number> {

@@ -19,6 +19,7 @@ import { segmentChoices } from '../../tui/split/split.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
+import { loadScreen } from '../screen-bundle.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
 
@@ -229,17 +230,8 @@ async function chooseOnScreen(baseCtx: CommandContext, target: string, into: str
 
 type SplitScreen = typeof import('../../tui/split/run.js');
 
-/** The bundled screen (dist/bundle/split.js) when there is one, else the compiled modules. */
-async function loadSplitScreen(): Promise<SplitScreen> {
-  process.env.NODE_ENV ??= 'production';
-  const bundle = new URL('../../../bundle/split.js', import.meta.url);
-  try {
-    return (await import(bundle.href)) as SplitScreen;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/split.js');
-    if (!missing) throw error;
-    return import('../../tui/split/run.js');
-  }
+function loadSplitScreen(): Promise<SplitScreen> {
+  return loadScreen('split', () => import('../../tui/split/run.js'));
 }
 
 /** `codage codebook undo [--list]`. */

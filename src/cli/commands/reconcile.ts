@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
 import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
@@ -34,18 +35,6 @@ interface ReconcileOptions {
 }
 
 type ReconcileScreen = typeof import('../../tui/reconcile/run.js');
-
-async function loadScreen(): Promise<ReconcileScreen> {
-  process.env.NODE_ENV ??= 'production';
-  const bundle = new URL('../../../bundle/reconcile.js', import.meta.url);
-  try {
-    return (await import(bundle.href)) as ReconcileScreen;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/reconcile.js');
-    if (!missing) throw error;
-    return import('../../tui/reconcile/run.js');
-  }
-}
 
 function parseStrategy(value: string | undefined): Strategy | undefined {
   if (value === undefined) return undefined;
@@ -111,7 +100,7 @@ export async function run(baseCtx: CommandContext, a: string, b: string, options
   a = (await resolveCoder(root, a, { mustExist: true })).coder;
   b = (await resolveCoder(root, b, { mustExist: true })).coder;
   const into = (await resolveCoder(root, options.into, { mustExist: false })).coder;
-  const screen = interactive ? loadScreen() : null;
+  const screen = interactive ? loadScreen<ReconcileScreen>('reconcile', () => import('../../tui/reconcile/run.js')) : null;
   screen?.catch(() => undefined);
   const logPath = resolve(root, options.log ?? `${into}-decisions.csv`);
   const logName = decisionLogFile(root, logPath, '--log');

@@ -4,7 +4,8 @@
  * researcher confirms or leaves, `onDone` receives the final state and the command writes (or not).
  */
 import chalk from 'chalk';
-import { Box, Text, useApp, useStdin, useStdout } from 'ink';
+import { Box, Text, useApp, useStdin } from 'ink';
+import { useTerminalSize } from '../use-terminal.js';
 import type React from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import stringWidth from 'string-width';
@@ -24,15 +25,6 @@ export interface SplitAppProps extends SplitInput {
   contextOf: (index: number, sentences: number) => { before: string; after: string };
   /** Called once, when the researcher confirms the split or leaves. */
   onDone: (state: SplitState) => void;
-}
-
-interface Size {
-  columns: number;
-  rows: number;
-}
-
-function terminalSize(stdout: NodeJS.WriteStream): Size {
-  return { columns: Math.max(40, stdout.columns || 80), rows: Math.max(12, stdout.rows || 24) };
 }
 
 /** Rows: header, keys, rule, list, rule, detail, status (2); one row short of the terminal. */
@@ -138,17 +130,9 @@ function detailLines(state: SplitState, props: SplitAppProps, width: number, hei
 }
 
 export function SplitApp(props: SplitAppProps): React.JSX.Element {
-  const { stdout } = useStdout();
   const { exit } = useApp();
   const strings = splitStrings(props.language);
-  const [size, setSize] = useState<Size>(() => terminalSize(stdout));
-  useEffect(() => {
-    const onResize = (): void => setSize(terminalSize(stdout));
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
+  const size = useTerminalSize();
 
   const propsRef = useRef(props);
   propsRef.current = props;
