@@ -156,6 +156,10 @@ describe('codage quotes on the demo study', () => {
     expect(fr.stdout).toContain('«\u00a0');
     expect(fr.stdout).toMatch(/\[…[^\]]+\] «/);
     expect(runCli(['quotes', 'Épuisement', '--study', DEMO, '--context', 'deux']).code).toBe(2);
+    // In colour, the context is dimmed instead of bracketed; the quote itself never is.
+    const coloured = runCli(['quotes', 'Épuisement', '--study', DEMO, '--context', '1'], { env: { FORCE_COLOR: '1' } }).stdout;
+    expect(coloured).toMatch(/\u001b\[2m… [^\u001b]+\u001b\[22m «\u00a0/);
+    expect(coloured).not.toContain('[…');
   }, SLOW);
 });
 

@@ -162,9 +162,9 @@ function renderQuote(item: ListedQuote, list: QuoteList, codebook: Codebook, opt
   const runs: Run<Style>[] = [];
   const before = item.context === undefined ? '' : t(flat(item.context.before)).trim();
   const after = item.context === undefined ? '' : t(flat(item.context.after)).trim();
-  if (before !== '') runs.push({ text: colour ? `…${before}` : `[…${before}]`, style: 'dim' });
+  if (before !== '') runs.push({ text: colour ? `… ${before}` : `[… ${before}]`, style: 'dim' });
   runs.push({ text: quoted(text, language) });
-  if (after !== '') runs.push({ text: colour ? `${after}…` : `[${after}…]`, style: 'dim' });
+  if (after !== '') runs.push({ text: colour ? `${after} …` : `[${after} …]`, style: 'dim' });
   runs.push({ text: t(item.label) });
   if (list.coders.length > 1) runs.push({ text: `— ${t(item.quote.coder)}`, style: 'dim' });
   let out = wrapIndented(runs, columns, '    ', item.quote.exemplary ? '  ★ ' : '    ');

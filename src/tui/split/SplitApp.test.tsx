@@ -77,7 +77,7 @@ describe('SplitApp', () => {
     await press('+', '+');
     expect(frame()).toContain('contexte\u00a0: 2 phrases');
     expect(frame()).toMatch(/Avant 2\.\] «\u00a0Ça m’agace/);
-    expect(frame()).toContain('[Après 2.…] (MG1)');
+    expect(frame()).toContain('[Après 2. …] (MG1)');
     await press('-', '-');
     expect(frame()).not.toContain('Avant');
   });

@@ -105,11 +105,11 @@ function detailLines(state: SplitState, props: SplitAppProps, width: number, hei
   const before = t(around.before.replace(/\s+/g, ' ')).trim();
   const after = t(around.after.replace(/\s+/g, ' ')).trim();
   const colour = chalk.level > 0;
-  if (before !== '') runs.push({ text: colour ? `…${before}` : `[…${before}]`, style: 'dim' });
+  if (before !== '') runs.push({ text: colour ? `… ${before}` : `[… ${before}]`, style: 'dim' });
   const open = state.language === 'fr' ? '«\u00a0' : '“';
   const close = state.language === 'fr' ? '\u00a0»' : '”';
   runs.push({ text: `${open}${t(item.text.replace(/\s+/g, ' '))}${close}`, style: 'bold' });
-  if (after !== '') runs.push({ text: colour ? `${after}…` : `[${after}…]`, style: 'dim' });
+  if (after !== '') runs.push({ text: colour ? `${after} …` : `[${after} …]`, style: 'dim' });
   runs.push({ text: t(item.label) });
   const paint = (text: string, style: 'dim' | 'bold') => (style === 'dim' ? chalk.dim(text) : chalk.bold(text));
   // Each line of information: a styled name, then its value cut to what is left of the width.
