@@ -133,17 +133,24 @@ export function listQuotes(input: QuoteListInput): QuoteList {
   const ordered = [...quotes].sort(
     (a, b) =>
       a.interview - b.interview ||
-      compareNatural(a.participant, b.participant) ||
+      (a.participant === b.participant ? 0 : compareNatural(a.participant, b.participant)) ||
       a.start - b.start ||
-      compareNatural(a.coder, b.coder) ||
+      (a.coder === b.coder ? 0 : compareNatural(a.coder, b.coder)) ||
       (a.segments[0]! < b.segments[0]! ? -1 : a.segments[0]! > b.segments[0]! ? 1 : 0),
   );
+  // One label per participant, however many quotes they have.
+  const labels = new Map<string, string>();
+  const labelOf = (id: string) => {
+    let label = labels.get(id);
+    if (label === undefined) labels.set(id, (label = quoteLabel(input.quoteLabel, input.participants.get(id), id)));
+    return label;
+  };
   const items: ListedQuote[] = ordered.map((quote) => {
     const transcript = transcriptById.get(quote.participant);
     const exact = transcript ? quote.spans.map((s) => transcript.text.slice(s.start, s.end)) : quote.pieces;
     const item: ListedQuote = {
       quote,
-      label: quoteLabel(input.quoteLabel, input.participants.get(quote.participant), quote.participant),
+      label: labelOf(quote.participant),
       exact,
       listedCodes: codes.filter((c) => quote.codes.includes(c.id)).map((c) => c.id),
     };

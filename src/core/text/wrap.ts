@@ -68,10 +68,12 @@ export function wrapRuns<S extends string>(
     else line.push({ text, style });
   };
   for (const run of runs) {
+    // A run of narrow characters only (most Latin text): a word's columns are its length.
+    const narrow = NARROW.test(run.text);
     // Only ordinary spaces break a line: a no-break space (« text », 12 h) holds its neighbours together.
     for (const word of run.text.split(/[ \t\n\r\f\v]+/)) {
       if (word === '') continue;
-      const w = columnsOf(word);
+      const w = narrow ? word.length : columnsOf(word);
       // The space between two words takes the style of the run the next word belongs to.
       if (used > 0 && used + 1 + w <= room) {
         put(' ', run.style);
