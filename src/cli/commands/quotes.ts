@@ -16,6 +16,7 @@ import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { Codebook, Language, Sentence, Transcript } from '../../core/types.js';
 import { readMemos } from '../../io/memos.js';
+import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
@@ -59,17 +60,16 @@ function codersShown(all: string[], asked: string | undefined, configured: strin
 export async function run(baseCtx: CommandContext, ref: string, options: QuotesOptions): Promise<number> {
   const contextSentences = parseContext(options.context);
   const root = resolve(options.study);
+  await assertStudyFolder(root);
   const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
-  const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study), readMemos(root)]);
+  // Whose quotes is known before reading: only those coder files are read and placed.
+  const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
+  const coders = codersShown(all, asked, config.coder);
+  const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study, { coders }), readMemos(root)]);
   warnIfIncomplete(ctx, problems);
   const node = findNode(study.codebook, ref);
   const memo = memoOf(memos, { kind: node.kind, id: node.id });
   if (options.by !== undefined) requireAttribute(study, options.by);
-  const coders = codersShown(
-    study.coders.map((c) => c.coder),
-    asked,
-    study.config.coder,
-  );
   const shown = segments.filter((s) => coders.includes(s.coder));
   let sentences: Map<string, Sentence[]> | undefined;
   if (contextSentences > 0) {
