@@ -96,5 +96,28 @@ export function splitItems(study: Study, segments: readonly AnchoredSegment[], c
     });
     places.push(undefined);
   }
-  return { items, places };
+  return sharedIdsTogether(items, places);
+}
+
+/**
+ * A split gives a new code by segment id in every coder file (see restructure.ts): two coders'
+ * segments with the same id (a coder file copied from another) go together, so they are one item.
+ */
+function sharedIdsTogether(items: SplitItem[], places: (SplitPlace | undefined)[]): { items: SplitItem[]; places: (SplitPlace | undefined)[] } {
+  const owner = new Map<string, SplitItem>();
+  const keptItems: SplitItem[] = [];
+  const keptPlaces: (SplitPlace | undefined)[] = [];
+  for (const [i, item] of items.entries()) {
+    const into = item.segments.map((id) => owner.get(id)).find((o) => o !== undefined);
+    if (into !== undefined) {
+      for (const id of item.segments) if (!into.segments.includes(id)) into.segments.push(id);
+      if (!into.coder.split(', ').includes(item.coder)) into.coder = `${into.coder}, ${item.coder}`;
+      for (const id of into.segments) owner.set(id, into);
+      continue;
+    }
+    for (const id of item.segments) owner.set(id, item);
+    keptItems.push(item);
+    keptPlaces.push(places[i]);
+  }
+  return { items: keptItems, places: keptPlaces };
 }
