@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, DEMO, runCli, tempDir } from './helpers.js';
+import { startCodage } from './support/pty.js';
 
 afterAll(cleanTemps);
 
@@ -160,6 +161,23 @@ describe('codage quotes on the demo study', () => {
     const coloured = runCli(['quotes', 'Épuisement', '--study', DEMO, '--context', '1'], { env: { FORCE_COLOR: '1' } }).stdout;
     expect(coloured).toMatch(/\u001b\[2m… [^\u001b]+\u001b\[22m «\u00a0/);
     expect(coloured).not.toContain('[…');
+  }, SLOW);
+});
+
+describe('codage quotes on a terminal', () => {
+  it('dims the context in colour, and brackets it under NO_COLOR', async () => {
+    for (const [env, dimmed] of [[{}, true], [{ NO_COLOR: '1' }, false]] as const) {
+      const s = startCodage(['quotes', 'Frustration', '--study', DEMO, '--context', '1', '--lang', 'en'], { cols: 80, rows: 24, env });
+      let raw = '';
+      s.term.onData((data) => {
+        raw += data;
+      });
+      expect(await s.exit).toBe(0);
+      expect(/\u001b\[2m… /.test(raw)).toBe(dimmed);
+      expect(raw.includes('[… ')).toBe(!dimmed);
+      // Fitted to the terminal's 80 columns.
+      for (const line of s.screen().split(/\r?\n/)) expect([...line].length).toBeLessThanOrEqual(80);
+    }
   }, SLOW);
 });
 

@@ -2,8 +2,11 @@ import { Chalk } from 'chalk';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Language, Problem } from '../core/types.js';
 
-/** Colours for stderr/stdout; chalk follows NO_COLOR, FORCE_COLOR and whether the stream is a terminal. */
-export const paint = new Chalk();
+/**
+ * Colours for stderr/stdout: chalk follows FORCE_COLOR and whether the stream is a terminal, but
+ * not NO_COLOR (https://no-color.org), which turns them off here unless FORCE_COLOR asks for them.
+ */
+export const paint = new Chalk(process.env.FORCE_COLOR === undefined && (process.env.NO_COLOR ?? '') !== '' ? { level: 0 } : {});
 
 const severityLabel: Record<Language, Record<Problem['severity'], string>> = {
   en: { error: 'error', warning: 'warning', info: 'note' },
