@@ -7,7 +7,6 @@
 import { resolve } from 'node:path';
 import { findNode } from '../../core/codebook/find-node.js';
 import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
-import { UsageError } from '../../core/errors.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
 import { quoted } from '../../core/report/quotes.js';
 import { CONSENSUS_CODER, reportedCoder } from '../../core/report/report-study.js';
@@ -22,7 +21,7 @@ import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { formatNumber, paint } from '../output.js';
-import { requireAttribute } from '../study-checks.js';
+import { numberOption, requireAttribute } from '../study-checks.js';
 
 interface QuotesOptions {
   study: string;
@@ -30,18 +29,6 @@ interface QuotesOptions {
   by?: string;
   context?: string;
   json?: boolean;
-}
-
-function parseContext(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 50) {
-    throw new UsageError(
-      { en: `--context takes a number of sentences from 0 to 50, not "${value}"`, fr: `--context attend un nombre de phrases de 0 à 50, pas « ${value} »` },
-      { en: 'e.g. --context 2', fr: 'p. ex. --context 2' },
-    );
-  }
-  return n;
 }
 
 /**
@@ -58,7 +45,7 @@ function codersShown(all: string[], asked: string | undefined, configured: strin
 }
 
 export async function run(baseCtx: CommandContext, ref: string, options: QuotesOptions): Promise<number> {
-  const contextSentences = parseContext(options.context);
+  const contextSentences = numberOption('--context', options.context, 0, 0, 50, true);
   const root = resolve(options.study);
   await assertStudyFolder(root);
   const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
