@@ -5,8 +5,8 @@
  * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
-import { Box, Text, useApp, useStdin } from 'ink';
-import { useTerminalSize } from './use-terminal.js';
+import { Box, Text, useApp } from 'ink';
+import { useRawInput, useTerminalSize } from './use-terminal.js';
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
@@ -332,7 +332,6 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   // Keys: what the terminal sent is cut into keys here (see keys.ts), so that a burst of keys
   // (`jjjjj`, a paste, a held key over SSH) counts every key. The handler reads the state
   // synchronously, so each key reaches the mode the previous one left.
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const pendingInput = useRef('');
   const onInput = useCallback(
     (raw: string): void => {
@@ -354,16 +353,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     },
     [apply],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   // The window of visible rows: moves only when the focus reaches one of its edges.
   const topRef = useRef(-1);

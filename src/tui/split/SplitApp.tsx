@@ -4,10 +4,10 @@
  * researcher confirms or leaves, `onDone` receives the final state and the command writes (or not).
  */
 import chalk from 'chalk';
-import { Box, Text, useApp, useStdin } from 'ink';
-import { useTerminalSize } from '../use-terminal.js';
+import { Box, Text, useApp } from 'ink';
+import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import type React from 'react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import stringWidth from 'string-width';
 import { terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
@@ -158,7 +158,6 @@ export function SplitApp(props: SplitAppProps): React.JSX.Element {
     [exit],
   );
 
-  const { internal_eventEmitter: inputEvents, setRawMode } = useStdin();
   const onInput = useCallback(
     (raw: string): void => {
       if (done.current) return;
@@ -166,16 +165,7 @@ export function SplitApp(props: SplitAppProps): React.JSX.Element {
     },
     [dispatch],
   );
-  useEffect(() => {
-    setRawMode(true);
-    return () => setRawMode(false);
-  }, [setRawMode]);
-  useEffect(() => {
-    inputEvents.on('input', onInput);
-    return () => {
-      inputEvents.off('input', onInput);
-    };
-  }, [inputEvents, onInput]);
+  useRawInput(onInput);
 
   const width = size.columns;
   const regions = splitRegions(size.rows);
