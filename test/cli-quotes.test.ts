@@ -51,7 +51,7 @@ function segment(id: string, participant: string, text: string, piece: string, c
   return `  - ${JSON.stringify({ id, participant, ...at(text, piece), codes, text: piece, ...extra })}\n`;
 }
 
-function messyStudy(): string {
+function messyStudy(unknownCode = false): string {
   const dir = tempDir();
   mkdirSync(join(dir, 'transcripts'));
   mkdirSync(join(dir, 'codings'));
@@ -96,6 +96,7 @@ codes:
       segment('q1', 'P2', P2, 'Premier morceau ici.', ['profond'], { quote: 'Q9' }),
       segment('q2', 'P2', P2, 'Deuxième morceau là.', ['profond'], { quote: 'Q9' }),
       segment('q3', 'P2', P2, 'Troisième morceau enfin.', ['profond', 'bords'], { quote: 'Q9' }),
+      ...(unknownCode ? [segment('o1', 'P2', P2, 'Je finis.', ['ancien-code'])] : []),
     ].join('')}`,
   );
   // Offsets above are relative to the turn for P1: make them absolute.
@@ -242,6 +243,16 @@ describe('codage quotes on a messy study', () => {
     });
     // The theme's memo is the theme's own, not its codes'.
     expect((JSON.parse(runCli(['quotes', 'theme:Haut', '--study', dir, '--json']).stdout) as { memo: unknown }).memo).toBeNull();
+  }, SLOW);
+
+  it('lists the quotes of a code id the coder files use but the codebook lacks', () => {
+    const dir = messyStudy(true);
+    const r = runCli(['quotes', 'ancien-code', '--study', dir, '--json', '--lang', 'en']);
+    expect(r.stderr).toContain('Unknown code `ancien-code`');
+    const list = JSON.parse(r.stdout) as QuotesJson;
+    expect([list.kind, list.name, list.path, list.references]).toEqual(['code', 'ancien-code', [], 1]);
+    expect(list.groups[0]!.quotes.map((q) => q.text)).toEqual(['Je finis.']);
+    expect(runCli(['quotes', 'ancien-cod', '--study', dir]).code).toBe(2);
   }, SLOW);
 
   it('asks which one when a code and a theme share a name', () => {

@@ -60,8 +60,8 @@ export function warnIfIncomplete(ctx: CommandContext, problems: Problem[]): void
   ctx.stderr.write(
     `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
       fr
-        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${first.message.fr}. Ce qui suit peut être incomplet\u00a0; codage check les détaille.`
-        : `the study has ${errors.length} error(s), such as ${where}: ${first.message.en}. What follows may be incomplete; codage check details them.`
+        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${first.message.fr.replace(/\.$/, '')}. Ce qui suit peut être incomplet\u00a0; codage check les détaille.`
+        : `the study has ${errors.length} error(s), such as ${where}: ${first.message.en.replace(/\.$/, '')}. What follows may be incomplete; codage check details them.`
     }\n`,
   );
 }

@@ -13,7 +13,8 @@ import { CONSENSUS_CODER, reportedCoder } from '../../core/report/report-study.j
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
-import type { Codebook, Language, Sentence, Transcript } from '../../core/types.js';
+import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
+import type { Codebook, CodebookNode, Language, Sentence, Transcript } from '../../core/types.js';
 import { readMemos } from '../../io/memos.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
@@ -54,7 +55,7 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   const coders = codersShown(all, asked, config.coder);
   const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study, { coders }), readMemos(root)]);
   warnIfIncomplete(ctx, problems);
-  const node = findNode(study.codebook, ref);
+  const node = nodeOrUsedId(study.codebook, segments, ref);
   const memo = memoOf(memos, { kind: node.kind, id: node.id });
   if (options.by !== undefined) requireAttribute(study, options.by);
   const shown = segments.filter((s) => coders.includes(s.coder));
@@ -82,6 +83,20 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   const colour = paint.level > 0;
   ctx.stdout.write(renderQuotes(list, study.codebook, { language: ctx.language, columns: ctx.stdout.columns ?? 80, colour }, memo));
   return 0;
+}
+
+/**
+ * The code or theme `ref` names; else a code id that coder files use but codebook.yaml lacks
+ * (`codage codebook` flags it): its quotes are listed too, under its id.
+ */
+function nodeOrUsedId(codebook: Codebook, segments: readonly AnchoredSegment[], ref: string): CodebookNode {
+  try {
+    return findNode(codebook, ref);
+  } catch (error) {
+    const id = ref.trim();
+    if (!segments.some((s) => s.segment.codes.includes(id))) throw error;
+    return { kind: 'code', id, name: id, parent: null, children: [] };
+  }
 }
 
 /** The JSON shape of `codage quotes --json` (documented in the README; keep it stable). */
