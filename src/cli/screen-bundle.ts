@@ -3,7 +3,7 @@
  * and the screen in one file, loaded in a fraction of the time Ink's many modules take), else
  * from the compiled modules (a checkout without a bundle, the component tests).
  */
-export async function loadScreen<T>(name: 'run' | 'reconcile' | 'split', compiled: () => Promise<T>): Promise<T> {
+export async function loadScreen<T>(name: 'run' | 'reconcile' | 'themes' | 'split', compiled: () => Promise<T>): Promise<T> {
   // React's production build is 20–30 % faster per keypress; it is chosen when React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const bundle = new URL(`../../bundle/${name}.js`, import.meta.url);

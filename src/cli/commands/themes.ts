@@ -22,6 +22,7 @@ import type { EditRefusal } from '../../tui/themes/ThemesApp.js';
 import type { PanelQuote, Saved, ThemesData } from '../../tui/themes/state.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { loadScreen } from '../screen-bundle.js';
 
 interface ThemesOptions {
   study: string;
@@ -30,17 +31,8 @@ interface ThemesOptions {
 
 type ThemesScreen = typeof import('../../tui/themes/run.js');
 
-/** The screen from the bundle `npm run build` makes (one file loads fast), else from the compiled modules. */
-async function loadScreen(): Promise<ThemesScreen> {
-  process.env.NODE_ENV ??= 'production';
-  const bundle = new URL('../../../bundle/themes.js', import.meta.url);
-  try {
-    return (await import(bundle.href)) as ThemesScreen;
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes('bundle/themes.js');
-    if (!missing) throw error;
-    return import('../../tui/themes/run.js');
-  }
+function loadThemesScreen(): Promise<ThemesScreen> {
+  return loadScreen('themes', () => import('../../tui/themes/run.js'));
 }
 
 /** Everything the screen shows, read from the study: the codebook, counts and quotes (of one coder, or all). */
@@ -142,7 +134,7 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
     );
   }
   const coder = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
-  const screen = loadScreen();
+  const screen = loadThemesScreen();
   const first = await readThemesData(root, coder);
   const ctx = withStudyLanguage(baseCtx, first.language ? { language: first.language } : {});
   const language = ctx.language;
