@@ -71,6 +71,25 @@ async function writeThesisSheet(study: string): Promise<void> {
   await fsp.writeFile(path.join(study, 'import-thesis.csv'), spreadsheetCsv(thesisQuotes(transcripts, 300)));
 }
 
+/**
+ * 100 Word files to import: the first 100 transcripts of the study, one paragraph per speaker
+ * turn, as a transcription service delivers them (`word/entretien-NNN.docx`, new names so that the
+ * import adds 100 transcripts beside the study's 200).
+ */
+async function writeWordFiles(study: string): Promise<void> {
+  const out = path.join(study, 'word');
+  if (fs.existsSync(path.join(out, 'entretien-100.docx'))) return;
+  const { Document, Packer, Paragraph } = await import('docx');
+  await fsp.mkdir(out, { recursive: true });
+  const dir = path.join(study, 'transcripts');
+  const files = (await fsp.readdir(dir)).filter((f) => f.endsWith('.txt')).sort().slice(0, 100);
+  for (const [i, f] of files.entries()) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const doc = new Document({ sections: [{ children: text.split('\n').filter((l) => l !== '').map((l) => new Paragraph(l)) }] });
+    await fsp.writeFile(path.join(out, `entretien-${String(i + 1).padStart(3, '0')}.docx`), await Packer.toBuffer(doc));
+  }
+}
+
 /** The studies measured: S (60 codes), S300 (300 codes, for saturation, whose work grows with the codes), T (a thesis). */
 export const STUDIES = {
   S: { ...DEFAULT_PARAMS },
@@ -109,6 +128,7 @@ export const BENCHMARKS: Benchmark[] = [
   // Thesis exports: each as fast as stats (they read the same study, then build one table).
   { name: 'export-themes-md', args: (c) => ['export', 'themes', '--study', c.study, '--format', 'md'], target: BATCH, targetRssMb: 400 },
   { name: 'export-themes-docx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.docx')], target: BATCH, targetRssMb: 400, writes: true },
+  { name: 'export-themes-html', args: (c) => ['export', 'themes', '--study', c.study, '--format', 'html'], target: BATCH, targetRssMb: 400 },
   { name: 'export-themes-xlsx', args: (c) => ['export', 'themes', '--study', c.study, '-o', path.join(c.study, 'themes.xlsx')], target: BATCH, targetRssMb: 400, writes: true },
   { name: 'export-participants-docx', args: (c) => ['export', 'participants', '--study', c.study, '-o', path.join(c.study, 'participants.docx')], target: BATCH, targetRssMb: 400, writes: true },
   { name: 'export-matrix-csv', args: (c) => ['export', 'matrix', '--study', c.study, '--by', 'group', '--cell-quotes', '--format', 'excel'], target: BATCH, targetRssMb: 400 },
@@ -126,6 +146,24 @@ export const BENCHMARKS: Benchmark[] = [
   // grouped by participant with two sentences of context around each quote.
   { name: 'quotes', args: (c) => ['quotes', 'impuissance', '--study', c.study], target: BATCH, targetRssMb: 400 },
   { name: 'quotes-theme-context', args: (c) => ['quotes', 'vecu-du-medecin', '--by', 'group', '--context', '2', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  // Offline coding help: one search over the 2 million words, coded for one coder (one change).
+  {
+    name: 'autocode',
+    args: (c) => ['autocode', 'douleur* OR souffrance', '--code', 'impuissance', '--coder', 'coder1', '--study', c.study],
+    target: BATCH,
+    targetRssMb: 400,
+    writes: true,
+  },
+  { name: 'memo-list', args: (c) => ['memo', '--study', c.study], target: BATCH, targetRssMb: 400 },
+  // 100 Word files (the first 100 transcripts, one paragraph per turn) imported into S.
+  {
+    name: 'import-word',
+    args: (c) => ['import', path.join(c.source, 'word'), '--study', c.study],
+    target: BATCH,
+    targetRssMb: 400,
+    writes: true,
+    prepare: writeWordFiles,
+  },
   {
     name: 'import-codings',
     args: (c) => ['import-codings', path.join(c.source, 'import.csv'), '--coder', 'bench', '--study', c.study, '--replace'],
