@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import { makeTranscript } from '../tui/sample-data.js';
-import { cachedSentences } from './sentence-cache.js';
+import { cachedSentences, openSentenceCache } from './sentence-cache.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -36,5 +36,26 @@ describe('cachedSentences', () => {
     await cachedSentences(root, [a], 'fr', compute);
     expect(calls).toBe(4);
     expect(JSON.parse(readFileSync(join(root, '.codage/cache/sentences-fr.json'), 'utf8')).entries.P1).toBeDefined();
+  });
+
+  it('cuts only the transcripts asked for, and keeps them for the next run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'codage-cache-'));
+    dirs.push(root);
+    const a = makeTranscript('P1 : Bonjour. Je vais bien.\n', 'P1');
+    const b = makeTranscript('P2 : Non. Pas du tout.\n', 'P2');
+    const cut: string[] = [];
+    const compute = (t: typeof a) => {
+      cut.push(t.id);
+      return segmentSentences(t.text, t.turns, 'fr');
+    };
+    const store = await openSentenceCache(root, 'fr', compute);
+    expect(store.of(b)).toEqual(segmentSentences(b.text, b.turns, 'fr'));
+    store.of(b);
+    expect(cut).toEqual(['P2']);
+    store.save();
+    const next = await openSentenceCache(root, 'fr', compute);
+    next.of(b);
+    next.of(a);
+    expect(cut).toEqual(['P2', 'P1']);
   });
 });

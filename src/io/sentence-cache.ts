@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STUDY_FILES } from '../core/study/study.js';
+import { segmentSentences } from '../core/transcript/sentences.js';
 import type { Language, Sentence, Transcript } from '../core/types.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 
@@ -55,16 +56,23 @@ function decode(data: string): Sentence[] | null {
   return out;
 }
 
+/** The sentences of transcripts, read from the cache where current, cut (and remembered) otherwise. */
+export interface SentenceStore {
+  /** The transcript's sentences: from the cache when its text is the one they were cut from. */
+  of(transcript: Transcript): Sentence[];
+  /** Writes the cache back if anything was cut (a read-only study: nothing happens). */
+  save(): void;
+}
+
 /**
- * The sentences of each transcript, from the cache where it is current, else from `compute`
- * (the cache is then brought up to date).
+ * Opens the cache of `root` for `language`. Sentences are asked one transcript at a time, so a
+ * command cuts only the transcripts it needs; `compute` (default: `segmentSentences`) cuts one.
  */
-export async function cachedSentences(
+export async function openSentenceCache(
   root: string,
-  transcripts: readonly Transcript[],
   language: Language,
-  compute: (t: Transcript) => Sentence[],
-): Promise<Map<string, Sentence[]>> {
+  compute: (t: Transcript) => Sentence[] = (t) => segmentSentences(t.text, t.turns, language),
+): Promise<SentenceStore> {
   const dir = join(root, STUDY_FILES.internal, 'cache');
   const path = join(dir, `sentences-${language}.json`);
   const rules = currentRules();
@@ -75,28 +83,45 @@ export async function cachedSentences(
   } catch {
     // No cache yet, or a damaged one: computed again.
   }
-  const out = new Map<string, Sentence[]>();
+  const known = new Map<Transcript, Sentence[]>();
   let changed = false;
-  for (const t of transcripts) {
-    const hash = textHash(t.text);
-    const entry = cache.entries[t.id];
-    const cached = entry !== undefined && entry.text === hash ? decode(entry.sentences) : null;
-    if (cached?.every((s) => s.end <= t.text.length)) {
-      out.set(t.id, cached);
-      continue;
-    }
-    const sentences = compute(t);
-    out.set(t.id, sentences);
-    cache.entries[t.id] = { text: hash, sentences: encode(sentences) };
-    changed = true;
-  }
-  if (changed) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      writeFileAtomicSync(path, JSON.stringify(cache));
-    } catch {
-      // A study on a read-only medium: no cache, nothing else changes.
-    }
-  }
+  return {
+    of(t) {
+      const done = known.get(t);
+      if (done !== undefined) return done;
+      const hash = textHash(t.text);
+      const entry = cache.entries[t.id];
+      let sentences = entry !== undefined && entry.text === hash ? decode(entry.sentences) : null;
+      if (sentences === null || !sentences.every((s) => s.end <= t.text.length)) {
+        sentences = compute(t);
+        cache.entries[t.id] = { text: hash, sentences: encode(sentences) };
+        changed = true;
+      }
+      known.set(t, sentences);
+      return sentences;
+    },
+    save() {
+      if (!changed) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileAtomicSync(path, JSON.stringify(cache));
+        changed = false;
+      } catch {
+        // A study on a read-only medium: no cache, nothing else changes.
+      }
+    },
+  };
+}
+
+/** The sentences of each of `transcripts` (see `openSentenceCache`); the cache is then brought up to date. */
+export async function cachedSentences(
+  root: string,
+  transcripts: readonly Transcript[],
+  language: Language,
+  compute?: (t: Transcript) => Sentence[],
+): Promise<Map<string, Sentence[]>> {
+  const store = await openSentenceCache(root, language, compute);
+  const out = new Map(transcripts.map((t) => [t.id, store.of(t)]));
+  store.save();
   return out;
 }

@@ -19,9 +19,9 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { OffsetMap } from '../../core/text/offsets.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { CoderFile, Localized, Transcript } from '../../core/types.js';
 import { journalled } from '../../io/edit-history.js';
+import { openSentenceCache } from '../../io/sentence-cache.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
 import type { CommandContext } from '../context.js';
@@ -118,7 +118,9 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
   const skipped: Passage[] = [];
   const unmatched: string[] = [];
   if (search !== null && code !== null) {
-    const plans: TranscriptPlan[] = planAutocode({ search, codeId: code.id, unit, transcripts, sentencesOf: (t) => segmentSentences(t.text, t.turns, language), coderFile, interviewer: options.interviewer === true });
+    const sentences = await openSentenceCache(study.root, language);
+    const plans: TranscriptPlan[] = planAutocode({ search, codeId: code.id, unit, transcripts, sentencesOf: (t) => sentences.of(t), coderFile, interviewer: options.interviewer === true });
+    sentences.save();
     for (const p of plans) {
       rows.push({ participant: p.participant, hits: p.hits, coded: p.passages.length, already: p.alreadyCoded.length, interviewer: p.interviewerHits });
       for (const x of p.passages) passages.push({ ...x, code: code.name });

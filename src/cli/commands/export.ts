@@ -20,7 +20,7 @@ import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
 import { STUDY_FILES, type Study } from '../../core/study/study.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
-import { segmentSentences } from '../../core/transcript/sentences.js';
+import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
@@ -211,12 +211,10 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     const trees = mindmapTrees(report, exportOptions);
     out = format === 'mermaid' ? renderMermaid(trees) : format === 'dot' ? renderDot(trees) : renderSvg(trees).svg;
   } else {
-    const sentenceCache = new Map<string, ReturnType<typeof segmentSentences>>();
-    const doc: ReportDocument = exportDocument(name, report, exportOptions, (t) => {
-      let sentences = sentenceCache.get(t.id);
-      if (!sentences) sentenceCache.set(t.id, (sentences = segmentSentences(t.text, t.turns, ctx.language)));
-      return sentences;
-    });
+    // Sentences (context of quotes, co-occurrence in sentences) are kept in .codage/cache between runs.
+    const sentences = await openSentenceCache(study.root, ctx.language);
+    const doc: ReportDocument = exportDocument(name, report, exportOptions, (t) => sentences.of(t));
+    sentences.save();
     if (name === 'mindmap' && format === 'md') doc.blocks.push({ type: 'code', language: 'mermaid', text: renderMermaid(mindmapTrees(report, exportOptions)) });
     warnIdentifiers(ctx, doc, report.segments, study);
     out = await render(doc, format, { landscape: options.landscape, standalone: options.standalone, date });

@@ -34,14 +34,14 @@ export function speechRanges(transcript: Pick<Transcript, 'turns' | 'annotations
   return ranges;
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x3000;
-}
+/** 1 for the code units counted as characters, 0 for spaces (one lookup per character: two million words per study). */
+const VISIBLE = new Uint8Array(0x10000).fill(1);
+for (const space of [0x20, 0x0a, 0x09, 0x0d, 0xa0, 0x202f, 0x2009, 0x3000]) VISIBLE[space] = 0;
 
 /** Characters of `text[start, end)` other than spaces. */
 export function countVisible(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) n++;
+  for (let i = start; i < end; i++) n += VISIBLE[text.charCodeAt(i)]!;
   return n;
 }
 

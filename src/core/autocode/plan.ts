@@ -97,7 +97,9 @@ export function planAutocode(input: AutocodeInput): TranscriptPlan[] {
     coded.set(s.participant, [...(coded.get(s.participant) ?? []), { start: s.start, end: s.end }]);
   }
   return input.transcripts.map((transcript) => {
-    const sentences = input.unit === 'sentence' ? input.sentencesOf(transcript) : [];
+    // Sentences are cut only for a transcript with a hit to widen.
+    let sentences: readonly Sentence[] | null = null;
+    const sentencesNow = () => (sentences ??= input.unit === 'sentence' ? input.sentencesOf(transcript) : []);
     const hits = findHits(input.search, transcript.text, input.search.regex ? undefined : new FoldedText(transcript.text));
     const lines = new LineNumbers(transcript.text, transcript.bodyLine);
     const map = new OffsetMap(transcript.text);
@@ -115,7 +117,7 @@ export function planAutocode(input: AutocodeInput): TranscriptPlan[] {
         interviewerHits++;
         continue;
       }
-      const span = unitOf(transcript, sentences, hit, input.unit, turn);
+      const span = unitOf(transcript, sentencesNow(), hit, input.unit, turn);
       const key = `${span.start}:${span.end}`;
       const passage = byUnit.get(key);
       if (passage) passage.hits.push(hit);
