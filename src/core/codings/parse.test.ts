@@ -327,6 +327,22 @@ describe('parseCoderFile: the fast path', () => {
     const edited = read(text.replace('segments:\n', 'segments: # relu le 3 mars\n'));
     expect(parseDocument).toHaveBeenCalledTimes(1);
     expect(edited.coderFile.segments).toEqual(coderFile.segments);
+    // A text, prefix or memo that begins with a colon (context cut just after `P3 :`) stays on it.
+    const colons = serializeCoderFile({
+      coder: 'marie',
+      memos: {},
+      segments: segments.slice(0, 3).map((s, i) => ({ ...s, text: ': oui', prefix: `: D’accord. Et ensuite ?\nP${i} : `, suffix: ' Voilà.', memo: ':)' })),
+    });
+    vi.mocked(parseDocument).mockClear();
+    const colonRead = read(colons);
+    expect(parseDocument).not.toHaveBeenCalled();
+    expect(colonRead.problems).toEqual([]);
+    expect(colonRead.coderFile.segments.map((s) => [s.text, s.prefix, s.memo])).toEqual([0, 1, 2].map((i) => [': oui', `: D’accord. Et ensuite ?\nP${i} : `, ':)']));
+    // A key written twice is still sent to the YAML reader, colons or not.
+    const twice = colons.replace('"text": ": oui"', '"text": ": oui", "text": ": non"');
+    vi.mocked(parseDocument).mockClear();
+    expect(read(twice).rewritable).toBe(false);
+    expect(parseDocument).toHaveBeenCalledTimes(1);
     // What is asserted is which reader ran, not how fast: the YAML reading of 20,000 segments takes
     // 5–8 s of CPU, and far longer in wall time on a machine busy with other work.
   }, 180_000);

@@ -185,6 +185,9 @@ function mayRepeatKeys(region: string, values: readonly unknown[]): boolean {
     while (region.charCodeAt(at - backslashes) === 92 /* \ */) backslashes++;
     if (backslashes % 2 === 1) ends--;
   }
+  // A value that begins with a colon (a prefix `": D’accord. Et ensuite ?\nP2 : "` cut after a
+  // speaker label) opens with `": ":`: its opening quote is not a key's end.
+  for (let at = region.indexOf('": ":'); at !== -1; at = region.indexOf('": ":', at + 3)) ends--;
   return ends !== keys;
 }
 
