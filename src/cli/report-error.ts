@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Language } from '../core/types.js';
@@ -21,20 +21,11 @@ export function reportError(error: unknown, language: Language, stderr: NodeJS.W
   if (error instanceof DataError || error instanceof UsageError) {
     const where =
       error instanceof DataError && error.file
-        ? `${error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
+        ? `${isAbsolute(error.file) ? relative(process.cwd(), error.file) || error.file : error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
         : '';
     stderr.write(`${terminalSafe(where)}${paint.red(label.error)}${colon} ${terminalSafe(error.localized[language])}\n`);
     if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(error.hint[language])}\n`);
     return error instanceof DataError ? 1 : 2;
-  }
-  const hasLocalized = (e: unknown): e is { localized: { en: string; fr: string } } =>
-    typeof e === 'object' && e !== null && 'localized' in e;
-  if (hasLocalized(error)) {
-    // Typed errors from io (locks, spreadsheets) carry their own message and are the user's to fix.
-    const e = error as unknown as { localized: { en: string; fr: string }; hint?: { en: string; fr: string } };
-    stderr.write(`${paint.red(label.error)}${colon} ${terminalSafe(e.localized[language])}\n`);
-    if (e.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(e.hint[language])}\n`);
-    return 1;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   stderr.write(

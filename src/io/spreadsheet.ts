@@ -3,6 +3,7 @@
  * CRLF, quoted multi-line cells) or UTF-8 with or without BOM, and `.xlsx` (first sheet).
  * Every cell comes back as a string; rows carry their 1-based spreadsheet row number.
  */
+import { DataError } from '../core/errors.js';
 import { decodeTranscriptBytes } from '../core/text/decode.js';
 import { detectDelimiter } from '../core/text/csv-delimiter.js';
 import { readFile } from 'node:fs/promises';
@@ -27,13 +28,9 @@ export interface Spreadsheet {
 }
 
 /** A spreadsheet that cannot be read: where, what, and how to fix it. */
-export class SpreadsheetError extends Error {
-  readonly file: string;
-  readonly line?: number;
-  readonly column?: number;
+export class SpreadsheetError extends DataError {
+  declare readonly file: string;
   readonly kind: string;
-  readonly localized: Localized;
-  readonly hint?: Localized;
 
   constructor(
     file: string,
@@ -41,14 +38,9 @@ export class SpreadsheetError extends Error {
     message: Localized,
     options: { line?: number; column?: number; hint?: Localized; cause?: unknown } = {},
   ) {
-    super(message.en, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, { ...options, file });
     this.name = 'SpreadsheetError';
-    this.file = file;
     this.kind = kind;
-    this.localized = message;
-    if (options.line !== undefined) this.line = options.line;
-    if (options.column !== undefined) this.column = options.column;
-    if (options.hint !== undefined) this.hint = options.hint;
   }
 
   toProblem(): Problem {

@@ -10,7 +10,7 @@ import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { EnvironmentError } from '../../io/environment-error.js';
 import { assertOutsideStudyData, writeOutputFile } from '../../io/output-file.js';
-import { readSpreadsheet, SpreadsheetError } from '../../io/spreadsheet.js';
+import { readSpreadsheet } from '../../io/spreadsheet.js';
 import { changeStudy, refusalFor } from '../../io/study-change.js';
 import { loadStudy } from '../../io/study.js';
 import { resolveCoder } from '../coder.js';
@@ -73,15 +73,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const reviewPath = options.review === undefined ? (options.dryRun ? null : resolve(root, `import-review-${coder}.csv`)) : resolve(options.review);
   if (options.review !== undefined) assertOutsideStudyData(root, options.review, '--review');
 
-  let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
-  try {
-    sheet = await readSpreadsheet(resolve(file));
-  } catch (error) {
-    if (error instanceof SpreadsheetError) {
-      throw new DataError(error.localized, { hint: error.hint, file: error.file, line: error.line, column: error.column });
-    }
-    throw error;
-  }
+  const sheet = await readSpreadsheet(resolve(file));
   const columns = detectColumns(sheet.header);
   if ('missing' in columns) {
     throw new DataError(

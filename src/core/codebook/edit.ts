@@ -9,6 +9,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Document, ToStringOptions } from 'yaml';
+import { DataError } from '../errors.js';
 import type { CodebookNode, Localized } from '../types.js';
 import { keepFormatting } from './merge-lines.js';
 import { ID_PATTERN, NODE_FIELDS, readCodebookDocument } from './parse.js';
@@ -16,13 +17,14 @@ import type { CodebookDocumentRead, NodeField, NodeSource } from './parse.js';
 import { nameKey, slugify, uniqueId } from './slug.js';
 
 /** An edit that cannot be made; `message` is the English text of `localized`. */
-export class CodebookEditError extends Error {
+export class CodebookEditError extends DataError {
   constructor(
     readonly kind: string,
-    readonly localized: Localized,
-    readonly hint?: Localized,
+    localized: Localized,
+    hint?: Localized,
+    where?: { line: number; column: number },
   ) {
-    super(localized.en);
+    super(localized, { hint, ...(where ? { file: 'codebook.yaml', ...where } : {}) });
     this.name = 'CodebookEditError';
   }
 }
@@ -91,12 +93,15 @@ function open(source: string): Session {
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
     const where = doc.errors[0]?.linePos?.[0];
-    const at = where ? ` (line ${where.line}, column ${where.col})` : '';
-    const atFr = where ? ` (ligne ${where.line}, colonne ${where.col})` : '';
-    throw new CodebookEditError('codebook-yaml-syntax', {
-      en: `codebook.yaml has a YAML syntax error${at}: it cannot be changed safely.`,
-      fr: `codebook.yaml contient une erreur de syntaxe YAML${atFr} : impossible de le modifier sans risque.`,
-    }, { en: 'Fix the file first (`codage check` shows where).', fr: 'Corrigez d’abord le fichier (`codage check` indique où).' });
+    throw new CodebookEditError(
+      'codebook-yaml-syntax',
+      {
+        en: 'codebook.yaml has a YAML syntax error: it cannot be changed safely.',
+        fr: 'codebook.yaml contient une erreur de syntaxe YAML : impossible de le modifier sans risque.',
+      },
+      { en: 'Fix the file first (`codage check` says what is wrong).', fr: 'Corrigez d’abord le fichier (`codage check` dit ce qui ne va pas).' },
+      where ? { line: where.line, column: where.col } : undefined,
+    );
   }
   const contents = doc.contents;
   if (contents !== null && !isMap(contents) && !(isScalar(contents) && contents.value === null)) {
