@@ -70,9 +70,9 @@ async function screenPhase(): Promise<void> {
     import('ink'),
     import('react'),
     import('../src/tui/CodingApp.js'),
-    import('../src/tui/sample-data.js'),
+    import('../test/support/sample-data.js'),
     import('../src/tui/layout.js'),
-    import('../src/tui/fake-terminal.js'),
+    import('../test/support/fake-terminal.js'),
     import('../src/tui/ink-row-cache.js'),
   ]);
   // As `runCodingScreen` does (BENCH_INK_AS_IS=1 measures Ink without it).
@@ -409,7 +409,7 @@ async function themesPhase(): Promise<void> {
     import('ink'),
     import('react'),
     import('../src/tui/themes/ThemesApp.js'),
-    import('../src/tui/fake-terminal.js'),
+    import('../test/support/fake-terminal.js'),
     import('../src/tui/ink-row-cache.js'),
     import('../src/core/codebook/parse.js'),
     import('../src/core/codebook/restructure.js'),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { segmentSentences } from '../core/transcript/sentences.js';
-import { makeTranscript } from '../tui/sample-data.js';
+import { makeTranscript } from '../../test/support/sample-data.js';
 import { cachedSentences, openSentenceCache } from './sentence-cache.js';
 
 const dirs: string[] = [];

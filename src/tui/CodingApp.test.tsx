@@ -2,9 +2,9 @@ import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Codebook } from '../core/types.js';
 import { CodingApp, CodingScreen, type CodingAppProps, type ScreenSegment } from './CodingApp.js';
-import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';
-import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from './sample-data.js';
-import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../test/support/fake-terminal.js';
+import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from '../../test/support/sample-data.js';
+import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from '../../test/support/test-study.js';
 
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 25): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { Box, render, Text } from 'ink';
 import type React from 'react';
 import { describe, expect, it } from 'vitest';
-import { FakeStdout } from './fake-terminal.js';
+import { FakeStdout } from '../../test/support/fake-terminal.js';
 import { layoutText, type Layout } from './layout.js';
 import type { Marks } from './row-style.js';
 import { oneColumnEach, rowString, TranscriptView } from './TranscriptView.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codeEntries, searchCodes, searchThemes, themeEntries, themePath, touchRecent } from './code-search.js';
 import { FoldedText } from '../core/text/fold.js';
 import { findAll } from './search.js';
-import { buildCodebook } from './sample-data.js';
-import { codebook } from './test-study.js';
+import { buildCodebook } from '../../test/support/sample-data.js';
+import { codebook } from '../../test/support/test-study.js';
 
 describe('transcript search', () => {
   it('finds matches whatever the accents, ligatures and case, as original spans', () => {

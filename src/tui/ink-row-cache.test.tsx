@@ -1,10 +1,10 @@
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodingApp } from './CodingApp.js';
-import { FakeStdin, FakeStdout, KEYS } from './fake-terminal.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../test/support/fake-terminal.js';
 import { installRowCache, loadInkOutput, uninstallRowCache, type InkOutput, type InkOutputClass } from './ink-row-cache.js';
-import { generateInterview, makeTranscript, seeded, simpleAnnotations, simpleSentences, simpleTurns, simpleWordSpans } from './sample-data.js';
-import { codebook } from './test-study.js';
+import { generateInterview, makeTranscript, seeded, simpleAnnotations, simpleSentences, simpleTurns, simpleWordSpans } from '../../test/support/sample-data.js';
+import { codebook } from '../../test/support/test-study.js';
 
 afterEach(async () => {
   await uninstallRowCache();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { feedInput, keyToAction, mouseToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
 import { layoutText } from './layout.js';
-import { addCode } from './sample-data.js';
+import { addCode } from '../../test/support/sample-data.js';
 import { initSession, reduce, type SessionState } from './session.js';
-import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from './test-study.js';
+import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from '../../test/support/test-study.js';
 
 const state = initSession({ transcript, sentences, codebook, segments: [], language: 'fr', newSegmentId: idCounter(), wordSpans });
 const ctx = { layout: layoutText(TEXT, 30), viewRows: 4 };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodingAppProps } from './CodingApp.js';
-import { FakeStdin, FakeStdout } from './fake-terminal.js';
+import { FakeStdin, FakeStdout } from '../../test/support/fake-terminal.js';
 import { ENTER_FULL_SCREEN, LEAVE_FULL_SCREEN, MOUSE_ON, runCodingScreen } from './run.js';
-import { codebook, idCounter, sentences, transcript, wordSpans } from './test-study.js';
+import { codebook, idCounter, sentences, transcript, wordSpans } from '../../test/support/test-study.js';
 
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

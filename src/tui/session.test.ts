@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readShare } from '../core/study/reading.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import { wordSpans as coreWordSpans } from '../core/transcript/words.js';
-import { addCode, makeTranscript } from './sample-data.js';
+import { addCode, makeTranscript } from '../../test/support/sample-data.js';
 import {
   activeSegment,
   cursorOffset,
@@ -17,7 +17,7 @@ import {
   type SessionInput,
   type SessionState,
 } from './session.js';
-import { codebook, idCounter, sentences, sentenceText, TEXT, transcript, wordSpans } from './test-study.js';
+import { codebook, idCounter, sentences, sentenceText, TEXT, transcript, wordSpans } from '../../test/support/test-study.js';
 import { runSearch } from './search.js';
 
 function start(overrides: Partial<SessionInput> = {}): SessionState {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorCodings } from '../study/anchor-codings.js';
 import type { CoderEntry } from '../study/study.js';
-import { makeTranscript, buildCodebook } from '../../tui/sample-data.js';
+import { makeTranscript, buildCodebook } from '../../../test/support/sample-data.js';
 import type { Segment, Transcript } from '../types.js';
 import { CHOICES, type Choice, type Decision } from './decisions.js';
 import { parseLog, serializeLog } from './log.js';

@@ -3,9 +3,9 @@ import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewDecision } from '../../core/privacy/review.js';
-import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
 import { AnonymiseApp } from './AnonymiseApp.js';
-import { sampleGroups } from './sample.js';
+import { sampleGroups } from '../../../test/support/anonymise-sample.js';
 
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

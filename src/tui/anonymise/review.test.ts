@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions, sentenceAround } from '../../core/privacy/review.js';
 import { feedInput } from './keymap.js';
 import { decidedCount, initReview, reduce, type ReviewState } from './review.js';
-import { sampleGroups } from './sample.js';
+import { sampleGroups } from '../../../test/support/anonymise-sample.js';
 
 const keys = (state: ReviewState, raw: string): ReviewState => feedInput(state, raw, reduce);
 

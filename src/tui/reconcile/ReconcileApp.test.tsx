@@ -3,9 +3,9 @@ import { render, cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../core/consensus/decisions.js';
-import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
 import { ReconcileApp, type ReconcileAppProps } from './ReconcileApp.js';
-import { sampleInput } from './sample.js';
+import { sampleInput } from '../../../test/support/reconcile-sample.js';
 
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_KEY } from '../keymap.js';
 import { keyToAction } from './keymap.js';
 import { currentItem, decidedCount, initReconcile, reduce } from './reconcile.js';
-import { sampleInput, TRANSCRIPT } from './sample.js';
+import { sampleInput, TRANSCRIPT } from '../../../test/support/reconcile-sample.js';
 import type { Action, ReconcileState } from './state.js';
 
 const run = (state: ReconcileState, ...actions: Action[]): ReconcileState => actions.reduce(reduce, state);

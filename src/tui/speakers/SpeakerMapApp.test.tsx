@@ -2,7 +2,7 @@ import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
 import { SpeakerMapApp } from './SpeakerMapApp.js';
 
 const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');

@@ -10,7 +10,7 @@ import { readCodebookSourceSync } from '../../io/codebook-change.js';
 import { listEdits } from '../../io/edit-history.js';
 import { explainRefusal, themesWriter } from '../../cli/commands/themes.js';
 import { sampleInput, SAMPLE_CODEBOOK } from '../../../test/support/themes-sample.js';
-import { FakeStdin, FakeStdout, KEYS } from '../fake-terminal.js';
+import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
 import type { ThemesInput } from './state.js';
 import { ThemesApp, type ThemesAppProps } from './ThemesApp.js';
 

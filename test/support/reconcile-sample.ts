@@ -2,14 +2,14 @@
  * A small reconciliation for tests of the screen: two coders' segments on one interview,
  * planned by the core, as the command would give them to the screen.
  */
-import { planReconciliation } from '../../core/consensus/plan.js';
-import { anchorCodings } from '../../core/study/anchor-codings.js';
-import type { CoderEntry } from '../../core/study/study.js';
-import { segmentSentences } from '../../core/transcript/sentences.js';
-import { wordSpans } from '../../core/transcript/words.js';
-import type { Segment } from '../../core/types.js';
-import { buildCodebook, makeTranscript } from '../sample-data.js';
-import type { ReconcileInput } from './state.js';
+import { planReconciliation } from '../../src/core/consensus/plan.js';
+import { anchorCodings } from '../../src/core/study/anchor-codings.js';
+import type { CoderEntry } from '../../src/core/study/study.js';
+import { segmentSentences } from '../../src/core/transcript/sentences.js';
+import { wordSpans } from '../../src/core/transcript/words.js';
+import type { Segment } from '../../src/core/types.js';
+import { buildCodebook, makeTranscript } from './sample-data.js';
+import type { ReconcileInput } from '../../src/tui/reconcile/state.js';
 
 export const TRANSCRIPT = makeTranscript(
   'E : Parlez-moi du dernier patient.\n' +

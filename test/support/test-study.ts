@@ -1,5 +1,5 @@
 /** A tiny French study shared by the coding screen's tests. */
-import type { Sentence } from '../core/types.js';
+import type { Sentence } from '../../src/core/types.js';
 import { buildCodebook, makeTranscript, simpleSentences, simpleWordSpans } from './sample-data.js';
 
 export const TEXT =

@@ -1,6 +1,6 @@
 /** Findings of a small study, for the review screen's tests: built by the core from real text. */
-import { reviewGroups, type FindingGroup } from '../../core/privacy/review.js';
-import type { Language } from '../../core/types.js';
+import { reviewGroups, type FindingGroup } from '../../src/core/privacy/review.js';
+import type { Language } from '../../src/core/types.js';
 
 export const SAMPLE_TRANSCRIPTS = [
   {

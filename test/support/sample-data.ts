@@ -5,7 +5,7 @@
  * long French-like interviews. The real parsing lives in `src/core/transcript` and
  * `src/core/codebook`; nothing here is used by `codage code` itself.
  */
-import type { Annotation, Codebook, CodebookNode, Sentence, Span, Transcript, Turn } from '../core/types.js';
+import type { Annotation, Codebook, CodebookNode, Sentence, Span, Transcript, Turn } from '../../src/core/types.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
