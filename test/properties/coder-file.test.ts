@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCoderFile } from '../../src/core/codings/parse.js';
+import { flawsOf, isCleanSegment, parseCoderFile, SEGMENT_KEYS } from '../../src/core/codings/parse.js';
 import { serializeCoderFile } from '../../src/core/codings/serialize.js';
 import type { CoderFile, Segment } from '../../src/core/types.js';
 import { messyText, PROPERTY_TIMEOUT, runs } from './arbitraries.js';
@@ -91,5 +91,69 @@ describe('coder files, on arbitrary content', () => {
       }),
       runs(300),
     );
+  }, PROPERTY_TIMEOUT);
+});
+
+describe('the fast segment check', () => {
+  // Entries a person might write: each known field absent, null, of its type or of another type,
+  // and sometimes a key codage does not know.
+  const anyValue = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer({ min: -3, max: 50 }),
+    fc.double({ noNaN: false }),
+    fc.constantFrom('', 'P1', 'humour', 'x', '2026-03-01'),
+    fc.array(fc.constantFrom<unknown>('humour', 'impuissance', '', 3), { maxLength: 3 }),
+    fc.constant(['humour', 'humour']),
+    fc.constant({}),
+  );
+  const valid = fc
+    .record(
+      {
+        id,
+        participant,
+        start: fc.nat({ max: 40 }),
+        length: fc.integer({ min: 1, max: 40 }),
+        codes: fc.uniqueArray(fc.constantFrom('humour', 'impuissance', 'peur'), { minLength: 1, maxLength: 3 }),
+        text: messyText(3),
+        memo: messyText(3),
+        exemplary: fc.boolean(),
+        quote: id,
+        ambiguous: fc.boolean(),
+        at: fc.constant('2026-03-01T10:00:00Z'),
+        prefix: messyText(2),
+        suffix: messyText(2),
+      },
+      { requiredKeys: ['id', 'participant', 'start', 'length', 'codes', 'text'] },
+    )
+    .map(({ length, ...r }) => ({ ...r, end: r.start + length }) as Record<string, unknown>);
+  // A valid segment with up to three fields changed as a hand edit would: removed, set to a value
+  // of any type (null, an empty string, a number, a repeated code…), or a key codage does not know.
+  const keys = [...SEGMENT_KEYS, 'extra', 'Codes'];
+  const edit = fc.record({ key: fc.constantFrom(...keys), value: fc.option(fc.oneof(anyValue, fc.constantFrom('', null)), { nil: undefined, freq: 5 }) });
+  const entry = fc.tuple(valid, fc.array(edit, { maxLength: 3 })).map(([v, edits]) => {
+    const out: Record<string, unknown> = { ...v };
+    for (const { key, value } of edits) {
+      if (value === undefined) delete out[key];
+      else out[key] = value;
+    }
+    return out;
+  });
+
+  it('says clean exactly when the full check finds no flaw, no code twice and no null field', () => {
+    let clean = 0;
+    fc.assert(
+      fc.property(entry, (v) => {
+        const codes = v.codes;
+        const distinct = !Array.isArray(codes) || new Set(codes).size === codes.length;
+        const noNull = Object.values(v).every((x) => x !== null);
+        const fast = isCleanSegment(v);
+        if (fast) clean++;
+        expect(fast).toBe(flawsOf(v).length === 0 && distinct && noNull);
+      }),
+      runs(2000),
+    );
+    // Both answers were put to the test, often.
+    expect(clean).toBeGreaterThan(runs(2000).numRuns! / 10);
   }, PROPERTY_TIMEOUT);
 });

@@ -33,7 +33,7 @@ export interface CoderFileRead {
   rewritable: boolean;
 }
 
-const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'quote', 'ambiguous', 'at', 'prefix', 'suffix'];
+export const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'quote', 'ambiguous', 'at', 'prefix', 'suffix'];
 const SEGMENT_KEY_SET = new Set(SEGMENT_KEYS);
 
 /** Where a field of an entry is written: 1-based line and column. */
@@ -329,8 +329,13 @@ function isOffset(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
-/** True for an entry that is a valid segment as codage writes it: checked without allocating. */
-function isCleanSegment(v: Record<string, unknown>): boolean {
+/**
+ * True for an entry that is a valid segment as codage writes it: checked without allocating, so
+ * that 20,000 segments are read at the speed of JSON.parse. It is the fast form of `flawsOf`:
+ * clean exactly when `flawsOf` finds nothing, no code is listed twice and no field is `null`
+ * (those few go through `flawsOf` and `toSegment`). A property test holds the two to that.
+ */
+export function isCleanSegment(v: Record<string, unknown>): boolean {
   let keys = 0;
   for (const key in v) {
     if (!SEGMENT_KEY_SET.has(key)) return false;
@@ -355,8 +360,8 @@ function isCleanSegment(v: Record<string, unknown>): boolean {
   return keys > 0;
 }
 
-/** The flaws that keep an entry from being a valid segment (empty: valid). */
-function flawsOf(v: Record<string, unknown>): Flaw[] {
+/** The flaws that keep an entry from being a valid segment (empty: valid), each with its message. */
+export function flawsOf(v: Record<string, unknown>): Flaw[] {
   const flaws: Flaw[] = [];
   const text = (field: string, required: boolean, what: Localized): void => {
     const x = v[field];
