@@ -2,38 +2,12 @@
  * Ids derived from names (`Délais d'accès` → `delais-d-acces`) and the key used to compare
  * names loosely (`Impuissance` = `impuissance` = `Impuissance `).
  */
+import { foldLetters } from '../text/fold.js';
 
-/** Letters that Unicode decomposition does not split into a base letter and accents. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  œ: 'oe',
-  Œ: 'oe',
-  æ: 'ae',
-  Æ: 'ae',
-  ß: 'ss',
-  ẞ: 'ss',
-  ø: 'o',
-  Ø: 'o',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  Ð: 'd',
-  ł: 'l',
-  Ł: 'l',
-  þ: 'th',
-  Þ: 'th',
-  ı: 'i',
-};
-
-const SPECIAL_RE = /[œŒæÆßẞøØđĐðÐłŁþÞı]/g;
-const MARKS_RE = /\p{M}+/gu;
-
-/** Lowercase, without accents or ligatures: the shared first step of `slugify` and `nameKey`. */
+/** Lowercase ASCII where possible, without accents or ligatures: the shared first step of `slugify` and `nameKey`. */
 function fold(name: string): string {
-  return name
-    .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
-    .normalize('NFKD')
-    .replace(MARKS_RE, '')
-    .toLowerCase();
+  // NFKD first: compatibility forms (ﬁ, ², full-width letters) become plain letters and digits.
+  return foldLetters(name.normalize('NFKD'));
 }
 
 /**

@@ -5,13 +5,14 @@
  * (`Claire`, `Rose`, `Petit`, `Blanc`) are flagged only where a name can be: not at a sentence
  * start.
  */
+import { foldLetters } from '../text/fold.js';
 
 function folded(list: string): Set<string> {
   return new Set(
     list
       .split(/\s+/)
       .filter(Boolean)
-      .map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()),
+      .map((w) => foldLetters(w)),
   );
 }
 
@@ -91,6 +92,7 @@ export const ORDINARY_CAPITALISED = folded(`
 /** Titles before a name: `Dr Martin`, `Mme Dupont`, `docteur Leroy`. */
 export const TITLES = ['Dr', 'Dr.', 'Docteur', 'docteur', 'Pr', 'Pr.', 'Professeur', 'professeur', 'Mme', 'Mme.', 'Madame', 'madame', 'M.', 'Monsieur', 'monsieur', 'Mlle', 'Mademoiselle', 'mademoiselle', 'Me', 'Maître', 'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Doctor', 'doctor', 'Prof.'];
 
+/** A word as names are compared: lowercase, no accents (`Hélène` = `helene`). */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return foldLetters(word);
 }

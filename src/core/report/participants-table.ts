@@ -12,6 +12,7 @@ import type { AttributeValue, Language, Participant, Problem } from '../types.js
 import { type Table, textCell } from './document.js';
 import type { ReportStudy } from './report-study.js';
 import { capitalize, countWord, frenchSpacing, } from './typography.js';
+import { foldLetters } from '../text/fold.js';
 
 export type AttributeRole = 'sex' | 'age' | 'duration' | 'date' | 'other';
 
@@ -26,7 +27,7 @@ export interface AttributeColumn {
 
 /** Folded attribute name: lowercase, no accents, `_`/`-`/spaces removed. */
 function keyOf(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_\-.()]/g, '');
+  return foldLetters(name).replace(/[\s_\-.()]/g, '');
 }
 
 const ROLES: [AttributeRole, string[]][] = [

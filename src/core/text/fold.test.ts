@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { foldForSearch, foldWithMap, FoldedText } from './fold.js';
+import { nameKey, slugify } from '../codebook/slug.js';
+import { fold as foldName } from '../privacy/names.js';
+import { foldForSearch, foldLetters, foldWithMap, FoldedText } from './fold.js';
 
 describe('foldForSearch', () => {
   it('folds case, accents, ligatures, apostrophes, quotes and dashes', () => {
@@ -53,5 +55,18 @@ describe('FoldedText', () => {
     expect(text.slice(s2.start, s2.end)).toBe('𝒜bc');
     expect(ft.toFolded(span.start)).toBe(fs);
     expect(ft.toFolded(text.length)).toBe(ft.folded.length);
+  });
+});
+
+describe('one folding of letters', () => {
+  it('search, anchoring, ids and names fold every letter the same way', () => {
+    const text = 'Ærø Łódź Þór Straße İstanbul Đakovo Œuvre ıslak ﬁn';
+    const words = 'aero lodz thor strasse istanbul dakovo oeuvre islak fin';
+    expect(foldLetters(text)).toBe(words);
+    expect(foldForSearch(text)).toBe(words);
+    expect(foldWithMap(text).folded).toBe(words);
+    expect(slugify(text)).toBe(words.replaceAll(' ', '-'));
+    expect(nameKey(text)).toBe(words);
+    expect(foldName(text)).toBe(words);
   });
 });

@@ -13,17 +13,24 @@ const QUOTATION_MARKS = /["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 const SPACES = /[\u00a0\u202f\u2007\u2009]/g;
 
-/** Expansions that NFD does not perform (lowercase input). */
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ẞ: 'ss', ﬁ: 'fi', ﬂ: 'fl', ĳ: 'ij' };
-const LIGATURE_RE = /[œæßẞﬁﬂĳ]/g;
+/**
+ * Letters that Unicode decomposition does not split into a base letter and marks (lowercase
+ * input): the one table by which search, anchoring, ids and name comparison all fold them.
+ */
+const LETTERS: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ﬁ: 'fi', ﬂ: 'fl', ĳ: 'ij' };
+const LETTERS_RE = /[œæßøđðłþıﬁﬂĳ]/g;
+
+/**
+ * Lowercase, without accents, with the letters above spelled out (`Ærø` → `aero`): how labels,
+ * names, attributes and ids are compared. Keeps everything else (spaces, punctuation).
+ */
+export function foldLetters(s: string): string {
+  return s.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(LETTERS_RE, (c) => LETTERS[c] ?? c);
+}
 
 /** Folds a short string for comparison: no accents, lowercase, one kind of apostrophe and dash, no quotation marks. */
 export function foldForSearch(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+  return foldLetters(s)
     .replace(APOSTROPHES, "'")
     .replace(QUOTATION_MARKS, '')
     .replace(DASHES, '-')
@@ -47,8 +54,8 @@ function computeFold(cp: number): CharFold {
   const lower = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
   let kept = '';
   for (const c of lower) {
-    const lig = LIGATURES[c];
-    if (lig !== undefined) kept += lig;
+    const letters = LETTERS[c];
+    if (letters !== undefined) kept += letters;
     else if (WORD_CHAR.test(c)) kept += c;
   }
   return kept === '' ? SEPARATOR : kept;

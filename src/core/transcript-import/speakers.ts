@@ -6,11 +6,12 @@
  */
 import { findTurns, isKnownLabel } from '../transcript/turns.js';
 import type { Language } from '../types.js';
+import { foldLetters } from '../text/fold.js';
 
 export type SpeakerMap = ReadonlyMap<string, string>;
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldLetters(s).replace(/\s+/g, ' ').trim();
 }
 
 /** The label the map gives `speaker` (matched exactly, else without regard to case and accents), or undefined. */

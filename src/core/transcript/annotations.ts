@@ -6,10 +6,9 @@
  * holds a known keyword, so that `(enfin, je crois)` stays speech.
  */
 import type { Annotation, AnnotationKind, Span } from '../types.js';
+import { foldLetters } from '../text/fold.js';
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+const fold = foldLetters;
 
 const KEYWORDS: ReadonlyArray<readonly [AnnotationKind, readonly string[]]> = [
   ['laughter', ['rire', 'rires', 'rit', 'rient', 'riant', 'rieur', 'sourire', 'sourires', 'sourit', 'rigole', 'rigolade',

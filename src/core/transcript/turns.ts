@@ -7,6 +7,7 @@
  * `Participant 4`, `Dr Martin`; or a timestamp before it) or if it opens at least two lines.
  */
 import type { SpeakerRole, Turn } from '../types.js';
+import { foldLetters } from '../text/fold.js';
 
 /** A turn with what `findTurns` also knows about unlabelled paragraphs. */
 export interface TranscriptTurn extends Turn {
@@ -43,7 +44,7 @@ const folded = new Map<string, string>();
 function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
-    f = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    f = foldLetters(s);
     if (folded.size > 10_000) folded.clear();
     folded.set(s, f);
   }
