@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import type { Codebook, Sentence, Transcript } from '../src/core/types.js';
 import type { ScreenSegment } from '../src/tui/session.js';
 import { DEFAULT_PARAMS, generateStudy } from './generate-study.js';
+import { mulberry32 } from './random.js';
 
 // React picks its build and chalk its colours when first imported: set both before.
 process.env['NODE_ENV'] = 'production';
@@ -88,7 +89,7 @@ async function screenPhase(): Promise<void> {
 
   const themeNames = ['Vécu du médecin', 'Relation médecin-patient', 'Coordination des soins', 'Traitements', 'Représentations de la douleur', 'Vie quotidienne'];
   const codeWords = ['Impuissance', 'Frustration', 'Désemparement', 'Épuisement', 'Écoute', 'Délais d’accès', 'Confiance', 'Méfiance', 'Opioïdes', 'Kinésithérapie', 'Psychologue', 'Famille', 'Travail', 'Loisirs', 'Sommeil', 'Humour', 'Colère', 'Résignation', 'Culpabilité', 'Empathie'];
-  const random = sample.seeded(3);
+  const random = mulberry32(3);
   let n = 0;
   const codeName = (): { id: string; name: string; definition: string } => {
     n++;

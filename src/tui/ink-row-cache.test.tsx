@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CodingApp } from './CodingApp.js';
 import { FakeStdin, FakeStdout, KEYS } from '../../test/support/fake-terminal.js';
 import { installRowCache, loadInkOutput, uninstallRowCache, type InkOutput, type InkOutputClass } from './ink-row-cache.js';
-import { generateInterview, makeTranscript, seeded, simpleAnnotations, simpleSentences, simpleTurns, simpleWordSpans } from '../../test/support/sample-data.js';
+import { generateInterview, makeTranscript, simpleAnnotations, simpleSentences, simpleTurns, simpleWordSpans } from '../../test/support/sample-data.js';
 import { codebook } from '../../test/support/test-study.js';
+import { mulberry32 } from '../../scripts/random.js';
 
 afterEach(async () => {
   await uninstallRowCache();
@@ -96,7 +97,7 @@ describe('the row cache of Ink frames', () => {
   it('gives exactly the frames Ink gives, however often rows repeat', async () => {
     const Output = await inkOutput();
     const original = Output.prototype.get;
-    const random = seeded(42);
+    const random = mulberry32(42);
     const cases: { width: number; height: number; ops: Op[] }[] = [];
     for (let i = 0; i < 300; i++) {
       const width = 1 + Math.floor(random() * 30);
@@ -116,7 +117,7 @@ describe('the row cache of Ink frames', () => {
   it('leaves frames with clipping to Ink', async () => {
     const Output = await inkOutput();
     const original = Output.prototype.get;
-    const random = seeded(7);
+    const random = mulberry32(7);
     const cases = Array.from({ length: 100 }, () => ({ width: 20, height: 4, ops: randomOps(random, 20, 4, true) }));
     const expected = cases.map((c) => original.call(frame(Output, c.width, c.height, c.ops)));
     await installRowCache();

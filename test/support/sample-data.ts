@@ -6,6 +6,7 @@
  * `src/core/codebook`; nothing here is used by `codage code` itself.
  */
 import type { Annotation, Codebook, CodebookNode, Sentence, Span, Transcript, Turn } from '../../src/core/types.js';
+import { mulberry32 } from '../../scripts/random.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
@@ -140,18 +141,6 @@ export function addCode(codebook: Codebook, spec: CodeSpec, themeId: string | nu
   return { themes, ungrouped, byId };
 }
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FRENCH_WORDS = (
   'alors euh je pense que le patient douloureux chronique on se sent un peu démuni face à ça parce que ' +
   'les traitements ne marchent pas toujours et puis il faut du temps beaucoup de temps pour écouter ' +
@@ -165,7 +154,7 @@ const FRENCH_WORDS = (
 
 /** A French-like interview of about `words` words, with turns, annotations and long answers. */
 export function generateInterview(words: number, seed = 7): string {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const annotations = ['*rire*', '(silence)', '[inaudible]', '(rires)', '[pause]'];
   const questions = [
