@@ -10,6 +10,7 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { anchorCodings, transcriptOffsets } from '../../core/study/anchor-codings.js';
 import { codedShare } from '../../core/analysis/speech.js';
 import { transcriptToOpen } from '../../core/study/next-transcript.js';
+import { openingNotices } from '../../core/study/opening-notices.js';
 import { lastOpened, readShare, withReading } from '../../core/study/reading.js';
 import type { ResolvedCoder } from '../../core/study/coder-name.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
@@ -263,40 +264,17 @@ async function session(
     const here = anchorCodings([{ ...entry, coderFile: { ...coderFile, segments: coderFile.segments.filter((s) => s.participant === t.id) } }], study.transcriptById).segments;
     const placed = here.filter((a) => a.status !== 'unplaced');
     const unplaced = here.filter((a) => a.status === 'unplaced').map((a) => a.segment);
-    const notices: string[] = [];
-    if (resolved.nearest !== undefined && coderFile.segments.length === 0) {
-      notices.push(
-        fr
-          ? `Nouveau codeur « ${coder} » : ${entry.file} sera créé au premier segment codé. Vouliez-vous dire ${resolved.nearest} ? (q pour quitter, puis codage code --coder ${resolved.nearest})`
-          : `New coder "${coder}": ${entry.file} will be created with the first coded segment. Did you mean ${resolved.nearest}? (q to quit, then codage code --coder ${resolved.nearest})`,
-      );
-    }
     const moved = placed.filter((a) => a.status !== 'unchanged');
-    if (moved.length > 0) {
-      notices.push(
-        fr
-          ? `${t.file} a changé depuis la dernière séance : ${moved.length} segment(s) réancré(s) par leur texte (${moved.filter((a) => a.status === 'approximate').length} de façon approchée).`
-          : `${t.file} changed since the last session: ${moved.length} segment(s) re-anchored by their text (${moved.filter((a) => a.status === 'approximate').length} approximately).`,
-      );
-    }
-    const ambiguous = placed.filter((a) => a.segment.ambiguous);
-    if (ambiguous.length > 0) {
-      const ids = ambiguous.map((a) => a.segment.id).join(' ');
-      notices.push(
-        fr
-          ? `${ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles, à vérifier puis confirmer : codage confirm ${ids} --coder ${coder}`
-          : `${ambiguous.length} segment(s) placed by an import among several possible places, to check then confirm: codage confirm ${ids} --coder ${coder}`,
-      );
-    }
-    for (const s of unplaced) {
-      notices.push(
-        terminalSafe(
-          fr
-            ? `Introuvable, gardé tel quel dans ${entry.file} (ligne ${s.line ?? '?'}) : « ${s.text.slice(0, 70)} »`
-            : `Cannot be placed, kept as is in ${entry.file} (line ${s.line ?? '?'}): "${s.text.slice(0, 70)}"`,
-        ),
-      );
-    }
+    const notices = openingNotices({
+      coder,
+      coderFile: entry.file,
+      transcriptFile: t.file,
+      ...(resolved.nearest !== undefined && coderFile.segments.length === 0 ? { nearestCoder: resolved.nearest } : {}),
+      moved: moved.length,
+      approximate: moved.filter((a) => a.status === 'approximate').length,
+      ambiguous: placed.filter((a) => a.segment.ambiguous).map((a) => a.segment.id),
+      unplaced,
+    }).map((n) => terminalSafe(n[ctx.language]));
     const saved = state.transcripts[t.id];
     segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
     return {
@@ -369,7 +347,7 @@ async function session(
   }
   if (unsaved !== null) {
     // The coder quit although the last changes could not be written: the file holds the last save.
-    const reason = (unsaved as { localized?: Localized }).localized?.[ctx.language] ?? String(unsaved);
+    const reason = unsaved instanceof DataError ? unsaved.localized[ctx.language] : String(unsaved);
     throw new DataError(
       {
         en: `The last changes of this session could not be written to ${entry.file}: ${reason}`,

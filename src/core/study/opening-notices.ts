@@ -1,0 +1,55 @@
+/**
+ * What the coding screen says as a transcript opens, in both languages: a coder seen for the
+ * first time (perhaps a typo of an existing one), segments re-anchored because the transcript
+ * changed, segments an import placed among several possible places, and segments that cannot be
+ * placed (kept in the coder file, never dropped). The command only shows them.
+ */
+import type { Localized } from '../types.js';
+
+export interface OpeningFacts {
+  coder: string;
+  /** The coder file, relative to the study (`codings/marie.yaml`). */
+  coderFile: string;
+  /** The transcript file, relative to the study. */
+  transcriptFile: string;
+  /** Set when the coder has no segment yet and an existing coder's name is close: a typo? */
+  nearestCoder?: string;
+  /** Segments of this transcript re-anchored by their text, and how many of them approximately. */
+  moved: number;
+  approximate: number;
+  /** Ids of segments an import placed among several possible places, not yet confirmed. */
+  ambiguous: readonly string[];
+  /** Segments that cannot be placed: their line in the coder file and their text. */
+  unplaced: readonly { line?: number; text: string }[];
+}
+
+export function openingNotices(f: OpeningFacts): Localized[] {
+  const notices: Localized[] = [];
+  if (f.nearestCoder !== undefined) {
+    notices.push({
+      en: `New coder "${f.coder}": ${f.coderFile} will be created with the first coded segment. Did you mean ${f.nearestCoder}? (q to quit, then codage code --coder ${f.nearestCoder})`,
+      fr: `Nouveau codeur «\u00a0${f.coder}\u00a0»\u00a0: ${f.coderFile} sera créé au premier segment codé. Vouliez-vous dire ${f.nearestCoder}\u202f? (q pour quitter, puis codage code --coder ${f.nearestCoder})`,
+    });
+  }
+  if (f.moved > 0) {
+    notices.push({
+      en: `${f.transcriptFile} changed since the last session: ${f.moved} segment(s) re-anchored by their text (${f.approximate} approximately).`,
+      fr: `${f.transcriptFile} a changé depuis la dernière séance\u00a0: ${f.moved} segment(s) réancré(s) par leur texte (${f.approximate} de façon approchée).`,
+    });
+  }
+  if (f.ambiguous.length > 0) {
+    const ids = f.ambiguous.join(' ');
+    notices.push({
+      en: `${f.ambiguous.length} segment(s) placed by an import among several possible places, to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
+      fr: `${f.ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles, à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
+    });
+  }
+  for (const s of f.unplaced) {
+    const text = s.text.slice(0, 70);
+    notices.push({
+      en: `Cannot be placed, kept as is in ${f.coderFile}${s.line === undefined ? '' : ` (line ${s.line})`}: "${text}"`,
+      fr: `Introuvable, gardé tel quel dans ${f.coderFile}${s.line === undefined ? '' : ` (ligne ${s.line})`}\u00a0: «\u00a0${text}\u00a0»`,
+    });
+  }
+  return notices;
+}
