@@ -243,5 +243,33 @@ describe('codage code in a real terminal', () => {
     expect(imported.code).toBe(2);
     expect(imported.stderr).toContain('"PAUL" and "paul" differ only by case');
   }, 60_000);
-});
 
+  it('shows colours, and under NO_COLOR none, the cursor, coded text and the selection still marked', async () => {
+    /** The SGR parameters the screen used (`1` bold, `4` underline, `7` inverse, `36` cyan…). */
+    const sgr = (raw: string): Set<string> => {
+      const params = new Set<string>();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts every SGR sequence
+      for (const m of raw.matchAll(/\x1b\[([0-9;]*)m/g)) for (const p of (m[1] ?? '').split(';')) params.add(p);
+      return params;
+    };
+    const colourParams = (params: Set<string>) => [...params].filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
+    for (const env of [{}, { NO_COLOR: '1' }]) {
+      const dir = copyStudy();
+      const s = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en'], env);
+      await s.waitFor('MG2 · marie');
+      await s.type('v'); // start a selection
+      await s.type('l');
+      await s.type('/');
+      await s.type(`médecin${ENTER}`);
+      await s.type('q');
+      expect(await s.exit).toBe(0);
+      const params = sgr(s.raw());
+      if ('NO_COLOR' in env) {
+        expect(colourParams(params)).toEqual([]);
+        for (const attribute of ['1', '7']) expect(params).toContain(attribute);
+      } else {
+        expect(colourParams(params).length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

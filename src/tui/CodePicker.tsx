@@ -9,6 +9,7 @@ import { useRef } from 'react';
 import { windowTop } from './layout.js';
 import { truncate } from './line-fit.js';
 import type { Picker } from './session.js';
+import { hue } from './colour.js';
 
 export interface CodePickerProps {
   picker: Picker;
@@ -42,11 +43,11 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
     const path = item.note !== undefined ? `  ${item.note}` : item.path.length > 0 ? `  ${item.path.join(' › ')}` : '';
     rows.push(
       <Text key={i} wrap="truncate-end">
-        <Text color="cyan" bold>
+        <Text color={hue('cyan')} bold>
           {current ? '›' : ' '}
         </Text>
         <Text dimColor>{` ${number} `}</Text>
-        {checkable ? <Text color={checked ? 'green' : undefined}>{checked ? '[x] ' : '[ ] '}</Text> : null}
+        {checkable ? <Text color={hue(checked ? 'green' : undefined)}>{checked ? '[x] ' : '[ ] '}</Text> : null}
         <Text bold={current} inverse={current}>
           {item.label}
         </Text>
@@ -64,7 +65,7 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
       </Text>
       {typing ? (
         <Text wrap="truncate-end">
-          <Text color="cyan">{'› '}</Text>
+          <Text color={hue('cyan')}>{'› '}</Text>
           {picker.query}
           <Text inverse> </Text>
           {picker.checked.length > 0 && checkable ? <Text dimColor>{`   ${picker.checked.length} ✓`}</Text> : null}

@@ -46,6 +46,7 @@ import { percent, screenStrings, type ScreenStrings } from './strings.js';
 import { TextPrompt, wrappedRows } from './TextPrompt.js';
 import { TranscriptView } from './TranscriptView.js';
 import { unitAt } from './word-units.js';
+import { hue } from './colour.js';
 
 export type { ScreenMemos, ScreenPosition, ScreenSegment, TranscriptEntry } from './session.js';
 
@@ -436,7 +437,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {
     bottom = (
-      <Text bold color="yellow" wrap="wrap">
+      <Text bold color={hue('yellow')} wrap="wrap">
         {state.confirm.question[props.language]}
       </Text>
     );

@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import type React from 'react';
 import { FittedLine } from './FittedLine.js';
 import { gapBetween, truncate } from './line-fit.js';
+import { hue } from './colour.js';
 
 export interface HeaderProps {
   participant: string;
@@ -25,7 +26,7 @@ export function Header({ participant, coder, right, alert, width }: HeaderProps)
       <Text dimColor> · {coder}</Text>
       {gapBetween(left, rightText, width)}
       {alertPart !== '' && (
-        <Text color="red" bold>
+        <Text color={hue('red')} bold>
           {alertPart}
         </Text>
       )}

@@ -5,6 +5,7 @@ import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import type { HelpGroup } from './strings.js';
 import { truncate } from './line-fit.js';
+import { hue } from './colour.js';
 
 export interface HelpOverlayProps {
   title: string;
@@ -56,7 +57,7 @@ export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayPr
       {shown.map((line, i) => {
         if (line.kind === 'title') {
           return (
-            <Text key={i} bold color="cyan" wrap="truncate-end">
+            <Text key={i} bold color={hue('cyan')} wrap="truncate-end">
               {line.text}
             </Text>
           );
@@ -74,7 +75,7 @@ export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayPr
           return (
             <Text key={i} wrap="truncate-end">
               {'  '}
-              <Text color="cyan">{keys}</Text>
+              <Text color={hue('cyan')}>{keys}</Text>
             </Text>
           );
         }
@@ -82,7 +83,7 @@ export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayPr
         return (
           <Text key={i} wrap="truncate-end">
             {'  '}
-            <Text color="cyan">{keys}</Text>
+            <Text color={hue('cyan')}>{keys}</Text>
             {pad}
             {truncate(line.text, Math.max(0, width - keyWidth - 2))}
           </Text>
@@ -102,7 +103,7 @@ export interface NoticesProps {
 export function Notices({ title, notices, height }: NoticesProps): React.JSX.Element {
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Text bold color="cyan">
+      <Text bold color={hue('cyan')}>
         {title}
       </Text>
       <Text> </Text>

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import type React from 'react';
 import { truncate } from './line-fit.js';
+import { hue } from './colour.js';
 
 export interface PanelCode {
   name: string;
@@ -44,7 +45,7 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
   return (
     <>
       <Text wrap="truncate-end">
-        <Text color="yellow">{prefix}</Text>
+        <Text color={hue('yellow')}>{prefix}</Text>
         {segment.codes.map((code, i) => (
           <Text key={i}>
             {i > 0 ? <Text dimColor> · </Text> : null}
@@ -52,7 +53,7 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
             {code.path.length > 0 ? <Text dimColor> ({code.path.join(' › ')})</Text> : null}
           </Text>
         ))}
-        {segment.exemplary === true ? <Text color="yellow"> {labels.exemplary}</Text> : null}
+        {segment.exemplary === true ? <Text color={hue('yellow')}> {labels.exemplary}</Text> : null}
       </Text>
       <Text dimColor={segment.memo === undefined} wrap="truncate-end">
         {truncate(second, width)}

@@ -3,6 +3,7 @@ import { Text } from 'ink';
 import type React from 'react';
 import stringWidth from 'string-width';
 import { fitHints, gapBetween, truncate } from './line-fit.js';
+import { hue } from './colour.js';
 
 export interface StatusBarProps {
   message: { text: string; tone: 'info' | 'error' } | null;
@@ -19,7 +20,7 @@ export function StatusBar({ message, position, hints, width }: StatusBarProps): 
   return (
     <>
       <Text wrap="truncate-end">
-        <Text color={message?.tone === 'error' ? 'red' : undefined}>{left}</Text>
+        <Text color={hue(message?.tone === 'error' ? 'red' : undefined)}>{left}</Text>
         {alone ? '' : gapBetween(left, position, width)}
         {alone ? null : <Text dimColor>{position}</Text>}
       </Text>

@@ -6,6 +6,7 @@ import { Text } from 'ink';
 import type React from 'react';
 import stringWidth from 'string-width';
 import { layoutText, rowOf } from './layout.js';
+import { hue } from './colour.js';
 
 export interface TextPromptProps {
   label: string;
@@ -67,7 +68,7 @@ export function TextPrompt({ label, value, caret, width, rows = 1 }: TextPromptP
           {label}
         </Text>
         <Text wrap="truncate-end">
-          <Text color="cyan">› </Text>
+          <Text color={hue('cyan')}>› </Text>
           {before}
           <Text inverse>{at}</Text>
           {after}
@@ -86,7 +87,7 @@ export function TextPrompt({ label, value, caret, width, rows = 1 }: TextPromptP
         if (line.caret === null) {
           return (
             <Text key={i} wrap="truncate-end">
-              <Text color="cyan">{prefix}</Text>
+              <Text color={hue('cyan')}>{prefix}</Text>
               {line.text}
             </Text>
           );
@@ -96,7 +97,7 @@ export function TextPrompt({ label, value, caret, width, rows = 1 }: TextPromptP
         const after = line.text.slice(line.caret + at.length);
         return (
           <Text key={i} wrap="truncate-end">
-            <Text color="cyan">{prefix}</Text>
+            <Text color={hue('cyan')}>{prefix}</Text>
             {before}
             <Text inverse>{at === '' ? ' ' : at}</Text>
             {after}

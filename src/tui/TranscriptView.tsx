@@ -15,12 +15,14 @@ import { memo } from 'react';
 import { FittedLine } from './FittedLine.js';
 import type { Layout } from './layout.js';
 import { rowGutter, rowRuns, type Marks, type Run } from './row-style.js';
+import { COLOURS } from './colour.js';
 
 function styleRun(run: Run): string {
   let style = chalk;
-  if (run.point && !run.selected) style = style.black.bgCyan;
-  else if (run.match) style = style.black.bgYellow;
-  else if (run.current) style = style.cyan;
+  // Without colours (NO_COLOR), the word under the cursor and search matches are shown in inverse.
+  if (run.point && !run.selected) style = COLOURS ? style.black.bgCyan : style.inverse;
+  else if (run.match) style = COLOURS ? style.black.bgYellow : style.inverse;
+  else if (run.current && COLOURS) style = style.cyan;
   if (run.label) style = style.bold;
   if (run.annotation && !run.selected && !run.match) style = style.dim;
   if (run.coded) style = style.underline;
@@ -31,8 +33,8 @@ function styleRun(run: Run): string {
 /** One visual row as a styled string: cursor mark, coded bar, space, text. */
 export function rowString(text: string, start: number, end: number, marks: Marks): string {
   const gutter = rowGutter(start, end, marks);
-  const cursor = gutter.cursor ? chalk.cyan.bold('›') : ' ';
-  const bar = gutter.active ? chalk.yellow('┃') : gutter.coded ? chalk.green('│') : ' ';
+  const cursor = gutter.cursor ? (COLOURS ? chalk.cyan.bold('›') : chalk.bold('›')) : ' ';
+  const bar = gutter.active ? (COLOURS ? chalk.yellow('┃') : '┃') : gutter.coded ? (COLOURS ? chalk.green('│') : '│') : ' ';
   let out = `${cursor}${bar} `;
   for (const run of rowRuns(text, start, end, marks)) out += styleRun(run);
   return out;

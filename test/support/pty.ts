@@ -22,6 +22,8 @@ export interface TerminalSession {
   term: pty.IPty;
   /** Everything the program wrote, escape sequences removed. */
   screen(): string;
+  /** Everything the program wrote, escape sequences included. */
+  raw(): string;
   /** Waits until the screen shows `text` (all output so far), or fails with the last 3,000 characters. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Types keys, then leaves the program 150 ms to answer. */
@@ -52,6 +54,7 @@ export function startCodage(args: string[], options: TerminalOptions = {}): Term
   return {
     term,
     screen,
+    raw: () => raw,
     exit,
     async waitFor(text, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
