@@ -248,7 +248,6 @@ describe('codage code in a real terminal', () => {
     /** The SGR parameters the screen used (`1` bold, `4` underline, `7` inverse, `36` cyan…). */
     const sgr = (raw: string): Set<string> => {
       const params = new Set<string>();
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts every SGR sequence
       for (const m of raw.matchAll(/\x1b\[([0-9;]*)m/g)) for (const p of (m[1] ?? '').split(';')) params.add(p);
       return params;
     };

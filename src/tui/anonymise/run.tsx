@@ -1,5 +1,5 @@
 import { runFullScreen } from '../full-screen.js';
-import type { ScreenStreams } from '../run.js';
+import type { ScreenStreams } from '../full-screen.js';
 import { AnonymiseApp, type AnonymiseAppProps } from './AnonymiseApp.js';
 
 export function runAnonymiseScreen(props: AnonymiseAppProps, streams: ScreenStreams = {}): Promise<void> {

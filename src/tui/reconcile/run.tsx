@@ -1,6 +1,6 @@
 
 import { runFullScreen } from '../full-screen.js';
-import type { ScreenStreams } from '../run.js';
+import type { ScreenStreams } from '../full-screen.js';
 import { ReconcileApp, type ReconcileAppProps } from './ReconcileApp.js';
 
 export function runReconcileScreen(props: ReconcileAppProps, streams: ScreenStreams = {}): Promise<void> {

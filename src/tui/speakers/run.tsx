@@ -1,5 +1,5 @@
 import { runFullScreen } from '../full-screen.js';
-import type { ScreenStreams } from '../run.js';
+import type { ScreenStreams } from '../full-screen.js';
 import { SpeakerMapApp, type SpeakerMapAppProps } from './SpeakerMapApp.js';
 
 export function runSpeakerMapScreen(props: SpeakerMapAppProps, streams: ScreenStreams = {}): Promise<void> {

@@ -1,5 +1,5 @@
 import { runFullScreen } from '../full-screen.js';
-import type { ScreenStreams } from '../run.js';
+import type { ScreenStreams } from '../full-screen.js';
 import type { SplitState } from './split.js';
 import { SplitApp, type SplitAppProps } from './SplitApp.js';
 

@@ -1,5 +1,5 @@
 import { runFullScreen } from '../full-screen.js';
-import type { ScreenStreams } from '../run.js';
+import type { ScreenStreams } from '../full-screen.js';
 import { ThemesApp, type ThemesAppProps } from './ThemesApp.js';
 
 export function runThemesScreen(props: ThemesAppProps, streams: ScreenStreams = {}): Promise<void> {
