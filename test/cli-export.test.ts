@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { EXPORT_EXAMPLES } from '../src/cli/help.js';
+import { exampleLine, helpExamples } from '../src/cli/help.js';
 import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
@@ -150,7 +150,8 @@ describe('codage export: the other tables and texts', () => {
 
   it('runs every example of its --help on the demo study', () => {
     const cwd = tempDir();
-    for (const line of EXPORT_EXAMPLES.split('\n')) {
+    const examples = helpExamples().find(([entry]) => entry === 'export')![1];
+    for (const line of examples.map((e) => exampleLine(e, 'en'))) {
       const args = line.trim().split(/\s+/).slice(1);
       const r = runCli([...args, '--study', DEMO], { cwd });
       expect(r.code, `${line}\n${r.stderr}`).toBe(0);

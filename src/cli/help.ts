@@ -1,5 +1,6 @@
 import type { Language } from '../core/types.js';
 
+/** A command's help in one language, as commander shows it. */
 interface HelpText {
   summary: string;
   after?: string;
@@ -7,25 +8,32 @@ interface HelpText {
   example?: string;
 }
 
-type Entry = Record<Language, HelpText>;
+type Translated = Record<Language, string>;
 
-/** Command lines shown in both languages' help (a test runs each one on the demo study). */
-export const EXPORT_EXAMPLES = `  codage export themes -o themes.docx
-  codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md
-  codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx
-  codage export matrix --by group --cell-quotes -o matrice.xlsx
-  codage export methods --by group --lang en
-  codage export coreq -o coreq.docx
-  codage export mindmap --format svg -o modelisation.svg
-  codage export themes --format tex --standalone -o themes.tex
-  codage export report -o rapport.html
-  codage export project --format qdpx -o etude.qdpx
-  codage export codebook --format qdc -o codes.qdc`;
+/** One example command line of a command's help: written once, shown in both languages. */
+export interface Example {
+  /** The command line as typed; in both languages only where the line itself speaks one (a memo's text, a decimal comma). */
+  line: string | Translated;
+  /** Said after the line, in parentheses; a line break in it goes on under its first word. */
+  note?: Translated;
+  /** The line `codage --help` lists for this command (else its first example). */
+  typical?: true;
+  /**
+   * Why the example cannot run unattended on a copy of the demo study: it opens a screen that
+   * waits for keys (terminal), or it needs a file, or data, that neither the demo study nor the
+   * test fixtures have. The test of the help runs every other example and parses these.
+   */
+  needs?: { kind: 'terminal' | 'file' | 'data'; why: string };
+}
 
-/** Command lines of import-refi's help, in both languages. */
-export const IMPORT_REFI_EXAMPLES = `  codage import-refi projet-nvivo.qdpx --study these-marie
-  codage import-refi codes-superviseur.qdc
-  codage import-refi projet-maxqda.qdpx --study these-marie --dry-run`;
+/** A command's texts in one language: its summary, and its prose before and after the examples. */
+interface Texts {
+  summary: string;
+  after?: string;
+  afterExamples?: string;
+}
+
+type Entry = Record<Language, Texts> & { examples?: Example[] };
 
 const entries = {
   program: {
@@ -41,66 +49,51 @@ const entries = {
   version: { en: { summary: 'print the version' }, fr: { summary: 'afficher la version' } },
   help: { en: { summary: 'show help' }, fr: { summary: "afficher l'aide" } },
   init: {
+    examples: [
+      { line: 'codage init ma-these' },
+      { line: 'codage init ma-these --codebook thematic-analysis --title "Douleur chronique en MG"', typical: true },
+      { line: 'codage init --codebook grounded-theory', note: { en: 'in the current folder', fr: 'dans le dossier courant' } },
+    ],
     en: {
-      example: 'codage init ma-these --codebook thematic-analysis',
       summary: 'create a study folder (transcripts/, codebook, codage.yaml, a README of its own)',
-      after: `
-Examples:
-  codage init ma-these
-  codage init ma-these --codebook thematic-analysis --title "Douleur chronique en MG"
-  codage init --codebook grounded-theory        (in the current folder)
-
+      afterExamples: `
 Starter codebooks: empty, grounded-theory, thematic-analysis (see codebooks/).
 An existing file is never overwritten.`,
     },
     fr: {
-      example: 'codage init ma-these --codebook thematic-analysis',
       summary: "créer le dossier d'une étude (transcripts/, livre de codes, codage.yaml, un README)",
-      after: `
-Exemples :
-  codage init ma-these
-  codage init ma-these --codebook thematic-analysis --title "Douleur chronique en MG"
-  codage init --codebook grounded-theory        (dans le dossier courant)
-
+      afterExamples: `
 Livres de codes de départ : empty, grounded-theory, thematic-analysis (voir codebooks/).
 Un fichier existant n'est jamais écrasé.`,
     },
   },
   check: {
+    examples: [
+      { line: 'codage check' },
+      { line: 'codage check --study ma-these --json', typical: true },
+      { line: 'codage check --fix', note: { en: 'save segments re-anchored after a transcript was edited,\nand add missing ids to codebook.yaml', fr: "enregistre les segments réancrés après la correction d'une\ntranscription, et ajoute les identifiants manquants au livre de codes" } },
+      { line: 'codage check --privacy', note: { en: 'names, places, phones, e-mails, addresses, dates of birth\nleft in the transcripts; exit 1 when one is likely', fr: "noms, lieux, téléphones, e-mails, adresses, dates de naissance\nrestés dans les transcriptions ; code de sortie 1 si l'un est probable" } },
+    ],
     en: {
-      example: 'codage check --study ma-these',
       summary: 'validate the study: transcripts, participants, codebook and every coder file',
       after: `
 Each problem is printed as file:line:col: message, with how to fix it.
-Exit code 1 when anything is wrong (errors); warnings alone exit 0.
-
-Examples:
-  codage check
-  codage check --study ma-these --json
-  codage check --fix      (save segments re-anchored after a transcript was edited,
-                           and add missing ids to codebook.yaml)
-  codage check --privacy  (names, places, phones, e-mails, addresses, dates of birth
-                           left in the transcripts; exit 1 when one is likely)`,
+Exit code 1 when anything is wrong (errors); warnings alone exit 0.`,
     },
     fr: {
-      example: 'codage check --study ma-these',
       summary: "vérifier l'étude : transcriptions, participants, livre de codes et fichiers des codeurs",
       after: `
 Chaque problème s'affiche sous la forme fichier:ligne:colonne: message, avec la façon de le corriger.
-Code de sortie 1 s'il y a une erreur ; des avertissements seuls sortent avec 0.
-
-Exemples :
-  codage check
-  codage check --study ma-these --json
-  codage check --fix      (enregistre les segments réancrés après la correction d'une
-                           transcription, et ajoute les identifiants manquants au livre de codes)
-  codage check --privacy  (noms, lieux, téléphones, e-mails, adresses, dates de naissance
-                           restés dans les transcriptions ; code de sortie 1 si l'un est probable)`,
+Code de sortie 1 s'il y a une erreur ; des avertissements seuls sortent avec 0.`,
     },
   },
   'import-codings': {
+    examples: [
+      { line: 'codage import-codings codage.csv --coder marie' },
+      { line: 'codage import-codings codage.xlsx --coder paul --dry-run' },
+      { line: 'codage import-codings codage.csv --coder marie --append --review revue.csv' },
+    ],
     en: {
-      example: 'codage import-codings codage-excel.csv --coder marie',
       summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
       after: `
 Columns (header names in French or English): participant, code, quote (verbatim),
@@ -115,15 +108,9 @@ review file. Codes and themes missing from codebook.yaml are added.
 codebook.yaml and the coder file are written together or not at all; a coder file codage
 cannot read completely is never rewritten. In the review file, a cell that starts with =, +,
 -, @ gets a leading ' (never a formula). --dry-run writes nothing: the review only where
---review says.
-
-Examples:
-  codage import-codings codage.csv --coder marie
-  codage import-codings codage.xlsx --coder paul --dry-run
-  codage import-codings codage.csv --coder marie --append --review revue.csv`,
+--review says.`,
     },
     fr: {
-      example: 'codage import-codings codage-excel.csv --coder marie',
       summary: "importer un tableur de codage (CSV d'Excel ou .xlsx) : participant, code, verbatim",
       after: `
 Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
@@ -139,47 +126,41 @@ raison, dans le fichier de revue. Les codes et thèmes absents du livre de codes
 codebook.yaml et le fichier du codeur sont écrits ensemble ou pas du tout ; un fichier de codeur
 que codage ne peut pas lire entièrement n'est jamais réécrit. Dans le fichier de revue, une
 cellule qui commence par =, +, -, @ reçoit un ' devant (jamais de formule). --dry-run n'écrit
-rien : la revue seulement là où --review l'indique.
-
-Exemples :
-  codage import-codings codage.csv --coder marie
-  codage import-codings codage.xlsx --coder paul --dry-run
-  codage import-codings codage.csv --coder marie --append --review revue.csv`,
+rien : la revue seulement là où --review l'indique.`,
     },
   },
   confirm: {
+    examples: [
+      { line: 'codage confirm k3j9x2tq --coder marie', needs: { kind: 'data', why: 'ids of segments an import marked ambiguous: the demo study has none' } },
+      { line: 'codage confirm k3j9x2tq p0q7ab2c --coder marie --study ma-these', needs: { kind: 'data', why: 'ids of segments an import marked ambiguous: the demo study has none' } },
+      { line: 'codage confirm --all --participant MG4 --coder marie', typical: true },
+    ],
     en: {
-      example: 'codage confirm --all --participant P03 --coder marie',
       summary: 'confirm segments an import placed among several possible places (marked ambiguous)',
       after: `
 codage check lists every ambiguous segment with its id and line. Check that it is the right
 place in the transcript, then confirm it here: its "ambiguous" mark is removed. A quote id
 confirms every passage of that quote. If the place is wrong, code the right passage instead and
-delete the segment's line.
-
-Examples:
-  codage confirm k3j9x2tq --coder marie
-  codage confirm k3j9x2tq p0q7ab2c --coder marie --study ma-these
-  codage confirm --all --participant MG4 --coder marie`,
+delete the segment's line.`,
     },
     fr: {
-      example: 'codage confirm --all --participant P03 --coder marie',
       summary: "confirmer des segments qu'un import a placés parmi plusieurs endroits possibles (marqués ambigus)",
       after: `
 codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c'est
 le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » est retirée.
 Un identifiant de citation confirme tous les passages de cette citation. Si l'endroit est faux,
-codez plutôt le bon passage et supprimez la ligne du segment.
-
-Exemples :
-  codage confirm k3j9x2tq --coder marie
-  codage confirm k3j9x2tq p0q7ab2c --coder marie --study ma-these
-  codage confirm --all --participant MG4 --coder marie`,
+codez plutôt le bon passage et supprimez la ligne du segment.`,
     },
   },
   segments: {
+    examples: [
+      { line: 'codage segments' },
+      { line: 'codage segments --coder marie --format csv -o segments.csv', typical: true },
+      { line: 'codage segments --code impuissance --json' },
+      { line: 'codage segments --format excel -o segments.csv' },
+      { line: 'codage segments --format xlsx -o segments.xlsx' },
+    ],
     en: {
-      example: 'codage segments --format csv -o segments.csv',
       summary: 'list every coded segment: coder, participant, theme path, code, start, end, text',
       after: `
 One row per segment and code. Offsets count Unicode code points in the transcript text.
@@ -192,17 +173,9 @@ In csv, tsv and excel, a cell that starts with =, +, -, @ (or a tab or a
 carriage return) gets a leading ' so that a spreadsheet reads it as text,
 never runs it as a formula; xlsx cells are text; json keeps every text exact.
 -o never writes over the study's own files (transcripts/, codings/, .codage/,
-codebook.yaml, codage.yaml, participants.csv).
-
-Examples:
-  codage segments
-  codage segments --coder marie --format csv -o segments.csv
-  codage segments --code impuissance --json
-  codage segments --format excel -o segments.csv
-  codage segments --format xlsx -o segments.xlsx`,
+codebook.yaml, codage.yaml, participants.csv).`,
     },
     fr: {
-      example: 'codage segments --format csv -o segments.csv',
       summary: 'lister chaque segment codé : codeur, participant, thème, code, début, fin, texte',
       after: `
 Une ligne par segment et par code. Les positions comptent les points de code Unicode du texte.
@@ -216,19 +189,23 @@ tabulation ou un retour chariot) reçoit un ' devant : un tableur la lit comme
 du texte, sans jamais l'exécuter comme une formule ; les cellules xlsx sont du
 texte ; json garde chaque texte à l'identique. -o n'écrit jamais par-dessus
 les fichiers de l'étude (transcripts/, codings/, .codage/, codebook.yaml,
-codage.yaml, participants.csv).
-
-Exemples :
-  codage segments
-  codage segments --coder marie --format csv -o segments.csv
-  codage segments --code impuissance --json
-  codage segments --format excel -o segments.csv
-  codage segments --format xlsx -o segments.xlsx`,
+codage.yaml, participants.csv).`,
     },
   },
   codebook: {
+    examples: [
+      { line: 'codage codebook' },
+      { line: 'codage codebook --coder marie --json' },
+      { line: 'codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin"' },
+      { line: 'codage codebook describe Autodérision --definition "Le médecin rit de lui-même pour alléger la consultation."' },
+      { line: 'codage codebook rename Autodérision "Humour du médecin"' },
+      { line: 'codage codebook move "Humour du médecin" --to "Relation médecin-patient"' },
+      { line: 'codage codebook merge Frustration Impuissance', typical: true },
+      { line: 'codage codebook delete Gratification --merge-into "Prise de distance"' },
+      { line: 'codage codebook undo --list' },
+      { line: 'codage codebook undo' },
+    ],
     en: {
-      example: 'codage codebook merge Frustration Impuissance',
       summary: 'the codebook as a tree with n/N, references and definitions; edit it (add, describe, rename, move, merge, split, delete, undo)',
       after: `
 Without a subcommand: every theme and code with the participants who mention it
@@ -239,22 +216,9 @@ Each edit is one change of codebook.yaml and every coder file at once (all or
 nothing), keeps the comments, order and layout of codebook.yaml, keeps every
 segment (ids are stable), says what changed, and can be taken back with
 codage codebook undo. A name can be a code's or a theme's name (case and accents
-do not matter), its id, or a path "Theme > Sub-theme".
-
-Examples:
-  codage codebook
-  codage codebook --coder marie --json
-  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin"
-  codage codebook describe Autodérision --definition "Le médecin rit de lui-même pour alléger la consultation."
-  codage codebook rename Autodérision "Humour du médecin"
-  codage codebook move "Humour du médecin" --to "Relation médecin-patient"
-  codage codebook merge Frustration Impuissance
-  codage codebook delete Gratification --merge-into "Prise de distance"
-  codage codebook undo --list
-  codage codebook undo`,
+do not matter), its id, or a path "Theme > Sub-theme".`,
     },
     fr: {
-      example: 'codage codebook merge Frustration Impuissance',
       summary: 'le livre de codes en arbre avec n/N, références et définitions ; le modifier (add, describe, rename, move, merge, split, delete, undo)',
       after: `
 Sans sous-commande : chaque thème et code avec les participants qui en parlent
@@ -266,130 +230,93 @@ fois (tout ou rien), garde les commentaires, l'ordre et la mise en forme de
 codebook.yaml, garde chaque segment (les identifiants sont stables), dit ce qui a
 changé, et s'annule avec codage codebook undo. Un nom peut être celui d'un code
 ou d'un thème (majuscules et accents indifférents), son identifiant, ou un chemin
-"Thème > Sous-thème".
-
-Exemples :
-  codage codebook
-  codage codebook --coder marie --json
-  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin"
-  codage codebook describe Autodérision --definition "Le médecin rit de lui-même pour alléger la consultation."
-  codage codebook rename Autodérision "Humour du médecin"
-  codage codebook move "Humour du médecin" --to "Relation médecin-patient"
-  codage codebook merge Frustration Impuissance
-  codage codebook delete Gratification --merge-into "Prise de distance"
-  codage codebook undo --list
-  codage codebook undo`,
+"Thème > Sous-thème".`,
     },
   },
   'codebook-add': {
+    examples: [
+      { line: 'codage codebook add Ruralité' },
+      { line: 'codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin" --definition "…"' },
+      { line: 'codage codebook add "Télé-expertise" --theme "Organisation des soins"', note: { en: 'creates the theme', fr: 'crée le thème' } },
+    ],
     en: {
       summary: 'add a code, in a theme (created if missing) or not yet grouped',
-      after: `
-Examples:
-  codage codebook add Ruralité
-  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin" --definition "…"
-  codage codebook add "Télé-expertise" --theme "Organisation des soins"   (creates the theme)`,
-    },
+          },
     fr: {
       summary: 'ajouter un code, dans un thème (créé au besoin) ou non regroupé',
-      after: `
-Exemples :
-  codage codebook add Ruralité
-  codage codebook add Autodérision --theme "Vécu du médecin > Ressources du médecin" --definition "…"
-  codage codebook add "Télé-expertise" --theme "Organisation des soins"   (crée le thème)`,
-    },
+          },
   },
   'codebook-describe': {
+    examples: [
+      { line: 'codage codebook describe Impuissance --definition "Le médecin dit ne plus savoir quoi proposer."' },
+      { line: 'codage codebook describe Impuissance --include "« démuni »" --exclude "manque de temps"' },
+      { line: 'codage codebook describe "Vécu du médecin" --description ""', note: { en: 'removes it', fr: 'la retire' } },
+    ],
     en: {
       summary: 'set the definition, inclusion and exclusion criteria, example… of a code or theme ("" removes one)',
-      after: `
-Examples:
-  codage codebook describe Impuissance --definition "Le médecin dit ne plus savoir quoi proposer."
-  codage codebook describe Impuissance --include "« démuni »" --exclude "manque de temps"
-  codage codebook describe "Vécu du médecin" --description ""     (removes it)`,
-    },
+          },
     fr: {
       summary: "renseigner définition, critères d'inclusion et d'exclusion, exemple… d'un code ou thème (\"\" retire)",
-      after: `
-Exemples :
-  codage codebook describe Impuissance --definition "Le médecin dit ne plus savoir quoi proposer."
-  codage codebook describe Impuissance --include "« démuni »" --exclude "manque de temps"
-  codage codebook describe "Vécu du médecin" --description ""     (la retire)`,
-    },
+          },
   },
   'codebook-rename': {
+    examples: [
+      { line: 'codage codebook rename Impuissance "Sentiment d\'impuissance"' },
+      { line: 'codage codebook rename "Vécu du médecin > Émotions négatives" "Émotions difficiles"' },
+    ],
     en: {
       summary: 'rename a code or theme; its id stays, so every coding keeps it',
-      after: `
-Examples:
-  codage codebook rename Impuissance "Sentiment d'impuissance"
-  codage codebook rename "Vécu du médecin > Émotions négatives" "Émotions difficiles"`,
-    },
+          },
     fr: {
       summary: "renommer un code ou un thème ; son identifiant reste, chaque codage le garde",
-      after: `
-Exemples :
-  codage codebook rename Impuissance "Sentiment d'impuissance"
-  codage codebook rename "Vécu du médecin > Émotions négatives" "Émotions difficiles"`,
-    },
+          },
   },
   'codebook-move': {
+    examples: [
+      { line: 'codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"' },
+      { line: 'codage codebook move "Émotions négatives" --to "Relation médecin-patient"', note: { en: 'a whole sub-theme', fr: 'tout un sous-thème' } },
+      { line: 'codage codebook move Humour --ungrouped', note: { en: 'back among the codes not yet grouped', fr: 'parmi les codes non regroupés' } },
+    ],
     en: {
       summary: 'move a code, or a theme with everything under it, into a theme (created if missing)',
-      after: `
-Examples:
-  codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"
-  codage codebook move "Émotions négatives" --to "Relation médecin-patient"   (a whole sub-theme)
-  codage codebook move Humour --ungrouped      (back among the codes not yet grouped)`,
-    },
+          },
     fr: {
       summary: 'déplacer un code, ou un thème avec tout son contenu, dans un thème (créé au besoin)',
-      after: `
-Exemples :
-  codage codebook move Humour --to "Vécu du médecin > Ressources du médecin"
-  codage codebook move "Émotions négatives" --to "Relation médecin-patient"   (tout un sous-thème)
-  codage codebook move Humour --ungrouped      (parmi les codes non regroupés)`,
-    },
+          },
   },
   'codebook-merge': {
+    examples: [
+      { line: 'codage codebook merge Frustration Impuissance' },
+      { line: 'codage codebook merge "Contraintes de temps" "Manque de formation" --dry-run' },
+    ],
     en: {
       summary: 'merge code A into code B: A\'s segments now carry B (once), and A leaves the codebook',
       after: `
-A can also be a code id that coder files use but the codebook lacks.
-
-Examples:
-  codage codebook merge Frustration Impuissance
-  codage codebook merge "Contraintes de temps" "Manque de formation" --dry-run`,
+A can also be a code id that coder files use but the codebook lacks.`,
     },
     fr: {
       summary: 'fusionner le code A dans le code B : les segments de A portent B (une fois), A quitte le livre de codes',
       after: `
-A peut aussi être un identifiant de code utilisé par les codeurs mais absent du livre de codes.
-
-Exemples :
-  codage codebook merge Frustration Impuissance
-  codage codebook merge "Contraintes de temps" "Manque de formation" --dry-run`,
+A peut aussi être un identifiant de code utilisé par les codeurs mais absent du livre de codes.`,
     },
   },
   'codebook-delete': {
+    examples: [
+      { line: 'codage codebook delete Gratification --merge-into "Prise de distance"' },
+      { line: 'codage codebook delete "Arrêt de travail" --drop-segments', note: { en: 'segments with no other code are removed;\ncodage codebook undo puts them back', fr: 'les segments sans autre code sont supprimés ;\ncodage codebook undo les remet' } },
+    ],
     en: {
       summary: 'delete a code (refused while segments use it, unless --merge-into or --drop-segments) or an empty theme',
-      after: `
-Examples:
-  codage codebook delete Gratification --merge-into "Prise de distance"
-  codage codebook delete "Arrêt de travail" --drop-segments   (segments with no other code are removed;
-                                                              codage codebook undo puts them back)`,
-    },
+          },
     fr: {
       summary: "supprimer un code (refusé tant que des segments l'utilisent, sauf --merge-into ou --drop-segments) ou un thème vide",
-      after: `
-Exemples :
-  codage codebook delete Gratification --merge-into "Prise de distance"
-  codage codebook delete "Arrêt de travail" --drop-segments   (les segments sans autre code sont supprimés ;
-                                                              codage codebook undo les remet)`,
-    },
+          },
   },
   'codebook-split': {
+    examples: [
+      { line: 'codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère' },
+      { line: 'codage codebook split Frustration --into Frustration "Contre le système" --segments "s8dfahdv=Contre le système,go9szx66=Contre le système" --dry-run' },
+    ],
     en: {
       summary: 'split a code that grew too broad: each listed segment gets one of the new codes',
       after: `
@@ -399,11 +326,7 @@ Without --segments, on a terminal, a screen lists the code's quotes: give each o
 a new code with its number (1, 2, …) or initial, j/k or ↑/↓ to move, +/- for more or
 less context, ⏎ to split, q to leave with nothing written. A quote made of several
 segments moves as one. For scripts: codage segments --code NAME lists the segments
-with their ids, for --segments.
-
-Examples:
-  codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
-  codage codebook split Frustration --into Frustration "Contre le système" --segments "s8dfahdv=Contre le système,go9szx66=Contre le système" --dry-run`,
+with their ids, for --segments.`,
     },
     fr: {
       summary: 'scinder un code devenu trop large : chaque segment listé reçoit un des nouveaux codes',
@@ -415,32 +338,30 @@ code : donnez à chacune un nouveau code par son numéro (1, 2, …) ou son init
 j/k ou ↑/↓ pour se déplacer, +/- pour plus ou moins de contexte, ⏎ pour scinder,
 q pour quitter sans rien écrire. Une citation faite de plusieurs segments suit
 d'un bloc. Pour les scripts : codage segments --code NOM liste les segments avec
-leurs identifiants, pour --segments.
-
-Exemples :
-  codage codebook split Frustration --into Frustration Colère --segments 9782zkej=Colère
-  codage codebook split Frustration --into Frustration "Contre le système" --segments "s8dfahdv=Contre le système,go9szx66=Contre le système" --dry-run`,
+leurs identifiants, pour --segments.`,
     },
   },
   'codebook-undo': {
+    examples: [
+      { line: 'codage codebook undo --list' },
+      { line: 'codage codebook undo' },
+    ],
     en: {
       summary: 'take back the last edit of codage codebook (again for the one before), unless its files changed since',
-      after: `
-Examples:
-  codage codebook undo --list
-  codage codebook undo`,
-    },
+          },
     fr: {
       summary: 'annuler la dernière modification de codage codebook (encore pour la précédente), sauf si ses fichiers ont changé depuis',
-      after: `
-Exemples :
-  codage codebook undo --list
-  codage codebook undo`,
-    },
+          },
   },
   autocode: {
+    examples: [
+      { line: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run', typical: true },
+      { line: 'codage autocode "centre antidouleur" --code "Délais d\'accès" --coder marie --participants MG1,MG3' },
+      { line: 'codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn' },
+      { line: 'codage autocode --by-question --guide guide-entretien.txt --coder marie' },
+      { line: 'codage codebook undo' },
+    ],
     en: {
-      example: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run',
       summary: 'code every hit of a search with a code, or every answer with its question (--by-question); undoable',
       after: `
 The search ignores case, accents and apostrophe style and matches whole words: * stands for any
@@ -452,17 +373,9 @@ that coder already coded it with the code; hits in the interviewer's turns are l
 numbered "1." "2." …, or each participant turn with the question the interviewer asked before it,
 recognised in --guide (a text file of numbered questions) or numbered in order without it; the
 codes "Q4 — <its first words>" are added to an "Interview guide" theme. Check first with
---dry-run; codage codebook undo takes the whole run back.
-
-Examples:
-  codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run
-  codage autocode "centre antidouleur" --code "Délais d'accès" --coder marie --participants MG1,MG3
-  codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn
-  codage autocode --by-question --guide guide-entretien.txt --coder marie
-  codage codebook undo`,
+--dry-run; codage codebook undo takes the whole run back.`,
     },
     fr: {
-      example: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run',
       summary: 'coder chaque occurrence d’une recherche avec un code, ou chaque réponse avec sa question (--by-question) ; annulable',
       after: `
 La recherche ignore la casse, les accents et la forme des apostrophes, et trouve des mots
@@ -475,19 +388,18 @@ réponse avec sa question : réponses écrites numérotées « 1. » « 2. » �
 participant avec la question posée avant lui, reconnue dans --guide (un fichier texte de
 questions numérotées) ou numérotée dans l’ordre sans guide ; les codes « Q4 — <ses premiers
 mots> » sont ajoutés dans un thème « Guide d’entretien ». Vérifier d’abord avec --dry-run ;
-codage codebook undo annule tout le passage.
-
-Exemples :
-  codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run
-  codage autocode "centre antidouleur" --code "Délais d'accès" --coder marie --participants MG1,MG3
-  codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn
-  codage autocode --by-question --guide guide-entretien.txt --coder marie
-  codage codebook undo`,
+codage codebook undo annule tout le passage.`,
     },
   },
   memo: {
+    examples: [
+      { line: 'codage memo' },
+      { line: { en: 'codage memo study "Saturation discussed with the supervisor: two more interviews."', fr: 'codage memo étude "Saturation discutée avec le directeur : deux entretiens de plus."' } },
+      { line: { en: 'codage memo MG1 "Interview cut short by a home visit."', fr: 'codage memo MG1 "Entretien écourté par une visite à domicile."' }, typical: true },
+      { line: { en: 'codage memo Frustration "Close to powerlessness? Compare MG3 and MG5." --coder marie', fr: 'codage memo Frustration "Proche de l’impuissance ? Comparer MG3 et MG5." --coder marie' } },
+      { line: 'codage memo "Vécu du médecin" --json' },
+    ],
     en: {
-      example: 'codage memo Frustration "close to powerlessness?"',
       summary: 'write and read memos on the study, a transcript, a code or a theme (Markdown files in memos/)',
       after: `
 Without a subject, lists the memos. With one, shows its memo; with a text, adds a dated entry
@@ -495,17 +407,9 @@ Without a subject, lists the memos. With one, shows its memo; with a text, adds 
 $VISUAL or $EDITOR. The subject is "study", a participant id, or a code or theme (name, id, or
 path); write transcript:, code: or theme: in front when a name could be either. "-" reads the
 text from standard input. Memos are plain files: memos/study.md, memos/transcripts/MG1.md,
-memos/codes/<code id>.md, memos/themes/<theme id>.md.
-
-Examples:
-  codage memo
-  codage memo study "Saturation discussed with the supervisor: two more interviews."
-  codage memo MG1 "Interview cut short by a home visit."
-  codage memo Frustration "Close to powerlessness? Compare MG3 and MG5." --coder marie
-  codage memo "Vécu du médecin" --json`,
+memos/codes/<code id>.md, memos/themes/<theme id>.md.`,
     },
     fr: {
-      example: 'codage memo Frustration "proche de l’impuissance ?"',
       summary: 'écrire et lire des mémos sur l’étude, un entretien, un code ou un thème (fichiers Markdown dans memos/)',
       after: `
 Sans sujet, liste les mémos. Avec un sujet, affiche son mémo ; avec un texte, y ajoute une
@@ -514,19 +418,17 @@ entrée datée (signée de --coder, sinon CODAGE_CODER, sinon « coder » dans c
 ou un code ou un thème (nom, identifiant ou chemin) ; écrire entretien:, code: ou thème: devant
 quand un nom pourrait être l’un ou l’autre. « - » lit le texte sur l’entrée standard. Les mémos
 sont de simples fichiers : memos/study.md, memos/transcripts/MG1.md, memos/codes/<id du code>.md,
-memos/themes/<id du thème>.md.
-
-Exemples :
-  codage memo
-  codage memo étude "Saturation discutée avec le directeur : deux entretiens de plus."
-  codage memo MG1 "Entretien écourté par une visite à domicile."
-  codage memo Frustration "Proche de l’impuissance ? Comparer MG3 et MG5." --coder marie
-  codage memo "Vécu du médecin" --json`,
+memos/themes/<id du thème>.md.`,
     },
   },
   themes: {
+    examples: [
+      { line: 'codage themes', needs: { kind: 'terminal', why: 'opens the themes screen' } },
+      { line: 'codage themes --coder marie', needs: { kind: 'terminal', why: 'opens the themes screen' } },
+      { line: 'codage themes --study ma-these --lang en', needs: { kind: 'terminal', why: 'opens the themes screen' } },
+      { line: 'codage codebook undo', needs: { kind: 'terminal', why: 'takes back a change made in the themes screen' } },
+    ],
     en: {
-      example: 'codage themes',
       summary: 'build the theme tree on a screen: move codes into themes (several at once), create, rename, reorder; quotes beside',
       after: `
 A full-screen editor of the codebook's tree, for after open coding: the codes not yet grouped
@@ -537,16 +439,9 @@ empty theme; p shows the code's definition and every quote with its participant'
 change is saved at once as codage codebook would make it (comments and layout of codebook.yaml
 kept) and recorded in its journal: u here, or codage codebook undo, takes it back. If another
 program changes codebook.yaml meanwhile, nothing is overwritten: the screen says so and reads it
-again. --coder counts and quotes one coder's codings (default: every coder). ? lists the keys.
-
-Examples:
-  codage themes
-  codage themes --coder marie
-  codage themes --study ma-these --lang en
-  codage codebook undo`,
+again. --coder counts and quotes one coder's codings (default: every coder). ? lists the keys.`,
     },
     fr: {
-      example: 'codage themes',
       summary: 'construire l’arbre des thèmes à l’écran : regrouper les codes (plusieurs à la fois), créer, renommer, ordonner ; verbatims à côté',
       after: `
 Un écran pour organiser le livre de codes après le codage ouvert : les codes pas encore
@@ -558,18 +453,17 @@ ses verbatims avec l'étiquette du participant. Chaque changement est enregistr�
 le ferait codage codebook (commentaires et mise en page de codebook.yaml gardés) et inscrit à
 son journal : u ici, ou codage codebook undo, l'annule. Si un autre programme modifie
 codebook.yaml entre-temps, rien n'est écrasé : l'écran le dit et le relit. --coder compte et
-montre les codages d'un seul codeur (par défaut : tous). ? liste les touches.
-
-Exemples :
-  codage themes
-  codage themes --coder marie
-  codage themes --study ma-these --lang en
-  codage codebook undo`,
+montre les codages d'un seul codeur (par défaut : tous). ? liste les touches.`,
     },
   },
   quotes: {
+    examples: [
+      { line: 'codage quotes Impuissance' },
+      { line: 'codage quotes "Vécu du médecin" --coder paul' },
+      { line: 'codage quotes Impuissance --by sexe --context 1', typical: true },
+      { line: 'codage quotes "Émotions négatives" --json' },
+    ],
     en: {
-      example: 'codage quotes Impuissance --by sexe --context 1',
       summary: 'every quote of a code, or of a theme (the codes under it), with participant labels',
       after: `
 Name a code or a theme by its name (case and accents do not matter), its id or its
@@ -580,16 +474,9 @@ Each quote is the transcript's exact text, signed with the study's quote_label;
 the pieces of one quote are joined by […]; ★ marks an exemplary quote.
 Whose coding: --coder; else the one exports show (consensus, coder: in codage.yaml,
 the only coder); else every coder, each quote signed with its coder.
---context N adds N sentences before and after (dimmed, or in [brackets] without colour).
-
-Examples:
-  codage quotes Impuissance
-  codage quotes "Vécu du médecin" --coder paul
-  codage quotes Impuissance --by sexe --context 1
-  codage quotes "Émotions négatives" --json`,
+--context N adds N sentences before and after (dimmed, or in [brackets] without colour).`,
     },
     fr: {
-      example: 'codage quotes Impuissance --by sexe --context 1',
       summary: "toutes les citations d'un code, ou d'un thème (ses codes), avec l'étiquette du participant",
       after: `
 Nommez un code ou un thème par son nom (casse et accents indifférents), son
@@ -601,38 +488,33 @@ transcription, signée selon quote_label ; les morceaux d'une même citation son
 joints par […] ; ★ marque une citation exemplaire.
 Quel codage : --coder ; sinon celui des exports (consensus, coder: de codage.yaml,
 le seul codeur) ; sinon tous les codeurs, chaque citation signée de son codeur.
---context N ajoute N phrases avant et après (en grisé, ou [entre crochets] sans couleur).
-
-Exemples :
-  codage quotes Impuissance
-  codage quotes "Vécu du médecin" --coder paul
-  codage quotes Impuissance --by sexe --context 1
-  codage quotes "Émotions négatives" --json`,
+--context N ajoute N phrases avant et après (en grisé, ou [entre crochets] sans couleur).`,
     },
   },
   stats: {
+    examples: [
+      { line: 'codage stats' },
+      { line: 'codage stats --coder marie --by group', typical: true },
+      { line: 'codage stats --json' },
+    ],
     en: {
-      example: 'codage stats --by group',
       summary: 'count transcripts, words, segments, codes and themes; per code (n/N), participant, group',
-      after: `
-Examples:
-  codage stats
-  codage stats --coder marie --by group
-  codage stats --json`,
-    },
+          },
     fr: {
-      example: 'codage stats --by group',
       summary: 'compter transcriptions, mots, segments, codes et thèmes ; par code (n/N), participant, groupe',
-      after: `
-Exemples :
-  codage stats
-  codage stats --coder marie --by group
-  codage stats --json`,
-    },
+          },
   },
   saturation: {
+    examples: [
+      { line: 'codage saturation' },
+      { line: 'codage saturation --coder marie --by group', typical: true },
+      { line: 'codage saturation --level theme --method guest' },
+      { line: { en: 'codage saturation --threshold 2.5 --denominator growing --stopping last-two', fr: 'codage saturation --threshold 2,5 --denominator growing --stopping last-two' } },
+      { line: 'codage saturation --figure saturation.svg --figure saturation.png' },
+      { line: 'codage saturation --figure saturation.tex --csv saturation.csv', note: { en: 'LaTeX', fr: 'LaTeX' } },
+      { line: 'codage saturation --json' },
+    ],
     en: {
-      example: 'codage saturation --by group --figure saturation.svg',
       summary: 'code saturation along the interviews: new codes per interview, Guest et al. 2020, the 10+3 stopping rule',
       after: `
 Interviews in order (date, then "order" in codage.yaml, then id); for each, the
@@ -645,19 +527,9 @@ ready-to-paste methods sentence and the references.
 
 Codings: the consensus coder's where there is one, else every coder's together
 (union); --coder NAME for one coder. Interviews with nothing coded are left out,
-and said.
-
-Examples:
-  codage saturation
-  codage saturation --coder marie --by group
-  codage saturation --level theme --method guest
-  codage saturation --threshold 2.5 --denominator growing --stopping last-two
-  codage saturation --figure saturation.svg --figure saturation.png
-  codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
-  codage saturation --json`,
+and said.`,
     },
     fr: {
-      example: 'codage saturation --by group --figure saturation.svg',
       summary: 'saturation des codes au fil des entretiens : nouveaux codes par entretien, Guest et al. 2020, règle 10+3',
       after: `
 Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis
@@ -671,21 +543,24 @@ les références.
 
 Codages : ceux du codeur « consensus » là où il y en a, sinon ceux de tous les
 codeurs réunis ; --coder NOM pour un seul codeur. Les entretiens où rien n'est
-codé sont laissés de côté, et cités.
-
-Exemples :
-  codage saturation
-  codage saturation --coder marie --by group
-  codage saturation --level theme --method guest
-  codage saturation --threshold 2,5 --denominator growing --stopping last-two
-  codage saturation --figure saturation.svg --figure saturation.png
-  codage saturation --figure saturation.tex --csv saturation.csv   (LaTeX)
-  codage saturation --json`,
+codé sont laissés de côté, et cités.`,
     },
   },
   export: {
+    examples: [
+      { line: 'codage export themes -o themes.docx', typical: true },
+      { line: 'codage export themes --quotes 2 --one-per-participant --omit-annotations -o themes.md' },
+      { line: 'codage export participants --attributes sexe,age,milieu,duree -o tableau1.docx' },
+      { line: 'codage export matrix --by group --cell-quotes -o matrice.xlsx' },
+      { line: 'codage export methods --by group --lang en' },
+      { line: 'codage export coreq -o coreq.docx' },
+      { line: 'codage export mindmap --format svg -o modelisation.svg' },
+      { line: 'codage export themes --format tex --standalone -o themes.tex' },
+      { line: 'codage export report -o rapport.html' },
+      { line: 'codage export project --format qdpx -o etude.qdpx' },
+      { line: 'codage export codebook --format qdc -o codes.qdc' },
+    ],
     en: {
-      example: 'codage export themes -o themes.docx',
       summary: 'thesis tables and texts: themes with quotes, participants, codebook, matrices, methods, COREQ, report',
       after: `
 What to export:
@@ -709,13 +584,9 @@ variables and cases); "codebook --format qdc" the codebook alone. GUIDs stay the
 from one export to the next; positions count Unicode code points.
 The same study gives the same bytes; a date is written only with --date.
 When the exported text holds a likely identifier (a name, a town, a phone number…), a warning
-on stderr says where it was said (transcript:line:col); the export is written all the same.
-
-Examples:
-${EXPORT_EXAMPLES}`,
+on stderr says where it was said (transcript:line:col); the export is written all the same.`,
     },
     fr: {
-      example: 'codage export themes -o themes.docx',
       summary: 'tableaux et textes de thèse : thèmes et verbatims, participants, livre de codes, matrices, méthodes, COREQ, rapport',
       after: `
 À exporter :
@@ -741,15 +612,16 @@ points de code Unicode.
 La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
 Quand le texte exporté contient un identifiant probable (un nom, une ville, un téléphone…), un
 avertissement sur stderr dit où il a été dit (transcription:ligne:colonne) ; l'export est écrit
-quand même.
-
-Exemples :
-${EXPORT_EXAMPLES}`,
+quand même.`,
     },
   },
   'import-refi': {
+    examples: [
+      { line: 'codage import-refi projet-nvivo.qdpx --study these-marie', typical: true },
+      { line: 'codage import-refi codes-superviseur.qdc' },
+      { line: 'codage import-refi projet-maxqda.qdpx --study these-marie --dry-run' },
+    ],
     en: {
-      example: 'codage import-refi projet-nvivo.qdpx --study these-marie',
       summary: 'create or extend a study from a REFI-QDA project (.qdpx) or codebook (.qdc) of NVivo, MAXQDA, ATLAS.ti, QualCoder',
       after: `
 Without a study folder (no transcripts/ in --study), creates the study; otherwise
@@ -762,13 +634,9 @@ text is the same; codage never overwrites a study file.
 Positions: checked against each selection's text where the tool writes it, and
 corrected when the tool counted UTF-16 units (emoji), CRLF line breaks or the byte
 order mark. What cannot be brought over (pictures, PDF, audio, links, sets, a
-selection whose text is nowhere) is listed; nothing is placed elsewhere silently.
-
-Examples:
-${IMPORT_REFI_EXAMPLES}`,
+selection whose text is nowhere) is listed; nothing is placed elsewhere silently.`,
     },
     fr: {
-      example: 'codage import-refi projet-nvivo.qdpx --study these-marie',
       summary: "créer ou compléter une étude depuis un projet (.qdpx) ou un livre de codes (.qdc) REFI-QDA de NVivo, MAXQDA, ATLAS.ti, QualCoder",
       after: `
 Sans dossier d'étude (pas de transcripts/ dans --study), crée l'étude ; sinon la
@@ -783,15 +651,18 @@ Positions : vérifiées sur le texte de chaque sélection quand le logiciel l'é
 corrigées s'il a compté en unités UTF-16 (émojis), les sauts de ligne CRLF ou
 l'indicateur d'ordre des octets. Ce qui ne peut pas être repris (images, PDF, audio,
 liens, ensembles, une sélection dont le texte n'est nulle part) est listé ; rien
-n'est placé ailleurs en silence.
-
-Exemples :
-${IMPORT_REFI_EXAMPLES}`,
+n'est placé ailleurs en silence.`,
     },
   },
   import: {
+    examples: [
+      { line: 'codage import entretien-MG3.docx' },
+      { line: 'codage import "entretiens/*.docx" --speakers locuteurs.yaml', typical: true },
+      { line: 'codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"' },
+      { line: 'codage import entretiens/ --dry-run' },
+      { line: 'codage import relus/MG3.docx --force', needs: { kind: 'file', why: 'a Word file of an interview the study already has, corrected: no fixture holds the text of a demo transcript' } },
+    ],
     en: {
-      example: 'codage import entretiens/*.docx --speaker "Interviewer=E"',
       summary: 'import transcripts from Word (.docx), LibreOffice (.odt), subtitles (.vtt, .srt) or text (.txt, .md)',
       after: `
 Each file becomes transcripts/<name>.txt: a front matter (id, date and duration when known,
@@ -808,17 +679,9 @@ The original files are only read. An existing transcript is never replaced witho
 with it, every coder's codings on it are anchored on the new text in the same change (those
 that cannot be placed are listed, kept as they were, and the exit code is 1).
 Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
-unsupported, binary); the exit code is then 1.
-
-Examples:
-  codage import entretien-MG3.docx
-  codage import "entretiens/*.docx" --speakers locuteurs.yaml
-  codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run
-  codage import relus/MG3.docx --force`,
+unsupported, binary); the exit code is then 1.`,
     },
     fr: {
-      example: 'codage import entretiens/*.docx --speaker "Enquêtrice=E"',
       summary: 'importer des transcriptions Word (.docx), LibreOffice (.odt), sous-titres (.vtt, .srt) ou texte (.txt, .md)',
       after: `
 Chaque fichier devient transcripts/<nom>.txt : un en-tête (id, date et durée quand elles sont
@@ -836,19 +699,17 @@ Les fichiers d'origine sont seulement lus. Une transcription existante n'est jam
 sans --force ; avec, les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
 dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et
 le code de sortie est 1). Les fichiers qui ne peuvent pas être importés sont listés avec la
-raison (chiffré, vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.
-
-Exemples :
-  codage import entretien-MG3.docx
-  codage import "entretiens/*.docx" --speakers locuteurs.yaml
-  codage import zoom/GMT20240312-101500_Recording.transcript.vtt --speaker "Dr Martin=P3" --speaker "Marie Dupont=E"
-  codage import entretiens/ --dry-run
-  codage import relus/MG3.docx --force`,
+raison (chiffré, vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.`,
     },
   },
   anonymise: {
+    examples: [
+      { line: 'codage anonymise' },
+      { line: 'codage anonymise --dry-run', typical: true },
+      { line: 'codage anonymise --key ~/cles/these-cle.yaml' },
+      { line: 'codage anonymise --map remplacements.yaml' },
+    ],
     en: {
-      example: 'codage anonymise --dry-run',
       summary: 'replace names, places, phones, e-mails… in the transcripts with labels, codings kept in place',
       after: `
 On a terminal, without --map: a review screen shows each text found (the same text across all
@@ -866,16 +727,9 @@ re-identifies people: it is written outside the study folder (default:
 ../<study>-anonymisation-key.yaml, read again next time so labels stay the same), with a warning
 when --key puts it inside. Every coding follows the text it quotes; transcripts, coder files and
 privacy.yaml change together or not at all, and a coding not exactly in place stops the command
-(run codage check --fix first).
-
-Examples:
-  codage anonymise
-  codage anonymise --dry-run
-  codage anonymise --key ~/cles/these-cle.yaml
-  codage anonymise --map remplacements.yaml`,
+(run codage check --fix first).`,
     },
     fr: {
-      example: 'codage anonymise --dry-run',
       summary: 'remplacer noms, lieux, téléphones, e-mails… des transcriptions par des étiquettes, codages conservés',
       after: `
 Dans un terminal, sans --map : un écran de relecture montre chaque texte trouvé (le même texte
@@ -894,41 +748,28 @@ clé qui ré-identifie les personnes : elle est écrite hors du dossier de l'ét
 ../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes), avec
 un avertissement si --key la place dedans. Chaque codage suit le texte qu'il cite ;
 transcriptions, fichiers des codeurs et privacy.yaml changent ensemble ou pas du tout, et un
-codage qui n'est pas exactement à sa place arrête la commande (lancer d'abord codage check --fix).
-
-Exemples :
-  codage anonymise
-  codage anonymise --dry-run
-  codage anonymise --key ~/cles/these-cle.yaml
-  codage anonymise --map remplacements.yaml`,
+codage qui n'est pas exactement à sa place arrête la commande (lancer d'abord codage check --fix).`,
     },
   },
   code: {
+    examples: [
+      { line: 'codage code --coder marie', needs: { kind: 'terminal', why: 'opens the coding screen' } },
+      { line: 'codage code P03 --coder marie', typical: true, needs: { kind: 'terminal', why: 'opens the coding screen' } },
+      { line: 'CODAGE_CODER=paul codage code MG4 --study ma-these', needs: { kind: 'terminal', why: 'opens the coding screen' } },
+    ],
     en: {
-      example: 'codage code P03 --coder marie',
       summary: 'code a transcript interactively in the terminal',
       after: `
 Without a participant, opens the next transcript that still has uncoded text.
 The coder comes from --coder, else CODAGE_CODER, else "coder" in codage.yaml.
-Every action is saved at once; press ? in the screen for every key.
-
-Examples:
-  codage code --coder marie
-  codage code P03 --coder marie
-  CODAGE_CODER=paul codage code MG4 --study ma-these`,
+Every action is saved at once; press ? in the screen for every key.`,
     },
     fr: {
-      example: 'codage code P03 --coder marie',
       summary: 'coder une transcription au clavier, dans le terminal',
       after: `
 Sans participant, ouvre la prochaine transcription qui a encore du texte non codé.
 Le codeur vient de --coder, sinon de CODAGE_CODER, sinon de « coder » dans codage.yaml.
-Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les touches.
-
-Exemples :
-  codage code --coder marie
-  codage code P03 --coder marie
-  CODAGE_CODER=paul codage code MG4 --study ma-these`,
+Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les touches.`,
     },
   },
   'arg-export': {
@@ -964,28 +805,26 @@ Exemples :
   'opt-standalone': { en: { summary: 'tex: a whole document to compile, not a fragment to \\input' }, fr: { summary: 'tex : un document complet à compiler, pas un fragment à \\input' } },
   'opt-date': { en: { summary: 'write this date (YYYY-MM-DD or today) in the file' }, fr: { summary: 'écrire cette date (AAAA-MM-JJ ou today) dans le fichier' } },
   compare: {
+    examples: [
+      { line: 'codage compare marie paul', typical: true },
+      { line: 'codage compare marie paul --unit char --aggregate mean' },
+      { line: 'codage compare marie paul --participants MG1,MG4 --threshold 0.7' },
+      { line: 'codage compare marie paul --format md -o accord.md' },
+      { line: 'codage compare marie paul --format docx -o accord.docx' },
+      { line: 'codage compare marie paul --disagreements' },
+      { line: 'codage compare marie paul --disagreements --format excel -o desaccords.csv' },
+      { line: 'codage compare marie paul jean --json' },
+    ],
     en: {
-      example: 'codage compare marie paul',
       summary: 'agreement between coders: percent agreement, Cohen\'s kappa, Krippendorff\'s alpha; disagreements',
       after: `
 Per code, per transcript and overall. By default only the transcripts every named coder coded
 are compared (--participants to choose). Units: sentence (default), char (as NVivo),
 paragraph (non-blank lines), transcript (code presence, as MAXQDA). Aggregation over
 transcripts and codes: pooled table (default), unweighted mean, or mean weighted by size.
-Undefined coefficients say "undefined" and why. Ends with a sentence for the thesis.
-
-Examples:
-  codage compare marie paul
-  codage compare marie paul --unit char --aggregate mean
-  codage compare marie paul --participants MG1,MG4 --threshold 0.7
-  codage compare marie paul --format md -o accord.md
-  codage compare marie paul --format docx -o accord.docx
-  codage compare marie paul --disagreements
-  codage compare marie paul --disagreements --format excel -o desaccords.csv
-  codage compare marie paul jean --json`,
+Undefined coefficients say "undefined" and why. Ends with a sentence for the thesis.`,
     },
     fr: {
-      example: 'codage compare marie paul',
       summary: 'accord entre codeurs : accord observé, kappa de Cohen, alpha de Krippendorff ; désaccords',
       after: `
 Par code, par transcription et pour l'ensemble. Par défaut, seules les transcriptions codées par
@@ -993,17 +832,7 @@ tous les codeurs nommés sont comparées (--participants pour choisir). Unités 
 par défaut), char (caractère, comme NVivo), paragraph (ligne non vide), transcript (présence du
 code, comme MAXQDA). Agrégation sur les transcriptions et les codes : tableau cumulé (pooled,
 par défaut), moyenne non pondérée (mean) ou pondérée par la taille (weighted). Un coefficient
-non défini est dit « non défini », avec la raison. Se termine par une phrase pour la thèse.
-
-Exemples :
-  codage compare marie paul
-  codage compare marie paul --unit char --aggregate mean
-  codage compare marie paul --participants MG1,MG4 --threshold 0.7
-  codage compare marie paul --format md -o accord.md
-  codage compare marie paul --format docx -o accord.docx
-  codage compare marie paul --disagreements
-  codage compare marie paul --disagreements --format excel -o desaccords.csv
-  codage compare marie paul jean --json`,
+non défini est dit « non défini », avec la raison. Se termine par une phrase pour la thèse.`,
     },
   },
   'arg-coders': { en: { summary: 'coder names (at least two)' }, fr: { summary: 'noms des codeurs (au moins deux)' } },
@@ -1036,8 +865,13 @@ Exemples :
     fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel (CSV), xlsx (avec -o)' },
   },
   reconcile: {
+    examples: [
+      { line: 'codage reconcile marie paul --into consensus', needs: { kind: 'terminal', why: 'opens the screen that steps through the disagreements' } },
+      { line: 'codage reconcile marie paul --into consensus --participants MG1,MG4', needs: { kind: 'terminal', why: 'opens the screen that steps through the disagreements' } },
+      { line: 'codage reconcile marie paul --into consensus --strategy union' },
+      { line: 'codage stats --coder consensus' },
+    ],
     en: {
-      example: 'codage reconcile marie paul --into consensus',
       summary: 'settle the disagreements of two coders, one by one, into a consensus coder file',
       after: `
 An interactive screen steps through every disagreement with its context: keep A's coding,
@@ -1048,16 +882,9 @@ codings, decision, note, who, when), which documents the "mise en commun" for th
 Run it again to go on where you stopped. Passages both coders coded alike go into the
 consensus untouched; transcripts only one of them coded are copied.
 Without a terminal, --strategy decides every disagreement not yet decided by a rule:
-union (keep both), intersection (only what both coded), prefer-a, prefer-b.
-
-Examples:
-  codage reconcile marie paul --into consensus
-  codage reconcile marie paul --into consensus --participants MG1,MG4
-  codage reconcile marie paul --into consensus --strategy union
-  codage stats --coder consensus`,
+union (keep both), intersection (only what both coded), prefer-a, prefer-b.`,
     },
     fr: {
-      example: 'codage reconcile marie paul --into consensus',
       summary: 'trancher un à un les désaccords de deux codeurs, dans un fichier de codeur de consensus',
       after: `
 Un écran présente chaque désaccord dans son contexte : garder le codage de A, celui de B, les
@@ -1069,13 +896,7 @@ mise en commun pour la thèse. Relancer la commande reprend là où vous vous é
 passages codés de la même façon vont tels quels dans le consensus ; les transcriptions codées
 par un seul des deux y sont copiées.
 Sans terminal, --strategy tranche par une règle chaque désaccord pas encore tranché :
-union (garder les deux), intersection (seulement ce que les deux ont codé), prefer-a, prefer-b.
-
-Exemples :
-  codage reconcile marie paul --into consensus
-  codage reconcile marie paul --into consensus --participants MG1,MG4
-  codage reconcile marie paul --into consensus --strategy union
-  codage stats --coder consensus`,
+union (garder les deux), intersection (seulement ce que les deux ont codé), prefer-a, prefer-b.`,
     },
   },
   'arg-coder-a': { en: { summary: 'coder A' }, fr: { summary: 'codeur A' } },
@@ -1092,8 +913,12 @@ Exemples :
     fr: { summary: 'reconstruire le consensus même s’il a été modifié depuis (l’ancien fichier est gardé dans .codage/backups)' },
   },
   merge: {
+    examples: [
+      { line: 'codage merge ../copie-paul' },
+      { line: 'codage merge ../copie-paul --coder paul --dry-run', typical: true },
+      { line: 'codage merge /media/cle/these --coder paul --force', needs: { kind: 'file', why: 'a copy of the study on a USB stick' } },
+    ],
     en: {
-      example: 'codage merge ../copie-paul --coder paul',
       summary: "bring back a second coder's coder file and new codes from their copy of the study",
       after: `
 The second coder often codes on their own copy of the study (sent by e-mail, or a git clone).
@@ -1103,15 +928,9 @@ and codes are added to codebook.yaml (your comments untouched); renamed codes ar
 again by their quoted text, and reported; one that cannot be placed is kept as it is and
 reported by codage check. A coder file that already exists here and differs is not replaced
 without --force (the old one is kept in .codage/backups/). Without --coder, the coder files of
-the other copy that do not exist here are brought.
-
-Examples:
-  codage merge ../copie-paul
-  codage merge ../copie-paul --coder paul --dry-run
-  codage merge /media/cle/these --coder paul --force`,
+the other copy that do not exist here are brought.`,
     },
     fr: {
-      example: 'codage merge ../copie-paul --coder paul',
       summary: "reprendre le fichier et les nouveaux codes d'un second codeur depuis sa copie de l'étude",
       after: `
 Le second codeur code souvent sur sa propre copie de l'étude (envoyée par courriel, ou un clone
@@ -1122,43 +941,33 @@ d'une transcription qui diffère entre les deux copies sont retrouvés par leur 
 signalés ; un segment introuvable est gardé tel quel et signalé par codage check. Un fichier
 de codeur qui existe déjà ici et diffère n'est pas remplacé sans --force (l'ancien est gardé
 dans .codage/backups/). Sans --coder, les fichiers de codeur de l'autre copie absents d'ici
-sont repris.
-
-Exemples :
-  codage merge ../copie-paul
-  codage merge ../copie-paul --coder paul --dry-run
-  codage merge /media/cle/these --coder paul --force`,
+sont repris.`,
     },
   },
   'merge-driver': {
+    examples: [
+      { line: { en: 'codage merge-driver base.yaml codebook.yaml other.yaml', fr: 'codage merge-driver base.yaml codebook.yaml autre.yaml' }, note: { en: 'by hand: writes into codebook.yaml', fr: 'à la main : écrit dans codebook.yaml' } },
+    ],
     en: {
-      example: 'codage merge-driver %O %A %B %P',
       summary: 'git merge driver for codebook.yaml (three-way, keeps comments); see the README',
       after: `
 git calls it with the common ancestor, this branch's file (replaced by the result) and the
 other branch's. Changes of the other branch are applied where this one left things alone;
-both-sides changes and removals are reported and make the merge stop for you to look.
-
-Examples:
-  codage merge-driver base.yaml codebook.yaml other.yaml    (by hand: writes into codebook.yaml)
-
+both-sides changes and removals are reported and make the merge stop for you to look.`,
+      afterExamples: `
 Set up once in the study's repository, for git to call it:
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
     },
     fr: {
-      example: 'codage merge-driver %O %A %B %P',
       summary: 'pilote de fusion git pour codebook.yaml (à trois voies, garde les commentaires) ; voir le README',
       after: `
 git l'appelle avec l'ancêtre commun, le fichier de cette branche (remplacé par le résultat) et
 celui de l'autre branche. Les modifications de l'autre branche sont appliquées là où celle-ci
 n'a rien changé ; les modifications des deux côtés et les suppressions sont signalées et
-arrêtent la fusion pour que vous regardiez.
-
-Exemples :
-  codage merge-driver base.yaml codebook.yaml autre.yaml    (à la main : écrit dans codebook.yaml)
-
+arrêtent la fusion pour que vous regardiez.`,
+      afterExamples: `
 À configurer une fois dans le dépôt de l'étude, pour que git l'appelle :
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
@@ -1337,8 +1146,58 @@ Exemples :
 
 export type HelpEntry = keyof typeof entries;
 
+/** Every entry that has examples, with them: what the test of the help runs. */
+export function helpExamples(): [HelpEntry, Example[]][] {
+  return (Object.entries(entries) as [HelpEntry, Entry][]).flatMap(([name, e]) => (e.examples === undefined ? [] : [[name, e.examples] as [HelpEntry, Example[]]]));
+}
+
+/** The command line of an example, in a language. */
+export function exampleLine(example: Example, language: Language): string {
+  return typeof example.line === 'string' ? example.line : example.line[language];
+}
+
+/**
+ * The "Examples:" block: one line each, indented by two. A note starts three spaces after its
+ * line, in one column with the notes of the lines next to it when those are of about its length
+ * (ten characters apart at most), and goes on under its first word.
+ */
+function examplesBlock(examples: Example[], language: Language): string {
+  const width = (s: string) => [...s].length;
+  const lines = examples.map((e) => exampleLine(e, language));
+  const columns = examples.map((e, i) => (e.note === undefined ? 0 : width(lines[i]!) + 3));
+  for (let i = 0; i < examples.length; ) {
+    let end = i + 1;
+    if (columns[i]! > 0) {
+      const run = (j: number) => columns.slice(i, j);
+      while (end < examples.length && columns[end]! > 0 && Math.max(...run(end + 1)) - Math.min(...run(end + 1)) <= 10) end++;
+      const column = Math.max(...run(end));
+      for (let j = i; j < end; j++) columns[j] = column;
+    }
+    i = end;
+  }
+  const body = examples.map((e, i) => {
+    const line = lines[i]!;
+    if (e.note === undefined) return `  ${line}`;
+    const column = columns[i]!;
+    const [first, ...more] = e.note[language].split('\n');
+    return `${[`  ${line}${' '.repeat(column - width(line))}(${first}`, ...more.map((m) => `${' '.repeat(column + 3)}${m}`)].join('\n')})`;
+  });
+  return `${language === 'fr' ? 'Exemples :' : 'Examples:'}\n${body.join('\n')}`;
+}
+
 export function help(entry: HelpEntry, language: Language): HelpText {
-  return entries[entry][language];
+  const e: Entry = entries[entry];
+  const texts = e[language];
+  const examples = e.examples ?? [];
+  const parts = [texts.after, examples.length > 0 ? examplesBlock(examples, language) : undefined, texts.afterExamples]
+    .filter((p): p is string => p !== undefined)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''));
+  const typical = examples.find((x) => x.typical) ?? examples[0];
+  return {
+    summary: texts.summary,
+    after: parts.length > 0 ? `\n${parts.join('\n\n')}` : undefined,
+    example: typical === undefined ? undefined : exampleLine(typical, language),
+  };
 }
 
 /** What `codage --help` says after the list of commands: one example per command there is. */
