@@ -12,7 +12,7 @@ import { loadStudy } from '../src/io/study.js';
 import type { Study } from '../src/core/study/study.js';
 import type { CodebookNode } from '../src/core/types.js';
 import { cleanTemps, copyStudy, DEMO, ROOT, runCli, snapshot, tempDir } from './helpers.js';
-import { INTERVIEW, positions, qdpx, QUOTES, type ProjectSpec } from './support/refi-projects.js';
+import { INTERVIEW, maxqda, nvivo, positions, qdpx, QUOTES, SUPERVISOR_QDC, type ProjectSpec } from './support/refi-projects.js';
 
 afterAll(cleanTemps);
 
@@ -208,67 +208,7 @@ describe('hostile text', () => {
 
 // --- Projects in the shape each tool writes ----------------------------------------------------
 
-const CRLF = INTERVIEW.replace(/\n/g, '\r\n');
 const NO_EMOJI = INTERVIEW.replace(/ 😔| 💯/g, '');
-
-/** NVivo: CRLF sources, positions counted over the text with a line break as one character, upper-case GUIDs, a code applied and also parent of others, Cases with variables, a Link. */
-function nvivo(): ProjectSpec {
-  const lf = INTERVIEW; // NVivo counts over the text as shown: one character per line break
-  const sel = (quote: string, user: string, code: string) => ({ quote, positions: positions(lf, quote, 'code-points'), name: quote, user, codes: [{ code }] });
-  return {
-    form: 'upper',
-    projectName: 'Thèse NVivo',
-    users: ['Marie Dupont', 'Paul Martin'],
-    codes: [
-      { name: 'Vécu du médecin', description: 'Ce que ressent le médecin.', children: [{ name: 'Émotions', codable: false, children: [{ name: 'Impuissance', color: '#C0392B' }, { name: 'Épuisement' }] }] },
-      { name: 'Organisation des soins', codable: false, children: [{ name: "Délais d'accès", description: "Attente.\r\nInclude: délais\r\nExclude: coût" }] },
-    ],
-    variables: [
-      { name: 'Âge', type: 'Integer', values: { 'Entretien P1.docx': '41' } },
-      { name: 'Sexe', type: 'Text', values: { 'Entretien P1.docx': 'H' } },
-    ],
-    sources: [
-      {
-        name: 'Entretien P1.docx',
-        bytes: Buffer.from(CRLF, 'utf8'),
-        selections: [
-          sel(QUOTES.demuni, 'Marie Dupont', 'Impuissance'),
-          sel(QUOTES.attente, 'Marie Dupont', "Délais d'accès"),
-          sel(QUOTES.femme, 'Paul Martin', 'Épuisement'),
-          sel(QUOTES.epuise, 'Marie Dupont', 'Épuisement'),
-          sel(QUOTES.dors, 'Paul Martin', 'Vécu du médecin'),
-        ],
-        notes: ['n1'],
-      },
-    ],
-    notes: [{ key: 'n1', user: 'Marie Dupont', text: 'Entretien au cabinet, le soir.' }],
-    extra: `<Links><Link guid="0AAAAAAA-0000-4000-8000-000000000001" name="cause" direction="OneWay"/></Links>`,
-  };
-}
-
-/** MAXQDA: UTF-8 with BOM, standard positions, long selection names cut with "…", memos as Notes, code sets, a PDF source. */
-function maxqda(): ProjectSpec {
-  const text = INTERVIEW;
-  return {
-    form: 'lower',
-    users: ['MAXQDA Nutzer', 'Léa'],
-    codes: [{ name: 'Ressenti', color: '#e67e22', children: [{ name: 'Démuni' }, { name: 'Fatigue' }] }, { name: 'Attente' }],
-    sources: [
-      {
-        name: 'P1',
-        bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
-        selections: [
-          { quote: QUOTES.attente, positions: positions(text, QUOTES.attente, 'code-points'), name: "Le centre antidouleur, c'est huit…", user: 'MAXQDA Nutzer', codes: [{ code: 'Attente' }], notes: ['m1'] },
-          { quote: QUOTES.demuni, positions: positions(text, QUOTES.demuni, 'code-points'), name: QUOTES.demuni, user: 'Léa', codes: [{ code: 'Démuni' }, { code: 'Ressenti' }] },
-          { quote: QUOTES.vrai, positions: positions(text, QUOTES.vrai, 'code-points'), name: QUOTES.vrai, user: 'Léa', codes: [{ code: 'Fatigue' }] },
-        ],
-      },
-    ],
-    notes: [{ key: 'm1', user: 'MAXQDA Nutzer', text: 'Délai cité par tous les MG.' }],
-    extraSources: '<PDFSource guid="0aaaaaaa-0000-4000-8000-000000000002" name="article.pdf" path="internal://article.pdf"/>',
-    extra: `<Sets><Set guid="0aaaaaaa-0000-4000-8000-000000000003" name="Ensemble"><MemberCode targetGUID="0aaaaaaa-0000-4000-8000-000000000004"/></Set></Sets>`,
-  };
-}
 
 /** ATLAS.ti: braced GUIDs, no selection names (no text to check), one quotation coded by two users, overlapping quotations, comments as descriptions. */
 function atlas(): ProjectSpec {
@@ -416,10 +356,7 @@ describe('import-refi: projects in the shape each tool writes', () => {
   it('a codebook (.qdc) alone: extends the codebook of an existing study, codes of the same name reused', async () => {
     const study = copyStudy();
     const qdc = join(tempDir(), 'sup.qdc');
-    writeFileSync(
-      qdc,
-      `<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="NVivo 14"><Codes><Code guid="{11111111-2222-4333-8444-555555555555}" name="Impuissance" isCodable="true"/><Code guid="11111111-2222-4333-8444-555555555556" name="Nouvelles pistes" isCodable="false"><Code guid="11111111-2222-4333-8444-555555555557" name="Télé-expertise" isCodable="true"><Description>Avis à distance.</Description></Code></Code></Codes></CodeBook>\n`,
-    );
+    writeFileSync(qdc, SUPERVISOR_QDC);
     const before = snapshot(study);
     const r = runCli(['import-refi', qdc, '--study', study, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
