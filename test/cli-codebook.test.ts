@@ -285,39 +285,3 @@ describe('codage codebook: what an edit refuses or cleans up', () => {
     expect(existsSync(join(dir, 'codebook.yaml'))).toBe(false);
   }, SLOW);
 });
-
-describe('codage codebook --help', () => {
-  /** The command lines under "Examples:" of a help text. */
-  function examples(help: string): string[][] {
-    const block = help.slice(help.indexOf('Examples:'));
-    return [...block.matchAll(/^ {2}codage (.+?)(?: {2,}\(.*)?$/gm)].map((m) =>
-      [...(m[1] as string).matchAll(/"([^"]*)"|(\S+)/g)].map((w) => (w[1] !== undefined ? w[1] : (w[2] as string))),
-    );
-  }
-
-  it('every example of codage codebook --help runs on the demo study, in order, and check passes after each', () => {
-    const dir = copyStudy();
-    const help = runCli(['codebook', '--help']);
-    const lines = examples(help.stdout);
-    expect(lines.length).toBeGreaterThanOrEqual(8);
-    for (const args of lines) {
-      const r = runCli([...args, '--study', dir, '--lang', 'en']);
-      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
-      checkPasses(dir);
-    }
-  }, SLOW);
-
-  it.each(['add', 'describe', 'rename', 'move', 'merge', 'split', 'delete', 'undo'])('codebook %s --help has examples that run on the demo study', (sub) => {
-    const dir = copyStudy();
-    const help = runCli(['codebook', sub, '--help']);
-    expect(help.code).toBe(0);
-    const lines = examples(help.stdout);
-    expect(lines.length).toBeGreaterThan(0);
-    if (sub === 'undo') edit(dir, 'merge', 'Frustration', 'Impuissance');
-    for (const args of lines) {
-      const r = runCli([...args, '--study', dir, '--lang', 'en']);
-      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
-    }
-    checkPasses(dir);
-  }, SLOW);
-});

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { exampleLine, helpExamples } from '../src/cli/help.js';
 import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
@@ -147,19 +146,6 @@ describe('codage export: the other tables and texts', () => {
     expect(consensus.code).toBe(0);
     expect(consensus.stdout).toContain('codage\u00a0: consensus.');
   });
-
-  it('runs every example of its --help on the demo study', () => {
-    const cwd = tempDir();
-    const examples = helpExamples().find(([entry]) => entry === 'export')![1];
-    for (const line of examples.map((e) => exampleLine(e, 'en'))) {
-      const args = line.trim().split(/\s+/).slice(1);
-      const r = runCli([...args, '--study', DEMO], { cwd });
-      expect(r.code, `${line}\n${r.stderr}`).toBe(0);
-      const output = args[args.indexOf('-o') + 1];
-      if (args.includes('-o')) expect(existsSync(join(cwd, output!)), output).toBe(true);
-      else expect(r.stdout.length).toBeGreaterThan(100);
-    }
-  }, 180_000);
 
   it('has --help with examples in both languages', () => {
     for (const lang of ['en', 'fr']) {

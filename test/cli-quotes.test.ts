@@ -182,22 +182,6 @@ describe('codage quotes on a terminal', () => {
   }, SLOW);
 });
 
-describe('codage quotes --help', () => {
-  it('has examples that run on the demo study, in both languages', () => {
-    for (const lang of ['en', 'fr']) {
-      const help = runCli(['quotes', '--help', '--lang', lang]);
-      const block = help.stdout.slice(help.stdout.search(/Examples:|Exemples\s?:/));
-      const lines = [...block.matchAll(/^ {2}codage (.+)$/gm)].map((m) => [...(m[1] as string).matchAll(/"([^"]*)"|(\S+)/g)].map((w) => w[1] ?? (w[2] as string)));
-      expect(lines.length).toBeGreaterThanOrEqual(4);
-      for (const args of lines) {
-        const r = runCli([...args, '--study', DEMO]);
-        expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
-        expect(r.stdout).not.toBe('');
-      }
-    }
-  }, SLOW);
-});
-
 describe('codage quotes on a messy study', () => {
   it('joins a quote of three segments once, with its label, and escapes control characters', () => {
     const dir = messyStudy();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'csv-parse/sync';
@@ -223,27 +223,4 @@ describe('codage saturation', () => {
     expect(r.stdout).toContain('Left out: 1 segment(s) that cannot be found in their transcript (see codage\n  check)\n');
     expect(saturation(['--study', study]).analyses[0]!.interviews[0]!.participant).toBe('MG1');
   });
-
-  it('runs every example of its --help, in both languages', () => {
-    const examplesOf = (lang: string) =>
-      runCli(['saturation', '--help', '--lang', lang])
-        .stdout.split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l.startsWith('codage saturation'))
-        .map((l) => l.replace(/\s{2,}\(.*$/, ''));
-    const en = examplesOf('en');
-    const fr = examplesOf('fr');
-    expect(en.length).toBeGreaterThanOrEqual(6);
-    expect(fr).toHaveLength(en.length);
-    // The French examples that differ (a decimal comma) run too.
-    for (const examples of [en, fr.filter((e) => !en.includes(e))]) {
-      const cwd = copyStudy();
-      for (const example of examples) {
-        const args = example.split(/\s+/).slice(1);
-        const r = runCli(args, { cwd });
-        expect(r.code, `${example}\n${r.stderr}`).toBe(0);
-        for (const [i, arg] of args.entries()) if (args[i - 1] === '--figure' || args[i - 1] === '--csv') expect(existsSync(join(cwd, arg)), arg).toBe(true);
-      }
-    }
-  }, 120_000);
 });

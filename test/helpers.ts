@@ -58,10 +58,10 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 }
 
 /** `runCli` without blocking: for several commands at once (a race, or runs sharing the cores). */
-export function runCliAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
+      cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC', ...options.env },
     });
     let stdout = '';
@@ -81,8 +81,8 @@ export function tempDir(prefix = 'codage-test-'): string {
 }
 
 /** A throw-away copy of a fixture study (the demo by default), without its .source/ folder. */
-export function copyStudy(from = DEMO): string {
-  const dir = join(tempDir(), 'study');
+export function copyStudy(from = DEMO, name = 'study'): string {
+  const dir = join(tempDir(), name);
   cpSync(from, dir, { recursive: true, filter: (src) => !src.startsWith(join(from, '.source')) && !src.startsWith(join(from, '.codage')) });
   return dir;
 }

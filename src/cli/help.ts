@@ -355,9 +355,9 @@ leurs identifiants, pour --segments.`,
   },
   autocode: {
     examples: [
-      { line: 'codage autocode "douleur* OR souffrance" --code Douleur --coder marie --dry-run', typical: true },
+      { line: 'codage autocode "opioïde* OR morphine" --code "Prescription d\'opioïdes" --coder marie --dry-run' },
       { line: 'codage autocode "centre antidouleur" --code "Délais d\'accès" --coder marie --participants MG1,MG3' },
-      { line: 'codage autocode "h[ôo]pita(l|ux)" --regex --code Hôpital --coder paul --unit turn' },
+      { line: 'codage autocode "psy(chologue|chiatre)s?" --regex --code "Accès au psychologue" --coder paul --unit turn' },
       { line: 'codage autocode --by-question --guide guide-entretien.txt --coder marie' },
       { line: 'codage codebook undo' },
     ],
