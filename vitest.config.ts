@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, where
+    // most tests wait on the codage processes they start. Every core runs a test file.
+    maxWorkers: Math.max(2, availableParallelism()),
     hookTimeout: 60_000,
     env: { FORCE_COLOR: '0', NO_COLOR: '1', LANG: 'C.UTF-8', TZ: 'UTC' },
     projects: [
@@ -12,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'codage',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-          exclude: ['test/export-readers.test.ts', 'test/fault-injection.test.ts'],
+          exclude: ['test/export-readers.test.ts', 'test/fault-injection-*.test.ts'],
         },
       },
       {
@@ -25,7 +29,7 @@ export default defineConfig({
         // Every writing command run again and again with a failure at each step, some in a real
         // terminal: after the rest too, for the same reason.
         extends: true,
-        test: { name: 'faults', include: ['test/fault-injection.test.ts'], sequence: { groupOrder: 1 } },
+        test: { name: 'faults', include: ['test/fault-injection-*.test.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },

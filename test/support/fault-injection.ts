@@ -8,29 +8,32 @@
  * The steps are not listed by hand: a first run without faults records them (CODAGE_TEST_STEPS,
  * see src/io/faults.ts), so a writer added later — or a new step in the write path — is covered
  * as soon as its command is in WRITERS below.
+ *
+ * The writers are shared between two test files (fault-injection-1/2.test.ts), run side by side
+ * after the rest of the suite, so that both cores work.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { run as check } from '../src/cli/commands/check.js';
-import { run as confirm } from '../src/cli/commands/confirm.js';
-import { run as memo } from '../src/cli/commands/memo.js';
-import { run as autocode } from '../src/cli/commands/autocode.js';
-import { runDelete, runMerge, runRename, runSplit, runUndo } from '../src/cli/commands/codebook-edit.js';
-import { run as importCodings } from '../src/cli/commands/import-codings.js';
-import { run as merge } from '../src/cli/commands/merge.js';
-import { run as reconcile } from '../src/cli/commands/reconcile.js';
-import { run as importRefi } from '../src/cli/commands/import-refi.js';
-import { INTERVIEW, positions, qdpx, QUOTES } from './support/refi-projects.js';
-import { run as importTranscripts } from '../src/cli/commands/import.js';
-import { run as anonymise } from '../src/cli/commands/anonymise.js';
-import type { CommandContext } from '../src/cli/context.js';
-import { reportError } from '../src/cli/report-error.js';
-import { setFaults } from '../src/io/faults.js';
-import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, smallSheet, tempDir, type CliResult } from './helpers.js';
-import { studyWithIdentifiers } from './support/study-with-identifiers.js';
+import { run as check } from '../../src/cli/commands/check.js';
+import { run as confirm } from '../../src/cli/commands/confirm.js';
+import { run as memo } from '../../src/cli/commands/memo.js';
+import { run as autocode } from '../../src/cli/commands/autocode.js';
+import { runDelete, runMerge, runRename, runSplit, runUndo } from '../../src/cli/commands/codebook-edit.js';
+import { run as importCodings } from '../../src/cli/commands/import-codings.js';
+import { run as merge } from '../../src/cli/commands/merge.js';
+import { run as reconcile } from '../../src/cli/commands/reconcile.js';
+import { run as importRefi } from '../../src/cli/commands/import-refi.js';
+import { INTERVIEW, positions, qdpx, QUOTES } from './refi-projects.js';
+import { run as importTranscripts } from '../../src/cli/commands/import.js';
+import { run as anonymise } from '../../src/cli/commands/anonymise.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { reportError } from '../../src/cli/report-error.js';
+import { setFaults } from '../../src/io/faults.js';
+import { cleanTemps, CLI, copyStudy, runCli, runCliAsync, smallSheet, tempDir, type CliResult } from '../helpers.js';
+import { studyWithIdentifiers } from './study-with-identifiers.js';
 
 afterAll(cleanTemps);
 
@@ -357,186 +360,189 @@ function namedStudy(): string {
   return dir;
 }
 
-describe.each(WRITERS)('$name', (writer) => {
-  let reference: { dir: string; args: string[] };
-  let referenceRun: CliResult;
-  let before: Record<string, string>;
-  let after: Record<string, string>;
-  let steps: string[];
+/** Declares the fault tests of one shard: every `of`-th writer from `index`, and the coding screen's saves if `screen`. */
+export function defineFaultTests(shard: { index: number; of: number; screen: boolean }): void {
+  describe.each(WRITERS.filter((_, i) => i % shard.of === shard.index))('$name', (writer) => {
+    let reference: { dir: string; args: string[] };
+    let referenceRun: CliResult;
+    let before: Record<string, string>;
+    let after: Record<string, string>;
+    let steps: string[];
 
-  // The reference run of the built command: what "completely updated" is, and every step it takes.
-  beforeAll(() => {
-    reference = writer.setup();
-    before = data(reference.dir);
-    const log = join(tempDir(), 'steps.log');
-    referenceRun = runCli(reference.args, { env: { CODAGE_TEST_STEPS: log } });
-    after = data(reference.dir);
-    steps = stepsOf(log);
-  });
+    // The reference run of the built command: what "completely updated" is, and every step it takes.
+    beforeAll(() => {
+      reference = writer.setup();
+      before = data(reference.dir);
+      const log = join(tempDir(), 'steps.log');
+      referenceRun = runCli(reference.args, { env: { CODAGE_TEST_STEPS: log } });
+      after = data(reference.dir);
+      steps = stepsOf(log);
+    });
 
-  afterAll(() => setFaults({}));
+    afterAll(() => setFaults({}));
 
-  it('changes the study when nothing fails, and records its steps', () => {
-    expect(referenceRun.stderr).not.toContain('internal error');
-    expect(version(after, before, after)).toBe('after');
-    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
-    expect(steps).toEqual(expect.arrayContaining(['lock#1', 'temp-write#1', 'fsync#1', 'backup#1', 'rename#1']));
-    expect(leftovers(reference.dir)).toEqual([]);
-  });
+    it('changes the study when nothing fails, and records its steps', () => {
+      expect(referenceRun.stderr).not.toContain('internal error');
+      expect(version(after, before, after)).toBe('after');
+      expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+      expect(steps).toEqual(expect.arrayContaining(['lock#1', 'temp-write#1', 'fsync#1', 'backup#1', 'rename#1']));
+      expect(leftovers(reference.dir)).toEqual([]);
+    });
 
-  it('runs the same steps in this process as the built command', async () => {
-    const { run } = writer.setup();
-    const here: string[] = [];
-    setFaults({ steps: here });
-    const r = await runHere(run);
-    setFaults({});
-    expect(r.code).toBe(referenceRun.code);
-    expect(here).toEqual(steps);
-  });
-
-  it('with a failure at each step: unchanged or completely updated, and says which', async () => {
-    const outcomes: string[] = [];
-    for (const step of steps) {
-      const { dir, run } = writer.setup();
-      setFaults({ failAt: `${step}:EIO` });
+    it('runs the same steps in this process as the built command', async () => {
+      const { run } = writer.setup();
+      const here: string[] = [];
+      setFaults({ steps: here });
       const r = await runHere(run);
       setFaults({});
-      const now = version(data(dir), before, after);
-      outcomes.push(`${step}: exit ${r.code}, ${now}`);
-      expect(r.code, `${step}: ${r.stderr}`).toBeLessThan(2);
-      expect(now, `${step}: ${r.stderr}`).not.toBe('mixed');
-      if (r.code === 0) expect(now, step).toBe('after');
-      if (/Nothing was changed/.test(r.stderr)) expect(now, `${step}: ${r.stderr}`).toBe('before');
-      if (r.code === 1 && now === 'before') expect(r.stderr, step).toMatch(/Nothing was changed|input\/output error/);
-      expect(leftovers(dir), step).toEqual([]);
-    }
-    // Failures before the renames leave the study as it was; failures there were.
-    expect(outcomes.some((o) => o.endsWith('exit 1, before'))).toBe(true);
-  }, 120_000);
-
-  it('killed after each rename or after its journal: the next command finds it unchanged or completes it', async () => {
-    const points = steps.filter((s) => s.startsWith('rename#') || s.startsWith('journal#'));
-    expect(points.length).toBeGreaterThan(0);
-    await pool(points, 3, async (step) => {
-      const { dir, args } = writer.setup();
-      const r = await runCliAsync(args, { env: { CODAGE_TEST_CRASH_AT: `after-${step}` } });
-      expect(r.code, step).toBe(-1); // killed
-      // Any next command completes an interrupted change before reading.
-      const next = await runHere((ctx) => check(ctx, { study: dir, json: true }));
-      expect(next.stderr, step).toBe('');
-      expect(version(data(dir), before, after), step).not.toBe('mixed');
+      expect(r.code).toBe(referenceRun.code);
+      expect(here).toEqual(steps);
     });
-  }, 240_000);
-});
 
-describe('the coding screen’s saves (a new code, then a coded sentence), in a real terminal', () => {
-  const ENTER = '\r';
-  const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
+    it('with a failure at each step: unchanged or completely updated, and says which', async () => {
+      const outcomes: string[] = [];
+      for (const step of steps) {
+        const { dir, run } = writer.setup();
+        setFaults({ failAt: `${step}:EIO` });
+        const r = await runHere(run);
+        setFaults({});
+        const now = version(data(dir), before, after);
+        outcomes.push(`${step}: exit ${r.code}, ${now}`);
+        expect(r.code, `${step}: ${r.stderr}`).toBeLessThan(2);
+        expect(now, `${step}: ${r.stderr}`).not.toBe('mixed');
+        if (r.code === 0) expect(now, step).toBe('after');
+        if (/Nothing was changed/.test(r.stderr)) expect(now, `${step}: ${r.stderr}`).toBe('before');
+        if (r.code === 1 && now === 'before') expect(r.stderr, step).toMatch(/Nothing was changed|input\/output error/);
+        expect(leftovers(dir), step).toEqual([]);
+      }
+      // Failures before the renames leave the study as it was; failures there were.
+      expect(outcomes.some((o) => o.endsWith('exit 1, before'))).toBe(true);
+    }, 120_000);
 
-  /** One session: a new code "Ruralité" created and applied to the next uncoded sentence of MG2, then quit. */
-  async function session(dir: string, env: Record<string, string>): Promise<{ exit: number; screen: string }> {
-    const term = pty.spawn(process.execPath, [CLI, 'code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en'], {
-      name: 'xterm-256color',
-      cols: 100,
-      rows: 30,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC', ...env },
-    });
-    let raw = '';
-    term.onData((d) => (raw += d));
-    let exited = false;
-    const exit = new Promise<number>((resolve) =>
-      term.onExit(({ exitCode, signal }) => {
-        exited = true;
-        resolve(signal ? -1 : exitCode);
-      }),
-    );
-    const plain = () => raw.replace(ANSI, '');
-    /**
-     * Waits for the screen to show `text`; false at once when the session ended or the screen says
-     * something failed (then the next keys would land elsewhere).
-     */
-    const waitFor = async (text: string, ms = 5000): Promise<boolean> => {
-      const until = Date.now() + ms;
-      for (;;) {
-        const now = plain();
-        if (now.includes(text)) return true;
-        if (exited || Date.now() > until || /NOT SAVED|not created|Could not/.test(now)) return false;
-        await new Promise((r) => setTimeout(r, 25));
+    it('killed after each rename or after its journal: the next command finds it unchanged or completes it', async () => {
+      const points = steps.filter((s) => s.startsWith('rename#') || s.startsWith('journal#'));
+      expect(points.length).toBeGreaterThan(0);
+      await pool(points, 3, async (step) => {
+        const { dir, args } = writer.setup();
+        const r = await runCliAsync(args, { env: { CODAGE_TEST_CRASH_AT: `after-${step}` } });
+        expect(r.code, step).toBe(-1); // killed
+        // Any next command completes an interrupted change before reading.
+        const next = await runHere((ctx) => check(ctx, { study: dir, json: true }));
+        expect(next.stderr, step).toBe('');
+        expect(version(data(dir), before, after), step).not.toBe('mixed');
+      });
+    }, 240_000);
+  });
+
+  if (shard.screen) describe('the coding screen’s saves (a new code, then a coded sentence), in a real terminal', () => {
+    const ENTER = '\r';
+    const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]|\x1b\][^\x07]*\x07/g;
+
+    /** One session: a new code "Ruralité" created and applied to the next uncoded sentence of MG2, then quit. */
+    async function session(dir: string, env: Record<string, string>): Promise<{ exit: number; screen: string }> {
+      const term = pty.spawn(process.execPath, [CLI, 'code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en'], {
+        name: 'xterm-256color',
+        cols: 100,
+        rows: 30,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', TERM: 'xterm-256color', TZ: 'UTC', ...env },
+      });
+      let raw = '';
+      term.onData((d) => (raw += d));
+      let exited = false;
+      const exit = new Promise<number>((resolve) =>
+        term.onExit(({ exitCode, signal }) => {
+          exited = true;
+          resolve(signal ? -1 : exitCode);
+        }),
+      );
+      const plain = () => raw.replace(ANSI, '');
+      /**
+       * Waits for the screen to show `text`; false at once when the session ended or the screen says
+       * something failed (then the next keys would land elsewhere).
+       */
+      const waitFor = async (text: string, ms = 5000): Promise<boolean> => {
+        const until = Date.now() + ms;
+        for (;;) {
+          const now = plain();
+          if (now.includes(text)) return true;
+          if (exited || Date.now() > until || /NOT SAVED|not created|Could not/.test(now)) return false;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      const type = async (keys: string) => {
+        term.write(keys);
+        await new Promise((r) => setTimeout(r, 100));
+      };
+      // Each key once the screen is ready for it; at the first screen not reached, stop typing.
+      const script: [string | null, string][] = [
+        ['sentence 1/', '\t'],
+        ['sentence 2/', ENTER],
+        ['type to filter', 'Ruralité'],
+        // The name typed is the new code's: Enter goes on to its theme, Enter again: not yet grouped.
+        ['No code matches "Ruralité"', ENTER],
+        ['Where does the new code', ENTER],
+      ];
+      for (const [screen, keys] of script) {
+        if (screen !== null && !(await waitFor(screen, screen === 'sentence 1/' ? 15_000 : 5000))) {
+          if (process.env.DEBUG_PTY) console.log('STOPPED AT', screen, plain().slice(-1500));
+          break;
+        }
+        // The first key only once the screen listens to the keyboard.
+        if (screen === 'sentence 1/') await new Promise((r) => setTimeout(r, 300));
+        await type(keys);
       }
-    };
-    const type = async (keys: string) => {
-      term.write(keys);
-      await new Promise((r) => setTimeout(r, 100));
-    };
-    // Each key once the screen is ready for it; at the first screen not reached, stop typing.
-    const script: [string | null, string][] = [
-      ['sentence 1/', '\t'],
-      ['sentence 2/', ENTER],
-      ['type to filter', 'Ruralité'],
-      // The name typed is the new code's: Enter goes on to its theme, Enter again: not yet grouped.
-      ['No code matches "Ruralité"', ENTER],
-      ['Where does the new code', ENTER],
-    ];
-    for (const [screen, keys] of script) {
-      if (screen !== null && !(await waitFor(screen, screen === 'sentence 1/' ? 15_000 : 5000))) {
-        if (process.env.DEBUG_PTY) console.log('STOPPED AT', screen, plain().slice(-1500));
-        break;
-      }
-      // The first key only once the screen listens to the keyboard.
-      if (screen === 'sentence 1/') await new Promise((r) => setTimeout(r, 300));
-      await type(keys);
+      await waitFor('saved at', 3000);
+      // Whatever the screen shows now (an error, a prompt), the session ends as when the terminal
+      // window is closed: SIGTERM.
+      // A command that failed before showing the screen is on its way out: let it end by itself.
+      const ending = /(^|\n)error: /.test(plain());
+      await Promise.race([exit, new Promise((r) => setTimeout(r, ending ? 5000 : 300))]);
+      if (!exited) term.kill('SIGTERM');
+      const killer = setTimeout(() => term.kill('SIGKILL'), 10_000);
+      const code = await exit;
+      clearTimeout(killer);
+      return { exit: code, screen: plain() };
     }
-    await waitFor('saved at', 3000);
-    // Whatever the screen shows now (an error, a prompt), the session ends as when the terminal
-    // window is closed: SIGTERM.
-    // A command that failed before showing the screen is on its way out: let it end by itself.
-    const ending = /(^|\n)error: /.test(plain());
-    await Promise.race([exit, new Promise((r) => setTimeout(r, ending ? 5000 : 300))]);
-    if (!exited) term.kill('SIGTERM');
-    const killer = setTimeout(() => term.kill('SIGKILL'), 10_000);
-    const code = await exit;
-    clearTimeout(killer);
-    return { exit: code, screen: plain() };
-  }
 
-  it('with a failure at each step: the codebook and the coder file are each unchanged or completely updated', async () => {
-    const reference = copyStudy();
-    const codebookBefore = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
-    const coderBefore = readFileSync(join(reference, 'codings/marie.yaml'), 'utf8');
-    const log = join(tempDir(), 'steps.log');
-    const ref = await session(reference, { CODAGE_TEST_STEPS: log });
-    expect([0, 143]).toContain(ref.exit);
-    const codebookAfter = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
-    expect(codebookAfter).toContain('name: Ruralité');
-    expect(readFileSync(join(reference, 'codings/marie.yaml'), 'utf8')).toContain('"codes": ["ruralite"]');
-    const steps = stepsOf(log);
-    expect(steps.length).toBeGreaterThan(8);
+    it('with a failure at each step: the codebook and the coder file are each unchanged or completely updated', async () => {
+      const reference = copyStudy();
+      const codebookBefore = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
+      const coderBefore = readFileSync(join(reference, 'codings/marie.yaml'), 'utf8');
+      const log = join(tempDir(), 'steps.log');
+      const ref = await session(reference, { CODAGE_TEST_STEPS: log });
+      expect([0, 143]).toContain(ref.exit);
+      const codebookAfter = readFileSync(join(reference, 'codebook.yaml'), 'utf8');
+      expect(codebookAfter).toContain('name: Ruralité');
+      expect(readFileSync(join(reference, 'codings/marie.yaml'), 'utf8')).toContain('"codes": ["ruralite"]');
+      const steps = stepsOf(log);
+      expect(steps.length).toBeGreaterThan(8);
 
-    const runs = await pool(steps, 3, async (step) => {
-      const dir = copyStudy();
-      return { step, dir, r: await session(dir, { CODAGE_TEST_FAIL_AT: `${step}:EIO` }) };
-    });
-    for (const { step, dir, r } of runs) {
-      const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
-      const coder = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
-      expect([codebookBefore, codebookAfter], step).toContain(codebook);
-      // The coder file is as it was, or has exactly one more line: the sentence coded with the new
-      // code (its id and time differ from run to run) — and then the codebook has the code.
-      // The header comment is written in the study's language when codage rewrites the file.
-      const content = (text: string) => text.split('\n').filter((l) => !l.startsWith('#'));
-      const lines = content(coder);
-      const beforeLines = new Set(content(coderBefore));
-      const added = lines.filter((l) => !beforeLines.has(l));
-      expect(lines.filter((l) => beforeLines.has(l)), step).toEqual(content(coderBefore));
-      if (added.length > 0) {
-        expect(added, `${step}\n${r.screen.slice(-600)}`).toHaveLength(1);
-        expect(added[0], step).toMatch(/^ {2}- \{"id": "[0-9a-z]+", "participant": "MG2", .*"codes": \["ruralite"\]/);
-        expect(codebook, `${step}: a segment uses a code the codebook lacks`).toBe(codebookAfter);
+      const runs = await pool(steps, 3, async (step) => {
+        const dir = copyStudy();
+        return { step, dir, r: await session(dir, { CODAGE_TEST_FAIL_AT: `${step}:EIO` }) };
+      });
+      for (const { step, dir, r } of runs) {
+        const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
+        const coder = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
+        expect([codebookBefore, codebookAfter], step).toContain(codebook);
+        // The coder file is as it was, or has exactly one more line: the sentence coded with the new
+        // code (its id and time differ from run to run) — and then the codebook has the code.
+        // The header comment is written in the study's language when codage rewrites the file.
+        const content = (text: string) => text.split('\n').filter((l) => !l.startsWith('#'));
+        const lines = content(coder);
+        const beforeLines = new Set(content(coderBefore));
+        const added = lines.filter((l) => !beforeLines.has(l));
+        expect(lines.filter((l) => beforeLines.has(l)), step).toEqual(content(coderBefore));
+        if (added.length > 0) {
+          expect(added, `${step}\n${r.screen.slice(-600)}`).toHaveLength(1);
+          expect(added[0], step).toMatch(/^ {2}- \{"id": "[0-9a-z]+", "participant": "MG2", .*"codes": \["ruralite"\]/);
+          expect(codebook, `${step}: a segment uses a code the codebook lacks`).toBe(codebookAfter);
+        }
+        expect([0, 1, 143], `${step}\n${r.screen.slice(-400)}`).toContain(r.exit);
+        expect(r.exit, `${step} (killed: the session did not end)\n${r.screen.slice(-1500)}`).not.toBe(-1);
+        expect(leftovers(dir), `${step}\n${r.screen.slice(-1500)}`).toEqual([]);
+        expect(runCli(['check', '--study', dir]).code, step).toBe(0);
       }
-      expect([0, 1, 143], `${step}\n${r.screen.slice(-400)}`).toContain(r.exit);
-      expect(r.exit, `${step} (killed: the session did not end)\n${r.screen.slice(-1500)}`).not.toBe(-1);
-      expect(leftovers(dir), `${step}\n${r.screen.slice(-1500)}`).toEqual([]);
-      expect(runCli(['check', '--study', dir]).code, step).toBe(0);
-    }
-  }, 240_000);
-});
+    }, 240_000);
+  });
+}
