@@ -24,7 +24,7 @@ describe('codage conventions', () => {
 
   it('speaks French when asked, in help and errors', () => {
     const help = runCli(['check', '--help'], { env: { LANG: 'fr_FR.UTF-8' } });
-    expect(help.stdout).toContain('Exemples :');
+    expect(help.stdout).toContain('Exemples\u00a0:');
     const error = runCli(['check', '--study', tempDir(), '--lang', 'fr']);
     expect(error.stderr).toContain("n'est pas le dossier d'une étude");
   });

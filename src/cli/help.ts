@@ -1,3 +1,4 @@
+import { frenchSpacing } from '../core/report/typography.js';
 import type { Language } from '../core/types.js';
 
 /** A command's help in one language, as commander shows it. */
@@ -1146,6 +1147,9 @@ arrêtent la fusion pour que vous regardiez.`,
 
 export type HelpEntry = keyof typeof entries;
 
+/** Every entry of the help: commands, subcommands, arguments and options. */
+export const HELP_ENTRIES = Object.keys(entries) as HelpEntry[];
+
 /** Every entry that has examples, with them: what the test of the help runs. */
 export function helpExamples(): [HelpEntry, Example[]][] {
   return (Object.entries(entries) as [HelpEntry, Entry][]).flatMap(([name, e]) => (e.examples === undefined ? [] : [[name, e.examples] as [HelpEntry, Example[]]]));
@@ -1179,15 +1183,42 @@ function examplesBlock(examples: Example[], language: Language): string {
     const line = lines[i]!;
     if (e.note === undefined) return `  ${line}`;
     const column = columns[i]!;
-    const [first, ...more] = e.note[language].split('\n');
+    const [first, ...more] = helpProse(e.note[language], language).split('\n');
     return `${[`  ${line}${' '.repeat(column - width(line))}(${first}`, ...more.map((m) => `${' '.repeat(column + 3)}${m}`)].join('\n')})`;
   });
-  return `${language === 'fr' ? 'Exemples :' : 'Examples:'}\n${body.join('\n')}`;
+  return `${language === 'fr' ? 'Exemples\u00a0:' : 'Examples:'}\n${body.join('\n')}`;
+}
+
+/** A line of help that is a command to type: left exactly as written (the shell needs its quotes). */
+const COMMAND_LINE = /^\s+(codage|git|npm|node)\s/;
+
+/**
+ * French typography for the help's prose, never for a command line: the apostrophe `’`, a
+ * no-break space before `:` and a narrow one before `;` `!` `?`, no-break spaces inside « ».
+ * English is returned unchanged.
+ */
+export function helpProse(text: string, language: Language): string {
+  if (language !== 'fr') return text;
+  return text
+    .split('\n')
+    .map((line) =>
+      COMMAND_LINE.test(line)
+        ? line
+        : frenchSpacing(line.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr')
+            .replace(/« /g, '«\u00a0')
+            .replace(/ »/g, '\u00a0»'),
+    )
+    .join('\n');
 }
 
 export function help(entry: HelpEntry, language: Language): HelpText {
   const e: Entry = entries[entry];
-  const texts = e[language];
+  const raw = e[language];
+  const texts: Texts = {
+    summary: helpProse(raw.summary, language),
+    ...(raw.after === undefined ? {} : { after: helpProse(raw.after, language) }),
+    ...(raw.afterExamples === undefined ? {} : { afterExamples: helpProse(raw.afterExamples, language) }),
+  };
   const examples = e.examples ?? [];
   const parts = [texts.after, examples.length > 0 ? examplesBlock(examples, language) : undefined, texts.afterExamples]
     .filter((p): p is string => p !== undefined)
@@ -1204,7 +1235,7 @@ export function help(entry: HelpEntry, language: Language): HelpText {
 export function programHelp(language: Language, examples: string[]): string {
   const lines = examples.map((e) => `  ${e}`).join('\n');
   return language === 'fr'
-    ? `
+    ? helpProse(`
 Une étude est un dossier avec transcripts/ (et, au besoin, codage.yaml, participants.csv,
 codebook.yaml, codings/). Chaque commande travaille sur le dossier courant, ou --study DOSSIER.
 
@@ -1212,7 +1243,7 @@ Exemples :
 ${lines}
 
 Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
-Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`
+Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`, 'fr')
     : `
 A study is a folder with transcripts/ (and optionally codage.yaml, participants.csv,
 codebook.yaml, codings/). Every command works on the current folder, or --study DIR.
