@@ -4,7 +4,7 @@
  * run unattended says why in help.ts (`needs`): it is listed here, and parsed by commander like
  * every other example, so that a renamed option or command fails here too.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -167,6 +167,14 @@ describe('the examples of the help', () => {
     }
     const r = await runCliAsync(args.slice(1), { cwd, env: { HOME: workspace, ...env } });
     expect(r.code, `${line}\n${r.stderr}${r.stdout.slice(-2000)}`).toBe(0);
+    // What the example says it makes is there: every file it names after -o, --output or --figure,
+    // not empty; else what it prints (git's merge driver alone works silently: git reads the file).
+    const outputs = args.flatMap((arg, i) => (['-o', '--output', '--figure'].includes(arg) && args[i + 1] !== undefined ? [resolve(cwd, args[i + 1]!)] : []));
+    for (const file of outputs) {
+      expect(existsSync(file), `${line}: ${file} written`).toBe(true);
+      expect(statSync(file).size, `${line}: ${file} not empty`).toBeGreaterThan(0);
+    }
+    if (outputs.length === 0 && args[1] !== 'merge-driver') expect(`${r.stdout}${r.stderr}`.trim(), `${line} says something`).not.toBe('');
   }
 
   /** A copy of the demo study named as the examples name it, as the entry's examples find it. */
