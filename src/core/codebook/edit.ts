@@ -312,6 +312,71 @@ export function addTheme(source: string, theme: NewTheme, takenIds?: Iterable<st
   return { source: close(s), id };
 }
 
+/** A theme or code to add with `addNodes`: under an existing theme (its id), an earlier node of the batch (its index), or at the top. */
+export interface NewNode extends NodeTexts {
+  kind: 'theme' | 'code';
+  name: string;
+  parent: { id: string } | { index: number } | null;
+}
+
+/**
+ * Adds several themes and codes in one pass over the file — as `addTheme` and `addCode` one after
+ * the other would, with the same checks and ids, but parsing and printing the file once (an
+ * import that brings 300 new codes took 7 s the other way). Returns each node's id, in order.
+ */
+export function addNodes(source: string, nodes: readonly NewNode[], takenIds?: Iterable<string>): { source: string; ids: string[] } {
+  if (nodes.length === 0) return { source, ids: [] };
+  const s = open(source);
+  writeMissingIds(s);
+  const taken = allIds(s, takenIds);
+  const codeNames = new Set(s.read.sources.filter((x) => x.node.kind === 'code' && x.named).map((x) => nameKey(x.node.name)));
+  /** Theme names already under each parent (`''`: the top level), as nameKey. */
+  const themeNames = new Map<string, Set<string>>();
+  const themeNamesUnder = (parent: string): Set<string> => {
+    let names = themeNames.get(parent);
+    if (names === undefined) {
+      names = new Set(s.read.sources.filter((x) => x.node.kind === 'theme' && x.named && (x.node.parent ?? '') === parent).map((x) => nameKey(x.node.name)));
+      themeNames.set(parent, names);
+    }
+    return names;
+  };
+  const added: { id: string; map: YAMLMap; kind: 'theme' | 'code' }[] = [];
+  for (const node of nodes) {
+    const name = checkName(node.name);
+    let parent: { id: string; map: YAMLMap } | null = null;
+    if (node.parent !== null && 'index' in node.parent) {
+      const earlier = added[node.parent.index];
+      if (earlier === undefined || earlier.kind !== 'theme') throw new RangeError(`addNodes: node ${node.parent.index} is not an earlier theme`);
+      parent = earlier;
+    } else if (node.parent !== null) {
+      const theme = findTheme(s, node.parent.id);
+      parent = { id: theme.node.id, map: theme.map };
+    }
+    const key = nameKey(name);
+    if (node.kind === 'code') {
+      if (codeNames.has(key)) {
+        checkCodeName(s, name); // a code already in the file: its message names it
+        // Else a code added earlier in this batch.
+        throw new CodebookEditError('codebook-duplicate-name', { en: `A code is already named “${name}”.`, fr: `Un code s’appelle déjà « ${name} ».` }, { en: 'Choose another name, or use the existing code.', fr: 'Choisissez un autre nom, ou utilisez le code existant.' });
+      }
+      codeNames.add(key);
+    } else {
+      const siblings = themeNamesUnder(parent?.id ?? '');
+      if (siblings.has(key)) {
+        checkThemeName(s, name, parent?.id ?? null); // a theme already in the file
+        throw new CodebookEditError('codebook-duplicate-name', { en: `A theme here is already named “${name}”.`, fr: `Un thème s’appelle déjà « ${name} » à cet endroit.` }, { en: 'Choose another name.', fr: 'Choisissez un autre nom.' });
+      }
+      siblings.add(key);
+    }
+    const id = uniqueId(slugify(name, node.kind), taken);
+    taken.add(id);
+    const map = newNodeMap(name, id, node);
+    listIn(parent ? parent.map : topMap(s), node.kind === 'theme' ? 'themes' : 'codes').items.push(map);
+    added.push({ id, map, kind: node.kind });
+  }
+  return { source: close(s), ids: added.map((a) => a.id) };
+}
+
 /** Renames a theme or code; its id stays, so codings still point to it. */
 export function renameNode(source: string, id: string, newName: string): string {
   const s = open(source);
