@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { AUTOCODE_UNITS, type AutocodeUnit, planAutocode, type TranscriptPlan } from '../../core/autocode/plan.js';
 import { answersByQuestion, parseGuide, type QuestionPassage, questionCodeName, type GuideQuestion } from '../../core/autocode/questions.js';
 import { parseSearch } from '../../core/autocode/search.js';
-import { addCode, addTheme } from '../../core/codebook/edit.js';
+import { addNodes, type NewNode } from '../../core/codebook/edit.js';
 import { findCode } from '../../core/codebook/find-node.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { allCodes, allThemes } from '../../core/codebook/query.js';
@@ -311,14 +311,10 @@ function questionName(q: QuestionPassage, guide: readonly GuideQuestion[] | null
 function addQuestionCodes(source: string, names: string[], language: 'fr' | 'en', coderFile: CoderFile | null): string {
   const themeName = language === 'fr' ? 'Guide d’entretien' : 'Interview guide';
   const taken = new Set((coderFile?.segments ?? []).flatMap((s) => s.codes));
-  let text = source;
-  const existing = allThemes(parseCodebook(text, STUDY_FILES.codebook).codebook).find((t) => nameKey(t.name) === nameKey(themeName));
-  let themeId = existing?.id;
-  if (themeId === undefined) {
-    const added = addTheme(text, { name: themeName, parentId: null }, taken);
-    text = added.source;
-    themeId = added.id;
-  }
-  for (const name of names) text = addCode(text, { name, themeId }, taken).source;
-  return text;
+  const existing = allThemes(parseCodebook(source, STUDY_FILES.codebook).codebook).find((t) => nameKey(t.name) === nameKey(themeName));
+  // One pass over the file for the theme and all its codes.
+  const nodes: NewNode[] = existing ? [] : [{ kind: 'theme', name: themeName, parent: null }];
+  const parent: NewNode['parent'] = existing ? { id: existing.id } : { index: 0 };
+  for (const name of names) nodes.push({ kind: 'code', name, parent });
+  return addNodes(source, nodes, taken).source;
 }
