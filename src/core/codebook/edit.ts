@@ -231,15 +231,26 @@ function checkName(name: string): string {
   return trimmed;
 }
 
+/** Refusal of a code name a code already has (`existing`: that code's name as written). */
+function duplicateCode(existing: string): CodebookEditError {
+  return new CodebookEditError('codebook-duplicate-name', {
+    en: `A code is already named “${existing}”.`,
+    fr: `Un code s’appelle déjà « ${existing} ».`,
+  }, { en: 'Choose another name, or use the existing code.', fr: 'Choisissez un autre nom, ou utilisez le code existant.' });
+}
+
+/** Refusal of a theme name a sibling theme already has. */
+function duplicateTheme(existing: string): CodebookEditError {
+  return new CodebookEditError('codebook-duplicate-name', {
+    en: `A theme here is already named “${existing}”.`,
+    fr: `Un thème s’appelle déjà « ${existing} » à cet endroit.`,
+  }, { en: 'Choose another name.', fr: 'Choisissez un autre nom.' });
+}
+
 function checkCodeName(s: Session, name: string, except?: CodebookNode): void {
   const key = nameKey(name);
   const other = s.read.sources.find((x) => x.node.kind === 'code' && x.node !== except && x.named && nameKey(x.node.name) === key);
-  if (other) {
-    throw new CodebookEditError('codebook-duplicate-name', {
-      en: `A code is already named “${other.node.name}”.`,
-      fr: `Un code s’appelle déjà « ${other.node.name} ».`,
-    }, { en: 'Choose another name, or use the existing code.', fr: 'Choisissez un autre nom, ou utilisez le code existant.' });
-  }
+  if (other) throw duplicateCode(other.node.name);
 }
 
 function checkThemeName(s: Session, name: string, parent: string | null, except?: CodebookNode): void {
@@ -247,12 +258,7 @@ function checkThemeName(s: Session, name: string, parent: string | null, except?
   const other = s.read.sources.find(
     (x) => x.node.kind === 'theme' && x.node !== except && x.named && x.node.parent === parent && nameKey(x.node.name) === key,
   );
-  if (other) {
-    throw new CodebookEditError('codebook-duplicate-name', {
-      en: `A theme here is already named “${other.node.name}”.`,
-      fr: `Un thème s’appelle déjà « ${other.node.name} » à cet endroit.`,
-    }, { en: 'Choose another name.', fr: 'Choisissez un autre nom.' });
-  }
+  if (other) throw duplicateTheme(other.node.name);
 }
 
 function newNodeMap(name: string, id: string, texts: NodeTexts): YAMLMap {
@@ -329,13 +335,14 @@ export function addNodes(source: string, nodes: readonly NewNode[], takenIds?: I
   const s = open(source);
   writeMissingIds(s);
   const taken = allIds(s, takenIds);
-  const codeNames = new Set(s.read.sources.filter((x) => x.node.kind === 'code' && x.named).map((x) => nameKey(x.node.name)));
-  /** Theme names already under each parent (`''`: the top level), as nameKey. */
-  const themeNames = new Map<string, Set<string>>();
-  const themeNamesUnder = (parent: string): Set<string> => {
+  /** Names taken, by nameKey: every code's, and each parent's themes' (`''`: the top level), the file's and the batch's. */
+  const named = (sources: readonly NodeSource[]) => new Map(sources.filter((x) => x.named).map((x) => [nameKey(x.node.name), x.node.name]));
+  const codeNames = named(s.read.sources.filter((x) => x.node.kind === 'code'));
+  const themeNames = new Map<string, Map<string, string>>();
+  const themeNamesUnder = (parent: string): Map<string, string> => {
     let names = themeNames.get(parent);
     if (names === undefined) {
-      names = new Set(s.read.sources.filter((x) => x.node.kind === 'theme' && x.named && (x.node.parent ?? '') === parent).map((x) => nameKey(x.node.name)));
+      names = named(s.read.sources.filter((x) => x.node.kind === 'theme' && (x.node.parent ?? '') === parent));
       themeNames.set(parent, names);
     }
     return names;
@@ -353,21 +360,10 @@ export function addNodes(source: string, nodes: readonly NewNode[], takenIds?: I
       parent = { id: theme.node.id, map: theme.map };
     }
     const key = nameKey(name);
-    if (node.kind === 'code') {
-      if (codeNames.has(key)) {
-        checkCodeName(s, name); // a code already in the file: its message names it
-        // Else a code added earlier in this batch.
-        throw new CodebookEditError('codebook-duplicate-name', { en: `A code is already named “${name}”.`, fr: `Un code s’appelle déjà « ${name} ».` }, { en: 'Choose another name, or use the existing code.', fr: 'Choisissez un autre nom, ou utilisez le code existant.' });
-      }
-      codeNames.add(key);
-    } else {
-      const siblings = themeNamesUnder(parent?.id ?? '');
-      if (siblings.has(key)) {
-        checkThemeName(s, name, parent?.id ?? null); // a theme already in the file
-        throw new CodebookEditError('codebook-duplicate-name', { en: `A theme here is already named “${name}”.`, fr: `Un thème s’appelle déjà « ${name} » à cet endroit.` }, { en: 'Choose another name.', fr: 'Choisissez un autre nom.' });
-      }
-      siblings.add(key);
-    }
+    const names = node.kind === 'code' ? codeNames : themeNamesUnder(parent?.id ?? '');
+    const existing = names.get(key);
+    if (existing !== undefined) throw node.kind === 'code' ? duplicateCode(existing) : duplicateTheme(existing);
+    names.set(key, name);
     const id = uniqueId(slugify(name, node.kind), taken);
     taken.add(id);
     const map = newNodeMap(name, id, node);
