@@ -80,7 +80,11 @@ describe('codage export: the other tables and texts', () => {
     const percent = (compared.overall.percent.pooled.value * 100).toFixed(1);
     const en = `Cohen's kappa (sentence units, pooled table over 26 codes × 4 transcripts): ${kappa}; percent agreement: ${percent}%; Krippendorff's alpha (nominal, sentence units, pooled table over 26 codes × 4 transcripts): ${alpha}. Coders: marie and paul; double-coded transcripts: MG1, MG4, MG6, A2.`;
     const fr = `Kappa de Cohen (unité\u00a0: phrase, tableau cumulé sur 26 codes × 4 transcriptions)\u00a0: ${kappa.replace('.', ',')}`;
-    expect(runCli(['export', 'methods', '--study', DEMO, '--lang', 'en']).stdout).toContain(en);
+    // Sentences cut afresh, then read from .codage/cache: the same statement both times.
+    rmSync(join(study, '.codage/cache'), { recursive: true, force: true });
+    expect(runCli(['export', 'methods', '--study', study, '--lang', 'en']).stdout).toContain(en);
+    expect(readdirSync(join(study, '.codage/cache'))).toContain('sentences-en.json');
+    expect(runCli(['export', 'methods', '--study', study, '--lang', 'en']).stdout).toContain(en);
     expect(runCli(['export', 'report', '--study', DEMO, '--format', 'md', '--lang', 'en']).stdout).toContain(en);
     expect(runCli(['export', 'coreq', '--study', DEMO, '--lang', 'en']).stdout).toContain(`| 24 | **Number of data coders** | How many data coders coded the data? | 2 coders (marie: 12/12 interviews and paul: 4/12 interviews). ${en} |`);
     expect(runCli(['export', 'methods', '--study', DEMO]).stdout.replaceAll(' ', '\u00a0')).toContain(fr.replaceAll(' ', '\u00a0'));

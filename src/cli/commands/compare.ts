@@ -65,7 +65,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   const language = ctx.language;
   const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };
   // Sentences take longer to cut than the study to read: kept in .codage/cache between runs.
-  const sentences =
+  const cached =
     options.unit === 'sentence'
       ? await cachedSentences(
           study.root,
@@ -74,6 +74,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
           (t) => segmentSentences(t.text, t.turns, language),
         )
       : undefined;
+  const sentences = cached ? (t: Transcript) => cached.get(t.id) ?? segmentSentences(t.text, t.turns, language) : undefined;
   const prepared = prepareComparison({
     ...selectionInput,
     unit: options.unit,

@@ -20,7 +20,7 @@ import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
 import { STUDY_FILES, type Study } from '../../core/study/study.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
-import { openSentenceCache } from '../../io/sentence-cache.js';
+import { openSentenceCache, type SentenceStore } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
@@ -175,6 +175,9 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: 'pairs never appear in thesis tables', fr: "les paires n'apparaissent jamais dans les tableaux de la thèse" },
     );
   }
+  // Sentences (agreement of the reports, context of quotes, co-occurrence in sentences) are kept
+  // in .codage/cache between runs: cutting them takes longer than reading the study.
+  const sentences = await openSentenceCache(study.root, ctx.language);
   const exportOptions: ExportOptions = {
     counts: options.counts,
     ...(options.attributes !== undefined ? { attributes: options.attributes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
@@ -184,7 +187,10 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     emptyCodes: options.emptyCodes,
     extras:
       name === 'methods' || name === 'coreq' || name === 'report'
-        ? { ...saturationExtras(study, segments, coder, byPair ? undefined : options.by, ctx.language, name === 'report'), ...agreementExtras(study, segments, ctx.language) }
+        ? {
+            ...saturationExtras(study, segments, coder, byPair ? undefined : options.by, ctx.language, name === 'report'),
+            ...agreementExtras(study, segments, ctx.language, sentences),
+          }
         : {},
     ...(date !== undefined ? { date } : {}),
   };
@@ -211,8 +217,6 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     const trees = mindmapTrees(report, exportOptions);
     out = format === 'mermaid' ? renderMermaid(trees) : format === 'dot' ? renderDot(trees) : renderSvg(trees).svg;
   } else {
-    // Sentences (context of quotes, co-occurrence in sentences) are kept in .codage/cache between runs.
-    const sentences = await openSentenceCache(study.root, ctx.language);
     const doc: ReportDocument = exportDocument(name, report, exportOptions, (t) => sentences.of(t));
     sentences.save();
     if (name === 'mindmap' && format === 'md') doc.blocks.push({ type: 'code', language: 'mermaid', text: renderMermaid(mindmapTrees(report, exportOptions)) });
@@ -282,7 +286,7 @@ function saturationExtras(study: Study, segments: AnchoredSegment[], coder: stri
 }
 
 /** Agreement between the coders, as `codage compare` gives it by default, when the study was double-coded. */
-function agreementExtras(study: Study, segments: AnchoredSegment[], language: Language): ExportOptions['extras'] {
+function agreementExtras(study: Study, segments: AnchoredSegment[], language: Language, sentences: SentenceStore): ExportOptions['extras'] {
   const sentence = studyAgreementSentence({
     transcripts: study.transcripts,
     segments,
@@ -290,6 +294,7 @@ function agreementExtras(study: Study, segments: AnchoredSegment[], language: La
     coders: study.coders.map((c) => c.coder),
     language,
     consensus: CONSENSUS_CODER,
+    sentences: (t) => sentences.of(t),
   });
   return sentence === null ? {} : { agreement: sentence };
 }

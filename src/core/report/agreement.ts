@@ -11,7 +11,7 @@ import { prepareComparison, type Selection } from '../analysis/agreement/prepare
 import type { AgreementUnit } from '../analysis/agreement/units.js';
 import { codeLabel } from '../codebook/query.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
-import type { Codebook, Language, Transcript } from '../types.js';
+import type { Codebook, Language, Span, Transcript } from '../types.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { plain, textCell, type ReportDocument, type Table as DocumentTable } from './document.js';
 import { cell, type Table, type TableCell } from './table.js';
@@ -322,10 +322,20 @@ export function studyAgreementSentence(input: {
   language: Language;
   /** A consensus coder file is not a coder: it is left out. */
   consensus?: string;
+  /** A transcript's sentences already cut (e.g. from a cache); without it they are cut here. */
+  sentences?: (transcript: Transcript) => readonly Span[];
 }): string | null {
   const coders = input.coders.filter((c) => c !== input.consensus);
   if (coders.length < 2) return null;
-  const prepared = prepareComparison({ unit: 'sentence', coders, transcripts: input.transcripts, segments: input.segments, codebook: input.codebook, language: input.language });
+  const prepared = prepareComparison({
+    unit: 'sentence',
+    coders,
+    transcripts: input.transcripts,
+    segments: input.segments,
+    codebook: input.codebook,
+    language: input.language,
+    ...(input.sentences ? { sentences: input.sentences } : {}),
+  });
   if (prepared.input.transcripts.length === 0 || prepared.input.codes.length === 0) return null;
   const report = computeAgreement(prepared.input);
   return thesisSentence({ report, codebook: input.codebook, language: input.language, aggregation: 'pooled', threshold: 0.6, selection: prepared.selection });

@@ -24,8 +24,8 @@ export interface PrepareInput {
   language: Language;
   /** Only these participants (all of them compared, even where a coder coded nothing). */
   participants?: readonly string[];
-  /** Sentences already cut (e.g. from a cache), by participant; the others are cut here. */
-  sentences?: ReadonlyMap<string, readonly Span[]>;
+  /** A transcript's sentences already cut (e.g. from a cache); without it they are cut here. */
+  sentences?: (transcript: Transcript) => readonly Span[];
 }
 
 /** How the compared transcripts were chosen. */
@@ -129,7 +129,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
   const codes = [...codebookOrder, ...[...used].filter((id) => !known.has(id)).sort(compareNatural)];
 
   const transcripts: AgreementTranscript[] = chosen.map(({ transcript, coders: present }) => {
-    const unitSpans = (unit === 'sentence' ? input.sentences?.get(transcript.id) : undefined) ?? unitSpansOf(transcript, unit, input.language);
+    const unitSpans = (unit === 'sentence' ? input.sentences?.(transcript) : undefined) ?? unitSpansOf(transcript, unit, input.language);
     const units = unit === 'char' ? transcriptOffsets(transcript).length : unit === 'transcript' ? 1 : unitSpans!.length;
     return {
       id: transcript.id,
