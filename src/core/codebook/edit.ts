@@ -232,7 +232,7 @@ function checkName(name: string): string {
 }
 
 /** Refusal of a code name a code already has (`existing`: that code's name as written). */
-function duplicateCode(existing: string): CodebookEditError {
+export function duplicateCode(existing: string): CodebookEditError {
   return new CodebookEditError('codebook-duplicate-name', {
     en: `A code is already named “${existing}”.`,
     fr: `Un code s’appelle déjà « ${existing} ».`,

@@ -12,17 +12,15 @@
  *   positions.ts; Notes and selection descriptions become memos.
  */
 import { createHash } from 'node:crypto';
-import { addCode, addTheme, CodebookEditError } from '../codebook/edit.js';
-import { parseCodebook } from '../codebook/parse.js';
-import { nameKey, slugify, uniqueId } from '../codebook/slug.js';
+import { slugify, uniqueId } from '../codebook/slug.js';
 import { DataError } from '../errors.js';
 import { isValidCoderName } from '../study/study.js';
 import { parseAttributeValue } from '../study/participants.js';
 import type { AttributeValue, Attributes, Localized, Segment, Severity } from '../types.js';
-import { readNodeDescription } from './description.js';
+import { planRefiCodebook } from './codebook-plan.js';
 import { EXEMPLARY_LABEL } from './export.js';
 import { placeSelection, matchingCountings, SourceText, type Counting } from './positions.js';
-import type { RefiCode, RefiProject, RefiSelection, RefiValue } from './read.js';
+import type { RefiProject, RefiSelection, RefiValue } from './read.js';
 
 export interface ReportLine {
   severity: Severity;
@@ -115,73 +113,16 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   const counts = { codes: 0, themes: 0, transcripts: 0, reused: 0, segments: 0, memos: 0, corrected: 0, unplaced: 0 };
 
   // --- Codebook -------------------------------------------------------------------------------
-  let codebook = existing.codebook.trim() === '' ? existing.emptyCodebook : existing.codebook;
-  const baseline = codebook;
-  /** REFI code GUID → codage code id (codable codes only). */
-  const codeIds = new Map<string, string>();
+  const baseline = existing.codebook.trim() === '' ? existing.emptyCodebook : existing.codebook;
   const codedGuids = new Set<string>();
   for (const source of project.sources) for (const s of source.selections) for (const c of s.codings) codedGuids.add(c.code);
-  const current = () => parseCodebook(codebook, 'codebook.yaml').codebook;
-
-  const addNodes = (codes: RefiCode[], parent: { id: string; name: string } | null) => {
-    for (const code of codes) {
-      const name = code.name.trim();
-      if (name === '') {
-        say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
-        continue;
-      }
-      const grouping = code.children.length > 0 || !code.isCodable;
-      try {
-        if (grouping) {
-          const cb = current();
-          const siblings = parent === null ? cb.themes : (cb.byId.get(parent.id)?.children ?? []);
-          const same = siblings.find((n) => n.kind === 'theme' && nameKey(n.name) === nameKey(name));
-          let themeId: string;
-          if (same) {
-            themeId = same.id;
-          } else {
-            const texts = readNodeDescription(code.description ?? '', 'theme');
-            const added = addTheme(codebook, { name, parentId: parent?.id ?? null, ...texts, ...(code.color ? { color: code.color } : {}) });
-            codebook = added.source;
-            themeId = added.id;
-            counts.themes++;
-          }
-          if (code.isCodable && codedGuids.has(code.guid)) {
-            const inner = current().byId.get(themeId)?.children.find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
-            const existingCode = inner ?? [...current().byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
-            if (existingCode) codeIds.set(code.guid, existingCode.id);
-            else {
-              const added = addCode(codebook, { name, themeId });
-              codebook = added.source;
-              codeIds.set(code.guid, added.id);
-              counts.codes++;
-            }
-            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
-          }
-          addNodes(code.children, { id: themeId, name });
-        } else {
-          const cb = current();
-          const same = [...cb.byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(name));
-          if (same && (same.parent ?? null) === (parent?.id ?? null)) {
-            codeIds.set(code.guid, same.id);
-            continue;
-          }
-          // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
-          const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
-          if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
-          const texts = readNodeDescription(code.description ?? '', 'code');
-          const added = addCode(codebook, { name: unique, themeId: parent?.id ?? null, ...texts, ...(code.color ? { color: code.color } : {}) });
-          codebook = added.source;
-          codeIds.set(code.guid, added.id);
-          counts.codes++;
-        }
-      } catch (error) {
-        if (!(error instanceof CodebookEditError)) throw error;
-        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n'a pas été repris : ${error.localized.fr}`);
-      }
-    }
-  };
-  addNodes(project.codes, null);
+  const planned = planRefiCodebook(baseline, project.codes, codedGuids, language);
+  const codebook = planned.source;
+  /** REFI code GUID → codage code id (codable codes only). */
+  const codeIds = planned.codeIds;
+  report.push(...planned.report);
+  counts.codes = planned.counts.codes;
+  counts.themes = planned.counts.themes;
 
   // --- Coders ---------------------------------------------------------------------------------
   const coderOfUser = new Map<string, string>();
