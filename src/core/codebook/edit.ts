@@ -49,7 +49,7 @@ export interface NewTheme extends NodeTexts {
 }
 
 /** `preferred` when it is a valid id not taken, else a fresh id from the name. */
-function newId(preferred: string | undefined, name: string, fallback: string, taken: ReadonlySet<string>): string {
+export function newId(preferred: string | undefined, name: string, fallback: string, taken: ReadonlySet<string>): string {
   if (preferred !== undefined && ID_PATTERN.test(preferred) && !taken.has(preferred)) return preferred;
   return uniqueId(slugify(name, fallback), taken);
 }
@@ -223,7 +223,7 @@ function listIn(map: YAMLMap, key: 'themes' | 'codes'): YAMLSeq {
   return list;
 }
 
-function checkName(name: string): string {
+export function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') {
     throw new CodebookEditError('codebook-empty-name', { en: 'A name cannot be empty.', fr: 'Un nom ne peut pas être vide.' });
@@ -240,7 +240,7 @@ export function duplicateCode(existing: string): CodebookEditError {
 }
 
 /** Refusal of a theme name a sibling theme already has. */
-function duplicateTheme(existing: string): CodebookEditError {
+export function duplicateTheme(existing: string): CodebookEditError {
   return new CodebookEditError('codebook-duplicate-name', {
     en: `A theme here is already named “${existing}”.`,
     fr: `Un thème s’appelle déjà « ${existing} » à cet endroit.`,
@@ -323,6 +323,8 @@ export interface NewNode extends NodeTexts {
   kind: 'theme' | 'code';
   name: string;
   parent: { id: string } | { index: number } | null;
+  /** The id to give it if that id is valid and free (as `addCode`'s). */
+  id?: string;
 }
 
 /**
@@ -364,7 +366,7 @@ export function addNodes(source: string, nodes: readonly NewNode[], takenIds?: I
     const existing = names.get(key);
     if (existing !== undefined) throw node.kind === 'code' ? duplicateCode(existing) : duplicateTheme(existing);
     names.set(key, name);
-    const id = uniqueId(slugify(name, node.kind), taken);
+    const id = newId(node.id, name, node.kind, taken);
     taken.add(id);
     const map = newNodeMap(name, id, node);
     listIn(parent ? parent.map : topMap(s), node.kind === 'theme' ? 'themes' : 'codes').items.push(map);

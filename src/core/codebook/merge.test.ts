@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Codebook, CodebookNode } from '../types.js';
+import { addCode, addTheme, type NodeTexts } from './edit.js';
 import { mergeCodebook, mergeCodebookThreeWay } from './merge.js';
 import { parseCodebook } from './parse.js';
+import { allCodes, findCodeByName } from './query.js';
+import { nameKey } from './slug.js';
 
 const BASE = `# Grille de codage — thèse douleur chronique
 themes:
@@ -82,6 +87,99 @@ codes:
     // "delais" is our Délais d'accès (a theme code): matched by id, reported as renamed.
     expect(r.codeIds.get('delais')).toBe('delais');
     expect(r.renamed).toEqual([{ id: 'delais', ours: "Délais d'accès", theirs: 'Ironie' }]);
+  });
+});
+
+/** The trusted reference: the two-way merge adding each theme and code with `addTheme`/`addCode`, the file parsed again after each. */
+function mergeOneByOne(ours: string, theirs: Codebook) {
+  let source = ours;
+  let book = read(source);
+  const texts = (node: CodebookNode): NodeTexts => Object.fromEntries((['description', 'definition', 'include', 'exclude', 'example', 'color'] as const).filter((f) => node[f] !== undefined).map((f) => [f, node[f]]));
+  const out = { codeIds: new Map<string, string>(), addedCodes: [] as { name: string; id: string; theirId: string }[], addedThemes: [] as { name: string; id: string }[], renamed: [] as { id: string; ours: string; theirs: string }[], matchedByName: [] as { name: string; ours: string; theirs: string }[] };
+  const themeIds = new Map<string, string>();
+  const noteRename = (node: CodebookNode, mine: CodebookNode) => {
+    if (nameKey(mine.name) !== nameKey(node.name)) out.renamed.push({ id: mine.id, ours: mine.name, theirs: node.name });
+  };
+  const visit = (node: CodebookNode, parent: string | null): void => {
+    if (node.kind === 'theme') {
+      let mine = book.byId.get(node.id);
+      if (mine?.kind === 'theme') noteRename(node, mine);
+      else mine = (parent === null ? book.themes : (book.byId.get(parent)?.children ?? [])).find((n) => n.kind === 'theme' && nameKey(n.name) === nameKey(node.name));
+      if (mine === undefined || mine.kind !== 'theme') {
+        const added = addTheme(source, { name: node.name, parentId: parent, id: node.id, ...texts(node) });
+        source = added.source;
+        book = read(source);
+        out.addedThemes.push({ name: node.name, id: added.id });
+        themeIds.set(node.id, added.id);
+      } else themeIds.set(node.id, mine.id);
+      for (const child of node.children) visit(child, themeIds.get(node.id)!);
+      return;
+    }
+    const byId = book.byId.get(node.id);
+    if (byId?.kind === 'code') {
+      noteRename(node, byId);
+      out.codeIds.set(node.id, byId.id);
+      return;
+    }
+    const byName = findCodeByName(book, node.name);
+    if (byName) {
+      out.matchedByName.push({ name: byName.name, ours: byName.id, theirs: node.id });
+      out.codeIds.set(node.id, byName.id);
+      return;
+    }
+    const added = addCode(source, { name: node.name, themeId: parent, id: node.id, ...texts(node) });
+    source = added.source;
+    book = read(source);
+    out.addedCodes.push({ name: node.name, id: added.id, theirId: node.id });
+    out.codeIds.set(node.id, added.id);
+  };
+  for (const theme of theirs.themes) visit(theme, null);
+  for (const code of theirs.ungrouped) visit(code, null);
+  const theirIds = new Set(out.codeIds.values());
+  return { ...out, source, onlyOurs: allCodes(read(ours)).filter((c) => !theirIds.has(c.id)).map((c) => c.name) };
+}
+
+describe('mergeCodebook in one pass', () => {
+  const names = ['Impuissance', 'impuissance', 'Épuisement', 'Culpabilité', 'Humour', 'Vécu du médecin', 'Relation', 'Ruralité', 'Délais d’accès'];
+  const ids = ['impuissance', 'epuisement', 'vecu', 'humour', 'humour-2', 'delais', 'relation', 'ruralite', 'organisation', 'x'];
+  const node = (kind: 'theme' | 'code') => fc.record({ name: fc.constantFrom(...names), id: fc.option(fc.constantFrom(...ids), { nil: undefined }), definition: fc.option(fc.constant('Une définition.'), { nil: undefined }), kind: fc.constant(kind) });
+  const yamlOf = (n: { name: string; id?: string; definition?: string }, indent: string) =>
+    `${indent}- name: ${JSON.stringify(n.name)}\n${n.id ? `${indent}  id: ${n.id}\n` : ''}${n.definition ? `${indent}  definition: ${n.definition}\n` : ''}`;
+  const theirsText = fc
+    .record({
+      themes: fc.array(fc.record({ theme: node('theme'), codes: fc.array(node('code'), { maxLength: 4 }), sub: fc.array(node('theme'), { maxLength: 2 }) }), { maxLength: 4 }),
+      codes: fc.array(node('code'), { maxLength: 4 }),
+    })
+    .map(({ themes, codes }) => {
+      let text = 'themes:\n';
+      for (const t of themes) {
+        text += yamlOf(t.theme, '  ');
+        if (t.sub.length > 0) text += `    themes:\n${t.sub.map((x) => yamlOf(x, '      ')).join('')}`;
+        if (t.codes.length > 0) text += `    codes:\n${t.codes.map((c) => yamlOf(c, '      ')).join('')}`;
+      }
+      return codes.length > 0 ? `${text}codes:\n${codes.map((c) => yamlOf(c, '  ')).join('')}` : text;
+    });
+
+  it('matches and adds as adding one node at a time would, on generated copies', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(BASE, 'themes: []\n', 'codes:\n  - name: Humour\n'), theirsText, (ours, text) => {
+        const theirs = read(text);
+        const batch = mergeCodebook(ours, theirs);
+        const reference = mergeOneByOne(ours, theirs);
+        expect(batch.source).toBe(reference.source);
+        expect([...batch.codeIds]).toEqual([...reference.codeIds]);
+        expect({ ...batch, source: undefined, codeIds: undefined }).toEqual({ ...reference, source: undefined, codeIds: undefined });
+      }),
+      { numRuns: 150, seed: 20261202 },
+    );
+  });
+
+  it('adds 400 new codes to an empty codebook in one pass', () => {
+    const theirs = read(`themes:\n${Array.from({ length: 8 }, (_, t) => `  - name: Thème ${t}\n    codes:\n${Array.from({ length: 50 }, (_, c) => `      - name: Code ${t}.${c}\n`).join('')}`).join('')}`);
+    const r = mergeCodebook('themes: []\n', theirs);
+    expect(r.addedCodes).toHaveLength(400);
+    expect(r.addedThemes).toHaveLength(8);
+    expect(read(r.source).themes.map((t) => t.children.length)).toEqual(Array.from({ length: 8 }, () => 50));
   });
 });
 

@@ -14,6 +14,7 @@
 import type { Codebook, CodebookNode, Localized } from '../types.js';
 import { addCode, addTheme, CodebookEditError, moveCode, renameNode, setNodeField, type NodeTexts } from './edit.js';
 import { parseCodebook } from './parse.js';
+import { PlannedCodebook, type PlannedNode } from './planned.js';
 import { allCodes, allThemes, findCodeByName } from './query.js';
 import { nameKey } from './slug.js';
 
@@ -46,54 +47,47 @@ export interface CodebookMergeResult {
 
 /** Two-way merge: adds to `ours` (the text of this codebook.yaml) what `theirs` has and it lacks. */
 export function mergeCodebook(ours: string, theirs: Codebook): CodebookMergeResult {
-  let source = ours;
-  let book = read(source);
-  const result: CodebookMergeResult = { source, codeIds: new Map(), addedCodes: [], addedThemes: [], renamed: [], matchedByName: [], onlyOurs: [] };
+  // Every match and addition is decided on a model of this codebook, then written in one pass.
+  const book = new PlannedCodebook(ours);
+  const result: CodebookMergeResult = { source: ours, codeIds: new Map(), addedCodes: [], addedThemes: [], renamed: [], matchedByName: [], onlyOurs: [] };
   const themeIds = new Map<string, string>();
-  const noteRename = (node: CodebookNode, mine: CodebookNode) => {
+  const noteRename = (node: CodebookNode, mine: PlannedNode) => {
     if (nameKey(mine.name) !== nameKey(node.name)) result.renamed.push({ id: mine.id, ours: mine.name, theirs: node.name });
   };
   const visit = (node: CodebookNode, parent: string | null): void => {
     if (node.kind === 'theme') {
-      let mine = book.byId.get(node.id);
+      let mine = book.byId(node.id);
       if (mine?.kind === 'theme') noteRename(node, mine);
-      else {
-        const siblings = parent === null ? book.themes : (book.byId.get(parent)?.children ?? []);
-        mine = siblings.find((n) => n.kind === 'theme' && nameKey(n.name) === nameKey(node.name));
-      }
-      if (mine === undefined || mine.kind !== 'theme') {
-        const added = addTheme(source, { name: node.name, parentId: parent, id: node.id, ...textsOf(node) });
-        source = added.source;
-        book = read(source);
+      else mine = book.theme(parent, node.name);
+      if (mine === undefined) {
+        const added = book.addTheme(parent, node.name, { id: node.id, ...textsOf(node) });
         result.addedThemes.push({ name: node.name, id: added.id });
         themeIds.set(node.id, added.id);
       } else themeIds.set(node.id, mine.id);
       for (const child of node.children) visit(child, themeIds.get(node.id)!);
       return;
     }
-    const byId = book.byId.get(node.id);
+    const byId = book.byId(node.id);
     if (byId?.kind === 'code') {
       noteRename(node, byId);
       result.codeIds.set(node.id, byId.id);
       return;
     }
-    const byName = findCodeByName(book, node.name);
+    const byName = book.codes(node.name)[0];
     if (byName) {
       result.matchedByName.push({ name: byName.name, ours: byName.id, theirs: node.id });
       result.codeIds.set(node.id, byName.id);
       return;
     }
-    const added = addCode(source, { name: node.name, themeId: parent, id: node.id, ...textsOf(node) });
-    source = added.source;
-    book = read(source);
+    const added = book.addCode(parent, node.name, { id: node.id, ...textsOf(node) });
     result.addedCodes.push({ name: node.name, id: added.id, theirId: node.id });
     result.codeIds.set(node.id, added.id);
   };
   for (const theme of theirs.themes) visit(theme, null);
   for (const code of theirs.ungrouped) visit(code, null);
   const theirIds = new Set([...result.codeIds.values()]);
-  result.onlyOurs = allCodes(read(ours)).filter((c) => !theirIds.has(c.id)).map((c) => c.name);
-  result.source = source;
+  result.onlyOurs = allCodes(book.codebook).filter((c) => !theirIds.has(c.id)).map((c) => c.name);
+  result.source = book.apply();
   return result;
 }
 

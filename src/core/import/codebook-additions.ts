@@ -1,8 +1,5 @@
-import { addNodes, type NewNode } from '../codebook/edit.js';
-import { parseCodebook } from '../codebook/parse.js';
-import { findCodeByName, findThemeByPath } from '../codebook/query.js';
+import { PlannedCodebook } from '../codebook/planned.js';
 import { nameKey } from '../codebook/slug.js';
-import type { CodebookNode } from '../types.js';
 import type { ImportCode } from './plan.js';
 
 export interface ImportCodeMapping {
@@ -19,45 +16,29 @@ export interface ImportCodeMapping {
  */
 export function mapImportCodes(source: string, codes: ImportCode[]): { source: string; result: ImportCodeMapping } {
   const result: ImportCodeMapping = { ids: new Map(), addedCodes: [], addedThemes: [] };
-  const codebook = parseCodebook(source, 'codebook.yaml').codebook;
-  // What to add, planned against the codebook as it is; then added in one pass over the file.
-  const nodes: NewNode[] = [];
-  /** Themes to create, by their path's names compared as the codebook compares them: their index in `nodes`. */
-  const newThemes = new Map<string, number>();
-  /** The code name (nameKey) of each new code, by its index in `nodes`. */
-  const newCodes = new Map<string, number>();
+  // What to add, planned on a model of the codebook; then added in one pass over the file.
+  const book = new PlannedCodebook(source);
   for (const code of codes) {
     const key = nameKey(code.name);
-    if (result.ids.has(key) || newCodes.has(key)) continue;
-    const found = findCodeByName(codebook, code.name);
+    if (result.ids.has(key)) continue;
+    const found = book.codes(code.name)[0];
     if (found) {
       result.ids.set(key, found.id);
       continue;
     }
-    let parent: NewNode['parent'] = null;
+    let parent: string | null = null;
     for (let depth = 1; depth <= code.themePath.length; depth++) {
-      const path = code.themePath.slice(0, depth);
-      const pathKey = path.map(nameKey).join('\u0000');
-      const planned = newThemes.get(pathKey);
-      if (planned !== undefined) {
-        parent = { index: planned };
-        continue;
-      }
-      const theme: CodebookNode | undefined = parent === null || 'id' in parent ? findThemeByPath(codebook, path) : undefined;
+      const name = code.themePath[depth - 1]!;
+      const theme = book.theme(parent, name);
       if (theme) {
-        parent = { id: theme.id };
+        parent = theme.id;
         continue;
       }
-      newThemes.set(pathKey, nodes.length);
-      nodes.push({ kind: 'theme', name: path[depth - 1]!, parent });
-      result.addedThemes.push(path.join(' > '));
-      parent = { index: nodes.length - 1 };
+      parent = book.addTheme(parent, name).id;
+      result.addedThemes.push(code.themePath.slice(0, depth).join(' > '));
     }
-    newCodes.set(key, nodes.length);
-    nodes.push({ kind: 'code', name: code.name.trim(), parent });
+    result.ids.set(key, book.addCode(parent, code.name).id);
     result.addedCodes.push(code.name.trim());
   }
-  const added = addNodes(source, nodes);
-  for (const [key, index] of newCodes) result.ids.set(key, added.ids[index]!);
-  return { source: added.source, result };
+  return { source: book.apply(), result };
 }

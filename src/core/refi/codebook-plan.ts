@@ -8,13 +8,12 @@
  * - A code whose name a code already has under the same theme is that code; elsewhere, it gets
  *   its theme's name added (code names are unique in codage), and is refused if that name is taken.
  *
- * Every decision is taken on a model of the codebook, then every new theme and code is added in
- * one pass (`addNodes`): adding them one by one parsed and printed the file for each, which made
- * a project of 200 codes take seconds.
+ * Every decision is taken on a model of the codebook (`PlannedCodebook`), then every new theme and
+ * code is added in one pass: adding them one by one parsed and printed the file for each, which
+ * made a project of 200 codes take seconds.
  */
-import { addNodes, duplicateCode, type NewNode } from '../codebook/edit.js';
-import { parseCodebook } from '../codebook/parse.js';
-import { nameKey } from '../codebook/slug.js';
+import { CodebookEditError } from '../codebook/edit.js';
+import { PlannedCodebook } from '../codebook/planned.js';
 import type { Severity } from '../types.js';
 import { readNodeDescription } from './description.js';
 import type { ReportLine } from './import-plan.js';
@@ -29,65 +28,14 @@ export interface RefiCodebookPlan {
   counts: { codes: number; themes: number };
 }
 
-/** A theme or code of the planned codebook: one already in the file (its id) or one to add (its index among the additions). */
-type NodeRef = { id: string } | { index: number };
-
-const refKey = (ref: NodeRef | null): string => (ref === null ? '' : 'id' in ref ? `id:${ref.id}` : `#${ref.index}`);
-
-/** The codebook's themes and codes by name, as the import finds them and adds to them. */
-class CodebookModel {
-  /** Parent (refKey) → theme name key → the first theme of that name there. */
-  private readonly themes = new Map<string, Map<string, NodeRef>>();
-  /** Code name key → every code of that name (a hand-edited file may have two), in file order. */
-  private readonly codes = new Map<string, { ref: NodeRef; parent: string; name: string }[]>();
-
-  constructor(source: string) {
-    const book = parseCodebook(source, 'codebook.yaml').codebook;
-    for (const node of book.byId.values()) {
-      const parent = node.parent === null ? null : { id: node.parent };
-      if (node.kind === 'theme') this.addTheme(parent, node.name, { id: node.id });
-      else this.addCode(parent, node.name, { id: node.id });
-    }
-  }
-
-  theme(parent: NodeRef | null, name: string): NodeRef | undefined {
-    return this.themes.get(refKey(parent))?.get(nameKey(name));
-  }
-
-  addTheme(parent: NodeRef | null, name: string, ref: NodeRef): void {
-    const key = refKey(parent);
-    let names = this.themes.get(key);
-    if (names === undefined) this.themes.set(key, (names = new Map()));
-    if (!names.has(nameKey(name))) names.set(nameKey(name), ref);
-  }
-
-  /** The codes of that name: the first one anywhere, and the first one under `parent`. */
-  code(name: string, parent: NodeRef | null): { first?: { ref: NodeRef; parent: string; name: string }; under?: NodeRef } {
-    const all = this.codes.get(nameKey(name)) ?? [];
-    return { first: all[0], under: all.find((c) => c.parent === refKey(parent))?.ref };
-  }
-
-  addCode(parent: NodeRef | null, name: string, ref: NodeRef): void {
-    const key = nameKey(name);
-    let all = this.codes.get(key);
-    if (all === undefined) this.codes.set(key, (all = []));
-    all.push({ ref, parent: refKey(parent), name });
-  }
-}
-
 export function planRefiCodebook(source: string, codes: readonly RefiCode[], codedGuids: ReadonlySet<string>, language: 'fr' | 'en'): RefiCodebookPlan {
   const report: ReportLine[] = [];
   const say = (severity: Severity, kind: string, en: string, fr: string) => report.push({ severity, kind, message: { en, fr } });
   const counts = { codes: 0, themes: 0 };
-  const model = new CodebookModel(source);
-  const additions: NewNode[] = [];
-  const refs = new Map<string, NodeRef>();
-  const add = (node: NewNode): NodeRef => {
-    additions.push(node);
-    return { index: additions.length - 1 };
-  };
+  const codeIds = new Map<string, string>();
+  const book = new PlannedCodebook(source);
 
-  const visit = (list: readonly RefiCode[], parent: { ref: NodeRef; name: string } | null) => {
+  const visit = (list: readonly RefiCode[], parent: { id: string; name: string } | null) => {
     for (const code of list) {
       const name = code.name.trim();
       if (name === '') {
@@ -95,52 +43,42 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
         continue;
       }
       const colour = code.color ? { color: code.color } : {};
-      if (code.children.length > 0 || !code.isCodable) {
-        let theme = model.theme(parent?.ref ?? null, name);
-        if (theme === undefined) {
-          theme = add({ kind: 'theme', name, parent: parent?.ref ?? null, ...readNodeDescription(code.description ?? '', 'theme'), ...colour });
-          model.addTheme(parent?.ref ?? null, name, theme);
-          counts.themes++;
-        }
-        if (code.isCodable && codedGuids.has(code.guid)) {
-          const found = model.code(name, theme);
-          const existing = found.under ?? found.first?.ref;
-          if (existing !== undefined) refs.set(code.guid, existing);
-          else {
-            const ref = add({ kind: 'code', name, parent: theme });
-            model.addCode(theme, name, ref);
-            refs.set(code.guid, ref);
-            counts.codes++;
+      try {
+        if (code.children.length > 0 || !code.isCodable) {
+          let theme = book.theme(parent?.id ?? null, name);
+          if (theme === undefined) {
+            theme = book.addTheme(parent?.id ?? null, name, { ...readNodeDescription(code.description ?? '', 'theme'), ...colour });
+            counts.themes++;
           }
-          say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
+          if (code.isCodable && codedGuids.has(code.guid)) {
+            const same = book.codes(name);
+            const existing = same.find((c) => c.parent === theme.id) ?? same[0];
+            if (existing !== undefined) codeIds.set(code.guid, existing.id);
+            else {
+              codeIds.set(code.guid, book.addCode(theme.id, name).id);
+              counts.codes++;
+            }
+            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
+          }
+          visit(code.children, { id: theme.id, name });
+          continue;
         }
-        visit(code.children, { ref: theme, name });
-        continue;
+        const same = book.codes(name)[0];
+        if (same !== undefined && same.parent === (parent?.id ?? null)) {
+          codeIds.set(code.guid, same.id);
+          continue;
+        }
+        // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
+        const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
+        if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+        codeIds.set(code.guid, book.addCode(parent?.id ?? null, unique, { ...readNodeDescription(code.description ?? '', 'code'), ...colour }).id);
+        counts.codes++;
+      } catch (error) {
+        if (!(error instanceof CodebookEditError)) throw error;
+        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n'a pas été repris : ${error.localized.fr}`);
       }
-      const same = model.code(name, null).first;
-      if (same !== undefined && same.parent === refKey(parent?.ref ?? null)) {
-        refs.set(code.guid, same.ref);
-        continue;
-      }
-      // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
-      const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
-      if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
-      const taken = model.code(unique, null).first;
-      if (taken !== undefined) {
-        const refused = duplicateCode(taken.name).localized;
-        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${refused.en}`, `le code « ${name} » n'a pas été repris : ${refused.fr}`);
-        continue;
-      }
-      const ref = add({ kind: 'code', name: unique, parent: parent?.ref ?? null, ...readNodeDescription(code.description ?? '', 'code'), ...colour });
-      model.addCode(parent?.ref ?? null, unique, ref);
-      refs.set(code.guid, ref);
-      counts.codes++;
     }
   };
   visit(codes, null);
-
-  const added = addNodes(source, additions);
-  const codeIds = new Map<string, string>();
-  for (const [guid, ref] of refs) codeIds.set(guid, 'id' in ref ? ref.id : added.ids[ref.index]!);
-  return { source: added.source, codeIds, report, counts };
+  return { source: book.apply(), codeIds, report, counts };
 }
