@@ -89,17 +89,22 @@ export function plainOrQuoted(text: string): string {
 
 /** One segment as written on its line (without the leading `  - `). */
 export function segmentFlow(s: Segment): string {
-  let out = `{"id": ${quote(s.id)}, "participant": ${quote(s.participant)}, "start": ${s.start}, "end": ${s.end}, "codes": [`;
-  for (let i = 0; i < s.codes.length; i++) out += (i > 0 ? ', ' : '') + quote(s.codes[i] as string);
-  out += `], "text": ${quote(s.text)}`;
-  if (s.memo !== undefined) out += `, "memo": ${quote(s.memo)}`;
-  if (s.exemplary === true) out += ', "exemplary": true';
-  if (s.quote !== undefined) out += `, "quote": ${quote(s.quote)}`;
-  if (s.ambiguous === true) out += ', "ambiguous": true';
-  if (s.at !== undefined) out += `, "at": ${quote(s.at)}`;
-  if (s.prefix !== undefined) out += `, "prefix": ${quote(s.prefix)}`;
-  if (s.suffix !== undefined) out += `, "suffix": ${quote(s.suffix)}`;
-  return `${out}}`;
+  // Pieces joined once: a line grown by `+=` is a chain of twenty strings to flatten on writing.
+  const parts = ['{"id": ', quote(s.id), ', "participant": ', quote(s.participant), ', "start": ', String(s.start), ', "end": ', String(s.end), ', "codes": ['];
+  for (let i = 0; i < s.codes.length; i++) {
+    if (i > 0) parts.push(', ');
+    parts.push(quote(s.codes[i] as string));
+  }
+  parts.push('], "text": ', quote(s.text));
+  if (s.memo !== undefined) parts.push(', "memo": ', quote(s.memo));
+  if (s.exemplary === true) parts.push(', "exemplary": true');
+  if (s.quote !== undefined) parts.push(', "quote": ', quote(s.quote));
+  if (s.ambiguous === true) parts.push(', "ambiguous": true');
+  if (s.at !== undefined) parts.push(', "at": ', quote(s.at));
+  if (s.prefix !== undefined) parts.push(', "prefix": ', quote(s.prefix));
+  if (s.suffix !== undefined) parts.push(', "suffix": ', quote(s.suffix));
+  parts.push('}');
+  return parts.join('');
 }
 
 /** Segments in file order: participant (natural order), start, end, id. */
@@ -122,18 +127,22 @@ export function sortSegments(segments: readonly Segment[]): Segment[] {
 
 /** The text of a coder file. */
 export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): string {
-  let out = `${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`;
+  // Lines gathered then joined once: a string grown by `+=` over 20,000 segments is a deep chain
+  // that costs more to flatten when written (Buffer.from) than it took to build.
+  const lines: string[] = [`${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`];
   const memoKeys = Object.keys(file.memos).sort(compareNatural);
-  if (memoKeys.length === 0) out += 'memos: {}\n';
+  if (memoKeys.length === 0) lines.push('memos: {}\n');
   else {
-    out += 'memos:\n';
-    for (const key of memoKeys) out += `  ${plainOrQuoted(key)}: ${quote(file.memos[key] as string)}\n`;
+    lines.push('memos:\n');
+    for (const key of memoKeys) lines.push(`  ${plainOrQuoted(key)}: ${quote(file.memos[key] as string)}\n`);
   }
-  for (const { key, value } of kept.extra ?? []) out += `${plainOrQuoted(key)}: ${flow(value)}\n`;
+  for (const { key, value } of kept.extra ?? []) lines.push(`${plainOrQuoted(key)}: ${flow(value)}\n`);
   const invalid = kept.invalid ?? [];
-  if (file.segments.length === 0 && invalid.length === 0) return `${out}segments: []\n`;
-  out += 'segments:\n';
-  for (const s of sortSegments(file.segments)) out += `  - ${segmentFlow(s)}\n`;
-  for (const entry of invalid) out += `  - ${flow(entry.value)}\n`;
-  return out;
+  if (file.segments.length === 0 && invalid.length === 0) lines.push('segments: []\n');
+  else {
+    lines.push('segments:\n');
+    for (const s of sortSegments(file.segments)) lines.push(`  - ${segmentFlow(s)}\n`);
+    for (const entry of invalid) lines.push(`  - ${flow(entry.value)}\n`);
+  }
+  return lines.join('');
 }
