@@ -10,6 +10,7 @@ import { READ_ONLY_FILE } from './atomic-write.js';
 import { EnvironmentError } from './environment-error.js';
 import { LockedError } from './lock.js';
 import { changeStudy, completeInterruptedChanges, NotRewritableError } from './study-change.js';
+import { loadStudy } from './study.js';
 
 let root: string;
 
@@ -58,6 +59,19 @@ const withNewSegment = (file: CoderFile): CoderFile => ({
 });
 
 describe('changeStudy', () => {
+  it('takes a coder file the study was loaded with as it was read, and reads it again once it changed on disk', async () => {
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    const study = await loadStudy(root);
+    const loaded = study.coders.find((c) => c.coder === 'marie')!;
+    const same = changeStudy(root, { command: 'test', files: ['codings/marie.yaml'] }, (files) => files.coder('marie'));
+    expect(same?.coderFile).toBe(loaded.coderFile);
+    // Another program rewrites the file, same size: read again.
+    const edited = { ...marie, segments: [{ ...marie.segments[0]!, codes: ['impuissancf'] }] };
+    write('codings/marie.yaml', serializeCoderFile(edited));
+    const again = changeStudy(root, { command: 'test', files: ['codings/marie.yaml'] }, (files) => files.coder('marie'));
+    expect(again?.coderFile.segments[0]?.codes).toEqual(['impuissancf']);
+  });
+
   it('writes every file of a change, keeps backups, and leaves no temporary file, lock or journal', () => {
     write('codebook.yaml', CODEBOOK);
     write('codings/marie.yaml', serializeCoderFile(marie));

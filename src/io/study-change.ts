@@ -204,6 +204,20 @@ function fingerprint(file: string): string | null {
  */
 const coderCache = new Map<string, { fingerprint: string; entry: CoderEntry; refusal: NotRewritableError | null }>();
 
+/**
+ * Reads a coder file as `read` does, and remembers what it read for a change this process makes
+ * next (a command loads the study, then changes a coder file): while the file on disk keeps the
+ * fingerprint it had before and after the reading, the change need not read it again.
+ */
+export async function readCoderRemembered<T extends { entry: CoderEntry | null; problems: Problem[] }>(abs: string, read: () => Promise<T>): Promise<T> {
+  const before = fingerprint(abs);
+  const result = await read();
+  if (before !== null && result.entry !== null && fingerprint(abs) === before) {
+    coderCache.set(abs, { fingerprint: before, entry: result.entry, refusal: refusalFor(result.entry.file, { rewritable: result.entry.rewritable, problems: result.problems }) });
+  }
+  return result;
+}
+
 function readBytes(file: string, display: string): Buffer | null {
   try {
     return fs.readFileSync(file);

@@ -7,7 +7,7 @@ import { controlCharacterProblems } from '../core/study/control-characters.js';
 import { validateCodings } from '../core/codings/validate.js';
 import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
-import { completeInterruptedChanges } from './study-change.js';
+import { completeInterruptedChanges, readCoderRemembered } from './study-change.js';
 import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
 import { leftTemporaryFileProblems } from './temp-files.js';
 import { parseTranscript } from '../core/transcript/parse.js';
@@ -234,6 +234,10 @@ async function strayCoderFiles(root: string): Promise<Problem[]> {
 
 export async function readCoder(root: string, coder: string): Promise<{ entry: CoderEntry | null; problems: Problem[] }> {
   const file = `${STUDY_FILES.codings}/${coder}.yaml`;
+  return readCoderRemembered(join(root, file), () => readCoderFile(root, file, coder));
+}
+
+async function readCoderFile(root: string, file: string, coder: string): Promise<{ entry: CoderEntry | null; problems: Problem[] }> {
   try {
     const bytes = await readOptional(join(root, file));
     if (bytes === null) return { entry: null, problems: [] };
