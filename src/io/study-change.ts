@@ -464,6 +464,8 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     } catch (error) {
       fail(error, 'write', write.file, 'unchanged');
     }
+    // Encoded once: the temporary file and the journal's hash take the same bytes.
+    if (typeof write.content === 'string') write.content = Buffer.from(write.content, 'utf8');
     const p: Prepared = { write, target, mode, temp: null, before: null, afterHash: null, renamed: false };
     prepared.push(p);
     try {
