@@ -4,10 +4,18 @@ const SPACES = /^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g;
 const OPENING = '«“„‟‹';
 const CLOSING = '»”›';
 
-function count(text: string, marks: string): number {
-  let n = 0;
-  for (const ch of text) if (marks.includes(ch)) n++;
-  return n;
+/** How many opening (`«“„‟‹`), closing (`»”›`) and straight (`"`) quotation marks `text` holds: one pass. */
+function quotationMarks(text: string): { opens: number; closes: number; straight: number } {
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight++;
+    else if (c === 0xab || c === 0x201c || c === 0x201e || c === 0x201f || c === 0x2039) opens++;
+    else if (c === 0xbb || c === 0x201d || c === 0x203a) closes++;
+  }
+  return { opens, closes, straight };
 }
 
 /**
@@ -20,9 +28,7 @@ export function cleanQuote(quote: string): string {
   for (;;) {
     const first = q[0] ?? '';
     const last = q[q.length - 1] ?? '';
-    const opens = count(q, OPENING);
-    const closes = count(q, CLOSING);
-    const straight = count(q, '"');
+    const { opens, closes, straight } = quotationMarks(q);
     let next = q;
     if (q.length > 1 && OPENING.includes(first) && CLOSING.includes(last) && opens === closes && opens <= 1) next = q.slice(1, -1);
     else if (OPENING.includes(first) && opens > closes) next = q.slice(1);

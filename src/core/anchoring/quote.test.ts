@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cleanQuote, withoutSignature } from './quote.js';
+
+describe('cleanQuote', () => {
+  it('takes off the quotation marks around a quote, whichever the author used', () => {
+    expect(cleanQuote(' «\u00a0on se sent démunis\u00a0» ')).toBe('on se sent démunis');
+    expect(cleanQuote('“on bricole”')).toBe('on bricole');
+    expect(cleanQuote('‹\u202fpeu\u202f›')).toBe('peu');
+    expect(cleanQuote('"rien"')).toBe('rien');
+  });
+
+  it('keeps a mark that belongs to a quotation inside the quote', () => {
+    expect(cleanQuote('il dit « non »')).toBe('il dit « non »');
+    expect(cleanQuote('« il dit « non »')).toBe('il dit « non »');
+    expect(cleanQuote('il dit "non"')).toBe('il dit "non"');
+    expect(cleanQuote('"il dit "non""')).toBe('"il dit "non""');
+    expect(cleanQuote('elle « hésite »»')).toBe('elle « hésite »');
+  });
+
+  it('brings the quote to NFC', () => {
+    expect(cleanQuote('« de\u0301ja\u0300 »')).toBe('déjà');
+  });
+});
+
+describe('withoutSignature', () => {
+  it('takes off the participant label pasted with a quote', () => {
+    expect(withoutSignature('« on bricole » (MG4)', ['MG4'])).toBe('« on bricole »');
+    expect(withoutSignature('« on bricole » – MG4.', ['MG4'])).toBe('« on bricole »');
+    expect(withoutSignature('MG4 : on bricole', ['MG4'])).toBe('on bricole');
+  });
+});
