@@ -25,6 +25,19 @@ export default {
   transform: { define: { 'process.env.NODE_ENV': '"production"' } },
   plugins: [
     {
+      // Yoga's WebAssembly loader (emscripten) calls `fetch` on its own data: URL whenever a global
+      // fetch exists, as in Node ≥ 18: that loads Node's HTTP client (~55 ms of the coding screen's
+      // opening) for nothing. Shown no fetch, it decodes the same bytes itself. The screens never
+      // fetch anything (bundle.test.ts checks no call is left).
+      name: 'codage-yoga-without-fetch',
+      transform(code, id) {
+        if (!/[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/.test(id)) return null;
+        const patched = code.replaceAll('"function"!=typeof fetch', '"function"!=typeof undefined');
+        if (patched === code) throw new Error('codage-yoga-without-fetch: yoga-layout no longer tests `typeof fetch`: check its loader');
+        return { code: patched, map: null };
+      },
+    },
+    {
       name: 'codage-ink-output',
       resolveId(source, importer) {
         if (source === 'ink/build/output.js') return inkOutput;

@@ -24,4 +24,12 @@ describe('the bundled coding screen', () => {
     expect(typeof bundle.runCodingScreen).toBe('function');
     expect(await bundle.installRowCache()).toBe(true);
   });
+
+  it('never calls fetch: Yoga decodes its WebAssembly itself, without loading Node’s HTTP client', () => {
+    const code = readdirSync(join(ROOT, 'dist/bundle'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(ROOT, 'dist/bundle', name), 'utf8'));
+    expect(code.join('\n')).toContain('WebAssembly.instantiate');
+    for (const chunk of code) expect(chunk).not.toMatch(/\bfetch\s*\(/);
+  });
 });
