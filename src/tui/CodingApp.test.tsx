@@ -70,6 +70,14 @@ function lines(frame: string): string[] {
 }
 
 describe('CodingApp', () => {
+  it('says once that its first frame is drawn (work that can wait starts then)', async () => {
+    let shown = 0;
+    const { frame, press } = await open({ onShown: () => shown++ });
+    expect(frame()).toContain('P07 · marie');
+    await press(KEYS.down);
+    expect(shown).toBe(1);
+  });
+
   it('shows the header, the transcript and the key hints in a frame shorter than the terminal', async () => {
     const { frame } = await open();
     const f = frame();

@@ -108,6 +108,8 @@ export interface CodingAppProps {
    */
   onRemoveCode?: (id: string) => Promise<Codebook>;
   lastSaved?: () => Date | null;
+  /** Called once the first frame is drawn: work that can wait (the suggestion index) starts then. */
+  onShown?: () => void;
   /** Kept up to date with the position (used by `runCodingScreen` on signals). */
   positionRef?: { current: ScreenPosition };
   /** The transcripts of the study with this coder's progress, for the switcher (t). */
@@ -226,6 +228,9 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     };
     if (when === 'now') save();
     else positionTimer.current = setTimeout(save, 1000);
+  }, []);
+  useEffect(() => {
+    propsRef.current.onShown?.();
   }, []);
   useEffect(() => {
     const position = propsRef.current.positionRef;

@@ -1,7 +1,8 @@
 /**
  * The coding screen's code suggestions (core/suggest): an index of this coder's own segments,
- * filled in small batches after the screen has opened (20,000 segments take about half a second:
- * never a pause before the first frame or between keys), and kept up to date with every save.
+ * filled in small batches once the screen has drawn its first frame (`start`: 20,000 segments
+ * take about half a second, which must delay neither the opening nor a key), and kept up to date
+ * with every save.
  */
 import { SuggestionIndex } from '../core/suggest/index.js';
 import type { Segment } from '../core/types.js';
@@ -9,6 +10,8 @@ import type { Suggest } from './session-state.js';
 
 export interface CoderSuggestions {
   suggest: Suggest;
+  /** Starts filling the index (once the screen is shown); calling it again does nothing. */
+  start(): void;
   /** After a save: the participant's segments as they are now in the coder file. */
   update(participant: string, segments: readonly Segment[]): void;
 }
@@ -35,8 +38,13 @@ export function coderSuggestions(segments: readonly Segment[]): CoderSuggestions
     }
     if (next < segments.length) setImmediate(fill).unref?.();
   };
-  setImmediate(fill).unref?.();
+  let started = false;
   return {
+    start() {
+      if (started) return;
+      started = true;
+      setImmediate(fill).unref?.();
+    },
     suggest: (text, exclude) => index.suggest(text, exclude === undefined ? {} : { exclude }),
     update(participant, all) {
       updated.add(participant);

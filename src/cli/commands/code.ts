@@ -291,7 +291,7 @@ async function session(
       })),
       transcriptMemo: coderFile.memos[t.id],
       memos: { codes: codeMemos, ...transcriptMemoLine(memos, t.id) },
-      ...(suggestions !== null ? { suggest: suggestions.suggest } : {}),
+      ...(suggestions !== null ? { suggest: suggestions.suggest, onShown: suggestions.start } : {}),
       coder,
       language: ctx.language,
       initialCursor: saved ? utf16(t, saved.cursor) : undefined,
