@@ -61,13 +61,29 @@ function twoCopies() {
 }
 
 describe('codage merge', () => {
+  it('brings back the hundreds of codes a second coder created, naming the first ones', () => {
+    const { ours, theirs } = twoCopies();
+    const many = Array.from({ length: 300 }, (_, i) => `      - name: Code inductif ${i + 1}\n`).join('');
+    edit(join(theirs, 'codebook.yaml'), (t) => t.replace('themes:\n', `themes:\n  - name: Codes de Paul\n    codes:\n${many}`));
+    const r = runCli(['merge', theirs, '--study', ours, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Themes added to codebook.yaml (1): "Codes de Paul"');
+    expect(r.stdout).toContain('Codes added to codebook.yaml (301): "Code inductif 1", "Code inductif 2",');
+    expect(r.stdout).toContain('"Code inductif 12" and 289 more (--json lists them all)');
+    expect(r.stdout).not.toContain('"Code inductif 13"');
+    // Merged once: nothing new the second time.
+    const again = JSON.parse(runCli(['merge', theirs, '--study', ours, '--coder', 'paul', '--json', '--dry-run']).stdout) as { codebook: { addedCodes: unknown[] } };
+    expect(again.codebook.addedCodes).toEqual([]);
+    expect(runCli(['check', '--study', ours, '--lang', 'en']).stdout).toMatch(/\b328 code\(s\)/);
+  });
+
   it("brings paul's file and new codes back, re-anchoring segments where the transcripts differ", () => {
     const { ours, theirs } = twoCopies();
     const codebookBefore = readFileSync(join(ours, 'codebook.yaml'), 'utf8');
     const r = runCli(['merge', theirs, '--study', ours, '--lang', 'en']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Codes added to codebook.yaml: "Ruralité"');
+    expect(r.stdout).toContain('Codes added to codebook.yaml (1): "Ruralité"');
     expect(r.stdout).toContain('Renamed in the other copy: "Humour" is called "Humour et dérision" there (this name is kept; same id humour)');
     expect(r.stdout).toContain('Matched by name: "Épuisement" (id fatigue-mg there, epuisement here)');
     expect(r.stdout).toContain('codings/paul.yaml: 107 segment(s) brought in');

@@ -172,6 +172,9 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
   return refused.length > 0 ? 1 : 0;
 }
 
+/** How many names of added themes or codes the report shows before saying how many more. */
+const NAMES_SHOWN = 12;
+
 function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string, options: MergeOptions, language: Language): string {
   const fr = language === 'fr';
   const lines: string[] = [];
@@ -180,8 +183,14 @@ function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string
   const q = (s: string) => (fr ? `« ${terminalSafe(s)} »` : `"${terminalSafe(s)}"`);
   other = terminalSafe(other);
   const colon = fr ? ' : ' : ': ';
-  if (codebook.addedThemes.length > 0) lines.push(`  ${fr ? 'Thèmes ajoutés à codebook.yaml' : 'Themes added to codebook.yaml'}${colon}${codebook.addedThemes.map((t) => q(t.name)).join(', ')}`);
-  if (codebook.addedCodes.length > 0) lines.push(`  ${fr ? 'Codes ajoutés à codebook.yaml' : 'Codes added to codebook.yaml'}${colon}${codebook.addedCodes.map((c) => q(c.name)).join(', ')}`);
+  // A copy may bring hundreds of codes: the first names, then how many more (--json lists them all).
+  const names = (list: readonly { name: string }[]): string => {
+    const shown = list.slice(0, NAMES_SHOWN).map((n) => q(n.name)).join(', ');
+    const more = list.length - NAMES_SHOWN;
+    return more <= 0 ? shown : fr ? `${shown} et ${more} autres (--json les liste tous)` : `${shown} and ${more} more (--json lists them all)`;
+  };
+  if (codebook.addedThemes.length > 0) lines.push(`  ${fr ? `Thèmes ajoutés à codebook.yaml (${codebook.addedThemes.length})` : `Themes added to codebook.yaml (${codebook.addedThemes.length})`}${colon}${names(codebook.addedThemes)}`);
+  if (codebook.addedCodes.length > 0) lines.push(`  ${fr ? `Codes ajoutés à codebook.yaml (${codebook.addedCodes.length})` : `Codes added to codebook.yaml (${codebook.addedCodes.length})`}${colon}${names(codebook.addedCodes)}`);
   if (codebook.addedCodes.length + codebook.addedThemes.length === 0) lines.push(fr ? '  Aucun code nouveau dans l’autre copie.' : '  No new code in the other copy.');
   for (const r of codebook.renamed) {
     lines.push(fr ? `  Renommé dans l’autre copie : ${q(r.ours)} s’y appelle ${q(r.theirs)} (le nom d’ici est gardé ; même identifiant ${terminalSafe(r.id)})` : `  Renamed in the other copy: ${q(r.ours)} is called ${q(r.theirs)} there (this name is kept; same id ${terminalSafe(r.id)})`);
