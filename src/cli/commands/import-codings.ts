@@ -7,6 +7,7 @@ import { planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
 import { formatDelimited } from '../../core/report/delimited.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { someNames } from '../../core/text/some-names.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { EnvironmentError } from '../../io/environment-error.js';
 import { assertOutsideStudyData, writeOutputFile } from '../../io/output-file.js';
@@ -208,10 +209,11 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     );
   }
   if (codebookEdit.addedCodes.length > 0 || codebookEdit.addedThemes.length > 0) {
-    const what = [
-      ...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} « ${t} »`),
-      ...codebookEdit.addedCodes.map((c) => `« ${c} »`),
-    ].join(', ');
+    // An Excel codebook may bring hundreds of codes: the first names, then how many more.
+    const what = someNames(
+      [...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} « ${t} »`), ...codebookEdit.addedCodes.map((c) => `« ${c} »`)],
+      ctx.language,
+    );
     ctx.stdout.write(
       `${options.dryRun ? (fr ? 'Seraient ajoutés à codebook.yaml' : 'Would add to codebook.yaml') : fr ? 'Ajoutés à codebook.yaml' : 'Added to codebook.yaml'}${colon}${terminalSafe(what)}\n`,
     );

@@ -3,6 +3,7 @@ import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/mer
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { frenchSpacing } from '../../core/report/typography.js';
+import { someNames } from '../../core/text/some-names.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { AnchorStatus } from '../../core/study/anchor-codings.js';
 import { bringCoderFile } from '../../core/study/bring-coder.js';
@@ -172,9 +173,6 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
   return refused.length > 0 ? 1 : 0;
 }
 
-/** How many names of added themes or codes the report shows before saying how many more. */
-const NAMES_SHOWN = 12;
-
 function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string, options: MergeOptions, language: Language): string {
   const fr = language === 'fr';
   const lines: string[] = [];
@@ -183,12 +181,8 @@ function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string
   const q = (s: string) => (fr ? `« ${terminalSafe(s)} »` : `"${terminalSafe(s)}"`);
   other = terminalSafe(other);
   const colon = fr ? ' : ' : ': ';
-  // A copy may bring hundreds of codes: the first names, then how many more (--json lists them all).
-  const names = (list: readonly { name: string }[]): string => {
-    const shown = list.slice(0, NAMES_SHOWN).map((n) => q(n.name)).join(', ');
-    const more = list.length - NAMES_SHOWN;
-    return more <= 0 ? shown : fr ? `${shown} et ${more} autres (--json les liste tous)` : `${shown} and ${more} more (--json lists them all)`;
-  };
+  // A copy may bring hundreds of codes: the first names, then how many more.
+  const names = (list: readonly { name: string }[]): string => someNames(list.map((n) => q(n.name)), language);
   if (codebook.addedThemes.length > 0) lines.push(`  ${fr ? `Thèmes ajoutés à codebook.yaml (${codebook.addedThemes.length})` : `Themes added to codebook.yaml (${codebook.addedThemes.length})`}${colon}${names(codebook.addedThemes)}`);
   if (codebook.addedCodes.length > 0) lines.push(`  ${fr ? `Codes ajoutés à codebook.yaml (${codebook.addedCodes.length})` : `Codes added to codebook.yaml (${codebook.addedCodes.length})`}${colon}${names(codebook.addedCodes)}`);
   if (codebook.addedCodes.length + codebook.addedThemes.length === 0) lines.push(fr ? '  Aucun code nouveau dans l’autre copie.' : '  No new code in the other copy.');
