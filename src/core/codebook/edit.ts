@@ -168,23 +168,29 @@ function writeMissingIds(s: Session): void {
 function findSource(s: Session, id: string): NodeSource {
   const node = s.read.codebook.byId.get(id);
   const src = node && s.read.sources.find((x) => x.node === node);
-  if (!src) {
-    throw new CodebookEditError('codebook-unknown-id', {
-      en: `No theme or code has the id \`${id}\` in codebook.yaml.`,
-      fr: `Aucun thème ni code n’a l’identifiant \`${id}\` dans codebook.yaml.`,
-    });
-  }
+  if (!src) throw unknownId(id);
   return src;
+}
+
+/** Refusal of an id no theme or code has. */
+export function unknownId(id: string): CodebookEditError {
+  return new CodebookEditError('codebook-unknown-id', {
+    en: `No theme or code has the id \`${id}\` in codebook.yaml.`,
+    fr: `Aucun thème ni code n’a l’identifiant \`${id}\` dans codebook.yaml.`,
+  });
+}
+
+/** Refusal of a code given as the theme to put something in. */
+export function notATheme(name: string): CodebookEditError {
+  return new CodebookEditError('codebook-not-a-theme', {
+    en: `“${name}” is a code, not a theme: it cannot contain codes or themes.`,
+    fr: `« ${name} » est un code, pas un thème : il ne peut contenir ni codes ni thèmes.`,
+  });
 }
 
 function findTheme(s: Session, id: string): NodeSource {
   const src = findSource(s, id);
-  if (src.node.kind !== 'theme') {
-    throw new CodebookEditError('codebook-not-a-theme', {
-      en: `“${src.node.name}” is a code, not a theme: it cannot contain codes or themes.`,
-      fr: `« ${src.node.name} » est un code, pas un thème : il ne peut contenir ni codes ni thèmes.`,
-    });
-  }
+  if (src.node.kind !== 'theme') throw notATheme(src.node.name);
   return src;
 }
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Codebook, CodebookNode } from '../types.js';
-import { addCode, addTheme, type NodeTexts } from './edit.js';
+import { addCode, addTheme, type CodebookEditError, type NodeTexts } from './edit.js';
 import { mergeCodebook, mergeCodebookThreeWay } from './merge.js';
 import { parseCodebook } from './parse.js';
-import { allCodes, findCodeByName } from './query.js';
+import { allCodes, allThemes as allThemesOf, findCodeByName } from './query.js';
 import { nameKey } from './slug.js';
 
 const BASE = `# Grille de codage — thèse douleur chronique
@@ -180,6 +180,69 @@ describe('mergeCodebook in one pass', () => {
     expect(r.addedCodes).toHaveLength(400);
     expect(r.addedThemes).toHaveLength(8);
     expect(read(r.source).themes.map((t) => t.children.length)).toEqual(Array.from({ length: 8 }, () => 50));
+  });
+});
+
+/** The additions of the three-way merge, one node at a time (the former code): the reference for the planned pass. */
+function threeWayAdditionsOneByOne(base: string, ours: string, theirs: string) {
+  const b = read(base);
+  const t = read(theirs);
+  let source = ours;
+  let o = read(source);
+  const applied: string[] = [];
+  const conflicts: string[] = [];
+  const texts = (node: CodebookNode): NodeTexts => Object.fromEntries((['description', 'definition', 'include', 'exclude', 'example', 'color'] as const).filter((f) => node[f] !== undefined).map((f) => [f, node[f]]));
+  const added = [...allThemesOf(t), ...allCodes(t)].filter((n) => !b.byId.has(n.id) && !o.byId.has(n.id));
+  const addedIds = new Map<string, string>();
+  for (const node of added) {
+    const parent = node.parent === null ? null : (addedIds.get(node.parent) ?? (o.byId.has(node.parent) ? node.parent : null));
+    if (node.kind === 'code' && findCodeByName(o, node.name)) {
+      conflicts.push(`both copies added a code named « ${node.name} » with different ids: kept this copy's`);
+      continue;
+    }
+    try {
+      const r = node.kind === 'code' ? addCode(source, { name: node.name, themeId: parent, id: node.id, ...texts(node) }) : addTheme(source, { name: node.name, parentId: parent, id: node.id, ...texts(node) });
+      source = r.source;
+      o = read(source);
+      addedIds.set(node.id, r.id);
+      applied.push(`added ${node.kind === 'theme' ? 'theme' : 'code'} « ${node.name} » (${node.id})`);
+    } catch (error) {
+      conflicts.push(`${node.kind === 'theme' ? 'theme' : 'code'} « ${node.name} » (${node.id}) not added: ${(error as CodebookEditError).localized.en}`);
+    }
+  }
+  return { source, applied, conflicts };
+}
+
+describe('mergeCodebookThreeWay: the other copy’s new themes and codes in one pass', () => {
+  const names = ['Impuissance', 'Ruralité', 'ruralite', 'Culpabilité', 'Vécu du médecin', 'Organisation des soins', 'Déni', 'Humour'];
+  const ids = ['ruralite', 'culpabilite', 'vecu', 'humour', 'deni', 'x1', 'x2', 'organisation', 'impuissance-2'];
+  const addition = fc.record({ kind: fc.constantFrom('theme' as const, 'code' as const), name: fc.constantFrom(...names), id: fc.constantFrom(...ids), parent: fc.constantFrom<string | null>(null, 'vecu', 'organisation', 'humour', 'x1', 'x2', 'deni') });
+  /** BASE with each addition made in turn where codage would accept it. */
+  const withAdditions = (list: { kind: 'theme' | 'code'; name: string; id: string; parent: string | null }[]) => {
+    let text = BASE;
+    for (const a of list) {
+      try {
+        text = a.kind === 'code' ? addCode(text, { name: a.name, themeId: a.parent, id: a.id, definition: `Définition de ${a.name}.` }).source : addTheme(text, { name: a.name, parentId: a.parent, id: a.id }).source;
+      } catch {
+        // Refused (a name taken, a parent missing): not part of that copy.
+      }
+    }
+    return text;
+  };
+
+  it('adds, refuses and reports as adding them one at a time would, on generated copies', () => {
+    fc.assert(
+      fc.property(fc.array(addition, { maxLength: 5 }), fc.array(addition, { maxLength: 8 }), (mine, other) => {
+        const ours = withAdditions(mine);
+        const theirs = withAdditions(other);
+        const batch = mergeCodebookThreeWay(BASE, ours, theirs);
+        const reference = threeWayAdditionsOneByOne(BASE, ours, theirs);
+        expect(batch.source).toBe(reference.source);
+        expect(batch.applied.map((m) => m.en)).toEqual(reference.applied);
+        expect(batch.conflicts.map((m) => m.en)).toEqual(reference.conflicts);
+      }),
+      { numRuns: 150, seed: 20261202 },
+    );
   });
 });
 

@@ -12,10 +12,10 @@
  *   the other copy removed something, this copy's version stays and a conflict is reported.
  */
 import type { Codebook, CodebookNode, Localized } from '../types.js';
-import { addCode, addTheme, CodebookEditError, moveCode, renameNode, setNodeField, type NodeTexts } from './edit.js';
+import { CodebookEditError, moveCode, renameNode, setNodeField, type NodeTexts } from './edit.js';
 import { parseCodebook } from './parse.js';
 import { PlannedCodebook, type PlannedNode } from './planned.js';
-import { allCodes, allThemes, findCodeByName } from './query.js';
+import { allCodes, allThemes } from './query.js';
 import { nameKey } from './slug.js';
 
 const TEXTS = ['description', 'definition', 'include', 'exclude', 'example', 'color'] as const;
@@ -131,24 +131,28 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
   const nodes = (cb: Codebook) => [...allThemes(cb), ...allCodes(cb)];
 
   // New themes and codes (parents first: themes depth-first, then codes).
+  // Planned on a model of this copy, then written in one pass.
   const added = nodes(t).filter((n) => !b.byId.has(n.id) && !o.byId.has(n.id));
+  const book = new PlannedCodebook(source);
   const addedIds = new Map<string, string>();
   for (const node of added) {
-    const parent = node.parent === null ? null : (addedIds.get(node.parent) ?? (o.byId.has(node.parent) ? node.parent : null));
-    if (node.kind === 'code' && findCodeByName(o, node.name)) {
+    const parent = node.parent === null ? null : (addedIds.get(node.parent) ?? (book.byId(node.parent) !== undefined ? node.parent : null));
+    if (node.kind === 'code' && book.codes(node.name).length > 0) {
       conflicts.push({ en: `both copies added a code named « ${node.name} » with different ids: kept this copy's`, fr: `les deux copies ont ajouté un code « ${node.name} » sous des identifiants différents : celui de cette copie est gardé` });
       continue;
     }
     try {
-      const r = node.kind === 'code' ? addCode(source, { name: node.name, themeId: parent, id: node.id, ...textsOf(node) }) : addTheme(source, { name: node.name, parentId: parent, id: node.id, ...textsOf(node) });
-      source = r.source;
-      o = read(source);
+      const r = node.kind === 'code' ? book.addCode(parent, node.name, { id: node.id, ...textsOf(node) }) : book.addTheme(parent, node.name, { id: node.id, ...textsOf(node) });
       addedIds.set(node.id, r.id);
       applied.push({ en: `added ${label(node)}`, fr: `ajouté : ${labelFr(node)}` });
     } catch (error) {
-      const message = (error as { localized?: Localized }).localized ?? { en: String(error), fr: String(error) };
-      conflicts.push({ en: `${label(node)} not added: ${message.en}`, fr: `${labelFr(node)} non ajouté : ${message.fr}` });
+      if (!(error instanceof CodebookEditError)) throw error;
+      conflicts.push({ en: `${label(node)} not added: ${error.localized.en}`, fr: `${labelFr(node)} non ajouté : ${error.localized.fr}` });
     }
+  }
+  if (book.added > 0) {
+    source = book.apply();
+    o = read(source);
   }
 
   // Changed fields and moves of nodes the three share; removals.

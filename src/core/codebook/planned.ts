@@ -10,7 +10,7 @@
  * may hold two, which check reports), the first in the file is the one found.
  */
 import type { Codebook } from '../types.js';
-import { addNodes, checkName, duplicateCode, duplicateTheme, newId, type NewNode, type NodeTexts } from './edit.js';
+import { addNodes, checkName, duplicateCode, duplicateTheme, newId, notATheme, unknownId, type NewNode, type NodeTexts } from './edit.js';
 import { parseCodebook } from './parse.js';
 import { nameKey } from './slug.js';
 
@@ -64,6 +64,7 @@ export class PlannedCodebook {
   /** Plans a new theme under `parent` (refused as `addTheme` refuses). */
   addTheme(parent: string | null, name: string, fields: NodeTexts & { id?: string } = {}): PlannedNode {
     const clean = checkName(name);
+    this.checkParent(parent);
     const sibling = this.theme(parent, clean);
     if (sibling !== undefined) throw duplicateTheme(sibling.name);
     return this.add('theme', parent, clean, fields);
@@ -72,6 +73,7 @@ export class PlannedCodebook {
   /** Plans a new code in the theme `parent` (null: not yet grouped), refused as `addCode` refuses. */
   addCode(parent: string | null, name: string, fields: NodeTexts & { id?: string } = {}): PlannedNode {
     const clean = checkName(name);
+    this.checkParent(parent);
     const other = this.codes(clean)[0];
     if (other !== undefined) throw duplicateCode(other.name);
     return this.add('code', parent, clean, fields);
@@ -92,8 +94,15 @@ export class PlannedCodebook {
     return result.source;
   }
 
+  /** A parent must be a theme, in the file or added (refused as `addCode` refuses). */
+  private checkParent(parent: string | null): void {
+    if (parent === null) return;
+    const node = this.nodes.get(parent);
+    if (node === undefined) throw unknownId(parent);
+    if (node.kind !== 'theme') throw notATheme(node.name);
+  }
+
   private add(kind: 'theme' | 'code', parent: string | null, name: string, fields: NodeTexts & { id?: string }): PlannedNode {
-    if (parent !== null && this.nodes.get(parent)?.kind !== 'theme') throw new RangeError(`PlannedCodebook: no theme ${parent}`);
     const { id: preferred, ...texts } = fields;
     const id = newId(preferred, name, kind, this.taken);
     this.taken.add(id);
