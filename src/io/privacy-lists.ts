@@ -9,6 +9,7 @@
  * It lists places and institutions, never people: the names of participants belong in the
  * mapping key kept outside the study.
  */
+import { positionOf } from '../core/text/lines.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
@@ -37,13 +38,10 @@ export function readPrivacyLists(root: string): { lists: PrivacyLists; problems:
   };
   const error = doc.errors[0];
   if (error !== undefined) {
-    const source = String(bytes);
-    const before = source.slice(0, error.pos[0]);
     problems.push({
       severity: 'error',
       file: PRIVACY_FILE,
-      line: before.split('\n').length,
-      column: before.length - before.lastIndexOf('\n'),
+      ...positionOf(String(bytes), error.pos[0]),
       kind: 'privacy-yaml',
       message: { en: `not valid YAML: ${error.message}`, fr: `YAML invalide : ${error.message}` },
       hint,

@@ -6,6 +6,7 @@
  * transcripts and the coder files change together or not at all (`changeStudy`); `--dry-run`
  * shows the table and every replacement without writing anything.
  */
+import { LineNumbers } from '../../core/text/lines.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
@@ -206,17 +207,16 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     );
   }
 
-  const report = changes.map((c) => ({
-    file: c.transcript.file,
-    replacements: [
-      ...(c.frontMatter?.edits ?? []).map((e) => ({ line: e.line, column: e.column, original: e.original, replacement: e.replacement })),
-      ...c.edits.map((e) => {
-        const before = c.transcript.text.slice(0, e.start);
-        const line = c.transcript.bodyLine + (before.match(/\n/g)?.length ?? 0);
-        return { line, column: e.start - before.lastIndexOf('\n'), original: e.original, replacement: e.replacement };
-      }),
-    ],
-  }));
+  const report = changes.map((c) => {
+    const lines = new LineNumbers(c.transcript.text, c.transcript.bodyLine);
+    return {
+      file: c.transcript.file,
+      replacements: [
+        ...(c.frontMatter?.edits ?? []).map((e) => ({ line: e.line, column: e.column, original: e.original, replacement: e.replacement })),
+        ...c.edits.map((e) => ({ ...lines.positionOf(e.start), original: e.original, replacement: e.replacement })),
+      ],
+    };
+  });
 
   if (!options.dryRun && (changes.length > 0 || allow.length > 0)) {
     // The key first: without it, nobody could go back from a label to the person. It is put

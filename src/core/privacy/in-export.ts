@@ -12,6 +12,7 @@ import type { ReportDocument } from '../report/document.js';
 import { paragraphText, tableGrid } from '../report/document.js';
 import type { Transcript } from '../types.js';
 import { findIdentifiers, type FindingKind, type PrivacyLists } from './find.js';
+import { positionOf } from '../text/lines.js';
 
 /** A passage the export may quote: UTF-16 offsets into its transcript's text. */
 export interface QuotedPassage {
@@ -56,15 +57,6 @@ export function documentPieces(doc: ReportDocument): string[] {
 
 const oneLine = (s: string): string => s.replace(/\s+/gu, ' ');
 
-function lineAndColumn(t: Transcript, offset: number): { line: number; column: number } {
-  let line = t.bodyLine;
-  let lineStart = 0;
-  for (let nl = t.text.indexOf('\n'); nl !== -1 && nl < offset; nl = t.text.indexOf('\n', nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /** The likely identifiers of the passage, found in the transcript with the text before it (its sentence). */
 function passageFindings(p: QuotedPassage, lists: PrivacyLists, cache: Map<QuotedPassage, { start: number; end: number; text: string }[]>) {
@@ -104,7 +96,7 @@ export function findingsInExport(pieces: readonly string[], passages: readonly Q
       if (!raw.includes(words[0]!) || (spread !== null && !spread.test(raw))) continue;
       for (const f of passageFindings(p, lists, cache)) {
         if (f.text !== text || places.length >= MAX_PLACES) continue;
-        const at = lineAndColumn(p.transcript, f.start);
+        const at = positionOf(p.transcript.text, f.start, p.transcript.bodyLine);
         if (!places.some((x) => x.file === p.transcript.file && x.line === at.line && x.column === at.column)) places.push({ file: p.transcript.file, ...at });
       }
     }

@@ -29,6 +29,17 @@ export function lineIndexOf(lineStarts: Int32Array, offset: number): number {
   return lo;
 }
 
+/** 1-based line and column (in UTF-16 units, as editors and the yaml library count) of `offset` in `text`. */
+export function positionOf(text: string, offset: number, firstLine = 1): { line: number; column: number } {
+  let line = firstLine;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /** File line numbers of offsets in a transcript text. */
 export class LineNumbers {
   private starts?: Int32Array;
@@ -43,5 +54,12 @@ export class LineNumbers {
   lineOf(offset: number): number {
     this.starts ??= lineStartsOf(this.text);
     return this.firstLine + lineIndexOf(this.starts, offset);
+  }
+
+  /** Line of the file and 1-based column (UTF-16 units) of the text's `offset`: `positionOf`, for many offsets. */
+  positionOf(offset: number): { line: number; column: number } {
+    this.starts ??= lineStartsOf(this.text);
+    const index = lineIndexOf(this.starts, offset);
+    return { line: this.firstLine + index, column: offset - (this.starts[index] ?? 0) + 1 };
   }
 }

@@ -5,6 +5,7 @@
  * The transcript text (what offsets count) starts on the line after the closing `---`,
  * so editing the front matter never moves a coding.
  */
+import { positionOf } from '../text/lines.js';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { AttributeValue, Attributes, Problem } from '../types.js';
 
@@ -25,15 +26,6 @@ export interface FrontMatter {
 const OPENING = /^---[ \t]*(?:\n|$)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /**
  * The yaml library reports a missing closing quote where it gave up (the end of the front
@@ -153,12 +145,12 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   const yamlSource = text.slice(yamlStart, close.index);
   const afterClose = close.index + close[0].length;
   const body = afterClose < text.length ? text.slice(afterClose + 1) : '';
-  const closingLine = lineColumn(text, close.index).line;
+  const closingLine = positionOf(text, close.index).line;
   const result: FrontMatter = { attributes: {}, body, bodyLine: closingLine + 1, positions: {}, problems: [] };
 
   /** File position of an offset in the YAML source (which starts on line 2). */
   const at = (offset: number) => {
-    const pos = lineColumn(yamlSource, offset);
+    const pos = positionOf(yamlSource, offset);
     return { line: pos.line + 1, column: pos.column };
   };
 
