@@ -12,9 +12,14 @@ export interface DisagreementEntry {
   transcript: Transcript;
 }
 
+/** Each transcript's line numbers, found once for all its disagreements (a study has thousands). */
+const lineNumbers = new WeakMap<Transcript, LineNumbers>();
+
 /** 1-based line in the transcript file where a disagreement starts. */
 export function disagreementLine(d: Disagreement, transcript: Transcript): number {
-  return new LineNumbers(transcript.text, transcript.bodyLine).lineOf(d.start);
+  let lines = lineNumbers.get(transcript);
+  if (lines === undefined) lineNumbers.set(transcript, (lines = new LineNumbers(transcript.text, transcript.bodyLine)));
+  return lines.lineOf(d.start);
 }
 
 function codes(items: readonly SideItem[], codebook: Codebook): string {
