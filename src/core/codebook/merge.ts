@@ -130,6 +130,29 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
   const conflicts: Localized[] = [];
   const nodes = (cb: Codebook) => [...allThemes(cb), ...allCodes(cb)];
 
+  // New in both copies under the same id: the same node (nothing to do, unless its texts differ),
+  // or two different ones — this copy's is kept and the conflict said (the other branch's codings
+  // of that id would otherwise mean this copy's node without a word).
+  for (const theirsNode of nodes(t)) {
+    if (b.byId.has(theirsNode.id)) continue;
+    const mine = o.byId.get(theirsNode.id);
+    if (mine === undefined) continue;
+    if (mine.kind === theirsNode.kind && nameKey(mine.name) === nameKey(theirsNode.name)) {
+      const differ = FIELDS.filter((f) => f !== 'name' && (mine[f] ?? '') !== (theirsNode[f] ?? ''));
+      if (differ.length > 0) {
+        conflicts.push({
+          en: `both copies added ${label(mine)}, with another ${differ.join(', ')}: kept this copy's`,
+          fr: `les deux copies ont ajouté ${labelFr(mine)}, avec un autre contenu (${differ.join(', ')}) : celui de cette copie est gardé`,
+        });
+      }
+      continue;
+    }
+    conflicts.push({
+      en: `both copies added the id ${theirsNode.id}: ${label(mine)} here, ${label(theirsNode)} in the other copy; kept this copy's — the other copy's codings of ${theirsNode.id} now mean this copy's, give one of them another id`,
+      fr: `les deux copies ont ajouté l'identifiant ${theirsNode.id} : ${labelFr(mine)} ici, ${labelFr(theirsNode)} dans l'autre copie ; celui de cette copie est gardé — les codages de ${theirsNode.id} de l'autre copie désignent maintenant celui-ci, donner à l'un des deux un autre identifiant`,
+    });
+  }
+
   // New themes and codes (parents first: themes depth-first, then codes).
   // Planned on a model of this copy, then written in one pass.
   const added = nodes(t).filter((n) => !b.byId.has(n.id) && !o.byId.has(n.id));
