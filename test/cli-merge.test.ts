@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, CLI, copyStudy, runCli, tempDir } from './helpers.js';
 
@@ -61,6 +61,23 @@ function twoCopies() {
 }
 
 describe('codage merge', () => {
+  it("refuses a copy whose codebook it cannot read completely, saying where, and changes nothing", () => {
+    for (const [broken, where] of [
+      ['  - name: Peur\n    id: peur\n    definition: Peur du médecin : de rater, de nuire\n', /codebook\.yaml:\d+:\d+: error: /],
+      ['  - codes:\n      - name: Code sous thème sans nom\n', /codebook\.yaml:\d+:\d+: error: .*no `name`/],
+    ] as const) {
+      const { ours, theirs } = twoCopies();
+      edit(join(theirs, 'codebook.yaml'), (t) => t.replace('themes:\n', `themes:\n${broken}`));
+      const before = readFileSync(join(ours, 'codebook.yaml'), 'utf8');
+      const r = runCli(['merge', theirs, '--study', ours, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(where);
+      expect(r.stderr).toContain(`${basename(theirs)}/codebook.yaml:`);
+      expect(r.stderr).toContain('Fix it in the other copy');
+      expect(readFileSync(join(ours, 'codebook.yaml'), 'utf8')).toBe(before);
+    }
+  });
+
   it('brings back the hundreds of codes a second coder created, naming the first ones', () => {
     const { ours, theirs } = twoCopies();
     const many = Array.from({ length: 300 }, (_, i) => `      - name: Code inductif ${i + 1}\n`).join('');

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mergeCodebook, type CodebookMergeResult } from '../../core/codebook/merge.js';
 import { serializeCoderFile } from '../../core/codings/serialize.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -118,6 +118,20 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
   }
   const codebookError = ours.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
   if (codebookError) throw new DataError(codebookError.message, { file: codebookError.file, line: codebookError.line, column: codebookError.column, hint: codebookError.hint });
+  // The other copy's codebook must be read completely too: a line YAML cannot read (a definition
+  // with ": " in it) or a theme without a name would be lost or refused without saying where.
+  const theirError = theirs.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
+  if (theirError) {
+    throw new DataError(theirError.message, {
+      file: join(other, STUDY_FILES.codebook),
+      line: theirError.line,
+      column: theirError.column,
+      hint: {
+        en: `${theirError.hint ? `${theirError.hint.en} ` : ''}Fix it in the other copy (codage check --study ${otherDir} lists its problems), then merge again. Nothing was changed.`,
+        fr: `${theirError.hint ? `${theirError.hint.fr} ` : ''}Le corriger dans l’autre copie (codage check --study ${otherDir} en liste les problèmes), puis reprendre. Rien n’a été modifié.`,
+      },
+    });
+  }
 
   // One change: the codebook (so that codings never refer to a missing code) and every coder file
   // brought, all written or none. Each file is read again under its lock: a coder file that
