@@ -61,6 +61,16 @@ function twoCopies() {
 }
 
 describe('codage merge', () => {
+  it('brings segments whose code is in neither codebook as they are, and says so with their line', () => {
+    const { ours, theirs } = twoCopies();
+    edit(join(theirs, 'codings/paul.yaml'), (t) => t.replace('"codes": ["contraintes-de-temps", "ruralite"]', '"codes": ["code-inexistant"]'));
+    const r = runCli(['merge', theirs, '--study', ours, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/codings\/paul\.yaml:\d+:5: warning: the code `code-inexistant` \(1 segment\(s\)\) is in neither codebook: brought as it is/);
+    expect(readFileSync(join(ours, 'codings/paul.yaml'), 'utf8')).toContain('"codes": ["code-inexistant"]');
+    expect(runCli(['check', '--study', ours, '--lang', 'en']).stdout + runCli(['check', '--study', ours, '--lang', 'en']).stderr).toContain('code-inexistant');
+  });
+
   it("refuses a copy whose codebook it cannot read completely, saying where, and changes nothing", () => {
     for (const [broken, where] of [
       ['  - name: Peur\n    id: peur\n    definition: Peur du médecin : de rater, de nuire\n', /codebook\.yaml:\d+:\d+: error: /],

@@ -7,6 +7,8 @@ import { someNames } from '../../core/text/some-names.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { AnchorStatus } from '../../core/study/anchor-codings.js';
 import { bringCoderFile } from '../../core/study/bring-coder.js';
+import { parseCodebook } from '../../core/codebook/parse.js';
+import { allCodes } from '../../core/codebook/query.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
 import type { Language, Problem } from '../../core/types.js';
 import { changeStudy } from '../../io/study-change.js';
@@ -71,8 +73,15 @@ function chooseCoders(ours: Study, theirs: Study, asked: string[] | undefined): 
 }
 
 /** The other copy's coder file as it will be written here, and whether it may be (`existing`: this copy's file, read under its lock). */
-function planCoder(ours: Study, theirs: Study, entry: CoderEntry, codeIds: Map<string, string>, force: boolean, existing: CoderEntry | null): CoderPlan {
-  const brought = bringCoderFile(entry, codeIds, ours.transcriptById);
+function planCoder(
+  ours: Study,
+  theirs: Study,
+  entry: CoderEntry,
+  codebook: { codeIds: Map<string, string>; knownCodes: ReadonlySet<string> },
+  force: boolean,
+  existing: CoderEntry | null,
+): CoderPlan {
+  const brought = bringCoderFile(entry, codebook.codeIds, ours.transcriptById, codebook.knownCodes);
   const text = serializeCoderFile(brought.coderFile, entry.kept);
   const participants = [...new Set(entry.coderFile.segments.map((s) => s.participant))];
   const differing = participants.filter((p) => {
@@ -145,9 +154,10 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
       const source = change.codebook();
       const codebook: CodebookMergeResult = mergeCodebook(source, theirs.codebook);
       if (codebook.addedCodes.length + codebook.addedThemes.length > 0 && codebook.source !== source) change.writeCodebook(codebook.source);
+      const knownCodes = new Set(allCodes(parseCodebook(codebook.source, STUDY_FILES.codebook).codebook).map((c) => c.id));
       const plans = names.map((name) => {
         const { entry: existing, refusal } = change.readCoder(name);
-        const plan = planCoder(ours, theirs, theirs.coders.find((c) => c.coder === name)!, codebook.codeIds, options.force === true, existing);
+        const plan = planCoder(ours, theirs, theirs.coders.find((c) => c.coder === name)!, { codeIds: codebook.codeIds, knownCodes }, options.force === true, existing);
         // This copy's file cannot be read completely: it is not replaced, even with --force.
         if (refusal !== null && plan.status !== 'same') plan.status = 'refused';
         if (plan.status === 'new' || plan.status === 'replaced') change.writeCoder({ coder: name, coderFile: plan.coderFile, kept: plan.kept });

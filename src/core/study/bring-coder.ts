@@ -19,7 +19,16 @@ export interface BroughtCoder {
   missing: string[];
 }
 
-export function bringCoderFile(entry: CoderEntry, codeIds: ReadonlyMap<string, string>, transcriptById: ReadonlyMap<string, Transcript>): BroughtCoder {
+/**
+ * `knownCodes`: the code ids of this codebook once merged. A code in neither codebook is kept as it
+ * is (never dropped) and reported, with the line of its first segment in the other copy's file.
+ */
+export function bringCoderFile(
+  entry: CoderEntry,
+  codeIds: ReadonlyMap<string, string>,
+  transcriptById: ReadonlyMap<string, Transcript>,
+  knownCodes: ReadonlySet<string>,
+): BroughtCoder {
   const remapped: CoderEntry = {
     ...entry,
     coderFile: {
@@ -36,5 +45,32 @@ export function bringCoderFile(entry: CoderEntry, codeIds: ReadonlyMap<string, s
   }
   const [reanchored] = applyReanchoring([remapped], anchored.segments);
   const missing = [...new Set(entry.coderFile.segments.map((s) => s.participant))].filter((p) => !transcriptById.has(p));
-  return { coderFile: reanchored?.coderFile ?? remapped.coderFile, problems: anchored.problems, placed, missing };
+  return { coderFile: reanchored?.coderFile ?? remapped.coderFile, problems: [...unknownCodes(remapped, knownCodes), ...anchored.problems], placed, missing };
+}
+
+/** One problem per code the segments use that no codebook has: where it is first used, and how often. */
+function unknownCodes(entry: CoderEntry, known: ReadonlySet<string>): Problem[] {
+  const uses = new Map<string, { line: number | undefined; count: number }>();
+  for (const s of entry.coderFile.segments) {
+    for (const code of s.codes) {
+      if (known.has(code)) continue;
+      const use = uses.get(code);
+      if (use === undefined) uses.set(code, { line: s.line, count: 1 });
+      else use.count++;
+    }
+  }
+  return [...uses].map(([code, use]) => ({
+    severity: 'warning',
+    file: entry.file,
+    ...(use.line !== undefined ? { line: use.line, column: 5 } : {}),
+    kind: 'unknown-code',
+    message: {
+      en: `the code \`${code}\` (${use.count} segment(s)) is in neither codebook: brought as it is`,
+      fr: `le code \`${code}\` (${use.count} segment(s)) n’est dans aucun des deux livres de codes\u00a0: repris tel quel`,
+    },
+    hint: {
+      en: 'add it to codebook.yaml (codage codebook add), or recode these segments; codage check lists them',
+      fr: 'l’ajouter à codebook.yaml (codage codebook add), ou recoder ces segments\u00a0; codage check les liste',
+    },
+  }));
 }
