@@ -11,9 +11,9 @@ import type { ReportLine } from './import-plan.js';
 import type { RefiCode } from './read.js';
 
 /**
- * The trusted reference: each theme and code added one after the other with `addTheme` and
- * `addCode`, the file parsed again before each decision (how the import worked before the
- * additions were batched).
+ * The trusted reference: the same decisions taken one node at a time, each theme and code added
+ * with `addTheme` and `addCode` and the file parsed again before each decision (how the import
+ * worked before the additions were batched).
  */
 function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: ReadonlySet<string>, language: 'fr' | 'en') {
   const report: ReportLine[] = [];
@@ -26,7 +26,10 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
     for (const code of list) {
       const name = code.name.trim();
       if (name === '') {
-        say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
+        if (code.children.length > 0) {
+          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n'a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
+          visit(code.children, parent);
+        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
         continue;
       }
       try {
@@ -63,6 +66,11 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
           }
           const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
           if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+          const renamed = same ? [...current().byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(unique) && (n.parent ?? null) === (parent?.id ?? null)) : undefined;
+          if (renamed) {
+            codeIds.set(code.guid, renamed.id);
+            continue;
+          }
           const added = addCode(codebook, { name: unique, themeId: parent?.id ?? null, ...readNodeDescription(code.description ?? '', 'code'), ...(code.color ? { color: code.color } : {}) });
           codebook = added.source;
           codeIds.set(code.guid, added.id);
@@ -140,6 +148,21 @@ describe('planRefiCodebook', () => {
       }),
       { numRuns: 150, seed: 20261202 },
     );
+  });
+
+  it('brings case variants of one name into one code, and the sub-codes of an unnamed code where it was', () => {
+    const variants = code('Relation bis', [code('Impuissance'), code('impuissance'), code('IMPUISSANCE ')]);
+    const unnamed = code('', [code('Enfant A'), code('Enfant B')]);
+    const plan = planRefiCodebook(DEMO, [variants, code('Vécu du médecin', [unnamed])], new Set(), 'en');
+    const ids = [variants.children[0]!, variants.children[1]!, variants.children[2]!].map((c) => plan.codeIds.get(c.guid));
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toBeDefined();
+    expect(plan.report.filter((l) => l.kind === 'refi-code-refused')).toEqual([]);
+    const book = parseCodebook(plan.source, 'codebook.yaml').codebook;
+    const vecu = book.themes.find((t) => t.name === 'Vécu du médecin')!;
+    expect(vecu.children.map((c) => c.name)).toEqual(expect.arrayContaining(['Enfant A', 'Enfant B']));
+    expect(plan.codeIds.get(unnamed.children[0]!.guid)).toBe(book.byId.get(plan.codeIds.get(unnamed.children[0]!.guid)!)?.id);
+    expect(plan.report.find((l) => l.kind === 'refi-code-unnamed')?.message.en).toContain('its 2 sub-code(s) are placed where it was');
   });
 
   it('brings 500 codes in 20 themes without parsing the codebook for each', () => {

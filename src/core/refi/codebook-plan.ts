@@ -39,7 +39,11 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
     for (const code of list) {
       const name = code.name.trim();
       if (name === '') {
-        say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
+        if (code.children.length > 0) {
+          // Its sub-codes are not lost with it: they go where it would have been.
+          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n'a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
+          visit(code.children, parent);
+        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
         continue;
       }
       const colour = code.color ? { color: code.color } : {};
@@ -71,6 +75,12 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
         // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
         const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
         if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+        // A sibling spelled the same but for case or accents was renamed so already: the same code.
+        const renamed = same ? book.codes(unique).find((c) => c.parent === (parent?.id ?? null)) : undefined;
+        if (renamed !== undefined) {
+          codeIds.set(code.guid, renamed.id);
+          continue;
+        }
         codeIds.set(code.guid, book.addCode(parent?.id ?? null, unique, { ...readNodeDescription(code.description ?? '', 'code'), ...colour }).id);
         counts.codes++;
       } catch (error) {
