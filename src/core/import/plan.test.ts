@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { detectColumns, type ImportColumns } from './columns.js';
-import { planImport, type ImportTranscript } from './plan.js';
+import { planImport, splitThemePath, type ImportTranscript } from './plan.js';
 
 const P01 = `Enquêteur : Pouvez-vous me parler de votre dernier patient douloureux chronique ?
 P01 : Alors… *rire* c'est compliqué. Je ne sais plus quoi lui proposer, honnêtement. On a tout essayé : les antalgiques, la kiné, l'hypnose même.
@@ -195,6 +195,20 @@ describe('planImport on a French coding spreadsheet', () => {
     const big = planImport({ rows: bigRows, columns, transcripts: many });
     expect(big.results).toHaveLength(500);
     expect(big.results.every((r) => r.participant !== null)).toBe(true);
+  });
+});
+
+describe('splitThemePath', () => {
+  it('cuts a theme cell at its separators, skipping empty levels, and keeps names holding a slash', () => {
+    expect(splitThemePath('Vécu du médecin > Émotions négatives')).toEqual(['Vécu du médecin', 'Émotions négatives']);
+    expect(splitThemePath('Relation / Écoute → Temps › Fin')).toEqual(['Relation', 'Écoute', 'Temps', 'Fin']);
+    expect(splitThemePath('A > > B')).toEqual(['A', 'B']);
+    expect(splitThemePath('A >   > B')).toEqual(['A', 'B']);
+    expect(splitThemePath(' > > ')).toEqual([]);
+    expect(splitThemePath('Vécu du médecin > ')).toEqual(['Vécu du médecin']);
+    expect(splitThemePath('> Vécu du médecin')).toEqual(['Vécu du médecin']);
+    expect(splitThemePath('Relation médecin/patient')).toEqual(['Relation médecin/patient']);
+    expect(splitThemePath('Avant>après')).toEqual(['Avant>après']);
   });
 });
 

@@ -129,14 +129,21 @@ export interface ImportInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-const THEME_SEPARATOR = /\s+(?:>|\/|→|›)\s+/;
-const CODE_PATH_SEPARATOR = /\s+(?:>|→|›)\s+/;
+// A separator stands between spaces (or at an end of the cell), so that `Médecin/patient` stays one
+// name; the spaces are not consumed, so that an empty level (`A > > B`, `Vécu > `) splits too.
+const THEME_SEPARATOR = /(?<=^|\s)(?:>|\/|→|›)(?=\s|$)/;
+const CODE_PATH_SEPARATOR = /(?<=^|\s)(?:>|→|›)(?=\s|$)/;
 
 function splitPath(cell: string, separator: RegExp): string[] {
   return cell
     .split(separator)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+}
+
+/** The themes of a theme cell, outermost first: `Vécu du médecin > Émotions` (also `/`, `→`, `›`). */
+export function splitThemePath(cell: string): string[] {
+  return splitPath(cell, THEME_SEPARATOR);
 }
 
 /** The row's quote went somewhere (and the row was not skipped). */
@@ -187,7 +194,7 @@ function locateRow(
 ): ImportRowResult {
   const cell = (i: number | undefined): string => (i === undefined ? '' : (input.cells[i] ?? '').trim());
   const code = cell(columns.code);
-  let themePath = [...splitPath(cell(columns.theme), THEME_SEPARATOR), ...splitPath(cell(columns.subtheme), THEME_SEPARATOR)];
+  let themePath = [...splitThemePath(cell(columns.theme)), ...splitThemePath(cell(columns.subtheme))];
   let codes = code
     .split(/\s*[;\n]\s*/)
     .map((c) => c.trim())
