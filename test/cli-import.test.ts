@@ -86,6 +86,17 @@ describe('codage import-codings', () => {
     expect(fromXlsx.summary).toEqual(fromCsv.summary);
   });
 
+  it('refuses to import into a codebook it cannot read completely, naming the line, and writes nothing', () => {
+    const dir = copyStudy();
+    const path = join(dir, 'codebook.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('themes:\n', 'themes:\n  - name: Thème doublon\n    id: doublon\n    codes:\n      - name: Antalgiques forts\n        id: doublon\n'));
+    const before = readFileSync(path, 'utf8');
+    const r = runCli(['import-codings', SHEET, '--coder', 'import', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/codebook\.yaml:\d+:\d+: error: The id `doublon` is already used/);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   it('refuses to mix with existing codings unless told, and --dry-run writes nothing', () => {
     const dir = copyStudy();
     const before = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');

@@ -6,6 +6,15 @@ import { formatProblem } from './output.js';
 
 // A coder name is checked before the study is read: see coder.ts (resolveCoder).
 
+/**
+ * A command that builds on these files refuses to go on while one of them has an error (a YAML
+ * syntax error, two codes with one id…): the first one, with its file:line:column and its fix.
+ */
+export function refuseErrorsIn(problems: readonly Problem[], files: readonly string[]): void {
+  const first = problems.find((p) => p.severity === 'error' && files.includes(p.file));
+  if (first) throw new DataError(first.message, { file: first.file, line: first.line, column: first.column, hint: first.hint });
+}
+
 /** `--by ATTRIBUTE` must name an attribute some participant has. */
 export function requireAttribute(study: Study, attribute: string | undefined): void {
   if (attribute === undefined) return;

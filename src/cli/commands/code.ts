@@ -4,6 +4,7 @@ import { parseCodebook } from '../../core/codebook/parse.js';
 import { type Memos, memoLine, memoOf } from '../../core/memo/memo.js';
 import { readMemos } from '../../io/memos.js';
 import { coderSuggestions } from '../../tui/suggestions.js';
+import { refuseErrorsIn } from '../study-checks.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -111,11 +112,7 @@ async function session(
   };
   const refusal = refusalFor(entry.file, { rewritable: entry.rewritable, problems: study.problems });
   if (refusal) throw refusal;
-  const blocking = study.problems.filter((p) => p.severity === 'error' && (p.file === STUDY_FILES.codebook || p.file === entry.file));
-  if (blocking.length > 0) {
-    const first = blocking[0]!;
-    throw new DataError(first.message, { file: first.file, line: first.line, column: first.column, hint: first.hint });
-  }
+  refuseErrorsIn(study.problems, [STUDY_FILES.codebook, entry.file]);
   if (study.transcripts.length === 0) {
     throw new DataError(
       { en: 'this study has no transcript yet', fr: "cette étude n'a pas encore de transcription" },

@@ -19,6 +19,7 @@ import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { formatPercent, paint } from '../output.js';
 import { progressBar } from '../progress.js';
+import { refuseErrorsIn } from '../study-checks.js';
 
 interface ImportOptions {
   study: string;
@@ -62,6 +63,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       }\n`,
     );
   }
+
+  // The codebook the import adds to and maps names to must be read completely (two codes with one
+  // id would make a quote's code ambiguous).
+  refuseErrorsIn(study.problems, [STUDY_FILES.codebook]);
 
   // Said now, before the spreadsheet is read; decided again under the lock (another import may
   // have written this coder's file meanwhile).

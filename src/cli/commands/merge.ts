@@ -7,6 +7,7 @@ import { someNames } from '../../core/text/some-names.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { AnchorStatus } from '../../core/study/anchor-codings.js';
 import { bringCoderFile } from '../../core/study/bring-coder.js';
+import { refuseErrorsIn } from '../study-checks.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { allCodes } from '../../core/codebook/query.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry, type Study } from '../../core/study/study.js';
@@ -125,8 +126,7 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
       );
     }
   }
-  const codebookError = ours.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
-  if (codebookError) throw new DataError(codebookError.message, { file: codebookError.file, line: codebookError.line, column: codebookError.column, hint: codebookError.hint });
+  refuseErrorsIn(ours.problems, [STUDY_FILES.codebook]);
   // The other copy's codebook must be read completely too: a line YAML cannot read (a definition
   // with ": " in it) or a theme without a name would be lost or refused without saying where.
   const theirError = theirs.problems.find((p) => p.severity === 'error' && p.file === STUDY_FILES.codebook);
