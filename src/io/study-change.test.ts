@@ -59,6 +59,18 @@ const withNewSegment = (file: CoderFile): CoderFile => ({
 });
 
 describe('changeStudy', () => {
+  it('writes codebook.yaml back with the byte order mark and Windows line breaks it had', () => {
+    write('codebook.yaml', `\uFEFF${CODEBOOK.replaceAll('\n', '\r\n')}`);
+    changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (files) => files.writeCodebook(withNewCode(files.codebook())));
+    const bytes = fs.readFileSync(path.join(root, 'codebook.yaml'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1)).toBe(withNewCode(CODEBOOK).replaceAll('\n', '\r\n'));
+    // A file written with plain LF stays so.
+    write('codebook.yaml', CODEBOOK);
+    changeStudy(root, { command: 'test', files: ['codebook.yaml'] }, (files) => files.writeCodebook(withNewCode(files.codebook())));
+    expect(read('codebook.yaml')).toBe(withNewCode(CODEBOOK));
+  });
+
   it('takes a coder file the study was loaded with as it was read, and reads it again once it changed on disk', async () => {
     write('codings/marie.yaml', serializeCoderFile(marie));
     const study = await loadStudy(root);

@@ -355,11 +355,14 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
       }
       return posix;
     };
+    /** How codebook.yaml was written (byte order mark, Windows line breaks): kept when it is rewritten. */
+    let codebookLayout = { bom: false, crlf: false };
     const study: StudyFiles = {
       codebook() {
         const file = STUDY_FILES.codebook;
         mustBeListed(file);
         const bytes = readBytes(path.join(root, file), file);
+        if (bytes !== null) codebookLayout = { bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, crlf: bytes.includes('\r\n') };
         const source = bytes === null ? '' : decodeStudyText(bytes);
         if (source.trim() !== '') {
           const parsed = parseCodebook(source, file);
@@ -379,7 +382,11 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
       writeCodebook(text) {
         const file = STUDY_FILES.codebook;
         mustHaveBeenRead(file);
-        writes.set(file, { file, abs: path.join(root, file), content: text });
+        // Read as LF text without a BOM; written back as the user's editor wrote it, so that a
+        // diff shows the lines that changed, not every line.
+        let content = codebookLayout.crlf ? text.replace(/\r?\n/g, '\r\n') : text;
+        if (codebookLayout.bom && !content.startsWith('\uFEFF')) content = `\uFEFF${content}`;
+        writes.set(file, { file, abs: path.join(root, file), content });
       },
       writeCoder(content) {
         const file = coderFilePath(content.coder);
