@@ -183,7 +183,7 @@ describe('mergeCodebook in one pass', () => {
   });
 });
 
-/** The additions of the three-way merge, one node at a time (the former code): the reference for the planned pass. */
+/** The additions of the three-way merge decided and made one node at a time, the file parsed again after each: the reference for the planned pass. */
 function threeWayAdditionsOneByOne(base: string, ours: string, theirs: string) {
   const b = read(base);
   const t = read(theirs);
@@ -200,14 +200,24 @@ function threeWayAdditionsOneByOne(base: string, ours: string, theirs: string) {
       conflicts.push(`both copies added a code named « ${node.name} » with different ids: kept this copy's`);
       continue;
     }
+    const what = `${node.kind === 'theme' ? 'theme' : 'code'} « ${node.name} »`;
+    if (node.kind === 'theme') {
+      const siblings = parent === null ? o.themes : (o.byId.get(parent)?.children ?? []);
+      const same = siblings.find((n) => n.kind === 'theme' && nameKey(n.name) === nameKey(node.name));
+      if (same) {
+        addedIds.set(node.id, same.id);
+        applied.push(`${what} (${node.id}) is this copy's theme « ${same.name} » (${same.id}): what the other copy put in it goes there`);
+        continue;
+      }
+    }
     try {
       const r = node.kind === 'code' ? addCode(source, { name: node.name, themeId: parent, id: node.id, ...texts(node) }) : addTheme(source, { name: node.name, parentId: parent, id: node.id, ...texts(node) });
       source = r.source;
       o = read(source);
       addedIds.set(node.id, r.id);
-      applied.push(`added ${node.kind === 'theme' ? 'theme' : 'code'} « ${node.name} » (${node.id})`);
+      applied.push(`added ${what} (${r.id})`);
     } catch (error) {
-      conflicts.push(`${node.kind === 'theme' ? 'theme' : 'code'} « ${node.name} » (${node.id}) not added: ${(error as CodebookEditError).localized.en}`);
+      conflicts.push(`${what} (${node.id}) (line ${node.line} of the other copy) not added: ${(error as CodebookEditError).localized.en}`);
     }
   }
   return { source, applied, conflicts };
@@ -249,6 +259,18 @@ describe('mergeCodebookThreeWay: the other copy’s new themes and codes in one 
 });
 
 describe('mergeCodebookThreeWay (git merge driver)', () => {
+  it('puts the codes of a theme both branches added (same name, other ids) into this branch’s theme', () => {
+    const ours = BASE.replace('themes:\n', 'themes:\n  - name: Peurs\n    id: peurs\n');
+    const theirs = BASE.replace('themes:\n', 'themes:\n  - name: peurs\n    id: les-peurs\n    codes:\n      - name: Peur du médecin\n        id: peur-medecin\n');
+    const r = mergeCodebookThreeWay(BASE, ours, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(read(r.source).byId.get('peur-medecin')?.parent).toBe('peurs');
+    expect(r.applied.map((a) => a.en)).toEqual([
+      "theme « peurs » (les-peurs) is this copy's theme « Peurs » (peurs): what the other copy put in it goes there",
+      'added code « Peur du médecin » (peur-medecin)',
+    ]);
+  });
+
   it('says when both branches added a different theme or code under the same id, and keeps this one', () => {
     const add = (name: string, definition?: string) => `${BASE}  - name: ${name}\n    id: colere\n${definition ? `    definition: ${definition}\n` : ''}`;
     const clash = mergeCodebookThreeWay(BASE, add('Colère'), add('Colère du patient', 'Le patient est en colère.'));

@@ -164,13 +164,26 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
       conflicts.push({ en: `both copies added a code named « ${node.name} » with different ids: kept this copy's`, fr: `les deux copies ont ajouté un code « ${node.name} » sous des identifiants différents : celui de cette copie est gardé` });
       continue;
     }
+    // Both copies added a theme of this name here: one theme, this copy's, which gets the other's codes.
+    const sameTheme = node.kind === 'theme' ? book.theme(parent, node.name) : undefined;
+    if (sameTheme !== undefined) {
+      addedIds.set(node.id, sameTheme.id);
+      applied.push({
+        en: `${label(node)} is this copy's theme « ${sameTheme.name} » (${sameTheme.id}): what the other copy put in it goes there`,
+        fr: `${labelFr(node)} est le thème « ${sameTheme.name} » (${sameTheme.id}) de cette copie : ce que l'autre copie y a mis y va`,
+      });
+      continue;
+    }
     try {
       const r = node.kind === 'code' ? book.addCode(parent, node.name, { id: node.id, ...textsOf(node) }) : book.addTheme(parent, node.name, { id: node.id, ...textsOf(node) });
       addedIds.set(node.id, r.id);
-      applied.push({ en: `added ${label(node)}`, fr: `ajouté : ${labelFr(node)}` });
+      // The id written (another one when the other copy's is not a valid id).
+      const written = { ...node, id: r.id } as CodebookNode;
+      applied.push({ en: `added ${label(written)}`, fr: `ajouté : ${labelFr(written)}` });
     } catch (error) {
       if (!(error instanceof CodebookEditError)) throw error;
-      conflicts.push({ en: `${label(node)} not added: ${error.localized.en}`, fr: `${labelFr(node)} non ajouté : ${error.localized.fr}` });
+      const at = node.line !== undefined ? { en: ` (line ${node.line} of the other copy)`, fr: ` (ligne ${node.line} de l'autre copie)` } : { en: '', fr: '' };
+      conflicts.push({ en: `${label(node)}${at.en} not added: ${error.localized.en}`, fr: `${labelFr(node)}${at.fr} non ajouté : ${error.localized.fr}` });
     }
   }
   if (book.added > 0) {
