@@ -259,6 +259,12 @@ describe('mergeCodebookThreeWay: the other copy’s new themes and codes in one 
 });
 
 describe('mergeCodebookThreeWay (git merge driver)', () => {
+  it('refuses a branch whose codebook it cannot read completely (two nodes with one id), naming the line', () => {
+    const twice = BASE.replace('themes:\n', 'themes:\n  - name: Thème doublon\n    id: doublon\n    codes:\n      - name: Antalgiques forts\n        id: doublon\n');
+    expect(() => mergeCodebookThreeWay(BASE, twice, BASE)).toThrow(/this branch's version cannot be read completely \(line 7: The id `doublon` is already used/i);
+    expect(() => mergeCodebookThreeWay(BASE, BASE, twice)).toThrow(/the other branch's version cannot be read completely/i);
+  });
+
   it('puts the codes of a theme both branches added (same name, other ids) into this branch’s theme', () => {
     const ours = BASE.replace('themes:\n', 'themes:\n  - name: Peurs\n    id: peurs\n');
     const theirs = BASE.replace('themes:\n', 'themes:\n  - name: peurs\n    id: les-peurs\n    codes:\n      - name: Peur du médecin\n        id: peur-medecin\n');

@@ -109,16 +109,25 @@ function labelFr(node: CodebookNode): string {
 
 /** Three-way merge of codebook texts: `theirs`' changes since `base` applied to `ours`. */
 export function mergeCodebookThreeWay(base: string, ours: string, theirs: string): ThreeWayResult {
-  for (const [text, which] of [
-    [base, { en: 'the common ancestor', fr: "l'ancêtre commun" }],
-    [ours, { en: "this branch's version", fr: 'la version de cette branche' }],
-    [theirs, { en: "the other branch's version", fr: "la version de l'autre branche" }],
+  for (const [text, which, ancestor] of [
+    [base, { en: 'the common ancestor', fr: "l'ancêtre commun" }, true],
+    [ours, { en: "this branch's version", fr: 'la version de cette branche' }, false],
+    [theirs, { en: "the other branch's version", fr: "la version de l'autre branche" }, false],
   ] as const) {
-    const syntax = parseCodebook(text, 'codebook.yaml').problems.find((p) => p.kind === 'yaml-syntax');
+    const problems = parseCodebook(text, 'codebook.yaml').problems;
+    const syntax = problems.find((p) => p.kind === 'yaml-syntax');
     if (syntax) {
       throw new CodebookEditError('codebook-yaml-syntax', {
         en: `${which.en} has a YAML syntax error (line ${syntax.line ?? '?'}): it cannot be merged safely`,
         fr: `${which.fr} contient une erreur de syntaxe YAML (ligne ${syntax.line ?? '?'}) : impossible de la fusionner sans risque`,
+      });
+    }
+    // Two nodes with one id, a node without a name…: which node a coding means is not known.
+    const error = ancestor ? undefined : problems.find((p) => p.severity === 'error');
+    if (error) {
+      throw new CodebookEditError('codebook-not-mergeable', {
+        en: `${which.en} cannot be read completely (line ${error.line ?? '?'}: ${error.message.en}): it cannot be merged safely`,
+        fr: `${which.fr} ne peut pas être lue entièrement (ligne ${error.line ?? '?'} : ${error.message.fr}) : impossible de la fusionner sans risque`,
       });
     }
   }
