@@ -331,7 +331,11 @@ async function session(
   };
 
   const { runCodingScreen } = await screen;
-  await runCodingScreen(open(transcript), {}, { mouse });
+  try {
+    await runCodingScreen(open(transcript), {}, { mouse });
+  } finally {
+    suggestions?.stop();
+  }
   // Said once the screen is closed, where it stays readable (the screen itself opens at once).
   const note = noticePrinter(ctx);
   if (takeOverNotice) note(takeOverNotice);
