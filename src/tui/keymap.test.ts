@@ -149,6 +149,23 @@ describe('feedInput', () => {
     expect(feed(state, 'J'.repeat(3)).cursor).toBe(5);
   });
 
+  it('reads Esc then a key sent together as the two keys where Alt+that key means nothing', () => {
+    // The picker open, then `\x1bj` in one write: the picker closes and j moves down.
+    const picker = feed(state, '\r');
+    expect(picker.mode).toBe('picker');
+    const after = feed(picker, '\x1bj');
+    expect(after.mode).toBe('read');
+    expect(after.cursor).toBe(1);
+    // While a memo is typed, Alt+letter (Option on a Mac) never cancels it.
+    const memo = feed(state, 'Mabc');
+    expect(feed(memo, '\x1bl').mode).toBe('prompt');
+    expect(feed(memo, '\x1bl').prompt?.value).toMatch(/^abc/);
+    // Alt+1 in the picker still applies the first code at once.
+    const quick = feed(feed(state, 'jj\r'), '\x1b1');
+    expect(quick.mode).toBe('read');
+    expect(quick.segments).toHaveLength(1);
+  });
+
   it('undoes as many times as u is pressed, even in one chunk', () => {
     const coded = feed(state, 'jj\rimpu\rj\rfrust\r');
     expect(coded.segments).toHaveLength(2);

@@ -243,6 +243,15 @@ export function feedInput(
             ? mouseToAction(current, press.mouse, ctx)
             : null;
       if (action !== null) current = apply(current, action);
+      else if (press.kind === 'key' && press.key.meta && !press.key.ctrl && press.input !== '' && !typingText(current)) {
+        // To a terminal, Esc then `q` sent together (typed fast, or over SSH) is Alt+q. Where
+        // Alt+q means nothing, they are the two keys the coder pressed — except while text is
+        // typed (a memo, a filter), where Esc would throw away what was typed.
+        const close = keyToAction(current, '', { ...NO_KEY, escape: true }, ctx);
+        if (close !== null) current = apply(current, close);
+        const plain = keyToAction(current, press.input, { ...press.key, meta: false }, ctx);
+        if (plain !== null && !stop()) current = apply(current, plain);
+      }
     }
   }
   return current;
