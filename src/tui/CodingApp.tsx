@@ -352,6 +352,11 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       }
       const before = stateRef.current;
       feedInput(before, data, keyContext.current, (_, action) => {
+        // A page move scrolls the window a page (the next key of a burst pages from there).
+        if (action.type === 'moveTo' && action.top !== undefined) {
+          topRef.current = action.top;
+          keyContext.current = { ...keyContext.current, top: action.top };
+        }
         apply(action);
         return stateRef.current;
       }, () => quitting.current);

@@ -128,6 +128,15 @@ describe('keyToAction', () => {
     expect(act(state, '', { pageDown: true })).toEqual({ type: 'moveTo', sentence: down });
     expect(act(state, ' ')).toEqual({ type: 'moveTo', sentence: down });
   });
+
+  it('scrolls the window a page with the cursor, within the text', () => {
+    const rows = ctx.layout.count;
+    const shown = { ...ctx, top: 0 };
+    expect(keyToAction(state, '', key({ pageDown: true }), shown)).toEqual({ type: 'moveTo', sentence: pageTarget(state, shown, 1), top: Math.min(2, rows - 4) });
+    const end = { ...ctx, top: rows - 4 };
+    expect(keyToAction(state, '', key({ pageDown: true }), end)).toMatchObject({ top: rows - 4 });
+    expect(keyToAction(state, '', key({ pageUp: true }), { ...ctx, top: 1 })).toMatchObject({ top: 0 });
+  });
 });
 
 describe('feedInput', () => {

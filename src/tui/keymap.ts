@@ -17,6 +17,19 @@ export interface KeyContext {
   viewRow?: number;
 }
 
+/**
+ * A page down or up: the cursor moves a screen of rows, and the window with it, so that the text
+ * scrolls a page (the cursor keeps its place on screen) instead of the cursor running to the
+ * window's far edge first.
+ */
+function pageMove(state: SessionState, ctx: KeyContext, dir: 1 | -1): Action {
+  const sentence = pageTarget(state, ctx, dir);
+  if (ctx.top === undefined || ctx.viewRows <= 0) return { type: 'moveTo', sentence };
+  const step = Math.max(1, ctx.viewRows - 2);
+  const top = Math.min(Math.max(0, ctx.top + dir * step), Math.max(0, ctx.layout.count - ctx.viewRows));
+  return { type: 'moveTo', sentence, top };
+}
+
 /** What a mouse report means: a click or a drag on the text, the wheel. Only on the transcript. */
 export function mouseToAction(state: SessionState, mouse: MouseReport, ctx: KeyContext): Action | null {
   if (state.mode !== 'read') return null;
@@ -96,8 +109,8 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
     return { type: 'count', digit: Number(input) };
   }
   if (key.ctrl) {
-    if (input === 'f' || input === 'd') return { type: 'moveTo', sentence: pageTarget(state, ctx, 1) };
-    if (input === 'b' || input === 'u') return { type: 'moveTo', sentence: pageTarget(state, ctx, -1) };
+    if (input === 'f' || input === 'd') return pageMove(state, ctx, 1);
+    if (input === 'b' || input === 'u') return pageMove(state, ctx, -1);
     if (input === 'r') return { type: 'redo' };
     if (input === 'z') return { type: 'undo' };
     if (input === 'c') return { type: 'quit' };
@@ -127,12 +140,8 @@ function readKey(state: SessionState, input: string, key: KeyInfo, ctx: KeyConte
   if (key.upArrow || input === 'k') return { type: 'move', unit: 'sentence', dir: -1 };
   if (input === 'J') return { type: 'move', unit: 'turn', dir: 1 };
   if (input === 'K') return { type: 'move', unit: 'turn', dir: -1 };
-  if (key.pageDown || input === ' ') {
-    return { type: 'moveTo', sentence: pageTarget(state, ctx, 1) };
-  }
-  if (key.pageUp) {
-    return { type: 'moveTo', sentence: pageTarget(state, ctx, -1) };
-  }
+  if (key.pageDown || input === ' ') return pageMove(state, ctx, 1);
+  if (key.pageUp) return pageMove(state, ctx, -1);
   if (key.home || input === 'g') return { type: 'top' };
   if (key.end || input === 'G') return { type: 'bottom' };
   if (key.tab) return { type: 'nextUncoded', dir: key.shift ? -1 : 1 };

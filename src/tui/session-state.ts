@@ -240,7 +240,8 @@ export interface SessionState {
 
 export type Action =
   | { type: 'move'; unit: 'sentence' | 'turn'; dir: 1 | -1 }
-  | { type: 'moveTo'; sentence: number }
+  /** `top`, for a page move: the first row the screen's window then shows (the text scrolls a page). */
+  | { type: 'moveTo'; sentence: number; top?: number }
   | { type: 'top' }
   | { type: 'bottom' }
   | { type: 'nextUncoded'; dir: 1 | -1 }
