@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STUDY_FILES } from '../core/study/study.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
@@ -75,20 +74,28 @@ export async function openSentenceCache(
 ): Promise<SentenceStore> {
   const dir = join(root, STUDY_FILES.internal, 'cache');
   const path = join(dir, `sentences-${language}.json`);
-  const rules = currentRules();
-  let cache: CacheFile = { rules, entries: {} };
-  try {
-    const read = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-    if (read.rules === rules && typeof read.entries === 'object' && read.entries !== null) cache = read;
-  } catch {
-    // No cache yet, or a damaged one: computed again.
-  }
+  // Read when a sentence is first asked for: a command that needs none (most exports) does not
+  // pay for reading and parsing the file.
+  let loaded: CacheFile | null = null;
+  const load = (): CacheFile => {
+    if (loaded !== null) return loaded;
+    const rules = currentRules();
+    loaded = { rules, entries: {} };
+    try {
+      const read = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+      if (read.rules === rules && typeof read.entries === 'object' && read.entries !== null) loaded = read;
+    } catch {
+      // No cache yet, or a damaged one: computed again.
+    }
+    return loaded;
+  };
   const known = new Map<Transcript, Sentence[]>();
   let changed = false;
   return {
     of(t) {
       const done = known.get(t);
       if (done !== undefined) return done;
+      const cache = load();
       const hash = textHash(t.text);
       const entry = cache.entries[t.id];
       let sentences = entry !== undefined && entry.text === hash ? decode(entry.sentences) : null;
@@ -101,10 +108,10 @@ export async function openSentenceCache(
       return sentences;
     },
     save() {
-      if (!changed) return;
+      if (!changed || loaded === null) return;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileAtomicSync(path, JSON.stringify(cache));
+        writeFileAtomicSync(path, JSON.stringify(loaded));
         changed = false;
       } catch {
         // A study on a read-only medium: no cache, nothing else changes.

@@ -25,8 +25,7 @@ export interface KeyContext {
 function pageMove(state: SessionState, ctx: KeyContext, dir: 1 | -1): Action {
   const sentence = pageTarget(state, ctx, dir);
   if (ctx.top === undefined || ctx.viewRows <= 0) return { type: 'moveTo', sentence };
-  const step = Math.max(1, ctx.viewRows - 2);
-  const top = Math.min(Math.max(0, ctx.top + dir * step), Math.max(0, ctx.layout.count - ctx.viewRows));
+  const top = Math.min(Math.max(0, ctx.top + dir * pageStep(ctx)), Math.max(0, ctx.layout.count - ctx.viewRows));
   return { type: 'moveTo', sentence, top };
 }
 
@@ -42,12 +41,16 @@ export function mouseToAction(state: SessionState, mouse: MouseReport, ctx: KeyC
   return { type: 'mouse', kind: mouse.kind, offset };
 }
 
+/** Rows a page moves: the window less two, so that the last lines stay in sight. */
+function pageStep(ctx: KeyContext): number {
+  return Math.max(1, ctx.viewRows - 2);
+}
+
 /** The sentence one screen down (dir 1) or up (-1) from the cursor. */
 export function pageTarget(state: SessionState, ctx: KeyContext, dir: 1 | -1): number {
   const sentence = state.sentences[state.cursor];
   if (sentence === undefined || ctx.layout.count === 0) return state.cursor;
-  const step = Math.max(1, ctx.viewRows - 2);
-  const row = Math.min(Math.max(0, rowOf(ctx.layout, sentence.start) + dir * step), ctx.layout.count - 1);
+  const row = Math.min(Math.max(0, rowOf(ctx.layout, sentence.start) + dir * pageStep(ctx)), ctx.layout.count - 1);
   let target = sentenceAt(state.sentences, ctx.layout.rowStart[row] ?? 0);
   if (target === state.cursor) target += dir;
   return Math.min(Math.max(0, target), state.sentences.length - 1);

@@ -3,7 +3,7 @@ import { AGGREGATIONS, pick, type Aggregated, type Aggregation } from '../../cor
 import { computeAgreement, type AgreementCell, type AgreementSummary } from '../../core/analysis/agreement/compare.js';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { reasonText, type Estimate } from '../../core/analysis/agreement/estimate.js';
-import { comparedTranscripts, prepareComparison, type PreparedComparison } from '../../core/analysis/agreement/prepare.js';
+import { prepareComparison, type PreparedComparison } from '../../core/analysis/agreement/prepare.js';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../../core/analysis/agreement/units.js';
 import { codeLabel } from '../../core/codebook/query.js';
 import { planReconciliation } from '../../core/consensus/plan.js';
@@ -18,8 +18,7 @@ import { tableToCsv, tableToText } from '../../core/report/table.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
-import { segmentSentences } from '../../core/transcript/sentences.js';
-import { cachedSentences } from '../../io/sentence-cache.js';
+import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
@@ -65,23 +64,15 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   const language = ctx.language;
   const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };
   // Sentences take longer to cut than the study to read: kept in .codage/cache between runs.
-  const cached =
-    options.unit === 'sentence'
-      ? await cachedSentences(
-          study.root,
-          comparedTranscripts(selectionInput).chosen.map((c) => c.transcript),
-          language,
-          (t) => segmentSentences(t.text, t.turns, language),
-        )
-      : undefined;
-  const sentences = cached ? (t: Transcript) => cached.get(t.id) ?? segmentSentences(t.text, t.turns, language) : undefined;
+  const store = options.unit === 'sentence' ? await openSentenceCache(study.root, language) : undefined;
   const prepared = prepareComparison({
     ...selectionInput,
     unit: options.unit,
     codebook: study.codebook,
     language,
-    ...(sentences ? { sentences } : {}),
+    ...(store ? { sentences: (t: Transcript) => store.of(t) } : {}),
   });
+  store?.save();
   if (prepared.input.transcripts.length === 0) {
     throw new UsageError(
       {
