@@ -16,13 +16,18 @@ export interface CodePickerProps {
   title: string;
   /** Line shown when nothing matches. */
   empty: string;
+  /** Line shown under the list when the highlighted item has nothing to say. */
+  hint?: string;
   height: number;
   width: number;
 }
 
-export function CodePicker({ picker, title, empty, height, width }: CodePickerProps): React.JSX.Element {
+export function CodePicker({ picker, title, empty, hint, height, width }: CodePickerProps): React.JSX.Element {
   const topRef = useRef(0);
-  const listRows = Math.max(1, height - 3);
+  // Detail lines under the list: as many as the items need (two at most), the list keeping three rows.
+  // Counted over every item, so the list does not change height as the highlight moves.
+  const detailRows = Math.max(1, Math.min(2, height - 5, Math.max(0, ...picker.items.map((item) => item.detail?.length ?? 0))));
+  const listRows = Math.max(1, height - 2 - detailRows);
   const top = windowTop(topRef.current, { first: picker.highlighted, last: picker.highlighted }, listRows, picker.items.length, 0);
   topRef.current = top;
   const checkable = picker.purpose === 'apply' || picker.purpose === 'edit' || picker.purpose === 'hits';
@@ -56,8 +61,9 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
     );
   }
 
-  const footer =
-    picker.items.length === 0 ? empty : highlighted?.detail !== undefined ? highlighted.detail : '';
+  const detail = picker.items.length === 0 ? [empty] : (highlighted?.detail ?? (hint !== undefined ? [hint] : []));
+  // Lines past the rows there are join the last row.
+  const footer = Array.from({ length: detailRows }, (_, i) => (i < detailRows - 1 ? (detail[i] ?? '') : detail.slice(i).join('  ')));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate-end">
@@ -74,9 +80,12 @@ export function CodePicker({ picker, title, empty, height, width }: CodePickerPr
         <Text> </Text>
       )}
       {rows}
-      <Text dimColor wrap="truncate-end">
-        {truncate(footer === '' ? ' ' : footer, width)}
-      </Text>
+      {footer.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the footer's rows are fixed positions
+        <Text key={`detail${i}`} dimColor wrap="truncate-end">
+          {truncate(line === '' ? ' ' : line, width)}
+        </Text>
+      ))}
     </Box>
   );
 }

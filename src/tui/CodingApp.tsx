@@ -17,7 +17,7 @@ import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
-import { excerpt } from './line-fit.js';
+import { excerpt, truncate } from './line-fit.js';
 import type { Marks } from './row-style.js';
 import { SegmentPanel, type SegmentPanelProps } from './SegmentPanel.js';
 import {
@@ -431,7 +431,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         : picker.purpose === 'edit'
           ? strings.picker.edit
           : picker.purpose === 'theme'
-            ? strings.picker.theme(picker.newCodeName ?? '')
+            ? strings.picker.theme(truncate(picker.newCodeName ?? '', Math.max(10, width - strings.picker.theme('').length)))
             : picker.purpose === 'transcript'
               ? strings.picker.transcripts(props.coder)
               : strings.picker.remove;
@@ -444,7 +444,8 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           : picker.purpose === 'theme'
             ? themeToCreate(state, query, strings)
             : strings.picker.noMatch(query);
-    bottom = <CodePicker picker={picker} title={title} empty={empty} height={regions.bottom} width={width} />;
+    const hint = picker.purpose === 'theme' ? strings.picker.themeHint : undefined;
+    bottom = <CodePicker picker={picker} title={title} empty={empty} {...(hint !== undefined ? { hint } : {})} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {
     bottom = (
       <Text bold color={hue('yellow')} wrap="wrap">

@@ -25,8 +25,10 @@ function pickerItems(state: SessionState, picker: Picker): PickerItem[] {
         const why = picker.suggested?.find((s) => s.code === c.id)?.because;
         if (why !== undefined) item.note = `${state.language === 'fr' ? '≈ suggéré' : '≈ suggested'}${c.path.length > 0 ? ` · ${c.path.join(' › ')}` : ''}`;
         const because = why === undefined ? undefined : state.language === 'fr' ? `≈ comme ${why.participant}\u00a0: ${quoteExcerpt(why.text)}` : `≈ like ${why.participant}: ${quoteExcerpt(why.text)}`;
-        const detail = [because, c.definition, memo !== undefined ? `✎ ${memo}` : undefined].filter((d) => d !== undefined).join('  ');
-        if (detail !== '') item.detail = detail;
+        // The definition (and the code's memo) first, the passage that explains the suggestion under it.
+        const meaning = [c.definition, memo !== undefined ? `✎ ${memo}` : undefined].filter((d) => d !== undefined).join('  ');
+        const detail = [meaning, because].filter((d) => d !== undefined && d !== '') as string[];
+        if (detail.length > 0) item.detail = detail;
         return item;
       });
     case 'theme': {

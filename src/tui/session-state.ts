@@ -59,7 +59,8 @@ export interface PickerItem {
   label: string;
   /** Theme path shown beside the label. */
   path: string[];
-  detail?: string;
+  /** Lines shown under the list for the highlighted item, the most useful first (a code's definition and memo, then why it is suggested). */
+  detail?: string[];
   /** Shown dimmed beside the label instead of a path (a transcript's progress). */
   note?: string;
 }

@@ -745,8 +745,10 @@ describe('code suggestions', () => {
     const items = s.picker?.items ?? [];
     expect(items.slice(0, 2).map((i) => i.id)).toEqual(['frustration', 'impuissance']);
     expect(items[0]?.note).toBe('≈ suggéré · Vécu du médecin › Émotions négatives');
-    expect(items[0]?.detail).toBe('≈ comme MG3\u00a0: Ça m’agace, ces patients qui ne suivent rien.');
-    expect(items[1]?.detail).toContain('Le médecin dit ne plus savoir quoi proposer.');
+    expect(items[0]?.detail).toEqual(['≈ comme MG3\u00a0: Ça m’agace, ces patients qui ne suivent rien.']);
+    // The definition comes first, the suggestion's reason under it.
+    expect(items[1]?.detail?.[0]).toContain('Le médecin dit ne plus savoir quoi proposer.');
+    expect(items[1]?.detail?.[1]).toBe('≈ comme MG5\u00a0: Je ne sais plus quoi faire.');
     expect(items.some((i) => i.id === 'inconnu')).toBe(false);
     expect(items[2]?.note).toBeUndefined();
     // Typing filters as before; the suggestion only orders the list.

@@ -29,6 +29,8 @@ export interface ScreenStrings {
     apply: (quote: string) => string;
     edit: string;
     theme: (name: string) => string;
+    /** Shown under the theme list: how to make a new theme. */
+    themeHint: string;
     remove: string;
     transcripts: (coder: string) => string;
     /** The review of a search's hits before coding them all. */
@@ -82,7 +84,8 @@ const fr: ScreenStrings = {
   picker: {
     apply: (quote) => `Coder «\u00a0${quote}\u00a0»`,
     edit: 'Codes du segment (cochés) — Espace pour cocher ou décocher, ⏎ pour valider',
-    theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0? Un thème, ou tapez-en un nouveau («\u00a0Thème > Sous-thème\u00a0»)`,
+    theme: (name) => `Où ranger le nouveau code «\u00a0${name}\u00a0»\u00a0?`,
+    themeHint: 'Choisissez un thème, ou tapez-en un nouveau («\u00a0Thème > Sous-thème\u00a0»).',
     remove: 'Retirer quel code de ce segment\u00a0?',
     transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
     hits: (query, checked, total) => `Coder toutes les occurrences de «\u00a0${query}\u00a0»\u00a0: ${checked}/${total} phrase(s) cochée(s) — décochez les fausses`,
@@ -199,7 +202,8 @@ const en: ScreenStrings = {
   picker: {
     apply: (quote) => `Code "${quote}"`,
     edit: 'Codes of the segment (checked) — Space to check or uncheck, ⏎ to confirm',
-    theme: (name) => `Where does the new code "${name}" go? A theme, or type a new one ("Theme > Sub-theme")`,
+    theme: (name) => `Where does the new code "${name}" go?`,
+    themeHint: 'Choose a theme, or type a new one ("Theme > Sub-theme").',
     remove: 'Remove which code from this segment?',
     transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
     hits: (query, checked, total) => `Code every hit of "${query}": ${checked}/${total} sentence(s) ticked — untick the false ones`,

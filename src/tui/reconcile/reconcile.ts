@@ -200,7 +200,7 @@ function reduceEdit(state: ReconcileState, edit: Edit, action: Action): Reconcil
 }
 
 function withItems(state: ReconcileState, picker: Picker): Picker {
-  const items = searchCodes(state.codes, picker.query).map((c) => ({ id: c.id, label: c.name, path: c.path, ...(c.definition !== undefined ? { detail: c.definition } : {}) }));
+  const items = searchCodes(state.codes, picker.query).map((c) => ({ id: c.id, label: c.name, path: c.path, ...(c.definition !== undefined ? { detail: [c.definition] } : {}) }));
   return { ...picker, items, highlighted: Math.min(picker.highlighted, Math.max(0, items.length - 1)) };
 }
 

@@ -1,0 +1,48 @@
+import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { CodePicker } from './CodePicker.js';
+import type { Picker, PickerItem } from './session-state.js';
+
+const definition = 'Durée des consultations, retard, charge de travail et arbitrages de temps.';
+const because = '≈ comme MG4\u00a0: J’ai pris quarante minutes, j’avais trois patients qui attendaient.';
+
+function picker(items: PickerItem[], purpose: Picker['purpose'] = 'apply'): Picker {
+  return { purpose, query: '', highlighted: 0, checked: [], items, target: { start: 0, end: 1 } };
+}
+
+function frameOf(p: Picker, height: number, hint?: string): string[] {
+  const { lastFrame, unmount } = render(
+    <CodePicker picker={p} title="Coder" empty="Aucun code" {...(hint !== undefined ? { hint } : {})} height={height} width={80} />,
+  );
+  const lines = (lastFrame() ?? '').split('\n');
+  unmount();
+  return lines;
+}
+
+describe('the code picker', () => {
+  it('shows a suggested code’s definition whole on its own line at 80 columns, the reason under it', () => {
+    const items: PickerItem[] = [
+      { id: 'temps', label: 'Contraintes de temps', path: ['Organisation'], detail: [definition, because] },
+      { id: 'autre', label: 'Autre', path: [] },
+    ];
+    const lines = frameOf(picker(items), 10);
+    expect(lines).toHaveLength(10);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(lines[8]).toBe(definition);
+    expect(lines[9]?.startsWith('≈ comme MG4\u00a0: J’ai pris quarante minutes')).toBe(true);
+  });
+
+  it('keeps three rows for the list in a short bottom, putting the lines it has no room for on the last', () => {
+    const items: PickerItem[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: id, path: [], detail: ['déf.', 'raison'] }));
+    const lines = frameOf(picker(items), 6);
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(2, 5).map((l) => l.trim().split(/\s+/).at(-1))).toEqual(['a', 'b', 'c']);
+    expect(lines[5]).toBe('déf.  raison');
+  });
+
+  it('shows the hint under the list when the highlighted item says nothing', () => {
+    const lines = frameOf(picker([{ id: null, label: 'Pas encore regroupé', path: [] }], 'theme'), 8, 'Choisissez un thème.');
+    expect(lines.at(-1)).toBe('Choisissez un thème.');
+  });
+});
