@@ -81,7 +81,6 @@ export function CodePicker({ picker, title, empty, hint, height, width }: CodePi
       )}
       {rows}
       {footer.map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the footer's rows are fixed positions
         <Text key={`detail${i}`} dimColor wrap="truncate-end">
           {truncate(line === '' ? ' ' : line, width)}
         </Text>
