@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,9 @@ function picker(items: PickerItem[], purpose: Picker['purpose'] = 'apply'): Pick
 
 function frameOf(p: Picker, height: number, hint?: string): string[] {
   const { lastFrame, unmount } = render(
-    <CodePicker picker={p} title="Coder" empty="Aucun code" {...(hint !== undefined ? { hint } : {})} height={height} width={80} />,
+    <Box width={80}>
+      <CodePicker picker={p} title="Coder" empty="Aucun code" {...(hint !== undefined ? { hint } : {})} height={height} width={80} />
+    </Box>,
   );
   const lines = (lastFrame() ?? '').split('\n');
   unmount();
@@ -39,6 +42,14 @@ describe('the code picker', () => {
     expect(lines).toHaveLength(6);
     expect(lines.slice(2, 5).map((l) => l.trim().split(/\s+/).at(-1))).toEqual(['a', 'b', 'c']);
     expect(lines[5]).toBe('déf.  raison');
+  });
+
+  it('keeps a hit’s line number on the row however long its sentence', () => {
+    const long = `*rire* ${'Et alors on se demande ce qu’on peut encore proposer. '.repeat(3)}`;
+    const p = picker([{ id: '0-9', label: long, path: [], lead: 'l. 142' }], 'hits');
+    const lines = frameOf({ ...p, checked: ['0-9'] }, 6);
+    expect(lines[2]).toMatch(/^› 1 \[x\] l\. 142 \*rire\* Et alors/);
+    expect(stringWidth(lines[2] ?? '')).toBeLessThanOrEqual(80);
   });
 
   it('shows the hint under the list when the highlighted item says nothing', () => {

@@ -53,6 +53,7 @@ export function CodePicker({ picker, title, empty, hint, height, width }: CodePi
         </Text>
         <Text dimColor>{` ${number} `}</Text>
         {checkable ? <Text color={hue(checked ? 'green' : undefined)}>{checked ? '[x] ' : '[ ] '}</Text> : null}
+        {item.lead !== undefined ? <Text dimColor>{`${item.lead} `}</Text> : null}
         <Text bold={current} inverse={current}>
           {item.label}
         </Text>

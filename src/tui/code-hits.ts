@@ -41,7 +41,10 @@ export function openHitsReview(state: SessionState): SessionState {
   if (spans.length === 0) {
     return { ...state, message: info('Les occurrences sont toutes dans les tours de l’enquêteur.', 'Every hit is in the interviewer’s turns.') };
   }
-  const all: PickerItem[] = spans.map((s) => ({ id: key(s), label: excerpt(state.text.slice(s.start, s.end)), path: [], note: `l. ${state.transcript.bodyLine + lineOf(state.lineStarts, s.start)}` }));
+  const lines = spans.map((s) => `l. ${state.transcript.bodyLine + lineOf(state.lineStarts, s.start)}`);
+  const width = Math.max(...lines.map((l) => l.length));
+  // The line number leads: a sentence is longer than the row and would push it off.
+  const all: PickerItem[] = spans.map((s, i) => ({ id: key(s), label: excerpt(state.text.slice(s.start, s.end)), path: [], lead: (lines[i] as string).padEnd(width) }));
   return {
     ...state,
     mode: 'picker',

@@ -61,6 +61,8 @@ export interface PickerItem {
   path: string[];
   /** Lines shown under the list for the highlighted item, the most useful first (a code's definition and memo, then why it is suggested). */
   detail?: string[];
+  /** Shown dimmed before the label, where a long label cannot push it off the row (a hit's line number). */
+  lead?: string;
   /** Shown dimmed beside the label instead of a path (a transcript's progress). */
   note?: string;
 }

@@ -775,6 +775,10 @@ describe('code all hits of a search', () => {
     // Every participant sentence has an "e"; the interviewer's question and "D'accord." are not listed.
     expect(labels).toEqual(["Alors *rire* c'est compliqué.", 'Je ne sais plus quoi lui proposer.', 'On se sent démuni.', 'Les délais sont très longs.', 'Huit mois pour le centre antidouleur !']);
     expect(s.picker?.checked).toHaveLength(5);
+    // Each hit leads with its line, padded so the sentences line up.
+    const leads = s.picker?.items.map((i) => i.lead) ?? [];
+    expect(leads.every((l) => /^l\. \d+ *$/.test(l ?? ''))).toBe(true);
+    expect(new Set(leads.map((l) => l?.length)).size).toBe(1);
     s = run(s, { type: 'pickerToggle' }); // untick the first: a false hit
     s = run(s, { type: 'pickerConfirm' });
     expect(s.picker?.purpose).toBe('apply');
