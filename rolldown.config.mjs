@@ -38,6 +38,16 @@ export default {
       },
     },
     {
+      // Ink, wrap-ansi, widest-line and cli-truncate measure text with string-width (two versions):
+      // they get codage's measure instead, string-width 8 with a fast path for Latin text
+      // (src/tui/ink-string-width.ts), so that the screens lay out and Ink draws with one measure.
+      name: 'codage-string-width',
+      resolveId(source, importer) {
+        if (source !== 'string-width' || !importer || !/[\\/]node_modules[\\/]/.test(importer)) return null;
+        return join(root, 'dist/src/tui/ink-string-width.js');
+      },
+    },
+    {
       name: 'codage-ink-output',
       resolveId(source, importer) {
         if (source === 'ink/build/output.js') return inkOutput;

@@ -25,6 +25,21 @@ describe('the bundled coding screen', () => {
     expect(await bundle.installRowCache()).toBe(true);
   });
 
+  it('measures text with one string-width, through codage’s fast path for Latin text', () => {
+    const chunks = readdirSync(join(ROOT, 'dist/bundle')).filter((name) => name.endsWith('.js.map'));
+    const sources = chunks.flatMap((name) => (JSON.parse(readFileSync(join(ROOT, 'dist/bundle', name), 'utf8')) as { sources: string[] }).sources);
+    const widths = [...new Set(sources.filter((s) => /node_modules\/(.*\/)?string-width\/index\.js$/.test(s)))];
+    expect(widths).toEqual([expect.stringMatching(/(^|\/)node_modules\/string-width\/index\.js$/)]);
+    expect(sources.some((s) => s.endsWith('src/tui/ink-string-width.js'))).toBe(true);
+    // Ink and wrap-ansi call the fast path, not string-width itself.
+    const code = readdirSync(join(ROOT, 'dist/bundle'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(ROOT, 'dist/bundle', name), 'utf8'))
+      .join('\n');
+    expect(code).toMatch(/cached = inkStringWidth\(text\)/);
+    expect(code).toMatch(/wordLengths = \(string\) => string\.split\(" "\)\.map\(\(character\) => inkStringWidth\(character\)\)/);
+  });
+
   it('never calls fetch: Yoga decodes its WebAssembly itself, without loading Node’s HTTP client', () => {
     const code = readdirSync(join(ROOT, 'dist/bundle'))
       .filter((name) => name.endsWith('.js'))

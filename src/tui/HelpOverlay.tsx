@@ -1,7 +1,7 @@
 /** Every key, by group, in place of the transcript; scrolls when the terminal is short. */
 import { Box, Text } from 'ink';
 import type React from 'react';
-import stringWidth from 'string-width';
+import { textWidth } from '../core/text/width.js';
 import wrapAnsi from 'wrap-ansi';
 import type { HelpGroup } from './strings.js';
 import { truncate } from './line-fit.js';
@@ -20,7 +20,7 @@ type Line = { kind: 'title' | 'group' | 'key' | 'blank'; keys?: string; text: st
 /** Width of the keys column: the widest keys, within a third of the screen. */
 function keysWidth(groups: HelpGroup[], width: number): number {
   let widest = 0;
-  for (const group of groups) for (const [keys] of group.keys) widest = Math.max(widest, stringWidth(keys));
+  for (const group of groups) for (const [keys] of group.keys) widest = Math.max(widest, textWidth(keys));
   return Math.min(Math.max(12, Math.floor(width / 3)), widest + 2);
 }
 
@@ -36,7 +36,7 @@ export function helpLines(title: string, groups: HelpGroup[], width = Infinity):
     lines.push({ kind: 'blank', text: '' }, { kind: 'group', text: group.title });
     for (const [keys, what] of group.keys) {
       const parts = Number.isFinite(room) ? wrapAnsi(what, room, { hard: true, trim: true }).split('\n') : [what];
-      if (stringWidth(keys) > keyWidth - 1) {
+      if (textWidth(keys) > keyWidth - 1) {
         lines.push({ kind: 'key', keys, text: '' });
         for (const part of parts) lines.push({ kind: 'key', keys: '', text: part });
       } else {
@@ -79,7 +79,7 @@ export function HelpOverlay({ title, groups, top, height, width }: HelpOverlayPr
             </Text>
           );
         }
-        const pad = ' '.repeat(Math.max(1, keyWidth - stringWidth(keys)));
+        const pad = ' '.repeat(Math.max(1, keyWidth - textWidth(keys)));
         return (
           <Text key={i} wrap="truncate-end">
             {'  '}

@@ -1,7 +1,7 @@
 /** The two bottom lines: a message or the position, then the keys that matter now. */
 import { Text } from 'ink';
 import type React from 'react';
-import stringWidth from 'string-width';
+import { textWidth } from '../core/text/width.js';
 import { fitHints, gapBetween, truncate } from './line-fit.js';
 import { hue } from './colour.js';
 
@@ -15,8 +15,8 @@ export interface StatusBarProps {
 
 export function StatusBar({ message, position, hints, width }: StatusBarProps): React.JSX.Element {
   // A message that does not fit beside the position takes the whole line.
-  const alone = message !== null && stringWidth(message.text) + stringWidth(position) + 2 > width;
-  const left = message === null ? '' : truncate(message.text, alone ? width : width - stringWidth(position) - 2);
+  const alone = message !== null && textWidth(message.text) + textWidth(position) + 2 > width;
+  const left = message === null ? '' : truncate(message.text, alone ? width : width - textWidth(position) - 2);
   return (
     <>
       <Text wrap="truncate-end">

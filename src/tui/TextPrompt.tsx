@@ -4,7 +4,7 @@
  */
 import { Text } from 'ink';
 import type React from 'react';
-import stringWidth from 'string-width';
+import { textWidth } from '../core/text/width.js';
 import { layoutText, rowOf } from './layout.js';
 import { hue } from './colour.js';
 
@@ -23,8 +23,8 @@ export function visiblePart(value: string, caret: number, width: number): { befo
   const atChar = value.slice(caret, caret + 1);
   let after = value.slice(caret + atChar.length);
   const room = Math.max(4, width - 1);
-  while (stringWidth(before) > room - 1) before = [...before].slice(1).join('');
-  while (stringWidth(before) + 1 + stringWidth(after) > room && after.length > 0) after = [...after].slice(0, -1).join('');
+  while (textWidth(before) > room - 1) before = [...before].slice(1).join('');
+  while (textWidth(before) + 1 + textWidth(after) > room && after.length > 0) after = [...after].slice(0, -1).join('');
   return { before, at: atChar === '' ? ' ' : atChar, after };
 }
 

@@ -16,6 +16,7 @@ import { FittedLine } from './FittedLine.js';
 import type { Layout } from './layout.js';
 import { rowGutter, rowRuns, type Marks, type Run } from './row-style.js';
 import { COLOURS } from './colour.js';
+import { isOneColumn } from '../core/text/width.js';
 
 function styleRun(run: Run): string {
   let style = chalk;
@@ -42,17 +43,13 @@ export function rowString(text: string, start: number, end: number, marks: Marks
 
 /**
  * Whether every character of `text[start, end)` takes exactly one terminal column, for Ink as
- * for the terminal: printable Latin-1 and Latin Extended, and general punctuation (’ … « » –).
+ * for the terminal: printable Latin-1 and Latin Extended, and general punctuation (’ … « » –);
+ * a tab is shown as a space.
  */
 export function oneColumnEach(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x20 && code < 0x7f) continue;
-    if (code >= 0xa0 && code < 0x300) continue;
-    if (code >= 0x2010 && code <= 0x2027) continue;
-    if (code >= 0x2030 && code <= 0x205e) continue;
-    if (code === 0x09) continue; // shown as a space
-    return false;
+    if (code !== 0x09 && !isOneColumn(code)) return false;
   }
   return true;
 }

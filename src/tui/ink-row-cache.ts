@@ -169,13 +169,18 @@ export async function uninstallRowCache(): Promise<void> {
   originalGet = null;
 }
 
-/** Sample frames: styles, wide characters, accents, transforms, overlaps, rows off the frame. */
+/**
+ * Sample frames: styles, accents, symbols, transforms, overlaps, rows off the frame. No wide
+ * character: measuring one costs string-width's Unicode expressions (~50 ms to compile) at
+ * every opening; wide and combining characters are compared with Ink's own frames in
+ * ink-row-cache.test.tsx, on the Ink version package.json pins.
+ */
 function sampleFrames(Output: InkOutputClass): InkOutput[] {
   const bold = (s: string): string => `\x1b[1m${s}\x1b[22m`;
   const frames: InkOutput[] = [];
   for (let pass = 0; pass < 2; pass++) {
     const output = new Output({ width: 12, height: 4 });
-    output.write(0, 0, `${bold('Élé')}ve 日本 x`, { transformers: [] });
+    output.write(0, 0, `${bold('Élé')}ve ⏎ ✓ x`, { transformers: [] });
     output.write(2, 1, 'a\nb «\u00a0c\u00a0»\nz\nhors', { transformers: [(line, i) => (i === 1 ? `\x1b[36m${line}\x1b[39m` : line)] });
     output.write(5, 1, bold('X'), { transformers: [] });
     output.write(0, -1, 'caché\naussi', { transformers: [] });

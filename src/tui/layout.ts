@@ -3,7 +3,7 @@
  * into visual rows, each row knowing the character range it shows; and the window of rows
  * that fits the screen, which moves only when the cursor reaches one of its edges.
  */
-import stringWidth from 'string-width';
+import { isOneColumn, textWidth } from '../core/text/width.js';
 
 /** Columns left of the text: cursor mark, coded bar, space. */
 export const GUTTER_WIDTH = 3;
@@ -25,18 +25,33 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x3000;
 }
 
-/** Display width of `text[from, to)`, fast for Latin text. */
+/** Characters the transcript window shows as one cell (`displayText`): tabs, C0 and C1 controls, bidirectional controls. */
+function shownAsOneCell(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/** Each BMP code unit's width, measured once (-1: not yet). */
+const WIDTHS = new Int8Array(0x10000).fill(-1);
+
+function codeUnitWidth(code: number): number {
+  let width = WIDTHS[code] as number;
+  if (width < 0) {
+    width = shownAsOneCell(code) ? 1 : textWidth(String.fromCharCode(code));
+    WIDTHS[code] = width;
+  }
+  return width;
+}
+
+/** Display width of `text[from, to)` as the transcript window shows it, character by character. */
 export function cellWidth(text: string, from: number, to: number): number {
   let width = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x20 && code < 0x300) width += 1;
-    else if (code < 0x20) width += code === 0x09 ? 1 : 0;
-    else if (code >= 0x300 && code <= 0x36f) continue;
+    if (isOneColumn(code)) width += 1;
     else if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
-      width += stringWidth(text.slice(i, i + 2));
+      width += textWidth(text.slice(i, i + 2));
       i++;
-    } else width += stringWidth(text[i] ?? '');
+    } else width += codeUnitWidth(code);
   }
   return width;
 }

@@ -1,14 +1,14 @@
 /** Fitting short texts into one terminal row. */
-import stringWidth from 'string-width';
+import { textWidth } from '../core/text/width.js';
 
 /** `text` cut to `width` columns, with `…` when cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const w = stringWidth(ch);
+    const w = textWidth(ch);
     if (used + w > width - 1) break;
     out += ch;
     used += w;
@@ -18,13 +18,13 @@ export function truncate(text: string, width: number): string {
 
 /** The spaces to put between a left and a right part so that the right part ends at `width`. */
 export function gapBetween(left: string, right: string, width: number): string {
-  return ' '.repeat(Math.max(1, width - stringWidth(left) - stringWidth(right)));
+  return ' '.repeat(Math.max(1, width - textWidth(left) - textWidth(right)));
 }
 
 /** A short excerpt of a quote on one line: whitespace collapsed, cut in the middle if long. */
 export function excerpt(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (stringWidth(flat) <= width) return flat;
+  if (textWidth(flat) <= width) return flat;
   const half = Math.max(1, Math.floor((width - 3) / 2));
   const chars = [...flat];
   return `${chars.slice(0, half).join('').trimEnd()} […] ${chars.slice(-half).join('').trimStart()}`;
@@ -38,10 +38,10 @@ export function fitHints(items: readonly string[], width: number, keep = 2): str
   const sep = ' · ';
   const kept = items.slice(Math.max(0, items.length - keep));
   const optional = items.slice(0, Math.max(0, items.length - keep));
-  let used = stringWidth(kept.join(sep));
+  let used = textWidth(kept.join(sep));
   const chosen: string[] = [];
   for (const item of optional) {
-    const w = stringWidth(item) + sep.length;
+    const w = textWidth(item) + sep.length;
     if (used + w > width) break;
     chosen.push(item);
     used += w;

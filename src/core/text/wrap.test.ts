@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { columnsOf, wrapRuns } from './wrap.js';
+import { textWidth } from './width.js';
+import { wrapRuns } from './wrap.js';
 
 describe('wrapRuns', () => {
   it('wraps at spaces within the width, indents, and ends every line', () => {
@@ -27,8 +28,8 @@ describe('wrapRuns', () => {
   });
 
   it('counts wide characters as two columns', () => {
-    expect(columnsOf('médecin')).toBe(7);
-    expect(columnsOf('医生')).toBe(4);
+    expect(textWidth('médecin')).toBe(7);
+    expect(textWidth('医生')).toBe(4);
     const lines = wrapRuns([{ text: '医生 医生 医生' }], 10).trimEnd().split('\n');
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(10);
   });

@@ -4,19 +4,12 @@
  * escape sequence never spans a line break and widths are measured on the plain text. Fast
  * enough for thousands of quotes (wrap-ansi measured 6 s on 7,724 quotes).
  */
-import stringWidth from 'string-width';
+import { textWidth } from './width.js';
 
 export interface Run<S extends string = string> {
   text: string;
   /** A style name the caller's painter knows; none: plain. */
   style?: S;
-}
-
-/** Characters that take one column each: the fast path for Latin text. */
-const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac]*$/;
-
-export function columnsOf(text: string): number {
-  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** A word too long for a line, cut into pieces of at most `width` columns. */
@@ -25,7 +18,7 @@ function cut(word: string, width: number): string[] {
   let piece = '';
   let used = 0;
   for (const ch of word) {
-    const w = columnsOf(ch);
+    const w = textWidth(ch);
     if (used + w > width && piece !== '') {
       pieces.push(piece);
       piece = '';
@@ -54,13 +47,13 @@ export function wrapRuns<S extends string>(
   const lines: string[] = [];
   let line: { text: string; style: S | undefined }[] = [];
   let used = 0;
-  let room = Math.max(10, width - columnsOf(firstIndent));
+  let room = Math.max(10, width - textWidth(firstIndent));
   const flush = () => {
     const prefix = lines.length === 0 ? firstIndent : indent;
     lines.push(prefix + line.map((part) => (part.style === undefined ? part.text : paint(part.text, part.style))).join(''));
     line = [];
     used = 0;
-    room = Math.max(10, width - columnsOf(indent));
+    room = Math.max(10, width - textWidth(indent));
   };
   const put = (text: string, style: S | undefined) => {
     const last = line[line.length - 1];
@@ -68,12 +61,10 @@ export function wrapRuns<S extends string>(
     else line.push({ text, style });
   };
   for (const run of runs) {
-    // A run of narrow characters only (most Latin text): a word's columns are its length.
-    const narrow = NARROW.test(run.text);
     // Only ordinary spaces break a line: a no-break space (« text », 12 h) holds its neighbours together.
     for (const word of run.text.split(/[ \t\n\r\f\v]+/)) {
       if (word === '') continue;
-      const w = narrow ? word.length : columnsOf(word);
+      const w = textWidth(word);
       // The space between two words takes the style of the run the next word belongs to.
       if (used > 0 && used + 1 + w <= room) {
         put(' ', run.style);
@@ -85,7 +76,7 @@ export function wrapRuns<S extends string>(
       for (const piece of w > room ? cut(word, room) : [word]) {
         if (used > 0) flush();
         put(piece, run.style);
-        used = columnsOf(piece);
+        used = textWidth(piece);
       }
     }
   }

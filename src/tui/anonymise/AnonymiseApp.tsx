@@ -10,7 +10,7 @@ import type { FindingGroup, ReviewDecision } from '../../core/privacy/review.js'
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
-import stringWidth from 'string-width';
+import { textWidth } from '../../core/text/width.js';
 import { Header, Rule } from '../Header.js';
 import { truncate } from '../line-fit.js';
 import { StatusBar } from '../StatusBar.js';
@@ -47,7 +47,7 @@ function FindingView({ state, strings, width, height, language }: { state: Revie
           ? strings.kept
           : strings.skipped;
   const free = Math.max(2, height - (state.mode === 'label' ? 7 : 5));
-  const contextRows = Math.min(free, Math.max(1, Math.ceil(stringWidth(before + found + after) / width)));
+  const contextRows = Math.min(free, Math.max(1, Math.ceil(textWidth(before + found + after) / width)));
   // The other places of the same text, one line each, in the rows left.
   const others = group.occurrences.map((o, i) => ({ o, i })).filter(({ i }) => i !== state.occurrence);
   const otherRows = free - contextRows - 1;

@@ -5,7 +5,7 @@
  */
 import { Box, Text, useApp } from 'ink';
 import type React from 'react';
-import stringWidth from 'string-width';
+import { textWidth } from '../../core/text/width.js';
 import { useCallback, useRef, useState } from 'react';
 import type { SpeakerToMap } from '../../core/transcript-import/speaker-proposal.js';
 import { terminalSafe } from '../../core/text/terminal.js';
@@ -67,7 +67,7 @@ export function SpeakerMapApp(props: SpeakerMapAppProps): React.JSX.Element {
   const width = size.columns;
   const frame = Math.max(11, size.rows - 1);
   const body = frame - 4;
-  const labelWidth = Math.min(24, Math.max(...state.rows.map((r) => stringWidth(terminalSafe(r.label))), 5));
+  const labelWidth = Math.min(24, Math.max(...state.rows.map((r) => textWidth(terminalSafe(r.label))), 5));
   const codeWidth = 8;
   // Two lines a row (the label and its code, then a line it says); the chosen row kept in view.
   const perPage = Math.max(1, Math.floor((body - 2) / 2));

@@ -8,7 +8,7 @@ import { Box, Text, useApp } from 'ink';
 import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import type React from 'react';
 import { useCallback, useRef, useState } from 'react';
-import stringWidth from 'string-width';
+import { textWidth } from '../../core/text/width.js';
 import { terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { FittedLine } from '../FittedLine.js';
@@ -59,7 +59,7 @@ function codesLine(state: SplitState, width: number): string {
   let out = '';
   let used = 0;
   for (const [i, part] of parts.entries()) {
-    const w = stringWidth(plain[i] as string) + (i === 0 ? 0 : 3);
+    const w = textWidth(plain[i] as string) + (i === 0 ? 0 : 3);
     if (used + w > width) break;
     out += (i === 0 ? '' : chalk.dim(' · ')) + part;
     used += w;
@@ -87,12 +87,12 @@ function itemRow(state: SplitState, index: number, width: number, tagWidth: numb
   const who = state.coders.length > 1 ? ` ${t(item.coder)}` : '';
   const label = `${t(item.label)}${who} `;
   const others = item.otherCodes.length > 0 ? ` +${item.otherCodes.map(t).join(', +')}` : '';
-  const fixed = stringWidth(pointer) + tagWidth + 1 + stringWidth(label);
+  const fixed = textWidth(pointer) + tagWidth + 1 + textWidth(label);
   const othersShown = truncate(others, Math.max(0, Math.floor((width - fixed) / 3)));
-  const room = Math.max(4, width - fixed - stringWidth(othersShown));
+  const room = Math.max(4, width - fixed - textWidth(othersShown));
   // `excerpt` may go two columns over when it cuts in the middle.
   let quote = excerpt(t(item.text), room);
-  if (stringWidth(quote) > room) quote = excerpt(t(item.text), room - 2);
+  if (textWidth(quote) > room) quote = excerpt(t(item.text), room - 2);
   const text = item.unplaced ? chalk.red(quote) : current ? chalk.bold(quote) : quote;
   return `${current ? chalk.bold(pointer) : pointer}${tag.styled} ${chalk.dim(label)}${text}${chalk.dim(othersShown)}`;
 }
@@ -116,7 +116,7 @@ function detailLines(state: SplitState, props: SplitAppProps, width: number, hei
   const info: string[] = [];
   const labelled = (name: string, style: (text: string) => string, value: string) => {
     const head = `${name}${strings.colon} `;
-    info.push(`${style(head)}${truncate(value, Math.max(1, width - stringWidth(head)))}`);
+    info.push(`${style(head)}${truncate(value, Math.max(1, width - textWidth(head)))}`);
   };
   if (item.unplaced) info.push(chalk.red(truncate(strings.unplaced, width)));
   if (item.otherCodes.length > 0) labelled(strings.codes, chalk.dim, item.otherCodes.map(t).join(', '));
@@ -184,7 +184,7 @@ export function SplitApp(props: SplitAppProps): React.JSX.Element {
       </Box>
     );
   } else {
-    const tagWidth = Math.min(18, Math.max(3, ...state.into.map((name, i) => stringWidth(`${keysOf(state, i)[0] ?? ''} ${t(name)}`))));
+    const tagWidth = Math.min(18, Math.max(3, ...state.into.map((name, i) => textWidth(`${keysOf(state, i)[0] ?? ''} ${t(name)}`))));
     const top = Math.max(0, Math.min(state.cursor - Math.floor(regions.list / 2), total - regions.list));
     const rows: React.JSX.Element[] = [];
     for (let i = top; i < Math.min(total, top + regions.list); i++) {

@@ -5,7 +5,7 @@
  * escaped (core/text/terminal.ts) before it is measured.
  */
 import chalk from 'chalk';
-import stringWidth from 'string-width';
+import { textWidth } from '../../core/text/width.js';
 import { themePath } from '../../core/codebook/query.js';
 import { entryCount, latestEntry, memoOf } from '../../core/memo/memo.js';
 import { quoted } from '../../core/report/quotes.js';
@@ -73,7 +73,7 @@ export function themesLayout(columns: number, rows: number, state: Pick<ThemesSt
 /** `text` padded with spaces (or cut with `…`) to exactly `width` columns. */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 
 /** The counts column: `n/N refs`, right-aligned, as wide for every row of the screen. */
@@ -113,7 +113,7 @@ function drawRow(row: Row, participants: number, marked: boolean, opts: { width:
   const showCounts = width >= 28;
   const right = showCounts ? `${`${row.participants}/${participants}`.padStart(counts - String(row.references).length - 1)} ${row.references}`.padStart(counts) : '';
   const flag = row.inCodebook ? '' : ` (${opts.strings.notInCodebook})`;
-  const nameRoom = Math.max(1, width - 3 - stringWidth(indent) - stringWidth(glyph) - (showCounts ? counts + 1 : 0));
+  const nameRoom = Math.max(1, width - 3 - textWidth(indent) - textWidth(glyph) - (showCounts ? counts + 1 : 0));
   const name = fit(`${terminalSafe(row.name)}${flag}`, nameRoom);
   let styledName = row.kind === 'theme' ? chalk.bold(name) : name;
   if (!row.inCodebook) styledName = chalk.red(name);
@@ -209,7 +209,7 @@ export function panelLines(
     if (lines.length >= limit) return { lines, complete: false };
     const tally = data.tally.get(code.id);
     const counts = `${tally?.participants.size ?? 0}/${N} · ${tally?.references ?? 0}`;
-    const room = Math.max(1, w - stringWidth(counts) - 3);
+    const room = Math.max(1, w - textWidth(counts) - 3);
     lines.push(`  ${fit(terminalSafe(code.name), room)} ${counts}`);
   }
   return { lines, complete: true };
