@@ -7,7 +7,12 @@
  * UTF-16 code unit order, so the order is total and deterministic.
  */
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: false });
+// Made on first use: loading ICU's collation data takes ~10 ms, and many commands never compare two names.
+let collator: Intl.Collator | null = null;
+function collate(a: string, b: string): number {
+  collator ??= new Intl.Collator('fr', { sensitivity: 'base', numeric: false });
+  return collator.compare(a, b);
+}
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -59,7 +64,7 @@ export function compareNatural(a: string, b: string): number {
     let c: number;
     if (dx && dy) c = compareNumberRuns(x, y);
     else if (dx !== dy) c = dx ? -1 : 1;
-    else c = collator.compare(x, y);
+    else c = collate(x, y);
     if (c !== 0) return c < 0 ? -1 : 1;
   }
   if (ra.length !== rb.length) return ra.length < rb.length ? -1 : 1;
