@@ -177,7 +177,9 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
         let source = newCodes.length > 0 ? files.codebook() : null;
         const entry = files.coder(coder);
         const current = entry?.coderFile ?? null;
-        if (JSON.stringify(current?.segments ?? []) !== JSON.stringify(coderFile?.segments ?? [])) {
+        // The very coder file read above when the file has not changed since (changeStudy keeps it by fingerprint);
+        // otherwise its segments are compared.
+        if (current !== coderFile && JSON.stringify(current?.segments ?? []) !== JSON.stringify(coderFile?.segments ?? [])) {
           throw new DataError(
             { en: `${file} changed while autocode was reading the study: nothing was written`, fr: `${file} a changé pendant la lecture de l’étude\u00a0: rien n’a été écrit` },
             { file, hint: { en: 'run the command again', fr: 'relancer la commande' } },
