@@ -8,7 +8,7 @@ import { refuseErrorsIn } from '../study-checks.js';
 import { uniqueSegmentId } from '../../core/codings/ids.js';
 import { replaceTranscriptSegments } from '../../core/codings/replace-transcript.js';
 import { DataError, UsageError } from '../../core/errors.js';
-import { anchorCodings, transcriptOffsets } from '../../core/study/anchor-codings.js';
+import { anchorCodings, transcriptOffsets, type AnchoredSegment } from '../../core/study/anchor-codings.js';
 import { codedShare } from '../../core/analysis/speech.js';
 import { transcriptToOpen } from '../../core/study/next-transcript.js';
 import { openingNotices } from '../../core/study/opening-notices.js';
@@ -88,6 +88,18 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
   }
 }
 
+/** The coder's segments placed in each transcript, by participant (those that cannot be placed left out). */
+function placedByTranscript(entry: CoderEntry, transcripts: Map<string, Transcript>): Map<string, AnchoredSegment[]> {
+  const placed = new Map<string, AnchoredSegment[]>();
+  for (const a of anchorCodings([entry], transcripts).segments) {
+    if (a.status === 'unplaced') continue;
+    const list = placed.get(a.segment.participant);
+    if (list) list.push(a);
+    else placed.set(a.segment.participant, [a]);
+  }
+  return placed;
+}
+
 async function session(
   baseCtx: CommandContext,
   root: string,
@@ -121,14 +133,15 @@ async function session(
   }
 
   let state = await readSessionState(root, coder);
-  const anchored = anchorCodings([entry], study.transcriptById);
   const utf16 = (t: Transcript, codePoint: number) => Math.max(0, transcriptOffsets(t).toUtf16(codePoint));
+  // Every segment of the coder is placed only to choose the transcript to open (none was named).
+  const placedIn = participant ? new Map<string, AnchoredSegment[]>() : placedByTranscript(entry, study.transcriptById);
   const transcript = participant
     ? study.transcriptById.get(participant)
     : transcriptToOpen(
         study.transcripts,
         lastOpened(state, study.transcripts.map((t) => t.id)),
-        (id) => anchored.segments.filter((a) => a.segment.participant === id && a.status !== 'unplaced'),
+        (id) => placedIn.get(id) ?? [],
         (id) => {
           const saved = state.transcripts[id];
           const t = study.transcriptById.get(id);
@@ -241,9 +254,9 @@ async function session(
 
   /** Each transcript's line in the switcher: how far this coder has read and coded it. */
   const listTranscripts = (): TranscriptEntry[] => {
-    const placedNow = anchorCodings([{ ...entry, coderFile }], study.transcriptById).segments.filter((a) => a.status !== 'unplaced');
+    const placedNow = placedByTranscript({ ...entry, coderFile }, study.transcriptById);
     return study.transcripts.map((t) => {
-      const mine = placedNow.filter((a) => a.segment.participant === t.id);
+      const mine = placedNow.get(t.id) ?? [];
       const read = (state.transcripts[t.id]?.read ?? []).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
       return {
         id: t.id,
