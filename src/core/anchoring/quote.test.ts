@@ -7,6 +7,14 @@ describe('cleanQuote', () => {
     expect(cleanQuote('“on bricole”')).toBe('on bricole');
     expect(cleanQuote('‹\u202fpeu\u202f›')).toBe('peu');
     expect(cleanQuote('"rien"')).toBe('rien');
+    // German: „ opens and “ closes.
+    expect(cleanQuote('„man bastelt“')).toBe('man bastelt');
+    expect(cleanQuote('„er sagt „nein“')).toBe('er sagt „nein“');
+    // Nested, as « il dit « non » »: which marks are the author's is not known, the quote is kept.
+    expect(cleanQuote('« il dit « non » »')).toBe('« il dit « non » »');
+    expect(cleanQuote('„er sagt „nein““')).toBe('„er sagt „nein““');
+    // English marks are not German ones: “ still opens.
+    expect(cleanQuote('“so”')).toBe('so');
   });
 
   it('keeps a mark that belongs to a quotation inside the quote', () => {

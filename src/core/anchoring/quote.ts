@@ -4,15 +4,19 @@ const SPACES = /^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g;
 const OPENING = '«“„‟‹';
 const CLOSING = '»”›';
 
-/** How many opening (`«“„‟‹`), closing (`»”›`) and straight (`"`) quotation marks `text` holds: one pass. */
-function quotationMarks(text: string): { opens: number; closes: number; straight: number } {
+/**
+ * How many opening (`«“„‟‹`), closing (`»”›`, and `“` in German) and straight (`"`) quotation
+ * marks `text` holds: one pass.
+ */
+function quotationMarks(text: string, german: boolean): { opens: number; closes: number; straight: number } {
   let opens = 0;
   let closes = 0;
   let straight = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) straight++;
-    else if (c === 0xab || c === 0x201c || c === 0x201e || c === 0x201f || c === 0x2039) opens++;
+    else if (c === 0x201c) german ? closes++ : opens++;
+    else if (c === 0xab || c === 0x201e || c === 0x201f || c === 0x2039) opens++;
     else if (c === 0xbb || c === 0x201d || c === 0x203a) closes++;
   }
   return { opens, closes, straight };
@@ -28,11 +32,14 @@ export function cleanQuote(quote: string): string {
   for (;;) {
     const first = q[0] ?? '';
     const last = q[q.length - 1] ?? '';
-    const { opens, closes, straight } = quotationMarks(q);
+    // German quotation marks open with „ and close with “ (which opens in English): „so“ is one pair.
+    const german = q.includes('„');
+    const { opens, closes, straight } = quotationMarks(q, german);
     let next = q;
-    if (q.length > 1 && OPENING.includes(first) && CLOSING.includes(last) && opens === closes && opens <= 1) next = q.slice(1, -1);
+    const closing = (c: string) => CLOSING.includes(c) || (german && c === '“');
+    if (q.length > 1 && OPENING.includes(first) && closing(last) && opens === closes && opens <= 1) next = q.slice(1, -1);
     else if (OPENING.includes(first) && opens > closes) next = q.slice(1);
-    else if (CLOSING.includes(last) && closes > opens) next = q.slice(0, -1);
+    else if (closing(last) && closes > opens) next = q.slice(0, -1);
     else if (q.length > 1 && first === '"' && last === '"' && straight === 2) next = q.slice(1, -1);
     else if (first === '"' && straight % 2 === 1) next = q.slice(1);
     else if (last === '"' && straight % 2 === 1) next = q.slice(0, -1);
