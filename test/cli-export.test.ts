@@ -83,7 +83,7 @@ describe('codage export: the other tables and texts', () => {
     // Sentences cut afresh, then read from .codage/cache: the same statement both times.
     rmSync(join(study, '.codage/cache'), { recursive: true, force: true });
     expect(runCli(['export', 'methods', '--study', study, '--lang', 'en']).stdout).toContain(en);
-    expect(readdirSync(join(study, '.codage/cache'))).toContain('sentences-en.json');
+    expect(readdirSync(join(study, '.codage/cache'))).toContain('sentences.json');
     expect(runCli(['export', 'methods', '--study', study, '--lang', 'en']).stdout).toContain(en);
     expect(runCli(['export', 'report', '--study', DEMO, '--format', 'md', '--lang', 'en']).stdout).toContain(en);
     expect(runCli(['export', 'coreq', '--study', DEMO, '--lang', 'en']).stdout).toContain(`| 24 | **Number of data coders** | How many data coders coded the data? | 2 coders (marie: 12/12 interviews and paul: 4/12 interviews). ${en} |`);

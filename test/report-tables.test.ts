@@ -233,7 +233,7 @@ describe('matrix, co-occurrence, methods', () => {
   it('counts co-occurrences on segments and on sentences', () => {
     const s = study();
     const doc = (unit: 'segment' | 'sentence') =>
-      exportDocument('cooccurrence', s, { counts: true, cellQuotes: false, unit, emptyCodes: true, extras: {} }, (t) => segmentSentences(t.text, t.turns, 'fr'));
+      exportDocument('cooccurrence', s, { counts: true, cellQuotes: false, unit, emptyCodes: true, extras: {} }, (t) => segmentSentences(t.text, t.turns));
     const grid = (unit: 'segment' | 'sentence') => {
       const b = doc(unit).blocks[0]!;
       return b.type === 'table' ? tableGrid(b.table) : [];

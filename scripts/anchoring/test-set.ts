@@ -111,7 +111,7 @@ interface Source {
 function sourceOf(t: Transcript): Source {
   const search = TranscriptSearch.of(t);
   const own = new Set(search.stretches.flatMap((s, i) => (s.own && s.role !== 'unknown' ? [i] : [])));
-  const sentences = segmentSentences(t.text, t.turns, 'fr')
+  const sentences = segmentSentences(t.text, t.turns)
     .filter((s) => own.has(s.turn))
     .map((s) => trimSpan(t.text, s))
     .filter((s) => s.end - s.start >= 2) as OwnSentence[];

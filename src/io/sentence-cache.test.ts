@@ -20,22 +20,22 @@ describe('cachedSentences', () => {
     let calls = 0;
     const compute = (t: typeof a) => {
       calls++;
-      return segmentSentences(t.text, t.turns, 'fr');
+      return segmentSentences(t.text, t.turns);
     };
-    const first = await cachedSentences(root, [a, b], 'fr', compute);
+    const first = await cachedSentences(root, [a, b], compute);
     expect(calls).toBe(2);
-    const second = await cachedSentences(root, [a, b], 'fr', compute);
+    const second = await cachedSentences(root, [a, b], compute);
     expect(calls).toBe(2);
     expect(second).toEqual(first);
     const changed = makeTranscript('P2 : Non. Pas du tout. Jamais.\n', 'P2');
-    const third = await cachedSentences(root, [a, changed], 'fr', compute);
+    const third = await cachedSentences(root, [a, changed], compute);
     expect(calls).toBe(3);
-    expect(third.get('P2')).toEqual(segmentSentences(changed.text, changed.turns, 'fr'));
+    expect(third.get('P2')).toEqual(segmentSentences(changed.text, changed.turns));
     // A damaged cache is computed again, never trusted.
-    writeFileSync(join(root, '.codage/cache/sentences-fr.json'), '{"rules": 1, "entr');
-    await cachedSentences(root, [a], 'fr', compute);
+    writeFileSync(join(root, '.codage/cache/sentences.json'), '{"rules": 1, "entr');
+    await cachedSentences(root, [a], compute);
     expect(calls).toBe(4);
-    expect(JSON.parse(readFileSync(join(root, '.codage/cache/sentences-fr.json'), 'utf8')).entries.P1).toBeDefined();
+    expect(JSON.parse(readFileSync(join(root, '.codage/cache/sentences.json'), 'utf8')).entries.P1).toBeDefined();
   });
 
   it('cuts only the transcripts asked for, and keeps them for the next run', async () => {
@@ -46,14 +46,14 @@ describe('cachedSentences', () => {
     const cut: string[] = [];
     const compute = (t: typeof a) => {
       cut.push(t.id);
-      return segmentSentences(t.text, t.turns, 'fr');
+      return segmentSentences(t.text, t.turns);
     };
-    const store = await openSentenceCache(root, 'fr', compute);
-    expect(store.of(b)).toEqual(segmentSentences(b.text, b.turns, 'fr'));
+    const store = await openSentenceCache(root, compute);
+    expect(store.of(b)).toEqual(segmentSentences(b.text, b.turns));
     store.of(b);
     expect(cut).toEqual(['P2']);
     store.save();
-    const next = await openSentenceCache(root, 'fr', compute);
+    const next = await openSentenceCache(root, compute);
     next.of(b);
     next.of(a);
     expect(cut).toEqual(['P2', 'P1']);

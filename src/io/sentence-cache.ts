@@ -1,16 +1,16 @@
 /**
- * The sentences of transcripts, kept in `.codage/cache/sentences-<language>.json` between runs:
+ * The sentences of transcripts, kept in `.codage/cache/sentences.json` between runs:
  * cutting two million words into sentences takes longer than reading them. An entry is used only
  * when both the transcript text and the sentence rules (the code of the module that cuts
  * sentences) are the ones it was made from, so a stale entry is never used. Convenience only:
  * a missing, damaged or unwritable cache just means computing again (safe to delete).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STUDY_FILES } from '../core/study/study.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
-import type { Language, Sentence, Transcript } from '../core/types.js';
+import type { Sentence, Transcript } from '../core/types.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 
 interface CacheFile {
@@ -24,7 +24,7 @@ let rulesHash: string | null = null;
 function currentRules(): string {
   if (rulesHash === null) {
     const hash = createHash('sha256');
-    for (const module of ['../core/transcript/sentences.js', '../core/transcript/turns.js', '../core/transcript/parse.js']) {
+    for (const module of ['../core/transcript/sentences.js', '../core/transcript/sentence-breaks.js', '../core/transcript/turns.js', '../core/transcript/parse.js']) {
       try {
         hash.update(readFileSync(new URL(module, import.meta.url)));
       } catch {
@@ -63,17 +63,16 @@ export interface SentenceStore {
   save(): void;
 }
 
+/** The caches of earlier versions, one per message language (sentences are now the same in every language). */
+const EARLIER = ['sentences-fr.json', 'sentences-en.json'];
+
 /**
- * Opens the cache of `root` for `language`. Sentences are asked one transcript at a time, so a
- * command cuts only the transcripts it needs; `compute` (default: `segmentSentences`) cuts one.
+ * Opens the cache of `root`. Sentences are asked one transcript at a time, so a command cuts
+ * only the transcripts it needs; `compute` (default: `segmentSentences`) cuts one.
  */
-export async function openSentenceCache(
-  root: string,
-  language: Language,
-  compute: (t: Transcript) => Sentence[] = (t) => segmentSentences(t.text, t.turns, language),
-): Promise<SentenceStore> {
+export async function openSentenceCache(root: string, compute: (t: Transcript) => Sentence[] = (t) => segmentSentences(t.text, t.turns)): Promise<SentenceStore> {
   const dir = join(root, STUDY_FILES.internal, 'cache');
-  const path = join(dir, `sentences-${language}.json`);
+  const path = join(dir, 'sentences.json');
   // Read when a sentence is first asked for: a command that needs none (most exports) does not
   // pay for reading and parsing the file.
   let loaded: CacheFile | null = null;
@@ -113,6 +112,7 @@ export async function openSentenceCache(
         mkdirSync(dir, { recursive: true });
         writeFileAtomicSync(path, JSON.stringify(loaded));
         changed = false;
+        for (const earlier of EARLIER) rmSync(join(dir, earlier), { force: true });
       } catch {
         // A study on a read-only medium: no cache, nothing else changes.
       }
@@ -124,10 +124,9 @@ export async function openSentenceCache(
 export async function cachedSentences(
   root: string,
   transcripts: readonly Transcript[],
-  language: Language,
   compute?: (t: Transcript) => Sentence[],
 ): Promise<Map<string, Sentence[]>> {
-  const store = await openSentenceCache(root, language, compute);
+  const store = await openSentenceCache(root, compute);
   const out = new Map(transcripts.map((t) => [t.id, store.of(t)]));
   store.save();
   return out;

@@ -221,7 +221,7 @@ describe('word motions and quick selections', () => {
   it('leaves out a leading question number or annotation from a sentence by default', () => {
     const text = 'Enquêtrice : Et les infiltrations ?\nP3 : 4. Infiltration, oui, parfois. *rire* Mais ça soulage les jambes. (silence) Voilà. Bon *rire*\n';
     const t = makeTranscript(text, 'P3');
-    const sents = segmentSentences(text, t.turns, 'fr');
+    const sents = segmentSentences(text, t.turns);
     let s = start({ transcript: t, sentences: sents, wordSpans: (a: number, z: number) => coreWordSpans(text, a, z) });
     const quote = (st: SessionState): string => (st.selection ? text.slice(st.selection.start, st.selection.end) : '');
     s = run(s, down, { type: 'select' });

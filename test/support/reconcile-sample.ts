@@ -38,7 +38,7 @@ export function sampleInput(overrides: Partial<ReconcileInput> = {}): ReconcileI
   const b = [seg('b2', 'Le soir je suis épuisé, vraiment épuisé.', ['fatigue']), seg('b3', 'Huit mois pour le centre antidouleur !', ['delais'])];
   const anchored = anchorCodings([entry('marie', a), entry('paul', b)], new Map([['P1', TRANSCRIPT]]));
   const rec = planReconciliation({ a: { coder: 'marie', memos: {} }, b: { coder: 'paul', memos: {} }, transcripts: [TRANSCRIPT], segments: anchored.segments, tolerance: 3 });
-  const sentences = segmentSentences(TRANSCRIPT.text, TRANSCRIPT.turns, 'fr');
+  const sentences = segmentSentences(TRANSCRIPT.text, TRANSCRIPT.turns);
   let clock = 0;
   return {
     language: 'fr',

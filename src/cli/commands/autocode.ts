@@ -118,7 +118,7 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
   const skipped: Passage[] = [];
   const unmatched: string[] = [];
   if (search !== null && code !== null) {
-    const sentences = await openSentenceCache(study.root, language);
+    const sentences = await openSentenceCache(study.root);
     const plans: TranscriptPlan[] = planAutocode({ search, codeId: code.id, unit, transcripts, sentencesOf: (t) => sentences.of(t), coderFile, interviewer: options.interviewer === true });
     sentences.save();
     for (const p of plans) {

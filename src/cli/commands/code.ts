@@ -289,7 +289,7 @@ async function session(
     segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
     return {
       transcript: t,
-      sentences: segmentSentences(t.text, t.turns, ctx.language),
+      sentences: segmentSentences(t.text, t.turns),
       codebook,
       segments: placed.map((a) => ({
         id: a.segment.id,

@@ -199,7 +199,7 @@ async function chooseOnScreen(baseCtx: CommandContext, target: string, into: str
   const sentences = new Map<string, Sentence[]>();
   const sentencesOf = (transcript: Transcript) => {
     let list = sentences.get(transcript.id);
-    if (!list) sentences.set(transcript.id, (list = segmentSentences(transcript.text, transcript.turns, ctx.language)));
+    if (!list) sentences.set(transcript.id, (list = segmentSentences(transcript.text, transcript.turns)));
     return list;
   };
   const { runSplitScreen } = await loadSplitScreen();

@@ -64,12 +64,11 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   const language = ctx.language;
   const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };
   // Sentences take longer to cut than the study to read: kept in .codage/cache between runs.
-  const store = options.unit === 'sentence' ? await openSentenceCache(study.root, language) : undefined;
+  const store = options.unit === 'sentence' ? await openSentenceCache(study.root) : undefined;
   const prepared = prepareComparison({
     ...selectionInput,
     unit: options.unit,
     codebook: study.codebook,
-    language,
     ...(store ? { sentences: (t: Transcript) => store.of(t) } : {}),
   });
   store?.save();

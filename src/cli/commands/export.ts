@@ -177,7 +177,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   }
   // Sentences (agreement of the reports, context of quotes, co-occurrence in sentences) are kept
   // in .codage/cache between runs: cutting them takes longer than reading the study.
-  const sentences = await openSentenceCache(study.root, ctx.language);
+  const sentences = await openSentenceCache(study.root);
   const exportOptions: ExportOptions = {
     counts: options.counts,
     ...(options.attributes !== undefined ? { attributes: options.attributes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),

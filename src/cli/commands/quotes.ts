@@ -63,7 +63,7 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   if (contextSentences > 0) {
     const quoted = new Set(shown.map((s) => s.segment.participant));
     const transcripts = study.transcripts.filter((tr) => quoted.has(tr.id));
-    sentences = await cachedSentences(root, transcripts, ctx.language, (tr) => segmentSentences(tr.text, tr.turns, ctx.language));
+    sentences = await cachedSentences(root, transcripts, (tr) => segmentSentences(tr.text, tr.turns));
   }
   const list = listQuotes({
     codebook: study.codebook,

@@ -219,7 +219,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       let list = sentences.get(id);
       if (!list) {
         const t = study.transcriptById.get(id)!;
-        sentences.set(id, (list = segmentSentences(t.text, t.turns, language)));
+        sentences.set(id, (list = segmentSentences(t.text, t.turns)));
       }
       return list;
     };

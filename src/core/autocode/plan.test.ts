@@ -31,7 +31,7 @@ function plan(query: string, unit: AutocodeUnit, coderFile: CoderFile | null = n
     codeId: 'douleur',
     unit,
     transcripts: [MG1],
-    sentencesOf: (t) => segmentSentences(t.text, t.turns, 'fr'),
+    sentencesOf: (t) => segmentSentences(t.text, t.turns),
     coderFile,
     interviewer,
   })[0]!;

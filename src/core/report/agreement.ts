@@ -333,7 +333,6 @@ export function studyAgreementSentence(input: {
     transcripts: input.transcripts,
     segments: input.segments,
     codebook: input.codebook,
-    language: input.language,
     ...(input.sentences ? { sentences: input.sentences } : {}),
   });
   if (prepared.input.transcripts.length === 0 || prepared.input.codes.length === 0) return null;

@@ -1,23 +1,14 @@
 /**
  * Sentences, the default unit of coding and of agreement.
  *
- * Each turn's spoken text is cut by `Intl.Segmenter`, then corrected for how French and English
+ * Each turn's spoken text is cut by Unicode's sentence rules (`sentenceBreaks`, the cuts of
+ * `Intl.Segmenter`, the same in every language and on every Node), then corrected for how French and English
  * interviews are written down: abbreviations (`M. Dupont`, `cf. p. 12`), initials, question
  * numbers (`4. relativement fréquent`), closing guillemets, speech that goes on in lowercase
  * after `...` or `?`, and `…` before a capital. A blank line always ends a sentence.
  */
-import type { Language, Sentence, Span, Turn } from '../types.js';
-
-const segmenters = new Map<Language, Intl.Segmenter>();
-
-function segmenterFor(language: Language): Intl.Segmenter {
-  let s = segmenters.get(language);
-  if (s === undefined) {
-    s = new Intl.Segmenter(language, { granularity: 'sentence' });
-    segmenters.set(language, s);
-  }
-  return s;
-}
+import type { Sentence, Span, Turn } from '../types.js';
+import { sentenceBreaks } from './sentence-breaks.js';
 
 /** Abbreviations after which a sentence never ends. */
 const ABBREVIATION =
@@ -54,17 +45,23 @@ function trimmed(body: string, start: number, end: number): Span | null {
  */
 const MARK_OPENING = /(?<=\s)[*[(]/g;
 
-/** Raw sentences of one paragraph from the segmenter, trimmed, with `…` + capital split. */
-function rawSentences(body: string, start: number, end: number, segmenter: Intl.Segmenter): Span[] {
+/** Raw sentences of one paragraph by Unicode's sentence rules, trimmed, with `…` + capital split. */
+function rawSentences(body: string, start: number, end: number): Span[] {
   const text = body.slice(start, end).replace(MARK_OPENING, 'X');
+  const breaks = sentenceBreaks(text);
   const spans: Span[] = [];
-  for (const seg of segmenter.segment(text)) {
-    const segStart = start + seg.index;
-    const segEnd = segStart + seg.segment.length;
+  for (let b = 0; b <= breaks.length; b++) {
+    const localStart = b === 0 ? 0 : (breaks[b - 1] as number);
+    const localEnd = b < breaks.length ? (breaks[b] as number) : text.length;
+    if (localEnd <= localStart) continue;
+    const segStart = start + localStart;
+    const segEnd = start + localEnd;
     let from = segStart;
-    if (seg.segment.includes('…')) {
+    const ellipsis = text.indexOf('…', localStart);
+    if (ellipsis >= 0 && ellipsis < localEnd) {
+      const segment = text.slice(localStart, localEnd);
       ELLIPSIS_THEN_CAPITAL.lastIndex = 0;
-      for (let m = ELLIPSIS_THEN_CAPITAL.exec(seg.segment); m !== null; m = ELLIPSIS_THEN_CAPITAL.exec(seg.segment)) {
+      for (let m = ELLIPSIS_THEN_CAPITAL.exec(segment); m !== null; m = ELLIPSIS_THEN_CAPITAL.exec(segment)) {
         const cut = segStart + m.index + 1;
         const span = trimmed(body, from, cut);
         if (span) spans.push(span);
@@ -108,8 +105,7 @@ function corrected(body: string, spans: Span[]): Span[] {
 }
 
 /** The sentences of every turn, in order; each lies inside its turn's spoken text. */
-export function segmentSentences(body: string, turns: readonly Turn[], language: Language): Sentence[] {
-  const segmenter = segmenterFor(language);
+export function segmentSentences(body: string, turns: readonly Turn[]): Sentence[] {
   const sentences: Sentence[] = [];
   turns.forEach((turn, index) => {
     if (turn.end <= turn.textStart) return;
@@ -121,7 +117,7 @@ export function segmentSentences(body: string, turns: readonly Turn[], language:
     for (;;) {
       const m = BLANK_LINE.exec(text);
       const paragraphEnd = m === null ? turn.end : turn.textStart + m.index;
-      for (const s of corrected(body, rawSentences(body, paragraphStart, paragraphEnd, segmenter))) {
+      for (const s of corrected(body, rawSentences(body, paragraphStart, paragraphEnd))) {
         sentences.push({ start: s.start, end: s.end, turn: index });
       }
       if (m === null) break;

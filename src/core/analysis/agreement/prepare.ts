@@ -7,7 +7,7 @@ import { allCodes } from '../../codebook/query.js';
 import { compareNatural } from '../../natural-sort.js';
 import { transcriptOffsets, type AnchoredSegment } from '../../study/anchor-codings.js';
 import { segmentSentences } from '../../transcript/sentences.js';
-import type { Codebook, Language, Span, Transcript } from '../../types.js';
+import type { Codebook, Span, Transcript } from '../../types.js';
 import type { AgreementInput, AgreementTranscript } from './compare.js';
 import { paragraphSpans, type AgreementUnit } from './units.js';
 
@@ -20,8 +20,6 @@ export interface PrepareInput {
   /** The coders' segments, placed in today's transcripts (unplaced ones are counted, not compared). */
   segments: readonly AnchoredSegment[];
   codebook: Codebook;
-  /** Sentence rules. */
-  language: Language;
   /** Only these participants (all of them compared, even where a coder coded nothing). */
   participants?: readonly string[];
   /** A transcript's sentences already cut (e.g. from a cache); without it they are cut here. */
@@ -53,8 +51,8 @@ function codedTranscripts(segments: readonly AnchoredSegment[]): Map<string, Set
   return out;
 }
 
-export function unitSpansOf(transcript: Transcript, unit: AgreementUnit, language: Language): Span[] | null {
-  if (unit === 'sentence') return segmentSentences(transcript.text, transcript.turns, language);
+export function unitSpansOf(transcript: Transcript, unit: AgreementUnit): Span[] | null {
+  if (unit === 'sentence') return segmentSentences(transcript.text, transcript.turns);
   if (unit === 'paragraph') return paragraphSpans(transcript.text);
   return null;
 }
@@ -129,7 +127,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
   const codes = [...codebookOrder, ...[...used].filter((id) => !known.has(id)).sort(compareNatural)];
 
   const transcripts: AgreementTranscript[] = chosen.map(({ transcript, coders: present }) => {
-    const unitSpans = (unit === 'sentence' ? input.sentences?.(transcript) : undefined) ?? unitSpansOf(transcript, unit, input.language);
+    const unitSpans = (unit === 'sentence' ? input.sentences?.(transcript) : undefined) ?? unitSpansOf(transcript, unit);
     const units = unit === 'char' ? transcriptOffsets(transcript).length : unit === 'transcript' ? 1 : unitSpans!.length;
     return {
       id: transcript.id,
