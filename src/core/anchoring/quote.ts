@@ -68,6 +68,8 @@ function buildSignaturePatterns(label: string): RegExp[] {
     new RegExp(`[\\s\u00a0\u202f]*[(\\[][\\s\u00a0\u202f]*${id}\\b[^()\\[\\]\\n]{0,40}[)\\]][\\s\u00a0\u202f.]*$`, 'iu'),
     new RegExp(`[\\s\u00a0\u202f]+[-–—][\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f.]*$`, 'iu'),
     new RegExp(`^[\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f]*:[\\s\u00a0\u202f]*`, 'iu'),
+    // The label alone: where it is not, none of the above can match (one quick test instead of three).
+    new RegExp(id, 'iu'),
   ];
 }
 
@@ -82,7 +84,8 @@ export function withoutSignature(quote: string, labels: readonly string[]): stri
   let tail = quote.length > 2 * EDGE ? quote.slice(-EDGE) : '';
   const middle = quote.length > 2 * EDGE ? quote.slice(EDGE, -EDGE) : '';
   for (const label of new Set(labels.map((l) => l.trim()).filter((l) => l !== ''))) {
-    const [inParentheses, afterDash, before] = signaturePatterns(label);
+    const [inParentheses, afterDash, before, bare] = signaturePatterns(label);
+    if (!bare!.test(head) && (tail === '' || !bare!.test(tail))) continue;
     head = head.replace(before!, '');
     if (tail === '') head = head.replace(inParentheses!, '').replace(afterDash!, '');
     else tail = tail.replace(inParentheses!, '').replace(afterDash!, '');
