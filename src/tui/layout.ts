@@ -25,9 +25,9 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x3000;
 }
 
-/** Characters the transcript window shows as one cell (`displayText`): tabs, C0 and C1 controls, bidirectional controls. */
+/** Characters the transcript window shows as one cell (`displayText`): tabs, C0 and C1 controls, the soft hyphen, bidirectional controls. */
 function shownAsOneCell(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xad || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 }
 
 /** Each BMP code unit's width, measured once (-1: not yet). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellWidth } from './layout.js';
 import { displayText, mergeSpans, overlapping, rowGutter, rowRuns, type Marks } from './row-style.js';
 
 const none: Marks = { labels: [], annotations: [], coded: [], matches: [], current: null, selection: null, active: null };
@@ -73,5 +74,10 @@ describe('spans', () => {
 
   it('also replaces C1 control characters (U+0080–U+009F, e.g. from a mis-decoded file)', () => {
     expect(displayText('x\u0085y\u009bz é')).toBe('x·y·z é');
+  });
+
+  it('shows a soft hyphen (Word’s optional hyphen) as a hyphen, one cell, as the layout counts it', () => {
+    expect(displayText('fibr\u00adomyalgie')).toBe('fibr-omyalgie');
+    expect(cellWidth('fibr\u00adomyalgie', 0, 13)).toBe(13);
   });
 });

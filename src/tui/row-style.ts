@@ -77,11 +77,15 @@ function within(span: Span | null, offset: number): boolean {
 
 /**
  * Replaces what a terminal must not receive (tabs, C0 and C1 control characters, bidirectional
- * overrides and isolates) by one visible cell.
+ * overrides and isolates) by one visible cell; a soft hyphen (Word's optional hyphen, which
+ * terminals draw in one column and Ink counts as none) by a hyphen.
  */
 export function displayText(text: string): string {
-  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)
-    ? text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
+  return /[\u0000-\u001f\u007f-\u009f\u00ad\u202a-\u202e\u2066-\u2069]/.test(text)
+    ? text
+        .replace(/\t/g, ' ')
+        .replace(/\u00ad/g, '-')
+        .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
     : text;
 }
 
