@@ -21,7 +21,7 @@ export function gapBetween(left: string, right: string, width: number): string {
   return ' '.repeat(Math.max(1, width - textWidth(left) - textWidth(right)));
 }
 
-/** A short excerpt of a quote on one line: whitespace collapsed, soft hyphens left out (terminals draw them), cut in the middle if long. */
+/** A short excerpt of a quote on one line: whitespace collapsed, soft hyphens (invisible in print) left out, cut in the middle if long. */
 export function excerpt(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').replace(/\u00ad/g, '').trim();
   if (textWidth(flat) <= width) return flat;

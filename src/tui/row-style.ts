@@ -77,8 +77,8 @@ function within(span: Span | null, offset: number): boolean {
 
 /**
  * Replaces what a terminal must not receive (tabs, C0 and C1 control characters, bidirectional
- * overrides and isolates) by one visible cell; a soft hyphen (Word's optional hyphen, which
- * terminals draw in one column and Ink counts as none) by a hyphen.
+ * overrides and isolates) by one visible cell; a soft hyphen (Word's optional hyphen, drawn in
+ * one column by most terminals, in none by some) by a hyphen.
  */
 export function displayText(text: string): string {
   return /[\u0000-\u001f\u007f-\u009f\u00ad\u202a-\u202e\u2066-\u2069]/.test(text)

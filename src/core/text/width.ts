@@ -25,17 +25,24 @@ for (let i = 0; i < ONE_COLUMN_SYMBOLS.length; i += 2) SYMBOLS.fill(1, (ONE_COLU
 
 /**
  * Whether a UTF-16 code unit is a character that takes exactly one column and joins no other
- * into a grapheme: printable ASCII; Latin-1 and Latin Extended but the soft hyphen; most
- * symbols of U+2000–U+27FF (`ONE_COLUMN_SYMBOLS`). Checked against string-width for each of
- * them (width.test.ts).
+ * into a grapheme: printable ASCII; Latin-1 and Latin Extended; most symbols of U+2000–U+27FF
+ * (`ONE_COLUMN_SYMBOLS`). Checked against string-width for each of them (width.test.ts), but the
+ * soft hyphen (U+00AD, Word's optional hyphen): string-width counts none, terminals draw one.
  */
 export function isOneColumn(code: number): boolean {
   if (code < 0x7f) return code >= 0x20;
-  if (code < 0x300) return code >= 0xa0 && code !== 0xad;
+  if (code < 0x300) return code >= 0xa0;
   return code >= 0x2000 && code < 0x2800 && SYMBOLS[code - 0x2000] === 1;
 }
 
-/** Columns `text` takes in a terminal (string-width's measure, ANSI escapes not counted). */
+/** string-width's measure, and one column for each soft hyphen (string-width gives it none; it is always its own grapheme). */
+function measured(text: string): number {
+  let softHyphens = 0;
+  for (let i = text.indexOf('\u00ad'); i >= 0; i = text.indexOf('\u00ad', i + 1)) softHyphens++;
+  return stringWidth(text) + softHyphens;
+}
+
+/** Columns `text` takes in a terminal (string-width's measure, soft hyphens one column, ANSI escapes not counted). */
 export function textWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < text.length; i++) {
@@ -45,9 +52,9 @@ export function textWidth(text: string): number {
       // A colour or style (SGR: ESC [ digits and semicolons m) takes no column; any other escape goes to string-width.
       let j = i + 2;
       while (j < text.length && ((text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39) || text.charCodeAt(j) === 0x3b)) j++;
-      if (text.charCodeAt(j) !== 0x6d) return stringWidth(text);
+      if (text.charCodeAt(j) !== 0x6d) return measured(text);
       i = j;
-    } else return stringWidth(text);
+    } else return measured(text);
   }
   return width;
 }
