@@ -40,6 +40,22 @@ describe('the bundled coding screen', () => {
     expect(code).toMatch(/wordLengths = \(string\) => string\.split\(" "\)\.map\(\(character\) => inkStringWidth\(character\)\)/);
   });
 
+  it('has the compiled modules load YAML from one file, with every name the package exports', async () => {
+    const compiled = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? compiled(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+      );
+    const files = compiled(join(ROOT, 'dist/src'));
+    const bare = files.filter((file) => /from 'yaml'|import\('yaml'\)/.test(readFileSync(file, 'utf8')));
+    expect(bare).toEqual([]);
+    expect(files.filter((file) => readFileSync(file, 'utf8').includes("vendor/yaml.js'")).length).toBeGreaterThan(5);
+    const vendored = (await import(join(ROOT, 'dist/vendor/yaml.js'))) as Record<string, unknown>;
+    const yaml = (await import('yaml')) as Record<string, unknown>;
+    for (const name of Object.keys(yaml).filter((n) => n !== 'default')) expect(typeof vendored[name], name).toBe(typeof yaml[name]);
+    const parse = vendored.parse as (s: string) => unknown;
+    expect(parse('a: [1, "é"]')).toEqual({ a: [1, 'é'] });
+  });
+
   it('never calls fetch: Yoga decodes its WebAssembly itself, without loading Node’s HTTP client', () => {
     const code = readdirSync(join(ROOT, 'dist/bundle'))
       .filter((name) => name.endsWith('.js'))
