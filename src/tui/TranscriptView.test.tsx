@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import { Box, render, Text } from 'ink';
 import type React from 'react';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,21 @@ function PlainRows({ text, layout, top, height, marks }: { text: string; layout:
     </Box>
   );
 }
+
+describe('rowString', () => {
+  it('dims the asterisks of a Markdown speaker label, the name in bold', () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const text = '**MG4** : Oui.';
+      const row = rowString(text, 0, text.length, { ...none, labels: [{ start: 0, end: 9 }] });
+      expect(strip(row)).toBe(`   ${text}`);
+      expect(row).toContain(`${chalk.dim('**')}${chalk.bold('MG4')}${chalk.dim('**')}${chalk.bold(' :')}`);
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
 
 describe('oneColumnEach', () => {
   it('accepts French text and its punctuation', () => {

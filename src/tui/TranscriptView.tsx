@@ -24,10 +24,14 @@ function styleRun(run: Run): string {
   if (run.point && !run.selected) style = COLOURS ? style.black.bgCyan : style.inverse;
   else if (run.match) style = COLOURS ? style.black.bgYellow : style.inverse;
   else if (run.current && COLOURS) style = style.cyan;
-  if (run.label) style = style.bold;
   if (run.annotation && !run.selected && !run.match) style = style.dim;
   if (run.coded) style = style.underline;
   if (run.selected) style = style.inverse;
+  if (run.label) {
+    // A Markdown transcript's speaker in bold (`**MG4** :`): the name bold, its asterisks dimmed.
+    if (run.text.includes('*')) return run.text.replace(/\*+|[^*]+/g, (part) => (part.startsWith('*') ? style.dim(part) : style.bold(part)));
+    style = style.bold;
+  }
   return style === chalk ? run.text : style(run.text);
 }
 
