@@ -95,8 +95,12 @@ function classOf(cp: number): SB {
 const isParaSep = (c: SB): boolean => c === SB.Sep || c === SB.CR || c === SB.LF;
 const isSATerm = (c: SB): boolean => c === SB.ATerm || c === SB.STerm;
 
-/** The items of the text being cut (kept between calls: most paragraphs are short). */
-let items = { classes: new Uint8Array(4096), starts: new Int32Array(4096) };
+/** The items of the text being cut, and what the rules look back and ahead for (kept between calls). */
+let items = newItems(4096);
+
+function newItems(size: number) {
+  return { classes: new Uint8Array(size), starts: new Int32Array(size), lastNotSp: new Int32Array(size), lastNotClose: new Int32Array(size), nextDecisive: new Int32Array(size) };
+}
 
 /**
  * Where sentences start in `text`, after the first (UTF-16 offsets, increasing; the text's end
@@ -105,8 +109,8 @@ let items = { classes: new Uint8Array(4096), starts: new Int32Array(4096) };
 export function sentenceBreaks(text: string): number[] {
   // The text as a sequence of items: each character, with the Extend and Format characters that
   // follow it folded into it (SB5) — except after a paragraph separator or at the start.
-  if (items.classes.length < text.length) items = { classes: new Uint8Array(text.length * 1.5), starts: new Int32Array(text.length * 1.5) };
-  const { classes, starts } = items;
+  if (items.classes.length < text.length) items = newItems(Math.ceil(text.length * 1.5));
+  const { classes, starts, lastNotSp, lastNotClose, nextDecisive } = items;
   let n = 0;
   for (let i = 0; i < text.length; ) {
     const unit = text.charCodeAt(i);
@@ -125,6 +129,18 @@ export function sentenceBreaks(text: string): number[] {
     i += cp > 0xffff ? 2 : 1;
   }
 
+  // What SB8–SB11 look for, found once (looking from each item instead is quadratic in a long run
+  // of spaces): the last item at or before i that is not Sp, or not Close (-1: none); the first at
+  // or after i that is OLetter, Upper, Lower, ParaSep or SATerm (n: none).
+  for (let i = 0; i < n; i++) {
+    lastNotSp[i] = classes[i] === SB.Sp ? (i > 0 ? (lastNotSp[i - 1] as number) : -1) : i;
+    lastNotClose[i] = classes[i] === SB.Close ? (i > 0 ? (lastNotClose[i - 1] as number) : -1) : i;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const c = classes[i] as SB;
+    nextDecisive[i] = c === SB.OLetter || c === SB.Upper || c === SB.Lower || isParaSep(c) || isSATerm(c) ? i : i + 1 < n ? (nextDecisive[i + 1] as number) : n;
+  }
+
   const breaks: number[] = [];
   for (let k = 1; k < n; k++) {
     const before = classes[k - 1] as SB;
@@ -139,19 +155,13 @@ export function sentenceBreaks(text: string): number[] {
     if (before === SB.ATerm && here === SB.Numeric) continue;
     if (before === SB.ATerm && here === SB.Upper && k >= 2 && (classes[k - 2] === SB.Upper || classes[k - 2] === SB.Lower)) continue;
     // SB8–SB11 look back over SATerm Close* Sp*.
-    let p = k - 1;
-    while (p >= 0 && classes[p] === SB.Sp) p--;
+    let p = lastNotSp[k - 1] as number;
     const spaces = p < k - 1;
-    while (p >= 0 && classes[p] === SB.Close) p--;
+    if (p >= 0) p = lastNotClose[p] as number;
     if (p < 0 || !isSATerm(classes[p] as SB)) continue; // SB998: no boundary
     // SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
     if (classes[p] === SB.ATerm) {
-      let q = k;
-      while (q < n) {
-        const c = classes[q] as SB;
-        if (c === SB.OLetter || c === SB.Upper || c === SB.Lower || isParaSep(c) || isSATerm(c)) break;
-        q++;
-      }
+      const q = nextDecisive[k] as number;
       if (q < n && classes[q] === SB.Lower) continue;
     }
     // SB8a: SATerm Close* Sp* × (SContinue | SATerm)

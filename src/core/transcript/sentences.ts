@@ -1,8 +1,8 @@
 /**
  * Sentences, the default unit of coding and of agreement.
  *
- * Each turn's spoken text is cut by Unicode's sentence rules (`sentenceBreaks`, the cuts of
- * `Intl.Segmenter`, the same in every language and on every Node), then corrected for how French and English
+ * Each turn's spoken text is cut by Unicode's sentence rules (`sentenceBreaks`: the cuts of
+ * `Intl.Segmenter`, the same in every language), then corrected for how French and English
  * interviews are written down: abbreviations (`M. Dupont`, `cf. p. 12`), initials, question
  * numbers (`4. relativement fréquent`), closing guillemets, speech that goes on in lowercase
  * after `...` or `?`, and `…` before a capital. A blank line always ends a sentence.
@@ -50,14 +50,15 @@ function rawSentences(body: string, start: number, end: number): Span[] {
   const text = body.slice(start, end).replace(MARK_OPENING, 'X');
   const breaks = sentenceBreaks(text);
   const spans: Span[] = [];
+  // The next `…` at or after the sentence's start (searched again only once passed).
+  let ellipsis = text.indexOf('…');
   for (let b = 0; b <= breaks.length; b++) {
     const localStart = b === 0 ? 0 : (breaks[b - 1] as number);
     const localEnd = b < breaks.length ? (breaks[b] as number) : text.length;
-    if (localEnd <= localStart) continue;
     const segStart = start + localStart;
     const segEnd = start + localEnd;
     let from = segStart;
-    const ellipsis = text.indexOf('…', localStart);
+    if (ellipsis >= 0 && ellipsis < localStart) ellipsis = text.indexOf('…', localStart);
     if (ellipsis >= 0 && ellipsis < localEnd) {
       const segment = text.slice(localStart, localEnd);
       ELLIPSIS_THEN_CAPITAL.lastIndex = 0;
