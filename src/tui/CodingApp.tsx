@@ -17,6 +17,7 @@ import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
+import { textWidth } from '../core/text/width.js';
 import { excerpt, truncate } from './line-fit.js';
 import type { Marks } from './row-style.js';
 import { SegmentPanel, type SegmentPanelProps } from './SegmentPanel.js';
@@ -431,7 +432,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         : picker.purpose === 'edit'
           ? strings.picker.edit
           : picker.purpose === 'theme'
-            ? strings.picker.theme(truncate(picker.newCodeName ?? '', Math.max(10, width - strings.picker.theme('').length)))
+            ? strings.picker.theme(truncate(picker.newCodeName ?? '', Math.max(10, width - textWidth(strings.picker.theme('')))))
             : picker.purpose === 'transcript'
               ? strings.picker.transcripts(props.coder)
               : strings.picker.remove;

@@ -4,6 +4,7 @@
  * that fits the screen, which moves only when the cursor reaches one of its edges.
  */
 import { isOneColumn, textWidth } from '../core/text/width.js';
+import { shownAsOneCell } from './row-style.js';
 
 /** Columns left of the text: cursor mark, coded bar, space. */
 export const GUTTER_WIDTH = 3;
@@ -25,18 +26,14 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x3000;
 }
 
-/** Characters the transcript window shows as one cell (`displayText`): tabs, C0 and C1 controls, the soft hyphen, bidirectional controls. */
-function shownAsOneCell(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xad || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-}
-
 /** Each BMP code unit's width, measured once (-1: not yet). */
 const WIDTHS = new Int8Array(0x10000).fill(-1);
 
 function codeUnitWidth(code: number): number {
   let width = WIDTHS[code] as number;
   if (width < 0) {
-    width = shownAsOneCell(code) ? 1 : textWidth(String.fromCharCode(code));
+    const ch = String.fromCharCode(code);
+    width = shownAsOneCell(ch) ? 1 : textWidth(ch);
     WIDTHS[code] = width;
   }
   return width;

@@ -81,12 +81,15 @@ function within(span: Span | null, offset: number): boolean {
  * one column by most terminals, in none by some) by a hyphen.
  */
 export function displayText(text: string): string {
-  return /[\u0000-\u001f\u007f-\u009f\u00ad\u202a-\u202e\u2066-\u2069]/.test(text)
-    ? text
-        .replace(/\t/g, ' ')
-        .replace(/\u00ad/g, '-')
-        .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·')
-    : text;
+  return REPLACED.test(text) ? text.replace(/\t/g, ' ').replace(/\u00ad/g, '-').replace(CONTROLS, '·') : text;
+}
+
+const REPLACED = /[\u0000-\u001f\u007f-\u009f\u00ad\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whether `displayText` shows the character `ch` as one cell of its own. */
+export function shownAsOneCell(ch: string): boolean {
+  return REPLACED.test(ch);
 }
 
 /** The runs of the row `[start, end)` of `text`. */
