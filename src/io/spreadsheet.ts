@@ -4,13 +4,14 @@
  * Every cell comes back as a string; rows carry their 1-based spreadsheet row number.
  */
 import { DataError } from '../core/errors.js';
-import { decodeTranscriptBytes } from '../core/text/decode.js';
+import { decodeTranscriptBytes, normalizeText, toNfc } from '../core/text/decode.js';
 import { detectDelimiter } from '../core/text/csv-delimiter.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import type { Localized, Problem } from '../core/types.js';
+import { decodeUtf8Fast } from './study-text.js';
 import { ArchiveError, boundedXlsx, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
 
 export interface SpreadsheetRow {
@@ -157,8 +158,8 @@ async function readXlsx(path: string, bytes: Buffer): Promise<Spreadsheet> {
 // ---------------------------------------------------------------- csv
 
 function decode(bytes: Buffer): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  const { text, encoding } = decodeTranscriptBytes(bytes);
-  return { text: text.normalize('NFC'), encoding };
+  const { text, encoding } = decodeTranscriptBytes(bytes, decodeUtf8Fast);
+  return { text: toNfc(text), encoding };
 }
 
 /** Line and cell number (1-based) where a quoted cell opens and never closes. */
@@ -230,7 +231,7 @@ function readCsv(path: string, bytes: Buffer): Spreadsheet {
 // ---------------------------------------------------------------- shared
 
 function normaliseCell(s: string): string {
-  return s.replace(/\r\n?/g, '\n').normalize('NFC');
+  return normalizeText(s);
 }
 
 /** The first non-empty row is the header; rows keep their spreadsheet numbers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTranscriptBytes, decodeWindows1252, findMojibake, normalizeText } from './decode.js';
+import { decodeTranscriptBytes, decodeWindows1252, findMojibake, normalizeText, toNfc } from './decode.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -64,6 +64,37 @@ describe('normalizeText', () => {
     const out = normalizeText(nfd);
     expect(out).toBe('Enquêtrice : ça va, été');
     expect(out.length).toBe(23);
+  });
+});
+
+describe('toNfc', () => {
+  /** The characters toNfc trusts to be left alone by NFC (its MAY_CHANGE_UNDER_NFC, inverted). */
+  const trusted: string[] = [];
+  for (const [from, to] of [[0x0000, 0x02ff], [0x2002, 0x206f], [0x20a0, 0x20cf]] as const) {
+    for (let cp = from; cp <= to; cp++) trusted.push(String.fromCodePoint(cp));
+  }
+
+  it('trusts only characters NFC keeps, that are no combining mark and compose with none of the others', () => {
+    for (const c of trusted) {
+      expect(c.normalize('NFC')).toBe(c);
+      expect(/\p{M}/u.test(c)).toBe(false);
+    }
+    // Every pair: a character that composed with the one before it would change here.
+    const changed: string[] = [];
+    for (const a of trusted) {
+      for (const b of trusted) {
+        const pair = a + b;
+        if (pair.normalize('NFC') !== pair) changed.push(pair);
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('normalises every other text as String.prototype.normalize does', () => {
+    const samples = ['Enque\u0302trice', 'A\u030a', '\u2000 \u2001', 'Ω \u2126', 'e\u0301te\u0301 \u2019', '\u1100\u1161', 'caf\u00e9 \ud83d\ude00', 'x\u0307\u0323'];
+    for (const s of samples) expect(toNfc(s)).toBe(s.normalize('NFC'));
+    const french = 'L’hôpital « très » loin… 12 € – Œuvre';
+    expect(toNfc(french)).toBe(french);
   });
 });
 

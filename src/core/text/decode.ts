@@ -88,10 +88,27 @@ export function decodeTranscriptBytes(bytes: Uint8Array, utf8Decoder: Utf8Decode
   return { text: decodeWindows1252(bytes), encoding: 'windows-1252', hadBom: false };
 }
 
+/**
+ * Characters that Unicode normalisation (NFC) leaves as they are, alone and next to one another:
+ * Latin letters with or without accents, Latin-1 and IPA symbols, spacing modifiers (U+0000–U+02FF),
+ * general punctuation but the two quads NFC rewrites (U+2002–U+206F: ’ … – « ») and currency signs.
+ * None is a combining mark or a character that composes with the one before it (decode.test.ts
+ * checks every one and every pair). A text made only of them is NFC already.
+ */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff\u2002-\u206f\u20a0-\u20cf]/;
+
+/**
+ * `s.normalize('NFC')`, without ICU's pass over a text that cannot change (a French or English
+ * transcript, most of the time): the check is a few times faster than the normalisation.
+ */
+export function toNfc(s: string): string {
+  return MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
+}
+
 /** CRLF and lone CR become LF, then Unicode NFC. */
 export function normalizeText(s: string): string {
   const lf = s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n');
-  return lf.normalize('NFC');
+  return toNfc(lf);
 }
 
 export interface MojibakeHit {
