@@ -40,6 +40,22 @@ describe('foldWithMap', () => {
     expect(map).toHaveLength(folded.length + 1);
     expect(map[folded.length]).toBe(text.length);
   });
+
+  it('makes room for letters that fold into two, wherever they come', () => {
+    const cases: [string, string][] = [
+      ['œ'.repeat(5000), 'oe'.repeat(5000)],
+      [`${'a '.repeat(3000)}${'Æ'.repeat(3000)}`, `${'a '.repeat(3000)}${'ae'.repeat(3000)}`],
+      [`${'ß'.repeat(2000)} 𝒜${'œ'.repeat(10)}`, `${'ss'.repeat(2000)} 𝒜${'oe'.repeat(10)}`],
+    ];
+    for (const [text, expected] of cases) {
+      const { folded, map } = foldWithMap(text);
+      expect(folded).toBe(expected);
+      expect(map).toHaveLength(folded.length + 1);
+      expect(map[folded.length]).toBe(text.length);
+    }
+    // Both letters of a ligature map back to it.
+    expect([...foldWithMap('xœ').map]).toEqual([0, 1, 1, 2]);
+  });
 });
 
 describe('FoldedText', () => {

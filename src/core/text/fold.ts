@@ -70,6 +70,28 @@ function foldChar(cp: number): CharFold {
   return f;
 }
 
+/**
+ * How each UTF-16 code unit folds, for the loop of `foldWithMap` (filled on first sight): a
+ * character code ≥ 0 when it folds into that one character; or one of the values below.
+ */
+const UNKNOWN = -1;
+const SKIPPED = -2;
+const SEPARATED = -3;
+/** A high surrogate (the code point is read with the next unit), or a character folding into several letters. */
+const SLOW = -4;
+const unitFold = new Int32Array(0x10000).fill(UNKNOWN);
+for (let c = 0; c < 0x80; c++) {
+  unitFold[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? c : c >= 0x41 && c <= 0x5a ? c + 32 : SEPARATED;
+}
+
+function unitFoldOf(c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff) return SLOW;
+  const f = foldChar(c);
+  if (f === SKIP) return SKIPPED;
+  if (f === SEPARATOR) return SEPARATED;
+  return f.length === 1 ? f.charCodeAt(0) : SLOW;
+}
+
 export interface FoldedMap {
   /** Words of the text, folded, separated by single spaces; no leading or trailing space. */
   folded: string;
@@ -86,6 +108,8 @@ const SPACE = 0x20;
  */
 export function foldWithMap(text: string): FoldedMap {
   const n = text.length;
+  // One folded character per code unit, plus the spaces (each follows a separator): room enough
+  // but for characters folding into several letters (œ → oe), which make room as they come.
   let capacity = n + 16;
   let codes = new Uint16Array(capacity);
   let map = new Int32Array(capacity + 1);
@@ -94,40 +118,51 @@ export function foldWithMap(text: string): FoldedMap {
   let pending = -1;
 
   for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    let f: CharFold;
-    const start = i;
-    if (c < 0x80) {
-      if (c >= 0x61 && c <= 0x7a) f = '';
-      else if (c >= 0x41 && c <= 0x5a) {
-        c += 32;
-        f = '';
-      } else if (c >= 0x30 && c <= 0x39) f = '';
-      else f = SEPARATOR;
-    } else {
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-          i++;
+    const c = text.charCodeAt(i);
+    let f = unitFold[c] as number;
+    if (f === UNKNOWN) {
+      f = unitFoldOf(c);
+      unitFold[c] = f;
+    }
+    if (f >= 0) {
+      if (pending >= 0) {
+        if (len > 0) {
+          codes[len] = SPACE;
+          map[len] = pending;
+          len++;
         }
+        pending = -1;
       }
-      f = foldChar(cp);
-      if (f === SKIP) continue;
-      if (typeof f === 'string' && f.length === 1) {
-        c = f.charCodeAt(0);
-        f = '';
+      codes[len] = f;
+      map[len] = i;
+      len++;
+      continue;
+    }
+    if (f === SEPARATED) {
+      if (pending < 0) pending = i;
+      continue;
+    }
+    if (f === SKIPPED) continue;
+    // A surrogate pair, or letters (œ → oe).
+    const start = i;
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        i++;
       }
     }
-    if (f === SEPARATOR) {
+    const letters = foldChar(cp);
+    if (letters === SKIP) continue;
+    if (letters === SEPARATOR) {
       if (pending < 0) pending = start;
       continue;
     }
-    // `f` is '' for a single character `c`, or the letters a character folds into.
-    const need = (f as string).length + 2;
-    if (len + need > capacity) {
-      capacity = Math.max(capacity * 2, len + need);
+    // Room for a space and the letters, and for one character per code unit still to come.
+    const need = len + letters.length + 1 + (n - i);
+    if (need > capacity) {
+      capacity = Math.max(capacity * 2, need + 16);
       const grownCodes = new Uint16Array(capacity);
       grownCodes.set(codes.subarray(0, len));
       codes = grownCodes;
@@ -143,17 +178,10 @@ export function foldWithMap(text: string): FoldedMap {
       }
       pending = -1;
     }
-    if (f === '') {
-      codes[len] = c;
+    for (let k = 0; k < letters.length; k++) {
+      codes[len] = letters.charCodeAt(k);
       map[len] = start;
       len++;
-    } else {
-      const s = f as string;
-      for (let k = 0; k < s.length; k++) {
-        codes[len] = s.charCodeAt(k);
-        map[len] = start;
-        len++;
-      }
     }
   }
 
