@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: times whole commands of the built binary on large synthetic studies
  * (200 transcripts × 10,000 words, 2 coders × 20,000 segments; S has 60 codes, S300 has 300)
- * and holds each to a target relative to this machine's own floor, measured in the same run:
- * `node` is a bare `node -e 0`; `floor` is node reading and decoding the study's files
- * (scripts/read-floor.cjs). Every batch command: ≤ 3 × floor and ≤ 400 MB; `--version`:
+ * and holds each to a target relative to this machine's own floor, measured in the same run,
+ * just before each of the command's runs: `node` is a bare `node -e 0`; `floor` is node reading
+ * and decoding the study's files (scripts/read-floor.cjs). Every batch command: ≤ 3 × floor and ≤ 400 MB; `--version`:
  * ≤ 1.5 × node. Then how cost grows from 20 to 200 to 1,000 transcripts.
  *
  *   node dist/scripts/bench.js [--runs 5] [--warmup 1] [--quick] [--only check,stats] [--no-fail]
@@ -255,7 +255,9 @@ export interface BenchResult {
   maxMs: number | null;
   peakRssMb: number | null;
   target: Target;
-  /** The target in milliseconds on this machine: `target.times` × the floor measured in this run. */
+  /** The floor this command is held to: the median of the floor runs made alongside its own. */
+  floorMs: number;
+  /** The target in milliseconds on this machine: `target.times` × that floor. */
   targetMs: number;
   /** The median as a multiple of the floor its target refers to. */
   ratio: number | null;
@@ -407,9 +409,22 @@ function floorMsOf(bench: Benchmark, floors: Floors): number {
   return bench.target.of === 'node' ? floors.nodeMs : floors.readMs.get(bench.study ?? 'S')!;
 }
 
+/** The command line of the floor a benchmark is held to: a bare node, or the reading of its study. */
+function floorArgs(bench: Benchmark, study: string): string[] {
+  return bench.target.of === 'node' ? ['-e', '0'] : [readFloor, study];
+}
+
+/**
+ * Runs a benchmark. Each measured run of the command follows a run of its floor, and the command
+ * is held to the median of those floor runs: the machine's speed drifts over a benchmark of
+ * several minutes (the reading floor measured 0.56–0.80 s from one run to the next here), and a
+ * floor taken at the start would hold commands run later to a floor of another moment.
+ */
 async function runBenchmark(bench: Benchmark, study: string, runs: number, warmup: number, floors: Floors): Promise<BenchResult> {
   const command = displayCommand(bench);
-  const floorMs = floorMsOf(bench, floors);
+  // Until the floor runs made alongside are in: the one measured at the start (for the time-out).
+  const startFloorMs = floorMsOf(bench, floors);
+  const floorRuns: number[] = [];
   const result: BenchResult = {
     name: bench.name,
     command,
@@ -419,7 +434,8 @@ async function runBenchmark(bench: Benchmark, study: string, runs: number, warmu
     maxMs: null,
     peakRssMb: null,
     target: bench.target,
-    targetMs: bench.target.times * floorMs,
+    floorMs: startFloorMs,
+    targetMs: bench.target.times * startFloorMs,
     ratio: null,
     targetRssMb: bench.targetRssMb ?? null,
     status: 'OK',
@@ -437,6 +453,11 @@ async function runBenchmark(bench: Benchmark, study: string, runs: number, warmu
     }
     const args = bench.args(ctx);
     try {
+      if (i >= warmup) {
+        const floor = await runNode(floorArgs(bench, study), 120_000);
+        if (floor.code !== 0) throw new Error(`bench: the floor of ${bench.name} failed (${failureText(floor)}): ${floor.stderr}`);
+        floorRuns.push(floor.ms);
+      }
       const run = await runOnce(args, timeoutMs);
       if (run.code !== 0 || run.timedOut) {
         result.status = 'FAIL';
@@ -458,7 +479,9 @@ async function runBenchmark(bench: Benchmark, study: string, runs: number, warmu
   result.medianMs = median(result.runsMs);
   result.minMs = Math.min(...result.runsMs);
   result.maxMs = Math.max(...result.runsMs);
-  result.ratio = result.medianMs / floorMs;
+  result.floorMs = median(floorRuns);
+  result.targetMs = bench.target.times * result.floorMs;
+  result.ratio = result.medianMs / result.floorMs;
   const slow = result.medianMs > result.targetMs;
   const heavy = bench.targetRssMb !== undefined && (result.peakRssMb === null || result.peakRssMb > bench.targetRssMb);
   result.status = slow || heavy ? 'MISS' : 'OK';
@@ -589,7 +612,10 @@ async function main(argv: string[]): Promise<number> {
     floors.readMs.set(name, await medianRun([readFloor, dir], floorRuns));
     console.log(`Floor \`floor\` of study ${name}: node reading and decoding its transcripts, coder files and codebook (UTF-8 + NFC): ${formatMs(floors.readMs.get(name)!)}`);
   }
-  console.log(`Runs: ${options.runs} (after ${options.warmup} warm-up); floors: median of ${floorRuns}\n`);
+  console.log(
+    `Runs: ${options.runs} (after ${options.warmup} warm-up). Each command is held to its floor run just before each of its own runs ` +
+      `(median), so that the machine's drift over the benchmark does not count; the floors above (median of ${floorRuns}) are the run's start.\n`,
+  );
 
   const results: BenchResult[] = [];
   for (const bench of selected) {
