@@ -1,12 +1,13 @@
-// `npm run build`, second step: puts the YAML library in one file, then bundles the screens with
-// rolldown (see rolldown.config.mjs), printing nothing unless something goes wrong.
+// `npm run build`, second step: puts the YAML library in one file, bundles the screens with
+// rolldown (see rolldown.config.mjs), then the command line itself, printing nothing unless
+// something goes wrong.
 //
 // The screen's row cache patches Ink's internal `Output` class: the bundle must hold exactly one
 // copy of Ink's output module, or the patch would change a class Ink does not use. The build fails
 // when it does not, counting over every chunk.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 import config from '../rolldown.config.mjs';
@@ -48,3 +49,31 @@ if (copies.length !== 1) {
   );
   process.exit(1);
 }
+
+// The command line in one bundle: dist/src/cli-bundle/main.js and the chunks its commands load
+// lazily (bin/codage.js runs it). Node resolves, reads and links each of the ~80 modules a command
+// loads one by one: in one bundle, `codage code`'s modules load ~60 ms faster, a `check` ~35 ms.
+// The npm packages stay outside (the start-up test still sees which ones a command loads), and so
+// do the screens' modules (the commands load them from dist/bundle, else from dist/src/tui). The
+// bundle sits at the depth of dist/src/cli/, so that the paths its modules build from their own
+// URL (to package.json, the starter codebooks, the screens' bundle) stay right.
+const cliBundle = join(root, 'dist/src/cli-bundle');
+const tui = join(root, 'dist/src/tui') + sep;
+rmSync(cliBundle, { recursive: true, force: true });
+await build({
+  input: { main: join(root, 'dist/src/cli/main.js') },
+  platform: 'node',
+  logLevel: 'warn',
+  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
+  plugins: [
+    {
+      name: 'codage-screens-outside',
+      resolveId(source, importer) {
+        if (!importer || !source.startsWith('.')) return null;
+        const target = resolve(dirname(importer), source);
+        return target.startsWith(tui) ? { id: target, external: true } : null;
+      },
+    },
+  ],
+  output: { dir: cliBundle, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+});

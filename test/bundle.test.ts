@@ -1,11 +1,15 @@
 /**
  * The coding screen as users run it: from the bundle `npm run build` makes (dist/bundle/run.js),
- * not from the compiled modules the component tests import.
+ * not from the compiled modules the component tests import; and the command line, bundled too
+ * (dist/src/cli-bundle).
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTemps, CLI, ROOT, tempDir } from './helpers.js';
+
+afterAll(cleanTemps);
 
 describe('the bundled coding screen', () => {
   it('holds one copy of Ink, the version package.json pins, and its row cache takes hold', async () => {
@@ -45,7 +49,8 @@ describe('the bundled coding screen', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? compiled(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
       );
-    const files = compiled(join(ROOT, 'dist/src'));
+    // The bundled command line (dist/src/cli-bundle) holds the vendored copy itself, comments included.
+    const files = compiled(join(ROOT, 'dist/src')).filter((file) => !file.startsWith(join(ROOT, 'dist/src/cli-bundle')));
     const bare = files.filter((file) => /from 'yaml'|import\('yaml'\)/.test(readFileSync(file, 'utf8')));
     expect(bare).toEqual([]);
     expect(files.filter((file) => readFileSync(file, 'utf8').includes("vendor/yaml.js'")).length).toBeGreaterThan(5);
@@ -62,5 +67,40 @@ describe('the bundled coding screen', () => {
       .map((name) => readFileSync(join(ROOT, 'dist/bundle', name), 'utf8'));
     expect(code.join('\n')).toContain('WebAssembly.instantiate');
     for (const chunk of code) expect(chunk).not.toMatch(/\bfetch\s*\(/);
+  });
+});
+
+describe('the command line in one bundle', () => {
+  const bundleDir = join(ROOT, 'dist/src/cli-bundle');
+  const chunks = () => readdirSync(bundleDir).filter((name) => name.endsWith('.js'));
+
+  it('is what bin/codage.js runs, and leaves the npm packages and the screens outside', () => {
+    const traced = join(tempDir(), 'modules.txt');
+    const trace = spawnSync(process.execPath, ['--import', join(ROOT, 'test/support/trace-imports.mjs'), CLI, '--version'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, CODAGE_TRACE_IMPORTS: traced },
+    });
+    expect(trace.status, trace.stderr).toBe(0);
+    const urls = readFileSync(traced, 'utf8').split('\n');
+    expect(urls.some((u) => u.endsWith('/dist/src/cli-bundle/main.js'))).toBe(true);
+    expect(urls.some((u) => u.includes('/dist/src/cli/'))).toBe(false);
+    const code = chunks().map((name) => readFileSync(join(bundleDir, name), 'utf8'));
+    // The screens' modules are imported from dist/src/tui, never copied in (Ink stays in dist/bundle).
+    expect(code.join('\n')).toContain('"../tui/run.js"');
+    for (const chunk of code) expect(chunk).not.toMatch(/from "(?:ink|react)"|node_modules/);
+  });
+
+  it('has every module that finds a package file by its own URL at the depth of dist/src/cli and the bundle', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    const users = sources(join(ROOT, 'src'))
+      .filter((file) => !file.includes(`${join(ROOT, 'src/tui')}/`) && readFileSync(file, 'utf8').includes('import.meta'))
+      .map((file) => relative(join(ROOT, 'src'), file).split(/[\\/]/).length);
+    expect(users.length).toBeGreaterThan(0);
+    // src/<folder>/<module>.ts: compiled to dist/src/<folder>/, bundled to dist/src/cli-bundle/.
+    expect(users.every((depth) => depth === 2)).toBe(true);
+    const rules = readFileSync(join(bundleDir, chunks().find((name) => name.startsWith('sentence-cache'))!), 'utf8');
+    // The sentence cache hashes the compiled rules, dist/src/core/transcript/, from the bundle too.
+    expect(rules).toMatch(/["']\.\.\/core\/transcript\/sentences\.js["']/);
   });
 });

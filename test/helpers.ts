@@ -15,7 +15,7 @@ export const DEMO = join(ROOT, 'fixtures/demo');
  * comes from, so that a test never passes or fails on yesterday's code.
  */
 function assertFreshBuild(): void {
-  const builds = ['dist/src/cli/main.js', 'dist/bundle/run.js'].map((f) => join(ROOT, f));
+  const builds = ['dist/src/cli/main.js', 'dist/src/cli-bundle/main.js', 'dist/bundle/run.js'].map((f) => join(ROOT, f));
   if (!builds.every((f) => existsSync(f))) {
     throw new Error('codage is not built: run the tests with "npm test", which builds first');
   }

@@ -22,7 +22,7 @@ function packagesLoaded(args: string[]): Set<string> {
   });
   expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   const urls = readFileSync(trace, 'utf8').split('\n');
-  expect(urls.some((u) => u.endsWith('/dist/src/cli/main.js')), 'the trace sees codage’s own modules').toBe(true);
+  expect(urls.some((u) => u.endsWith('/dist/src/cli-bundle/main.js')), 'the trace sees codage’s own modules (the bundled command line)').toBe(true);
   const packages = new Set<string>();
   for (const url of urls) {
     const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);

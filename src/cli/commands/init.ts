@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../core/errors.js';
 import { studyReadme } from '../../core/study/readme.js';
 import { STUDY_FILES } from '../../core/study/study.js';
@@ -9,15 +8,13 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { ensureDir } from '../../io/dirs.js';
 import type { CommandContext } from '../context.js';
 import { paint } from '../output.js';
+import { STARTERS_DIR } from '../version.js';
 
 interface InitOptions {
   study: string;
   codebook?: string;
   title?: string;
 }
-
-/** Starter codebooks shipped with codage, in codebooks/ at the package root. */
-export const STARTERS_DIR = fileURLToPath(new URL('../../../../codebooks/', import.meta.url));
 
 async function exists(path: string): Promise<boolean> {
   try {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { saturationOptions, type SaturationArguments } from '../../core/analysis/saturation/parameters.js';
 import { computeSaturation, type SaturationReport } from '../../core/analysis/saturation/saturation.js';
@@ -17,6 +16,7 @@ import { refuseStudyData, writeOutput } from '../output-file.js';
 import { formatProblem, paint } from '../output.js';
 import { resolveCoder } from '../coder.js';
 import { requireAttribute } from '../study-checks.js';
+import { codageVersion } from '../version.js';
 
 interface SaturationCommandOptions extends SaturationArguments {
   study: string;
@@ -30,9 +30,6 @@ const FIGURE_FORMATS = ['.svg', '.png', '.tex'] as const;
 /** Study problems that change the interview order, said before the result they affect. */
 const ORDER_PROBLEMS = new Set(['date-invalid', 'order-contradicts-date', 'order-unknown', 'order-duplicate']);
 
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
 
 /** The report as JSON: the table, with the methods sentence in both languages and the references. */
 export function saturationJson(report: SaturationReport): string {
@@ -45,7 +42,7 @@ async function writeFigure(file: string, report: SaturationReport, language: Lan
   const where = { study, option: '--figure' };
   const svg = () => saturationSvg(report, language, saturationSentence(report, language));
   if (format === '.svg') await writeOutput(file, svg(), where);
-  else if (format === '.tex') await writeOutput(file, saturationPgfplots(report, language, version()), where);
+  else if (format === '.tex') await writeOutput(file, saturationPgfplots(report, language, codageVersion()), where);
   else {
     const { svgToPng } = await import('../../io/figure-png.js');
     // 1,800 pixels wide: 15 cm at 300 dpi, the width of a thesis page's text.
