@@ -229,6 +229,25 @@ describe('codage compare on the demo study', () => {
     expect(r.stdout).toContain('paul coded nothing in MG2 (compared anyway: every unit counts as not coded)');
   });
 
+  it('says the study has errors, and leaves out a segment whose line is cut in two instead of guessing it', () => {
+    const dir = copyStudy();
+    const file = join(dir, 'codings/paul.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('"cvkd9nbx"'));
+    lines.splice(at, 1, lines[at]!.slice(0, 150), lines[at]!.slice(150));
+    writeFileSync(file, lines.join('\n'));
+    const r = runCli(['compare', 'marie', 'paul', '--study', dir, '--lang', 'en', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`the study has \\d+ error\\(s\\), such as codings/paul\\.yaml:${at + 1}:151: YAML syntax: Missing closing "quote`));
+    const check = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(check.code).toBe(1);
+    expect(check.stdout.match(/error: YAML syntax/g)).toHaveLength(1);
+    const segments = runCli(['segments', '--coder', 'paul', '--format', 'json', '--study', dir]);
+    const ids = (JSON.parse(segments.stdout) as { segment: string }[]).map((s) => s.segment);
+    expect(ids).not.toContain('cvkd9nbx');
+    expect(ids).toContain('an29iqvt');
+  });
+
   it('refuses wrong usage with exit code 2', () => {
     expect(runCli(['compare', 'marie', '--study', STUDY]).code).toBe(2);
     expect(runCli(['compare', 'marie', 'marie', '--study', STUDY]).code).toBe(2);

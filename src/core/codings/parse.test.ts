@@ -347,3 +347,54 @@ describe('parseCoderFile: the fast path', () => {
     // 5–8 s of CPU, and far longer in wall time on a machine busy with other work.
   }, 180_000);
 });
+
+describe('parseCoderFile: a damaged line among the segments', () => {
+  const segments = Array.from({ length: 300 }, (_, i) => ({
+    id: `s${i.toString(36).padStart(5, '0')}`,
+    participant: 'P1',
+    start: i * 200,
+    end: i * 200 + 90,
+    codes: ['impuissance'],
+    text: `je ne sais plus quoi lui proposer, dit-il au ${i}e entretien`,
+  }));
+  const written = serializeCoderFile({ coder: 'marie', memos: {}, segments });
+  const lines = written.split('\n');
+  const at = lines.findIndex((l) => l.includes('"s00050"'));
+  const damage = (replacement: string[]) => [...lines.slice(0, at), ...replacement, ...lines.slice(at + 1)].join('\n');
+
+  it('reads the other segments, leaves out the damaged one and says where, without reading the whole file with the yaml parser', () => {
+    const line = lines[at]!;
+    for (const replacement of [[line.slice(0, 80), line.slice(80)], [line.slice(0, 80)], [`\t${line.slice(1)}`]]) {
+      vi.mocked(parseDocument).mockClear();
+      const read1 = read(damage(replacement));
+      expect(read1.rewritable).toBe(false);
+      expect(read1.coderFile.segments.map((s) => s.id)).toEqual(segments.filter((s) => s.id !== 's00050').map((s) => s.id));
+      const syntax = read1.problems.filter((p) => p.kind === 'yaml-syntax');
+      expect(syntax.length).toBeGreaterThan(0);
+      for (const p of syntax) {
+        expect(p.file).toBe('codings/marie.yaml');
+        expect(p.line! - 1).toBeGreaterThanOrEqual(at);
+        expect(p.line! - 1).toBeLessThan(at + replacement.length);
+      }
+      // The segments after the damage keep their own line numbers.
+      expect(read1.coderFile.segments.at(-1)!.line).toBe(lines.length - 1 + replacement.length - 1);
+      expect(vi.mocked(parseDocument)).toHaveBeenCalledTimes(1);
+      expect(vi.mocked(parseDocument).mock.calls[0]![0].split('\n')).toHaveLength(replacement.length);
+    }
+  });
+
+  it('reports a key written twice at its line and column, and keeps the other segments', () => {
+    const read1 = read(damage([lines[at]!.replace('"start": ', '"end": 3, "start": ')]));
+    expect(read1.rewritable).toBe(false);
+    expect(read1.coderFile.segments).toHaveLength(299);
+    expect(read1.problems).toEqual([expect.objectContaining({ kind: 'yaml-syntax', line: at + 1, message: expect.objectContaining({ en: expect.stringMatching(/unique/) }) })]);
+  });
+
+  it('still reads a segment written by hand in block style, through the yaml parser', () => {
+    const read1 = read(damage(['  - id: s00050', '    participant: P1', '    start: 10000', '    end: 10090', '    codes: [impuissance]', '    text: "écrit à la main"']));
+    expect(read1.rewritable).toBe(true);
+    expect(read1.problems).toEqual([]);
+    expect(read1.coderFile.segments).toHaveLength(300);
+    expect(read1.coderFile.segments.find((s) => s.id === 's00050')!.text).toBe('écrit à la main');
+  });
+});

@@ -4,7 +4,9 @@
  * Fast path: the layout codage writes (serialize.ts) is recognised line by line and each
  * segment line is read with `JSON.parse`. Anything else (a hand edit in block style, an inline
  * comment, a quoting style JSON does not know) makes the whole file go through the `yaml`
- * parser, so problems still carry their line and column. Both paths give the same result.
+ * parser, so problems still carry their line and column. Both paths give the same result —
+ * except on lines with a YAML syntax error among the segments: those alone go through the yaml
+ * parser, for their errors, and their segments are left out (see readDamage).
  *
  * Nothing the user wrote is dropped: an entry of `segments:` that is not a valid segment is
  * reported and returned in `invalid` (with its raw text and its value), and unknown top-level
@@ -78,7 +80,7 @@ interface RawFile {
 /** Reads the text of a coder file. `coderFromFileName` is the file name without `.yaml`. */
 export function parseCoderFile(source: string, file: string, coderFromFileName: string): CoderFileRead {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const raw = readFast(text) ?? readWithYaml(text, file);
+  const raw = readFast(text, file) ?? readWithYaml(text, file);
   return check(raw, file, coderFromFileName);
 }
 
@@ -101,7 +103,23 @@ function plainValue(text: string): unknown {
   return undefined;
 }
 
-function readFast(text: string): RawFile | null {
+/** A segment line as codage writes it (`  - {…}`) read as JSON, or undefined when it is not one. */
+function segmentLine(line: string): unknown {
+  if (!line.startsWith('  - {') || line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
+  try {
+    return JSON.parse(line.slice(4));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines `from`…`to` (0-based, `to` excluded) of the file that the fast reader could not read. */
+interface Damage {
+  from: number;
+  to: number;
+}
+
+function readFast(text: string, file: string): RawFile | null {
   const lines = text.split('\n');
   const values: unknown[] = [];
   const numbers: number[] = [];
@@ -109,26 +127,46 @@ function readFast(text: string): RawFile | null {
   const out: RawFile = { memos: [], entries: { values, lines: numbers, texts }, extra: [], problems: [], rewritable: true };
   const seen = new Set<string>();
   const memoKeys = new Set<string>();
+  const damaged: Damage[] = [];
   let section: 'top' | 'memos' | 'segments' = 'top';
   /** Where the first segment line starts, and where the current line does. */
   let segmentsFrom = -1;
   let offset = 0;
+  const lineAt = (i: number): string => {
+    const line = lines[i] as string;
+    return line.charCodeAt(line.length - 1) === 13 /* \r */ ? line.slice(0, -1) : line;
+  };
   try {
     for (let i = 0; i < lines.length; offset += (lines[i] as string).length + 1, i++) {
-      let line = lines[i] as string;
-      if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
+      const line = lineAt(i);
       const n = i + 1;
       if (section === 'segments' && line.startsWith('  - {') && line.charCodeAt(line.length - 1) === 125 /* } */) {
-        if (values.length === 0) segmentsFrom = offset;
-        values.push(JSON.parse(line.slice(4)));
-        numbers.push(n);
-        texts.push(line);
-        continue;
+        const value = segmentLine(line);
+        if (value !== undefined) {
+          if (values.length === 0) segmentsFrom = offset;
+          values.push(value);
+          numbers.push(n);
+          texts.push(line);
+          continue;
+        }
       }
       const c0 = line.charCodeAt(0);
       if (line.length === 0 || c0 === 35 /* # */ || /^\s*(#.*)?$/.test(line)) continue;
+      if (section === 'segments' && (c0 === 32 /* space */ || !TOP_LINE.test(line))) {
+        // A line of the list that is not a segment line (cut in two, a quote left open, a block
+        // written by hand): it and the lines after it up to the next segment line or top-level key
+        // are read by the yaml parser alone (readDamage), not the whole file.
+        let to = i + 1;
+        for (; to < lines.length; to++) {
+          const next = lineAt(to);
+          if (segmentLine(next) !== undefined) break;
+          if (next.length > 0 && next.charCodeAt(0) !== 32 && next.charCodeAt(0) !== 35 && TOP_LINE.test(next)) break;
+        }
+        damaged.push({ from: i, to });
+        for (; i < to - 1; i++) offset += (lines[i] as string).length + 1;
+        continue;
+      }
       if (c0 === 32 /* space */) {
-        if (section === 'segments') return null;
         if (section === 'memos') {
           const m = MEMO_LINE.exec(line);
           if (!m) return null;
@@ -161,8 +199,57 @@ function readFast(text: string): RawFile | null {
   } catch {
     return null;
   }
-  // JSON.parse keeps the last of two equal keys: let the yaml parser report the line instead.
-  if (values.length > 0 && mayRepeatKeys(text.slice(segmentsFrom), values)) return null;
+  // JSON.parse keeps the last of two equal keys: the lines where that may be are read again by the
+  // yaml parser, which reports a repeated key at its line and column.
+  const region = damaged.length === 0 ? text.slice(segmentsFrom) : texts.join('\n');
+  if (values.length > 0 && mayRepeatKeys(region, values)) {
+    const suspect = new Set<number>();
+    for (let k = 0; k < values.length; k++) if (mayRepeatKeys(texts[k] as string, [values[k]])) suspect.add(k);
+    for (const k of suspect) damaged.push({ from: (numbers[k] as number) - 1, to: numbers[k] as number });
+    removeEntries(out.entries, suspect);
+  }
+  return damaged.length === 0 ? out : readDamage(out, file, lines.map((_, i) => lineAt(i)), damaged);
+}
+
+function removeEntries(entries: RawEntries, drop: ReadonlySet<number>): void {
+  if (drop.size === 0) return;
+  const keep = (_: unknown, k: number) => !drop.has(k);
+  const values = entries.values.filter(keep);
+  const lines = entries.lines.filter(keep);
+  const texts = entries.texts?.filter(keep);
+  entries.values.length = 0;
+  entries.values.push(...values);
+  entries.lines.length = 0;
+  entries.lines.push(...lines);
+  if (entries.texts && texts) {
+    entries.texts.length = 0;
+    entries.texts.push(...texts);
+  }
+}
+
+/**
+ * The damaged lines of a file the fast reader read otherwise: each stretch is read by the yaml
+ * parser alone, and its first syntax error is the file's, at its line and column. The segments on
+ * those lines are left out (never guessed from what the parser recovers: a segment cut in two
+ * would otherwise be read with half its text, and moved to where that half occurs), the file is
+ * not rewritable until it is fixed, and the rest is read at the fast reader's speed: one broken
+ * line among 20,000 no longer sends the whole file through the yaml parser (five times slower,
+ * twice the memory). A stretch the yaml parser reads without error (a segment written by hand in
+ * block style, an alias) sends the whole file to it after all: null.
+ */
+function readDamage(out: RawFile, file: string, lines: readonly string[], damaged: readonly Damage[]): RawFile | null {
+  for (const { from, to } of damaged) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(lines.slice(from, to).join('\n'), { lineCounter, uniqueKeys: true, logLevel: 'error' });
+    if (doc.errors.length === 0 || doc.errors.some((e) => e.code === 'BAD_ALIAS')) return null;
+    // The first error only: those after it on the same lines follow from it (a quote left open
+    // makes the parser stumble on every colon of the next line).
+    const first = yamlProblems(doc, file, lineCounter)
+      .filter((p) => p.severity === 'error')
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))[0];
+    if (first !== undefined) out.problems.push({ ...first, line: (first.line ?? 1) + from });
+  }
+  out.rewritable = false;
   return out;
 }
 
