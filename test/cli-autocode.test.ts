@@ -3,7 +3,7 @@
  * left alone (the interviewer, what the coder already coded), coding by question with and
  * without an interview guide, and the whole run taken back by `codage codebook undo`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, runCli } from './helpers.js';
@@ -49,6 +49,20 @@ function checkPasses(dir: string): void {
 }
 
 describe('codage autocode', () => {
+  it('refuses to code while codebook.yaml cannot be read completely, and writes nothing', () => {
+    const dir = copyStudy();
+    const codebook = join(dir, 'codebook.yaml');
+    const lines = readFileSync(codebook, 'utf8').split('\n');
+    // A tab among the indentation, as a text editor puts it: the codes after it are not read.
+    lines[99] = `\t${lines[99]!.trimStart()}`;
+    writeFileSync(codebook, lines.join('\n'));
+    const before = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');
+    const r = runCli(['autocode', 'morphine', '--code', "Prescription d'opioïdes", '--coder', 'marie', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/codebook\.yaml:100:\d+/);
+    expect(readFileSync(join(dir, 'codings/marie.yaml'), 'utf8')).toBe(before);
+  }, SLOW);
+
   it('codes the sentences of every hit in the participants’ speech, skips what is coded, and undo takes it all back', () => {
     const dir = copyStudy();
     const before = readFileSync(join(dir, 'codings/marie.yaml'), 'utf8');

@@ -28,7 +28,7 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
-import { parseParticipants } from '../study-checks.js';
+import { parseParticipants, refuseErrorsIn } from '../study-checks.js';
 
 interface AutocodeOptions {
   study: string;
@@ -103,6 +103,9 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
   const guideText = options.guide === undefined ? null : readGuide(options.guide);
 
   const { ctx, study, problems } = await loadForCommand(baseCtx, options.study, { coders: [coder] });
+  // The code to apply (and the question codes to add) are found in a codebook read completely: a
+  // syntax error can hide a code, or a second code with the same name, past the line it is on.
+  refuseErrorsIn(study.problems, [STUDY_FILES.codebook]);
   warnIfIncomplete(ctx, problems);
   const fr = ctx.language === 'fr';
   const language = study.config.language ?? ctx.language;

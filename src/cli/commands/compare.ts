@@ -20,7 +20,7 @@ import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
-import { loadForCommand } from '../load.js';
+import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
@@ -59,7 +59,8 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
   // Each name checked against the study's coders (a typo is said, with the nearest name) before reading.
   for (let i = 0; i < names.length; i++) names[i] = (await resolveCoder(resolve(options.study), names[i]!, { mustExist: true })).coder;
-  const { ctx, study, segments } = await loadForCommand(baseCtx, options.study, { coders: names });
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders: names });
+  warnIfIncomplete(ctx, problems);
   const participants = parseParticipants(study, options.participants);
   const language = ctx.language;
   const selectionInput = { coders: names, transcripts: study.transcripts, segments, ...(participants ? { participants } : {}) };
