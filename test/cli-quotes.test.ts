@@ -153,7 +153,8 @@ describe('codage quotes on the demo study', () => {
   it('speaks French, and says "did you mean" on a typo (exit 2)', () => {
     const r = runCli(['quotes', 'Impuisance', '--study', DEMO]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('vouliez-vous dire « Impuissance »');
+    // French typography in messages: no-break spaces inside the guillemets and before ? and :.
+    expect(r.stderr).toContain('à faire\u00a0: vouliez-vous dire «\u00a0Impuissance\u00a0»\u202f?');
     const fr = runCli(['quotes', 'Épuisement', '--study', DEMO, '--context', '1'], { env: { NO_COLOR: '1' } });
     expect(fr.stdout).toContain('«\u00a0');
     expect(fr.stdout).toMatch(/\[…[^\]]+\] «/);

@@ -4,6 +4,7 @@ import type { Study } from '../core/study/study.js';
 import type { Problem } from '../core/types.js';
 import { loadStudy, type LoadOptions } from '../io/study.js';
 import { withStudyLanguage, type CommandContext } from './context.js';
+import { frenchMessage } from '../core/report/typography.js';
 import { paint } from './output.js';
 import { progressBar } from './progress.js';
 
@@ -60,7 +61,7 @@ export function warnIfIncomplete(ctx: CommandContext, problems: Problem[]): void
   ctx.stderr.write(
     `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
       fr
-        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${first.message.fr.replace(/\.$/, '')}. Ce qui suit peut être incomplet\u00a0; codage check les détaille.`
+        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${frenchMessage(first.message.fr, 'fr').replace(/\.$/, '')}. Ce qui suit peut être incomplet\u202f; codage check les détaille.`
         : `the study has ${errors.length} error(s), such as ${where}: ${first.message.en.replace(/\.$/, '')}. What follows may be incomplete; codage check details them.`
     }\n`,
   );

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { frenchMessage } from '../core/report/typography.js';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Language, Problem } from '../core/types.js';
 
@@ -29,8 +30,10 @@ export function problemLocation(p: Problem): string {
 export function formatProblem(p: Problem, language: Language): string {
   const label = severityLabel[language][p.severity];
   const colour = p.severity === 'error' ? paint.red : p.severity === 'warning' ? paint.yellow : paint.cyan;
-  let out = `${paint.bold(terminalSafe(problemLocation(p)))}: ${colour(label)}: ${terminalSafe(p.message[language])}`;
-  if (p.hint) out += `\n  ${paint.dim(language === 'fr' ? 'à faire' : 'fix')}: ${terminalSafe(p.hint[language])}`;
+  // `file:line:col:` stays as editors read it; the words after it follow French typography.
+  const colon = language === 'fr' ? '\u00a0:' : ':';
+  let out = `${paint.bold(terminalSafe(problemLocation(p)))}: ${colour(label)}${colon} ${terminalSafe(frenchMessage(p.message[language], language))}`;
+  if (p.hint) out += `\n  ${paint.dim(language === 'fr' ? 'à faire' : 'fix')}${colon} ${terminalSafe(frenchMessage(p.hint[language], language))}`;
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import { DataError, UsageError } from '../core/errors.js';
+import { frenchMessage } from '../core/report/typography.js';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Language } from '../core/types.js';
 import { actionOfSyscall, EnvironmentError, isEnvironmentFailure } from '../io/environment-error.js';
@@ -23,14 +24,14 @@ export function reportError(error: unknown, language: Language, stderr: NodeJS.W
       error instanceof DataError && error.file
         ? `${isAbsolute(error.file) ? relative(process.cwd(), error.file) || error.file : error.file}${error.line ? `:${error.line}` : ''}${error.line && error.column ? `:${error.column}` : ''}: `
         : '';
-    stderr.write(`${terminalSafe(where)}${paint.red(label.error)}${colon} ${terminalSafe(error.localized[language])}\n`);
-    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(error.hint[language])}\n`);
+    stderr.write(`${terminalSafe(where)}${paint.red(label.error)}${colon} ${terminalSafe(frenchMessage(error.localized[language], language))}\n`);
+    if (error.hint) stderr.write(`  ${paint.dim(label.hint)}${colon} ${terminalSafe(frenchMessage(error.hint[language], language))}\n`);
     return error instanceof DataError ? 1 : 2;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   stderr.write(
     language === 'fr'
-      ? `codage a rencontré une erreur interne. Merci de la signaler avec ce message :\n${stack}\n`
+      ? `codage a rencontré une erreur interne. Merci de la signaler avec ce message\u00a0:\n${stack}\n`
       : `codage hit an internal error. Please report it with this message:\n${stack}\n`,
   );
   return 70;

@@ -102,7 +102,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       : `project (qdpx: ${study.transcripts.length} transcript(s), ${coders.length} coder(s), ${count} segment(s))`;
     if (unplaced > 0) {
       ctx.stderr.write(
-        `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+        `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
           fr ? `${unplaced} segment(s) introuvable(s) dans leur transcription ne sont pas exportés ; voir codage check` : `${unplaced} segment(s) that cannot be found in their transcript are not exported; see codage check`
         }\n`,
       );

@@ -199,7 +199,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const unplaced = report.segments.filter((s) => s.status === 'unplaced').length;
   if (unplaced > 0) {
     ctx.stderr.write(
-      `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+      `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
         fr
           ? `${unplaced} segment(s) de ${coder} introuvable(s) dans leur transcription ne sont ni montrés ni comptés ; voir codage check`
           : `${unplaced} segment(s) of ${coder} cannot be found in their transcript: neither shown nor counted; see codage check`

@@ -216,7 +216,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   if (codebookEdit.addedCodes.length > 0 || codebookEdit.addedThemes.length > 0) {
     // An Excel codebook may bring hundreds of codes: the first names, then how many more.
     const what = someNames(
-      [...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} « ${t} »`), ...codebookEdit.addedCodes.map((c) => `« ${c} »`)],
+      [...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} «\u00a0${t}\u00a0»`), ...codebookEdit.addedCodes.map((c) => `«\u00a0${c}\u00a0»`)],
       ctx.language,
     );
     ctx.stdout.write(

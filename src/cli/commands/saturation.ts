@@ -77,7 +77,7 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
     ctx.stderr.write(
-      `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+      `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
         fr
           ? `l’étude a ${errors} erreur(s) (codage check les liste) : ce qui ne peut être lu n’est pas compté`
           : `the study has ${errors} error(s) (codage check lists them): what cannot be read is not counted`

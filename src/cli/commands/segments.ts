@@ -74,7 +74,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   const unplaced = rows.filter((row) => row.status === 'unplaced').length;
   if (unplaced > 0) {
     ctx.stderr.write(
-      `${paint.yellow(fr ? 'attention' : 'warning')}: ${
+      `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
         fr
           ? `${unplaced} ligne(s) concernent des segments introuvables dans leur transcription (status « unplaced ») ; voir codage check`
           : `${unplaced} row(s) are segments that cannot be found in their transcript (status "unplaced"); see codage check`

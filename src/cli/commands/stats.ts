@@ -94,7 +94,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
   );
   out += paint.dim(
     fr
-      ? '  Mots : ceux du participant ; Enquêteur : ceux de l’enquêteur dans cet entretien.\n  Parole codée : part des caractères de la parole du participant (hors enquêteur, annotations et espaces)\n  dans au moins un segment — la mesure « codé » de l’écran de codage.\n'
+      ? '  Mots\u00a0: ceux du participant\u202f; Enquêteur\u00a0: ceux de l’enquêteur dans cet entretien.\n  Parole codée\u00a0: part des caractères de la parole du participant (hors enquêteur, annotations et espaces)\n  dans au moins un segment — la mesure «\u00a0codé\u00a0» de l’écran de codage.\n'
       : "  Words: the participant's; Interviewer: the interviewer's in that interview.\n  Speech coded: share of the characters of the participant's speech (without the interviewer, annotations\n  and spaces) inside at least one segment — the \"coded\" measure of the coding screen.\n",
   );
 

@@ -239,7 +239,7 @@ export function codeTable(view: AgreementView): Table {
       : `Agreement of ${joinList(report.coders, language)} per code (${unitText(report.unit, language, true)})`,
     columns: [{ label: 'Code', align: 'left' }, ...countColumns({ two, coders: report.coders }, language), ...statColumns(two, language)],
     rows,
-    notes: methodNotes(view, used, fr ? `par code : ${perCode} ; « Ensemble » : ${overall}` : `per code: ${perCode}; "Overall": ${overall}`),
+    notes: methodNotes(view, used, fr ? `par code\u00a0: ${perCode}\u202f; «\u00a0Ensemble\u00a0»\u00a0: ${overall}` : `per code: ${perCode}; "Overall": ${overall}`),
   };
 }
 

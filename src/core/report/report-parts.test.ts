@@ -5,7 +5,7 @@ import { tableGrid } from './document.js';
 import { attributeRole, parseDuration } from './participants-table.js';
 import { quoted, quoteLabel, selectQuotes, type Quote } from './quotes.js';
 import { formatDate, type StudyFacts } from './study-facts.js';
-import { countWord, frenchSpacing, joinList } from './typography.js';
+import { countWord, frenchMessage, frenchSpacing, joinList } from './typography.js';
 
 describe('numbers and words', () => {
   it('describes numbers with the usual mean and median', () => {
@@ -24,6 +24,11 @@ describe('numbers and words', () => {
   it('writes French typography in generated sentences and lists', () => {
     expect(frenchSpacing('a ; b : c ! d ?', 'fr')).toBe('a\u202f; b\u00a0: c\u202f! d\u202f?');
     expect(frenchSpacing('a ; b', 'en')).toBe('a ; b');
+    // Messages: guillemets too; a no-break space already there stays one.
+    expect(frenchMessage('pas de code « Impuissanse » : vouliez-vous dire «\u00a0Impuissance\u00a0» ?', 'fr')).toBe(
+      'pas de code «\u00a0Impuissanse\u00a0»\u00a0: vouliez-vous dire «\u00a0Impuissance\u00a0»\u202f?',
+    );
+    expect(frenchMessage('no code « x » : y ?', 'en')).toBe('no code « x » : y ?');
     expect(joinList(['a', 'b', 'c'], 'fr')).toBe('a, b et c');
     expect(joinList(['a', 'b'], 'en', 'or')).toBe('a or b');
     expect([countWord(12, 'fr'), countWord(1, 'en'), countWord(35, 'fr')]).toEqual(['douze', 'one', '35']);

@@ -11,6 +11,21 @@ export function frenchSpacing(text: string, language: Language): string {
   return text.replace(/ :/g, '\u00a0:').replace(/ ([;!?])/g, '\u202f$1');
 }
 
+/**
+ * `« mot »` with no-break spaces inside the guillemets, as French typography wants (and so that a
+ * line never breaks between a guillemet and its word): for messages, whose French is written with
+ * ordinary spaces in the sources. English is returned unchanged.
+ */
+export function frenchGuillemets(text: string, language: Language): string {
+  if (language !== 'fr' || text.indexOf('«') === -1) return text;
+  return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
+}
+
+/** A message in French typography: guillemets and the spaces before `:` `;` `!` `?` (see above). */
+export function frenchMessage(text: string, language: Language): string {
+  return frenchSpacing(frenchGuillemets(text, language), language);
+}
+
 /** `a, b and c` / `a, b et c`. */
 export function joinList(items: readonly string[], language: Language, conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
