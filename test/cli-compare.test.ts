@@ -248,6 +248,18 @@ describe('codage compare on the demo study', () => {
     expect(ids).toContain('an29iqvt');
   });
 
+  it('counts the double-coded transcripts of a large study instead of listing them all', async () => {
+    const { DEFAULT_PARAMS, generateStudy } = await import('../scripts/generate-study.js');
+    const dir = tempDir();
+    await generateStudy(dir, { ...DEFAULT_PARAMS, transcripts: 14, words: 800, codes: 12, themes: 3, coders: 2, segments: 280, importRows: 0, seed: 3 });
+    const fr = runCli(['compare', 'coder1', 'coder2', '--study', dir, '--lang', 'fr']);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toMatch(/Codeurs\u00a0: coder1 et coder2\u202f; 14 transcriptions double-codées\./);
+    expect(fr.stdout).toContain('et 2 autres (--json les liste tous)');
+    const en = runCli(['export', 'methods', '--study', dir, '--coder', 'coder1', '--lang', 'en']);
+    expect(en.stdout).toContain('Coders: coder1 and coder2; 14 double-coded transcripts.');
+  });
+
   it('refuses wrong usage with exit code 2', () => {
     expect(runCli(['compare', 'marie', '--study', STUDY]).code).toBe(2);
     expect(runCli(['compare', 'marie', 'marie', '--study', STUDY]).code).toBe(2);

@@ -24,6 +24,7 @@ import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
+import { someNames } from '../../core/text/some-names.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 
@@ -168,7 +169,7 @@ function disagreementsOf(study: Study, coders: string[], prepared: PreparedCompa
 }
 
 function listOf(ids: string[], language: Language): string {
-  return ids.length === 0 ? (language === 'fr' ? 'aucune' : 'none') : ids.join(', ');
+  return ids.length === 0 ? (language === 'fr' ? 'aucune' : 'none') : someNames(ids, language);
 }
 
 /** The report on screen: names, ids and quotes from the study with their control characters escaped (core/text/terminal.ts). */

@@ -18,6 +18,7 @@ import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
+import { someNames } from '../../core/text/some-names.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 import { DEFAULT_TOLERANCE } from './compare.js';
@@ -307,8 +308,8 @@ function summary(
   );
   lines.push(
     fr
-      ? `  Transcriptions mises en commun : ${rec.compared.map((c) => c.transcript.id).join(', ')}`
-      : `  Transcripts reconciled: ${rec.compared.map((c) => c.transcript.id).join(', ')}`,
+      ? `  Transcriptions mises en commun : ${someNames(rec.compared.map((c) => c.transcript.id), language)}`
+      : `  Transcripts reconciled: ${someNames(rec.compared.map((c) => c.transcript.id), language)}`,
   );
   if (rec.copied.length > 0) {
     const list = rec.copied.map((c) => `${c.transcript.id} (${c.from === 'a' ? a : b})`).join(', ');

@@ -12,6 +12,7 @@ import type { AgreementUnit } from '../analysis/agreement/units.js';
 import { codeLabel } from '../codebook/query.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Codebook, Language, Span, Transcript } from '../types.js';
+import { NAMES_SHOWN } from '../text/some-names.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { plain, textCell, type ReportDocument, type Table as DocumentTable } from './document.js';
 import { cell, type Table, type TableCell } from './table.js';
@@ -283,9 +284,17 @@ export function thesisSentence(view: AgreementView): string {
   const alpha = `${fr ? 'alpha de Krippendorff' : "Krippendorff's alpha"} (nominal, ${unit}, ${over})${colon}${estimateText(pick(s.alpha, aggregation), language)}${left(s.alpha)}`;
   const percent = `${fr ? 'accord observé' : 'percent agreement'}${colon}${percentText(pick(s.percent, aggregation), language)}`;
   const stats = kappa ? `${kappa}${fr ? ' ; ' : '; '}${percent}${fr ? ' ; ' : '; '}${alpha}` : `${capitalize(alpha)}${fr ? ' ; ' : '; '}${percent}`;
+  // The transcripts are named when they are a few (the thesis says which were double-coded);
+  // a research team's 200 are counted instead of filling the paragraph with ids.
+  const n = report.transcripts.length;
+  const named = n <= NAMES_SHOWN;
   const who = fr
-    ? `Codeurs : ${coders} ; transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}${colon}${ids}.`
-    : `Coders: ${coders}; ${report.coders.length === 2 ? 'double-coded' : 'compared'} transcripts: ${ids}.`;
+    ? named
+      ? `Codeurs : ${coders} ; transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}${colon}${ids}.`
+      : `Codeurs : ${coders} ; ${formatNumber(n, language)} transcriptions ${report.coders.length === 2 ? 'double-codées' : 'comparées'}.`
+    : named
+      ? `Coders: ${coders}; ${report.coders.length === 2 ? 'double-coded' : 'compared'} transcripts: ${ids}.`
+      : `Coders: ${coders}; ${formatNumber(n, language)} ${report.coders.length === 2 ? 'double-coded' : 'compared'} transcripts.`;
   return frenchSpacing(`${stats}. ${who}`, language);
 }
 
