@@ -27,7 +27,7 @@ import { resolveCoder } from '../coder.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { noticePrinter } from '../notices.js';
-import { paint } from '../output.js';
+import { formatNumber, paint } from '../output.js';
 import { parseParticipants, refuseErrorsIn } from '../study-checks.js';
 
 interface AutocodeOptions {
@@ -196,7 +196,7 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
         if (source !== null) files.writeCodebook(source);
         files.writeCoder({ coder, coderFile: merged.coderFile, kept: entry?.kept });
         summary.push(
-          { en: `${merged.added} new segment(s), ${merged.merged} existing segment(s) given the code, in ${file}.`, fr: `${merged.added} nouveau(x) segment(s), code ajouté à ${merged.merged} segment(s) existant(s), dans ${file}.` },
+          { en: `${formatNumber(merged.added, 'en')} new segment(s), ${formatNumber(merged.merged, 'en')} existing segment(s) given the code, in ${file}.`, fr: `${formatNumber(merged.added, 'fr')} nouveau(x) segment(s), code ajouté à ${formatNumber(merged.merged, 'fr')} segment(s) existant(s), dans ${file}.` },
           ...(newCodes.length > 0 ? [{ en: `Codes added to codebook.yaml: ${newCodes.join(', ')}`, fr: `Codes ajoutés à codebook.yaml\u00a0: ${newCodes.join(', ')}` }] : []),
         );
         return { added: merged.added, merged: merged.merged };

@@ -3,7 +3,7 @@ import type { Problem } from '../../core/types.js';
 import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, sortProblems } from '../load.js';
-import { formatProblem, paint, problemJson } from '../output.js';
+import { formatNumber, formatProblem, paint, problemJson } from '../output.js';
 import { applyFixes } from '../fixes.js';
 import { noticePrinter } from '../notices.js';
 import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
@@ -42,9 +42,10 @@ async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Pro
     } else ctx.stdout.write(`${formatProblem(problem, ctx.language)}\n`);
   }
   if (fix !== undefined) ctx.stdout.write(`${paint.dim(fr ? 'à faire' : 'fix')}${fr ? '\u00a0: ' : ': '}${fix[ctx.language]}\n`);
+  const n = (value: number) => formatNumber(value, ctx.language);
   const what = fr
-    ? `${likely} identifiant(s) probable(s), ${possible} à vérifier, dans ${study.transcripts.length} transcription(s)`
-    : `${likely} likely identifier(s), ${possible} to review, in ${study.transcripts.length} transcript(s)`;
+    ? `${n(likely)} identifiant(s) probable(s), ${n(possible)} à vérifier, dans ${n(study.transcripts.length)} transcription(s)`
+    : `${n(likely)} likely identifier(s), ${n(possible)} to review, in ${n(study.transcripts.length)} transcript(s)`;
   ctx.stdout.write(`${likely > 0 ? paint.red(what) : paint.green(what)}\n`);
   return likely > 0 ? 1 : 0;
 }
@@ -118,9 +119,10 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   for (const line of fixed) ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(line)}\n`);
   for (const problem of problems) ctx.stdout.write(`${formatProblem(problem, ctx.language)}\n`);
   const fr = ctx.language === 'fr';
+  const n = (value: number) => formatNumber(value, ctx.language);
   const what = fr
-    ? `${summary.transcripts} transcription(s), ${summary.codes} code(s), ${summary.segments} segment(s) de ${summary.coders.length} codeur(s)`
-    : `${summary.transcripts} transcript(s), ${summary.codes} code(s), ${summary.segments} segment(s) from ${summary.coders.length} coder(s)`;
+    ? `${n(summary.transcripts)} transcription(s), ${n(summary.codes)} code(s), ${n(summary.segments)} segment(s) de ${summary.coders.length} codeur(s)`
+    : `${n(summary.transcripts)} transcript(s), ${n(summary.codes)} code(s), ${n(summary.segments)} segment(s) from ${summary.coders.length} coder(s)`;
   if (counts.errors === 0) {
     const tail = counts.warnings > 0 ? (fr ? ` — ${counts.warnings} avertissement(s)` : ` — ${counts.warnings} warning(s)`) : '';
     ctx.stdout.write(`${paint.green(fr ? 'Étude valide' : 'Study is valid')}${fr ? '\u00a0: ' : ': '}${what}${tail}\n`);

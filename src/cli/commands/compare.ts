@@ -22,7 +22,7 @@ import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
-import { paint } from '../output.js';
+import { formatNumber, paint } from '../output.js';
 import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
 import { someNames } from '../../core/text/some-names.js';
 import { resolveCoder } from '../coder.js';
@@ -210,8 +210,8 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
   if (low.length > 0) {
     out += `\n${paint.red(fr ? `Sous le seuil (${two ? 'κ' : 'α'} < ${String(view.threshold).replace('.', ',')})` : `Under the threshold (${two ? 'κ' : 'α'} < ${view.threshold})`)}${colon}${terminalSafe(low.map((s) => codeLabel(view.codebook, s.code)).join(', '))}\n`;
   }
-  const byKind = (kind: Disagreement['kind']) => entries.filter((e) => e.disagreement.kind === kind).length;
-  out += `\n${paint.bold(fr ? 'Désaccords' : 'Disagreements')}${colon}${entries.length}`;
+  const byKind = (kind: Disagreement['kind']) => formatNumber(entries.filter((e) => e.disagreement.kind === kind).length, language);
+  out += `\n${paint.bold(fr ? 'Désaccords' : 'Disagreements')}${colon}${formatNumber(entries.length, language)}`;
   if (entries.length > 0) {
     out += fr
       ? ` (code d’un seul codeur ${byKind('one-sided')}, codes différents ${byKind('different-codes')}, limites ${byKind('boundaries')})\n  liste\u00a0: codage compare ${report.coders.join(' ')} --disagreements\u202f; mise en commun\u00a0: codage reconcile ${report.coders.slice(0, 2).join(' ')} --into consensus\n`

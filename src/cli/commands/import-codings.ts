@@ -17,7 +17,7 @@ import { loadStudy } from '../../io/study.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
-import { formatPercent, paint } from '../output.js';
+import { formatNumber, formatPercent, paint } from '../output.js';
 import { progressBar } from '../progress.js';
 import { refuseErrorsIn } from '../study-checks.js';
 
@@ -208,8 +208,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     ctx.stdout.write(
       `${paint.yellow(fr ? 'À confirmer' : 'To confirm')}${colon}${
         fr
-          ? `${ambiguousSegments} segment(s) placé(s) parmi plusieurs endroits possibles (d’après le contexte, sinon au plus près des lignes voisines), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
-          : `${ambiguousSegments} segment(s) placed among several possible places (by context, else nearest the neighbouring rows), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
+          ? `${formatNumber(ambiguousSegments, 'fr')} segment(s) placé(s) parmi plusieurs endroits possibles (d’après le contexte, sinon au plus près des lignes voisines), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
+          : `${formatNumber(ambiguousSegments, 'en')} segment(s) placed among several possible places (by context, else nearest the neighbouring rows), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
     );
   }
@@ -237,21 +237,21 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     if (already > 0) {
       ctx.stdout.write(
         fr
-          ? `${already} segment(s) déjà dans ${coderFilePath(coder)} (même passage, mêmes codes) : pas ajouté(s) une seconde fois.\n`
-          : `${already} segment(s) already in ${coderFilePath(coder)} (same passage, same codes): not added again.\n`,
+          ? `${formatNumber(already, 'fr')} segment(s) déjà dans ${coderFilePath(coder)} (même passage, mêmes codes) : pas ajouté(s) une seconde fois.\n`
+          : `${formatNumber(already, 'en')} segment(s) already in ${coderFilePath(coder)} (same passage, same codes): not added again.\n`,
       );
     }
     if (completed > 0) {
       ctx.stdout.write(
         fr
-          ? `${completed} segment(s) déjà là complété(s) par de nouveaux codes.\n`
-          : `${completed} segment(s) already there got new codes.\n`,
+          ? `${formatNumber(completed, 'fr')} segment(s) déjà là complété(s) par de nouveaux codes.\n`
+          : `${formatNumber(completed, 'en')} segment(s) already there got new codes.\n`,
       );
     }
     ctx.stdout.write(
       fr
-        ? `${written} segment(s) écrit(s) dans ${coderFilePath(coder)}. Revue ligne par ligne : ${reviewPath}\n`
-        : `${written} segment(s) written to ${coderFilePath(coder)}. Row-by-row review: ${reviewPath}\n`,
+        ? `${formatNumber(written, 'fr')} segment(s) écrit(s) dans ${coderFilePath(coder)}. Revue ligne par ligne : ${reviewPath}\n`
+        : `${formatNumber(written, 'en')} segment(s) written to ${coderFilePath(coder)}. Row-by-row review: ${reviewPath}\n`,
     );
   }
   return 0;
@@ -262,8 +262,8 @@ function assertNoMix(coder: string, segments: number, options: ImportOptions): v
   if (segments === 0 || options.append || options.replace) return;
   throw new UsageError(
     {
-      en: `${coderFilePath(coder)} already holds ${segments} segment(s)`,
-      fr: `${coderFilePath(coder)} contient déjà ${segments} segment(s)`,
+      en: `${coderFilePath(coder)} already holds ${formatNumber(segments, 'en')} segment(s)`,
+      fr: `${coderFilePath(coder)} contient déjà ${formatNumber(segments, 'fr')} segment(s)`,
     },
     {
       en: 'add --append to add the spreadsheet to them, or --replace to start again from the spreadsheet (the old file is kept in .codage/backups)',
@@ -300,8 +300,8 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
       ];
   const anchored = anchoredRows(summary);
   let out = fr
-    ? `${withQuote} ligne(s) avec verbatim, ${anchored} ancrée(s)${share(anchored)}${summary.skipped > 0 ? ` ; ${summary.skipped} ligne(s) sans verbatim ignorée(s)` : ''}\n`
-    : `${withQuote} row(s) with a quote, ${anchored} anchored${share(anchored)}${summary.skipped > 0 ? `; ${summary.skipped} row(s) without a quote skipped` : ''}\n`;
+    ? `${formatNumber(withQuote, 'fr')} ligne(s) avec verbatim, ${formatNumber(anchored, 'fr')} ancrée(s)${share(anchored)}${summary.skipped > 0 ? `\u202f; ${formatNumber(summary.skipped, 'fr')} ligne(s) sans verbatim ignorée(s)` : ''}\n`
+    : `${formatNumber(withQuote, 'en')} row(s) with a quote, ${formatNumber(anchored, 'en')} anchored${share(anchored)}${summary.skipped > 0 ? `; ${formatNumber(summary.skipped, 'en')} row(s) without a quote skipped` : ''}\n`;
   const width = Math.max(...lines.map(([label]) => label.length));
   for (const [label, n] of lines) out += `  ${label.padEnd(width)}  ${String(n).padStart(6)}${share(n)}\n`;
   return out;
