@@ -25,6 +25,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { cellColumns, numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+import { UsageError } from '../../errors.js';
 import { escapeHtml } from './html.js';
 import { FIXED_DATE, normaliseZip } from './zip.js';
 
@@ -121,7 +122,26 @@ export interface DocxOptions {
   date?: string;
 }
 
+/** The most columns a Word table can have. */
+export const WORD_MAX_COLUMNS = 63;
+
 export async function renderDocx(doc: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  // A wider table opens broken in Word (and took minutes and gigabytes to write: 301 columns of a
+  // co-occurrence table of 300 codes): said before anything is built.
+  for (const b of doc.blocks) {
+    if (b.type !== 'table' || b.table.columns.length <= WORD_MAX_COLUMNS) continue;
+    const n = b.table.columns.length;
+    throw new UsageError(
+      {
+        en: `the table "${b.table.caption}" has ${n} columns, and a Word table holds at most ${WORD_MAX_COLUMNS}`,
+        fr: `le tableau « ${b.table.caption} » a ${n} colonnes, et un tableau Word en contient au plus ${WORD_MAX_COLUMNS}`,
+      },
+      {
+        en: 'write it for a spreadsheet instead: -o FILE.xlsx (or --format csv), then paste the part the thesis shows',
+        fr: 'l’écrire pour un tableur à la place : -o FICHIER.xlsx (ou --format csv), puis coller dans la thèse la partie montrée',
+      },
+    );
+  }
   const landscape = options.landscape ?? doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
   const textWidth = (landscape ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
   const children: (DocxParagraph | DocxTable)[] = [new DocxParagraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.title)] })];

@@ -118,6 +118,16 @@ describe('HTML', () => {
 });
 
 describe('Word and Excel files', () => {
+  it('refuses a table wider than Word allows (63 columns), saying which and what to write instead', async () => {
+    const wide = (n: number): ReportDocument => ({
+      title: 'Cooccurrences',
+      language: 'fr',
+      blocks: [{ type: 'table', table: { caption: 'Cooccurrence des codes', columns: Array.from({ length: n }, (_, i) => ({ header: `c${i}`, width: 1, align: 'right' as const })), rows: [] } }],
+    });
+    await expect(renderDocx(wide(64))).rejects.toMatchObject({ name: 'UsageError', localized: { fr: expect.stringContaining('64 colonnes') }, hint: { en: expect.stringContaining('.xlsx') } });
+    expect((await renderDocx(wide(63))).length).toBeGreaterThan(0);
+  });
+
   it('are the same bytes on every run, and carry the requested date only when asked', async () => {
     const a = await renderDocx(doc);
     await new Promise((r) => setTimeout(r, 1100));
