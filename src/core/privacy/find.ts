@@ -81,7 +81,8 @@ const PATTERNS: { kind: FindingKind; re: RegExp; likely: boolean }[] = [
   {
     kind: 'institution',
     re: new RegExp(
-      `\\b(?:hôpital|hopital|CHU|CHR|CH|clinique|centre hospitalier|polyclinique|EHPAD|maison de santé|MSP|cabinet|centre de santé|hospital|clinic)\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*)?(?:(?:Saint|Sainte|St|Ste)[\\s-])?${NAME_WORD}(?:-${NAME_WORD})*`,
+      // A title after the place (`l'hôpital Mme Girard`) starts a person's name, not the institution's.
+      `\\b(?:hôpital|hopital|CHU|CHR|CH|clinique|centre hospitalier|polyclinique|EHPAD|maison de santé|MSP|cabinet|centre de santé|hospital|clinic)\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’])\\s*)?(?!(?:${TITLES.map((t) => t.replace('.', '\\.')).join('|')})(?![\\p{L}]))(?:(?:Saint|Sainte|St|Ste)[\\s-])?${NAME_WORD}(?:-${NAME_WORD})*`,
       'gu',
     ),
     likely: true,
