@@ -28,6 +28,7 @@ import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { loadScreen } from '../screen-bundle.js';
+import { wrapRuns } from '../../core/text/wrap.js';
 
 interface CodeOptions {
   study: string;
@@ -376,7 +377,9 @@ async function session(
     );
   }
   const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
-  ctx.stdout.write(terminalSafe(fr ? `Séance enregistrée dans ${entry.file} (${counts}).\n` : `Session saved in ${entry.file} (${counts}).\n`));
+  // Wrapped at word boundaries: the terminal would cut a long list of transcripts mid-word.
+  const saved = terminalSafe(fr ? `Séance enregistrée dans ${entry.file} (${counts}).` : `Session saved in ${entry.file} (${counts}).`);
+  ctx.stdout.write(wrapRuns([{ text: saved }], process.stdout.columns || 80));
   return 0;
 }
 
