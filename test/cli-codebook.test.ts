@@ -197,6 +197,8 @@ describe('codage codebook edits, across two coder files', () => {
     states.push(snapshot());
     edit(dir, 'add', 'Autodérision', '--theme', 'Vécu du médecin', '--definition', 'Rire de soi.');
     const list = JSON.parse(edit(dir, 'undo', '--list', '--json').stdout) as { command: string }[];
+    // On the terminal, when each edit was made reads as a date and a time (TZ=UTC here), not an ISO instant.
+    expect(edit(dir, 'undo', '--list').stdout).toMatch(/^#4 \d{4}-\d{2}-\d{2} \d{2}:\d{2}  codage codebook add Autodérision/m);
     expect(list.map((e) => e.command)).toEqual([
       'codage codebook add Autodérision --theme "Vécu du médecin"',
       'codage codebook move Épuisement --ungrouped',

@@ -250,7 +250,7 @@ export async function runUndo(baseCtx: CommandContext, options: { study: string;
     }
     if (edits.length === 0) ctx.stdout.write(fr ? 'Aucune modification à annuler.\n' : 'No edit to undo.\n');
     for (const e of edits) {
-      ctx.stdout.write(`${paint.bold(`#${e.number}`)} ${e.at}  ${terminalSafe(e.command)}\n`);
+      ctx.stdout.write(`${paint.bold(`#${e.number}`)} ${localTime(e.at)}  ${terminalSafe(e.command)}\n`);
       for (const s of e.summary) ctx.stdout.write(`    ${terminalSafe(s[ctx.language])}\n`);
     }
     return 0;
@@ -277,4 +277,12 @@ export async function runUndo(baseCtx: CommandContext, options: { study: string;
     ),
   );
   return 0;
+}
+
+/** `2026-12-02 08:22`: when an edit was made, on this computer's clock (--json keeps the UTC instant). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

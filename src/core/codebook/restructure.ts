@@ -343,7 +343,7 @@ export function planEdit(source: string, coders: readonly CoderCodings[], edit: 
       const total = details.coders.reduce((n, c) => n + c.segments, 0);
       const already = details.coders.reduce((n, c) => n + c.alreadyHad, 0);
       const per = byCoder(details.coders.map((c) => ({ coder: c.coder, count: c.segments })));
-      const also = already > 0 ? { en: `, ${already} of which already had it (kept once)`, fr: `, dont ${already} qui le portai(en)t déjà (gardé une fois)` } : { en: '', fr: '' };
+      const also = already > 0 ? { en: `, ${already} of which already had it (kept once)`, fr: `, dont ${already} ${already > 1 ? 'l’avaient' : 'l’avait'} déjà (gardé une fois)` } : { en: '', fr: '' };
       const gone = from.node
         ? { en: ` ${q(from.name).en} is removed from the codebook.`, fr: ` ${q(from.name).fr} est retiré du livre de codes.` }
         : { en: ` (${from.id} was not in the codebook.)`, fr: ` (${from.id} n’était pas dans le livre de codes.)` };
