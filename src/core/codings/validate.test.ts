@@ -38,6 +38,7 @@ describe('validateCodings', () => {
         severity: 'error',
         file: 'codings/marie.yaml',
         line: 12,
+        column: 5,
         kind: 'unknown-code',
         message: {
           en: 'Unknown code `impuisance` (2 segments): it is not in codebook.yaml.',

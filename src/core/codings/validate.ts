@@ -31,6 +31,14 @@ function sameCodes(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * Where a segment's problem is shown: its line, and the column where its entry starts (`  - {`
+ * puts it at 5), so that an editor jumping to `file:line:col` lands on the segment.
+ */
+function at(line: number): { line: number; column: number } {
+  return { line, column: 5 };
+}
+
 /** The passages of one quote are in one interview: a quote id shared with another participant's segment is a mistake. */
 function quoteAcrossParticipants(file: string, s: Segment, first: Segment): Problem {
   const p: Problem = {
@@ -43,7 +51,7 @@ function quoteAcrossParticipants(file: string, s: Segment, first: Segment): Prob
     },
     hint: { en: 'Remove `"quote"` from the segment that is not part of that quote.', fr: 'Retirez `"quote"` du segment qui ne fait pas partie de cette citation.' },
   };
-  if (s.line !== undefined) p.line = s.line;
+  if (s.line !== undefined) Object.assign(p, at(s.line));
   return p;
 }
 
@@ -103,7 +111,7 @@ export function validateCodings(
           },
           hint: { en: 'Delete one of the two lines.', fr: 'Supprimez l’une des deux lignes.' },
         };
-        if (s.line !== undefined) p.line = s.line;
+        if (s.line !== undefined) Object.assign(p, at(s.line));
         problems.push(p);
       } else {
         same.push(s);
@@ -125,7 +133,7 @@ export function validateCodings(
           ? { en: `Did you mean \`${guess}\`? Otherwise add the code to codebook.yaml.`, fr: `Vouliez-vous écrire \`${guess}\` ? Sinon, ajoutez le code à codebook.yaml.` }
           : { en: `Add it to codebook.yaml (\`- name: …\` with \`id: ${code}\`).`, fr: `Ajoutez-le à codebook.yaml (\`- name: …\` avec \`id: ${code}\`).` },
       };
-      if (use.line !== undefined) p.line = use.line;
+      if (use.line !== undefined) Object.assign(p, at(use.line));
       problems.push(p);
     }
 
@@ -144,7 +152,7 @@ export function validateCodings(
           fr: 'Utilisez l’un des codes du thème, ou créez un code pour cette idée dans le thème.',
         },
       };
-      if (use.line !== undefined) p.line = use.line;
+      if (use.line !== undefined) Object.assign(p, at(use.line));
       problems.push(p);
     }
 
@@ -162,7 +170,7 @@ export function validateCodings(
           ? { en: `Did you mean \`${guess}\`? Or was the transcript renamed? Its id is its file name or the \`id:\` of its front matter.`, fr: `Vouliez-vous écrire \`${guess}\` ? Ou l’entretien a-t-il été renommé ? Son identifiant est le nom du fichier ou le \`id:\` de son en-tête.` }
           : { en: `Put the transcript in transcripts/ as ${participant}.txt (or give it \`id: ${participant}\` in its front matter).`, fr: `Placez l’entretien dans transcripts/ sous le nom ${participant}.txt (ou donnez-lui \`id: ${participant}\` dans son en-tête).` },
       };
-      if (use.line !== undefined) p.line = use.line;
+      if (use.line !== undefined) Object.assign(p, at(use.line));
       problems.push(p);
     }
   }
