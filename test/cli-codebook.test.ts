@@ -74,7 +74,7 @@ describe('codage codebook (the tree)', () => {
     writeFileSync(marie, readFileSync(marie, 'utf8').replace('"codes": ["delais-d-acces"]', '"codes": ["delais-d-acces", "code-oublie"]'));
     const r = runCli(['codebook', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: the study has 1 error(s), such as codings/marie.yaml:13: Unknown code');
+    expect(r.stderr).toContain('warning: the study has 1 error(s), such as codings/marie.yaml:13:5: Unknown code');
     expect(r.stdout).toMatch(/^Theme \/ code +n\/N +Refs +Definition$/m);
     expect(r.stdout).toMatch(/^▸ Vécu du médecin +12\/12 +96 +Ce que le médecin ressent/m);
     expect(r.stdout).toMatch(/^ {4}Impuissance +11\/12 +27 +Le médecin dit ne plus savoir/m);
@@ -198,7 +198,7 @@ describe('codage codebook edits, across two coder files', () => {
     edit(dir, 'add', 'Autodérision', '--theme', 'Vécu du médecin', '--definition', 'Rire de soi.');
     const list = JSON.parse(edit(dir, 'undo', '--list', '--json').stdout) as { command: string }[];
     // On the terminal, when each edit was made reads as a date and a time (TZ=UTC here), not an ISO instant.
-    expect(edit(dir, 'undo', '--list').stdout).toMatch(/^#4 \d{4}-\d{2}-\d{2} \d{2}:\d{2}  codage codebook add Autodérision/m);
+    expect(edit(dir, 'undo', '--list').stdout).toMatch(/^#4 \d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}codage codebook add Autodérision/m);
     expect(list.map((e) => e.command)).toEqual([
       'codage codebook add Autodérision --theme "Vécu du médecin"',
       'codage codebook move Épuisement --ungrouped',

@@ -184,13 +184,16 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
   // Every coding of a changed transcript must be exactly where it says, to move with its text.
   const moved = new Map<string, Segment[]>();
   const unplaced: Segment[] = [];
+  // Each changed transcript's offset maps, made once (not for each of its segments).
+  const changeOf = new Map(changes.filter((c) => c.edits.length > 0).map((c) => [c.transcript.id, { change: c, maps: { old: new OffsetMap(c.transcript.text), new: new OffsetMap(c.newText) } }]));
   for (const entry of study.coders) {
     let touched = false;
     const segments = entry.coderFile.segments.map((segment) => {
-      const change = changes.find((c) => c.transcript.id === segment.participant);
-      if (change === undefined || change.edits.length === 0) return segment;
+      const found = changeOf.get(segment.participant);
+      if (found === undefined) return segment;
+      const { change, maps } = found;
       touched = true;
-      const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, { old: new OffsetMap(change.transcript.text), new: new OffsetMap(change.newText) });
+      const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, maps);
       if (!m.ok) unplaced.push(segment);
       return m.segment;
     });

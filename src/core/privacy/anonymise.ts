@@ -96,15 +96,48 @@ export function extendTable(table: ReplacementTable, findings: readonly Finding[
   }
 }
 
+/**
+ * How each UTF-16 unit folds alone (`É` → `e`): the folded unit, KEEP when its fold has another
+ * length (`œ` → `oe`) or NOT_YET; astral characters, in pairs, are folded as they come.
+ */
+const NOT_YET = -1;
+const KEEP = -2;
+const unitFolds = new Int32Array(0x10000).fill(NOT_YET);
+
+/**
+ * `text` with each character folded alone, where that keeps its length: offsets in the copy are
+ * offsets in `text` (one pass over code units, each distinct one folded once).
+ */
+function foldedInPlace(text: string): string {
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lo = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (lo >= 0xdc00 && lo <= 0xdfff) {
+      const folded = fold(text.slice(i, i + 2));
+      const keep = folded.length !== 2;
+      out[i] = keep ? c : folded.charCodeAt(0);
+      out[i + 1] = keep ? lo : folded.charCodeAt(1);
+      i++;
+      continue;
+    }
+    let f = unitFolds[c] as number;
+    if (f === NOT_YET) {
+      const folded = fold(String.fromCharCode(c));
+      f = folded.length === 1 ? folded.charCodeAt(0) : KEEP;
+      unitFolds[c] = f;
+    }
+    out[i] = f === KEEP ? c : f;
+  }
+  return new TextDecoder('utf-16le').decode(out);
+}
+
 /** Where the table's originals appear in `text`, as whole words, longest first, never overlapping. */
 export function planEdits(text: string, table: ReplacementTable): Edit[] {
   const re = listPattern([...table.keys()].length === 0 ? [] : [...new Set([...table.keys()])]);
   if (re === null) return [];
   // The table's keys are folded: search a folded copy of the text (folding keeps UTF-16 lengths for Latin text).
-  const folded = [...text].map((c) => {
-    const f = fold(c);
-    return f.length === c.length ? f : c;
-  }).join('');
+  const folded = foldedInPlace(text);
   const edits: Edit[] = [];
   for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const original = text.slice(m.index, m.index + m[0].length);

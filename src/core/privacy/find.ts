@@ -52,7 +52,9 @@ const WORD_TAIL = "[\\p{L}\\p{M}'’-]*";
 const NAME_WORD = `${UPPER}[\\p{Ll}\\p{M}]${WORD_TAIL}`;
 
 const PATTERNS: { kind: FindingKind; re: RegExp; likely: boolean }[] = [
-  { kind: 'email', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, likely: true },
+  // Tried only where a run of the address's characters starts (the lookbehind): the same matches, but
+  // without scanning the rest of every word again from each of its letters (0.77 s of 200 interviews).
+  { kind: 'email', re: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, likely: true },
   { kind: 'url', re: /\b(?:https?:\/\/|www\.)[^\s<>«»"]+[^\s<>«»".,;:!?)\]]/giu, likely: true },
   // A French number (01 23 45 67 89, 01.23.45.67.89, 0123456789) or an international one (+33 6 12 34 56 78, +44 20 7946 0958).
   { kind: 'phone', re: /(?<![\d+])(?:\+\d{1,3}[\s.-]?(?:\(0\))?[\s.-]?\d(?:[\s.-]?\d){7,11}|0[1-9](?:[\s.-]?\d{2}){4})(?!\d)/gu, likely: true },
@@ -146,6 +148,39 @@ function foldPhrase(s: string): string {
   return fold(s).replace(/\s+/g, ' ').trim();
 }
 
+/** A capitalised word as a possible name, whatever its place in the text. */
+interface CapitalisedWord {
+  /** The word without trailing apostrophes or hyphens. */
+  length: number;
+  /** The name in it: the whole word, or what follows an elided article (`d'Yvetot`). */
+  nameLength: number;
+  elided: boolean;
+  kind: 'place' | 'first-name' | 'surname' | 'name';
+  /** Also an ordinary word: not taken for a name at the start of a sentence. */
+  ambiguous: boolean;
+}
+
+/** What a capitalised word may be; null when it is no name at all (a placeholder, an acronym, an ordinary word). */
+function capitalisedWord(match: string): CapitalisedWord | null {
+  const word = match.replace(/['’-]+$/u, '');
+  if (isPlaceholder(word) || word === word.toUpperCase()) return null;
+  // `l'Hôpital`, `d'Yvetot`: the elided article is not part of the name.
+  const elided = /^(?:\p{L}['’])(\p{Lu}.*)$/u.exec(word);
+  const name = elided ? elided[1]! : word;
+  const key = fold(name);
+  if (ORDINARY_CAPITALISED.has(key)) return null;
+  const ambiguous = AMBIGUOUS_NAMES.has(key);
+  const parts = key.split('-');
+  const kind = TOWNS.has(key)
+    ? 'place'
+    : FIRST_NAMES.has(key) || (ambiguous && !SURNAMES.has(key)) || (parts.length === 2 && parts.every((p) => FIRST_NAMES.has(p)))
+      ? 'first-name'
+      : SURNAMES.has(key)
+        ? 'surname'
+        : 'name';
+  return { length: word.length, nameLength: name.length, elided: elided !== null, kind, ambiguous };
+}
+
 /** Every finding in `text`, in order; where two overlap, the longer (then the likelier) is kept. */
 export function findIdentifiers(text: string, lists: PrivacyLists = {}): Finding[] {
   const allow = new Set((lists.allow ?? []).map(foldPhrase));
@@ -171,29 +206,24 @@ export function findIdentifiers(text: string, lists: PrivacyLists = {}): Finding
     if (isPlaceholder(name) || ORDINARY_CAPITALISED.has(fold(name))) continue;
     add(m.index, m.index + m[0].length, 'title-name', true);
   }
+  // A transcript says the same capitalised words again and again (Alors, Je, Et, its people's
+  // names): what a word is, apart from where it stands, is worked out once per word.
+  const words = new Map<string, CapitalisedWord | null>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const word = m[0].replace(/['’-]+$/u, '');
+    let word = words.get(m[0]);
+    if (word === undefined) {
+      word = capitalisedWord(m[0]);
+      words.set(m[0], word);
+    }
+    if (word === null) continue;
     const start = m.index;
     const end = start + word.length;
-    if (isPlaceholder(word) || word === word.toUpperCase()) continue;
-    // `l'Hôpital`, `d'Yvetot`: the elided article is not part of the name.
-    const elided = /^(?:\p{L}['’])(\p{Lu}.*)$/u.exec(word);
-    const name = elided ? elided[1]! : word;
-    const nameStart = elided ? end - name.length : start;
-    const key = fold(name);
-    if (ORDINARY_CAPITALISED.has(key)) continue;
-    const sentenceStart = !elided && atSentenceStart(text, start);
-    const ambiguous = AMBIGUOUS_NAMES.has(key);
-    const parts = key.split('-');
-    if (TOWNS.has(key)) {
-      if (!(sentenceStart && ambiguous)) add(nameStart, end, 'place', true);
-    } else if (FIRST_NAMES.has(key) || (ambiguous && !SURNAMES.has(key)) || (parts.length === 2 && parts.every((p) => FIRST_NAMES.has(p)))) {
-      if (!(sentenceStart && ambiguous)) add(nameStart, end, 'first-name', true);
-    } else if (SURNAMES.has(key)) {
-      if (!(sentenceStart && ambiguous)) add(nameStart, end, 'surname', true);
-    } else if (!sentenceStart) {
-      add(nameStart, end, 'name', false);
+    const nameStart = end - word.nameLength;
+    if (word.kind === 'name') {
+      if (word.elided || !atSentenceStart(text, start)) add(nameStart, end, 'name', false);
+    } else if (!(word.ambiguous && !word.elided && atSentenceStart(text, start))) {
+      add(nameStart, end, word.kind, true);
     }
   }
 
