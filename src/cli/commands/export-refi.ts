@@ -5,7 +5,7 @@ import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { refuseStudyData, writeOutput } from '../output-file.js';
-import { paint } from '../output.js';
+import { formatNumber, paint } from '../output.js';
 import { refuseExportWithErrors } from '../study-checks.js';
 import { codageVersion } from '../version.js';
 
@@ -98,8 +98,8 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
     out = qdpxArchive(xml, sources);
     const count = coders.reduce((n, c) => n + c.segments.length, 0);
     summary = fr
-      ? `projet (qdpx : ${study.transcripts.length} transcription(s), ${coders.length} codeur(s), ${count} segment(s))`
-      : `project (qdpx: ${study.transcripts.length} transcript(s), ${coders.length} coder(s), ${count} segment(s))`;
+      ? `projet (qdpx\u00a0: ${formatNumber(study.transcripts.length, 'fr')} transcription(s), ${coders.length} codeur(s), ${formatNumber(count, 'fr')} segment(s))`
+      : `project (qdpx: ${formatNumber(study.transcripts.length, 'en')} transcript(s), ${coders.length} coder(s), ${formatNumber(count, 'en')} segment(s))`;
     if (unplaced > 0) {
       ctx.stderr.write(
         `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
