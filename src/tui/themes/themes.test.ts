@@ -3,6 +3,7 @@ import { planEdits } from '../../core/codebook/restructure.js';
 import { NO_KEY } from '../keys.js';
 import { sampleInput, SAMPLE_CODEBOOK } from '../../../test/support/themes-sample.js';
 import { feedInput, keyToAction } from './keymap.js';
+import { countsCell } from './view.js';
 import type { Action, Effect, Saved, ThemesState } from './state.js';
 import { chosenItems, currentRow, initThemes, paneRows, reduce } from './themes.js';
 
@@ -322,5 +323,14 @@ describe('panel, help, keys', () => {
   it('a pasted name goes whole into the prompt', () => {
     const s = keys(start(), 'n');
     expect(keys(s, 'Organisation des soins').prompt?.value).toBe('Organisation des soins');
+  });
+});
+
+describe('the counts column', () => {
+  it('aligns n/N and the references each in its own column, whatever their widths', () => {
+    const a = countsCell(200, 200, 4762, 12);
+    const b = countsCell(188, 200, 936, 12);
+    const c = countsCell(7, 200, 12, 12);
+    expect([a, b, c]).toEqual(['200/200 4762', '188/200  936', '  7/200   12']);
   });
 });

@@ -84,6 +84,12 @@ export function countsWidth(state: ThemesState): number {
   return 2 * N + 1 + 1 + refs;
 }
 
+/** `n/N refs` in `width` columns (countsWidth): two columns, each right-aligned, n/N as wide as N/N. */
+export function countsCell(n: number, N: number, references: number, width: number): string {
+  const nWidth = 2 * String(N).length + 1;
+  return `${`${n}/${N}`.padStart(nWidth)} ${String(references).padStart(width - nWidth - 1)}`;
+}
+
 /**
  * Lines already drawn, per row: a row object stays the same until the codebook or the folds
  * change, and a key mostly changes two rows (the cursor's), so the others are not measured again.
@@ -111,7 +117,7 @@ function drawRow(row: Row, participants: number, marked: boolean, opts: { width:
   const indent = '  '.repeat(row.depth);
   const glyph = row.kind === 'theme' ? (row.children === 0 ? '▹ ' : row.collapsed ? '▸ ' : '▾ ') : '';
   const showCounts = width >= 28;
-  const right = showCounts ? `${`${row.participants}/${participants}`.padStart(counts - String(row.references).length - 1)} ${row.references}`.padStart(counts) : '';
+  const right = showCounts ? countsCell(row.participants, participants, row.references, counts) : '';
   const flag = row.inCodebook ? '' : ` (${opts.strings.notInCodebook})`;
   const nameRoom = Math.max(1, width - 3 - textWidth(indent) - textWidth(glyph) - (showCounts ? counts + 1 : 0));
   const name = fit(`${terminalSafe(row.name)}${flag}`, nameRoom);
