@@ -9,6 +9,15 @@ function rows(text: string, width: number): string[] {
 }
 
 describe('layoutText', () => {
+  it('never breaks a row at a no-break space: the ? of « vraiment ? » stays with its word', () => {
+    const rowsOfText = (text: string, width: number) => {
+      const l = layoutText(text, width);
+      return Array.from({ length: l.count }, (_, r) => text.slice(l.rowStart[r], l.rowEnd[r]));
+    };
+    expect(rowsOfText('aaaaaaa bbbbbb\u00a0? cc', 14)).toEqual(['aaaaaaa', 'bbbbbb\u00a0? cc']);
+    expect(rowsOfText('aaaaaaa «\u202fbbbb\u202f» cc', 14)).toEqual(['aaaaaaa', '«\u202fbbbb\u202f» cc']);
+  });
+
   it('wraps at word boundaries and drops the space at the break', () => {
     expect(rows('je ne sais plus quoi lui proposer', 12)).toEqual(['je ne sais', 'plus quoi', 'lui proposer']);
   });

@@ -22,8 +22,13 @@ export interface Layout {
 /** Punctuation that a space before it does not separate from its word: ; : ! ? » */
 const GLUED_AFTER = new Set([0x3b, 0x3a, 0x21, 0x3f, 0xbb]);
 
+/**
+ * Where a row may break: ordinary spaces and tabs (and the ideographic space). A no-break space
+ * (U+00A0, the narrow U+202F that French puts before ? ! ; and inside « ») holds its neighbours
+ * together: a row never starts with the `?` of `vraiment ?`.
+ */
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x202f || code === 0x3000;
+  return code === 0x20 || code === 0x09 || code === 0x3000;
 }
 
 /** Each BMP code unit's width, measured once (-1: not yet). */
