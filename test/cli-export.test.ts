@@ -101,6 +101,8 @@ describe('codage export: the other tables and texts', () => {
     // Saturation as codage saturation reports it, per group with --by.
     expect(methods.stdout).toContain('La saturation des codes a été évaluée selon la méthode de Guest, Namey et Chen (2020)');
     expect(methods.stdout).toContain('dans le groupe «\u00a0MG\u00a0» (10 entretiens), la saturation a été atteinte');
+    // Two coders: the paragraph says whose coding it counted (codage saturation counts both together).
+    expect(methods.stdout).toContain('La saturation a été évaluée sur le codage de marie.');
     const coreq = runCli(['export', 'coreq', '--study', DEMO, '--format', 'csv']);
     expect(coreq.stdout.split('\n').filter((line) => /^"?Domaine|^,|^\d/.test(line)).length).toBeGreaterThan(0);
     expect(coreq.stdout).toContain(',27,Logiciel,');

@@ -277,7 +277,19 @@ function saturationExtras(study: Study, segments: AnchoredSegment[], coder: stri
     { interviewOrder: study.interviewOrder, participants: study.participants, codebook: study.codebook, coders: study.coders.map((c) => c.coder), segments },
     { ...SATURATION_DEFAULTS, coder, ...(by !== undefined ? { by } : {}) },
   );
-  const sentence = saturationSentence(report, language);
+  // With several coders, the paragraph says whose coding it counted: `codage saturation` counts
+  // every coder's together by default, and the two would otherwise seem to disagree.
+  const whose =
+    study.coders.length < 2 || report.analyses.length === 0
+      ? ''
+      : coder === CONSENSUS_CODER
+        ? language === 'fr'
+          ? ' La saturation a été évaluée sur le codage issu de la mise en commun.'
+          : ' Saturation was assessed on the consensus coding.'
+        : language === 'fr'
+          ? ` La saturation a été évaluée sur le codage de ${coder}.`
+          : ` Saturation was assessed on ${coder}’s coding.`;
+  const sentence = saturationSentence(report, language) + whose;
   if (!figure || report.analyses.length === 0) return { saturation: sentence };
   const svg = saturationSvg(report, language, sentence);
   const size = (attribute: string) => Number(new RegExp(`<svg[^>]*\\s${attribute}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
