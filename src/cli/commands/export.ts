@@ -279,22 +279,19 @@ function saturationExtras(study: Study, segments: AnchoredSegment[], coder: stri
   );
   // With several coders, the paragraph says whose coding it counted: `codage saturation` counts
   // every coder's together by default, and the two would otherwise seem to disagree.
-  const whose =
-    study.coders.length < 2 || report.analyses.length === 0
-      ? ''
-      : coder === CONSENSUS_CODER
-        ? language === 'fr'
-          ? ' La saturation a été évaluée sur le codage issu de la mise en commun.'
-          : ' Saturation was assessed on the consensus coding.'
-        : language === 'fr'
-          ? ` La saturation a été évaluée sur le codage de ${coder}.`
-          : ` Saturation was assessed on ${coder}’s coding.`;
+  const whose = study.coders.length < 2 || report.analyses.length === 0 ? '' : ` ${whoseCoding(coder, language)}`;
   const sentence = saturationSentence(report, language) + whose;
   if (!figure || report.analyses.length === 0) return { saturation: sentence };
   const svg = saturationSvg(report, language, sentence);
   const size = (attribute: string) => Number(new RegExp(`<svg[^>]*\\s${attribute}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
   const caption = language === 'fr' ? 'Figure 2 – Saturation des codes au fil des entretiens' : 'Figure 2 – Code saturation along the interviews';
   return { saturation: sentence, saturationFigure: { svg, width: size('width'), height: size('height'), caption } };
+}
+
+/** The sentence saying whose coding the saturation counted. */
+function whoseCoding(coder: string, language: Language): string {
+  if (coder === CONSENSUS_CODER) return language === 'fr' ? 'La saturation a été évaluée sur le codage issu de la mise en commun.' : 'Saturation was assessed on the consensus coding.';
+  return language === 'fr' ? `La saturation a été évaluée sur le codage de ${coder}.` : `Saturation was assessed on ${coder}’s coding.`;
 }
 
 /** Agreement between the coders, as `codage compare` gives it by default, when the study was double-coded. */

@@ -140,15 +140,13 @@ function readFast(text: string, file: string): RawFile | null {
     for (let i = 0; i < lines.length; offset += (lines[i] as string).length + 1, i++) {
       const line = lineAt(i);
       const n = i + 1;
-      if (section === 'segments' && line.startsWith('  - {') && line.charCodeAt(line.length - 1) === 125 /* } */) {
-        const value = segmentLine(line);
-        if (value !== undefined) {
-          if (values.length === 0) segmentsFrom = offset;
-          values.push(value);
-          numbers.push(n);
-          texts.push(line);
-          continue;
-        }
+      const segment = section === 'segments' ? segmentLine(line) : undefined;
+      if (segment !== undefined) {
+        if (values.length === 0) segmentsFrom = offset;
+        values.push(segment);
+        numbers.push(n);
+        texts.push(line);
+        continue;
       }
       const c0 = line.charCodeAt(0);
       if (line.length === 0 || c0 === 35 /* # */ || /^\s*(#.*)?$/.test(line)) continue;
@@ -208,7 +206,7 @@ function readFast(text: string, file: string): RawFile | null {
     for (const k of suspect) damaged.push({ from: (numbers[k] as number) - 1, to: numbers[k] as number });
     removeEntries(out.entries, suspect);
   }
-  return damaged.length === 0 ? out : readDamage(out, file, lines.map((_, i) => lineAt(i)), damaged);
+  return damaged.length === 0 ? out : readDamage(out, file, lineAt, damaged);
 }
 
 function removeEntries(entries: RawEntries, drop: ReadonlySet<number>): void {
@@ -237,10 +235,11 @@ function removeEntries(entries: RawEntries, drop: ReadonlySet<number>): void {
  * twice the memory). A stretch the yaml parser reads without error (a segment written by hand in
  * block style, an alias) sends the whole file to it after all: null.
  */
-function readDamage(out: RawFile, file: string, lines: readonly string[], damaged: readonly Damage[]): RawFile | null {
+function readDamage(out: RawFile, file: string, lineAt: (i: number) => string, damaged: readonly Damage[]): RawFile | null {
   for (const { from, to } of damaged) {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(lines.slice(from, to).join('\n'), { lineCounter, uniqueKeys: true, logLevel: 'error' });
+    const stretch = Array.from({ length: to - from }, (_, k) => lineAt(from + k)).join('\n');
+    const doc = parseDocument(stretch, { lineCounter, uniqueKeys: true, logLevel: 'error' });
     if (doc.errors.length === 0 || doc.errors.some((e) => e.code === 'BAD_ALIAS')) return null;
     // The first error only: those after it on the same lines follow from it (a quote left open
     // makes the parser stumble on every colon of the next line).

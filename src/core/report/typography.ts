@@ -16,7 +16,7 @@ export function frenchSpacing(text: string, language: Language): string {
  * line never breaks between a guillemet and its word): for messages, whose French is written with
  * ordinary spaces in the sources. English is returned unchanged.
  */
-export function frenchGuillemets(text: string, language: Language): string {
+function frenchGuillemets(text: string, language: Language): string {
   if (language !== 'fr' || text.indexOf('«') === -1) return text;
   return text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
 }

@@ -124,51 +124,42 @@ export function foldWithMap(text: string): FoldedMap {
       f = unitFoldOf(c);
       unitFold[c] = f;
     }
-    if (f >= 0) {
-      if (pending >= 0) {
-        if (len > 0) {
-          codes[len] = SPACE;
-          map[len] = pending;
-          len++;
-        }
-        pending = -1;
-      }
-      codes[len] = f;
-      map[len] = i;
-      len++;
-      continue;
-    }
-    if (f === SEPARATED) {
-      if (pending < 0) pending = i;
-      continue;
-    }
-    if (f === SKIPPED) continue;
-    // A surrogate pair, or letters (œ → oe).
+    /** What the character folds into when it is not one character (`œ` → `oe`); null for one (`f`). */
+    let letters: string | null = null;
     const start = i;
-    let cp = c;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        i++;
+    if (f < 0) {
+      if (f === SEPARATED) {
+        if (pending < 0) pending = i;
+        continue;
       }
-    }
-    const letters = foldChar(cp);
-    if (letters === SKIP) continue;
-    if (letters === SEPARATOR) {
-      if (pending < 0) pending = start;
-      continue;
-    }
-    // Room for a space and the letters, and for one character per code unit still to come.
-    const need = len + letters.length + 1 + (n - i);
-    if (need > capacity) {
-      capacity = Math.max(capacity * 2, need + 16);
-      const grownCodes = new Uint16Array(capacity);
-      grownCodes.set(codes.subarray(0, len));
-      codes = grownCodes;
-      const grownMap = new Int32Array(capacity + 1);
-      grownMap.set(map.subarray(0, len));
-      map = grownMap;
+      if (f === SKIPPED) continue;
+      // A surrogate pair, or letters (œ → oe).
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const folded = foldChar(cp);
+      if (folded === SKIP) continue;
+      if (folded === SEPARATOR) {
+        if (pending < 0) pending = start;
+        continue;
+      }
+      letters = folded;
+      // Room for a space and the letters, and for one character per code unit still to come.
+      const need = len + letters.length + 1 + (n - i);
+      if (need > capacity) {
+        capacity = Math.max(capacity * 2, need + 16);
+        const grownCodes = new Uint16Array(capacity);
+        grownCodes.set(codes.subarray(0, len));
+        codes = grownCodes;
+        const grownMap = new Int32Array(capacity + 1);
+        grownMap.set(map.subarray(0, len));
+        map = grownMap;
+      }
     }
     if (pending >= 0) {
       if (len > 0) {
@@ -178,10 +169,16 @@ export function foldWithMap(text: string): FoldedMap {
       }
       pending = -1;
     }
-    for (let k = 0; k < letters.length; k++) {
-      codes[len] = letters.charCodeAt(k);
+    if (letters === null) {
+      codes[len] = f;
       map[len] = start;
       len++;
+    } else {
+      for (let k = 0; k < letters.length; k++) {
+        codes[len] = letters.charCodeAt(k);
+        map[len] = start;
+        len++;
+      }
     }
   }
 
