@@ -117,7 +117,7 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
     ['source', input.sourceFile],
     ...Object.entries(rest),
   ]);
-  const empty = body.replace(/\s+/g, '') === '';
+  const empty = !/\S/.test(body);
   return { text: `${head}${body}\n`, speakers, ...(duration === undefined ? {} : { duration }), problems, empty };
 }
 
