@@ -5,6 +5,7 @@
  * document writers. main.ts runs it; the test of the help builds it to parse examples.
  */
 import type { Command } from 'commander';
+import { CONSENSUS_CODER } from '../core/consensus/consensus-coder.js';
 import type { Language } from '../core/types.js';
 import { languageFromArgv, languageFromEnv, studyDirFromArgv } from './language.js';
 import type { CommandContext } from './context.js';
@@ -197,7 +198,7 @@ export async function buildProgram(
   command('reconcile', 'reconcile', () => import('./commands/reconcile.js'))
     .argument('<a>', h('arg-coder-a').summary)
     .argument('<b>', h('arg-coder-b').summary)
-    .option('--into <name>', h('opt-into').summary, 'consensus')
+    .option('--into <name>', h('opt-into').summary, CONSENSUS_CODER)
     .option('--participants <ids>', h('opt-participants').summary)
     .option('--tolerance <words>', h('opt-tolerance').summary, '3')
     .option('--strategy <rule>', h('opt-strategy').summary)

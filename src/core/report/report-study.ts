@@ -2,6 +2,7 @@
  * What every thesis export is computed from: the study as read, narrowed to the coding being
  * reported (one coder, or the consensus file), with the settings that shape the tables.
  */
+import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { DataError, UsageError } from '../errors.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Study } from '../study/study.js';
@@ -47,8 +48,6 @@ export function interviewRanks(transcripts: readonly Transcript[]): Map<string, 
   return new Map(transcripts.map((t, i) => [t.id, i]));
 }
 
-/** The coder file a reconciliation writes by default. */
-export const CONSENSUS_CODER = 'consensus';
 
 /**
  * Whose coding the thesis shows: the one asked for; else the consensus both coders settled on;

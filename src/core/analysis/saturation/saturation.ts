@@ -8,6 +8,7 @@
  */
 import { allCodes, allThemes, themePath } from '../../codebook/query.js';
 import { compareNatural } from '../../natural-sort.js';
+import { CONSENSUS_CODER } from '../../consensus/consensus-coder.js';
 import type { AnchoredSegment } from '../../study/anchor-codings.js';
 import type { InterviewPlace, OrderBasis } from '../../study/interview-order.js';
 import type { Codebook, Participant } from '../../types.js';
@@ -16,8 +17,6 @@ import { codeEmergence, sharesReached, type ShareReached } from './code-emergenc
 import { GUEST_DEFAULTS, guestSaturation, type GuestParameters, type GuestResult } from './guest.js';
 import { STOPPING_DEFAULTS, stoppingRule, type StoppingParameters, type StoppingResult } from './stopping-rule.js';
 
-/** The coder whose file holds the codings both coders agreed on (`codings/consensus.yaml`). */
-export const CONSENSUS_CODER = 'consensus';
 
 /** What is counted: codes, or the themes that directly hold them. */
 export type SaturationLevel = 'code' | 'theme';

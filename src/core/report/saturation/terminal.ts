@@ -3,6 +3,7 @@
  * interview, each method with its parameters and result (and what is missing when saturation is
  * not reached), the chart, the methods sentence and the references.
  */
+import { CONSENSUS_CODER } from '../../consensus/consensus-coder.js';
 import type { GuestResult } from '../../analysis/saturation/guest.js';
 import type { SaturationAnalysis, SaturationReport } from '../../analysis/saturation/saturation.js';
 import type { StoppingResult } from '../../analysis/saturation/stopping-rule.js';
@@ -85,8 +86,8 @@ function codingsLine(report: SaturationReport, language: Language): string {
     if (coders.length <= 1) return `${label}${colon(language)}${coders[0] ?? (fr ? 'aucun' : 'none')}`;
     return `${label}${colon(language)}${and(coders, language)} ${fr ? 'réunis (union de leurs codes ; --coder NOM pour un seul codeur)' : 'together (the union of their codes; --coder NAME for one coder)'}`;
   }
-  const consensusIn = report.analyses.flatMap((a) => a.interviews.filter((i) => i.codings.includes('consensus')).map((i) => i.participant));
-  const others = coders.filter((c) => c !== 'consensus');
+  const consensusIn = report.analyses.flatMap((a) => a.interviews.filter((i) => i.codings.includes(CONSENSUS_CODER)).map((i) => i.participant));
+  const others = coders.filter((c) => c !== CONSENSUS_CODER);
   return fr
     ? `${label}${colon(language)}consensus pour ${consensusIn.join(', ')}${others.length > 0 ? `${semicolon(language)}ailleurs ${and(others, language)}${others.length > 1 ? ' réunis' : ''}` : ''}`
     : `${label}: consensus for ${consensusIn.join(', ')}${others.length > 0 ? `; elsewhere ${and(others, language)}${others.length > 1 ? ' together' : ''}` : ''}`;
