@@ -117,7 +117,7 @@ E : Et le médecin, qu’est-ce qu’il en dit ?
 
 P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vraiment pire.
 `);
-    expect(result.stdout).toContain('entretien-P7-windows.txt → transcripts/entretien-P7-windows.txt (E, P7 ; Windows-1252)');
+    expect(result.stdout).toContain('entretien-P7-windows.txt → transcripts/entretien-P7-windows.txt (E, P7\u202f; Windows-1252)');
 
     // The study reads them back: turns, speakers and times as written.
     const vtt = parseTranscript({ file: 'x', bytes: readFileSync(join(study, 'transcripts', 'GMT20240312-101500_Recording.transcript.txt')), defaultId: 'x' });

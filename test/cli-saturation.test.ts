@@ -162,8 +162,8 @@ describe('codage saturation', () => {
     const files = ['fig.svg', 'fig.png', 'fig.tex', 'table.csv'].map((f) => join(out, f));
     const r = runCli(['saturation', '--study', DEMO, '--by', 'group', '--figure', files[0]!, '--figure', files[1]!, '--figure', files[2]!, '--csv', files[3]!]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Figure écrite : ${files[0]}`);
-    expect(r.stderr).toContain(`Tableau écrit : ${files[3]}`);
+    expect(r.stderr).toContain(`Figure écrite\u00a0: ${files[0]}`);
+    expect(r.stderr).toContain(`Tableau écrit\u00a0: ${files[3]}`);
     const svg = readFileSync(files[0]!, 'utf8');
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);

@@ -1,3 +1,4 @@
+import { frenchMessage } from '../core/report/typography.js';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Localized } from '../core/types.js';
 import type { CommandContext } from './context.js';
@@ -11,6 +12,6 @@ import { paint } from './output.js';
 export function noticePrinter(ctx: CommandContext): (notice: Localized) => void {
   return (notice) => {
     // French puts a (non-breaking) space before a colon, as the error reporter does.
-    ctx.stderr.write(`${paint.cyan('note')}${ctx.language === 'fr' ? '\u00a0:' : ':'} ${terminalSafe(notice[ctx.language])}\n`);
+    ctx.stderr.write(`${paint.cyan('note')}${ctx.language === 'fr' ? '\u00a0:' : ':'} ${terminalSafe(frenchMessage(notice[ctx.language], ctx.language))}\n`);
   };
 }

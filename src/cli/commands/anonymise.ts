@@ -156,7 +156,7 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
         },
       });
       if (outcome === 'cancel') {
-        ctx.stdout.write(fr ? 'Anonymisation annulée : rien n’a été écrit.\n' : 'Anonymisation cancelled: nothing was written.\n');
+        ctx.stdout.write(fr ? 'Anonymisation annulée\u00a0: rien n’a été écrit.\n' : 'Anonymisation cancelled: nothing was written.\n');
         return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
       }
       const decided = applyDecisions(groups, decisions);

@@ -271,7 +271,7 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
     return 0;
   }
   for (const line of summary) out.write(`${paint.green('✓')} ${terminalSafe(line[ctx.language])}\n`);
-  out.write(paint.dim(fr ? 'Pour revenir en arrière : codage codebook undo\n' : 'To take it back: codage codebook undo\n'));
+  out.write(paint.dim(fr ? 'Pour revenir en arrière\u00a0: codage codebook undo\n' : 'To take it back: codage codebook undo\n'));
   return 0;
 }
 

@@ -70,9 +70,9 @@ export async function applyEdit(baseCtx: CommandContext, options: EditOptions, e
     return 0;
   }
   for (const line of lines) ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(line)}\n`);
-  if (dryRun) ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Essai (--dry-run) : rien n’a été écrit.\n' : 'Dry run (--dry-run): nothing was written.\n'));
+  if (dryRun) ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Essai (--dry-run)\u00a0: rien n’a été écrit.\n' : 'Dry run (--dry-run): nothing was written.\n'));
   else if (plan.codebook !== null || plan.coders.length > 0) {
-    ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Pour revenir en arrière : codage codebook undo\n' : 'To take it back: codage codebook undo\n'));
+    ctx.stdout.write(paint.dim(ctx.language === 'fr' ? 'Pour revenir en arrière\u00a0: codage codebook undo\n' : 'To take it back: codage codebook undo\n'));
   }
   return 0;
 }

@@ -103,7 +103,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
     if (unplaced > 0) {
       ctx.stderr.write(
         `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
-          fr ? `${unplaced} segment(s) introuvable(s) dans leur transcription ne sont pas exportés ; voir codage check` : `${unplaced} segment(s) that cannot be found in their transcript are not exported; see codage check`
+          fr ? `${unplaced} segment(s) introuvable(s) dans leur transcription ne sont pas exportés\u202f; voir codage check` : `${unplaced} segment(s) that cannot be found in their transcript are not exported; see codage check`
         }\n`,
       );
     }

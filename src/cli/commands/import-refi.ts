@@ -138,14 +138,14 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       : `  codebook: ${c.themes} theme(s) and ${c.codes} code(s) added\n  transcripts: ${c.transcripts} created${c.reused > 0 ? `, ${c.reused} already there, identical` : ''}\n`,
   );
   for (const m of merged) {
-    ctx.stdout.write(fr ? `  ${coderFilePath(m.coder)} : ${m.added} segment(s) ajouté(s)${m.kept > 0 ? `, ${m.kept} déjà présent(s)` : ''}\n` : `  ${coderFilePath(m.coder)}: ${m.added} segment(s) added${m.kept > 0 ? `, ${m.kept} already there` : ''}\n`);
+    ctx.stdout.write(fr ? `  ${coderFilePath(m.coder)}\u00a0: ${m.added} segment(s) ajouté(s)${m.kept > 0 ? `, ${m.kept} déjà présent(s)` : ''}\n` : `  ${coderFilePath(m.coder)}: ${m.added} segment(s) added${m.kept > 0 ? `, ${m.kept} already there` : ''}\n`);
   }
-  if (c.corrected > 0) ctx.stdout.write(fr ? `  positions corrigées : ${c.corrected} sélection(s)\n` : `  positions corrected: ${c.corrected} selection(s)\n`);
-  if (c.unplaced > 0) ctx.stdout.write(`  ${paint.yellow(fr ? `non repris : ${c.unplaced} sélection(s), voir ci-dessous` : `not brought over: ${c.unplaced} selection(s), see below`)}\n`);
+  if (c.corrected > 0) ctx.stdout.write(fr ? `  positions corrigées\u00a0: ${c.corrected} sélection(s)\n` : `  positions corrected: ${c.corrected} selection(s)\n`);
+  if (c.unplaced > 0) ctx.stdout.write(`  ${paint.yellow(fr ? `non repris\u00a0: ${c.unplaced} sélection(s), voir ci-dessous` : `not brought over: ${c.unplaced} selection(s), see below`)}\n`);
   for (const line of report) {
     const tag = line.severity === 'error' ? paint.red(fr ? 'non repris' : 'not brought over') : line.severity === 'warning' ? paint.yellow(fr ? 'attention' : 'warning') : paint.cyan('note');
     ctx.stderr.write(`${tag}${fr ? '\u00a0:' : ':'} ${terminalSafe(line.message[ctx.language])}\n`);
   }
-  if (!options.dryRun) ctx.stdout.write(fr ? `\nÉtape suivante : codage check --study ${options.study}\n` : `\nNext: codage check --study ${options.study}\n`);
+  if (!options.dryRun) ctx.stdout.write(fr ? `\nÉtape suivante\u00a0: codage check --study ${options.study}\n` : `\nNext: codage check --study ${options.study}\n`);
   return 0;
 }

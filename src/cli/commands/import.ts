@@ -216,7 +216,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       });
       const asked = chosen as Map<string, string> | null;
       if (asked === null) {
-        ctx.stdout.write(fr ? 'Import annulé : rien n’a été écrit.\n' : 'Import cancelled: nothing was written.\n');
+        ctx.stdout.write(fr ? 'Import annulé\u00a0: rien n’a été écrit.\n' : 'Import cancelled: nothing was written.\n');
         return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
       }
       for (const t of imported) {
@@ -297,7 +297,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       ...(t.encoding === 'windows-1252' ? ['Windows-1252'] : []),
       ...(t.replaces ? [fr ? 'remplacée' : 'replaced'] : []),
     ];
-    ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(t.file)} → ${terminalSafe(t.target)} (${terminalSafe(details.join(fr ? ' ; ' : '; '))})\n`);
+    ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(t.file)} → ${terminalSafe(t.target)} (${terminalSafe(details.join(fr ? '\u202f; ' : '; '))})\n`);
   }
   for (const n of notImported) {
     ctx.stdout.write(`${paint.red('✗')} ${terminalSafe(n.file)}${colon}${REASONS[n.reason][language]} — ${terminalSafe(n.detail[language])}\n`);

@@ -102,7 +102,7 @@ export async function run(baseCtx: CommandContext, subjectRef: string | undefine
     }
     ctx.stdout.write(`${paint.bold(fr ? `Mémo sur ${say(label)}` : `Memo on ${say(label)}`)} ${paint.dim(`— ${file}`)}\n`);
     if (memo) ctx.stdout.write(`\n${terminalSafe(memo.text.replace(/\s+$/u, ''))}\n`);
-    else ctx.stdout.write(paint.dim(fr ? `Pas encore de mémo. En écrire un : codage memo ${quoteArg(subjectRef)} "…" (ou --edit)\n` : `No memo yet. Write one: codage memo ${quoteArg(subjectRef)} "…" (or --edit)\n`));
+    else ctx.stdout.write(paint.dim(fr ? `Pas encore de mémo. En écrire un\u00a0: codage memo ${quoteArg(subjectRef)} "…" (ou --edit)\n` : `No memo yet. Write one: codage memo ${quoteArg(subjectRef)} "…" (or --edit)\n`));
     for (const note of notes) {
       ctx.stdout.write(`\n${paint.bold(fr ? `Note de ${note.coder}` : `Note by ${note.coder}`)} ${paint.dim(`— ${note.file}`)}\n${terminalSafe(note.text)}\n`);
     }
@@ -182,7 +182,7 @@ function list(ctx: CommandContext, study: Study, memos: Memo[]): number {
   if (rows.length === 0 && notes.length === 0) {
     ctx.stdout.write(
       fr
-        ? 'Aucun mémo pour l’instant. En écrire un : codage memo étude "…", codage memo MG1 "…", codage memo Frustration --edit\n'
+        ? 'Aucun mémo pour l’instant. En écrire un\u00a0: codage memo étude "…", codage memo MG1 "…", codage memo Frustration --edit\n'
         : 'No memo yet. Write one: codage memo study "…", codage memo MG1 "…", codage memo Frustration --edit\n',
     );
     return 0;

@@ -200,7 +200,7 @@ export async function run(baseCtx: CommandContext, otherDir: string, options: Me
 function report(codebook: CodebookMergeResult, plans: CoderPlan[], other: string, options: MergeOptions, language: Language): string {
   const fr = language === 'fr';
   const lines: string[] = [];
-  lines.push(paint.bold(fr ? `Reprise depuis ${other}${options.dryRun ? ' (essai : rien n’est écrit)' : ''}` : `Merging from ${other}${options.dryRun ? ' (dry run: nothing is written)' : ''}`));
+  lines.push(paint.bold(fr ? `Reprise depuis ${other}${options.dryRun ? ' (essai\u00a0: rien n’est écrit)' : ''}` : `Merging from ${other}${options.dryRun ? ' (dry run: nothing is written)' : ''}`));
   // Names and paths come from the other copy: shown with their control characters escaped.
   const q = (s: string) => (fr ? `« ${terminalSafe(s)} »` : `"${terminalSafe(s)}"`);
   other = terminalSafe(other);

@@ -100,12 +100,12 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   for (const file of options.figure ?? []) {
     const path = resolve(file);
     await writeFigure(path, report, language, study.root);
-    ctx.stderr.write(fr ? `Figure écrite : ${path}\n` : `Figure written: ${path}\n`);
+    ctx.stderr.write(fr ? `Figure écrite\u00a0: ${path}\n` : `Figure written: ${path}\n`);
   }
   if (options.csv !== undefined) {
     const path = resolve(options.csv);
     await writeOutput(path, saturationCsv(report), { study: study.root, option: '--csv' });
-    ctx.stderr.write(fr ? `Tableau écrit : ${path}\n` : `Table written: ${path}\n`);
+    ctx.stderr.write(fr ? `Tableau écrit\u00a0: ${path}\n` : `Table written: ${path}\n`);
   }
   return 0;
 }
