@@ -220,6 +220,16 @@ describe('codage compare on the demo study', () => {
     const xlsx = join(tempDir(), 'desaccords.xlsx');
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--disagreements', '--format', 'xlsx', '-o', xlsx]).code).toBe(0);
     expect(zipEntry(readFileSync(xlsx), 'xl/sharedStrings.xml')).toContain('Verbatim marie');
+    // -o's extension chooses the format when --format is not given: a Word file, not text named .docx.
+    const named = join(tempDir(), 'accord-par-nom.docx');
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '-o', named]).code).toBe(0);
+    expect(zipEntry(readFileSync(named), 'word/document.xml').match(/<w:tbl>/g)).toHaveLength(2);
+    // A format that contradicts the extension is refused, and nothing is written.
+    const wrong = join(tempDir(), 'accord.xlsx');
+    const refused = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'csv', '-o', wrong, '--lang', 'en']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`-o ${wrong}: .xlsx is the extension of Excel files, but --format csv writes CSV`);
+    expect(readdirSync(join(wrong, '..'))).not.toContain('accord.xlsx');
   });
 
   it('compares the transcripts asked for, and says which coder coded nothing there', () => {

@@ -139,6 +139,17 @@ describe('codage segments --format excel', () => {
     // csv keeps English keys and values for scripts.
     expect(runCli(['segments', '--study', DEMO]).stdout.split('\n')[0]).toBe('coder,participant,segment,quote_id,theme,code,code_id,start,end,text,memo,exemplary,status');
   });
+
+  it('writes the format the extension of -o names, and refuses one that contradicts --format', () => {
+    const workbook = join(tempDir(), 'segments.xlsx');
+    expect(runCli(['segments', '--study', DEMO, '-o', workbook]).code).toBe(0);
+    expect(readFileSync(workbook).subarray(0, 2).toString('latin1')).toBe('PK'); // a zip: Excel's workbook, not CSV text
+    const wrong = join(tempDir(), 'segments.xlsx');
+    const refused = runCli(['segments', '--study', DEMO, '--format', 'tsv', '-o', wrong, '--lang', 'fr']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('.xlsx est l’extension des fichiers Excel, mais --format tsv écrit un fichier TSV');
+    expect(existsSync(wrong)).toBe(false);
+  });
 });
 
 describe('naming a coder or a code', () => {

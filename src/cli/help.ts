@@ -777,7 +777,10 @@ Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les tou
     en: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap, report, or project (REFI-QDA .qdpx)' },
     fr: { summary: 'themes, participants, codebook, matrix, cooccurrence, methods, coreq, mindmap, report, ou project (REFI-QDA .qdpx)' },
   },
-  'opt-export-format': { en: { summary: 'output format (default: from the -o extension, else md)' }, fr: { summary: "format de sortie (par défaut : l'extension de -o, sinon md)" } },
+  'opt-export-format': {
+    en: { summary: 'md, docx, tex, html; tables also csv, excel, xlsx; mindmap mermaid, dot, svg; project qdpx, qdc (default: from the -o extension, else md)' },
+    fr: { summary: "md, docx, tex, html ; les tableaux aussi csv, excel, xlsx ; mindmap mermaid, dot, svg ; project qdpx, qdc (par défaut : l'extension de -o, sinon md)" },
+  },
   'opt-coder-export': {
     en: { summary: 'whose coding to export (default: consensus if it exists, else coder in codage.yaml, else the only coder)' },
     fr: { summary: 'codage à exporter (par défaut : consensus s’il existe, sinon coder de codage.yaml, sinon le seul codeur)' },
@@ -862,8 +865,8 @@ non défini est dit « non défini », avec la raison. Se termine par une phrase
     fr: { summary: 'lister les désaccords (avec --format csv|excel pour un tableur)' },
   },
   'opt-compare-format': {
-    en: { summary: 'text (screen), md (Markdown tables for the thesis), docx (Word, with -o), csv (R, Python), excel (CSV), xlsx (with -o)' },
-    fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel (CSV), xlsx (avec -o)' },
+    en: { summary: 'text (screen), md (Markdown tables for the thesis), docx (Word, with -o), csv (R, Python), excel (CSV), xlsx (with -o); default: from the -o extension, else text' },
+    fr: { summary: 'text (écran), md (tableaux Markdown pour la thèse), docx (Word, avec -o), csv (R, Python), excel (CSV), xlsx (avec -o) ; par défaut : l’extension de -o, sinon text' },
   },
   reconcile: {
     examples: [
@@ -1041,6 +1044,10 @@ arrêtent la fusion pour que vous regardiez.`,
   'opt-key': { en: { summary: 'where the anonymisation key is kept (outside the study)' }, fr: { summary: "où garder la clé d'anonymisation (hors de l'étude)" } },
   'opt-dry-run-anonymise': { en: { summary: 'list every replacement; write nothing' }, fr: { summary: 'lister chaque remplacement, sans rien écrire' } },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
+  'opt-segments-format': {
+    en: { summary: 'output format (default: from the -o extension, else csv)' },
+    fr: { summary: 'format de sortie (par défaut : l’extension de -o, sinon csv)' },
+  },
   'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
   'arg-quotes-node': { en: { summary: 'a code or a theme: name, id or path ("Theme > Sub-theme")' }, fr: { summary: 'un code ou un thème : nom, identifiant ou chemin (« Thème > Sous-thème »)' } },
   'opt-coder-quotes': {

@@ -1,3 +1,5 @@
+import { extname } from 'node:path';
+import { UsageError } from '../core/errors.js';
 import { assertOutsideStudyData, writeOutputFile } from '../io/output-file.js';
 
 /**
@@ -15,4 +17,90 @@ export function refuseStudyData(study: string, file: string, option: string): vo
  */
 export async function writeOutput(file: string, data: string | Uint8Array, where: { study: string; option: string }): Promise<void> {
   writeOutputFile(where.study, file, data, where.option);
+}
+
+/** The formats a file's extension names (`-o accord.docx` is Word; `.csv` fits both CSV flavours). */
+const EXTENSION_FORMATS: Record<string, readonly string[]> = {
+  '.md': ['md'],
+  '.markdown': ['md'],
+  '.csv': ['csv', 'excel'],
+  '.tsv': ['tsv'],
+  '.xlsx': ['xlsx'],
+  '.docx': ['docx'],
+  '.tex': ['tex'],
+  '.html': ['html'],
+  '.htm': ['html'],
+  '.svg': ['svg'],
+  '.mmd': ['mermaid'],
+  '.mermaid': ['mermaid'],
+  '.dot': ['dot'],
+  '.gv': ['dot'],
+  '.json': ['json'],
+  // Formats no command writes: named so that a text never lands in a file its program cannot open.
+  '.pdf': ['pdf'],
+  '.doc': ['doc'],
+  '.rtf': ['rtf'],
+  '.odt': ['odt'],
+  '.xls': ['xls'],
+  '.ods': ['ods'],
+  '.png': ['png'],
+  '.jpg': ['jpeg'],
+  '.jpeg': ['jpeg'],
+};
+
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word', xlsx: 'Excel', tex: 'LaTeX', html: 'HTML', md: 'Markdown', csv: 'CSV', excel: 'CSV', tsv: 'TSV', json: 'JSON', svg: 'SVG', mermaid: 'Mermaid', dot: 'Graphviz',
+  pdf: 'PDF', doc: 'Word 97-2003', rtf: 'RTF', odt: 'OpenDocument', xls: 'Excel 97-2003', ods: 'OpenDocument', png: 'PNG', jpeg: 'JPEG' };
+
+function formatName(format: string, language: 'en' | 'fr'): string {
+  return format === 'text' ? (language === 'fr' ? 'texte' : 'text') : (FORMAT_NAMES[format] ?? format);
+}
+
+/**
+ * The format a command writes: `--format` (or `--json`) as given; else the one the extension of
+ * `-o` names, when the command can write it; else the command's default. A format the command
+ * cannot write, or an extension that names another format than the one asked for (LaTeX into
+ * `themes.docx`, a text table into `accord.docx`: a file its program would refuse to open), is
+ * refused before any work (exit 2).
+ */
+export function outputFormat<F extends string>(
+  command: string,
+  given: string | undefined,
+  output: string | undefined,
+  allowed: readonly F[],
+  fallback: F,
+): F {
+  const list = allowed.join(', ');
+  if (given !== undefined && !(allowed as readonly string[]).includes(given)) {
+    throw new UsageError(
+      { en: `${command} cannot be written as ${given}`, fr: `${command} ne peut pas s’écrire en ${given}` },
+      { en: `formats for ${command}: ${list}`, fr: `formats pour ${command}\u00a0: ${list}` },
+    );
+  }
+  const extension = output === undefined ? '' : extname(output).toLowerCase();
+  const named = EXTENSION_FORMATS[extension];
+  if (named === undefined) return (given as F | undefined) ?? fallback;
+  if (given !== undefined) {
+    if (named.includes(given)) return given as F;
+    const fits = named.find((f) => (allowed as readonly string[]).includes(f));
+    const rename = `${output!.slice(0, output!.length - extension.length)}${given === 'excel' ? '.csv' : `.${given === 'text' ? 'txt' : given}`}`;
+    const [a, b] = [named[0]!, given];
+    throw new UsageError(
+      {
+        en: `-o ${output}: ${extension} is the extension of ${formatName(a, 'en')} files, but --format ${given} writes ${formatName(b, 'en')}; the file would not open`,
+        fr: `-o ${output}\u00a0: ${extension} est l’extension des fichiers ${formatName(a, 'fr')}, mais --format ${given} écrit un fichier ${formatName(b, 'fr')}\u202f; il ne s’ouvrirait pas`,
+      },
+      fits === undefined
+        ? { en: `name the file ${rename}`, fr: `nommer le fichier ${rename}` }
+        : {
+            en: `name the file ${rename}, or leave out --format to write ${formatName(fits, 'en')}`,
+            fr: `nommer le fichier ${rename}, ou retirer --format pour obtenir un fichier ${formatName(fits, 'fr')}`,
+          },
+    );
+  }
+  const fits = named.find((f) => (allowed as readonly string[]).includes(f));
+  if (fits !== undefined) return fits as F;
+  throw new UsageError(
+    { en: `${command} cannot write a ${formatName(named[0]!, 'en')} file (-o ${output})`, fr: `${command} ne peut pas écrire de fichier ${formatName(named[0]!, 'fr')} (-o ${output})` },
+    { en: `formats for ${command}: ${list} (--format, or the extension of -o)`, fr: `formats pour ${command}\u00a0: ${list} (--format, ou l’extension de -o)` },
+  );
 }

@@ -139,7 +139,7 @@ export async function buildProgram(
     .option('--coder <name>', h('opt-coder-filter').summary)
     .option('--participant <id>', h('opt-participant-filter').summary)
     .option('--code <name>', h('opt-code-filter').summary)
-    .addOption(new Option('--format <format>', h('opt-format').summary).choices(['csv', 'excel', 'xlsx', 'json', 'tsv']).default('csv'))
+    .addOption(new Option('--format <format>', h('opt-segments-format').summary).choices(['csv', 'excel', 'xlsx', 'json', 'tsv']))
     .option('--json', h('opt-json-format').summary)
     .option('-o, --output <file>', h('opt-output').summary);
 
@@ -165,7 +165,7 @@ export async function buildProgram(
 
   command('export', 'export', () => import('./commands/export.js'))
     .argument('<what>', h('arg-export').summary)
-    .addOption(new Option('--format <format>', h('opt-export-format').summary).choices(['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot', 'qdpx', 'qdc']))
+    .option('--format <format>', h('opt-export-format').summary)
     .option('-o, --output <file>', h('opt-output').summary)
     .option('--coder <name>', h('opt-coder-export').summary)
     .option('--by <attribute>', h('opt-by-export').summary)
@@ -191,7 +191,7 @@ export async function buildProgram(
     .option('--threshold <value>', h('opt-kappa-threshold').summary, '0.6')
     .option('--tolerance <words>', h('opt-tolerance').summary, '3')
     .option('--disagreements', h('opt-disagreements').summary)
-    .addOption(new Option('--format <format>', h('opt-compare-format').summary).choices(['text', 'md', 'csv', 'excel', 'xlsx', 'docx']).default('text'))
+    .addOption(new Option('--format <format>', h('opt-compare-format').summary).choices(['text', 'md', 'csv', 'excel', 'xlsx', 'docx']))
     .option('--json', h('opt-json').summary)
     .option('-o, --output <file>', h('opt-output').summary);
 

@@ -21,7 +21,7 @@ import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
-import { refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { formatNumber, paint } from '../output.js';
 import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
 import { someNames } from '../../core/text/some-names.js';
@@ -85,7 +85,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   }
   const report = computeAgreement(prepared.input);
   const view: AgreementView = { report, codebook: study.codebook, language, aggregation: options.aggregate, threshold, selection: prepared.selection };
-  const format = options.json ? 'json' : options.format;
+  const format = outputFormat('compare', options.json ? 'json' : options.format, options.output, ['text', 'md', 'csv', 'excel', 'xlsx', 'docx', 'json'], 'text');
   // The tables for the thesis do not list disagreements: they are found only when shown.
   const entries = format === 'json' || format === 'text' || options.disagreements ? disagreementsOf(study, names, prepared, segments, tolerance) : [];
 

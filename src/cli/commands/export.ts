@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
@@ -24,7 +24,7 @@ import type { Language } from '../../core/types.js';
 import { openSentenceCache, type SentenceStore } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { resolveCoder } from '../coder.js';
@@ -67,29 +67,6 @@ export function formatsOf(what: ExportName): ExportFormat[] {
   return DOCUMENT_FORMATS;
 }
 
-const EXTENSIONS: Record<string, ExportFormat> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.csv': 'csv',
-  '.xlsx': 'xlsx',
-  '.docx': 'docx',
-  '.tex': 'tex',
-  '.html': 'html',
-  '.htm': 'html',
-  '.svg': 'svg',
-  '.mmd': 'mermaid',
-  '.mermaid': 'mermaid',
-  '.dot': 'dot',
-  '.gv': 'dot',
-};
-
-function chooseFormat(what: ExportName, options: ExportCommandOptions): ExportFormat {
-  if (options.format) return options.format;
-  const fromFile = options.output ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
-  if (fromFile) return fromFile;
-  return what === 'mindmap' ? 'mermaid' : what === 'report' ? 'html' : 'md';
-}
-
 function parseDate(value: string | undefined, today: () => Date): string | undefined {
   if (value === undefined) return undefined;
   if (value === 'today' || value === 'aujourdhui' || value === "aujourd'hui") return today().toISOString().slice(0, 10);
@@ -121,13 +98,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     );
   }
   const name = what as ExportName;
-  const format = chooseFormat(name, options);
-  if (!formatsOf(name).includes(format)) {
-    throw new UsageError(
-      { en: `${name} cannot be written as ${format}`, fr: `${name} ne peut pas s'écrire en ${format}` },
-      { en: `formats for ${name}: ${formatsOf(name).join(', ')}`, fr: `formats pour ${name} : ${formatsOf(name).join(', ')}` },
-    );
-  }
+  const format = outputFormat(name, options.format, options.output, formatsOf(name), name === 'mindmap' ? 'mermaid' : name === 'report' ? 'html' : 'md');
   if ((format === 'docx' || format === 'xlsx') && !options.output) {
     throw new UsageError(
       { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d'un nom : ajouter -o FICHIER.${format}` },

@@ -8,7 +8,7 @@ import { xlsxWorkbook } from '../../io/xlsx.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
-import { refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 
 interface SegmentsOptions {
@@ -16,13 +16,13 @@ interface SegmentsOptions {
   coder?: string;
   participant?: string;
   code?: string;
-  format: 'csv' | 'json' | 'tsv' | 'excel' | 'xlsx';
+  format?: 'csv' | 'json' | 'tsv' | 'excel' | 'xlsx';
   json?: boolean;
   output?: string;
 }
 
 export async function run(baseCtx: CommandContext, options: SegmentsOptions): Promise<number> {
-  const format = options.json ? 'json' : options.format;
+  const format = outputFormat('segments', options.json ? 'json' : options.format, options.output, ['csv', 'excel', 'xlsx', 'json', 'tsv'], 'csv');
   if (format === 'xlsx' && !options.output) {
     throw new UsageError(
       { en: '--format xlsx writes a workbook: it needs a file', fr: '--format xlsx écrit un classeur : il lui faut un fichier' },
