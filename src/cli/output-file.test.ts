@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.js';
-import { outputFormat } from './output-file.js';
+import { outputFormat, refuseOtherExtension } from './output-file.js';
 
 const COMPARE = ['text', 'md', 'csv', 'excel', 'xlsx', 'docx', 'json'] as const;
 
@@ -42,5 +42,13 @@ describe('outputFormat', () => {
   it('refuses an extension no format of the command fits (a PDF, an old Word file)', () => {
     expect(refusal(() => outputFormat('mindmap', undefined, 'carte.pdf', ['mermaid', 'svg'], 'mermaid')).localized.fr).toBe('mindmap ne peut pas écrire de fichier PDF (-o carte.pdf)');
     expect(refusal(() => outputFormat('themes', 'md', 'themes.doc', ['md', 'docx'], 'md')).hint?.en).toBe('name the file themes.md');
+  });
+
+  it('refuses a file named for another program than the one an option always writes', () => {
+    expect(() => refuseOtherExtension('tableau.csv', '--csv', 'csv')).not.toThrow();
+    expect(() => refuseOtherExtension('tableau', '--csv', 'csv')).not.toThrow();
+    expect(refusal(() => refuseOtherExtension('tableau.xlsx', '--csv', 'csv')).localized.en).toBe(
+      '--csv tableau.xlsx: .xlsx is the extension of Excel files, but --csv writes CSV; the file would not open',
+    );
   });
 });

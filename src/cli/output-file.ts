@@ -36,6 +36,8 @@ const EXTENSION_FORMATS: Record<string, readonly string[]> = {
   '.dot': ['dot'],
   '.gv': ['dot'],
   '.json': ['json'],
+  '.qdpx': ['qdpx'],
+  '.qdc': ['qdc'],
   // Formats no command writes: named so that a text never lands in a file its program cannot open.
   '.pdf': ['pdf'],
   '.doc': ['doc'],
@@ -48,7 +50,7 @@ const EXTENSION_FORMATS: Record<string, readonly string[]> = {
   '.jpeg': ['jpeg'],
 };
 
-const FORMAT_NAMES: Record<string, string> = { docx: 'Word', xlsx: 'Excel', tex: 'LaTeX', html: 'HTML', md: 'Markdown', csv: 'CSV', excel: 'CSV', tsv: 'TSV', json: 'JSON', svg: 'SVG', mermaid: 'Mermaid', dot: 'Graphviz',
+const FORMAT_NAMES: Record<string, string> = { docx: 'Word', xlsx: 'Excel', tex: 'LaTeX', html: 'HTML', md: 'Markdown', csv: 'CSV', excel: 'CSV', tsv: 'TSV', json: 'JSON', qdpx: 'REFI-QDA (qdpx)', qdc: 'REFI-QDA (qdc)', svg: 'SVG', mermaid: 'Mermaid', dot: 'Graphviz',
   pdf: 'PDF', doc: 'Word 97-2003', rtf: 'RTF', odt: 'OpenDocument', xls: 'Excel 97-2003', ods: 'OpenDocument', png: 'PNG', jpeg: 'JPEG' };
 
 function formatName(format: string, language: 'en' | 'fr'): string {
@@ -102,5 +104,23 @@ export function outputFormat<F extends string>(
   throw new UsageError(
     { en: `${command} cannot write a ${formatName(named[0]!, 'en')} file (-o ${output})`, fr: `${command} ne peut pas écrire de fichier ${formatName(named[0]!, 'fr')} (-o ${output})` },
     { en: `formats for ${command}: ${list} (--format, or the extension of -o)`, fr: `formats pour ${command}\u00a0: ${list} (--format, ou l’extension de -o)` },
+  );
+}
+
+/**
+ * Refuses (exit 2) a file named for another program than the one `format` is for: an option that
+ * always writes one format (`saturation --csv tableau.xlsx`) would write a file that does not open.
+ */
+export function refuseOtherExtension(file: string, option: string, format: string): void {
+  const extension = extname(file).toLowerCase();
+  const named = EXTENSION_FORMATS[extension];
+  if (named === undefined || named.includes(format)) return;
+  const rename = `${file.slice(0, file.length - extension.length)}.${format}`;
+  throw new UsageError(
+    {
+      en: `${option} ${file}: ${extension} is the extension of ${formatName(named[0]!, 'en')} files, but ${option} writes ${formatName(format, 'en')}; the file would not open`,
+      fr: `${option} ${file}\u00a0: ${extension} est l’extension des fichiers ${formatName(named[0]!, 'fr')}, mais ${option} écrit un fichier ${formatName(format, 'fr')}\u202f; il ne s’ouvrirait pas`,
+    },
+    { en: `name the file ${rename}`, fr: `nommer le fichier ${rename}` },
   );
 }

@@ -4,7 +4,7 @@ import { codebookQdc, projectQde, type ExportedSegment, type UnwritableText } fr
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { formatNumber, paint } from '../output.js';
 import { refuseExportWithErrors } from '../study-checks.js';
 import { codageVersion } from '../version.js';
@@ -43,6 +43,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       { en: `e.g. codage export ${wanted} -o ${wanted}.${format}`, fr: `par ex. codage export ${wanted} -o ${wanted === 'project' ? 'etude' : 'codes'}.${format}` },
     );
   }
+  outputFormat(wanted, format, options.output, [format], format);
   refuseStudyData(resolve(options.study), options.output, '-o');
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';

@@ -11,6 +11,7 @@ import { someNames } from '../../core/text/some-names.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import { EnvironmentError } from '../../io/environment-error.js';
 import { assertOutsideStudyData, writeOutputFile } from '../../io/output-file.js';
+import { refuseOtherExtension } from '../output-file.js';
 import { readSpreadsheet } from '../../io/spreadsheet.js';
 import { changeStudy, refusalFor } from '../../io/study-change.js';
 import { loadStudy } from '../../io/study.js';
@@ -77,7 +78,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     if (!options.dryRun) assertNoMix(coder, existing.coderFile.segments.length, options);
   }
   const reviewPath = options.review === undefined ? (options.dryRun ? null : resolve(root, `import-review-${coder}.csv`)) : resolve(options.review);
-  if (options.review !== undefined) assertOutsideStudyData(root, options.review, '--review');
+  if (options.review !== undefined) {
+    assertOutsideStudyData(root, options.review, '--review');
+    refuseOtherExtension(options.review, '--review', 'csv');
+  }
 
   const sheet = await readSpreadsheet(resolve(file));
   const columns = detectColumns(sheet.header);

@@ -12,7 +12,7 @@ import { safeJson, terminalSafeData } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
-import { refuseStudyData, writeOutput } from '../output-file.js';
+import { refuseOtherExtension, refuseStudyData, writeOutput } from '../output-file.js';
 import { formatProblem, paint } from '../output.js';
 import { resolveCoder } from '../coder.js';
 import { requireAttribute } from '../study-checks.js';
@@ -65,7 +65,10 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
     }
   }
   for (const file of options.figure ?? []) refuseStudyData(resolve(options.study), file, '--figure');
-  if (options.csv !== undefined) refuseStudyData(resolve(options.study), options.csv, '--csv');
+  if (options.csv !== undefined) {
+    refuseStudyData(resolve(options.study), options.csv, '--csv');
+    refuseOtherExtension(options.csv, '--csv', 'csv');
+  }
   const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',
