@@ -67,6 +67,25 @@ describe('reanchorSegment', () => {
     expect(r.text).toBe('je ne sais plus quoi lui proposer… Honnêtement');
   });
 
+  it('keeps the guillemets and the final punctuation of a segment when only the spaces around them changed', () => {
+    // What Word's autocorrect or a transcriber does: a space becomes a no-break one before `?`
+    // and after `«`, or the other way round. The segment keeps every character it had.
+    const text = 'E : Et alors ?\nP2 : Oui. « Est-ce que je vais trop loin ? » je me pose la question. Sa fille m’a appelée un dimanche\u00a0!\n';
+    const edited = text.replace('« Est', '«\u00a0Est').replace('loin ?', 'loin\u00a0?').replace('dimanche\u00a0!', 'dimanche !');
+    const guillemets = reanchorSegment(edited, segmentOf(text, '« Est-ce que je vais trop loin ? » je me pose la question.'));
+    expect(guillemets).toMatchObject({ status: 'normalised', text: '«\u00a0Est-ce que je vais trop loin\u00a0? » je me pose la question.' });
+    expect(edited.slice(guillemets.start, guillemets.end)).toBe(guillemets.text);
+    const exclamation = reanchorSegment(edited, segmentOf(text, 'Sa fille m’a appelée un dimanche\u00a0!'));
+    expect(exclamation).toMatchObject({ status: 'normalised', text: 'Sa fille m’a appelée un dimanche !' });
+  });
+
+  it('does not widen a segment over characters that are not its own', () => {
+    const text = 'P1 : Il a dit « non » tout de suite.';
+    const edited = 'P1 : Il a dit ( non ) tout de suite.';
+    const r = reanchorSegment(edited, segmentOf(text, '« non »'));
+    expect(r.text.includes('(')).toBe(false);
+  });
+
   it('keeps the old offsets of a segment whose quote was deleted, as unplaced', () => {
     const seg = segmentOf(before, 'Je ne sais plus quoi lui proposer, honnêtement.');
     const edited = before.replace(' Je ne sais plus quoi lui proposer, honnêtement.', '');
