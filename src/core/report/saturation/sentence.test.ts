@@ -30,6 +30,13 @@ describe('saturationSentence', () => {
     expect(saturationSentence(reportFromNewCounts([5, 3], { methods: ['guest'] }), 'fr')).toContain(
       'La saturation n’a pas pu être évaluée (2 entretiens, moins qu’une base de 4 et une série de 2).',
     );
+    // The base is there, not yet a run after it: that is the reason given, not an empty base.
+    expect(saturationSentence(reportFromNewCounts([5, 3, 2, 1], { methods: ['guest'] }), 'fr')).toContain(
+      'La saturation n’a pas encore pu être évaluée (pas de série de 2 entretiens après la base de 4 entretiens).',
+    );
+    expect(saturationSentence(reportFromNewCounts([5, 3, 2, 1, 0], { methods: ['guest'] }), 'en')).toContain(
+      'Saturation could not be assessed yet (no run of 2 interviews after the base of 4 interviews).',
+    );
   });
 
   it('reports the stopping rule of Francis et al. 2010 (met at 17, last new code at 14; and not met)', () => {

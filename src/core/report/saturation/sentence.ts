@@ -92,6 +92,12 @@ function guestResult(a: SaturationAnalysis, level: SaturationLevel, language: La
       ? `la saturation n’a pas pu être évaluée (${count}moins qu’une base de ${r.parameters.base} et une série de ${r.parameters.run})`
       : `saturation could not be assessed (${count}fewer than a base of ${r.parameters.base} and a run of ${r.parameters.run})`;
   }
+  if (r.missing?.kind === 'run' && r.runs.length === 0) {
+    // The base is there, but not yet a whole run of interviews after it.
+    return fr
+      ? `la saturation n’a pas encore pu être évaluée (pas de série de ${interviews(r.parameters.run, language)} après la base de ${interviews(r.parameters.base, language)})`
+      : `saturation could not be assessed yet (no run of ${interviews(r.parameters.run, language)} after the base of ${interviews(r.parameters.base, language)})`;
+  }
   if (r.missing?.kind === 'empty-base' || r.runs.length === 0) {
     return fr ? `la saturation n’a pas pu être évaluée (aucun ${level === 'code' ? 'code' : 'thème'} dans la base)` : `saturation could not be assessed (no ${level} in the base)`;
   }

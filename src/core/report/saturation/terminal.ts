@@ -209,7 +209,7 @@ function guestLines(report: SaturationReport, a: SaturationAnalysis, language: L
     } else if (missing?.kind === 'run') {
       const codes = missing.newCodes === 0 ? (fr ? `aucun nouveau ${unit === 'code' ? 'code' : 'thème'}` : `no new ${unit}`) : fr ? `au plus ${countOf(missing.newCodes, unit, language, { en: 'new', fr: 'nouveau' })}` : `at most ${countOf(missing.newCodes, unit, language, { en: 'new', fr: 'nouveau' })}`;
       why = fr
-        ? `${missing.interviews} entretien${missing.interviews > 1 ? 's' : ''} de plus apportant ${codes} ${missing.interviews > 1 ? 'à eux tous ' : ''}l’atteindrai${missing.interviews > 1 ? 'en' : ''}t`
+        ? `${missing.interviews} entretien${missing.interviews > 1 ? 's' : ''} de plus ${missing.newCodes === 0 ? 'n’apportant' : 'apportant'} ${codes} ${missing.interviews > 1 ? 'à eux tous ' : ''}l’atteindrai${missing.interviews > 1 ? 'en' : ''}t`
         : `${missing.interviews} more interview${missing.interviews > 1 ? 's' : ''} bringing ${codes}${missing.interviews > 1 ? ' between them' : ''} would reach it`;
     } else {
       why = fr ? `aucun ${unit === 'code' ? 'code' : 'thème'} dans la base` : `no ${unit} in the base`;
