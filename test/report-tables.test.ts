@@ -251,8 +251,29 @@ describe('matrix, co-occurrence, methods', () => {
     expect(methodsParagraph(s, { by: 'group', extras: {} })).toBe(
       'Trois entretiens ont été réalisés entre le 6 février et le 2 mai 2024 (2 MG, 1 ALGO). ' +
         'Ils ont duré de 28 à 65 minutes (moyenne 46,5\u202f; médiane 46,5\u202f; durée inconnue pour 1). ' +
-        "L'analyse a été conduite avec codage 0.0.0-test\u00a0: marie a codé les 3 entretiens. " +
+        'L’analyse a été conduite avec codage 0.0.0-test\u00a0: marie a codé les 3 entretiens. ' +
         'Le codage retenu (marie) compte 7 segments codés, rattachés à 4 codes, regroupés en 3 thèmes et sous-thèmes (2 thèmes principaux).',
     );
+  });
+
+  it('names the coders of a consensus as the ones who coded, and the consensus as their pooling', () => {
+    const segment = (participant: string, text: string, coder: string) => ({ participant, text, codes: ['impuissance'], coder });
+    const s = study({
+      segments: [
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'consensus'),
+        segment('P2', 'On bricole en attendant.', 'consensus'),
+        segment('P3', 'Je suis « démuni », voilà.', 'consensus'),
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'marie'),
+        segment('P2', 'On bricole en attendant.', 'marie'),
+        segment('P3', 'Je suis « démuni », voilà.', 'marie'),
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'paul'),
+      ],
+    });
+    const text = methodsParagraph(s, { extras: {} });
+    expect(text).toContain(
+      'L’analyse a été conduite avec codage 0.0.0-test\u00a0: marie a codé indépendamment 3 entretiens sur 3 (100\u00a0%) et paul a codé indépendamment 1 entretien sur 3 (33\u00a0%)\u202f; ' +
+        'le codage retenu est issu de la mise en commun de leurs codages (les 3 entretiens).',
+    );
+    expect(text).not.toContain('consensus a codé');
   });
 });

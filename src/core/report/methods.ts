@@ -3,6 +3,7 @@
  * durations, who coded what (double coding), segments → codes → themes, the software. Sentences
  * on saturation and agreement are added when those analyses give them.
  */
+import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { numberPhrase } from './participants-table.js';
 import type { Language } from '../types.js';
@@ -44,8 +45,10 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
   const main = facts.coders;
   const mainCoverage = facts.coverage.filter((c) => main.includes(c.coder));
   const others = facts.coverage.filter((c) => !main.includes(c.coder) && c.interviews > 0);
-  const coded = mainCoverage.map((c) => (fr ? `${c.coder} a codé ${c.interviews === n ? `les ${n} entretiens` : `${c.interviews} des ${n} entretiens`}` : `${c.coder} coded ${c.interviews === n ? `all ${n} interviews` : `${c.interviews} of the ${n} interviews`}`));
-  let coding = fr ? `L'analyse a été conduite avec ${facts.software}` : `The analysis was conducted with ${facts.software}`;
+  // The consensus is not a person: the coders who settled on it are named, and it as their pooling.
+  const consensus = main.length === 1 && main[0] === CONSENSUS_CODER && others.length > 0 ? mainCoverage[0] : undefined;
+  const coded = (consensus ? [] : mainCoverage).map((c) => (fr ? `${c.coder} a codé ${c.interviews === n ? `les ${n} entretiens` : `${c.interviews} des ${n} entretiens`}` : `${c.coder} coded ${c.interviews === n ? `all ${n} interviews` : `${c.interviews} of the ${n} interviews`}`));
+  let coding = fr ? `L’analyse a été conduite avec ${facts.software}` : `The analysis was conducted with ${facts.software}`;
   if (coded.length > 0) coding += ` : ${joinList(coded, language)}`;
   if (others.length > 0) {
     const second = others.map((c) =>
@@ -53,14 +56,19 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
         ? `${c.coder} a codé indépendamment ${c.interviews} entretien${c.interviews > 1 ? 's' : ''} sur ${n} (${formatPercent(c.interviews / n, language)})`
         : `${c.coder} independently coded ${c.interviews} of the ${n} interviews (${formatPercent(c.interviews / n, language)})`,
     );
-    coding += fr ? ` ; en double codage, ${joinList(second, language)}` : `; as a second coder, ${joinList(second, language)}`;
+    if (consensus) {
+      const pooled = consensus.interviews === n ? (fr ? `les ${n} entretiens` : `all ${n} interviews`) : fr ? `${consensus.interviews} des ${n} entretiens` : `${consensus.interviews} of the ${n} interviews`;
+      coding += fr
+        ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages (${pooled})`
+        : `: ${joinList(second, language)}; the coding reported is the consensus they reached (${pooled})`;
+    } else coding += fr ? ` ; en double codage, ${joinList(second, language)}` : `; as a second coder, ${joinList(second, language)}`;
   }
   out.push(`${coding}.`);
 
   const themes = facts.themes;
   const segments = formatNumber(facts.segments, language);
   if (main.length === 0) {
-    out.push(fr ? "Aucun segment n'a encore été codé." : 'No segment has been coded yet.');
+    out.push(fr ? 'Aucun segment n’a encore été codé.' : 'No segment has been coded yet.');
   } else out.push(
     fr
       ? `Le codage retenu (${main.join(', ')}) compte ${segments} segment${facts.segments > 1 ? 's' : ''} codé${facts.segments > 1 ? 's' : ''}, rattachés à ${facts.codesUsed} codes${themes > 0 ? `, regroupés en ${themes} thèmes et sous-thèmes (${facts.topThemes} thèmes principaux)` : ''}.`
