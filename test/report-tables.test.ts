@@ -163,6 +163,17 @@ describe('participants table', () => {
     expect(problems[0]!.message.fr).toContain('P1 : duree = 28, duration = 31');
   });
 
+  it('says which characteristics are not given, and never writes "from 38 to 38"', () => {
+    const s = study({ attributes: { P1: { sexe: 'F', age: 38, duree: 42 }, P2: {}, P3: {} } });
+    expect(participantsSummary(s, attributeColumns(s))).toBe(
+      'Trois participants ont été interrogés (1 femme\u202f; sexe non renseigné pour 2), âgés de 38 ans (âge non renseigné pour 2). ' +
+        'Les entretiens ont duré 42 minutes (durée inconnue pour 2).',
+    );
+    const en = study({ language: 'en', attributes: { P1: { sexe: 'F', age: 38, duree: 42 }, P2: { age: 38, duree: 42 }, P3: { age: 38, duree: 42 } } });
+    expect(participantsSummary(en, attributeColumns(en))).toBe('Three participants were interviewed (1 woman; sex not given for 2), aged 38. Interviews lasted 42 minutes.');
+    expect(methodsParagraph(en, { extras: {} })).toContain('They lasted 42 minutes.');
+  });
+
   it('writes the English sentence with English numbers', () => {
     const s = study({ language: 'en' });
     expect(participantsSummary(s, attributeColumns(s))).toMatch(/^Three participants were interviewed \(2 women, 1 man\), aged 34 to 58 \(mean 45\.8, median 45\.5\)\./);

@@ -5,7 +5,7 @@
  * saturation when measured, software, how quotations are identified); the others are left for
  * the researcher to fill in with the page where the thesis reports them.
  */
-import { numberPhrase } from './participants-table.js';
+import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language, Localized } from '../types.js';
 import { type Row, type Table, textCell } from './document.js';
 import { formatDate, type StudyFacts } from './study-facts.js';
@@ -88,8 +88,9 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
       const d = f.durations.summary;
       if (!d) return undefined;
       const p = numberPhrase(d, language, 0);
-      const missing = f.durations.missing > 0 ? (fr ? ` ; inconnue pour ${f.durations.missing}` : `; unknown for ${f.durations.missing}`) : '';
-      return fr ? `${capitalize(p.range)} minutes (${p.centre}${missing})` : `${p.range} minutes (${p.centre}${missing})`;
+      const missing = f.durations.missing > 0 ? (fr ? `inconnue pour ${f.durations.missing}` : `unknown for ${f.durations.missing}`) : undefined;
+      const brackets = inBrackets([p.value === undefined ? p.centre : undefined, missing], language);
+      return fr ? `${capitalize(p.value ?? p.range)} minutes${brackets}` : `${p.value ?? p.range} minutes${brackets}`;
     }
     case 22:
       return input.saturation;

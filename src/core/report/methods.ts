@@ -5,7 +5,7 @@
  */
 import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { formatNumber, formatPercent } from './numbers.js';
-import { numberPhrase } from './participants-table.js';
+import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language } from '../types.js';
 import type { StudyFacts } from './study-facts.js';
 import { formatDate } from './study-facts.js';
@@ -38,8 +38,9 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
   const d = facts.durations.summary;
   if (d) {
     const p = numberPhrase(d, language, 0);
-    const missing = facts.durations.missing > 0 ? (fr ? ` ; durée inconnue pour ${facts.durations.missing}` : `; unknown for ${facts.durations.missing}`) : '';
-    out.push(fr ? `Ils ont duré ${p.range} minutes (${p.centre}${missing}).` : `They lasted ${p.range} minutes (${p.centre}${missing}).`);
+    const missing = facts.durations.missing > 0 ? (fr ? `durée inconnue pour ${facts.durations.missing}` : `unknown for ${facts.durations.missing}`) : undefined;
+    const brackets = inBrackets([p.value === undefined ? p.centre : undefined, missing], language);
+    out.push(fr ? `Ils ont duré ${p.value ?? p.range} minutes${brackets}.` : `They lasted ${p.value ?? p.range} minutes${brackets}.`);
   }
 
   const main = facts.coders;

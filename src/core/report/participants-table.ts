@@ -222,12 +222,21 @@ function sexOf(value: AttributeValue): SexKind | undefined {
 }
 
 /** "de 29 à 63" and "moyenne 47,2 ; médiane 46": the range with `decimals`, mean and median with one. */
-export function numberPhrase(summary: NumberSummary, language: Language, decimals = 1): { range: string; centre: string } {
+export function numberPhrase(summary: NumberSummary, language: Language, decimals = 1): { range: string; centre: string; value?: string } {
   const f = (n: number) => formatDecimal(n, language, decimals);
   const c = (n: number) => formatDecimal(n, language, 1);
-  return language === 'fr'
-    ? { range: `de ${f(summary.min)} à ${f(summary.max)}`, centre: `moyenne ${c(summary.mean)} ; médiane ${c(summary.median)}` }
-    : { range: `${f(summary.min)} to ${f(summary.max)}`, centre: `mean ${c(summary.mean)}, median ${c(summary.median)}` };
+  const phrase =
+    language === 'fr'
+      ? { range: `de ${f(summary.min)} à ${f(summary.max)}`, centre: `moyenne ${c(summary.mean)} ; médiane ${c(summary.median)}` }
+      : { range: `${f(summary.min)} to ${f(summary.max)}`, centre: `mean ${c(summary.mean)}, median ${c(summary.median)}` };
+  // One value (one participant, or all alike): no "from 38 to 38", no mean of one number.
+  return summary.min === summary.max ? { ...phrase, value: f(summary.min) } : phrase;
+}
+
+/** `(moyenne 46,5 ; médiane 46,5 ; durée inconnue pour 1)`, or only what there is to say, or nothing. */
+export function inBrackets(parts: readonly (string | undefined)[], language: Language): string {
+  const said = parts.filter((p): p is string => p !== undefined && p !== '');
+  return said.length === 0 ? '' : ` (${said.join(language === 'fr' ? ' ; ' : '; ')})`;
 }
 
 /** Durations in minutes of the interviews that have one, and how many have none. */
@@ -259,13 +268,18 @@ export function participantsSummary(study: ReportStudy, columns: AttributeColumn
     if (counts.women > 0) parts.push(fr ? `${counts.women} femme${counts.women > 1 ? 's' : ''}` : `${counts.women} wom${counts.women > 1 ? 'e' : 'a'}n`);
     if (counts.men > 0) parts.push(fr ? `${counts.men} homme${counts.men > 1 ? 's' : ''}` : `${counts.men} m${counts.men > 1 ? 'e' : 'a'}n`);
     if (counts.other > 0) parts.push(fr ? `${counts.other} autre${counts.other > 1 ? 's' : ''}` : `${counts.other} other`);
-    if (parts.length > 0) first += ` (${parts.join(', ')})`;
+    const unknown = valuesOf(sex).filter(isEmpty).length;
+    if (parts.length > 0) first += inBrackets([parts.join(', '), unknown > 0 ? (fr ? `sexe non renseigné pour ${unknown}` : `sex not given for ${unknown}`) : undefined], language);
   }
   const age = columns.find((c) => c.role === 'age' && c.numeric);
   const ages = age ? describeNumbers(valuesOf(age).map(asNumber).filter((v): v is number => v !== undefined)) : undefined;
-  if (ages) {
+  if (age && ages) {
     const p = numberPhrase(ages, language);
-    first += fr ? `, âgés ${p.range} ans (${p.centre})` : `, aged ${p.range} (${p.centre})`;
+    const unknown = valuesOf(age).filter((v) => asNumber(v) === undefined).length;
+    const notGiven = unknown > 0 ? (fr ? `âge non renseigné pour ${unknown}` : `age not given for ${unknown}`) : undefined;
+    first += fr
+      ? `, âgés ${p.value !== undefined ? `de ${p.value}` : p.range} ans${inBrackets([p.value === undefined ? p.centre : undefined, notGiven], language)}`
+      : `, aged ${p.value ?? p.range}${inBrackets([p.value === undefined ? p.centre : undefined, notGiven], language)}`;
   }
   sentences.push(`${first}.`);
 
@@ -278,7 +292,7 @@ export function participantsSummary(study: ReportStudy, columns: AttributeColumn
       const summary = describeNumbers(values.map(asNumber).filter((v): v is number => v !== undefined));
       if (!summary) continue;
       const p = numberPhrase(summary, language);
-      body = `${p.range} (${p.centre})`;
+      body = p.value ?? `${p.range} (${p.centre})`;
     } else {
       const counts = new Map<string, number>();
       for (const v of values) if (!isEmpty(v)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
@@ -292,8 +306,9 @@ export function participantsSummary(study: ReportStudy, columns: AttributeColumn
   const durations = interviewDurations(study, columns);
   if (durations.summary) {
     const p = numberPhrase(durations.summary, language, 0);
-    const unknown = durations.missing > 0 ? (fr ? ` ; durée inconnue pour ${durations.missing}` : `; unknown for ${durations.missing}`) : '';
-    sentences.push(fr ? `Les entretiens ont duré ${p.range} minutes (${p.centre}${unknown}).` : `Interviews lasted ${p.range} minutes (${p.centre}${unknown}).`);
+    const unknown = durations.missing > 0 ? (fr ? `durée inconnue pour ${durations.missing}` : `unknown for ${durations.missing}`) : undefined;
+    const brackets = inBrackets([p.value === undefined ? p.centre : undefined, unknown], language);
+    sentences.push(fr ? `Les entretiens ont duré ${p.value ?? p.range} minutes${brackets}.` : `Interviews lasted ${p.value ?? p.range} minutes${brackets}.`);
   }
   return frenchSpacing(sentences.join(' '), language);
 }
