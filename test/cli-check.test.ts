@@ -84,6 +84,15 @@ describe('codage check', () => {
     for (const p of report.problems.filter((p) => p.severity === 'error')) expect(p.hint).toBeTruthy();
   });
 
+  it('warns when two names of one characteristic disagree (durée in participants.csv, duration in the front matter)', () => {
+    const dir = copyStudy('fixtures/demo');
+    edit(dir, 'transcripts/MG1.txt', (t) => t.replace('\nduration: 19\n', '\nduration: 42\n'));
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('transcripts/MG1.txt: warning: MG1: duree = 19, duration = 42 — the first is shown');
+    expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s) — 1 warning(s)');
+  });
+
   it('prints problems as file:line:col: severity: message', () => {
     const dir = copyStudy();
     edit(dir, 'codage.yaml', (t) => t.replace('language: fr', 'language: de'));

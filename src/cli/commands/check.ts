@@ -10,6 +10,7 @@ import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
 import { privacyProblems } from '../../core/privacy/problems.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { orphanMemoProblems } from '../../core/memo/check.js';
+import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
 import type { Study } from '../../core/study/study.js';
 import { readMemos } from '../../io/memos.js';
 
@@ -71,7 +72,10 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   const loaded = await loadForCommand(baseCtx, options.study);
   const { ctx, study } = loaded;
   const memoProblems = await orphanMemos(study);
-  let problems = sortProblems([...loaded.problems, ...memoProblems]);
+  // Two names of one characteristic that disagree (durée in participants.csv, duration in the front
+  // matter): the thesis tables show the first, so the user should know.
+  const synonymProblems = synonymConflicts(study, attributeColumns({ ...study, language: ctx.language }));
+  let problems = sortProblems([...loaded.problems, ...memoProblems, ...synonymProblems]);
   const fixed: string[] = [];
 
   if (options.fix) {
@@ -97,7 +101,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
     }
     if (saved.length > 0 || ids > 0 || removed.length > 0) {
       // Check again what is now on disk.
-      problems = sortProblems([...(await loadForCommand(baseCtx, options.study)).problems, ...memoProblems]);
+      problems = sortProblems([...(await loadForCommand(baseCtx, options.study)).problems, ...memoProblems, ...synonymProblems]);
     }
   }
 

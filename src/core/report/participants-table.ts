@@ -101,7 +101,10 @@ function isEmpty(value: AttributeValue | undefined): value is null | undefined {
  * The columns of the participants table: the attributes asked for (`--attributes`), else every
  * attribute but `date` and the pair link, in the order first met; synonyms merged into one.
  */
-export function attributeColumns(study: ReportStudy, requested?: string[]): AttributeColumn[] {
+/** What the attribute columns are read from: a study's transcripts and participants. */
+export type AttributeStudy = Pick<ReportStudy, 'transcripts' | 'participants' | 'language' | 'pairAttribute'>;
+
+export function attributeColumns(study: AttributeStudy, requested?: string[]): AttributeColumn[] {
   const seen: string[] = [];
   for (const t of study.transcripts) {
     for (const key of Object.keys(study.participants.get(t.id)?.attributes ?? {})) if (!seen.includes(key)) seen.push(key);
@@ -157,7 +160,7 @@ export function columnValue(participant: Participant | undefined, column: Attrib
 }
 
 /** Participants whose synonyms disagree (`duree: 19` in participants.csv, `duration: 21` in the transcript). */
-export function synonymConflicts(study: ReportStudy, columns: AttributeColumn[]): Problem[] {
+export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'participants'>, columns: AttributeColumn[]): Problem[] {
   const problems: Problem[] = [];
   for (const column of columns) {
     if (column.sources.length < 2) continue;

@@ -32,9 +32,9 @@ export function mergeParticipants(
           kind: 'attribute-conflict',
           message: {
             en: `${transcript.id}: ${key} is ${JSON.stringify(fromCsv)} here but ${JSON.stringify(value)} in ${transcript.file}`,
-            fr: `${transcript.id} : ${key} vaut ${JSON.stringify(fromCsv)} ici mais ${JSON.stringify(value)} dans ${transcript.file}`,
+            fr: `${transcript.id} : ${key} vaut « ${String(fromCsv)} » ici mais « ${String(value)} » dans ${transcript.file}`,
           },
-          hint: { en: 'keep one value: correct it in one of the two files', fr: "garder une seule valeur : la corriger dans l'un des deux fichiers" },
+          hint: { en: 'keep one value: correct it in one of the two files', fr: 'garder une seule valeur : la corriger dans l’un des deux fichiers' },
         });
       }
       if (value !== null || attributes[key] === undefined) attributes[key] = value;
