@@ -331,6 +331,8 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
       coders.map((c) => ({ file: c.file, coderFile: c.coderFile })),
       codebookRead.codebook,
       new Set(transcriptsRead.transcripts.map((t) => t.id)),
+      // A YAML error in codebook.yaml hides the codes after it: they are not "unknown".
+      { codebookRead: !codebookRead.problems.some((p) => p.kind === 'yaml-syntax' && p.severity === 'error') },
     ),
   );
   return {

@@ -65,10 +65,22 @@ describe('parseCodebook', () => {
   it('reports YAML syntax errors with line and column', () => {
     const { problems } = parseCodebook('codes:\n  - name: A: B\n', 'codebook.yaml');
     expect(problems[0]).toMatchObject({ severity: 'error', kind: 'yaml-syntax', file: 'codebook.yaml', line: 2, column: 11 });
-    expect(problems[0]!.message.en).toBe('YAML syntax: Nested mappings are not allowed in compact mappings');
+    expect(problems[0]!.message.en).toBe('YAML syntax: a colon too many in a value (put it in quotes), or a block used as a key.');
     expect(problems[0]!.message.fr).toContain('mettez-la entre guillemets');
     const tab = parseCodebook('codes:\n\t- name: A\n', 'codebook.yaml').problems[0]!;
     expect([tab.line, tab.column, tab.message.fr]).toEqual([2, 1, 'Syntaxe YAML : tabulation utilisée pour indenter (seules les espaces sont permises).']);
+  });
+
+  it('reports one YAML mistake once: the first syntax error, how many follow it, and what was found before it', () => {
+    const source = 'codes:\n  - name: Avant\n    coleur: rouge\n  - name: Impuissance\n\t  id: impuissance\n    definition: Le médecin ne sait plus.\n  - name: Après\n';
+    const { problems } = parseCodebook(source, 'codebook.yaml');
+    expect(problems.map((p) => [p.kind, p.line]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
+      ['codebook-unknown-key', 3],
+      ['yaml-syntax', 5],
+    ]);
+    const tab = problems.find((p) => p.kind === 'yaml-syntax')!;
+    expect(tab.message.en).toMatch(/^YAML syntax: a tab used to indent \(only spaces are allowed\) \(and \d+ more YAML errors? after it, most likely caused by this one\)\.$/);
+    expect(tab.hint?.en).toBe("Replace the tab at the start of line 5 with spaces (YAML indents with spaces only: 2 per level in codage's files).");
   });
 
   it('reports a top level that is not a mapping', () => {

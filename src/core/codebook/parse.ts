@@ -101,13 +101,28 @@ export function parseCodebook(source: string, file: string): CodebookParse {
 }
 
 /**
- * A YAML syntax error often makes the reader see a wrong shape at the same place (a value read as
- * a mapping): only the syntax error, which says how to fix it, is kept there.
+ * One YAML syntax error (a line indented by one space too few, a tab) makes the parser and the
+ * reader see a wrong shape everywhere after it: a dozen errors for one mistake, most with a fix
+ * that does not apply. Only the first syntax error is kept, saying how many follow it, with what
+ * the reader found before it; what it found after is left until that error is fixed.
  */
 function withoutKnockOns(problems: Problem[]): Problem[] {
-  const syntax = new Set(problems.filter((p) => p.kind === 'yaml-syntax').map((p) => `${p.line}:${p.column}`));
-  if (syntax.size === 0) return problems;
-  return problems.filter((p) => p.kind === 'yaml-syntax' || !syntax.has(`${p.line}:${p.column}`));
+  const syntax = problems.filter((p) => p.kind === 'yaml-syntax' && p.severity === 'error');
+  if (syntax.length === 0) return problems;
+  const at = (p: Problem) => (p.line ?? 0) * 1e6 + (p.column ?? 0);
+  const first = syntax.reduce((a, b) => (at(b) < at(a) ? b : a));
+  const more = syntax.length - 1;
+  const shown: Problem =
+    more === 0
+      ? first
+      : {
+          ...first,
+          message: {
+            en: `${first.message.en.replace(/\.$/, '')} (and ${more} more YAML error${more > 1 ? 's' : ''} after it, most likely caused by this one).`,
+            fr: `${first.message.fr.replace(/\.$/, '')} (et ${more} autre${more > 1 ? 's' : ''} erreur${more > 1 ? 's' : ''} YAML après, sans doute dues à celle-ci).`,
+          },
+        };
+  return problems.filter((p) => p === first || (p.kind !== 'yaml-syntax' && p.line !== undefined && p.line < first.line!) || (p.line === undefined && p.kind !== 'yaml-syntax')).map((p) => (p === first ? shown : p));
 }
 
 /** Builds the codebook from a parsed document; `lineCounter` must be the one used to parse it. */

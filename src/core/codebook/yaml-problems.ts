@@ -22,6 +22,30 @@ const FRENCH: Partial<Record<YAMLError['code'], string>> = {
   KEY_OVER_1024_CHARS: 'clé de plus de 1 024 caractères',
 };
 
+/** Plain English for the same errors: the parser's own words name its grammar, not the mistake. */
+const ENGLISH: Partial<Record<YAMLError['code'], string>> = {
+  BAD_INDENT: 'wrong indentation',
+  TAB_AS_INDENT: 'a tab used to indent (only spaces are allowed)',
+  DUPLICATE_KEY: 'the same key twice in one block',
+  MISSING_CHAR: 'a missing character (a quote, bracket or brace not closed?)',
+  BAD_SCALAR_START: 'a value that starts with a reserved character (put it in quotes)',
+  BLOCK_AS_IMPLICIT_KEY: 'a colon too many in a value (put it in quotes), or a block used as a key',
+  MULTILINE_IMPLICIT_KEY: 'a key over several lines (a colon missing on the line before?)',
+  BAD_DQ_ESCAPE: 'an invalid escape sequence in double quotes',
+  BLOCK_IN_FLOW: 'a block inside brackets or braces',
+  MULTIPLE_DOCS: 'several YAML documents in one file (a "---" line too many?)',
+  BAD_ALIAS: 'an unknown alias',
+  KEY_OVER_1024_CHARS: 'a key of more than 1,024 characters',
+};
+
+/** A tab at the start of a line: say which line, and what to put instead. */
+function tabHint(line: number): Localized {
+  return {
+    en: `Replace the tab at the start of line ${line} with spaces (YAML indents with spaces only: 2 per level in codage's files).`,
+    fr: `Remplacez la tabulation en début de ligne ${line} par des espaces (YAML n’indente qu’avec des espaces : 2 par niveau dans les fichiers de codage).`,
+  };
+}
+
 /**
  * A French value with " : " in it (`definition: Accès au psy : coût`) is the most common YAML
  * mistake in a French codebook: say so plainly, in both languages.
@@ -52,8 +76,13 @@ function toProblem(error: YAMLError, severity: 'error' | 'warning', file: string
     line: where.line,
     column: where.col,
     kind: 'yaml-syntax',
-    message: { en: `YAML syntax: ${firstLine}`, fr: `Syntaxe YAML : ${fr}.` },
-    hint: error.code === 'BLOCK_AS_IMPLICIT_KEY' || /nested mappings are not allowed/i.test(firstLine) ? COLON_IN_VALUE : HINT,
+    message: { en: ENGLISH[error.code] === undefined ? `YAML syntax: ${firstLine}` : `YAML syntax: ${ENGLISH[error.code]}.`, fr: `Syntaxe YAML : ${fr}.` },
+    hint:
+      error.code === 'TAB_AS_INDENT'
+        ? tabHint(where.line)
+        : error.code === 'BLOCK_AS_IMPLICIT_KEY' || /nested mappings are not allowed/i.test(firstLine)
+          ? COLON_IN_VALUE
+          : HINT,
   };
 }
 

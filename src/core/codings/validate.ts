@@ -60,6 +60,8 @@ export function validateCodings(
   files: { file: string; coderFile: CoderFile }[],
   codebook: Codebook,
   participants: Set<string>,
+  /** `codebookRead: false`: codebook.yaml could not be read whole (its own error says why), so codes missing from it are not reported. */
+  options: { codebookRead: boolean } = { codebookRead: true },
 ): Problem[] {
   const problems: Problem[] = [];
   const codeIds: string[] = [];
@@ -118,7 +120,7 @@ export function validateCodings(
       }
     }
 
-    for (const [code, use] of [...unknownCodes].sort((a, b) => compareNatural(a[0], b[0]))) {
+    for (const [code, use] of options.codebookRead ? [...unknownCodes].sort((a, b) => compareNatural(a[0], b[0])) : []) {
       const byName = byNameKey.get(nameKey(code));
       const guess = byName ?? nearest(code, codeIds);
       const p: Problem = {
