@@ -87,7 +87,7 @@ export async function run(baseCtx: CommandContext, a: string, b: string, options
     throw new UsageError(
       {
         en: 'codage reconcile without --strategy needs an interactive terminal, and its input or output is not one',
-        fr: "codage reconcile sans --strategy a besoin d'un terminal interactif, et son entrée ou sa sortie n'en est pas un",
+        fr: "codage reconcile sans --strategy a besoin d’un terminal interactif, et son entrée ou sa sortie n’en est pas un",
       },
       {
         en: `run it in a terminal window, or decide every disagreement by a rule: --strategy ${STRATEGIES.join('|')}`,
@@ -98,9 +98,9 @@ export async function run(baseCtx: CommandContext, a: string, b: string, options
   const root = resolve(options.study);
   await assertStudyFolder(root);
   // Both coders must have a file; the consensus may be new (a name only differing by case is refused).
-  a = (await resolveCoder(root, a, { mustExist: true })).coder;
-  b = (await resolveCoder(root, b, { mustExist: true })).coder;
-  const into = (await resolveCoder(root, options.into, { mustExist: false })).coder;
+  a = (await resolveCoder(root, a, { mustExist: true, given: '' })).coder;
+  b = (await resolveCoder(root, b, { mustExist: true, given: '' })).coder;
+  const into = (await resolveCoder(root, options.into, { mustExist: false, given: '--into' })).coder;
   const screen = interactive ? loadScreen<ReconcileScreen>('reconcile', () => import('../../tui/reconcile/run.js')) : null;
   screen?.catch(() => undefined);
   const logPath = resolve(root, options.log ?? `${into}-decisions.csv`);

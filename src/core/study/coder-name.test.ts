@@ -4,9 +4,9 @@ import { resolveCoderName } from './coder-name.js';
 
 const KNOWN = ['lea', 'marie', 'thomas'];
 
-function refusal(name: string, known: string[], mustExist: boolean): UsageError {
+function refusal(name: string, known: string[], mustExist: boolean, given?: string): UsageError {
   try {
-    resolveCoderName(name, known, { mustExist });
+    resolveCoderName(name, known, given === undefined ? { mustExist } : { mustExist, given });
   } catch (error) {
     if (error instanceof UsageError) return error;
     throw error;
@@ -39,7 +39,15 @@ describe('resolveCoderName', () => {
     const error = refusal('thoma', KNOWN, true);
     expect(error.localized.en).toBe('no coder "thoma" in codings/');
     expect(error.hint?.en).toBe("did you mean --coder thomas? the study's coders: lea, marie, thomas");
-    expect(refusal('zoe', KNOWN, true).hint?.fr).toBe("codeurs de l'étude : lea, marie, thomas");
+    expect(refusal('zoe', KNOWN, true).hint?.fr).toBe('codeurs de l’étude : lea, marie, thomas');
     expect(refusal('zoe', [], true).hint?.en).toBe('the study has no coder yet');
+    // Not a typo: one letter in three at most.
+    expect(refusal('bob', ['zoe'], true).hint?.en).toBe("the study's coders: zoe");
+  });
+
+  it('writes the hints as the name was given: an argument of compare, --into', () => {
+    expect(refusal('Paul', ['paul', 'marie'], true, '').hint?.en).toBe('use paul');
+    expect(refusal('pual', ['paul', 'marie'], true, '').hint?.fr).toBe('vouliez-vous dire paul ? codeurs de l’étude : paul, marie');
+    expect(refusal('Consensus', ['consensus'], false, '--into').hint?.en).toBe('use --into consensus');
   });
 });

@@ -16,8 +16,8 @@ export interface ResolvedCoder {
 }
 
 function knownList(known: readonly string[], fr: boolean): string {
-  if (known.length === 0) return fr ? "l'étude n'a pas encore de codeur" : 'the study has no coder yet';
-  return fr ? `codeurs de l'étude : ${known.join(', ')}` : `the study's coders: ${known.join(', ')}`;
+  if (known.length === 0) return fr ? "l’étude n’a pas encore de codeur" : 'the study has no coder yet';
+  return fr ? `codeurs de l’étude : ${known.join(', ')}` : `the study's coders: ${known.join(', ')}`;
 }
 
 /**
@@ -25,7 +25,13 @@ function knownList(known: readonly string[], fr: boolean): string {
  * `mustExist` (a command that reads a coder's work), a name the study does not have is an
  * error that lists the study's coders and suggests the nearest; otherwise it is a new coder.
  */
-export function resolveCoderName(input: string, known: readonly string[], options: { mustExist: boolean }): ResolvedCoder {
+export function resolveCoderName(
+  input: string,
+  known: readonly string[],
+  /** `given`: how the name was typed, for the hints (`--coder`, the default; `--into`; '' for a name given as an argument). */
+  options: { mustExist: boolean; given?: string },
+): ResolvedCoder {
+  const as = (name: string) => (options.given === '' ? name : `${options.given ?? '--coder'} ${name}`);
   const coder = input.trim();
   if (!isValidCoderName(coder)) {
     throw new UsageError(
@@ -42,18 +48,19 @@ export function resolveCoderName(input: string, known: readonly string[], option
     throw new UsageError(
       {
         en: `"${coder}" and "${sameFile}" differ only by case: on macOS and Windows they are the same file, ${coderFilePath(sameFile)}`,
-        fr: `« ${coder} » et « ${sameFile} » ne diffèrent que par les majuscules : sous macOS et Windows, c'est le même fichier, ${coderFilePath(sameFile)}`,
+        fr: `« ${coder} » et « ${sameFile} » ne diffèrent que par les majuscules : sous macOS et Windows, c’est le même fichier, ${coderFilePath(sameFile)}`,
       },
-      { en: `use --coder ${sameFile}`, fr: `utiliser --coder ${sameFile}` },
+      { en: `use ${as(sameFile)}`, fr: `utiliser ${as(sameFile)}` },
     );
   }
-  const close = nearest(coder, known, 2);
+  // One letter in three at most: `bob` is not a typo of `zoe`.
+  const close = nearest(coder, known);
   if (options.mustExist) {
     throw new UsageError(
       { en: `no coder "${coder}" in codings/`, fr: `pas de codeur « ${coder} » dans codings/` },
       {
-        en: `${close !== undefined ? `did you mean --coder ${close}? ` : ''}${knownList(known, false)}`,
-        fr: `${close !== undefined ? `vouliez-vous dire --coder ${close} ? ` : ''}${knownList(known, true)}`,
+        en: `${close !== undefined ? `did you mean ${as(close)}? ` : ''}${knownList(known, false)}`,
+        fr: `${close !== undefined ? `vouliez-vous dire ${as(close)} ? ` : ''}${knownList(known, true)}`,
       },
     );
   }
