@@ -26,7 +26,7 @@ describe('codage conventions', () => {
     const help = runCli(['check', '--help'], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(help.stdout).toContain('Exemples\u00a0:');
     const error = runCli(['check', '--study', tempDir(), '--lang', 'fr']);
-    expect(error.stderr).toContain("n'est pas le dossier d'une étude");
+    expect(error.stderr).toContain('n’est pas le dossier d’une étude');
   });
 
   it('speaks the language of a `language: fr` study from the first word, even before the study is read', () => {
@@ -42,11 +42,11 @@ describe('codage conventions', () => {
     const help = runCli(['segments', '--help', '--study', dir]);
     expect(help.stdout).toContain('Utilisation\u00a0: codage segments [options]');
     expect(help.stdout).toContain('Options\u00a0:');
-    expect(help.stdout).toMatch(/par défaut\u00a0: "csv"/);
+    expect(help.stdout.replace(/\n +/g, " ")).toMatch(/choix\u00a0: "csv", "excel", "xlsx", "json", "tsv"/);
     expect(help.stdout).not.toMatch(/Usage:|Options:|default:|choices:/);
     // Errors raised before the study is read (no terminal for the coding screen).
     const code = runCli(['code', '--study', dir, '--coder', 'lea'], { input: '' });
-    expect(code.stderr).toContain("a besoin d'un terminal interactif");
+    expect(code.stderr).toContain('a besoin d’un terminal interactif');
     // --lang still wins, and LANG applies outside a study.
     expect(runCli(['segments', '--study', dir, '--nope', '--lang', 'en']).stderr).toContain("error: unknown option '--nope'");
     expect(runCli(['--help'], { cwd: tempDir(), env: { LANG: 'fr_FR.UTF-8' } }).stdout).toContain('Commandes\u00a0:');

@@ -248,7 +248,7 @@ describe('codage compare on the demo study', () => {
     writeFileSync(file, lines.join('\n'));
     const r = runCli(['compare', 'marie', 'paul', '--study', dir, '--lang', 'en', '--json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`the study has \\d+ error\\(s\\), such as codings/paul\\.yaml:${at + 1}:151: YAML syntax: Missing closing "quote`));
+    expect(r.stderr).toMatch(new RegExp(`the study has \\d+ error\\(s\\), such as codings/paul\\.yaml:${at + 1}:151: YAML syntax: a missing character \\(a quote, bracket or brace not closed\\?\\)`));
     const check = runCli(['check', '--study', dir, '--lang', 'en']);
     expect(check.code).toBe(1);
     expect(check.stdout.match(/error: YAML syntax/g)).toHaveLength(1);

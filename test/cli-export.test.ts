@@ -107,7 +107,7 @@ describe('codage export: the other tables and texts', () => {
     expect(coreq.stdout.split('\n').filter((line) => /^"?Domaine|^,|^\d/.test(line)).length).toBeGreaterThan(0);
     expect(coreq.stdout).toContain(',27,Logiciel,');
     expect(coreq.stdout).toMatch(/,22,Saturation des données,[^\n]*Guest, Namey et Chen/);
-    expect(coreq.stdout).toMatch(/,12,Taille de l'échantillon,[^\n]*,12 participants,/);
+    expect(coreq.stdout).toMatch(/,12,Taille de l’échantillon,[^\n]*,12 participants,/);
     const codebook = runCli(['export', 'codebook', '--study', DEMO, '--format', 'csv']);
     expect(codebook.stdout).toContain('Ne plus savoir quoi proposer'.length > 0 ? 'Impuissance' : '');
     const matrix = runCli(['export', 'matrix', '--study', DEMO, '--by', 'group', '--format', 'csv']);

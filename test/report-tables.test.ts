@@ -142,7 +142,7 @@ describe('participants table', () => {
   it('merges duration synonyms into one column, formats numbers the French way and sums up in one sentence', () => {
     const s = study();
     const columns = attributeColumns(s);
-    expect(columns.map((c) => c.header)).toEqual(['Sexe', 'Âge (ans)', 'Durée (min)', "Milieu d'exercice", 'Groupe']);
+    expect(columns.map((c) => c.header)).toEqual(['Sexe', 'Âge (ans)', 'Durée (min)', 'Milieu d’exercice', 'Groupe']);
     const grid = tableGrid(participantsTable(s, columns));
     expect(grid).toEqual([
       ['P1', 'F', '34', '28', 'rural', 'MG'],
@@ -151,7 +151,7 @@ describe('participants table', () => {
     ]);
     expect(participantsSummary(s, columns)).toBe(
       'Trois participants ont été interrogés (2 femmes, 1 homme), âgés de 34 à 58 ans (moyenne 45,8\u202f; médiane 45,5). ' +
-        "Milieu d'exercice\u00a0: rural (2), urbain (1). Groupe\u00a0: ALGO (1), MG (2). " +
+        'Milieu d’exercice\u00a0: rural (2), urbain (1). Groupe\u00a0: ALGO (1), MG (2). ' +
         'Les entretiens ont duré de 28 à 65 minutes (moyenne 46,5\u202f; médiane 46,5\u202f; durée inconnue pour 1).',
     );
   });

@@ -46,9 +46,9 @@ const entries = {
       summary: 'Coder des entretiens pour une thèse, dans le terminal.',
     },
   },
-  'help-command': { en: { summary: 'show help for a command' }, fr: { summary: "afficher l'aide d'une commande" } },
+  'help-command': { en: { summary: 'show help for a command' }, fr: { summary: "afficher l’aide d’une commande" } },
   version: { en: { summary: 'print the version' }, fr: { summary: 'afficher la version' } },
-  help: { en: { summary: 'show help' }, fr: { summary: "afficher l'aide" } },
+  help: { en: { summary: 'show help' }, fr: { summary: "afficher l’aide" } },
   init: {
     examples: [
       { line: 'codage init ma-these' },
@@ -62,18 +62,18 @@ Starter codebooks: empty, grounded-theory, thematic-analysis (see codebooks/).
 An existing file is never overwritten.`,
     },
     fr: {
-      summary: "créer le dossier d'une étude (transcripts/, livre de codes, codage.yaml, un README)",
+      summary: "créer le dossier d’une étude (transcripts/, livre de codes, codage.yaml, un README)",
       afterExamples: `
 Livres de codes de départ : empty, grounded-theory, thematic-analysis (voir codebooks/).
-Un fichier existant n'est jamais écrasé.`,
+Un fichier existant n’est jamais écrasé.`,
     },
   },
   check: {
     examples: [
       { line: 'codage check' },
       { line: 'codage check --study ma-these --json', typical: true },
-      { line: 'codage check --fix', note: { en: 'save segments re-anchored after a transcript was edited,\nand add missing ids to codebook.yaml', fr: "enregistre les segments réancrés après la correction d'une\ntranscription, et ajoute les identifiants manquants au livre de codes" } },
-      { line: 'codage check --privacy', note: { en: 'names, places, phones, e-mails, addresses, dates of birth\nleft in the transcripts; exit 1 when one is likely', fr: "noms, lieux, téléphones, e-mails, adresses, dates de naissance\nrestés dans les transcriptions ; code de sortie 1 si l'un est probable" } },
+      { line: 'codage check --fix', note: { en: 'save segments re-anchored after a transcript was edited,\nand add missing ids to codebook.yaml', fr: "enregistre les segments réancrés après la correction d’une\ntranscription, et ajoute les identifiants manquants au livre de codes" } },
+      { line: 'codage check --privacy', note: { en: 'names, places, phones, e-mails, addresses, dates of birth\nleft in the transcripts; exit 1 when one is likely', fr: "noms, lieux, téléphones, e-mails, adresses, dates de naissance\nrestés dans les transcriptions ; code de sortie 1 si l’un est probable" } },
     ],
     en: {
       summary: 'validate the study: transcripts, participants, codebook and every coder file',
@@ -82,10 +82,10 @@ Each problem is printed as file:line:col: message, with how to fix it.
 Exit code 1 when anything is wrong (errors); warnings alone exit 0.`,
     },
     fr: {
-      summary: "vérifier l'étude : transcriptions, participants, livre de codes et fichiers des codeurs",
+      summary: "vérifier l’étude : transcriptions, participants, livre de codes et fichiers des codeurs",
       after: `
-Chaque problème s'affiche sous la forme fichier:ligne:colonne: message, avec la façon de le corriger.
-Code de sortie 1 s'il y a une erreur ; des avertissements seuls sortent avec 0.`,
+Chaque problème s’affiche sous la forme fichier:ligne:colonne: message, avec la façon de le corriger.
+Code de sortie 1 s’il y a une erreur ; des avertissements seuls sortent avec 0.`,
     },
   },
   'import-codings': {
@@ -98,12 +98,12 @@ Code de sortie 1 s'il y a une erreur ; des avertissements seuls sortent avec 0.`
       summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
       after: `
 Columns (header names in French or English): participant, code, quote (verbatim),
-optional theme ("Theme > Sub-theme") and memo. Each quote is found in the participant's own
+optional theme ("Theme > Sub-theme") and memo. Each quote is found in the participant’s own
 words: exactly, then normalised (case, accents, apostrophes, punctuation), else aligned word by
 word — a quote compiled from several passages ("...", "[…]", or nothing between them), in any
 order, glued by a copy from a PDF, or edited (spelling, "ne", a word added or left out) becomes
 one segment per passage, tied by a shared quote id. A passage found at several places is
-placed by the quote's other passages or the neighbouring rows, and marked ambiguous for you to
+placed by the quote’s other passages or the neighbouring rows, and marked ambiguous for you to
 confirm (codage confirm); a part that cannot be placed with confidence is left, with why, in the
 review file. Codes and themes missing from codebook.yaml are added.
 codebook.yaml and the coder file are written together or not at all; a coder file codage
@@ -112,22 +112,22 @@ cannot read completely is never rewritten. In the review file, a cell that start
 --review says.`,
     },
     fr: {
-      summary: "importer un tableur de codage (CSV d'Excel ou .xlsx) : participant, code, verbatim",
+      summary: "importer un tableur de codage (CSV d’Excel ou .xlsx) : participant, code, verbatim",
       after: `
 Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
 et au besoin thème (« Thème > Sous-thème ») et mémo. Chaque verbatim est cherché dans les propres
-mots du participant : à l'identique, puis normalisé (casse, accents, apostrophes, ponctuation),
+mots du participant : à l’identique, puis normalisé (casse, accents, apostrophes, ponctuation),
 sinon aligné mot à mot — un verbatim compilé de plusieurs passages (« ... », « […] » ou rien
-entre eux), dans n'importe quel ordre, recollé par un copier-coller depuis un PDF, ou retouché
+entre eux), dans n’importe quel ordre, recollé par un copier-coller depuis un PDF, ou retouché
 (orthographe, « ne », un mot ajouté ou omis) devient un segment par passage, liés par un
-identifiant de citation commun. Un passage présent à plusieurs endroits est placé d'après les
+identifiant de citation commun. Un passage présent à plusieurs endroits est placé d’après les
 autres passages du verbatim ou les lignes voisines, et marqué ambigu pour que vous le confirmiez
 (codage confirm) ; une partie impossible à placer avec certitude est laissée de côté, avec la
 raison, dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
 codebook.yaml et le fichier du codeur sont écrits ensemble ou pas du tout ; un fichier de codeur
-que codage ne peut pas lire entièrement n'est jamais réécrit. Dans le fichier de revue, une
-cellule qui commence par =, +, -, @ reçoit un ' devant (jamais de formule). --dry-run n'écrit
-rien : la revue seulement là où --review l'indique.`,
+que codage ne peut pas lire entièrement n’est jamais réécrit. Dans le fichier de revue, une
+cellule qui commence par =, +, -, @ reçoit un ' devant (jamais de formule). --dry-run n’écrit
+rien : la revue seulement là où --review l’indique.`,
     },
   },
   confirm: {
@@ -142,14 +142,14 @@ rien : la revue seulement là où --review l'indique.`,
 codage check lists every ambiguous segment with its id and line. Check that it is the right
 place in the transcript, then confirm it here: its "ambiguous" mark is removed. A quote id
 confirms every passage of that quote. If the place is wrong, code the right passage instead and
-delete the segment's line.`,
+delete the segment’s line.`,
     },
     fr: {
-      summary: "confirmer des segments qu'un import a placés parmi plusieurs endroits possibles (marqués ambigus)",
+      summary: "confirmer des segments qu’un import a placés parmi plusieurs endroits possibles (marqués ambigus)",
       after: `
-codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c'est
+codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c’est
 le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » est retirée.
-Un identifiant de citation confirme tous les passages de cette citation. Si l'endroit est faux,
+Un identifiant de citation confirme tous les passages de cette citation. Si l’endroit est faux,
 codez plutôt le bon passage et supprimez la ligne du segment.`,
     },
   },
@@ -168,12 +168,12 @@ One row per segment and code. Offsets count Unicode code points in the transcrip
 Formats: csv (RFC 4180, for R, Python, LibreOffice), tsv, json — their column names and
 values stay in English (coder, code_id, exemplary=yes, status=unchanged) whatever the
 language, for scripts; excel (a CSV French Excel opens by a double click: ;, BOM, CRLF) and
-xlsx (a workbook, with -o) speak the study's language (codeur, exemplaire=oui, inchangé).
+xlsx (a workbook, with -o) speak the study’s language (codeur, exemplaire=oui, inchangé).
 codage import-codings reads back both.
 In csv, tsv and excel, a cell that starts with =, +, -, @ (or a tab or a
 carriage return) gets a leading ' so that a spreadsheet reads it as text,
 never runs it as a formula; xlsx cells are text; json keeps every text exact.
--o never writes over the study's own files (transcripts/, codings/, .codage/,
+-o never writes over the study’s own files (transcripts/, codings/, .codage/,
 codebook.yaml, codage.yaml, participants.csv).`,
     },
     fr: {
@@ -182,14 +182,14 @@ codebook.yaml, codage.yaml, participants.csv).`,
 Une ligne par segment et par code. Les positions comptent les points de code Unicode du texte.
 Formats : csv (RFC 4180, pour R, Python, LibreOffice), tsv, json — noms de colonnes et valeurs
 restent en anglais (coder, code_id, exemplary=yes, status=unchanged) quelle que soit la
-langue, pour les scripts ; excel (un CSV qu'Excel en français ouvre d'un double clic : ;, BOM,
-CRLF) et xlsx (un classeur, avec -o) parlent la langue de l'étude (codeur, exemplaire=oui,
+langue, pour les scripts ; excel (un CSV qu’Excel en français ouvre d’un double clic : ;, BOM,
+CRLF) et xlsx (un classeur, avec -o) parlent la langue de l’étude (codeur, exemplaire=oui,
 inchangé). codage import-codings relit les deux.
 En csv, tsv et excel, une cellule qui commence par =, +, -, @ (ou une
 tabulation ou un retour chariot) reçoit un ' devant : un tableur la lit comme
-du texte, sans jamais l'exécuter comme une formule ; les cellules xlsx sont du
-texte ; json garde chaque texte à l'identique. -o n'écrit jamais par-dessus
-les fichiers de l'étude (transcripts/, codings/, .codage/, codebook.yaml,
+du texte, sans jamais l’exécuter comme une formule ; les cellules xlsx sont du
+texte ; json garde chaque texte à l’identique. -o n’écrit jamais par-dessus
+les fichiers de l’étude (transcripts/, codings/, .codage/, codebook.yaml,
 codage.yaml, participants.csv).`,
     },
   },
@@ -216,7 +216,7 @@ codes used in codings but missing from codebook.yaml are flagged.
 Each edit is one change of codebook.yaml and every coder file at once (all or
 nothing), keeps the comments, order and layout of codebook.yaml, keeps every
 segment (ids are stable), says what changed, and can be taken back with
-codage codebook undo. A name can be a code's or a theme's name (case and accents
+codage codebook undo. A name can be a code’s or a theme’s name (case and accents
 do not matter), its id, or a path "Theme > Sub-theme".`,
     },
     fr: {
@@ -227,10 +227,10 @@ Sans sous-commande : chaque thème et code avec les participants qui en parlent
 utilisés et les codes utilisés mais absents de codebook.yaml sont signalés.
 
 Chaque modification change codebook.yaml et tous les fichiers des codeurs en une
-fois (tout ou rien), garde les commentaires, l'ordre et la mise en forme de
+fois (tout ou rien), garde les commentaires, l’ordre et la mise en forme de
 codebook.yaml, garde chaque segment (les identifiants sont stables), dit ce qui a
-changé, et s'annule avec codage codebook undo. Un nom peut être celui d'un code
-ou d'un thème (majuscules et accents indifférents), son identifiant, ou un chemin
+changé, et s’annule avec codage codebook undo. Un nom peut être celui d’un code
+ou d’un thème (majuscules et accents indifférents), son identifiant, ou un chemin
 "Thème > Sous-thème".`,
     },
   },
@@ -257,7 +257,7 @@ ou d'un thème (majuscules et accents indifférents), son identifiant, ou un che
       summary: 'set the definition, inclusion and exclusion criteria, example… of a code or theme ("" removes one)',
           },
     fr: {
-      summary: "renseigner définition, critères d'inclusion et d'exclusion, exemple… d'un code ou thème (\"\" retire)",
+      summary: "renseigner définition, critères d’inclusion et d’exclusion, exemple… d’un code ou thème (\"\" retire)",
           },
   },
   'codebook-rename': {
@@ -310,7 +310,7 @@ A peut aussi être un identifiant de code utilisé par les codeurs mais absent d
       summary: 'delete a code (refused while segments use it, unless --merge-into or --drop-segments) or an empty theme',
           },
     fr: {
-      summary: "supprimer un code (refusé tant que des segments l'utilisent, sauf --merge-into ou --drop-segments) ou un thème vide",
+      summary: "supprimer un code (refusé tant que des segments l’utilisent, sauf --merge-into ou --drop-segments) ou un thème vide",
           },
   },
   'codebook-split': {
@@ -321,9 +321,9 @@ A peut aussi être un identifiant de code utilisé par les codeurs mais absent d
     en: {
       summary: 'split a code that grew too broad: each listed segment gets one of the new codes',
       after: `
-The new codes go beside the code, in its theme. When the code's own name is among
+The new codes go beside the code, in its theme. When the code’s own name is among
 --into, the segments not listed keep it; otherwise every segment must be listed.
-Without --segments, on a terminal, a screen lists the code's quotes: give each one
+Without --segments, on a terminal, a screen lists the code’s quotes: give each one
 a new code with its number (1, 2, …) or initial, j/k or ↑/↓ to move, +/- for more or
 less context, ⏎ to split, q to leave with nothing written. A quote made of several
 segments moves as one. For scripts: codage segments --code NAME lists the segments
@@ -338,7 +338,7 @@ est parmi --into, les segments non listés le gardent ; sinon chaque segment doi
 code : donnez à chacune un nouveau code par son numéro (1, 2, …) ou son initiale,
 j/k ou ↑/↓ pour se déplacer, +/- pour plus ou moins de contexte, ⏎ pour scinder,
 q pour quitter sans rien écrire. Une citation faite de plusieurs segments suit
-d'un bloc. Pour les scripts : codage segments --code NOM liste les segments avec
+d’un bloc. Pour les scripts : codage segments --code NOM liste les segments avec
 leurs identifiants, pour --segments.`,
     },
   },
@@ -368,8 +368,8 @@ leurs identifiants, pour --segments.`,
 The search ignores case, accents and apostrophe style and matches whole words: * stands for any
 letters (douleur* finds "douleurs"), several words are a phrase, OR (or |) separates
 alternatives; --regex takes a regular expression instead. Each hit is widened to --unit (the
-words hit, their sentence — the default —, or the speaker's turn) and coded for --coder, unless
-that coder already coded it with the code; hits in the interviewer's turns are left unless
+words hit, their sentence — the default —, or the speaker’s turn) and coded for --coder, unless
+that coder already coded it with the code; hits in the interviewer’s turns are left unless
 --interviewer. --by-question codes each answer with its question: answers-only transcripts
 numbered "1." "2." …, or each participant turn with the question the interviewer asked before it,
 recognised in --guide (a text file of numbered questions) or numbered in order without it; the
@@ -432,29 +432,29 @@ memos/themes/<id du thème>.md.`,
     en: {
       summary: 'build the theme tree on a screen: move codes into themes (several at once), create, rename, reorder; quotes beside',
       after: `
-A full-screen editor of the codebook's tree, for after open coding: the codes not yet grouped
+A full-screen editor of the codebook’s tree, for after open coding: the codes not yet grouped
 on one side, the themes (sub-themes, codes; foldable) on the other, each with n/N participants
 and references. Mark codes with Space and move them with m (to a theme, the top level or back
 to "not yet grouped"); n creates a theme, N a sub-theme, r renames, K/J reorder, d deletes an
-empty theme; p shows the code's definition and every quote with its participant's label. Each
+empty theme; p shows the code’s definition and every quote with its participant’s label. Each
 change is saved at once as codage codebook would make it (comments and layout of codebook.yaml
 kept) and recorded in its journal: u here, or codage codebook undo, takes it back. If another
 program changes codebook.yaml meanwhile, nothing is overwritten: the screen says so and reads it
-again. --coder counts and quotes one coder's codings (default: every coder). ? lists the keys.`,
+again. --coder counts and quotes one coder’s codings (default: every coder). ? lists the keys.`,
     },
     fr: {
       summary: 'construire l’arbre des thèmes à l’écran : regrouper les codes (plusieurs à la fois), créer, renommer, ordonner ; verbatims à côté',
       after: `
 Un écran pour organiser le livre de codes après le codage ouvert : les codes pas encore
-regroupés d'un côté, les thèmes (sous-thèmes, codes ; repliables) de l'autre, chacun avec n/N
+regroupés d’un côté, les thèmes (sous-thèmes, codes ; repliables) de l’autre, chacun avec n/N
 participants et ses références. Marquez des codes avec Espace et déplacez-les avec m (vers un
 thème, le premier niveau ou « pas encore regroupé ») ; n crée un thème, N un sous-thème, r
-renomme, K/J change l'ordre, d supprime un thème vide ; p montre la définition du code et tous
-ses verbatims avec l'étiquette du participant. Chaque changement est enregistré aussitôt comme
+renomme, K/J change l’ordre, d supprime un thème vide ; p montre la définition du code et tous
+ses verbatims avec l’étiquette du participant. Chaque changement est enregistré aussitôt comme
 le ferait codage codebook (commentaires et mise en page de codebook.yaml gardés) et inscrit à
-son journal : u ici, ou codage codebook undo, l'annule. Si un autre programme modifie
-codebook.yaml entre-temps, rien n'est écrasé : l'écran le dit et le relit. --coder compte et
-montre les codages d'un seul codeur (par défaut : tous). ? liste les touches.`,
+son journal : u ici, ou codage codebook undo, l’annule. Si un autre programme modifie
+codebook.yaml entre-temps, rien n’est écrasé : l’écran le dit et le relit. --coder compte et
+montre les codages d’un seul codeur (par défaut : tous). ? liste les touches.`,
     },
   },
   quotes: {
@@ -471,21 +471,21 @@ Name a code or a theme by its name (case and accents do not matter), its id or i
 path ("Vécu du médecin > Émotions négatives"). A name shared by a code and a theme:
 say code:NAME or theme:NAME. The header gives the place in the theme tree, the
 definition, include and exclude criteria, participants (n/N) and references.
-Each quote is the transcript's exact text, signed with the study's quote_label;
+Each quote is the transcript’s exact text, signed with the study’s quote_label;
 the pieces of one quote are joined by […]; ★ marks an exemplary quote.
 Whose coding: --coder; else the one exports show (consensus, coder: in codage.yaml,
 the only coder); else every coder, each quote signed with its coder.
 --context N adds N sentences before and after (dimmed, or in [brackets] without colour).`,
     },
     fr: {
-      summary: "toutes les citations d'un code, ou d'un thème (ses codes), avec l'étiquette du participant",
+      summary: "toutes les citations d’un code, ou d’un thème (ses codes), avec l’étiquette du participant",
       after: `
 Nommez un code ou un thème par son nom (casse et accents indifférents), son
 identifiant ou son chemin (« Vécu du médecin > Émotions négatives »). Un nom porté
-par un code et par un thème : code:NOM ou thème:NOM. L'en-tête donne la place dans
-l'arbre des thèmes, la définition, les critères d'inclusion et d'exclusion, les
+par un code et par un thème : code:NOM ou thème:NOM. L’en-tête donne la place dans
+l’arbre des thèmes, la définition, les critères d’inclusion et d’exclusion, les
 participants (n/N) et les références. Chaque citation est le texte exact de la
-transcription, signée selon quote_label ; les morceaux d'une même citation sont
+transcription, signée selon quote_label ; les morceaux d’une même citation sont
 joints par […] ; ★ marque une citation exemplaire.
 Quel codage : --coder ; sinon celui des exports (consensus, coder: de codage.yaml,
 le seul codeur) ; sinon tous les codeurs, chaque citation signée de son codeur.
@@ -526,24 +526,24 @@ threshold; "s+R"), the stopping rule of Francis et al. 2010 (10+3), and when
 says how many more interviews would reach it. Ends with a chart, a
 ready-to-paste methods sentence and the references.
 
-Codings: the consensus coder's where there is one, else every coder's together
+Codings: the consensus coder’s where there is one, else every coder’s together
 (union); --coder NAME for one coder. Interviews with nothing coded are left out,
 and said.`,
     },
     fr: {
       summary: 'saturation des codes au fil des entretiens : nouveaux codes par entretien, Guest et al. 2020, règle 10+3',
       after: `
-Les entretiens dans l'ordre (date, puis « order » de codage.yaml, puis
+Les entretiens dans l’ordre (date, puis « order » de codage.yaml, puis
 identifiant) ; pour chacun, les codes utilisés, les nouveaux, le cumul et sa
 part des codes finaux. Puis les méthodes et leurs paramètres : Guest, Namey et
-Chen 2020 (base, série, seuil ; « s+R »), la règle d'arrêt de Francis et al.
+Chen 2020 (base, série, seuil ; « s+R »), la règle d’arrêt de Francis et al.
 2010 (10+3), et quand 90/95/100 % des codes finaux ont été atteints. Si la
-saturation n'est pas atteinte, combien d'entretiens de plus l'atteindraient.
+saturation n’est pas atteinte, combien d’entretiens de plus l’atteindraient.
 Pour finir : un graphique, une phrase prête à coller dans la partie Méthodes et
 les références.
 
 Codages : ceux du codeur « consensus » là où il y en a, sinon ceux de tous les
-codeurs réunis ; --coder NOM pour un seul codeur. Les entretiens où rien n'est
+codeurs réunis ; --coder NOM pour un seul codeur. Les entretiens où rien n’est
 codé sont laissés de côté, et cités.`,
     },
   },
@@ -570,7 +570,7 @@ What to export:
   codebook      codes with definitions, inclusion/exclusion criteria, examples (appendix)
   matrix        codes × groups (--by group), n/N per cell; --by pair: the sides of each pair face to face
   cooccurrence  codes × codes on shared segments (--unit segment) or sentences (--unit sentence)
-  methods       the methods paragraph with the study's real numbers
+  methods       the methods paragraph with the study’s real numbers
   coreq         the 32-item COREQ checklist, the items codage knows filled in
   mindmap       themes → codes as Mermaid, Graphviz DOT or SVG (--by pair: one map per pair)
   report        the whole study on one standalone HTML page, printable on A4
@@ -593,26 +593,26 @@ on stderr says where it was said (transcript:line:col); the export is written al
 À exporter :
   themes        Thème | Sous-thème | Code (n/N) | Verbatims — le tableau des résultats, verbatims exacts et signés
   participants  « Tableau 1 » : une ligne par participant, et la phrase de synthèse
-  codebook      codes, définitions, critères d'inclusion et d'exclusion, exemples (annexe)
+  codebook      codes, définitions, critères d’inclusion et d’exclusion, exemples (annexe)
   matrix        codes × groupes (--by group), n/N par case ; --by pair : les deux côtés de chaque paire face à face
   cooccurrence  codes × codes sur les segments (--unit segment) ou les phrases (--unit sentence) partagés
-  methods       le paragraphe de méthodes avec les vrais chiffres de l'étude
+  methods       le paragraphe de méthodes avec les vrais chiffres de l’étude
   coreq         la grille COREQ en 32 items, remplie pour ce que codage sait
   mindmap       thèmes → codes en Mermaid, Graphviz DOT ou SVG (--by pair : une carte par paire)
-  report        toute l'étude sur une page HTML autonome, imprimable en A4
+  report        toute l’étude sur une page HTML autonome, imprimable en A4
 
 Formats : md, csv (RFC 4180), excel (CSV pour Excel en français : ;, BOM), xlsx, docx, tex, html ;
-mindmap : mermaid, dot, svg, md, html. Sans --format, l'extension de -o décide.
+mindmap : mermaid, dot, svg, md, html. Sans --format, l’extension de -o décide.
 
 Pour NVivo, MAXQDA, ATLAS.ti, QualCoder (REFI-QDA 1.5) : « project --format qdpx » écrit
-toute l'étude (transcriptions, livre de codes avec les thèmes en codes non applicables,
+toute l’étude (transcriptions, livre de codes avec les thèmes en codes non applicables,
 chaque codeur en utilisateur, chaque segment avec ses codes, mémos en notes, attributs
 des participants en variables et cas) ; « codebook --format qdc » le livre de codes
-seul. Les GUID restent les mêmes d'un export à l'autre ; les positions comptent les
+seul. Les GUID restent les mêmes d’un export à l’autre ; les positions comptent les
 points de code Unicode.
-La même étude donne les mêmes octets ; une date n'est écrite qu'avec --date.
+La même étude donne les mêmes octets ; une date n’est écrite qu’avec --date.
 Quand le texte exporté contient un identifiant probable (un nom, une ville, un téléphone…), un
-avertissement sur stderr dit où il a été dit (transcription:ligne:colonne) ; l'export est écrit
+avertissement sur stderr dit où il a été dit (transcription:ligne:colonne) ; l’export est écrit
 quand même.`,
     },
   },
@@ -627,12 +627,12 @@ quand même.`,
       after: `
 Without a study folder (no transcripts/ in --study), creates the study; otherwise
 extends it. Codes become the codebook (codes with sub-codes become themes; codes of
-the same name are reused), each text source a transcript (its Case's variables in
+the same name are reused), each text source a transcript (its Case’s variables in
 its front matter), each user a coder file, each selection a segment, notes and
 selection descriptions memos. A transcript already in the study is reused if its
 text is the same; codage never overwrites a study file.
 
-Positions: checked against each selection's text where the tool writes it, and
+Positions: checked against each selection’s text where the tool writes it, and
 corrected when the tool counted UTF-16 units (emoji), CRLF line breaks or the byte
 order mark. What cannot be brought over (pictures, PDF, audio, links, sets, a
 selection whose text is nowhere) is listed; nothing is placed elsewhere silently.`,
@@ -640,19 +640,19 @@ selection whose text is nowhere) is listed; nothing is placed elsewhere silently
     fr: {
       summary: "créer ou compléter une étude depuis un projet (.qdpx) ou un livre de codes (.qdc) REFI-QDA de NVivo, MAXQDA, ATLAS.ti, QualCoder",
       after: `
-Sans dossier d'étude (pas de transcripts/ dans --study), crée l'étude ; sinon la
+Sans dossier d’étude (pas de transcripts/ dans --study), crée l’étude ; sinon la
 complète. Les codes forment le livre de codes (un code qui a des sous-codes devient
 un thème ; un code de même nom est réutilisé), chaque source texte une transcription
 (les variables de son cas dans son en-tête), chaque utilisateur un fichier de codeur,
 chaque sélection un segment, les notes et descriptions de sélection des mémos. Une
-transcription déjà dans l'étude est réutilisée si son texte est le même ; codage ne
-remplace jamais un fichier de l'étude.
+transcription déjà dans l’étude est réutilisée si son texte est le même ; codage ne
+remplace jamais un fichier de l’étude.
 
-Positions : vérifiées sur le texte de chaque sélection quand le logiciel l'écrit, et
-corrigées s'il a compté en unités UTF-16 (émojis), les sauts de ligne CRLF ou
-l'indicateur d'ordre des octets. Ce qui ne peut pas être repris (images, PDF, audio,
-liens, ensembles, une sélection dont le texte n'est nulle part) est listé ; rien
-n'est placé ailleurs en silence.`,
+Positions : vérifiées sur le texte de chaque sélection quand le logiciel l’écrit, et
+corrigées s’il a compté en unités UTF-16 (émojis), les sauts de ligne CRLF ou
+l’indicateur d’ordre des octets. Ce qui ne peut pas être repris (images, PDF, audio,
+liens, ensembles, une sélection dont le texte n’est nulle part) est listé ; rien
+n’est placé ailleurs en silence.`,
     },
   },
   import: {
@@ -671,13 +671,13 @@ source file), then the text with one speaker label per turn ("E : …" in French
 English). Word: paragraphs, soft line breaks and table rows are kept; comments, footnotes and
 images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
 keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
-"Name:" prefixes (Zoom); the duration is the last cue's time. Text in UTF-8 or Windows-1252.
+"Name:" prefixes (Zoom); the duration is the last cue’s time. Text in UTF-8 or Windows-1252.
 On a terminal, when the files name their speakers (Dr Martin, Claire Petit) and no map is
 given, codage asks for the map: each label with a line it says, E proposed for the one who asks
-the questions and P<n> from the file's name, each code editable. Elsewhere it says how to pass
+the questions and P<n> from the file’s name, each code editable. Elsewhere it says how to pass
 --speaker.
 The original files are only read. An existing transcript is never replaced without --force;
-with it, every coder's codings on it are anchored on the new text in the same change (those
+with it, every coder’s codings on it are anchored on the new text in the same change (those
 that cannot be placed are listed, kept as they were, and the exit code is 1).
 Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
 unsupported, binary); the exit code is then 1.`,
@@ -686,17 +686,17 @@ unsupported, binary); the exit code is then 1.`,
       summary: 'importer des transcriptions Word (.docx), LibreOffice (.odt), sous-titres (.vtt, .srt) ou texte (.txt, .md)',
       after: `
 Chaque fichier devient transcripts/<nom>.txt : un en-tête (id, date et durée quand elles sont
-connues, fichier d'origine), puis le texte avec une étiquette de locuteur par tour de parole
+connues, fichier d’origine), puis le texte avec une étiquette de locuteur par tour de parole
 (« E : … »). Word : paragraphes, sauts de ligne manuels et lignes de tableaux sont gardés ;
 commentaires, notes de bas de page et images sont laissés de côté. Sous-titres : les
-sous-titres consécutifs d'un même locuteur forment un seul tour, qui garde son heure de début
+sous-titres consécutifs d’un même locuteur forment un seul tour, qui garde son heure de début
 ([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
-(Zoom) ; la durée est l'heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
+(Zoom) ; la durée est l’heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
 Dans un terminal, quand les fichiers nomment leurs locuteurs (Dr Martin, Claire Petit) et
-qu'aucune table n'est donnée, codage la demande : chaque étiquette avec une phrase qu'elle dit,
-E proposé pour celle qui pose les questions et P<n> d'après le nom du fichier, chaque code
+qu’aucune table n’est donnée, codage la demande : chaque étiquette avec une phrase qu’elle dit,
+E proposé pour celle qui pose les questions et P<n> d’après le nom du fichier, chaque code
 modifiable. Ailleurs, il dit comment passer --speaker.
-Les fichiers d'origine sont seulement lus. Une transcription existante n'est jamais remplacée
+Les fichiers d’origine sont seulement lus. Une transcription existante n’est jamais remplacée
 sans --force ; avec, les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
 dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et
 le code de sortie est 1). Les fichiers qui ne peuvent pas être importés sont listés avec la
@@ -734,22 +734,22 @@ privacy.yaml change together or not at all, and a coding not exactly in place st
       summary: 'remplacer noms, lieux, téléphones, e-mails… des transcriptions par des étiquettes, codages conservés',
       after: `
 Dans un terminal, sans --map : un écran de relecture montre chaque texte trouvé (le même texte
-dans toutes les transcriptions à la fois, le plus fréquent d'abord) dans sa phrase, avec
+dans toutes les transcriptions à la fois, le plus fréquent d’abord) dans sa phrase, avec
 fichier:ligne:colonne, et une étiquette proposée selon sa nature ([Dr A], [ville], [hôpital],
-[prénom]…). Entrée le remplace partout, e modifie l'étiquette, k le garde (ajouté sous allow:
-dans privacy.yaml, plus jamais signalé), s le laisse cette fois ; Tab montre l'occurrence
+[prénom]…). Entrée le remplace partout, e modifie l’étiquette, k le garde (ajouté sous allow:
+dans privacy.yaml, plus jamais signalé), s le laisse cette fois ; Tab montre l’occurrence
 suivante. Un résumé vient avant toute écriture ; q quitte sans rien écrire.
-Hors d'un terminal (ou avec --dry-run) : chaque identifiant probable est remplacé, une personne par
+Hors d’un terminal (ou avec --dry-run) : chaque identifiant probable est remplacé, une personne par
 une lettre ([A], [Dr B] en gardant le titre), un lieu par [ville], un hôpital par [hôpital]… ; les
 mots en majuscule qui ne sont que peut-être des noms sont listés à vérifier. Avec --map FICHIER
 (lignes « original: remplacement » ; « original: » sans rien après le garde), exactement cette
 table est appliquée.
-Les valeurs de l'en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"). La table est la
-clé qui ré-identifie les personnes : elle est écrite hors du dossier de l'étude (par défaut :
+Les valeurs de l’en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"). La table est la
+clé qui ré-identifie les personnes : elle est écrite hors du dossier de l’étude (par défaut :
 ../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes), avec
-un avertissement si --key la place dedans. Chaque codage suit le texte qu'il cite ;
+un avertissement si --key la place dedans. Chaque codage suit le texte qu’il cite ;
 transcriptions, fichiers des codeurs et privacy.yaml changent ensemble ou pas du tout, et un
-codage qui n'est pas exactement à sa place arrête la commande (lancer d'abord codage check --fix).`,
+codage qui n’est pas exactement à sa place arrête la commande (lancer d’abord codage check --fix).`,
     },
   },
   code: {
@@ -770,7 +770,7 @@ Every action is saved at once; press ? in the screen for every key.`,
       after: `
 Sans participant, ouvre la prochaine transcription qui a encore du texte non codé.
 Le codeur vient de --coder, sinon de CODAGE_CODER, sinon de « coder » dans codage.yaml.
-Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les touches.`,
+Chaque action est enregistrée aussitôt ; ? dans l’écran montre toutes les touches.`,
     },
   },
   'arg-export': {
@@ -779,7 +779,7 @@ Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les tou
   },
   'opt-export-format': {
     en: { summary: 'md, docx, tex, html; tables also csv, excel, xlsx; mindmap mermaid, dot, svg; project qdpx, qdc (default: from the -o extension, else md)' },
-    fr: { summary: "md, docx, tex, html ; les tableaux aussi csv, excel, xlsx ; mindmap mermaid, dot, svg ; project qdpx, qdc (par défaut : l'extension de -o, sinon md)" },
+    fr: { summary: "md, docx, tex, html ; les tableaux aussi csv, excel, xlsx ; mindmap mermaid, dot, svg ; project qdpx, qdc (par défaut : l’extension de -o, sinon md)" },
   },
   'opt-coder-export': {
     en: { summary: 'whose coding to export (default: consensus if it exists, else coder in codage.yaml, else the only coder)' },
@@ -798,10 +798,10 @@ Chaque action est enregistrée aussitôt ; ? dans l'écran montre toutes les tou
     fr: { summary: 'retirer les annotations de transcription comme *rire* ou (silence)' },
   },
   'opt-no-counts': { en: { summary: 'no n/N and reference counts beside codes' }, fr: { summary: 'sans les comptes n/N et références à côté des codes' } },
-  'opt-no-empty-codes': { en: { summary: 'leave out codes that no segment uses' }, fr: { summary: "laisser de côté les codes qu'aucun segment n'utilise" } },
+  'opt-no-empty-codes': { en: { summary: 'leave out codes that no segment uses' }, fr: { summary: "laisser de côté les codes qu’aucun segment n’utilise" } },
   'opt-attributes': {
     en: { summary: 'participants table columns, e.g. sex,age,years=Years in practice' },
-    fr: { summary: "colonnes du tableau des participants, ex. sexe,age,annees_exercice=Années d'exercice" },
+    fr: { summary: "colonnes du tableau des participants, ex. sexe,age,annees_exercice=Années d’exercice" },
   },
   'opt-cell-quotes': { en: { summary: 'matrix: one quote in each cell' }, fr: { summary: 'matrix : un verbatim dans chaque case' } },
   'opt-unit': { en: { summary: 'cooccurrence: count shared segments or sentences' }, fr: { summary: 'cooccurrence : compter les segments ou les phrases partagés' } },
@@ -831,7 +831,7 @@ Undefined coefficients say "undefined" and why. Ends with a sentence for the the
     fr: {
       summary: 'accord entre codeurs : accord observé, kappa de Cohen, alpha de Krippendorff ; désaccords',
       after: `
-Par code, par transcription et pour l'ensemble. Par défaut, seules les transcriptions codées par
+Par code, par transcription et pour l’ensemble. Par défaut, seules les transcriptions codées par
 tous les codeurs nommés sont comparées (--participants pour choisir). Unités : sentence (phrase,
 par défaut), char (caractère, comme NVivo), paragraph (ligne non vide), transcript (présence du
 code, comme MAXQDA). Agrégation sur les transcriptions et les codes : tableau cumulé (pooled,
@@ -842,7 +842,7 @@ non défini est dit « non défini », avec la raison. Se termine par une phrase
   'arg-coders': { en: { summary: 'coder names (at least two)' }, fr: { summary: 'noms des codeurs (au moins deux)' } },
   'opt-agreement-unit': {
     en: { summary: 'unit of agreement: sentence, char, paragraph or transcript' },
-    fr: { summary: "unité d'accord : sentence (phrase), char (caractère), paragraph ou transcript" },
+    fr: { summary: "unité d’accord : sentence (phrase), char (caractère), paragraph ou transcript" },
   },
   'opt-participants': {
     en: { summary: 'compare only these participants (e.g. MG1,MG4)' },
@@ -858,7 +858,7 @@ non défini est dit « non défini », avec la raison. Se termine par une phrase
   },
   'opt-tolerance': {
     en: { summary: 'words by which the boundaries of one code may differ and still agree' },
-    fr: { summary: "nombre de mots d'écart toléré entre les limites d'un même code" },
+    fr: { summary: "nombre de mots d’écart toléré entre les limites d’un même code" },
   },
   'opt-disagreements': {
     en: { summary: 'list the disagreements (with --format csv|excel for a spreadsheet)' },
@@ -878,8 +878,8 @@ non défini est dit « non défini », avec la raison. Se termine par une phrase
     en: {
       summary: 'settle the disagreements of two coders, one by one, into a consensus coder file',
       after: `
-An interactive screen steps through every disagreement with its context: keep A's coding,
-B's, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip.
+An interactive screen steps through every disagreement with its context: keep A’s coding,
+B’s, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip.
 Each decision is saved at once in codings/<into>.yaml (a normal coder file: every command
 takes --coder <into>) and in the decisions log <into>-decisions.csv (disagreement, both
 codings, decision, note, who, when), which documents the "mise en commun" for the thesis.
@@ -908,10 +908,10 @@ union (garder les deux), intersection (seulement ce que les deux ont codé), pre
   'opt-into': { en: { summary: 'name of the consensus coder file' }, fr: { summary: 'nom du fichier de codeur du consensus' } },
   'opt-strategy': {
     en: { summary: 'decide without the screen: union, intersection, prefer-a or prefer-b' },
-    fr: { summary: "trancher sans l'écran : union, intersection, prefer-a ou prefer-b" },
+    fr: { summary: "trancher sans l’écran : union, intersection, prefer-a ou prefer-b" },
   },
   'opt-who': { en: { summary: 'who decides, as written in the log (default: both coders)' }, fr: { summary: 'qui tranche, tel qu’écrit au journal (par défaut : les deux codeurs)' } },
-  'opt-log': { en: { summary: 'decisions log (default: <into>-decisions.csv in the study)' }, fr: { summary: "journal des décisions (par défaut : <into>-decisions.csv dans l'étude)" } },
+  'opt-log': { en: { summary: 'decisions log (default: <into>-decisions.csv in the study)' }, fr: { summary: "journal des décisions (par défaut : <into>-decisions.csv dans l’étude)" } },
   'opt-force-consensus': {
     en: { summary: 'rebuild the consensus even if it was changed since (the old file is kept in .codage/backups)' },
     fr: { summary: 'reconstruire le consensus même s’il a été modifié depuis (l’ancien fichier est gardé dans .codage/backups)' },
@@ -923,7 +923,7 @@ union (garder les deux), intersection (seulement ce que les deux ont codé), pre
       { line: 'codage merge /media/cle/these --coder paul --force', needs: { kind: 'file', why: 'a copy of the study on a USB stick' } },
     ],
     en: {
-      summary: "bring back a second coder's coder file and new codes from their copy of the study",
+      summary: "bring back a second coder’s coder file and new codes from their copy of the study",
       after: `
 The second coder often codes on their own copy of the study (sent by e-mail, or a git clone).
 merge brings their coder file back: codes are matched by id, then by name; their new themes
@@ -935,16 +935,16 @@ without --force (the old one is kept in .codage/backups/). Without --coder, the 
 the other copy that do not exist here are brought.`,
     },
     fr: {
-      summary: "reprendre le fichier et les nouveaux codes d'un second codeur depuis sa copie de l'étude",
+      summary: "reprendre le fichier et les nouveaux codes d’un second codeur depuis sa copie de l’étude",
       after: `
-Le second codeur code souvent sur sa propre copie de l'étude (envoyée par courriel, ou un clone
+Le second codeur code souvent sur sa propre copie de l’étude (envoyée par courriel, ou un clone
 git). merge en reprend son fichier de codeur : les codes sont reconnus par leur identifiant,
 puis par leur nom ; ses nouveaux thèmes et codes sont ajoutés à codebook.yaml (vos
 commentaires intacts) ; les codes renommés sont signalés (vos noms sont gardés). Les segments
-d'une transcription qui diffère entre les deux copies sont retrouvés par leur texte, et
+d’une transcription qui diffère entre les deux copies sont retrouvés par leur texte, et
 signalés ; un segment introuvable est gardé tel quel et signalé par codage check. Un fichier
-de codeur qui existe déjà ici et diffère n'est pas remplacé sans --force (l'ancien est gardé
-dans .codage/backups/). Sans --coder, les fichiers de codeur de l'autre copie absents d'ici
+de codeur qui existe déjà ici et diffère n’est pas remplacé sans --force (l’ancien est gardé
+dans .codage/backups/). Sans --coder, les fichiers de codeur de l’autre copie absents d’ici
 sont repris.`,
     },
   },
@@ -955,11 +955,11 @@ sont repris.`,
     en: {
       summary: 'git merge driver for codebook.yaml (three-way, keeps comments); see the README',
       after: `
-git calls it with the common ancestor, this branch's file (replaced by the result) and the
-other branch's. Changes of the other branch are applied where this one left things alone;
+git calls it with the common ancestor, this branch’s file (replaced by the result) and the
+other branch’s. Changes of the other branch are applied where this one left things alone;
 both-sides changes and removals are reported and make the merge stop for you to look.`,
       afterExamples: `
-Set up once in the study's repository, for git to call it:
+Set up once in the study’s repository, for git to call it:
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
@@ -967,25 +967,25 @@ Set up once in the study's repository, for git to call it:
     fr: {
       summary: 'pilote de fusion git pour codebook.yaml (à trois voies, garde les commentaires) ; voir le README',
       after: `
-git l'appelle avec l'ancêtre commun, le fichier de cette branche (remplacé par le résultat) et
-celui de l'autre branche. Les modifications de l'autre branche sont appliquées là où celle-ci
-n'a rien changé ; les modifications des deux côtés et les suppressions sont signalées et
+git l’appelle avec l’ancêtre commun, le fichier de cette branche (remplacé par le résultat) et
+celui de l’autre branche. Les modifications de l’autre branche sont appliquées là où celle-ci
+n’a rien changé ; les modifications des deux côtés et les suppressions sont signalées et
 arrêtent la fusion pour que vous regardiez.`,
       afterExamples: `
-À configurer une fois dans le dépôt de l'étude, pour que git l'appelle :
+À configurer une fois dans le dépôt de l’étude, pour que git l’appelle :
   echo "codebook.yaml merge=codage-codebook" >> .gitattributes
   git config merge.codage-codebook.name "codage codebook merge"
   git config merge.codage-codebook.driver "codage merge-driver %O %A %B %P"`,
     },
   },
-  'arg-other-study': { en: { summary: "the other copy of the study (its folder)" }, fr: { summary: "l'autre copie de l'étude (son dossier)" } },
+  'arg-other-study': { en: { summary: "the other copy of the study (its folder)" }, fr: { summary: "l’autre copie de l’étude (son dossier)" } },
   'opt-merge-coder': { en: { summary: 'coder file(s) to bring (e.g. paul)' }, fr: { summary: 'fichier(s) de codeur à reprendre (ex. paul)' } },
   'opt-force-merge': { en: { summary: 'replace a coder file that differs here (kept in .codage/backups)' }, fr: { summary: 'remplacer un fichier de codeur qui diffère ici (gardé dans .codage/backups)' } },
   'arg-base': { en: { summary: 'common ancestor (%O)' }, fr: { summary: 'ancêtre commun (%O)' } },
-  'arg-ours': { en: { summary: "this branch's file, replaced by the result (%A)" }, fr: { summary: 'fichier de cette branche, remplacé par le résultat (%A)' } },
-  'arg-theirs': { en: { summary: "the other branch's file (%B)" }, fr: { summary: "fichier de l'autre branche (%B)" } },
+  'arg-ours': { en: { summary: "this branch’s file, replaced by the result (%A)" }, fr: { summary: 'fichier de cette branche, remplacé par le résultat (%A)' } },
+  'arg-theirs': { en: { summary: "the other branch’s file (%B)" }, fr: { summary: "fichier de l’autre branche (%B)" } },
   'arg-path': { en: { summary: 'path of the file in the repository (%P)' }, fr: { summary: 'chemin du fichier dans le dépôt (%P)' } },
-  'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l'étude" } },
+  'opt-study': { en: { summary: 'study folder' }, fr: { summary: "dossier de l’étude" } },
   'opt-lang': { en: { summary: 'language of messages (fr or en)' }, fr: { summary: 'langue des messages (fr ou en)' } },
   'opt-json': { en: { summary: 'print JSON' }, fr: { summary: 'afficher en JSON' } },
   'opt-json-format': { en: { summary: 'same as --format json' }, fr: { summary: 'comme --format json' } },
@@ -997,7 +997,7 @@ arrêtent la fusion pour que vous regardiez.`,
     en: { summary: 'starter codebook: empty, grounded-theory or thematic-analysis' },
     fr: { summary: 'livre de codes de départ : empty, grounded-theory ou thematic-analysis' },
   },
-  'opt-title': { en: { summary: 'title of the study' }, fr: { summary: "titre de l'étude" } },
+  'opt-title': { en: { summary: 'title of the study' }, fr: { summary: "titre de l’étude" } },
   'arg-dir': { en: { summary: 'folder to create (default: current folder)' }, fr: { summary: 'dossier à créer (par défaut : le dossier courant)' } },
   'arg-refi': { en: { summary: 'REFI-QDA project (.qdpx) or codebook (.qdc)' }, fr: { summary: 'projet (.qdpx) ou livre de codes (.qdc) REFI-QDA' } },
   'arg-spreadsheet': { en: { summary: 'CSV or .xlsx file' }, fr: { summary: 'fichier CSV ou .xlsx' } },
@@ -1017,10 +1017,10 @@ arrêtent la fusion pour que vous regardiez.`,
   },
   'opt-participant-filter': { en: { summary: 'only this participant' }, fr: { summary: 'seulement ce participant' } },
   'opt-code-filter': { en: { summary: 'only this code (id or name)' }, fr: { summary: 'seulement ce code (identifiant ou nom)' } },
-  'opt-append': { en: { summary: "add to the coder's existing segments" }, fr: { summary: 'ajouter aux segments existants du codeur' } },
+  'opt-append': { en: { summary: "add to the coder’s existing segments" }, fr: { summary: 'ajouter aux segments existants du codeur' } },
   'opt-replace': {
-    en: { summary: "replace the coder's segments (the old file is kept in .codage/backups)" },
-    fr: { summary: "remplacer les segments du codeur (l'ancien fichier est gardé dans .codage/backups)" },
+    en: { summary: "replace the coder’s segments (the old file is kept in .codage/backups)" },
+    fr: { summary: "remplacer les segments du codeur (l’ancien fichier est gardé dans .codage/backups)" },
   },
   'opt-min-score': {
     en: { summary: 'lowest score (0–1) at which a quote is anchored' },
@@ -1028,7 +1028,7 @@ arrêtent la fusion pour que vous regardiez.`,
   },
   'opt-review': {
     en: { summary: 'review file (default: import-review-<coder>.csv in the study)' },
-    fr: { summary: "fichier de revue (par défaut : import-review-<codeur>.csv dans l'étude)" },
+    fr: { summary: "fichier de revue (par défaut : import-review-<codeur>.csv dans l’étude)" },
   },
   'opt-dry-run': { en: { summary: 'show what would be imported; write nothing' }, fr: { summary: "montrer ce qui serait importé, sans rien écrire" } },
   'arg-sources': { en: { summary: 'files, folders or globs to import' }, fr: { summary: 'fichiers, dossiers ou motifs à importer' } },
@@ -1041,17 +1041,17 @@ arrêtent la fusion pour que vous regardiez.`,
     fr: { summary: 'chercher ce qui pourrait identifier quelqu’un (noms, lieux, téléphones, e-mails, adresses, dates de naissance…)' },
   },
   'opt-map': { en: { summary: 'apply this replacement table (YAML: "original: replacement")' }, fr: { summary: 'appliquer cette table de remplacements (YAML : « original: remplacement »)' } },
-  'opt-key': { en: { summary: 'where the anonymisation key is kept (outside the study)' }, fr: { summary: "où garder la clé d'anonymisation (hors de l'étude)" } },
+  'opt-key': { en: { summary: 'where the anonymisation key is kept (outside the study)' }, fr: { summary: "où garder la clé d’anonymisation (hors de l’étude)" } },
   'opt-dry-run-anonymise': { en: { summary: 'list every replacement; write nothing' }, fr: { summary: 'lister chaque remplacement, sans rien écrire' } },
   'opt-format': { en: { summary: 'output format' }, fr: { summary: 'format de sortie' } },
   'opt-segments-format': {
     en: { summary: 'output format (default: from the -o extension, else csv)' },
     fr: { summary: 'format de sortie (par défaut : l’extension de -o, sinon csv)' },
   },
-  'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu'à l'écran" } },
+  'opt-output': { en: { summary: 'write to this file instead of the screen' }, fr: { summary: "écrire dans ce fichier plutôt qu’à l’écran" } },
   'arg-quotes-node': { en: { summary: 'a code or a theme: name, id or path ("Theme > Sub-theme")' }, fr: { summary: 'un code ou un thème : nom, identifiant ou chemin (« Thème > Sous-thème »)' } },
   'opt-coder-quotes': {
-    en: { summary: "this coder's quotes (default: the coding exports show, else every coder)" },
+    en: { summary: "this coder’s quotes (default: the coding exports show, else every coder)" },
     fr: { summary: 'les citations de ce codeur (par défaut : le codage des exports, sinon tous les codeurs)' },
   },
   'opt-by-quotes': {
@@ -1094,7 +1094,7 @@ arrêtent la fusion pour que vous regardiez.`,
   },
   'opt-stopping': {
     en: { summary: 'stopping rule INITIAL+STOP (default 10+3, Francis et al. 2010), or last-two (0+2)' },
-    fr: { summary: "règle d'arrêt INITIAL+ARRÊT (10+3 par défaut, Francis et al. 2010), ou last-two (0+2)" },
+    fr: { summary: "règle d’arrêt INITIAL+ARRÊT (10+3 par défaut, Francis et al. 2010), ou last-two (0+2)" },
   },
   'opt-shares': {
     en: { summary: 'shares of the final codes to report, in percent (default 90,95,100)' },
@@ -1105,8 +1105,8 @@ arrêtent la fusion pour que vous regardiez.`,
     fr: { summary: 'écrire la figure : .svg, .png ou .tex (pgfplots) ; peut être répété' },
   },
   'opt-definition': { en: { summary: 'what the code means' }, fr: { summary: 'ce que le code veut dire' } },
-  'opt-include': { en: { summary: 'inclusion criteria' }, fr: { summary: "critères d'inclusion" } },
-  'opt-exclude': { en: { summary: 'exclusion criteria (and where such quotes go instead)' }, fr: { summary: "critères d'exclusion (et où vont ces verbatims)" } },
+  'opt-include': { en: { summary: 'inclusion criteria' }, fr: { summary: "critères d’inclusion" } },
+  'opt-exclude': { en: { summary: 'exclusion criteria (and where such quotes go instead)' }, fr: { summary: "critères d’exclusion (et où vont ces verbatims)" } },
   'opt-example': { en: { summary: 'a typical quote' }, fr: { summary: 'un verbatim type' } },
   'opt-description': { en: { summary: 'a description (for a theme)' }, fr: { summary: 'une description (pour un thème)' } },
   'opt-color': { en: { summary: 'a colour, e.g. "#c0392b"' }, fr: { summary: 'une couleur, p. ex. "#c0392b"' } },
@@ -1249,7 +1249,7 @@ codebook.yaml, codings/). Chaque commande travaille sur le dossier courant, ou -
 Exemples :
 ${lines}
 
-Codes de sortie : 0 tout va bien, 1 les données de l'étude sont à corriger, 2 mauvais usage.
+Codes de sortie : 0 tout va bien, 1 les données de l’étude sont à corriger, 2 mauvais usage.
 Langue : --lang fr|en, sinon « language » dans codage.yaml, sinon LANG. NO_COLOR retire les couleurs.`, 'fr')
     : `
 A study is a folder with transcripts/ (and optionally codage.yaml, participants.csv,
@@ -1258,6 +1258,6 @@ codebook.yaml, codings/). Every command works on the current folder, or --study 
 Examples:
 ${lines}
 
-Exit codes: 0 ok, 1 the study's data needs fixing, 2 wrong usage.
+Exit codes: 0 ok, 1 the study’s data needs fixing, 2 wrong usage.
 Language: --lang fr|en, else codage.yaml "language", else LANG. NO_COLOR disables colours.`;
 }

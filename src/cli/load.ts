@@ -61,7 +61,7 @@ export function warnIfIncomplete(ctx: CommandContext, problems: Problem[]): void
   ctx.stderr.write(
     `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
       fr
-        ? `l'étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${frenchMessage(first.message.fr, 'fr').replace(/\.$/, '')}. Ce qui suit peut être incomplet\u202f; codage check les détaille.`
+        ? `l’étude a ${errors.length} erreur(s), dont ${where}\u00a0: ${frenchMessage(first.message.fr, 'fr').replace(/\.$/, '')}. Ce qui suit peut être incomplet\u202f; codage check les détaille.`
         : `the study has ${errors.length} error(s), such as ${where}: ${first.message.en.replace(/\.$/, '')}. What follows may be incomplete; codage check details them.`
     }\n`,
   );

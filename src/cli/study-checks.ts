@@ -22,7 +22,7 @@ export function requireAttribute(study: Study, attribute: string | undefined): v
   for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
   if (known.has(attribute)) return;
   throw new UsageError(
-    { en: `no participant attribute "${attribute}"`, fr: `pas d'attribut de participant « ${attribute} »` },
+    { en: `no participant attribute "${attribute}"`, fr: `pas d’attribut de participant « ${attribute} »` },
     { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
   );
 }
@@ -66,7 +66,7 @@ export function refuseExportWithErrors(ctx: CommandContext, problems: readonly P
   if (blocking.length === 0) return;
   for (const problem of blocking) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
   throw new DataError(
-    { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l'étude a ${blocking.length} erreur(s) : rien n'a été exporté` },
+    { en: `the study has ${blocking.length} error(s): nothing was exported`, fr: `l’étude a ${blocking.length} erreur(s) : rien n’a été exporté` },
     { hint: { en: 'fix them (codage check lists them all), then export again', fr: 'les corriger (codage check les liste toutes), puis exporter à nouveau' } },
   );
 }

@@ -43,7 +43,7 @@ export function readRefiFile(path: string): RefiFile {
     bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DataError({ en: `${path} does not exist`, fr: `${path} n'existe pas` }, { hint: { en: 'check the path of the file', fr: 'vérifier le chemin du fichier' } });
+      throw new DataError({ en: `${path} does not exist`, fr: `${path} n’existe pas` }, { hint: { en: 'check the path of the file', fr: 'vérifier le chemin du fichier' } });
     }
     throw asEnvironmentError(error, 'read', path, 'unchanged');
   }
@@ -67,7 +67,7 @@ export function readRefiFile(path: string): RefiFile {
       tooLarge
         ? { en: `${name} would expand to more than ${limit} MB once unzipped (${error.detail}): codage does not open it, to protect your computer's memory`, fr: `${name} occuperait plus de ${limit}\u00a0Mo une fois décompressé (${error.detail})\u00a0: codage ne l’ouvre pas, pour protéger la mémoire de votre ordinateur` }
         : { en: `${name} is a damaged zip archive (${error.detail})`, fr: `${name} est une archive zip endommagée (${error.detail})` },
-      { file: path, hint: { en: 'export the project again from the other tool; nothing was written', fr: "exporter à nouveau le projet depuis l'autre logiciel ; rien n'a été écrit" } },
+      { file: path, hint: { en: 'export the project again from the other tool; nothing was written', fr: "exporter à nouveau le projet depuis l’autre logiciel ; rien n’a été écrit" } },
     );
   }
   const notes: Localized[] = [];
@@ -77,13 +77,13 @@ export function readRefiFile(path: string): RefiFile {
     if (projects.length !== 1) {
       throw new DataError(
         projects.length === 0
-          ? { en: `${name} holds no project.qde: it is not a REFI-QDA project`, fr: `${name} ne contient pas de project.qde : ce n'est pas un projet REFI-QDA` }
+          ? { en: `${name} holds no project.qde: it is not a REFI-QDA project`, fr: `${name} ne contient pas de project.qde : ce n’est pas un projet REFI-QDA` }
           : { en: `${name} holds several project files (${projects.join(', ')}) and no project.qde`, fr: `${name} contient plusieurs fichiers de projet (${projects.join(', ')}) et pas de project.qde` },
         { file: path, hint: { en: 'export the project again as "REFI-QDA project (.qdpx)"', fr: 'exporter à nouveau le projet en « projet REFI-QDA (.qdpx) »' } },
       );
     }
     projectEntry = projects[0]!;
-    notes.push({ en: `the project file is named ${projectEntry}, not project.qde as the standard says: read anyway`, fr: `le fichier de projet s'appelle ${projectEntry}, et non project.qde comme le veut le standard : lu quand même` });
+    notes.push({ en: `the project file is named ${projectEntry}, not project.qde as the standard says: read anyway`, fr: `le fichier de projet s’appelle ${projectEntry}, et non project.qde comme le veut le standard : lu quand même` });
   }
   const project = readProjectXml(decodeXml(entries.get(projectEntry)!), `${name}/${projectEntry}`);
   return { kind: 'project', project, texts: inlineTexts(project, entries, name), notes };
@@ -104,13 +104,13 @@ function inlineTexts(project: RefiProject, entries: Map<string, Buffer>, name: s
         continue;
       }
       if (source.content === undefined) {
-        texts.set(source.guid, { en: `${path} is not in ${name}`, fr: `${path} n'est pas dans ${name}` });
+        texts.set(source.guid, { en: `${path} is not in ${name}`, fr: `${path} n’est pas dans ${name}` });
         continue;
       }
     }
     if (source.content !== undefined) texts.set(source.guid, { text: source.content, hadBom: false });
-    else if (path !== undefined) texts.set(source.guid, { en: `its text is outside the archive, at ${path}`, fr: `son texte est hors de l'archive, à ${path}` });
-    else texts.set(source.guid, { en: 'it has no plain text (only a rich text document)', fr: "elle n'a pas de texte brut (seulement un document mis en forme)" });
+    else if (path !== undefined) texts.set(source.guid, { en: `its text is outside the archive, at ${path}`, fr: `son texte est hors de l’archive, à ${path}` });
+    else texts.set(source.guid, { en: 'it has no plain text (only a rich text document)', fr: "elle n’a pas de texte brut (seulement un document mis en forme)" });
   }
   return texts;
 }

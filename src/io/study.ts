@@ -48,7 +48,7 @@ function unreadable(file: string, error: unknown): Problem {
     file,
     kind: 'unreadable',
     message: { en: `cannot read this file (${reason})`, fr: `impossible de lire ce fichier (${reason})` },
-    hint: { en: 'check that it exists and that you may read it', fr: "vérifier qu'il existe et que vous avez le droit de le lire" },
+    hint: { en: 'check that it exists and that you may read it', fr: "vérifier qu’il existe et que vous avez le droit de le lire" },
   };
 }
 
@@ -97,7 +97,7 @@ export async function assertStudyFolder(root: string): Promise<void> {
     throw new UsageError(
       {
         en: `${resolve(root)} is not a study folder: it is the ${inside}/ folder of the study ${parent}`,
-        fr: `${resolve(root)} n'est pas le dossier d'une étude : c'est le dossier ${inside}/ de l'étude ${parent}`,
+        fr: `${resolve(root)} n’est pas le dossier d’une étude : c’est le dossier ${inside}/ de l’étude ${parent}`,
       },
       {
         en: `run codage in ${parent} (cd ..), or add --study ${parent}`,
@@ -106,7 +106,7 @@ export async function assertStudyFolder(root: string): Promise<void> {
     );
   }
   throw new UsageError(
-    { en: `${resolve(root)} is not a study folder: it has no transcripts/ folder`, fr: `${resolve(root)} n'est pas le dossier d'une étude : il n'a pas de dossier transcripts/` },
+    { en: `${resolve(root)} is not a study folder: it has no transcripts/ folder`, fr: `${resolve(root)} n’est pas le dossier d’une étude : il n’a pas de dossier transcripts/` },
     {
       en: 'run codage in your study folder, give --study DIR, or create one with codage init',
       fr: 'lancer codage dans le dossier de votre étude, indiquer --study DOSSIER, ou en créer un avec codage init',
@@ -166,7 +166,7 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
         line: 1,
         column: 1,
         kind: 'participant-duplicate',
-        message: { en: `participant id ${transcript.id} is already used by ${other}`, fr: `l'identifiant ${transcript.id} est déjà celui de ${other}` },
+        message: { en: `participant id ${transcript.id} is already used by ${other}`, fr: `l’identifiant ${transcript.id} est déjà celui de ${other}` },
         hint: { en: 'give each transcript its own id (file name or front matter "id")', fr: 'donner à chaque transcription son propre identifiant (nom du fichier ou « id » en en-tête)' },
       });
       continue;
@@ -227,7 +227,7 @@ async function strayCoderFiles(root: string): Promise<Problem[]> {
     message: { en: 'not read: coder files end in .yaml', fr: 'non lu : les fichiers de codeur se terminent par .yaml' },
     hint: {
       en: `rename it ${basename(name, '.yml')}.yaml (if that coder has no .yaml file already)`,
-      fr: `le renommer ${basename(name, '.yml')}.yaml (si ce codeur n'a pas déjà un fichier .yaml)`,
+      fr: `le renommer ${basename(name, '.yml')}.yaml (si ce codeur n’a pas déjà un fichier .yaml)`,
     },
   }));
 }
@@ -269,11 +269,11 @@ function interruptedChanges(root: string): Problem[] {
         kind: 'interrupted-change-pending',
         message: {
           en: `a change interrupted by a crash could not be completed (${reason})`,
-          fr: `une modification interrompue par un arrêt brutal n'a pas pu être terminée (${reason})`,
+          fr: `une modification interrompue par un arrêt brutal n’a pas pu être terminée (${reason})`,
         },
         hint: {
           en: 'run any codage command where you may write the study folder: it completes the change',
-          fr: "lancer une commande codage là où vous avez le droit d'écrire dans le dossier de l'étude : elle termine la modification",
+          fr: "lancer une commande codage là où vous avez le droit d’écrire dans le dossier de l’étude : elle termine la modification",
         },
       },
     ];

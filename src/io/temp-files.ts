@@ -68,7 +68,7 @@ export function leftTemporaryFileProblems(root: string): Problem[] {
     kind: 'temporary-file-left',
     message: {
       en: `temporary file left by a codage that stopped while writing (pid ${pid}); the study's files themselves are complete`,
-      fr: `fichier temporaire laissé par un codage arrêté pendant une écriture (pid ${pid})\u00a0; les fichiers de l'étude eux-mêmes sont complets`,
+      fr: `fichier temporaire laissé par un codage arrêté pendant une écriture (pid ${pid})\u00a0; les fichiers de l’étude eux-mêmes sont complets`,
     },
     hint: { en: 'codage check --fix removes it (or delete it)', fr: 'codage check --fix le supprime (ou supprimez-le)' },
   }));

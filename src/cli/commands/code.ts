@@ -64,7 +64,7 @@ export async function run(baseCtx: CommandContext, participant: string | undefin
     throw new UsageError(
       {
         en: 'codage code needs an interactive terminal, and its input or output is not one (a pipe, a file or CI)',
-        fr: "codage code a besoin d'un terminal interactif, et son entrée ou sa sortie n'en est pas un (tube, fichier ou CI)",
+        fr: "codage code a besoin d’un terminal interactif, et son entrée ou sa sortie n’en est pas un (tube, fichier ou CI)",
       },
       {
         en: 'run it in a terminal window; without a terminal use codage segments (list codings), codage stats, or codage import-codings (from a spreadsheet)',
@@ -128,7 +128,7 @@ async function session(
   refuseErrorsIn(study.problems, [STUDY_FILES.codebook, entry.file]);
   if (study.transcripts.length === 0) {
     throw new DataError(
-      { en: 'this study has no transcript yet', fr: "cette étude n'a pas encore de transcription" },
+      { en: 'this study has no transcript yet', fr: "cette étude n’a pas encore de transcription" },
       { hint: { en: 'put the interviews in transcripts/ (.txt or .md)', fr: 'déposer les entretiens dans transcripts/ (.txt ou .md)' } },
     );
   }
@@ -158,7 +158,7 @@ async function session(
     }
     ctx.stdout.write(
       fr
-        ? `Toutes les transcriptions ont été lues jusqu'au bout par ${coder}. Pour en rouvrir une : codage code P03 --coder ${coder}\n`
+        ? `Toutes les transcriptions ont été lues jusqu’au bout par ${coder}. Pour en rouvrir une : codage code P03 --coder ${coder}\n`
         : `${coder} has read every transcript to the end. To reopen one: codage code P03 --coder ${coder}\n`,
     );
     return 0;

@@ -43,7 +43,7 @@ function refuseCoder(options: { coder?: string }, subcommand: string): void {
   throw new UsageError(
     {
       en: `--coder does not apply to codage codebook ${subcommand}: an edit of the codebook changes every coder's file at once`,
-      fr: `--coder ne s'applique pas à codage codebook ${subcommand}\u00a0: une modification de la grille change les fichiers de tous les codeurs à la fois`,
+      fr: `--coder ne s’applique pas à codage codebook ${subcommand}\u00a0: une modification de la grille change les fichiers de tous les codeurs à la fois`,
     },
     { en: 'remove --coder (it only filters the counts of codage codebook)', fr: 'retirer --coder (il ne filtre que les effectifs de codage codebook)' },
   );
@@ -137,7 +137,7 @@ export function parseSegmentChoices(values: readonly string[]): Map<string, stri
     const code = item.slice(at + 1).trim();
     if (at < 0 || id === '' || code === '') {
       throw new UsageError(
-        { en: `"${item}" is not ID=CODE in --segments`, fr: `« ${item} » n'est pas de la forme ID=CODE dans --segments` },
+        { en: `"${item}" is not ID=CODE in --segments`, fr: `« ${item} » n’est pas de la forme ID=CODE dans --segments` },
         { en: 'e.g. --segments sipjbizb=Colère,uhwml7cl=Lassitude', fr: 'p. ex. --segments sipjbizb=Colère,uhwml7cl=Lassitude' },
       );
     }
@@ -182,7 +182,7 @@ async function chooseOnScreen(baseCtx: CommandContext, target: string, into: str
     throw new UsageError(
       {
         en: 'without --segments, codage codebook split asks on a terminal which quotes go where, and its input or output is not one',
-        fr: "sans --segments, codage codebook split demande dans un terminal quelles citations vont où, et son entrée ou sa sortie n'en est pas un",
+        fr: "sans --segments, codage codebook split demande dans un terminal quelles citations vont où, et son entrée ou sa sortie n’en est pas un",
       },
       {
         en: `give --segments ID=CODE,… (codage segments --code "${target}" lists the segments with their ids), or run it in a terminal window`,

@@ -58,8 +58,9 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   const threshold = numberOption('--threshold', options.threshold, DEFAULT_THRESHOLD, -1, 1);
   const tolerance = numberOption('--tolerance', options.tolerance, DEFAULT_TOLERANCE, 0, 1000, true);
   if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
+  const format = outputFormat('compare', options.json ? 'json' : options.format, options.output, ['text', 'md', 'csv', 'excel', 'xlsx', 'docx', 'json'], 'text');
   // Each name checked against the study's coders (a typo is said, with the nearest name) before reading.
-  for (let i = 0; i < names.length; i++) names[i] = (await resolveCoder(resolve(options.study), names[i]!, { mustExist: true })).coder;
+  for (let i = 0; i < names.length; i++) names[i] = (await resolveCoder(resolve(options.study), names[i]!, { mustExist: true, given: '' })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders: names });
   warnIfIncomplete(ctx, problems);
   const participants = parseParticipants(study, options.participants);
@@ -85,7 +86,6 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   }
   const report = computeAgreement(prepared.input);
   const view: AgreementView = { report, codebook: study.codebook, language, aggregation: options.aggregate, threshold, selection: prepared.selection };
-  const format = outputFormat('compare', options.json ? 'json' : options.format, options.output, ['text', 'md', 'csv', 'excel', 'xlsx', 'docx', 'json'], 'text');
   // The tables for the thesis do not list disagreements: they are found only when shown.
   const entries = format === 'json' || format === 'text' || options.disagreements ? disagreementsOf(study, names, prepared, segments, tolerance) : [];
 

@@ -42,7 +42,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   const result = changeStudy(root, { command: `codage confirm --coder ${coder}`, files: [file], onNotice: noticePrinter(ctx), language: config.language }, (files) => {
     const entry = files.coder(coder);
     if (entry === null) {
-      throw new DataError({ en: `${file} does not exist`, fr: `${file} n'existe pas` }, {
+      throw new DataError({ en: `${file} does not exist`, fr: `${file} n’existe pas` }, {
         hint: { en: 'check the coder name (codings/<coder>.yaml)', fr: 'vérifier le nom du codeur (codings/<codeur>.yaml)' },
       });
     }

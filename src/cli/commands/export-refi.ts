@@ -23,7 +23,7 @@ function refuseUnwritable(unwritable: UnwritableText[]): void {
   if (unwritable.length === 0) return;
   const list = { en: unwritable.map((u) => u.where.en).join('; '), fr: unwritable.map((u) => u.where.fr).join(' ; ') };
   throw new DataError(
-    { en: `XML cannot hold what is in ${list.en}: nothing was exported`, fr: `le XML ne peut pas contenir ce qu'il y a dans ${list.fr}\u00a0: rien n'a été exporté` },
+    { en: `XML cannot hold what is in ${list.en}: nothing was exported`, fr: `le XML ne peut pas contenir ce qu’il y a dans ${list.fr}\u00a0: rien n’a été exporté` },
     { hint: { en: 'remove the control characters there (codage check shows them), then export again', fr: 'y retirer les caractères de contrôle (codage check les montre), puis exporter à nouveau' } },
   );
 }
@@ -33,13 +33,13 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
   const wanted = format === 'qdpx' ? 'project' : 'codebook';
   if (what !== wanted) {
     throw new UsageError(
-      { en: `${what} cannot be written as ${format}: ${format} is for the ${wanted}`, fr: `${what} ne peut pas s'écrire en ${format}\u00a0: ${format} est pour ${wanted === 'project' ? 'le projet' : 'le livre de codes'}` },
+      { en: `${what} cannot be written as ${format}: ${format} is for the ${wanted}`, fr: `${what} ne peut pas s’écrire en ${format}\u00a0: ${format} est pour ${wanted === 'project' ? 'le projet' : 'le livre de codes'}` },
       { en: `codage export ${wanted} --format ${format} -o ${wanted === 'project' ? 'study.qdpx' : 'codebook.qdc'}`, fr: `codage export ${wanted} --format ${format} -o ${wanted === 'project' ? 'etude.qdpx' : 'codes.qdc'}` },
     );
   }
   if (!options.output) {
     throw new UsageError(
-      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d'un nom : ajouter -o FICHIER.${format}` },
+      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d’un nom : ajouter -o FICHIER.${format}` },
       { en: `e.g. codage export ${wanted} -o ${wanted}.${format}`, fr: `par ex. codage export ${wanted} -o ${wanted === 'project' ? 'etude' : 'codes'}.${format}` },
     );
   }

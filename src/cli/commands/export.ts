@@ -93,7 +93,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   }
   if (!(EXPORTS as readonly string[]).includes(what)) {
     throw new UsageError(
-      { en: `nothing called "${what}" to export`, fr: `rien ne s'appelle « ${what} » parmi les exports` },
+      { en: `nothing called "${what}" to export`, fr: `rien ne s’appelle « ${what} » parmi les exports` },
       { en: `choose one of: ${EXPORTS.join(', ')}`, fr: `choisir parmi : ${EXPORTS.join(', ')}` },
     );
   }
@@ -101,7 +101,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const format = outputFormat(name, options.format, options.output, formatsOf(name), name === 'mindmap' ? 'mermaid' : name === 'report' ? 'html' : 'md');
   if ((format === 'docx' || format === 'xlsx') && !options.output) {
     throw new UsageError(
-      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d'un nom : ajouter -o FICHIER.${format}` },
+      { en: `a ${format} file needs a name: add -o FILE.${format}`, fr: `un fichier ${format} a besoin d’un nom : ajouter -o FICHIER.${format}` },
       { en: `e.g. codage export ${name} -o ${name}.${format}`, fr: `par ex. codage export ${name} -o ${name}.${format}` },
     );
   }
@@ -136,15 +136,15 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const byPair = options.by !== undefined && (options.by === 'pair' || options.by === pairAttribute);
   if (byPair && pairAttribute === undefined) {
     throw new UsageError(
-      { en: 'the study has no pairs: no participant attribute links two sides', fr: "l'étude n'a pas de paires : aucun attribut des participants ne relie deux côtés" },
+      { en: 'the study has no pairs: no participant attribute links two sides', fr: "l’étude n’a pas de paires : aucun attribut des participants ne relie deux côtés" },
       { en: 'add a column pair (or binome) to participants.csv, or name it with pair: in codage.yaml', fr: 'ajouter une colonne binome (ou pair) à participants.csv, ou la nommer avec pair: dans codage.yaml' },
     );
   }
   if (options.by !== undefined && !byPair) requireAttribute(study, options.by);
   if (byPair && name !== 'matrix' && name !== 'mindmap') {
     throw new UsageError(
-      { en: `--by ${options.by} links the sides of pairs: only matrix and mindmap use it`, fr: `--by ${options.by} relie les côtés des paires : seuls matrix et mindmap l'utilisent` },
-      { en: 'pairs never appear in thesis tables', fr: "les paires n'apparaissent jamais dans les tableaux de la thèse" },
+      { en: `--by ${options.by} links the sides of pairs: only matrix and mindmap use it`, fr: `--by ${options.by} relie les côtés des paires : seuls matrix et mindmap l’utilisent` },
+      { en: 'pairs never appear in thesis tables', fr: "les paires n’apparaissent jamais dans les tableaux de la thèse" },
     );
   }
   // Sentences (agreement of the reports, context of quotes, co-occurrence in sentences) are kept

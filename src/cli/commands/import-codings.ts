@@ -231,10 +231,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     ctx.stdout.write(
       reviewPath === null
         ? fr
-          ? "Essai à blanc : rien n'a été écrit. Pour la revue ligne par ligne, ajouter --review FICHIER.\n"
+          ? "Essai à blanc : rien n’a été écrit. Pour la revue ligne par ligne, ajouter --review FICHIER.\n"
           : 'Dry run: nothing was written. For the row-by-row review, add --review FILE.\n'
         : fr
-          ? `Essai à blanc : rien n'a été écrit dans l'étude. Revue : ${reviewPath}\n`
+          ? `Essai à blanc : rien n’a été écrit dans l’étude. Revue : ${reviewPath}\n`
           : `Dry run: nothing was written to the study. Review: ${reviewPath}\n`,
     );
   } else {
@@ -271,7 +271,7 @@ function assertNoMix(coder: string, segments: number, options: ImportOptions): v
     },
     {
       en: 'add --append to add the spreadsheet to them, or --replace to start again from the spreadsheet (the old file is kept in .codage/backups)',
-      fr: "ajouter --append pour compléter ces segments, ou --replace pour repartir du tableur (l'ancien fichier est gardé dans .codage/backups)",
+      fr: "ajouter --append pour compléter ces segments, ou --replace pour repartir du tableur (l’ancien fichier est gardé dans .codage/backups)",
     },
   );
 }

@@ -53,7 +53,7 @@ async function starterText(name: string, language: Language): Promise<string> {
   const names = await starterNames();
   throw new UsageError(
     { en: `no starter codebook "${name}"`, fr: `pas de livre de codes de départ « ${name} »` },
-    { en: `choose one of: ${names.join(', ')} (or give the path of a .yaml file)`, fr: `choisir parmi : ${names.join(', ')} (ou donner le chemin d'un fichier .yaml)` },
+    { en: `choose one of: ${names.join(', ')} (or give the path of a .yaml file)`, fr: `choisir parmi : ${names.join(', ')} (ou donner le chemin d’un fichier .yaml)` },
   );
 }
 

@@ -22,6 +22,7 @@ interface SegmentsOptions {
 }
 
 export async function run(baseCtx: CommandContext, options: SegmentsOptions): Promise<number> {
+  if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
   const format = outputFormat('segments', options.json ? 'json' : options.format, options.output, ['csv', 'excel', 'xlsx', 'json', 'tsv'], 'csv');
   if (format === 'xlsx' && !options.output) {
     throw new UsageError(
@@ -29,7 +30,6 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
       { en: 'add -o segments.xlsx', fr: 'ajouter -o segments.xlsx' },
     );
   }
-  if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
   const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',

@@ -70,7 +70,7 @@ export function renderStats(stats: StudyStats, language: Language): string {
   if (stats.coders.length > 1) {
     out += paint.dim(
       fr
-        ? `  (les comptes réunissent ${stats.coders.length} codeurs ; --coder NOM pour ceux d'un seul codeur)\n`
+        ? `  (les comptes réunissent ${stats.coders.length} codeurs ; --coder NOM pour ceux d’un seul codeur)\n`
         : `  (counts combine ${stats.coders.length} coders; --coder NAME for one coder's counts)\n`,
     );
   }

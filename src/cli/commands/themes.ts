@@ -126,7 +126,7 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
   await assertStudyFolder(root);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError(
-      { en: 'codage themes needs an interactive terminal, and its input or output is not one', fr: "codage themes a besoin d'un terminal interactif, et son entrée ou sa sortie n'en est pas un" },
+      { en: 'codage themes needs an interactive terminal, and its input or output is not one', fr: "codage themes a besoin d’un terminal interactif, et son entrée ou sa sortie n’en est pas un" },
       {
         en: 'run it in a terminal window; in a script, use codage codebook move/rename/add',
         fr: 'le lancer dans une fenêtre de terminal ; dans un script, utiliser codage codebook move/rename/add',

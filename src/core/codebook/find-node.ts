@@ -75,7 +75,7 @@ export function lookupNode(codebook: Codebook, reference: string, wanted: NodeWa
   if (code) return code;
   if (themes.length > 1) {
     throw new UsageError(
-      { en: `several themes are named "${ref}"`, fr: `plusieurs thèmes s'appellent « ${ref} »` },
+      { en: `several themes are named "${ref}"`, fr: `plusieurs thèmes s’appellent « ${ref} »` },
       {
         en: `give its path: ${themes.map((t) => `"${pathOf(codebook, t)}"`).join(' or ')}`,
         fr: `donnez son chemin : ${themes.map((t) => `« ${pathOf(codebook, t)} »`).join(' ou ')}`,
@@ -87,7 +87,7 @@ export function lookupNode(codebook: Codebook, reference: string, wanted: NodeWa
 
 function bothKinds(ref: string, name: string): UsageError {
   return new UsageError(
-    { en: `a code and a theme are both named "${ref}"`, fr: `un code et un thème s'appellent tous deux « ${ref} »` },
+    { en: `a code and a theme are both named "${ref}"`, fr: `un code et un thème s’appellent tous deux « ${ref} »` },
     { en: `write "code:${name}" or "theme:${name}"`, fr: `écrire « code:${name} » ou « thème:${name} »` },
   );
 }
@@ -106,7 +106,7 @@ export function findCode(codebook: Codebook, ref: string): CodebookNode {
   const node = findNode(codebook, ref);
   throw new UsageError(
     { en: `"${node.name}" is a theme, not a code`, fr: `« ${node.name} » est un thème, pas un code` },
-    { en: 'give the name of a code', fr: "donnez le nom d'un code" },
+    { en: 'give the name of a code', fr: "donnez le nom d’un code" },
   );
 }
 

@@ -110,9 +110,9 @@ function labelFr(node: CodebookNode): string {
 /** Three-way merge of codebook texts: `theirs`' changes since `base` applied to `ours`. */
 export function mergeCodebookThreeWay(base: string, ours: string, theirs: string): ThreeWayResult {
   for (const [text, which, ancestor] of [
-    [base, { en: 'the common ancestor', fr: "l'ancêtre commun" }, true],
+    [base, { en: 'the common ancestor', fr: "l’ancêtre commun" }, true],
     [ours, { en: "this branch's version", fr: 'la version de cette branche' }, false],
-    [theirs, { en: "the other branch's version", fr: "la version de l'autre branche" }, false],
+    [theirs, { en: "the other branch's version", fr: "la version de l’autre branche" }, false],
   ] as const) {
     const problems = parseCodebook(text, 'codebook.yaml').problems;
     const syntax = problems.find((p) => p.kind === 'yaml-syntax');
@@ -158,7 +158,7 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
     }
     conflicts.push({
       en: `both copies added the id ${theirsNode.id}: ${label(mine)} here, ${label(theirsNode)} in the other copy; kept this copy's — the other copy's codings of ${theirsNode.id} now mean this copy's, give one of them another id`,
-      fr: `les deux copies ont ajouté l'identifiant ${theirsNode.id} : ${labelFr(mine)} ici, ${labelFr(theirsNode)} dans l'autre copie ; celui de cette copie est gardé — les codages de ${theirsNode.id} de l'autre copie désignent maintenant celui-ci, donner à l'un des deux un autre identifiant`,
+      fr: `les deux copies ont ajouté l’identifiant ${theirsNode.id} : ${labelFr(mine)} ici, ${labelFr(theirsNode)} dans l’autre copie ; celui de cette copie est gardé — les codages de ${theirsNode.id} de l’autre copie désignent maintenant celui-ci, donner à l’un des deux un autre identifiant`,
     });
   }
 
@@ -179,7 +179,7 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
       addedIds.set(node.id, sameTheme.id);
       applied.push({
         en: `${label(node)} is this copy's theme « ${sameTheme.name} » (${sameTheme.id}): what the other copy put in it goes there`,
-        fr: `${labelFr(node)} est le thème « ${sameTheme.name} » (${sameTheme.id}) de cette copie : ce que l'autre copie y a mis y va`,
+        fr: `${labelFr(node)} est le thème « ${sameTheme.name} » (${sameTheme.id}) de cette copie : ce que l’autre copie y a mis y va`,
       });
       continue;
     }
@@ -191,7 +191,7 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
       applied.push({ en: `added ${label(written)}`, fr: `ajouté : ${labelFr(written)}` });
     } catch (error) {
       if (!(error instanceof CodebookEditError)) throw error;
-      const at = node.line !== undefined ? { en: ` (line ${node.line} of the other copy)`, fr: ` (ligne ${node.line} de l'autre copie)` } : { en: '', fr: '' };
+      const at = node.line !== undefined ? { en: ` (line ${node.line} of the other copy)`, fr: ` (ligne ${node.line} de l’autre copie)` } : { en: '', fr: '' };
       conflicts.push({ en: `${label(node)}${at.en} not added: ${error.localized.en}`, fr: `${labelFr(node)}${at.fr} non ajouté : ${error.localized.fr}` });
     }
   }
@@ -206,13 +206,13 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
     const oursNode = o.byId.get(was.id);
     if (theirsNode === undefined) {
       if (oursNode !== undefined) {
-        conflicts.push({ en: `the other copy removed ${label(was)}: kept here (remove it by hand if no coding uses it)`, fr: `l'autre copie a supprimé ${labelFr(was)} : gardé ici (le supprimer à la main si aucun codage ne l'utilise)` });
+        conflicts.push({ en: `the other copy removed ${label(was)}: kept here (remove it by hand if no coding uses it)`, fr: `l’autre copie a supprimé ${labelFr(was)} : gardé ici (le supprimer à la main si aucun codage ne l’utilise)` });
       }
       continue;
     }
     if (oursNode === undefined) {
       const changed = FIELDS.some((f) => (was[f] ?? '') !== (theirsNode[f] ?? ''));
-      if (changed) conflicts.push({ en: `this copy removed ${label(was)}, which the other copy changed: left removed`, fr: `cette copie a supprimé ${labelFr(was)}, que l'autre copie a modifié : laissé supprimé` });
+      if (changed) conflicts.push({ en: `this copy removed ${label(was)}, which the other copy changed: left removed`, fr: `cette copie a supprimé ${labelFr(was)}, que l’autre copie a modifié : laissé supprimé` });
       continue;
     }
     for (const field of FIELDS) {
@@ -226,7 +226,7 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
       }
       source = field === 'name' ? renameNode(source, was.id, after) : setNodeField(source, was.id, field, after === '' ? null : after);
       o = read(source);
-      applied.push({ en: `${label(oursNode)}: ${field} as in the other copy`, fr: `${labelFr(oursNode)} : ${field} comme dans l'autre copie` });
+      applied.push({ en: `${label(oursNode)}: ${field} as in the other copy`, fr: `${labelFr(oursNode)} : ${field} comme dans l’autre copie` });
     }
     if (was.kind === 'code' && was.parent !== theirsNode.parent) {
       const mineNow = o.byId.get(was.id)!;
@@ -234,11 +234,11 @@ export function mergeCodebookThreeWay(base: string, ours: string, theirs: string
       if (mineNow.parent !== was.parent) {
         conflicts.push({ en: `${label(mineNow)} moved to different themes in both copies; kept this copy's`, fr: `${labelFr(mineNow)} déplacé dans des thèmes différents dans les deux copies ; celui de cette copie est gardé` });
       } else if (theirsNode.parent !== null && !o.byId.has(theirsNode.parent)) {
-        conflicts.push({ en: `${label(mineNow)}: its new theme (${theirsNode.parent}) is not in this copy; not moved`, fr: `${labelFr(mineNow)} : son nouveau thème (${theirsNode.parent}) n'est pas dans cette copie ; non déplacé` });
+        conflicts.push({ en: `${label(mineNow)}: its new theme (${theirsNode.parent}) is not in this copy; not moved`, fr: `${labelFr(mineNow)} : son nouveau thème (${theirsNode.parent}) n’est pas dans cette copie ; non déplacé` });
       } else {
         source = moveCode(source, was.id, theirsNode.parent);
         o = read(source);
-        applied.push({ en: `${label(mineNow)} moved as in the other copy`, fr: `${labelFr(mineNow)} déplacé comme dans l'autre copie` });
+        applied.push({ en: `${label(mineNow)} moved as in the other copy`, fr: `${labelFr(mineNow)} déplacé comme dans l’autre copie` });
       }
     }
   }

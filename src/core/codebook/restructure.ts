@@ -99,7 +99,7 @@ function ensureThemePath(source: string, path: string, taken: ReadonlySet<string
     if (node && node.kind === 'code') {
       throw new UsageError(
         { en: `"${node.name}" is a code, not a theme`, fr: `« ${node.name} » est un code, pas un thème` },
-        { en: 'give the name or path of a theme', fr: "donnez le nom ou le chemin d'un thème" },
+        { en: 'give the name or path of a theme', fr: "donnez le nom ou le chemin d’un thème" },
       );
     }
     if (node) return { source: text, id: node.id, created };
@@ -195,7 +195,7 @@ export function planEdit(source: string, coders: readonly CoderCodings[], edit: 
       if (parent !== null && parent.kind !== 'theme') {
         throw new UsageError(
           { en: `"${parent.name}" is a code, not a theme`, fr: `« ${parent.name} » est un code, pas un thème` },
-          { en: 'give the name or path of a theme', fr: "donnez le nom ou le chemin d'un thème" },
+          { en: 'give the name or path of a theme', fr: "donnez le nom ou le chemin d’un thème" },
         );
       }
       const added = addTheme(source, { name: edit.name, parentId: parent?.id ?? null }, taken);
@@ -396,11 +396,11 @@ function planDelete(
     throw new UsageError(
       {
         en: `${total} segment(s) carry the code "${name}"${byCoder(using).en}: it is not deleted`,
-        fr: `${total} segment(s) portent le code « ${name} »${byCoder(using).fr}\u00a0: il n'est pas supprimé`,
+        fr: `${total} segment(s) portent le code « ${name} »${byCoder(using).fr}\u00a0: il n’est pas supprimé`,
       },
       {
         en: 'give --merge-into CODE to give them another code, or --drop-segments to remove the code from them (segments left with no code are removed; a backup is kept and codage codebook undo puts everything back)',
-        fr: "donnez --merge-into CODE pour leur donner un autre code, ou --drop-segments pour leur retirer ce code (les segments qui n'ont plus aucun code sont supprimés\u00a0; une sauvegarde est gardée et codage codebook undo remet tout en place)",
+        fr: "donnez --merge-into CODE pour leur donner un autre code, ou --drop-segments pour leur retirer ce code (les segments qui n’ont plus aucun code sont supprimés\u00a0; une sauvegarde est gardée et codage codebook undo remet tout en place)",
       },
     );
   }
@@ -470,7 +470,7 @@ function planSplit(
     const id = ids.get(name) ?? ids.get(names.find((n) => nameKey(n) === nameKey(name)) ?? '');
     if (id === undefined) {
       throw new UsageError(
-        { en: `segment ${segment} is given to "${name}", which is not one of --into`, fr: `le segment ${segment} est attribué à « ${name} », qui n'est pas parmi --into` },
+        { en: `segment ${segment} is given to "${name}", which is not one of --into`, fr: `le segment ${segment} est attribué à « ${name} », qui n’est pas parmi --into` },
       );
     }
     moves.set(segment, id);
@@ -489,7 +489,7 @@ function planSplit(
     throw new UsageError(
       {
         en: `${left.length} segment(s) of "${code.name}" are given no new code: ${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}`,
-        fr: `${left.length} segment(s) de « ${code.name} » n'ont pas de nouveau code\u00a0: ${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}`,
+        fr: `${left.length} segment(s) de « ${code.name} » n’ont pas de nouveau code\u00a0: ${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}`,
       },
       {
         en: `give every segment a place (--segments ID=CODE,…), or keep "${code.name}" among --into for the rest`,

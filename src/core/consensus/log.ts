@@ -141,7 +141,7 @@ export function parseLog(source: string, file: string): { rows: LogRow[]; proble
     return {
       rows: [],
       problems: [
-        problemAt(file, 1, `the header has no column ${missing.join(', ')}`, `l'en-tête n'a pas de colonne ${missing.join(', ')}`, {
+        problemAt(file, 1, `the header has no column ${missing.join(', ')}`, `l’en-tête n’a pas de colonne ${missing.join(', ')}`, {
           en: 'keep the first line as codage wrote it',
           fr: 'garder la première ligne telle que codage l’a écrite',
         }),

@@ -27,9 +27,9 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
       const name = code.name.trim();
       if (name === '') {
         if (code.children.length > 0) {
-          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n'a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
+          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n’a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
           visit(code.children, parent);
-        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
+        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n’a pas été repris (ni ses codages)");
         continue;
       }
       try {
@@ -55,7 +55,7 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
               codeIds.set(code.guid, added.id);
               counts.codes++;
             }
-            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
+            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c’est un thème, et ses propres codages sont dans le code « ${name} » qu’il contient`);
           }
           visit(code.children, { id: themeId, name });
         } else {
@@ -65,7 +65,7 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
             continue;
           }
           const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
-          if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+          if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s’appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s’appelle désormais « ${unique} »`);
           const renamed = same ? [...current().byId.values()].find((n) => n.kind === 'code' && nameKey(n.name) === nameKey(unique) && (n.parent ?? null) === (parent?.id ?? null)) : undefined;
           if (renamed) {
             codeIds.set(code.guid, renamed.id);
@@ -78,7 +78,7 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
         }
       } catch (error) {
         if (!(error instanceof CodebookEditError)) throw error;
-        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n'a pas été repris : ${error.localized.fr}`);
+        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n’a pas été repris : ${error.localized.fr}`);
       }
     }
   };

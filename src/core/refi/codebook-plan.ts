@@ -41,9 +41,9 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
       if (name === '') {
         if (code.children.length > 0) {
           // Its sub-codes are not lost with it: they go where it would have been.
-          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n'a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
+          say('warning', 'refi-code-unnamed', `a code without a name was not brought over (nor its own codings); its ${code.children.length} sub-code(s) are placed where it was`, `un code sans nom n’a pas été repris (ni ses propres codages) ; ses ${code.children.length} sous-code(s) sont placés à sa place`);
           visit(code.children, parent);
-        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n'a pas été repris (ni ses codages)");
+        } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n’a pas été repris (ni ses codages)");
         continue;
       }
       const colour = code.color ? { color: code.color } : {};
@@ -62,7 +62,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
               codeIds.set(code.guid, book.addCode(theme.id, name).id);
               counts.codes++;
             }
-            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c'est un thème, et ses propres codages sont dans le code « ${name} » qu'il contient`);
+            say('info', 'refi-code-with-children', `"${name}" has sub-codes and was applied itself: it is a theme, and its own codings are in the code "${name}" inside it`, `« ${name} » a des sous-codes et a été appliqué lui-même : c’est un thème, et ses propres codages sont dans le code « ${name} » qu’il contient`);
           }
           visit(code.children, { id: theme.id, name });
           continue;
@@ -74,7 +74,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
         }
         // Code names are unique in codage: another code of that name elsewhere gets its theme's name added.
         const unique = same ? `${name} (${parent?.name ?? (language === 'fr' ? 'sans thème' : 'no theme')})` : name;
-        if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s'appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s'appelle désormais « ${unique} »`);
+        if (same) say('warning', 'refi-code-renamed', `two codes are named "${name}": the one in "${parent?.name ?? '—'}" is now "${unique}"`, `deux codes s’appellent « ${name} » : celui de « ${parent?.name ?? '—'} » s’appelle désormais « ${unique} »`);
         // A sibling spelled the same but for case or accents was renamed so already: the same code.
         const renamed = same ? book.codes(unique).find((c) => c.parent === (parent?.id ?? null)) : undefined;
         if (renamed !== undefined) {
@@ -85,7 +85,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
         counts.codes++;
       } catch (error) {
         if (!(error instanceof CodebookEditError)) throw error;
-        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n'a pas été repris : ${error.localized.fr}`);
+        say('warning', 'refi-code-refused', `the code "${name}" was not brought over: ${error.localized.en}`, `le code « ${name} » n’a pas été repris : ${error.localized.fr}`);
       }
     }
   };

@@ -93,7 +93,7 @@ export function codebookQdc(codebook: Codebook, language: Language, origin: stri
   w.lines.push('</CodeBook>');
   if (nodes.length === 0) {
     // The schema wants at least one Code: an empty codebook cannot be exchanged.
-    w.unwritable.push({ where: { en: 'the codebook: it has no code yet', fr: "le livre de codes : il n'a encore aucun code" } });
+    w.unwritable.push({ where: { en: 'the codebook: it has no code yet', fr: "le livre de codes : il n’a encore aucun code" } });
   }
   return { xml: `${w.lines.join('\n')}\n`, unwritable: w.unwritable };
 }
@@ -140,7 +140,7 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
   w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
   w.lines.push(
     `<Project xmlns="${PROJECT_NAMESPACE}"${attributes([
-      ['name', w.check(study.title, { en: 'the study title', fr: "le titre de l'étude" })],
+      ['name', w.check(study.title, { en: 'the study title', fr: "le titre de l’étude" })],
       ['origin', study.origin],
     ])}>`,
   );
@@ -174,7 +174,7 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
   if (names.length > 0) {
     w.lines.push('  <Variables>');
     for (const name of names) {
-      w.lines.push(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l'attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
+      w.lines.push(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l’attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
     }
     w.lines.push('  </Variables>');
   }
@@ -182,14 +182,14 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
   if (study.transcripts.length > 0) {
     w.lines.push('  <Cases>');
     for (const t of study.transcripts) {
-      w.lines.push(`    <Case${attributes([['guid', stableGuid('case', t.id)], ['name', w.check(t.id, { en: `the participant id "${t.id}"`, fr: `l'identifiant « ${t.id} »` })]])}>`);
+      w.lines.push(`    <Case${attributes([['guid', stableGuid('case', t.id)], ['name', w.check(t.id, { en: `the participant id "${t.id}"`, fr: `l’identifiant « ${t.id} »` })]])}>`);
       const values = study.participants.get(t.id)?.attributes ?? {};
       for (const name of names) {
         if (!(name in values)) continue;
         const value = values[name]!;
         const ref = `<VariableRef${attributes([['targetGUID', stableGuid('variable', name)]])}/>`;
         // A value left empty (null) is written as a VariableValue with no value: known to be empty.
-        if (value !== null) w.check(String(value), { en: `the attribute "${name}" of ${t.id}`, fr: `l'attribut « ${name} » de ${t.id}` });
+        if (value !== null) w.check(String(value), { en: `the attribute "${name}" of ${t.id}`, fr: `l’attribut « ${name} » de ${t.id}` });
         w.lines.push(`      <VariableValue>${ref}${value === null ? '' : valueElement(types.get(name)!, value)}</VariableValue>`);
       }
       w.lines.push(`      <SourceRef${attributes([['targetGUID', sourceGuid(t.id)]])}/>`);

@@ -58,8 +58,8 @@ const COUNTING_NAMES: Record<Counting, Localized> = {
   utf16: { en: 'UTF-16 units', fr: 'unités UTF-16' },
   'code-points-lf': { en: 'code points, a CRLF line break counted as one', fr: 'points de code, un saut de ligne CRLF compté pour un' },
   'utf16-lf': { en: 'UTF-16 units, a CRLF line break counted as one', fr: 'unités UTF-16, un saut de ligne CRLF compté pour un' },
-  'code-points-bom': { en: 'code points, the byte order mark counted', fr: "points de code, l'indicateur d'ordre des octets compté" },
-  'utf16-bom': { en: 'UTF-16 units, the byte order mark counted', fr: "unités UTF-16, l'indicateur d'ordre des octets compté" },
+  'code-points-bom': { en: 'code points, the byte order mark counted', fr: "points de code, l’indicateur d’ordre des octets compté" },
+  'utf16-bom': { en: 'UTF-16 units, the byte order mark counted', fr: "unités UTF-16, l’indicateur d’ordre des octets compté" },
 };
 
 /** Eight characters from [a-z0-9], derived from the selection and the coder: the same at every import. */
@@ -141,7 +141,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
       name = uniqueId(isValidCoderName(wanted) ? wanted : slugify(wanted, 'coder'), takenCoders);
       takenCoders.add(name);
       coderOfUser.set(user, name);
-      if (name !== wanted) say('info', 'refi-coder-name', `the user "${wanted}" is the coder ${name}`, `l'utilisateur « ${wanted} » est le codeur ${name}`);
+      if (name !== wanted) say('info', 'refi-coder-name', `the user "${wanted}" is the coder ${name}`, `l’utilisateur « ${wanted} » est le codeur ${name}`);
     }
     return name;
   };
@@ -179,8 +179,8 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   prepared.forEach(({ source, text, missing }, index) => {
     const label = source.name || source.guid;
     if (text === null) {
-      const why = missing ?? { en: 'its text is not in the file', fr: "son texte n'est pas dans le fichier" };
-      say('error', 'refi-source-missing', `the source "${label}" was not brought over (${why.en}), nor its ${source.selections.length} selection(s)`, `la source « ${label} » n'a pas été reprise (${why.fr}), ni ses ${source.selections.length} sélection(s)`);
+      const why = missing ?? { en: 'its text is not in the file', fr: "son texte n’est pas dans le fichier" };
+      say('error', 'refi-source-missing', `the source "${label}" was not brought over (${why.en}), nor its ${source.selections.length} selection(s)`, `la source « ${label} » n’a pas été reprise (${why.fr}), ni ses ${source.selections.length} sélection(s)`);
       return;
     }
     let id = participantId(source.name, index);
@@ -207,7 +207,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
         const v = variableOf(variable);
         if (v === undefined) continue;
         if (v.name === 'id' || v.name.trim() === '') {
-          say('warning', 'refi-variable-refused', `the variable "${v.name}" of ${id} was not brought over: codage keeps "id" for the participant id`, `la variable « ${v.name} » de ${id} n'a pas été reprise : codage réserve « id » à l'identifiant du participant`);
+          say('warning', 'refi-variable-refused', `the variable "${v.name}" of ${id} was not brought over: codage keeps "id" for the participant id`, `la variable « ${v.name} » de ${id} n’a pas été reprise : codage réserve « id » à l’identifiant du participant`);
           continue;
         }
         attributes[v.name] = attributeValue(value, v.type);
@@ -216,7 +216,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
       transcripts.push({ id, file: `transcripts/${file}`, content: `---\n${front.join('\n')}\n---\n${text.text}` });
       counts.transcripts++;
     }
-    if (source.wholeCodings > 0) say('warning', 'refi-source-coding', `${id}: ${source.wholeCodings} coding(s) of the whole source were not brought over (codage codes passages)`, `${id} : ${source.wholeCodings} codage(s) de la source entière n'ont pas été repris (codage code des passages)`);
+    if (source.wholeCodings > 0) say('warning', 'refi-source-coding', `${id}: ${source.wholeCodings} coding(s) of the whole source were not brought over (codage codes passages)`, `${id} : ${source.wholeCodings} codage(s) de la source entière n’ont pas été repris (codage code des passages)`);
 
     for (const noteRef of source.notes) {
       const note = project.notes.get(noteRef);
@@ -238,14 +238,14 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
         placement.reason === 'out-of-range'
           ? { en: 'its positions lie outside the text', fr: 'ses positions sont hors du texte' }
           : placement.reason === 'text-ambiguous'
-            ? { en: 'its text is not at its positions and occurs several times', fr: "son texte n'est pas à ses positions et apparaît plusieurs fois" }
-            : { en: 'its text is not at its positions, under any way of counting, nor elsewhere', fr: "son texte n'est pas à ses positions, quelle que soit la façon de compter, ni ailleurs" };
-      say('error', 'refi-selection-unplaced', `${where} in "${label}" was not brought over: ${reason.en}${s.name ? ` — "${s.name}"` : ''}`, `${where} dans « ${label} » n'a pas été repris : ${reason.fr}${s.name ? ` — « ${s.name} »` : ''}`);
+            ? { en: 'its text is not at its positions and occurs several times', fr: "son texte n’est pas à ses positions et apparaît plusieurs fois" }
+            : { en: 'its text is not at its positions, under any way of counting, nor elsewhere', fr: "son texte n’est pas à ses positions, quelle que soit la façon de compter, ni ailleurs" };
+      say('error', 'refi-selection-unplaced', `${where} in "${label}" was not brought over: ${reason.en}${s.name ? ` — "${s.name}"` : ''}`, `${where} dans « ${label} » n’a pas été repris : ${reason.fr}${s.name ? ` — « ${s.name} »` : ''}`);
       return;
     }
     if (placement.how === 'found-elsewhere') {
       counts.corrected++;
-      say('warning', 'refi-selection-moved', `${where}: the text was not at its positions; placed where it occurs (once) — "${s.name}"`, `${where} : le texte n'était pas à ses positions ; placé là où il apparaît (une seule fois) — « ${s.name} »`);
+      say('warning', 'refi-selection-moved', `${where}: the text was not at its positions; placed where it occurs (once) — "${s.name}"`, `${where} : le texte n’était pas à ses positions ; placé là où il apparaît (une seule fois) — « ${s.name} »`);
     } else if (placement.counting !== 'code-points' && placement.counting !== null && placement.how !== 'unambiguous') {
       counts.corrected++;
     } else if (placement.how === 'unchecked') {
@@ -274,7 +274,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     }
     if (unknown.length > 0) say('warning', 'refi-coding-unknown-code', `${where}: ${unknown.length} coding(s) refer to a code that is not in the codebook, not brought over`, `${where} : ${unknown.length} codage(s) renvoient à un code absent du livre de codes, non repris`);
     if (byCoder.size === 0) {
-      say('warning', 'refi-selection-no-code', `${where}: a selection without any code was not brought over${memoParts.length > 0 ? ' (nor its memo)' : ''}`, `${where} : une sélection sans aucun code n'a pas été reprise${memoParts.length > 0 ? ' (ni son mémo)' : ''}`);
+      say('warning', 'refi-selection-no-code', `${where}: a selection without any code was not brought over${memoParts.length > 0 ? ' (nor its memo)' : ''}`, `${where} : une sélection sans aucun code n’a pas été reprise${memoParts.length > 0 ? ' (ni son mémo)' : ''}`);
       return;
     }
     for (const [coder, codes] of byCoder) {
@@ -292,7 +292,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     say('info', 'refi-counting', `positions in this file count ${COUNTING_NAMES[projectCounting].en}, not code points as the standard says: corrected`, `les positions de ce fichier comptent en ${COUNTING_NAMES[projectCounting].fr}, et non en points de code comme le veut le standard : corrigées`);
   }
   for (const [what, n] of project.left) {
-    say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n'a pas d'équivalent)`);
+    say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n’a pas d’équivalent)`);
   }
   return {
     codebook,

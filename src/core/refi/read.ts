@@ -89,12 +89,12 @@ function parseXml(xml: string, file: string): Element {
     const column = e.locator?.columnNumber ?? (position ? Number(position[2]) : undefined);
     const detail = e.message.replace(/^\[xmldom [a-zA-Z]+\]\s*/, '').split('\n')[0]!;
     throw new DataError(
-      { en: `${file} is not well-formed XML: ${detail}`, fr: `${file} n'est pas un XML bien formé\u00a0: ${detail}` },
+      { en: `${file} is not well-formed XML: ${detail}`, fr: `${file} n’est pas un XML bien formé\u00a0: ${detail}` },
       {
         file,
         ...(line !== undefined ? { line } : {}),
         ...(column !== undefined ? { column } : {}),
-        hint: { en: 'export it again from the other tool; nothing was written', fr: "l'exporter à nouveau depuis l'autre logiciel ; rien n'a été écrit" },
+        hint: { en: 'export it again from the other tool; nothing was written', fr: "l’exporter à nouveau depuis l’autre logiciel ; rien n’a été écrit" },
       },
     );
   }
@@ -147,7 +147,7 @@ export function readCodebookXml(xml: string, file: string): { codes: RefiCode[];
   const root = parseXml(xml, file);
   if (root.localName !== 'CodeBook') {
     throw new DataError(
-      { en: `${file} is not a REFI-QDA codebook: its root element is <${root.localName}>, not <CodeBook>`, fr: `${file} n'est pas un livre de codes REFI-QDA : son élément racine est <${root.localName}>, pas <CodeBook>` },
+      { en: `${file} is not a REFI-QDA codebook: its root element is <${root.localName}>, not <CodeBook>`, fr: `${file} n’est pas un livre de codes REFI-QDA : son élément racine est <${root.localName}>, pas <CodeBook>` },
       { file, hint: { en: 'a codebook exchange file (.qdc) starts with <CodeBook>', fr: 'un fichier d’échange de livre de codes (.qdc) commence par <CodeBook>' } },
     );
   }
@@ -163,7 +163,7 @@ export function readProjectXml(xml: string, file: string): RefiProject {
   const root = parseXml(xml, file);
   if (root.localName !== 'Project') {
     throw new DataError(
-      { en: `${file} is not a REFI-QDA project: its root element is <${root.localName}>, not <Project>`, fr: `${file} n'est pas un projet REFI-QDA : son élément racine est <${root.localName}>, pas <Project>` },
+      { en: `${file} is not a REFI-QDA project: its root element is <${root.localName}>, not <Project>`, fr: `${file} n’est pas un projet REFI-QDA : son élément racine est <${root.localName}>, pas <Project>` },
       { file, hint: { en: 'a project (.qdpx) holds a project.qde that starts with <Project>', fr: 'un projet (.qdpx) contient un project.qde qui commence par <Project>' } },
     );
   }

@@ -19,37 +19,37 @@ interface Item {
 }
 
 const D1 = { en: 'Domain 1: Research team and reflexivity', fr: 'Domaine 1 : Équipe de recherche et réflexivité' };
-const D2 = { en: 'Domain 2: Study design', fr: "Domaine 2 : Conception de l'étude" };
+const D2 = { en: 'Domain 2: Study design', fr: "Domaine 2 : Conception de l’étude" };
 const D3 = { en: 'Domain 3: Analysis and findings', fr: 'Domaine 3 : Analyse et résultats' };
 
 const item = (n: number, domain: Localized, en: [string, string], fr: [string, string]): Item => ({ n, domain, topic: { en: en[0], fr: fr[0] }, question: { en: en[1], fr: fr[1] } });
 
 export const COREQ_ITEMS: Item[] = [
   item(1, D1, ['Interviewer/facilitator', 'Which author/s conducted the interview or focus group?'], ['Enquêteur/animateur', "Quel(s) auteur(s) a (ont) mené les entretiens ou les focus groups ?"]),
-  item(2, D1, ['Credentials', "What were the researcher's credentials? E.g. PhD, MD"], ['Titres', 'Quels étaient les titres du chercheur ? Par ex. PhD, MD']),
-  item(3, D1, ['Occupation', 'What was their occupation at the time of the study?'], ['Activité', "Quelle était leur activité au moment de l'étude ?"]),
+  item(2, D1, ['Credentials', "What were the researcher’s credentials? E.g. PhD, MD"], ['Titres', 'Quels étaient les titres du chercheur ? Par ex. PhD, MD']),
+  item(3, D1, ['Occupation', 'What was their occupation at the time of the study?'], ['Activité', "Quelle était leur activité au moment de l’étude ?"]),
   item(4, D1, ['Gender', 'Was the researcher male or female?'], ['Genre', 'Le chercheur était-il un homme ou une femme ?']),
   item(5, D1, ['Experience and training', 'What experience or training did the researcher have?'], ['Expérience et formation', 'Quelle était l’expérience ou la formation du chercheur ?']),
-  item(6, D1, ['Relationship established', 'Was a relationship established prior to study commencement?'], ['Relation antérieure', "Une relation avait-elle été établie avant le début de l'étude ?"]),
-  item(7, D1, ['Participant knowledge of the interviewer', 'What did the participants know about the researcher? E.g. personal goals, reasons for doing the research'], ["Connaissances des participants au sujet de l'enquêteur", 'Que savaient les participants au sujet du chercheur ? Par ex. objectifs personnels, raisons de mener la recherche']),
-  item(8, D1, ['Interviewer characteristics', 'What characteristics were reported about the interviewer/facilitator? E.g. bias, assumptions, reasons and interests in the research topic'], ["Caractéristiques de l'enquêteur", "Quelles caractéristiques de l'enquêteur/animateur ont été signalées ? Par ex. biais, hypothèses, raisons et intérêts pour le sujet"]),
-  item(9, D2, ['Methodological orientation and theory', 'What methodological orientation was stated to underpin the study? E.g. grounded theory, discourse analysis, ethnography, phenomenology, content analysis'], ['Orientation méthodologique et théorie', "Quelle orientation méthodologique sous-tend l'étude ? Par ex. théorisation ancrée, analyse du discours, ethnographie, phénoménologie, analyse de contenu"]),
+  item(6, D1, ['Relationship established', 'Was a relationship established prior to study commencement?'], ['Relation antérieure', "Une relation avait-elle été établie avant le début de l’étude ?"]),
+  item(7, D1, ['Participant knowledge of the interviewer', 'What did the participants know about the researcher? E.g. personal goals, reasons for doing the research'], ["Connaissances des participants au sujet de l’enquêteur", 'Que savaient les participants au sujet du chercheur ? Par ex. objectifs personnels, raisons de mener la recherche']),
+  item(8, D1, ['Interviewer characteristics', 'What characteristics were reported about the interviewer/facilitator? E.g. bias, assumptions, reasons and interests in the research topic'], ["Caractéristiques de l’enquêteur", "Quelles caractéristiques de l’enquêteur/animateur ont été signalées ? Par ex. biais, hypothèses, raisons et intérêts pour le sujet"]),
+  item(9, D2, ['Methodological orientation and theory', 'What methodological orientation was stated to underpin the study? E.g. grounded theory, discourse analysis, ethnography, phenomenology, content analysis'], ['Orientation méthodologique et théorie', "Quelle orientation méthodologique sous-tend l’étude ? Par ex. théorisation ancrée, analyse du discours, ethnographie, phénoménologie, analyse de contenu"]),
   item(10, D2, ['Sampling', 'How were participants selected? E.g. purposive, convenience, consecutive, snowball'], ['Échantillonnage', 'Comment les participants ont-ils été sélectionnés ? Par ex. raisonné, de convenance, consécutif, boule de neige']),
   item(11, D2, ['Method of approach', 'How were participants approached? E.g. face-to-face, telephone, mail, email'], ['Prise de contact', 'Comment les participants ont-ils été contactés ? Par ex. en personne, téléphone, courrier, courriel']),
-  item(12, D2, ['Sample size', 'How many participants were in the study?'], ["Taille de l'échantillon", "Combien de participants comptait l'étude ?"]),
+  item(12, D2, ['Sample size', 'How many participants were in the study?'], ["Taille de l’échantillon", "Combien de participants comptait l’étude ?"]),
   item(13, D2, ['Non-participation', 'How many people refused to participate or dropped out? Reasons?'], ['Non-participation', 'Combien de personnes ont refusé de participer ou ont abandonné ? Pour quelles raisons ?']),
   item(14, D2, ['Setting of data collection', 'Where was the data collected? E.g. home, clinic, workplace'], ['Lieu de recueil', 'Où les données ont-elles été recueillies ? Par ex. domicile, cabinet, lieu de travail']),
-  item(15, D2, ['Presence of non-participants', 'Was anyone else present besides the participants and researchers?'], ['Présence de non-participants', "Quelqu'un d'autre que les participants et les chercheurs était-il présent ?"]),
-  item(16, D2, ['Description of sample', 'What are the important characteristics of the sample? E.g. demographic data, date'], ["Description de l'échantillon", "Quelles sont les principales caractéristiques de l'échantillon ? Par ex. données démographiques, date"]),
-  item(17, D2, ['Interview guide', 'Were questions, prompts, guides provided by the authors? Was it pilot tested?'], ["Guide d'entretien", 'Les questions, relances et guides ont-ils été fournis par les auteurs ? Ont-ils été testés ?']),
+  item(15, D2, ['Presence of non-participants', 'Was anyone else present besides the participants and researchers?'], ['Présence de non-participants', "Quelqu’un d’autre que les participants et les chercheurs était-il présent ?"]),
+  item(16, D2, ['Description of sample', 'What are the important characteristics of the sample? E.g. demographic data, date'], ["Description de l’échantillon", "Quelles sont les principales caractéristiques de l’échantillon ? Par ex. données démographiques, date"]),
+  item(17, D2, ['Interview guide', 'Were questions, prompts, guides provided by the authors? Was it pilot tested?'], ["Guide d’entretien", 'Les questions, relances et guides ont-ils été fournis par les auteurs ? Ont-ils été testés ?']),
   item(18, D2, ['Repeat interviews', 'Were repeat interviews carried out? If yes, how many?'], ['Entretiens répétés', 'Des entretiens répétés ont-ils été réalisés ? Si oui, combien ?']),
   item(19, D2, ['Audio/visual recording', 'Did the research use audio or visual recording to collect the data?'], ['Enregistrement audio/vidéo', 'Les données ont-elles été recueillies par enregistrement audio ou vidéo ?']),
-  item(20, D2, ['Field notes', 'Were field notes made during and/or after the interview or focus group?'], ['Notes de terrain', "Des notes de terrain ont-elles été prises pendant et/ou après l'entretien ou le focus group ?"]),
+  item(20, D2, ['Field notes', 'Were field notes made during and/or after the interview or focus group?'], ['Notes de terrain', "Des notes de terrain ont-elles été prises pendant et/ou après l’entretien ou le focus group ?"]),
   item(21, D2, ['Duration', 'What was the duration of the interviews or focus group?'], ['Durée', 'Quelle a été la durée des entretiens ou du focus group ?']),
   item(22, D2, ['Data saturation', 'Was data saturation discussed?'], ['Saturation des données', 'La saturation des données a-t-elle été discutée ?']),
   item(23, D2, ['Transcripts returned', 'Were transcripts returned to participants for comment and/or correction?'], ['Retour des retranscriptions', 'Les retranscriptions ont-elles été soumises aux participants pour commentaire et/ou correction ?']),
   item(24, D3, ['Number of data coders', 'How many data coders coded the data?'], ['Nombre de codeurs', 'Combien de codeurs ont codé les données ?']),
-  item(25, D3, ['Description of the coding tree', 'Did authors provide a description of the coding tree?'], ['Description de l’arbre de codage', "Les auteurs ont-ils décrit l'arbre de codage ?"]),
+  item(25, D3, ['Description of the coding tree', 'Did authors provide a description of the coding tree?'], ['Description de l’arbre de codage', "Les auteurs ont-ils décrit l’arbre de codage ?"]),
   item(26, D3, ['Derivation of themes', 'Were themes identified in advance or derived from the data?'], ['Origine des thèmes', 'Les thèmes ont-ils été définis à l’avance ou issus des données ?']),
   item(27, D3, ['Software', 'What software, if applicable, was used to manage the data?'], ['Logiciel', 'Quel logiciel, le cas échéant, a servi à gérer les données ?']),
   item(28, D3, ['Participant checking', 'Did participants provide feedback on the findings?'], ['Vérification par les participants', 'Les participants ont-ils donné leur avis sur les résultats ?']),
@@ -108,7 +108,7 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
     case 27:
       return f.software;
     case 29:
-      return fr ? `Oui : chaque verbatim est suivi de l'identifiant du participant, par ex. ${input.labelExample}` : `Yes: each quotation is followed by the participant's label, e.g. ${input.labelExample}`;
+      return fr ? `Oui : chaque verbatim est suivi de l’identifiant du participant, par ex. ${input.labelExample}` : `Yes: each quotation is followed by the participant’s label, e.g. ${input.labelExample}`;
     default:
       return undefined;
   }

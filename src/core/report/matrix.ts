@@ -204,7 +204,7 @@ export function cooccurrenceTable(study: ReportStudy, unit: CooccurrenceUnit, se
     caption: fr ? `Cooccurrences des codes (${unitText})` : `Code co-occurrences (${unitText})`,
     columns: [{ header: 'Code', width: 5 }, ...codes.map((_, j) => ({ header: String(j + 1), width: 0.75, align: 'right' as const }))],
     rows,
-    note: [{ text: frenchSpacing(fr ? `Diagonale : nombre d'unités du code ; codage : ${study.coders.join(', ')}.` : `Diagonal: the code's own number of units; coding: ${study.coders.join(', ')}.`, study.language) }],
+    note: [{ text: frenchSpacing(fr ? `Diagonale : nombre d’unités du code ; codage : ${study.coders.join(', ')}.` : `Diagonal: the code's own number of units; coding: ${study.coders.join(', ')}.`, study.language) }],
     landscape: codes.length > 10,
   };
 }

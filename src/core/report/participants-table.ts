@@ -50,9 +50,9 @@ const HEADERS: Record<string, Record<Language, string>> = {
   genre: { fr: 'Genre', en: 'Gender' },
   gender: { fr: 'Genre', en: 'Gender' },
   age: { fr: 'Âge (ans)', en: 'Age (years)' },
-  anneesexercice: { fr: "Années d'exercice", en: 'Years in practice' },
-  anneesdexercice: { fr: "Années d'exercice", en: 'Years in practice' },
-  milieu: { fr: "Milieu d'exercice", en: 'Practice setting' },
+  anneesexercice: { fr: "Années d’exercice", en: 'Years in practice' },
+  anneesdexercice: { fr: "Années d’exercice", en: 'Years in practice' },
+  milieu: { fr: "Milieu d’exercice", en: 'Practice setting' },
   formationdouleur: { fr: 'Formation douleur', en: 'Pain training' },
   formation: { fr: 'Formation', en: 'Training' },
   role: { fr: 'Rôle', en: 'Role' },
@@ -60,7 +60,7 @@ const HEADERS: Record<string, Record<Language, string>> = {
   group: { fr: 'Groupe', en: 'Group' },
   groupe: { fr: 'Groupe', en: 'Group' },
   duration: { fr: 'Durée (min)', en: 'Duration (min)' },
-  date: { fr: "Date de l'entretien", en: 'Interview date' },
+  date: { fr: "Date de l’entretien", en: 'Interview date' },
 };
 
 function headerOf(name: string, role: AttributeRole, language: Language): string {
@@ -119,14 +119,14 @@ export function attributeColumns(study: AttributeStudy, requested?: string[]): A
     for (const { name } of names) {
       if (pair !== undefined && keyOf(name) === keyOf(pair)) {
         throw new UsageError(
-          { en: `"${name}" links the two sides of a pair: it never appears in thesis tables`, fr: `« ${name} » relie les deux côtés d'une paire : il n'apparaît jamais dans les tableaux de la thèse` },
+          { en: `"${name}" links the two sides of a pair: it never appears in thesis tables`, fr: `« ${name} » relie les deux côtés d’une paire : il n’apparaît jamais dans les tableaux de la thèse` },
           { en: 'use codage export matrix --by pair to see pairs side by side', fr: 'utiliser codage export matrix --by pair pour voir les paires face à face' },
         );
       }
       const role = attributeRole(name);
       if (!seen.some((key) => keyOf(key) === keyOf(name) || (role !== 'other' && attributeRole(key) === role))) {
         throw new UsageError(
-          { en: `no participant attribute "${name}"`, fr: `pas d'attribut de participant « ${name} »` },
+          { en: `no participant attribute "${name}"`, fr: `pas d’attribut de participant « ${name} »` },
           { en: `attributes: ${seen.join(', ') || 'none'}`, fr: `attributs : ${seen.join(', ') || 'aucun'}` },
         );
       }

@@ -59,7 +59,7 @@ export function reportedCoder(coders: readonly string[], asked: string | undefin
   if (configured !== undefined && coders.includes(configured)) return configured;
   if (coders.length <= 1) return coders[0];
   throw new UsageError(
-    { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l'étude a ${coders.length} codeurs : préciser le codage à exporter` },
+    { en: `the study has ${coders.length} coders: say whose coding to export`, fr: `l’étude a ${coders.length} codeurs : préciser le codage à exporter` },
     { en: `add --coder ${coders[0]} (coders: ${coders.join(', ')}), or set coder: in codage.yaml`, fr: `ajouter --coder ${coders[0]} (codeurs : ${coders.join(', ')}), ou régler coder: dans codage.yaml` },
   );
 }
@@ -70,7 +70,7 @@ export function assertLabelKeepsPairsApart(quoteLabel: string, pairAttribute: st
   throw new DataError(
     {
       en: `quote_label uses {${pairAttribute}}, the attribute that links the two sides of a pair: quotes would reveal who is paired with whom`,
-      fr: `quote_label utilise {${pairAttribute}}, l'attribut qui relie les deux côtés d'une paire : les verbatims révéleraient qui est en paire avec qui`,
+      fr: `quote_label utilise {${pairAttribute}}, l’attribut qui relie les deux côtés d’une paire : les verbatims révéleraient qui est en paire avec qui`,
     },
     { file: 'codage.yaml', hint: { en: `remove {${pairAttribute}} from quote_label`, fr: `retirer {${pairAttribute}} de quote_label` } },
   );

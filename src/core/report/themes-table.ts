@@ -121,7 +121,7 @@ function themesNote(study: ReportStudy, options: ThemeTableOptions): Paragraph {
     );
   }
   const order = fr
-    ? { interview: "dans l'ordre des entretiens", shortest: 'les plus courts d’abord', longest: 'les plus longs d’abord' }[s.order]
+    ? { interview: "dans l’ordre des entretiens", shortest: 'les plus courts d’abord', longest: 'les plus longs d’abord' }[s.order]
     : { interview: 'in interview order', shortest: 'shortest first', longest: 'longest first' }[s.order];
   const max = Number.isFinite(s.max) ? String(s.max) : fr ? 'tous les' : 'all';
   parts.push(

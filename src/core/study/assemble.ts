@@ -50,8 +50,8 @@ export function mergeParticipants(
         line: row.line,
         column: 1,
         kind: 'participant-without-transcript',
-        message: { en: `${row.id} has no transcript`, fr: `${row.id} n'a pas de transcription` },
-        hint: { en: `add transcripts/${row.id}.txt, or check the spelling of the id`, fr: `ajouter transcripts/${row.id}.txt, ou vérifier l'orthographe de l'identifiant` },
+        message: { en: `${row.id} has no transcript`, fr: `${row.id} n’a pas de transcription` },
+        hint: { en: `add transcripts/${row.id}.txt, or check the spelling of the id`, fr: `ajouter transcripts/${row.id}.txt, ou vérifier l’orthographe de l’identifiant` },
       });
     }
   }

@@ -64,7 +64,7 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
         break;
       case 'pair':
         if (typeof scalar === 'string' && scalar.trim() !== '') config.pair = scalar.trim();
-        else bad('pair must be the name of a participant attribute', "pair doit être le nom d'un attribut des participants", 'write pair: binome', 'écrire pair: binome');
+        else bad('pair must be the name of a participant attribute', "pair doit être le nom d’un attribut des participants", 'write pair: binome', 'écrire pair: binome');
         break;
       case 'suggestions':
         if (typeof scalar === 'boolean') config.suggestions = scalar;

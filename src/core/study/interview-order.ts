@@ -82,7 +82,7 @@ export function interviewOrder(input: InterviewOrderInput): InterviewOrder {
         file: configFile,
         ...where,
         kind: 'order-unknown',
-        message: { en: `order lists ${id}, which has no transcript`, fr: `order cite ${id}, qui n'a pas de transcription` },
+        message: { en: `order lists ${id}, which has no transcript`, fr: `order cite ${id}, qui n’a pas de transcription` },
         hint: { en: `remove ${id} from order, or add transcripts/${id}.txt`, fr: `retirer ${id} de order, ou ajouter transcripts/${id}.txt` },
       });
     }

@@ -53,7 +53,7 @@ export function parseParticipantsCsv(text: string, file: string): { rows: Partic
         line: 1,
         column: i + 2,
         kind: 'csv-header',
-        message: name === '' ? { en: `column ${i + 2} has no name`, fr: `la colonne ${i + 2} n'a pas de nom` } : { en: `column "${name}" appears twice`, fr: `la colonne « ${name} » apparaît deux fois` },
+        message: name === '' ? { en: `column ${i + 2} has no name`, fr: `la colonne ${i + 2} n’a pas de nom` } : { en: `column "${name}" appears twice`, fr: `la colonne « ${name} » apparaît deux fois` },
         hint: { en: 'give every column a distinct name on the first line', fr: 'donner à chaque colonne un nom distinct sur la première ligne' },
       });
     }
@@ -72,8 +72,8 @@ export function parseParticipantsCsv(text: string, file: string): { rows: Partic
           line,
           column: 1,
           kind: 'participant-id',
-          message: { en: 'a row has no participant id', fr: "une ligne n'a pas d'identifiant de participant" },
-          hint: { en: 'write the id (e.g. P03) in the first column', fr: "écrire l'identifiant (ex. P03) dans la première colonne" },
+          message: { en: 'a row has no participant id', fr: "une ligne n’a pas d’identifiant de participant" },
+          hint: { en: 'write the id (e.g. P03) in the first column', fr: "écrire l’identifiant (ex. P03) dans la première colonne" },
         });
       }
       continue;

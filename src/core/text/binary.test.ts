@@ -32,6 +32,6 @@ describe('binaryTranscriptProblem', () => {
   it('is an error naming what the file looks like and how to fix it', () => {
     const p = binaryTranscriptProblem('transcripts/P3.txt', bytes('%PDF-1.4'));
     expect(p).toMatchObject({ severity: 'error', file: 'transcripts/P3.txt', kind: 'transcript-not-text' });
-    expect(p!.message.fr).toBe("ce fichier n'est pas une transcription en texte : il ressemble à un document PDF. Il est laissé hors de l'étude.");
+    expect(p!.message.fr).toBe('ce fichier n’est pas une transcription en texte : il ressemble à un document PDF. Il est laissé hors de l’étude.');
   });
 });

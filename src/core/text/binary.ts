@@ -81,7 +81,7 @@ export function binaryTranscriptProblem(file: string, bytes: Uint8Array): Proble
     kind: 'transcript-not-text',
     message: {
       en: `this file is not a text transcript: it looks like ${found.what.en}. It is left out of the study.`,
-      fr: `ce fichier n'est pas une transcription en texte : il ressemble à ${found.what.fr}. Il est laissé hors de l'étude.`,
+      fr: `ce fichier n’est pas une transcription en texte : il ressemble à ${found.what.fr}. Il est laissé hors de l’étude.`,
     },
     hint: found.fix,
   };
