@@ -77,6 +77,17 @@ describe('themes table', () => {
     expect(grid[2]![2]).toBe("Délais d'accès (3/3, 3 réf.)");
     expect(grid[3]![2]).toBe('Humour (0/3, 0 réf.)');
     expect(grid[4]![2]).toBe('inconnu (1/3, 1 réf.)');
+    // A theme's own code, where sub-themes exist: '–' as its sub-theme, never a blank that reads as the one above.
+    expect(grid.map((r) => r[1])).toEqual(['Émotions négatives', 'Émotions négatives', '–', '', '']);
+    const mixed = themesTable(
+      study({ codebook: CODEBOOK.replace("  - name: Coordination des soins\n    id: coordination\n    codes:\n      - name: Délais d'accès\n        id: delais\n", '').replace('    themes:\n      - name: Émotions', "    codes:\n      - name: Délais d'accès\n        id: delais\n    themes:\n      - name: Émotions") }),
+      { counts: false, emptyCodes: true },
+    );
+    expect(tableGrid(mixed).slice(0, 3).map((r) => r.slice(0, 3))).toEqual([
+      ['Vécu du médecin', 'Émotions négatives', 'Impuissance'],
+      ['Vécu du médecin', 'Émotions négatives', 'Épuisement'],
+      ['Vécu du médecin', '–', "Délais d'accès"],
+    ]);
     // The theme cell spans its two codes; the sub-theme too.
     expect(table.rows[0]!.cells[0]!.rowSpan).toBe(2);
     expect(table.rows[1]!.cells).toHaveLength(2);

@@ -65,6 +65,8 @@ function countText(row: ThemeRow, total: number, language: Language): string {
   return `${row.participants}/${total}, ${row.references} ${words[language].refs}`;
 }
 
+const NO_SUB_THEME = '–';
+
 /** Rows grouped under their theme cells, spans computed from consecutive equal paths. */
 export function themesTable(study: ReportStudy, options: ThemeTableOptions, tableNumber?: number): Table {
   const language = study.language;
@@ -78,7 +80,9 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
     if (row.path.length === 0) return [w.ungrouped, ...(levels === 2 ? [''] : [])];
     const top = row.path[0]!;
     if (levels === 1) return [top];
-    return [top, row.path.slice(1).join(' › ')];
+    // A code directly under a theme that also has sub-themes: '–' in the sub-theme column, so that
+    // in Markdown and HTML (no merged cells) it is not read as a code of the sub-theme above it.
+    return [top, row.path.length === 1 ? NO_SUB_THEME : row.path.slice(1).join(' › ')];
   };
   const keys = rows.map(keyOf);
   const out: Row[] = [];
