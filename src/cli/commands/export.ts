@@ -199,7 +199,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   if (options.output) {
     const path = resolve(options.output);
     await writeOutput(options.output, out, { study: study.root, option: '-o' });
-    ctx.stderr.write(fr ? `${name} (${format}) écrit dans ${path}\n` : `${name} (${format}) written to ${path}\n`);
+    ctx.stderr.write(fr ? `export ${name} (${format}) écrit dans ${path}\n` : `export ${name} (${format}) written to ${path}\n`);
   } else {
     // On a terminal, nothing from the study may act on it; a pipe or a file gets the exact text.
     ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);

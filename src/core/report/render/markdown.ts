@@ -34,7 +34,7 @@ export function tableMarkdown(table: Table, language: 'fr' | 'en'): string {
   table.rows.forEach((row, r) => {
     const cells = table.columns.map(() => '');
     row.cells.forEach((cell, i) => {
-      cells[where[r]![i]!] = cell.paragraphs.filter((p) => paragraphText(p) !== '').map(paragraphMarkdown).join(' ; ');
+      cells[where[r]![i]!] = cell.paragraphs.filter((p) => paragraphText(p) !== '').map(paragraphMarkdown).join(language === 'fr' ? '\u202f; ' : '; ');
     });
     lines.push(`| ${cells.join(' | ')} |`.replace(/ {2,}\|/g, ' |'));
   });

@@ -57,7 +57,7 @@ describe('Markdown', () => {
     const md = renderMarkdown(doc);
     expect(md).toContain('**Tableau 2 – Thèmes & codes**');
     expect(md).toContain('| **Vécu\\_1 {50 %}** | =HYPERLINK("x") | *«\u00a0\\*rire\\* c\'est');
-    expect(md).toContain(' (P1) ; *«\u00a0deuxième ligne 🙂\u00a0»* (P2) |');
+    expect(md).toContain(' (P1)\u202f; *«\u00a0deuxième ligne 🙂\u00a0»* (P2) |');
     expect(md).toContain('\n| | -2 ans | x |\n');
     // One line per row: no line break may end up inside a table row.
     expect(md.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(5);
