@@ -83,6 +83,17 @@ describe('parseCodebook', () => {
     expect(tab.hint?.en).toBe("Replace the tab at the start of line 5 with spaces (YAML indents with spaces only: 2 per level in codage's files).");
   });
 
+  it('warns when an id written on one code is the id another code’s name gives', () => {
+    const source = 'codes:\n  - name: Culpabilité\n    id: impuissance\n  - name: Impuissance\n';
+    const { codebook, problems } = parseCodebook(source, 'codebook.yaml');
+    expect([...codebook.byId.keys()]).toEqual(['impuissance', 'impuissance-2']);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', kind: 'codebook-id-taken', line: 4, message: expect.objectContaining({ en: expect.stringContaining('“Impuissance” has no id: its name gives `impuissance`, which is the id written on “Culpabilité” (line 2), so it becomes `impuissance-2`') }) }),
+    ]);
+    // Two names giving the same id, none written: nothing to warn about.
+    expect(parseCodebook('codes:\n  - name: Délais\n  - name: Organisation\n', 'codebook.yaml').problems).toEqual([]);
+  });
+
   it('reports a top level that is not a mapping', () => {
     expect(kinds('- name: A\n')).toEqual(['codebook-not-mapping']);
   });

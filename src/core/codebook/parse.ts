@@ -357,7 +357,12 @@ class Reader {
   /** Gives ids (explicit first, then derived in file order), fills `byId`, checks duplicates. */
   assignIds(codebook: Codebook): string[] {
     const taken = new Set<string>();
-    for (const p of this.pending) if (p.source.explicitId) taken.add(p.source.node.id);
+    const explicit = new Map<string, CodebookNode>();
+    for (const p of this.pending) {
+      if (!p.source.explicitId) continue;
+      taken.add(p.source.node.id);
+      if (!explicit.has(p.source.node.id)) explicit.set(p.source.node.id, p.source.node);
+    }
     const derived: string[] = [];
     for (const p of this.pending) {
       if (p.source.explicitId) continue;
@@ -365,6 +370,19 @@ class Reader {
       taken.add(id);
       p.source.node.id = id;
       derived.push(id);
+      const holder = id === p.slugBase ? undefined : explicit.get(p.slugBase);
+      if (holder !== undefined && p.source.named) {
+        // The id this node's name gives is written on another node: codings that meant this
+        // node by that id now point at the other one. Never silently.
+        const node = p.source.node;
+        this.report('warning', p.source.map.get('name', true) ?? p.source.map, 'codebook-id-taken', {
+          en: `“${node.name}” has no id: its name gives \`${p.slugBase}\`, which is the id written on “${holder.name}” (line ${holder.line ?? '?'}), so it becomes \`${id}\`; codings with \`${p.slugBase}\` are “${holder.name}”'s.`,
+          fr: `« ${node.name} » n’a pas d’identifiant : son nom donne \`${p.slugBase}\`, qui est l’identifiant écrit sur « ${holder.name} » (ligne ${holder.line ?? '?'}) ; il devient donc \`${id}\`, et les codages en \`${p.slugBase}\` sont ceux de « ${holder.name} ».`,
+        }, {
+          en: `If codings with \`${p.slugBase}\` mean “${node.name}”, give “${holder.name}” another id; otherwise write \`id: ${id}\` under “${node.name}”.`,
+          fr: `Si les codages en \`${p.slugBase}\` désignent « ${node.name} », donnez un autre identifiant à « ${holder.name} » ; sinon écrivez \`id: ${id}\` sous « ${node.name} ».`,
+        });
+      }
     }
     // Parent ids were copied before the parents' derived ids were known.
     const fix = (nodes: CodebookNode[], parent: string | null): void => {
