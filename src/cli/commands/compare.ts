@@ -97,7 +97,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   const paragraphs = options.disagreements ? [] : [thesisSentence(view)];
   let out: string | Uint8Array;
   if (format === 'json') out = `${JSON.stringify(jsonReport(view, prepared, entries, study.codebook, tolerance), null, 2)}\n`;
-  else if (format === 'text') out = options.disagreements ? renderDisagreements(entries, study.codebook, language, tolerance) : renderText(view, prepared, entries);
+  else if (format === 'text') out = options.disagreements ? renderDisagreements(entries, study.codebook, language, tolerance) : renderText(view, prepared, entries, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : Number.POSITIVE_INFINITY);
   // CSV for R or Python keeps the numbers in full; the other formats show the table as printed.
   else if (format === 'csv') out = tableToCsv(tables[0]!);
   else {
@@ -173,7 +173,8 @@ function listOf(ids: string[], language: Language): string {
 }
 
 /** The report on screen: names, ids and quotes from the study with their control characters escaped (core/text/terminal.ts). */
-function renderText(view: AgreementView, prepared: PreparedComparison, entries: DisagreementEntry[]): string {
+/** The report for the terminal; `width`: the terminal's, which the tables fit (their names cut), or none for a pipe or a file. */
+function renderText(view: AgreementView, prepared: PreparedComparison, entries: DisagreementEntry[], width: number): string {
   const { report, language } = view;
   const fr = language === 'fr';
   const colon = fr ? '\u00a0: ' : ': ';
@@ -198,9 +199,9 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
     if (n > 0) out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${n} segment(s) de ${coder} introuvable(s) dans leur transcription, laissé(s) de côté (voir codage check)` : `${n} segment(s) of ${coder} cannot be placed in their transcript and are left out (see codage check)`}\n`;
   }
   const codes = terminalSafeData(codeTable(view));
-  out += `\n${paint.bold(codes.title)}\n${tableToText(codes, paint.red)}`;
+  out += `\n${paint.bold(codes.title)}\n${tableToText(codes, paint.red, width)}`;
   const transcripts = terminalSafeData(transcriptTable(view));
-  out += `\n${paint.bold(transcripts.title)}\n${tableToText(transcripts, paint.red)}`;
+  out += `\n${paint.bold(transcripts.title)}\n${tableToText(transcripts, paint.red, width)}`;
   out += `\n${codes.notes.map((n) => paint.dim(n)).join('\n')}\n`;
   const two = report.coders.length === 2;
   const low = report.byCode.filter((s) => {
