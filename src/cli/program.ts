@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { CONSENSUS_CODER } from '../core/consensus/consensus-coder.js';
 import type { Language } from '../core/types.js';
+import { commandFirst } from './command-first.js';
 import { languageFromArgv, languageFromEnv, studyDirFromArgv } from './language.js';
 import type { CommandContext } from './context.js';
 import type { HelpEntry } from './help.js';
@@ -319,7 +320,8 @@ export async function buildProgram(
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(givenArgv: string[]): Promise<number> {
+  const argv = commandFirst(givenArgv);
   // `codage --version` answers before anything else is loaded.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`${version}\n`);
