@@ -212,6 +212,12 @@ describe('CodingApp', () => {
     expect(TEXT.slice(segment.start, segment.end)).toBe('Je ne sais plus quoi lui proposer. On se sent');
   });
 
+  it('says when a selection runs over another speaker’s turn, and does not count labels as words', async () => {
+    const { press, frame } = await open();
+    await press(KEYS.down, KEYS.down, KEYS.shiftDown, KEYS.shiftDown);
+    expect(frame()).toMatch(/Sélection\u00a0: \d+ mots, 2 locuteurs \(P07, Enquêteur\) — ⏎ pour coder/);
+  });
+
   it('removes a segment and undoes the removal', async () => {
     const { press, changes } = await open();
     await press(KEYS.down, KEYS.enter, KEYS.enter);

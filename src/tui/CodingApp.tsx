@@ -9,7 +9,7 @@ import { Box, Text, useApp } from 'ink';
 import { useRawInput, useTerminalSize } from './use-terminal.js';
 import type React from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Codebook, Language, Sentence, Span, Transcript } from '../core/types.js';
+import type { Codebook, Language, Sentence, Span, Transcript, Turn } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { themePathOf } from './picker.js';
 import { frameRegions } from './frame.js';
@@ -477,7 +477,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           };
     const idle =
       sel !== null
-        ? strings.selection(props.wordSpans(sel.start, sel.end).length)
+        ? selectionLine(sel, props.transcript.turns, props.wordSpans, strings)
         : pointWord !== null
           ? strings.word(state.text.slice(pointWord.start, pointWord.end))
           : state.sentences.length === 0
@@ -552,3 +552,17 @@ export function CodingScreen({
   );
   return <CodingApp key={current.transcript.id} {...current} switchTo={switchTo} />;
 }
+
+/**
+ * What the status line says of a selection: its words of speech (speaker labels and timestamps are
+ * not words), and the speakers when it runs over more than one turn — a quote that holds the
+ * interviewer's words is then visible before it is coded, not only in the exports.
+ */
+function selectionLine(sel: Span, turns: readonly Turn[], wordSpans: (start: number, end: number) => Span[], strings: ScreenStrings): string {
+  const covered = turns.filter((t) => t.end > sel.start && t.start < sel.end);
+  const inLabel = (w: Span) => covered.some((t) => w.start >= t.start && w.start < t.textStart);
+  const words = wordSpans(sel.start, sel.end).filter((w) => !inLabel(w)).length;
+  const speakers = [...new Set(covered.filter((t) => t.speaker !== null && t.textStart < sel.end).map((t) => t.speaker!))];
+  return strings.selection(words, speakers);
+}
+

@@ -16,7 +16,8 @@ export interface ScreenStrings {
   line: string;
   sentence: string;
   uncodedSentence: string;
-  selection: (words: number) => string;
+  /** `speakers`: the speakers whose turns the selection covers, when more than one. */
+  selection: (words: number, speakers?: readonly string[]) => string;
   word: (word: string) => string;
   segment: string;
   memo: string;
@@ -61,7 +62,8 @@ const fr: ScreenStrings = {
   line: 'l.',
   sentence: 'phrase',
   uncodedSentence: 'Phrase non codée — ⏎ pour coder, v pour sélectionner',
-  selection: (n) => `Sélection\u00a0: ${n} mot${n > 1 ? 's' : ''} — ⏎ pour coder`,
+  selection: (n, speakers) =>
+    `Sélection\u00a0: ${n} mot${n > 1 ? 's' : ''}${speakers && speakers.length > 1 ? `, ${speakers.length} locuteurs (${speakers.join(', ')})` : ''} — ⏎ pour coder`,
   word: (word) => `Mot «\u00a0${word}\u00a0» — v pour sélectionner à partir de ce mot, ⏎ pour coder la phrase`,
   segment: 'Segment',
   memo: 'Mémo\u00a0:',
@@ -179,7 +181,8 @@ const en: ScreenStrings = {
   line: 'l.',
   sentence: 'sentence',
   uncodedSentence: 'Uncoded sentence — ⏎ to code, v to select',
-  selection: (n) => `Selection: ${n} word${n === 1 ? '' : 's'} — ⏎ to code`,
+  selection: (n, speakers) =>
+    `Selection: ${n} word${n === 1 ? '' : 's'}${speakers && speakers.length > 1 ? `, ${speakers.length} speakers (${speakers.join(', ')})` : ''} — ⏎ to code`,
   word: (word) => `Word "${word}" — v to select from this word, ⏎ to code the sentence`,
   segment: 'Segment',
   memo: 'Memo:',
