@@ -116,3 +116,12 @@ describe('findAnnotations', () => {
     }
   });
 });
+
+describe('Markdown headings', () => {
+  it('takes a heading line for a title, not speech, and leaves a # inside speech alone', () => {
+    const body = '# Entretien P6\n\nE : Bonjour.\n\nP6 : Oui, le #1 des soucis.\n';
+    expect(findAnnotations(body)).toEqual([{ start: 0, end: 14, kind: 'editorial' }]);
+    expect(findAnnotations('## Partie 2 \n')).toEqual([{ start: 0, end: 11, kind: 'editorial' }]);
+    expect(findAnnotations('#hashtag\n')).toEqual([]);
+  });
+});

@@ -121,6 +121,9 @@ function scan(text: string, offset: number, out: Annotation[]): void {
   }
 }
 
+/** A Markdown heading line: one to six `#`, a space, the title. */
+const HEADING = /^#{1,6}[ \t][^\n]*/gm;
+
 /**
  * Annotations in `body`, sorted and non-overlapping. With `spans` (e.g. the turns' spoken
  * text), only annotations lying wholly inside one of them are found, so that `**Q** :` or a
@@ -130,6 +133,15 @@ export function findAnnotations(body: string, spans?: readonly Span[]): Annotati
   const found: Annotation[] = [];
   if (spans === undefined) scan(body, 0, found);
   else for (const span of spans) if (span.end > span.start) scan(body.slice(span.start, span.end), span.start, found);
+  // A Markdown heading (`# Entretien P6`, a transcript written in Markdown) is a title, not speech.
+  if (body.indexOf('#') !== -1) {
+    HEADING.lastIndex = 0;
+    for (let m = HEADING.exec(body); m !== null; m = HEADING.exec(body)) {
+      const start = m.index;
+      const end = start + m[0].trimEnd().length;
+      if (spans === undefined || spans.some((s) => s.start <= start && end <= s.end)) found.push({ start, end, kind: 'editorial' });
+    }
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: Annotation[] = [];
   let reached = -1;
