@@ -209,8 +209,8 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     const r = runCli(['import', file, '--force', '--study', study, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('codings/marie.yaml: 27 segment(s) anchored on the new text');
-    expect(r.stdout).toContain('check: 125aa7dg (MG1) placed approximately: "Peut-être juste d\'être écoutée, je sais pas." → "Peut-être juste d\'être écoutée, je ne sais pas."');
-    expect(r.stdout).toContain('not placed: 9yq4imfr (MG1) "je suis vidée. Vraiment. C\'est la consultation que je redout…" — not found in the new text; kept as it was in the coder file');
+    expect(r.stdout).toContain('check: 125aa7dg (MG1) placed approximately: “Peut-être juste d\'être écoutée, je sais pas.” → “Peut-être juste d\'être écoutée, je ne sais pas.”');
+    expect(r.stdout).toContain('not placed: 9yq4imfr (MG1) “je suis vidée. Vraiment. C\'est la consultation que je redout…” — not found in the new text; kept as it was in the coder file');
     expect(r.stdout).toMatch(/codings\/paul\.yaml: \d+ segment\(s\) anchored on the new text/);
     const marie = readFileSync(join(study, 'codings/marie.yaml'), 'utf8');
     // Kept, not dropped; the others quote the new text exactly.

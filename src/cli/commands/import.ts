@@ -14,6 +14,7 @@ import { parseTranscript } from '../../core/transcript/parse.js';
 import { buildTranscript, planTranscriptImport, type BuiltTranscript, type SourceText } from '../../core/transcript-import/build.js';
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
 import { looksLikeName } from '../../core/transcript-import/speakers.js';
+import { messageQuote } from '../../core/report/typography.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Language, Localized, Problem, Segment } from '../../core/types.js';
 import { changeStudy } from '../../io/study-change.js';
@@ -343,7 +344,5 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
 
 /** A quote on one line, cut after 60 characters, escaped for the terminal. */
 function quoted(text: string, language: Language): string {
-  const line = text.replace(/\s+/gu, ' ');
-  const short = [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…` : line;
-  return language === 'fr' ? `«\u00a0${terminalSafe(short)}\u00a0»` : `"${terminalSafe(short)}"`;
+  return terminalSafe(messageQuote(text, language, 61));
 }

@@ -46,3 +46,16 @@ export function countWord(n: number, language: Language): string {
   const list = language === 'fr' ? FRENCH_NUMBERS : ENGLISH_NUMBERS;
   return Number.isInteger(n) && n >= 0 && n < list.length ? list[n]! : String(n);
 }
+
+/**
+ * A passage of a transcript quoted in a message: on one line, cut after `max` characters, between
+ * « » in French (“ ” when the passage holds guillemets of its own, so that they stay visible) and
+ * “ ” in English.
+ */
+export function messageQuote(text: string, language: Language, max = 60): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const short = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+  if (language === 'fr' && !/[«»]/.test(short)) return `«\u00a0${short}\u00a0»`;
+  return `\u201c${short}\u201d`;
+}
+

@@ -1,6 +1,7 @@
 import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { OffsetMap } from '../text/offsets.js';
+import { messageQuote } from '../report/typography.js';
 import type { Problem, Segment, Transcript } from '../types.js';
 import type { CoderEntry } from './study.js';
 
@@ -117,8 +118,8 @@ export function anchorCodings(
           ...where,
           kind: 'segment-unplaced',
           message: {
-            en: `segment ${segment.id} (${segment.participant}) cannot be found in ${transcript.file} any more: "${excerpt(segment.text)}"`,
-            fr: `le segment ${segment.id} (${segment.participant}) est introuvable dans ${transcript.file} : « ${excerpt(segment.text)} »`,
+            en: `segment ${segment.id} (${segment.participant}) cannot be found in ${transcript.file} any more: ${messageQuote(segment.text, 'en')}`,
+            fr: `le segment ${segment.id} (${segment.participant}) est introuvable dans ${transcript.file} : ${messageQuote(segment.text, 'fr')}`,
           },
           hint: {
             en: 'the transcript was changed at this place: restore the text, or recode the passage and delete this line',
@@ -138,8 +139,8 @@ export function anchorCodings(
           status === 'moved'
             ? { en: `segment ${segment.id} moved in ${transcript.file} (${moved}); its text is unchanged`, fr: `le segment ${segment.id} a bougé dans ${transcript.file} (${moved}) ; son texte est inchangé` }
             : {
-                en: `segment ${segment.id} re-anchored ${status === 'normalised' ? 'after normalisation' : `approximately (score ${found.score.toFixed(2)})`} in ${transcript.file} (${moved}): "${excerpt(found.text)}"`,
-                fr: `le segment ${segment.id} a été réancré ${status === 'normalised' ? 'après normalisation' : `de façon approchée (score ${found.score.toFixed(2).replace('.', ',')})`} dans ${transcript.file} (${moved}) : « ${excerpt(found.text)} »`,
+                en: `segment ${segment.id} re-anchored ${status === 'normalised' ? 'after normalisation' : `approximately (score ${found.score.toFixed(2)})`} in ${transcript.file} (${moved}): ${messageQuote(found.text, 'en')}`,
+                fr: `le segment ${segment.id} a été réancré ${status === 'normalised' ? 'après normalisation' : `de façon approchée (score ${found.score.toFixed(2).replace('.', ',')})`} dans ${transcript.file} (${moved}) : ${messageQuote(found.text, 'fr')}`,
               },
         hint: {
           en: 'run codage check --fix to save the new position (the quote becomes the transcript text)',
@@ -160,8 +161,8 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
     column: 5,
     kind: 'segment-ambiguous',
     message: {
-      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by an import at one of several places where its quote occurs: "${excerpt(segment.text)}"`,
-      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé par un import à l’un des endroits où figure sa citation\u00a0: « ${excerpt(segment.text)} »`,
+      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by an import at one of several places where its quote occurs: ${messageQuote(segment.text, 'en')}`,
+      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé par un import à l’un des endroits où figure sa citation\u00a0: ${messageQuote(segment.text, 'fr')}`,
     },
     hint: {
       en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
@@ -170,7 +171,3 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
   };
 }
 
-function excerpt(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
