@@ -55,8 +55,12 @@ describe('codage anonymise', () => {
 
   it('replaces consistently, keeps every coding on its text, and writes the key outside the study', () => {
     const dir = studyWithNames();
+    // A word coded just before a name: the name is in the text kept around the segment, not in its quote.
+    expect(runCli(['autocode', 'voir', '--unit', 'word', '--code', 'impuissance', '--coder', 'marie', '--study', dir]).code).toBe(0);
     const segmentsBefore = segmentsInPlace(dir);
     expect(segmentsBefore.every((s) => s.inPlace)).toBe(true);
+    const coderFiles = () => ['marie', 'paul'].map((c) => readFileSync(join(dir, `codings/${c}.yaml`), 'utf8')).join('\n');
+    expect(coderFiles()).toMatch(/"text": "voir"[^\n]*"suffix": " Mme Dubreuil/);
     const r = runCli(['anonymise', '--study', dir, '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('4 replacement(s) in 2 transcript(s); codings moved with the text in 2 coder file(s).');
@@ -67,6 +71,8 @@ describe('codage anonymise', () => {
     expect(mg1).toContain('[Mme A], qui a une');
     expect(mg1).toContain('le [Dr B], au [hospital]. Donc');
     expect(mg1).not.toMatch(/Dubreuil|Lefebvre|Rouen/);
+    // Nor in the coder files: neither in the quotes nor in the context kept around them for re-anchoring.
+    expect(coderFiles()).not.toMatch(/Dubreuil|Lefebvre|Rouen/);
     const after = segmentsInPlace(dir);
     expect(after.length).toBe(segmentsBefore.length);
     expect(after.filter((s) => !s.inPlace)).toEqual([]);

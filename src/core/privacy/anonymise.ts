@@ -4,6 +4,7 @@
  * the codings moved with the text they quote, so that every quote stays exactly the transcript's
  * text. Pure: the command reads and writes.
  */
+import { contextOf } from '../anchoring/context.js';
 import type { OffsetMap } from '../text/offsets.js';
 import type { Language, Segment } from '../types.js';
 import { listPattern, type Finding, type FindingKind } from './find.js';
@@ -173,9 +174,10 @@ function movePosition(pos: number, edits: readonly Edit[], towardsEnd: boolean):
 export type SegmentMove = { ok: true; segment: Segment } | { ok: false; segment: Segment };
 
 /**
- * A segment of the old text moved into the new one, with the new text it covers. Refused (`ok:
- * false`) when the segment is not exactly at its offsets in the old text: it must be re-anchored
- * (`codage check --fix`) before the transcript changes.
+ * A segment of the old text moved into the new one, with the new text it covers and the new text
+ * around it (the context kept for re-anchoring held the old text: names, phone numbers, e-mails
+ * left in the coder file). Refused (`ok: false`) when the segment is not exactly at its offsets in
+ * the old text: it must be re-anchored (`codage check --fix`) before the transcript changes.
  */
 export function moveSegment(segment: Segment, oldText: string, newText: string, edits: readonly Edit[], maps: { old: OffsetMap; new: OffsetMap }): SegmentMove {
   const start = maps.old.toUtf16(segment.start);
@@ -185,6 +187,12 @@ export function moveSegment(segment: Segment, oldText: string, newText: string, 
   const newEnd = movePosition(end, edits, true);
   return {
     ok: true,
-    segment: { ...segment, start: maps.new.toCodePoint(newStart), end: maps.new.toCodePoint(newEnd), text: newText.slice(newStart, newEnd) },
+    segment: {
+      ...segment,
+      start: maps.new.toCodePoint(newStart),
+      end: maps.new.toCodePoint(newEnd),
+      text: newText.slice(newStart, newEnd),
+      ...(segment.prefix !== undefined || segment.suffix !== undefined ? contextOf(newText, newStart, newEnd) : {}),
+    },
   };
 }
