@@ -4,6 +4,7 @@
  * the codings moved with the text they quote, so that every quote stays exactly the transcript's
  * text. Pure: the command reads and writes.
  */
+import { AMBIGUOUS_NAMES } from './names.js';
 import { contextOf } from '../anchoring/context.js';
 import type { OffsetMap } from '../text/offsets.js';
 import type { Language, Segment } from '../types.js';
@@ -142,8 +143,12 @@ export function planEdits(text: string, table: ReplacementTable): Edit[] {
   const edits: Edit[] = [];
   for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
     const original = text.slice(m.index, m.index + m[0].length);
-    const replacement = table.get(tableKey(m[0]));
+    const key = tableKey(m[0]);
+    const replacement = table.get(key);
     if (replacement === undefined || original === replacement) continue;
+    // A name that is also a word (Pierre, Rose, Blanc) is not replaced where it is written as the
+    // word, in lowercase: « jeter la pierre » stays as it was said.
+    if (AMBIGUOUS_NAMES.has(key) && /^\p{Ll}/u.test(original)) continue;
     edits.push({ start: m.index, end: m.index + m[0].length, original, replacement });
   }
   return edits;
