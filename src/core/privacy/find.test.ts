@@ -22,7 +22,7 @@ P4 : Au ⟦06 12 34 56 78|phone⟧, ou au ⟦+33 2 35 12 34 56|phone⟧ le soir.
 
 E : Et la kiné ?
 
-P4 : ⟦Mme Dubreuil|title-name⟧, elle est très bien. Au cabinet ⟦Dr Morel|title-name⟧ aussi, et j'ai revu à l'hôpital ⟦Mme Girard|title-name⟧, la psychologue. Elle m'a envoyée chez ⟦Kowalczyk|name⟧, un ostéo de ⟦Barentin|place⟧. Le ⟦4 juillet 2019|date⟧, j'ai fait un malaise chez lui.
+P4 : ⟦Mme Dubreuil|title-name⟧, elle est très bien. Au cabinet ⟦Dr Morel|title-name⟧ aussi, et j'ai revu à l'hôpital ⟦Mme Girard|title-name⟧, la psychologue. Elle m'a envoyée chez ⟦Kowalczyk|name⟧, un ostéo de ⟦Barentin|place⟧. Mon frère, lui, est né le ⟦3 mai 1965|date-of-birth⟧. Le ⟦4 juillet 2019|date⟧, j'ai fait un malaise chez lui.
 `;
 
 function planted(): { text: string; expected: { start: number; end: number; kind: FindingKind }[] } {

@@ -75,7 +75,7 @@ const PATTERNS: { kind: FindingKind; re: RegExp; likely: boolean }[] = [
   { kind: 'postal-code', re: new RegExp(`(?<!\\d)(?:0[1-9]|[1-8]\\d|9[0-8])\\d{3}\\s+${NAME_WORD}`, 'gu'), likely: true },
   {
     kind: 'date-of-birth',
-    re: /\b(?:née?s?|naissance|born|birth|date of birth|DDN)\b[^.\n]{0,25}?\b(?:\d{1,2}(?:er)?[\s/.-]+(?:\d{1,2}|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)[\s/.-]+(?:19|20)?\d{2}|(?:19|20)\d{2})\b/giu,
+    re: /\b(?:née?s?|naissance|born|birth|date of birth|DDN)(?![\p{L}\p{N}])[^.\n]{0,25}?\b(?:\d{1,2}(?:er)?[\s/.-]+(?:\d{1,2}|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)[\s/.-]+(?:19|20)?\d{2}|(?:19|20)\d{2})\b/giu,
     likely: true,
   },
   {
