@@ -1,3 +1,4 @@
+import { readMemos } from '../../io/memos.js';
 import { extname, resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import { codebookQdc, projectQde, type ExportedSegment, type UnwritableText } from '../../core/refi/export.js';
@@ -85,6 +86,16 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
           ];
         }),
     }));
+    // The study's memos (memos/), each as a note on what it is about.
+    const memoFiles = await readMemos(study.root);
+    const memos = { transcripts: new Map<string, string>(), nodes: new Map<string, string>(), study: undefined as string | undefined };
+    for (const memo of memoFiles.values()) {
+      if (memo.text.trim() === '') continue;
+      const subject = memo.subject;
+      if (subject.kind === 'study') memos.study = memo.text;
+      else if (subject.kind === 'transcript') memos.transcripts.set(subject.id, memo.text);
+      else memos.nodes.set(subject.id, memo.text);
+    }
     const { xml, sources, unwritable } = projectQde({
       title: study.config.title ?? 'codage',
       language: ctx.language,
@@ -93,6 +104,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       transcripts: study.transcripts.map((t) => ({ id: t.id, text: t.text })),
       participants: study.participants,
       coders,
+      memos: memos.study === undefined ? { transcripts: memos.transcripts, nodes: memos.nodes } : memos,
     });
     refuseUnwritable(unwritable);
     const { qdpxArchive } = await import('../../io/qdpx.js');

@@ -36,6 +36,8 @@ export interface RefiStudy {
   transcripts: { id: string; text: string }[];
   participants: Map<string, Participant>;
   coders: { coder: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
+  /** The study's memos (`memos/`): on the study, on a transcript (by id), on a code or theme (by id). */
+  memos?: { study?: string; transcripts: ReadonlyMap<string, string>; nodes: ReadonlyMap<string, string> };
 }
 
 /** Text that XML cannot carry, found while writing: the export is refused with these. */
@@ -54,7 +56,7 @@ class Writer {
   }
 }
 
-function codeElements(w: Writer, node: CodebookNode, indent: string, codeGuid: (id: string) => string): void {
+function codeElements(w: Writer, node: CodebookNode, indent: string, codeGuid: (id: string) => string, noteOf: (node: CodebookNode) => string | undefined = () => undefined): void {
   const description = nodeDescription(node, w.language);
   const color = node.color !== undefined && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(node.color) ? node.color : undefined;
   const where = { en: `the ${node.kind} "${node.name}" (${node.id})`, fr: `le ${node.kind === 'code' ? 'code' : 'thème'} « ${node.name} » (${node.id})` };
@@ -64,13 +66,15 @@ function codeElements(w: Writer, node: CodebookNode, indent: string, codeGuid: (
     ['isCodable', node.kind === 'code'],
     ['color', color],
   ])}`;
-  if (description === undefined && node.children.length === 0) {
+  const note = noteOf(node);
+  if (description === undefined && note === undefined && node.children.length === 0) {
     w.lines.push(`${open}/>`);
     return;
   }
   w.lines.push(`${open}>`);
   if (description !== undefined) w.lines.push(`${indent}  <Description>${xmlText(w.check(description, where))}</Description>`);
-  for (const child of node.children) codeElements(w, child, `${indent}  `, codeGuid);
+  if (note !== undefined) w.lines.push(`${indent}  <NoteRef${attributes([['targetGUID', note]])}/>`);
+  for (const child of node.children) codeElements(w, child, `${indent}  `, codeGuid, noteOf);
   w.lines.push(`${indent}</Code>`);
 }
 
@@ -151,11 +155,23 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
     w.lines.push('  </Users>');
   }
 
+  // Notes, gathered while the codes and the sources are written (a coder's own, or the study's).
+  const notes: { guid: string; name: string; coder?: string; text: string; at?: string }[] = [];
+  const studyMemos = study.memos;
+  const nodeNote = (node: CodebookNode): string | undefined => {
+    const text = studyMemos?.nodes.get(node.id);
+    if (text === undefined) return undefined;
+    const guid = stableGuid('memo', 'node', node.id);
+    w.check(text, { en: `the memo on "${node.name}"`, fr: `le mémo sur « ${node.name} »` });
+    notes.push({ guid, name: fr ? `Mémo sur ${node.name}` : `Memo on ${node.name}`, text });
+    return guid;
+  };
+
   const nodes = topNodes(study.codebook);
   if (nodes.length > 0) {
     w.lines.push('  <CodeBook>');
     w.lines.push('    <Codes>');
-    for (const node of nodes) codeElements(w, node, '      ', codeGuidOf);
+    for (const node of nodes) codeElements(w, node, '      ', codeGuidOf, nodeNote);
     w.lines.push('    </Codes>');
     w.lines.push('  </CodeBook>');
   }
@@ -198,8 +214,6 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
     w.lines.push('  </Cases>');
   }
 
-  // Notes, gathered while the sources are written.
-  const notes: { guid: string; name: string; coder: string; text: string; at?: string }[] = [];
   const sources: { path: string; text: string }[] = [];
   if (study.transcripts.length > 0) {
     w.lines.push('  <Sources>');
@@ -246,20 +260,34 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
         notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}` : `Memo ${c.coder}, ${t.id}`, coder: c.coder, text: memo });
         w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
       }
+      const memo = studyMemos?.transcripts.get(t.id);
+      if (memo !== undefined) {
+        const note = stableGuid('memo', 'transcript', t.id);
+        w.check(memo, { en: `the memo on ${t.id}`, fr: `le mémo sur ${t.id}` });
+        notes.push({ guid: note, name: fr ? `Mémo sur ${t.id}` : `Memo on ${t.id}`, text: memo });
+        w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
+      }
       w.lines.push('    </TextSource>');
     }
     w.lines.push('  </Sources>');
   }
 
+  // The memo on the study: a note on the project as a whole.
+  const studyNote = studyMemos?.study === undefined ? undefined : stableGuid('memo', 'study');
+  if (studyNote !== undefined) {
+    w.check(studyMemos!.study!, { en: 'the memo on the study', fr: 'le mémo sur l’étude' });
+    notes.push({ guid: studyNote, name: fr ? 'Mémo sur l’étude' : 'Memo on the study', text: studyMemos!.study! });
+  }
   if (notes.length > 0) {
     w.lines.push('  <Notes>');
     for (const note of notes) {
-      w.lines.push(`    <Note${attributes([['guid', note.guid], ['name', note.name], ['creatingUser', userGuid(note.coder)]])}>`);
+      w.lines.push(`    <Note${attributes([['guid', note.guid], ['name', note.name], ['creatingUser', note.coder === undefined ? undefined : userGuid(note.coder)]])}>`);
       w.lines.push(`      <PlainTextContent>${xmlText(note.text)}</PlainTextContent>`);
       w.lines.push('    </Note>');
     }
     w.lines.push('  </Notes>');
   }
+  if (studyNote !== undefined) w.lines.push(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
   w.lines.push('</Project>');
   return { xml: `${w.lines.join('\n')}\n`, sources, unwritable: w.unwritable };
 }

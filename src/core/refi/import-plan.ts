@@ -292,6 +292,16 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     say('info', 'refi-counting', `positions in this file count ${COUNTING_NAMES[projectCounting].en}, not code points as the standard says: corrected`, `les positions de ce fichier comptent en ${COUNTING_NAMES[projectCounting].fr}, et non en points de code comme le veut le standard : corrigées`);
   }
   for (const [what, n] of project.left) {
+    if (what === 'Code/NoteRef' || what === 'Project/NoteRef') {
+      const on = what === 'Code/NoteRef' ? { en: 'codes', fr: 'des codes' } : { en: 'the project', fr: 'du projet' };
+      say(
+        'warning',
+        'refi-notes-not-brought-over',
+        `${n} note(s) on ${on.en} not brought over: the import does not write memos/; copy them from the other tool with codage memo`,
+        `${n} note(s) ${on.fr} non reprise(s) : l’import n’écrit pas memos/ ; les recopier depuis l’autre logiciel avec codage memo`,
+      );
+      continue;
+    }
     say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n’a pas d’équivalent)`);
   }
   return {

@@ -238,6 +238,8 @@ export function readProjectXml(xml: string, file: string): RefiProject {
     const user = keyOf(el, 'creatingUser');
     notes.set(guid, { text: textOf(child(el, 'PlainTextContent')) ?? textOf(child(el, 'Description')) ?? '', ...(name !== undefined ? { name } : {}), ...(user !== undefined ? { user } : {}) });
   }
+  const projectNotes = children(root, 'NoteRef').length;
+  if (projectNotes > 0) left.set('Project/NoteRef', projectNotes);
   for (const name of ['Links', 'Sets', 'Graphs'] as const) {
     const el = child(root, name);
     if (el) count(left, name.slice(0, -1), children(el, name.slice(0, -1)).length);
