@@ -196,23 +196,31 @@ describe('hostile text', () => {
     expect(content(b)).toEqual(content(a));
   });
 
-  it('writes the memos of memos/ as notes: on the study, on a transcript, on a code; the import says it does not bring back those on codes and the project', () => {
+  it('writes the memos of memos/ as notes on the study, a transcript, a code, a theme, and brings them back identical', () => {
     const study = copyStudy(DEMO);
-    for (const [subject, text] of [['Frustration', 'Proche de l’impuissance ?'], ['MG1', 'Entretien écourté.'], ['study', 'Choix de méthode.']]) {
-      expect(runCli(['memo', subject!, text!, '--coder', 'marie', '--study', study]).code).toBe(0);
-    }
+    const memos = [['Frustration', 'Proche de l’impuissance ?'], ['MG1', 'Entretien écourté.'], ['study', 'Choix de méthode.'], ['Vécu du médecin', 'Thème central.']];
+    for (const [subject, text] of memos) expect(runCli(['memo', subject!, text!, '--coder', 'marie', '--study', study]).code).toBe(0);
     const out = join(tempDir(), 'memos.qdpx');
     expect(runCli(['export', 'project', '-o', out, '--study', study]).code).toBe(0);
-    if (hasXmllint) validate(out, 'Project.xsd');
     const xml = unzip(out)['project.qde']!;
-    for (const text of ['Proche de l’impuissance ?', 'Entretien écourté.', 'Choix de méthode.']) expect(xml).toContain(text);
-    // Each note is referenced from what it is about: the code, the source, the project.
+    if (hasXmllint) {
+      const qde = join(tempDir(), 'project.qde');
+      writeFileSync(qde, xml);
+      validate(qde, 'Project.xsd');
+    }
+    // Each note is referenced from what it is about: the code, the project.
     const noteGuid = (text: string) => new RegExp(`<Note guid="([^"]+)"[^>]*>\\s*<PlainTextContent>[^<]*${text}`).exec(xml)?.[1];
     expect(xml).toMatch(new RegExp(`<Code [^>]*name="Frustration"[^>]*>[\\s\\S]*?<NoteRef targetGUID="${noteGuid('Proche')}"/>`));
     expect(xml).toMatch(new RegExp(`<NoteRef targetGUID="${noteGuid('Choix')}"/>\\n</Project>`));
-    const back = runCli(['import-refi', out, '--study', join(tempDir(), 'back'), '--lang', 'en']);
-    expect(back.stderr).toContain('1 note(s) on codes not brought over');
-    expect(back.stderr).toContain('1 note(s) on the project not brought over');
+    const back = join(tempDir(), 'back');
+    expect(runCli(['import-refi', out, '--study', back, '--lang', 'en']).code).toBe(0);
+    for (const file of ['memos/study.md', 'memos/transcripts/MG1.md', 'memos/codes/frustration.md', 'memos/themes/vecu-du-medecin.md']) {
+      expect(readFileSync(join(back, file), 'utf8')).toBe(readFileSync(join(study, file), 'utf8'));
+    }
+    // Imported again: the memos already hold those notes, and are left as they are.
+    const before = snapshot(back);
+    expect(runCli(['import-refi', out, '--study', back, '--lang', 'en']).code).toBe(0);
+    expect(snapshot(back)).toEqual(before);
   });
 
   it('refuses to export a memo holding a control character XML cannot carry, and says where', () => {

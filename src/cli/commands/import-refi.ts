@@ -28,7 +28,7 @@ async function isDirectory(path: string): Promise<boolean> {
 }
 
 function emptyProject(codes: RefiProject['codes'], left: Map<string, number>): RefiProject {
-  return { users: new Map(), codes, variables: new Map(), cases: [], sources: [], notes: new Map(), left };
+  return { users: new Map(), codes, variables: new Map(), cases: [], sources: [], notes: new Map(), projectNotes: [], left };
 }
 
 /** Same place and same codes: a segment the coder file already has. */
@@ -65,7 +65,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   // A new study gets its README, unless the folder already has one (kept, as init keeps it).
   const readme = !existing && !(await stat(join(root, 'README.md')).then(() => true, () => false));
   const newStudyFiles = existing ? [] : [STUDY_FILES.config, ...(readme ? ['README.md'] : [])];
-  const files = [STUDY_FILES.codebook, ...newStudyFiles, ...created, ...first.coders.map((c) => coderFilePath(c.coder))];
+  const files = [STUDY_FILES.codebook, ...newStudyFiles, ...created, ...first.coders.map((c) => coderFilePath(c.coder)), ...first.memos.map((m) => m.file)];
   const title = options.title ?? project.name ?? basename(root);
 
   const result = changeStudy(
@@ -104,6 +104,12 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
         change.writeCoder({ coder: c.coder, coderFile: { coder: c.coder, memos, segments }, ...(current ? { kept: current.kept } : {}) });
         merged.push({ coder: c.coder, added, kept: c.segments.length - added });
       }
+      // The notes on the project, a transcript, a code or a theme: memos/, added to a memo already there.
+      for (const memo of final.memos) {
+        const current = change.text(memo.file);
+        if (current === null) change.writeText(memo.file, memo.text);
+        else if (!current.includes(memo.text.trim())) change.writeText(memo.file, `${current.trimEnd()}\n\n${memo.text}`);
+      }
       return { plan: final, merged };
     },
   );
@@ -140,6 +146,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   for (const m of merged) {
     ctx.stdout.write(fr ? `  ${coderFilePath(m.coder)}\u00a0: ${m.added} segment(s) ajouté(s)${m.kept > 0 ? `, ${m.kept} déjà présent(s)` : ''}\n` : `  ${coderFilePath(m.coder)}: ${m.added} segment(s) added${m.kept > 0 ? `, ${m.kept} already there` : ''}\n`);
   }
+  if (done.memos.length > 0) ctx.stdout.write(fr ? `  mémos\u00a0: ${done.memos.map((m) => m.file).join(', ')}\n` : `  memos: ${done.memos.map((m) => m.file).join(', ')}\n`);
   if (c.corrected > 0) ctx.stdout.write(fr ? `  positions corrigées\u00a0: ${c.corrected} sélection(s)\n` : `  positions corrected: ${c.corrected} selection(s)\n`);
   if (c.unplaced > 0) ctx.stdout.write(`  ${paint.yellow(fr ? `non repris\u00a0: ${c.unplaced} sélection(s), voir ci-dessous` : `not brought over: ${c.unplaced} selection(s), see below`)}\n`);
   for (const line of report) {

@@ -24,6 +24,8 @@ export interface RefiCodebookPlan {
   source: string;
   /** REFI code GUID → codage code id (codable codes only). */
   codeIds: Map<string, string>;
+  /** REFI code GUID → codage theme id (codes with sub-codes, and codes that cannot be applied). */
+  themeIds: Map<string, string>;
   report: ReportLine[];
   counts: { codes: number; themes: number };
 }
@@ -33,6 +35,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
   const say = (severity: Severity, kind: string, en: string, fr: string) => report.push({ severity, kind, message: { en, fr } });
   const counts = { codes: 0, themes: 0 };
   const codeIds = new Map<string, string>();
+  const themeIds = new Map<string, string>();
   const book = new PlannedCodebook(source);
 
   const visit = (list: readonly RefiCode[], parent: { id: string; name: string } | null) => {
@@ -54,6 +57,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
             theme = book.addTheme(parent?.id ?? null, name, { ...readNodeDescription(code.description ?? '', 'theme'), ...colour });
             counts.themes++;
           }
+          themeIds.set(code.guid, theme.id);
           if (code.isCodable && codedGuids.has(code.guid)) {
             const same = book.codes(name);
             const existing = same.find((c) => c.parent === theme.id) ?? same[0];
@@ -90,5 +94,5 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
     }
   };
   visit(codes, null);
-  return { source: book.apply(), codeIds, report, counts };
+  return { source: book.apply(), codeIds, themeIds, report, counts };
 }

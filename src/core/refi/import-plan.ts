@@ -20,7 +20,8 @@ import type { AttributeValue, Attributes, Localized, Segment, Severity } from '.
 import { planRefiCodebook } from './codebook-plan.js';
 import { EXEMPLARY_LABEL } from './export.js';
 import { placeSelection, matchingCountings, SourceText, type Counting } from './positions.js';
-import type { RefiProject, RefiSelection, RefiValue } from './read.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiValue } from './read.js';
+import { memoFile, type MemoSubject } from '../memo/memo.js';
 
 export interface ReportLine {
   severity: Severity;
@@ -49,6 +50,8 @@ export interface ImportPlan {
   codebookChanged: boolean;
   transcripts: { id: string; file: string; content: string }[];
   coders: { coder: string; memos: Record<string, string>; segments: Segment[] }[];
+  /** Memo files of `memos/` the notes become: on the project, a transcript (a note with no user), a code or a theme. */
+  memos: { file: string; text: string }[];
   report: ReportLine[];
   counts: { codes: number; themes: number; transcripts: number; reused: number; segments: number; memos: number; corrected: number; unplaced: number };
 }
@@ -132,6 +135,12 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     takenCoders.add(name);
     coderOfUser.set('', name);
     return name;
+  };
+  const memoTexts = new Map<string, string[]>();
+  const addMemo = (subject: MemoSubject, text: string) => {
+    const file = memoFile(subject);
+    memoTexts.set(file, [...(memoTexts.get(file) ?? []), text]);
+    counts.memos++;
   };
   const coderFor = (user: string | undefined): string => {
     if (user === undefined || !project.users.has(user)) return fallbackCoder();
@@ -221,6 +230,11 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     for (const noteRef of source.notes) {
       const note = project.notes.get(noteRef);
       if (!note || note.text.trim() === '') continue;
+      if (note.user === undefined) {
+        // Nobody's own note: the study's memo on the transcript.
+        addMemo({ kind: 'transcript', id }, note.text);
+        continue;
+      }
       const data = coderData(coderFor(note.user));
       data.memos[id] = data.memos[id] === undefined ? note.text : `${data.memos[id]}\n\n${note.text}`;
       counts.memos++;
@@ -291,20 +305,31 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   if (projectCounting !== null && projectCounting !== 'code-points') {
     say('info', 'refi-counting', `positions in this file count ${COUNTING_NAMES[projectCounting].en}, not code points as the standard says: corrected`, `les positions de ce fichier comptent en ${COUNTING_NAMES[projectCounting].fr}, et non en points de code comme le veut le standard : corrigées`);
   }
-  for (const [what, n] of project.left) {
-    if (what === 'Code/NoteRef' || what === 'Project/NoteRef') {
-      const on = what === 'Code/NoteRef' ? { en: 'codes', fr: 'des codes' } : { en: 'the project', fr: 'du projet' };
-      say(
-        'warning',
-        'refi-notes-not-brought-over',
-        `${n} note(s) on ${on.en} not brought over: the import does not write memos/; copy them from the other tool with codage memo`,
-        `${n} note(s) ${on.fr} non reprise(s) : l’import n’écrit pas memos/ ; les recopier depuis l’autre logiciel avec codage memo`,
-      );
-      continue;
+  // Notes on the project and on codes: the study's memos on the study, a theme or a code.
+  for (const guid of project.projectNotes) {
+    const note = project.notes.get(guid);
+    if (note && note.text.trim() !== '') addMemo({ kind: 'study' }, note.text);
+  }
+  const codeNotes = (list: readonly RefiCode[]) => {
+    for (const code of list) {
+      for (const guid of code.notes ?? []) {
+        const note = project.notes.get(guid);
+        if (!note || note.text.trim() === '') continue;
+        const theme = planned.themeIds.get(code.guid);
+        const id = theme ?? codeIds.get(code.guid);
+        if (id === undefined) {
+          say('warning', 'refi-note-not-brought-over', `the note on "${code.name}" was not brought over, nor the code`, `la note sur « ${code.name} » n’a pas été reprise, ni le code`);
+        } else addMemo({ kind: theme !== undefined ? 'theme' : 'code', id }, note.text);
+      }
+      codeNotes(code.children);
     }
+  };
+  codeNotes(project.codes);
+  for (const [what, n] of project.left) {
     say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n’a pas d’équivalent)`);
   }
   return {
+    memos: [...memoTexts].map(([file, texts]) => ({ file, text: `${texts.join('\n\n').trimEnd()}\n` })),
     codebook,
     codebookChanged: codebook !== baseline || existing.codebook.trim() === '',
     transcripts,

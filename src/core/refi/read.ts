@@ -15,6 +15,8 @@ export interface RefiCode {
   color?: string;
   description?: string;
   children: RefiCode[];
+  /** The notes on this code (their GUIDs, key form). */
+  notes?: string[];
 }
 
 export type RefiValue = string | number | boolean | null;
@@ -54,6 +56,8 @@ export interface RefiProject {
   cases: { guid: string; name: string; values: { variable: string; value: RefiValue }[]; sources: string[] }[];
   sources: RefiSource[];
   notes: Map<string, { name?: string; text: string; user?: string }>;
+  /** The notes on the project as a whole (their GUIDs, key form). */
+  projectNotes: string[];
   /** What is not brought over, by element name (PictureSource, Link, Set, Graph…), with how many. */
   left: Map<string, number>;
 }
@@ -116,8 +120,8 @@ function readCodes(parent: Element | undefined, left: Map<string, number>): Refi
     if (color !== undefined && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color.trim())) code.color = color.trim().toLowerCase();
     const description = textOf(child(el, 'Description'));
     if (description !== undefined && description.trim() !== '') code.description = description;
-    const notes = children(el, 'NoteRef').length;
-    if (notes > 0) left.set('Code/NoteRef', (left.get('Code/NoteRef') ?? 0) + notes);
+    const notes = children(el, 'NoteRef').map((r) => keyOf(r, 'targetGUID') ?? '').filter((g) => g !== '');
+    if (notes.length > 0) code.notes = notes;
     return code;
   });
 }
@@ -238,13 +242,12 @@ export function readProjectXml(xml: string, file: string): RefiProject {
     const user = keyOf(el, 'creatingUser');
     notes.set(guid, { text: textOf(child(el, 'PlainTextContent')) ?? textOf(child(el, 'Description')) ?? '', ...(name !== undefined ? { name } : {}), ...(user !== undefined ? { user } : {}) });
   }
-  const projectNotes = children(root, 'NoteRef').length;
-  if (projectNotes > 0) left.set('Project/NoteRef', projectNotes);
   for (const name of ['Links', 'Sets', 'Graphs'] as const) {
     const el = child(root, name);
     if (el) count(left, name.slice(0, -1), children(el, name.slice(0, -1)).length);
   }
   const name = attr(root, 'name');
   const origin = attr(root, 'origin');
-  return { ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}), users, codes, variables, cases, sources, notes, left };
+  const projectNotes = children(root, 'NoteRef').map((r) => keyOf(r, 'targetGUID') ?? '').filter((g) => g !== '');
+  return { ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}), users, codes, variables, cases, sources, notes, projectNotes, left };
 }
