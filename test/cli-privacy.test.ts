@@ -42,7 +42,7 @@ transcripts/P4.txt:11:38: error: "sylvie.marchand@orange.fr" may identify someon
 transcripts/P4.txt:11:90: warning: "Kowalczyk" may identify someone (capitalised word, perhaps a name)
 transcripts/P4.txt:11:103: error: "Barentin" may identify someone (place)
 fix: replace it with a label (codage anonymise), or add it under allow: in privacy.yaml if it identifies nobody
-8 likely identifier(s), 1 to review, in 1 transcript(s)
+8 likely identifier(s), 1 to review, in 1 of 1 transcript(s)
 `);
     const json = JSON.parse(runCli(['check', '--privacy', '--json', '--study', dir]).stdout);
     expect([json.ok, json.likely, json.possible]).toEqual([false, 8, 1]);
@@ -52,7 +52,7 @@ fix: replace it with a label (codage anonymise), or add it under allow: in priva
   it('passes the anonymised demo study (Windows-1252 transcript included), in French', () => {
     const r = runCli(['check', '--privacy', '--study', copyStudy()]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('0 identifiant(s) probable(s), 0 à vérifier, dans 12 transcription(s)\n');
+    expect(r.stdout).toBe('0 identifiant(s) probable(s), 0 à vérifier, dans 12 transcription(s) vérifiée(s)\n');
   });
 
   it('reports a broken privacy.yaml with its position', () => {

@@ -44,9 +44,13 @@ async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Pro
   }
   if (fix !== undefined) ctx.stdout.write(`${paint.dim(fr ? 'à faire' : 'fix')}${fr ? '\u00a0: ' : ': '}${fix[ctx.language]}\n`);
   const n = (value: number) => formatNumber(value, ctx.language);
-  const what = fr
-    ? `${n(likely)} identifiant(s) probable(s), ${n(possible)} à vérifier, dans ${n(study.transcripts.length)} transcription(s)`
-    : `${n(likely)} likely identifier(s), ${n(possible)} to review, in ${n(study.transcripts.length)} transcript(s)`;
+  // In how many of the transcripts checked: the findings of one interview are not spread over all.
+  const files = new Set(problems.filter((p) => p.kind.startsWith('privacy-') && p.kind !== 'privacy-yaml').map((p) => p.file)).size;
+  const checked = study.transcripts.length;
+  const where = fr
+    ? files === 0 ? `dans ${n(checked)} transcription(s) vérifiée(s)` : `dans ${n(files)} transcription(s) sur ${n(checked)}`
+    : files === 0 ? `in ${n(checked)} transcript(s) checked` : `in ${n(files)} of ${n(checked)} transcript(s)`;
+  const what = fr ? `${n(likely)} identifiant(s) probable(s), ${n(possible)} à vérifier, ${where}` : `${n(likely)} likely identifier(s), ${n(possible)} to review, ${where}`;
   ctx.stdout.write(`${likely > 0 ? paint.red(what) : paint.green(what)}\n`);
   return likely > 0 ? 1 : 0;
 }
