@@ -154,6 +154,14 @@ describe("re-importing codage's own listings", () => {
     expect(copy).toEqual(original.map(key).sort());
   });
 
+  it('says how many rows were found but name no code, and so were not imported', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'sans-code.csv');
+    writeFileSync(sheet, 'participant;code;verbatim\nMG1;;Je suis vidée. Vraiment.\nMG1;Épuisement;C\'est la consultation que je redoute un peu dans la journée.\n');
+    const r = runCli(['import-codings', sheet, '--coder', 'imp', '--study', dir, '--lang', 'en']);
+    expect(r.stdout).toContain('of which 1 row(s) found but naming no code: not imported (the review says which)');
+  });
+
   it('says that rows imported again were already there', () => {
     const dir = copyStudy();
     const first = runCli(['import-codings', SHEET, '--coder', 'imp', '--study', dir, '--lang', 'en']);

@@ -308,5 +308,11 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
     : `${formatNumber(withQuote, 'en')} row(s) with a quote, ${formatNumber(anchored, 'en')} anchored${share(anchored)}${summary.skipped > 0 ? `; ${formatNumber(summary.skipped, 'en')} row(s) without a quote skipped` : ''}\n`;
   const width = Math.max(...lines.map(([label]) => label.length));
   for (const [label, n] of lines) out += `  ${label.padEnd(width)}  ${String(n).padStart(6)}${share(n)}\n`;
+  // Found, and so counted above, but not imported: the row names no code.
+  if (summary.uncoded > 0) {
+    out += fr
+      ? `  dont ${formatNumber(summary.uncoded, 'fr')} ligne(s) trouvée(s) mais sans code\u00a0: non importée(s) (la revue dit lesquelles)\n`
+      : `  of which ${formatNumber(summary.uncoded, 'en')} row(s) found but naming no code: not imported (the review says which)\n`;
+  }
   return out;
 }
