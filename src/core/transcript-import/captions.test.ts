@@ -19,6 +19,21 @@ describe('parseCaptions', () => {
     expect(cues[1]!.text).toBe('Alors: voilà');
   });
 
+  it('takes a speaker label opening one cue only (a nurse who speaks once), and the dash of French subtitles', () => {
+    const vtt =
+      'WEBVTT\n\n00:01.000 --> 00:02.000\nPatient 5: Depuis 2019.\n\n00:02.000 --> 00:03.000\nInfirmière Asalée: Excusez-moi, je vous interromps.\n\n' +
+      '00:03.000 --> 00:04.000\nPatient 5: Pas de souci.\n\n00:04.000 --> 00:05.000\nSophie: une fois\n\n00:05.000 --> 00:06.000\n- Intervieweur : Bonjour.\n';
+    const cues = parseCaptions(vtt, 'vtt').cues;
+    expect(cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['Patient 5', 'Depuis 2019.'],
+      ['Infirmière Asalée', 'Excusez-moi, je vous interromps.'],
+      ['Patient 5', 'Pas de souci.'],
+      // A name alone, once: not known to be a speaker.
+      [null, 'Sophie: une fois'],
+      ['Intervieweur', 'Bonjour.'],
+    ]);
+  });
+
   it('reports unreadable blocks with their line, and keeps the rest', () => {
     const srt = '1\n00:00:01,000 --> 00:00:02,000\nP3 : un\n\n2\n00:00:0x,000 --> 00:00:03,000\ndeux\n\n3\nsans temps\n';
     const { cues, problems } = parseCaptions(srt, 'srt');

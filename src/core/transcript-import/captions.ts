@@ -8,6 +8,7 @@
  * Read leniently, as players do: CRLF, a byte order mark, cue numbers or none, `,` or `.` before
  * the milliseconds, hours or none, styling tags. What cannot be read is reported with its line.
  */
+import { isKnownLabel } from '../transcript/turns.js';
 import type { Localized } from '../types.js';
 import { decodeEntities } from './entities.js';
 
@@ -70,8 +71,11 @@ function voices(payload: string): { speaker: string | null; text: string }[] {
   return pieces;
 }
 
-/** A `Name:` prefix: a short name without sentence punctuation, then a colon and a space. */
-const PREFIX = /^([\p{L}\p{N}][^:.!?;,\n]{0,39}?)\s*:\s+(?=\S)/u;
+/**
+ * A `Name:` prefix: a short name without sentence punctuation, then a colon and a space; after the
+ * dash French subtitles open a change of speaker with (`- Intervieweur : Bonjour.`).
+ */
+const PREFIX = /^(?:[-–—][ \t]*)?([\p{L}\p{N}][^:.!?;,\n]{0,39}?)\s*:\s+(?=\S)/u;
 /** A few words that open speech with a colon and are not speakers. */
 const NOT_NAMES = new Set(['alors', 'bon', 'donc', 'mais', 'et', 'enfin', 'voilà', 'bref', 'so', 'well', 'note', 'nb', 'exemple', 'example']);
 
@@ -128,7 +132,8 @@ export function parseCaptions(text: string, format: 'vtt' | 'srt'): Captions {
     t = 0;
   }
 
-  // `Name:` prefixes count as speakers when the same name opens at least two cues (or the only one).
+  // `Name:` prefixes count as speakers when the same name opens at least two cues (or the only one),
+  // or when it is a speaker label wherever it stands (`Infirmière Asalée`, `Patient 5`, `Dr Martin`).
   const prefixCounts = new Map<string, number>();
   const prefixOf = (payload: string): RegExpExecArray | null => {
     const m = PREFIX.exec(payload.replace(TAGS, ''));
@@ -143,7 +148,7 @@ export function parseCaptions(text: string, format: 'vtt' | 'srt'): Captions {
       let { speaker, text: said } = piece;
       if (speaker === null) {
         const m = PREFIX.exec(said);
-        if (m !== null && ((prefixCounts.get(m[1]!) ?? 0) >= 2 || raw.length === 1) && !NOT_NAMES.has(m[1]!.toLowerCase())) {
+        if (m !== null && ((prefixCounts.get(m[1]!) ?? 0) >= 2 || raw.length === 1 || isKnownLabel(m[1]!.trim())) && !NOT_NAMES.has(m[1]!.toLowerCase())) {
           speaker = m[1]!;
           said = said.slice(m[0].length);
         }
