@@ -68,8 +68,15 @@ describe('codage import', () => {
     const result = runCli([
       'import', join(from, 'entretien-MG3.docx'), join(from, 'entretien-MG3.odt'), join(from, '*.vtt'), join(from, 'entretien-P5.srt'), join(from, 'entretien-P7-windows.txt'),
       '--study', study, '--speaker', 'Enquêtrice=E', '--speaker', 'Interviewé=MG3', '--speaker', 'Marie Dupont=E', '--speaker', 'Jean-Pierre Martin=MG12',
-      '--speaker', 'Sophie Bernard (Externe)=A2', '--speaker', 'Intervieweur=E', '--speaker', 'Patient=P5',
+      '--speaker', 'Sophie Bernard (Externe)=A2', '--speaker', 'Intervieweur=E', '--speaker', 'Patient=P5', '--speaker', 'Intervieweuse=E',
     ]);
+    // A label of the map that no file has is said, not silently left unused.
+    expect(result.stderr).toContain('aucun fichier importé n’a l’étiquette « Intervieweuse » (→ E)');
+    expect(result.stderr).not.toContain('« Patient »');
+    // A new label the transcript would not read back as it is: refused before anything is read.
+    const colon = runCli(['import', join(from, 'entretien-P5.srt'), '--study', study, '--speaker', 'Patient=E:x', '--lang', 'en']);
+    expect(colon.code).toBe(2);
+    expect(colon.stderr).toContain('"E:x" (for "Patient") cannot be a speaker label');
     // The .docx and the .odt have the same name: the second one is not imported.
     expect(result.stdout).toContain('entretien-MG3.odt\u00a0: même nom qu’un autre fichier — il deviendrait lui aussi transcripts/entretien-MG3.txt');
     expect(result.code).toBe(1);

@@ -13,7 +13,7 @@ import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
 import { buildTranscript, planTranscriptImport, type BuiltTranscript, type SourceText } from '../../core/transcript-import/build.js';
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
-import { looksLikeName } from '../../core/transcript-import/speakers.js';
+import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript-import/speakers.js';
 import { messageQuote } from '../../core/report/typography.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Language, Localized, Problem, Segment } from '../../core/types.js';
@@ -99,6 +99,15 @@ function speakerMap(options: ImportOptions): Map<string, string> {
       );
     }
     map.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+  }
+  // A new label must read back as itself: `E:x` would be cut at its colon.
+  for (const [from, to] of map) {
+    if (labelFromName(to) !== to) {
+      throw new UsageError(
+        { en: `"${to}" (for "${from}") cannot be a speaker label: the transcript would not read it back as it is`, fr: `« ${to} » (pour « ${from} ») ne peut pas être une étiquette de locuteur : la transcription ne la relirait pas telle quelle` },
+        { en: `letters, digits, ".", "'", "-", at most four words: e.g. "${labelFromName(to)}"`, fr: `lettres, chiffres, « . », « ' », « - », quatre mots au plus : par exemple « ${labelFromName(to)} »` },
+      );
+    }
   }
   return map;
 }
@@ -290,6 +299,16 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
 
   for (const p of problems) ctx.stderr.write(`${formatProblem(p, language)}\n`);
   const colon = fr ? '\u00a0: ' : ': ';
+  // A label of the map that no file has: a typo, or the wrong files.
+  const labels = imported.flatMap((t) => t.built.speakers.map((s) => s.label));
+  for (const [from, to] of imported.length > 0 ? map : new Map<string, string>()) {
+    if (labels.some((label) => mappedLabel(new Map([[from, to]]), label) !== undefined)) continue;
+    ctx.stderr.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
+        fr ? `aucun fichier importé n’a l’étiquette « ${terminalSafe(from)} » (→ ${terminalSafe(to)}) : vérifier son orthographe` : `no file imported has the label "${terminalSafe(from)}" (→ ${terminalSafe(to)}): check its spelling`
+      }\n`,
+    );
+  }
   for (const t of imported) {
     const speakers = t.built.speakers.map((s) => (s.label === s.written ? s.written : `${s.label} → ${s.written}`)).join(', ');
     const details = [
