@@ -14,7 +14,7 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { applyEdits, extendTable, moveSegment, planEdits, tableKey, type Edit, type ReplacementTable } from '../../core/privacy/anonymise.js';
 import { anonymiseFrontMatter, type FrontMatterRewrite } from '../../core/privacy/front-matter.js';
 import { applyDecisions, reviewGroups, type ReviewDecision } from '../../core/privacy/review.js';
-import { findIdentifiers } from '../../core/privacy/find.js';
+import { findAttributeIdentifiers, findIdentifiers } from '../../core/privacy/find.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { coderFilePath } from '../../core/study/study.js';
 import { OffsetMap } from '../../core/text/offsets.js';
@@ -166,7 +166,7 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     }
   } else {
     for (const t of study.transcripts) {
-      const found = [...findIdentifiers(t.text, lists), ...Object.values(t.attributes).flatMap((v) => (typeof v === 'string' ? findIdentifiers(v, lists) : []))];
+      const found = [...findIdentifiers(t.text, lists), ...Object.entries(t.attributes).flatMap(([k, v]) => (typeof v === 'string' ? findAttributeIdentifiers(k, v, lists) : []))];
       for (const f of found) if (!originals.has(tableKey(f.text)) && f.likely) originals.set(tableKey(f.text), f.text);
       extendTable(table, found, ctx.language);
       for (const f of found) if (!f.likely && !table.has(tableKey(f.text))) toReview.push({ file: t.file, text: f.text });

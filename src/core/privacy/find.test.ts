@@ -88,3 +88,14 @@ describe('findIdentifiers', () => {
     expect(kinds('il prend 1000 mg trois fois par jour, depuis 2019, 15000 patients, 12 ans')).toEqual([]);
   });
 });
+
+describe('findAttributeIdentifiers', () => {
+  it('takes the whole value of a place attribute for a place, whatever the word, unless allowed', async () => {
+    const { findAttributeIdentifiers } = await import('./find.js');
+    expect(findAttributeIdentifiers('ville', 'Fécamp')).toEqual([{ start: 0, end: 6, kind: 'place', text: 'Fécamp', likely: true }]);
+    expect(findAttributeIdentifiers('Lieu d’exercice', 'Maison de santé de Bolbec')[0]).toMatchObject({ kind: 'place', text: 'Maison de santé de Bolbec' });
+    expect(findAttributeIdentifiers('ville', 'Fécamp', { allow: ['fecamp'] })).toEqual([]);
+    expect(findAttributeIdentifiers('milieu', 'rural')).toEqual([]);
+    expect(findAttributeIdentifiers('ville', '[ville]')).toEqual([]);
+  });
+});

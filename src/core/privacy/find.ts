@@ -260,3 +260,21 @@ export function findIdentifiers(text: string, lists: PrivacyLists = {}): Finding
   }
   return kept;
 }
+
+/** Front-matter attributes whose value is a place (`ville: Fécamp`), whatever the word. */
+const PLACE_ATTRIBUTES = new Set(['ville', 'commune', 'village', 'lieu', 'lieu d exercice', 'adresse', 'city', 'town', 'place', 'address', 'hopital', 'hospital', 'cabinet', 'etablissement']);
+
+/**
+ * What may identify someone in a front-matter value: what `findIdentifiers` finds in it, and the
+ * whole value of an attribute that names a place (`ville: Fécamp` is not a sentence: no word of it
+ * is at a sentence start, and a small town is in no list). Positions are within the value.
+ */
+export function findAttributeIdentifiers(attribute: string, value: string, lists: PrivacyLists = {}): Finding[] {
+  const found = findIdentifiers(value, lists);
+  const text = value.trim();
+  if (text === '' || !PLACE_ATTRIBUTES.has(fold(attribute).replace(/[\s'’_-]+/g, ' ').trim())) return found;
+  // An anonymisation label (`[town]`), or a value the study allows.
+  if (/^\[[^\]]*\]$/.test(text) || (lists.allow ?? []).some((a) => fold(a) === fold(text))) return found;
+  const start = value.indexOf(text);
+  return [{ start, end: start + text.length, kind: 'place', text, likely: true }];
+}

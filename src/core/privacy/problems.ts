@@ -3,7 +3,7 @@
  * identifier is an error (the check fails), a possible one a warning to review.
  */
 import type { Localized, Problem, Transcript } from '../types.js';
-import { findIdentifiers, type Finding, type FindingKind, type PrivacyLists } from './find.js';
+import { findAttributeIdentifiers, findIdentifiers, type Finding, type FindingKind, type PrivacyLists } from './find.js';
 
 export const KIND_NAMES: Record<FindingKind, Localized> = {
   email: { en: 'e-mail address', fr: 'adresse e-mail' },
@@ -68,7 +68,7 @@ export function privacyProblems(transcript: Transcript, lists: PrivacyLists): Pr
   for (const [key, value] of Object.entries(transcript.attributes)) {
     if (typeof value !== 'string') continue;
     const at = transcript.attributePositions?.[key] ?? { line: 1, column: 1 };
-    for (const f of findIdentifiers(value, lists)) problems.push(problemOf(transcript.file, { line: at.line, column: at.column + f.start }, f));
+    for (const f of findAttributeIdentifiers(key, value, lists)) problems.push(problemOf(transcript.file, { line: at.line, column: at.column + f.start }, f));
   }
   return problems;
 }

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../types.js';
 import { extendTable, tableKey, type ReplacementTable } from './anonymise.js';
-import { findIdentifiers, type FindingKind, type PrivacyLists } from './find.js';
+import { findAttributeIdentifiers, findIdentifiers, type FindingKind, type PrivacyLists } from './find.js';
 
 /** One place a finding occurs. */
 export interface Occurrence {
@@ -93,7 +93,7 @@ export function reviewGroups(transcripts: readonly ReviewedTranscript[], lists: 
     for (const [attribute, value] of Object.entries(t.attributes)) {
       if (typeof value !== 'string') continue;
       const at = t.attributePositions?.[attribute] ?? { line: 1, column: 1 };
-      for (const f of findIdentifiers(value, lists)) {
+      for (const f of findAttributeIdentifiers(attribute, value, lists)) {
         add(tableKey(f.text), f.kind, f.likely, { file: t.file, line: at.line, column: at.column + f.start, text: f.text, context: `${attribute}: ${value}`, at: attribute.length + 2 + f.start, frontMatter: true });
       }
     }
