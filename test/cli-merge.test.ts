@@ -143,7 +143,7 @@ describe('codage merge', () => {
     // (marie had coded that sentence too: the only errors are about the sentence marie deleted.)
     const errors = check.stdout.split('\n').filter((l) => l.includes(': error: '));
     expect(errors.length).toBeGreaterThan(0);
-    for (const e of errors) expect(e).toContain('cannot be found in transcripts/MG4.md any more: "Et elle me regarde');
+    for (const e of errors) expect(e).toContain('cannot be found in transcripts/MG4.md any more: “Et elle me regarde');
   });
 
   it('replaces a coder file that differs here only with --force, keeping the old one', () => {
