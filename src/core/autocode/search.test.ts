@@ -12,6 +12,11 @@ describe('autocode search', () => {
     expect(hits("l'hopital")).toEqual(['l’Hôpital']);
     expect(hits('COEUR')).toEqual(['Cœur', 'coeur']);
   });
+  it('does not find a word inside an e-mail or web address', () => {
+    const text = 'P3 : Chloé, sa fille, écrit à chloe.dubois@gmail.com ou voit www.chloe-art.fr.';
+    expect(findHits(parseSearch('chloe'), text).map((s) => text.slice(s.start, s.end))).toEqual(['Chloé']);
+  });
+
   it('takes * as any letters inside a word, at its start, end or middle', () => {
     expect(hits('douleur*')).toEqual(['douleur', 'Douleurs', 'douleur']);
     expect(hits('*algie')).toEqual(['lombalgie']);

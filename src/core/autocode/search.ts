@@ -70,6 +70,19 @@ export function parseSearch(text: string, options: { regex?: boolean } = {}): Se
   return { text, patterns, regex: false };
 }
 
+/**
+ * Whether a hit is a piece of an e-mail or web address (`chloe` in `chloe.dubois@gmail.com`): the
+ * folded text reads `.`, `@` and `/` as spaces, but a researcher searching a word means speech.
+ */
+function insideAddress(text: string, span: Span): boolean {
+  let start = span.start;
+  let end = span.end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  while (end < text.length && !/\s/.test(text[end]!)) end++;
+  const token = text.slice(start, end);
+  return token.includes('@') || /(?:https?:\/\/|www\.)/i.test(token);
+}
+
 /** Every hit of the search in a text, as spans of the original text, in order, overlaps joined. */
 export function findHits(search: Search, text: string, folded?: FoldedText): Span[] {
   const spans: Span[] = [];
@@ -88,7 +101,10 @@ export function findHits(search: Search, text: string, folded?: FoldedText): Spa
     const f = folded ?? new FoldedText(text);
     for (const pattern of search.patterns) {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(f.folded); m !== null; m = pattern.exec(f.folded)) spans.push(f.toOriginal(m.index, m.index + m[0].length));
+      for (let m = pattern.exec(f.folded); m !== null; m = pattern.exec(f.folded)) {
+        const span = f.toOriginal(m.index, m.index + m[0].length);
+        if (!insideAddress(text, span)) spans.push(span);
+      }
     }
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
