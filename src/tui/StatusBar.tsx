@@ -13,20 +13,37 @@ export interface StatusBarProps {
   width: number;
 }
 
+/** The words of `text` that fit in `width` columns, and the rest (`text` cut where no space is). */
+export function splitAtWidth(text: string, width: number): [string, string] {
+  if (textWidth(text) <= width) return [text, ''];
+  let cut = -1;
+  for (let i = text.indexOf(' '); i !== -1 && textWidth(text.slice(0, i)) <= width; i = text.indexOf(' ', i + 1)) cut = i;
+  if (cut <= 0) return [truncate(text, width), ''];
+  return [text.slice(0, cut), text.slice(cut + 1)];
+}
+
 export function StatusBar({ message, position, hints, width }: StatusBarProps): React.JSX.Element {
-  // A message that does not fit beside the position takes the whole line.
+  // A message that does not fit beside the position takes the whole line, and the hints' line too
+  // when it is longer than one line: a message is read once, the hints are there again after it.
   const alone = message !== null && textWidth(message.text) + textWidth(position) + 2 > width;
-  const left = message === null ? '' : truncate(message.text, alone ? width : width - textWidth(position) - 2);
+  const [first, rest] = message === null ? ['', ''] : alone ? splitAtWidth(message.text, width) : [truncate(message.text, width - textWidth(position) - 2), ''];
+  const colour = hue(message?.tone === 'error' ? 'red' : undefined);
   return (
     <>
       <Text wrap="truncate-end">
-        <Text color={hue(message?.tone === 'error' ? 'red' : undefined)}>{left}</Text>
-        {alone ? '' : gapBetween(left, position, width)}
+        <Text color={colour}>{first}</Text>
+        {alone ? '' : gapBetween(first, position, width)}
         {alone ? null : <Text dimColor>{position}</Text>}
       </Text>
-      <Text dimColor wrap="truncate-end">
-        {fitHints(hints, width)}
-      </Text>
+      {rest === '' ? (
+        <Text dimColor wrap="truncate-end">
+          {fitHints(hints, width)}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end">
+          <Text color={colour}>{truncate(rest, width)}</Text>
+        </Text>
+      )}
     </>
   );
 }
