@@ -6,8 +6,9 @@
  * where, and that nothing was changed — and nothing must have changed.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, CLI, copyStudy, runCli, smallSheet, snapshot, tempDir, type CliResult } from './helpers.js';
 
@@ -29,11 +30,21 @@ function runInShell(script: string, options: { unshare?: boolean } = {}): CliRes
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The folders from the system's temporary folder down to `dir` made traversable by another user
+ * (the commands below run as `nobody` when the tests run as root). The temporary folder itself is
+ * never touched: it is the machine's (world-writable, sticky), not the test's.
+ */
+function openPathTo(dir: string): void {
+  const top = realpathSync(tmpdir());
+  for (let d = realpathSync(dir); d !== top && d.startsWith(`${top}${sep}`); d = dirname(d)) chmodSync(d, 0o755);
+}
+
 describe('a folder the user may not write (EACCES)', () => {
   it.skipIf(process.platform === 'win32')('import-codings exits 1, names the file and says nothing was changed', () => {
     const dir = copyStudy();
     // The study folder open to everyone, its codings/ folder writable by nobody.
-    for (let d = dir; d !== dirname(d) && d.startsWith(dirname(dirname(dir))); d = dirname(d)) chmodSync(d, 0o755);
+    openPathTo(dir);
     chmodSync(dir, 0o777);
     chmodSync(join(dir, 'codings'), 0o555);
     chmodSync(dirname(SHEET), 0o755);
@@ -56,8 +67,8 @@ describe('a folder the user may not write (EACCES)', () => {
   it.skipIf(process.platform === 'win32')('segments -o into a read-only folder says the file was not written', () => {
     const dir = copyStudy();
     const out = tempDir();
-    for (let d = out; d !== dirname(d) && d.startsWith(dirname(out)); d = dirname(d)) chmodSync(d, 0o755);
-    for (let d = dir; d !== dirname(d) && d.startsWith(dirname(dirname(dir))); d = dirname(d)) chmodSync(d, 0o755);
+    openPathTo(out);
+    openPathTo(dir);
     chmodSync(out, 0o555);
     const result = spawnSync(process.execPath, [CLI, 'segments', '--study', dir, '-o', join(out, 'segments.csv'), '--lang', 'en'], {
       encoding: 'utf8',
