@@ -50,6 +50,18 @@ describe('the reconciliation reducer', () => {
     expect(state.effects).toMatchObject([{ type: 'save', decision: { choice: 'neither', note: 'à voir avec la directrice' } }]);
   });
 
+  it('never moves an edited boundary into another speaker’s turn, and says why it stops', () => {
+    let state = initReconcile(sampleInput());
+    state = run(state, { type: 'move', dir: 1 }, { type: 'move', dir: 1 }, { type: 'openEdit', from: 'all' });
+    const before = TRANSCRIPT.text.slice(state.edit!.start, state.edit!.end);
+    state = reduce(state, { type: 'editMove', unit: 'word', dir: 1 });
+    expect(TRANSCRIPT.text.slice(state.edit!.start, state.edit!.end)).toBe(before);
+    expect(state.message?.text.fr).toContain('Limite du tour de parole');
+    // The start goes back sentence by sentence, and stops after « P1 : », not in the interviewer's question.
+    state = run(state, { type: 'editSwap' }, ...Array.from({ length: 6 }, () => ({ type: 'editMove', unit: 'sentence', dir: -1 }) as Action));
+    expect(TRANSCRIPT.text.slice(state.edit!.start, state.edit!.end).startsWith('Je ne sais plus quoi lui proposer.')).toBe(true);
+  });
+
   it('edits boundaries by word and sentence, and the codes through the picker', () => {
     let state = initReconcile(sampleInput());
     state = run(state, { type: 'move', dir: 1 }, { type: 'move', dir: 1 }); // boundaries: « Huit mois … aussi. » vs « Huit mois … ! »

@@ -159,7 +159,18 @@ function moveBoundary(state: ReconcileState, item: ReconcileItem, edit: Edit, un
     const after = spans.filter((w) => w.start >= at).map((w) => w.start);
     target = cut !== undefined ? after[0] : after[1];
   }
-  return target !== undefined && valid(target) ? target : at;
+  if (target === undefined || !valid(target)) return at;
+  // Never into another speaker's turn: the end stops where its turn ends, the start where its
+  // turn's text starts (after the label), as the spreadsheet import never spans two speakers.
+  const turns = item.transcript.turns;
+  if (moving === 'end' && dir === 1) {
+    const turn = turns.find((t) => t.start < at && at <= t.end);
+    if (turn !== undefined && target > turn.end) return Math.max(at, turn.end);
+  } else if (moving === 'start' && dir === -1) {
+    const turn = turns.find((t) => t.textStart <= at && at < t.end);
+    if (turn !== undefined && target < turn.textStart) return Math.min(at, turn.textStart);
+  }
+  return target;
 }
 
 function reduceEdit(state: ReconcileState, edit: Edit, action: Action): ReconcileState {
@@ -168,7 +179,10 @@ function reduceEdit(state: ReconcileState, edit: Edit, action: Action): Reconcil
   switch (action.type) {
     case 'editMove': {
       const to = moveBoundary(state, item, edit, action.unit, action.dir);
-      return { ...state, edit: edit.active === 'end' ? { ...edit, end: to } : { ...edit, start: to } };
+      const at = edit.active === 'end' ? edit.end : edit.start;
+      const outward = (edit.active === 'end' && action.dir === 1) || (edit.active === 'start' && action.dir === -1);
+      const message = to === at && outward ? info('Limite du tour de parole\u00a0: un segment ne déborde pas sur un autre locuteur.', 'The end of the speaker’s turn: a segment does not run into another speaker’s.') : null;
+      return { ...state, message, edit: edit.active === 'end' ? { ...edit, end: to } : { ...edit, start: to } };
     }
     case 'editSwap':
       return { ...state, edit: { ...edit, active: edit.active === 'end' ? 'start' : 'end' } };
