@@ -224,6 +224,7 @@ describe('codage codebook edits, across two coder files', () => {
     const r = runCli(['codebook', 'undo', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('codings/paul.yaml changed after this edit (codage codebook merge Frustration Impuissance): undoing it would lose those changes, so nothing was undone.');
+    expect(r.stderr).toMatch(/are in \.codage\/history\/\d+\/ \([^)]*\d-paul\.yaml → codings\/paul\.yaml[^)]*\): to take it back by hand/);
     expect(['codebook.yaml', 'codings/marie.yaml', 'codings/paul.yaml'].map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual(files);
   }, SLOW);
 

@@ -183,6 +183,8 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
       }
       const changed = now.filter(({ f, hash }) => hash !== f.after).map(({ f }) => f.file);
       if (changed.length > 0) {
+        // Which saved file is which study file: `1-marie.yaml` is codings/marie.yaml.
+        const saved = entry.files.filter((f) => f.before !== null).map((f) => `${f.before} → ${f.file}`).join(', ');
         throw new DataError(
           {
             en: `${changed.join(', ')} changed after this edit (${entry.command}): undoing it would lose those changes, so nothing was undone.`,
@@ -190,8 +192,8 @@ export function undoLastEdit(root: string, options: { language: Language; onNoti
           },
           {
             hint: {
-              en: `Make the opposite edit with codage codebook instead (the version before the edit is kept in .codage/history/${name}/).`,
-              fr: `Faites plutôt la modification inverse avec codage codebook (la version d’avant est gardée dans .codage/history/${name}/).`,
+              en: `The files as they were before this edit are in .codage/history/${name}/ (${saved}): to take it back by hand, copy them over the study's, then redo the later changes to ${changed.join(', ')}; or, for a rename or a move, make the opposite edit with codage codebook. Then run codage check.`,
+              fr: `Les fichiers d’avant cette modification sont dans .codage/history/${name}/ (${saved})\u00a0: pour l’annuler à la main, les recopier sur ceux de l’étude, puis refaire les changements ultérieurs de ${changed.join(', ')}\u202f; ou, pour un renommage ou un déplacement, faire la modification inverse avec codage codebook. Puis lancer codage check.`,
             },
           },
         );
