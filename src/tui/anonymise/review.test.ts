@@ -114,3 +114,14 @@ describe('the review reducer', () => {
     expect(reduce(s, { type: 'write' })).toBe(s);
   });
 });
+
+describe('the review screen’s hints', () => {
+  it('show every deciding key (Entrée, e, k, s) at 80 columns, in both languages', async () => {
+    const { fitHints } = await import('../line-fit.js');
+    const { reviewStrings } = await import('./strings.js');
+    for (const language of ['fr', 'en'] as const) {
+      const line = fitHints(reviewStrings(language).hints.review, 80);
+      for (const key of [language === 'fr' ? 'Entrée' : 'Enter', 'e ', 'k ', 's ', 'q ']) expect(line).toContain(key);
+    }
+  });
+});

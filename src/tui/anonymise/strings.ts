@@ -54,7 +54,7 @@ const fr: ReviewStrings = {
   summaryAsk: 'Entrée\u00a0: écrire ces changements · Échap\u00a0: revenir · q\u00a0: quitter sans rien écrire',
   quitAsk: 'Quitter sans rien écrire\u00a0? o\u00a0: oui, autre touche\u00a0: non',
   hints: {
-    review: ['Entrée remplacer', 'e modifier l’étiquette', 'k garder', 's passer', '←/→ précédent/suivant', 'Tab occurrence', 'w résumé', 'q quitter'],
+    review: ['Entrée remplacer', 'e étiquette', 'k garder', 's passer', '←/→ précédent/suivant', 'Tab occurrence', 'w résumé', 'q quitter'],
     label: ['Entrée valider', 'Échap annuler', 'Ctrl-U effacer'],
     summary: ['Entrée écrire', 'Échap revenir', '↑/↓ défiler', 'q quitter'],
     quit: ['o quitter sans écrire', 'autre touche rester'],
