@@ -17,3 +17,14 @@ describe('planEdits', () => {
     expect(applyEdits(lower, planEdits(lower, table({ Dubreuil: '[B]' })))).toBe('le docteur [B]');
   });
 });
+
+describe('extendTable', () => {
+  it('takes the town of a postal code for a place wherever else it is said', async () => {
+    const { extendTable } = await import('./anonymise.js');
+    const text = 'Il est kiné à Bolbec, 3 rue des Capucins 76210 Bolbec.';
+    const t: ReplacementTable = new Map();
+    const start = text.indexOf('76210');
+    extendTable(t, [{ start, end: start + 12, kind: 'postal-code', text: '76210 Bolbec', likely: true }], 'fr');
+    expect(applyEdits(text, planEdits(text, t))).toBe('Il est kiné à [ville], 3 rue des Capucins [code postal, ville].');
+  });
+});

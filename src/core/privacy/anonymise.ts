@@ -95,6 +95,12 @@ export function extendTable(table: ReplacementTable, findings: readonly Finding[
       } else replacement = `[${newLetter()}]`;
     }
     table.set(key, replacement);
+    // `76210 Bolbec`: the town is a place wherever else it is said (`kiné à Bolbec`).
+    if (f.kind === 'postal-code') {
+      const town = f.text.replace(/^[\d\s]+/u, '').trim();
+      const townKey = tableKey(town);
+      if (/\p{L}/u.test(town) && !table.has(townKey)) table.set(townKey, GENERIC[language].place!);
+    }
   }
 }
 
