@@ -148,7 +148,8 @@ describe('planRefiCodebook', () => {
       }),
       { numRuns: 150, seed: 20261202 },
     );
-  });
+    // 150 generated projects: ~7 s alone, several times that on a loaded 2-core machine.
+  }, 120_000);
 
   it('brings case variants of one name into one code, and the sub-codes of an unnamed code where it was', () => {
     const variants = code('Relation bis', [code('Impuissance'), code('impuissance'), code('IMPUISSANCE ')]);
