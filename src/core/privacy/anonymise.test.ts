@@ -28,3 +28,20 @@ describe('extendTable', () => {
     expect(applyEdits(text, planEdits(text, t))).toBe('Il est kiné à [ville], 3 rue des Capucins [code postal, ville].');
   });
 });
+
+describe('one label per person', () => {
+  it('gives a first name alone the letter of the full name it belongs to, in either order', async () => {
+    const { extendTable } = await import('./anonymise.js');
+    const finding = (text: string, kind: 'name' | 'first-name') => ({ start: 0, end: text.length, kind, text, likely: true });
+    const t: ReplacementTable = new Map();
+    extendTable(t, [finding('Gérard Lemoine', 'name'), finding('Gérard', 'first-name')], 'fr');
+    expect(t.get(tableKey('Gérard'))).toBe(t.get(tableKey('Gérard Lemoine')));
+    const u: ReplacementTable = new Map();
+    extendTable(u, [finding('Gérard', 'first-name'), finding('Gérard Lemoine', 'name')], 'fr');
+    expect(u.get(tableKey('Gérard Lemoine'))).toBe(u.get(tableKey('Gérard')));
+    // Two Gérards: the first name alone belongs to neither.
+    const v: ReplacementTable = new Map();
+    extendTable(v, [finding('Gérard Lemoine', 'name'), finding('Gérard Hamon', 'name'), finding('Gérard', 'first-name')], 'fr');
+    expect(new Set([v.get(tableKey('Gérard Lemoine')), v.get(tableKey('Gérard Hamon')), v.get(tableKey('Gérard'))]).size).toBe(3);
+  });
+});

@@ -64,6 +64,26 @@ function letters(n: number): string {
  * (`[A]`, `[Dr B]` keeping the title), the same person the same letter wherever it appears; a
  * place, an institution, a phone number… a label of its kind.
  */
+/** A letter label alone (`[A]`): a person's, not a generic one (`[town]`). */
+const PERSON_LABEL = /^\[[A-Z]{1,3}\]$/;
+
+/**
+ * The label already given to the same person under another form of their name: `Gérard` after
+ * `Gérard Lemoine` (or the other way round) gets the same letter, when only one name of the table
+ * starts with that first name (two Gérards stay two people).
+ */
+function samePerson(table: ReplacementTable, key: string): string | undefined {
+  const words = key.split(' ');
+  if (words.length === 1) {
+    const full = [...table].filter(([k, v]) => k.startsWith(`${key} `) && PERSON_LABEL.test(v));
+    return full.length === 1 ? full[0]![1] : undefined;
+  }
+  const first = table.get(words[0]!);
+  if (first === undefined || !PERSON_LABEL.test(first)) return undefined;
+  const others = [...table.keys()].filter((k) => k !== key && k.startsWith(`${words[0]} `));
+  return others.length === 0 ? first : undefined;
+}
+
 export function extendTable(table: ReplacementTable, findings: readonly Finding[], language: Language): void {
   const used = new Set<string>();
   for (const value of table.values()) {
@@ -92,7 +112,7 @@ export function extendTable(table: ReplacementTable, findings: readonly Finding[
         const letter = known !== undefined ? /([A-Z]{1,3})\]$/.exec(known)?.[1] ?? newLetter() : newLetter();
         if (known === undefined) table.set(surname, `[${letter}]`);
         replacement = `[${title} ${letter}]`;
-      } else replacement = `[${newLetter()}]`;
+      } else replacement = samePerson(table, key) ?? `[${newLetter()}]`;
     }
     table.set(key, replacement);
     // `76210 Bolbec`: the town is a place wherever else it is said (`kiné à Bolbec`).
