@@ -235,3 +235,16 @@ describe('participant resolution', () => {
     expect(r.reason?.en).toContain('MG4, A4');
   });
 });
+
+describe('a cell that repeats a sentence', () => {
+  it('gives one passage, not two overlapping ones shown with […] between them', () => {
+    const repeated = planImport({
+      rows: [{ row: 2, cells: ['P01', 'Vécu du médecin', 'Impuissance', 'On bricole en attendant. On bricole en attendant. Et puis il revient, il revient', ''] }],
+      columns,
+      transcripts,
+    });
+    const segments = repeated.segments.filter((s) => s.participant === 'P01');
+    for (let i = 1; i < segments.length; i++) expect(segments[i]!.start).toBeGreaterThanOrEqual(segments[i - 1]!.end);
+    expect(segments.map((s) => s.text).join(' […] ')).toBe('On bricole en attendant. Et puis il revient, il revient');
+  });
+});

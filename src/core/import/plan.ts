@@ -251,12 +251,30 @@ function locateRow(
  * share their segments (their codes and memos joined). The passages of a quote that went to
  * several are tied by a shared quote key.
  */
+/**
+ * A quote's passages, sorted, with those that overlap joined: a cell that repeats a sentence must
+ * not become « …en fait. […] en fait. », one passage inside another.
+ */
+function joinOverlapping(sorted: ImportPiece[]): ImportPiece[] {
+  const out: ImportPiece[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || p.start >= last.end) {
+      out.push(p);
+      continue;
+    }
+    if (p.end > last.end) out[out.length - 1] = { ...last, end: p.end, text: last.text + p.text.slice(last.end - p.start), ambiguous: last.ambiguous || p.ambiguous };
+    else if (p.ambiguous && !last.ambiguous) out[out.length - 1] = { ...last, ambiguous: true };
+  }
+  return out;
+}
+
 function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegment[] {
   const byKey = new Map<string, ImportSegment[]>();
   const memos = new Map<ImportSegment[], string[]>();
   for (const r of results) {
     if (r.pieces.length === 0 || r.participant === null || r.codes.length === 0) continue;
-    const spans = [...r.pieces].sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = joinOverlapping([...r.pieces].sort((a, b) => a.start - b.start || a.end - b.end));
     const key = `${r.participant}\u0000${spans.map((p) => `${p.start}-${p.end}`).join(',')}`;
     let group = byKey.get(key);
     if (group === undefined) {
