@@ -96,7 +96,7 @@ export function applyCodesToMany(state: SessionState, spans: readonly Span[], id
   }
   const n = added + extended;
   if (n === 0) return { ...closed, message: info('Ces passages ont déjà ces codes.', 'These passages already have these codes.') };
-  const label = L(`codage de ${n} passage(s)\u00a0: ${names(state, ids)}`, `coding ${n} passage(s): ${names(state, ids)}`);
+  const label = L(`${n} passage(s) codé(s) en ${names(state, ids)}`, `${n} passage(s) coded as ${names(state, ids)}`);
   const next = commit(closed, sortSegments(segments), state.transcriptMemo, (spans[0] as Span).start, label, touchRecent(state.recentCodes, ids));
   return {
     ...next,

@@ -58,7 +58,7 @@ export function applyCodes(state: SessionState, span: Span, ids: string[]): Sess
       return { ...closed, selection: null, message: info('Ce segment a déjà ces codes.', 'This segment already has these codes.') };
     }
     const segments = state.segments.map((s) => (s === same ? { ...s, codes } : s));
-    const label = L(`codage\u00a0: ${names(state, ids)}`, `coding: ${names(state, ids)}`);
+    const label = L(`codé en ${names(state, ids)}`, `coded as ${names(state, ids)}`);
     return {
       ...commit({ ...closed, selection: null }, segments, state.transcriptMemo, span.start, label, recent),
       message: info(`Codé\u00a0: ${names(state, ids)}`, `Coded: ${names(state, ids)}`),
@@ -66,7 +66,7 @@ export function applyCodes(state: SessionState, span: Span, ids: string[]): Sess
   }
   const segment: ScreenSegment = { id: state.env.newSegmentId(), start: span.start, end: span.end, codes: [...new Set(ids)] };
   const segments = sortSegments([...state.segments, segment]);
-  const label = L(`codage\u00a0: ${names(state, ids)}`, `coding: ${names(state, ids)}`);
+  const label = L(`codé en ${names(state, ids)}`, `coded as ${names(state, ids)}`);
   const next = commit({ ...closed, selection: null }, segments, state.transcriptMemo, span.start, label, recent);
   // Make the new segment the active one under the cursor.
   const under = segmentsUnderCursor(next);

@@ -418,6 +418,8 @@ describe('undo and redo', () => {
     expect(s.message?.text.fr).toBe('Annulé\u00a0: verbatim exemplaire');
     s = run(s, { type: 'undo' });
     expect(s.segments).toEqual([]);
+    // What was undone, in words that are not the tool's name (« Annulé : codage : Humour » read oddly).
+    expect(s.message?.text.fr).toBe('Annulé\u00a0: codé en Humour');
     expect(progress(s).coded).toBe(0);
     s = run(s, { type: 'undo' });
     expect(s.message?.text.fr).toBe('Rien à annuler.');
