@@ -7,7 +7,7 @@ import { formatNumber, formatProblem, paint, problemJson } from '../output.js';
 import { applyFixes } from '../fixes.js';
 import { noticePrinter } from '../notices.js';
 import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
-import { privacyProblems } from '../../core/privacy/problems.js';
+import { memoPrivacyProblems, privacyProblems, type MemoToCheck } from '../../core/privacy/problems.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { orphanMemoProblems } from '../../core/memo/check.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
@@ -26,7 +26,13 @@ interface CheckOptions {
 async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
   const { ctx, study } = await loadForCommand(baseCtx, options.study);
   const { lists, problems: listProblems } = readPrivacyLists(study.root);
-  const problems = sortProblems([...listProblems, ...study.transcripts.flatMap((t) => privacyProblems(t, lists))]);
+  // The memos too: memos/, and those kept in the coder files (on a transcript, on a segment).
+  const memos: MemoToCheck[] = [...(await readMemos(study.root)).values()].map((m) => ({ file: m.file, line: 1, text: m.text, what: 'memo-file' as const }));
+  for (const c of study.coders) {
+    for (const text of Object.values(c.coderFile.memos)) memos.push({ file: c.file, line: 1, text, what: 'coder-file' });
+    for (const s of c.coderFile.segments) if (s.memo !== undefined) memos.push({ file: c.file, line: s.line ?? 1, text: s.memo, what: 'coder-file' });
+  }
+  const problems = sortProblems([...listProblems, ...study.transcripts.flatMap((t) => privacyProblems(t, lists)), ...memoPrivacyProblems(memos, lists)]);
   const likely = problems.filter((p) => p.severity === 'error').length;
   const possible = problems.length - likely;
   const fr = ctx.language === 'fr';
@@ -50,7 +56,9 @@ async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Pro
   const where = fr
     ? files === 0 ? `dans ${n(checked)} transcription(s) vérifiée(s)` : `dans ${n(files)} transcription(s) sur ${n(checked)}`
     : files === 0 ? `in ${n(checked)} transcript(s) checked` : `in ${n(files)} of ${n(checked)} transcript(s)`;
-  const what = fr ? `${n(likely)} identifiant(s) probable(s), ${n(possible)} à vérifier, ${where}` : `${n(likely)} likely identifier(s), ${n(possible)} to review, ${where}`;
+  const memoFiles = new Set(problems.filter((p) => p.kind.startsWith('memo-privacy-')).map((p) => p.file)).size;
+  const inMemos = memoFiles === 0 ? '' : fr ? `, et dans ${n(memoFiles)} fichier(s) de mémos` : `, and in ${n(memoFiles)} file(s) of memos`;
+  const what = fr ? `${n(likely)} identifiant(s) probable(s), ${n(possible)} à vérifier, ${where}${inMemos}` : `${n(likely)} likely identifier(s), ${n(possible)} to review, ${where}${inMemos}`;
   ctx.stdout.write(`${likely > 0 ? paint.red(what) : paint.green(what)}\n`);
   return likely > 0 ? 1 : 0;
 }
