@@ -83,21 +83,7 @@ export function outputFormat<F extends string>(
   if (named === undefined) return (given as F | undefined) ?? fallback;
   if (given !== undefined) {
     if (named.includes(given)) return given as F;
-    const fits = named.find((f) => (allowed as readonly string[]).includes(f));
-    const rename = `${output!.slice(0, output!.length - extension.length)}${given === 'excel' ? '.csv' : `.${given === 'text' ? 'txt' : given}`}`;
-    const [a, b] = [named[0]!, given];
-    throw new UsageError(
-      {
-        en: `-o ${output}: ${extension} is the extension of ${formatName(a, 'en')} files, but --format ${given} writes ${formatName(b, 'en')}; the file would not open`,
-        fr: `-o ${output}\u00a0: ${extension} est l’extension des fichiers ${formatName(a, 'fr')}, mais --format ${given} écrit un fichier ${formatName(b, 'fr')}\u202f; il ne s’ouvrirait pas`,
-      },
-      fits === undefined
-        ? { en: `name the file ${rename}`, fr: `nommer le fichier ${rename}` }
-        : {
-            en: `name the file ${rename}, or leave out --format to write ${formatName(fits, 'en')}`,
-            fr: `nommer le fichier ${rename}, ou retirer --format pour obtenir un fichier ${formatName(fits, 'fr')}`,
-          },
-    );
+    throw otherProgram(`-o ${output}`, `--format ${given}`, output!, given, named.find((f) => (allowed as readonly string[]).includes(f)));
   }
   const fits = named.find((f) => (allowed as readonly string[]).includes(f));
   if (fits !== undefined) return fits as F;
@@ -112,15 +98,29 @@ export function outputFormat<F extends string>(
  * always writes one format (`saturation --csv tableau.xlsx`) would write a file that does not open.
  */
 export function refuseOtherExtension(file: string, option: string, format: string): void {
+  const named = EXTENSION_FORMATS[extname(file).toLowerCase()];
+  if (named !== undefined && !named.includes(format)) throw otherProgram(`${option} ${file}`, option, file, format, undefined);
+}
+
+/**
+ * The refusal of `file`, named for another program than `format` is for: `where` names the file
+ * as given (`-o x.docx`), `writer` what writes `format` (`--format tex`); `fits`, the format the
+ * extension names that could be written instead (by leaving out --format).
+ */
+function otherProgram(where: string, writer: string, file: string, format: string, fits: string | undefined): UsageError {
   const extension = extname(file).toLowerCase();
-  const named = EXTENSION_FORMATS[extension];
-  if (named === undefined || named.includes(format)) return;
-  const rename = `${file.slice(0, file.length - extension.length)}.${format}`;
-  throw new UsageError(
+  const named = EXTENSION_FORMATS[extension]![0]!;
+  const rename = `${file.slice(0, file.length - extension.length)}.${format === 'excel' ? 'csv' : format === 'text' ? 'txt' : format}`;
+  return new UsageError(
     {
-      en: `${option} ${file}: ${extension} is the extension of ${formatName(named[0]!, 'en')} files, but ${option} writes ${formatName(format, 'en')}; the file would not open`,
-      fr: `${option} ${file}\u00a0: ${extension} est l’extension des fichiers ${formatName(named[0]!, 'fr')}, mais ${option} écrit un fichier ${formatName(format, 'fr')}\u202f; il ne s’ouvrirait pas`,
+      en: `${where}: ${extension} is the extension of ${formatName(named, 'en')} files, but ${writer} writes ${formatName(format, 'en')}; the file would not open`,
+      fr: `${where}\u00a0: ${extension} est l’extension des fichiers ${formatName(named, 'fr')}, mais ${writer} écrit un fichier ${formatName(format, 'fr')}\u202f; il ne s’ouvrirait pas`,
     },
-    { en: `name the file ${rename}`, fr: `nommer le fichier ${rename}` },
+    fits === undefined
+      ? { en: `name the file ${rename}`, fr: `nommer le fichier ${rename}` }
+      : {
+          en: `name the file ${rename}, or leave out --format to write ${formatName(fits, 'en')}`,
+          fr: `nommer le fichier ${rename}, ou retirer --format pour obtenir un fichier ${formatName(fits, 'fr')}`,
+        },
   );
 }

@@ -107,14 +107,14 @@ function parseXml(xml: string, file: string): Element {
   return root as unknown as Element;
 }
 
-function readCodes(parent: Element | undefined, left: Map<string, number>): RefiCode[] {
+function readCodes(parent: Element | undefined): RefiCode[] {
   if (parent === undefined) return [];
   return children(parent, 'Code').map((el) => {
     const code: RefiCode = {
       guid: guidKey(attr(el, 'guid') ?? ''),
       name: attr(el, 'name') ?? '',
       isCodable: attr(el, 'isCodable') !== 'false' && attr(el, 'isCodable') !== '0',
-      children: readCodes(el, left),
+      children: readCodes(el),
     };
     const color = attr(el, 'color');
     if (color !== undefined && /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/.test(color.trim())) code.color = color.trim().toLowerCase();
@@ -159,7 +159,7 @@ export function readCodebookXml(xml: string, file: string): { codes: RefiCode[];
   const sets = child(root, 'Sets');
   if (sets) count(left, 'Set', children(sets, 'Set').length);
   const origin = attr(root, 'origin');
-  return { codes: readCodes(child(root, 'Codes'), left), ...(origin !== undefined ? { origin } : {}), left };
+  return { codes: readCodes(child(root, 'Codes')), ...(origin !== undefined ? { origin } : {}), left };
 }
 
 /** A `project.qde` file. */
@@ -178,7 +178,7 @@ export function readProjectXml(xml: string, file: string): RefiProject {
     if (guid !== undefined) users.set(guid, attr(el, 'name') ?? attr(el, 'id') ?? '');
   }
   const codebook = child(root, 'CodeBook');
-  const codes = readCodes(codebook ? child(codebook, 'Codes') : undefined, left);
+  const codes = readCodes(codebook ? child(codebook, 'Codes') : undefined);
   const variables = new Map<string, { name: string; type: string }>();
   for (const el of children(child(root, 'Variables') ?? root, 'Variable')) {
     const guid = keyOf(el, 'guid');
