@@ -3,7 +3,7 @@
  * the replacements are consistent, every coding still quotes exactly its transcript, the key is
  * written outside the study, and --dry-run writes nothing.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,42 @@ describe('codage anonymise', () => {
     expect(parse(readFileSync(key, 'utf8'))).toMatchObject({ 'Mme Dubreuil': '[Mme A]', 'Dr Lefebvre': '[Dr B]', 'CHU de Rouen': '[hospital]' });
     // Run again: nothing left to replace.
     expect(runCli(['anonymise', '--study', dir, '--lang', 'en']).stdout).toContain('0 replacement(s) in 0 transcript(s)');
+  });
+
+  it('anonymises the memos with the same table: memos/, and those of the coder files; the coders’ signatures are kept', () => {
+    const dir = studyWithNames();
+    mkdirSync(join(dir, 'memos/transcripts'), { recursive: true });
+    writeFileSync(join(dir, 'memos/study.md'), '## 2026-12-01 06:55 — marie\n\nMme Dubreuil revue avec le Dr Lefebvre.\nSa fille : 06 12 34 56 78.\n');
+    writeFileSync(join(dir, 'memos/transcripts/MG1.md'), 'Rien à signaler.\n');
+    const marie = join(dir, 'codings/marie.yaml');
+    writeFileSync(marie, readFileSync(marie, 'utf8').replace('"memo": "Point de vue de l\'algologue sur les délais', '"memo": "Le Dr Lefebvre aussi : point de vue de l\'algologue sur les délais'));
+    expect(readFileSync(marie, 'utf8')).toContain('Le Dr Lefebvre aussi');
+    const privacy = runCli(['check', '--privacy', '--study', dir, '--lang', 'en']);
+    expect(privacy.stdout).toContain('memos/study.md:4:');
+    expect(privacy.stdout).toContain('codage anonymise changes the memos too');
+
+    const before = snapshot(dir);
+    const dry = runCli(['anonymise', '--dry-run', '--study', dir, '--lang', 'en']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('memos/study.md:3:1: Mme Dubreuil → [Mme A]');
+    expect(dry.stdout).toContain('memos/study.md:4:12: 06 12 34 56 78 → [phone]');
+    expect(dry.stdout).toMatch(/codings\/marie\.yaml:\d+:1: Dr Lefebvre → \[Dr B\]/);
+    expect(dry.stdout).toContain('in 2 transcript(s) and 2 file(s) of memos (nothing written, --dry-run).');
+    expect(snapshot(dir)).toEqual(before);
+
+    const r = runCli(['anonymise', '--study', dir, '--lang', 'en', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).memos.map((m: { file: string }) => m.file)).toEqual(['codings/marie.yaml', 'memos/study.md']);
+    expect(readFileSync(join(dir, 'memos/study.md'), 'utf8')).toBe('## 2026-12-01 06:55 — marie\n\n[Mme A] revue avec le [Dr B].\nSa fille : [phone].\n');
+    expect(readFileSync(join(dir, 'memos/transcripts/MG1.md'), 'utf8')).toBe('Rien à signaler.\n');
+    expect(readFileSync(marie, 'utf8')).toContain('"memo": "Le [Dr B] aussi : point de vue');
+    expect(readFileSync(marie, 'utf8')).not.toMatch(/Dubreuil|Lefebvre/);
+    expect(segmentsInPlace(dir).filter((s) => !s.inPlace)).toEqual([]);
+    const after = runCli(['check', '--privacy', '--study', dir, '--lang', 'en']);
+    expect(after.code, after.stdout).toBe(0);
+    expect(after.stdout).not.toContain('memo');
+    // The phone number only the memo said is in the key too, with the same label next time.
+    expect(parse(readFileSync(join(dirname(dir), 'study-anonymisation-key.yaml'), 'utf8'))).toMatchObject({ '06 12 34 56 78': '[phone]' });
   });
 
   it('applies a given table with --map, and warns when the key is inside the study', () => {

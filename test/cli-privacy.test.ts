@@ -55,14 +55,14 @@ fix: replace it with a label (codage anonymise), or add it under allow: in priva
     expect(r.stdout).toBe('0 identifiant(s) probable(s), 0 à vérifier, dans 12 transcription(s) vérifiée(s)\n');
   });
 
-  it('looks in the memos for what has the form of an identifier, and says to edit them by hand', () => {
+  it('looks in the memos for what has the form of an identifier, and says that anonymise replaces it there too', () => {
     const dir = copyStudy();
     expect(runCli(['memo', 'MG1', 'Le Dr Lefebvre m’a rappelé au 06 12 34 56 78, voir avec Marie.', '--coder', 'marie', '--study', dir]).code).toBe(0);
     const r = runCli(['check', '--privacy', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^memos\/transcripts\/MG1\.md:3:4: error: in a memo: "Dr Lefebvre" may identify someone \(title and name\)$/m);
     expect(r.stdout).toMatch(/^memos\/transcripts\/MG1\.md:3:\d+: error: in a memo: "06 12 34 56 78" may identify someone \(phone number\)$/m);
-    expect(r.stdout).toContain('edit the memo by hand (codage anonymise does not change memos)');
+    expect(r.stdout).toContain('replace it with a label (codage anonymise changes the memos too)');
     // A first name in a memo's prose (a coder's, a code's) is not flagged.
     expect(r.stdout).not.toContain('"Marie"');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('2 likely identifier(s), 0 to review, in 12 transcript(s) checked, and in 1 file(s) of memos');

@@ -723,11 +723,13 @@ Without a terminal (or with --dry-run): every likely identifier is replaced, a p
 ([A], [Dr B] keeping the title), a place by [town], a hospital by [hospital]…; capitalised words
 that are only possibly names are listed to review. With --map FILE (lines "original: replacement";
 "original:" with nothing after it keeps it), exactly that table is applied.
-Front matter values are anonymised too (ville: Lyon → ville: "[town]"). The table is the key that
+Front matter values are anonymised too (ville: Lyon → ville: "[town]"), and the memos (memos/, and
+those in the coder files) with the same table; a memo's e-mails, phones, addresses are found there
+too, and the headings of dated entries, which name the coder, are kept. The table is the key that
 re-identifies people: it is written outside the study folder (default:
 ../<study>-anonymisation-key.yaml, read again next time so labels stay the same), with a warning
-when --key puts it inside. Every coding follows the text it quotes; transcripts, coder files and
-privacy.yaml change together or not at all, and a coding not exactly in place stops the command
+when --key puts it inside. Every coding follows the text it quotes; transcripts, coder files, memos
+and privacy.yaml change together or not at all, and a coding not exactly in place stops the command
 (run codage check --fix first).`,
     },
     fr: {
@@ -744,11 +746,13 @@ une lettre ([A], [Dr B] en gardant le titre), un lieu par [ville], un hôpital p
 mots en majuscule qui ne sont que peut-être des noms sont listés à vérifier. Avec --map FICHIER
 (lignes « original: remplacement » ; « original: » sans rien après le garde), exactement cette
 table est appliquée.
-Les valeurs de l’en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"). La table est la
-clé qui ré-identifie les personnes : elle est écrite hors du dossier de l’étude (par défaut :
-../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes étiquettes), avec
-un avertissement si --key la place dedans. Chaque codage suit le texte qu’il cite ;
-transcriptions, fichiers des codeurs et privacy.yaml changent ensemble ou pas du tout, et un
+Les valeurs de l’en-tête sont anonymisées aussi (ville: Lyon → ville: "[ville]"), et les mémos
+(memos/, et ceux des fichiers des codeurs) avec la même table ; les e-mails, téléphones, adresses
+d’un mémo y sont trouvés aussi, et les titres des entrées datées, qui nomment le codeur, restent.
+La table est la clé qui ré-identifie les personnes : elle est écrite hors du dossier de l’étude
+(par défaut : ../<étude>-cle-anonymisation.yaml, relue la fois suivante pour garder les mêmes
+étiquettes), avec un avertissement si --key la place dedans. Chaque codage suit le texte qu’il cite ;
+transcriptions, fichiers des codeurs, mémos et privacy.yaml changent ensemble ou pas du tout, et un
 codage qui n’est pas exactement à sa place arrête la commande (lancer d’abord codage check --fix).`,
     },
   },

@@ -17,10 +17,22 @@ import { applyDecisions, reviewGroups, type ReviewDecision } from '../../core/pr
 import { findAttributeIdentifiers, findIdentifiers } from '../../core/privacy/find.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { coderFilePath } from '../../core/study/study.js';
+import { anonymiseMemo, memoIdentifiers, memoPosition, memoTexts, type MemoText } from '../../core/privacy/memos.js';
+import { positionOf } from '../../core/text/lines.js';
+import { readMemos } from '../../io/memos.js';
 import { OffsetMap } from '../../core/text/offsets.js';
 import { decodeTranscriptBytes, normalizeText } from '../../core/text/decode.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import type { Segment, Transcript } from '../../core/types.js';
+import type { CoderFile, Segment, Transcript } from '../../core/types.js';
+
+/** A replacement in a memo, where it was. */
+interface MemoReplacement {
+  file: string;
+  line: number;
+  column: number;
+  original: string;
+  replacement: string;
+}
 import { writeFileAtomicSync } from '../../io/atomic-write.js';
 import { asEnvironmentError } from '../../io/environment-error.js';
 import { studyDataPath } from '../../io/output-file.js';
@@ -130,6 +142,9 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
   const keyTable: ReplacementTable = new Map(key.table);
   const originals = new Map(key.originals);
   const { lists } = readPrivacyLists(study.root);
+  // The memos too: the researcher writes about the participants in them, and they are exported.
+  const memoFiles = await readMemos(study.root);
+  const memos = memoTexts(memoFiles, study.coders);
   const toReview: { file: string; text: string }[] = [];
   /** What is applied to the transcripts (the key's entries too, except after a review). */
   let table: ReplacementTable = new Map(key.table);
@@ -140,7 +155,7 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     for (const [k, v] of given.originals) originals.set(k, v);
     allow = given.keep;
   } else if (reviewsOnScreen(options)) {
-    const groups = reviewGroups(study.transcripts, lists, key.table, ctx.language);
+    const groups = reviewGroups(study.transcripts, lists, key.table, ctx.language, memos);
     if (groups.length > 0) {
       const { runAnonymiseScreen } = await import('../../tui/anonymise/run.js');
       let outcome: 'write' | 'cancel' = 'cancel';
@@ -171,6 +186,11 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
       extendTable(table, found, ctx.language);
       for (const f of found) if (!f.likely && !table.has(tableKey(f.text))) toReview.push({ file: t.file, text: f.text });
     }
+    for (const m of memos) {
+      const found = memoIdentifiers(m.text, lists);
+      for (const f of found) if (!originals.has(tableKey(f.text)) && f.likely) originals.set(tableKey(f.text), f.text);
+      extendTable(table, found, ctx.language);
+    }
   }
   for (const [k, v] of table) keyTable.set(k, v);
 
@@ -181,23 +201,50 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     if (edits.length > 0 || (frontMatter !== null && frontMatter.edits.length > 0)) changes.push({ transcript: t, edits, newText: applyEdits(t.text, edits), frontMatter });
   }
 
-  // Every coding of a changed transcript must be exactly where it says, to move with its text.
-  const moved = new Map<string, Segment[]>();
+  // Every coding of a changed transcript must be exactly where it says, to move with its text;
+  // the memos a coder file keeps (on a segment, on a transcript) are anonymised with the same table.
+  const moved = new Map<string, Pick<CoderFile, 'segments' | 'memos'>>();
+  /** The coders whose codings moved with the text (the others' files change for their memos only). */
+  let codingsMoved = 0;
+  const memoReplacements: MemoReplacement[] = [];
   const unplaced: Segment[] = [];
   // Each changed transcript's offset maps, made once (not for each of its segments).
   const changeOf = new Map(changes.filter((c) => c.edits.length > 0).map((c) => [c.transcript.id, { change: c, maps: { old: new OffsetMap(c.transcript.text), new: new OffsetMap(c.newText) } }]));
   for (const entry of study.coders) {
     let touched = false;
-    const segments = entry.coderFile.segments.map((segment) => {
-      const found = changeOf.get(segment.participant);
-      if (found === undefined) return segment;
-      const { change, maps } = found;
+    let movedHere = false;
+    const anonymised = (memo: MemoText): string => {
+      const a = anonymiseMemo(memo.text, table);
+      if (a.edits.length === 0) return memo.text;
       touched = true;
-      const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, maps);
-      if (!m.ok) unplaced.push(segment);
-      return m.segment;
+      for (const e of a.edits) memoReplacements.push({ file: memo.file, ...memoPosition(memo, e.start), original: e.original, replacement: e.replacement });
+      return a.text;
+    };
+    const memosOf = Object.fromEntries(Object.entries(entry.coderFile.memos).map(([id, text]) => [id, anonymised({ file: entry.file, line: 1, text, inCoderFile: true })]));
+    const segments = entry.coderFile.segments.map((segment) => {
+      let s = segment;
+      const found = changeOf.get(segment.participant);
+      if (found !== undefined) {
+        const { change, maps } = found;
+        touched = movedHere = true;
+        const m = moveSegment(segment, change.transcript.text, change.newText, change.edits, maps);
+        if (!m.ok) unplaced.push(segment);
+        s = m.segment;
+      }
+      if (s.memo === undefined) return s;
+      const memo = anonymised({ file: entry.file, line: segment.line ?? 1, text: s.memo, inCoderFile: true });
+      return memo === s.memo ? s : { ...s, memo };
     });
-    if (touched) moved.set(entry.coder, segments);
+    if (touched) moved.set(entry.coder, { segments, memos: memosOf });
+    if (movedHere) codingsMoved++;
+  }
+  // memos/: each file rewritten whole (the headings of dated entries are the coders', kept).
+  const memoChanges: { file: string; before: string; after: string }[] = [];
+  for (const m of memoFiles.values()) {
+    const a = anonymiseMemo(m.text, table);
+    if (a.edits.length === 0) continue;
+    memoChanges.push({ file: m.file, before: m.text, after: a.text });
+    for (const e of a.edits) memoReplacements.push({ file: m.file, ...positionOf(m.text, e.start), original: e.original, replacement: e.replacement });
   }
   if (unplaced.length > 0) {
     const s = unplaced[0]!;
@@ -221,11 +268,17 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
     };
   });
 
-  if (!options.dryRun && (changes.length > 0 || allow.length > 0)) {
+  const memoReport = [...new Set(memoReplacements.map((r) => r.file))].sort().map((file) => ({
+    file,
+    replacements: memoReplacements.filter((r) => r.file === file).map(({ file: _, ...r }) => r).sort((a, b) => a.line - b.line || a.column - b.column),
+  }));
+
+  const replacesSomething = changes.length > 0 || memoReplacements.length > 0;
+  if (!options.dryRun && (replacesSomething || allow.length > 0)) {
     // The key first: without it, nobody could go back from a label to the person. It is put
     // back as it was when the study's files could not all be changed.
     let previousKey: Buffer | null | undefined;
-    if (changes.length > 0) {
+    if (replacesSomething) {
       const entries: Record<string, string> = {};
       for (const [k, v] of [...keyTable].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) entries[originals.get(k) ?? k] = v;
       const header = fr
@@ -239,7 +292,12 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
         throw asEnvironmentError(error, 'write', keyFile, 'unchanged');
       }
     }
-    const files = [...changes.map((c) => c.transcript.file), ...[...moved.keys()].map(coderFilePath), ...(allow.length > 0 ? [PRIVACY_FILE] : [])];
+    const files = [
+      ...changes.map((c) => c.transcript.file),
+      ...[...moved.keys()].map(coderFilePath),
+      ...memoChanges.map((m) => m.file),
+      ...(allow.length > 0 ? [PRIVACY_FILE] : []),
+    ];
     try {
       changeStudy(study.root, { command: 'codage anonymise', files, onNotice: noticePrinter(ctx), language: ctx.language }, (files) => {
       for (const c of changes) {
@@ -255,10 +313,16 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
         }
         files.writeTranscript(c.transcript.file, (head === '' ? '' : `${head}\n`) + c.newText);
       }
-      for (const [coder, segments] of moved) {
+      for (const [coder, changed] of moved) {
         const entry = files.coder(coder);
         if (entry === null) continue;
-        files.writeCoder({ coder, coderFile: { ...entry.coderFile, segments }, kept: entry.kept });
+        files.writeCoder({ coder, coderFile: { ...entry.coderFile, ...changed }, kept: entry.kept });
+      }
+      for (const m of memoChanges) {
+        if (files.text(m.file) !== m.before) {
+          throw new DataError({ en: `${m.file} changed while anonymising: nothing was changed`, fr: `${m.file} a changé pendant l’anonymisation : rien n’a été modifié` }, { hint: { en: 'run the command again', fr: 'relancer la commande' } });
+        }
+        files.writeText(m.file, m.after);
       }
       if (allow.length > 0) files.writeText(PRIVACY_FILE, withAllowed(files.text(PRIVACY_FILE), allow));
       });
@@ -270,23 +334,24 @@ export async function run(baseCtx: CommandContext, options: AnonymiseOptions): P
   }
 
   if (options.json) {
-    ctx.stdout.write(`${safeJson({ dryRun: options.dryRun === true, key: keyFile, keyInsideStudy: insideStudy, transcripts: report, allowed: allow, toReview })}\n`);
+    ctx.stdout.write(`${safeJson({ dryRun: options.dryRun === true, key: keyFile, keyInsideStudy: insideStudy, transcripts: report, memos: memoReport, allowed: allow, toReview })}\n`);
     return 0;
   }
-  for (const r of report) {
+  for (const r of [...report, ...memoReport]) {
     for (const e of r.replacements) {
       ctx.stdout.write(`${paint.bold(terminalSafe(`${r.file}:${e.line}:${e.column}`))}${colon}${terminalSafe(e.original.replace(/\s+/gu, ' '))} → ${terminalSafe(e.replacement)}\n`);
     }
   }
-  const count = report.reduce((n, r) => n + r.replacements.length, 0);
+  const count = [...report, ...memoReport].reduce((n, r) => n + r.replacements.length, 0);
+  const inMemos = memoReport.length === 0 ? '' : fr ? ` et ${memoReport.length} fichier(s) de mémos` : ` and ${memoReport.length} file(s) of memos`;
   ctx.stdout.write(
     options.dryRun
       ? fr
-        ? `${count} remplacement(s) dans ${report.length} transcription(s) (rien n’a été écrit, --dry-run).\n`
-        : `${count} replacement(s) in ${report.length} transcript(s) (nothing written, --dry-run).\n`
+        ? `${count} remplacement(s) dans ${report.length} transcription(s)${inMemos} (rien n’a été écrit, --dry-run).\n`
+        : `${count} replacement(s) in ${report.length} transcript(s)${inMemos} (nothing written, --dry-run).\n`
       : fr
-        ? `${count} remplacement(s) dans ${report.length} transcription(s) ; codages déplacés avec le texte dans ${moved.size} fichier(s) de codeur.${count > 0 ? ` Clé : ${terminalSafe(keyFile)}` : ''}\n`
-        : `${count} replacement(s) in ${report.length} transcript(s); codings moved with the text in ${moved.size} coder file(s).${count > 0 ? ` Key: ${terminalSafe(keyFile)}` : ''}\n`,
+        ? `${count} remplacement(s) dans ${report.length} transcription(s)${inMemos} ; codages déplacés avec le texte dans ${codingsMoved} fichier(s) de codeur.${count > 0 ? ` Clé : ${terminalSafe(keyFile)}` : ''}\n`
+        : `${count} replacement(s) in ${report.length} transcript(s)${inMemos}; codings moved with the text in ${codingsMoved} coder file(s).${count > 0 ? ` Key: ${terminalSafe(keyFile)}` : ''}\n`,
   );
   if (allow.length > 0) {
     ctx.stdout.write(

@@ -7,7 +7,8 @@ import { formatNumber, formatProblem, paint, problemJson } from '../output.js';
 import { applyFixes } from '../fixes.js';
 import { noticePrinter } from '../notices.js';
 import { removeLeftTemporaryFiles } from '../../io/temp-files.js';
-import { memoPrivacyProblems, privacyProblems, type MemoToCheck } from '../../core/privacy/problems.js';
+import { memoPrivacyProblems, privacyProblems } from '../../core/privacy/problems.js';
+import { memoTexts } from '../../core/privacy/memos.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { orphanMemoProblems } from '../../core/memo/check.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
@@ -27,11 +28,7 @@ async function checkPrivacy(baseCtx: CommandContext, options: CheckOptions): Pro
   const { ctx, study } = await loadForCommand(baseCtx, options.study);
   const { lists, problems: listProblems } = readPrivacyLists(study.root);
   // The memos too: memos/, and those kept in the coder files (on a transcript, on a segment).
-  const memos: MemoToCheck[] = [...(await readMemos(study.root)).values()].map((m) => ({ file: m.file, line: 1, text: m.text, what: 'memo-file' as const }));
-  for (const c of study.coders) {
-    for (const text of Object.values(c.coderFile.memos)) memos.push({ file: c.file, line: 1, text, what: 'coder-file' });
-    for (const s of c.coderFile.segments) if (s.memo !== undefined) memos.push({ file: c.file, line: s.line ?? 1, text: s.memo, what: 'coder-file' });
-  }
+  const memos = memoTexts(await readMemos(study.root), study.coders);
   const problems = sortProblems([...listProblems, ...study.transcripts.flatMap((t) => privacyProblems(t, lists)), ...memoPrivacyProblems(memos, lists)]);
   const likely = problems.filter((p) => p.severity === 'error').length;
   const possible = problems.length - likely;

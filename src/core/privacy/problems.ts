@@ -4,6 +4,7 @@
  */
 import type { Localized, Problem, Transcript } from '../types.js';
 import { findAttributeIdentifiers, findIdentifiers, type Finding, type FindingKind, type PrivacyLists } from './find.js';
+import { memoIdentifiers, memoPosition, type MemoText } from './memos.js';
 
 export const KIND_NAMES: Record<FindingKind, Localized> = {
   email: { en: 'e-mail address', fr: 'adresse e-mail' },
@@ -73,41 +74,26 @@ export function privacyProblems(transcript: Transcript, lists: PrivacyLists): Pr
   return problems;
 }
 
-const MEMO_KINDS = new Set<FindingKind>(['email', 'url', 'phone', 'social-security', 'postal-code', 'address', 'date-of-birth', 'title-name']);
-
-/** A memo to look in: where it is, the line its text starts on, and the text. */
-export interface MemoToCheck {
-  file: string;
-  line: number;
-  text: string;
-  /** `memos/…` (its own file), or the memo of a segment or transcript kept in a coder file. */
-  what: 'memo-file' | 'coder-file';
-}
-
 /**
  * What could identify someone in the researcher's memos: they go into the REFI-QDA export and the
- * report like the transcripts, but `codage anonymise` does not change them, so each finding says
- * to edit it by hand.
+ * report like the transcripts. `codage anonymise` replaces them there too.
  */
-export function memoPrivacyProblems(memos: readonly MemoToCheck[], lists: PrivacyLists): Problem[] {
+export function memoPrivacyProblems(memos: readonly MemoText[], lists: PrivacyLists): Problem[] {
   const problems: Problem[] = [];
   for (const memo of memos) {
-    // Only what has the form of an identifier: a memo's prose names codes, themes and coders
-    // (« voir avec Marie », « Alliance thérapeutique »), which the word lists would all flag.
-    const found = findIdentifiers(memo.text, lists).filter((f) => MEMO_KINDS.has(f.kind));
-    const where = positions(memo.text, found.map((f) => f.start), memo.line);
-    found.forEach((f, i) => {
-      const problem = problemOf(memo.file, memo.what === 'coder-file' ? { line: memo.line, column: 1 } : where[i]!, f);
+    const found = memoIdentifiers(memo.text, lists);
+    for (const f of found) {
+      const problem = problemOf(memo.file, memoPosition(memo, f.start), f);
       problems.push({
         ...problem,
         kind: `memo-${problem.kind}`,
         message: { en: `in a memo: ${problem.message.en}`, fr: `dans un mémo\u00a0: ${problem.message.fr}` },
         hint: {
-          en: 'edit the memo by hand (codage anonymise does not change memos), or add it under allow: in privacy.yaml if it identifies nobody',
-          fr: 'modifier le mémo à la main (codage anonymise ne change pas les mémos), ou l’ajouter sous allow: dans privacy.yaml s’il n’identifie personne',
+          en: 'replace it with a label (codage anonymise changes the memos too), or add it under allow: in privacy.yaml if it identifies nobody',
+          fr: 'le remplacer par une étiquette (codage anonymise change aussi les mémos), ou l’ajouter sous allow: dans privacy.yaml s’il n’identifie personne',
         },
       });
-    });
+    }
   }
   return problems;
 }

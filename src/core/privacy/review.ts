@@ -8,6 +8,7 @@
 import type { Language } from '../types.js';
 import { extendTable, tableKey, type ReplacementTable } from './anonymise.js';
 import { findAttributeIdentifiers, findIdentifiers, type FindingKind, type PrivacyLists } from './find.js';
+import { memoIdentifiers, memoPosition, type MemoText } from './memos.js';
 
 /** One place a finding occurs. */
 export interface Occurrence {
@@ -21,6 +22,16 @@ export interface Occurrence {
   at: number;
   /** True when the finding is in the front matter (`ville: Lyon`), false in the transcript's text. */
   frontMatter: boolean;
+  /** True when the finding is in a memo (memos/, or a memo kept in a coder file). */
+  memo?: boolean;
+}
+
+/** In how many transcripts, and how many files of memos, these places are. */
+export function fileCounts(occurrences: readonly Occurrence[]): { transcripts: number; memos: number } {
+  return {
+    transcripts: new Set(occurrences.filter((o) => o.memo !== true).map((o) => o.file)).size,
+    memos: new Set(occurrences.filter((o) => o.memo === true).map((o) => o.file)).size,
+  };
 }
 
 export interface FindingGroup {
@@ -79,7 +90,13 @@ const FIRST_NAME_LABEL: Record<Language, string> = { fr: '[prénom]', en: '[firs
  * earlier anonymisation) propose their label from it. Most frequent first, then likely before
  * possible, then by text.
  */
-export function reviewGroups(transcripts: readonly ReviewedTranscript[], lists: PrivacyLists, known: ReplacementTable, language: Language): FindingGroup[] {
+export function reviewGroups(
+  transcripts: readonly ReviewedTranscript[],
+  lists: PrivacyLists,
+  known: ReplacementTable,
+  language: Language,
+  memos: readonly MemoText[] = [],
+): FindingGroup[] {
   const groups = new Map<string, Omit<FindingGroup, 'proposed'>>();
   const add = (key: string, kind: FindingKind, likely: boolean, occurrence: Occurrence): void => {
     const group = groups.get(key);
@@ -106,6 +123,15 @@ export function reviewGroups(transcripts: readonly ReviewedTranscript[], lists: 
       }
       const { context, at } = sentenceAround(t.text, f.start, f.end);
       add(tableKey(f.text), f.kind, f.likely, { file: t.file, line, column: f.start - lineStart + 1, text: f.text, context, at, frontMatter: false });
+    }
+  }
+  // What only a memo says, by its form (an e-mail, a phone number…); names said in the
+  // transcripts too are replaced in the memos with the same label, without a decision of their own.
+  for (const m of memos) {
+    const found = memoIdentifiers(m.text, lists);
+    for (const f of found) {
+      const { context, at } = sentenceAround(m.text, f.start, f.end);
+      add(tableKey(f.text), f.kind, f.likely, { file: m.file, ...memoPosition(m, f.start), text: f.text, context, at, frontMatter: false, memo: true });
     }
   }
   const ordered = [...groups.values()].sort(

@@ -6,7 +6,7 @@
 import { Box, Text, useApp } from 'ink';
 import type React from 'react';
 import { useCallback, useRef, useState } from 'react';
-import type { FindingGroup, ReviewDecision } from '../../core/privacy/review.js';
+import { fileCounts, type FindingGroup, type ReviewDecision } from '../../core/privacy/review.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
@@ -32,7 +32,7 @@ export interface AnonymiseAppProps {
 function FindingView({ state, strings, width, height, language }: { state: ReviewState; strings: ReviewStrings; width: number; height: number; language: Language }): React.JSX.Element {
   const group = state.groups[state.index]!;
   const occurrence = group.occurrences[Math.min(state.occurrence, group.occurrences.length - 1)]!;
-  const files = new Set(group.occurrences.map((o) => o.file)).size;
+  const files = fileCounts(group.occurrences);
   const decision = state.decisions[state.index];
   const label = terminalSafe(labelOf(state, state.index));
   const before = terminalSafe(occurrence.context.slice(0, occurrence.at));
@@ -94,7 +94,7 @@ function SummaryView({ state, strings, width, height, keyFile, keyInsideStudy }:
   const by = (type: ReviewDecision['type'] | 'none') => state.groups.filter((_, i) => (state.decisions[i]?.type ?? 'none') === type);
   const replaced = by('replace');
   const places = replaced.reduce((n, g) => n + g.occurrences.length, 0);
-  const files = new Set(replaced.flatMap((g) => g.occurrences.map((o) => o.file))).size;
+  const files = fileCounts(replaced.flatMap((g) => g.occurrences));
   lines.push({ text: strings.summaryReplace(replaced.length, places, files), tone: 'green' });
   for (const g of replaced) {
     const i = state.groups.indexOf(g);

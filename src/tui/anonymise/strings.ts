@@ -2,6 +2,22 @@
 import type { Language } from '../../core/types.js';
 import type { ReviewMode } from './review.js';
 
+/** In how many transcripts, and how many files of memos (memos/, the memos of a coder file), a text was found. */
+export interface FileCounts {
+  transcripts: number;
+  memos: number;
+}
+
+function filesFr({ transcripts: t, memos: m }: FileCounts): string {
+  const parts = [t > 0 || m === 0 ? `${t} transcription${t > 1 ? 's' : ''}` : '', m > 0 ? `${m} fichier${m > 1 ? 's' : ''} de mémos` : ''];
+  return parts.filter((p) => p !== '').join(' et ');
+}
+
+function filesEn({ transcripts: t, memos: m }: FileCounts): string {
+  const parts = [t > 0 || m === 0 ? `${t} transcript${t === 1 ? '' : 's'}` : '', m > 0 ? `${m} file${m === 1 ? '' : 's'} of memos` : ''];
+  return parts.filter((p) => p !== '').join(' and ');
+}
+
 export interface ReviewStrings {
   title: string;
   subtitle: (groups: number) => string;
@@ -10,7 +26,7 @@ export interface ReviewStrings {
   quote: (text: string) => string;
   likely: string;
   possible: string;
-  places: (n: number, files: number) => string;
+  places: (n: number, files: FileCounts) => string;
   frontMatter: string;
   otherPlaces: (n: number) => string;
   undecided: (label: string) => string;
@@ -19,7 +35,7 @@ export interface ReviewStrings {
   skipped: string;
   labelPrompt: (text: string) => string;
   summaryTitle: string;
-  summaryReplace: (texts: number, places: number, files: number) => string;
+  summaryReplace: (texts: number, places: number, files: FileCounts) => string;
   summaryKeep: (n: number) => string;
   summarySkip: (skipped: number, undecided: number) => string;
   summaryKey: (file: string) => string;
@@ -37,7 +53,7 @@ const fr: ReviewStrings = {
   quote: (t) => `«\u00a0${t}\u00a0»`,
   likely: 'identifiant probable',
   possible: 'à vérifier',
-  places: (n, f) => `${n} occurrence${n > 1 ? 's' : ''} dans ${f} transcription${f > 1 ? 's' : ''} ; Tab\u00a0: la suivante`,
+  places: (n, f) => `${n} occurrence${n > 1 ? 's' : ''} dans ${filesFr(f)} ; Tab\u00a0: la suivante`,
   frontMatter: 'en-tête',
   otherPlaces: (n) => (n > 1 ? `Les ${n} autres occurrences\u00a0:` : 'L’autre occurrence\u00a0:'),
   undecided: (l) => `À décider — proposé\u00a0: ${l}`,
@@ -46,7 +62,7 @@ const fr: ReviewStrings = {
   skipped: 'Laissé tel quel cette fois',
   labelPrompt: (t) => `Remplacer «\u00a0${t}\u00a0» par (Entrée\u00a0: valider, Échap\u00a0: annuler)\u00a0:`,
   summaryTitle: 'Résumé avant d’écrire',
-  summaryReplace: (t, p, f) => `Remplacer\u00a0: ${t} texte${t > 1 ? 's' : ''}, ${p} occurrence${p > 1 ? 's' : ''} dans ${f} transcription${f > 1 ? 's' : ''}`,
+  summaryReplace: (t, p, f) => `Remplacer\u00a0: ${t} texte${t > 1 ? 's' : ''}, ${p} occurrence${p > 1 ? 's' : ''} dans ${filesFr(f)}`,
   summaryKeep: (n) => `Garder (ajoutés aux mots permis de privacy.yaml)\u00a0: ${n}`,
   summarySkip: (s, u) => `Laisser tels quels\u00a0: ${s + u}${u > 0 ? ` (dont ${u} non examiné${u > 1 ? 's' : ''})` : ''}`,
   summaryKey: (f) => `Clé d’anonymisation\u00a0: ${f}`,
@@ -69,7 +85,7 @@ const en: ReviewStrings = {
   quote: (t) => `"${t}"`,
   likely: 'likely identifier',
   possible: 'to check',
-  places: (n, f) => `${n} place${n === 1 ? '' : 's'} in ${f} transcript${f === 1 ? '' : 's'}; Tab: the next one`,
+  places: (n, f) => `${n} place${n === 1 ? '' : 's'} in ${filesEn(f)}; Tab: the next one`,
   frontMatter: 'front matter',
   otherPlaces: (n) => (n > 1 ? `The ${n} other places:` : 'The other place:'),
   undecided: (l) => `To decide — proposed: ${l}`,
@@ -78,7 +94,7 @@ const en: ReviewStrings = {
   skipped: 'Left as it is this time',
   labelPrompt: (t) => `Replace "${t}" with (Enter: confirm, Esc: cancel):`,
   summaryTitle: 'Summary before writing',
-  summaryReplace: (t, p, f) => `Replace: ${t} text${t === 1 ? '' : 's'}, ${p} place${p === 1 ? '' : 's'} in ${f} transcript${f === 1 ? '' : 's'}`,
+  summaryReplace: (t, p, f) => `Replace: ${t} text${t === 1 ? '' : 's'}, ${p} place${p === 1 ? '' : 's'} in ${filesEn(f)}`,
   summaryKeep: (n) => `Keep (added to the words privacy.yaml allows): ${n}`,
   summarySkip: (s, u) => `Leave as they are: ${s + u}${u > 0 ? ` (${u} not reviewed)` : ''}`,
   summaryKey: (f) => `Anonymisation key: ${f}`,

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { tableKey } from './anonymise.js';
+import { anonymiseMemo, memoIdentifiers, memoPosition, memoTexts } from './memos.js';
+
+const table = new Map([
+  [tableKey('Dr Lefebvre'), '[Dr A]'],
+  [tableKey('Marie'), '[B]'],
+]);
+
+describe('anonymiseMemo', () => {
+  it('replaces the table’s originals in the text but not in the headings of dated entries', () => {
+    const memo = '## 2026-12-01 06:55 — marie\n\nMarie (la fille) a vu le Dr Lefebvre.\n\n## 2026-12-02 08:00 — Marie\n\nRevoir avec dr lefebvre.\n';
+    const { text, edits } = anonymiseMemo(memo, table);
+    expect(text).toBe('## 2026-12-01 06:55 — marie\n\n[B] (la fille) a vu le [Dr A].\n\n## 2026-12-02 08:00 — Marie\n\nRevoir avec [Dr A].\n');
+    expect(edits.map((e) => e.original)).toEqual(['Marie', 'Dr Lefebvre', 'dr lefebvre']);
+  });
+
+  it('leaves a memo without any original as it is', () => {
+    const memo = 'Rien à remplacer ici.';
+    expect(anonymiseMemo(memo, table)).toEqual({ text: memo, edits: [] });
+  });
+});
+
+describe('memoIdentifiers', () => {
+  it('finds what has the form of an identifier, not the capitalised words of a memo’s prose', () => {
+    const found = memoIdentifiers('Voir avec Marie : Alliance thérapeutique. Appeler le 06 12 34 56 78 ou sylvie@orange.fr.', {});
+    expect(found.map((f) => f.kind).sort()).toEqual(['email', 'phone']);
+  });
+});
+
+describe('memoTexts and memoPosition', () => {
+  it('lists the memos of memos/ and those of the coder files, with where each finding is', () => {
+    const memos = new Map([['memos/study.md', { subject: { kind: 'study' as const }, file: 'memos/study.md', text: 'Ligne 1\nappeler le 06 12 34 56 78' }]]);
+    const coders = [
+      {
+        file: 'codings/marie.yaml',
+        coderFile: { coder: 'marie', memos: { MG1: 'Note sur MG1' }, segments: [{ id: 's1', participant: 'MG1', start: 0, end: 1, text: 'x', codes: [], memo: 'Mémo du segment', line: 7 }] },
+      },
+    ];
+    const texts = memoTexts(memos, coders);
+    expect(texts.map((t) => [t.file, t.line, t.text, t.inCoderFile])).toEqual([
+      ['memos/study.md', 1, 'Ligne 1\nappeler le 06 12 34 56 78', false],
+      ['codings/marie.yaml', 1, 'Note sur MG1', true],
+      ['codings/marie.yaml', 7, 'Mémo du segment', true],
+    ]);
+    expect(memoPosition(texts[0]!, 'Ligne 1\nappeler le '.length)).toEqual({ line: 2, column: 12 });
+    expect(memoPosition(texts[2]!, 5)).toEqual({ line: 7, column: 1 });
+  });
+});
+
+describe('reviewGroups with memos', () => {
+  it('puts a memo’s identifier with the same text in the transcripts, and counts the files of memos apart', async () => {
+    const { reviewGroups, fileCounts } = await import('./review.js');
+    const transcripts = [{ file: 'transcripts/MG1.txt', text: 'E : Vous pouvez appeler le 06 12 34 56 78.', bodyLine: 1, attributes: {} }];
+    const memos = [
+      { file: 'memos/study.md', line: 1, text: 'Rappeler au 06 12 34 56 78 ; Alliance thérapeutique.', inCoderFile: false },
+      { file: 'codings/paul.yaml', line: 9, text: 'écrire à paul@exemple.fr', inCoderFile: true },
+    ];
+    const groups = reviewGroups(transcripts, {}, new Map(), 'fr', memos);
+    expect(groups.map((g) => [g.text, g.occurrences.map((o) => `${o.file}:${o.line}:${o.column}`)])).toEqual([
+      ['06 12 34 56 78', ['transcripts/MG1.txt:1:28', 'memos/study.md:1:13']],
+      ['paul@exemple.fr', ['codings/paul.yaml:9:1']],
+    ]);
+    expect(fileCounts(groups[0]!.occurrences)).toEqual({ transcripts: 1, memos: 1 });
+    expect(fileCounts(groups[1]!.occurrences)).toEqual({ transcripts: 0, memos: 1 });
+  });
+});
