@@ -47,21 +47,3 @@ describe('memoTexts and memoPosition', () => {
     expect(memoPosition(texts[2]!, 5)).toEqual({ line: 7, column: 1 });
   });
 });
-
-describe('reviewGroups with memos', () => {
-  it('puts a memo’s identifier with the same text in the transcripts, and counts the files of memos apart', async () => {
-    const { reviewGroups, fileCounts } = await import('./review.js');
-    const transcripts = [{ file: 'transcripts/MG1.txt', text: 'E : Vous pouvez appeler le 06 12 34 56 78.', bodyLine: 1, attributes: {} }];
-    const memos = [
-      { file: 'memos/study.md', line: 1, text: 'Rappeler au 06 12 34 56 78 ; Alliance thérapeutique.', inCoderFile: false },
-      { file: 'codings/paul.yaml', line: 9, text: 'écrire à paul@exemple.fr', inCoderFile: true },
-    ];
-    const groups = reviewGroups(transcripts, {}, new Map(), 'fr', memos);
-    expect(groups.map((g) => [g.text, g.occurrences.map((o) => `${o.file}:${o.line}:${o.column}`)])).toEqual([
-      ['06 12 34 56 78', ['transcripts/MG1.txt:1:28', 'memos/study.md:1:13']],
-      ['paul@exemple.fr', ['codings/paul.yaml:9:1']],
-    ]);
-    expect(fileCounts(groups[0]!.occurrences)).toEqual({ transcripts: 1, memos: 1 });
-    expect(fileCounts(groups[1]!.occurrences)).toEqual({ transcripts: 0, memos: 1 });
-  });
-});

@@ -6,7 +6,8 @@
  * and the words the study allows. Pure.
  */
 import type { Language } from '../types.js';
-import { extendTable, tableKey, type ReplacementTable } from './anonymise.js';
+import { extendTable, planEdits, tableKey, type ReplacementTable } from './anonymise.js';
+import { positionOf } from '../text/lines.js';
 import { findAttributeIdentifiers, findIdentifiers, type FindingKind, type PrivacyLists } from './find.js';
 import { memoIdentifiers, memoPosition, type MemoText } from './memos.js';
 
@@ -132,6 +133,27 @@ export function reviewGroups(
     for (const f of found) {
       const { context, at } = sentenceAround(m.text, f.start, f.end);
       add(tableKey(f.text), f.kind, f.likely, { file: m.file, ...memoPosition(m, f.start), text: f.text, context, at, frontMatter: false, memo: true });
+    }
+  }
+  // `76210 Bolbec`: the town of a postal code is a place wherever else it is said (`kiné à
+  // Bolbec`), though no list names it: a text to decide of its own, as without the review.
+  for (const g of [...groups.values()]) {
+    if (g.kind !== 'postal-code') continue;
+    const town = g.text.replace(/^[\d\s]+/u, '').trim();
+    const key = tableKey(town);
+    if (!/\p{L}/u.test(town)) continue;
+    const known = groups.get(key);
+    if (known !== undefined) {
+      // Found already as a capitalised word, perhaps a name: it is the town.
+      if (!known.likely) Object.assign(known, { kind: 'place', likely: true });
+      continue;
+    }
+    for (const t of transcripts) {
+      for (const e of planEdits(t.text, new Map([[key, '\u0000']]))) {
+        if (/\d\s*$/u.test(t.text.slice(Math.max(0, e.start - 3), e.start))) continue; // the postal code's own town
+        const { context, at } = sentenceAround(t.text, e.start, e.end);
+        add(key, 'place', true, { file: t.file, ...positionOf(t.text, e.start, t.bodyLine), text: e.original, context, at, frontMatter: false });
+      }
     }
   }
   const ordered = [...groups.values()].sort(
