@@ -4,31 +4,7 @@
  * (`3`/`trois`). Words shorter than five letters are never respelled ones: `rien` and `bien`
  * differ by a letter from too many others.
  */
-/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment), or `cap + 1` when above `cap`. */
-export function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const width = b.length + 1;
-  let before = new Int32Array(width);
-  let prev = new Int32Array(width);
-  let cur = new Int32Array(width);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const same = a.charCodeAt(i - 1) === b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (same ? 0 : 1));
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, before[j - 2]! + 1);
-      }
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    [before, prev, cur] = [prev, cur, before];
-  }
-  return prev[b.length]!;
-}
+import { editDistance } from '../text/edit-distance.js';
 
 /** Edits allowed for two words to count as the same word respelled. */
 function nearCap(a: string, b: string): number {
