@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.js';
 import { outputFormat, refuseOtherExtension } from './output-file.js';
+import { thrown } from '../../test/support/thrown.js';
 
 const COMPARE = ['text', 'md', 'csv', 'excel', 'xlsx', 'docx', 'json'] as const;
 
-function refusal(f: () => unknown): UsageError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
+const refusal = (f: () => unknown): UsageError => thrown(UsageError, f);
 
 describe('outputFormat', () => {
   it('takes --format as given, else the format the extension of -o names, else the default', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { resolveCoderName } from './coder-name.js';
+import { thrown } from '../../../test/support/thrown.js';
 
 const KNOWN = ['lea', 'marie', 'thomas'];
 
 function refusal(name: string, known: string[], mustExist: boolean, given?: string): UsageError {
-  try {
-    resolveCoderName(name, known, given === undefined ? { mustExist } : { mustExist, given });
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error(`${name} was accepted`);
+  return thrown(UsageError, () => resolveCoderName(name, known, given === undefined ? { mustExist } : { mustExist, given }));
 }
 
 describe('resolveCoderName', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../errors.js';
 import { saturationOptions } from './parameters.js';
+import { thrown } from '../../../../test/support/thrown.js';
 
-function usage(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('no usage error');
-}
+const usage = (fn: () => unknown): UsageError => thrown(UsageError, fn);
 
 describe('saturationOptions', () => {
   it('gives the published defaults: Guest 4/2/5 % fixed, stopping rule 10+3, shares 90/95/100, every method', () => {
