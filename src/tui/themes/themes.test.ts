@@ -156,6 +156,10 @@ describe('marks and moves', () => {
     expect(s.mode).toBe('browse');
     expect(s.message?.tone).toBe('error');
     expect(s.message?.text.en).toContain('ancien-code is not in the codebook');
+    // Nor reorder it: said, not silent.
+    const k = run(start(), { type: 'last' }, { type: 'reorder', by: -1 });
+    expect(k.effects).toEqual([]);
+    expect(k.message?.text.en).toContain('ancien-code is not in the codebook');
   });
 
   it('Esc in the picker closes it, Backspace edits the filter', () => {

@@ -188,19 +188,19 @@ function refuseWhileBusy(state: ThemesState): ThemesState {
   return { ...state, message: problem('Un instant\u00a0: la modification précédente s’enregistre.', 'One moment: the previous change is being saved.') };
 }
 
+/** A code id used in codings but missing from the codebook cannot be moved or reordered: what to do instead. */
+function notInCodebook(id: string): ThemesState['message'] {
+  return problem(
+    `${id} n’est pas dans le livre de codes\u00a0: ajoutez-le (codage codebook add) ou fusionnez-le (codage codebook merge).`,
+    `${id} is not in the codebook: add it (codage codebook add) or merge it (codage codebook merge).`,
+  );
+}
+
 function openMove(state: ThemesState): ThemesState {
   const chosen = chosenItems(state);
   if (chosen.length === 0) return { ...state, message: problem('Rien à déplacer ici.', 'Nothing to move here.') };
   const unknown = chosen.find((r) => !r.inCodebook);
-  if (unknown) {
-    return {
-      ...state,
-      message: problem(
-        `${unknown.id} n’est pas dans le livre de codes\u00a0: ajoutez-le (codage codebook add) ou fusionnez-le (codage codebook merge).`,
-        `${unknown.id} is not in the codebook: add it (codage codebook add) or merge it (codage codebook merge).`,
-      ),
-    };
-  }
+  if (unknown) return { ...state, message: notInCodebook(unknown.id) };
   // A theme moved takes what it holds: marked items inside it go with it.
   const themes = chosen.filter((r) => r.kind === 'theme').map((r) => r.id);
   const moving = chosen.filter((r) => !themes.some((t) => isInside(state.data.codebook, r.id, t))).map((r) => r.id);
@@ -334,8 +334,9 @@ function changing(state: ThemesState, action: Action): ThemesState {
       return { ...state, mode: 'prompt', prompt: { purpose: 'rename', value: row.name, caret: row.name.length, target: row.id }, message: null };
     }
     case 'reorder': {
-      const node = row && state.data.codebook.byId.get(row.id);
-      if (node === undefined) return state;
+      if (row === undefined) return { ...state, message: problem('Rien à déplacer ici.', 'Nothing to move here.') };
+      const node = state.data.codebook.byId.get(row.id);
+      if (node === undefined) return { ...state, message: notInCodebook(row.id) };
       const codebook = state.data.codebook;
       const siblings = (node.parent === null ? (node.kind === 'theme' ? codebook.themes : codebook.ungrouped) : (codebook.byId.get(node.parent)?.children ?? [])).filter((n) => n.kind === node.kind);
       const at = siblings.indexOf(node);
