@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { CodePicker } from './CodePicker.js';
 import type { Picker, PickerItem } from './session-state.js';
+import { screenStrings } from './strings.js';
 
 const definition = 'Durée des consultations, retard, charge de travail et arbitrages de temps.';
 const because = '≈ comme MG4\u00a0: J’ai pris quarante minutes, j’avais trois patients qui attendaient.';
@@ -12,10 +13,10 @@ function picker(items: PickerItem[], purpose: Picker['purpose'] = 'apply'): Pick
   return { purpose, query: '', highlighted: 0, checked: [], items, target: { start: 0, end: 1 } };
 }
 
-function frameOf(p: Picker, height: number, hint?: string): string[] {
+function frameOf(p: Picker, height: number, hint?: string, checkedLabel?: (n: number) => string): string[] {
   const { lastFrame, unmount } = render(
     <Box width={80}>
-      <CodePicker picker={p} title="Coder" empty="Aucun code" {...(hint !== undefined ? { hint } : {})} height={height} width={80} />
+      <CodePicker picker={p} title="Coder" empty="Aucun code" {...(hint !== undefined ? { hint } : {})} {...(checkedLabel !== undefined ? { checkedLabel } : {})} height={height} width={80} />
     </Box>,
   );
   const lines = (lastFrame() ?? '').split('\n');
@@ -55,5 +56,16 @@ describe('the code picker', () => {
   it('shows the hint under the list when the highlighted item says nothing', () => {
     const lines = frameOf(picker([{ id: null, label: 'Pas encore regroupé', path: [] }], 'theme'), 8, 'Choisissez un thème.');
     expect(lines.at(-1)).toBe('Choisissez un thème.');
+  });
+
+  it('says beside the filter how many codes of the segment are checked, in words', () => {
+    const items: PickerItem[] = [
+      { id: 'a', label: 'Culpabilité', path: [] },
+      { id: 'b', label: 'Frustration', path: [] },
+    ];
+    const fr = frameOf({ ...picker(items, 'edit'), checked: ['a', 'b'] }, 6, undefined, (n) => screenStrings('fr').picker.checked(n, false));
+    expect(fr[1]).toMatch(/^› +✓ 2 codes cochés$/);
+    const en = frameOf({ ...picker(items, 'edit'), checked: ['a'] }, 6, undefined, (n) => screenStrings('en').picker.checked(n, false));
+    expect(en[1]).toMatch(/^› +✓ 1 code checked$/);
   });
 });

@@ -18,11 +18,13 @@ export interface CodePickerProps {
   empty: string;
   /** Line shown under the list when the highlighted item has nothing to say. */
   hint?: string;
+  /** Beside the filter, how many items are checked: `2 codes checked`. */
+  checkedLabel?: (count: number) => string;
   height: number;
   width: number;
 }
 
-export function CodePicker({ picker, title, empty, hint, height, width }: CodePickerProps): React.JSX.Element {
+export function CodePicker({ picker, title, empty, hint, checkedLabel, height, width }: CodePickerProps): React.JSX.Element {
   const topRef = useRef(0);
   // Detail lines under the list: as many as the items need (two at most), the list keeping three rows.
   // Counted over every item, so the list does not change height as the highlight moves.
@@ -75,7 +77,7 @@ export function CodePicker({ picker, title, empty, hint, height, width }: CodePi
           <Text color={hue('cyan')}>{'› '}</Text>
           {picker.query}
           <Text inverse> </Text>
-          {picker.checked.length > 0 && checkable ? <Text dimColor>{`   ${picker.checked.length} ✓`}</Text> : null}
+          {picker.checked.length > 0 && checkable ? <Text dimColor>{`   ✓ ${checkedLabel?.(picker.checked.length) ?? picker.checked.length}`}</Text> : null}
         </Text>
       ) : (
         <Text> </Text>

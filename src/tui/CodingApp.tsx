@@ -446,7 +446,8 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
             ? themeToCreate(state, query, strings)
             : strings.picker.noMatch(query);
     const hint = picker.purpose === 'theme' ? strings.picker.themeHint : undefined;
-    bottom = <CodePicker picker={picker} title={title} empty={empty} {...(hint !== undefined ? { hint } : {})} height={regions.bottom} width={width} />;
+    const checkedLabel = (n: number) => strings.picker.checked(n, picker.purpose === 'hits');
+    bottom = <CodePicker picker={picker} title={title} empty={empty} {...(hint !== undefined ? { hint } : {})} checkedLabel={checkedLabel} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {
     bottom = (
       <Text bold color={hue('yellow')} wrap="wrap">

@@ -38,6 +38,8 @@ export interface ScreenStrings {
     hits: (query: string, checked: number, total: number) => string;
     /** The code picker for every hit kept. */
     applyMany: (count: number) => string;
+    /** Beside the filter: how many codes are checked (or hits kept, in a search's review). */
+    checked: (count: number, hits: boolean) => string;
     noTranscript: (query: string) => string;
     noMatch: (query: string) => string;
     /** `themes`: the new theme and sub-themes typed; `parent`: the existing theme they go in. */
@@ -92,6 +94,7 @@ const fr: ScreenStrings = {
     transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
     hits: (query, checked, total) => `Coder toutes les occurrences de «\u00a0${query}\u00a0»\u00a0: ${checked}/${total} phrase(s) cochée(s) — décochez les fausses`,
     applyMany: (count) => `Coder ${count} passage(s) avec…`,
+    checked: (n, hits) => (hits ? `${n} gardé${n > 1 ? 's' : ''}` : `${n} code${n > 1 ? 's' : ''} coché${n > 1 ? 's' : ''}`),
     noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
     noTheme: (themes, parent) =>
@@ -211,6 +214,7 @@ const en: ScreenStrings = {
     transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
     hits: (query, checked, total) => `Code every hit of "${query}": ${checked}/${total} sentence(s) ticked — untick the false ones`,
     applyMany: (count) => `Code ${count} passage(s) with…`,
+    checked: (n, hits) => (hits ? `${n} kept` : `${n} code${n === 1 ? '' : 's'} checked`),
     noTranscript: (query) => `No transcript matches "${query}"`,
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
     noTheme: (themes, parent) => `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
