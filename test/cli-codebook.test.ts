@@ -34,7 +34,13 @@ function tree(dir: string, coder?: string, strict = true): TreeRow[] {
   return (JSON.parse(r.stdout) as { tree: TreeRow[] }).tree;
 }
 
+/** References per code: one coder's, or (no coder given) both coders' of the demo together. */
 function refs(dir: string, coder?: string): Record<string, number> {
+  if (coder === undefined) {
+    const sum: Record<string, number> = {};
+    for (const one of ['marie', 'paul']) for (const [id, n] of Object.entries(refs(dir, one))) sum[id] = (sum[id] ?? 0) + n;
+    return sum;
+  }
   return Object.fromEntries(tree(dir, coder).filter((r) => r.kind === 'code').map((r) => [r.id, r.references]));
 }
 
@@ -76,8 +82,10 @@ describe('codage codebook (the tree)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: the study has 1 error(s), such as codings/marie.yaml:13:5: Unknown code');
     expect(r.stdout).toMatch(/^Theme \/ code +n\/N +Refs +Definition$/m);
-    expect(r.stdout).toMatch(/^▸ Vécu du médecin +12\/12 +96 +Ce que le médecin ressent/m);
-    expect(r.stdout).toMatch(/^ {4}Impuissance +11\/12 +27 +Le médecin dit ne plus savoir/m);
+    // The counts of the coding the exports show (codage.yaml's coder: marie), said under the tree.
+    expect(r.stdout).toMatch(/^▸ Vécu du médecin +12\/12 +72 +Ce que le médecin ressent/m);
+    expect(r.stdout).toMatch(/^ {4}Impuissance +11\/12 +21 +Le médecin dit ne plus savoir/m);
+    expect(r.stdout).toContain('(counts of the coding "marie", the one the exports show; --coder NAME for another coder)');
     expect(r.stdout).toMatch(/^Pas encore utilisé · never used +0\/12 +0 +Un code créé d'avance\.$/m);
     expect(r.stdout).toMatch(/^code-oublie ⚠ not in the codebook +1\/12 +1 *$/m);
     expect(r.stdout).toContain('1 code(s) never used');

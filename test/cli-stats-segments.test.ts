@@ -70,6 +70,23 @@ describe('codage stats', () => {
     expect(stats.groups.groups.map((g) => [g.value, g.participants])).toEqual([['ALGO', 2], ['MG', 10]]);
   });
 
+  it('counts, without --coder, the coding the exports show: the consensus alone, not on top of the coders it came from', () => {
+    const dir = tempDir();
+    cpSync(DEMO, dir, { recursive: true });
+    writeFileSync(join(dir, 'codings/consensus.yaml'), readFileSync(join(dir, 'codings/paul.yaml'), 'utf8'));
+    const counted = (args: string[]) => JSON.parse(runCli(['stats', '--study', dir, '--json', ...args]).stdout) as { coders: string[]; segments: number };
+    const consensus = counted([]);
+    expect(consensus.coders).toEqual(['consensus']);
+    expect(consensus.segments).toBe(counted(['--coder', 'paul']).segments);
+    const text = runCli(['stats', '--study', dir, '--lang', 'fr']).stdout;
+    expect(text).toContain('Codeurs\u00a0: consensus');
+    expect(text).toContain('les comptes sont ceux du codage que montrent les exports');
+    // The codebook's counts are the same.
+    const tree = JSON.parse(runCli(['codebook', '--study', dir, '--json']).stdout) as { tree: { id: string; references: number }[] };
+    const stats = JSON.parse(runCli(['stats', '--study', dir, '--json']).stdout) as { tree: { id: string; references: number }[] };
+    expect(tree.tree.find((r) => r.id === 'impuissance')?.references).toBe(stats.tree.find((r) => r.id === 'impuissance')?.references);
+  });
+
   it("counts the participant's words apart from the interviewer's, and speech coded as the coding screen does", () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'transcripts'));

@@ -1,5 +1,6 @@
 import { resolveCoderName, type ResolvedCoder } from '../core/study/coder-name.js';
-import { assertStudyFolder, listCoders } from '../io/study.js';
+import { countedCoders } from '../core/report/report-study.js';
+import { assertStudyFolder, listCoders, readStudyConfig } from '../io/study.js';
 
 /**
  * `--coder NAME` checked against the coders of the study in `root` (see resolveCoderName):
@@ -8,4 +9,17 @@ import { assertStudyFolder, listCoders } from '../io/study.js';
 export async function resolveCoder(root: string, name: string, options: { mustExist: boolean; given?: string }): Promise<ResolvedCoder> {
   await assertStudyFolder(root);
   return resolveCoderName(name, await listCoders(root), options);
+}
+
+/**
+ * The coders a count or a listing shows: `--coder` (checked), else those exports show (see
+ * countedCoders), known before any coder file is read so that only those are read. `chosen`: one
+ * coder's codings shown by default while the study has others (stats says so).
+ */
+export async function codersToCount(root: string, asked: string | undefined): Promise<{ coders: string[]; chosen: boolean }> {
+  const coder = asked === undefined ? undefined : (await resolveCoder(root, asked, { mustExist: true })).coder;
+  await assertStudyFolder(root);
+  const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
+  const coders = countedCoders(all, coder, config.coder);
+  return { coders, chosen: coder === undefined && coders.length === 1 && all.length > 1 };
 }

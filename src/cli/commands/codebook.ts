@@ -4,7 +4,7 @@ import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import type { Codebook, CodebookNode, Language } from '../../core/types.js';
 import { renderTextTable } from '../../core/report/text-table.js';
 import type { CommandContext } from '../context.js';
-import { resolveCoder } from '../coder.js';
+import { codersToCount } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { formatNumber, paint } from '../output.js';
 
@@ -30,8 +30,8 @@ export function codebookRows(codebook: Codebook, counts: CodeCount[]): CodebookR
 
 /** `codage codebook`: the tree of themes and codes, with n/N, references and definitions. */
 export async function run(baseCtx: CommandContext, options: CodebookOptions): Promise<number> {
-  const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
-  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders: coder !== undefined ? [coder] : 'all' });
+  const { coders, chosen } = await codersToCount(resolve(options.study), options.coder);
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders });
   warnIfIncomplete(ctx, problems);
   const placed = segments.filter((s) => s.status !== 'unplaced');
   const rows = codebookRows(study.codebook, codeTree(study.codebook, tallyCodes(placed)));
@@ -42,7 +42,7 @@ export async function run(baseCtx: CommandContext, options: CodebookOptions): Pr
     ctx.stdout.write(
       `${safeJson({
         participants: N,
-        coders: coder !== undefined ? [coder] : study.coders.map((c) => c.coder),
+        coders: study.coders.map((c) => c.coder),
         tree: rows.map((r) => ({
           kind: r.kind,
           id: r.id,
@@ -62,6 +62,16 @@ export async function run(baseCtx: CommandContext, options: CodebookOptions): Pr
     return 0;
   }
   ctx.stdout.write(renderCodebook(rows, N, ctx.language, ctx.stdout.columns ?? 100));
+  if (chosen) {
+    const who = t(coders[0] ?? '');
+    ctx.stdout.write(
+      paint.dim(
+        ctx.language === 'fr'
+          ? `(comptes du codage «\u00a0${who}\u00a0», celui que montrent les exports ; --coder NOM pour un autre codeur)\n`
+          : `(counts of the coding "${who}", the one the exports show; --coder NAME for another coder)\n`,
+      ),
+    );
+  }
   return 0;
 }
 

@@ -9,8 +9,7 @@ import { findNode } from '../../core/codebook/find-node.js';
 import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
 import { quoted } from '../../core/report/quotes.js';
-import { CONSENSUS_CODER } from '../../core/consensus/consensus-coder.js';
-import { reportedCoder } from '../../core/report/report-study.js';
+import { countedCoders } from '../../core/report/report-study.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
@@ -33,19 +32,6 @@ interface QuotesOptions {
   json?: boolean;
 }
 
-/**
- * Whose quotes: the coder asked for; else the coding exports show (consensus, codage.yaml's
- * `coder:`, the only coder); else, several coders and none chosen, every coder, each quote signed.
- */
-function codersShown(all: string[], asked: string | undefined, configured: string | undefined): string[] {
-  if (asked !== undefined) return [asked];
-  if (all.includes(CONSENSUS_CODER) || (configured !== undefined && all.includes(configured)) || all.length <= 1) {
-    const one = reportedCoder(all, undefined, configured);
-    return one === undefined ? [] : [one];
-  }
-  return all;
-}
-
 export async function run(baseCtx: CommandContext, ref: string, options: QuotesOptions): Promise<number> {
   const contextSentences = numberOption('--context', options.context, 0, 0, 50, true);
   const root = resolve(options.study);
@@ -53,7 +39,7 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
   // Whose quotes is known before reading: only those coder files are read and placed.
   const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
-  const coders = codersShown(all, asked, config.coder);
+  const coders = countedCoders(all, asked, config.coder);
   const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study, { coders }), readMemos(root)]);
   warnIfIncomplete(ctx, problems);
   const node = nodeOrUsedId(study.codebook, segments, ref);

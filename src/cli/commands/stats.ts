@@ -4,7 +4,7 @@ import { renderTextTable } from '../../core/report/text-table.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import type { Language } from '../../core/types.js';
 import type { CommandContext } from '../context.js';
-import { resolveCoder } from '../coder.js';
+import { codersToCount } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { formatNumber, formatPercent, paint } from '../output.js';
 import { requireAttribute } from '../study-checks.js';
@@ -17,10 +17,8 @@ interface StatsOptions {
 }
 
 export async function run(baseCtx: CommandContext, options: StatsOptions): Promise<number> {
-  const coder = options.coder === undefined ? undefined : (await resolveCoder(resolve(options.study), options.coder, { mustExist: true })).coder;
-  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
-    coders: coder !== undefined ? [coder] : 'all',
-  });
+  const { coders, chosen } = await codersToCount(resolve(options.study), options.coder);
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders });
   warnIfIncomplete(ctx, problems);
   requireAttribute(study, options.by);
   const stats = computeStats({
@@ -35,11 +33,12 @@ export async function run(baseCtx: CommandContext, options: StatsOptions): Promi
     ctx.stdout.write(`${safeJson(stats)}\n`);
     return 0;
   }
-  ctx.stdout.write(renderStats(stats, ctx.language));
+  ctx.stdout.write(renderStats(stats, ctx.language, chosen));
   return 0;
 }
 
-export function renderStats(stats: StudyStats, language: Language): string {
+/** `chosen`: the counts are one coder's (the consensus, codage.yaml's `coder:`) while the study has others. */
+export function renderStats(stats: StudyStats, language: Language, chosen = false): string {
   const fr = language === 'fr';
   const n = (value: number) => formatNumber(value, language);
   const N = stats.transcripts;
@@ -72,6 +71,12 @@ export function renderStats(stats: StudyStats, language: Language): string {
       fr
         ? `  (les comptes réunissent ${stats.coders.length} codeurs ; --coder NOM pour ceux d’un seul codeur)\n`
         : `  (counts combine ${stats.coders.length} coders; --coder NAME for one coder's counts)\n`,
+    );
+  } else if (chosen) {
+    out += paint.dim(
+      fr
+        ? `  (les comptes sont ceux du codage que montrent les exports ; --coder NOM pour ceux d’un autre codeur)\n`
+        : `  (counts are those of the coding the exports show; --coder NAME for another coder's counts)\n`,
     );
   }
 

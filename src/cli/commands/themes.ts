@@ -20,7 +20,7 @@ import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { refusalFor } from '../../io/study-change.js';
 import type { EditRefusal } from '../../tui/themes/ThemesApp.js';
 import type { PanelQuote, Saved, ThemesData } from '../../tui/themes/state.js';
-import { resolveCoder } from '../coder.js';
+import { codersToCount } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { loadScreen } from '../screen-bundle.js';
 
@@ -35,9 +35,9 @@ function loadThemesScreen(): Promise<ThemesScreen> {
   return loadScreen('themes', () => import('../../tui/themes/run.js'));
 }
 
-/** Everything the screen shows, read from the study: the codebook, counts and quotes (of one coder, or all). */
-export async function readThemesData(root: string, coder: string | undefined): Promise<{ data: ThemesData; hasCodebook: boolean; language: 'fr' | 'en' | undefined }> {
-  const [study, memos] = await Promise.all([loadStudy(root, { coders: coder !== undefined ? [coder] : 'all' }), readMemos(root)]);
+/** Everything the screen shows, read from the study: the codebook, counts and quotes (of those coders). */
+export async function readThemesData(root: string, coders: readonly string[]): Promise<{ data: ThemesData; hasCodebook: boolean; language: 'fr' | 'en' | undefined }> {
+  const [study, memos] = await Promise.all([loadStudy(root, { coders: [...coders] }), readMemos(root)]);
   const source = study.codebookSource;
   if (source !== null) {
     const refusal = refusalFor(STUDY_FILES.codebook, parseCodebook(source, STUDY_FILES.codebook));
@@ -133,9 +133,11 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
       },
     );
   }
-  const coder = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
+  const { coders } = await codersToCount(root, options.coder);
+  // One coder's counts (asked for, or the consensus the exports show), else every coder's.
+  const coder = coders.length === 1 ? coders[0] : undefined;
   const screen = loadThemesScreen();
-  const first = await readThemesData(root, coder);
+  const first = await readThemesData(root, coders);
   const ctx = withStudyLanguage(baseCtx, first.language ? { language: first.language } : {});
   const language = ctx.language;
   const notices: Localized[] = [];
@@ -157,7 +159,7 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
     coder: coder ?? null,
     notices,
     ...themesWriter(root, language),
-    onReload: async () => (await readThemesData(root, coder)).data,
+    onReload: async () => (await readThemesData(root, coders)).data,
     explain: explainRefusal,
     onQuit: () => {},
   });

@@ -64,6 +64,21 @@ export function reportedCoder(coders: readonly string[], asked: string | undefin
   );
 }
 
+/**
+ * Whose codings a count or a listing shows when no coder is asked for: the coding exports show
+ * (the consensus, codage.yaml's `coder:`, the only coder), so that `stats`, `codebook`, `quotes`
+ * and the thesis tables give the same numbers; else, several coders and none chosen, every coder.
+ * Never the consensus together with the coders it came from: their segments would count twice.
+ */
+export function countedCoders(all: readonly string[], asked: string | undefined, configured: string | undefined): string[] {
+  if (asked !== undefined) return [asked];
+  if (all.includes(CONSENSUS_CODER) || (configured !== undefined && all.includes(configured)) || all.length <= 1) {
+    const one = reportedCoder(all, undefined, configured);
+    return one === undefined ? [] : [one];
+  }
+  return [...all];
+}
+
 /** A quote label that names the pair attribute would tell the reader who is paired with whom. */
 export function assertLabelKeepsPairsApart(quoteLabel: string, pairAttribute: string | undefined): void {
   if (pairAttribute === undefined || !labelFields(quoteLabel).some((field) => field.toLowerCase() === pairAttribute.toLowerCase())) return;
