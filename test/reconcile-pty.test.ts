@@ -49,7 +49,13 @@ describe('codage reconcile in a real terminal', () => {
       ['', 'to ask the supervisor', 'marie et paul'],
       ['neither', '', 'marie et paul'],
     ]);
-    expect(runCli(['check', '--study', dir]).code).toBe(0);
+    // The consensus is unfinished: check and the exports say so (it is what they show by default).
+    const check = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('warning: the reconciliation of marie and paul into "consensus" leaves 91 of 94 disagreement(s) to settle');
+    const exported = runCli(['export', 'themes', '--study', dir, '--lang', 'en']);
+    expect(exported.stderr).toContain('leaves 91 of 94 disagreement(s) to settle; this coding is not yet the study\'s. To do: codage reconcile marie paul --into consensus');
+    expect(runCli(['export', 'themes', '--coder', 'marie', '--study', dir, '--lang', 'en']).stderr).not.toContain('disagreement');
 
     // Resumed: opens on the first disagreement still waiting (the noted one), with its note.
     const again = start(ARGS(dir));
@@ -65,6 +71,7 @@ describe('codage reconcile in a real terminal', () => {
     const rest = runCli([...ARGS(dir), '--strategy', 'prefer-a']);
     expect(rest.code).toBe(0);
     expect(rest.stdout).toContain('94 settled (90 by the strategy prefer-a now) and 0 waiting');
+    expect(runCli(['check', '--study', dir, '--lang', 'en']).stdout).not.toContain('to settle');
     expect(runCli(['check', '--study', dir]).code).toBe(0);
     expect(runCli(['stats', '--study', dir, '--coder', 'consensus']).code).toBe(0);
   }, 60_000);

@@ -14,6 +14,7 @@ import { orphanMemoProblems } from '../../core/memo/check.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
 import type { Study } from '../../core/study/study.js';
 import { readMemos } from '../../io/memos.js';
+import { unfinishedReconciliation } from '../../io/reconcile-state.js';
 
 interface CheckOptions {
   study: string;
@@ -76,6 +77,27 @@ async function orphanMemos(study: Study): Promise<Problem[]> {
   return orphanMemoProblems(memos, { codebook: study.codebook, participants: new Set(study.transcriptById.keys()), usedCodes });
 }
 
+/** A mise en commun left with disagreements to settle: the consensus is not yet the study's coding. */
+function unfinishedReconciliations(study: Study): Problem[] {
+  return study.coders.flatMap((c): Problem[] => {
+    const state = unfinishedReconciliation(study.root, c.coder);
+    if (state === null) return [];
+    const [a, b] = state.coders;
+    return [
+      {
+        severity: 'warning',
+        kind: 'reconcile-unfinished',
+        file: c.file,
+        message: {
+          en: `the reconciliation of ${a} and ${b} into "${c.coder}" leaves ${state.pending} of ${state.disagreements} disagreement(s) to settle, and the exports show this coding as the study's`,
+          fr: `la mise en commun de ${a} et ${b} dans « ${c.coder} » laisse ${state.pending} désaccord(s) sur ${state.disagreements} à trancher, et les exports montrent ce codage comme celui de l’étude`,
+        },
+        hint: { en: `go on with codage reconcile ${a} ${b} --into ${c.coder}`, fr: `continuer avec codage reconcile ${a} ${b} --into ${c.coder}` },
+      },
+    ];
+  });
+}
+
 export async function run(baseCtx: CommandContext, options: CheckOptions): Promise<number> {
   if (options.privacy) return checkPrivacy(baseCtx, options);
   const loaded = await loadForCommand(baseCtx, options.study);
@@ -83,7 +105,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   const memoProblems = await orphanMemos(study);
   // Two names of one characteristic that disagree (durée in participants.csv, duration in the front
   // matter): the thesis tables show the first, so the user should know.
-  const synonymProblems = synonymConflicts(study, attributeColumns({ ...study, language: ctx.language }));
+  const synonymProblems = [...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })), ...unfinishedReconciliations(study)];
   let problems = sortProblems([...loaded.problems, ...memoProblems, ...synonymProblems]);
   const fixed: string[] = [];
 

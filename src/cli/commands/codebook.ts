@@ -1,3 +1,4 @@
+import { warnIfReconciliationUnfinished } from '../notices.js';
 import { resolve } from 'node:path';
 import { codeTree, tallyCodes, type CodeCount } from '../../core/analysis/stats.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
@@ -32,6 +33,7 @@ export function codebookRows(codebook: Codebook, counts: CodeCount[]): CodebookR
 export async function run(baseCtx: CommandContext, options: CodebookOptions): Promise<number> {
   const { coders, chosen } = await codersToCount(resolve(options.study), options.coder);
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders });
+  warnIfReconciliationUnfinished(ctx, study.root, coders);
   warnIfIncomplete(ctx, problems);
   const placed = segments.filter((s) => s.status !== 'unplaced');
   const rows = codebookRows(study.codebook, codeTree(study.codebook, tallyCodes(placed)));

@@ -1,3 +1,4 @@
+import { warnIfReconciliationUnfinished } from '../notices.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
@@ -120,6 +121,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const fr = ctx.language === 'fr';
   refuseExportWithErrors(ctx, problems);
   const coder = reportedCoder(study.coders.map((c) => c.coder), askedCoder, study.config.coder);
+  warnIfReconciliationUnfinished(ctx, study.root, [coder]);
   const report = reportStudyOf(study, segments, {
     coder,
     language: ctx.language,

@@ -4,6 +4,7 @@
  * study, lists with core/report/quote-list.ts, prints for the terminal (fitted to its width) or
  * as JSON.
  */
+import { warnIfReconciliationUnfinished } from '../notices.js';
 import { resolve } from 'node:path';
 import { findNode } from '../../core/codebook/find-node.js';
 import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
@@ -41,6 +42,7 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
   const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
   const coders = countedCoders(all, asked, config.coder);
   const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study, { coders }), readMemos(root)]);
+  warnIfReconciliationUnfinished(ctx, root, coders);
   warnIfIncomplete(ctx, problems);
   const node = nodeOrUsedId(study.codebook, segments, ref);
   const memo = memoOf(memos, { kind: node.kind, id: node.id });

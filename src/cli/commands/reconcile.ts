@@ -1,3 +1,4 @@
+import { recordReconcileState } from '../../io/reconcile-state.js';
 import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
@@ -173,7 +174,6 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   }
 
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
-  const rebuild = (d: Map<string, Decision>) => consensusOf(rec, d, into).coderFile;
   if (existing && !options.force) {
     if (!consensusIsCurrent(rec, decisions, into, existing)) {
       throw new DataError(
@@ -204,7 +204,12 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   };
   const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], logLanguage));
   const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language: logLanguage });
-  const save = (d: Map<string, Decision>) => writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), rebuild(d));
+  const save = (d: Map<string, Decision>) => {
+    const consensus = consensusOf(rec, d, into);
+    writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), consensus.coderFile);
+    // What is left to settle, for the commands that show the consensus as the study's coding.
+    recordReconcileState(root, into, { coders: [a, b], disagreements: rec.disagreements.length, pending: consensus.pending });
+  };
 
   let byStrategy = 0;
   if (input.strategy) {

@@ -1,3 +1,4 @@
+import { warnIfReconciliationUnfinished } from '../notices.js';
 import { extname, resolve } from 'node:path';
 import { saturationOptions, type SaturationArguments } from '../../core/analysis/saturation/parameters.js';
 import { computeSaturation, type SaturationReport } from '../../core/analysis/saturation/saturation.js';
@@ -73,6 +74,7 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, {
     coders: coder !== undefined ? [coder] : 'all',
   });
+  warnIfReconciliationUnfinished(ctx, study.root, coder !== undefined ? [coder] : study.coders.map((c) => c.coder));
   requireAttribute(study, options.by);
   const language = ctx.language;
   const fr = language === 'fr';

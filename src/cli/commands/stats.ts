@@ -1,3 +1,4 @@
+import { warnIfReconciliationUnfinished } from '../notices.js';
 import { resolve } from 'node:path';
 import { computeStats, type StudyStats } from '../../core/analysis/stats.js';
 import { renderTextTable } from '../../core/report/text-table.js';
@@ -19,6 +20,7 @@ interface StatsOptions {
 export async function run(baseCtx: CommandContext, options: StatsOptions): Promise<number> {
   const { coders, chosen } = await codersToCount(resolve(options.study), options.coder);
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { coders });
+  warnIfReconciliationUnfinished(ctx, study.root, coders);
   warnIfIncomplete(ctx, problems);
   requireAttribute(study, options.by);
   const stats = computeStats({
