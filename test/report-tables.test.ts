@@ -167,6 +167,13 @@ describe('participants table', () => {
     );
   });
 
+  it('leaves out of Table 1 the file a transcript came from (source:, written by codage import), unless asked for', () => {
+    const s = study({ attributes: { P1: { sexe: 'F', source: 'Entretien Dr Lefebvre Rouen.docx' }, P2: { sexe: 'H', source: 'P2.txt' }, P3: {} } });
+    expect(attributeColumns(s).map((c) => c.header)).toEqual(['Sexe']);
+    expect(participantsSummary(s, attributeColumns(s))).not.toContain('Lefebvre');
+    expect(attributeColumns(s, ['sexe', 'source']).map((c) => c.sources)).toEqual([['sexe'], ['source']]);
+  });
+
   it('says so when two synonyms disagree, and keeps the first', () => {
     const s = study({ attributes: { P1: { duree: 28, duration: 31 }, P2: {}, P3: {} } });
     const problems = synonymConflicts(s, attributeColumns(s));

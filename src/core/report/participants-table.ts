@@ -37,6 +37,13 @@ const ROLES: [AttributeRole, string[]][] = [
   ['date', ['date', 'dateentretien', 'interviewdate']],
 ];
 
+/**
+ * Attributes that describe the file, not the participant: `source: Entretien MG3.docx`, which
+ * `codage import` writes, would put file names (sometimes a name, a town) in Table 1. Shown only
+ * when asked for by name.
+ */
+const FILE_ATTRIBUTES = new Set(['source', 'sourcefile', 'fichier', 'fichiersource', 'file', 'filename']);
+
 export function attributeRole(name: string): AttributeRole {
   const key = keyOf(name);
   for (const [role, names] of ROLES) if (names.includes(key)) return role;
@@ -132,7 +139,9 @@ export function attributeColumns(study: AttributeStudy, requested?: string[]): A
       }
     }
   } else {
-    names = seen.filter((key) => attributeRole(key) !== 'date' && (pair === undefined || keyOf(key) !== keyOf(pair))).map((name) => ({ name }));
+    names = seen
+      .filter((key) => attributeRole(key) !== 'date' && !FILE_ATTRIBUTES.has(keyOf(key)) && (pair === undefined || keyOf(key) !== keyOf(pair)))
+      .map((name) => ({ name }));
   }
   const columns: AttributeColumn[] = [];
   for (const { name, header } of names) {
