@@ -1,10 +1,14 @@
 import type { AttributeValue, Attributes, Participant, Problem, Transcript } from '../types.js';
 import type { ParticipantRow } from './participants.js';
+import { parseInterviewDate } from './interview-date.js';
 
+/** The same value written two ways: case and spaces aside, or one date (`15/01/2024` and `2024-01-15`). */
 function sameValue(a: AttributeValue, b: AttributeValue): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
+  if (String(a).trim().toLowerCase() === String(b).trim().toLowerCase()) return true;
+  const date = parseInterviewDate(a);
+  return typeof date === 'string' && date === parseInterviewDate(b);
 }
 
 /**
