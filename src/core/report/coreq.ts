@@ -5,6 +5,7 @@
  * saturation when measured, software, how quotations are identified); the others are left for
  * the researcher to fill in with the page where the thesis reports them.
  */
+import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language, Localized } from '../types.js';
 import { type Row, type Table, textCell } from './document.js';
@@ -95,10 +96,18 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
     case 22:
       return input.saturation;
     case 24: {
-      const coders = f.coverage.filter((c) => c.interviews > 0);
-      if (coders.length === 0) return undefined;
+      // The consensus is the coders' mise en commun, not one more coder: said after them.
+      const coded = f.coverage.filter((c) => c.interviews > 0);
+      const coders = coded.filter((c) => c.coder !== CONSENSUS_CODER);
+      const consensus = coded.find((c) => c.coder === CONSENSUS_CODER);
+      if (coders.length === 0 && consensus === undefined) return undefined;
       const detail = coders.map((c) => (fr ? `${c.coder} : ${c.interviews}/${f.interviews} entretiens` : `${c.coder}: ${c.interviews}/${f.interviews} interviews`));
-      const count = fr ? `${coders.length} codeur${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})` : `${coders.length} coder${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})`;
+      let count = fr ? `${coders.length} codeur${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})` : `${coders.length} coder${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})`;
+      if (consensus !== undefined) {
+        count += fr
+          ? ` ; mise en commun (consensus) sur ${consensus.interviews}/${f.interviews} entretiens`
+          : `; consensus after discussion on ${consensus.interviews}/${f.interviews} interviews`;
+      }
       return input.agreement && coders.length > 1 ? `${count}. ${input.agreement}` : count;
     }
     case 25:

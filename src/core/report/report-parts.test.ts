@@ -96,6 +96,9 @@ describe('COREQ', () => {
     const agreement = "Cohen's kappa (sentence units, pooled table over 12 codes × 1 transcript): 0.70.";
     const withAgreement = tableGrid(coreqTable({ facts, sampleDescription: 'Onze médecins.', labelExample: '(P1)', agreement }, 'en'));
     expect(withAgreement.find((row) => row[1] === '24')?.[4]).toBe(`2 coders (marie: 11/11 interviews and paul: 1/11 interviews). ${agreement}`);
+    // The consensus is not one more coder.
+    const withConsensus = tableGrid(coreqTable({ facts: { ...facts, coverage: [...facts.coverage, { coder: 'consensus', interviews: 11 }] }, sampleDescription: 'Onze médecins.', labelExample: '(P1)' }, 'fr'));
+    expect(withConsensus.find((row) => row[1] === '24')?.[4]?.replace(/[\u00a0\u202f]/gu, ' ')).toBe('2 codeurs (marie : 11/11 entretiens et paul : 1/11 entretiens) ; mise en commun (consensus) sur 11/11 entretiens');
     expect(answer(27)).toBe('codage 1.0.0');
     expect(answer(22)).toBe('');
     expect(answer(1)).toBe('');
