@@ -191,6 +191,16 @@ describe('CodingApp', () => {
     expect(frame()).toContain('✎ Mémo\u00a0: très ému, à revoir');
   });
 
+  it('removes the memo on the transcript, and undoes it, in what it saves', async () => {
+    const { press, changes } = await open({ transcriptMemo: 'Entretien par téléphone' });
+    await press('M', KEYS.ctrlU, KEYS.enter);
+    expect(changes.at(-1)?.transcriptMemo).toBe('');
+    await press('u');
+    expect(changes.at(-1)?.transcriptMemo).toBe('Entretien par téléphone');
+    await press(KEYS.ctrlR);
+    expect(changes.at(-1)?.transcriptMemo).toBe('');
+  });
+
   it('shows the study’s memo on the transcript under an uncoded sentence, and a code’s memo in the picker', async () => {
     const memos = { codes: new Map([['frustration', 'Proche de l’impuissance ? Comparer MG3 et MG5.']]), transcript: 'Entretien écourté par une visite.' };
     const { press, frame } = await open({ memos });

@@ -88,7 +88,8 @@ export interface CodingAppProps {
    * atomically and may throw: the error is shown on the status line, the state is kept, and
    * the next change (or quitting) saves again.
    */
-  onChange: (change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] }) => void;
+  /** `transcriptMemo`: the memo on the whole transcript, '' when there is none (removed). */
+  onChange: (change: { segments: ScreenSegment[]; transcriptMemo: string; recentCodes: string[] }) => void;
   /** The caller writes codebook.yaml and returns the new codebook; may throw (message shown). */
   /**
    * The caller writes codebook.yaml (the code in `themeId`, or in the `newThemes` it creates there
@@ -250,12 +251,9 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       switch (effect.type) {
         case 'save':
           try {
-            const change: { segments: ScreenSegment[]; transcriptMemo?: string; recentCodes: string[] } = {
-              segments: [...effect.segments],
-              recentCodes: [...effect.recentCodes],
-            };
-            if (effect.transcriptMemo !== undefined) change.transcriptMemo = effect.transcriptMemo;
-            p.onChange(change);
+            // The transcript's memo as the screen has it: '' when it was removed (or undone), so
+            // that the file loses it too.
+            p.onChange({ segments: [...effect.segments], transcriptMemo: effect.transcriptMemo ?? '', recentCodes: [...effect.recentCodes] });
             setSavedAt(new Date());
             return reduce(current, { type: 'saved' });
           } catch (error) {
