@@ -62,6 +62,25 @@ describe('code search', () => {
     expect(searchCodes(entries, 'zzz')).toEqual([]);
   });
 
+  it('takes a letter left out or the starts of words, but not letters scattered over a name', () => {
+    const book = codeEntries(
+      buildCodebook([], [
+        { id: 'formation', name: 'Formation complémentaire (DU, FMC)' },
+        { id: 'croyance', name: 'Croyance / légitimité de la plainte' },
+        { id: 'alliance', name: 'Alliance thérapeutique' },
+        { id: 'frustration', name: 'Frustration' },
+        { id: 'impuissance', name: 'Impuissance' },
+      ]),
+    );
+    // What a user types as the name of a new code: nothing matches, Enter goes on to create it.
+    for (const name of ['Colère', 'Rôle', 'Attente', 'incert']) expect(searchCodes(book, name).map((e) => e.id)).toEqual([]);
+    expect(searchCodes(book, 'frustation')[0]?.id).toBe('frustration');
+    expect(searchCodes(book, 'impuisance')[0]?.id).toBe('impuissance');
+    expect(searchCodes(book, 'alli ther')[0]?.id).toBe('alliance');
+    expect(searchCodes(book, 'therap')[0]?.id).toBe('alliance');
+    expect(searchCodes(book, 'legitim')[0]?.id).toBe('croyance');
+  });
+
   it('puts recent codes first when nothing is typed', () => {
     const ids = searchCodes(entries, '', ['humour', 'delais', 'unknown']).map((e) => e.id);
     expect(ids.slice(0, 3)).toEqual(['humour', 'delais', 'impuissance']);

@@ -72,6 +72,26 @@ function foldQuery(query: string): string {
 }
 
 /**
+ * Whether a fuzzy match is one a person meant: the letters typed found as a piece of the name
+ * (`empar` in « Désemparement »), as the starts of its words (`alli ther`), or as pieces of three
+ * letters or more (`frustation`, a letter left out). Letters scattered over the name (`colère` in
+ * « Formation complémentaire ») are not: Enter would apply a code nobody chose, where the user
+ * was typing the name of a new one.
+ */
+function meant(target: string, indexes: ArrayLike<number>): boolean {
+  const runs: [number, number][] = [];
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k] as number;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && i === last[1] + 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  if (runs.length <= 1) return true;
+  const wordStart = (i: number) => i === 0 || !/[\p{L}\p{N}]/u.test(target[i - 1] ?? '');
+  return runs.every(([start]) => wordStart(start)) || runs.every(([start, end]) => end - start + 1 >= 3);
+}
+
+/**
  * Codes matching `query`, best first. With an empty query: recent codes (most recent
  * first), then the others in codebook order.
  */
@@ -92,7 +112,7 @@ export function searchCodes(entries: readonly CodeEntry[], query: string, recent
   }
   const rank = new Map(recent.map((id, i) => [id, i]));
   const order = new Map(entries.map((e, i) => [e.id, i]));
-  const results = fuzzysort.go(q, entries as CodeEntry[], { key: 'search', threshold: 0, limit: 0 });
+  const results = fuzzysort.go(q, entries as CodeEntry[], { key: 'search', threshold: 0, limit: 0 }).filter((r) => meant(r.target, r.indexes));
   return results
     .map((r) => ({ entry: r.obj, score: r.score, i: order.get(r.obj.id) ?? 0 }))
     .sort(
@@ -108,7 +128,10 @@ export function searchCodes(entries: readonly CodeEntry[], query: string, recent
 export function searchThemes(entries: readonly ThemeEntry[], query: string): ThemeEntry[] {
   const q = foldQuery(query);
   if (q === '') return [...entries];
-  return fuzzysort.go(q, entries as ThemeEntry[], { key: 'search', threshold: 0, limit: 0 }).map((r) => r.obj);
+  return fuzzysort
+    .go(q, entries as ThemeEntry[], { key: 'search', threshold: 0, limit: 0 })
+    .filter((r) => meant(r.target, r.indexes))
+    .map((r) => r.obj);
 }
 
 /** Moves `ids` to the front of the recent list, without duplicates, keeping at most `max`. */
