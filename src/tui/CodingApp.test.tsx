@@ -364,6 +364,47 @@ describe('CodingApp', () => {
     expect(frame()).toContain('Les délais sont longs.');
   });
 
+  it('keeps each transcript’s undo while another one is open (t), and undoes there on coming back', async () => {
+    const other = makeTranscript('Enquêteur : Bonjour.\nMG2 : Les délais sont longs. Très longs.\n', 'MG2');
+    const saved = new Map<string, ScreenSegment[]>();
+    const listTranscripts = () => [
+      { id: 'P07', read: 0, coded: 0, segments: 0 },
+      { id: 'MG2', read: 0, coded: 0, segments: 0 },
+    ];
+    const propsFor = (id: string): CodingAppProps => {
+      const t = id === 'MG2' ? other : transcript;
+      return {
+        transcript: t,
+        sentences: id === 'MG2' ? simpleSentences(other.text, other.turns) : sentences,
+        codebook,
+        segments: saved.get(id) ?? [],
+        coder: 'marie',
+        language: 'fr',
+        newSegmentId: idCounter(),
+        wordSpans: id === 'MG2' ? simpleWordSpans(other.text) : wordSpans,
+        onChange: (change) => saved.set(id, change.segments),
+        onCreateCode: () => ({ codebook, id: 'x' }),
+        onQuit: () => undefined,
+        listTranscripts,
+        onOpenTranscript: propsFor,
+      };
+    };
+    const { press, frame } = await open(propsFor('P07'), undefined, true);
+    await press(KEYS.down, 'c', '1');
+    expect(saved.get('P07')).toHaveLength(1);
+    await press('t', 'mg', KEYS.enter);
+    await pause(60);
+    expect(frame()).toContain('MG2 · marie');
+    await press('u');
+    expect(saved.get('P07')).toHaveLength(1);
+    await press('t', 'p07', KEYS.enter);
+    await pause(60);
+    expect(frame()).toContain('P07 · marie');
+    expect(frame()).toContain('1 segment');
+    await press('u');
+    expect(saved.get('P07')).toEqual([]);
+  });
+
   it('speaks English', async () => {
     const { frame, press } = await open({ language: 'en' });
     expect(frame()).toContain('? help');

@@ -40,6 +40,7 @@ import {
   type ScreenPosition,
   type ScreenSegment,
   type TranscriptEntry,
+  type TranscriptHistory,
   type SessionState,
 } from './session.js';
 import { StatusBar } from './StatusBar.js';
@@ -118,6 +119,10 @@ export interface CodingAppProps {
   listTranscripts?: () => TranscriptEntry[];
   /** The screen's data for another transcript (null: it cannot be opened). */
   onOpenTranscript?: (id: string) => CodingAppProps | null;
+  /** This transcript's undo and redo from earlier in the session (see CodingScreen). */
+  history?: TranscriptHistory;
+  /** Called when the screen leaves this transcript, with its undo and redo. */
+  keepHistory?: (history: TranscriptHistory) => void;
   /** Set by `CodingScreen`: shows another transcript in place of this one. */
   switchTo?: (id: string) => boolean;
 }
@@ -202,9 +207,18 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       ...(props.read !== undefined ? { read: props.read } : {}),
       ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),
       ...(props.notices !== undefined ? { notices: props.notices } : {}),
+      ...(props.history !== undefined ? { history: props.history } : {}),
     }),
   );
   const stateRef = useRef(state);
+  // Another transcript opened (`t`): this one's undo is kept for when the coder comes back.
+  useEffect(
+    () => () => {
+      const { undo, redo, initialIds } = stateRef.current;
+      propsRef.current.keepHistory?.({ undo, redo, initialIds });
+    },
+    [],
+  );
   const quitting = useRef(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
 
@@ -540,6 +554,10 @@ export function CodingScreen({
 }): React.JSX.Element {
   const [current, setCurrent] = useState<CodingAppProps>(first);
   if (currentRef !== undefined) currentRef.current = current;
+  // Each transcript's undo and redo, kept while the coder goes to another one and back.
+  const histories = useRef(new Map<string, TranscriptHistory>());
+  const id = current.transcript.id;
+  const history = histories.current.get(id);
   const switchTo = useCallback(
     (id: string): boolean => {
       const next = current.onOpenTranscript?.(id) ?? null;
@@ -549,7 +567,15 @@ export function CodingScreen({
     },
     [current],
   );
-  return <CodingApp key={current.transcript.id} {...current} switchTo={switchTo} />;
+  return (
+    <CodingApp
+      key={id}
+      {...current}
+      {...(history !== undefined ? { history } : {})}
+      keepHistory={(h) => histories.current.set(id, h)}
+      switchTo={switchTo}
+    />
+  );
 }
 
 /**

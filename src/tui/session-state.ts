@@ -33,6 +33,15 @@ export interface SessionInput {
   notices?: string[];
   newSegmentId: () => string;
   wordSpans: (start: number, end: number) => Span[];
+  /** What this session did earlier on this transcript, before another one was opened (`t`): undo goes on. */
+  history?: TranscriptHistory;
+}
+
+/** A transcript's undo and redo, and the segments it had when first opened this session. */
+export interface TranscriptHistory {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+  initialIds: ReadonlySet<string>;
 }
 
 /** Suggestions for a passage: code ids, best first, each with the passage that explains it. */
