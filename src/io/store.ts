@@ -2,13 +2,14 @@
  * Shortcuts over `study-change.ts` for the commonest writes, and the lock a coding session holds.
  * Every write of a study file goes through `changeStudy`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { coderFilePath, STUDY_FILES } from '../core/study/study.js';
 import type { Localized } from '../core/types.js';
 import { asEnvironmentError } from './environment-error.js';
 import { acquireLockSync, LockedError, type Lock } from './lock.js';
 import { changeStudy } from './study-change.js';
+import { decodeStudyText } from './study-text.js';
 
 /** Where codage keeps the previous versions of a study file. */
 export function backupDirFor(root: string, relativeFile: string): string {
@@ -66,4 +67,37 @@ export async function editCodebookFile<T>(
   onNotice?: (notice: Localized) => void,
 ): Promise<T> {
   return editCodebookFileSync(root, command, edit, onNotice);
+}
+
+/**
+ * Watches codebook.yaml for a change made by another command while a screen is open: `changed()`
+ * gives the new text when the file's size or modification time moved since the last call (or
+ * `seen()`, called after the screen's own write), else null.
+ */
+export function codebookWatcher(root: string): { changed: () => string | null; seen: () => void } {
+  const file = join(root, STUDY_FILES.codebook);
+  const stamp = (): string => {
+    try {
+      const st = statSync(file);
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return 'none';
+    }
+  };
+  let last = stamp();
+  return {
+    changed: () => {
+      const now = stamp();
+      if (now === last) return null;
+      last = now;
+      try {
+        return decodeStudyText(readFileSync(file));
+      } catch {
+        return null;
+      }
+    },
+    seen: () => {
+      last = stamp();
+    },
+  };
 }

@@ -107,6 +107,19 @@ describe('CodingApp', () => {
     expect(frame()).toContain('1 segment cette séance');
   });
 
+  it('shows a code another command added to codebook.yaml while the screen is open, in the open picker too', async () => {
+    let next: Codebook | null = null;
+    const { press, frame, changes } = await open({ freshCodebook: () => next });
+    await press(KEYS.down, KEYS.down, KEYS.enter, 'kines');
+    expect(frame()).not.toContain('Kinésiophobie');
+    next = addCode(codebook, { id: 'kinesiophobie', name: 'Kinésiophobie' }, null);
+    await pause(2300);
+    expect(frame()).toContain('Kinésiophobie');
+    next = null;
+    await press(KEYS.enter);
+    expect(changes.at(-1)?.segments[0]?.codes).toEqual(['kinesiophobie']);
+  });
+
   it('counts every key of a burst, and takes a pasted filter and its Enter', async () => {
     const { press, frame, changes } = await open();
     await press('jjjj');

@@ -119,6 +119,11 @@ export interface CodingAppProps {
   listTranscripts?: () => TranscriptEntry[];
   /** The screen's data for another transcript (null: it cannot be opened). */
   onOpenTranscript?: (id: string) => CodingAppProps | null;
+  /**
+   * The codebook as it is on disk now when codebook.yaml changed since the screen last read or
+   * wrote it (a command in another terminal), else null. Asked every two seconds.
+   */
+  freshCodebook?: () => Codebook | null;
   /** This transcript's undo and redo from earlier in the session (see CodingScreen). */
   history?: TranscriptHistory;
   /** Called when the screen leaves this transcript, with its undo and redo. */
@@ -347,6 +352,16 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     apply(action);
     setState(stateRef.current);
   };
+
+  // codebook.yaml changed by another command (codebook add, rename in another terminal): shown.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const codebook = propsRef.current.freshCodebook?.() ?? null;
+      if (codebook !== null) publish({ type: 'codebookChanged', codebook });
+    }, 2000);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }, [publish]);
 
   // Keys: what the terminal sent is cut into keys here (see keys.ts), so that a burst of keys
   // (`jjjjj`, a paste, a held key over SSH) counts every key. The handler reads the state

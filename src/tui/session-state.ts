@@ -306,6 +306,8 @@ export type Action =
   | { type: 'openTranscripts' }
   | { type: 'transcriptsListed'; entries: TranscriptEntry[] }
   | { type: 'codeRemoved'; codebook: Codebook; id: string }
+  /** codebook.yaml changed on disk (a command in another terminal): the screen shows it as it now is. */
+  | { type: 'codebookChanged'; codebook: Codebook }
   | { type: 'codeRemoveFailed'; error: string }
   | { type: 'saved' }
   | { type: 'saveFailed'; error: string };

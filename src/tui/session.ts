@@ -17,7 +17,7 @@ import { codeEntries, themeEntries } from './code-search.js';
 import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
-import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment } from './picker.js';
+import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment, withItems } from './picker.js';
 import { openPrompt, reducePrompt } from './prompt.js';
 import { mergeSpans } from './row-style.js';
 import { searchNext } from './search.js';
@@ -153,7 +153,7 @@ export function initSession(input: SessionInput): SessionState {
 }
 
 /** Actions that report on an effect: they keep the message on the status line. */
-const QUIET = new Set<Action['type']>(['saved', 'saveFailed', 'codeCreated', 'codeCreateFailed', 'codeRemoved', 'codeRemoveFailed']);
+const QUIET = new Set<Action['type']>(['saved', 'saveFailed', 'codeCreated', 'codeCreateFailed', 'codeRemoved', 'codeRemoveFailed', 'codebookChanged']);
 
 export function reduce(previous: SessionState, action: Action): SessionState {
   const state: SessionState = QUIET.has(action.type)
@@ -222,6 +222,17 @@ export function reduce(previous: SessionState, action: Action): SessionState {
         // What could be redone used the code.
         redo: [],
         message: info(`Code retiré du livre de codes\u00a0: ${name}`, `Code removed from the codebook: ${name}`),
+      };
+    }
+    case 'codebookChanged': {
+      const codebook = action.codebook;
+      const next: SessionState = { ...state, codebook, codes: codeEntries(codebook), themes: themeEntries(codebook) };
+      // An open list shows the codes and themes as they now are.
+      const picker = state.picker !== null && state.picker.purpose !== 'transcript' && state.picker.purpose !== 'hits' ? withItems(next, state.picker) : state.picker;
+      return {
+        ...next,
+        picker,
+        message: info('Livre de codes relu : codebook.yaml a été modifié par une autre commande.', 'Codebook read again: codebook.yaml was changed by another command.'),
       };
     }
     case 'codeRemoveFailed':

@@ -20,7 +20,7 @@ import { wordSpans } from '../../core/transcript/words.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Codebook, CoderFile, Localized, Segment, Transcript } from '../../core/types.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
-import { editCodebookFileSync, lockCoderFile } from '../../io/store.js';
+import { codebookWatcher, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
 import { changeStudy, refusalFor } from '../../io/study-change.js';
 import { assertStudyFolder, listCoders, loadStudy, readCoder, readStudyConfig } from '../../io/study.js';
 import type { CodingAppProps, NewCodeRequest, ScreenPosition, TranscriptEntry } from '../../tui/CodingApp.js';
@@ -192,8 +192,26 @@ async function session(
   const taken = new Set(coderFile.segments.map((s: Segment) => s.id));
 
   let codebook: Codebook = study.codebook;
+  // codebook.yaml changed by another command while the screen is open: read again (when it parses).
+  const watcher = codebookWatcher(root);
+  const freshCodebook = (): Codebook | null => {
+    const text = watcher.changed();
+    if (text === null) return null;
+    const parsed = parseCodebook(text, STUDY_FILES.codebook);
+    if (parsed.problems.some((p) => p.severity === 'error')) return null;
+    codebook = parsed.codebook;
+    return codebook;
+  };
+  /** The screen's own change of codebook.yaml (its next read is not another command's change). */
+  const writeCodebook = <T>(edit: (source: string) => { source: string; result: T }): T => {
+    try {
+      return editCodebookFileSync(root, command, edit);
+    } finally {
+      watcher.seen();
+    }
+  };
   const onCreateCode = ({ name, themeId, newThemes = [] }: NewCodeRequest) =>
-    editCodebookFileSync(root, command, (text) => {
+    writeCodebook((text) => {
       let source = text;
       let parentId = themeId;
       for (const theme of newThemes) {
@@ -218,7 +236,7 @@ async function session(
     if (users.length > 0) {
       throw new Error(fr ? `utilisé (ou peut-être utilisé) par ${users.join(', ')}` : `used (or maybe used) by ${users.join(', ')}`);
     }
-    return editCodebookFileSync(root, command, (source) => {
+    return writeCodebook((source) => {
       const next = removeCode(source, id);
       codebook = parseCodebook(next, STUDY_FILES.codebook).codebook;
       return { source: next, result: codebook };
@@ -333,6 +351,7 @@ async function session(
       },
       onCreateCode,
       onRemoveCode,
+      freshCodebook,
       onPosition: (position, recent) => remember(t, position, recent),
       onQuit: (position) => remember(t, position, recentCodes),
       listTranscripts,
