@@ -281,6 +281,16 @@ describe('CodingApp', () => {
     expect(frame()).toContain('phrase 6/7');
   });
 
+  it('keeps the word found in sight in a sentence taller than the screen', async () => {
+    const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
+    const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\n`, 'MG2');
+    const { press, frame } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    expect(frame()).not.toContain('vidée');
+    await press('/', 'vidée', KEYS.enter);
+    expect(frame()).toContain('«\u00a0vidée\u00a0»\u00a0: 1/1');
+    expect(frame()).toContain('je suis vidée');
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

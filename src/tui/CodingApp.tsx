@@ -146,14 +146,21 @@ function clock(date: Date): string {
 }
 
 /** Rows the window must keep visible: the selection's moving end, else the current sentence. */
-function focusRows(state: SessionState, layout: Layout): { first: number; last: number } {
+/**
+ * The rows the window keeps in sight: the moving end of a selection; else the current sentence,
+ * or, in a sentence taller than the window (a long answer never cut by a full stop), the word the
+ * cursor is on (a search hit, `w`), so that what the status line names is on screen.
+ */
+function focusRows(state: SessionState, layout: Layout, viewRows: number): { first: number; last: number } {
   const sel = state.selection;
   if (sel !== null) {
     const at = sel.active === 'end' ? Math.max(sel.start, sel.end - 1) : sel.start;
     return rowsOf(layout, at, at + 1);
   }
   const span = currentSpan(state);
-  return rowsOf(layout, span.start, span.end);
+  const rows = rowsOf(layout, span.start, span.end);
+  if (state.point !== null && rows.last - rows.first + 1 > viewRows - 2) return rowsOf(layout, state.point, state.point + 1);
+  return rows;
 }
 
 /** What Enter would create in the theme picker, said in the picker. */
@@ -396,7 +403,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   // The window of visible rows: moves only when the focus reaches one of its edges.
   const topRef = useRef(-1);
-  const focus = focusRows(state, layout);
+  const focus = focusRows(state, layout, regions.view);
   const firstTop = topRef.current < 0 ? Math.max(0, focus.first - Math.floor(regions.view / 3)) : topRef.current;
   const top = regions.view > 0 ? windowTop(firstTop, focus, regions.view, layout.count) : Math.max(0, firstTop);
   topRef.current = top;
