@@ -105,6 +105,10 @@ describe('code search', () => {
     ]);
     expect(searchThemes(themes, 'emotion')[0]?.id).toBe('emotions');
     expect(searchThemes(themes, 'coord')[0]?.id).toBe('coordination');
+    // A path, as the picker's hint tells to type it.
+    expect(searchThemes(themes, 'Vécu du médecin > Émotions négatives').map((t) => t.id)).toEqual(['emotions']);
+    expect(searchThemes(themes, 'vecu > emo').map((t) => t.id)).toEqual(['emotions']);
+    expect(searchThemes(themes, 'Vécu du médecin > Colère')).toEqual([]);
   });
 
   it('moves used codes to the front of the recent list', () => {

@@ -124,10 +124,19 @@ export function searchCodes(entries: readonly CodeEntry[], query: string, recent
     .map((r) => r.entry);
 }
 
-/** Themes matching `query`, best first; all of them in file order when the query is empty. */
+/**
+ * Themes matching `query`, best first; all of them in file order when the query is empty. A path
+ * (`Prise en charge > Traitements`, `prise > trait`) lists the themes whose names start so, level
+ * by level.
+ */
 export function searchThemes(entries: readonly ThemeEntry[], query: string): ThemeEntry[] {
   const q = foldQuery(query);
   if (q === '') return [...entries];
+  if (/[>›]/u.test(q)) {
+    const parts = q.split(/\s*[>›]\s*/u).map((p) => p.trim());
+    if (parts.some((p) => p === '')) return [];
+    return entries.filter((e) => e.path.length === parts.length && e.path.every((name, i) => foldQuery(name).startsWith(parts[i] as string)));
+  }
   return fuzzysort
     .go(q, entries as ThemeEntry[], { key: 'search', threshold: 0, limit: 0 })
     .filter((r) => meant(r.target, r.indexes))

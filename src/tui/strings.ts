@@ -98,7 +98,9 @@ const fr: ScreenStrings = {
     noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
     noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
     noTheme: (themes, parent) =>
-      `Aucun thème ne correspond — ⏎ crée ${parent === null ? 'le thème ' : ''}«\u00a0${themes.join(' › ')}\u00a0»${parent === null ? '' : ` dans «\u00a0${parent}\u00a0»`}`,
+      themes.length === 0 && parent !== null
+        ? `⏎ met le code dans «\u00a0${parent}\u00a0»`
+        : `Aucun thème ne correspond — ⏎ crée ${parent === null ? 'le thème ' : ''}«\u00a0${themes.join(' › ')}\u00a0»${parent === null ? '' : ` dans «\u00a0${parent}\u00a0»`}`,
     empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
     notYetGrouped: 'Pas encore regroupé',
   },
@@ -217,7 +219,10 @@ const en: ScreenStrings = {
     checked: (n, hits) => (hits ? `${n} kept` : `${n} code${n === 1 ? '' : 's'} checked`),
     noTranscript: (query) => `No transcript matches "${query}"`,
     noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
-    noTheme: (themes, parent) => `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
+    noTheme: (themes, parent) =>
+      themes.length === 0 && parent !== null
+        ? `⏎ puts the code in "${parent}"`
+        : `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
     empty: 'The codebook is empty — ⏎ to create a first code',
     notYetGrouped: 'Not yet grouped',
   },
