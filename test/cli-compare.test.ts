@@ -271,7 +271,10 @@ describe('codage compare on the demo study', () => {
   });
 
   it('refuses wrong usage with exit code 2', () => {
-    expect(runCli(['compare', 'marie', '--study', STUDY]).code).toBe(2);
+    const one = runCli(['compare', 'paul', '--study', STUDY, '--lang', 'en']);
+    expect(one.code).toBe(2);
+    // The example names the study's own coders, the one given first.
+    expect(one.stderr).toContain('for example: codage compare paul marie (coders of the study: marie, paul)');
     expect(runCli(['compare', 'marie', 'marie', '--study', STUDY]).code).toBe(2);
     const nobody = runCli(['compare', 'marie', 'nobody', '--study', STUDY, '--lang', 'en']);
     expect(nobody.code).toBe(2);

@@ -122,10 +122,10 @@ describe('codage export: the other tables and texts', () => {
 
   it('refuses what cannot be done, with exit code 2 and a way out', () => {
     const cases: [string[], RegExp][] = [
-      [['export', 'tables', '--study', DEMO], /choose one of: themes/],
+      [['export', 'tables', '--study', DEMO], /choose one of: themes.*, report, project/],
       [['export', 'themes', '--study', DEMO, '--format', 'docx'], /-o FILE\.docx/],
       [['export', 'methods', '--study', DEMO, '--format', 'csv'], /formats for methods/],
-      [['export', 'matrix', '--study', DEMO], /--by/],
+      [['export', 'matrix', '--study', DEMO], /e\.g\. codage export matrix --by age \(attributes: age, .*group/],
       [['export', 'matrix', '--study', DEMO, '--by', 'taille'], /attributes:/],
       [['export', 'matrix', '--study', DEMO, '--by', 'pair'], /no pairs/],
       [['export', 'themes', '--study', DEMO, '--coder', 'nobody'], /coders: marie, paul/],

@@ -1,3 +1,4 @@
+import { assertStudyFolder, listCoders } from '../../io/study.js';
 import { resolve } from 'node:path';
 import { AGGREGATIONS, pick, type Aggregated, type Aggregation } from '../../core/analysis/agreement/aggregate.js';
 import { computeAgreement, type AgreementCell, type AgreementSummary } from '../../core/analysis/agreement/compare.js';
@@ -49,9 +50,17 @@ export const DEFAULT_TOLERANCE = 3;
 export async function run(baseCtx: CommandContext, coders: string[], options: CompareOptions): Promise<number> {
   const names = [...new Set(coders)];
   if (names.length < 2) {
+    // The example names the study's own coders when it has two (`compare lea` → `compare lea thomas`).
+    await assertStudyFolder(resolve(options.study));
+    const known = await listCoders(resolve(options.study));
+    const pair = known.includes(names[0] ?? '') ? [names[0]!, ...known.filter((c) => c !== names[0])].slice(0, 2) : known.slice(0, 2);
+    const example = pair.length === 2 ? `codage compare ${pair.join(' ')}` : 'codage compare marie paul';
     throw new UsageError(
       { en: 'compare needs at least two different coders', fr: 'compare demande au moins deux codeurs différents' },
-      { en: 'for example: codage compare marie paul', fr: 'par exemple : codage compare marie paul' },
+      {
+        en: `for example: ${example}${known.length > 0 ? ` (coders of the study: ${known.join(', ')})` : ''}`,
+        fr: `par exemple : ${example}${known.length > 0 ? ` (codeurs de l’étude : ${known.join(', ')})` : ''}`,
+      },
     );
   }
   if (!AGREEMENT_UNITS.includes(options.unit) || !AGGREGATIONS.includes(options.aggregate)) throw new Error('commander let an unknown choice through');

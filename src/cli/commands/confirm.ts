@@ -51,7 +51,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
       throw new DataError(
         {
           en: `no segment or quote ${confirmed.unknown.map((id) => `"${id}"`).join(', ')} in ${file}; nothing was changed`,
-          fr: `aucun segment ni citation ${confirmed.unknown.map((id) => `« ${id} »`).join(', ')} dans ${file} ; rien n'a été modifié`,
+          fr: `aucun segment ni citation ${confirmed.unknown.map((id) => `« ${id} »`).join(', ')} dans ${file} ; rien n’a été modifié`,
         },
         { file, hint: { en: 'copy the ids from codage check (segment …) or from the import review file', fr: 'copier les identifiants depuis codage check (segment …) ou le fichier de revue de l’import' } },
       );

@@ -95,7 +95,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   if (!(EXPORTS as readonly string[]).includes(what)) {
     throw new UsageError(
       { en: `nothing called "${what}" to export`, fr: `rien ne s’appelle « ${what} » parmi les exports` },
-      { en: `choose one of: ${EXPORTS.join(', ')}`, fr: `choisir parmi : ${EXPORTS.join(', ')}` },
+      { en: `choose one of: ${[...EXPORTS, 'project'].join(', ')}`, fr: `choisir parmi : ${[...EXPORTS, 'project'].join(', ')}` },
     );
   }
   const name = what as ExportName;
@@ -106,12 +106,6 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       { en: `e.g. codage export ${name} -o ${name}.${format}`, fr: `par ex. codage export ${name} -o ${name}.${format}` },
     );
   }
-  if (name === 'matrix' && options.by === undefined) {
-    throw new UsageError(
-      { en: 'matrix needs --by ATTRIBUTE (a participant attribute, or pair)', fr: 'matrix a besoin de --by ATTRIBUT (un attribut des participants, ou pair)' },
-      { en: 'e.g. codage export matrix --by group', fr: 'par ex. codage export matrix --by group' },
-    );
-  }
   const max = parseQuotes(options.quotes);
   const date = parseDate(options.date, () => new Date());
   if (options.output) refuseStudyData(resolve(options.study), options.output, '-o');
@@ -120,6 +114,18 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   const fr = ctx.language === 'fr';
   refuseExportWithErrors(ctx, problems);
+  if (name === 'matrix' && options.by === undefined) {
+    // The example names an attribute the study has.
+    const attributes = [...new Set([...study.participants.values()].flatMap((p) => Object.keys(p.attributes)))].sort();
+    const example = `codage export matrix --by ${attributes[0] ?? 'pair'}`;
+    throw new UsageError(
+      { en: 'matrix needs --by ATTRIBUTE (a participant attribute, or pair)', fr: 'matrix a besoin de --by ATTRIBUT (un attribut des participants, ou pair)' },
+      {
+        en: `e.g. ${example} (attributes: ${attributes.join(', ') || 'none'})`,
+        fr: `par ex. ${example} (attributs : ${attributes.join(', ') || 'aucun'})`,
+      },
+    );
+  }
   const coder = reportedCoder(study.coders.map((c) => c.coder), askedCoder, study.config.coder);
   warnIfReconciliationUnfinished(ctx, study.root, [coder]);
   const report = reportStudyOf(study, segments, {
