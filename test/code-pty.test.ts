@@ -2,7 +2,7 @@
  * `codage code` end to end, as a person uses it: the built binary in a real pseudo-terminal
  * (node-pty), keys typed, the screen read, then the files on disk checked.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, runCli } from './helpers.js';
@@ -224,7 +224,9 @@ describe('codage code in a real terminal', () => {
     await again.waitFor('MG4 · lea');
     await again.type('q');
     expect(await again.exit).toBe(0);
-    expect(again.screen()).toContain('Session saved in codings/lea.yaml');
+    // Nothing coded: said so, and no coder file was made.
+    expect(again.screen()).toContain('Nothing was coded: codings/lea.yaml was not created.');
+    expect(existsSync(join(dir, 'codings/lea.yaml'))).toBe(false);
   }, 60_000);
 
   it('refuses a coder name that differs from an existing one only by case, and asks about a near one', async () => {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { resolve } from 'node:path';
 import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
@@ -397,7 +399,21 @@ async function session(
   }
   const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
   // Wrapped at word boundaries: the terminal would cut a long list of transcripts mid-word.
-  const saved = terminalSafe(fr ? `Séance enregistrée dans ${entry.file} (${counts}).` : `Session saved in ${entry.file} (${counts}).`);
+  // Nothing written this session: said as it is (a new coder's file was not even created).
+  const exists = fs.existsSync(path.join(root, entry.file));
+  const saved = terminalSafe(
+    lastSaved !== null
+      ? fr
+        ? `Séance enregistrée dans ${entry.file} (en tout\u00a0: ${counts}).`
+        : `Session saved in ${entry.file} (in all: ${counts}).`
+      : exists
+        ? fr
+          ? `Rien n’a changé dans ${entry.file}.`
+          : `Nothing changed in ${entry.file}.`
+        : fr
+          ? `Rien n’a été codé\u00a0: ${entry.file} n’a pas été créé.`
+          : `Nothing was coded: ${entry.file} was not created.`,
+  );
   ctx.stdout.write(wrapRuns([{ text: saved }], process.stdout.columns || 80));
   return 0;
 }
