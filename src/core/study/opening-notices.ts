@@ -27,8 +27,8 @@ export function openingNotices(f: OpeningFacts): Localized[] {
   const notices: Localized[] = [];
   if (f.nearestCoder !== undefined) {
     notices.push({
-      en: `New coder "${f.coder}": ${f.coderFile} will be created with the first coded segment. Did you mean ${f.nearestCoder}? (q to quit, then codage code --coder ${f.nearestCoder})`,
-      fr: `Nouveau codeur «\u00a0${f.coder}\u00a0»\u00a0: ${f.coderFile} sera créé au premier segment codé. Vouliez-vous dire ${f.nearestCoder}\u202f? (q pour quitter, puis codage code --coder ${f.nearestCoder})`,
+      en: `New coder "${f.coder}": ${f.coderFile} will be created with the first coded segment. Did you mean ${f.nearestCoder}? (q twice to quit, then codage code --coder ${f.nearestCoder})`,
+      fr: `Nouveau codeur «\u00a0${f.coder}\u00a0»\u00a0: ${f.coderFile} sera créé au premier segment codé. Vouliez-vous dire ${f.nearestCoder}\u202f? (q deux fois pour quitter, puis codage code --coder ${f.nearestCoder})`,
     });
   }
   if (f.moved > 0) {
