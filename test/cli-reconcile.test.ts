@@ -21,6 +21,7 @@ interface RawSegment {
   text: string;
   at?: string;
   memo?: string;
+  exemplary?: boolean;
 }
 
 function segments(dir: string, coder: string): RawSegment[] {
@@ -120,8 +121,51 @@ describe('codage reconcile --strategy', () => {
       expect(outside.length / chars.size, code).toBeLessThan(0.1);
     }
     // A segment both coded identically goes in untouched: same id, text and time as marie's.
+    const marieMG4 = segments(dir, 'marie').find((s) => s.id === 'Z5bqm5zn')!;
+    expect(consensus.find((s) => s.id === 'Z5bqm5zn')).toEqual(marieMG4);
+    // … with paul's memo on the same passage added, each signed.
     const marieA2 = segments(dir, 'marie').find((s) => s.id === '1lxm6ikm')!;
-    expect(consensus.find((s) => s.id === '1lxm6ikm')).toEqual(marieA2);
+    const paulA2 = segments(dir, 'paul').find((s) => s.id === 'tihqhq2l')!;
+    expect(consensus.find((s) => s.id === '1lxm6ikm')).toEqual({ ...marieA2, memo: `marie : ${marieA2.memo} | paul : ${paulA2.memo}` });
+  });
+
+  it('union: the consensus keeps every memo and exemplary mark of both coders, on the segments they were united into', () => {
+    const dir = copyStudy();
+    // paul marks « Les opioïdes… dépendants. » exemplary; marie coded a longer passage: union unites them.
+    const file = join(dir, 'codings/marie.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/("id": "ohuafj0q"[^\n]*"text": "[^"]*")/, '$1, "memo": "très parlant"'));
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Not taken');
+    const consensus = segments(dir, 'consensus');
+    const united = consensus.find((s) => s.participant === 'MG1' && s.start === 3137 && s.codes.includes('prescription-opioides'))!;
+    expect(united.text).toBe("Les opioïdes, j'ai vraiment peur. J'ai peur de rendre les gens dépendants. On voit tellement de choses en ce moment, les histoires aux États-Unis, le tramadol…");
+    expect(united.memo).toBe('très parlant');
+    expect(united.exemplary).toBe(true);
+    for (const coder of ['marie', 'paul']) {
+      for (const s of segments(dir, coder).filter((x) => COMPARED.includes(x.participant))) {
+        const over = consensus.filter((c) => c.participant === s.participant && c.start < s.end && s.start < c.end);
+        if (s.memo) expect(over.some((c) => c.memo?.includes(s.memo!)), `${coder} ${s.id} memo`).toBe(true);
+        if (s.exemplary) expect(over.some((c) => c.exemplary), `${coder} ${s.id} exemplary`).toBe(true);
+      }
+    }
+  });
+
+  it('prefer-b: says which memos and exemplary marks went with the codings it left out', () => {
+    const dir = copyStudy();
+    const r = reconcile(dir, '--strategy', 'prefer-b');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  Not taken, with the codings the decisions left out: 2 memo(s) and 7 exemplary quote mark(s) — A2 line 32 (marie), MG1 line 32 (marie),');
+    const json = JSON.parse(reconcile(dir, '--strategy', 'prefer-b', '--json').stdout) as { notesLeftOut: { coder: string; segment: string; exemplary: boolean; memo?: string }[] };
+    expect(json.notesLeftOut).toHaveLength(8);
+    expect(json.notesLeftOut.every((n) => n.coder === 'marie' && (n.exemplary || n.memo !== undefined))).toBe(true);
+    // Each is still in marie's file, and in no segment of the consensus.
+    const marie = new Map(segments(dir, 'marie').map((s) => [s.id, s]));
+    const consensusIds = new Set(segments(dir, 'consensus').map((s) => s.id));
+    for (const n of json.notesLeftOut) {
+      expect(marie.has(n.segment)).toBe(true);
+      expect(consensusIds.has(n.segment)).toBe(false);
+    }
   });
 
   it('keeps the decisions already in the log, and decides the rest', () => {

@@ -8,7 +8,8 @@ import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/s
 import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
 import { frenchSpacing, joinList } from '../../core/report/typography.js';
-import { anchorCodings } from '../../core/study/anchor-codings.js';
+import { anchorCodings, type AnchoredSegment } from '../../core/study/anchor-codings.js';
+import { LineNumbers } from '../../core/text/lines.js';
 import { coderFilePath, type Study } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
@@ -269,6 +270,14 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
           pending: result.pending,
           stale: result.stale.map((d) => d.key),
           unplaced: rec.unplaced.map((s) => ({ coder: s.coder, participant: s.segment.participant, segment: s.segment.id })),
+          notesLeftOut: result.notesLeftOut.map((s) => ({
+            coder: s.coder,
+            participant: s.segment.participant,
+            segment: s.segment.id,
+            line: lineOf(s),
+            ...(s.segment.memo ? { memo: s.segment.memo } : {}),
+            exemplary: s.segment.exemplary === true,
+          })),
           segments: result.coderFile.segments.length,
         },
         null,
@@ -279,6 +288,28 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   }
   ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language }));
   return 0;
+}
+
+function lineOf(s: AnchoredSegment): number {
+  return new LineNumbers(s.transcript.text, s.transcript.bodyLine).lineOf(s.start);
+}
+
+/** The memos and exemplary marks that went with codings decided against: said, never dropped silently. */
+function notesLeftOutLine(list: readonly AnchoredSegment[], language: Language): string {
+  const fr = language === 'fr';
+  const memos = list.filter((s) => s.segment.memo).length;
+  const marks = list.filter((s) => s.segment.exemplary === true).length;
+  const counts = [
+    ...(memos > 0 ? [fr ? `${memos} mémo(s)` : `${memos} memo(s)`] : []),
+    ...(marks > 0 ? [fr ? `${marks} marque(s) de verbatim exemplaire` : `${marks} exemplary quote mark(s)`] : []),
+  ];
+  const where = someNames(
+    list.map((s) => `${s.segment.participant} ${fr ? 'l.' : 'line'} ${lineOf(s)} (${s.coder})`),
+    language,
+  );
+  return fr
+    ? `  Non repris, avec les codages écartés par les décisions : ${joinList(counts, language)} — ${where} ; ils restent dans le fichier de leur codeur`
+    : `  Not taken, with the codings the decisions left out: ${joinList(counts, language)} — ${where}; they stay in their coder's file`;
 }
 
 function notices(rec: Reconciliation, language: Language): string[] {
@@ -345,6 +376,7 @@ function summary(
       ),
     );
   }
+  if (result.notesLeftOut.length > 0) lines.push(paint.yellow(notesLeftOutLine(result.notesLeftOut, language)));
   lines.push(fr ? `  ${result.coderFile.segments.length} segment(s) dans ${coderFilePath(options.into)} ; journal des décisions : ${options.logName}` : `  ${result.coderFile.segments.length} segment(s) in ${coderFilePath(options.into)}; decisions log: ${options.logName}`);
   if (result.pending > 0) {
     lines.push(fr ? `  Pour continuer : codage reconcile ${a} ${b} --into ${options.into}` : `  To go on: codage reconcile ${a} ${b} --into ${options.into}`);

@@ -6,7 +6,9 @@
  * keeps; a disagreement not decided yet adds nothing. Codings on the same span become one
  * segment. A segment identical to one of a coder's keeps its id, memo, flag and time; any other
  * gets the id of the coder's segment on the same span, or a new id derived from its position, and
- * the time of the decision that made it. Transcripts only one of the two coded are copied as they
+ * the time of the decision that made it. Every consensus segment carries the memos and exemplary
+ * marks of the coders' segments it comes from (`notes.ts`): those it unites or keeps, and B's
+ * segments in a passage both coded alike. Transcripts only one of the two coded are copied as they
  * are. Same input, same file: a consensus can be checked against a rebuild.
  */
 import type { Agreed, Alignment, Disagreement } from '../analysis/agreement/disagreements.js';
@@ -16,6 +18,7 @@ import { compareNatural } from '../natural-sort.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
 import { isDecided, type Decision } from './decisions.js';
+import { hasNotes, notesOf, type SegmentNotes } from './notes.js';
 
 export interface ConsensusSide {
   coder: string;
@@ -33,6 +36,12 @@ export interface ConsensusInput {
   /** Transcripts only one of the two coded: copied from that coder. */
   copied: readonly { transcript: Transcript; from: 'a' | 'b' }[];
   decisions: ReadonlyMap<string, Decision>;
+  /**
+   * Which memos and exemplary marks a segment carries: `every-source` (what codage writes), or
+   * `same-span`, the rule of earlier versions of codage (only those of a coder's segment on the
+   * very same span), kept only to recognise a consensus they wrote as codage's own.
+   */
+  notes?: 'every-source' | 'same-span';
 }
 
 export interface ConsensusResult {
@@ -42,6 +51,12 @@ export interface ConsensusResult {
   pending: number;
   /** Decisions whose disagreement no longer exists. */
   stale: Decision[];
+  /**
+   * Segments of the compared transcripts with a memo or an exemplary mark that no consensus
+   * segment carries: every coding of theirs was decided against (their disagreements settled).
+   * They stay in their coder's file; the command says so.
+   */
+  notesLeftOut: AnchoredSegment[];
 }
 
 interface Item {
@@ -49,6 +64,8 @@ interface Item {
   end: number;
   code: string;
   sources: AnchoredSegment[];
+  /** Other segments whose memos and exemplary marks go with it (B's, agreed with A's; those an edit replaced). */
+  alsoFrom?: AnchoredSegment[];
   /** Time of the decision that put it here, if any. */
   when?: string;
 }
@@ -113,7 +130,8 @@ function decidedItems(d: Disagreement, decision: Decision, a: Map<string, Anchor
         const start = map.toUtf16(c.start);
         const end = map.toUtf16(c.end);
         if (start < 0 || end <= start) continue;
-        for (const code of c.codes) out.push({ start, end, code, sources: [], when });
+        const alsoFrom = sources.filter((s) => s.start < end && start < s.end);
+        for (const code of c.codes) out.push({ start, end, code, sources: [], alsoFrom, when });
       }
       return out;
     }
@@ -122,61 +140,111 @@ function decidedItems(d: Disagreement, decision: Decision, a: Map<string, Anchor
   }
 }
 
-function agreedItems(p: Agreed, a: Map<string, AnchoredSegment>): Item[] {
-  const out: Item[] = [];
-  for (const id of p.a) {
-    const s = a.get(id);
-    if (s) out.push({ start: s.start, end: s.end, code: p.code, sources: [s] });
-  }
-  return out;
+/** A's segments of an agreed passage; B's segments there go with the A segments they overlap (else the first). */
+function agreedItems(p: Agreed, a: Map<string, AnchoredSegment>, b: Map<string, AnchoredSegment>): Item[] {
+  const ours = p.a.map((id) => a.get(id)).filter((s): s is AnchoredSegment => s !== undefined);
+  const theirs = p.b.map((id) => b.get(id)).filter((s): s is AnchoredSegment => s !== undefined);
+  const overlaps = (x: AnchoredSegment, y: AnchoredSegment) => x.start < y.end && y.start < x.end;
+  return ours.map((s, i) => ({
+    start: s.start,
+    end: s.end,
+    code: p.code,
+    sources: [s],
+    alsoFrom: theirs.filter((t) => overlaps(s, t) || (i === 0 && !ours.some((o) => overlaps(o, t)))),
+  }));
 }
 
 function sameCodes(x: readonly string[], y: readonly string[]): boolean {
   return x.length === y.length && x.every((c) => y.includes(c));
 }
 
-/** Segments from items: one per span, codes in the order they came. */
-function materialise(transcript: Transcript, items: Item[], aPlaced: readonly AnchoredSegment[], bPlaced: readonly AnchoredSegment[], taken: Set<string>): Segment[] {
-  const map = transcriptOffsets(transcript);
-  const groups = new Map<string, { start: number; end: number; codes: string[]; sources: AnchoredSegment[]; whens: string[] }>();
+interface Group {
+  start: number;
+  end: number;
+  codes: string[];
+  sources: AnchoredSegment[];
+  alsoFrom: AnchoredSegment[];
+  whens: string[];
+}
+
+/** Items on the same span, together. */
+function groupBySpan(items: readonly Item[]): Group[] {
+  const groups = new Map<string, Group>();
   for (const item of items) {
     const id = `${item.start}:${item.end}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { start: item.start, end: item.end, codes: [], sources: [], whens: [] }));
+    if (!g) groups.set(id, (g = { start: item.start, end: item.end, codes: [], sources: [], alsoFrom: [], whens: [] }));
     if (!g.codes.includes(item.code)) g.codes.push(item.code);
     for (const s of item.sources) if (!g.sources.includes(s)) g.sources.push(s);
+    for (const s of item.alsoFrom ?? []) if (!g.alsoFrom.includes(s)) g.alsoFrom.push(s);
     if (item.when !== undefined) g.whens.push(item.when);
   }
+  return [...groups.values()].sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** The earlier rule: the memos and flag of the coders' segments on this very span only. */
+function sameSpanNotes(g: Group, onSpan: readonly (AnchoredSegment | undefined)[]): SegmentNotes {
+  const spanSources = onSpan.filter((s): s is AnchoredSegment => s !== undefined && g.sources.includes(s));
+  const memos = spanSources.filter((s) => s.segment.memo).map((s) => ({ coder: s.coder, memo: s.segment.memo! }));
+  const distinct = memos.filter((m, i) => memos.findIndex((x) => x.memo === m.memo) === i);
+  const notes: SegmentNotes = { exemplary: spanSources.some((s) => s.segment.exemplary) };
+  if (distinct.length === 1) notes.memo = distinct[0]!.memo;
+  else if (distinct.length > 1) notes.memo = distinct.map((m) => `${m.coder} : ${m.memo}`).join(' | ');
+  return notes;
+}
+
+interface Placed {
+  a: readonly AnchoredSegment[];
+  b: readonly AnchoredSegment[];
+  coders: readonly string[];
+  rule: 'every-source' | 'same-span';
+}
+
+/**
+ * Segments from items: one per span, codes in the order they came. `carried` receives every
+ * coder's segment whose memo and mark a consensus segment took.
+ */
+function materialise(transcript: Transcript, items: Item[], placed: Placed, taken: Set<string>, carried: Set<AnchoredSegment>): Segment[] {
+  const map = transcriptOffsets(transcript);
   const sameSpan = (list: readonly AnchoredSegment[], g: Span) => list.find((s) => s.start === g.start && s.end === g.end);
   const out: Segment[] = [];
-  for (const g of [...groups.values()].sort((x, y) => x.start - y.start || x.end - y.end)) {
-    const fromA = sameSpan(aPlaced, g);
-    const fromB = sameSpan(bPlaced, g);
+  for (const g of groupBySpan(items)) {
+    const fromA = sameSpan(placed.a, g);
+    const fromB = sameSpan(placed.b, g);
     const base = fromA ?? fromB;
     const text = transcript.text.slice(g.start, g.end);
-    if (base && sameCodes(base.segment.codes, g.codes) && !taken.has(base.segment.id) && base.text === text) {
-      // Untouched: the coder's own segment, with the transcript's positions of today.
+    const untouched = base !== undefined && sameCodes(base.segment.codes, g.codes) && !taken.has(base.segment.id) && base.text === text;
+    // A coder's segment that goes in whole brings its own notes, as every source does.
+    const everySource = [...(untouched && !g.sources.includes(base) ? [base] : []), ...g.sources, ...g.alsoFrom.filter((s) => !g.sources.includes(s))];
+    for (const s of everySource) carried.add(s);
+    const notes = placed.rule === 'same-span' ? sameSpanNotes(g, [fromA, fromB]) : notesOf(everySource, placed.coders);
+    if (untouched) {
+      // The coder's own segment, with the transcript's positions of today: untouched, or with
+      // the memo or mark of the segments it stands for.
       taken.add(base.segment.id);
-      out.push({ ...base.segment, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes: [...base.segment.codes], line: undefined });
+      const segment: Segment = { ...base.segment, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes: [...base.segment.codes], line: undefined };
+      if (placed.rule === 'every-source') withNotes(segment, notes);
+      out.push(segment);
       continue;
     }
     const codes = base ? [...base.segment.codes.filter((c) => g.codes.includes(c)), ...g.codes.filter((c) => !base.segment.codes.includes(c))] : g.codes;
     const id = base && !taken.has(base.segment.id) ? base.segment.id : derivedSegmentId(`${transcript.id}:${map.toCodePoint(g.start)}:${map.toCodePoint(g.end)}`, taken);
     taken.add(id);
     const segment: Segment = { id, participant: transcript.id, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes };
-    // Memos and the exemplary flag of the coders' segments on this very span.
-    const spanSources = [fromA, fromB].filter((s): s is AnchoredSegment => s !== undefined && g.sources.includes(s));
-    const memos = spanSources.filter((s) => s.segment.memo).map((s) => ({ coder: s.coder, memo: s.segment.memo! }));
-    const distinct = memos.filter((m, i) => memos.findIndex((x) => x.memo === m.memo) === i);
-    if (distinct.length === 1) segment.memo = distinct[0]!.memo;
-    else if (distinct.length > 1) segment.memo = distinct.map((m) => `${m.coder} : ${m.memo}`).join(' | ');
-    if (spanSources.some((s) => s.segment.exemplary)) segment.exemplary = true;
+    withNotes(segment, notes);
     const times = g.whens.length > 0 ? g.whens : g.sources.map((s) => s.segment.at).filter((t): t is string => t !== undefined);
     const at = times.sort().at(-1);
     if (at !== undefined) segment.at = at;
     out.push(segment);
   }
   return out;
+}
+
+function withNotes(segment: Segment, notes: SegmentNotes): void {
+  if (notes.memo !== undefined) segment.memo = notes.memo;
+  else delete segment.memo;
+  if (notes.exemplary) segment.exemplary = true;
+  else delete segment.exemplary;
 }
 
 function joinMemos(a: ConsensusSide, b: ConsensusSide, participant: string): string | undefined {
@@ -196,6 +264,9 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
   let agreed = 0;
   let decided = 0;
   let pending = 0;
+  const rule = input.notes ?? 'every-source';
+  const coders = [a.coder, b.coder];
+  const notesLeftOut: AnchoredSegment[] = [];
   const transcripts = [...input.compared.map((c) => ({ ...c, from: null })), ...input.copied.map((c) => ({ ...c, alignment: null }))].sort(
     (x, y) => compareNatural(x.transcript.id, y.transcript.id),
   );
@@ -207,7 +278,8 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
       const side = entry.from === 'a' ? a : b;
       const list = entry.from === 'a' ? aPlaced : bPlaced;
       const items = list.flatMap((s) => s.segment.codes.map((code) => ({ start: s.start, end: s.end, code, sources: [s] })));
-      segments.push(...materialise(t, items, entry.from === 'a' ? list : [], entry.from === 'b' ? list : [], taken));
+      const placed = { a: entry.from === 'a' ? list : [], b: entry.from === 'b' ? list : [], coders, rule };
+      segments.push(...materialise(t, items, placed, taken, new Set()));
       const memo = side.memos[t.id];
       if (memo !== undefined) memos[t.id] = memo;
       continue;
@@ -215,24 +287,30 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
     const aById = byId(aPlaced);
     const bById = byId(bPlaced);
     const items: Item[] = [];
+    const waiting = new Set<AnchoredSegment | undefined>();
     for (const p of entry.alignment.agreed) {
       agreed++;
-      items.push(...agreedItems(p, aById));
+      items.push(...agreedItems(p, aById, bById));
     }
     for (const d of entry.alignment.disagreements) {
       keys.add(d.key);
       const decision = decisions.get(d.key);
       if (!isDecided(decision)) {
         pending++;
+        for (const item of d.a) for (const id of item.segments) waiting.add(aById.get(id));
+        for (const item of d.b) for (const id of item.segments) waiting.add(bById.get(id));
         continue;
       }
       decided++;
       items.push(...decidedItems(d, decision, aById, bById, t));
     }
-    segments.push(...materialise(t, items, aPlaced, bPlaced, taken));
+    const carried = new Set<AnchoredSegment>();
+    segments.push(...materialise(t, items, { a: aPlaced, b: bPlaced, coders, rule }, taken, carried));
+    const leftOut = [...aPlaced, ...bPlaced].filter((s) => hasNotes(s) && !carried.has(s) && !waiting.has(s));
+    notesLeftOut.push(...leftOut.sort((x, y) => x.start - y.start));
     const memo = joinMemos(a, b, t.id);
     if (memo !== undefined) memos[t.id] = memo;
   }
   const stale = [...decisions.values()].filter((d) => !keys.has(d.key));
-  return { coderFile: { coder: input.into, memos, segments }, agreed, decided, pending, stale };
+  return { coderFile: { coder: input.into, memos, segments }, agreed, decided, pending, stale, notesLeftOut };
 }

@@ -89,8 +89,13 @@ export function planReconciliation(input: ReconcileInput): Reconciliation {
   return result;
 }
 
-export function consensusOf(rec: Reconciliation, decisions: ReadonlyMap<string, Decision>, into: string): ConsensusResult {
-  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions });
+export function consensusOf(
+  rec: Reconciliation,
+  decisions: ReadonlyMap<string, Decision>,
+  into: string,
+  notes: 'every-source' | 'same-span' = 'every-source',
+): ConsensusResult {
+  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions, notes });
 }
 
 /**
@@ -126,7 +131,9 @@ function withoutLatest(decisions: ReadonlyMap<string, Decision>): Map<string, De
 /**
  * Whether a consensus file on disk is what the decisions give (or gave just before the last one,
  * when codage stopped between its two writes): if not, it was changed since codage wrote it, and
- * rebuilding it would lose those changes.
+ * rebuilding it would lose those changes. A consensus an earlier codage wrote, which carried only
+ * the memos and marks of segments on the very same span, is recognised too: rebuilding it adds
+ * the memos and marks it left out.
  */
 export function consensusIsCurrent(
   rec: Reconciliation,
@@ -135,6 +142,7 @@ export function consensusIsCurrent(
   onDisk: { coderFile: CoderFile; kept: KeptEntries },
 ): boolean {
   const current = serializeCoderFile(onDisk.coderFile, onDisk.kept);
-  const rebuilt = (d: ReadonlyMap<string, Decision>) => serializeCoderFile(consensusOf(rec, d, into).coderFile);
-  return current === rebuilt(decisions) || current === rebuilt(withoutLatest(decisions));
+  const rebuilt = (d: ReadonlyMap<string, Decision>, notes: 'every-source' | 'same-span') => serializeCoderFile(consensusOf(rec, d, into, notes).coderFile);
+  const before = withoutLatest(decisions);
+  return (['every-source', 'same-span'] as const).some((notes) => current === rebuilt(decisions, notes) || current === rebuilt(before, notes));
 }
