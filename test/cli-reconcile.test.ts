@@ -64,6 +64,7 @@ function reconcile(dir: string, ...args: string[]) {
   return runCli(['reconcile', 'marie', 'paul', '--study', dir, '--lang', 'en', ...args]);
 }
 
+/** The log's rows by column: the demo is a French study, so its log is in French (--lang is for messages). */
 function readLog(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
 }
@@ -171,11 +172,11 @@ describe('codage reconcile --strategy', () => {
   it('keeps the decisions already in the log, and decides the rest', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
-    // Row 1: decided by hand as keep-b with a note; row 2: decision removed (to decide again).
+    // Row 1: decided by hand as garder B with a note; row 2: decision removed (to decide again).
     editLog(dir, (rows) => {
-      rows[0]!.decision = 'keep-b';
+      rows[0]!.décision = 'garder B';
       rows[0]!.note = '=SOMME(A1:A2)';
-      rows[1]!.decision = '';
+      rows[1]!.décision = '';
     });
     // The consensus no longer matches the log: refused without --force.
     const refused = reconcile(dir, '--strategy', 'union');
@@ -185,11 +186,11 @@ describe('codage reconcile --strategy', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(1 by the strategy union now)');
     const rows = readLog(dir);
-    expect(rows[0]!.decision).toBe('keep-b');
+    expect(rows[0]!.décision).toBe('garder B');
     expect(rows[0]!.note).toBe("'=SOMME(A1:A2)");
-    expect(rows[1]!.decision).toBe('both');
-    expect(rows[1]!.who).toBe('codage reconcile --strategy union');
-    expect(rows.slice(2).every((x) => x.decision === 'keep-a')).toBe(true);
+    expect(rows[1]!.décision).toBe('les deux');
+    expect(rows[1]!.qui).toBe('codage reconcile --strategy union');
+    expect(rows.slice(2).every((x) => x.décision === 'garder A')).toBe(true);
     expect(runCli(['check', '--study', dir]).code).toBe(0);
     // Run again: nothing changes, and no --force is needed.
     const before = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
@@ -211,11 +212,38 @@ describe('codage reconcile --strategy', () => {
     expect(readFileSync(join(dir, '.codage/backups/codings/consensus.yaml.bak'), 'utf8')).toBe(changed);
   });
 
+  it('writes the decisions log of a French study in French, headers and values, whatever --lang', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'union', '--tolerance', '0').code).toBe(0);
+    const text = readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8');
+    expect(text.slice(0, text.indexOf('\r\n'))).toBe('\ufeffdésaccord;participant;ligne;type;codeur_a;codage_a;codeur_b;codage_b;décision;résultat;codage_modifié;note;qui;quand');
+    const rows = readLog(dir);
+    expect(new Set(rows.map((r) => r.décision))).toEqual(new Set(['les deux']));
+    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['code appliqué par un seul codeur', 'codes différents sur le même texte', 'même code, limites différentes']));
+  });
+
+  it('reads a log an earlier codage wrote (English headers, keep-a) as its own, and writes it back in French', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    const consensus = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
+    const words: Record<string, string> = { 'garder A': 'keep-a', 'garder B': 'keep-b', 'les deux': 'both', aucun: 'neither', commun: 'common', modifié: 'edit' };
+    const english = ['disagreement', 'participant', 'line', 'kind', 'coder_a', 'coding_a', 'coder_b', 'coding_b', 'decision', 'outcome', 'edited', 'note', 'who', 'when'];
+    const rows = readLog(dir).map((r) => Object.values(r));
+    for (const r of rows) r[8] = words[r[8]!] ?? r[8]!;
+    writeFileSync(join(dir, 'consensus-decisions.csv'), `\ufeff${stringify([english, ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`);
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('94 settled (0 by the strategy union now)');
+    expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(consensus);
+    expect(readLog(dir).every((x) => x.décision === 'garder A')).toBe(true);
+  });
+
   it('refuses a log it cannot read, naming the line, and writes nothing', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'union').code).toBe(0);
     editLog(dir, (rows) => {
-      rows[2]!.decision = 'garder';
+      rows[2]!.décision = 'garder';
     });
     const consensus = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
     const r = reconcile(dir, '--strategy', 'union');

@@ -14,6 +14,7 @@ afterAll(cleanTemps);
 
 const start = (args: string[], size = { cols: 100, rows: 30 }) => startCodage(args, size);
 
+/** The log's rows by column: the demo is a French study, so its log is in French (--lang is for messages). */
 function logRows(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
 }
@@ -43,11 +44,11 @@ describe('codage reconcile in a real terminal', () => {
     expect(s.screen()).toContain('disagreements: 94, 3 settled and 91 waiting');
 
     const rows = logRows(dir);
-    expect(rows.map((r) => [r.decision, r.note, r.who])).toEqual([
-      ['keep-a', '', 'marie et paul'],
-      ['keep-b', '', 'marie et paul'],
+    expect(rows.map((r) => [r.décision, r.note, r.qui])).toEqual([
+      ['garder A', '', 'marie et paul'],
+      ['garder B', '', 'marie et paul'],
       ['', 'to ask the supervisor', 'marie et paul'],
-      ['neither', '', 'marie et paul'],
+      ['aucun', '', 'marie et paul'],
     ]);
     // The consensus is unfinished: check and the exports say so (it is what they show by default).
     const check = runCli(['check', '--study', dir, '--lang', 'en']);
@@ -65,7 +66,7 @@ describe('codage reconcile in a real terminal', () => {
     await again.waitFor('4/94 settled');
     await again.type('q');
     expect(await again.exit).toBe(0);
-    expect(logRows(dir)[2]).toMatchObject({ decision: 'both', note: 'to ask the supervisor' });
+    expect(logRows(dir)[2]).toMatchObject({ décision: 'les deux', note: 'to ask the supervisor' });
 
     // The rest by a rule; then the consensus is complete and valid.
     const rest = runCli([...ARGS(dir), '--strategy', 'prefer-a']);
@@ -84,7 +85,7 @@ describe('codage reconcile in a real terminal', () => {
     await s.waitFor('1/94 settled');
     s.term.kill('SIGKILL');
     await s.exit;
-    expect(logRows(dir).map((r) => r.decision)).toEqual(['keep-b']);
+    expect(logRows(dir).map((r) => r.décision)).toEqual(['garder B']);
     expect(runCli(['check', '--study', dir]).code).toBe(0);
     // The dead session's locks do not block the next one, which finds its decision.
     const next = start(ARGS(dir));

@@ -886,11 +886,11 @@ An interactive screen steps through every disagreement with its context: keep A�
 B’s, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip.
 Each decision is saved at once in codings/<into>.yaml (a normal coder file: every command
 takes --coder <into>) and in the decisions log <into>-decisions.csv (disagreement, both
-codings, decision, note, who, when), which documents the "mise en commun" for the thesis.
-Run it again to go on where you stopped. Passages both coders coded alike go into the
-consensus untouched; transcripts only one of them coded are copied. A consensus segment keeps
-the memos (signed "coder : memo" when several) and exemplary marks of the segments it comes
-from; those of codings a decision leaves out are listed at the end.
+codings, decision, note, who, when; in the study’s language), which documents the "mise en
+commun" for the thesis. Run it again to go on where you stopped. Passages both coders coded
+alike go into the consensus untouched; transcripts only one of them coded are copied. A
+consensus segment keeps the memos (signed "coder : memo" when several) and exemplary marks of
+the segments it comes from; those of codings a decision leaves out are listed at the end.
 Without a terminal, --strategy decides every disagreement not yet decided by a rule:
 union (keep both), intersection (only what both coded), prefer-a, prefer-b.`,
     },
@@ -901,12 +901,12 @@ Un écran présente chaque désaccord dans son contexte : garder le codage de A,
 deux, aucun, le texte codé par les deux, ou modifier les limites et les codes ; ajouter une
 note ; passer. Chaque décision est enregistrée aussitôt dans codings/<into>.yaml (un fichier de
 codeur ordinaire : toutes les commandes acceptent --coder <into>) et dans le journal
-<into>-decisions.csv (désaccord, les deux codages, décision, note, qui, quand), qui documente la
-mise en commun pour la thèse. Relancer la commande reprend là où vous vous étiez arrêtés. Les
-passages codés de la même façon vont tels quels dans le consensus ; les transcriptions codées
-par un seul des deux y sont copiées. Un segment du consensus garde les mémos (signés
-« codeur : mémo » s’il y en a plusieurs) et les marques de verbatim exemplaire des segments dont
-il vient ; ceux des codages qu’une décision écarte sont listés à la fin.
+<into>-decisions.csv (désaccord, les deux codages, décision, note, qui, quand ; dans la langue
+de l’étude), qui documente la mise en commun pour la thèse. Relancer la commande reprend là où
+vous vous étiez arrêtés. Les passages codés de la même façon vont tels quels dans le consensus ;
+les transcriptions codées par un seul des deux y sont copiées. Un segment du consensus garde
+les mémos (signés « codeur : mémo » s’il y en a plusieurs) et les marques de verbatim exemplaire
+des segments dont il vient ; ceux des codages qu’une décision écarte sont listés à la fin.
 Sans terminal, --strategy tranche par une règle chaque désaccord pas encore tranché :
 union (garder les deux), intersection (seulement ce que les deux ont codé), prefer-a, prefer-b.`,
     },

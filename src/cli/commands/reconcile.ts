@@ -2,7 +2,7 @@ import { recordReconcileState } from '../../io/reconcile-state.js';
 import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
-import { parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
+import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
 import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -64,6 +64,7 @@ function checkNames(a: string, b: string, into: string): void {
 
 /** The decisions of a log, refusing a log that cannot be read entirely (nothing is written then). */
 function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<string, Decision> {
+  const [en, fr] = [logColumnName('edited', 'en'), logColumnName('edited', 'fr')];
   const decisions = new Map<string, Decision>();
   for (const row of rows) {
     for (const coding of row.decision.edited ?? []) {
@@ -71,7 +72,7 @@ function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<strin
       if (unknown.length > 0) {
         throw new DataError(
           { en: `the edited coding uses code ids not in codebook.yaml: ${unknown.join(', ')}`, fr: `le codage modifié utilise des codes absents de codebook.yaml : ${unknown.join(', ')}` },
-          { file: logName, line: row.line, hint: { en: 'write code ids of codebook.yaml in the "edited" column', fr: 'écrire des identifiants de codes de codebook.yaml dans la colonne « edited »' } },
+          { file: logName, line: row.line, hint: { en: `write code ids of codebook.yaml in the "${en}" column (${fr} in a French log)`, fr: `écrire des identifiants de codes de codebook.yaml dans la colonne « ${fr} » (${en} dans un journal en anglais)` } },
         );
       }
     }

@@ -162,7 +162,7 @@ describe('reconciliation', () => {
     for (const language of ['fr', 'en'] as const) {
       const rows = logRowsOf(rec, decisions, [], { codebook, language });
       const text = serializeLog(rows, language);
-      expect(text.startsWith('\ufeffdisagreement')).toBe(true);
+      expect(text.startsWith(language === 'fr' ? '\ufeffdésaccord;' : '\ufeffdisagreement,')).toBe(true);
       expect(text).toContain("'=HYPERLINK");
       const back = parseLog(text, 'consensus-decisions.csv');
       expect(back.rows[0]!.cells.coding_a).toBe(
@@ -174,6 +174,46 @@ describe('reconciliation', () => {
     }
   });
 
+  it('writes the log in one language: a French study’s in French, headers and values', () => {
+    const rec = plan();
+    const [first, second] = rec.disagreements;
+    const decisions = new Map<string, Decision>([
+      [first!.key, { key: first!.key, choice: 'both', who: 'marie et paul', when: '2026-02-02T10:00:00Z' }],
+      [second!.key, { key: second!.key, choice: 'keep-a', who: 'marie et paul', when: '2026-02-02T10:01:00Z' }],
+    ]);
+    const lines = serializeLog(logRowsOf(rec, decisions, [], { codebook, language: 'fr' }), 'fr').slice(1).split('\r\n');
+    expect(lines[0]).toBe('désaccord;participant;ligne;type;codeur_a;codage_a;codeur_b;codage_b;décision;résultat;codage_modifié;note;qui;quand');
+    const rows = lines.slice(1, 3).map((l) => l.split(';'));
+    expect(rows.map((r) => [r[3], r[8], r[9]])).toEqual([
+      ['codes différents sur le même texte', 'les deux', 'les deux gardés'],
+      ['même code, limites différentes', 'garder A', 'codage de marie gardé'],
+    ]);
+    const en = serializeLog(logRowsOf(rec, decisions, [], { codebook, language: 'en' }), 'en').slice(1).split('\r\n');
+    expect(en[0]).toBe('disagreement,participant,line,kind,coder_a,coding_a,coder_b,coding_b,decision,outcome,edited,note,who,when');
+    expect(en.slice(1, 3).map((l) => l.match(/,(both|keep-a),/)?.[1])).toEqual(['both', 'keep-a']);
+  });
+
+  it('reads a log in either language, one an earlier codage wrote (English headers, keep-a, both) and words typed by hand', () => {
+    const earlier =
+      '\ufeffdisagreement;participant;line;kind;coder_a;coding_a;coder_b;coding_b;decision;outcome;edited;note;who;when\r\n' +
+      'P1|a;P1;2;code appliqué par un seul codeur;marie;—;paul;—;keep-a;codage de marie gardé;;;marie et paul;t1\r\n' +
+      'P1|b;P1;2;même code, limites différentes;marie;—;paul;—;both;les deux gardés;;à revoir;marie et paul;t2\r\n' +
+      'P1|c;P1;3;même code, limites différentes;marie;—;paul;—;edit;modifié ensemble;3-10:impuissance;;marie et paul;t3\r\n';
+    const read = parseLog(earlier, 'consensus-decisions.csv');
+    expect(read.problems).toEqual([]);
+    expect(read.rows.map((r) => [r.decision.key, r.decision.choice, r.decision.note, r.decision.edited])).toEqual([
+      ['P1|a', 'keep-a', undefined, undefined],
+      ['P1|b', 'both', 'à revoir', undefined],
+      ['P1|c', 'edit', undefined, [{ start: 3, end: 10, codes: ['impuissance'] }]],
+    ]);
+    // Written again, in French: the same decisions, read back the same.
+    const again = serializeLog(read.rows, 'fr');
+    expect(again).toContain(';garder A;');
+    expect(parseLog(again, 'consensus-decisions.csv').rows.map((r) => r.decision)).toEqual(read.rows.map((r) => r.decision));
+    const typed = 'Désaccord;Décision;Codage_modifié\nP1|a;Garder-a;\nP1|b;LES DEUX;\nP1|c;modifie;3-10:x\nP1|d;aucun;\nP1|e;commun;\nP1|f;keep_b;\n';
+    expect(parseLog(typed, 'log.csv').rows.map((r) => r.decision.choice)).toEqual(['keep-a', 'both', 'edit', 'neither', 'common', 'keep-b']);
+  });
+
   it('reports log rows it cannot read, with their line', () => {
     const text = 'disagreement;decision;edited\nP1|x;keep-a;\nP1|y;garder;\nP1|z;edit;12-3:x\nP1|x;keep-b;\n';
     const { rows, problems } = parseLog(text, 'log.csv');
@@ -183,5 +223,9 @@ describe('reconciliation', () => {
       [4, 'the edited codings "12-3:x" cannot be read'],
       [5, 'this disagreement was already decided at line 2'],
     ]);
+    expect(problems[0]!.hint).toEqual({
+      en: 'write one of keep-a, keep-b, both, neither, common, edit (or leave it empty)',
+      fr: 'écrire l’une de garder A, garder B, les deux, aucun, commun, modifié (ou laisser vide)',
+    });
   });
 });

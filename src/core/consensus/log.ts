@@ -4,6 +4,12 @@
  * kept, the note, who, when. It documents the consensus for the thesis, and it is what a later
  * session reads to resume: the consensus is rebuilt from it.
  *
+ * A document for people, as `codage segments --format excel` is: headers and values in the
+ * study's language (`désaccord;…;décision`, `les deux` in a French study), `;` in French.
+ * Read back, either language's headers and decision words are understood, whatever the study's
+ * language (a log an earlier codage wrote with English headers and `keep-a`, `both`…, or one
+ * edited by hand).
+ *
  * Cells a spreadsheet could run as formulas are neutralised (and restored when read back). Rows
  * whose disagreement no longer exists are kept as they were.
  */
@@ -13,6 +19,7 @@ import { LineNumbers } from '../text/lines.js';
 import { codeLabel } from '../codebook/query.js';
 import { formatDelimited, restoreSpreadsheetText } from '../report/delimited.js';
 import { detectDelimiter } from '../text/csv-delimiter.js';
+import { foldLetters } from '../text/fold.js';
 import type { OffsetMap } from '../text/offsets.js';
 import type { Codebook, Language, Localized, Problem, Transcript } from '../types.js';
 import { CHOICES, choiceLabel, formatEdited, parseEdited, type Choice, type Decision } from './decisions.js';
@@ -35,6 +42,55 @@ export const LOG_COLUMNS = [
 ] as const;
 
 export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+/** The columns' names in the log, in its language. */
+const COLUMN_NAMES: Record<Language, Record<LogColumn, string>> = {
+  en: Object.fromEntries(LOG_COLUMNS.map((c) => [c, c])) as Record<LogColumn, string>,
+  fr: {
+    disagreement: 'désaccord',
+    participant: 'participant',
+    line: 'ligne',
+    kind: 'type',
+    coder_a: 'codeur_a',
+    coding_a: 'codage_a',
+    coder_b: 'codeur_b',
+    coding_b: 'codage_b',
+    decision: 'décision',
+    outcome: 'résultat',
+    edited: 'codage_modifié',
+    note: 'note',
+    who: 'qui',
+    when: 'quand',
+  },
+};
+
+/** A column's name in the log's language (`décision`), for messages about the log. */
+export function logColumnName(column: LogColumn, language: Language): string {
+  return COLUMN_NAMES[language][column];
+}
+
+/** The decision column's words: what codage writes, and what a researcher may type. */
+const CHOICE_WORDS: Record<Language, Record<Choice, string>> = {
+  en: { 'keep-a': 'keep-a', 'keep-b': 'keep-b', both: 'both', neither: 'neither', common: 'common', edit: 'edit' },
+  fr: { 'keep-a': 'garder A', 'keep-b': 'garder B', both: 'les deux', neither: 'aucun', common: 'commun', edit: 'modifié' },
+};
+
+export function choiceWord(choice: Choice, language: Language): string {
+  return CHOICE_WORDS[language][choice];
+}
+
+/** `Garder-A`, `garder a`, `keep_a` → one key: case, accents, spaces, `-` and `_` do not matter. */
+function wordKey(word: string): string {
+  return foldLetters(word).replace(/[\s_-]+/gu, ' ').trim();
+}
+
+const CHOICE_BY_WORD = new Map<string, Choice>(
+  (['en', 'fr'] as const).flatMap((language) => CHOICES.map((choice) => [wordKey(CHOICE_WORDS[language][choice]), choice] as const)),
+);
+
+const COLUMN_BY_NAME = new Map<string, LogColumn>(
+  (['en', 'fr'] as const).flatMap((language) => LOG_COLUMNS.map((column) => [wordKey(COLUMN_NAMES[language][column]), column] as const)),
+);
 
 export interface LogRow {
   decision: Decision;
@@ -99,7 +155,7 @@ export function logRow(d: Disagreement, decision: Decision, ctx: RowContext): Lo
       coding_a: describeSide(d.a, text, codebook, language),
       coder_b: b,
       coding_b: describeSide(d.b, text, codebook, language),
-      decision: decision.choice ?? '',
+      decision: decision.choice === null ? '' : choiceWord(decision.choice, language),
       outcome,
       edited: decision.choice === 'edit' ? formatEdited(decision.edited ?? []) : '',
       note: decision.note ?? '',
@@ -109,11 +165,15 @@ export function logRow(d: Disagreement, decision: Decision, ctx: RowContext): Lo
   };
 }
 
-/** The log file's text: a header, then the rows; `;` in French, `,` in English; BOM and CRLF for Excel. */
+/**
+ * The log file's text in `language`: a header, then the rows; `;` in French, `,` in English; BOM
+ * and CRLF for Excel.
+ */
 export function serializeLog(rows: readonly LogRow[], language: Language): string {
-  const lines: string[][] = [[...LOG_COLUMNS]];
+  const lines: string[][] = [LOG_COLUMNS.map((column) => COLUMN_NAMES[language][column])];
   for (const row of rows) {
-    const cells = { ...row.cells, decision: row.decision.choice ?? '', note: row.decision.note ?? '', who: row.decision.who, when: row.decision.when };
+    const decision = row.decision.choice === null ? '' : choiceWord(row.decision.choice, language);
+    const cells = { ...row.cells, decision, note: row.decision.note ?? '', who: row.decision.who, when: row.decision.when };
     lines.push(LOG_COLUMNS.map((column) => cells[column]));
   }
   return formatDelimited(lines, { delimiter: language === 'fr' ? ';' : ',', bom: true, lineEnd: '\r\n' });
@@ -134,14 +194,15 @@ export function parseLog(source: string, file: string): { rows: LogRow[]; proble
     const e = error as { message: string; lines?: number };
     return { rows: [], problems: [problemAt(file, e.lines ?? 1, `unreadable CSV: ${e.message}`, `CSV illisible : ${e.message}`)] };
   }
-  const header = records[0]?.record.map((h) => h.trim()) ?? [];
+  const header = records[0]?.record.map((h) => COLUMN_BY_NAME.get(wordKey(h))) ?? [];
   const index = Object.fromEntries(LOG_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<LogColumn, number>;
   const missing = (['disagreement', 'decision'] as const).filter((c) => index[c] < 0);
   if (missing.length > 0) {
+    const names = (language: Language) => missing.map((c) => COLUMN_NAMES[language][c]).join(', ');
     return {
       rows: [],
       problems: [
-        problemAt(file, 1, `the header has no column ${missing.join(', ')}`, `l’en-tête n’a pas de colonne ${missing.join(', ')}`, {
+        problemAt(file, 1, `the header has no column ${names('en')}`, `l’en-tête n’a pas de colonne ${names('fr')}`, {
           en: 'keep the first line as codage wrote it',
           fr: 'garder la première ligne telle que codage l’a écrite',
         }),
@@ -161,16 +222,18 @@ export function parseLog(source: string, file: string): { rows: LogRow[]; proble
       continue;
     }
     const token = cells.decision.trim();
-    if (token !== '' && !(CHOICES as readonly string[]).includes(token)) {
+    const choice = token === '' ? null : CHOICE_BY_WORD.get(wordKey(token));
+    if (choice === undefined) {
+      const words = (language: Language) => CHOICES.map((c) => CHOICE_WORDS[language][c]).join(', ');
       problems.push(
         problemAt(file, line, `unknown decision "${token}"`, `décision inconnue « ${token} »`, {
-          en: `write one of ${CHOICES.join(', ')} (or leave it empty)`,
-          fr: `écrire l’une de ${CHOICES.join(', ')} (ou laisser vide)`,
+          en: `write one of ${words('en')} (or leave it empty)`,
+          fr: `écrire l’une de ${words('fr')} (ou laisser vide)`,
         }),
       );
       continue;
     }
-    const decision: Decision = { key, choice: token === '' ? null : (token as Choice), who: cells.who, when: cells.when };
+    const decision: Decision = { key, choice, who: cells.who, when: cells.when };
     if (cells.note !== '') decision.note = cells.note;
     if (decision.choice === 'edit') {
       const edited = parseEdited(cells.edited);
