@@ -112,6 +112,11 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('keeps an emoji said after a sentence with it, not as the start of the next or a sentence of its own', () => {
+    expect(said('Merci docteur. 🙏 Le reste, bon… ça marche à moitié. 💪')).toEqual(['Merci docteur. 🙏', 'Le reste, bon… ça marche à moitié. 💪']);
+    expect(said('Voilà ! 👍🏻 👍 Et après ?')).toEqual(['Voilà ! 👍🏻 👍', 'Et après ?']);
+  });
+
   it('gives non-empty trimmed spans, and nothing for empty turns', () => {
     const body = 'P1 :   \nP2 :  Oui.   Non.  \n';
     const found = segmentSentences(body, findTurns(body));

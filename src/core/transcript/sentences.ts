@@ -18,6 +18,9 @@ const ABBREVIATION_BEFORE_NUMBER = /(?:^|[\s(«"“'’-])(?:p|pp|[Nn]o|[Nn]os|v
 /** A question number alone: `4.` or `4)`. */
 const QUESTION_NUMBER = /^\d{1,3}[.)]$/;
 const CLOSING = /^[»”’)\]]+/u;
+/** Emoji said after a sentence (`merci. 🙏`, `ça marche. 💪`): they end it, they do not open the next. */
+const EMOJI = String.raw`(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+`;
+const EMOJI_RUN = new RegExp(String.raw`^${EMOJI}(?:[ \u00a0\u202f]+${EMOJI})*`, 'u');
 const LOWERCASE_START = /^\p{Ll}/u;
 const DIGIT_START = /^\d/;
 /** `…` then a capital: the speaker trails off and starts a new sentence. */
@@ -82,7 +85,7 @@ function corrected(body: string, spans: Span[]): Span[] {
     let next: Span | null = span;
     const prev = out[out.length - 1];
     if (prev !== undefined) {
-      const closing = CLOSING.exec(body.slice(next.start, Math.min(next.end, next.start + 8)));
+      const closing = CLOSING.exec(body.slice(next.start, Math.min(next.end, next.start + 8))) ?? EMOJI_RUN.exec(body.slice(next.start, Math.min(next.end, next.start + 40)));
       if (closing !== null) {
         prev.end = next.start + closing[0].length;
         next = trimmed(body, prev.end, next.end);
