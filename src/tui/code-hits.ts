@@ -8,12 +8,13 @@ import { touchRecent } from './code-search.js';
 import { commit, names } from './edit-codings.js';
 import { sortSegments } from './segment-coverage.js';
 import { sentenceAt } from './sentence-index.js';
+import { quoteSpan } from './word-units.js';
 import { info, L, type PickerItem, type ScreenSegment, type SessionState } from './session-state.js';
 import { lineOf } from './sentence-index.js';
 
 const key = (s: Span): string => `${s.start}-${s.end}`;
 
-/** The sentences holding the current search's hits (the participant's, unless none is). */
+/** The sentences holding the current search's hits (the participant's, unless none is), as quotes. */
 export function hitSentences(state: SessionState): Span[] {
   const matches = state.search?.matches ?? [];
   const spans = new Map<string, Span>();
@@ -21,7 +22,14 @@ export function hitSentences(state: SessionState): Span[] {
     const first = sentenceAt(state.sentences, m.start);
     const last = sentenceAt(state.sentences, Math.max(m.start, m.end - 1));
     if (state.codable[first] !== 1) continue;
-    const span = { start: (state.sentences[first] as Span).start, end: (state.sentences[last] as Span).end };
+    // The quote each sentence gives on Enter (without a leading annotation or question number),
+    // the hit itself always inside.
+    const sentence = { first: state.sentences[first] as Span, last: state.sentences[last] as Span };
+    const quote = { start: quoteSpan(state, first).start, end: quoteSpan(state, last).end };
+    const span = {
+      start: m.start >= sentence.first.start && m.start < quote.start ? m.start : quote.start,
+      end: m.end <= sentence.last.end && m.end > quote.end ? m.end : quote.end,
+    };
     spans.set(key(span), span);
   }
   return [...spans.values()].sort((a, b) => a.start - b.start);

@@ -794,6 +794,14 @@ describe('code all hits of a search', () => {
     expect(again.message?.text.en).toContain('1 passage(s) coded: Impuissance — 4 already coded');
     expect(run(s, { type: 'undo' }).segments).toEqual([]);
   });
+  it('codes each hit’s sentence as Enter would: without the annotation that opens it', () => {
+    const t = makeTranscript('Enquêteur : Et les opioïdes ?\nMG1 : (silence) Je prescris peu. Très peu, je prescris.\n', 'MG1');
+    const words = (from: number, to: number) => coreWordSpans(t.text, from, to);
+    let s = runSearch(start({ transcript: t, sentences: segmentSentences(t.text, t.turns), wordSpans: words }), 'prescris');
+    s = run(s, { type: 'codeAllHits' }, { type: 'pickerConfirm' }, typed('impu'), { type: 'pickerConfirm' });
+    expect(s.segments.map((x) => t.text.slice(x.start, x.end))).toEqual(['Je prescris peu.', 'Très peu, je prescris.']);
+  });
+
   it('says what to do without a search', () => {
     expect(run(start(), { type: 'codeAllHits' }).message?.text.en).toBe('No search yet: / to search, then A.');
   });
