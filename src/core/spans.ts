@@ -13,3 +13,26 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   }
   return out;
 }
+
+/** Index of the first span (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans (sorted, disjoint) overlapping `[start, end)`; an empty row overlaps nothing. */
+export function overlapping(spans: readonly Span[], start: number, end: number): Span[] {
+  const out: Span[] = [];
+  for (let i = firstEndingAfter(spans, start); i < spans.length; i++) {
+    const span = spans[i];
+    if (span === undefined || span.start >= end) break;
+    out.push(span);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
  * annotation, coded text, current sentence, selection, search match). Pure; per row it only
  * looks at the few marks that overlap the row, found by binary search.
  */
+import { overlapping } from '../core/spans.js';
 import type { Span } from '../core/types.js';
 
 export { mergeSpans } from '../core/spans.js';
@@ -41,29 +42,6 @@ export interface RowGutter {
   coded: boolean;
   /** The row shows part of the active segment. */
   active: boolean;
-}
-
-/** Index of the first span (sorted, disjoint) that ends after `offset`. */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid]?.end ?? 0) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The spans (sorted, disjoint) overlapping `[start, end)`; an empty row overlaps nothing. */
-export function overlapping(spans: readonly Span[], start: number, end: number): Span[] {
-  const out: Span[] = [];
-  for (let i = firstEndingAfter(spans, start); i < spans.length; i++) {
-    const span = spans[i];
-    if (span === undefined || span.start >= end) break;
-    out.push(span);
-  }
-  return out;
 }
 
 function covers(spans: readonly Span[], offset: number): boolean {
@@ -142,3 +120,5 @@ export function rowGutter(start: number, end: number, marks: Marks): RowGutter {
     active: marks.active !== null && marks.active.start < probeEnd && marks.active.end > start && end > start,
   };
 }
+
+export { overlapping };

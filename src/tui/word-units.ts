@@ -4,7 +4,8 @@
  * without a leading question number (`4. `) or annotation at either end.
  */
 import type { Span } from '../core/types.js';
-import { overlapping } from './row-style.js';
+import { overlapping } from '../core/spans.js';
+import { sentenceQuote } from '../core/transcript/sentence-quote.js';
 import { sentenceAt } from './sentence-index.js';
 import type { SessionState } from './session-state.js';
 
@@ -82,9 +83,6 @@ export function unitStops(state: SessionState, pos: number, which: 'start' | 'en
   return stops;
 }
 
-const QUESTION_NUMBER = /^\d{1,3}[.)][ \t\u00a0\u202f]+(?=\S)/u;
-const SPACE_OR_PAUSE = /^[\s,;:…]+/u;
-
 /**
  * The quote sentence `index` gives by default: the sentence without a leading question number
  * (`4. Infiltration…` → `Infiltration…`), and without an annotation (`*rire*`, `(silence)`)
@@ -92,36 +90,5 @@ const SPACE_OR_PAUSE = /^[\s,;:…]+/u;
  */
 export function quoteSpan(state: SessionState, index: number): Span {
   const sentence = state.sentences[index];
-  if (sentence === undefined) return { start: 0, end: 0 };
-  const text = state.text;
-  let start = sentence.start;
-  let end = sentence.end;
-  const number = QUESTION_NUMBER.exec(text.slice(start, Math.min(end, start + 12)));
-  if (number !== null) start += number[0].length;
-  for (let changed = true; changed && start < end; ) {
-    changed = false;
-    const annotation = overlapping(state.annotations, start, start + 1)[0];
-    if (annotation !== undefined && annotation.end < end) {
-      start = annotation.end;
-      changed = true;
-    }
-    const gap = SPACE_OR_PAUSE.exec(text.slice(start, Math.min(end, start + 8)));
-    if (gap !== null && start + gap[0].length < end) {
-      start += gap[0].length;
-      changed = changed || gap[0].length > 0;
-    }
-  }
-  for (let changed = true; changed && end > start; ) {
-    changed = false;
-    const annotation = overlapping(state.annotations, end - 1, end)[0];
-    if (annotation !== undefined && annotation.start > start) {
-      end = annotation.start;
-      changed = true;
-    }
-    while (end > start && /\s/.test(text[end - 1]!)) {
-      end--;
-      changed = true;
-    }
-  }
-  return end > start ? { start, end } : { start: sentence.start, end: sentence.end };
+  return sentence === undefined ? { start: 0, end: 0 } : sentenceQuote(state.text, state.annotations, sentence);
 }

@@ -46,6 +46,11 @@ describe('planAutocode', () => {
     expect(p.passages.map((x) => x.line)).toEqual([6, 6, 10]);
     for (const x of p.passages) expect(MG1.text.slice(x.start, x.end)).toBe(x.text);
   });
+  it('codes a sentence as the coding screen quotes it: without the annotation that opens it', () => {
+    const t = transcript('MG2', 'E : Et alors ?\n\nMG2 : [rires] Ça m’évoque la douleur. (soupir) Trois semaines de douleur.\n');
+    const p = planAutocode({ search: parseSearch('douleur'), codeId: 'douleur', unit: 'sentence', transcripts: [t], sentencesOf: (x) => segmentSentences(x.text, x.turns), coderFile: null, interviewer: false })[0]!;
+    expect(p.passages.map((x) => x.text)).toEqual(['Ça m’évoque la douleur.', 'Trois semaines de douleur.']);
+  });
   it('codes the words hit, or the whole turn (once for several hits)', () => {
     expect(plan('douleur*', 'word').passages.map((x) => x.text)).toEqual(['douleur', 'douleurs', 'douleur']);
     const turns = plan('douleur*', 'turn').passages;

@@ -3,6 +3,8 @@
  * to the chosen unit (the words hit, their sentence, or the speaker's whole turn), minus what the
  * coder already coded with that code. Pure: the command writes the result through changeStudy.
  */
+import { sentenceQuote } from '../transcript/sentence-quote.js';
+import { mergeSpans } from '../spans.js';
 import { OffsetMap } from '../text/offsets.js';
 import { LineNumbers } from '../text/lines.js';
 import type { CoderFile, Sentence, Span, Transcript } from '../types.js';
@@ -73,19 +75,22 @@ function trimmed(text: string, span: Span): Span {
 }
 
 /** The unit around a hit: the hit itself, the sentences it touches, or its turn's spoken text. */
-function unitOf(transcript: Transcript, sentences: readonly Sentence[], hit: Span, unit: AutocodeUnit, turn: number): Span {
+function unitOf(transcript: Transcript, sentences: readonly Sentence[], annotations: readonly Span[], hit: Span, unit: AutocodeUnit, turn: number): Span {
   if (unit === 'word') return hit;
   if (unit === 'turn') {
     const t = transcript.turns[turn];
     return t === undefined ? hit : trimmed(transcript.text, { start: t.textStart, end: t.end });
   }
+  // Each sentence as the coding screen quotes it (without an annotation or a question number
+  // that opens or closes it), the hit itself always inside.
   let start = hit.start;
   let end = hit.end;
   for (const s of sentences) {
     if (s.end <= hit.start) continue;
     if (s.start >= hit.end) break;
-    start = Math.min(start, s.start);
-    end = Math.max(end, s.end);
+    const quote = sentenceQuote(transcript.text, annotations, s);
+    start = Math.min(start, quote.start);
+    end = Math.max(end, quote.end);
   }
   return trimmed(transcript.text, { start, end });
 }
@@ -100,6 +105,8 @@ export function planAutocode(input: AutocodeInput): TranscriptPlan[] {
     // Sentences are cut only for a transcript with a hit to widen.
     let sentences: readonly Sentence[] | null = null;
     const sentencesNow = () => (sentences ??= input.unit === 'sentence' ? input.sentencesOf(transcript) : []);
+    let annotations: readonly Span[] | null = null;
+    const annotationsNow = () => (annotations ??= mergeSpans(transcript.annotations));
     const hits = findHits(input.search, transcript.text, input.search.regex ? undefined : new FoldedText(transcript.text));
     const lines = new LineNumbers(transcript.text, transcript.bodyLine);
     const map = new OffsetMap(transcript.text);
@@ -117,7 +124,7 @@ export function planAutocode(input: AutocodeInput): TranscriptPlan[] {
         interviewerHits++;
         continue;
       }
-      const span = unitOf(transcript, sentencesNow(), hit, input.unit, turn);
+      const span = unitOf(transcript, sentencesNow(), annotationsNow(), hit, input.unit, turn);
       const key = `${span.start}:${span.end}`;
       const passage = byUnit.get(key);
       if (passage) passage.hits.push(hit);
