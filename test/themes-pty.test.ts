@@ -40,7 +40,7 @@ describe('codage themes in a real terminal', () => {
     await s.waitFor('Move 2 items to…');
     await s.type('Relation');
     await s.type(ENTER);
-    await s.waitFor('Moved the code “Humour” to “Relation médecin-patient”. (+1)');
+    await s.waitFor('Moved the code “Humour” to “Relation médecin-patient”. (and 1 more change)');
     await s.type(TAB);
     await s.type('g'); // the first theme
     await s.type('r');

@@ -85,7 +85,7 @@ describe('ThemesApp', () => {
     expect(frame()).toContain('Move 2 items to…');
     expect(frame()).toContain('Not yet grouped');
     await press('R', 'e', 'l', KEYS.enter);
-    expect(frame()).toContain('Moved the code “Humour” to “Relation”. (+1)');
+    expect(frame()).toContain('Moved the code “Humour” to “Relation”. (and 1 more change)');
     expect(frame()).toContain('» Not yet grouped (1)');
     const written = readFileSync(join(root, 'codebook.yaml'), 'utf8');
     const codebook = parseCodebook(written, 'codebook.yaml').codebook;

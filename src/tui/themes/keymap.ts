@@ -84,6 +84,8 @@ function pickerKey(input: string, key: KeyInfo, page: number): Action | null {
   if (key.downArrow || (key.ctrl && input === 'n')) return { type: 'pickerMove', delta: 1 };
   if (key.pageUp) return { type: 'pickerMove', delta: -page };
   if (key.pageDown) return { type: 'pickerMove', delta: page };
+  if ((key.backspace && key.meta) || (key.ctrl && input === 'w')) return { type: 'pickerEraseWord' };
+  if (key.ctrl && input === 'u') return { type: 'pickerClear' };
   if (key.backspace || key.delete) return { type: 'pickerErase' };
   if (key.ctrl || key.meta) return null;
   const text = printable(input, key);

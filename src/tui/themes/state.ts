@@ -137,6 +137,9 @@ export type Action =
   | { type: 'quit' }
   | { type: 'pickerType'; text: string }
   | { type: 'pickerErase' }
+  /** Ctrl-W (Alt-Backspace): the last word of the filter; Ctrl-U: all of it. */
+  | { type: 'pickerEraseWord' }
+  | { type: 'pickerClear' }
   | { type: 'pickerMove'; delta: number }
   | { type: 'pickerConfirm' }
   | { type: 'pickerClose' }

@@ -107,7 +107,7 @@ describe('marks and moves', () => {
     expect(done.undoable).toBe(1);
     expect(done.rows.ungrouped.map((r) => r.id)).toEqual(['ancien-code']);
     expect(done.rows.tree.filter((r) => r.depth === 1 && r.kind === 'code').map((r) => r.id)).toEqual(['ecoute', 'humour', 'colere']);
-    expect(done.message?.text.en).toBe('Moved the code “Humour” to “Relation”. (+1)');
+    expect(done.message?.text.en).toBe('Moved the code “Humour” to “Relation”. (and 1 more change)');
     // The comments of the file are all still there.
     for (const comment of ['# Grille de Marie', '# --- le vécu ---', '# à revoir', '# fin']) expect(done.data.source).toContain(comment);
   });
@@ -165,6 +165,9 @@ describe('marks and moves', () => {
   it('Esc in the picker closes it, Backspace edits the filter', () => {
     let s = keys(start(), 'mxyz\x7f');
     expect(s.picker?.query).toBe('xy');
+    // Ctrl-W erases the last word, Ctrl-U the whole filter, as in the coding screen.
+    expect(keys(s, ' > Trait\x17').picker?.query).toBe('xy > ');
+    expect(keys(s, ' > Trait\x15').picker?.query).toBe('');
     s = keys(s, '\x1b');
     expect(s.mode).toBe('browse');
     expect(s.picker).toBeNull();

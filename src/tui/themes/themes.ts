@@ -237,6 +237,10 @@ function reducePicker(state: ThemesState, picker: MovePicker, action: Action): T
   switch (action.type) {
     case 'pickerType':
       return update({ ...picker, query: picker.query + action.text, highlighted: 0 });
+    case 'pickerEraseWord':
+      return update({ ...picker, query: picker.query.replace(/\S*\s*$/u, ''), highlighted: 0 });
+    case 'pickerClear':
+      return update({ ...picker, query: '', highlighted: 0 });
     case 'pickerErase':
       return update({ ...picker, query: [...picker.query].slice(0, -1).join(''), highlighted: 0 });
     case 'pickerMove':
@@ -442,8 +446,15 @@ export function reduce(state: ThemesState, action: Action): ThemesState {
       const next = withData({ ...state, busy: false }, { ...state.data, source, codebook: parsed });
       const undoable = !written ? state.undoable : action.undo ? Math.max(0, state.undoable - 1) : state.undoable + 1;
       const first = summary[0];
-      const more = summary.length > 1 ? ` (+${summary.length - 1})` : '';
-      const text: Localized = first === undefined ? { fr: 'Rien n’a changé.', en: 'Nothing changed.' } : action.undo ? { fr: `Annulé\u00a0: ${first.fr}${more}`, en: `Undone: ${first.en}${more}` } : { fr: `${first.fr}${more}`, en: `${first.en}${more}` };
+      // The first change said, and how many more the same step made (a theme and the codes moved into it).
+      const n = summary.length - 1;
+      const more: Localized = n > 0 ? { fr: ` (et ${n} autre${n > 1 ? 's' : ''} changement${n > 1 ? 's' : ''})`, en: ` (and ${n} more change${n > 1 ? 's' : ''})` } : { fr: '', en: '' };
+      const text: Localized =
+        first === undefined
+          ? { fr: 'Rien n’a changé.', en: 'Nothing changed.' }
+          : action.undo
+            ? { fr: `Annulé\u00a0: ${first.fr}${more.fr}`, en: `Undone: ${first.en}${more.en}` }
+            : { fr: `${first.fr}${more.fr}`, en: `${first.en}${more.en}` };
       return { ...next, undoable, message: { text, tone: 'info' } };
     }
     case 'saveFailed':
