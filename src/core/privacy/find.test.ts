@@ -78,6 +78,11 @@ describe('findIdentifiers', () => {
     ]);
   });
 
+  it('does not take the French words that open a phrase after a colon or a dash for names', () => {
+    const text = 'P2 : Ce qui m’aide : Mon soutien psy, et — Bon — Ma fille aussi ; après : Leur médecin, Notre équipe.';
+    expect(findIdentifiers(text).map((f) => f.text)).toEqual([]);
+  });
+
   it('reads French phone formats and leaves ordinary numbers alone', () => {
     const kinds = (s: string) => findIdentifiers(s).map((f) => [f.text, f.kind]);
     expect(kinds('au 01.23.45.67.89 ou 0612345678 ou +44 20 7946 0958')).toEqual([

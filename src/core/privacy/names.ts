@@ -77,7 +77,8 @@ export const TOWNS = folded(`
 
 /**
  * Capitalised words of ordinary speech that are not names: English months, days and
- * nationalities, the pronoun I, and the acronyms and brand names of French general practice.
+ * nationalities, the pronoun I, the acronyms and brand names of French general practice, and
+ * French words that open a phrase after a colon or a dash (« Mon soutien psy », « — Bon »).
  */
 export const ORDINARY_CAPITALISED = folded(`
   i i'm i've i'd i'll ok okay dieu god internet google facebook whatsapp youtube doctolib ameli vidal prescrire sécu secu
@@ -87,6 +88,8 @@ export const ORDINARY_CAPITALISED = folded(`
   doliprane lyrica tramadol skenan lamaline di-antalvic dafalgan efferalgan ixprim topalgic laroxyl contramal
   asalee balint noel paques toussaint covid etats-unis medecins
   mme mlle dr pr m mr mrs ms madame monsieur mademoiselle docteur professeur
+  mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs le la les un une des du ce cet cette ces
+  je tu il elle on nous vous ils elles et mais ou donc ni car oui non alors bon bah ben voila quand comme si
 `);
 
 /** Titles before a name: `Dr Martin`, `Mme Dupont`, `docteur Leroy`. */
