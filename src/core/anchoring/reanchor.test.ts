@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { contextOf } from './context.js';
 import { reanchorAll, reanchorSegment } from './reanchor.js';
 
 const before = `P03 : Alors c'est compliqué. Je ne sais plus quoi lui proposer, honnêtement.
@@ -84,6 +85,18 @@ describe('reanchorSegment', () => {
     const edited = 'P1 : Il a dit ( non ) tout de suite.';
     const r = reanchorSegment(edited, segmentOf(text, '« non »'));
     expect(r.text.includes('(')).toBe(false);
+  });
+
+  it('finds a short quote a word was added to between its unchanged neighbours, as approximate', () => {
+    const text = 'MG2 : Le matin ça va, mais le soir je suis vidée, voilà. Et puis le lendemain ça recommence.';
+    const seg = { ...segmentOf(text, 'je suis vidée'), ...contextOf(text, text.indexOf('je suis vidée'), text.indexOf('je suis vidée') + 13) };
+    const edited = text.replace('je suis vidée', 'je suis complètement vidée');
+    expect(reanchorSegment(edited, seg)).toMatchObject({ status: 'approximate', text: 'je suis complètement vidée', score: 1 });
+    // Not when a neighbour changed too, nor when the words between say something else.
+    expect(reanchorSegment(edited.replace('mais le soir', 'mais la nuit'), seg).status).toBe('unplaced');
+    expect(reanchorSegment(text.replace('je suis vidée', 'tout va bien'), seg).status).toBe('unplaced');
+    // Nor when the neighbours are found side by side twice.
+    expect(reanchorSegment(`${edited} ${edited.replace('complètement', 'bien')}`, seg).status).toBe('unplaced');
   });
 
   it('keeps the old offsets of a segment whose quote was deleted, as unplaced', () => {

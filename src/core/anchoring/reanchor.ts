@@ -5,6 +5,7 @@
  * A segment that cannot be placed keeps its old offsets and is reported as unplaced — never
  * moved to a guess, never dropped.
  */
+import { betweenContext } from './between-context.js';
 import { chooseSpan, type QuoteContext } from './context.js';
 import { DEFAULT_MIN_SCORE, locateQuote } from './locate.js';
 import { exactSpans } from './occurrences.js';
@@ -54,6 +55,12 @@ export function reanchorSegment(
       text: text.slice(start, end),
       score: piece.score,
     };
+  }
+  // Still where it was between its unchanged neighbours, with words added or changed inside it.
+  const between = betweenContext(text, seg.text, context);
+  if (between !== null) {
+    const { start, end } = between.span;
+    return { status: 'approximate', start, end, text: text.slice(start, end), score: between.share };
   }
   return { status: 'unplaced', start: seg.start, end: seg.end, text: seg.text, score: match.score };
 }
