@@ -12,6 +12,7 @@ import { QuoteAligner, type Block } from './align.js';
 import { chooseSpan, type QuoteContext } from './context.js';
 import { exactSpans, foldedOccurrences } from './occurrences.js';
 import { cleanQuote } from './quote.js';
+import { quoteEdges, widenToQuoteEdges, withBalancedGuillemets } from './quote-edges.js';
 import { quoteWords, type QuoteWord } from './quote-words.js';
 import * as reasons from './reasons.js';
 import { TranscriptSearch } from './transcript-search.js';
@@ -101,6 +102,19 @@ function withClosingPunctuation(text: string, after: string, span: Span): Span {
   return end === span.end ? span : { start: span.start, end };
 }
 
+/**
+ * A passage widened to the quote's own guillemets and punctuation the transcript says right
+ * around it (`before`: what the quote has before its first word, when the passage starts there;
+ * `after`: likewise after its last word), else to the transcript's closing punctuation when the
+ * quote's part is followed by some (`closing`); importing, also to the other half of a guillemet
+ * the passage holds (see `quote-edges.ts`).
+ */
+function atEdges(text: string, span: Span, edges: { before: string; after: string; closing: string }, options: LocateOptions): Span {
+  let widened = widenToQuoteEdges(text, span, edges.before, edges.after);
+  if (widened.end === span.end) widened = withClosingPunctuation(text, edges.closing.trimStart(), widened);
+  return options.single ? widened : withBalancedGuillemets(text, widened);
+}
+
 function unresolved(reason: Localized, best?: Span & { score: number }): QuoteMatch {
   const match: QuoteMatch = { method: 'unresolved', quote: '', pieces: [], left: [], score: best?.score ?? 0, reason };
   if (best !== undefined) match.best = { start: best.start, end: best.end };
@@ -132,11 +146,11 @@ function locate(transcript: TranscriptSearch | string, quote: string, options: L
   const allowed = (s: Span) => !own || search.withinOneTurn(s, true);
   const exact = exactSpans(text, q).filter(allowed);
   const fq = foldWithMap(q).folded;
+  const edges = quoteEdges(q);
   const normalisedSpans = () => {
     const ft = search.folded;
-    const trailing = /[.!?…»”")\]]\s*$/.test(q) ? q.slice(q.search(/[.!?…»”")\]]\s*$/)) : '';
     return foldedOccurrences(ft.folded, fq)
-      .map((fs) => withClosingPunctuation(text, trailing, ft.toOriginal(fs, fs + fq.length)))
+      .map((fs) => atEdges(text, ft.toOriginal(fs, fs + fq.length), { ...edges, closing: edges.after }, options))
       .filter(allowed);
   };
   if (exact.length > 0) {
@@ -168,9 +182,13 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     const last = words[b.qTo - 1]!;
     const next = words[b.qTo];
     const after = q.slice(last.end, next === undefined ? q.length : next.start).trimStart();
+    // The quote's own opening punctuation, before its first word.
+    const before = b.qFrom === 0 ? q.slice(0, words[0]!.start) : '';
     const span = { start: tw.start[b.tFrom]!, end: tw.end[b.tTo - 1]! };
-    // An ellipsis after the part is the author's cut, not the end of the speaker's sentence.
-    return /^(?:\.{2,}|…|[[(])/.test(after) ? span : withClosingPunctuation(text, after, span);
+    // An ellipsis after the part is the author's cut, not the end of the speaker's sentence
+    // (unless the transcript has that very ellipsis there, at the end of the quote).
+    const cut = /^(?:\.{2,}|…|[[(])/.test(after);
+    return atEdges(text, span, { before, after: next === undefined ? after : '', closing: cut ? '' : after }, options);
   };
   const quoteSpan = (b: Block) => ({ quoteStart: words[b.qFrom]!.start, quoteEnd: words[b.qTo - 1]!.end });
 

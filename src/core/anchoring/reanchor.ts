@@ -9,6 +9,7 @@ import { betweenContext } from './between-context.js';
 import { chooseSpan, type QuoteContext } from './context.js';
 import { DEFAULT_MIN_SCORE, locateQuote } from './locate.js';
 import { exactSpans } from './occurrences.js';
+import { withQuoteEdges } from './quote-edges.js';
 import { TranscriptSearch } from './transcript-search.js';
 
 export type ReanchorStatus = 'unchanged' | 'moved' | 'normalised' | 'approximate' | 'unplaced';
@@ -63,44 +64,6 @@ export function reanchorSegment(
     return { status: 'approximate', start, end, text: text.slice(start, end), score: between.share };
   }
   return { status: 'unplaced', start: seg.start, end: seg.end, text: seg.text, score: match.score };
-}
-
-const SPACE = /[\s\u00a0\u202f\u2007\u2009\u200a]/;
-
-function withoutSpaces(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u2007\u2009\u200a]+/g, '');
-}
-
-/**
- * The span widened to the characters the segment's text holds around what the quote locator
- * matched. The locator reads a quote as a thesis prints it, without its guillemets and its final
- * punctuation; a segment's text is the transcript's own, so when only the spaces changed
- * (`« Est` → `«\u00a0Est`, `dimanche\u00a0!` → `dimanche !`), the guillemet and the `!` are still
- * there, beside the match, and belong to the segment. Spaces are skipped; any other difference
- * leaves the span as the locator found it.
- */
-export function withQuoteEdges(text: string, start: number, end: number, quote: string): { start: number; end: number } {
-  const wanted = withoutSpaces(quote);
-  const found = withoutSpaces(text.slice(start, end));
-  const at = found === '' ? -1 : wanted.indexOf(found);
-  if (found === wanted || at === -1) return { start, end };
-  const before = wanted.slice(0, at);
-  const after = wanted.slice(at + found.length);
-  let s = start;
-  for (let k = before.length - 1; k >= 0; k--) {
-    let i = s - 1;
-    while (i >= 0 && SPACE.test(text[i]!)) i--;
-    if (i < 0 || text[i] !== before[k]) return { start, end };
-    s = i;
-  }
-  let e = end;
-  for (let k = 0; k < after.length; k++) {
-    let i = e;
-    while (i < text.length && SPACE.test(text[i]!)) i++;
-    if (i >= text.length || text[i] !== after[k]) return { start, end };
-    e = i + 1;
-  }
-  return { start: s, end: e };
 }
 
 /** Re-anchors every segment of one transcript, preparing the transcript at most once. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { locateQuote } from './locate.js';
+import { quoteEdges } from './quote-edges.js';
+import { TranscriptSearch } from './transcript-search.js';
+
+const text = `Enquêteur : Et cette patiente ?
+MG7 : Elle m’a dit « l’autre docteur ne m’a jamais embêtée avec ça ». Voilà. Et elle me dit : « Mais alors pourquoi j’ai mal ? » Et c’est la question à laquelle j’ai pas de réponse.
+Enquêteur : Et vous ?
+MG7 : Son mari m’a dit « il faut arrêter ». Pourquoi pas pour la douleur ? Le groupe, c’est énorme ! Ils se rendent compte. Je sais plus… un syndrome.
+Enquêteur : Et le dépistage ?
+MG7 : À quatre-vingt-dix ans, le rapport bénéfice-risque n’est plus le même. Sa mère a quatre-vingts ans, son père soixante-dix ans. Il avait vingt et un ans, et dix-huit mois de traitement. Quatre-vingt-dix pour cent c’est mécanique. L’autre a 85 ans.`;
+
+const search = new TranscriptSearch(text);
+const found = (quote: string) => locateQuote(search, quote).pieces.map((p) => text.slice(p.start, p.end));
+
+describe('a quote’s own guillemets and final punctuation', () => {
+  it.each([
+    // The transcript's no-break spaces and curly apostrophes around the quote's guillemets.
+    ["Elle m'a dit « l'autre docteur ne m'a jamais embêtée avec ça ».", 'Elle m’a dit « l’autre docteur ne m’a jamais embêtée avec ça ».'],
+    ["Elle m'a dit « l'autre docteur ne m'a jamais embêtée avec ça »", 'Elle m’a dit « l’autre docteur ne m’a jamais embêtée avec ça »'],
+    // Edited (`ne` left out), so aligned word by word: the same edges.
+    ["Elle m'a dit « l'autre docteur m'a jamais embêtée avec ça ».", 'Elle m’a dit « l’autre docteur ne m’a jamais embêtée avec ça ».'],
+    // The author left out the guillemets: the transcript's pair stays whole.
+    ["Elle m'a dit l'autre docteur ne m'a jamais embêtée avec ça.", 'Elle m’a dit « l’autre docteur ne m’a jamais embêtée avec ça »'],
+    // A guillemet at the start of the quote.
+    ["« Mais alors pourquoi j'ai mal ? » Et c'est la question", '« Mais alors pourquoi j’ai mal ? » Et c’est la question'],
+    ["Son mari m'a dit « il faut arrêter »", 'Son mari m’a dit « il faut arrêter »'],
+    ["Son mari m'a dit « il faut arrêter ».", 'Son mari m’a dit « il faut arrêter ».'],
+    // A guillemet that only an author's pair of guillemets would need goes with them.
+    ["« il faut arrêter »", 'il faut arrêter'],
+    // ?, ! and … after a French space.
+    ['pourquoi pas pour la douleur?', 'Pourquoi pas pour la douleur ?'],
+    ["Le groupe c'est énorme !", 'Le groupe, c’est énorme !'],
+    ['Je sais plus…', 'Je sais plus…'],
+    // Punctuation the transcript does not have there is not taken in.
+    ['Pourquoi pas pour la douleur !', 'Pourquoi pas pour la douleur'],
+  ])('%s', (quote, passage) => {
+    expect(found(quote)).toEqual([passage]);
+  });
+});
+
+describe('quoteEdges', () => {
+  it('gives what a quote has before its first word and after its last', () => {
+    expect(quoteEdges('« Mais alors ? »')).toEqual({ before: '« ', after: ' ? »' });
+    expect(quoteEdges('avec ça ».')).toEqual({ before: '', after: ' ».' });
+    expect(quoteEdges('…')).toEqual({ before: '…', after: '' });
+  });
+});
