@@ -415,7 +415,7 @@ export class QuoteAligner {
     let words = 0;
     let placed = 0;
     this.quote.forEach((w, i) => {
-      if (w.optional) return;
+      if (w.optional || w.continues) return;
       words++;
       if (this.covered[i] === 1) placed++;
     });
@@ -516,7 +516,7 @@ export class QuoteAligner {
     const n = Math.max(2, this.words.count);
     let bits = 0;
     for (const op of b.ops) {
-      if (op.kind !== OP_MATCH && op.kind !== OP_NEAR) continue;
+      if ((op.kind !== OP_MATCH && op.kind !== OP_NEAR) || this.quote[op.q]!.continues) continue;
       const freq = this.words.frequency[this.words.ids[op.t]!] ?? 1;
       bits += Math.log2(n / freq) * (op.kind === OP_NEAR ? 0.5 : 1);
     }
@@ -525,13 +525,13 @@ export class QuoteAligner {
 
   /** Whether a word matched exactly is rare in the transcript (said at most twice) and long enough to mean something. */
   private hasRareWord(b: Block): boolean {
-    return b.ops.some((op) => op.kind === OP_MATCH && this.words.frequency[this.words.ids[op.t]!]! <= 2 && this.quote[op.q]!.text.length >= 6);
+    return b.ops.some((op) => op.kind === OP_MATCH && !this.quote[op.q]!.continues && this.words.frequency[this.words.ids[op.t]!]! <= 2 && this.quote[op.q]!.text.length >= 6);
   }
 
   /** The evidence a block must have: more in a longer quote, which has more ways to match by chance. */
   private neededEvidence(): number {
     let words = 0;
-    for (const w of this.quote) if (!w.optional) words++;
+    for (const w of this.quote) if (!w.optional && !w.continues) words++;
     return MIN_EVIDENCE + Math.log2(words + 1) - 2;
   }
 
@@ -615,7 +615,7 @@ export class QuoteAligner {
     const words = this.words;
     const q = this.quote;
     const seeds: Seed[] = [];
-    const short = q.filter((w) => !w.optional).length <= 2;
+    const short = q.filter((w) => !w.optional && !w.continues).length <= 2;
     for (let i = 0; i < q.length; i++) {
       const w = q[i]!;
       if (w.id < 0) {
@@ -683,11 +683,11 @@ export class QuoteAligner {
     // A region whose seeds say fewer than three words of the quote cannot give a passage worth
     // placing on its own (a short piece next to a longer one is in that one's region).
     let said = 0;
-    for (const w of this.quote) if (!w.optional) said++;
+    for (const w of this.quote) if (!w.optional && !w.continues) said++;
     if (said <= 4) return regions;
     return regions.filter((r) => {
       const words = new Set<number>();
-      for (const seed of r.seeds) for (let k = 0; k < seed.n; k++) words.add(seed.q + k);
+      for (const seed of r.seeds) for (let k = 0; k < seed.n; k++) if (!this.quote[seed.q + k]!.continues) words.add(seed.q + k);
       return words.size >= 3;
     });
   }
@@ -885,11 +885,13 @@ export class QuoteAligner {
     let errors = 0;
     let computed = 0;
     for (const op of kept) {
+      // The words of a number the quote writes in figures (`quatre vingt dix` for `90`) are one word.
+      const counted = this.quote[op.q]!.continues !== true;
       if (op.kind === OP_MATCH) {
-        matched++;
+        if (counted) matched++;
         computed += MATCH;
       } else if (op.kind === OP_NEAR) {
-        matched++;
+        if (counted) matched++;
         computed += NEAR;
       } else if (op.kind === OP_MISMATCH) computed += MISMATCH;
       else if (op.kind === OP_GAP_QUOTE) computed += this.quote[op.q]!.optional ? SOFT_GAP : GAP;

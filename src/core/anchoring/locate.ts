@@ -214,7 +214,7 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   }
   const notFound: LeftPiece[] = [];
   for (const run of uncoveredRuns(words, result.covered)) {
-    const said = run.filter((w) => !w.optional);
+    const said = run.filter((w) => !w.optional && !w.continues);
     const letters = said.reduce((n, w) => n + w.text.length, 0);
     if (letters < SIGNIFICANT_LETTERS && said.length < SIGNIFICANT_WORDS) continue;
     const quoteStart = run[0]!.start;
@@ -227,7 +227,8 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
 
   const weight = (from: number, to: number) => {
     let n = 0;
-    for (const w of words) if (!w.optional && w.start >= from && w.end <= to) n += w.text.length;
+    // (The words of a number said in several words weigh as its first word alone.)
+    for (const w of words) if (!w.optional && !w.continues && w.start >= from && w.end <= to) n += w.text.length;
     return n;
   };
   const total = Math.max(1, weight(0, q.length));

@@ -39,6 +39,28 @@ describe('a quote’s own guillemets and final punctuation', () => {
   });
 });
 
+describe('numbers in figures and in words', () => {
+  it.each([
+    ['à 90 ans, le rapport bénéfice-risque', 'À quatre-vingt-dix ans, le rapport bénéfice-risque'],
+    ['Sa mère a 80 ans', 'Sa mère a quatre-vingts ans'],
+    ['son père 70 ans', 'son père soixante-dix ans'],
+    ['Il avait 21 ans, et 18 mois de traitement.', 'Il avait vingt et un ans, et dix-huit mois de traitement.'],
+    ["90 % c'est mécanique", 'Quatre-vingt-dix pour cent c’est mécanique'],
+    // The other way round: words in the quote, figures in the transcript.
+    ["L'autre a quatre-vingt-cinq ans.", 'L’autre a 85 ans.'],
+  ])('%s', (quote, passage) => {
+    expect(found(quote)).toEqual([passage]);
+  });
+
+  it('counts a number said in several words as one word: a figure is no evidence of a place', () => {
+    // `à 90` is said nowhere near `le rapport bénéfice-risque` here; `à quatre-vingt-dix` elsewhere is not it.
+    const elsewhere = 'MG5 : À son âge, le rapport bénéfice-risque n’est plus le même. Et à quatre-vingt-dix pour cent c’est mécanique.';
+    const m = locateQuote(elsewhere, 'à 90 ans, le rapport bénéfice-risque');
+    expect(m.pieces.map((p) => elsewhere.slice(p.start, p.end))).toEqual(['le rapport bénéfice-risque']);
+    expect(m.left.map((l) => l.text)).toEqual(['à 90 ans']);
+  });
+});
+
 describe('quoteEdges', () => {
   it('gives what a quote has before its first word and after its last', () => {
     expect(quoteEdges('« Mais alors ? »')).toEqual({ before: '« ', after: ' ? »' });

@@ -4,10 +4,12 @@
  * added marked optional (`[le rhumatologue]`, a restored `ne`), where the author cut (`...`,
  * `[…]`, a line break), and words glued or broken by a copy from a PDF or Word mended against
  * the transcript's own words: `moisque` → `mois que`, `multidisciplinaireune` →
- * `multidisciplinaire une`, `anti-douleur` → `antidouleur` when the transcript writes so.
+ * `multidisciplinaire une`, `anti-douleur` → `antidouleur` when the transcript writes so; a
+ * number in figures said in words, or the other way round: `90 %` → `quatre vingt dix pour cent`.
  */
 import { foldWithMap } from '../text/fold.js';
 import { findAnnotations } from '../transcript/annotations.js';
+import { figureValue, NUMBER_WORDS, spelledNumber, wordsValue } from './number-words.js';
 import type { TranscriptWords } from './transcript-search.js';
 
 export interface QuoteWord {
@@ -31,6 +33,12 @@ export interface QuoteWord {
   punctuatedBefore: boolean;
   /** Where it starts in the folded quote. */
   folded: number;
+  /**
+   * Said as part of the word before: the second and later words of a number the quote writes in
+   * figures and the transcript in words (`vingt`, `dix` of `90` said `quatre-vingt-dix`, `pour
+   * cent` of `%`). They count as one word with it when a passage's words are counted.
+   */
+  continues?: boolean;
 }
 
 /** Words French authors restore or add without changing what was said. */
@@ -79,15 +87,26 @@ export function quoteWords(quote: string, words: TranscriptWords): QuoteWord[] {
     }
     s = i + 1;
   }
-  return mend(raw, words, map);
+  return mend(raw, words, map, quote);
 }
 
-/** Splits glued words and joins broken ones, when the transcript's vocabulary says how. */
-function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array): QuoteWord[] {
+/** Splits glued words and joins broken ones, and says numbers as the transcript does, when its vocabulary says how. */
+function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array, quote: string): QuoteWord[] {
   const out: QuoteWord[] = [];
   for (let k = 0; k < raw.length; k++) {
     const w = raw[k]!;
     const next = raw[k + 1];
+    const spelled = spelledAsSaid(w, words, quote);
+    if (spelled !== null) {
+      out.push(...spelled);
+      continue;
+    }
+    const figure = figureAsSaid(raw, k, words);
+    if (figure !== null) {
+      out.push(figure.word);
+      k += figure.words - 1;
+      continue;
+    }
     // `anti-douleur`, `char- ge`: two pieces of one transcript word (that the transcript never says apart).
     if (next !== undefined && !next.cutBefore) {
       const joined = words.idOf(w.text + next.text);
@@ -112,6 +131,66 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array): QuoteW
     out.push(w);
   }
   return out;
+}
+
+/** Whether the transcript says these words one after the other somewhere. */
+function saidInSequence(words: TranscriptWords, ids: readonly number[]): boolean {
+  if (ids.length === 0 || ids.some((id) => id < 0)) return false;
+  for (const t of words.positions(ids[0]!)) if (ids.every((id, k) => words.ids[t + k] === id)) return true;
+  return false;
+}
+
+/** `%` after a number, as a participant says it. */
+const PERCENT: readonly string[][] = [['pour', 'cent'], ['percent'], ['per', 'cent']];
+
+/**
+ * A number in figures (`90`, `90 %`) the transcript says in words (`quatre-vingt-dix`, `pour
+ * cent`): the words the transcript says, all standing for the figure in the quote. Null when
+ * the transcript says the figure itself, or none of the ways to say it.
+ */
+function spelledAsSaid(w: QuoteWord, words: TranscriptWords, quote: string): QuoteWord[] | null {
+  const value = figureValue(w.text);
+  if (value === null) return null;
+  const percent = /^[\s\u00a0\u202f]*%/.exec(quote.slice(w.end));
+  if (w.id >= 0 && percent === null) return null;
+  const numbers = w.id >= 0 ? [[w.text]] : spelledNumber(value);
+  const endings = percent === null ? [[]] : [...PERCENT, []];
+  for (const number of numbers) {
+    for (const ending of endings) {
+      const said = [...number, ...ending];
+      if (said.length < 2) continue;
+      const ids = said.map((word) => words.idOf(word));
+      if (!saidInSequence(words, ids)) continue;
+      const at = percent === null ? w.end : w.end + percent[0].length;
+      return said.map((text, i) => ({
+        ...w,
+        text,
+        id: ids[i]!,
+        ...(i >= number.length ? { start: at - 1, end: at } : {}),
+        ...(i > 0 ? { cutBefore: false, sentenceBefore: false, punctuatedBefore: false, continues: true } : {}),
+      }));
+    }
+  }
+  return null;
+}
+
+/**
+ * A number the quote says in words (`quatre-vingt-dix`, from its word `k` on) that the transcript
+ * writes in figures (`90`): one word, the figure. Null when the transcript says those words.
+ */
+function figureAsSaid(raw: readonly QuoteWord[], k: number, words: TranscriptWords): { word: QuoteWord; words: number } | null {
+  if (!NUMBER_WORDS.has(raw[k]!.text)) return null;
+  let n = 0;
+  while (k + n < raw.length && n < 10 && (n === 0 || !raw[k + n]!.cutBefore) && (NUMBER_WORDS.has(raw[k + n]!.text) || /^(?:et|and|a)$/.test(raw[k + n]!.text))) n++;
+  for (; n >= 2; n--) {
+    const run = raw.slice(k, k + n);
+    const value = wordsValue(run.map((w) => w.text));
+    if (value === null) continue;
+    const id = words.idOf(String(value));
+    if (id < 0 || saidInSequence(words, run.map((w) => w.id))) continue;
+    return { word: { ...raw[k]!, text: String(value), id, end: run[n - 1]!.end }, words: n };
+  }
+  return null;
 }
 
 /** Whether the transcript says word `a` then word `b` somewhere. */
