@@ -55,6 +55,11 @@ export interface QuoteMatch {
   score: number;
   /** Why nothing was placed. */
   reason?: Localized;
+  /**
+   * Words at the start or the end of the quote that no passage holds, too few to leave the quote
+   * for review (`à 90` before `ans, le rapport…`): the passage starts after them, or ends before.
+   */
+  trimmed?: LeftPiece[];
   /** The closest passage, when nothing was placed. */
   best?: Span;
 }
@@ -213,10 +218,20 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     left.push({ ...part, text: q.slice(part.quoteStart, part.quoteEnd), reason: reasons.otherSpeaker(search.lines.lineOf(tw.start[b.tFrom]!)) });
   }
   const notFound: LeftPiece[] = [];
+  const trimmed: LeftPiece[] = [];
+  const firstPlaced = Math.min(...pieces.map((p) => p.quoteStart));
+  const lastPlaced = Math.max(...pieces.map((p) => p.quoteEnd));
   for (const run of uncoveredRuns(words, result.covered)) {
     const said = run.filter((w) => !w.optional && !w.continues);
     const letters = said.reduce((n, w) => n + w.text.length, 0);
-    if (letters < SIGNIFICANT_LETTERS && said.length < SIGNIFICANT_WORDS) continue;
+    if (letters < SIGNIFICANT_LETTERS && said.length < SIGNIFICANT_WORDS) {
+      // Too short to leave the quote for review, but the passage starts (or ends) without them: said so.
+      const quoteStart = run[0]!.start;
+      const quoteEnd = run[run.length - 1]!.end;
+      const edge = quoteEnd <= firstPlaced ? 'start' : quoteStart >= lastPlaced ? 'end' : null;
+      if (edge !== null) trimmed.push({ quoteStart, quoteEnd, text: q.slice(quoteStart, quoteEnd), reason: reasons.edgeNotFound(edge) });
+      continue;
+    }
     const quoteStart = run[0]!.start;
     const quoteEnd = run[run.length - 1]!.end;
     const part = { quoteStart, quoteEnd, text: q.slice(quoteStart, quoteEnd), reason: reasons.partNotFound(said.length) };
@@ -259,7 +274,9 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     return unresolved(reasons.notOnePassage(pieces.length, search.lines.lineOf(pieces[0]!.start)), { ...pieces[0]!, score });
   }
   const method = left.length > 0 ? 'partial' : pieces.length > 1 ? 'passages' : 'approximate';
-  return { method, quote: q, pieces, left, score };
+  const match: QuoteMatch = { method, quote: q, pieces, left, score };
+  if (trimmed.length > 0) match.trimmed = trimmed;
+  return match;
 }
 
 /** Runs of consecutive quote words no piece took (optional words neither start nor end a run), split where the author cut. */

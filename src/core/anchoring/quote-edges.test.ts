@@ -59,6 +59,14 @@ describe('numbers in figures and in words', () => {
     expect(m.pieces.map((p) => elsewhere.slice(p.start, p.end))).toEqual(['le rapport bénéfice-risque']);
     expect(m.left.map((l) => l.text)).toEqual(['à 90 ans']);
   });
+
+  it('says which words at a quote’s start were not found, when too few to leave the quote for review', () => {
+    const other = 'MG5 : À son âge, le rapport bénéfice-risque n’est plus le même, hein.';
+    const m = locateQuote(other, 'à 90, le rapport bénéfice-risque n’est plus le même');
+    expect(m.method).toBe('approximate');
+    expect(m.pieces.map((p) => other.slice(p.start, p.end))).toEqual(['le rapport bénéfice-risque n’est plus le même']);
+    expect(m.trimmed?.map((t) => [t.text, t.reason.en])).toEqual([['à 90', 'not said there in the transcript: the passage starts after these words, to check.']]);
+  });
 });
 
 describe('quoteEdges', () => {

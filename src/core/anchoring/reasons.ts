@@ -73,6 +73,22 @@ export function partNotFound(words: number): Localized {
   };
 }
 
+/**
+ * A few words at the start (or the end) of a quote that the transcript does not say there: too
+ * few to leave the quote for review, so the passage starts after them (or ends before them).
+ */
+export function edgeNotFound(edge: 'start' | 'end'): Localized {
+  return edge === 'start'
+    ? {
+        en: 'not said there in the transcript: the passage starts after these words, to check.',
+        fr: `pas dit ainsi à cet endroit de l’entretien${NBSP}: le passage commence après ces mots, à vérifier.`,
+      }
+    : {
+        en: 'not said there in the transcript: the passage ends before these words, to check.',
+        fr: `pas dit ainsi à cet endroit de l’entretien${NBSP}: le passage s’arrête avant ces mots, à vérifier.`,
+      };
+}
+
 /** A coded segment must come back as one passage; its text now matches several, or only in part. */
 export function notOnePassage(passages: number, line: number): Localized {
   return passages > 1

@@ -73,3 +73,18 @@ describe('reviewRows', () => {
     expect(fr.find((r) => r[0] === '9')![12]).toBe('Trouvé à 2 endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne 12 (aussi lignes 12)\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.');
   });
 });
+
+describe('reviewRows: a passage that starts after the quote’s first words', () => {
+  it('says which words were not found there, in French with its typography', () => {
+    const said = 'Enquêteur : Et le dépistage ?\nMG5 : À son âge, le rapport bénéfice-risque n’est plus le même, hein.';
+    const trimmed = planImport({
+      rows: [{ row: 2, cells: ['MG5', 'Balance bénéfice-risque', 'à 90, le rapport bénéfice-risque n’est plus le même'] }],
+      columns: { participant: 0, code: 1, quote: 2 },
+      transcripts: [{ id: 'MG5', text: said }],
+    });
+    const row = reviewRows(trimmed, 'fr')[1]!;
+    expect(row[4]).toBe('approchée');
+    expect(row[10]).toBe('le rapport bénéfice-risque n’est plus le même');
+    expect(row[12]).toBe('«\u00a0à 90\u00a0» pas dit ainsi à cet endroit de l’entretien\u00a0: le passage commence après ces mots, à vérifier.');
+  });
+});

@@ -78,7 +78,10 @@ function reasonOf(r: ImportRowResult, language: Language): string {
   const parts: string[] = [];
   if (r.codes.length === 0 && r.reason !== undefined) parts.push(r.reason[language]);
   for (const l of r.left) {
-    parts.push(fr ? `Laissé de côté\u00a0: « ${l.text} » — ${l.reason.fr}` : `Left out: "${l.text}" — ${l.reason.en}`);
+    parts.push(fr ? `Laissé de côté\u00a0: «\u00a0${l.text}\u00a0» — ${l.reason.fr}` : `Left out: "${l.text}" — ${l.reason.en}`);
+  }
+  for (const t of r.match?.trimmed ?? []) {
+    parts.push(fr ? `«\u00a0${t.text}\u00a0» ${t.reason.fr}` : `"${t.text}" ${t.reason.en}`);
   }
   for (const p of r.pieces) {
     if (!p.ambiguous) continue;
