@@ -172,3 +172,42 @@ describe("re-importing codage's own listings", () => {
     expect(again.stdout).toContain('0 segment(s) written to codings/imp.yaml');
   });
 });
+
+describe('import-codings: the edges of a passage', () => {
+  /** A new study with two short transcripts (curly apostrophes, French spaces, a number in words). */
+  function twoTranscripts(): string {
+    const dir = join(tempDir(), 'etude');
+    expect(runCli(['init', dir, '--lang', 'fr']).code).toBe(0);
+    writeFileSync(
+      join(dir, 'transcripts/MG7.txt'),
+      'Enquêtrice : Et cette patiente ?\n\nMG7 : Elle m’a dit «\u00a0l’autre docteur ne m’a jamais embêtée avec ça\u00a0». Et son mari : «\u00a0il faut arrêter\u00a0». Voilà.\n',
+    );
+    writeFileSync(join(dir, 'transcripts/MG5.txt'), 'Enquêtrice : Et le dépistage ?\n\nMG5 : Alors à quatre-vingt-dix ans, le rapport bénéfice-risque n’est plus le même.\n');
+    return dir;
+  }
+
+  it('keeps the quote’s guillemets and reads a number in figures as the words the participant said', () => {
+    const dir = twoTranscripts();
+    const sheet = join(tempDir(), 'codage.csv');
+    writeFileSync(
+      sheet,
+      "participant;code;verbatim\nMG7;Test;Elle m'a dit « l'autre docteur ne m'a jamais embêtée avec ça ».\nMG5;Test;à 90 ans, le rapport bénéfice-risque\nMG7;Test;son mari : « il faut arrêter »\n",
+    );
+    const review = join(tempDir(), 'revue.csv');
+    const r = runCli(['import-codings', sheet, '--coder', 'thomas', '--study', dir, '--review', review]);
+    expect(r.code, r.stderr).toBe(0);
+    const segments = JSON.parse(runCli(['segments', '--study', dir, '--coder', 'thomas', '--json']).stdout) as { text: string }[];
+    expect(segments.map((s) => s.text).sort()).toEqual([
+      'Elle m’a dit «\u00a0l’autre docteur ne m’a jamais embêtée avec ça\u00a0».',
+      'son mari : «\u00a0il faut arrêter\u00a0»',
+      'à quatre-vingt-dix ans, le rapport bénéfice-risque',
+    ]);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.statut, row.score, row.raison])).toEqual([
+      ['normalisée', '1,00', ''],
+      ['approchée', '1,00', ''],
+      ['normalisée', '1,00', ''],
+    ]);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+  });
+});
