@@ -154,6 +154,40 @@ describe("re-importing codage's own listings", () => {
     expect(copy).toEqual(original.map(key).sort());
   });
 
+  it('keeps the passages of one quote one quote through --format xlsx, excel and csv: the same stats', () => {
+    const dir = copyStudy();
+    // The sheet's compiled quotes become quotes of several passages, tied by a quote id.
+    expect(runCli(['import-codings', SHEET, '--coder', 'thomas', '--study', dir]).code).toBe(0);
+    type Listed = { participant: string; start: number; end: number; quote_id: string };
+    /** The quotes of a coder: each one's passages (participant:start-end), sorted. */
+    const quotes = (coder: string) => {
+      const rows = JSON.parse(runCli(['segments', '--study', dir, '--coder', coder, '--json']).stdout) as Listed[];
+      const byQuote = new Map<string, Set<string>>();
+      for (const row of rows) {
+        const passage = `${row.participant}:${row.start}-${row.end}`;
+        const key = row.quote_id === '' ? passage : row.quote_id;
+        byQuote.set(key, (byQuote.get(key) ?? new Set()).add(passage));
+      }
+      return [...byQuote.values()].map((passages) => [...passages].sort().join(' + ')).sort();
+    };
+    const stats = (coder: string) => {
+      const json = JSON.parse(runCli(['stats', '--study', dir, '--coder', coder, '--json']).stdout) as Record<string, unknown>;
+      delete json.coders;
+      return json;
+    };
+    const original = quotes('thomas');
+    expect(original.filter((q) => q.includes(' + ')).length).toBeGreaterThan(5);
+    for (const format of ['xlsx', 'excel', 'csv']) {
+      const file = join(tempDir(), format === 'xlsx' ? 's.xlsx' : 's.csv');
+      expect(runCli(['segments', '--study', dir, '--coder', 'thomas', '--format', format, '-o', file]).code).toBe(0);
+      const copy = `thomas-${format}`;
+      const r = runCli(['import-codings', file, '--coder', copy, '--study', dir]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(quotes(copy), format).toEqual(original);
+      expect(stats(copy), format).toEqual(stats('thomas'));
+    }
+  });
+
   it('says how many rows were found but name no code, and so were not imported', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'sans-code.csv');

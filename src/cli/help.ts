@@ -98,7 +98,8 @@ Code de sortie 1 s’il y a une erreur ; des avertissements seuls sortent avec 0
       summary: 'import a coding spreadsheet (CSV from Excel, or .xlsx): participant, code, quote',
       after: `
 Columns (header names in French or English): participant, code, quote (verbatim),
-optional theme ("Theme > Sub-theme") and memo. Each quote is found in the participant’s own
+optional theme ("Theme > Sub-theme"), memo, and quote_id (codage segments' listings: rows with
+one id are the passages of one quote). Each quote is found in the participant’s own
 words: exactly, then normalised (case, accents, apostrophes, punctuation), else aligned word by
 word — a quote compiled from several passages ("...", "[…]", or nothing between them), in any
 order, glued by a copy from a PDF, or edited (spelling, "ne", a word added or left out) becomes
@@ -115,7 +116,8 @@ cannot read completely is never rewritten. In the review file, a cell that start
       summary: "importer un tableur de codage (CSV d’Excel ou .xlsx) : participant, code, verbatim",
       after: `
 Colonnes (en-têtes en français ou en anglais) : participant, code, verbatim (citation),
-et au besoin thème (« Thème > Sous-thème ») et mémo. Chaque verbatim est cherché dans les propres
+et au besoin thème (« Thème > Sous-thème »), mémo et id_citation (listes de codage segments : les
+lignes de même identifiant sont les passages d’une citation). Chaque verbatim est cherché dans les propres
 mots du participant : à l’identique, puis normalisé (casse, accents, apostrophes, ponctuation),
 sinon aligné mot à mot — un verbatim compilé de plusieurs passages (« ... », « […] » ou rien
 entre eux), dans n’importe quel ordre, recollé par un copier-coller depuis un PDF, ou retouché

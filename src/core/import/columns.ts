@@ -1,6 +1,7 @@
 /**
  * Which column of a coding spreadsheet holds what: participant, code, quote, and optionally
- * theme, sub-theme and memo. Header names are compared folded (case, accents, punctuation).
+ * theme, sub-theme, memo, and the quote id of codage's own segment listings (`quote_id`,
+ * `id_citation`). Header names are compared folded (case, accents, punctuation).
  */
 import { foldForSearch } from '../text/fold.js';
 
@@ -12,10 +13,15 @@ export interface ImportColumns {
   /** A "sous-thème" column next to a code column: its cell extends the theme path. */
   subtheme?: number;
   memo?: number;
+  /**
+   * The id the passages of one quote share, in codage's own segment listings: rows with the same
+   * id (for one participant) are one quote again.
+   */
+  quoteId?: number;
 }
 
 export type RequiredColumn = 'participant' | 'code' | 'quote';
-type Role = RequiredColumn | 'theme' | 'subtheme' | 'memo';
+type Role = RequiredColumn | 'theme' | 'subtheme' | 'memo' | 'quoteId';
 
 const SYNONYMS: Record<Role, string[]> = {
   participant: [
@@ -31,6 +37,8 @@ const SYNONYMS: Record<Role, string[]> = {
   theme: ['theme', 'themes', 'categorie', 'categories', 'category', 'categories', 'axe', 'axes', 'dimension', 'dimensions'],
   subtheme: ['sous theme', 'sous themes', 'sous categorie', 'sous categories', 'sub theme', 'subtheme', 'subcategory'],
   memo: ['memo', 'memos', 'note', 'notes', 'commentaire', 'commentaires', 'comment', 'comments', 'remarque', 'remarques'],
+  // As `codage segments` names it (csv, excel and xlsx, in English and in French): exact names only.
+  quoteId: ['quote id', 'id citation'],
 };
 
 /** Roles tried, in order, when a header only contains a synonym ("Verbatim (extrait)", "Thème principal"). */
@@ -86,5 +94,6 @@ export function detectColumns(header: string[]): ImportColumns | { missing: Requ
   if (found.theme !== undefined) columns.theme = found.theme;
   if (found.subtheme !== undefined) columns.subtheme = found.subtheme;
   if (found.memo !== undefined) columns.memo = found.memo;
+  if (found.quoteId !== undefined) columns.quoteId = found.quoteId;
   return columns;
 }

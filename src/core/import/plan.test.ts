@@ -248,3 +248,32 @@ describe('a cell that repeats a sentence', () => {
     expect(segments.map((s) => s.text).join(' […] ')).toBe('On bricole en attendant. Et puis il revient, il revient');
   });
 });
+
+describe('planImport on codage’s own listing (one row per passage and code, with a quote id)', () => {
+  const header = ['codeur', 'participant', 'segment', 'id_citation', 'thème', 'code', 'texte'];
+  const cols = detectColumns(header) as ImportColumns;
+  const listing = [
+    ['thomas', 'P01', 's1', 'q1', 'Vécu', 'Impuissance', 'on se sent très démunis'],
+    ['thomas', 'P01', 's2', 'q1', 'Vécu', 'Impuissance', 'On bricole en attendant.'],
+    ['thomas', 'P01', 's1', 'q1', 'Vécu', 'Bricolage', 'on se sent très démunis'],
+    ['thomas', 'P01', 's2', 'q1', 'Vécu', 'Bricolage', 'On bricole en attendant.'],
+    ['thomas', 'P01', 's3', '', 'Vécu', 'Bricolage', 'Huit mois pour le centre antidouleur'],
+    // The same id in another interview is another quote; an id left with one passage ties nothing.
+    ['thomas', 'P02', 's4', 'q1', 'Réseau', 'Réseau', "j'ai son portable, ça aide énormément"],
+  ];
+  const plan = planImport({ rows: listing.map((cells, i) => ({ row: i + 2, cells })), columns: cols, transcripts });
+
+  it('gives the passages of one quote the same quote key, with every code of each passage', () => {
+    expect(plan.segments.map((s) => [s.participant, s.text, s.codes.map((c) => c.name)])).toEqual([
+      ['P01', 'on se sent très démunis', ['Impuissance', 'Bricolage']],
+      ['P01', 'Huit mois pour le centre antidouleur', ['Bricolage']],
+      ['P01', 'On bricole en attendant.', ['Impuissance', 'Bricolage']],
+      ['P02', "j'ai son portable, ça aide énormément", ['Réseau']],
+    ]);
+    const [first, alone, second, other] = plan.segments;
+    expect(first!.quote).toBeDefined();
+    expect(second!.quote).toBe(first!.quote);
+    expect(alone!.quote).toBeUndefined();
+    expect(other!.quote).toBeUndefined();
+  });
+});

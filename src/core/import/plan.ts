@@ -50,6 +50,8 @@ export interface ImportRowResult {
   /** The quote as in the spreadsheet. */
   quote: string;
   memo?: string;
+  /** The quote id cell (codage's own listings): rows with the same one are the passages of one quote. */
+  quoteId?: string;
   /** What the search found (null when skipped or the participant is unknown). */
   match: QuoteMatch | null;
   status: ImportStatus;
@@ -206,6 +208,7 @@ function locateRow(
     if (themePath.length === 0) themePath = parts.slice(0, -1);
   }
   const memo = cell(columns.memo);
+  const quoteId = cell(columns.quoteId);
   const result: ImportRowResult = {
     row: input.row,
     participantCell: cell(columns.participant),
@@ -221,6 +224,7 @@ function locateRow(
     ambiguous: false,
   };
   if (memo !== '') result.memo = memo;
+  if (quoteId !== '') result.quoteId = quoteId;
 
   if (result.quote === '') {
     const blank = input.cells.every((c) => c.trim() === '');
@@ -247,11 +251,6 @@ function locateRow(
 }
 
 /**
- * One segment per passage and set of rows: rows whose quotes went to exactly the same passages
- * share their segments (their codes and memos joined). The passages of a quote that went to
- * several are tied by a shared quote key.
- */
-/**
  * A quote's passages, sorted, with those that overlap joined: a cell that repeats a sentence must
  * not become « …en fait. […] en fait. », one passage inside another.
  */
@@ -269,40 +268,65 @@ function joinOverlapping(sorted: ImportPiece[]): ImportPiece[] {
   return out;
 }
 
+/**
+ * The segments a row's passages go to, each keyed: rows with the same key share the segment.
+ * A row's passages are one group (tied by a quote key when there are several); a row naming a
+ * quote id (codage's own listings: one row per passage and code) puts each passage in the group
+ * of that passage of that quote, all of them tied by the quote id.
+ */
+function groupsOf(r: ImportRowResult, spans: ImportPiece[]): { key: string; pieces: ImportPiece[]; quote?: string }[] {
+  const participant = r.participant!;
+  if (r.quoteId !== undefined) {
+    const quote = `${participant}\u0000id\u0000${r.quoteId}`;
+    return spans.map((p) => ({ key: `${quote}\u0000${p.start}-${p.end}`, pieces: [p], quote }));
+  }
+  const key = `${participant}\u0000${spans.map((p) => `${p.start}-${p.end}`).join(',')}`;
+  return [spans.length > 1 ? { key, pieces: spans, quote: key } : { key, pieces: spans }];
+}
+
+/**
+ * One segment per passage and set of rows: rows whose quotes went to exactly the same passages
+ * share their segments (their codes and memos joined). The passages of a quote that went to
+ * several, or that rows name by one quote id, are tied by a shared quote key.
+ */
 function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegment[] {
   const byKey = new Map<string, ImportSegment[]>();
   const memos = new Map<ImportSegment[], string[]>();
   for (const r of results) {
     if (r.pieces.length === 0 || r.participant === null || r.codes.length === 0) continue;
     const spans = joinOverlapping([...r.pieces].sort((a, b) => a.start - b.start || a.end - b.end));
-    const key = `${r.participant}\u0000${spans.map((p) => `${p.start}-${p.end}`).join(',')}`;
-    let group = byKey.get(key);
-    if (group === undefined) {
-      group = spans.map((p) => {
-        const seg: ImportSegment = { participant: r.participant!, start: p.start, end: p.end, text: p.text, codes: [], rows: [], ambiguous: false };
-        if (spans.length > 1) seg.quote = key;
-        return seg;
-      });
-      byKey.set(key, group);
-    }
-    group.forEach((seg, i) => {
-      for (const name of r.codes) {
-        if (!seg.codes.some((c) => c.name === name)) seg.codes.push({ name, themePath: r.themePath });
+    for (const { key, pieces, quote } of groupsOf(r, spans)) {
+      let group = byKey.get(key);
+      if (group === undefined) {
+        group = pieces.map((p) => {
+          const seg: ImportSegment = { participant: r.participant!, start: p.start, end: p.end, text: p.text, codes: [], rows: [], ambiguous: false };
+          if (quote !== undefined) seg.quote = quote;
+          return seg;
+        });
+        byKey.set(key, group);
       }
-      seg.rows.push(r.row);
-      seg.ambiguous ||= spans[i]!.ambiguous;
-    });
-    if (r.memo !== undefined) {
-      const list = memos.get(group) ?? [];
-      if (!list.includes(r.memo)) list.push(r.memo);
-      memos.set(group, list);
-      for (const seg of group) seg.memo = list.join('\n');
+      group.forEach((seg, i) => {
+        for (const name of r.codes) {
+          if (!seg.codes.some((c) => c.name === name)) seg.codes.push({ name, themePath: r.themePath });
+        }
+        seg.rows.push(r.row);
+        seg.ambiguous ||= pieces[i]!.ambiguous;
+      });
+      if (r.memo !== undefined) {
+        const list = memos.get(group) ?? [];
+        if (!list.includes(r.memo)) list.push(r.memo);
+        memos.set(group, list);
+        for (const seg of group) seg.memo = list.join('\n');
+      }
     }
   }
+  const segments = [...byKey.values()].flat();
+  // A quote id that names a single passage ties nothing: the segment is a quote of its own.
+  const passages = new Map<string, number>();
+  for (const seg of segments) if (seg.quote !== undefined) passages.set(seg.quote, (passages.get(seg.quote) ?? 0) + 1);
+  for (const seg of segments) if (seg.quote !== undefined && passages.get(seg.quote) === 1) delete seg.quote;
   const rank = new Map(order.map((id, i) => [id, i]));
-  return [...byKey.values()]
-    .flat()
-    .sort((a, b) => rank.get(a.participant)! - rank.get(b.participant)! || a.start - b.start || a.end - b.end);
+  return segments.sort((a, b) => rank.get(a.participant)! - rank.get(b.participant)! || a.start - b.start || a.end - b.end);
 }
 
 function summarise(results: ImportRowResult[], segments: number): ImportSummary {
