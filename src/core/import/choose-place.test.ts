@@ -23,7 +23,7 @@ describe('choosing among equally good places', () => {
     const row = p.results[2]!;
     expect(row.pieces).toHaveLength(1);
     expect(row.pieces[0]).toMatchObject({ start: second, ambiguous: true, chosenBy: 'reading-order', line: 4 });
-    expect(row.pieces[0]!.otherLines).toEqual([2, 6]);
+    expect(row.pieces[0]!.otherPlaces?.map((p) => p.line)).toEqual([2, 6]);
   });
 
   it('not by a row moved out of reading order', () => {
@@ -35,7 +35,7 @@ describe('choosing among equally good places', () => {
     expect(row.status).toBe('exact');
     expect(row.pieces).toHaveLength(1);
     expect(row.pieces[0]).toMatchObject({ start: second, ambiguous: true, chosenBy: 'first', line: 4 });
-    expect(row.pieces[0]!.otherLines).toEqual([2, 6]);
+    expect(row.pieces[0]!.otherPlaces?.map((p) => p.line)).toEqual([2, 6]);
   });
 
   it('by the other passages of the same quote: the same answer', () => {
@@ -56,6 +56,6 @@ describe('choosing among equally good places', () => {
     const p = plan(['lombalgie']);
     expect(p.results[0]!.status).toBe('exact');
     expect(p.results[0]!.ambiguous).toBe(true);
-    expect(p.results[0]!.pieces).toEqual([expect.objectContaining({ start: text.indexOf('lombalgie'), ambiguous: true, chosenBy: 'first', line: 2, otherLines: [4, 6] })]);
+    expect(p.results[0]!.pieces).toEqual([expect.objectContaining({ start: text.indexOf('lombalgie'), ambiguous: true, chosenBy: 'first', line: 2, otherPlaces: [expect.objectContaining({ line: 4 }), expect.objectContaining({ line: 6 })] })]);
   });
 });

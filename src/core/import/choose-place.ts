@@ -31,11 +31,11 @@ function toImportPiece(search: TranscriptSearch, span: Span, score: number, ambi
     start: span.start,
     end: span.end,
     score,
-    line: search.lines.lineOf(span.start),
+    ...search.lines.positionOf(span.start),
     text: search.text.slice(span.start, span.end),
     ambiguous,
   };
-  if (ambiguous) piece.otherLines = others.filter((o) => o.start !== span.start).map((o) => search.lines.lineOf(o.start));
+  if (ambiguous) piece.otherPlaces = others.filter((o) => o.start !== span.start).map((o) => search.lines.positionOf(o.start));
   return piece;
 }
 

@@ -143,7 +143,7 @@ describe('planImport on a French coding spreadsheet', () => {
     const revient = plan.results.find((r) => r.row === 9)!;
     // `il revient` twice in one answer: nothing tells which; the first is taken, to be confirmed.
     expect(revient.status).toBe('exact');
-    expect(revient.pieces).toEqual([expect.objectContaining({ text: 'il revient', ambiguous: true, chosenBy: 'first', line: 4, otherLines: [4] })]);
+    expect(revient.pieces).toEqual([expect.objectContaining({ text: 'il revient', ambiguous: true, chosenBy: 'first', line: 4, otherPlaces: [{ line: 4, column: 144 }] })]);
     const oui = plan.results.find((r) => r.row === 13)!;
     expect(oui.status).toBe('exact');
     expect(oui.ambiguous).toBe(true);

@@ -19,14 +19,15 @@ export type ImportStatus = MatchMethod | 'skipped';
 /** A passage a row's quote went to. */
 export interface ImportPiece extends Span {
   score: number;
-  /** Line of the transcript file where it starts (counted from the top of the file). */
+  /** Line of the transcript file where it starts (counted from the top of the file), and column on that line. */
   line: number;
+  column: number;
   /** The exact transcript text. */
   text: string;
   /** Chosen by context among several equally good places: to be confirmed by the coder. */
   ambiguous: boolean;
-  /** Lines of the other equally good places, when ambiguous. */
-  otherLines?: number[];
+  /** Where the other equally good places start (line and column), when ambiguous. */
+  otherPlaces?: { line: number; column: number }[];
   /**
    * What chose this place among the others: the quote's other passages, the neighbouring rows'
    * places in reading order, the neighbouring rows' answer or question, or the same code's places.

@@ -55,9 +55,10 @@ describe('reviewRows', () => {
     expect(row(7)[4]).toBe('exact, ambiguous');
     expect(row(7)[9]).toBe('12');
     expect(row(7)[12]).toMatch(/^Passage at line 12 chosen by context among several equally good places \(also lines 10, 14\): to confirm/);
-    // `il revient` twice in one answer: nothing tells which; placed at the first, to check.
+    // `il revient` twice in one answer: nothing tells which; placed nearest the neighbouring rows, to check.
     expect(row(9)[4]).toBe('exact, ambiguous');
-    expect(row(9)[12]).toBe('Found at 2 equally good places and nothing tells which: placed at line 12 (also lines 12): to check, then confirm (codage confirm) or move.');
+    // Both in one line: told apart by their columns.
+    expect(row(9)[12]).toBe('Found at 2 equally good places and nothing tells which: placed at line 12, column 52 (also line 12, column 40): to check, then confirm (codage confirm) or move.');
     expect(row(11)[4]).toBe('partly placed');
     expect(row(11)[12]).toMatch(/^Left out: "Et comment vous le vivez" — These are the interviewer’s .* line 9/);
   });
@@ -70,7 +71,7 @@ describe('reviewRows', () => {
     expect(fr.find((r) => r[0] === '2')![5]).toBe('1,00');
     expect(fr.find((r) => r[0] === '7')![4]).toBe('exacte, ambiguë');
     expect(fr.find((r) => r[0] === '10')![4]).toBe('en plusieurs passages');
-    expect(fr.find((r) => r[0] === '9')![12]).toBe('Trouvé à 2 endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne 12 (aussi lignes 12)\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.');
+    expect(fr.find((r) => r[0] === '9')![12]).toBe('Trouvé à 2 endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne 12, colonne 52 (aussi ligne 12, colonne 40)\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.');
   });
 });
 

@@ -72,6 +72,26 @@ export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Ma
   return rows;
 }
 
+interface Place {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a passage was placed and where else it could be: `ligne 24` (aussi `lignes 60, 64`); a
+ * place that shares its line with another is given with its column (`ligne 12, colonne 9`).
+ */
+function placesOf(chosen: Place, others: readonly Place[], language: Language): { at: string; also: string } {
+  const fr = language === 'fr';
+  const all = [chosen, ...others];
+  const shared = (p: Place) => all.some((q) => q !== p && q.line === p.line);
+  const one = (p: Place) =>
+    shared(p) ? (fr ? `ligne ${p.line}, colonne ${p.column}` : `line ${p.line}, column ${p.column}`) : fr ? `ligne ${p.line}` : `line ${p.line}`;
+  if (all.some(shared)) return { at: one(chosen), also: others.map(one).join(fr ? ' ; ' : '; ') };
+  const lines = others.map((p) => p.line).join(', ');
+  return { at: one(chosen), also: others.length === 1 ? one(others[0]!) : fr ? `lignes ${lines}` : `lines ${lines}` };
+}
+
 function reasonOf(r: ImportRowResult, language: Language): string {
   const fr = language === 'fr';
   if (r.pieces.length === 0) return r.reason?.[language] ?? '';
@@ -85,15 +105,16 @@ function reasonOf(r: ImportRowResult, language: Language): string {
   }
   for (const p of r.pieces) {
     if (!p.ambiguous) continue;
-    const others = (p.otherLines ?? []).join(', ');
+    const others = p.otherPlaces ?? [];
+    const { at, also } = placesOf(p, others, language);
     parts.push(
       p.chosenBy === 'first'
         ? fr
-          ? `Trouvé à ${(p.otherLines ?? []).length + 1} endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne ${p.line} (aussi lignes ${others})\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.`
-          : `Found at ${(p.otherLines ?? []).length + 1} equally good places and nothing tells which: placed at line ${p.line} (also lines ${others}): to check, then confirm (codage confirm) or move.`
+          ? `Trouvé à ${others.length + 1} endroits aussi plausibles sans rien pour choisir\u00a0: placé ${at} (aussi ${also})\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.`
+          : `Found at ${others.length + 1} equally good places and nothing tells which: placed at ${at} (also ${also}): to check, then confirm (codage confirm) or move.`
         : fr
-          ? `Passage de la ligne ${p.line} choisi d’après le contexte parmi plusieurs endroits aussi plausibles (aussi lignes ${others})\u00a0: à confirmer (codage confirm).`
-          : `Passage at line ${p.line} chosen by context among several equally good places (also lines ${others}): to confirm (codage confirm).`,
+          ? `Passage de la ${at} choisi d’après le contexte parmi plusieurs endroits aussi plausibles (aussi ${also})\u00a0: à confirmer (codage confirm).`
+          : `Passage at ${at} chosen by context among several equally good places (also ${also}): to confirm (codage confirm).`,
     );
   }
   return parts.join(' | ');
