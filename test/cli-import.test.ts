@@ -188,6 +188,22 @@ describe("re-importing codage's own listings", () => {
     }
   });
 
+  it('counts rows whose participant names no transcript apart, with the cells and how to correct them', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'inconnus.csv');
+    const quote = 'Je me sens un peu inutile, en fait.';
+    writeFileSync(sheet, `Participant;Code;Verbatim\nDr 3;Impuissance;${quote}\nM3;Impuissance;${quote}\nMG 12;Impuissance;${quote}\nM3;Impuissance;${quote}\nMG1;Impuissance;${quote}\n`);
+    const r = runCli(['import-codings', sheet, '--coder', 'imp', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}non retrouvés \(à revoir\) +0 \(0.%\)$/m);
+    expect(r.stdout).toMatch(/^ {2}participant inconnu \(à corriger\) +4 \(80.%\)$/m);
+    expect(r.stdout).toContain(
+      'Participants inconnus\u00a0: «\u00a0Dr 3\u00a0», «\u00a0M3\u00a0», «\u00a0MG 12\u00a0» (4 ligne(s), non importée(s)) — écrire dans la colonne participant l’identifiant d’un entretien de l’étude (MG1, MG2, A1, MG3, MG4, MG5, MG6, A2…), puis importer à nouveau le tableur avec --append (seul ce qui manque est ajouté).',
+    );
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'imp2', '--study', dir, '--json']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).toMatchObject({ unresolved: 0, unknownParticipant: 4, unknownParticipants: ['Dr 3', 'M3', 'MG 12'] });
+  });
+
   it('says how many rows were found but name no code, and so were not imported', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'sans-code.csv');

@@ -207,6 +207,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     return 0;
   }
   ctx.stdout.write(renderSummary(summary, ctx.language, minScore));
+  if (summary.unknownParticipant > 0) ctx.stdout.write(unknownParticipants(summary, study.transcripts.map((t) => t.id), ctx.language));
   const colon = fr ? '\u00a0: ' : ': ';
   if (ambiguousSegments > 0) {
     ctx.stdout.write(
@@ -293,6 +294,7 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
         ['en plusieurs passages (compilés, recollés)', summary.passages],
         ['en partie placés (un morceau à revoir)', summary.partial],
         ['non retrouvés (à revoir)', summary.unresolved],
+        ...(summary.unknownParticipant > 0 ? [['participant inconnu (à corriger)', summary.unknownParticipant] as [string, number]] : []),
       ]
     : [
         ['exact', summary.exact],
@@ -301,6 +303,7 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
         ['in several passages (compiled, glued)', summary.passages],
         ['partly placed (a part to review)', summary.partial],
         ['unresolved (to review)', summary.unresolved],
+        ...(summary.unknownParticipant > 0 ? [['unknown participant (to correct)', summary.unknownParticipant] as [string, number]] : []),
       ];
   const anchored = anchoredRows(summary);
   let out = fr
@@ -315,4 +318,22 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
       : `  of which ${formatNumber(summary.uncoded, 'en')} row(s) found but naming no code: not imported (the review says which)\n`;
   }
   return out;
+}
+
+/**
+ * The participant cells that name no transcript, each once, and how to correct them: with the
+ * study's ids, then importing the sheet again (`--append` adds only what is missing).
+ */
+function unknownParticipants(summary: ImportSummary, ids: readonly string[], language: 'fr' | 'en'): string {
+  const fr = language === 'fr';
+  const cells = someNames(
+    summary.unknownParticipants.map((c) => (c === '' ? (fr ? '(vide)' : '(empty)') : fr ? `«\u00a0${c}\u00a0»` : `"${c}"`)),
+    language,
+  );
+  const known = ids.slice(0, 8).join(', ') + (ids.length > 8 ? '…' : '');
+  return terminalSafe(
+    fr
+      ? `${summary.unknownParticipants.length > 1 ? 'Participants inconnus' : 'Participant inconnu'}\u00a0: ${cells} (${formatNumber(summary.unknownParticipant, 'fr')} ligne(s), non importée(s)) — écrire dans la colonne participant l’identifiant d’un entretien de l’étude (${known}), puis importer à nouveau le tableur avec --append (seul ce qui manque est ajouté).\n`
+      : `Unknown participant${summary.unknownParticipants.length > 1 ? 's' : ''}: ${cells} (${formatNumber(summary.unknownParticipant, 'en')} row(s), not imported) — write in the participant column the id of one of the study's transcripts (${known}), then import the sheet again with --append (only what is missing is added).\n`,
+  );
 }

@@ -129,7 +129,7 @@ describe('planImport on a French coding spreadsheet', () => {
 
   it('keeps wrong participants, invented quotes and empty rows out, with reasons', () => {
     const byRow = (row: number) => plan.results.find((r) => r.row === row)!;
-    expect(byRow(26)).toMatchObject({ status: 'unresolved', participant: null });
+    expect(byRow(26)).toMatchObject({ status: 'unknown-participant', participant: null });
     expect(byRow(26).reason?.fr).toContain('Aucun entretien pour le participant «\u00a0P04\u00a0»');
     expect(byRow(27)).toMatchObject({ status: 'unresolved', participant: 'P02' });
     expect(byRow(28)).toMatchObject({ status: 'unresolved', participant: 'P01' });
@@ -181,7 +181,10 @@ describe('planImport on a French coding spreadsheet', () => {
     const s = plan.summary;
     expect(s.rows).toBe(sheet.length);
     expect(s.skipped).toBe(2);
-    expect(s.unresolved).toBe(3);
+    expect(s.unresolved).toBe(2);
+    // A participant cell naming no transcript is counted apart: the sheet is to correct.
+    expect(s.unknownParticipant).toBe(1);
+    expect(s.unknownParticipants).toEqual(['P04']);
     expect(s.exact + s.normalised + s.passages + s.approximate + s.partial).toBe(sheet.length - 5);
     expect(s.ambiguous).toBe(2);
   });

@@ -14,7 +14,8 @@ import type { ImportColumns } from './columns.js';
 import { choosePlaces, type ChosenBy } from './choose-place.js';
 import { ParticipantResolver } from './participant.js';
 
-export type ImportStatus = MatchMethod | 'skipped';
+/** How a row went: its quote's match, `skipped` (no quote), or `unknown-participant` (no transcript for its participant cell). */
+export type ImportStatus = MatchMethod | 'skipped' | 'unknown-participant';
 
 /** A passage a row's quote went to. */
 export interface ImportPiece extends Span {
@@ -98,6 +99,10 @@ export interface ImportSummary {
   /** Some parts placed, others left for review. */
   partial: number;
   unresolved: number;
+  /** Rows whose participant cell names no transcript of the study (or is empty). */
+  unknownParticipant: number;
+  /** Those cells, as written, each once, in sheet order. */
+  unknownParticipants: string[];
   /** Rows with a passage placed among several equally good places. */
   ambiguous: number;
   /** Rows without a quote (empty rows included). */
@@ -236,7 +241,7 @@ function locateRow(
   }
   const who = resolver.resolve(result.participantCell);
   if (who.id === null) {
-    result.status = 'unresolved';
+    result.status = 'unknown-participant';
     result.reason = who.reason;
     return result;
   }
@@ -339,13 +344,18 @@ function summarise(results: ImportRowResult[], segments: number): ImportSummary 
     passages: 0,
     partial: 0,
     unresolved: 0,
+    unknownParticipant: 0,
+    unknownParticipants: [],
     ambiguous: 0,
     skipped: 0,
     uncoded: 0,
     segments,
   };
   for (const r of results) {
-    s[r.status]++;
+    if (r.status === 'unknown-participant') {
+      s.unknownParticipant++;
+      if (!s.unknownParticipants.includes(r.participantCell)) s.unknownParticipants.push(r.participantCell);
+    } else s[r.status]++;
     if (r.ambiguous) s.ambiguous++;
     if (isAnchored(r) && r.codes.length === 0) s.uncoded++;
   }

@@ -35,7 +35,7 @@ describe('reviewRows', () => {
     expect(rows.map((r) => r[0])).toEqual(['row', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
     const start = text.indexOf('on se sent');
     expect(row(2)).toEqual(['2', 'P01', 'Impuissance', 'On se sent tres demunis', 'normalised', '1.00', '1', String(start), String(start + 23), '10', 'on se sent très démunis', '', '']);
-    expect(row(3).slice(0, 5)).toEqual(['3', 'P09', 'Impuissance', 'on se sent très démunis', 'unresolved']);
+    expect(row(3).slice(0, 5)).toEqual(['3', 'P09', 'Impuissance', 'on se sent très démunis', 'unknown participant']);
     expect(row(3)[12]).toContain('No transcript for participant "P09"');
     expect(row(4)[4]).toBe('unresolved');
     expect(row(4)[7]).toBe('');
@@ -72,6 +72,7 @@ describe('reviewRows', () => {
     expect(fr.find((r) => r[0] === '7')![4]).toBe('exacte, ambiguë');
     expect(fr.find((r) => r[0] === '10')![4]).toBe('en plusieurs passages');
     expect(fr.find((r) => r[0] === '9')![12]).toBe('Trouvé à 2 endroits aussi plausibles sans rien pour choisir\u00a0: placé ligne 12, colonne 52 (aussi ligne 12, colonne 40)\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.');
+    expect(fr.find((r) => r[0] === '3')![4]).toBe('participant inconnu');
   });
 });
 

@@ -20,6 +20,7 @@ const STATUS: Record<Language, Record<ImportStatus, string>> = {
     passages: 'several passages',
     partial: 'partly placed',
     unresolved: 'unresolved',
+    'unknown-participant': 'unknown participant',
     skipped: 'skipped',
   },
   fr: {
@@ -29,6 +30,7 @@ const STATUS: Record<Language, Record<ImportStatus, string>> = {
     passages: 'en plusieurs passages',
     partial: 'en partie placée',
     unresolved: 'non trouvée',
+    'unknown-participant': 'participant inconnu',
     skipped: 'ignorée',
   },
 };
