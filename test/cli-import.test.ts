@@ -204,6 +204,36 @@ describe("re-importing codage's own listings", () => {
     expect(json.summary).toMatchObject({ unresolved: 0, unknownParticipant: 4, unknownParticipants: ['Dr 3', 'M3', 'MG 12'] });
   });
 
+  it('warns once per code whose theme in the sheet is not where the codebook has it, with the row', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'themes.csv');
+    writeFileSync(
+      sheet,
+      [
+        'Participant;Code;Thème;Verbatim',
+        'MG1;Impuissance;Vécu du médecin;Je me sens un peu inutile, en fait.',
+        'MG1;Impuissance;Leviers;Je suis vidée. Vraiment.',
+        'MG1;Impuissance;Leviers;C’est la consultation que je redoute un peu dans la journée.',
+        'MG1;Nouveau code;Thème A;Je suis vidée. Vraiment.',
+        'MG1;Nouveau code;Thème B;Je me sens un peu inutile, en fait.',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['import-codings', sheet, '--coder', 'imp', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      `attention\u00a0: ${sheet}, ligne 3 (et 1 autre ligne)\u00a0: le thème «\u00a0Leviers\u00a0» n’est pas appliqué à «\u00a0Impuissance\u00a0», qui est sous «\u00a0Vécu du médecin > Émotions négatives\u00a0» dans codebook.yaml et y reste. Corriger le thème dans le tableur, ou déplacer le code\u00a0: codage codebook move "Impuissance" --to "Leviers"`,
+      // A new code goes where the first row naming it says.
+      `attention\u00a0: ${sheet}, ligne 6\u00a0: le thème «\u00a0Thème B\u00a0» n’est pas appliqué à «\u00a0Nouveau code\u00a0», qui est sous «\u00a0Thème A\u00a0» dans codebook.yaml et y reste. Corriger le thème dans le tableur, ou déplacer le code\u00a0: codage codebook move "Nouveau code" --to "Thème B"`,
+    ]);
+    expect(r.stdout).toContain('Ajoutés à codebook.yaml\u00a0: thème «\u00a0Thème A\u00a0», «\u00a0Nouveau code\u00a0»');
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'imp2', '--study', dir, '--json', '--lang', 'en']).stdout) as { themesNotApplied: unknown[] };
+    expect(json.themesNotApplied).toEqual([
+      { code: 'Impuissance', row: 3, given: ['Leviers'], rows: 2, codebook: ['Vécu du médecin', 'Émotions négatives'] },
+      { code: 'Nouveau code', row: 6, given: ['Thème B'], rows: 1, codebook: ['Thème A'] },
+    ]);
+  });
+
   it('says how many rows were found but name no code, and so were not imported', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'sans-code.csv');

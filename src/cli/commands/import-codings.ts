@@ -3,8 +3,9 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { detectColumns } from '../../core/import/columns.js';
 import { mapImportCodes } from '../../core/import/codebook-additions.js';
 import { mergeImportedSegments } from '../../core/import/merge.js';
-import { planImport, type ImportSummary } from '../../core/import/plan.js';
+import { importedCodes, planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
+import { themeDisagreements, type ThemeDisagreement } from '../../core/import/theme-check.js';
 import { formatDelimited } from '../../core/report/delimited.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { someNames } from '../../core/text/some-names.js';
@@ -123,7 +124,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     onProgress: (done, total) => bar.update(done, total),
   });
   bar.done();
-  const wanted = plan.segments.flatMap((s) => s.codes);
+  const wanted = importedCodes(plan.results);
 
   const command = `codage import-codings --coder ${coder}`;
   const coderFile = coderFilePath(coder);
@@ -184,6 +185,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
 
   const summary = plan.summary;
   const ambiguousSegments = plan.segments.filter((s) => s.ambiguous).length;
+  const misplaced = themeDisagreements(plan.results, codebookEdit.themes);
+  for (const d of misplaced) ctx.stderr.write(`${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${terminalSafe(themeWarning(d, file, ctx.language))}\n`);
   if (options.json) {
     ctx.stdout.write(
       `${safeJson(
@@ -200,6 +203,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           ambiguousSegments,
           codesAdded: codebookEdit.addedCodes,
           themesAdded: codebookEdit.addedThemes,
+          themesNotApplied: misplaced,
           review: reviewPath,
         },
       )}\n`,
@@ -336,4 +340,18 @@ function unknownParticipants(summary: ImportSummary, ids: readonly string[], lan
       ? `${summary.unknownParticipants.length > 1 ? 'Participants inconnus' : 'Participant inconnu'}\u00a0: ${cells} (${formatNumber(summary.unknownParticipant, 'fr')} ligne(s), non importée(s)) — écrire dans la colonne participant l’identifiant d’un entretien de l’étude (${known}), puis importer à nouveau le tableur avec --append (seul ce qui manque est ajouté).\n`
       : `Unknown participant${summary.unknownParticipants.length > 1 ? 's' : ''}: ${cells} (${formatNumber(summary.unknownParticipant, 'en')} row(s), not imported) — write in the participant column the id of one of the study's transcripts (${known}), then import the sheet again with --append (only what is missing is added).\n`,
   );
+}
+
+/** A theme the sheet gives a code, where codebook.yaml has it elsewhere: the code stays, and how to move it. */
+function themeWarning(d: ThemeDisagreement, file: string, language: 'fr' | 'en'): string {
+  const fr = language === 'fr';
+  const quoted = (s: string) => (fr ? `«\u00a0${s}\u00a0»` : `"${s}"`);
+  const where = d.codebook.length === 0 ? (fr ? 'hors de tout thème' : 'in no theme') : `${fr ? 'sous' : 'under'} ${quoted(d.codebook.join(' > '))}`;
+  const given = d.given.join(' > ');
+  const others = d.rows - 1;
+  const more = others === 0 ? '' : fr ? ` (et ${formatNumber(others, 'fr')} autre${others > 1 ? 's lignes' : ' ligne'})` : ` (and ${formatNumber(others, 'en')} more row${others > 1 ? 's' : ''})`;
+  const move = `codage codebook move ${JSON.stringify(d.code)} --to ${JSON.stringify(given)}`;
+  return fr
+    ? `${file}, ligne ${d.row}${more}\u00a0: le thème ${quoted(given)} n’est pas appliqué à ${quoted(d.code)}, qui est ${where} dans codebook.yaml et y reste. Corriger le thème dans le tableur, ou déplacer le code\u00a0: ${move}`
+    : `${file}, row ${d.row}${more}: the theme ${quoted(given)} is not applied to ${quoted(d.code)}, which is ${where} in codebook.yaml and stays there. Correct the theme in the sheet, or move the code: ${move}`;
 }

@@ -7,6 +7,8 @@ export interface ImportCodeMapping {
   ids: Map<string, string>;
   addedCodes: string[];
   addedThemes: string[];
+  /** nameKey(code name) → the names of the themes it is in, from the top (empty: in no theme), once mapped. */
+  themes: Map<string, string[]>;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ImportCodeMapping {
  * whatever theme the spreadsheet gives it. Returns the new text (comments kept).
  */
 export function mapImportCodes(source: string, codes: ImportCode[]): { source: string; result: ImportCodeMapping } {
-  const result: ImportCodeMapping = { ids: new Map(), addedCodes: [], addedThemes: [] };
+  const result: ImportCodeMapping = { ids: new Map(), addedCodes: [], addedThemes: [], themes: new Map() };
   // What to add, planned on a model of the codebook; then added in one pass over the file.
   const book = new PlannedCodebook(source);
   for (const code of codes) {
@@ -40,5 +42,17 @@ export function mapImportCodes(source: string, codes: ImportCode[]): { source: s
     result.ids.set(key, book.addCode(parent, code.name).id);
     result.addedCodes.push(code.name.trim());
   }
+  for (const [key, id] of result.ids) result.themes.set(key, themesOf(book, id));
   return { source: book.apply(), result };
+}
+
+/** The names of the themes a code is in, from the top. */
+function themesOf(book: PlannedCodebook, id: string): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let parent = book.byId(id)?.parent ?? null; parent !== null && !seen.has(parent); parent = book.byId(parent)?.parent ?? null) {
+    seen.add(parent);
+    names.unshift(book.byId(parent)?.name ?? parent);
+  }
+  return names;
 }

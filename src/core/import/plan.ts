@@ -157,6 +157,14 @@ export function splitThemePath(cell: string): string[] {
 /** The row's quote went somewhere (and the row was not skipped). */
 export const isAnchored = (r: ImportRowResult): boolean => r.pieces.length > 0;
 
+/**
+ * The codes the import brings (those of the rows that become segments), in sheet order, each
+ * with its row's themes: a code the codebook lacks goes where the first row naming it says.
+ */
+export function importedCodes(results: readonly ImportRowResult[]): ImportCode[] {
+  return results.filter((r) => isAnchored(r) && r.participant !== null).flatMap((r) => r.codes.map((name) => ({ name, themePath: r.themePath })));
+}
+
 /** Locates every row's quote and plans the segments to create. */
 export function planImport(input: ImportInput): ImportPlan {
   const { columns } = input;
