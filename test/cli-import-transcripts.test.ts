@@ -235,6 +235,15 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(result.stdout).toContain('these speaker labels look like names: Marie Dupont, Sophie Bernard.');
   });
 
+  it('ends that warning with one full stop when a label ends with its own', () => {
+    const study = newStudy();
+    const file = join(tempDir('codage-sources-'), 'entretien-P3.txt');
+    writeFileSync(file, 'Enquêtrice : Bonjour, pouvez-vous vous présenter ?\nDr B. : Oui, je suis médecin généraliste depuis dix ans.\n');
+    const result = runCli(['import', file, '--study', study]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('ces étiquettes de locuteur ressemblent à des noms\u00a0: Dr B. Remplacez-les par les codes de l’étude\u00a0: ');
+  });
+
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!soffice)('imports a Word document LibreOffice makes now the same as the committed one', () => {
     const out = tempDir('codage-soffice-');

@@ -15,6 +15,7 @@ import { buildTranscript, planTranscriptImport, type BuiltTranscript, type Sourc
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
 import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript-import/speakers.js';
 import { messageQuote } from '../../core/report/typography.js';
+import { endSentence } from '../../core/text/sentence-end.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Language, Localized, Problem, Segment } from '../../core/types.js';
 import { changeStudy } from '../../io/study-change.js';
@@ -353,8 +354,8 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     ctx.stdout.write(
       `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
         fr
-          ? `ces étiquettes de locuteur ressemblent à des noms : ${terminalSafe(nameLike.join(', '))}. Remplacez-les par les codes de l’étude : codage import … --force --speaker "Nom=P3" (ou --speakers table.yaml), puis codage check --privacy.`
-          : `these speaker labels look like names: ${terminalSafe(nameLike.join(', '))}. Replace them with the study's codes: codage import … --force --speaker "Name=P3" (or --speakers map.yaml), then codage check --privacy.`
+          ? `ces étiquettes de locuteur ressemblent à des noms\u00a0: ${terminalSafe(endSentence(nameLike.join(', ')))} Remplacez-les par les codes de l’étude\u00a0: codage import … --force --speaker "Nom=P3" (ou --speakers table.yaml), puis codage check --privacy.`
+          : `these speaker labels look like names: ${terminalSafe(endSentence(nameLike.join(', ')))} Replace them with the study's codes: codage import … --force --speaker "Name=P3" (or --speakers map.yaml), then codage check --privacy.`
       }\n`,
     );
   }
