@@ -118,6 +118,8 @@ describe('codage export: the other tables and texts', () => {
     expect(dot.stdout).toContain('rankdir=LR');
     const cooc = runCli(['export', 'cooccurrence', '--study', DEMO, '--unit', 'sentence', '--format', 'csv']);
     expect(cooc.code).toBe(0);
+    // A numbered row label escaped so that Markdown prints « 1. », not « \1. ».
+    expect(runCli(['export', 'cooccurrence', '--study', DEMO]).stdout).toContain('\n| 1\\. Impuissance | 21 |');
   }, 180_000);
 
   it('refuses what cannot be done, with exit code 2 and a way out', () => {

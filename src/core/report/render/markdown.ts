@@ -5,9 +5,17 @@
  */
 import { cellColumns, numberedCaption, paragraphText, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 
-/** Escapes what Markdown would take for markup inside text: `\ * _ ` | < [ ] #` at a line start. */
+/**
+ * Escapes what Markdown would take for markup inside text: `\ * _ ` | < [ ]` anywhere, `~` and `^`
+ * (pandoc's subscript and superscript), `&` before what reads as an entity (`&amp;`), and at the
+ * start a heading, quote or list marker: `#`, `>`, `+`, `-` become `\#`…, a number `1.` or `1)`
+ * becomes `1\.` (a backslash escapes only punctuation: `\1.` would print its backslash).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_`|<[\]]/g, (c) => `\\${c}`).replace(/^([#>+-]|\d+\.)(?=\s)/, '\\$1').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/[\\*_`|<[\]~^]|&(?=#?\w+;)/g, (c) => `\\${c}`)
+    .replace(/^(?:([#>+-])|(\d+)([.)]))(?=\s|$)/, (_, mark: string | undefined, digits: string, dot: string) => (mark !== undefined ? `\\${mark}` : `${digits}\\${dot}`))
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function inline(run: Inline): string {

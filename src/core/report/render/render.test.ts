@@ -54,6 +54,15 @@ describe('the table model', () => {
 describe('Markdown', () => {
   it('escapes markup, puts italics around the text only, leaves the rows under a span empty', () => {
     expect(escapeMarkdown('*rire* a_b | [x] <y>')).toBe('\\*rire\\* a\\_b \\| \\[x\\] \\<y>');
+    // A backslash escapes punctuation only: `\1.` would print its backslash, `1\.` prints « 1. ».
+    expect(escapeMarkdown('1. Culpabilité')).toBe('1\\. Culpabilité');
+    expect(escapeMarkdown('12) Délais')).toBe('12\\) Délais');
+    expect(escapeMarkdown('- point')).toBe('\\- point');
+    expect(escapeMarkdown('# titre')).toBe('\\# titre');
+    expect(escapeMarkdown('2024. Une année')).toBe('2024\\. Une année');
+    expect(escapeMarkdown('le 1. et le 2.')).toBe('le 1. et le 2.');
+    // pandoc's subscript, superscript and entities.
+    expect(escapeMarkdown('~10 patients, 2^3, AT&T &amp; &#38;')).toBe('\\~10 patients, 2\\^3, AT&T \\&amp; \\&#38;');
     const md = renderMarkdown(doc);
     expect(md).toContain('**Tableau 2 – Thèmes & codes**');
     expect(md).toContain('| **Vécu\\_1 {50 %}** | =HYPERLINK("x") | *«\u00a0\\*rire\\* c\'est');
