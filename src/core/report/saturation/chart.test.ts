@@ -29,6 +29,22 @@ describe('saturationChart', () => {
     expect(mark.endsWith('▲ saturation 8+2')).toBe(true);
   });
 
+  it('draws each cumulative dot on the row nearest its value, so that a rise shows', () => {
+    // 21 codes after interview 7, 23 after interview 9 (the final count): the two new codes of
+    // interview 9 lift its dot one row above those of interviews 7 and 8.
+    const lines = chart([12, 4, 2, 1, 1, 0, 1, 0, 2, 0]);
+    const plot = lines.slice(1, 11);
+    expect(plot[0]).toMatch(/├ 23$/);
+    const rowOf = (interview: number) => plot.findIndex((row) => row[6 + 4 * (interview - 1)] === '●');
+    expect(rowOf(9)).toBe(0);
+    expect(rowOf(10)).toBe(0);
+    expect(rowOf(7)).toBe(1);
+    expect(rowOf(8)).toBe(1);
+    // Half the final count (11.5) is the labelled middle row: 12 codes are drawn on it.
+    expect(plot[5]).toMatch(/├ 11\.5$/);
+    expect(rowOf(1)).toBe(5);
+  });
+
   it('groups interviews into columns when there are more interviews than columns, and says so', () => {
     const many = Array.from({ length: 200 }, (_, i) => (i < 20 ? 10 : i % 9 === 0 ? 1 : 0));
     const lines = chart(many, 80, [{ rank: 150, label: 'saturation 150+2 (Guest et al. 2020)' }]);

@@ -68,12 +68,15 @@ export function saturationChart(input: ChartInput): string[] {
       const fill = Math.max(0, Math.min(8, eighths - 8 * k));
       for (let x = 0; x < barWidth; x++) rows[height - 1 - k]![c * cellWidth + x] = EIGHTHS[fill]!;
     }
-    // The cumulative dot: in the row whose band holds its value (the top row holds the final count).
-    const k = final === 0 || totals[c]! === 0 ? 0 : Math.max(0, Math.ceil((totals[c]! / final) * height) - 1);
+    // The cumulative dot: in the row whose level is nearest its value (row k stands for
+    // (k+1)/height of the final count, as the right axis reads). Rounding up drew 21 of 23 on the
+    // 23 row, so that the 2 codes that came next seemed to add nothing.
+    const k = final === 0 || totals[c]! === 0 ? 0 : Math.min(height - 1, Math.max(0, Math.round((totals[c]! / final) * height) - 1));
     rows[height - 1 - k]![c * cellWidth] = DOT;
   }
 
-  // Row k (from the bottom) holds the values above k/height of the maximum, up to (k+1)/height.
+  // Row k (from the bottom) stands for (k+1)/height of the maximum: the top row is labelled with
+  // the maximum, the middle one with half of it.
   const middle = Math.floor(height / 2) - 1;
   const label = (k: number, max: number) => (k === height - 1 ? String(max) : k === middle ? formatHalf(max, language) : '');
   const out: string[] = [];
