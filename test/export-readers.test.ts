@@ -8,7 +8,7 @@
  * need it are skipped with a message saying which package to install.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, DEMO, runCli, tempDir } from './helpers.js';
@@ -147,6 +147,31 @@ describe.skipIf(!tools.pdflatex || !tools.poppler)('LaTeX compiled by pdflatex',
       expectInsidePages(pages, 50);
       if (what === 'themes') expect(pagesWithoutHeader(pages, 'Verbatims')).toEqual([]);
     }
+  }, 240_000);
+});
+
+describe.skipIf(!tools.pdflatex || !tools.poppler)('a quote in LaTeX, as babel-french sets it', () => {
+  it('reads as the transcript: the speaker’s space before ? kept, none added where there was none', () => {
+    const dir = join(tempDir(), 'ponctuation');
+    mkdirSync(join(dir, 'transcripts'), { recursive: true });
+    mkdirSync(join(dir, 'codings'), { recursive: true });
+    const said = "J'ai envie de tout casser ? Le stock: vide. On finit à 14:30, quoi ?!";
+    writeFileSync(join(dir, 'codage.yaml'), 'language: fr\n');
+    writeFileSync(join(dir, 'transcripts/P1.txt'), `E : Et alors ?\n\nP1 : ${said}\n`);
+    writeFileSync(join(dir, 'codebook.yaml'), 'themes:\n  - name: Vécu\n    codes:\n      - name: Colère\n        id: colere\n');
+    const start = [...'E : Et alors ?\n\nP1 : '].length;
+    writeFileSync(
+      join(dir, 'codings/lea.yaml'),
+      `version: 1\ncoder: lea\nsegments:\n  - {"id": "a1", "participant": "P1", "start": ${start}, "end": ${start + [...said].length}, "codes": ["colere"], "text": ${JSON.stringify(said)}}\n`,
+    );
+    const tex = join(dir, 'themes.tex');
+    const exported = runCli(['export', 'themes', '--study', dir, '--format', 'tex', '--standalone', '-o', tex]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-output-directory', dir, tex], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+    expect(r.status, r.stdout.slice(-3000)).toBe(0);
+    // (The font sets the apostrophe curly, as LaTeX does every ', which pdftotext reads back as ’.)
+    const text = spawnSync('pdftotext', [join(dir, 'themes.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ').replace(/’/g, "'");
+    expect(text).toContain(said);
   }, 240_000);
 });
 

@@ -1,9 +1,12 @@
 /**
  * LaTeX for a thesis: `longtable` (breaks across pages, header repeated) with `booktabs` rules,
- * `p{}` columns that share the text width, every special character escaped. With babel-french,
- * no space is written before `; : ! ?` (babel adds the right one) and no-break spaces become `~`
- * (U+00A0) and `\,` (U+202F). A theme is written on its first row only, its codes under it
- * separated by light rules: a merged cell that still breaks across pages.
+ * `p{}` columns that share the text width, every special character escaped, no-break spaces
+ * written `~` (U+00A0) and `\,` (U+202F). For babel-french, a space before `; : ! ?` is written
+ * `~`, which babel turns into the right no-break space (thin before `; ! ?`) and which stays one
+ * without it (`\,` there would add babel's space to its own). A verbatim is the transcript's text:
+ * a `; : ! ?` the speaker wrote without a space (`stock:`, `14:30`, `?!`) is kept without one
+ * (`{\NoAutoSpacing :}`), where babel would add it. A theme is written on its first row only, its
+ * codes under it separated by light rules: a merged cell that still breaks across pages.
  *
  * Output is a fragment to `\input` (its packages listed at the top) or, with `standalone`, a
  * complete document. Verbatims go through `\codageverbatim{…}` (italics by default) so that a
@@ -46,9 +49,11 @@ function typesetAsIs(code: number): boolean {
 
 /**
  * Escapes text for LaTeX. A character pdflatex cannot typeset (an emoji) becomes
- * `\codageunicode{1F642}`, shown as `[U+1F642]` unless the thesis redefines it.
+ * `\codageunicode{1F642}`, shown as `[U+1F642]` unless the thesis redefines it. In French, the
+ * spaces before high punctuation are written for babel-french (see the module comment);
+ * `verbatim` text keeps exactly the spaces it has there.
  */
-export function escapeLatex(text: string, language: 'fr' | 'en'): string {
+export function escapeLatex(text: string, language: 'fr' | 'en', options: { verbatim?: boolean } = {}): string {
   let out = '';
   for (const ch of text.replace(/\r?\n/g, ' ')) {
     const special = SPECIAL[ch];
@@ -59,13 +64,17 @@ export function escapeLatex(text: string, language: 'fr' | 'en'): string {
       out += typesetAsIs(code) ? ch : code < 0x20 ? '' : `\\codageunicode{${code.toString(16).toUpperCase()}}`;
     }
   }
-  // babel-french puts its own thin space before high punctuation: leave none of ours.
-  if (language === 'fr') out = out.replace(/(?: |~|\\,)+(?=[;:!?])/g, '');
+  if (language === 'fr') {
+    // Any space before high punctuation: one `~`, which babel-french makes the right no-break space.
+    out = out.replace(/(?: |~|\\,)+(?=[;:!?])/g, '~');
+    // Where the speaker put none, babel-french must add none.
+    if (options.verbatim) out = out.replace(/(?<!~)[;:!?]/g, (c) => `{\\NoAutoSpacing ${c}}`);
+  }
   return out;
 }
 
 function inline(run: Inline, language: 'fr' | 'en'): string {
-  let text = escapeLatex(run.text, language);
+  let text = escapeLatex(run.text, language, { verbatim: run.italic === true });
   if (run.bold) text = `\\textbf{${text}}`;
   if (run.italic) text = `\\codageverbatim{${text}}`;
   return text;
@@ -140,6 +149,8 @@ export const LATEX_PACKAGES = ['array', 'longtable', 'booktabs', 'pdflscape'];
 const MACROS = [
   '\\providecommand{\\codageverbatim}[1]{\\textit{#1}}',
   '\\providecommand{\\codageunicode}[1]{[U+#1]}',
+  // babel-french's: defined for a thesis without it.
+  '\\providecommand{\\NoAutoSpacing}{}',
 ];
 
 /** The document as LaTeX: a fragment to `\input`, or a whole document to compile as is. */

@@ -93,12 +93,18 @@ describe('CSV', () => {
 });
 
 describe('LaTeX', () => {
-  it('escapes every special character, maps no-break spaces, and leaves babel-french its own space before ; : ! ?', () => {
+  it('escapes every special character, maps no-break spaces, and writes the space before ; : ! ? for babel-french', () => {
     expect(escapeLatex('100 $ & #2 % _ {x} ~ ^ \\ | < > "q"', 'en')).toBe(
       '100 \\$ \\& \\#2 \\% \\_ \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textbar{} \\textless{} \\textgreater{} \\textquotedbl{}q\\textquotedbl{}',
     );
-    expect(escapeLatex('«\u00a0voilà ?\u00a0» a\u202f; b : c', 'fr')).toBe('«~voilà?~» a; b: c');
+    // One `~` (babel-french makes it the right no-break space; `\,` would add babel's to its own).
+    expect(escapeLatex('«\u00a0voilà ?\u00a0» a\u202f; b : c', 'fr')).toBe('«~voilà~?~» a~; b~: c');
     expect(escapeLatex('voilà ?', 'en')).toBe('voilà ?');
+    // A verbatim keeps the transcript's spaces: none where the speaker's transcript has none.
+    expect(escapeLatex('tout casser ? Le stock: 14:30, quoi ?!', 'fr', { verbatim: true })).toBe(
+      'tout casser~? Le stock{\\NoAutoSpacing :} 14{\\NoAutoSpacing :}30, quoi~?{\\NoAutoSpacing !}',
+    );
+    expect(escapeLatex('stock: 14:30', 'fr')).toBe('stock: 14:30');
     expect(escapeLatex('[pause] 🙂', 'fr')).toBe('{[}pause{]} \\codageunicode{1F642}');
   });
 
