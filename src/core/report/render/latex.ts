@@ -161,10 +161,19 @@ export function renderLatex(doc: ReportDocument, options: { standalone?: boolean
   const landscape = options.standalone === true && doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
   const body = doc.blocks.map((b) => blockTex(b, language, !landscape)).join('\n\n');
   if (!options.standalone) {
+    const packages = `\\usepackage{${LATEX_PACKAGES.join(',')}}`;
     return [
-      `% ${doc.title.replace(/\n/g, ' ')} — written by codage.`,
-      `% Needs in the preamble: \\usepackage{${LATEX_PACKAGES.join(',')}} (and babel with ${language === 'fr' ? 'french' : 'english'}).`,
-      '% Verbatims are in \\codageverbatim{...}: \\renewcommand it to restyle them.',
+      ...(language === 'fr'
+        ? [
+            `% ${doc.title.replace(/\n/g, ' ')} — écrit par codage.`,
+            `% Préambule : ${packages} (et babel avec french).`,
+            '% Les verbatims sont dans \\codageverbatim{...} : le redéfinir (\\renewcommand) pour changer leur style.',
+          ]
+        : [
+            `% ${doc.title.replace(/\n/g, ' ')} — written by codage.`,
+            `% Needs in the preamble: ${packages} (and babel with english).`,
+            '% Verbatims are in \\codageverbatim{...}: \\renewcommand it to restyle them.',
+          ]),
       ...MACROS,
       '',
       body,

@@ -117,6 +117,13 @@ describe('LaTeX', () => {
     expect(tex).toContain('p{\\dimexpr 0.600\\linewidth-1.333\\tabcolsep\\relax}');
     expect(tex).toContain('\\cmidrule(l{0.5em}){2-3}\n & -2 ans & x \\\\');
     expect(tex.match(/\\midrule/g)).toHaveLength(3);
+    // The comments at the top speak the study's language.
+    expect(tex.split('\n').slice(0, 3)).toEqual([
+      '% Étude « test » — écrit par codage.',
+      '% Préambule : \\usepackage{array,longtable,booktabs,pdflscape} (et babel avec french).',
+      '% Les verbatims sont dans \\codageverbatim{...} : le redéfinir (\\renewcommand) pour changer leur style.',
+    ]);
+    expect(renderLatex({ ...doc, language: 'en' }).split('\n')[1]).toBe('% Needs in the preamble: \\usepackage{array,longtable,booktabs,pdflscape} (and babel with english).');
     expect(renderLatex(doc, { standalone: true })).toMatch(/^\\documentclass[\s\S]*\\usepackage\[french\]\{babel\}[\s\S]*\\end\{document\}\n$/);
   });
 });
