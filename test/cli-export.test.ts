@@ -70,6 +70,22 @@ describe('codage export: the other tables and texts', () => {
     expect(r.stdout).toContain('Les entretiens ont duré de 9 à 44 minutes (moyenne 19,2\u202f; médiane 16\u202f; durée inconnue pour 1).');
   });
 
+  it('writes Tableau 1 for a spreadsheet: an empty cell where the page shows –, numbers as numbers', async () => {
+    const csv = runCli(['export', 'participants', '--study', DEMO, '--format', 'csv']);
+    expect(csv.stdout).toContain('\nMG5,H,63,35,rural,FMC,médecin généraliste,MG,\n');
+    expect(csv.stdout).not.toContain('–');
+    const dir = tempDir();
+    expect(runCli(['export', 'participants', '--study', DEMO, '-o', join(dir, 'participants.xlsx')]).code).toBe(0);
+    const rows = (await readSheet(readFileSync(join(dir, 'participants.xlsx')))) as unknown as (string | number | null)[][];
+    expect(rows[0]!.slice(0, 3)).toEqual(['Participant', 'Sexe', 'Âge (ans)']);
+    expect(rows.find((row) => row[0] === 'MG5')).toEqual(['MG5', 'H', 63, 35, 'rural', 'FMC', 'médecin généraliste', 'MG', null]);
+    expect(rows.find((row) => row[0] === 'MG1')!.at(-1)).toBe(19);
+    // Counts of the co-occurrence table too: 0 where the page shows ·.
+    expect(runCli(['export', 'cooccurrence', '--study', DEMO, '-o', join(dir, 'cooccurrence.xlsx')]).code).toBe(0);
+    const cooc = (await readSheet(readFileSync(join(dir, 'cooccurrence.xlsx')))) as unknown as (string | number | null)[][];
+    expect(cooc[1]!.slice(0, 4)).toEqual(['1. Impuissance', 21, 2, 0]);
+  });
+
   it('states the agreement between the coders, as codage compare gives it, in the methods, COREQ item 24 and the report', () => {
     const study = copyStudy();
     const compared = JSON.parse(runCli(['compare', 'marie', 'paul', '--study', study, '--json']).stdout) as {
@@ -204,7 +220,7 @@ describe('a study with doctor–patient pairs and hostile cells', () => {
     const matrix = runCli(['export', 'matrix', '--study', study, '--by', 'pair', '--format', 'csv']);
     expect(matrix.code).toBe(0);
     expect(matrix.stdout.split('\n')[0]).toBe('Thème,Code,D1 · MD1,D1 · P1,D2 · P2,Paires où les deux côtés en parlent');
-    expect(matrix.stdout).toContain('Relation,Douleur,1,1,–,1');
+    expect(matrix.stdout).toContain('Relation,Douleur,1,1,0,1');
     const map = runCli(['export', 'mindmap', '--study', study, '--by', 'pair']);
     expect(map.stdout).toContain('root(("Paire D1"))');
     expect(map.stdout).toMatch(/Codes partagés"\)\n\s+n\d+\["Douleur"\]/);

@@ -8,7 +8,7 @@
 import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language, Localized } from '../types.js';
-import { type Row, type Table, textCell } from './document.js';
+import { numberCell, type Row, type Table, textCell } from './document.js';
 import { formatDate, type StudyFacts } from './study-facts.js';
 import { capitalize, frenchSpacing, joinList } from './typography.js';
 
@@ -132,7 +132,7 @@ export function coreqTable(input: CoreqInput, language: Language): Table {
     if (first) cells.push(textCell(frenchSpacing(it.domain[language], language), { rowSpan: COREQ_ITEMS.filter((x) => x.domain === it.domain).length, bold: true }));
     const known = answer(it.n, input, language);
     cells.push(
-      textCell(String(it.n)),
+      numberCell(it.n),
       textCell(it.topic[language], { bold: true }),
       textCell(frenchSpacing(it.question[language], language)),
       known === undefined ? textCell('') : textCell(frenchSpacing(known, language)),

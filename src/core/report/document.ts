@@ -20,6 +20,11 @@ export interface Cell {
   paragraphs: Paragraph[];
   /** Rows this cell spans downwards (a theme over its codes); the cells below are left out. */
   rowSpan?: number;
+  /**
+   * What a spreadsheet (CSV, Excel) holds instead of the text a page shows: a number (an age, a
+   * count; the `·` of an empty co-occurrence is 0), or null for no value (the `–` of a page).
+   */
+  value?: number | null;
 }
 
 export interface Column {
@@ -92,37 +97,64 @@ export function textCell(text: string, options: { rowSpan?: number; bold?: boole
   return cell;
 }
 
+/** What a printed table shows where there is no value (no sub-theme, an attribute not given). */
+export const NO_VALUE = '–';
+
+/** A cell with no value: `–` on a page, empty in a spreadsheet. */
+export function noValueCell(): Cell {
+  return { paragraphs: [[{ text: NO_VALUE }]], value: null };
+}
+
+/** A number: `text` on a page (`47,5`, `·` for none), the number itself in a spreadsheet. */
+export function numberCell(value: number, text = String(value)): Cell {
+  return { paragraphs: [[{ text }]], value };
+}
+
 /** The text of a paragraph without its formatting. */
 export function paragraphText(paragraph: Paragraph): string {
   return paragraph.map((run) => run.text).join('');
 }
+
+/** The cells as a full grid, spanned cells repeated in every row they cover (undefined: no cell). */
+function cellGrid(table: Table): (Cell | undefined)[][] {
+  const grid: (Cell | undefined)[][] = [];
+  // Per column: the cell still spanning down and how many rows it still covers.
+  const pending: ({ cell: Cell; left: number } | undefined)[] = table.columns.map(() => undefined);
+  for (const row of table.rows) {
+    const out: (Cell | undefined)[] = [];
+    let next = 0;
+    for (let c = 0; c < table.columns.length; c++) {
+      const span = pending[c];
+      if (span && span.left > 0) {
+        out.push(span.cell);
+        span.left--;
+        continue;
+      }
+      const cell = row.cells[next++];
+      out.push(cell);
+      pending[c] = cell?.rowSpan && cell.rowSpan > 1 ? { cell, left: cell.rowSpan - 1 } : undefined;
+    }
+    grid.push(out);
+  }
+  return grid;
+}
+
+const cellText = (cell: Cell | undefined, joiner: string): string => (cell ? cell.paragraphs.map(paragraphText).join(joiner) : '');
 
 /**
  * The table as a full grid, spanned cells repeated in every row they cover (for CSV and
  * spreadsheets, where each row must stand alone), each cell's paragraphs joined by `joiner`.
  */
 export function tableGrid(table: Table, joiner = '\n'): string[][] {
-  const grid: string[][] = [];
-  // Per column: the text still spanning down and how many rows it still covers.
-  const pending: ({ text: string; left: number } | undefined)[] = table.columns.map(() => undefined);
-  for (const row of table.rows) {
-    const out: string[] = [];
-    let next = 0;
-    for (let c = 0; c < table.columns.length; c++) {
-      const span = pending[c];
-      if (span && span.left > 0) {
-        out.push(span.text);
-        span.left--;
-        continue;
-      }
-      const cell = row.cells[next++];
-      const text = cell ? cell.paragraphs.map(paragraphText).join(joiner) : '';
-      out.push(text);
-      pending[c] = cell?.rowSpan && cell.rowSpan > 1 ? { text, left: cell.rowSpan - 1 } : undefined;
-    }
-    grid.push(out);
-  }
-  return grid;
+  return cellGrid(table).map((row) => row.map((cell) => cellText(cell, joiner)));
+}
+
+/**
+ * The grid as a spreadsheet holds it: a cell's `value` where it has one (a number, or null for
+ * an empty cell), else its text.
+ */
+export function spreadsheetGrid(table: Table): (string | number | null)[][] {
+  return cellGrid(table).map((row) => row.map((cell) => (cell?.value !== undefined ? cell.value : cellText(cell, '\n'))));
 }
 
 /**

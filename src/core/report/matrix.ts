@@ -9,7 +9,7 @@ import { codeTree, groupValue, isNewReference, tallyCodes } from '../analysis/st
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Sentence, Transcript } from '../types.js';
-import { type Cell, type Paragraph, type Row, type Table, textCell } from './document.js';
+import { type Cell, numberCell, type Paragraph, type Row, type Table, textCell } from './document.js';
 import { quoteLabel, quoteRuns, quotesByCode, selectQuotes } from './quotes.js';
 import { interviewRanks, type ReportStudy } from './report-study.js';
 import { frenchSpacing } from './typography.js';
@@ -126,8 +126,8 @@ export function pairMatrix(study: ReportStudy): Table {
     const shared = [...pairs.values()].filter((ids) => ids.length > 1 && ids.every((id) => refs.has(`${code.id}\u0000${id}`))).length;
     return [
       textCell(code.name),
-      ...sides.map((side) => textCell(String(refs.get(`${code.id}\u0000${side.id}`) ?? '–'))),
-      textCell(String(shared)),
+      ...sides.map((side) => numberCell(refs.get(`${code.id}\u0000${side.id}`) ?? 0, String(refs.get(`${code.id}\u0000${side.id}`) ?? '–'))),
+      numberCell(shared),
     ];
   });
   return {
@@ -197,7 +197,7 @@ export function cooccurrenceTable(study: ReportStudy, unit: CooccurrenceUnit, se
     }
   }
   const rows: Row[] = codes.map((code, i) => ({
-    cells: [textCell(`${i + 1}. ${code.name}`), ...codes.map((_, j) => textCell(counts[i]![j]! === 0 ? '·' : String(counts[i]![j]!)))],
+    cells: [textCell(`${i + 1}. ${code.name}`), ...codes.map((_, j) => numberCell(counts[i]![j]!, counts[i]![j]! === 0 ? '·' : String(counts[i]![j]!)))],
   }));
   const unitText = unit === 'segment' ? (fr ? 'segments portant les deux codes' : 'segments carrying both codes') : fr ? 'phrases touchées par les deux codes' : 'sentences touched by both codes';
   return {

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { compareNatural } from '../natural-sort.js';
 import { formatDecimal } from './numbers.js';
 import type { AttributeValue, Language, Participant, Problem } from '../types.js';
-import { type Table, textCell } from './document.js';
+import { type Cell, noValueCell, numberCell, paragraphText, type Table, textCell } from './document.js';
 import type { ReportStudy } from './report-study.js';
 import { capitalize, countWord, frenchSpacing, } from './typography.js';
 import { foldLetters } from '../text/fold.js';
@@ -193,21 +193,23 @@ export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'parti
   return problems;
 }
 
-function formatValue(value: AttributeValue, column: AttributeColumn, language: Language): string {
-  if (isEmpty(value)) return '–';
+/** A participant's value as a cell: `–` when not given (empty in a spreadsheet), a number as one. */
+function valueCell(value: AttributeValue, column: AttributeColumn, language: Language): Cell {
+  if (isEmpty(value)) return noValueCell();
   if (column.numeric) {
     const n = column.role === 'duration' ? parseDuration(value) : asNumber(value);
-    if (n !== undefined) return formatDecimal(n, language, column.role === 'duration' ? 0 : 1);
+    const decimals = column.role === 'duration' ? 0 : 1;
+    if (n !== undefined) return numberCell(Number(n.toFixed(decimals)), formatDecimal(n, language, decimals));
   }
-  return String(value);
+  return textCell(String(value));
 }
 
 export function participantsTable(study: ReportStudy, columns: AttributeColumn[], tableNumber = 1): Table {
   const fr = study.language === 'fr';
-  const rows = study.transcripts.map((t) => [t.id, ...columns.map((c) => formatValue(columnValue(study.participants.get(t.id), c), c, study.language))]);
+  const rows = study.transcripts.map((t) => [textCell(t.id), ...columns.map((c) => valueCell(columnValue(study.participants.get(t.id), c), c, study.language))]);
   // Each column as wide as its longest header word or value (long values wrap past 22 characters).
   const widthOf = (header: string, i: number) =>
-    Math.max(...header.split(/\s+/).map((w) => w.length), ...rows.map((row) => Math.min(22, row[i]!.length))) + 2;
+    Math.max(...header.split(/\s+/).map((w) => w.length), ...rows.map((row) => Math.min(22, paragraphText(row[i]!.paragraphs[0]!).length))) + 2;
   return {
     caption: fr ? 'Caractéristiques des participants' : 'Characteristics of the participants',
     number: tableNumber,
@@ -215,7 +217,7 @@ export function participantsTable(study: ReportStudy, columns: AttributeColumn[]
       { header: 'Participant', width: widthOf('Participant', 0) },
       ...columns.map((c, i) => ({ header: c.header, width: widthOf(c.header, i + 1), align: c.numeric ? ('right' as const) : ('left' as const) })),
     ],
-    rows: rows.map((cells) => ({ cells: cells.map((text) => textCell(text)) })),
+    rows: rows.map((cells) => ({ cells })),
     note: [{ text: participantsSummary(study, columns) }],
     landscape: columns.length > 7,
   };

@@ -5,7 +5,7 @@
  */
 import { codeTree, tallyCodes } from '../analysis/stats.js';
 import type { CodebookNode, Language } from '../types.js';
-import { type Cell, type Paragraph, type Row, type Table, textCell } from './document.js';
+import { type Cell, NO_VALUE, noValueCell, type Paragraph, type Row, type Table, textCell } from './document.js';
 import { quoteLabel, quoteRuns, quotesByCode, selectQuotes, type Quote } from './quotes.js';
 import { interviewRanks, type ReportStudy } from './report-study.js';
 import { frenchSpacing } from './typography.js';
@@ -65,7 +65,6 @@ function countText(row: ThemeRow, total: number, language: Language): string {
   return `${row.participants}/${total}, ${row.references} ${words[language].refs}`;
 }
 
-const NO_SUB_THEME = '–';
 
 /** Rows grouped under their theme cells, spans computed from consecutive equal paths. */
 export function themesTable(study: ReportStudy, options: ThemeTableOptions, tableNumber?: number): Table {
@@ -82,7 +81,7 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
     if (levels === 1) return [top];
     // A code directly under a theme that also has sub-themes: '–' in the sub-theme column, so that
     // in Markdown and HTML (no merged cells) it is not read as a code of the sub-theme above it.
-    return [top, row.path.length === 1 ? NO_SUB_THEME : row.path.slice(1).join(' › ')];
+    return [top, row.path.length === 1 ? NO_VALUE : row.path.slice(1).join(' › ')];
   };
   const keys = rows.map(keyOf);
   const out: Row[] = [];
@@ -96,7 +95,8 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
       if (i > 0 && same(i - 1)) continue;
       let span = 1;
       while (i + span < rows.length && same(i + span)) span++;
-      cells.push(textCell(key[level]!, { rowSpan: span, bold: level === 0 }));
+      // No sub-theme: `–` on a page, an empty cell in a spreadsheet.
+      cells.push(level > 0 && key[level] === NO_VALUE ? { ...noValueCell(), ...(span > 1 ? { rowSpan: span } : {}) } : textCell(key[level]!, { rowSpan: span, bold: level === 0 }));
     }
     cells.push(textCell(options.counts ? `${row.code.name} (${countText(row, total, language)})` : row.code.name));
     cells.push({ paragraphs: row.quotes.length === 0 ? [[{ text: '' }]] : row.quotes.map((q) => quoteRuns(q.quote, q.label, language)) });

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument, Table } from '../document.js';
-import { cellColumns, tableGrid } from '../document.js';
+import { cellColumns, noValueCell, numberCell, spreadsheetGrid, tableGrid, textCell } from '../document.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
 import { spreadsheetText } from '../delimited.js';
@@ -48,6 +48,25 @@ describe('the table model', () => {
       ['Vécu_1 {50 %}', '-2 ans'],
       ['Autre', '@code'],
     ]);
+  });
+});
+
+describe('spreadsheet cells', () => {
+  it('hold the number behind a cell’s text, and nothing where a page shows –', async () => {
+    const counts: Table = {
+      caption: 'Participants',
+      columns: [{ header: 'Participant', width: 1 }, { header: 'Âge', width: 1, align: 'right' }, { header: 'Durée', width: 1, align: 'right' }, { header: 'Cooc.', width: 1, align: 'right' }],
+      rows: [{ cells: [textCell('P1'), numberCell(47.5, '47,5'), noValueCell(), numberCell(0, '·')] }],
+    };
+    expect(tableGrid(counts)).toEqual([['P1', '47,5', '–', '·']]);
+    expect(spreadsheetGrid(counts)).toEqual([['P1', 47.5, null, 0]]);
+    expect(renderCsv(counts, 'csv')).toBe('Participant,Âge,Durée,Cooc.\nP1,47.5,,0\n');
+    expect(renderCsv(counts, 'excel')).toBe('\ufeffParticipant;Âge;Durée;Cooc.\r\nP1;47,5;;0\r\n');
+    const sheet = new TextDecoder().decode(unzipSync(await renderXlsx(counts))['xl/worksheets/sheet1.xml']);
+    // Numbers as numbers (no t="s" or t="inlineStr"), the empty cell left out.
+    expect(sheet).toMatch(/<c r="B2"(?: s="\d+")?><v>47\.5<\/v><\/c>/);
+    expect(sheet).toMatch(/<c r="D2"(?: s="\d+")?><v>0<\/v><\/c>/);
+    expect(sheet).not.toContain('r="C2"');
   });
 });
 

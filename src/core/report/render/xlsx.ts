@@ -1,18 +1,23 @@
 /**
  * A table as an Excel workbook (.xlsx): a bold header row that stays on screen, wrapped text,
  * column widths in proportion to the table's. As in CSV, a spanned cell is repeated on every row
- * so that the sheet can be filtered and sorted; every cell is written as text, never as a
- * formula. The archive's dates are fixed, as for Word files.
+ * so that the sheet can be filtered and sorted; numbers (ages, durations, counts) are numbers,
+ * a cell with no value (`–` on a page) is empty, every other cell is text, never a formula. The
+ * archive's dates are fixed, as for Word files.
  */
 import writeXlsxFile, { type Cell } from 'write-excel-file/node';
-import { tableGrid, type Table } from '../document.js';
+import { spreadsheetGrid, type Table } from '../document.js';
 import { normaliseZip } from './zip.js';
 
 export async function renderXlsx(table: Table, options: { date?: string } = {}): Promise<Uint8Array> {
   const total = table.columns.reduce((sum, c) => sum + c.width, 0);
   const header: Cell[] = table.columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold', wrap: true, alignVertical: 'top', bottomBorderStyle: 'thin' }));
-  const rows: Cell[][] = tableGrid(table).map((row) =>
-    row.map((value, i) => ({ value, type: String, wrap: true, alignVertical: 'top', ...(table.columns[i]?.align === 'right' ? { align: 'right' as const } : {}) })),
+  const rows: Cell[][] = spreadsheetGrid(table).map((row) =>
+    row.map((value, i) => {
+      const look = { wrap: true, alignVertical: 'top' as const, ...(table.columns[i]?.align === 'right' ? { align: 'right' as const } : {}) };
+      if (value === null) return null;
+      return typeof value === 'number' ? { value, type: Number, ...look } : { value, type: String, ...look };
+    }),
   );
   const sheet = table.caption.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'codage';
   const buffer = await writeXlsxFile([header, ...rows], {
