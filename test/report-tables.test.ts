@@ -77,6 +77,9 @@ describe('themes table', () => {
     expect(grid[2]![2]).toBe("Délais d'accès (3/3, 3 réf.)");
     expect(grid[3]![2]).toBe('Humour (0/3, 0 réf.)');
     expect(grid[4]![2]).toBe('inconnu (1/3, 1 réf.)');
+    // In English, one reference is « 1 ref. », not « 1 refs ».
+    const english = tableGrid(themesTable(study({ language: 'en' }), { counts: true, emptyCodes: true }));
+    expect(english.map((r) => r[2])).toEqual(['Impuissance (3/3, 4 refs)', 'Épuisement (2/3, 2 refs)', "Délais d'accès (3/3, 3 refs)", 'Humour (0/3, 0 refs)', 'inconnu (1/3, 1 ref.)']);
     // A theme's own code, where sub-themes exist: '–' as its sub-theme, never a blank that reads as the one above.
     expect(grid.map((r) => r[1])).toEqual(['Émotions négatives', 'Émotions négatives', '–', '', '']);
     const mixed = themesTable(

@@ -61,8 +61,10 @@ export function themeRows(study: ReportStudy, options: Pick<ThemeTableOptions, '
   return rows;
 }
 
+/** `11/12, 21 réf.`; in English `21 refs`, but `1 ref.`. */
 function countText(row: ThemeRow, total: number, language: Language): string {
-  return `${row.participants}/${total}, ${row.references} ${words[language].refs}`;
+  const refs = language === 'en' && row.references === 1 ? 'ref.' : words[language].refs;
+  return `${row.participants}/${total}, ${row.references} ${refs}`;
 }
 
 
