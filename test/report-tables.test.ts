@@ -80,8 +80,9 @@ describe('themes table', () => {
     // In English, one reference is « 1 ref. », not « 1 refs ».
     const english = tableGrid(themesTable(study({ language: 'en' }), { counts: true, emptyCodes: true }));
     expect(english.map((r) => r[2])).toEqual(['Impuissance (3/3, 4 refs)', 'Épuisement (2/3, 2 refs)', "Délais d'accès (3/3, 3 refs)", 'Humour (0/3, 0 refs)', 'inconnu (1/3, 1 ref.)']);
-    // A theme's own code, where sub-themes exist: '–' as its sub-theme, never a blank that reads as the one above.
-    expect(grid.map((r) => r[1])).toEqual(['Émotions négatives', 'Émotions négatives', '–', '', '']);
+    // A theme's own code, where sub-themes exist: '–' as its sub-theme, never a blank that reads as
+    // the one above; the same for the codes not grouped and those missing from the codebook.
+    expect(grid.map((r) => r[1])).toEqual(['Émotions négatives', 'Émotions négatives', '–', '–', '–']);
     const mixed = themesTable(
       study({ codebook: CODEBOOK.replace("  - name: Coordination des soins\n    id: coordination\n    codes:\n      - name: Délais d'accès\n        id: delais\n", '').replace('    themes:\n      - name: Émotions', "    codes:\n      - name: Délais d'accès\n        id: delais\n    themes:\n      - name: Émotions") }),
       { counts: false, emptyCodes: true },

@@ -76,13 +76,14 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
   const total = study.transcripts.length;
   // Theme levels shown as columns: one, or two when sub-themes exist; deeper levels are joined.
   const levels = rows.some((row) => row.path.length >= 2) ? 2 : 1;
+  // A row with no sub-theme (a code directly under its theme, a code not grouped or not in the
+  // codebook): '–' in the sub-theme column, so that in Markdown and HTML (no merged cells) it is
+  // not read as a code of the sub-theme above it.
   const keyOf = (row: ThemeRow): string[] => {
-    if (!row.inCodebook) return [w.unknown, ...(levels === 2 ? [''] : [])];
-    if (row.path.length === 0) return [w.ungrouped, ...(levels === 2 ? [''] : [])];
+    if (!row.inCodebook) return [w.unknown, ...(levels === 2 ? [NO_VALUE] : [])];
+    if (row.path.length === 0) return [w.ungrouped, ...(levels === 2 ? [NO_VALUE] : [])];
     const top = row.path[0]!;
     if (levels === 1) return [top];
-    // A code directly under a theme that also has sub-themes: '–' in the sub-theme column, so that
-    // in Markdown and HTML (no merged cells) it is not read as a code of the sub-theme above it.
     return [top, row.path.length === 1 ? NO_VALUE : row.path.slice(1).join(' › ')];
   };
   const keys = rows.map(keyOf);
