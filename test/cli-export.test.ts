@@ -1,8 +1,10 @@
 /** `codage export` end to end on the demo study and on hostile ones. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
+import { FIGURE_FONT } from '../src/core/report/saturation/svg.js';
 import { decodeTranscriptBytes, normalizeText } from '../src/core/text/decode.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
@@ -279,6 +281,51 @@ describe('the Word file, read back', () => {
     expect(xml).toContain('<w:rStyle w:val="Verbatim"/>');
     expect(xml).toContain('<w:t xml:space="preserve">«\u00a0Je me sens un peu inutile, en fait.');
   });
+});
+
+// A PNG needs a font to draw its labels (CI installs fonts-dejavu-core).
+const fontFound =
+  new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text x="2" y="15" font-family="${FIGURE_FONT}">Hé</text></svg>`, { font: { loadSystemFonts: true } }).getBBox() !== undefined;
+
+describe('the report’s figures, in every format', () => {
+  it('draws them in Word (SVG with its PNG), links them from Markdown written beside, and never prints a caption without its figure', () => {
+    const dir = tempDir();
+    const html = runCli(['export', 'report', '--study', DEMO]).stdout;
+    expect(html.match(/<figure><svg /g)).toHaveLength(2);
+
+    const docx = runCli(['export', 'report', '--study', DEMO, '-o', join(dir, 'rapport.docx')]);
+    expect(docx.code).toBe(0);
+    const files = unzipSync(readFileSync(join(dir, 'rapport.docx')));
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    if (fontFound) {
+      const media = Object.keys(files).filter((f) => f.startsWith('word/media/'));
+      expect(media.filter((f) => f.endsWith('.svg'))).toHaveLength(2);
+      expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(2);
+      expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+      expect(xml.match(/<wp:docPr id="(\d+)"/g)).toEqual(['<wp:docPr id="1"', '<wp:docPr id="2"']);
+      expect(xml).toContain('Figure 2 – Saturation des codes au fil des entretiens');
+    } else {
+      expect(xml).not.toContain('Figure 1');
+      expect(docx.stderr).toContain('2 figures ne sont pas incluses dans l’export Word');
+    }
+
+    const md = runCli(['export', 'report', '--study', DEMO, '-o', join(dir, 'rapport.md')]);
+    expect(md.code).toBe(0);
+    const text = readFileSync(join(dir, 'rapport.md'), 'utf8');
+    expect(text).toContain('\n![Figure 1 – Thèmes et codes (n/N participants)](rapport-figure-1.svg)\n');
+    expect(text).toContain('\n![Figure 2 – Saturation des codes au fil des entretiens](rapport-figure-2.svg)\n');
+    for (const n of [1, 2]) expect(readFileSync(join(dir, `rapport-figure-${n}.svg`), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+
+    // On standard output, or in LaTeX: no figure, so no caption (nor a heading left empty), and said.
+    const stdout = runCli(['export', 'report', '--study', DEMO, '--format', 'md', '--lang', 'en']);
+    expect(stdout.stdout).not.toMatch(/Figure [12]|# Model\n/);
+    expect(stdout.stdout).toContain('# Data saturation\n');
+    expect(stdout.stderr).toContain('note: 2 figures are left out of the Markdown export (Figure 1 – Themes and codes (n/N participants), Figure 2 – Code saturation along the interviews); they are written as SVG beside a Markdown file: add -o report.md');
+    const tex = runCli(['export', 'report', '--study', DEMO, '--format', 'tex']);
+    expect(tex.stdout).not.toContain('Figure');
+    expect(tex.stderr).toContain('dans l’export LaTeX');
+    expect(tex.stderr).toContain('codage saturation --figure saturation.tex');
+  }, 120_000);
 });
 
 describe('an export that holds a likely identifier', () => {

@@ -100,6 +100,7 @@ describe.skipIf(!tools.soffice || !tools.poppler)('Word files opened by LibreOff
       ['codebook', []],
       ['coreq', []],
       ['matrix', ['--by', 'group', '--cell-quotes']],
+      ['report', []],
     ];
     for (const [what, extra] of files) expect(runCli(['export', what, '--study', DEMO, '-o', join(dir, `${what}.docx`), ...extra]).code).toBe(0);
     const r = spawnSync(
@@ -123,6 +124,14 @@ describe.skipIf(!tools.soffice || !tools.poppler)('Word files opened by LibreOff
       }
       if (what === 'participants') {
         expect(pages[0]!.width).toBeGreaterThan(pages[0]!.height);
+      }
+      if (what === 'report') {
+        // Both figures drawn (LibreOffice shows the PNG beside the SVG), each with its caption.
+        const images = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line));
+        expect(images).toHaveLength(2);
+        const text = pages.map((p) => p.words.map((w) => w.text).join(' ')).join(' ');
+        expect(text).toContain('Figure 1 – Thèmes et codes');
+        expect(text).toContain('Figure 2 – Saturation des codes');
       }
     }
   }, 240_000);

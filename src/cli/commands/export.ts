@@ -1,6 +1,5 @@
-import { warnIfReconciliationUnfinished } from '../notices.js';
-import { resolve } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { basename, extname, resolve } from 'node:path';
+import { DataError, UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
 import { attributeColumns, synonymConflicts } from '../../core/report/participants-table.js';
 import type { QuoteOrder } from '../../core/report/quotes.js';
@@ -12,16 +11,16 @@ import { renderDot, renderMermaid, renderSvg } from '../../core/report/mindmap.j
 import { CONSENSUS_CODER } from '../../core/consensus/consensus-coder.js';
 import { reportedCoder, reportStudyOf } from '../../core/report/report-study.js';
 import { studyAgreementSentence } from '../../core/report/agreement.js';
-import type { ReportDocument } from '../../core/report/document.js';
+import { withoutFigures, type Figure, type ReportDocument } from '../../core/report/document.js';
 import { documentPieces, findingsInExport, type AttributeText } from '../../core/privacy/in-export.js';
 import { KIND_NAMES } from '../../core/privacy/problems.js';
 import { computeSaturation, SATURATION_DEFAULTS } from '../../core/analysis/saturation/saturation.js';
 import { saturationSentence } from '../../core/report/saturation/sentence.js';
-import { saturationSvg } from '../../core/report/saturation/svg.js';
+import { FIGURE_FONT, saturationSvg } from '../../core/report/saturation/svg.js';
 import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
 import { STUDY_FILES, type Study } from '../../core/study/study.js';
 import { terminalSafe } from '../../core/text/terminal.js';
-import type { Language } from '../../core/types.js';
+import type { Language, Localized } from '../../core/types.js';
 import { openSentenceCache, type SentenceStore } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
@@ -29,6 +28,7 @@ import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { resolveCoder } from '../coder.js';
+import { noticePrinter, warnIfReconciliationUnfinished } from '../notices.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 import { exportRefi, refiFormat } from './export-refi.js';
@@ -201,7 +201,11 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     sentences.save();
     if (name === 'mindmap' && format === 'md') doc.blocks.push({ type: 'code', language: 'mermaid', text: renderMermaid(mindmapTrees(report, exportOptions)) });
     warnIdentifiers(ctx, doc, report.segments, study);
-    out = await render(doc, format, { landscape: options.landscape, standalone: options.standalone, date });
+    // The mind map's own Markdown gives its figure as Mermaid source, under its caption.
+    const placed = name === 'mindmap' ? { doc, files: [] } : await placeFigures(ctx, doc, format, options.output);
+    out = await render(placed.doc, format, { landscape: options.landscape, standalone: options.standalone, date });
+    // The figures first: the Markdown never links to a file not yet written.
+    for (const file of placed.files) await writeOutput(file.path, file.svg, { study: study.root, option: '-o' });
   }
 
   if (options.output) {
@@ -286,6 +290,68 @@ function agreementExtras(study: Study, segments: AnchoredSegment[], language: La
     sentences: (t) => sentences.of(t),
   });
   return sentence === null ? {} : { agreement: sentence };
+}
+
+/**
+ * The figures (the report's mind map and saturation curve) as each format holds them: HTML draws
+ * their SVG inline; Word gets the SVG with a PNG rendered here for the readers that cannot draw
+ * SVG; Markdown written to a file links to SVG files written beside it (`rapport-figure-1.svg`).
+ * A figure a format cannot hold — LaTeX, Markdown on standard output, a PNG when no font can draw
+ * its labels — is left out with its caption (and a heading left empty), and said on stderr.
+ */
+async function placeFigures(
+  ctx: CommandContext,
+  doc: ReportDocument,
+  format: ExportFormat,
+  output: string | undefined,
+): Promise<{ doc: ReportDocument; files: { path: string; svg: string }[] }> {
+  const figures = doc.blocks.flatMap((b) => (b.type === 'figure' ? [b.figure] : []));
+  if (figures.length === 0 || format === 'html') return { doc, files: [] };
+  const leaveOut = (why: Localized) => {
+    const { doc: without, left } = withoutFigures(doc, () => false);
+    const captions = left.map((f) => f.caption).join(', ');
+    const kind = format === 'tex' ? 'LaTeX' : format === 'md' ? 'Markdown' : 'Word';
+    noticePrinter(ctx)({
+      en: `${left.length === 1 ? 'one figure is' : `${left.length} figures are`} left out of the ${kind} export (${captions}); ${why.en}`,
+      fr: `${left.length === 1 ? 'une figure n’est pas incluse' : `${left.length} figures ne sont pas incluses`} dans l’export ${kind} (${captions}) ; ${why.fr}`,
+    });
+    return { doc: without, files: [] };
+  };
+  if (format === 'tex') {
+    return leaveOut({
+      en: 'codage saturation --figure saturation.tex writes the saturation curve for LaTeX (pgfplots), codage export mindmap --format svg the map of themes',
+      fr: 'codage saturation --figure saturation.tex écrit la courbe de saturation pour LaTeX (pgfplots), codage export mindmap --format svg la carte des thèmes',
+    });
+  }
+  if (format === 'md') {
+    if (output === undefined) {
+      return leaveOut({
+        en: 'they are written as SVG beside a Markdown file: add -o report.md (the HTML and Word reports hold them)',
+        fr: 'elles sont écrites en SVG à côté d’un fichier Markdown : ajouter -o rapport.md (les rapports HTML et Word les contiennent)',
+      });
+    }
+    const path = resolve(output);
+    const base = path.slice(0, path.length - extname(path).length);
+    const files = figures.map((f, i) => ({ figure: f, path: `${base}-figure-${i + 1}.svg` }));
+    const blocks = doc.blocks.map((b) => {
+      const file = b.type === 'figure' ? files.find((f) => f.figure === b.figure) : undefined;
+      return file && b.type === 'figure' ? { ...b, figure: { ...b.figure, file: basename(file.path) } } : b;
+    });
+    return { doc: { ...doc, blocks }, files: files.map((f) => ({ path: f.path, svg: f.figure.svg })) };
+  }
+  // Word: each figure's PNG, 1,800 pixels wide (sharp at the width of the page's text).
+  const { svgToPng } = await import('../../io/figure-png.js');
+  const pngs = new Map<Figure, Uint8Array>();
+  try {
+    for (const f of figures) pngs.set(f, await svgToPng(f.svg, { width: 1800, fontFamily: FIGURE_FONT }));
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return leaveOut({
+      en: `${error.localized.en}; install one (Debian/Ubuntu: apt install fonts-dejavu-core), or export the report as HTML, which draws them`,
+      fr: `${error.localized.fr} ; en installer une (Debian/Ubuntu : apt install fonts-dejavu-core), ou exporter le rapport en HTML, qui les dessine`,
+    });
+  }
+  return { doc: { ...doc, blocks: doc.blocks.map((b) => (b.type === 'figure' ? { ...b, figure: { ...b.figure, png: pngs.get(b.figure)! } } : b)) }, files: [] };
 }
 
 async function render(doc: ReportDocument, format: ExportFormat, options: { landscape?: boolean; standalone?: boolean; date?: string }): Promise<string | Uint8Array> {

@@ -64,6 +64,13 @@ export interface Figure {
   /** Its natural size in pixels (CSS px). */
   width: number;
   height: number;
+  /**
+   * The figure as a PNG, for Word (its fallback beside the SVG, for the readers that cannot draw
+   * SVG): rendered by the command (io/figure-png.ts), which leaves out a figure it cannot render.
+   */
+  png?: Uint8Array;
+  /** Where Markdown finds the figure: a file the command writes beside the document. */
+  file?: string;
 }
 
 export type Block =
@@ -178,4 +185,37 @@ export function cellColumns(table: Table): number[][] {
     }
     return columns;
   });
+}
+
+/**
+ * The document without the figures `keep` refuses (a format, or a computer, that cannot show
+ * them), and without a heading that is left with nothing under it. Returns the figures left out,
+ * for the command to say so: a caption is never printed without its figure.
+ */
+export function withoutFigures(doc: ReportDocument, keep: (figure: Figure) => boolean): { doc: ReportDocument; left: Figure[] } {
+  const left: Figure[] = [];
+  const blocks: Block[] = [];
+  // The headings a figure left out was under: those may now head nothing.
+  const open: Extract<Block, { type: 'heading' }>[] = [];
+  const lost = new Set<Block>();
+  for (const b of doc.blocks) {
+    if (b.type === 'heading') {
+      while (open.length > 0 && open[open.length - 1]!.level >= b.level) open.pop();
+      open.push(b);
+    }
+    if (b.type === 'figure' && !keep(b.figure)) {
+      left.push(b.figure);
+      for (const h of open) lost.add(h);
+    } else blocks.push(b);
+  }
+  if (left.length === 0) return { doc, left };
+  // Such a heading followed by another of its level or above (or by nothing) heads nothing.
+  const kept: Block[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    const next = kept[0];
+    if (b.type === 'heading' && lost.has(b) && (next === undefined || (next.type === 'heading' && next.level <= b.level))) continue;
+    kept.unshift(b);
+  }
+  return { doc: { ...doc, blocks: kept }, left };
 }

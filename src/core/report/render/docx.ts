@@ -1,7 +1,7 @@
 /**
  * Word documents with the `docx` library: real tables (not tabs), the header row repeated on
  * every page, rows that do not break across pages, theme cells merged over their codes, quotes
- * in a character style. Every look comes from a named style — "Verbatim", "Codage table text",
+ * in a character style, figures as SVG with a PNG beside it. Every look comes from a named style — "Verbatim", "Codage table text",
  * "Codage table heading", "Caption", "Codage note" — so the researcher restyles the whole
  * document from Word's style pane. A4, portrait, or landscape for wide tables.
  *
@@ -13,6 +13,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageOrientation,
   Paragraph as DocxParagraph,
@@ -24,7 +25,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { cellColumns, numberedCaption, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
+import { cellColumns, numberedCaption, type Block, type Figure, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 import { UsageError } from '../../errors.js';
 import { escapeHtml } from './html.js';
 import { FIXED_DATE, normaliseZip } from './zip.js';
@@ -100,7 +101,44 @@ function tableBlocks(table: Table, textWidth: number, language: 'fr' | 'en'): (D
   return out;
 }
 
-function blockChildren(b: Block, textWidth: number, language: 'fr' | 'en'): (DocxParagraph | DocxTable)[] {
+/**
+ * A figure: the SVG (sharp at any size, in Word 2016 and later) with its PNG for the readers that
+ * cannot draw SVG, as wide as the text at most and no taller than the page, its caption under it.
+ */
+function figureBlocks(figure: Figure, textWidth: number, textHeight: number, id: number): DocxParagraph[] {
+  // The command renders the PNG, or leaves the figure out (withoutFigures) and says why.
+  if (figure.png === undefined) throw new Error(`the figure "${figure.caption}" reached the Word writer without its PNG`);
+  // Twentieths of a point to CSS pixels (96 per inch); room kept for the caption under it.
+  const scale = Math.min(1, textWidth / 15 / figure.width, (textHeight / 15 - 80) / figure.height);
+  const transformation = { width: Math.round(figure.width * scale), height: Math.round(figure.height * scale) };
+  return [
+    new DocxParagraph({
+      keepNext: true,
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: new TextEncoder().encode(figure.svg),
+          fallback: { type: 'png', data: figure.png },
+          transformation,
+          // Numbered here: the library gives every drawing the id 1, and Word wants them distinct.
+          altText: { id: String(id), name: figure.caption, title: figure.caption, description: figure.caption },
+        }),
+      ],
+    }),
+    new DocxParagraph({ style: STYLE.caption, children: [new TextRun(figure.caption)] }),
+  ];
+}
+
+interface Layout {
+  textWidth: number;
+  textHeight: number;
+  language: 'fr' | 'en';
+  /** 1, 2, … for the figures in their order. */
+  figureId: () => number;
+}
+
+function blockChildren(b: Block, { textWidth, textHeight, language, figureId }: Layout): (DocxParagraph | DocxTable)[] {
   switch (b.type) {
     case 'heading':
       return [new DocxParagraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(b.text)] })];
@@ -109,7 +147,7 @@ function blockChildren(b: Block, textWidth: number, language: 'fr' | 'en'): (Doc
     case 'table':
       return tableBlocks(b.table, textWidth, language);
     case 'figure':
-      return [new DocxParagraph({ style: STYLE.caption, children: [new TextRun(b.figure.caption)] })];
+      return figureBlocks(b.figure, textWidth, textHeight, figureId());
     case 'code':
       return b.text.replace(/\n$/, '').split('\n').map((line) => new DocxParagraph({ style: STYLE.code, children: [new TextRun(line)] }));
   }
@@ -144,8 +182,11 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
   }
   const landscape = options.landscape ?? doc.blocks.some((b) => b.type === 'table' && b.table.landscape === true);
   const textWidth = (landscape ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
+  const textHeight = (landscape ? PAGE.width : PAGE.height) - 2 * PAGE.margin;
   const children: (DocxParagraph | DocxTable)[] = [new DocxParagraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.title)] })];
-  for (const b of doc.blocks) children.push(...blockChildren(b, textWidth, doc.language));
+  let figures = 0;
+  const layout: Layout = { textWidth, textHeight, language: doc.language, figureId: () => ++figures };
+  for (const b of doc.blocks) children.push(...blockChildren(b, layout));
   const section: ISectionOptions = {
     properties: {
       page: {

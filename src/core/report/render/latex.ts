@@ -138,7 +138,8 @@ function blockTex(b: Block, language: 'fr' | 'en', rotate: boolean): string {
     case 'table':
       return tableLatex(b.table, language, rotate);
     case 'figure':
-      return `% ${b.figure.caption.replace(/\n/g, ' ')}: see the SVG export`;
+      // (The command leaves figures out of a LaTeX export, and says so.)
+      return `% ${b.figure.caption.replace(/\n/g, ' ')}${language === 'fr' ? ' : figure non incluse en LaTeX' : ': figure not included in LaTeX'}`;
     case 'code':
       return `\\begin{verbatim}\n${b.text.replace(/\n$/, '')}\n\\end{verbatim}`;
   }

@@ -1,7 +1,8 @@
 /**
  * Markdown as pandoc reads it: pipe tables (one line per row, so several quotes in a cell are
  * joined by ` ; `), a spanned theme written once with the rows below left empty, italics with
- * `*…*`, and every character Markdown would read as markup escaped.
+ * `*…*`, every character Markdown would read as markup escaped, and a figure as an image whose
+ * file the command writes beside the document.
  */
 import { cellColumns, numberedCaption, paragraphText, type Block, type Inline, type Paragraph, type ReportDocument, type Table } from '../document.js';
 
@@ -16,6 +17,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\*_`|<[\]~^]|&(?=#?\w+;)/g, (c) => `\\${c}`)
     .replace(/^(?:([#>+-])|(\d+)([.)]))(?=\s|$)/, (_, mark: string | undefined, digits: string, dot: string) => (mark !== undefined ? `\\${mark}` : `${digits}\\${dot}`))
     .replace(/\s*\n\s*/g, ' ');
+}
+
+/** A relative file name as a link's destination: between `< >` when it holds a space or a bracket. */
+function linkDestination(file: string): string {
+  return /^[\w./-]+$/u.test(file) ? file : `<${file.replace(/[<>\\]/g, (c) => `\\${c}`)}>`;
 }
 
 function inline(run: Inline): string {
@@ -59,7 +65,9 @@ function block(b: Block, language: 'fr' | 'en'): string {
     case 'table':
       return tableMarkdown(b.table, language);
     case 'figure':
-      return `*${escapeMarkdown(b.figure.caption)}*`;
+      // An image alone in its paragraph: pandoc makes it a figure, its text the caption. Without a
+      // file, the caption of a figure given another way (the Mermaid source that follows it).
+      return b.figure.file !== undefined ? `![${escapeMarkdown(b.figure.caption)}](${linkDestination(b.figure.file)})` : `*${escapeMarkdown(b.figure.caption)}*`;
     case 'code':
       return `\`\`\`${b.language}\n${b.text.replace(/\n$/, '')}\n\`\`\``;
   }

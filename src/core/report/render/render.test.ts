@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument, Table } from '../document.js';
-import { cellColumns, noValueCell, numberCell, spreadsheetGrid, tableGrid, textCell } from '../document.js';
+import { cellColumns, noValueCell, numberCell, spreadsheetGrid, tableGrid, textCell, withoutFigures } from '../document.js';
 import { renderCsv } from './csv.js';
 import { renderDocx } from './docx.js';
 import { spreadsheetText } from '../delimited.js';
@@ -48,6 +48,47 @@ describe('the table model', () => {
       ['Vécu_1 {50 %}', '-2 ans'],
       ['Autre', '@code'],
     ]);
+  });
+});
+
+describe('figures', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200"><rect width="400" height="200"/></svg>';
+  // A 1×1 PNG: what the command renders from the SVG (io/figure-png.ts).
+  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  const figured: ReportDocument = {
+    title: 'Rapport',
+    language: 'fr',
+    blocks: [
+      { type: 'heading', level: 1, text: 'Modélisation' },
+      { type: 'figure', figure: { caption: 'Figure 1 – Thèmes et codes', svg, width: 400, height: 200 } },
+      { type: 'heading', level: 1, text: 'Saturation' },
+      { type: 'paragraph', content: [{ text: 'La saturation a été atteinte.' }] },
+      { type: 'figure', figure: { caption: 'Figure 2 – Saturation', svg, width: 400, height: 200 } },
+      { type: 'heading', level: 1, text: 'Livre de codes' },
+    ],
+  };
+
+  it('leave a document with their captions, and with a heading that heads nothing else', () => {
+    const { doc: without, left } = withoutFigures(figured, () => false);
+    expect(left.map((f) => f.caption)).toEqual(['Figure 1 – Thèmes et codes', 'Figure 2 – Saturation']);
+    // « Modélisation » headed its figure only; « Livre de codes », no figure: it stays.
+    expect(without.blocks.map((b) => (b.type === 'heading' ? b.text : b.type))).toEqual(['Saturation', 'paragraph', 'Livre de codes']);
+    expect(withoutFigures(figured, () => true).doc).toBe(figured);
+  });
+
+  it('are images in Markdown (the file beside it) and in Word (the SVG and its PNG, under their caption)', async () => {
+    const linked = { ...figured, blocks: figured.blocks.map((b) => (b.type === 'figure' ? { ...b, figure: { ...b.figure, file: b.figure.caption.startsWith('Figure 1') ? 'rapport-figure-1.svg' : 'mon rapport (2).svg' } } : b)) };
+    const md = renderMarkdown(linked);
+    expect(md).toContain('\n\n![Figure 1 – Thèmes et codes](rapport-figure-1.svg)\n\n');
+    expect(md).toContain('\n\n![Figure 2 – Saturation](<mon rapport (2).svg>)\n\n');
+    const withPng = { ...figured, blocks: figured.blocks.map((b) => (b.type === 'figure' ? { ...b, figure: { ...b.figure, png } } : b)) };
+    const files = unzipSync(await renderDocx(withPng));
+    expect(Object.keys(files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/')).map((f) => f.slice(-4)).sort()).toEqual(['.png', '.svg']);
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+    expect(xml.indexOf('<w:drawing>')).toBeLessThan(xml.indexOf('Figure 1 – Thèmes et codes</w:t>'));
+    // Without its PNG, a figure never reaches Word: the command renders it or leaves it out.
+    await expect(renderDocx(figured)).rejects.toThrow(/without its PNG/);
   });
 });
 
