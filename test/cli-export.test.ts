@@ -328,6 +328,38 @@ describe('the report’s figures, in every format', () => {
   }, 120_000);
 });
 
+describe('the report’s memos', () => {
+  it('are in its annex in every format: the study’s, a theme’s, a code’s, and the coders’ notes', () => {
+    const study = copyStudy();
+    const dir = tempDir();
+    for (const [subject, text] of [
+      ['étude', 'Saturation discutée avec la directrice : deux entretiens de plus.'],
+      ['Vécu du médecin', 'Le thème le plus chargé.'],
+      ['Frustration', 'Proche de l’impuissance ? Comparer MG3 et MG5.'],
+    ]) {
+      expect(runCli(['memo', subject!, text!, '--study', study, '--coder', 'marie']).code).toBe(0);
+    }
+    const plain = (s: string) => s.replace(/\s+/g, ' ');
+    const md = runCli(['export', 'report', '--study', study, '--format', 'md']).stdout;
+    expect(md).toContain('\n# Mémos\n\n## L’étude\n\n**');
+    expect(md).toContain('Saturation discutée avec la directrice : deux entretiens de plus.');
+    expect(md).toContain('## Le thème «\u00a0Vécu du médecin\u00a0»\n');
+    expect(md).toContain('Proche de l’impuissance ? Comparer MG3 et MG5.');
+    // The coders' notes on an interview, kept in their coder files.
+    expect(md).toContain('**Note de marie**\n\nPremier entretien. Cabinet de groupe');
+    const html = runCli(['export', 'report', '--study', study]).stdout;
+    expect(html).toContain('<h2>Mémos</h2>');
+    expect(html).toContain('Le thème le plus chargé.');
+    const tex = runCli(['export', 'report', '--study', study, '--format', 'tex']).stdout;
+    expect(tex).toContain('\\section*{Mémos}');
+    expect(tex).toContain('Proche de l’impuissance~? Comparer MG3 et MG5.');
+    expect(runCli(['export', 'report', '--study', study, '-o', join(dir, 'rapport.docx')]).code).toBe(0);
+    const xml = plain(new TextDecoder().decode(unzipSync(readFileSync(join(dir, 'rapport.docx')))['word/document.xml']));
+    expect(xml).toContain('>Mémos</w:t>');
+    expect(xml).toContain('Saturation discutée avec la directrice : deux entretiens de plus.');
+  }, 120_000);
+});
+
 describe('an export that holds a likely identifier', () => {
   it('warns on stderr with where it was said, and exports the same as without it', () => {
     const dir = studyWithIdentifiers();

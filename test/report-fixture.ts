@@ -15,6 +15,7 @@ export interface FixtureSegment {
   coder?: string;
   quote?: string;
   unplaced?: boolean;
+  memo?: string;
 }
 
 export interface FixtureInput {
@@ -44,6 +45,7 @@ export function reportFixture(input: FixtureInput): ReportStudy {
     const segment: Segment & { quote?: string } = { id: `s${i}`, participant: s.participant, start: Math.max(0, start), end: Math.max(0, start) + s.text.length, text: s.text, codes: s.codes };
     if (s.exemplary) segment.exemplary = true;
     if (s.quote) segment.quote = s.quote;
+    if (s.memo) segment.memo = s.memo;
     return {
       coder: s.coder ?? 'marie',
       file: `codings/${s.coder ?? 'marie'}.yaml`,

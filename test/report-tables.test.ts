@@ -7,6 +7,7 @@ import { groupMatrix, pairMatrix } from '../src/core/report/matrix.js';
 import { pairMaps, renderDot, renderMermaid, renderSvg } from '../src/core/report/mindmap.js';
 import { attributeColumns, participantsSummary, participantsTable, synonymConflicts } from '../src/core/report/participants-table.js';
 import { themesTable } from '../src/core/report/themes-table.js';
+import type { Memo, MemoSubject } from '../src/core/memo/memo.js';
 import { segmentSentences } from '../src/core/transcript/sentences.js';
 import { reportFixture } from './report-fixture.js';
 
@@ -308,5 +309,61 @@ describe('matrix, co-occurrence, methods', () => {
         'le codage retenu est issu de la mise en commun de leurs codages (les 3 entretiens).',
     );
     expect(text).not.toContain('consensus a codé');
+  });
+});
+
+describe('the report’s memos', () => {
+  const memo = (file: string, subject: MemoSubject, text: string): [string, Memo] => [file, { file, subject, text }];
+  const files = new Map<string, Memo>([
+    memo('memos/transcripts/P2.md', { kind: 'transcript', id: 'P2' }, 'Entretien écourté.\n'),
+    memo('memos/codes/impuissance.md', { kind: 'code', id: 'impuissance' }, '## 2026-12-01 06:55 — marie\n\nProche de la frustration ?\nComparer P1 et P3.\n'),
+    memo('memos/study.md', { kind: 'study' }, 'Saturation discutée avec la directrice.\n'),
+    memo('memos/themes/vecu.md', { kind: 'theme', id: 'vecu' }, 'Le thème central.\n'),
+    memo('memos/codes/fusionne.md', { kind: 'code', id: 'fusionne' }, 'Un code fusionné depuis.\n'),
+    memo('memos/codes/humour.md', { kind: 'code', id: 'humour' }, '   \n'),
+  ]);
+  const withMemos = () => {
+    const s = study({
+      segments: [
+        { participant: 'P1', text: 'Je ne sais plus quoi lui proposer.', codes: ['impuissance'], memo: 'Dit deux fois.' },
+        { participant: 'P1', text: 'On tourne en rond, et lui aussi.', codes: ['epuisement'] },
+        { participant: 'P2', text: 'On bricole en attendant.', codes: ['delais'], memo: 'Mémo de paul.', coder: 'paul' },
+      ],
+    });
+    return { ...s, memos: { files, notes: [{ coder: 'paul', participant: 'P1', text: 'Codé à l’aveugle.' }] } };
+  };
+
+  it('end the report in an annex, in the order codage memo lists them, each as its author wrote it', () => {
+    const doc = exportDocument('report', withMemos(), { counts: true, cellQuotes: false, unit: 'segment', emptyCodes: true, extras: {} }, (t) => segmentSentences(t.text, t.turns));
+    const at = doc.blocks.findIndex((b) => b.type === 'heading' && b.text === 'Mémos');
+    expect(at).toBeGreaterThan(0);
+    const annex = doc.blocks.slice(at).map((b) => (b.type === 'heading' ? `${'#'.repeat(b.level)} ${b.text}` : b.type === 'paragraph' ? b.content.map((r) => (r.bold ? `**${r.text}**` : r.italic ? `*${r.text}*` : r.text)).join('') : b.type));
+    expect(annex).toEqual([
+      '# Mémos',
+      '## L’étude',
+      'Saturation discutée avec la directrice.',
+      '## Le thème «\u00a0Vécu du médecin\u00a0»',
+      'Le thème central.',
+      '## Le code «\u00a0Vécu du médecin > Émotions négatives > Impuissance\u00a0»',
+      '**2026-12-01 06:55 — marie**',
+      'Proche de la frustration ? Comparer P1 et P3.',
+      '## L’entretien P1',
+      '**Note de paul**',
+      'Codé à l’aveugle.',
+      '**Sur le passage ***«\u00a0Je ne sais plus quoi lui proposer.\u00a0»* (marie)',
+      'Dit deux fois.',
+      '## L’entretien P2',
+      'Entretien écourté.',
+    ]);
+    // A memo on a code merged away is shown nowhere (codage check says so), nor is an empty one;
+    // a segment memo of a coding not reported (paul's) is not this report's.
+    const text = annex.join('\n');
+    expect(text).not.toMatch(/fusionné|Mémo de paul|Humour/);
+  });
+
+  it('leave no annex when nobody wrote one, nor when the memos were not read', () => {
+    const none = { ...study(), memos: { files: new Map<string, Memo>(), notes: [] } };
+    const options = { counts: true, cellQuotes: false, unit: 'segment' as const, emptyCodes: true, extras: {} };
+    for (const s of [none, study()]) expect(exportDocument('report', s, options, (t) => segmentSentences(t.text, t.turns)).blocks.some((b) => b.type === 'heading' && b.text === 'Mémos')).toBe(false);
   });
 });

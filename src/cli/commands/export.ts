@@ -26,6 +26,7 @@ import type { CommandContext } from '../context.js';
 import { loadForCommand } from '../load.js';
 import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
 import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
+import { readMemos } from '../../io/memos.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { resolveCoder } from '../coder.js';
 import { noticePrinter, warnIfReconciliationUnfinished } from '../notices.js';
@@ -132,6 +133,8 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     coder,
     language: ctx.language,
     software: `codage ${codageVersion()}`,
+    // The report ends with the memos.
+    ...(name === 'report' ? { memos: await readMemos(study.root) } : {}),
     selection: {
       max,
       exemplaryFirst: options.exemplaryFirst,

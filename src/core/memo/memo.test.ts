@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, entryCount, fileNameOf, latestEntry, memoFile, memoOf, subjectOfFile, type Memo } from './memo.js';
+import { appendEntry, entryCount, fileNameOf, latestEntry, memoFile, memoOf, memoParagraphs, subjectOfFile, type Memo } from './memo.js';
 
 describe('memo files', () => {
   it('one file per subject, by id', () => {
@@ -43,5 +43,19 @@ describe('memo entries', () => {
     expect(entryCount(second)).toBe(1);
     expect(latestEntry(second)).toBe('Relu avec le directeur.\nÀ fusionner.');
     expect(latestEntry(free)).toBe(free.replace(/\r/g, '').trim());
+  });
+});
+
+describe('a memo shown in a document', () => {
+  it('is its paragraphs, its entries’ headings apart, a list line by line', () => {
+    const text = 'Notes libres\nsur deux lignes.\n\n## 2026-12-01 06:55 — marie\n\nProche de l’impuissance ?\nComparer MG3 et MG5.\n\n- MG3\n- MG5\n';
+    expect(memoParagraphs(text)).toEqual([
+      { text: 'Notes libres sur deux lignes.', heading: false },
+      { text: '2026-12-01 06:55 — marie', heading: true },
+      { text: 'Proche de l’impuissance ? Comparer MG3 et MG5.', heading: false },
+      { text: '- MG3', heading: false },
+      { text: '- MG5', heading: false },
+    ]);
+    expect(memoParagraphs('  \n')).toEqual([]);
   });
 });

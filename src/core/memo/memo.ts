@@ -100,3 +100,31 @@ export function entryCount(text: string): number {
 export function memoLine(text: string): string {
   return latestEntry(text).replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The memo as paragraphs for a document that shows it (the report's annex): its blank-line
+ * separated blocks, a line inside one joined to the next as Markdown reads it (a list keeps its
+ * lines apart), and the headings of its entries (`## 2026-12-01 14:03 — marie`) as such, without
+ * their `#`.
+ */
+export function memoParagraphs(text: string): { text: string; heading: boolean }[] {
+  const out: { text: string; heading: boolean }[] = [];
+  for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const lines = block.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    let body: string[] = [];
+    const flush = (list: boolean) => {
+      if (body.length > 0) out.push(...(list ? body.map((line) => ({ text: line, heading: false })) : [{ text: body.join(' '), heading: false }]));
+      body = [];
+    };
+    const list = lines.some((line) => /^(?:[-*+]|\d+[.)])\s/.test(line));
+    for (const line of lines) {
+      const heading = /^#{1,6}\s+(.*)$/.exec(line);
+      if (heading) {
+        flush(list);
+        out.push({ text: heading[1]!.trim(), heading: true });
+      } else body.push(line);
+    }
+    flush(list);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { codebookTable } from './codebook-table.js';
 import { coreqTable } from './coreq.js';
 import type { Block, ReportDocument, Table } from './document.js';
 import { cooccurrenceTable, groupMatrix, pairMatrix, type CooccurrenceUnit } from './matrix.js';
+import { memoBlocks } from './memos.js';
 import { methodsSentences, type MethodsExtras } from './methods.js';
 import { codebookMap, pairMaps, renderSvg, type MapNode } from './mindmap.js';
 import { attributeColumns, participantsSummary, participantsTable } from './participants-table.js';
@@ -136,5 +137,6 @@ export function studyReport(study: ReportStudy, options: ExportOptions): ReportD
   }
   blocks.push({ type: 'heading', level: 1, text: fr ? 'Livre de codes' : 'Codebook' });
   blocks.push({ type: 'table', table: { ...codebookTable(study.codebook, language, 3), landscape: false } });
+  blocks.push(...memoBlocks(study));
   return { title: titleOf(study), language, blocks };
 }

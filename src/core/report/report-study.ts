@@ -7,6 +7,8 @@ import { DataError, UsageError } from '../errors.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Study } from '../study/study.js';
 import type { Codebook, Language, Participant, Transcript } from '../types.js';
+import type { Memos } from '../memo/memo.js';
+import type { ReportMemos } from './memos.js';
 import { DEFAULT_SELECTION, labelFields, type QuoteSelection } from './quotes.js';
 
 export interface ReportStudy {
@@ -30,6 +32,8 @@ export interface ReportStudy {
   /** "codage 0.1.0". */
   software: string;
   selection: QuoteSelection;
+  /** The memos the report's annex shows (memos/ and the coders' notes), when they were read. */
+  memos?: ReportMemos;
 }
 
 /** Attribute names that mean "the pair this participant belongs to", when codage.yaml names none. */
@@ -95,7 +99,7 @@ export function assertLabelKeepsPairsApart(quoteLabel: string, pairAttribute: st
 export function reportStudyOf(
   study: Study,
   segments: readonly AnchoredSegment[],
-  input: { coder: string | undefined; language: Language; software: string; selection?: Partial<QuoteSelection> },
+  input: { coder: string | undefined; language: Language; software: string; selection?: Partial<QuoteSelection>; memos?: Memos },
 ): ReportStudy {
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
   if (study.config.pair !== undefined && ![...study.participants.values()].some((p) => p.attributes[study.config.pair!] !== undefined)) {
@@ -121,5 +125,8 @@ export function reportStudyOf(
     selection: { ...DEFAULT_SELECTION, ...input.selection },
     ...(study.config.title !== undefined ? { title: study.config.title } : {}),
     ...(pairAttribute !== undefined ? { pairAttribute } : {}),
+    ...(input.memos !== undefined
+      ? { memos: { files: input.memos, notes: study.coders.flatMap((c) => Object.entries(c.coderFile.memos).map(([participant, text]) => ({ coder: c.coder, participant, text }))) } }
+      : {}),
   };
 }
