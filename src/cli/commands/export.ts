@@ -342,6 +342,7 @@ async function placeFigures(
     });
     return { doc: { ...doc, blocks }, files: files.map((f) => ({ path: f.path, svg: f.figure.svg })) };
   }
+  if (format !== 'docx') return { doc, files: [] };
   // Word: each figure's PNG, 1,800 pixels wide (sharp at the width of the page's text).
   const { svgToPng } = await import('../../io/figure-png.js');
   const pngs = new Map<Figure, Uint8Array>();
