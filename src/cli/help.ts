@@ -575,7 +575,8 @@ What to export:
   methods       the methods paragraph with the study’s real numbers
   coreq         the 32-item COREQ checklist, the items codage knows filled in
   mindmap       themes → codes as Mermaid, Graphviz DOT or SVG (--by pair: one map per pair)
-  report        the whole study on one standalone HTML page, printable on A4
+  report        the whole study on one standalone HTML page, printable on A4, the memos in an
+                annex (docx: figures embedded; md with -o: figures written beside it as SVG)
 
 Formats: md, csv (RFC 4180), excel (CSV for French Excel: ;, BOM), xlsx, docx, tex, html;
 mindmap: mermaid, dot, svg, md, html. Without --format, the extension of -o decides.
@@ -601,7 +602,8 @@ on stderr says where it was said (transcript:line:col); the export is written al
   methods       le paragraphe de méthodes avec les vrais chiffres de l’étude
   coreq         la grille COREQ en 32 items, remplie pour ce que codage sait
   mindmap       thèmes → codes en Mermaid, Graphviz DOT ou SVG (--by pair : une carte par paire)
-  report        toute l’étude sur une page HTML autonome, imprimable en A4
+  report        toute l’étude sur une page HTML autonome, imprimable en A4, les mémos en annexe
+                (docx : figures incluses ; md avec -o : figures écrites à côté, en SVG)
 
 Formats : md, csv (RFC 4180), excel (CSV pour Excel en français : ;, BOM), xlsx, docx, tex, html ;
 mindmap : mermaid, dot, svg, md, html. Sans --format, l’extension de -o décide.
