@@ -198,6 +198,39 @@ describe('codage reconcile --strategy', () => {
     expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(before);
   });
 
+  it('applies the decisions taken after a correction of a transcript moved their passages (check --fix), without --force, from a log an earlier codage wrote too', () => {
+    for (const earlier of [false, true]) {
+      const dir = copyStudy();
+      expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+      // A log an earlier codage wrote: keys without their fingerprint (participant|kind|A|B).
+      if (earlier) {
+        editLog(dir, (rows) => {
+          for (const r of rows) r.désaccord = r.désaccord!.split('|').slice(0, 4).join('|');
+        });
+      }
+      const file = join(dir, 'transcripts/MG1.txt');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Enquêtrice : Bonjour, et merci', 'Enquêtrice : Alors voilà, bonjour, et merci'));
+      expect(runCli(['check', '--fix', '--study', dir]).code).toBe(0);
+      const fixed = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
+      const r = reconcile(dir, '--strategy', 'prefer-b');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('94 settled (0 by the strategy prefer-b now) and 0 waiting');
+      expect(r.stdout).toContain('22 decision(s) follow their passage, moved in its transcript');
+      expect(r.stdout).not.toContain('no longer match');
+      // The consensus check --fix re-anchored is what the decisions give: rebuilt the same.
+      expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(fixed);
+      const rows = readLog(dir);
+      expect(rows).toHaveLength(94);
+      expect(rows.every((x) => x.décision === 'garder A' && x.désaccord!.split('|').length === 5)).toBe(true);
+      const mg1 = rows.find((x) => x.participant === 'MG1')!;
+      const [, , side] = mg1.désaccord!.split('|');
+      const [start, end] = side!.split(':')[0]!.split('-').map(Number);
+      expect(Array.from(readTranscript(dir, 'MG1')).slice(start, end).join('')).toBe(/« (.*) » \(/.exec(mg1.codage_a!.replace(/\u00a0/g, ' '))![1]);
+      expect(runCli(['check', '--study', dir]).code).toBe(0);
+    }
+  });
+
   it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'union').code).toBe(0);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
+import { placeDecisions, type Placement } from '../../core/consensus/place.js';
 import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -62,10 +63,9 @@ function checkNames(a: string, b: string, into: string): void {
   }
 }
 
-/** The decisions of a log, refusing a log that cannot be read entirely (nothing is written then). */
-function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<string, Decision> {
+/** Refuses a log whose edited codings name codes the codebook does not have (nothing is written then). */
+function checkEditedCodes(study: Study, rows: LogRow[], logName: string): void {
   const [en, fr] = [logColumnName('edited', 'en'), logColumnName('edited', 'fr')];
-  const decisions = new Map<string, Decision>();
   for (const row of rows) {
     for (const coding of row.decision.edited ?? []) {
       const unknown = coding.codes.filter((c) => !study.codebook.byId.has(c));
@@ -76,9 +76,7 @@ function decisionsFrom(study: Study, rows: LogRow[], logName: string): Map<strin
         );
       }
     }
-    decisions.set(row.decision.key, row.decision);
   }
-  return decisions;
 }
 
 export async function run(baseCtx: CommandContext, a: string, b: string, options: ReconcileOptions): Promise<number> {
@@ -155,7 +153,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     const p = parsed.problems[0]!;
     throw new DataError(p.message, { file: p.file, line: p.line, hint: p.hint ?? { en: 'fix this row, or delete it to decide again', fr: 'corriger cette ligne, ou la supprimer pour trancher de nouveau' } });
   }
-  let decisions = decisionsFrom(study, parsed.rows, logName);
+  checkEditedCodes(study, parsed.rows, logName);
 
   const anchored = anchorCodings(entries, study.transcriptById);
   const coderA = entries.find((e) => e.coder === a)!;
@@ -174,6 +172,9 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       { en: 'name the double-coded transcripts with --participants P1,P4', fr: 'indiquer les transcriptions double-codées avec --participants P1,P4' },
     );
   }
+  // The log's decisions on today's disagreements, found again where a transcript correction moved them.
+  const placement = placeDecisions(rec, parsed.rows, study.codebook);
+  let decisions = placement.decisions;
 
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
   if (existing && !options.force) {
@@ -205,9 +206,9 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     onNotice: noticePrinter(ctx),
   };
   const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], logLanguage));
-  const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, parsed.rows, { codebook: study.codebook, language: logLanguage });
+  const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, placement.stale, { codebook: study.codebook, language: logLanguage });
   const save = (d: Map<string, Decision>) => {
-    const consensus = consensusOf(rec, d, into);
+    const consensus = consensusOf(rec, d, into, { previous: existing?.coderFile });
     writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), consensus.coderFile);
     // What is left to settle, for the commands that show the consensus as the study's coding.
     recordReconcileState(root, into, { coders: [a, b], disagreements: rec.disagreements.length, pending: consensus.pending });
@@ -269,7 +270,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
           decided: result.decided,
           decidedByStrategy: byStrategy,
           pending: result.pending,
-          stale: result.stale.map((d) => d.key),
+          stale: placement.stale.map((r) => r.decision.key),
+          moved: placement.moved,
           unplaced: rec.unplaced.map((s) => ({ coder: s.coder, participant: s.segment.participant, segment: s.segment.id })),
           notesLeftOut: result.notesLeftOut.map((s) => ({
             coder: s.coder,
@@ -287,7 +289,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     );
     return 0;
   }
-  ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language }));
+  ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language, placement }));
   return 0;
 }
 
@@ -313,6 +315,18 @@ function notesLeftOutLine(list: readonly AnchoredSegment[], language: Language):
     : `  Not taken, with the codings the decisions left out: ${joinList(counts, language)} — ${where}; they stay in their coder's file`;
 }
 
+/** The log's decisions that are not applied, and where they were (as the log says). */
+function staleText(stale: readonly LogRow[], language: Language): string {
+  const fr = language === 'fr';
+  const where = someNames(
+    stale.map((r) => `${r.cells.participant || '?'} ${fr ? 'l.' : 'line'} ${r.cells.line || '?'}`),
+    language,
+  );
+  return fr
+    ? `${stale.length} décision(s) du journal ne correspondent plus à aucun désaccord (un codage a changé depuis) : ${where} ; gardées dans le journal, non appliquées : ce qui y est en désaccord aujourd’hui est à trancher de nouveau`
+    : `${stale.length} decision(s) in the log no longer match a disagreement (a coding changed since): ${where}; kept in the log, not applied: whatever disagrees there today is to be settled again`;
+}
+
 function notices(rec: Reconciliation, language: Language): string[] {
   const fr = language === 'fr';
   const out: string[] = [];
@@ -332,7 +346,7 @@ function notices(rec: Reconciliation, language: Language): string[] {
 function summary(
   rec: Reconciliation,
   result: ReturnType<typeof consensusOf>,
-  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language },
+  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language; placement: Placement },
 ): string {
   const { language } = options;
   const fr = language === 'fr';
@@ -359,15 +373,15 @@ function summary(
       ? `  Passages concordants : ${result.agreed} ; désaccords : ${rec.disagreements.length}, dont ${result.decided} tranché(s)${how} et ${result.pending} en attente`
       : `  Passages in agreement: ${result.agreed}; disagreements: ${rec.disagreements.length}, ${result.decided} settled${how} and ${result.pending} waiting`,
   );
-  if (result.stale.length > 0) {
+  const { stale, moved } = options.placement;
+  if (moved > 0) {
     lines.push(
-      paint.yellow(
-        fr
-          ? `  ${result.stale.length} décision(s) du journal ne correspondent plus à aucun désaccord (un codage a changé) : gardées dans le journal, non appliquées`
-          : `  ${result.stale.length} decision(s) in the log no longer match a disagreement (a coding changed): kept in the log, not applied`,
-      ),
+      fr
+        ? `  ${moved} décision(s) suivent leur passage, déplacé dans sa transcription (texte ajouté ou retiré plus haut) : le journal donne ses nouvelles positions`
+        : `  ${moved} decision(s) follow their passage, moved in its transcript (text added or removed above it): the log gives its new positions`,
     );
   }
+  if (stale.length > 0) lines.push(paint.yellow(`  ${staleText(stale, language)}`));
   if (rec.unplaced.length > 0) {
     lines.push(
       paint.yellow(

@@ -5,8 +5,10 @@
  * (untouched when nothing else changed them); every decided disagreement adds what the decision
  * keeps; a disagreement not decided yet adds nothing. Codings on the same span become one
  * segment. A segment identical to one of a coder's keeps its id, memo, flag and time; any other
- * gets the id of the coder's segment on the same span, or a new id derived from its position, and
- * the time of the decision that made it. Every consensus segment carries the memos and exemplary
+ * gets the id of the coder's segment on the same span, else the id it has in the consensus file
+ * already written (same span, codes and text: a rebuild after a correction of the transcript
+ * moved it keeps its ids), else a new id derived from its position; and the time of the decision
+ * that made it. Every consensus segment carries the memos and exemplary
  * marks of the coders' segments it comes from (`notes.ts`): those it unites or keeps, and B's
  * segments in a passage both coded alike. Transcripts only one of the two coded are copied as they
  * are. Same input, same file: a consensus can be checked against a rebuild.
@@ -15,6 +17,7 @@ import type { Agreed, Alignment, Disagreement } from '../analysis/agreement/disa
 import { intersectionOf } from '../analysis/agreement/units.js';
 import { mergeSpans } from '../spans.js';
 import { compareNatural } from '../natural-sort.js';
+import { shortHash } from '../text/hash.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
 import { isDecided, type Decision } from './decisions.js';
@@ -42,6 +45,8 @@ export interface ConsensusInput {
    * very same span), kept only to recognise a consensus they wrote as codage's own.
    */
   notes?: 'every-source' | 'same-span';
+  /** The consensus file's segments as written before, whose ids a rebuild keeps. */
+  previous?: readonly Segment[];
 }
 
 export interface ConsensusResult {
@@ -70,21 +75,10 @@ interface Item {
   when?: string;
 }
 
-/** A 32-bit FNV-1a hash. */
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return h;
-}
-
 /** An 8-character id from a position, not in `taken`. */
 export function derivedSegmentId(seed: string, taken: ReadonlySet<string>): string {
   for (let n = 0; ; n++) {
-    const text = `${seed}#${n}`;
-    const id = (fnv(text, 2166136261).toString(36) + fnv(text, 0x9747b28c).toString(36)).padEnd(8, '0').slice(0, 8);
+    const id = shortHash(`${seed}#${n}`, 8);
     if (!taken.has(id)) return id;
   }
 }
@@ -198,6 +192,21 @@ interface Placed {
   b: readonly AnchoredSegment[];
   coders: readonly string[];
   rule: 'every-source' | 'same-span';
+  /** Ids of the consensus written before, by `spanKey`. */
+  previous: ReadonlyMap<string, string>;
+}
+
+/** A consensus segment's place and content, for finding its id in the file written before. */
+function spanKey(participant: string, start: number, end: number, codes: readonly string[], text: string): string {
+  return `${participant}\u0000${start}\u0000${end}\u0000${[...codes].sort().join('+')}\u0000${text}`;
+}
+
+/** The ids of the consensus written before, but not a coder's segment id (those stay with the coder's segment). */
+function previousIds(previous: readonly Segment[], a: ConsensusSide, b: ConsensusSide): Map<string, string> {
+  const coders = new Set([...a.placed.values(), ...b.placed.values()].flatMap((list) => list.map((s) => s.segment.id)));
+  const out = new Map<string, string>();
+  for (const s of previous) if (!coders.has(s.id)) out.set(spanKey(s.participant, s.start, s.end, s.codes, s.text), s.id);
+  return out;
 }
 
 /**
@@ -228,9 +237,12 @@ function materialise(transcript: Transcript, items: Item[], placed: Placed, take
       continue;
     }
     const codes = base ? [...base.segment.codes.filter((c) => g.codes.includes(c)), ...g.codes.filter((c) => !base.segment.codes.includes(c))] : g.codes;
-    const id = base && !taken.has(base.segment.id) ? base.segment.id : derivedSegmentId(`${transcript.id}:${map.toCodePoint(g.start)}:${map.toCodePoint(g.end)}`, taken);
+    const [start, end] = [map.toCodePoint(g.start), map.toCodePoint(g.end)];
+    const before = placed.previous.get(spanKey(transcript.id, start, end, codes, text));
+    const id =
+      base && !taken.has(base.segment.id) ? base.segment.id : before !== undefined && !taken.has(before) ? before : derivedSegmentId(`${transcript.id}:${start}:${end}`, taken);
     taken.add(id);
-    const segment: Segment = { id, participant: transcript.id, start: map.toCodePoint(g.start), end: map.toCodePoint(g.end), text, codes };
+    const segment: Segment = { id, participant: transcript.id, start, end, text, codes };
     withNotes(segment, notes);
     const times = g.whens.length > 0 ? g.whens : g.sources.map((s) => s.segment.at).filter((t): t is string => t !== undefined);
     const at = times.sort().at(-1);
@@ -267,6 +279,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
   const rule = input.notes ?? 'every-source';
   const coders = [a.coder, b.coder];
   const notesLeftOut: AnchoredSegment[] = [];
+  const previous = previousIds(input.previous ?? [], a, b);
   const transcripts = [...input.compared.map((c) => ({ ...c, from: null })), ...input.copied.map((c) => ({ ...c, alignment: null }))].sort(
     (x, y) => compareNatural(x.transcript.id, y.transcript.id),
   );
@@ -278,7 +291,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
       const side = entry.from === 'a' ? a : b;
       const list = entry.from === 'a' ? aPlaced : bPlaced;
       const items = list.flatMap((s) => s.segment.codes.map((code) => ({ start: s.start, end: s.end, code, sources: [s] })));
-      const placed = { a: entry.from === 'a' ? list : [], b: entry.from === 'b' ? list : [], coders, rule };
+      const placed = { a: entry.from === 'a' ? list : [], b: entry.from === 'b' ? list : [], coders, rule, previous };
       segments.push(...materialise(t, items, placed, taken, new Set()));
       const memo = side.memos[t.id];
       if (memo !== undefined) memos[t.id] = memo;
@@ -305,7 +318,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
       items.push(...decidedItems(d, decision, aById, bById, t));
     }
     const carried = new Set<AnchoredSegment>();
-    segments.push(...materialise(t, items, { a: aPlaced, b: bPlaced, coders, rule }, taken, carried));
+    segments.push(...materialise(t, items, { a: aPlaced, b: bPlaced, coders, rule, previous }, taken, carried));
     const leftOut = [...aPlaced, ...bPlaced].filter((s) => hasNotes(s) && !carried.has(s) && !waiting.has(s));
     notesLeftOut.push(...leftOut.sort((x, y) => x.start - y.start));
     const memo = joinMemos(a, b, t.id);

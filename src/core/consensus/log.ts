@@ -22,7 +22,7 @@ import { detectDelimiter } from '../text/csv-delimiter.js';
 import { foldLetters } from '../text/fold.js';
 import type { OffsetMap } from '../text/offsets.js';
 import type { Codebook, Language, Localized, Problem, Transcript } from '../types.js';
-import { CHOICES, choiceLabel, formatEdited, parseEdited, type Choice, type Decision } from './decisions.js';
+import { CHOICES, choiceLabel, formatEdited, parseEdited, type Choice, type Decision, type EditedCoding } from './decisions.js';
 
 export const LOG_COLUMNS = [
   'disagreement',
@@ -128,22 +128,27 @@ export interface RowContext {
   coders: [string, string];
 }
 
+/** The outcome column of an edit: each coding kept with its quote and codes, `rien` when none. */
+export function editedOutcome(edited: readonly EditedCoding[], ctx: Omit<RowContext, 'coders'>): string {
+  const { transcript, codebook, language } = ctx;
+  const outcome = edited
+    .map((c) => {
+      const start = ctx.offsets.toUtf16(c.start);
+      const end = ctx.offsets.toUtf16(c.end);
+      return describeSide([{ start, end, codes: c.codes, segments: [] }], transcript.text, codebook, language);
+    })
+    .join(language === 'fr' ? ' ; ' : '; ');
+  return outcome === '' ? (language === 'fr' ? 'rien' : 'nothing') : outcome;
+}
+
 /** The log row of a decision on a current disagreement. */
 export function logRow(d: Disagreement, decision: Decision, ctx: RowContext): LogRow {
   const { transcript, codebook, language } = ctx;
   const [a, b] = ctx.coders;
   const text = transcript.text;
   let outcome = '';
-  if (decision.choice === 'edit') {
-    outcome = (decision.edited ?? [])
-      .map((c) => {
-        const start = ctx.offsets.toUtf16(c.start);
-        const end = ctx.offsets.toUtf16(c.end);
-        return describeSide([{ start, end, codes: c.codes, segments: [] }], text, codebook, language);
-      })
-      .join(language === 'fr' ? ' ; ' : '; ');
-    if (outcome === '') outcome = language === 'fr' ? 'rien' : 'nothing';
-  } else if (decision.choice !== null) outcome = choiceLabel(decision.choice, a, b)[language];
+  if (decision.choice === 'edit') outcome = editedOutcome(decision.edited ?? [], ctx);
+  else if (decision.choice !== null) outcome = choiceLabel(decision.choice, a, b)[language];
   return {
     decision,
     cells: {

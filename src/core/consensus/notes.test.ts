@@ -126,7 +126,7 @@ describe('the memos and exemplary marks of a consensus', () => {
   it('recognises a consensus an earlier codage wrote (memos of the same span only) as its own, and not one changed by hand', () => {
     const rec = plan([seg('t1', COUSSIN, ['doudou'], { memo: 'très parlant' })], [seg('l1', DOUDOU, ['doudou'], { exemplary: true })]);
     const decisions = applyStrategy('union', rec.disagreements, new Map(), 'script', '2026-02-02T10:00:00Z');
-    const earlier = consensusOf(rec, decisions, 'consensus', 'same-span').coderFile;
+    const earlier = consensusOf(rec, decisions, 'consensus', { notes: 'same-span' }).coderFile;
     expect(earlier.segments[0]!.memo).toBeUndefined();
     expect(consensusIsCurrent(rec, decisions, 'consensus', { coderFile: earlier, kept: {} })).toBe(true);
     const byHand = { ...earlier, segments: [{ ...earlier.segments[0]!, memo: 'écrit à la main' }] };

@@ -89,36 +89,36 @@ export function planReconciliation(input: ReconcileInput): Reconciliation {
   return result;
 }
 
+/** The consensus the decisions give; `previous`: the consensus file written before, whose ids it keeps. */
 export function consensusOf(
   rec: Reconciliation,
   decisions: ReadonlyMap<string, Decision>,
   into: string,
-  notes: 'every-source' | 'same-span' = 'every-source',
+  options: { notes?: 'every-source' | 'same-span'; previous?: CoderFile | undefined } = {},
 ): ConsensusResult {
-  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions, notes });
+  const { notes = 'every-source', previous } = options;
+  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions, notes, ...(previous ? { previous: previous.segments } : {}) });
 }
 
 /**
  * The log's rows: one per current disagreement with a decision or a note, in the order of the
- * disagreements; then the rows read from the log whose disagreement no longer exists, as they were.
+ * disagreements; then the rows read from the log that could not be placed (`place.ts`), as they were.
  */
 export function logRowsOf(
   rec: Reconciliation,
   decisions: ReadonlyMap<string, Decision>,
-  previous: readonly LogRow[],
+  stale: readonly LogRow[],
   ctx: Omit<RowContext, 'transcript' | 'offsets' | 'coders'>,
 ): LogRow[] {
   const transcripts = new Map(rec.compared.map((c) => [c.transcript.id, c.transcript]));
   const rows: LogRow[] = [];
-  const current = new Set<string>();
   for (const d of rec.disagreements) {
-    current.add(d.key);
     const decision = decisions.get(d.key);
     if (!decision) continue;
     const transcript = transcripts.get(d.participant)!;
     rows.push(logRow(d, decision, { ...ctx, transcript, offsets: transcriptOffsets(transcript), coders: rec.coders }));
   }
-  for (const row of previous) if (!current.has(row.decision.key)) rows.push(row);
+  rows.push(...stale);
   return rows;
 }
 
@@ -142,7 +142,8 @@ export function consensusIsCurrent(
   onDisk: { coderFile: CoderFile; kept: KeptEntries },
 ): boolean {
   const current = serializeCoderFile(onDisk.coderFile, onDisk.kept);
-  const rebuilt = (d: ReadonlyMap<string, Decision>, notes: 'every-source' | 'same-span') => serializeCoderFile(consensusOf(rec, d, into, notes).coderFile);
+  const rebuilt = (d: ReadonlyMap<string, Decision>, notes: 'every-source' | 'same-span') =>
+    serializeCoderFile(consensusOf(rec, d, into, { notes, previous: onDisk.coderFile }).coderFile);
   const before = withoutLatest(decisions);
   return (['every-source', 'same-span'] as const).some((notes) => current === rebuilt(decisions, notes) || current === rebuilt(before, notes));
 }

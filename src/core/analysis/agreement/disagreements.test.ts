@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OffsetMap } from '../../text/offsets.js';
-import { alignCodings, type ComparedSegment } from './disagreements.js';
+import { alignCodings, passageFingerprint, type ComparedSegment } from './disagreements.js';
 
 const text =
   'P1 : Je ne sais plus quoi lui proposer. On tourne en rond, et lui aussi. ' +
@@ -51,7 +51,22 @@ describe('alignCodings', () => {
     ]);
     const different = r.disagreements[1]!;
     expect(text.slice(different.start, different.end)).toBe('Le soir je suis épuisé, vraiment épuisé.');
-    expect(different.key).toBe(`P1|different-codes|${different.a[0]!.start}-${different.a[0]!.end}:epuisement+frustration|${different.b[0]!.start}-${different.b[0]!.end}:fatigue`);
+    expect(different.key).toBe(
+      `P1|different-codes|${different.a[0]!.start}-${different.a[0]!.end}:epuisement+frustration|${different.b[0]!.start}-${different.b[0]!.end}:fatigue|${passageFingerprint(different.a, different.b, 'Le soir je suis épuisé, vraiment épuisé.')}`,
+    );
+  });
+
+  it('ends keys with a fingerprint of the segments and the passage, which text added above leaves alone', () => {
+    const quote = 'Le soir je suis épuisé, vraiment épuisé.';
+    const fingerprint = (t: string, id = 'a1') => {
+      const start = t.indexOf(quote);
+      const r = alignCodings({ participant: 'P1', text: t, offsets: new OffsetMap(t), a: [{ id, start, end: start + quote.length, codes: ['x'] }], b: [], tolerance: 0 });
+      return r.disagreements[0]!.key.split('|')[4];
+    };
+    expect(fingerprint(text)).toMatch(/^[a-z0-9]{12}$/);
+    expect(fingerprint(`Bonjour. ${text}`)).toBe(fingerprint(text));
+    expect(fingerprint(text, 'a2')).not.toBe(fingerprint(text));
+    expect(fingerprint(text.replace('vraiment', 'vraimant'))).not.toBe(fingerprint(text));
   });
 
   it('names passages in code points in keys, so that an emoji before them changes nothing', () => {
@@ -59,7 +74,7 @@ describe('alignCodings', () => {
     const offsets = new OffsetMap(emoji);
     const start = emoji.indexOf('Huit');
     const r = alignCodings({ participant: 'P1', text: emoji, offsets, a: [{ id: 'a', start, end: start + 4, codes: ['x'] }], b: [], tolerance: 0 });
-    expect(r.disagreements[0]!.key).toBe(`P1|one-sided|${start - 1}-${start + 3}:x|`);
+    expect(r.disagreements[0]!.key).toBe(`P1|one-sided|${start - 1}-${start + 3}:x||${passageFingerprint(r.disagreements[0]!.a, [], 'Huit')}`);
   });
 });
 

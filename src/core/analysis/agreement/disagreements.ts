@@ -12,8 +12,12 @@
  * Items of one coder with the same span (a segment with two codes) go together.
  *
  * Offsets are UTF-16 indices into the transcript text; keys use code points, as coder files do,
- * so that a decision recorded for a disagreement finds it again in a later session.
+ * so that a decision recorded for a disagreement finds it again in a later session. A key ends
+ * with a fingerprint of what does not move when text is added elsewhere in the transcript (the
+ * coders' segment ids and the passage's text): the consensus finds a decision again from it after
+ * a correction of the transcript moved the passage (`core/consensus/place.ts`).
  */
+import { shortHash } from '../../text/hash.js';
 import type { OffsetMap } from '../../text/offsets.js';
 import { wordSpans } from '../../transcript/words.js';
 import type { Span } from '../../types.js';
@@ -38,7 +42,10 @@ export interface SideItem {
 export type DisagreementKind = 'one-sided' | 'different-codes' | 'boundaries';
 
 export interface Disagreement {
-  /** Stable identity: participant, kind, and both sides in code points. */
+  /**
+   * Identity: participant, kind, both sides in code points, then the fingerprint
+   * (`P1|boundaries|120-340:impuissance|120-298:impuissance|k3j2h1ab9z0q`).
+   */
   key: string;
   participant: string;
   kind: DisagreementKind;
@@ -131,8 +138,19 @@ function itemKey(items: readonly SideItem[], offsets: OffsetMap): string {
   return items.map((i) => `${offsets.toCodePoint(i.start)}-${offsets.toCodePoint(i.end)}:${i.codes.join('+')}`).join(',');
 }
 
-export function disagreementKey(participant: string, kind: DisagreementKind, a: readonly SideItem[], b: readonly SideItem[], offsets: OffsetMap): string {
-  return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}`;
+/**
+ * The fingerprint of a passage: the ids of the coders' segments on each side and the text of the
+ * passage. Neither changes when text is added or removed elsewhere in the transcript.
+ */
+export function passageFingerprint(a: readonly SideItem[], b: readonly SideItem[], passage: string): string {
+  const ids = (items: readonly SideItem[]) => items.map((i) => i.segments.join('+')).join(',');
+  return shortHash(`${ids(a)}\u0000${ids(b)}\u0000${passage}`, 12);
+}
+
+export function disagreementKey(participant: string, kind: DisagreementKind, a: readonly SideItem[], b: readonly SideItem[], offsets: OffsetMap, text: string): string {
+  const start = Math.min(...a.map((i) => i.start), ...b.map((i) => i.start));
+  const end = Math.max(...a.map((i) => i.end), ...b.map((i) => i.end));
+  return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}|${passageFingerprint(a, b, text.slice(start, end))}`;
 }
 
 /**
@@ -194,7 +212,7 @@ export function alignCodings(input: {
       } else {
         const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
         const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
-        disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
+        disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets, text), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
       }
     }
   }
@@ -231,7 +249,7 @@ export function alignCodings(input: {
     const b = list.filter((x) => x.side === 'b').map(strip);
     const kind: DisagreementKind = a.length > 0 && b.length > 0 ? 'different-codes' : 'one-sided';
     disagreements.push({
-      key: disagreementKey(participant, kind, a, b, offsets),
+      key: disagreementKey(participant, kind, a, b, offsets, text),
       participant,
       kind,
       start: Math.min(...list.map((x) => x.start)),

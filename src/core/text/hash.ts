@@ -1,0 +1,19 @@
+/**
+ * Short, stable hashes of text, for names codage derives (a consensus segment's id, a
+ * disagreement's fingerprint): same text, same hash, on every machine. Not for security.
+ */
+
+/** A 32-bit FNV-1a hash of the UTF-16 code units of `text`. */
+export function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h;
+}
+
+/** Two FNV-1a hashes of `text` in base 36, `length` characters (at most 12 are meaningful). */
+export function shortHash(text: string, length: number): string {
+  return (fnv1a(text, 2166136261).toString(36) + fnv1a(text, 0x9747b28c).toString(36)).padEnd(length, '0').slice(0, length);
+}
