@@ -3,7 +3,7 @@
  * pseudo-terminal (node-pty), decisions typed, the session quit and resumed, then the files on
  * disk checked.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,23 @@ describe('codage reconcile in a real terminal', () => {
     await next.waitFor('1/94 settled');
     await next.type('q');
     expect(await next.exit).toBe(0);
+  }, 60_000);
+
+  it('says before the coders start which decisions of the log no longer apply', async () => {
+    const dir = copyStudy();
+    expect(runCli([...ARGS(dir), '--strategy', 'prefer-a']).code).toBe(0);
+    // paul takes a code off a segment: the disagreement decided there is gone.
+    const file = join(dir, 'codings/paul.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"codes": ["ecoute-empathie", "alliance-therapeutique"]', '"codes": ["ecoute-empathie"]'));
+    const s = start([...ARGS(dir), '--force'], { cols: 120, rows: 30 });
+    await s.waitFor('Before you start');
+    await s.waitFor('1 decision(s) in the log no longer match a disagreement (a coding changed since): MG1 line 16;');
+    await s.type('x');
+    await s.waitFor('93/93 settled');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    expect(s.screen()).toContain('1 decision(s) in the log no longer match a disagreement');
+    expect(logRows(dir).filter((r) => r.désaccord!.startsWith('MG1|one-sided||1084-1128:alliance-therapeutique|'))).toHaveLength(1);
   }, 60_000);
 
   it('refuses a second session on the same consensus', async () => {

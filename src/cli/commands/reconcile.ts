@@ -246,7 +246,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       who,
       now: () => new Date().toISOString(),
       wordSpans,
-      notices: notices(rec, language),
+      notices: notices(rec, placement.stale, language),
       onDecide: (decision) => {
         // Kept even if the write fails: the next decision writes it too.
         decisions.set(decision.key, decision);
@@ -315,7 +315,7 @@ function notesLeftOutLine(list: readonly AnchoredSegment[], language: Language):
     : `  Not taken, with the codings the decisions left out: ${joinList(counts, language)} — ${where}; they stay in their coder's file`;
 }
 
-/** The log's decisions that are not applied, and where they were (as the log says). */
+/** The log's decisions that are not applied, and where they were (as the log says): said before and after a session. */
 function staleText(stale: readonly LogRow[], language: Language): string {
   const fr = language === 'fr';
   const where = someNames(
@@ -327,9 +327,10 @@ function staleText(stale: readonly LogRow[], language: Language): string {
     : `${stale.length} decision(s) in the log no longer match a disagreement (a coding changed since): ${where}; kept in the log, not applied: whatever disagrees there today is to be settled again`;
 }
 
-function notices(rec: Reconciliation, language: Language): string[] {
+function notices(rec: Reconciliation, stale: readonly LogRow[], language: Language): string[] {
   const fr = language === 'fr';
   const out: string[] = [];
+  if (stale.length > 0) out.push(`${staleText(stale, language)}.`);
   if (rec.unplaced.length > 0) {
     out.push(
       fr
