@@ -231,6 +231,38 @@ describe('codage reconcile --strategy', () => {
     }
   });
 
+  it('copies again a transcript its only coder coded on since, when the consensus was not touched; else names it in the refusal', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    // marie codes one more sentence in MG2, which paul never coded.
+    const code = (quote: string, id: string) => {
+      const text = readTranscript(dir, 'MG2');
+      const start = Array.from(text.slice(0, text.indexOf(quote))).length;
+      const line = `  - ${JSON.stringify({ id, participant: 'MG2', start, end: start + Array.from(quote).length, codes: ['impuissance'], text: quote })}\n`;
+      const file = join(dir, 'codings/marie.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('\nsegments:\n', `\nsegments:\n${line}`));
+    };
+    code('J’en ai… j’en ai des dizaines.', 'newseg01');
+    const r = reconcile(dir, '--strategy', 'prefer-a');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  Copied again as they are today (their coder coded on since): MG2');
+    const mg2 = (coder: string) => segments(dir, coder).filter((s) => s.participant === 'MG2').sort((x, y) => x.start - y.start || x.end - y.end);
+    expect(mg2('consensus')).toEqual(mg2('marie'));
+    expect(mg2('consensus').some((s) => s.id === 'newseg01')).toBe(true);
+    // The consensus edited by hand since, and marie codes on: refused, naming MG2, until --force.
+    const file = join(dir, 'codings/consensus.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n {2}- \{"id": "newseg01"[^\n]*\n/, '\n'));
+    code('Bon.', 'newseg02');
+    const refused = reconcile(dir, '--strategy', 'prefer-a');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('codings/consensus.yaml is not what the decisions in consensus-decisions.csv give, in MG2 (copied as is from marie):');
+    expect(refused.stderr).toContain('add --force to rebuild it from the decisions in the log, which are all kept');
+    expect(reconcile(dir, '--strategy', 'prefer-a', '--force').code).toBe(0);
+    expect(mg2('consensus')).toEqual(mg2('marie'));
+    expect(readLog(dir).every((x) => x.décision === 'garder A')).toBe(true);
+  });
+
   it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'union').code).toBe(0);

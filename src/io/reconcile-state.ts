@@ -45,14 +45,26 @@ export function recordReconcileState(root: string, into: string, state: Omit<Rec
   }
 }
 
-/** The mise en commun into `into`, when reconcile left disagreements to settle and the consensus is still as it wrote it. */
-export function unfinishedReconciliation(root: string, into: string): ReconcileState | null {
+/** The state reconcile recorded, when the consensus file is still as it wrote it (not coded on, edited or rewritten since). */
+function asWritten(root: string, into: string): ReconcileState | null {
   let state: ReconcileState;
   try {
     state = JSON.parse(fs.readFileSync(stateFile(root, into), 'utf8')) as ReconcileState;
   } catch {
     return null;
   }
-  if (typeof state.pending !== 'number' || state.pending <= 0 || !Array.isArray(state.coders)) return null;
+  if (typeof state.consensus !== 'string') return null;
   return sha256File(path.join(root, coderFilePath(into))) === state.consensus ? state : null;
+}
+
+/** Whether the consensus file is byte for byte what reconcile last wrote. */
+export function consensusAsWritten(root: string, into: string): boolean {
+  return asWritten(root, into) !== null;
+}
+
+/** The mise en commun into `into`, when reconcile left disagreements to settle and the consensus is still as it wrote it. */
+export function unfinishedReconciliation(root: string, into: string): ReconcileState | null {
+  const state = asWritten(root, into);
+  if (state === null || typeof state.pending !== 'number' || state.pending <= 0 || !Array.isArray(state.coders)) return null;
+  return state;
 }

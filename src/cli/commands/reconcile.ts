@@ -4,7 +4,7 @@ import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
 import { placeDecisions, type Placement } from '../../core/consensus/place.js';
-import { consensusIsCurrent, consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
+import { consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
@@ -19,6 +19,7 @@ import { decisionLogFile, readDecisionLog, writeReconciliationSync, type Reconci
 import { lockCoderFile, lockStudyFile } from '../../io/store.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
+import { checkConsensusRebuild } from '../consensus-guard.js';
 import { noticePrinter } from '../notices.js';
 import { paint } from '../output.js';
 import { someNames } from '../../core/text/some-names.js';
@@ -177,23 +178,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   let decisions = placement.decisions;
 
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
-  if (existing && !options.force) {
-    if (!consensusIsCurrent(rec, decisions, into, existing)) {
-      throw new DataError(
-        {
-          en: `${existing.file} is not what the decisions in ${logName} give: it was changed since (by codage code, by hand), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,
-          fr: `${existing.file} ne correspond pas aux décisions de ${logName} : il a été modifié depuis (par codage code, à la main), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait`,
-        },
-        {
-          file: existing.file,
-          hint: {
-            en: `reconcile into another name (--into ${into}-2), or add --force to rebuild it (the current file is kept in .codage/backups/)`,
-            fr: `mettre en commun sous un autre nom (--into ${into}-2), ou ajouter --force pour le reconstruire (le fichier actuel est gardé dans .codage/backups/)`,
-          },
-        },
-      );
-    }
-  }
+  const recopied = existing && !options.force ? checkConsensusRebuild({ root, rec, decisions, into, existing, logName }) : [];
 
   // The log is a document of the study: in the study's language when it has one.
   const logLanguage = study.config.language ?? language;
@@ -289,7 +274,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     );
     return 0;
   }
-  ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language, placement }));
+  ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language, placement, recopied }));
   return 0;
 }
 
@@ -347,7 +332,7 @@ function notices(rec: Reconciliation, stale: readonly LogRow[], language: Langua
 function summary(
   rec: Reconciliation,
   result: ReturnType<typeof consensusOf>,
-  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language; placement: Placement },
+  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language; placement: Placement; recopied: string[] },
 ): string {
   const { language } = options;
   const fr = language === 'fr';
@@ -366,6 +351,10 @@ function summary(
   if (rec.copied.length > 0) {
     const list = rec.copied.map((c) => `${c.transcript.id} (${c.from === 'a' ? a : b})`).join(', ');
     lines.push(fr ? `  Copiées telles quelles (un seul codeur) : ${list}` : `  Copied as they are (one coder only): ${list}`);
+  }
+  if (options.recopied.length > 0) {
+    const list = options.recopied.join(', ');
+    lines.push(fr ? `  Recopiées telles qu’elles sont aujourd’hui (leur codeur les a codées depuis) : ${list}` : `  Copied again as they are today (their coder coded on since): ${list}`);
   }
   if (rec.excluded.length > 0) lines.push(fr ? `  Laissées de côté : ${rec.excluded.join(', ')}` : `  Left out: ${rec.excluded.join(', ')}`);
   const how = options.strategy ? (fr ? ` (dont ${options.byStrategy} par la stratégie ${options.strategy} à l’instant)` : ` (${options.byStrategy} by the strategy ${options.strategy} now)`) : '';

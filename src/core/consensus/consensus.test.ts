@@ -6,6 +6,7 @@ import type { Segment, Transcript } from '../types.js';
 import { CHOICES, type Choice, type Decision } from './decisions.js';
 import { parseLog, serializeLog } from './log.js';
 import { consensusOf, logRowsOf, planReconciliation } from './plan.js';
+import { consensusChanges, WHOLE_FILE } from './on-disk.js';
 import { applyStrategy } from './strategy.js';
 
 const T1 = makeTranscript(
@@ -138,6 +139,17 @@ describe('reconciliation', () => {
     const second = consensusOf(plan(), decisions, 'consensus');
     expect(second.coderFile).toEqual(first.coderFile);
     expect(first.stale.map((d) => d.key)).toEqual(['P9|one-sided|1-2:x|']);
+  });
+
+  it('says in which transcripts a consensus on disk differs from what the decisions give', () => {
+    const rec = plan();
+    const decisions = applyStrategy('union', rec.disagreements, new Map(), 'codage --strategy union', '2026-02-02T10:00:00Z');
+    const written = consensusOf(rec, decisions, 'consensus').coderFile;
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: written, kept: {} })).toEqual([]);
+    // The copy of P2 lost a segment (by hand, or paul coded on since), and P1's memo changed.
+    const edited = { ...written, memos: { ...written.memos, P1: 'autre' }, segments: written.segments.filter((s) => s.participant !== 'P2') };
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: edited, kept: {} }).sort()).toEqual(['P1', 'P2']);
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: { ...written, coder: 'autre' }, kept: {} })).toEqual([WHOLE_FILE]);
   });
 
   it('leaves earlier decisions alone when a strategy decides the rest', () => {

@@ -4,7 +4,8 @@ import { anchorCodings } from '../study/anchor-codings.js';
 import type { CoderEntry } from '../study/study.js';
 import type { Segment, Transcript } from '../types.js';
 import { CHOICES, type Choice, type Decision } from './decisions.js';
-import { consensusIsCurrent, consensusOf, planReconciliation } from './plan.js';
+import { consensusChanges } from './on-disk.js';
+import { consensusOf, planReconciliation } from './plan.js';
 import { applyStrategy, STRATEGIES } from './strategy.js';
 
 const MG1 = makeTranscript(
@@ -128,8 +129,8 @@ describe('the memos and exemplary marks of a consensus', () => {
     const decisions = applyStrategy('union', rec.disagreements, new Map(), 'script', '2026-02-02T10:00:00Z');
     const earlier = consensusOf(rec, decisions, 'consensus', { notes: 'same-span' }).coderFile;
     expect(earlier.segments[0]!.memo).toBeUndefined();
-    expect(consensusIsCurrent(rec, decisions, 'consensus', { coderFile: earlier, kept: {} })).toBe(true);
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: earlier, kept: {} })).toEqual([]);
     const byHand = { ...earlier, segments: [{ ...earlier.segments[0]!, memo: 'écrit à la main' }] };
-    expect(consensusIsCurrent(rec, decisions, 'consensus', { coderFile: byHand, kept: {} })).toBe(false);
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: byHand, kept: {} })).toEqual([rec.compared[0]!.transcript.id]);
   });
 });

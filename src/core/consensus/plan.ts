@@ -6,7 +6,6 @@
 import { alignCodings, type Alignment, type ComparedSegment, type Disagreement } from '../analysis/agreement/disagreements.js';
 import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { Transcript } from '../types.js';
-import { serializeCoderFile, type KeptEntries } from '../codings/serialize.js';
 import type { CoderFile } from '../types.js';
 import { buildConsensus, type ConsensusResult, type ConsensusSide } from './build.js';
 import type { Decision } from './decisions.js';
@@ -120,30 +119,4 @@ export function logRowsOf(
   }
   rows.push(...stale);
   return rows;
-}
-
-/** The decisions without the most recent ones (what the consensus holds if codage stopped between writing the log and the consensus). */
-function withoutLatest(decisions: ReadonlyMap<string, Decision>): Map<string, Decision> {
-  const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
-  return new Map([...decisions].filter(([, d]) => d.when !== latest));
-}
-
-/**
- * Whether a consensus file on disk is what the decisions give (or gave just before the last one,
- * when codage stopped between its two writes): if not, it was changed since codage wrote it, and
- * rebuilding it would lose those changes. A consensus an earlier codage wrote, which carried only
- * the memos and marks of segments on the very same span, is recognised too: rebuilding it adds
- * the memos and marks it left out.
- */
-export function consensusIsCurrent(
-  rec: Reconciliation,
-  decisions: ReadonlyMap<string, Decision>,
-  into: string,
-  onDisk: { coderFile: CoderFile; kept: KeptEntries },
-): boolean {
-  const current = serializeCoderFile(onDisk.coderFile, onDisk.kept);
-  const rebuilt = (d: ReadonlyMap<string, Decision>, notes: 'every-source' | 'same-span') =>
-    serializeCoderFile(consensusOf(rec, d, into, { notes, previous: onDisk.coderFile }).coderFile);
-  const before = withoutLatest(decisions);
-  return (['every-source', 'same-span'] as const).some((notes) => current === rebuilt(decisions, notes) || current === rebuilt(before, notes));
 }

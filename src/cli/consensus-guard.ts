@@ -1,0 +1,55 @@
+/**
+ * `codage reconcile` never overwrites a consensus that holds something its rebuild would lose.
+ * It rebuilds without asking when the file is what the decisions give; and when the only
+ * differences are in transcripts copied as they are from their only coder and the file is still
+ * byte for byte what reconcile wrote (that coder coded on since, nobody touched the consensus).
+ * Otherwise it refuses, naming the transcripts, unless --force.
+ */
+import { consensusChanges, WHOLE_FILE } from '../core/consensus/on-disk.js';
+import type { Decision } from '../core/consensus/decisions.js';
+import type { Reconciliation } from '../core/consensus/plan.js';
+import { DataError } from '../core/errors.js';
+import type { CoderEntry } from '../core/study/study.js';
+import type { Language } from '../core/types.js';
+import { consensusAsWritten } from '../io/reconcile-state.js';
+
+export interface GuardInput {
+  root: string;
+  rec: Reconciliation;
+  decisions: ReadonlyMap<string, Decision>;
+  into: string;
+  existing: CoderEntry;
+  logName: string;
+}
+
+/** The copied transcripts the consensus takes again as they are now; throws when the file must not be rebuilt. */
+export function checkConsensusRebuild(input: GuardInput): string[] {
+  const { rec, into, existing, logName } = input;
+  const changed = consensusChanges(rec, input.decisions, into, existing);
+  if (changed.length === 0) return [];
+  const [a, b] = rec.coders;
+  const copiedFrom = new Map(rec.copied.map((c) => [c.transcript.id, c.from === 'a' ? a : b]));
+  if (changed.every((p) => copiedFrom.has(p)) && consensusAsWritten(input.root, into)) return changed;
+  const where = (language: Language) =>
+    changed
+      .map((p) => {
+        if (p === WHOLE_FILE) return language === 'fr' ? 'hors des transcriptions (coder:, clés inconnues)' : 'outside the transcripts (coder:, unknown keys)';
+        const from = copiedFrom.get(p);
+        if (from === undefined) return p;
+        return language === 'fr' ? `${p} (copiée telle quelle de ${from})` : `${p} (copied as is from ${from})`;
+      })
+      .join(', ');
+  throw new DataError(
+    {
+      en: `${existing.file} is not what the decisions in ${logName} give, in ${where('en')}: it was changed since (by codage code, by hand, by check --fix), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,
+      fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait`,
+    },
+    {
+      file: existing.file,
+      hint: {
+        en: `reconcile into another name (--into ${into}-2), or add --force to rebuild it from the decisions in the log, which are all kept (the current file is kept in .codage/backups/)`,
+        fr: `mettre en commun sous un autre nom (--into ${into}-2), ou ajouter --force pour le reconstruire à partir des décisions du journal, toutes gardées (le fichier actuel est gardé dans .codage/backups/)`,
+      },
+    },
+  );
+}

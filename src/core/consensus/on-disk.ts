@@ -1,0 +1,58 @@
+/**
+ * Whether the consensus file on disk is what the decisions give, transcript by transcript: where
+ * it is not, it was changed since codage wrote it (coded on, edited by hand), or what it is built
+ * from changed (a coder file, the log), and rebuilding it would overwrite that. The command
+ * decides what may be rebuilt; this module only says where the file and the rebuild differ.
+ */
+import { quote, segmentFlow, sortSegments, type KeptEntries } from '../codings/serialize.js';
+import type { CoderFile } from '../types.js';
+import type { Decision } from './decisions.js';
+import { consensusOf, type Reconciliation } from './plan.js';
+
+/** Where a difference lies outside every transcript: the coder's name, keys codage does not know. */
+export const WHOLE_FILE = '';
+
+/** The decisions without the most recent ones (what the consensus holds if codage stopped between writing the log and the consensus). */
+function withoutLatest(decisions: ReadonlyMap<string, Decision>): Map<string, Decision> {
+  const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
+  return new Map([...decisions].filter(([, d]) => d.when !== latest));
+}
+
+/** A coder file's content by transcript, as written (its memo, then its segments in file order); `WHOLE_FILE`: the rest. */
+function byTranscript(file: CoderFile, kept: KeptEntries = {}): Map<string, string> {
+  const out = new Map<string, string>([[WHOLE_FILE, JSON.stringify([file.coder, kept.extra ?? [], (kept.invalid ?? []).map((e) => e.raw)])]]);
+  const add = (participant: string, line: string) => out.set(participant, `${out.get(participant) ?? ''}${line}\n`);
+  for (const [participant, memo] of Object.entries(file.memos)) add(participant, `memo: ${quote(memo)}`);
+  for (const s of sortSegments(file.segments)) add(s.participant, segmentFlow(s));
+  return out;
+}
+
+function differences(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k));
+}
+
+/**
+ * The transcripts (`WHOLE_FILE` for the rest of the file) where the consensus on disk is not what
+ * the decisions give — nor gave just before the last one, when codage stopped between its two
+ * writes; empty when it is. A consensus an earlier codage wrote, which carried only the memos and
+ * marks of segments on the very same span, is recognised too: rebuilding it adds the memos and
+ * marks it left out.
+ */
+export function consensusChanges(
+  rec: Reconciliation,
+  decisions: ReadonlyMap<string, Decision>,
+  into: string,
+  onDisk: { coderFile: CoderFile; kept: KeptEntries },
+): string[] {
+  const current = byTranscript(onDisk.coderFile, onDisk.kept);
+  const before = withoutLatest(decisions);
+  let fewest: string[] | null = null;
+  for (const notes of ['every-source', 'same-span'] as const) {
+    for (const d of [decisions, before]) {
+      const changed = differences(current, byTranscript(consensusOf(rec, d, into, { notes, previous: onDisk.coderFile }).coderFile));
+      if (changed.length === 0) return [];
+      if (fewest === null || changed.length < fewest.length) fewest = changed;
+    }
+  }
+  return fewest ?? [];
+}
