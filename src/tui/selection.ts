@@ -7,7 +7,7 @@ import { setCursor } from './cursor.js';
 import { sentenceAt } from './sentence-index.js';
 import type { Selection, SessionState } from './session-state.js';
 import { currentMatch } from './session-queries.js';
-import { quoteSpan, unitAt, unitStops, wholeUnits } from './word-units.js';
+import { nextStop, quoteSpan, unitAt, unitStops, wholeUnits } from './word-units.js';
 
 /**
  * A new selection: the word under the word cursor (the search match there, whole words), else
@@ -41,13 +41,8 @@ function moveEnd(
 ): Selection | null {
   const pos = which === 'start' ? sel.start : sel.end;
   const stops = unit === 'word' ? unitStops(state, pos, which) : sentenceStops(state, which, unit);
-  let target: number | undefined;
-  if (dir === 1) {
-    for (const stop of stops) if (stop > pos && (target === undefined || stop < target)) target = stop;
-  } else {
-    for (const stop of stops) if (stop < pos && (target === undefined || stop > target)) target = stop;
-  }
-  if (target === undefined) return null;
+  const target = nextStop(stops, pos, dir);
+  if (target === null) return null;
   const next: Selection =
     which === 'start' ? { start: target, end: sel.end, active: 'start' } : { start: sel.start, end: target, active: 'end' };
   return next.end > next.start ? next : null;

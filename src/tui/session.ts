@@ -19,7 +19,7 @@ import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
 import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment, withItems } from './picker.js';
 import { openPrompt, reducePrompt } from './prompt.js';
-import { mergeSpans } from './row-style.js';
+import { transcriptMarks } from './word-units.js';
 import { searchNext } from './search.js';
 import { openHitsReview } from './code-hits.js';
 import { countOnes, sortSegments, withSegments } from './segment-coverage.js';
@@ -77,11 +77,7 @@ export function initSession(input: SessionInput): SessionState {
     if (transcript.turns[s.turn]?.role !== 'interviewer') codable[i] = 1;
   });
   if (countOnes(codable) === 0) codable.fill(1);
-  const labels = transcript.turns
-    .filter((t) => t.speaker !== null && t.textStart > t.start)
-    .map((t) => ({ start: t.start, end: t.textStart }))
-    .sort((a, b) => a.start - b.start);
-  const annotations = mergeSpans(transcript.annotations);
+  const { labels, annotations } = transcriptMarks(transcript);
   const segments = sortSegments(input.segments.map((s) => ({ ...s, codes: [...s.codes] })));
   const cursor = input.initialCursor !== undefined ? sentenceAt(sentences, input.initialCursor) : 0;
   const visited = new Uint8Array(sentences.length);

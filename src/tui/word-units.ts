@@ -1,13 +1,31 @@
 /**
  * The units a selection is made of below the sentence: words, an annotation as one whole
  * (`*rire*`, `(silence)`), never a speaker label; and the quote a sentence gives by default,
- * without a leading question number (`4. `) or annotation at either end.
+ * without a leading question number (`4. `) or annotation at either end. The coding screen's
+ * selection and the reconciliation screen's edited boundaries step by the same units.
  */
-import type { Span } from '../core/types.js';
-import { overlapping } from '../core/spans.js';
+import { mergeSpans, overlapping } from '../core/spans.js';
 import { sentenceQuote } from '../core/transcript/sentence-quote.js';
+import type { Span, Transcript } from '../core/types.js';
 import { sentenceAt } from './sentence-index.js';
-import type { SessionState } from './session-state.js';
+
+/** What units are cut from: a transcript's text, its sentences, speaker labels and annotations (sorted), its words. */
+export interface UnitText {
+  text: string;
+  sentences: readonly Span[];
+  labels: readonly Span[];
+  annotations: readonly Span[];
+  env: { wordSpans: (start: number, end: number) => Span[] };
+}
+
+/** A transcript's speaker labels (`MG1 : `) and annotations, sorted: what is not a word to select. */
+export function transcriptMarks(transcript: Transcript): { labels: Span[]; annotations: Span[] } {
+  const labels = transcript.turns
+    .filter((t) => t.speaker !== null && t.textStart > t.start)
+    .map((t) => ({ start: t.start, end: t.textStart }))
+    .sort((a, b) => a.start - b.start);
+  return { labels, annotations: mergeSpans(transcript.annotations) };
+}
 
 /** The span of `sorted` (disjoint) that holds all of `span`, or null. */
 function insideAny(sorted: readonly Span[], span: Span): Span | null {
@@ -19,7 +37,7 @@ function insideAny(sorted: readonly Span[], span: Span): Span | null {
  * The units of the sentences around `pos` (the one holding it, the one before and the one
  * after), in text order: words, and each annotation once, whole.
  */
-export function unitsAround(state: SessionState, pos: number): Span[] {
+export function unitsAround(state: UnitText, pos: number): Span[] {
   const { sentences } = state;
   if (sentences.length === 0) return [];
   const i = sentenceAt(sentences, pos);
@@ -38,7 +56,7 @@ export function unitsAround(state: SessionState, pos: number): Span[] {
 }
 
 /** The unit holding `offset` (or the next one after it in its sentence), or null. */
-export function unitAt(state: SessionState, offset: number): Span | null {
+export function unitAt(state: UnitText, offset: number): Span | null {
   const units = unitsAround(state, offset);
   const hit = units.find((u) => u.start <= offset && offset < u.end);
   if (hit !== undefined) return hit;
@@ -47,7 +65,7 @@ export function unitAt(state: SessionState, offset: number): Span | null {
 }
 
 /** The first and the last unit touching `span`, grown to whole units. */
-export function wholeUnits(state: SessionState, span: Span): Span {
+export function wholeUnits(state: UnitText, span: Span): Span {
   const units = unitsAround(state, span.start).concat(span.end > span.start ? unitsAround(state, span.end - 1) : []);
   let start = span.start;
   let end = span.end;
@@ -68,7 +86,7 @@ const CLOSING = /^(?:[\u00a0\u202f ]?[.!?…]+)?[\u00a0\u202f ]?[»”"')\]]*/u;
 const OPENING = /[«“"([][\u00a0\u202f ]?$/u;
 
 /** Where a selection's end (or start) can stop near `pos`: one place per word (see `CLOSING`). */
-export function unitStops(state: SessionState, pos: number, which: 'start' | 'end'): number[] {
+export function unitStops(state: UnitText, pos: number, which: 'start' | 'end'): number[] {
   const stops: number[] = [];
   for (const u of unitsAround(state, pos)) {
     if (which === 'end') {
@@ -83,12 +101,21 @@ export function unitStops(state: SessionState, pos: number, which: 'start' | 'en
   return stops;
 }
 
+/** The stop of `stops` nearest to `pos` in `dir` (after it, or before it), or null. */
+export function nextStop(stops: readonly number[], pos: number, dir: 1 | -1): number | null {
+  let target: number | null = null;
+  for (const stop of stops) {
+    if (dir === 1 ? stop > pos && (target === null || stop < target) : stop < pos && (target === null || stop > target)) target = stop;
+  }
+  return target;
+}
+
 /**
  * The quote sentence `index` gives by default: the sentence without a leading question number
  * (`4. Infiltration…` → `Infiltration…`), and without an annotation (`*rire*`, `(silence)`)
  * or the spaces and pauses around it at either end. The whole sentence when nothing else is left.
  */
-export function quoteSpan(state: SessionState, index: number): Span {
+export function quoteSpan(state: UnitText, index: number): Span {
   const sentence = state.sentences[index];
   return sentence === undefined ? { start: 0, end: 0 } : sentenceQuote(state.text, state.annotations, sentence);
 }

@@ -88,6 +88,29 @@ describe('the reconciliation reducer', () => {
     expect(state.effects).toMatchObject([{ type: 'save', decision: { key: d.key, choice: 'edit', edited: [{ start, end: start + 'mois pour le centre antidouleur !'.length, codes: ['humour'] }] } }]);
   });
 
+  it('steps an edited boundary word by word as the coding screen does: the full stop goes with its word, there and back', () => {
+    let state = run(initReconcile(sampleInput()), { type: 'move', dir: 1 }, { type: 'openEdit', from: 'all' });
+    const quote = () => TRANSCRIPT.text.slice(state.edit!.start, state.edit!.end);
+    expect(quote()).toBe('Le soir je suis épuisé, vraiment épuisé.');
+    const word = (dir: 1 | -1): Action => ({ type: 'editMove', unit: 'word', dir });
+    state = run(state, word(1));
+    expect(quote()).toBe('Le soir je suis épuisé, vraiment épuisé. Huit');
+    state = run(state, word(1), word(1), word(1), word(1), word(1));
+    expect(quote()).toBe('Le soir je suis épuisé, vraiment épuisé. Huit mois pour le centre antidouleur !');
+    state = run(state, word(-1), word(-1), word(-1), word(-1), word(-1));
+    expect(quote()).toBe('Le soir je suis épuisé, vraiment épuisé. Huit');
+    state = run(state, word(-1));
+    expect(quote()).toBe('Le soir je suis épuisé, vraiment épuisé.');
+    // A comma stays out, as in the coding screen (`le dernier,` ends at `dernier`).
+    state = run(state, word(-1), word(-1));
+    expect(quote()).toBe('Le soir je suis épuisé');
+    // The start: back takes in the word before, with its opening quote if any; forward drops it.
+    state = run(state, { type: 'editSwap' }, word(-1));
+    expect(quote()).toBe('aussi. Le soir je suis épuisé');
+    state = run(state, word(1), word(1));
+    expect(quote()).toBe('soir je suis épuisé');
+  });
+
   it('asks for a code before saving an edit, and cancels with Esc', () => {
     let state = run(initReconcile(sampleInput()), { type: 'openEdit', from: 'all' }, { type: 'editCodes' }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
     expect(state.edit!.codes).toEqual([]);

@@ -5,9 +5,9 @@
  */
 import { choicesFor, choiceLabel, isDecided, type Choice, type Decision } from '../../core/consensus/decisions.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
-import type { Span } from '../../core/types.js';
 import { codeEntries, searchCodes } from '../code-search.js';
 import { nextCaret, previousCaret } from '../line-edit.js';
+import { nextStop, transcriptMarks, unitStops, type UnitText } from '../word-units.js';
 import type { Picker } from '../session-state.js';
 import { info, problem, type Action, type Edit, type ReconcileInput, type ReconcileItem, type ReconcileState } from './state.js';
 
@@ -133,31 +133,40 @@ function startEdit(state: ReconcileState, from: 'a' | 'b' | 'all'): ReconcileSta
   return { ...state, mode: 'edit', edit, message: null };
 }
 
+/** The transcript of an item as word units are cut from it (`word-units.ts`, as on the coding screen). */
+function unitText(state: ReconcileState, item: ReconcileItem): UnitText {
+  const text = item.transcript.text;
+  return { text, sentences: item.sentences, ...transcriptMarks(item.transcript), env: { wordSpans: (start, end) => state.env.wordSpans(text, start, end) } };
+}
+
 /**
- * Where a boundary goes one word or one sentence further: the end moving back drops the last
- * word (with what follows it), forward takes in the next; the start moving forward drops the
- * first word, back takes in the one before. Never past the other boundary.
+ * Where a boundary goes one word or one sentence further. By word, it stops where the coding
+ * screen's selection stops (`w`, `b`): an end after a word with the punctuation that closes its
+ * sentence (`mieux.`, not `mieux`; not a comma), a start before a word and its opening quote.
+ * By sentence: the end moving back drops the last sentence, forward takes in the next; the start
+ * likewise. Never past the other boundary.
  */
 function moveBoundary(state: ReconcileState, item: ReconcileItem, edit: Edit, unit: 'word' | 'sentence', dir: 1 | -1): number {
-  const text = item.transcript.text;
   const moving = edit.active;
   const at = moving === 'end' ? edit.end : edit.start;
-  const spans: readonly Span[] =
-    unit === 'sentence' ? item.sentences : state.env.wordSpans(text, Math.max(0, at - 400), Math.min(text.length, at + 400));
   const valid = (e: number) => (moving === 'end' ? e > edit.start : e < edit.end);
   let target: number | undefined;
-  if (moving === 'end' && dir === 1) target = spans.find((w) => w.end > at)?.end;
-  else if (moving === 'start' && dir === -1) target = [...spans].reverse().find((w) => w.start < at)?.start;
-  else if (moving === 'end') {
-    // Back: drop the last unit that ends at or before `at` (or the one cut by `at`).
-    const cut = spans.find((w) => w.start < at && at < w.end);
-    const before = spans.filter((w) => w.end <= at).map((w) => w.end);
-    target = cut !== undefined ? before.at(-1) : before.at(-2);
-  } else {
-    // Forward: drop the first unit that starts at or after `at` (or the one cut by `at`).
-    const cut = spans.find((w) => w.start < at && at < w.end);
-    const after = spans.filter((w) => w.start >= at).map((w) => w.start);
-    target = cut !== undefined ? after[0] : after[1];
+  if (unit === 'word') target = nextStop(unitStops(unitText(state, item), at, moving), at, dir) ?? undefined;
+  else {
+    const spans = item.sentences;
+    if (moving === 'end' && dir === 1) target = spans.find((w) => w.end > at)?.end;
+    else if (moving === 'start' && dir === -1) target = [...spans].reverse().find((w) => w.start < at)?.start;
+    else if (moving === 'end') {
+      // Back: drop the last sentence that ends at or before `at` (or the one cut by `at`).
+      const cut = spans.find((w) => w.start < at && at < w.end);
+      const before = spans.filter((w) => w.end <= at).map((w) => w.end);
+      target = cut !== undefined ? before.at(-1) : before.at(-2);
+    } else {
+      // Forward: drop the first sentence that starts at or after `at` (or the one cut by `at`).
+      const cut = spans.find((w) => w.start < at && at < w.end);
+      const after = spans.filter((w) => w.start >= at).map((w) => w.start);
+      target = cut !== undefined ? after[0] : after[1];
+    }
   }
   if (target === undefined || !valid(target)) return at;
   // Never into another speaker's turn: the end stops where its turn ends, the start where its
