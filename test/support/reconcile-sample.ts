@@ -2,6 +2,7 @@
  * A small reconciliation for tests of the screen: two coders' segments on one interview,
  * planned by the core, as the command would give them to the screen.
  */
+import { sideNotes } from '../../src/core/consensus/notes.js';
 import { planReconciliation } from '../../src/core/consensus/plan.js';
 import { anchorCodings } from '../../src/core/study/anchor-codings.js';
 import type { CoderEntry } from '../../src/core/study/study.js';
@@ -32,10 +33,19 @@ function seg(id: string, quote: string, codes: string[]): Segment {
 
 const entry = (coder: string, segments: Segment[]): CoderEntry => ({ coder, file: `codings/${coder}.yaml`, coderFile: { coder, memos: {}, segments }, kept: {}, rewritable: true });
 
-/** Three disagreements: one-sided (A), different codes, boundaries. */
-export function sampleInput(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
-  const a = [seg('a1', 'Je ne sais plus quoi lui proposer.', ['impuissance']), seg('a2', 'Le soir je suis épuisé, vraiment épuisé.', ['epuisement']), seg('a3', 'Huit mois pour le centre antidouleur ! Et le kiné, il faut attendre aussi.', ['delais'])];
-  const b = [seg('b2', 'Le soir je suis épuisé, vraiment épuisé.', ['fatigue']), seg('b3', 'Huit mois pour le centre antidouleur !', ['delais'])];
+/**
+ * Three disagreements: one-sided (A), different codes, boundaries. `notes`: marie's memo on the
+ * different codes, paul's exemplary mark there.
+ */
+export function sampleInput(overrides: Partial<ReconcileInput> = {}, notes: { memo?: string } = {}): ReconcileInput {
+  const a2 = seg('a2', 'Le soir je suis épuisé, vraiment épuisé.', ['epuisement']);
+  const b2 = seg('b2', 'Le soir je suis épuisé, vraiment épuisé.', ['fatigue']);
+  if (notes.memo !== undefined) {
+    a2.memo = notes.memo;
+    b2.exemplary = true;
+  }
+  const a = [seg('a1', 'Je ne sais plus quoi lui proposer.', ['impuissance']), a2, seg('a3', 'Huit mois pour le centre antidouleur ! Et le kiné, il faut attendre aussi.', ['delais'])];
+  const b = [b2, seg('b3', 'Huit mois pour le centre antidouleur !', ['delais'])];
   const anchored = anchorCodings([entry('marie', a), entry('paul', b)], new Map([['P1', TRANSCRIPT]]));
   const rec = planReconciliation({ a: { coder: 'marie', memos: {} }, b: { coder: 'paul', memos: {} }, transcripts: [TRANSCRIPT], segments: anchored.segments, tolerance: 3 });
   const sentences = segmentSentences(TRANSCRIPT.text, TRANSCRIPT.turns);
@@ -45,7 +55,13 @@ export function sampleInput(overrides: Partial<ReconcileInput> = {}): ReconcileI
     coders: ['marie', 'paul'],
     into: 'consensus',
     codebook: CODEBOOK,
-    items: rec.disagreements.map((d) => ({ disagreement: d, transcript: TRANSCRIPT, line: 2, sentences })),
+    items: rec.disagreements.map((d) => ({
+      disagreement: d,
+      transcript: TRANSCRIPT,
+      line: 2,
+      sentences,
+      notes: { a: sideNotes(d.a, rec.a, d.participant), b: sideNotes(d.b, rec.b, d.participant) },
+    })),
     decisions: new Map(),
     who: 'marie, paul',
     now: () => `2026-03-01T10:00:${String(clock++).padStart(2, '0')}Z`,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
+import { sideNotes } from '../../core/consensus/notes.js';
 import { placeDecisions, type Placement } from '../../core/consensus/place.js';
 import { consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
@@ -225,7 +226,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       codebook: study.codebook,
       items: rec.disagreements.map((d) => {
         const transcript = transcripts.get(d.participant)!;
-        return { disagreement: d, transcript, line: disagreementLine(d, transcript), sentences: sentencesOf(d.participant) };
+        const notes = { a: sideNotes(d.a, rec.a, d.participant), b: sideNotes(d.b, rec.b, d.participant) };
+        return { disagreement: d, transcript, line: disagreementLine(d, transcript), sentences: sentencesOf(d.participant), notes };
       }),
       decisions,
       who,

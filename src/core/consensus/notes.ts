@@ -7,7 +7,9 @@
  * joined on one line, coder A's first, then in the order of the text:
  * `thomas : très parlant | lea : à citer tel quel`. The segment is exemplary when any of them was.
  */
+import type { SideItem } from '../analysis/agreement/disagreements.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
+import type { ConsensusSide } from './build.js';
 
 export interface SegmentNotes {
   memo?: string;
@@ -42,6 +44,20 @@ export function notesOf(sources: readonly AnchoredSegment[], coders: readonly st
   const notes: SegmentNotes = { exemplary: sources.some((s) => s.segment.exemplary === true) };
   if (memos.length === 1) notes.memo = memos[0]!.memo;
   else if (memos.length > 1) notes.memo = memos.map((m) => signedMemo(m.coder, m.memo)).join(MEMO_SEPARATOR);
+  return notes;
+}
+
+/**
+ * What a coder wrote beside the codings of one side of a disagreement, for the coders to see when
+ * they decide: the memos of its segments (each once, in text order, joined) and whether one is
+ * marked exemplary.
+ */
+export function sideNotes(items: readonly SideItem[], side: ConsensusSide, participant: string): SegmentNotes {
+  const ids = new Set(items.flatMap((i) => i.segments));
+  const sources = (side.placed.get(participant) ?? []).filter((s) => ids.has(s.segment.id)).sort((x, y) => x.start - y.start || x.end - y.end);
+  const memos = [...new Set(sources.map((s) => s.segment.memo?.trim() ?? '').filter((m) => m !== ''))];
+  const notes: SegmentNotes = { exemplary: sources.some((s) => s.segment.exemplary === true) };
+  if (memos.length > 0) notes.memo = memos.join(MEMO_SEPARATOR);
   return notes;
 }
 

@@ -111,6 +111,32 @@ describe('ReconcileApp', () => {
     instance.unmount();
   });
 
+  it('shows each side’s memo and exemplary mark on its line, within 80 columns', async () => {
+    const memo = 'Formule très proche de l’exemple du livre de codes, à citer dans la discussion';
+    for (const columns of [80, 160]) {
+      const stdout = new FakeStdout(columns, 24);
+      const stdin = new FakeStdin();
+      const instance = inkRender(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, {
+        stdout: stdout as unknown as NodeJS.WriteStream,
+        stdin: stdin as unknown as NodeJS.ReadStream,
+        debug: true,
+        exitOnCtrlC: false,
+        patchConsole: false,
+      });
+      await pause();
+      stdin.write(KEYS.right); // the different codes: marie's memo, paul's exemplary quote
+      await pause();
+      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+      const a = lines.find((l) => l.startsWith('A marie'))!;
+      const b = lines.find((l) => l.startsWith('B paul'))!;
+      expect(a).toMatch(/^A marie\u00a0: Épuisement — «\u00a0Le soir je .*\u00a0» ✎ Formule très/);
+      expect(b).toMatch(/^B paul\u00a0: Fatigue ★ — «\u00a0Le soir je suis épuisé/);
+      if (columns === 160) expect(a).toContain(`✎ ${memo}`);
+      instance.unmount();
+    }
+  });
+
   it('says so when there is nothing to reconcile, and quits with q', async () => {
     const { frame, press, quits } = open({ items: [] });
     await pause();

@@ -9,6 +9,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Disagreement, SideItem } from '../../core/analysis/agreement/disagreements.js';
 import { choiceLabel, type Decision } from '../../core/consensus/decisions.js';
 import { kindLabel } from '../../core/consensus/log.js';
+import type { SegmentNotes } from '../../core/consensus/notes.js';
 import { codeLabel } from '../../core/codebook/query.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Codebook, Language } from '../../core/types.js';
@@ -16,7 +17,8 @@ import { CodePicker } from '../CodePicker.js';
 import { Header, Rule } from '../Header.js';
 import { HelpOverlay, Notices } from '../HelpOverlay.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop } from '../layout.js';
-import { excerpt } from '../line-fit.js';
+import { excerpt, truncate } from '../line-fit.js';
+import { textWidth } from '../../core/text/width.js';
 import { mergeSpans } from '../../core/spans.js';
 import { StatusBar } from '../StatusBar.js';
 import { TextPrompt } from '../TextPrompt.js';
@@ -48,15 +50,25 @@ function codesText(codes: readonly string[], codebook: Codebook): string {
   return codes.map((c) => codeLabel(codebook, c)).join(', ');
 }
 
-function sideLine(letter: string, coder: string, items: readonly SideItem[], text: string, strings: ReconcileStrings, codebook: Codebook, width: number, language: Language): string {
+/**
+ * `A marie : Impuissance ★ — « quote » ✎ memo`: the codes, a star when the coder marked a quote
+ * exemplary, the quote, and the coder's memo, each given room on the one row (the memo what the
+ * quote leaves, and at least half).
+ */
+function sideLine(letter: string, coder: string, items: readonly SideItem[], notes: SegmentNotes | undefined, text: string, strings: ReconcileStrings, codebook: Codebook, width: number, language: Language): string {
   const head = `${letter} ${coder}${strings.colon} `;
   if (items.length === 0) return `${head}— ${strings.nothingCoded}`;
-  const codes = [...new Set(items.flatMap((i) => i.codes))];
+  const codes = `${codesText([...new Set(items.flatMap((i) => i.codes))], codebook)}${notes?.exemplary === true ? ' ★' : ''}`;
   const quote = items.map((i) => text.slice(i.start, i.end)).join(' […] ');
   const open = language === 'fr' ? '«\u00a0' : '"';
   const close = language === 'fr' ? '\u00a0»' : '"';
-  const room = Math.max(10, width - head.length - codesText(codes, codebook).length - 8);
-  return `${head}${codesText(codes, codebook)} — ${open}${excerpt(quote, room)}${close}`;
+  const room = Math.max(10, width - textWidth(head) - textWidth(codes) - 8);
+  const memo = notes?.memo?.replace(/\s+/g, ' ').trim();
+  if (memo === undefined || memo === '') return `${head}${codes} — ${open}${excerpt(quote, room)}${close}`;
+  // The memo whole when the quote leaves room for it, else at most half of the row's room.
+  const quoteNeeds = textWidth(quote.replace(/\s+/g, ' ').trim());
+  const memoRoom = Math.max(8, Math.min(textWidth(memo) + 2, Math.max(Math.floor(room / 2), room - 3 - quoteNeeds)));
+  return `${head}${codes} — ${open}${excerpt(quote, Math.max(10, room - memoRoom - 3))}${close} ${truncate(`✎ ${memo}`, memoRoom)}`;
 }
 
 function decisionLine(state: ReconcileState, decision: Decision | undefined, strings: ReconcileStrings): string {
@@ -177,8 +189,8 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
       const kind = kindLabel(d.kind)[props.language];
       const lines = [
         `${d.participant} ${strings.line} ${item.line} · ${kind}`,
-        sideLine('A', state.coders[0], d.a, text, strings, state.codebook, width, props.language),
-        sideLine('B', state.coders[1], d.b, text, strings, state.codebook, width, props.language),
+        sideLine('A', state.coders[0], d.a, item.notes?.a, text, strings, state.codebook, width, props.language),
+        sideLine('B', state.coders[1], d.b, item.notes?.b, text, strings, state.codebook, width, props.language),
       ];
       let tail: React.JSX.Element;
       if (state.mode === 'note' && state.note !== null) {

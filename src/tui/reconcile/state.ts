@@ -6,6 +6,7 @@
  */
 import type { Disagreement } from '../../core/analysis/agreement/disagreements.js';
 import type { Choice, Decision } from '../../core/consensus/decisions.js';
+import type { SegmentNotes } from '../../core/consensus/notes.js';
 import type { Codebook, Language, Localized, Span, Transcript } from '../../core/types.js';
 import type { CodeEntry } from '../code-search.js';
 import type { Picker } from '../session-state.js';
@@ -18,6 +19,8 @@ export interface ReconcileItem {
   line: number;
   /** The transcript's sentences, for moving an edited boundary by sentence. */
   sentences: readonly Span[];
+  /** What each coder wrote beside their codings here: memos, exemplary marks. */
+  notes?: { a: SegmentNotes; b: SegmentNotes };
 }
 
 export interface ReconcileInput {

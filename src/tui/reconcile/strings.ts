@@ -78,6 +78,13 @@ const fr: ReconcileStrings = {
         ['Échap', 'annuler'],
       ],
     },
+    {
+      title: 'Sur les lignes A et B',
+      keys: [
+        ['★', 'verbatim que le codeur a marqué exemplaire'],
+        ['✎', 'mémo du codeur sur ce codage (en entier dans son fichier)'],
+      ],
+    },
     { title: 'Autres', keys: [['?', 'cette aide'], ['q', 'quitter (tout est déjà enregistré)']] },
   ],
   noticesTitle: 'Avant de commencer',
@@ -142,6 +149,13 @@ const en: ReconcileStrings = {
         ['c', 'choose the codes (Space checks, ⏎ confirms)'],
         ['⏎', 'save the decision'],
         ['Esc', 'cancel'],
+      ],
+    },
+    {
+      title: 'On the A and B lines',
+      keys: [
+        ['★', 'a quote the coder marked exemplary'],
+        ['✎', 'the coder’s memo on this coding (whole in their file)'],
       ],
     },
     { title: 'Other', keys: [['?', 'this help'], ['q', 'quit (everything is already saved)']] },
