@@ -152,24 +152,29 @@ function locate(transcript: TranscriptSearch | string, quote: string, options: L
   const exact = exactSpans(text, q).filter(allowed);
   const fq = foldWithMap(q).folded;
   const edges = quoteEdges(q);
-  const normalisedSpans = () => {
+  // `widen`: to the quote's own punctuation around its words (not for places of a quote found as
+  // written, which stay the quote's words: `E :` is not placed as `E:`).
+  const normalisedSpans = (widen: boolean) => {
     const ft = search.folded;
     return foldedOccurrences(ft.folded, fq)
-      .map((fs) => atEdges(text, ft.toOriginal(fs, fs + fq.length), { ...edges, closing: edges.after }, options))
+      .map((fs) => {
+        const span = ft.toOriginal(fs, fs + fq.length);
+        return widen ? atEdges(text, span, { ...edges, closing: edges.after }, options) : withClosingPunctuation(text, edges.after.trimStart(), span);
+      })
       .filter(allowed);
   };
   if (exact.length > 0) {
     // A short quote written like one of its occurrences only by a capital or a comma
     // (`Ça fait partie du soin`) is no more there than at the others.
     if (isShort(fq) && !options.single) {
-      const normalised = normalisedSpans();
+      const normalised = normalisedSpans(false);
       if (normalised.length > exact.length) return whole('exact', normalised, q, options, text);
     }
     return whole('exact', exact, q, options, text);
   }
 
   if (fq === '') return unresolved(reasons.noWords());
-  const normalised = normalisedSpans();
+  const normalised = normalisedSpans(true);
   if (normalised.length > 0) return whole('normalised', normalised, q, options, text);
 
   return aligned(search, q, options);
