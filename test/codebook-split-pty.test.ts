@@ -15,7 +15,12 @@ const SLOW = 120_000;
 
 /** References per code id, and segments per code id over both coder files. */
 function counts(dir: string): { refs: Record<string, number>; segments: Record<string, number> } {
-  const tree = JSON.parse(runCli(['codebook', '--json', '--study', dir]).stdout) as { tree: { kind: string; id: string; references: number }[] };
+  // Both coders' references: without --coder, codebook counts the coding the exports show (marie's).
+  const refs: Record<string, number> = {};
+  for (const coder of ['marie', 'paul']) {
+    const tree = JSON.parse(runCli(['codebook', '--json', '--coder', coder, '--study', dir]).stdout) as { tree: { kind: string; id: string; references: number }[] };
+    for (const r of tree.tree) if (r.kind === 'code') refs[r.id] = (refs[r.id] ?? 0) + r.references;
+  }
   const segments: Record<string, number> = {};
   for (const coder of ['marie', 'paul']) {
     for (const line of readFileSync(join(dir, `codings/${coder}.yaml`), 'utf8').split('\n')) {
@@ -24,7 +29,7 @@ function counts(dir: string): { refs: Record<string, number>; segments: Record<s
       for (const code of (m[1] as string).split(',').map((c) => c.trim().replace(/"/g, ''))) segments[code] = (segments[code] ?? 0) + 1;
     }
   }
-  return { refs: Object.fromEntries(tree.tree.filter((r) => r.kind === 'code').map((r) => [r.id, r.references])), segments };
+  return { refs, segments };
 }
 
 function checkPasses(dir: string): void {
