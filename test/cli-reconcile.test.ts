@@ -210,6 +210,12 @@ describe('codage reconcile --strategy', () => {
       }
       const file = join(dir, 'transcripts/MG1.txt');
       writeFileSync(file, readFileSync(file, 'utf8').replace('Enquêtrice : Bonjour, et merci', 'Enquêtrice : Alors voilà, bonjour, et merci'));
+      if (!earlier) {
+        // Before check --fix, the consensus file still gives the old places: said, with what to do.
+        const unfixed = reconcile(dir, '--strategy', 'prefer-b');
+        expect(unfixed.code).toBe(1);
+        expect(unfixed.stderr).toContain('fix: the segments of MG1 are no longer where the coder files say (the transcript was corrected): run codage check --fix first');
+      }
       expect(runCli(['check', '--fix', '--study', dir]).code).toBe(0);
       const fixed = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
       const r = reconcile(dir, '--strategy', 'prefer-b');

@@ -20,6 +20,8 @@ export interface GuardInput {
   into: string;
   existing: CoderEntry;
   logName: string;
+  /** Transcripts where the coders' segments are no longer at the places their files give (a transcript corrected, check --fix not run). */
+  moved: ReadonlySet<string>;
 }
 
 /** The copied transcripts the consensus takes again as they are now; throws when the file must not be rebuilt. */
@@ -39,17 +41,22 @@ export function checkConsensusRebuild(input: GuardInput): string[] {
         return language === 'fr' ? `${p} (copiée telle quelle de ${from})` : `${p} (copied as is from ${from})`;
       })
       .join(', ');
+  const unfixed = changed.filter((p) => input.moved.has(p));
+  const hint =
+    unfixed.length > 0
+      ? {
+          en: `the segments of ${unfixed.join(', ')} are no longer where the coder files say (the transcript was corrected): run codage check --fix first, which saves their new places, the consensus's too; then reconcile again, and the decisions follow`,
+          fr: `les segments de ${unfixed.join(', ')} ne sont plus aux places que disent les fichiers des codeurs (la transcription a été corrigée) : lancer d’abord codage check --fix, qui enregistre leurs nouvelles places, celles du consensus aussi ; puis relancer la mise en commun, les décisions suivent`,
+        }
+      : {
+          en: `reconcile into another name (--into ${into}-2), or add --force to rebuild it from the decisions in the log, which are all kept (the current file is kept in .codage/backups/)`,
+          fr: `mettre en commun sous un autre nom (--into ${into}-2), ou ajouter --force pour le reconstruire à partir des décisions du journal, toutes gardées (le fichier actuel est gardé dans .codage/backups/)`,
+        };
   throw new DataError(
     {
       en: `${existing.file} is not what the decisions in ${logName} give, in ${where('en')}: it was changed since (by codage code, by hand, by check --fix), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,
       fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait`,
     },
-    {
-      file: existing.file,
-      hint: {
-        en: `reconcile into another name (--into ${into}-2), or add --force to rebuild it from the decisions in the log, which are all kept (the current file is kept in .codage/backups/)`,
-        fr: `mettre en commun sous un autre nom (--into ${into}-2), ou ajouter --force pour le reconstruire à partir des décisions du journal, toutes gardées (le fichier actuel est gardé dans .codage/backups/)`,
-      },
-    },
+    { file: existing.file, hint },
   );
 }

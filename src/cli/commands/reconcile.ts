@@ -179,7 +179,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   let decisions = placement.decisions;
 
   // A consensus changed since codage wrote it (coded by hand, or a coder file changed) is not overwritten without --force.
-  const recopied = existing && !options.force ? checkConsensusRebuild({ root, rec, decisions, into, existing, logName }) : [];
+  const moved = new Set(anchored.segments.filter((s) => s.status !== 'unchanged' && s.status !== 'unplaced').map((s) => s.segment.participant));
+  const recopied = existing && !options.force ? checkConsensusRebuild({ root, rec, decisions, into, existing, logName, moved }) : [];
 
   // The log is a document of the study: in the study's language when it has one.
   const logLanguage = study.config.language ?? language;
