@@ -4,26 +4,23 @@ import { loadScreen } from '../screen-bundle.js';
 import type { Decision } from '../../core/consensus/decisions.js';
 import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/consensus/log.js';
 import { sideNotes } from '../../core/consensus/notes.js';
-import { placeDecisions, type Placement } from '../../core/consensus/place.js';
-import { consensusOf, logRowsOf, planReconciliation, type Reconciliation } from '../../core/consensus/plan.js';
+import { placeDecisions } from '../../core/consensus/place.js';
+import { consensusOf, logRowsOf, planReconciliation } from '../../core/consensus/plan.js';
 import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
-import { frenchSpacing, joinList } from '../../core/report/typography.js';
-import { anchorCodings, type AnchoredSegment } from '../../core/study/anchor-codings.js';
-import { LineNumbers } from '../../core/text/lines.js';
+import { joinList } from '../../core/report/typography.js';
+import { anchorCodings } from '../../core/study/anchor-codings.js';
 import { coderFilePath, type Study } from '../../core/study/study.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
-import type { Language } from '../../core/types.js';
 import { decisionLogFile, readDecisionLog, writeReconciliationSync, type ReconciliationFiles } from '../../io/reconcile-files.js';
 import { lockCoderFile, lockStudyFile } from '../../io/store.js';
+import { lineOf, notices, summary } from '../reconcile-summary.js';
 import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { checkConsensusRebuild } from '../consensus-guard.js';
 import { noticePrinter } from '../notices.js';
-import { paint } from '../output.js';
-import { someNames } from '../../core/text/some-names.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 import { DEFAULT_TOLERANCE } from './compare.js';
@@ -279,115 +276,4 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   }
   ctx.stdout.write(summary(rec, result, { into, logName, strategy: input.strategy, byStrategy, language, placement, recopied }));
   return 0;
-}
-
-function lineOf(s: AnchoredSegment): number {
-  return new LineNumbers(s.transcript.text, s.transcript.bodyLine).lineOf(s.start);
-}
-
-/** The memos and exemplary marks that went with codings decided against: said, never dropped silently. */
-function notesLeftOutLine(list: readonly AnchoredSegment[], language: Language): string {
-  const fr = language === 'fr';
-  const memos = list.filter((s) => s.segment.memo).length;
-  const marks = list.filter((s) => s.segment.exemplary === true).length;
-  const counts = [
-    ...(memos > 0 ? [fr ? `${memos} mémo(s)` : `${memos} memo(s)`] : []),
-    ...(marks > 0 ? [fr ? `${marks} marque(s) de verbatim exemplaire` : `${marks} exemplary quote mark(s)`] : []),
-  ];
-  const where = someNames(
-    list.map((s) => `${s.segment.participant} ${fr ? 'l.' : 'line'} ${lineOf(s)} (${s.coder})`),
-    language,
-  );
-  return fr
-    ? `  Non repris, avec les codages écartés par les décisions : ${joinList(counts, language)} — ${where} ; ils restent dans le fichier de leur codeur`
-    : `  Not taken, with the codings the decisions left out: ${joinList(counts, language)} — ${where}; they stay in their coder's file`;
-}
-
-/** The log's decisions that are not applied, and where they were (as the log says): said before and after a session. */
-function staleText(stale: readonly LogRow[], language: Language): string {
-  const fr = language === 'fr';
-  const where = someNames(
-    stale.map((r) => `${r.cells.participant || '?'} ${fr ? 'l.' : 'line'} ${r.cells.line || '?'}`),
-    language,
-  );
-  return fr
-    ? `${stale.length} décision(s) du journal ne correspondent plus à aucun désaccord (un codage a changé depuis) : ${where} ; gardées dans le journal, non appliquées : ce qui y est en désaccord aujourd’hui est à trancher de nouveau`
-    : `${stale.length} decision(s) in the log no longer match a disagreement (a coding changed since): ${where}; kept in the log, not applied: whatever disagrees there today is to be settled again`;
-}
-
-function notices(rec: Reconciliation, stale: readonly LogRow[], language: Language): string[] {
-  const fr = language === 'fr';
-  const out: string[] = [];
-  if (stale.length > 0) out.push(`${staleText(stale, language)}.`);
-  if (rec.unplaced.length > 0) {
-    out.push(
-      fr
-        ? `${rec.unplaced.length} segment(s) introuvable(s) dans leur transcription ne sont pas mis en commun (voir codage check).`
-        : `${rec.unplaced.length} segment(s) that cannot be placed in their transcript are left out (see codage check).`,
-    );
-  }
-  if (rec.excluded.length > 0) {
-    out.push(fr ? `Codées par les deux mais non demandées, laissées hors du consensus : ${rec.excluded.join(', ')}.` : `Coded by both but not asked for, left out of the consensus: ${rec.excluded.join(', ')}.`);
-  }
-  return out.map((n) => frenchSpacing(n, language));
-}
-
-function summary(
-  rec: Reconciliation,
-  result: ReturnType<typeof consensusOf>,
-  options: { into: string; logName: string; strategy: Strategy | undefined; byStrategy: number; language: Language; placement: Placement; recopied: string[] },
-): string {
-  const { language } = options;
-  const fr = language === 'fr';
-  const [a, b] = rec.coders;
-  const lines: string[] = [];
-  lines.push(
-    paint.bold(
-      fr ? `Mise en commun de ${a} et ${b} → ${coderFilePath(options.into)}` : `Reconciliation of ${a} and ${b} → ${coderFilePath(options.into)}`,
-    ),
-  );
-  lines.push(
-    fr
-      ? `  Transcriptions mises en commun : ${someNames(rec.compared.map((c) => c.transcript.id), language)}`
-      : `  Transcripts reconciled: ${someNames(rec.compared.map((c) => c.transcript.id), language)}`,
-  );
-  if (rec.copied.length > 0) {
-    const list = rec.copied.map((c) => `${c.transcript.id} (${c.from === 'a' ? a : b})`).join(', ');
-    lines.push(fr ? `  Copiées telles quelles (un seul codeur) : ${list}` : `  Copied as they are (one coder only): ${list}`);
-  }
-  if (options.recopied.length > 0) {
-    const list = options.recopied.join(', ');
-    lines.push(fr ? `  Recopiées telles qu’elles sont aujourd’hui (leur codeur les a codées depuis) : ${list}` : `  Copied again as they are today (their coder coded on since): ${list}`);
-  }
-  if (rec.excluded.length > 0) lines.push(fr ? `  Laissées de côté : ${rec.excluded.join(', ')}` : `  Left out: ${rec.excluded.join(', ')}`);
-  const how = options.strategy ? (fr ? ` (dont ${options.byStrategy} par la stratégie ${options.strategy} à l’instant)` : ` (${options.byStrategy} by the strategy ${options.strategy} now)`) : '';
-  lines.push(
-    fr
-      ? `  Passages concordants : ${result.agreed} ; désaccords : ${rec.disagreements.length}, dont ${result.decided} tranché(s)${how} et ${result.pending} en attente`
-      : `  Passages in agreement: ${result.agreed}; disagreements: ${rec.disagreements.length}, ${result.decided} settled${how} and ${result.pending} waiting`,
-  );
-  const { stale, moved } = options.placement;
-  if (moved > 0) {
-    lines.push(
-      fr
-        ? `  ${moved} décision(s) suivent leur passage, déplacé dans sa transcription (texte ajouté ou retiré plus haut) : le journal donne ses nouvelles positions`
-        : `  ${moved} decision(s) follow their passage, moved in its transcript (text added or removed above it): the log gives its new positions`,
-    );
-  }
-  if (stale.length > 0) lines.push(paint.yellow(`  ${staleText(stale, language)}`));
-  if (rec.unplaced.length > 0) {
-    lines.push(
-      paint.yellow(
-        fr
-          ? `  ${rec.unplaced.length} segment(s) introuvable(s) dans leur transcription, non repris (voir codage check)`
-          : `  ${rec.unplaced.length} segment(s) that cannot be placed in their transcript were not taken (see codage check)`,
-      ),
-    );
-  }
-  if (result.notesLeftOut.length > 0) lines.push(paint.yellow(notesLeftOutLine(result.notesLeftOut, language)));
-  lines.push(fr ? `  ${result.coderFile.segments.length} segment(s) dans ${coderFilePath(options.into)} ; journal des décisions : ${options.logName}` : `  ${result.coderFile.segments.length} segment(s) in ${coderFilePath(options.into)}; decisions log: ${options.logName}`);
-  if (result.pending > 0) {
-    lines.push(fr ? `  Pour continuer : codage reconcile ${a} ${b} --into ${options.into}` : `  To go on: codage reconcile ${a} ${b} --into ${options.into}`);
-  }
-  return `${lines.map((l) => frenchSpacing(l, language)).join('\n')}\n`;
 }
