@@ -17,9 +17,10 @@ export async function resolveCoder(root: string, name: string, options: { mustEx
  * coder's codings shown by default while the study has others (stats says so).
  */
 export async function codersToCount(root: string, asked: string | undefined): Promise<{ coders: string[]; chosen: boolean }> {
-  const coder = asked === undefined ? undefined : (await resolveCoder(root, asked, { mustExist: true })).coder;
+  // A coder asked for is checked against the study's coders, and is the answer.
+  if (asked !== undefined) return { coders: [(await resolveCoder(root, asked, { mustExist: true })).coder], chosen: false };
   await assertStudyFolder(root);
   const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
-  const coders = countedCoders(all, coder, config.coder);
-  return { coders, chosen: coder === undefined && coders.length === 1 && all.length > 1 };
+  const coders = countedCoders(all, undefined, config.coder);
+  return { coders, chosen: coders.length === 1 && all.length > 1 };
 }

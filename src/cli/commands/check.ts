@@ -105,8 +105,8 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   const memoProblems = await orphanMemos(study);
   // Two names of one characteristic that disagree (durée in participants.csv, duration in the front
   // matter): the thesis tables show the first, so the user should know.
-  const synonymProblems = [...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })), ...unfinishedReconciliations(study)];
-  let problems = sortProblems([...loaded.problems, ...memoProblems, ...synonymProblems]);
+  const studyWarnings = [...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })), ...unfinishedReconciliations(study)];
+  let problems = sortProblems([...loaded.problems, ...memoProblems, ...studyWarnings]);
   const fixed: string[] = [];
 
   if (options.fix) {
@@ -132,7 +132,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
     }
     if (saved.length > 0 || ids > 0 || removed.length > 0) {
       // Check again what is now on disk.
-      problems = sortProblems([...(await loadForCommand(baseCtx, options.study)).problems, ...memoProblems, ...synonymProblems]);
+      problems = sortProblems([...(await loadForCommand(baseCtx, options.study)).problems, ...memoProblems, ...studyWarnings]);
     }
   }
 

@@ -10,17 +10,15 @@ import { findNode } from '../../core/codebook/find-node.js';
 import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
 import { quoted } from '../../core/report/quotes.js';
-import { countedCoders } from '../../core/report/report-study.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
 import type { AnchoredSegment } from '../../core/study/anchor-codings.js';
 import type { Codebook, CodebookNode, Language, Sentence, Transcript } from '../../core/types.js';
 import { readMemos } from '../../io/memos.js';
-import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { cachedSentences } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
-import { resolveCoder } from '../coder.js';
+import { codersToCount } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { formatNumber, paint } from '../output.js';
 import { numberOption, requireAttribute } from '../study-checks.js';
@@ -36,11 +34,8 @@ interface QuotesOptions {
 export async function run(baseCtx: CommandContext, ref: string, options: QuotesOptions): Promise<number> {
   const contextSentences = numberOption('--context', options.context, 0, 0, 50, true);
   const root = resolve(options.study);
-  await assertStudyFolder(root);
-  const asked = options.coder === undefined ? undefined : (await resolveCoder(root, options.coder, { mustExist: true })).coder;
   // Whose quotes is known before reading: only those coder files are read and placed.
-  const [all, { config }] = await Promise.all([listCoders(root), readStudyConfig(root)]);
-  const coders = countedCoders(all, asked, config.coder);
+  const { coders } = await codersToCount(root, options.coder);
   const [{ ctx, study, segments, problems }, memos] = await Promise.all([loadForCommand(baseCtx, options.study, { coders }), readMemos(root)]);
   warnIfReconciliationUnfinished(ctx, root, coders);
   warnIfIncomplete(ctx, problems);
