@@ -794,8 +794,10 @@ export class QuoteAligner {
     }
     const h = this.h;
     const dir = this.dir;
-    h.fill(0, 0, size);
-    dir.fill(0, 0, size);
+    // Only the cells the band reads are cleared (row 0, and each row's band with one cell on
+    // either side), not the whole window: the band moves one cell a row, so a row reads nothing
+    // of the one above outside these. `dir` is read only where `h` is positive: this call's cells.
+    h.fill(0, 0, width);
     const words = this.words;
     let best = 0;
     let bi = 0;
@@ -810,6 +812,7 @@ export class QuoteAligner {
       // Cells off the band stay 0: an alignment cannot drift far from its seeds' diagonals.
       const jLo = Math.max(1, bandLo + qi - tLo + 1);
       const jHi = Math.min(m, bandHi + qi - tLo + 1);
+      if (jHi + 1 >= jLo - 1) h.fill(0, row + jLo - 1, row + Math.min(m, jHi + 1) + 1);
       for (let j = jLo; j <= jHi; j++) {
         const t = tLo + j - 1;
         const diag = h[up + j - 1]! + (words.ids[t] === w.id ? MATCH : this.pairScore(qi, t));
@@ -845,8 +848,8 @@ export class QuoteAligner {
     let i = bi;
     let j = bj;
     while (i > 0 && j > 0) {
+      if (h[i * width + j] === 0) break;
       const d = dir[i * width + j]!;
-      if (d === 0) break;
       const qi = qLo + i - 1;
       const t = tLo + j - 1;
       if (d === 1) {
