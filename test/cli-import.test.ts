@@ -199,6 +199,48 @@ describe("re-importing codage's own listings", () => {
     expect(stats('thomas2')).toEqual(stats('thomas'));
   });
 
+  it("puts a listed passage back at its listing's place when its words are said twice, and searches when the text there changed", async () => {
+    const dir = copyStudy();
+    // « Voyez avec votre médecin traitant. » is said twice in MG3: a coder coded the second one.
+    const { loadStudy } = await import('../src/io/study.js');
+    const { serializeCoderFile } = await import('../src/core/codings/serialize.js');
+    const text = (await loadStudy(dir, {})).transcriptById.get('MG3')!.text;
+    const said = 'Voyez avec votre médecin traitant.';
+    const second = text.indexOf(said, text.indexOf(said) + 1);
+    expect(second).toBeGreaterThan(0);
+    const at = [...text.slice(0, second)].length;
+    const segment = { id: 'seg00001', participant: 'MG3', start: at, end: at + [...said].length, codes: ['reseau-de-soins'], text: said };
+    writeFileSync(join(dir, 'codings/solo.yaml'), serializeCoderFile({ coder: 'solo', memos: {}, segments: [segment] }));
+    const listing = join(tempDir(), 'solo.csv');
+    expect(runCli(['segments', '--study', dir, '--coder', 'solo', '--format', 'csv', '-o', listing]).code).toBe(0);
+    const placed = (coder: string) => (JSON.parse(runCli(['segments', '--study', dir, '--coder', coder, '--json']).stdout) as { start: number; end: number; status: string }[]).map((r) => `${r.start}-${r.end} ${r.status}`);
+    expect(runCli(['import-codings', listing, '--coder', 'retour', '--study', dir]).code).toBe(0);
+    expect(placed('retour')).toEqual([`${segment.start}-${segment.end} unchanged`]);
+    // Without the listing's place (start/end columns emptied), the same row is one of two places.
+    const rows = parse(readFileSync(listing, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const header = Object.keys(rows[0]!);
+    const write = (file: string, edit: (row: Record<string, string>) => void) => {
+      const copy = rows.map((r) => ({ ...r }));
+      copy.forEach(edit);
+      writeFileSync(file, [header.join(','), ...copy.map((r) => header.map((h) => JSON.stringify(r[h] ?? '')).join(','))].join('\n'));
+    };
+    const unplaced = join(tempDir(), 'sans-place.csv');
+    write(unplaced, (r) => {
+      r.start = '';
+      r.end = '';
+    });
+    const r = runCli(['import-codings', unplaced, '--coder', 'cherche', '--study', dir, '--json']);
+    expect((JSON.parse(r.stdout) as { ambiguousSegments: number }).ambiguousSegments).toBe(1);
+    // A listing whose text no longer matches the place (an edited cell) is searched for, not trusted.
+    const edited = join(tempDir(), 'edite.csv');
+    write(edited, (r) => {
+      r.text = 'Voyez avec votre médecin.';
+    });
+    const e = runCli(['import-codings', edited, '--coder', 'edite', '--study', dir, '--json']);
+    expect(e.code, e.stderr).toBe(0);
+    expect((JSON.parse(e.stdout) as { summary: { exact: number } }).summary.exact).toBe(0);
+  });
+
   it('counts rows whose participant names no transcript apart, with the cells and how to correct them', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'inconnus.csv');

@@ -8,6 +8,7 @@
 import type { Annotation, Span, Transcript, Turn } from '../types.js';
 import { FoldedText } from '../text/fold.js';
 import { LineNumbers } from '../text/lines.js';
+import { OffsetMap } from '../text/offsets.js';
 import { findAnnotations } from '../transcript/annotations.js';
 import { findTurns, type TranscriptTurn } from '../transcript/turns.js';
 import { nearWords } from './word-similarity.js';
@@ -215,6 +216,7 @@ export class TranscriptSearch {
   private turnList?: readonly Turn[];
   private stretchList?: Stretch[];
   private questionStarts?: number[];
+  private offsetMap?: OffsetMap;
 
   /** A study transcript prepared for search (its turns and annotations read only if needed). */
   static of(transcript: Transcript): TranscriptSearch {
@@ -239,6 +241,11 @@ export class TranscriptSearch {
 
   get folded(): FoldedText {
     return (this.foldedText ??= new FoldedText(this.text));
+  }
+
+  /** Code points (coder files, listings) ↔ UTF-16 offsets of the text. */
+  get offsets(): OffsetMap {
+    return (this.offsetMap ??= new OffsetMap(this.text));
   }
 
   get turns(): readonly Turn[] {

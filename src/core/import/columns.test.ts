@@ -22,9 +22,11 @@ describe('detectColumns', () => {
 
   it("reads codage's own segment listings: the quote is the text, not the segment id", () => {
     const en = ['coder', 'participant', 'segment', 'quote_id', 'theme', 'code', 'code_id', 'start', 'end', 'text', 'memo', 'exemplary', 'status'];
-    expect(detectColumns(en)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10, quoteId: 3 });
+    expect(detectColumns(en)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10, quoteId: 3, start: 7, end: 8 });
     const fr = ['codeur', 'participant', 'segment', 'id_citation', 'thème', 'code', 'id_code', 'début', 'fin', 'texte', 'mémo', 'exemplaire', 'statut'];
-    expect(detectColumns(fr)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10, quoteId: 3 });
+    expect(detectColumns(fr)).toEqual({ participant: 1, theme: 4, code: 5, quote: 9, memo: 10, quoteId: 3, start: 7, end: 8 });
+    // A start without an end (or the reverse) is no place.
+    expect(detectColumns(['Participant', 'Code', 'Citation', 'Début'])).toEqual({ participant: 0, code: 1, quote: 2 });
     // Only those names: a « Citation » column is the quote.
     expect(detectColumns(['Participant', 'Code', 'Citation'])).toEqual({ participant: 0, code: 1, quote: 2 });
   });

@@ -18,10 +18,16 @@ export interface ImportColumns {
    * id (for one participant) are one quote again.
    */
   quoteId?: number;
+  /**
+   * Where the passage starts and ends in its transcript (code points), in codage's own segment
+   * listings (`start`/`end`, `début`/`fin`): both, or neither.
+   */
+  start?: number;
+  end?: number;
 }
 
 export type RequiredColumn = 'participant' | 'code' | 'quote';
-type Role = RequiredColumn | 'theme' | 'subtheme' | 'memo' | 'quoteId';
+type Role = RequiredColumn | 'theme' | 'subtheme' | 'memo' | 'quoteId' | 'start' | 'end';
 
 const SYNONYMS: Record<Role, string[]> = {
   participant: [
@@ -39,6 +45,8 @@ const SYNONYMS: Record<Role, string[]> = {
   memo: ['memo', 'memos', 'note', 'notes', 'commentaire', 'commentaires', 'comment', 'comments', 'remarque', 'remarques'],
   // As `codage segments` names it (csv, excel and xlsx, in English and in French): exact names only.
   quoteId: ['quote id', 'id citation'],
+  start: ['start', 'debut'],
+  end: ['end', 'fin'],
 };
 
 /** Roles tried, in order, when a header only contains a synonym ("Verbatim (extrait)", "Thème principal"). */
@@ -95,5 +103,9 @@ export function detectColumns(header: string[]): ImportColumns | { missing: Requ
   if (found.subtheme !== undefined) columns.subtheme = found.subtheme;
   if (found.memo !== undefined) columns.memo = found.memo;
   if (found.quoteId !== undefined) columns.quoteId = found.quoteId;
+  if (found.start !== undefined && found.end !== undefined) {
+    columns.start = found.start;
+    columns.end = found.end;
+  }
   return columns;
 }

@@ -255,6 +255,12 @@ function locateRow(
   }
   result.participant = who.id;
   const search = index.get(who.id)!;
+  const listed = listedPlace(search, cell(columns.start), cell(columns.end), result.quote);
+  if (listed !== null) {
+    result.match = listed;
+    result.status = listed.method;
+    return result;
+  }
   const quote = withoutSignature(result.quote, [result.participantCell, who.id]);
   const match = locateQuote(search, quote, { minScore, speakers: 'own' });
   result.match = match;
@@ -262,6 +268,25 @@ function locateRow(
   result.left = [...match.left];
   if (match.reason !== undefined) result.reason = match.reason;
   return result;
+}
+
+/**
+ * The place a row of codage's own segment listing gives (`start`/`end` in code points, as in the
+ * coder files), when the transcript says there exactly the row's text: the passage goes back
+ * where it was, even when the same words are said elsewhere. Null otherwise (no such columns,
+ * not numbers, or the transcript or the text changed since): the quote is searched for.
+ */
+function listedPlace(search: TranscriptSearch, startCell: string, endCell: string, quote: string): QuoteMatch | null {
+  if (!/^\d+$/.test(startCell) || !/^\d+$/.test(endCell)) return null;
+  const offsets = search.offsets;
+  const from = Number(startCell);
+  const to = Number(endCell);
+  if (from >= to || to > offsets.length) return null;
+  const start = offsets.toUtf16(from);
+  const end = offsets.toUtf16(to);
+  const wanted = quote.normalize('NFC');
+  if (search.text.slice(start, end).trim() !== wanted) return null;
+  return { method: 'exact', quote: wanted, pieces: [{ start, end, score: 1, quoteStart: 0, quoteEnd: wanted.length }], left: [], score: 1 };
 }
 
 /**
