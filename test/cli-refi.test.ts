@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memoFile } from '../src/core/memo/memo.js';
 import { loadStudy } from '../src/io/study.js';
 import type { Study } from '../src/core/study/study.js';
 import type { CodebookNode } from '../src/core/types.js';
@@ -331,6 +332,25 @@ describe('import-refi: projects in the shape each tool writes', () => {
     const delais = [...s.codebook.byId.values()].find((n) => n.name === "Délais d'accès")!;
     expect([delais.definition, delais.include, delais.exclude]).toEqual(['Attente.', 'délais', 'coût']);
     expect(s.codebook.byId.get('impuissance')!.color).toBe('#c0392b');
+  });
+
+  it('brings over free memos (notes nothing refers to) and a case description as memos, once', () => {
+    const spec = nvivo();
+    spec.notes = [
+      ...(spec.notes ?? []),
+      { key: 'Réflexion après P1', user: 'Marie Dupont', text: 'Le thème du temps revient sans cesse.' },
+      { key: 'vide', user: 'Paul Martin', text: '   ' },
+    ];
+    spec.caseDescriptions = { 'Entretien P1.docx': 'Médecin installé en zone rurale depuis 12 ans.' };
+    const { r, study, file } = importSpec(spec, 'nvivo-memos');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1 note(s) attached to nothing (free memos) went to memos/study.md');
+    expect(readFileSync(join(study, 'memos/study.md'), 'utf8')).toBe('Réflexion après P1\n\nLe thème du temps revient sans cesse.\n');
+    expect(readFileSync(join(study, memoFile({ kind: 'transcript', id: 'Entretien P1' })), 'utf8')).toContain('Médecin installé en zone rurale depuis 12 ans.');
+    // Imported again: nothing added twice.
+    const before = snapshot(study);
+    expect(runCli(['import-refi', file, '--study', study, '--lang', 'en']).code).toBe(0);
+    expect(snapshot(study)).toEqual(before);
   });
 
   it('MAXQDA: a BOM, names cut with "…", memos as notes, a coded parent, code sets and a PDF reported', async () => {

@@ -86,6 +86,8 @@ export interface ProjectSpec {
   variables?: { name: string; type: string; values: Record<string, string> }[];
   sources: { name: string; bytes: Uint8Array; selections: Sel[]; notes?: string[] }[];
   notes?: { key: string; user: string; text: string }[];
+  /** The Description of a source's case, by source name. */
+  caseDescriptions?: Record<string, string>;
   /** Extra elements after Notes (Links, Sets…), in schema order. */
   extra?: string;
   extraSources?: string;
@@ -101,14 +103,15 @@ export function qdpx(spec: ProjectSpec): Uint8Array {
   parts.push(`<Project xmlns="urn:QDA-XML:project:1.0" name="${esc(spec.projectName ?? 'Projet')}" origin="fixture">`);
   parts.push(`<Users>${spec.users.map((u) => `<User guid="${g(`user-${u}`)}" name="${esc(u)}"/>`).join('')}</Users>`);
   parts.push(`<CodeBook><Codes>${spec.codes.map((c) => code(c, g)).join('')}</Codes></CodeBook>`);
-  if (spec.variables) {
-    parts.push(`<Variables>${spec.variables.map((v) => `<Variable guid="${g(`var-${v.name}`)}" name="${esc(v.name)}" typeOfVariable="${v.type}"/>`).join('')}</Variables>`);
+  if (spec.variables) parts.push(`<Variables>${spec.variables.map((v) => `<Variable guid="${g(`var-${v.name}`)}" name="${esc(v.name)}" typeOfVariable="${v.type}"/>`).join('')}</Variables>`);
+  if (spec.variables || spec.caseDescriptions) {
+    const description = (name: string) => (spec.caseDescriptions?.[name] === undefined ? '' : `<Description>${esc(spec.caseDescriptions[name])}</Description>`);
     parts.push(
       `<Cases>${spec.sources
         .map(
           (s) =>
-            `<Case guid="${g(`case-${s.name}`)}" name="${esc(s.name)}">${spec
-              .variables!.filter((v) => v.values[s.name] !== undefined)
+            `<Case guid="${g(`case-${s.name}`)}" name="${esc(s.name)}">${description(s.name)}${(spec.variables ?? [])
+              .filter((v) => v.values[s.name] !== undefined)
               .map((v) => `<VariableValue><VariableRef targetGUID="${g(`var-${v.name}`)}"/><${v.type}Value>${esc(v.values[s.name]!)}</${v.type}Value></VariableValue>`)
               .join('')}<SourceRef targetGUID="${sourceGuid(s.name)}"/></Case>`,
         )

@@ -166,6 +166,8 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   const valuesBySource = new Map<string, { variable: string; value: RefiValue }[]>();
   for (const c of project.cases) for (const s of c.sources) valuesBySource.set(s, [...(valuesBySource.get(s) ?? []), ...c.values]);
   const usedIds = new Set<string>();
+  /** Source GUID → the transcript it became (or already was). */
+  const transcriptOf = new Map<string, string>();
   const transcripts: ImportPlan['transcripts'] = [];
   const usedFiles = new Set(existing.transcriptFiles);
 
@@ -206,6 +208,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
       id = uniqueId(id, usedIds);
     }
     usedIds.add(id);
+    transcriptOf.set(source.guid, id);
     if (!reused) {
       const base = transcriptFileName(id);
       let file = `${base}.txt`;
@@ -325,6 +328,39 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     }
   };
   codeNotes(project.codes);
+  // A case's description is about its participant: the study's memo on the transcript(s).
+  for (const c of project.cases) {
+    if (c.description === undefined) continue;
+    const ids = [...new Set(c.sources.map((g) => transcriptOf.get(g)).filter((id) => id !== undefined))];
+    if (ids.length === 0) {
+      say('warning', 'refi-note-not-brought-over', `the description of the case "${c.name}" was not brought over: none of its sources was`, `la description du cas « ${c.name} » n’a pas été reprise\u00a0: aucune de ses sources ne l’a été`);
+      continue;
+    }
+    for (const id of ids) addMemo({ kind: 'transcript', id }, c.description);
+  }
+  // Notes nothing refers to (free memos): the study's memo, each under its name.
+  const referenced = new Set<string>(project.projectNotes);
+  const codeRefs = (list: readonly RefiCode[]) => {
+    for (const code of list) {
+      for (const guid of code.notes ?? []) referenced.add(guid);
+      codeRefs(code.children);
+    }
+  };
+  codeRefs(project.codes);
+  for (const source of project.sources) {
+    for (const guid of source.notes) referenced.add(guid);
+    for (const s of source.selections) for (const guid of s.notes) referenced.add(guid);
+  }
+  let free = 0;
+  for (const [guid, note] of project.notes) {
+    if (referenced.has(guid) || note.text.trim() === '') continue;
+    const name = note.name?.trim() ?? '';
+    addMemo({ kind: 'study' }, name === '' || note.text.trimStart().startsWith(name) ? note.text : `${name}\n\n${note.text}`);
+    free++;
+  }
+  if (free > 0) {
+    say('info', 'refi-free-notes', `${free} note(s) attached to nothing (free memos) went to memos/study.md`, `${free} note(s) rattachée(s) à rien (mémos libres) reprise(s) dans memos/study.md`);
+  }
   for (const [what, n] of project.left) {
     say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n’a pas d’équivalent)`);
   }

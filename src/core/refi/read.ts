@@ -53,7 +53,7 @@ export interface RefiProject {
   users: Map<string, string>;
   codes: RefiCode[];
   variables: Map<string, { name: string; type: string }>;
-  cases: { guid: string; name: string; values: { variable: string; value: RefiValue }[]; sources: string[] }[];
+  cases: { guid: string; name: string; description?: string; values: { variable: string; value: RefiValue }[]; sources: string[] }[];
   sources: RefiSource[];
   notes: Map<string, { name?: string; text: string; user?: string }>;
   /** The notes on the project as a whole (their GUIDs, key form). */
@@ -184,12 +184,16 @@ export function readProjectXml(xml: string, file: string): RefiProject {
     const guid = keyOf(el, 'guid');
     if (guid !== undefined) variables.set(guid, { name: attr(el, 'name') ?? '', type: attr(el, 'typeOfVariable') ?? 'Text' });
   }
-  const cases = children(child(root, 'Cases') ?? root, 'Case').map((el) => ({
-    guid: keyOf(el, 'guid') ?? '',
-    name: attr(el, 'name') ?? '',
-    values: children(el, 'VariableValue').map(readValue).filter((v) => v !== null),
-    sources: children(el, 'SourceRef').map((ref) => keyOf(ref, 'targetGUID') ?? ''),
-  }));
+  const cases = children(child(root, 'Cases') ?? root, 'Case').map((el) => {
+    const description = textOf(child(el, 'Description'));
+    return {
+      guid: keyOf(el, 'guid') ?? '',
+      name: attr(el, 'name') ?? '',
+      ...(description !== undefined && description.trim() !== '' ? { description } : {}),
+      values: children(el, 'VariableValue').map(readValue).filter((v) => v !== null),
+      sources: children(el, 'SourceRef').map((ref) => keyOf(ref, 'targetGUID') ?? ''),
+    };
+  });
   const sources: RefiSource[] = [];
   const sourcesEl = child(root, 'Sources');
   for (let n = sourcesEl?.firstChild ?? null; n !== null; n = n.nextSibling) {
