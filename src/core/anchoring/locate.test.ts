@@ -212,3 +212,24 @@ describe('locateQuote: a long edited quote', () => {
     expect(m.pieces.map((p) => [p.start, p.end])).toEqual([[from, to]]);
   });
 });
+
+describe('locateQuote: ranks and thousands in figures', () => {
+  const said = `Enquêteur : Et ce patient ?
+P3 : C'était mon troisième arrêt de travail pour lui cette année, et le centre demande quatre-vingt-dix mille euros pour le programme complet sur trois ans.
+Enquêteur : D'accord.
+P3 : Au 2e rendez-vous il allait déjà mieux, franchement je ne m'y attendais pas du tout.`;
+  const at = (m: QuoteMatch) => m.pieces.map((p) => said.slice(p.start, p.end));
+
+  it('finds « 3e » where the participant said « troisième », and « troisième » where the transcript writes « 2e »', () => {
+    expect(at(locateQuote(said, "C'était mon 3e arrêt de travail pour lui cette année"))).toEqual(["C'était mon troisième arrêt de travail pour lui cette année"]);
+    expect(at(locateQuote(said, 'Au deuxième rendez-vous il allait déjà mieux'))).toEqual(['Au 2e rendez-vous il allait déjà mieux']);
+  });
+
+  it('finds « 90 000 » (with a space or a no-break space) where the participant said « quatre-vingt-dix mille »', () => {
+    for (const space of [' ', '\u00a0', '\u202f']) {
+      const m = locateQuote(said, `le centre demande 90${space}000 euros`);
+      expect(at(m)).toEqual(['le centre demande quatre-vingt-dix mille euros']);
+      expect(m.left).toEqual([]);
+    }
+  });
+});

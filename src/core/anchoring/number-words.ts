@@ -3,7 +3,8 @@
  * participant said `à quatre-vingt-dix ans`. French compounds (`soixante-dix`, `quatre-vingts`,
  * `vingt et un`, `dix-huit`, `deux cents`), Belgian and Swiss tens (`septante`, `nonante`), years
  * (`mille neuf cent quatre-vingt-dix`, `dix-neuf cent…`) and English (`twenty-one`, `a hundred
- * and five`), as folded words: lowercase, no accents, hyphens as spaces.
+ * and five`), as folded words: lowercase, no accents, hyphens as spaces. Ordinals too: `3e` for
+ * `troisième`, `1er` for `premier`, `21e` for `vingt et unième`, `3rd` for `third`.
  */
 
 const FR_UNITS = ['zero', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize'];
@@ -121,3 +122,54 @@ export function wordsValue(words: readonly string[]): number | null {
   const said = words.join(' ');
   return spelledNumber(value).some((s) => s.join(' ') === said) ? value : null;
 }
+
+/** `3e`, `3ème`, `1er`, `1re`, `2nd`, `2nde`, `21st`, `3rd`, `4th` (folded): the rank in figures, or null. */
+export function ordinalFigureValue(word: string): number | null {
+  const m = /^([1-9]\d{0,5})(e|eme|er|ere|re|nd|nde|st|rd|th)$/.exec(word);
+  if (m === null) return null;
+  const n = Number(m[1]);
+  const suffix = m[2]!;
+  // `1er`, `1re` only for the first; `2nd`, `21st`, `3rd` as English writes them.
+  if ((suffix === 'er' || suffix === 'ere' || suffix === 're') && n !== 1) return null;
+  if (suffix.startsWith('nd') && n % 10 !== 2) return null;
+  if (suffix === 'st' && n % 10 !== 1) return null;
+  if (suffix === 'rd' && n % 10 !== 3) return null;
+  return n;
+}
+
+const FR_ORDINAL_EXCEPTIONS: Readonly<Record<string, string>> = { un: 'unieme', une: 'unieme', cinq: 'cinquieme', neuf: 'neuvieme' };
+const EN_ORDINAL_EXCEPTIONS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+
+/** The last word of a French number said as a rank (`quatre` → `quatrieme`, `vingts` → `vingtieme`). */
+function frenchOrdinal(word: string): string {
+  const exception = FR_ORDINAL_EXCEPTIONS[word];
+  if (exception !== undefined) return exception;
+  if (word === 'vingts' || word === 'cents') return `${word.slice(0, -1)}ieme`;
+  return word.endsWith('e') ? `${word.slice(0, -1)}ieme` : `${word}ieme`;
+}
+
+/** The last word of an English number said as a rank (`twenty` → `twentieth`). */
+function englishOrdinal(word: string): string {
+  const exception = EN_ORDINAL_EXCEPTIONS[word];
+  if (exception !== undefined) return exception;
+  return word.endsWith('y') ? `${word.slice(0, -1)}ieth` : `${word}th`;
+}
+
+/** Every way of saying the rank `n` in words (`troisieme`, `vingt et unieme`, `premier`, `third`), as folded words. */
+export function spelledOrdinal(n: number): string[][] {
+  if (!Number.isInteger(n) || n < 1) return [];
+  const out: string[][] = n === 1 ? [['premier'], ['premiere']] : n === 2 ? [['second'], ['seconde']] : [];
+  if (n > 1) for (const words of french(n)) out.push([...words.slice(0, -1), frenchOrdinal(words[words.length - 1]!)]);
+  for (const words of english(n)) out.push([...words.slice(0, -1), englishOrdinal(words[words.length - 1]!)]);
+  const seen = new Set<string>();
+  return out.filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
+}
+
+/** Ranks said in one word (`troisieme`, `vingtieme`, `premiere`, `third`), and their value. */
+export const ORDINAL_WORDS: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (const n of [...Array.from({ length: 100 }, (_, i) => i + 1), 100, 1000]) {
+    for (const words of spelledOrdinal(n)) if (words.length === 1 && !map.has(words[0]!)) map.set(words[0]!, n);
+  }
+  return map;
+})();

@@ -9,7 +9,7 @@
  */
 import { foldWithMap } from '../text/fold.js';
 import { findAnnotations } from '../transcript/annotations.js';
-import { figureValue, NUMBER_WORDS, spelledNumber, wordsValue } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal, wordsValue } from './number-words.js';
 import type { TranscriptWords } from './transcript-search.js';
 
 export interface QuoteWord {
@@ -96,6 +96,16 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array, quote: 
   for (let k = 0; k < raw.length; k++) {
     const w = raw[k]!;
     const next = raw[k + 1];
+    // `90 000`, `1 500` (groups of three figures): one number, when the transcript says it in words.
+    const grouped = thousands(raw, k, words, quote);
+    if (grouped !== null) {
+      const spelledGroup = spelledAsSaid(grouped.word, words, quote);
+      if (spelledGroup !== null) {
+        out.push(...spelledGroup);
+        k += grouped.words - 1;
+        continue;
+      }
+    }
     const spelled = spelledAsSaid(w, words, quote);
     if (spelled !== null) {
       out.push(...spelled);
@@ -133,6 +143,24 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array, quote: 
   return out;
 }
 
+/**
+ * A number the quote writes with its thousands apart (`90 000`, `1 500`, with a space or a
+ * no-break space between), from its word `k` on, as one word — unless the transcript writes those
+ * groups too. Null when there is no such number.
+ */
+function thousands(raw: readonly QuoteWord[], k: number, words: TranscriptWords, quote: string): { word: QuoteWord; words: number } | null {
+  const first = raw[k]!;
+  if (!/^[1-9]\d{0,2}$/.test(first.text)) return null;
+  let n = 1;
+  while (k + n < raw.length && /^\d{3}$/.test(raw[k + n]!.text) && /^[ \u00a0\u202f\u2009]$/.test(quote.slice(raw[k + n - 1]!.end, raw[k + n]!.start))) n++;
+  // One group after the first: below a million, what `spelledNumber` says.
+  if (n !== 2) return null;
+  const run = raw.slice(k, k + n);
+  if (saidInSequence(words, run.map((w) => w.id))) return null;
+  const text = run.map((w) => w.text).join('');
+  return { word: { ...first, text, id: words.idOf(text), end: run[n - 1]!.end }, words: n };
+}
+
 /** Whether the transcript says these words one after the other somewhere. */
 function saidInSequence(words: TranscriptWords, ids: readonly number[]): boolean {
   if (ids.length === 0 || ids.some((id) => id < 0)) return false;
@@ -149,11 +177,12 @@ const PERCENT: readonly string[][] = [['pour', 'cent'], ['percent'], ['per', 'ce
  * the transcript says the figure itself, or none of the ways to say it.
  */
 function spelledAsSaid(w: QuoteWord, words: TranscriptWords, quote: string): QuoteWord[] | null {
-  const value = figureValue(w.text);
+  const cardinal = figureValue(w.text);
+  const value = cardinal ?? ordinalFigureValue(w.text);
   if (value === null) return null;
-  const percent = /^[\s\u00a0\u202f]*%/.exec(quote.slice(w.end));
+  const percent = cardinal === null ? null : /^[\s\u00a0\u202f]*%/.exec(quote.slice(w.end));
   if (w.id >= 0 && percent === null) return null;
-  const numbers = w.id >= 0 ? [[w.text]] : spelledNumber(value);
+  const numbers = w.id >= 0 ? [[w.text]] : cardinal === null ? spelledOrdinal(value) : spelledNumber(value);
   const endings = percent === null ? [[]] : [...PERCENT, []];
   for (const number of numbers) {
     for (const ending of endings) {

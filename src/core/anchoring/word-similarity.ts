@@ -6,7 +6,7 @@
  * differ by a letter from too many others.
  */
 import { editDistance } from '../text/edit-distance.js';
-import { figureValue, NUMBER_WORDS } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue } from './number-words.js';
 
 /** Edits allowed for two words to count as the same word respelled. */
 function nearCap(a: string, b: string): number {
@@ -14,15 +14,17 @@ function nearCap(a: string, b: string): number {
   return len >= 10 ? 2 : 1;
 }
 
-/** A number in figures or in words (`3`, `trois`). */
+/** A number or a rank in figures or in words (`3`, `trois`, `3e`, `troisième`). */
 export function isNumber(word: string): boolean {
-  return NUMBER_WORDS.has(word) || /^\d+$/.test(word);
+  return NUMBER_WORDS.has(word) || /^\d+$/.test(word) || ORDINAL_WORDS.has(word) || ordinalFigureValue(word) !== null;
 }
 
-/** One word in figures, the other the same number in a word (`3`, `trois`). */
+/** One word in figures, the other the same number (or rank) in a word (`3`, `trois`; `3e`, `troisième`). */
 function sameNumber(a: string, b: string): boolean {
   const value = NUMBER_WORDS.get(a);
-  return value !== undefined && value === figureValue(b);
+  if (value !== undefined && value === figureValue(b)) return true;
+  const rank = ORDINAL_WORDS.get(a);
+  return rank !== undefined && rank === ordinalFigureValue(b);
 }
 
 /** Whether two different words are one word respelled (`démunies`/`démunis`, `honètement`). */
