@@ -16,11 +16,12 @@ import type { Localized } from '../core/types.js';
 import { asEnvironmentError } from './environment-error.js';
 import { ArchiveError, boundedEntries, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
 
-/** The archive of a project: `project.qde` first, then each source, UTF-8 without BOM. */
-export function qdpxArchive(xml: string, sources: { path: string; text: string }[]): Uint8Array {
-  const files: Record<string, Uint8Array> = { 'project.qde': Buffer.from(xml, 'utf8') };
+/** The archive of a project: `project.qde` (its UTF-8) first, then each source, UTF-8 without BOM. */
+export function qdpxArchive(xml: Uint8Array, sources: { path: string; text: string }[]): Uint8Array {
+  const files: Record<string, Uint8Array> = { 'project.qde': xml };
   for (const source of sources) files[source.path] = Buffer.from(source.text, 'utf8');
-  return normaliseZip(zipSync(files, { level: 6 }));
+  // Level 1: three times faster than 6 (the default) on 45 MB of XML and text, for an archive 10 % larger.
+  return normaliseZip(zipSync(files, { level: 1 }));
 }
 
 export type RefiFile =

@@ -45,8 +45,47 @@ export interface UnwritableText {
   where: Localized;
 }
 
+/**
+ * Lines of XML gathered as UTF-8 a few thousand at a time: a project of 200 interviews (30 MB of
+ * XML) is never held as lines, one string and its bytes all at once.
+ */
+class Lines {
+  private pending: string[] = [];
+  private readonly chunks: Uint8Array[] = [];
+  private readonly encoder = new TextEncoder();
+
+  push(line: string): void {
+    this.pending.push(line);
+    if (this.pending.length >= 4096) this.settle();
+  }
+
+  private settle(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(this.encoder.encode(`${this.pending.join('\n')}\n`));
+    this.pending = [];
+  }
+
+  /** Every line, each ended by a line break, in UTF-8. */
+  bytes(): Uint8Array {
+    this.settle();
+    let size = 0;
+    for (const chunk of this.chunks) size += chunk.length;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+
+  text(): string {
+    return new TextDecoder().decode(this.bytes());
+  }
+}
+
 class Writer {
-  readonly lines: string[] = [];
+  readonly lines = new Lines();
   readonly unwritable: UnwritableText[] = [];
   constructor(readonly language: Language) {}
 
@@ -99,7 +138,7 @@ export function codebookQdc(codebook: Codebook, language: Language, origin: stri
     // The schema wants at least one Code: an empty codebook cannot be exchanged.
     w.unwritable.push({ where: { en: 'the codebook: it has no code yet', fr: "le livre de codes : il n’a encore aucun code" } });
   }
-  return { xml: `${w.lines.join('\n')}\n`, unwritable: w.unwritable };
+  return { xml: w.lines.text(), unwritable: w.unwritable };
 }
 
 /** An xsd:dateTime (the `at` of a segment, which a hand edit may have left otherwise). */
@@ -136,11 +175,19 @@ function valueElement(type: VariableType, value: Exclude<AttributeValue, null>):
 }
 
 /** The project file (`project.qde`) and the text of each source, by its name in the archive. */
-export function projectQde(study: RefiStudy): { xml: string; sources: { path: string; text: string }[]; unwritable: UnwritableText[] } {
+export function projectQde(study: RefiStudy): { xml: Uint8Array; sources: { path: string; text: string }[]; unwritable: UnwritableText[] } {
   const w = new Writer(study.language);
   const fr = study.language === 'fr';
-  const userGuid = (coder: string) => stableGuid('user', coder);
-  const sourceGuid = (participant: string) => stableGuid('source', participant);
+  // Each coder's and participant's GUID made once (they are on every selection and coding).
+  const guids = new Map<string, string>();
+  const once = (kind: string, name: string) => {
+    const key = `${kind}\u001f${name}`;
+    let guid = guids.get(key);
+    if (guid === undefined) guids.set(key, (guid = stableGuid(kind, name)));
+    return guid;
+  };
+  const userGuid = (coder: string) => once('user', coder);
+  const sourceGuid = (participant: string) => once('source', participant);
   w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
   w.lines.push(
     `<Project xmlns="${PROJECT_NAMESPACE}"${attributes([
@@ -289,5 +336,5 @@ export function projectQde(study: RefiStudy): { xml: string; sources: { path: st
   }
   if (studyNote !== undefined) w.lines.push(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
   w.lines.push('</Project>');
-  return { xml: `${w.lines.join('\n')}\n`, sources, unwritable: w.unwritable };
+  return { xml: w.lines.bytes(), sources, unwritable: w.unwritable };
 }

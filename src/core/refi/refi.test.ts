@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeDescription, readNodeDescription } from './description.js';
 import { guidKey, stableGuid } from './guid.js';
@@ -12,6 +13,18 @@ describe('stableGuid', () => {
     expect(stableGuid('code', 'impuissance2')).not.toBe(a);
     // Parts are kept apart: ("ab", "c") is not ("a", "bc").
     expect(stableGuid('segment', 'ab', 'c')).not.toBe(stableGuid('segment', 'a', 'bc'));
+  });
+  it('is the SHA-1 of codage’s namespace and the name, as RFC 9562 says (the GUIDs of earlier exports stay the same)', () => {
+    const v5 = (name: string) => {
+      const h = createHash('sha1').update(Buffer.from('6f1d5a3e0c8b4f7a9d2e51c4b7a8e903', 'hex')).update(name, 'utf8').digest();
+      h[6] = (h[6]! & 0x0f) | 0x50;
+      h[8] = (h[8]! & 0x3f) | 0x80;
+      const hex = h.subarray(0, 16).toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    };
+    expect(stableGuid('code', 'impuissance')).toBe(v5('code\u001fimpuissance'));
+    expect(stableGuid('segment', 'marie', 'a1b2c3d4')).toBe(v5('segment\u001fmarie\u001fa1b2c3d4'));
+    expect(stableGuid('source', 'Entretien é 😊')).toBe(v5('source\u001fEntretien é 😊'));
   });
   it('compares GUIDs as tools write them', () => {
     expect(guidKey('{6F1D5A3E-0C8B-4F7A-9D2E-51C4B7A8E903}')).toBe('6f1d5a3e-0c8b-4f7a-9d2e-51c4b7a8e903');
