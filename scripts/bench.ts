@@ -136,6 +136,8 @@ export const BENCHMARKS: Benchmark[] = [
   { name: 'export-methods', args: (c) => ['export', 'methods', '--study', c.study, '--by', 'group'], target: BATCH, targetRssMb: 400 },
   { name: 'export-coreq-tex', args: (c) => ['export', 'coreq', '--study', c.study, '--format', 'tex'], target: BATCH, targetRssMb: 400 },
   { name: 'export-report-html', args: (c) => ['export', 'report', '--study', c.study, '--by', 'group', '--format', 'html'], target: BATCH, targetRssMb: 400 },
+  // The whole project for NVivo, MAXQDA, ATLAS.ti (REFI-QDA): 200 sources, 40,000 selections.
+  { name: 'export-project', args: (c) => ['export', 'project', '--study', c.study, '-o', path.join(c.study, 'project.qdpx')], target: BATCH, targetRssMb: 400, writes: true },
   // Restructuring the codebook: a code used in ~1,000 segments of the two coder files (1,076 here),
   // and the most used code (7,724 segments).
   { name: 'codebook-merge', args: (c) => ['codebook', 'merge', 'avis-specialise', 'reseau-de-soins', '--study', c.study], target: BATCH, targetRssMb: 400, writes: true },
