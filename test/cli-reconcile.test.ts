@@ -169,6 +169,31 @@ describe('codage reconcile --strategy', () => {
     }
   });
 
+  it('prefer-b: a quote cited by its id from a listing is the same quote in the consensus, its codes decided', () => {
+    const dir = copyStudy();
+    // marie's « Le centre antidouleur… » and « on bricole… » (MG1) made one quote of two passages,
+    // as an import makes it; paul coded both passages with other codes.
+    const file = join(dir, 'codings/marie.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/("id": "(?:hmlvksfl|b2pfgaza)"[^\n]*"text": "[^"]*")/g, '$1, "quote": "q8m3zd0a"'));
+    const listed = (coder: string) => {
+      const r = runCli(['segments', '--study', dir, '--coder', coder, '--format', 'csv']);
+      expect(r.code).toBe(0);
+      const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+      return [...new Set(rows.filter((row) => row.quote_id === 'q8m3zd0a').map((row) => `${row.segment} ${row.start}-${row.end} ${row.text}`))];
+    };
+    const cited = listed('marie');
+    expect(cited).toHaveLength(2);
+    expect(reconcile(dir, '--strategy', 'prefer-b').code).toBe(0);
+    expect(listed('consensus')).toEqual(cited);
+    const consensus = segments(dir, 'consensus').filter((s) => s.id === 'hmlvksfl' || s.id === 'b2pfgaza');
+    expect(consensus.map((s) => s.codes)).toEqual([['delais-d-acces', 'humour'], ['delais-d-acces']]);
+    // Still one quote, its passages joined.
+    const quotes = JSON.parse(runCli(['quotes', "Délais d'accès", '--study', dir, '--coder', 'consensus', '--json']).stdout) as { groups: { quotes: { segments: string[]; text: string }[] }[] };
+    const quote = quotes.groups.flatMap((g) => g.quotes).find((q) => q.segments.includes('hmlvksfl'))!;
+    expect(quote.segments).toEqual(['hmlvksfl', 'b2pfgaza']);
+    expect(quote.text).toContain('[…]');
+  });
+
   it('keeps the decisions already in the log, and decides the rest', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);

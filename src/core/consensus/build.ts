@@ -8,7 +8,9 @@
  * gets the id of the coder's segment on the same span, else the id it has in the consensus file
  * already written (same span, codes and text: a rebuild after a correction of the transcript
  * moved it keeps its ids), else a new id derived from its position; and the time of the decision
- * that made it. Every consensus segment carries the memos and exemplary
+ * that made it. On the same span as a coder's segment (A's when both have one, as for the id), it
+ * is the same passage: it keeps that segment's quote id, `ambiguous` mark and context (`prefix`,
+ * `suffix`), so that a quote cited by its id is still one quote in the consensus. Every consensus segment carries the memos and exemplary
  * marks of the coders' segments it comes from (`notes.ts`): those it unites or keeps, and B's
  * segments in a passage both coded alike. Transcripts only one of the two coded are copied as they
  * are. Same input, same file: a consensus can be checked against a rebuild.
@@ -45,6 +47,13 @@ export interface ConsensusInput {
    * very same span), kept only to recognise a consensus they wrote as codage's own.
    */
   notes?: 'every-source' | 'same-span';
+  /**
+   * What a segment on the very span of a coder's segment, but not that segment whole (its codes
+   * changed), keeps of it besides its id: its quote id, `ambiguous` mark and context
+   * (`same-passage`, what codage writes), or nothing (`none`, what earlier versions of codage
+   * wrote), kept only to recognise a consensus they wrote as codage's own.
+   */
+  passage?: 'same-passage' | 'none';
   /** The consensus file's segments as written before, whose ids a rebuild keeps. */
   previous?: readonly Segment[];
 }
@@ -192,6 +201,7 @@ interface Placed {
   b: readonly AnchoredSegment[];
   coders: readonly string[];
   rule: 'every-source' | 'same-span';
+  passage: 'same-passage' | 'none';
   /** Ids of the consensus written before, by `spanKey`. */
   previous: ReadonlyMap<string, string>;
 }
@@ -243,6 +253,7 @@ function materialise(transcript: Transcript, items: Item[], placed: Placed, take
       base && !taken.has(base.segment.id) ? base.segment.id : before !== undefined && !taken.has(before) ? before : derivedSegmentId(`${transcript.id}:${start}:${end}`, taken);
     taken.add(id);
     const segment: Segment = { id, participant: transcript.id, start, end, text, codes };
+    if (base && placed.passage === 'same-passage') withPassage(segment, base.segment);
     withNotes(segment, notes);
     const times = g.whens.length > 0 ? g.whens : g.sources.map((s) => s.segment.at).filter((t): t is string => t !== undefined);
     const at = times.sort().at(-1);
@@ -250,6 +261,14 @@ function materialise(transcript: Transcript, items: Item[], placed: Placed, take
     out.push(segment);
   }
   return out;
+}
+
+/** What says which passage a coder's segment is: the quote it belongs to, whether its place is still to confirm, the text around it. */
+function withPassage(segment: Segment, from: Segment): void {
+  if (from.quote !== undefined) segment.quote = from.quote;
+  if (from.ambiguous === true) segment.ambiguous = true;
+  if (from.prefix !== undefined) segment.prefix = from.prefix;
+  if (from.suffix !== undefined) segment.suffix = from.suffix;
 }
 
 function withNotes(segment: Segment, notes: SegmentNotes): void {
@@ -277,6 +296,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
   let decided = 0;
   let pending = 0;
   const rule = input.notes ?? 'every-source';
+  const passage = input.passage ?? 'same-passage';
   const coders = [a.coder, b.coder];
   const notesLeftOut: AnchoredSegment[] = [];
   const previous = previousIds(input.previous ?? [], a, b);
@@ -291,7 +311,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
       const side = entry.from === 'a' ? a : b;
       const list = entry.from === 'a' ? aPlaced : bPlaced;
       const items = list.flatMap((s) => s.segment.codes.map((code) => ({ start: s.start, end: s.end, code, sources: [s] })));
-      const placed = { a: entry.from === 'a' ? list : [], b: entry.from === 'b' ? list : [], coders, rule, previous };
+      const placed = { a: entry.from === 'a' ? list : [], b: entry.from === 'b' ? list : [], coders, rule, passage, previous };
       segments.push(...materialise(t, items, placed, taken, new Set()));
       const memo = side.memos[t.id];
       if (memo !== undefined) memos[t.id] = memo;
@@ -318,7 +338,7 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
       items.push(...decidedItems(d, decision, aById, bById, t));
     }
     const carried = new Set<AnchoredSegment>();
-    segments.push(...materialise(t, items, { a: aPlaced, b: bPlaced, coders, rule, previous }, taken, carried));
+    segments.push(...materialise(t, items, { a: aPlaced, b: bPlaced, coders, rule, passage, previous }, taken, carried));
     const leftOut = [...aPlaced, ...bPlaced].filter((s) => hasNotes(s) && !carried.has(s) && !waiting.has(s));
     notesLeftOut.push(...leftOut.sort((x, y) => x.start - y.start));
     const memo = joinMemos(a, b, t.id);

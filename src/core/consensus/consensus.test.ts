@@ -44,8 +44,8 @@ function entry(coder: string, segments: Segment[]): CoderEntry {
   return { coder, file: `codings/${coder}.yaml`, coderFile: { coder, memos: { P1: `${coder} a codé P1` }, segments }, kept: {}, rewritable: true };
 }
 
-function plan(participants?: string[]) {
-  const anchored = anchorCodings([entry('marie', marie), entry('paul', paul)], new Map(transcripts.map((t) => [t.id, t])));
+function plan(participants?: string[], coded: { marie: Segment[]; paul: Segment[] } = { marie, paul }) {
+  const anchored = anchorCodings([entry('marie', coded.marie), entry('paul', coded.paul)], new Map(transcripts.map((t) => [t.id, t])));
   return planReconciliation({
     a: { coder: 'marie', memos: { P1: 'marie a codé P1' } },
     b: { coder: 'paul', memos: { P1: 'paul a codé P1' } },
@@ -150,6 +150,33 @@ describe('reconciliation', () => {
     const edited = { ...written, memos: { ...written.memos, P1: 'autre' }, segments: written.segments.filter((s) => s.participant !== 'P2') };
     expect(consensusChanges(rec, decisions, 'consensus', { coderFile: edited, kept: {} }).sort()).toEqual(['P1', 'P2']);
     expect(consensusChanges(rec, decisions, 'consensus', { coderFile: { ...written, coder: 'autre' }, kept: {} })).toEqual([WHOLE_FILE]);
+  });
+
+  it('keeps the quote id, ambiguous mark and context of the coder’s segment whose passage a decided segment is', () => {
+    // marie's quote q8m3zd0a, compiled from two passages (an import); her first passage's codes
+    // are disputed (a2, different codes), the other's boundaries (a3). paul quoted a2's passage too.
+    const passage = { prefix: 'en rond, et lui aussi. ', suffix: ' Huit mois pour le' };
+    const coded = {
+      marie: marie.map((s) => (s.id === 'a2' ? { ...s, quote: 'q8m3zd0a', ambiguous: true, ...passage } : s.id === 'a3' ? { ...s, quote: 'q8m3zd0a' } : s)),
+      paul: paul.map((s) => (s.id === 'b2' ? { ...s, quote: 'zzpaul01', ...passage } : s)),
+    };
+    const rec = plan(undefined, coded);
+    for (const strategy of ['prefer-a', 'prefer-b', 'union'] as const) {
+      const decisions = applyStrategy(strategy, rec.disagreements, new Map(), 'script', '2026-02-02T10:00:00Z');
+      const result = consensusOf(rec, decisions, 'consensus');
+      const [a2, a3] = [coded.marie[1]!, coded.marie[2]!];
+      const there = result.coderFile.segments.find((s) => s.start === a2.start && s.end === a2.end)!;
+      expect(there.codes.sort(), strategy).toEqual({ 'prefer-a': ['epuisement', 'frustration'], 'prefer-b': ['fatigue', 'frustration'], union: ['epuisement', 'fatigue', 'frustration'] }[strategy]);
+      // marie's, as the id is: the first coder's segment on the span.
+      expect({ id: there.id, quote: there.quote, ambiguous: there.ambiguous, prefix: there.prefix, suffix: there.suffix }, strategy).toEqual({ id: 'a2', quote: 'q8m3zd0a', ambiguous: true, ...passage });
+      const quoted = result.coderFile.segments.filter((s) => s.quote === 'q8m3zd0a').map((s) => s.text);
+      expect(quoted, strategy).toEqual(strategy === 'prefer-b' ? [a2.text] : [a2.text, a3.text]);
+    }
+    // A consensus written before codage kept them is still recognised as its own.
+    const decisions = applyStrategy('prefer-b', rec.disagreements, new Map(), 'script', '2026-02-02T10:00:00Z');
+    const earlier = consensusOf(rec, decisions, 'consensus', { passage: 'none' }).coderFile;
+    expect(earlier.segments.some((s) => s.quote === 'q8m3zd0a')).toBe(false);
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: earlier, kept: {} })).toEqual([]);
   });
 
   it('leaves earlier decisions alone when a strategy decides the rest', () => {

@@ -12,6 +12,18 @@ import { consensusOf, type Reconciliation } from './plan.js';
 /** Where a difference lies outside every transcript: the coder's name, keys codage does not know. */
 export const WHOLE_FILE = '';
 
+/**
+ * How codage builds a consensus, then how earlier versions built it: every memo and mark of the
+ * segments it comes from, and a coder's quote id, ambiguous mark and context on the same passage;
+ * before, not that passage's quote id, mark and context; before that, only the memos and marks of
+ * a coder's segment on the very same span.
+ */
+const RULES = [
+  { notes: 'every-source', passage: 'same-passage' },
+  { notes: 'every-source', passage: 'none' },
+  { notes: 'same-span', passage: 'none' },
+] as const;
+
 /** The decisions without the most recent ones (what the consensus holds if codage stopped between writing the log and the consensus). */
 function withoutLatest(decisions: ReadonlyMap<string, Decision>): Map<string, Decision> {
   const latest = [...decisions.values()].map((d) => d.when).sort().at(-1);
@@ -34,9 +46,8 @@ function differences(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, stri
 /**
  * The transcripts (`WHOLE_FILE` for the rest of the file) where the consensus on disk is not what
  * the decisions give — nor gave just before the last one, when codage stopped between its two
- * writes; empty when it is. A consensus an earlier codage wrote, which carried only the memos and
- * marks of segments on the very same span, is recognised too: rebuilding it adds the memos and
- * marks it left out.
+ * writes; empty when it is. A consensus an earlier codage wrote (`RULES`) is recognised too:
+ * rebuilding it adds the memos, marks, quote ids and contexts it left out.
  */
 export function consensusChanges(
   rec: Reconciliation,
@@ -47,9 +58,9 @@ export function consensusChanges(
   const current = byTranscript(onDisk.coderFile, onDisk.kept);
   const before = withoutLatest(decisions);
   let fewest: string[] | null = null;
-  for (const notes of ['every-source', 'same-span'] as const) {
+  for (const rules of RULES) {
     for (const d of [decisions, before]) {
-      const changed = differences(current, byTranscript(consensusOf(rec, d, into, { notes, previous: onDisk.coderFile }).coderFile));
+      const changed = differences(current, byTranscript(consensusOf(rec, d, into, { ...rules, previous: onDisk.coderFile }).coderFile));
       if (changed.length === 0) return [];
       if (fewest === null || changed.length < fewest.length) fewest = changed;
     }

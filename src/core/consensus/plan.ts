@@ -93,10 +93,10 @@ export function consensusOf(
   rec: Reconciliation,
   decisions: ReadonlyMap<string, Decision>,
   into: string,
-  options: { notes?: 'every-source' | 'same-span'; previous?: CoderFile | undefined } = {},
+  options: { notes?: 'every-source' | 'same-span'; passage?: 'same-passage' | 'none'; previous?: CoderFile | undefined } = {},
 ): ConsensusResult {
-  const { notes = 'every-source', previous } = options;
-  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions, notes, ...(previous ? { previous: previous.segments } : {}) });
+  const { notes = 'every-source', passage = 'same-passage', previous } = options;
+  return buildConsensus({ into, a: rec.a, b: rec.b, compared: rec.compared, copied: rec.copied, decisions, notes, passage, ...(previous ? { previous: previous.segments } : {}) });
 }
 
 /**
