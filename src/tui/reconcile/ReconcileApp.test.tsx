@@ -137,6 +137,51 @@ describe('ReconcileApp', () => {
     }
   });
 
+  it('shows a long memo whole with v, and the note, where the row cuts them; any key goes back', async () => {
+    const memo =
+      'Formule très proche de l’exemple du livre de codes, à citer dans la discussion ; mais relire la réponse suivante, ' +
+      'où elle dit le contraire à propos du kiné, avant de trancher entre épuisement et fatigue (voir mémo d’entretien).';
+    const stdout = new FakeStdout(80, 24);
+    const stdin = new FakeStdin();
+    const instance = inkRender(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    const lines = () => strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+    const send = async (...keys: string[]) => {
+      for (const k of keys) {
+        stdin.write(k);
+        await pause();
+      }
+    };
+    await pause();
+    await send('v'); // marie's side of the first disagreement has no memo
+    expect(lines().join('\n')).toContain('Ni mémo ni note sur ce désaccord.');
+    await send(KEYS.right, 'n', ...'relu ensemble', KEYS.enter);
+    const row = lines().find((l) => l.startsWith('A marie'))!;
+    expect(row).toContain('✎ Formule');
+    expect(row).not.toContain('avant de trancher');
+    expect(lines().at(-1)).toContain('v mémo');
+    await send('v');
+    const shown = lines();
+    expect(shown.find((l) => l.includes('Mémos et note en entier'))).toContain('Mémos et note en entier · P1 l. 2');
+    for (const line of shown) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const memoRows = shown.slice(shown.findIndex((l) => l.startsWith('A marie\u00a0: Épuisement')) + 1);
+    const read = memoRows.slice(0, memoRows.findIndex((l) => l.trim() === '')).map((l) => l.replace(/^ +(✎ +)?/, '')).join(' ');
+    expect(read).toBe(memo);
+    expect(shown.find((l) => l.startsWith('Note'))).toBeDefined();
+    expect(shown.some((l) => l.trim() === 'relu ensemble')).toBe(true);
+    await send('x');
+    expect(lines().find((l) => l.startsWith('A marie'))).toBe(row);
+    // The key is in the help (at its end, scrolled to).
+    await send('?', ...'jjjjjjjjjjjjjjjjjjjj');
+    expect(lines().some((l) => /^ +v +lire en entier les mémos et la note de ce désaccord/.test(l))).toBe(true);
+    instance.unmount();
+  });
+
   it('says so when there is nothing to reconcile, and quits with q', async () => {
     const { frame, press, quits } = open({ items: [] });
     await pause();

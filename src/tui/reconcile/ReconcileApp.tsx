@@ -25,8 +25,9 @@ import { TextPrompt } from '../TextPrompt.js';
 import { useRawInput, useTerminalSize } from '../use-terminal.js';
 import { ContextView, type ContextMarks } from './ContextView.js';
 import { feedInput } from './keymap.js';
-import { currentItem, decidedCount, decisionOf, initReconcile, reduce } from './reconcile.js';
-import type { Action, Effect, ReconcileInput, ReconcileState } from './state.js';
+import { currentItem, decidedCount, decisionOf, hasMemos, initReconcile, reduce } from './reconcile.js';
+import type { Action, Effect, ReconcileInput, ReconcileItem, ReconcileState } from './state.js';
+import type { HelpGroup } from '../strings.js';
 import { reconcileStrings, type ReconcileStrings } from './strings.js';
 
 export interface ReconcileAppProps extends ReconcileInput {
@@ -41,7 +42,7 @@ const MIN_SIZE = { columns: 40, rows: 12 };
 export function reconcileRegions(rows: number, mode: ReconcileState['mode']): { frame: number; body: number; view: number; bottom: number } {
   const frame = Math.max(11, rows - 1);
   const body = frame - 4;
-  if (mode === 'help' || mode === 'notices') return { frame, body, view: 0, bottom: 0 };
+  if (mode === 'help' || mode === 'notices' || mode === 'memos') return { frame, body, view: 0, bottom: 0 };
   const bottom = mode === 'codes' ? Math.min(14, Math.max(7, Math.floor(body * 0.55))) : 5;
   return { frame, body, view: Math.max(1, body - bottom - 1), bottom };
 }
@@ -69,6 +70,21 @@ function sideLine(letter: string, coder: string, items: readonly SideItem[], not
   const quoteNeeds = textWidth(quote.replace(/\s+/g, ' ').trim());
   const memoRoom = Math.max(8, Math.min(textWidth(memo) + 2, Math.max(Math.floor(room / 2), room - 3 - quoteNeeds)));
   return `${head}${codes} — ${open}${excerpt(quote, Math.max(10, room - memoRoom - 3))}${close} ${truncate(`✎ ${memo}`, memoRoom)}`;
+}
+
+/** The memos of each side and the note of the disagreement, as written, for reading them whole (`v`). */
+function memoGroups(state: ReconcileState, item: ReconcileItem, strings: ReconcileStrings): HelpGroup[] {
+  const d = item.disagreement;
+  const groups: HelpGroup[] = [];
+  for (const [letter, side, coder] of [['A', 'a', state.coders[0]], ['B', 'b', state.coders[1]]] as const) {
+    const memo = item.notes?.[side].memo;
+    if (!memo) continue;
+    const codes = codesText([...new Set(d[side].flatMap((i) => i.codes))], state.codebook);
+    groups.push({ title: `${letter} ${coder}${strings.colon} ${codes}`, keys: [['✎', memo]] });
+  }
+  const note = decisionOf(state, item)?.note;
+  if (note) groups.push({ title: strings.note, keys: [['', note]] });
+  return groups;
 }
 
 function decisionLine(state: ReconcileState, decision: Decision | undefined, strings: ReconcileStrings): string {
@@ -160,6 +176,8 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
   let body: React.JSX.Element;
   if (state.mode === 'help') {
     body = <HelpOverlay title={strings.helpTitle} groups={strings.help} top={state.helpTop} height={regions.body} width={width} />;
+  } else if (state.mode === 'memos' && item !== undefined) {
+    body = <HelpOverlay title={strings.memosTitle(item.transcript.id, item.line)} groups={memoGroups(state, item, strings)} top={state.helpTop} height={regions.body} width={width} />;
   } else if (state.mode === 'notices') {
     body = <Notices title={strings.noticesTitle} notices={state.notices} height={regions.body} />;
   } else if (item === undefined) {
@@ -245,7 +263,8 @@ export function ReconcileApp(props: ReconcileAppProps): React.JSX.Element {
   }
 
   const position = item === undefined ? '' : `${item.transcript.id} · ${strings.line} ${item.line}`;
-  const hints = strings.hints[state.mode];
+  // `v` is offered first where there is something to read whole, so that 80 columns show it.
+  const hints = state.mode === 'review' && item !== undefined && hasMemos(state, item) ? [strings.memosHint, ...strings.hints.review] : strings.hints[state.mode];
   return (
     <Box flexDirection="column" width={width} height={regions.frame}>
       <Header participant={strings.title} coder={strings.who(state.coders[0], state.coders[1], state.into)} right={right} alert={state.saveError !== null ? '!' : null} width={width} />

@@ -3,7 +3,8 @@
  * key and dispatches the result.
  *
  * Review: a keep A · b keep B · 2 both · 0 neither · c the common text · e edit · n note ·
- * s skip · ←/→ (or p/Space) previous/next · Tab next undecided · g/G first/last · ? help · q quit.
+ * s skip · v the memos and note whole · ←/→ (or p/Space) previous/next · Tab next undecided ·
+ * g/G first/last · ? help · q quit.
  */
 import { parseKey, printableText as printable, splitInput, takeKey, type KeyInfo } from '../keys.js';
 import type { Action, ReconcileState } from './state.js';
@@ -38,6 +39,8 @@ function reviewKey(input: string, key: KeyInfo): Action | null {
       return { type: 'openNote' };
     case 's':
       return { type: 'skip' };
+    case 'v':
+      return { type: 'memos' };
     case ' ':
     case 'j':
     case 'l':
@@ -115,6 +118,7 @@ export function keyToAction(state: ReconcileState, input: string, key: KeyInfo):
     case 'note':
       return noteKey(input, key);
     case 'help':
+    case 'memos':
       if (key.downArrow || input === 'j') return { type: 'scrollHelp', delta: 1 };
       if (key.upArrow || input === 'k') return { type: 'scrollHelp', delta: -1 };
       return { type: 'dismiss' };

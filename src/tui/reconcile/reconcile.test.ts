@@ -4,6 +4,7 @@ import { keyToAction } from './keymap.js';
 import { currentItem, decidedCount, initReconcile, reduce } from './reconcile.js';
 import { sampleInput, TRANSCRIPT } from '../../../test/support/reconcile-sample.js';
 import type { Action, ReconcileState } from './state.js';
+import { reconcileStrings } from './strings.js';
 
 const run = (state: ReconcileState, ...actions: Action[]): ReconcileState => actions.reduce(reduce, state);
 const key = (state: ReconcileState, input: string, k: Partial<typeof NO_KEY> = {}) => keyToAction(state, input, { ...NO_KEY, ...k });
@@ -152,5 +153,24 @@ describe('the reconciliation reducer', () => {
     expect(key(edit, '', { leftArrow: true })).toEqual({ type: 'editMove', unit: 'word', dir: -1 });
     expect(key(edit, 'c')).toEqual({ type: 'editCodes' });
     expect(key(edit, 'c', { ctrl: true })).toEqual({ type: 'quit' });
+  });
+
+  it('v reads the memos and the note of the disagreement whole, where there are some; ↓↑ scroll, any other key goes back', () => {
+    let state = initReconcile(sampleInput({}, { memo: 'un mémo long' }));
+    expect(key(state, 'v')).toEqual({ type: 'memos' });
+    state = reduce(state, { type: 'memos' });
+    expect(state.mode).toBe('review');
+    expect(state.message?.text).toEqual({ fr: 'Ni mémo ni note sur ce désaccord.', en: 'No memo nor note on this disagreement.' });
+    state = run(state, { type: 'move', dir: 1 }, { type: 'memos' });
+    expect(state.mode).toBe('memos');
+    expect(key(state, 'j')).toEqual({ type: 'scrollHelp', delta: 1 });
+    state = reduce(state, key(state, '', { downArrow: true })!);
+    expect([state.mode, state.helpTop]).toEqual(['memos', 1]);
+    state = reduce(state, key(state, 'a')!);
+    expect([state.mode, state.helpTop, state.effects]).toEqual(['review', 0, []]);
+    // A note alone is something to read whole too.
+    state = run(state, { type: 'move', dir: 1 }, { type: 'openNote' }, { type: 'noteType', text: 'à revoir' }, { type: 'noteConfirm' }, { type: 'memos' });
+    expect(state.mode).toBe('memos');
+    for (const language of ['fr', 'en'] as const) expect(reconcileStrings(language).help.flatMap((g) => g.keys.map(([k]) => k))).toContain('v');
   });
 });

@@ -45,6 +45,11 @@ export function decisionOf(state: ReconcileState, item: ReconcileItem | undefine
   return item === undefined ? undefined : state.decisions.get(item.disagreement.key);
 }
 
+/** Whether a coder wrote a memo on the codings of this disagreement, or the coders a note on it: what `v` shows whole. */
+export function hasMemos(state: ReconcileState, item: ReconcileItem): boolean {
+  return Boolean(item.notes?.a.memo || item.notes?.b.memo || decisionOf(state, item)?.note);
+}
+
 export function decidedCount(state: ReconcileState): number {
   let n = 0;
   for (const item of state.items) if (isDecided(state.decisions.get(item.disagreement.key))) n++;
@@ -325,6 +330,7 @@ export function reduce(previous: ReconcileState, action: Action): ReconcileState
     case 'note':
       return state.note === null ? { ...state, mode: 'review' } : reduceNote(state, state.note, action);
     case 'help':
+    case 'memos':
       if (action.type === 'scrollHelp') return { ...state, helpTop: Math.max(0, state.helpTop + action.delta) };
       if (action.type === 'quit') return reduce({ ...state, mode: 'review' }, action);
       return { ...state, mode: 'review', helpTop: 0 };
@@ -363,6 +369,12 @@ export function reduce(previous: ReconcileState, action: Action): ReconcileState
       return startEdit(state, action.from);
     case 'help':
       return { ...state, mode: 'help', helpTop: 0 };
+    case 'memos': {
+      const item = currentItem(state);
+      if (item === undefined) return state;
+      if (!hasMemos(state, item)) return { ...state, message: info('Ni mémo ni note sur ce désaccord.', 'No memo nor note on this disagreement.') };
+      return { ...state, mode: 'memos', helpTop: 0 };
+    }
     case 'quit':
       if (state.saveError !== null && !state.quitArmed) {
         return {

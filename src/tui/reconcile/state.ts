@@ -42,7 +42,8 @@ export interface ReconcileInput {
   notices?: string[];
 }
 
-export type Mode = 'review' | 'note' | 'edit' | 'codes' | 'help' | 'notices';
+/** `memos`: the memos and the note of the disagreement on screen, whole (the row cuts them). */
+export type Mode = 'review' | 'note' | 'edit' | 'codes' | 'help' | 'notices' | 'memos';
 
 /** The coding being written by hand for a disagreement. */
 export interface Edit extends Span {
@@ -77,6 +78,7 @@ export interface ReconcileState {
   message: Message | null;
   saveError: string | null;
   quitArmed: boolean;
+  /** First row shown of the help, or of the memos read whole. */
   helpTop: number;
   effects: Effect[];
   env: Pick<ReconcileInput, 'who' | 'now' | 'wordSpans'>;
@@ -109,6 +111,7 @@ export type Action =
   | { type: 'pickerConfirm' }
   | { type: 'pickerClose' }
   | { type: 'help' }
+  | { type: 'memos' }
   | { type: 'scrollHelp'; delta: number }
   | { type: 'dismiss' }
   | { type: 'quit' }

@@ -1,6 +1,7 @@
 /** Every word the reconciliation screen shows, in French and English. */
 import type { Language } from '../../core/types.js';
 import type { HelpGroup } from '../strings.js';
+import type { Mode } from './state.js';
 
 export interface ReconcileStrings {
   title: string;
@@ -21,9 +22,13 @@ export interface ReconcileStrings {
   pickerEmpty: (q: string) => string;
   helpTitle: string;
   help: HelpGroup[];
+  /** Title of the memos read whole (`v`). */
+  memosTitle: (participant: string, line: number) => string;
+  /** The hint for `v`, when the disagreement on screen has a memo or a note. */
+  memosHint: string;
   noticesTitle: string;
   noDisagreement: string;
-  hints: Record<'review' | 'edit' | 'codes' | 'note' | 'help' | 'notices', string[]>;
+  hints: Record<Mode, string[]>;
 }
 
 const fr: ReconcileStrings = {
@@ -82,11 +87,14 @@ const fr: ReconcileStrings = {
       title: 'Sur les lignes A et B',
       keys: [
         ['★', 'verbatim que le codeur a marqué exemplaire'],
-        ['✎', 'mémo du codeur sur ce codage (en entier dans son fichier)'],
+        ['✎', 'mémo du codeur sur ce codage (coupé s’il est long)'],
+        ['v', 'lire en entier les mémos et la note de ce désaccord (↑↓ défilent)'],
       ],
     },
     { title: 'Autres', keys: [['?', 'cette aide'], ['q', 'quitter (tout est déjà enregistré)']] },
   ],
+  memosTitle: (participant, line) => `Mémos et note en entier · ${participant} l. ${line}`,
+  memosHint: 'v mémo',
   noticesTitle: 'Avant de commencer',
   noDisagreement: 'Aucun désaccord : les deux codages concordent.',
   hints: {
@@ -95,6 +103,7 @@ const fr: ReconcileStrings = {
     codes: ['taper pour filtrer', 'Espace cocher', '↑↓', '⏎ valider', 'Échap'],
     note: ['⏎ enregistrer', 'Échap annuler'],
     help: ['↑↓ défiler', 'une touche pour revenir'],
+    memos: ['↑↓ défiler', 'une touche pour revenir'],
     notices: ['une touche pour continuer'],
   },
 };
@@ -155,11 +164,14 @@ const en: ReconcileStrings = {
       title: 'On the A and B lines',
       keys: [
         ['★', 'a quote the coder marked exemplary'],
-        ['✎', 'the coder’s memo on this coding (whole in their file)'],
+        ['✎', 'the coder’s memo on this coding (cut when long)'],
+        ['v', 'read the memos and the note of this disagreement whole (↑↓ scroll)'],
       ],
     },
     { title: 'Other', keys: [['?', 'this help'], ['q', 'quit (everything is already saved)']] },
   ],
+  memosTitle: (participant, line) => `Memos and note in full · ${participant} line ${line}`,
+  memosHint: 'v memo',
   noticesTitle: 'Before you start',
   noDisagreement: 'No disagreement: both codings agree.',
   hints: {
@@ -168,6 +180,7 @@ const en: ReconcileStrings = {
     codes: ['type to filter', 'Space check', '↑↓', '⏎ done', 'Esc'],
     note: ['⏎ save', 'Esc cancel'],
     help: ['↑↓ scroll', 'any key to go back'],
+    memos: ['↑↓ scroll', 'any key to go back'],
     notices: ['any key to go on'],
   },
 };
