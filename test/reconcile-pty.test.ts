@@ -111,6 +111,27 @@ describe('codage reconcile in a real terminal', () => {
     expect(logRows(dir).filter((r) => r.désaccord!.startsWith('MG1|one-sided||1084-1128:alliance-therapeutique|'))).toHaveLength(1);
   }, 60_000);
 
+  it('says before the coders start that a transcript its only coder coded on since is copied again into the consensus', async () => {
+    const dir = copyStudy();
+    expect(runCli([...ARGS(dir), '--strategy', 'prefer-a']).code).toBe(0);
+    // marie codes one more sentence in MG2, which paul never coded.
+    const mg2 = readFileSync(join(dir, 'transcripts/MG2.txt'), 'utf8');
+    const body = mg2.slice(mg2.indexOf('\n---\n', 3) + 5).replace(/\r\n?/g, '\n');
+    const quote = 'J’en ai… j’en ai des dizaines.';
+    const at = Array.from(body.slice(0, body.indexOf(quote))).length;
+    const line = `  - ${JSON.stringify({ id: 'newseg01', participant: 'MG2', start: at, end: at + Array.from(quote).length, codes: ['impuissance'], text: quote })}\n`;
+    const file = join(dir, 'codings/marie.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('\nsegments:\n', `\nsegments:\n${line}`));
+    const s = start(ARGS(dir), { cols: 160, rows: 30 });
+    await s.waitFor('Before you start');
+    await s.waitFor('Copied again into codings/consensus.yaml as they are today (their only coder coded on since the last reconciliation): MG2 (marie).');
+    await s.type('x');
+    await s.waitFor('94/94 settled');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toContain('"id": "newseg01"');
+  }, 60_000);
+
   it('refuses a second session on the same consensus', async () => {
     const dir = copyStudy();
     const first = start(ARGS(dir));

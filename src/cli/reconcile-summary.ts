@@ -49,9 +49,28 @@ function staleText(stale: readonly LogRow[], language: Language): string {
     : `${stale.length} decision(s) in the log no longer match a disagreement (a coding changed since): ${where}; kept in the log, not applied: whatever disagrees there today is to be settled again`;
 }
 
-export function notices(rec: Reconciliation, stale: readonly LogRow[], language: Language): string[] {
+/** The transcripts of one coder copied again into the consensus, with that coder: `MG2 (marie)`. */
+function recopiedList(rec: Reconciliation, recopied: readonly string[]): string {
+  const [a, b] = rec.coders;
+  const from = new Map(rec.copied.map((c) => [c.transcript.id, c.from === 'a' ? a : b]));
+  return recopied.map((p) => (from.has(p) ? `${p} (${from.get(p)})` : p)).join(', ');
+}
+
+/**
+ * What the coders should know before the screen opens: decisions of the log not applied, segments
+ * left out, and the transcripts of one coder the consensus was just made to copy again (`recopied`).
+ */
+export function notices(rec: Reconciliation, stale: readonly LogRow[], language: Language, recopied: readonly string[], into: string): string[] {
   const fr = language === 'fr';
   const out: string[] = [];
+  if (recopied.length > 0) {
+    const list = recopiedList(rec, recopied);
+    out.push(
+      fr
+        ? `Recopiées dans ${coderFilePath(into)} telles qu’elles sont aujourd’hui (leur seul codeur les a codées depuis la dernière mise en commun) : ${list}.`
+        : `Copied again into ${coderFilePath(into)} as they are today (their only coder coded on since the last reconciliation): ${list}.`,
+    );
+  }
   if (stale.length > 0) out.push(`${staleText(stale, language)}.`);
   if (rec.unplaced.length > 0) {
     out.push(
@@ -90,7 +109,7 @@ export function summary(
     lines.push(fr ? `  Copiées telles quelles (un seul codeur) : ${list}` : `  Copied as they are (one coder only): ${list}`);
   }
   if (options.recopied.length > 0) {
-    const list = options.recopied.join(', ');
+    const list = recopiedList(rec, options.recopied);
     lines.push(fr ? `  Recopiées telles qu’elles sont aujourd’hui (leur codeur les a codées depuis) : ${list}` : `  Copied again as they are today (their coder coded on since): ${list}`);
   }
   if (rec.excluded.length > 0) lines.push(fr ? `  Laissées de côté : ${rec.excluded.join(', ')}` : `  Left out: ${rec.excluded.join(', ')}`);

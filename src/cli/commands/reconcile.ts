@@ -231,7 +231,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       who,
       now: () => new Date().toISOString(),
       wordSpans,
-      notices: notices(rec, placement.stale, language),
+      notices: notices(rec, placement.stale, language, recopied, into),
       onDecide: (decision) => {
         // Kept even if the write fails: the next decision writes it too.
         decisions.set(decision.key, decision);
