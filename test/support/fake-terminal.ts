@@ -1,9 +1,11 @@
 /**
- * A terminal in memory for rendering the coding screen with Ink's real `render`: a TTY-like
- * stdout with a size that can change, and a stdin that can be typed into. Used by the
- * component tests and the benchmark.
+ * A terminal in memory for rendering the screens with Ink's real `render`: a TTY-like stdout
+ * with a size that can change, and a stdin that can be typed into (`renderInTerminal` sets them
+ * up). Used by the component tests and the benchmark.
  */
 import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import type { ReactElement } from 'react';
 
 export class FakeStdout extends EventEmitter {
   readonly isTTY = true;
@@ -101,6 +103,45 @@ export class FakeStdin extends EventEmitter {
   unref(): this {
     return this;
   }
+}
+
+/** A screen rendered by Ink into a fake terminal of a given size. */
+export interface TerminalScreen {
+  stdout: FakeStdout;
+  /** Type into it: `stdin.write(keys)`. */
+  stdin: FakeStdin;
+  /** The last frame drawn, escape sequences removed, one string per row (without the final line end). */
+  lines(): string[];
+  unmount(): void;
+}
+
+const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+/** A frame without its colours and cursor moves. */
+export function stripEscapes(text: string): string {
+  return text.replace(ESCAPES, '');
+}
+
+/**
+ * Renders `element` with Ink's real `render` into a `columns` × `rows` terminal in memory, as the
+ * screens run: each frame written whole (`debug`), Ctrl+C left to the screen, the console untouched.
+ */
+export function renderInTerminal(element: ReactElement, columns: number, rows: number): TerminalScreen {
+  const stdout = new FakeStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const instance = render(element, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    stdout,
+    stdin,
+    lines: () => stripEscapes(stdout.lastWrite()).replace(/\n$/, '').split('\n'),
+    unmount: () => instance.unmount(),
+  };
 }
 
 /** Key sequences as terminals send them. */

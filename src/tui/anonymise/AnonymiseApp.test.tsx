@@ -1,13 +1,11 @@
-import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewDecision } from '../../core/privacy/review.js';
-import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
+import { KEYS, renderInTerminal, stripEscapes } from '../../../test/support/fake-terminal.js';
 import { AnonymiseApp } from './AnonymiseApp.js';
 import { sampleGroups } from '../../../test/support/anonymise-sample.js';
 
-const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => cleanup());
@@ -15,7 +13,7 @@ afterEach(() => cleanup());
 function open(language: 'en' | 'fr' = 'en', keyInsideStudy = false) {
   const done: { outcome: string; decisions: readonly (ReviewDecision | undefined)[] }[] = [];
   const app = render(<AnonymiseApp groups={sampleGroups(language)} language={language} keyFile="/home/me/key.yaml" keyInsideStudy={keyInsideStudy} onDone={(outcome, decisions) => done.push({ outcome, decisions })} />);
-  const frame = () => strip(app.lastFrame() ?? '');
+  const frame = () => stripEscapes(app.lastFrame() ?? '');
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
@@ -73,25 +71,17 @@ describe('AnonymiseApp', () => {
   });
 
   it('fits 80×24: every row fits, the frame is one row shorter than the terminal', async () => {
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
-    const instance = inkRender(<AnonymiseApp groups={sampleGroups('fr')} language="fr" keyFile="/home/me/cle.yaml" keyInsideStudy={false} onDone={() => {}} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    const screen = renderInTerminal(<AnonymiseApp groups={sampleGroups('fr')} language="fr" keyFile="/home/me/cle.yaml" keyInsideStudy={false} onDone={() => {}} />, 80, 24);
     await pause();
     for (const keys of [[], ['e'], [KEYS.escape, '\t'], ['w'], [KEYS.escape, 'q']]) {
       for (const k of keys) {
-        stdin.write(k);
+        screen.stdin.write(k);
         await pause();
       }
-      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      const lines = screen.lines();
       expect(lines.length).toBe(23);
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     }
-    instance.unmount();
+    screen.unmount();
   });
 });

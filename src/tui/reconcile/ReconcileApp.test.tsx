@@ -1,13 +1,11 @@
-import { render as inkRender } from 'ink';
 import { render, cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../core/consensus/decisions.js';
-import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
+import { KEYS, renderInTerminal, stripEscapes } from '../../../test/support/fake-terminal.js';
 import { ReconcileApp, type ReconcileAppProps } from './ReconcileApp.js';
 import { sampleInput } from '../../../test/support/reconcile-sample.js';
 
-const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => cleanup());
@@ -22,7 +20,7 @@ function open(overrides: Partial<ReconcileAppProps> = {}) {
     ...overrides,
   };
   const app = render(<ReconcileApp {...props} />);
-  const frame = () => strip(app.lastFrame() ?? '');
+  const frame = () => stripEscapes(app.lastFrame() ?? '');
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
@@ -88,52 +86,36 @@ describe('ReconcileApp', () => {
   });
 
   it('works in 80×24: every row fits, the frame is one row shorter than the terminal', async () => {
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
-    const instance = inkRender(<ReconcileApp {...sampleInput({ language: 'en' })} onDecide={() => {}} onQuit={() => {}} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    const screen = renderInTerminal(<ReconcileApp {...sampleInput({ language: 'en' })} onDecide={() => {}} onQuit={() => {}} />, 80, 24);
     await pause();
     for (const keys of [[], ['?'], ['x', 'e'], ['c']]) {
       for (const k of keys) {
-        stdin.write(k);
+        screen.stdin.write(k);
         await pause();
       }
-      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      const lines = screen.lines();
       expect(lines.length).toBe(23);
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     }
-    expect(strip(stdout.lastWrite())).toContain('Codes of the edited coding');
-    instance.unmount();
+    expect(screen.lines().join('\n')).toContain('Codes of the edited coding');
+    screen.unmount();
   });
 
   it('shows each side’s memo and exemplary mark on its line, within 80 columns', async () => {
     const memo = 'Formule très proche de l’exemple du livre de codes, à citer dans la discussion';
     for (const columns of [80, 160]) {
-      const stdout = new FakeStdout(columns, 24);
-      const stdin = new FakeStdin();
-      const instance = inkRender(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, {
-        stdout: stdout as unknown as NodeJS.WriteStream,
-        stdin: stdin as unknown as NodeJS.ReadStream,
-        debug: true,
-        exitOnCtrlC: false,
-        patchConsole: false,
-      });
+      const screen = renderInTerminal(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, columns, 24);
       await pause();
-      stdin.write(KEYS.right); // the different codes: marie's memo, paul's exemplary quote
+      screen.stdin.write(KEYS.right); // the different codes: marie's memo, paul's exemplary quote
       await pause();
-      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      const lines = screen.lines();
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
       const a = lines.find((l) => l.startsWith('A marie'))!;
       const b = lines.find((l) => l.startsWith('B paul'))!;
       expect(a).toMatch(/^A marie\u00a0: Épuisement — «\u00a0Le soir je .*\u00a0» ✎ Formule très/);
       expect(b).toMatch(/^B paul\u00a0: Fatigue ★ — «\u00a0Le soir je suis épuisé/);
       if (columns === 160) expect(a).toContain(`✎ ${memo}`);
-      instance.unmount();
+      screen.unmount();
     }
   });
 
@@ -141,19 +123,11 @@ describe('ReconcileApp', () => {
     const memo =
       'Formule très proche de l’exemple du livre de codes, à citer dans la discussion ; mais relire la réponse suivante, ' +
       'où elle dit le contraire à propos du kiné, avant de trancher entre épuisement et fatigue (voir mémo d’entretien).';
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
-    const instance = inkRender(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
-    const lines = () => strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+    const screen = renderInTerminal(<ReconcileApp {...sampleInput({}, { memo })} onDecide={() => {}} onQuit={() => {}} />, 80, 24);
+    const lines = () => screen.lines();
     const send = async (...keys: string[]) => {
       for (const k of keys) {
-        stdin.write(k);
+        screen.stdin.write(k);
         await pause();
       }
     };
@@ -179,7 +153,7 @@ describe('ReconcileApp', () => {
     // The key is in the help (at its end, scrolled to).
     await send('?', ...'jjjjjjjjjjjjjjjjjjjj');
     expect(lines().some((l) => /^ +v +lire en entier les mémos et la note de ce désaccord/.test(l))).toBe(true);
-    instance.unmount();
+    screen.unmount();
   });
 
   it('says so when there is nothing to reconcile, and quits with q', async () => {

@@ -1,11 +1,9 @@
-import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
+import { KEYS, renderInTerminal, stripEscapes } from '../../../test/support/fake-terminal.js';
 import { SpeakerMapApp } from './SpeakerMapApp.js';
 
-const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 afterEach(() => cleanup());
 
@@ -19,7 +17,7 @@ describe('SpeakerMapApp', () => {
     const done: (Map<string, string> | null)[] = [];
     const app = render(<SpeakerMapApp rows={ROWS} language="fr" onDone={(m) => done.push(m)} />);
     await pause();
-    const frame = () => strip(app.lastFrame() ?? '');
+    const frame = () => stripEscapes(app.lastFrame() ?? '');
     expect(frame()).toContain('2 locuteurs à nommer');
     expect(frame()).toContain('› Claire Petit (Interne) → E');
     expect(frame()).toContain('«\u00a0Bonjour, on commence\\u202e ?\u00a0»');
@@ -42,28 +40,20 @@ describe('SpeakerMapApp', () => {
   });
 
   it('fits 80×24', async () => {
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
     const many = Array.from({ length: 15 }, (_, i) => ({ label: `Personne ${i} avec un nom très long qui déborde`, files: ['x.vtt'], example: 'Une phrase assez longue pour dépasser la largeur du terminal de quatre-vingts colonnes, vraiment.', proposed: `P${i}` }));
-    const instance = inkRender(<SpeakerMapApp rows={many} language="en" onDone={() => {}} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    const screen = renderInTerminal(<SpeakerMapApp rows={many} language="en" onDone={() => {}} />, 80, 24);
     await pause();
     for (const keys of [[], Array(12).fill(KEYS.down)]) {
       for (const k of keys) {
-        stdin.write(k);
+        screen.stdin.write(k);
         await pause(10);
       }
       await pause();
-      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      const lines = screen.lines();
       expect(lines.length).toBe(23);
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     }
-    expect(strip(stdout.lastWrite())).toContain('› Personne 12');
-    instance.unmount();
+    expect(screen.lines().join('\n')).toContain('› Personne 12');
+    screen.unmount();
   });
 });

@@ -1,12 +1,10 @@
-import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
+import { KEYS, renderInTerminal, stripEscapes } from '../../../test/support/fake-terminal.js';
 import type { SplitItem, SplitState } from './split.js';
 import { SplitApp, type SplitAppProps } from './SplitApp.js';
 
-const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 const pause = (ms = 30): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => cleanup());
@@ -37,7 +35,7 @@ function props(overrides: Partial<SplitAppProps> = {}): SplitAppProps & { outcom
 function open(overrides: Partial<SplitAppProps> = {}) {
   const p = props(overrides);
   const app = render(<SplitApp {...p} />);
-  const frame = () => strip(app.lastFrame() ?? '');
+  const frame = () => stripEscapes(app.lastFrame() ?? '');
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k);
@@ -93,27 +91,19 @@ describe('SplitApp', () => {
   });
 
   it('works in 80×24: every row fits, the frame is one row shorter than the terminal', async () => {
-    const stdout = new FakeStdout(80, 24);
-    const stdin = new FakeStdin();
     const many = Array.from({ length: 40 }, (_, i) => ({ ...ITEMS[i % 2]!, segments: [`x${i}`], label: `(P${i + 1})`, text: 'Une citation très longue '.repeat(8) }));
-    const instance = inkRender(<SplitApp {...props({ language: 'en', items: many, into: ['Anger at the system of care', 'Weariness', 'Kept'] })} />, {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    });
+    const screen = renderInTerminal(<SplitApp {...props({ language: 'en', items: many, into: ['Anger at the system of care', 'Weariness', 'Kept'] })} />, 80, 24);
     await pause();
     for (const keys of [[], ['G'], ['+', '+', '+'], ['?']]) {
       for (const k of keys) {
-        stdin.write(k);
+        screen.stdin.write(k);
         await pause();
       }
-      const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+      const lines = screen.lines();
       expect(lines.length).toBe(23);
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
     }
-    expect(strip(stdout.lastWrite())).toContain('Splitting a code: the keys');
-    instance.unmount();
+    expect(screen.lines().join('\n')).toContain('Splitting a code: the keys');
+    screen.unmount();
   });
 });

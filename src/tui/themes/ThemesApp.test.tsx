@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render as inkRender } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,11 +9,10 @@ import { readCodebookSourceSync } from '../../io/codebook-change.js';
 import { listEdits } from '../../io/edit-history.js';
 import { explainRefusal, themesWriter } from '../../cli/commands/themes.js';
 import { sampleInput, SAMPLE_CODEBOOK } from '../../../test/support/themes-sample.js';
-import { FakeStdin, FakeStdout, KEYS } from '../../../test/support/fake-terminal.js';
+import { KEYS, renderInTerminal, stripEscapes } from '../../../test/support/fake-terminal.js';
 import type { ThemesInput } from './state.js';
 import { ThemesApp, type ThemesAppProps } from './ThemesApp.js';
 
-const strip = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 /** The side panel's text (the last column), its wrapped lines joined by spaces. */
 const panelText = (frame: string): string =>
   frame
@@ -55,7 +53,7 @@ function open(root: string, overrides: Partial<ThemesInput> = {}) {
   let quits = 0;
   const props: ThemesAppProps = { ...sampleInput(overrides), ...handlers(root), onQuit: () => quits++ };
   const app = render(<ThemesApp {...props} />);
-  const frame = () => strip(app.lastFrame() ?? '');
+  const frame = () => stripEscapes(app.lastFrame() ?? '');
   /** Types keys; after each, waits until a change it made is saved (the header says “saving…” meanwhile). */
   const press = async (...keys: string[]) => {
     for (const k of keys) {
@@ -222,26 +220,18 @@ describe('ThemesApp', () => {
       [50, 24],
       [120, 30],
     ] as const) {
-      const stdout = new FakeStdout(columns, rows);
-      const stdin = new FakeStdin();
-      const instance = inkRender(<ThemesApp {...sampleInput()} {...handlers(root)} onQuit={() => {}} />, {
-        stdout: stdout as unknown as NodeJS.WriteStream,
-        stdin: stdin as unknown as NodeJS.ReadStream,
-        debug: true,
-        exitOnCtrlC: false,
-        patchConsole: false,
-      });
+      const screen = renderInTerminal(<ThemesApp {...sampleInput()} {...handlers(root)} onQuit={() => {}} />, columns, rows);
       await pause();
       for (const keys of [[], ['p'], ['\t'], ['m'], ['\x1b', 'r'], ['\x1b', '?']]) {
         for (const k of keys) {
-          stdin.write(k);
+          screen.stdin.write(k);
           await pause();
         }
-        const lines = strip(stdout.lastWrite()).replace(/\n$/, '').split('\n');
+        const lines = screen.lines();
         expect(lines.length).toBe(rows - 1);
         for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
       }
-      instance.unmount();
+      screen.unmount();
     }
   });
 });
