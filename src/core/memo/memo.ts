@@ -65,6 +65,13 @@ export function memoOf(memos: Memos, subject: MemoSubject): Memo | undefined {
   return memo && memo.text.trim() !== '' ? memo : undefined;
 }
 
+/**
+ * The heading line of a dated entry, as `entryHeading` writes it (`## 2026-12-01 14:03 — marie`)
+ * or as a researcher dates one by hand (`## 2026-12-01`): one line, or every line of a text with
+ * the `g` flag added (`m` is set). Not global, so `test` keeps no state.
+ */
+export const ENTRY_HEADING = /^## \d{4}-\d{2}-\d{2}[^\n]*$/mu;
+
 /** `## 2026-12-01 14:03 — marie`: the heading of one entry (UTC, minutes). */
 export function entryHeading(at: Date, author: string | undefined): string {
   const stamp = at.toISOString().slice(0, 16).replace('T', ' ');
@@ -93,7 +100,7 @@ export function latestEntry(text: string): string {
 
 /** How many dated entries the memo holds (0 for a memo written freely). */
 export function entryCount(text: string): number {
-  return text.split('\n').filter((line) => /^## \d{4}-\d{2}-\d{2}/.test(line)).length;
+  return text.split('\n').filter((line) => ENTRY_HEADING.test(line)).length;
 }
 
 /** The latest entry on one line (whitespace and line breaks folded): what a screen shows in a row. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appendEntry, entryCount } from '../memo/memo.js';
 import { tableKey } from './anonymise.js';
 import { anonymiseMemo, memoIdentifiers, memoPosition, memoTexts } from './memos.js';
 
@@ -13,6 +14,17 @@ describe('anonymiseMemo', () => {
     const { text, edits } = anonymiseMemo(memo, table);
     expect(text).toBe('## 2026-12-01 06:55 — marie\n\n[B] (la fille) a vu le [Dr A].\n\n## 2026-12-02 08:00 — Marie\n\nRevoir avec [Dr A].\n');
     expect(edits.map((e) => e.original)).toEqual(['Marie', 'Dr Lefebvre', 'dr lefebvre']);
+  });
+
+  it('leaves alone exactly the headings memo.ts counts as dated entries (one pattern), whoever signs them', () => {
+    let memo = '## Marie et le Dr Lefebvre\n\nMarie revient.\n';
+    for (const [i, author] of ['Marie', undefined, 'marie'].entries()) memo = appendEntry(memo, { text: `Entrée ${i} : Marie.`, at: new Date(`2026-12-0${i + 1}T08:00:00Z`), author });
+    const { text } = anonymiseMemo(memo, table);
+    const kept = text.split('\n').filter((line) => memo.split('\n').includes(line) && line.startsWith('## '));
+    expect(kept).toEqual(['## 2026-12-01 08:00 — Marie', '## 2026-12-02 08:00', '## 2026-12-03 08:00 — marie']);
+    expect(kept).toHaveLength(entryCount(memo));
+    expect(text).toContain('## [B] et le [Dr A]\n');
+    expect(text).not.toContain(': Marie.');
   });
 
   it('leaves a memo without any original as it is', () => {

@@ -8,7 +8,7 @@
 import { applyEdits, planEdits, type Edit, type ReplacementTable } from './anonymise.js';
 import { findIdentifiers, type Finding, type FindingKind, type PrivacyLists } from './find.js';
 import { positionOf } from '../text/lines.js';
-import type { Memos } from '../memo/memo.js';
+import { ENTRY_HEADING, type Memos } from '../memo/memo.js';
 import type { CoderFile } from '../types.js';
 
 /** A memo's text and where it is: its own file in memos/, or a memo kept in a coder file. */
@@ -35,7 +35,7 @@ export function memoIdentifiers(text: string, lists: PrivacyLists): Finding[] {
 }
 
 /** `## 2026-12-01 14:03 — marie`: a dated entry's heading, whose author is a coder, not a participant. */
-const ENTRY_HEADING = /^## \d{4}-\d{2}-\d{2}[^\n]*$/gmu;
+const ENTRY_HEADINGS = new RegExp(ENTRY_HEADING, 'gmu');
 
 /**
  * The memo with the table's originals replaced, except in the headings of its dated entries (a
@@ -43,7 +43,7 @@ const ENTRY_HEADING = /^## \d{4}-\d{2}-\d{2}[^\n]*$/gmu;
  */
 export function anonymiseMemo(text: string, table: ReplacementTable): { text: string; edits: Edit[] } {
   const headings: [number, number][] = [];
-  for (const m of text.matchAll(ENTRY_HEADING)) headings.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(ENTRY_HEADINGS)) headings.push([m.index, m.index + m[0].length]);
   const edits = planEdits(text, table).filter((e) => !headings.some(([start, end]) => e.start < end && e.end > start));
   return { text: edits.length === 0 ? text : applyEdits(text, edits), edits };
 }
