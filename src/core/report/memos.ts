@@ -41,9 +41,19 @@ export function memoBlocks(study: ReportStudy): Block[] {
   fromFile({ kind: 'study' });
   for (const theme of allThemes(codebook)) fromFile({ kind: 'theme', id: theme.id });
   // The codes of the codebook, then those the coding uses without the codebook having them.
-  const codeIds = allCodes(codebook).map((c) => c.id);
-  for (const s of study.segments) for (const id of s.segment.codes) if (!codeIds.includes(id)) codeIds.push(id);
+  const codeIds = new Set(allCodes(codebook).map((c) => c.id));
+  for (const s of study.segments) for (const id of s.segment.codes) codeIds.add(id);
   for (const id of codeIds) fromFile({ kind: 'code', id });
+
+  // The memos of the coding reported, by transcript (one pass over the segments, not one a transcript).
+  const coders = new Set(study.coders);
+  const memoed = new Map<string, (typeof study.segments)[number][]>();
+  for (const s of study.segments) {
+    if (!coders.has(s.coder) || s.status === 'unplaced' || s.segment.memo === undefined || s.segment.memo.trim() === '') continue;
+    const list = memoed.get(s.transcript.id);
+    if (list === undefined) memoed.set(s.transcript.id, [s]);
+    else list.push(s);
+  }
 
   for (const t of study.transcripts) {
     const subject: MemoSubject = { kind: 'transcript', id: t.id };
@@ -55,9 +65,7 @@ export function memoBlocks(study: ReportStudy): Block[] {
       paragraphs.push([{ text: fr ? `Note de ${note.coder}` : `Note by ${note.coder}`, bold: true }], ...paragraphsOf(note.text));
     }
     // The memos of the coding reported, each under the passage it is about (its exact text).
-    const onSegments = study.segments
-      .filter((s) => s.transcript.id === t.id && study.coders.includes(s.coder) && s.status !== 'unplaced' && s.segment.memo !== undefined && s.segment.memo.trim() !== '')
-      .sort((a, b) => a.start - b.start);
+    const onSegments = [...(memoed.get(t.id) ?? [])].sort((a, b) => a.start - b.start);
     for (const s of onSegments) {
       paragraphs.push([{ text: fr ? `Sur le passage ` : 'On the passage ', bold: true }, { text: quoted(s.text, language), italic: true }, { text: ` (${s.coder})` }], ...paragraphsOf(s.segment.memo!));
     }
