@@ -291,6 +291,35 @@ describe('CodingApp', () => {
     expect(frame()).toContain('je suis vidée');
   });
 
+  it('pages through a sentence taller than the screen before moving on, and back', async () => {
+    const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
+    const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\nEnquêteur : Et ensuite ?\n`, 'MG2');
+    const { press, frame } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    await press(KEYS.down);
+    expect(frame()).toContain('phrase 2/3');
+    expect(frame()).not.toContain('numéro 40 ');
+    // Each page shows text further into the sentence; the cursor stays on it until its end shows.
+    const seen: string[] = [];
+    for (let page = 0; page < 8 && !frame().includes('vidée'); page++) {
+      await press(KEYS.pageDown);
+      expect(frame()).toContain('phrase 2/3');
+      seen.push(frame());
+    }
+    expect(frame()).toContain('je suis vidée');
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.some((f) => f.includes('numéro 40 '))).toBe(true);
+    await press(KEYS.pageDown);
+    expect(frame()).toContain('phrase 3/3');
+    // Up again: the sentence's pages in turn, up to its beginning.
+    await press(KEYS.pageUp);
+    expect(frame()).toContain('phrase 2/3');
+    for (let page = 0; page < 8 && !frame().includes('numéro 0 '); page++) await press(KEYS.pageUp);
+    expect(frame()).toContain('MG2 : on voit le patient numéro 0 ');
+    expect(frame()).toContain('phrase 2/3');
+    await press(KEYS.pageUp);
+    expect(frame()).toContain('phrase 1/3');
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

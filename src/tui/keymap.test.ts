@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedInput, keyToAction, mouseToAction, NO_KEY, pageTarget, type KeyInfo } from './keymap.js';
 import { layoutText } from './layout.js';
-import { addCode } from '../../test/support/sample-data.js';
+import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from '../../test/support/sample-data.js';
 import { initSession, reduce, type SessionState } from './session.js';
 import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from '../../test/support/test-study.js';
 
@@ -136,6 +136,22 @@ describe('keyToAction', () => {
     const end = { ...ctx, top: rows - 4 };
     expect(keyToAction(state, '', key({ pageDown: true }), end)).toMatchObject({ top: rows - 4 });
     expect(keyToAction(state, '', key({ pageUp: true }), { ...ctx, top: 1 })).toMatchObject({ top: 0 });
+  });
+
+  it('scrolls through a sentence taller than the window before going to the next one', () => {
+    const long = `${Array.from({ length: 30 }, (_, i) => `on voit le patient ${i}`).join(', ')}.`;
+    const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\nEnquêteur : Et ensuite ?\n`, 'MG2');
+    const s = reduce(initSession({ transcript: t, sentences: simpleSentences(t.text, t.turns), codebook, segments: [], language: 'fr', newSegmentId: idCounter(), wordSpans: simpleWordSpans(t.text) }), { type: 'move', unit: 'sentence', dir: 1 });
+    const layout = layoutText(t.text, 30);
+    const tall = { layout, viewRows: 6, top: 1 };
+    // Its end is below the window: the text scrolls a page, the cursor stays.
+    expect(keyToAction(s, '', key({ pageDown: true }), tall)).toEqual({ type: 'moveTo', sentence: 1, top: 5 });
+    // Its end on screen: on to the next sentence.
+    const end = { ...tall, top: layout.count - 6 };
+    expect(keyToAction(s, '', key({ pageDown: true }), end)).toMatchObject({ sentence: 2 });
+    // Up: through it to its beginning, then to the sentence before.
+    expect(keyToAction(s, '', key({ pageUp: true }), end)).toEqual({ type: 'moveTo', sentence: 1, top: layout.count - 10 });
+    expect(keyToAction(s, '', key({ pageUp: true }), tall)).toMatchObject({ sentence: 0, top: 0 });
   });
 });
 

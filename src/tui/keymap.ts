@@ -3,7 +3,7 @@
  * `useInput` gives it and dispatches the result.
  */
 import { NO_KEY, parseKey, printableText as printable, splitInput, takeKey, type KeyInfo, type MouseReport } from './keys.js';
-import { GUTTER_WIDTH, offsetAt, rowOf, type Layout } from './layout.js';
+import { GUTTER_WIDTH, offsetAt, rowOf, rowsOf, type Layout } from './layout.js';
 import { sentenceAt, type Action, type Picker, type SessionState } from './session.js';
 
 export { NO_KEY, type KeyInfo };
@@ -23,10 +23,18 @@ export interface KeyContext {
  * window's far edge first.
  */
 function pageMove(state: SessionState, ctx: KeyContext, dir: 1 | -1): Action {
-  const sentence = pageTarget(state, ctx, dir);
-  if (ctx.top === undefined || ctx.viewRows <= 0) return { type: 'moveTo', sentence };
+  if (ctx.top === undefined || ctx.viewRows <= 0) return { type: 'moveTo', sentence: pageTarget(state, ctx, dir) };
   const top = Math.min(Math.max(0, ctx.top + dir * pageStep(ctx)), Math.max(0, ctx.layout.count - ctx.viewRows));
-  return { type: 'moveTo', sentence, top };
+  // In a sentence taller than the window, the text scrolls through it first (as a pager does):
+  // the cursor moves on only once its end (or, going up, its beginning) is on screen.
+  const sentence = state.sentences[state.cursor];
+  if (sentence !== undefined && ctx.layout.count > 0) {
+    const rows = rowsOf(ctx.layout, sentence.start, sentence.end);
+    const bottom = ctx.top + ctx.viewRows - 1;
+    const hidden = dir === 1 ? rows.last > bottom && rows.first <= bottom : rows.first < ctx.top && rows.last >= ctx.top;
+    if (hidden && top !== ctx.top) return { type: 'moveTo', sentence: state.cursor, top };
+  }
+  return { type: 'moveTo', sentence: pageTarget(state, ctx, dir), top };
 }
 
 /** What a mouse report means: a click or a drag on the text, the wheel. Only on the transcript. */

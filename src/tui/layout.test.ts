@@ -100,5 +100,16 @@ describe('windowTop', () => {
 
   it('shows the beginning of a sentence taller than the window', () => {
     expect(windowTop(0, { first: 40, last: 80 }, 20, 100)).toBe(38);
+    expect(windowTop(90, { first: 40, last: 80 }, 20, 100)).toBe(38);
+  });
+
+  it('keeps its place while paging through a sentence taller than the window', () => {
+    expect(windowTop(50, { first: 40, last: 80 }, 20, 100)).toBe(50);
+    expect(windowTop(66, { first: 40, last: 80 }, 20, 100)).toBe(66);
+  });
+
+  it('shows the whole of a sentence that fits only without the margins', () => {
+    expect(windowTop(0, { first: 30, last: 48 }, 20, 100)).toBe(29);
+    expect(windowTop(40, { first: 30, last: 48 }, 20, 100)).toBe(30);
   });
 });

@@ -229,9 +229,15 @@ export function windowTop(
   if (height <= 0 || total <= height) return 0;
   let top = Math.min(Math.max(0, previousTop), total - height);
   const span = focus.last - focus.first + 1;
-  if (span > height - 2 * margin) {
-    // A focus taller than the window: show its beginning.
-    if (focus.first < top + margin || focus.first > top + height - 1 - margin) top = focus.first - margin;
+  if (span > height) {
+    // A focus taller than the window (a long answer never cut by a full stop): the window keeps
+    // its place while it shows some of it (paging through it, as a pager does), else shows its
+    // beginning.
+    if (focus.first > top + height - 1 - margin || focus.last < top + margin) top = focus.first - margin;
+  } else if (span > height - 2 * margin) {
+    // A focus that fits only without the margins: all of it in sight.
+    if (focus.first < top) top = focus.first;
+    else if (focus.last > top + height - 1) top = focus.last - (height - 1);
   } else if (focus.first < top + margin) {
     top = focus.first - margin;
   } else if (focus.last > top + height - 1 - margin) {

@@ -297,7 +297,8 @@ function reduceRead(state: SessionState, action: Action, times: number): Session
     case 'mouse':
       return pointer(state, action.kind, action.offset);
     case 'moveTo':
-      return setCursor({ ...state, selection: null }, action.sentence);
+      // A page move shows the sentence, not a word of it: the window follows the page.
+      return setCursor({ ...state, selection: null, ...(action.top !== undefined ? { point: null } : {}) }, action.sentence);
     case 'top':
       return setCursor({ ...state, selection: null }, 0);
     case 'bottom':
