@@ -320,6 +320,33 @@ describe('CodingApp', () => {
     expect(frame()).toContain('phrase 1/3');
   });
 
+  it('counts a sentence taller than the screen as read as its pages come into sight, not all at once', async () => {
+    const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
+    const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\nEnquêteur : Et ensuite ?\n`, 'MG2');
+    const { press, frame, quits } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    const read = (): number => Number(/lu (\d+)/.exec(frame())?.[1]);
+    expect(read()).toBeLessThan(5);
+    await press(KEYS.tab);
+    expect(frame()).toContain('phrase 2/3');
+    // Its first screen only: about half of it.
+    const shares = [read()];
+    expect(shares[0]).toBeGreaterThan(20);
+    expect(shares[0]).toBeLessThan(70);
+    while (!frame().includes('vidée')) {
+      await press(KEYS.pageDown);
+      shares.push(read());
+    }
+    for (let i = 1; i < shares.length; i++) {
+      expect(shares[i]).toBeGreaterThan(shares[i - 1]!);
+      expect(shares[i]! - shares[i - 1]!).toBeLessThan(50);
+    }
+    expect(shares.at(-1)).toBeGreaterThan(95);
+    // What is remembered is what was read: the whole answer now, and not the question after it.
+    await press('q');
+    const end = t.text.indexOf('voilà.') + 'voilà.'.length;
+    expect(quits[0]?.read).toEqual([{ start: t.text.indexOf('Alors'), end }]);
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

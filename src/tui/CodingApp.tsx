@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Codebook, Language, Sentence, Span, Transcript, Turn } from '../core/types.js';
 import { CodePicker } from './CodePicker.js';
 import { themePathOf } from './picker.js';
-import { frameRegions } from './frame.js';
+import { frameRegions, type Regions } from './frame.js';
 import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
@@ -163,6 +163,27 @@ function focusRows(state: SessionState, layout: Layout, viewRows: number): { fir
   return rows;
 }
 
+/** How the frame's rows are shared out for this state: a memo being written wraps over up to 6 rows (and half the screen). */
+function screenRegions(state: SessionState, size: { columns: number; rows: number }): { regions: Regions; promptRows: number } {
+  const memo = state.mode === 'prompt' && (state.prompt?.purpose === 'segment-memo' || state.prompt?.purpose === 'transcript-memo');
+  const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
+  return { regions: frameRegions(size.rows, state.mode, promptRows + 1), promptRows };
+}
+
+/** The window's first row: where it was (`previousTop`, -1 at first) while the focus stays in sight. */
+function placeWindow(state: SessionState, layout: Layout, viewRows: number, previousTop: number): number {
+  const focus = focusRows(state, layout, viewRows);
+  const firstTop = previousTop < 0 ? Math.max(0, focus.first - Math.floor(viewRows / 3)) : previousTop;
+  return viewRows > 0 ? windowTop(firstTop, focus, viewRows, layout.count) : Math.max(0, firstTop);
+}
+
+/** The text the window shows from row `top`, or null when it shows none. */
+function windowSpan(layout: Layout, top: number, viewRows: number): Span | null {
+  const last = Math.min(layout.count, top + viewRows) - 1;
+  if (viewRows <= 0 || last < top) return null;
+  return { start: layout.rowStart[top] ?? 0, end: layout.rowEnd[last] ?? 0 };
+}
+
 /** What Enter would create in the theme picker, said in the picker. */
 function themeToCreate(state: SessionState, query: string, strings: ScreenStrings): string {
   const { themeId, newThemes } = themePathOf(state, query);
@@ -220,6 +241,8 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       ...(props.recentCodes !== undefined ? { recentCodes: props.recentCodes } : {}),
       ...(props.notices !== undefined ? { notices: props.notices } : {}),
       ...(props.history !== undefined ? { history: props.history } : {}),
+      // Nothing is on screen yet: what the window shows is reported once drawn.
+      window: { start: 0, end: 0 },
     }),
   );
   const stateRef = useRef(state);
@@ -236,11 +259,12 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   const cache = useMemo(() => new LayoutCache(props.transcript.text), [props.transcript.text]);
   const layout = cache.get(size.columns - GUTTER_WIDTH);
-  // A memo wraps over as many rows as it needs (up to 6, and half the screen).
-  const memo = state.mode === 'prompt' && (state.prompt?.purpose === 'segment-memo' || state.prompt?.purpose === 'transcript-memo');
-  const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
-  const regions = frameRegions(size.rows, state.mode, promptRows + 1);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const { regions, promptRows } = screenRegions(state, size);
   const keyContext = useRef<KeyContext>({ layout, viewRows: regions.view });
+  // The window of visible rows: its first row, moved only when the focus reaches one of its edges.
+  const topRef = useRef(-1);
 
   /** Remembers where the coder is (see `onPosition`): now, or once the cursor has rested a second. */
   const positionTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -345,13 +369,26 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
           next = carryOut(next, effect);
         }
       }
+      // Where the window now is, and what of the current sentence it shows: read (see `shown`).
+      if (!quitting.current) {
+        const size = sizeRef.current;
+        const viewRows = screenRegions(next, size).regions.view;
+        const layout = cache.get(size.columns - GUTTER_WIDTH);
+        const top = placeWindow(next, layout, viewRows, topRef.current);
+        const shown = windowSpan(layout, top, viewRows);
+        if (shown !== null) {
+          topRef.current = top;
+          keyContext.current = { ...keyContext.current, layout, viewRows, top };
+          next = reduce(next, { type: 'shown', window: shown });
+        }
+      }
       stateRef.current = next;
       const position = propsRef.current.positionRef;
       if (position !== undefined) position.current = screenPosition(next);
       if (saved) rememberPosition('now');
       else if (next.cursor !== before.cursor || next.point !== before.point) rememberPosition('soon');
     },
-    [carryOut, rememberPosition],
+    [cache, carryOut, rememberPosition],
   );
 
   publishRef.current = (action: Action) => {
@@ -401,14 +438,19 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   );
   useRawInput(onInput);
 
-  // The window of visible rows: moves only when the focus reaches one of its edges.
-  const topRef = useRef(-1);
-  const focus = focusRows(state, layout, regions.view);
-  const firstTop = topRef.current < 0 ? Math.max(0, focus.first - Math.floor(regions.view / 3)) : topRef.current;
-  const top = regions.view > 0 ? windowTop(firstTop, focus, regions.view, layout.count) : Math.max(0, firstTop);
+  const top = placeWindow(state, layout, regions.view, topRef.current);
   topRef.current = top;
   // The transcript is drawn under the header and its rule (screen rows 1 and 2).
   keyContext.current = { layout, viewRows: regions.view, top, viewRow: 3 };
+  // What the first frame, or a resize, shows of the current sentence is read too.
+  const shown = windowSpan(layout, top, regions.view);
+  const shownStart = shown?.start ?? -1;
+  const shownEnd = shown?.end ?? -1;
+  useEffect(() => {
+    if (shownStart < 0) return;
+    const window = stateRef.current.window;
+    if (window === null || window.start !== shownStart || window.end !== shownEnd) publish({ type: 'shown', window: { start: shownStart, end: shownEnd } });
+  }, [shownStart, shownEnd, publish]);
 
   const active = activeSegment(state);
   const current = state.sentences.length > 0 ? currentSpan(state) : null;

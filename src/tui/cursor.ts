@@ -1,25 +1,70 @@
 /** Moving the cursor: by sentence or turn, to the next uncoded sentence, to a line or a percentage. */
+import { visibleCharacters } from '../core/analysis/speech.js';
+import { mergeSpans } from '../core/spans.js';
+import type { Span } from '../core/types.js';
 import { blockOf, sentenceAt, sentenceFrom } from './sentence-index.js';
 import { info, problem, type SessionState } from './session-state.js';
 import { quoteSpan, unitsAround } from './word-units.js';
 
-/** Puts the cursor on sentence `index` (clamped) and marks it read. */
+/**
+ * Puts the cursor on sentence `index` (clamped) and marks it read: the whole sentence, or, when
+ * the screen reports what it shows, the part of it on screen (the rest as it comes into sight).
+ */
 export function setCursor(state: SessionState, index: number): SessionState {
   const count = state.sentences.length;
   if (count === 0) return state;
   const cursor = Math.min(Math.max(0, index), count - 1);
-  let { visited, visitedCount, readChars } = state;
+  let { visited, visitedCount } = state;
   if (visited[cursor] !== 1) {
     visited = visited.slice();
     visited[cursor] = 1;
     visitedCount++;
-    readChars += state.sentenceChars[cursor] ?? 0;
   }
   const segmentCycle = cursor === state.cursor ? state.segmentCycle : 0;
   // The word cursor stays only inside the current sentence.
   const sentence = state.sentences[cursor]!;
   const point = state.point !== null && state.point >= sentence.start && state.point < sentence.end ? state.point : null;
-  return { ...state, cursor, visited, visitedCount, readChars, segmentCycle, point };
+  return markRead({ ...state, cursor, visited, visitedCount, segmentCycle, point }, state.window ?? sentence);
+}
+
+/**
+ * Marks read what `shown` holds of the current sentence. Consecutive sentences read join into
+ * one span (the space or speaker label between them with them), as what is remembered.
+ */
+export function markRead(state: SessionState, shown: Span): SessionState {
+  const sentence = state.sentences[state.cursor];
+  if (sentence === undefined) return state;
+  let start = Math.max(sentence.start, shown.start);
+  let end = Math.min(sentence.end, shown.end);
+  if (end <= start || covered(state.read, start, end)) return state;
+  const before = state.sentences[state.cursor - 1];
+  const after = state.sentences[state.cursor + 1];
+  if (start === sentence.start && before !== undefined && covered(state.read, before.end - 1, before.end)) start = before.end;
+  if (end === sentence.end && after !== undefined && covered(state.read, after.start, after.start + 1)) end = after.start;
+  const read = mergeSpans([...state.read, { start, end }]);
+  // What is added lies between the sentences around this one: their turns are all to look at.
+  const turns = state.readable.slice(Math.max(0, (before?.turn ?? sentence.turn) - 1), (after?.turn ?? sentence.turn) + 2);
+  const added = visibleCharacters(state.text, turns, uncovered(state.read, start, end));
+  return { ...state, read, readChars: state.readChars + added };
+}
+
+/** Whether `spans` (sorted, disjoint) cover all of `[start, end)`. */
+function covered(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= start && s.end >= end);
+}
+
+/** The parts of `[start, end)` outside `spans` (sorted, disjoint). */
+function uncovered(spans: readonly Span[], start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  for (const s of spans) {
+    if (s.end <= from) continue;
+    if (s.start >= end) break;
+    if (s.start > from) out.push({ start: from, end: s.start });
+    from = Math.max(from, s.end);
+  }
+  if (from < end) out.push({ start: from, end });
+  return out;
 }
 
 /**

@@ -34,28 +34,17 @@ export function cursorOffset(state: SessionState): number {
 }
 
 /**
- * Where reading got to: the end of the furthest sentence visited this session (the cursor's
- * sentence at least). Lets the next session know a transcript was read to its end even when
- * the coder went back up before quitting.
+ * Where reading got to: the end of what was read furthest (the cursor's sentence at least). Lets
+ * the next session know a transcript was read to its end even when the coder went back up before
+ * quitting.
  */
 export function furthestVisited(state: SessionState): number {
-  for (let i = state.visited.length - 1; i >= 0; i--) {
-    if (state.visited[i] === 1) return Math.max(state.sentences[i]!.end, currentSpan(state).end);
-  }
-  return currentSpan(state).end;
+  return Math.max(state.read.at(-1)?.end ?? 0, currentSpan(state).end);
 }
 
-/** What was read: the sentences visited, as sorted disjoint spans. */
+/** What was read, as sorted disjoint spans. */
 export function readSpans(state: SessionState): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < state.visited.length; i++) {
-    if (state.visited[i] !== 1) continue;
-    const s = state.sentences[i]!;
-    const last = spans[spans.length - 1];
-    if (last !== undefined && state.visited[i - 1] === 1) last.end = s.end;
-    else spans.push({ start: s.start, end: s.end });
-  }
-  return spans;
+  return state.read.map((s) => ({ start: s.start, end: s.end }));
 }
 
 /** Where the coder is, to be remembered. */

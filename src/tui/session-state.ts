@@ -27,8 +27,14 @@ export interface SessionInput {
   suggest?: Suggest;
   language: Language;
   initialCursor?: number;
-  /** What the coder read in earlier sessions (sentences starting inside are counted as read). */
+  /** What the coder read in earlier sessions. */
   read?: Span[];
+  /**
+   * Given by a screen that reports what it shows (`shown` actions): only what has been on screen
+   * of the current sentence counts as read — of a sentence taller than the screen, the rows shown.
+   * Without it, a sentence counts as read when the cursor visits it.
+   */
+  window?: Span;
   recentCodes?: string[];
   notices?: string[];
   newSegmentId: () => string;
@@ -198,10 +204,15 @@ export interface SessionState {
   speechCoverage: SpeechCoverage;
   visited: Uint8Array;
   visitedCount: number;
-  /** Per sentence, the characters `readShare` counts; their sum over the visited sentences, and over all. */
-  sentenceChars: Int32Array;
+  /** What has been read, over this session and the earlier ones: sorted, disjoint. */
+  read: readonly Span[];
+  /** The turns' text (what `readShare` counts), sorted. */
+  readable: readonly Span[];
+  /** The characters `readShare` counts in `read`, and in the whole transcript. */
   readChars: number;
   readTotal: number;
+  /** What the screen shows of the text, when it reports it (see `SessionInput.window`). */
+  window: Span | null;
   /** Union of the segments, for the coded marks. */
   coverage: Span[];
   /** Speaker labels and annotations, sorted. */
@@ -254,6 +265,8 @@ export type Action =
   | { type: 'move'; unit: 'sentence' | 'turn'; dir: 1 | -1 }
   /** `top`, for a page move: the first row the screen's window then shows (the text scrolls a page). */
   | { type: 'moveTo'; sentence: number; top?: number }
+  /** What the screen now shows of the text: the part of the current sentence inside it is read. */
+  | { type: 'shown'; window: Span }
   | { type: 'top' }
   | { type: 'bottom' }
   | { type: 'nextUncoded'; dir: 1 | -1 }

@@ -672,6 +672,38 @@ describe('saving and quitting', () => {
     expect(run(s, { type: 'quit' }).effects.at(-1)).toMatchObject({ read: [{ start: sentences[3]!.start, end: sentences[5]!.end }] });
   });
 
+  it('counts as read only what the screen showed of the current sentence, when the screen says what it shows', () => {
+    let s = start({ window: { start: 0, end: 0 } });
+    expect(readSpans(s)).toEqual([]);
+    s = run(s, { type: 'moveTo', sentence: 2 });
+    expect(readSpans(s)).toEqual([]);
+    const s2 = sentences[2]!;
+    const middle = TEXT.indexOf('quoi');
+    // The window shows the first half of the sentence (and text around it that the cursor is not on).
+    s = run(s, { type: 'shown', window: { start: 0, end: middle } });
+    expect(readSpans(s)).toEqual([{ start: s2.start, end: middle }]);
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, readSpans(s)), 12);
+    const half = progress(s).read;
+    expect(half).toBeGreaterThan(0);
+    // The same window again changes nothing; the rest of the sentence comes into sight.
+    expect(run(s, { type: 'shown', window: { start: 0, end: middle } })).toBe(s);
+    s = run(s, { type: 'shown', window: { start: middle - 3, end: TEXT.length } });
+    expect(readSpans(s)).toEqual([{ start: s2.start, end: s2.end }]);
+    expect(progress(s).read).toBeGreaterThan(half);
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, readSpans(s)), 12);
+    // Down to a sentence inside the window: read at once.
+    s = run(s, down);
+    expect(readSpans(s)).toEqual([{ start: s2.start, end: sentences[3]!.end }]);
+  });
+
+  it('counts the part of a sentence that an earlier session read, not the whole sentence', () => {
+    const s2 = sentences[2]!;
+    const middle = TEXT.indexOf('quoi');
+    const s = start({ read: [{ start: s2.start, end: middle }], initialCursor: sentences[0]!.start, window: { start: 0, end: 0 } });
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, [{ start: s2.start, end: middle }]), 12);
+    expect(progress(s).read).toBeLessThan(readShare(transcript, [s2]));
+  });
+
   it('keeps the state after a failed save, retries, then lets the coder quit anyway', () => {
     let s = run(start(), down, { type: 'openPicker' }, typed('humour'), { type: 'pickerConfirm' });
     s = reduce({ ...s, effects: [] }, { type: 'saveFailed', error: 'disque plein' });

@@ -11,10 +11,11 @@
  * session-queries what the screen asks. Offsets are UTF-16 indices into `transcript.text`;
  * spans are half-open.
  */
-import { countVisible, speechRanges } from '../core/analysis/speech.js';
+import { speechRanges } from '../core/analysis/speech.js';
+import { mergeSpans } from '../core/spans.js';
 import { readableCharacters } from '../core/study/reading.js';
 import { codeEntries, themeEntries } from './code-search.js';
-import { moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
+import { markRead, moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
 import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment, withItems } from './picker.js';
@@ -81,12 +82,8 @@ export function initSession(input: SessionInput): SessionState {
   const segments = sortSegments(input.segments.map((s) => ({ ...s, codes: [...s.codes] })));
   const cursor = input.initialCursor !== undefined ? sentenceAt(sentences, input.initialCursor) : 0;
   const visited = new Uint8Array(sentences.length);
-  // What `readShare` counts of each sentence: its characters inside its turn's text, spaces aside.
-  const sentenceChars = Int32Array.from(sentences, (s) => {
-    const turn = transcript.turns[s.turn];
-    return turn === undefined ? 0 : countVisible(transcript.text, Math.max(s.start, turn.textStart), Math.min(s.end, turn.end));
-  });
-  for (const span of input.read ?? []) {
+  const read = mergeSpans(input.read ?? []);
+  for (const span of read) {
     for (let i = sentenceFrom(sentences, span.start); i < sentences.length && sentences[i]!.start < span.end; i++) {
       if (sentences[i]!.start >= span.start) visited[i] = 1;
     }
@@ -112,9 +109,11 @@ export function initSession(input: SessionInput): SessionState {
     speechCoverage: { speech: 0, coded: 0 },
     visited,
     visitedCount: countOnes(visited),
-    sentenceChars,
-    readChars: sentences.reduce((n, _, i) => n + (visited[i] === 1 ? sentenceChars[i]! : 0), 0),
+    read,
+    readable: transcript.turns.map((t) => ({ start: t.textStart, end: t.end })),
+    readChars: readableCharacters(transcript, read),
     readTotal: readableCharacters(transcript, [{ start: 0, end: transcript.text.length }]),
+    window: input.window ?? null,
     coverage: [],
     labels,
     annotations,
@@ -149,7 +148,7 @@ export function initSession(input: SessionInput): SessionState {
 }
 
 /** Actions that report on an effect: they keep the message on the status line. */
-const QUIET = new Set<Action['type']>(['saved', 'saveFailed', 'codeCreated', 'codeCreateFailed', 'codeRemoved', 'codeRemoveFailed', 'codebookChanged']);
+const QUIET = new Set<Action['type']>(['shown', 'saved', 'saveFailed', 'codeCreated', 'codeCreateFailed', 'codeRemoved', 'codeRemoveFailed', 'codebookChanged']);
 
 export function reduce(previous: SessionState, action: Action): SessionState {
   const state: SessionState = QUIET.has(action.type)
@@ -157,6 +156,12 @@ export function reduce(previous: SessionState, action: Action): SessionState {
     : { ...previous, message: null, quitArmed: action.type === 'quit' ? previous.quitArmed : false };
 
   switch (action.type) {
+    case 'shown': {
+      const window = action.window;
+      const same = state.window !== null && state.window.start === window.start && state.window.end === window.end;
+      const read = markRead(state, window);
+      return same && read === state ? state : { ...read, window };
+    }
     case 'saved':
       return state.saveError === null ? state : { ...state, saveError: null, message: info('Enregistré.', 'Saved.') };
     case 'saveFailed':
