@@ -281,6 +281,20 @@ describe('CodingApp', () => {
     expect(frame()).toContain('phrase 6/7');
   });
 
+  it('finds an emoji in a participant’s answer, and selects it', async () => {
+    const t = makeTranscript('Enquêteur : Et vos patients ?\nMG2 : Une patiente m’a dit merci 😊 la semaine dernière. Un autre m’a fait un 👍🏻 en partant.\n', 'MG2');
+    const { press, frame } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    await press('/', '👍', KEYS.enter);
+    expect(frame()).toContain('«\u00a0👍\u00a0»\u00a0: 1/1');
+    expect(frame()).toContain('phrase 3/3');
+    // The emoji found is what is named under the text, not the word after it.
+    expect(frame()).toContain('Mot «\u00a0👍🏻\u00a0»');
+    await press('/', 'merci 😊', KEYS.enter);
+    expect(frame()).toContain('«\u00a0merci 😊\u00a0»\u00a0: 1/1');
+    await press('v', KEYS.enter);
+    expect(frame()).toContain('Coder «\u00a0merci 😊\u00a0»');
+  });
+
   it('keeps the word found in sight in a sentence taller than the screen', async () => {
     const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
     const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\n`, 'MG2');

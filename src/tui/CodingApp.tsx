@@ -25,6 +25,7 @@ import {
   activeSegment,
   codeName,
   codePath,
+  currentMatch,
   currentSpan,
   initSession,
   lineOf,
@@ -182,6 +183,17 @@ function windowSpan(layout: Layout, top: number, viewRows: number): Span | null 
   const last = Math.min(layout.count, top + viewRows) - 1;
   if (viewRows <= 0 || last < top) return null;
   return { start: layout.rowStart[top] ?? 0, end: layout.rowEnd[last] ?? 0 };
+}
+
+/**
+ * The word the word cursor is on, or the search match it jumped to when that is no word (an
+ * emoji): what is highlighted and named under the text.
+ */
+function wordAtPoint(state: SessionState, point: number): Span | null {
+  const unit = unitAt(state, point);
+  if (unit !== null && unit.start <= point) return unit;
+  const match = currentMatch(state);
+  return match !== null && match.start === point ? match : unit;
 }
 
 /** What Enter would create in the theme picker, said in the picker. */
@@ -454,7 +466,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
 
   const active = activeSegment(state);
   const current = state.sentences.length > 0 ? currentSpan(state) : null;
-  const pointWord = state.point !== null && state.selection === null ? unitAt(state, state.point) : null;
+  const pointWord = state.point !== null && state.selection === null ? wordAtPoint(state, state.point) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: spans are compared by their offsets, not identity: a new object for the same span must not rebuild the marks
   const marks = useMemo<Marks>(
     () => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeEntries, searchCodes, searchThemes, themeEntries, themePath, touchRecent } from './code-search.js';
 import { FoldedText } from '../core/text/fold.js';
-import { findAll } from './search.js';
+import { findAll, findWithEmoji } from './search.js';
 import { buildCodebook } from '../../test/support/sample-data.js';
 import { codebook } from '../../test/support/test-study.js';
 
@@ -22,6 +22,19 @@ describe('transcript search', () => {
     const folded = new FoldedText(text);
     expect(findAll(folded, "l'hopital").map((h) => text.slice(h.start, h.end))).toEqual(['l’hôpital']);
     expect(findAll(folded, 'sais plus').map((h) => text.slice(h.start, h.end))).toEqual(['sais plus', 'sais… plus']);
+  });
+
+  it('finds an emoji, alone or with the words around it, with its skin tone', () => {
+    const text = 'Elle m’a dit merci 😊 la semaine dernière. Un autre\u00a0: 👍🏻 en partant, et moi 👍. É 😊';
+    const found = (query: string): string[] => findWithEmoji(text, query).map((h) => text.slice(h.start, h.end));
+    expect(found('😊')).toEqual(['😊', '😊']);
+    expect(found('👍')).toEqual(['👍🏻', '👍']);
+    expect(found("MERCI 😊")).toEqual(['merci 😊']);
+    expect(found("m'a dit merci  😊")).toEqual(['m’a dit merci 😊']);
+    expect(found('e 😊')).toEqual(['É 😊']);
+    expect(found('autre : 👍')).toEqual(['autre\u00a0: 👍🏻']);
+    expect(found('(😊')).toEqual([]);
+    expect(found('😢')).toEqual([]);
   });
 
   it('keeps offsets right after characters outside the BMP', () => {

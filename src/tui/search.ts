@@ -1,9 +1,10 @@
 /**
  * Searching the transcript (`/`, then n and N): matches are found in the transcript folded
  * once by the core (`FoldedText`: case, accents, ligatures, apostrophes and punctuation do not
- * matter) and kept as spans of the original text.
+ * matter) and kept as spans of the original text. A query with an emoji is matched on the text
+ * itself (folding drops emoji).
  */
-import { FoldedText } from '../core/text/fold.js';
+import { FoldedText, foldForSearch } from '../core/text/fold.js';
 import type { Span } from '../core/types.js';
 import { setCursor } from './cursor.js';
 import { extendTo } from './selection.js';
@@ -26,11 +27,47 @@ export function findAll(text: FoldedText, query: string): Span[] {
   return hits;
 }
 
+/** Emoji (and flags): folding drops them, so a query holding one is searched as written. */
+const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+/** What may follow an emoji and belongs to it: a variation selector, a skin tone, a joined emoji (👩‍⚕️). */
+const EMOJI_TAIL = '(?:\\uFE0F|[\\u{1F3FB}-\\u{1F3FF}]|\\u200D\\p{Extended_Pictographic})*';
+const APOSTROPHE = /^['\u2019\u02bc\u2018`\u00b4\u2032]$/u;
+
+/**
+ * Every occurrence of a query that holds an emoji (`merci 😊`, `👍`), in order: the emoji as
+ * written (with its skin tone or variation selector, if the text has one), the letters with any
+ * accent and case, any space between words, any kind of apostrophe.
+ */
+export function findWithEmoji(text: string, query: string): Span[] {
+  const wanted = query.trim();
+  if (wanted === '') return [];
+  // The text's own spellings of each letter (é, É, è… for e), so that offsets stay the text's.
+  const spellings = new Map<string, Set<string>>();
+  for (const ch of new Set(text)) {
+    const fold = foldForSearch(ch);
+    if (fold.length === 1 && /[\p{L}\p{N}]/u.test(fold)) spellings.set(fold, (spellings.get(fold) ?? new Set()).add(ch));
+  }
+  const literal = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  let source = '';
+  for (const part of wanted.match(/\s+|./gsu) ?? []) {
+    if (/^\s+$/u.test(part)) source += '[\\s\\u00a0\\u202f]+';
+    else if (APOSTROPHE.test(part)) source += "['\\u2019\\u02bc\\u2018`\\u00b4\\u2032]";
+    else {
+      const variants = spellings.get(foldForSearch(part));
+      source += variants === undefined ? literal(part) : `(?:${[...new Set([part, ...variants])].map(literal).join('|')})`;
+    }
+  }
+  if (PICTOGRAPH.test([...wanted].at(-1) ?? '')) source += EMOJI_TAIL;
+  const hits: Span[] = [];
+  for (const m of text.matchAll(new RegExp(source, 'gu'))) hits.push({ start: m.index, end: m.index + m[0].length });
+  return hits;
+}
+
 /** Finds every match of `query` and jumps to the first one after the cursor. */
 export function runSearch(state: SessionState, query: string): SessionState {
   if (query.trim() === '') return { ...state, search: null };
   const folded = state.folded ?? new FoldedText(state.text);
-  const matches = findAll(folded, query);
+  const matches = PICTOGRAPH.test(query) ? findWithEmoji(state.text, query) : findAll(folded, query);
   const withFold = { ...state, folded };
   if (matches.length === 0) {
     return {
