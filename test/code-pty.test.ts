@@ -79,7 +79,7 @@ describe('codage code in a real terminal', () => {
     await all.waitFor('MG2 · marie');
     await all.type(`/morphine${ENTER}`);
     await all.type('A');
-    await all.waitFor(/Code every hit of "morphine": (\d+)\/\1 sentence\(s\) ticked/);
+    await all.waitFor(/Hits of "morphine" to code: (\d+)\/\1 ticked/);
     await all.type(' '); // untick the first
     await all.type(ENTER);
     await all.waitFor(/Code \d+ passage\(s\) with…/);

@@ -361,6 +361,45 @@ describe('CodingApp', () => {
     expect(quits[0]?.read).toEqual([{ start: t.text.indexOf('Alors'), end }]);
   });
 
+  it.each(['fr', 'en'] as const)('says every hint and status line whole at 80 columns (%s), the name typed in full', async (language) => {
+    const { press, frame } = await open({ language, coder: 'marie-charlotte' });
+    const wide = (): string[] => lines(frame()).filter((line) => [...line].length > 80);
+    const q = (text: string): string => (language === 'fr' ? `«\u00a0${text}\u00a0»` : `"${text}"`);
+    // The header after a save: whole parts only (the save time is left out, not cut).
+    await press(KEYS.down, KEYS.down, KEYS.enter, 'impu', KEYS.enter);
+    const header = lines(frame())[0] ?? '';
+    expect(header).toContain(language === 'fr' ? '1 segment cette séance' : '1 segment this session');
+    expect(header).not.toContain('…');
+    // The word found, under the text.
+    await press('/', 'antidouleur', KEYS.enter);
+    expect(frame()).toContain(
+      language === 'fr'
+        ? 'Mot «\u00a0antidouleur\u00a0» — v sélectionne à partir de ce mot, ⏎ code la phrase'
+        : 'Word "antidouleur" — v to select from this word, ⏎ to code the sentence',
+    );
+    // A new code's long name: what Enter creates, with the name whole.
+    const name = 'Sentiment d’abandon face aux délais longs et absurdes';
+    await press(KEYS.enter, name);
+    expect(frame()).toContain(language === 'fr' ? `⏎ crée le code ${q(name)}` : `⏎ creates the code ${q(name)}`);
+    // Its new theme under a theme: the existing path shortened, the new theme's name whole.
+    await press(KEYS.ctrlN);
+    // The question keeps both ends of the name and its question mark.
+    expect(frame()).toMatch(language === 'fr' ? /Où ranger le nouveau code «\u00a0Sentiment d.*….*absurdes\u00a0»\u00a0\?/u : /Where does the new code "Sentiment d.*….*absurdes" go\?/u);
+    await press('Vécu du médecin > Émotions négatives > Abandon par le système de soins');
+    expect(frame()).toContain(
+      language === 'fr'
+        ? `⏎ crée ${q('Abandon par le système de soins')} dans «\u00a0… › Émotions négatives\u00a0»`
+        : `⏎ creates ${q('Abandon par le système de soins')} in "… › Émotions négatives"`,
+    );
+    expect(wide()).toEqual([]);
+    await press(KEYS.escape, KEYS.escape);
+    // Every hit of a search, reviewed: what to do is said.
+    await press('/', 'sais plus quoi', KEYS.enter, 'A');
+    expect(frame()).toContain(language === 'fr' ? 'cochée(s), décochez les fausses' : 'ticked, untick the false ones');
+    expect(frame()).toContain(q('sais plus quoi'));
+    expect(wide()).toEqual([]);
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

@@ -18,7 +18,7 @@ import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
 import { textWidth } from '../core/text/width.js';
-import { excerpt, truncate } from './line-fit.js';
+import { excerpt, fitPart } from './line-fit.js';
 import type { Marks } from './row-style.js';
 import { SegmentPanel, type SegmentPanelProps } from './SegmentPanel.js';
 import {
@@ -196,11 +196,15 @@ function wordAtPoint(state: SessionState, point: number): Span | null {
   return match !== null && match.start === point ? match : unit;
 }
 
-/** What Enter would create in the theme picker, said in the picker. */
-function themeToCreate(state: SessionState, query: string, strings: ScreenStrings): string {
+/** What Enter would create in the theme picker, said in the picker: the parent's path shortened first, then the name typed. */
+function themeToCreate(state: SessionState, query: string, strings: ScreenStrings, width: number): string {
   const { themeId, newThemes } = themePathOf(state, query);
   const parent = themeId === null ? null : (state.themes.find((t) => t.id === themeId)?.path.join(' › ') ?? null);
-  return strings.picker.noTheme(newThemes, parent);
+  const typed = newThemes.join(' › ');
+  const say = (name: string, path: string | null): string => strings.picker.noTheme(newThemes.length === 0 ? [] : [name], path);
+  if (parent === null) return fitPart((name) => say(name, null), typed, width);
+  const line = fitPart((path) => say(typed, path), parent, width, 'path');
+  return textWidth(line) <= width ? line : fitPart((name) => say(name, '…'), typed, width);
 }
 
 function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
@@ -490,7 +494,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     `${strings.coded} ${percent(p.coded, p.speech, props.language)}`,
     strings.sessionSegments(sessionSegmentCount(state)),
     ...(saved !== null ? [strings.saved(clock(saved))] : []),
-  ].join(' · ');
+  ];
 
   const sentence = state.sentences[state.cursor];
   const speaker = sentence === undefined ? null : (props.transcript.turns[sentence.turn]?.speaker ?? null);
@@ -514,13 +518,13 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       picker.purpose === 'apply' && picker.targets !== undefined
         ? strings.picker.applyMany(picker.targets.length)
         : picker.purpose === 'hits'
-          ? strings.picker.hits(state.search?.query ?? '', picker.checked.length, picker.all?.length ?? 0)
+          ? fitPart((q) => strings.picker.hits(q, picker.checked.length, picker.all?.length ?? 0), state.search?.query ?? '', width)
           : picker.purpose === 'apply'
         ? strings.picker.apply(excerpt(state.text.slice(picker.target.start, picker.target.end), Math.max(10, width - 16)))
         : picker.purpose === 'edit'
           ? strings.picker.edit
           : picker.purpose === 'theme'
-            ? strings.picker.theme(truncate(picker.newCodeName ?? '', Math.max(10, width - textWidth(strings.picker.theme('')))))
+            ? fitPart(strings.picker.theme, picker.newCodeName ?? '', width)
             : picker.purpose === 'transcript'
               ? strings.picker.transcripts(props.coder)
               : strings.picker.remove;
@@ -531,8 +535,8 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
         : query === ''
           ? strings.picker.empty
           : picker.purpose === 'theme'
-            ? themeToCreate(state, query, strings)
-            : strings.picker.noMatch(query);
+            ? themeToCreate(state, query, strings, width)
+            : fitPart([strings.picker.noMatch, strings.picker.create], query, width);
     const hint = picker.purpose === 'theme' ? strings.picker.themeHint : undefined;
     const checkedLabel = (n: number) => strings.picker.checked(n, picker.purpose === 'hits');
     bottom = <CodePicker picker={picker} title={title} empty={empty} {...(hint !== undefined ? { hint } : {})} checkedLabel={checkedLabel} height={regions.bottom} width={width} />;
@@ -568,7 +572,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
       sel !== null
         ? selectionLine(sel, props.transcript.turns, props.wordSpans, strings)
         : pointWord !== null
-          ? strings.word(state.text.slice(pointWord.start, pointWord.end))
+          ? fitPart(strings.word, state.text.slice(pointWord.start, pointWord.end).replace(/\s+/g, ' '), width)
           : state.sentences.length === 0
           ? strings.emptyTranscript
           : strings.uncodedSentence;

@@ -48,3 +48,47 @@ export function fitHints(items: readonly string[], width: number, keep = 2): str
   }
   return truncate([...chosen, ...kept].join(sep), width);
 }
+
+/**
+ * `line(part)` within `width` columns, `part` (a word, a query, a theme path) shortened only as
+ * much as the rest of the line needs: cut in its middle (`Perte de … métier`), or, for a path,
+ * its start dropped a level at a time (`… › Ressources du médecin`), so that what the line says
+ * is all there and the name typed stays recognisable.
+ */
+export function fitPart(
+  lines: ((part: string) => string) | readonly ((part: string) => string)[],
+  part: string,
+  width: number,
+  cut: 'middle' | 'path' = 'middle',
+): string {
+  // Several wordings, longest first: the first that holds `part` whole, else the last one, shortened.
+  const wordings = typeof lines === 'function' ? [lines] : lines;
+  for (const wording of wordings.slice(0, -1)) if (textWidth(wording(part)) <= width) return wording(part);
+  const line = wordings.at(-1)!;
+  const whole = line(part);
+  if (textWidth(whole) <= width) return whole;
+  const room = width - textWidth(line(''));
+  if (cut === 'path') {
+    const levels = part.split(' › ');
+    for (let i = 1; i < levels.length; i++) {
+      const shorter = `… › ${levels.slice(i).join(' › ')}`;
+      if (textWidth(shorter) <= room) return line(shorter);
+    }
+  }
+  if (room < 5) return truncate(whole, width);
+  const chars = [...part];
+  let head = '';
+  let tail = '';
+  for (let i = 0, j = chars.length - 1; i <= j; ) {
+    const next = textWidth(head) <= textWidth(tail) ? chars[i]! : chars[j]!;
+    if (textWidth(head) + textWidth(tail) + textWidth(next) + 1 > room) break;
+    if (textWidth(head) <= textWidth(tail)) {
+      head += next;
+      i++;
+    } else {
+      tail = next + tail;
+      j--;
+    }
+  }
+  return line(`${head}…${tail}`);
+}

@@ -42,6 +42,8 @@ export interface ScreenStrings {
     checked: (count: number, hits: boolean) => string;
     noTranscript: (query: string) => string;
     noMatch: (query: string) => string;
+    /** `noMatch` without its first half, for a long name. */
+    create: (query: string) => string;
     /** `themes`: the new theme and sub-themes typed; `parent`: the existing theme they go in. */
     noTheme: (themes: string[], parent: string | null) => string;
     empty: string;
@@ -66,7 +68,7 @@ const fr: ScreenStrings = {
   uncodedSentence: 'Phrase non codée — ⏎ pour coder, v pour sélectionner',
   selection: (n, speakers) =>
     `Sélection\u00a0: ${n} mot${n > 1 ? 's' : ''}${speakers && speakers.length > 1 ? `, ${speakers.length} locuteurs (${speakers.join(', ')})` : ''} — ⏎ pour coder`,
-  word: (word) => `Mot «\u00a0${word}\u00a0» — v pour sélectionner à partir de ce mot, ⏎ pour coder la phrase`,
+  word: (word) => `Mot «\u00a0${word}\u00a0» — v sélectionne à partir de ce mot, ⏎ code la phrase`,
   segment: 'Segment',
   memo: 'Mémo\u00a0:',
   exemplary: '★ exemplaire',
@@ -92,15 +94,16 @@ const fr: ScreenStrings = {
     themeHint: 'Choisissez un thème, ou tapez-en un nouveau («\u00a0Thème > Sous-thème\u00a0»).',
     remove: 'Retirer quel code de ce segment\u00a0?',
     transcripts: (coder) => `Ouvrir quel entretien\u00a0? (ce que ${coder} a lu et codé de chacun)`,
-    hits: (query, checked, total) => `Coder toutes les occurrences de «\u00a0${query}\u00a0»\u00a0: ${checked}/${total} phrase(s) cochée(s) — décochez les fausses`,
+    hits: (query, checked, total) => `Occurrences de «\u00a0${query}\u00a0» à coder\u00a0: ${checked}/${total} cochée(s), décochez les fausses`,
     applyMany: (count) => `Coder ${count} passage(s) avec…`,
     checked: (n, hits) => (hits ? `${n} gardé${n > 1 ? 's' : ''}` : `${n} code${n > 1 ? 's' : ''} coché${n > 1 ? 's' : ''}`),
     noTranscript: (query) => `Aucun entretien ne correspond à «\u00a0${query}\u00a0»`,
-    noMatch: (query) => `Aucun code ne correspond à «\u00a0${query}\u00a0» — ⏎ pour créer ce code`,
+    noMatch: (query) => `Aucun code ne correspond — ⏎ crée le code «\u00a0${query}\u00a0»`,
+    create: (query) => `⏎ crée le code «\u00a0${query}\u00a0»`,
     noTheme: (themes, parent) =>
       themes.length === 0 && parent !== null
         ? `⏎ met le code dans «\u00a0${parent}\u00a0»`
-        : `Aucun thème ne correspond — ⏎ crée ${parent === null ? 'le thème ' : ''}«\u00a0${themes.join(' › ')}\u00a0»${parent === null ? '' : ` dans «\u00a0${parent}\u00a0»`}`,
+        : `⏎ crée ${parent === null ? 'le thème ' : ''}«\u00a0${themes.join(' › ')}\u00a0»${parent === null ? '' : ` dans «\u00a0${parent}\u00a0»`}`,
     empty: 'Le livre de codes est vide — ⏎ pour créer un premier code',
     notYetGrouped: 'Pas encore regroupé',
   },
@@ -214,15 +217,16 @@ const en: ScreenStrings = {
     themeHint: 'Choose a theme, or type a new one ("Theme > Sub-theme").',
     remove: 'Remove which code from this segment?',
     transcripts: (coder) => `Open which transcript? (what ${coder} has read and coded of each)`,
-    hits: (query, checked, total) => `Code every hit of "${query}": ${checked}/${total} sentence(s) ticked — untick the false ones`,
+    hits: (query, checked, total) => `Hits of "${query}" to code: ${checked}/${total} ticked, untick the false ones`,
     applyMany: (count) => `Code ${count} passage(s) with…`,
     checked: (n, hits) => (hits ? `${n} kept` : `${n} code${n === 1 ? '' : 's'} checked`),
     noTranscript: (query) => `No transcript matches "${query}"`,
-    noMatch: (query) => `No code matches "${query}" — ⏎ to create it`,
+    noMatch: (query) => `No code matches — ⏎ creates the code "${query}"`,
+    create: (query) => `⏎ creates the code "${query}"`,
     noTheme: (themes, parent) =>
       themes.length === 0 && parent !== null
         ? `⏎ puts the code in "${parent}"`
-        : `No theme matches — ⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
+        : `⏎ creates ${parent === null ? 'the theme ' : ''}"${themes.join(' › ')}"${parent === null ? '' : ` in "${parent}"`}`,
     empty: 'The codebook is empty — ⏎ to create a first code',
     notYetGrouped: 'Not yet grouped',
   },
