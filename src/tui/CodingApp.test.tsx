@@ -400,6 +400,13 @@ describe('CodingApp', () => {
     expect(wide()).toEqual([]);
   });
 
+  it('names every code of a segment at 80 columns, their themes shortened from the top', async () => {
+    const s2 = sentences[2]!;
+    const { press, frame } = await open({ segments: [{ id: 'a', start: s2.start, end: s2.end, codes: ['impuissance', 'delais'] }] });
+    await press(KEYS.down, KEYS.down);
+    expect(frame()).toContain('▸ Impuissance (… › Émotions négatives) · Délais d’accès (Coordination des soins)');
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

@@ -1,6 +1,7 @@
 /** Two lines under the transcript: the codes of the segment under the cursor (with theme paths) and its memo. */
 import { Text } from 'ink';
 import type React from 'react';
+import { textWidth } from '../core/text/width.js';
 import { truncate } from './line-fit.js';
 import { hue } from './colour.js';
 
@@ -40,6 +41,7 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
     );
   }
   const prefix = `▸ ${position !== null ? `[${position}] ` : ''}`;
+  const paths = fittedPaths(prefix, segment.codes, segment.exemplary === true ? ` ${labels.exemplary}` : '', width);
   const second =
     segment.memo !== undefined ? `✎ ${labels.memo} ${segment.memo}` : labels.quote(segment.quote);
   return (
@@ -50,7 +52,7 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
           <Text key={i}>
             {i > 0 ? <Text dimColor> · </Text> : null}
             <Text bold>{code.name}</Text>
-            {code.path.length > 0 ? <Text dimColor> ({code.path.join(' › ')})</Text> : null}
+            {paths[i] !== '' ? <Text dimColor> ({paths[i]})</Text> : null}
           </Text>
         ))}
         {segment.exemplary === true ? <Text color={hue('yellow')}> {labels.exemplary}</Text> : null}
@@ -60,4 +62,18 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
       </Text>
     </>
   );
+}
+
+/**
+ * Each code's theme path as the row has room for: whole; else from its own theme up
+ * (`… › Contraintes d’exercice`); else none — the codes' names are what the row must say.
+ */
+export function fittedPaths(prefix: string, codes: readonly PanelCode[], suffix: string, width: number): string[] {
+  const row = (paths: string[]): number =>
+    textWidth(prefix) + textWidth(suffix) + codes.reduce((n, code, i) => n + (i > 0 ? 3 : 0) + textWidth(code.name) + (paths[i] === '' ? 0 : textWidth(paths[i]!) + 3), 0);
+  const whole = codes.map((code) => code.path.join(' › '));
+  if (row(whole) <= width) return whole;
+  const last = codes.map((code) => (code.path.length === 0 ? '' : code.path.length === 1 ? code.path[0]! : `… › ${code.path.at(-1)}`));
+  if (row(last) <= width) return last;
+  return codes.map(() => '');
 }
