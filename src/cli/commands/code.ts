@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addCode, addTheme, removeCode } from '../../core/codebook/edit.js';
 import { parseCodebook } from '../../core/codebook/parse.js';
 import { type Memos, memoLine, memoOf } from '../../core/memo/memo.js';
@@ -400,7 +399,7 @@ async function session(
   const counts = [...segmentsSeen].map(([id, n]) => (fr ? `${n} segment(s) pour ${id}` : `${n} segment(s) for ${id}`)).join(', ');
   // Wrapped at word boundaries: the terminal would cut a long list of transcripts mid-word.
   // Nothing written this session: said as it is (a new coder's file was not even created).
-  const exists = fs.existsSync(path.join(root, entry.file));
+  const exists = fs.existsSync(join(root, entry.file));
   const saved = terminalSafe(
     lastSaved !== null
       ? fr
