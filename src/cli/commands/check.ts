@@ -15,6 +15,7 @@ import { attributeColumns, synonymConflicts } from '../../core/report/participan
 import type { Study } from '../../core/study/study.js';
 import { readMemos } from '../../io/memos.js';
 import { unfinishedReconciliation } from '../../io/reconcile-state.js';
+import { severalSpeakerWarnings } from '../../core/study/segment-speakers.js';
 
 interface CheckOptions {
   study: string;
@@ -105,7 +106,13 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   const memoProblems = await orphanMemos(study);
   // Two names of one characteristic that disagree (durée in participants.csv, duration in the front
   // matter): the thesis tables show the first, so the user should know.
-  const studyWarnings = [...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })), ...unfinishedReconciliations(study)];
+  // Segments coded over an exchange (the interviewer's words, then the participant's): the quote is
+  // signed with one participant's label, so the coder should know which segments hold other voices.
+  const studyWarnings = [
+    ...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })),
+    ...unfinishedReconciliations(study),
+    ...severalSpeakerWarnings(loaded.segments),
+  ];
   let problems = sortProblems([...loaded.problems, ...memoProblems, ...studyWarnings]);
   const fixed: string[] = [];
 

@@ -193,7 +193,7 @@ async function chooseOnScreen(baseCtx: CommandContext, target: string, into: str
   const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
   warnIfIncomplete(ctx, problems);
   const code = findCode(study.codebook, target);
-  const split = splitItems(study, segments, code.id);
+  const split = splitItems(study, segments, code.id, ctx.language);
   // Nothing carries the code: nothing to choose, the split only makes the new codes.
   if (split.items.length === 0) return new Map();
   const sentences = new Map<string, Sentence[]>();

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { findNode } from '../../core/codebook/find-node.js';
 import { entryCount, latestEntry, memoOf, type Memo } from '../../core/memo/memo.js';
 import { listQuotes, type ListedQuote, type QuoteList } from '../../core/report/quote-list.js';
-import { quoted } from '../../core/report/quotes.js';
+import { quoted, quoteText } from '../../core/report/quotes.js';
 import { safeJson, terminalSafe as t } from '../../core/text/terminal.js';
 import { wrapRuns, type Run } from '../../core/text/wrap.js';
 import { segmentSentences } from '../../core/transcript/sentences.js';
@@ -57,6 +57,7 @@ export async function run(baseCtx: CommandContext, ref: string, options: QuotesO
     transcripts: study.transcripts,
     participants: study.participants,
     quoteLabel: study.config.quoteLabel ?? '{id}',
+    language: ctx.language,
     ...(options.by !== undefined ? { by: options.by } : {}),
     ...(sentences !== undefined ? { context: { sentences: contextSentences, of: (tr: Transcript) => sentences.get(tr.id) ?? [] } } : {}),
   });
@@ -111,7 +112,7 @@ export function quotesJson(list: QuoteList, codebook: Codebook, memo?: Memo) {
         coder: q.quote.coder,
         segments: q.quote.segments,
         pieces: q.exact,
-        text: q.quote.pieces.join(' […] '),
+        text: quoteText(q.quote),
         exemplary: q.quote.exemplary,
         memos: q.quote.memos,
         codes: q.listedCodes.map(code),
@@ -144,7 +145,7 @@ function wrapIndented(text: string | Run<Style>[], width: number, indent: string
 function renderQuote(item: ListedQuote, list: QuoteList, codebook: Codebook, options: RenderOptions): string {
   const { language, columns, colour } = options;
   const fr = language === 'fr';
-  const text = item.quote.pieces.map((p) => t(p)).join(' […] ');
+  const text = t(quoteText(item.quote));
   const runs: Run<Style>[] = [];
   const before = item.context === undefined ? '' : t(flat(item.context.before)).trim();
   const after = item.context === undefined ? '' : t(flat(item.context.after)).trim();

@@ -36,7 +36,7 @@ function loadThemesScreen(): Promise<ThemesScreen> {
 }
 
 /** Everything the screen shows, read from the study: the codebook, counts and quotes (of those coders). */
-export async function readThemesData(root: string, coders: readonly string[]): Promise<{ data: ThemesData; hasCodebook: boolean; language: 'fr' | 'en' | undefined }> {
+export async function readThemesData(root: string, coders: readonly string[], baseCtx: CommandContext): Promise<{ data: ThemesData; hasCodebook: boolean; language: 'fr' | 'en' | undefined }> {
   const [study, memos] = await Promise.all([loadStudy(root, { coders: [...coders] }), readMemos(root)]);
   const source = study.codebookSource;
   if (source !== null) {
@@ -47,7 +47,7 @@ export async function readThemesData(root: string, coders: readonly string[]): P
   const rank = new Map(study.transcripts.map((t, i) => [t.id, i]));
   const template = study.config.quoteLabel ?? '{id}';
   const quotes = new Map<string, PanelQuote[]>();
-  for (const [code, list] of quotesByCode(placed, rank, false)) {
+  for (const [code, list] of quotesByCode(placed, rank, false, withStudyLanguage(baseCtx, study.config).language)) {
     const shown = selectQuotes(list, { max: Infinity, exemplaryFirst: true, onePerParticipant: false, order: 'interview', omitAnnotations: false });
     quotes.set(
       code,
@@ -137,7 +137,7 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
   // One coder's counts (asked for, or the consensus the exports show), else every coder's.
   const coder = coders.length === 1 ? coders[0] : undefined;
   const screen = loadThemesScreen();
-  const first = await readThemesData(root, coders);
+  const first = await readThemesData(root, coders, baseCtx);
   const ctx = withStudyLanguage(baseCtx, first.language ? { language: first.language } : {});
   const language = ctx.language;
   const notices: Localized[] = [];
@@ -159,7 +159,7 @@ export async function run(baseCtx: CommandContext, options: ThemesOptions): Prom
     coder: coder ?? null,
     notices,
     ...themesWriter(root, language),
-    onReload: async () => (await readThemesData(root, coders)).data,
+    onReload: async () => (await readThemesData(root, coders, baseCtx)).data,
     explain: explainRefusal,
     onQuit: () => {},
   });

@@ -57,7 +57,7 @@ export function groupMatrix(study: ReportStudy, options: MatrixOptions): Table {
   const placed = study.segments.filter((s) => s.status !== 'unplaced');
   const tally = tallyCodes(placed);
   const codes = usedCodes(study);
-  const quotes = options.quotes ? quotesByCode(placed, interviewRanks(study.transcripts), study.selection.omitAnnotations) : undefined;
+  const quotes = options.quotes ? quotesByCode(placed, interviewRanks(study.transcripts), study.selection.omitAnnotations, study.language) : undefined;
   const rows = themedRows(codes, (i) => {
     const code = codes[i]!;
     const mentioned = tally.get(code.id)?.participants ?? new Set<string>();

@@ -9,7 +9,7 @@ import { codeTree, groupValue, tallyCodes } from '../analysis/stats.js';
 import { allCodes, themePath } from '../codebook/query.js';
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
-import type { Codebook, CodebookNode, Participant, Sentence, Transcript } from '../types.js';
+import type { Codebook, CodebookNode, Language, Participant, Sentence, Transcript } from '../types.js';
 import { quoteLabel, quotesByCode, type Quote } from './quotes.js';
 
 /** The text around a quote: whole sentences before and after it, exactly as the transcript has them. */
@@ -64,6 +64,8 @@ export interface QuoteListInput {
   transcripts: readonly Transcript[];
   participants: ReadonlyMap<string, Participant>;
   quoteLabel: string;
+  /** The language of speaker labels in a quote that runs over several turns (`Enquêtrice : …`). */
+  language: Language;
   by?: string;
   /** Sentences of context around each quote, with the sentences of a transcript (only asked for those with quotes). */
   context?: { sentences: number; of: (transcript: Transcript) => readonly Sentence[] };
@@ -125,7 +127,7 @@ export function listQuotes(input: QuoteListInput): QuoteList {
   const placed = input.segments.filter((s) => s.status !== 'unplaced');
   const relevant = placed.filter((s) => s.segment.codes.some((c) => listed.has(c)));
   const rank = new Map(input.transcripts.map((t, i) => [t.id, i]));
-  const byCode = quotesByCode(relevant, rank, false);
+  const byCode = quotesByCode(relevant, rank, false, input.language);
   // One entry per quote, however many of the listed codes it carries.
   const quotes = new Set<Quote>();
   for (const code of codes) for (const quote of byCode.get(code.id) ?? []) quotes.add(quote);

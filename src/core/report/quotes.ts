@@ -3,10 +3,17 @@
  * written — the exact transcript text in the language's quotation marks, then the participant's
  * label from `quote_label`. The only change ever made to the text is the one asked for: leaving
  * out transcription marks such as `*rire*` or `(silence)`.
+ *
+ * A quote that runs over several speakers' turns (the interviewer's question and the answer, two
+ * participants of a focus group) is written as theses write an exchange: each turn after its
+ * speaker's label (`Enquêtrice : … P3 : …`, the labels upright in the italic quote), so that the
+ * interviewer's words are never read as the participant's. The words are the transcript's; only
+ * what stood between the turns (line breaks, timestamps, the label as typed) is written that way.
  */
 import { compareNatural } from '../natural-sort.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import { quoteKey } from '../study/quote-key.js';
+import { severalSpeakers } from '../transcript/span-turns.js';
 import type { Attributes, Language, Participant, Transcript } from '../types.js';
 import type { Inline } from './document.js';
 
@@ -29,6 +36,17 @@ export interface Quote {
   codes: string[];
   /** The memos of its segments that have one, in the order of `pieces`. */
   memos: string[];
+  /**
+   * For each piece that runs over several speakers' turns, its turns (the piece's text is then
+   * each turn after its speaker's label); null for a piece of one speaker. In the order of `pieces`.
+   */
+  turns: (QuoteTurn[] | null)[];
+}
+
+/** One speaker's words in a piece that runs over several speakers' turns (speaker null: unlabelled text). */
+export interface QuoteTurn {
+  speaker: string | null;
+  text: string;
 }
 
 export type QuoteOrder = 'interview' | 'shortest' | 'longest';
@@ -81,6 +99,28 @@ function flat(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** A speaker's label before their words in a quote: `Enquêtrice\u00a0: ` in French, `Interviewer: ` in English. */
+export function speakerLabel(speaker: string, language: Language): string {
+  return language === 'fr' ? `${speaker}\u00a0: ` : `${speaker}: `;
+}
+
+/** The turns of [start, end) when more than one speaker talks in it (their words as printed), else null. */
+function pieceTurns(transcript: Transcript, start: number, end: number, omitAnnotations: boolean): QuoteTurn[] | null {
+  const several = severalSpeakers(transcript, start, end);
+  if (several === null) return null;
+  const turns: QuoteTurn[] = [];
+  for (const part of several.parts) {
+    const text = flat(omitAnnotations ? withoutAnnotations(transcript, part.start, part.end) : transcript.text.slice(part.start, part.end));
+    if (text !== '') turns.push({ speaker: part.speaker, text });
+  }
+  return turns;
+}
+
+/** A piece's turns as one line of text: each turn after its speaker's label. */
+function turnsText(turns: readonly QuoteTurn[], language: Language): string {
+  return turns.map((t) => (t.speaker === null ? t.text : speakerLabel(t.speaker, language) + t.text)).join(' ');
+}
+
 /**
  * Quotes of each code, built from the placed segments (unplaced ones are never shown). Segments
  * of one coder and participant that share a quote id (one spreadsheet row anchored in several
@@ -90,20 +130,26 @@ export function quotesByCode(
   segments: readonly AnchoredSegment[],
   interviewRank: ReadonlyMap<string, number>,
   omitAnnotations: boolean,
+  language: Language,
 ): Map<string, Quote[]> {
   // Pieces of each quote, in the order met; a segment without a quote id is a quote of its own.
   const units = new Map<
     string,
-    { pieces: { start: number; end: number; text: string; id: string; exemplary: boolean; memo: string | undefined }[]; codes: Set<string>; first: AnchoredSegment }
+    {
+      pieces: { start: number; end: number; text: string; turns: QuoteTurn[] | null; id: string; exemplary: boolean; memo: string | undefined }[];
+      codes: Set<string>;
+      first: AnchoredSegment;
+    }
   >();
   for (const a of segments) {
     if (a.status === 'unplaced') continue;
-    const text = flat(omitAnnotations ? withoutAnnotations(a.transcript, a.start, a.end) : a.text);
+    const turns = pieceTurns(a.transcript, a.start, a.end, omitAnnotations);
+    const text = turns !== null ? turnsText(turns, language) : flat(omitAnnotations ? withoutAnnotations(a.transcript, a.start, a.end) : a.text);
     if (text === '') continue;
     const key = quoteKey(a.coder, a.segment);
     let unit = units.get(key);
     if (!unit) units.set(key, (unit = { pieces: [], codes: new Set(), first: a }));
-    unit.pieces.push({ start: a.start, end: a.end, text, id: a.segment.id, exemplary: a.segment.exemplary === true, memo: a.segment.memo });
+    unit.pieces.push({ start: a.start, end: a.end, text, turns, id: a.segment.id, exemplary: a.segment.exemplary === true, memo: a.segment.memo });
     for (const code of a.segment.codes) unit.codes.add(code);
   }
   const byCode = new Map<string, Quote[]>();
@@ -122,6 +168,7 @@ export function quotesByCode(
       spans: pieces.map((p) => ({ start: p.start, end: p.end })),
       codes: [...unit.codes],
       memos: pieces.map((p) => p.memo?.trim() ?? '').filter((m) => m !== ''),
+      turns: pieces.map((p) => p.turns),
     };
     for (const code of unit.codes) {
       let list = byCode.get(code);
@@ -213,7 +260,34 @@ export function quoteLabel(template: string, participant: Participant | undefine
   return /^[([\-–—]/.test(filled) ? filled : `(${filled})`;
 }
 
-/** A quote as runs: the quoted text in italics, then its label upright. */
+/**
+ * A quote as runs: the quoted text in italics, then its label upright. In a piece that runs over
+ * several speakers' turns, each speaker's label is upright before their words.
+ */
 export function quoteRuns(quote: Quote, label: string, language: Language): Inline[] {
-  return [{ text: quoted(quoteText(quote), language), italic: true }, { text: ` ${label}` }];
+  if (quote.turns.every((t) => t === null)) return [{ text: quoted(quoteText(quote), language), italic: true }, { text: ` ${label}` }];
+  const [open, close] = quoted('\u0000', language).split('\u0000') as [string, string];
+  const runs: Inline[] = [];
+  const push = (text: string, italic: boolean) => {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && (last.italic === true) === italic) last.text += text;
+    else runs.push(italic ? { text, italic: true } : { text });
+  };
+  push(open, true);
+  quote.pieces.forEach((piece, i) => {
+    if (i > 0) push(' […] ', true);
+    const turns = quote.turns[i];
+    if (turns === null || turns === undefined) {
+      push(piece, true);
+      return;
+    }
+    turns.forEach((turn, k) => {
+      if (k > 0) push(' ', true);
+      if (turn.speaker !== null) push(speakerLabel(turn.speaker, language), false);
+      push(turn.text, true);
+    });
+  });
+  push(close, true);
+  runs.push({ text: ` ${label}` });
+  return runs;
 }

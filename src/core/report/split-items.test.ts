@@ -49,7 +49,7 @@ describe('splitItems', () => {
       ],
     });
     const { segments } = anchorCodings(s.coders, s.transcriptById);
-    const { items, places } = splitItems(s, segments, 'frustration');
+    const { items, places } = splitItems(s, segments, 'frustration', 'fr');
     expect(items.map((i) => [i.segments, i.text, i.otherCodes, i.unplaced, i.label])).toEqual([
       [['a', 'b'], 'Premier morceau. […] Deuxième morceau.', ['Impuissance'], false, '(participant 1)'],
       [['c'], 'Une phrase seule.', [], false, '(participant 1)'],
@@ -63,7 +63,7 @@ describe('splitItems', () => {
   it('keeps together two coders’ segments that share an id (a split moves them by id)', () => {
     const s = study({ lea: [seg('a', 'Premier morceau.', ['frustration'])], max: [seg('a', 'Premier morceau.', ['frustration']), seg('z', 'Fin.', ['frustration'])] });
     const { segments } = anchorCodings(s.coders, s.transcriptById);
-    const { items } = splitItems(s, segments, 'frustration');
+    const { items } = splitItems(s, segments, 'frustration', 'fr');
     expect(items.map((i) => [i.segments, i.coder])).toEqual([
       [['a'], 'lea, max'],
       [['z'], 'max'],

@@ -7,9 +7,9 @@
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import { quoteKey } from '../study/quote-key.js';
 import type { Study } from '../study/study.js';
-import type { Span, Transcript } from '../types.js';
+import type { Language, Span, Transcript } from '../types.js';
 import { listQuotes } from './quote-list.js';
-import { quoteLabel } from './quotes.js';
+import { quoteLabel, quoteText } from './quotes.js';
 
 /** One quote of the code being split. */
 export interface SplitItem {
@@ -34,7 +34,7 @@ export interface SplitPlace {
   spans: Span[];
 }
 
-export function splitItems(study: Study, segments: readonly AnchoredSegment[], codeId: string): { items: SplitItem[]; places: (SplitPlace | undefined)[] } {
+export function splitItems(study: Study, segments: readonly AnchoredSegment[], codeId: string, language: Language): { items: SplitItem[]; places: (SplitPlace | undefined)[] } {
   const node = study.codebook.byId.get(codeId);
   const carrying = segments.filter((s) => s.segment.codes.includes(codeId));
   const items: SplitItem[] = [];
@@ -51,6 +51,7 @@ export function splitItems(study: Study, segments: readonly AnchoredSegment[], c
       transcripts: study.transcripts,
       participants: study.participants,
       quoteLabel: study.config.quoteLabel ?? '{id}',
+      language,
     });
     for (const listed of list.groups[0]?.quotes ?? []) {
       const q = listed.quote;
@@ -60,7 +61,7 @@ export function splitItems(study: Study, segments: readonly AnchoredSegment[], c
         participant: q.participant,
         label: listed.label,
         coder: q.coder,
-        text: q.pieces.join(' […] '),
+        text: quoteText(q),
         otherCodes: q.codes.filter((c) => c !== codeId).map(nameOf),
         memos: q.memos,
         unplaced: false,

@@ -37,7 +37,7 @@ const words = {
 export function themeRows(study: ReportStudy, options: Pick<ThemeTableOptions, 'emptyCodes'> = { emptyCodes: true }): ThemeRow[] {
   const placed = study.segments.filter((s) => s.status !== 'unplaced');
   const tree = codeTree(study.codebook, tallyCodes(placed));
-  const quotes = quotesByCode(placed, interviewRanks(study.transcripts), study.selection.omitAnnotations);
+  const quotes = quotesByCode(placed, interviewRanks(study.transcripts), study.selection.omitAnnotations, study.language);
   const labels = new Map<string, string>();
   const labelOf = (id: string) => {
     let label = labels.get(id);
