@@ -147,9 +147,12 @@ function blockTex(b: Block, language: 'fr' | 'en', rotate: boolean): string {
 
 export const LATEX_PACKAGES = ['array', 'longtable', 'booktabs', 'pdflscape'];
 
+/** What `\codageunicode{1F642}` (a character pdflatex cannot typeset, see escapeLatex) prints unless the thesis defines it. */
+export const UNICODE_MACRO = '\\providecommand{\\codageunicode}[1]{[U+#1]}';
+
 const MACROS = [
   '\\providecommand{\\codageverbatim}[1]{\\textit{#1}}',
-  '\\providecommand{\\codageunicode}[1]{[U+#1]}',
+  UNICODE_MACRO,
   // babel-french's: defined for a thesis without it.
   '\\providecommand{\\NoAutoSpacing}{}',
 ];

@@ -3,24 +3,15 @@
  * thesis's own fonts. Its numbers are inside it (`\pgfplotstableread`): `\input` from any folder
  * compiles, where a path to a CSV would be read from the main document's folder. Two overlaid
  * axes (new codes as bars on the left, cumulative codes as a line on the right) and the saturation
- * points as vertical lines, in black and greys. One `tikzpicture` per group.
+ * points as vertical lines, in black and greys. One `tikzpicture` per group. Its labels are
+ * escaped as the LaTeX tables are (`escapeLatex`): one way of writing LaTeX, babel-french included.
  */
 import type { SaturationAnalysis, SaturationReport } from '../../analysis/saturation/saturation.js';
 import type { Language } from '../../types.js';
+import { escapeLatex, UNICODE_MACRO } from '../render/latex.js';
 import { pgfplotsData } from './csv.js';
 import { figureLabels, niceScale, saturationMarks } from './svg.js';
 import { quoted } from './words.js';
-
-/** Text for LaTeX: the special characters escaped, no-break spaces as LaTeX writes them. */
-export function latexText(text: string): string {
-  return text
-    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
-    .replace(/[&%$#_]/g, (c) => `\\${c}`)
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}')
-    .replace(/\u00a0/g, '~')
-    .replace(/\u202f/g, '\\,');
-}
 
 /** `\codagesaturationa`, `…b`: TeX macro names are letters only. */
 function tableName(index: number): string {
@@ -40,12 +31,12 @@ function picture(report: SaturationReport, a: SaturationAnalysis, table: string,
   const ids = n <= 40;
   const common = `width=\\linewidth, height=7cm, xmin=0.5, xmax=${n + 0.5}, ymin=0`;
   const xticks = ids
-    ? `\n    xtick={${a.interviews.map((i) => i.rank).join(',')}}, xticklabels={${a.interviews.map((i) => `{${latexText(i.participant)}}`).join(',')}},\n    x tick label style={rotate=45, anchor=north east, font=\\footnotesize},`
+    ? `\n    xtick={${a.interviews.map((i) => i.rank).join(',')}}, xticklabels={${a.interviews.map((i) => `{${escapeLatex(i.participant, language)}}`).join(',')}},\n    x tick label style={rotate=45, anchor=north east, font=\\footnotesize},`
     : '';
   const marks = saturationMarks(report, a, language);
   const markLines = marks.map((m) => {
     const style = m.dash === '2 3' ? 'densely dotted' : 'dashed';
-    return `    \\addlegendimage{${style}, thick}\n    \\addlegendentry{${latexText(m.label)}}\n    \\draw[${style}, thick] (axis cs:${m.rank},0) -- (axis cs:${m.rank},${cumTop});\n`;
+    return `    \\addlegendimage{${style}, thick}\n    \\addlegendentry{${escapeLatex(m.label, language)}}\n    \\draw[${style}, thick] (axis cs:${m.rank},0) -- (axis cs:${m.rank},${cumTop});\n`;
   });
   const columns = 2 + marks.length <= 3 ? -1 : 2;
   return `\\pgfplotstableread[col sep=comma]{
@@ -54,7 +45,7 @@ ${pgfplotsData(a)}}${table}
   \\begin{axis}[
     ${common}, ymax=${newTop},
     axis y line*=left, axis x line*=bottom,
-    xlabel={${latexText(labels.xAxis)}}, ylabel={${latexText(labels.newAxis)}},${xticks}
+    xlabel={${escapeLatex(labels.xAxis, language)}}, ylabel={${escapeLatex(labels.newAxis, language)}},${xticks}
     ytick distance=${niceScale(newTop).step}, minor tick num=0,
   ]
     \\addplot[ybar, bar width=0.6, fill=black!18, draw=black] table[x=rank, y=new] {${table}};
@@ -62,13 +53,13 @@ ${pgfplotsData(a)}}${table}
   \\begin{axis}[
     ${common}, ymax=${cumTop},
     axis y line*=right, axis x line=none,
-    ylabel={${latexText(labels.cumulativeAxis)}},
+    ylabel={${escapeLatex(labels.cumulativeAxis, language)}},
     legend style={at={(0.5,1.03)}, anchor=south, legend columns=${columns}, legend cell align=left, draw=none, font=\\footnotesize, /tikz/every even column/.append style={column sep=1em}},
   ]
     \\addlegendimage{area legend, fill=black!18, draw=black}
-    \\addlegendentry{${latexText(labels.newAxis)}}
+    \\addlegendentry{${escapeLatex(labels.newAxis, language)}}
     \\addplot[black, thick, mark=*, mark options={fill=white}, mark size=${n > 60 ? 0 : 2}pt] table[x=rank, y=cumulative] {${table}};
-    \\addlegendentry{${latexText(labels.cumulativeAxis)}}
+    \\addlegendentry{${escapeLatex(labels.cumulativeAxis, language)}}
 ${markLines.join('')}  \\end{axis}
 \\end{tikzpicture}
 `;
@@ -91,5 +82,7 @@ export function saturationPgfplots(report: SaturationReport, language: Language,
     return `${heading}${picture(report, a, tableName(i), language)}`;
   });
   if (pictures.length === 0) return `${header}% ${fr ? 'Aucun entretien codé : pas de figure.' : 'No coded interview: no figure.'}\n`;
-  return `${header}\n${pictures.join('\n\\medskip\n\n')}`;
+  const body = pictures.join('\n\\medskip\n\n');
+  // A label with a character pdflatex cannot typeset (an emoji in an id) is written as the tables write it.
+  return `${header}${body.includes('\\codageunicode{') ? `${UNICODE_MACRO}\n` : ''}\n${body}`;
 }
