@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from 'read-excel-file/node';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
@@ -186,7 +187,7 @@ describe('codage compare on the demo study', () => {
     expect(text.split('\r\n').length - 2).toBe(report.disagreements.length);
   });
 
-  it('writes the tables for the thesis: Markdown with its method notes, CSV with full numbers, Excel as shown', () => {
+  it('writes the tables for the thesis: Markdown with its method notes, CSV with full numbers, Excel as shown, an Excel workbook with numbers', async () => {
     const md = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'md', '--lang', 'en']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('**Agreement of marie and paul per code (sentence units)**');
@@ -202,9 +203,23 @@ describe('codage compare on the demo study', () => {
     expect(csv[1]).toBe(`Impuissance,11,7,0,402,${Math.round((413 / 420) * 1e6) / 1e6},${Math.round(impuissance.kappa.pooled.value! * 1e6) / 1e6},${csv[1]!.split(',').at(-1)}`);
     const excel = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'excel', '--lang', 'fr']).stdout;
     expect(excel.startsWith('\ufeffCode;Les deux;Uniquement marie;Uniquement paul;Aucun;Accord;κ;α\r\nImpuissance;11;7;0;402;98,3\u00a0%;0,75;0,75\r\n')).toBe(true);
+    // An Excel workbook holds numbers, not text: counts, the agreement as a percentage, κ and α with
+    // two decimals (three or more beside the threshold), a coefficient under it marked ▼ by its format.
+    const xlsx = join(tempDir(), 'accord.xlsx');
+    expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '-o', xlsx]).code).toBe(0);
+    const rows = (await readSheet(readFileSync(xlsx))) as unknown[][];
+    expect(rows[0]).toEqual(['Code', 'Les deux', 'Uniquement marie', 'Uniquement paul', 'Aucun', 'Accord', 'κ', 'α']);
+    const [name, both, aOnly, bOnly, neither, agreement, kappa, alpha] = rows[1]!;
+    expect([name, both, aOnly, bOnly, neither]).toEqual(['Impuissance', 11, 7, 0, 402]);
+    expect(agreement).toBeCloseTo(413 / 420, 12);
+    expect(kappa).toBeCloseTo(impuissance.kappa.pooled.value!, 12);
+    expect(alpha).toEqual(expect.any(Number));
+    expect(rows.at(-1)![0]).toBe('Ensemble');
+    const styles = zipEntry(readFileSync(xlsx), 'xl/styles.xml');
+    for (const format of ['0.0%', '0.00', '0.00&quot; ▼&quot;']) expect(styles).toContain(`formatCode="${format}"`);
   });
 
-  it('writes the tables and the sentence as a Word document with real tables', () => {
+  it('writes the tables and the sentence as a Word document with real tables', async () => {
     const file = join(tempDir(), 'accord.docx');
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'docx']).code).toBe(2); // needs -o
     const r = runCli(['compare', 'marie', 'paul', '--study', STUDY, '--format', 'docx', '-o', file]);
@@ -220,6 +235,8 @@ describe('codage compare on the demo study', () => {
     const xlsx = join(tempDir(), 'desaccords.xlsx');
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '--disagreements', '--format', 'xlsx', '-o', xlsx]).code).toBe(0);
     expect(zipEntry(readFileSync(xlsx), 'xl/sharedStrings.xml')).toContain('Verbatim marie');
+    // The line of each disagreement is a number.
+    expect(((await readSheet(readFileSync(xlsx))) as unknown[][])[1]![1]).toEqual(expect.any(Number));
     // -o's extension chooses the format when --format is not given: a Word file, not text named .docx.
     const named = join(tempDir(), 'accord-par-nom.docx');
     expect(runCli(['compare', 'marie', 'paul', '--study', STUDY, '-o', named]).code).toBe(0);

@@ -1,7 +1,7 @@
 /** The thesis tables computed from small, messy studies: quotes, labels, counts, participants, pairs. */
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/core/errors.js';
-import { paragraphText, tableGrid } from '../src/core/report/document.js';
+import { paragraphText, spreadsheetGrid, tableGrid } from '../src/core/report/document.js';
 import { exportDocument, methodsParagraph } from '../src/core/report/exports.js';
 import { groupMatrix, pairMatrix } from '../src/core/report/matrix.js';
 import { pairMaps, renderDot, renderMermaid, renderSvg } from '../src/core/report/mindmap.js';
@@ -262,6 +262,16 @@ describe('matrix, co-occurrence, methods', () => {
     const algo = row.cells[row.cells.length - 2]!;
     expect(paragraphText(algo.paragraphs[0]!)).toBe('1/1');
     expect(paragraphText(algo.paragraphs[1]!)).toBe('«\u00a0Je suis « démuni », voilà.\u00a0» (P3)');
+    // With its quote the cell is text; without, a spreadsheet holds n, a number (N is in the header),
+    // where `9/10` would be text — and a date to French Excel opening a CSV.
+    expect(algo.value).toBeUndefined();
+    const counts = groupMatrix(study(), { by: 'group', quotes: false });
+    const countRow = counts.rows.find((r) => r.cells.some((c) => paragraphText(c.paragraphs[0]!) === 'Impuissance'))!;
+    expect(countRow.cells.slice(-2).map((c) => [paragraphText(c.paragraphs[0]!), c.value])).toEqual([
+      ['1/1', 1],
+      ['2/2', 2],
+    ]);
+    expect(spreadsheetGrid(counts).find((r) => r.includes('Impuissance'))!.slice(-2)).toEqual([1, 2]);
   });
 
   it('counts co-occurrences on segments and on sentences', () => {

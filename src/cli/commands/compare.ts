@@ -116,7 +116,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
     else if (format === 'excel') out = renderCsv(documentTable(tables[0]!), 'excel');
     else if (format === 'xlsx') {
       const { renderXlsx } = await import('../../core/report/render/xlsx.js');
-      out = await renderXlsx(documentTable(tables[0]!));
+      out = await renderXlsx(documentTable(tables[0]!, { numbers: true }));
     } else {
       const { renderDocx } = await import('../../core/report/render/docx.js');
       out = await renderDocx(doc);

@@ -14,7 +14,7 @@ import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Codebook, Language, Span, Transcript } from '../types.js';
 import { NAMES_SHOWN } from '../text/some-names.js';
 import { formatNumber, formatPercent } from './numbers.js';
-import { plain, textCell, type ReportDocument, type Table as DocumentTable } from './document.js';
+import { numberCell, plain, textCell, type Cell as DocumentCell, type ReportDocument, type Table as DocumentTable } from './document.js';
 import { cell, type Table, type TableCell } from './table.js';
 import { capitalize, frenchSpacing, joinList } from './typography.js';
 
@@ -85,12 +85,22 @@ export function aggregationText(how: Aggregation, over: string, language: Langua
  */
 export function estimateText(e: Estimate, language: Language, threshold?: number): string {
   if (!e.defined) return language === 'fr' ? 'non défini' : 'undefined';
+  return formatNumber(e.value, language, estimateDecimals(e.value, threshold));
+}
+
+/** The decimals `estimateText` shows: 2, more when fewer would put the value on the wrong side of the threshold. */
+function estimateDecimals(value: number, threshold?: number): number {
   let decimals = 2;
   if (threshold !== undefined) {
-    const below = e.value < threshold;
-    while (decimals < 6 && Number(e.value.toFixed(decimals)) < threshold !== below) decimals++;
+    const below = value < threshold;
+    while (decimals < 6 && Number(value.toFixed(decimals)) < threshold !== below) decimals++;
   }
-  return formatNumber(e.value, language, decimals);
+  return decimals;
+}
+
+/** An Excel number format with `decimals` decimals (`0.00`), a percentage with `%`, a mark after it as text. */
+function numberFormat(decimals: number, options: { percent?: boolean; mark?: string } = {}): string {
+  return `0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${options.percent ? '%' : ''}${options.mark ? `" ${options.mark}"` : ''}`;
 }
 
 function percentText(e: Estimate, language: Language): string {
@@ -132,14 +142,16 @@ function summaryCells(s: AgreementSummary, view: AgreementView, coded: (number |
   const est = (e: Estimate, isMain: boolean): TableCell => {
     if (!e.defined) used.add(e.reason);
     const low = isMain && e.defined && e.value < threshold;
-    return cell(estimateText(e, language, isMain ? threshold : undefined) + (low ? ' ▼' : ''), { value: e.defined ? e.value : null, low });
+    const text = estimateText(e, language, isMain ? threshold : undefined) + (low ? ' ▼' : '');
+    if (!e.defined) return cell(text, { value: null, low });
+    return cell(text, { value: e.value, low, format: numberFormat(estimateDecimals(e.value, isMain ? threshold : undefined), low ? { mark: '▼' } : {}) });
   };
   const counts = two ? [n(s.table!.both), n(s.table!.aOnly), n(s.table!.bOnly), n(s.table!.neither)] : [...coded.map((c) => n(c ?? 0)), n(agreed)];
   const percent = pick(s.percent, aggregation);
   if (!percent.defined) used.add(percent.reason);
   return [
     ...counts,
-    cell(percentText(percent, language), { value: percent.defined ? percent.value : null }),
+    cell(percentText(percent, language), percent.defined ? { value: percent.value, format: numberFormat(1, { percent: true }) } : { value: null }),
     ...(two ? [est(pick(s.kappa!, aggregation), true)] : []),
     est(pick(s.alpha, aggregation), !two),
   ];
@@ -299,11 +311,16 @@ export function thesisSentence(view: AgreementView): string {
 }
 
 /** A table of the terminal's model as a table of the thesis documents (render/: Markdown, Word, Excel). */
-export function documentTable(table: Table): DocumentTable {
+export function documentTable(table: Table, options: { numbers?: boolean } = {}): DocumentTable {
+  // A cell's number, when asked for (xlsx, which shows it with its format as the page does: the
+  // sheet can sort and compute); the text as printed everywhere else. An undefined coefficient
+  // stays its words.
+  const docCell = (c: TableCell): DocumentCell =>
+    options.numbers && typeof c.value === 'number' ? { ...numberCell(c.value, c.text), ...(c.format !== undefined ? { format: c.format } : {}) } : textCell(c.text);
   return {
     caption: table.title,
     columns: table.columns.map((c, i) => ({ header: c.label, width: i === 0 ? 4 : c.align === 'left' ? 3 : 1, align: c.align })),
-    rows: table.rows.map((row) => ({ cells: row.map((c) => textCell(c.text)) })),
+    rows: table.rows.map((row) => ({ cells: row.map(docCell) })),
     ...(table.notes.length > 0 ? { note: [{ text: table.notes.join(' '), italic: true }] } : {}),
     landscape: table.columns.length > 8,
   };

@@ -25,6 +25,11 @@ export interface Cell {
    * count; the `·` of an empty co-occurrence is 0), or null for no value (the `–` of a page).
    */
   value?: number | null;
+  /**
+   * How a spreadsheet that keeps number formats (xlsx) shows the number `value`, so that it reads
+   * as the page does: an Excel number format (`0.00`, `0.0%`, `0.00" ▼"`); none for a count.
+   */
+  format?: string;
 }
 
 export interface Column {
@@ -162,6 +167,11 @@ export function tableGrid(table: Table, joiner = '\n'): string[][] {
  */
 export function spreadsheetGrid(table: Table): (string | number | null)[][] {
   return cellGrid(table).map((row) => row.map((cell) => (cell?.value !== undefined ? cell.value : cellText(cell, '\n'))));
+}
+
+/** The number format of each cell of `spreadsheetGrid` (see `Cell.format`), undefined where it has none. */
+export function spreadsheetFormats(table: Table): (string | undefined)[][] {
+  return cellGrid(table).map((row) => row.map((cell) => cell?.format));
 }
 
 /**

@@ -67,11 +67,13 @@ export function groupMatrix(study: ReportStudy, options: MatrixOptions): Table {
         const ids = members.get(g)!;
         let n = 0;
         for (const p of mentioned) if (ids.has(p)) n++;
+        // In a spreadsheet, n alone (N is in the column's header): the number can be sorted and
+        // summed, where `9/10` is text — and a date (9 October) to French Excel opening a CSV.
+        if (!quotes) return numberCell(n, `${n}/${ids.size}`);
+        // With its quote, the cell is text, its count first.
         const paragraphs: Paragraph[] = [[{ text: `${n}/${ids.size}` }]];
-        if (quotes) {
-          const [quote] = selectQuotes((quotes.get(code.id) ?? []).filter((q) => ids.has(q.participant)), { ...study.selection, max: 1 });
-          if (quote) paragraphs.push(quoteRuns(quote, quoteLabel(study.quoteLabel, study.participants.get(quote.participant), quote.participant), study.language));
-        }
+        const [quote] = selectQuotes((quotes.get(code.id) ?? []).filter((q) => ids.has(q.participant)), { ...study.selection, max: 1 });
+        if (quote) paragraphs.push(quoteRuns(quote, quoteLabel(study.quoteLabel, study.participants.get(quote.participant), quote.participant), study.language));
         return { paragraphs };
       }),
     ];

@@ -8,8 +8,10 @@ import { formatDelimited } from './delimited.js';
 
 export interface TableCell {
   text: string;
-  /** The number behind the text (null: undefined), for CSV. */
+  /** The number behind the text (null: undefined), for CSV and spreadsheets. */
   value?: number | null;
+  /** How a spreadsheet shows `value` as `text` shows it (an Excel number format, see document.ts `Cell.format`). */
+  format?: string;
   /** Under the threshold: marked in the terminal. */
   low?: boolean;
 }
