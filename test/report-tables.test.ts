@@ -125,6 +125,16 @@ describe('themes table', () => {
     ]);
   });
 
+  it('says under the table how many quotes it shows: one in the singular, none as none (--quotes 0)', () => {
+    const note = (max: number, language: 'fr' | 'en') => paragraphText(themesTable(study({ language, selection: { max } }), { counts: false, emptyCodes: true }).note!);
+    expect(note(0, 'fr')).toBe('sans verbatims\u202f; codage\u00a0: marie.');
+    expect(note(0, 'en')).toBe('no quotes shown; coding: marie.');
+    expect(note(1, 'fr')).toMatch(/^au plus 1 verbatim par code, exemplaires d’abord, dans l’ordre des entretiens\u202f;/);
+    expect(note(1, 'en')).toMatch(/^at most 1 quote per code, exemplary ones first, in interview order;/);
+    expect(note(3, 'fr')).toMatch(/^au plus 3 verbatims par code,/);
+    expect(note(Number.POSITIVE_INFINITY, 'en')).toMatch(/^all quotes,/);
+  });
+
   it('signs quotes with the quote_label template and writes English quotes in curly double quotes', () => {
     const s = study({ language: 'en', quoteLabel: 'participant {n}, {sexe}, {age} ans' });
     const quotes = quotesOf(themesTable(s, { counts: true, emptyCodes: false }), 'Délais');

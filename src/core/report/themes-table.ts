@@ -130,12 +130,18 @@ function themesNote(study: ReportStudy, options: ThemeTableOptions): Paragraph {
   const order = fr
     ? { interview: "dans l’ordre des entretiens", shortest: 'les plus courts d’abord', longest: 'les plus longs d’abord' }[s.order]
     : { interview: 'in interview order', shortest: 'shortest first', longest: 'longest first' }[s.order];
-  const max = Number.isFinite(s.max) ? String(s.max) : fr ? 'tous les' : 'all';
-  parts.push(
-    fr
-      ? `${Number.isFinite(s.max) ? `au plus ${max} verbatims par code` : 'tous les verbatims'}${s.exemplaryFirst ? ', exemplaires d’abord' : ''}, ${order}${s.onePerParticipant ? ', un par participant' : ''}${s.omitAnnotations ? ', annotations de transcription (rires, silences) omises' : ''}`
-      : `${Number.isFinite(s.max) ? `at most ${max} quotes per code` : 'all quotes'}${s.exemplaryFirst ? ', exemplary ones first' : ''}, ${order}${s.onePerParticipant ? ', one per participant' : ''}${s.omitAnnotations ? ', transcription marks (laughter, silences) left out' : ''}`,
-  );
+  // `--quotes 0`: no quote is shown, so there is no choosing to describe.
+  if (s.max <= 0) parts.push(fr ? 'sans verbatims' : 'no quotes shown');
+  else {
+    const howMany = !Number.isFinite(s.max)
+      ? fr ? 'tous les verbatims' : 'all quotes'
+      : fr ? `au plus ${s.max} verbatim${s.max > 1 ? 's' : ''} par code` : `at most ${s.max} quote${s.max > 1 ? 's' : ''} per code`;
+    parts.push(
+      fr
+        ? `${howMany}${s.exemplaryFirst ? ', exemplaires d’abord' : ''}, ${order}${s.onePerParticipant ? ', un par participant' : ''}${s.omitAnnotations ? ', annotations de transcription (rires, silences) omises' : ''}`
+        : `${howMany}${s.exemplaryFirst ? ', exemplary ones first' : ''}, ${order}${s.onePerParticipant ? ', one per participant' : ''}${s.omitAnnotations ? ', transcription marks (laughter, silences) left out' : ''}`,
+    );
+  }
   if (study.coders.length > 0) parts.push(fr ? `codage : ${study.coders.join(', ')}` : `coding: ${study.coders.join(', ')}`);
   return [{ text: frenchSpacing(`${parts.join(fr ? ' ; ' : '; ')}.`, study.language) }];
 }
