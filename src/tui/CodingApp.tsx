@@ -18,6 +18,7 @@ import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
 import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
 import { textWidth } from '../core/text/width.js';
+import { spanSpeakers, spanTurns } from '../core/transcript/span-turns.js';
 import { excerpt, fitPart } from './line-fit.js';
 import type { Marks } from './row-style.js';
 import { SegmentPanel, type SegmentPanelProps } from './SegmentPanel.js';
@@ -667,7 +668,6 @@ function selectionLine(sel: Span, turns: readonly Turn[], wordSpans: (start: num
   const covered = turns.filter((t) => t.end > sel.start && t.start < sel.end);
   const inLabel = (w: Span) => covered.some((t) => w.start >= t.start && w.start < t.textStart);
   const words = wordSpans(sel.start, sel.end).filter((w) => !inLabel(w)).length;
-  const speakers = [...new Set(covered.filter((t) => t.speaker !== null && t.textStart < sel.end).map((t) => t.speaker!))];
-  return strings.selection(words, speakers);
+  return strings.selection(words, spanSpeakers(spanTurns(turns, sel.start, sel.end)));
 }
 
