@@ -294,6 +294,28 @@ describe('codage reconcile --strategy', () => {
     expect(readLog(dir).every((x) => x.décision === 'garder A')).toBe(true);
   });
 
+  it('keeps the places confirmed in the consensus (codage confirm --coder consensus) without --force', () => {
+    const dir = copyStudy();
+    // An import left two of marie's segments among several places: MG1 (compared), MG2 (copied).
+    const marie = join(dir, 'codings/marie.yaml');
+    let text = readFileSync(marie, 'utf8');
+    for (const id of ['xpqdrvhy', '0s1esoow']) text = text.replace(new RegExp(`(\\{"id": "${id}"[^\\n]*), "at": `), '$1, "ambiguous": true, "at": ');
+    writeFileSync(marie, text);
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    const marked = () => segments(dir, 'consensus').filter((s) => s.id === 'xpqdrvhy' || s.id === '0s1esoow') as (RawSegment & { ambiguous?: boolean })[];
+    expect(marked().map((s) => s.ambiguous)).toEqual([true, true]);
+    // The consensus checks both places: confirmed there, not in marie's file.
+    expect(runCli(['confirm', 'xpqdrvhy', '0s1esoow', '--coder', 'consensus', '--study', dir]).code).toBe(0);
+    const confirmed = readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8');
+    expect(marked().map((s) => s.ambiguous)).toEqual([undefined, undefined]);
+    const again = reconcile(dir, '--strategy', 'prefer-a');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    // Rebuilt as it was: the confirmations stand, with their time.
+    expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(confirmed);
+    expect(runCli(['check', '--study', dir]).code).toBe(0);
+  });
+
   it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {
     const dir = copyStudy();
     expect(reconcile(dir, '--strategy', 'union').code).toBe(0);

@@ -13,7 +13,8 @@
  * `suffix`), so that a quote cited by its id is still one quote in the consensus. Every consensus segment carries the memos and exemplary
  * marks of the coders' segments it comes from (`notes.ts`): those it unites or keeps, and B's
  * segments in a passage both coded alike. Transcripts only one of the two coded are copied as they
- * are. Same input, same file: a consensus can be checked against a rebuild.
+ * are. A place confirmed in the consensus since (its `ambiguous` mark removed by `codage confirm`)
+ * stays confirmed. Same input, same file: a consensus can be checked against a rebuild.
  */
 import type { Agreed, Alignment, Disagreement } from '../analysis/agreement/disagreements.js';
 import { intersectionOf } from '../analysis/agreement/units.js';
@@ -271,6 +272,26 @@ function withPassage(segment: Segment, from: Segment): void {
   if (from.suffix !== undefined) segment.suffix = from.suffix;
 }
 
+/**
+ * The places confirmed in the consensus (`codage confirm --coder consensus`): a segment the rebuild
+ * marks `ambiguous` (from a coder's segment an import placed among several places) that the file
+ * written before holds with the same id, place, codes and text but without the mark was checked
+ * there; it stays confirmed, with the time of that confirmation.
+ */
+function withConfirmations(segments: Segment[], previous: readonly Segment[]): void {
+  const byId = new Map(previous.map((s) => [s.id, s]));
+  for (const segment of segments) {
+    if (segment.ambiguous !== true) continue;
+    const before = byId.get(segment.id);
+    if (before === undefined || before.ambiguous === true) continue;
+    const same = spanKey(before.participant, before.start, before.end, before.codes, before.text) === spanKey(segment.participant, segment.start, segment.end, segment.codes, segment.text);
+    if (!same) continue;
+    delete segment.ambiguous;
+    if (before.at !== undefined) segment.at = before.at;
+    else delete segment.at;
+  }
+}
+
 function withNotes(segment: Segment, notes: SegmentNotes): void {
   if (notes.memo !== undefined) segment.memo = notes.memo;
   else delete segment.memo;
@@ -345,5 +366,6 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
     if (memo !== undefined) memos[t.id] = memo;
   }
   const stale = [...decisions.values()].filter((d) => !keys.has(d.key));
+  withConfirmations(segments, input.previous ?? []);
   return { coderFile: { coder: input.into, memos, segments }, agreed, decided, pending, stale, notesLeftOut };
 }
