@@ -294,7 +294,7 @@ describe('codage reconcile --strategy', () => {
     expect(readLog(dir).every((x) => x.décision === 'garder A')).toBe(true);
   });
 
-  it('keeps the places confirmed in the consensus (codage confirm --coder consensus) without --force', () => {
+  it('keeps the places confirmed in the consensus (codage confirm --coder consensus) without --force, and says segment by segment what a hand edit would lose', () => {
     const dir = copyStudy();
     // An import left two of marie's segments among several places: MG1 (compared), MG2 (copied).
     const marie = join(dir, 'codings/marie.yaml');
@@ -314,6 +314,15 @@ describe('codage reconcile --strategy', () => {
     // Rebuilt as it was: the confirmations stand, with their time.
     expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(confirmed);
     expect(runCli(['check', '--study', dir]).code).toBe(0);
+    // Edited by hand: a code added, a segment deleted. Refused, saying what --force would do to each.
+    const file = join(dir, 'codings/consensus.yaml');
+    writeFileSync(
+      file,
+      confirmed.replace('"id": "z5bqm5zn", "participant": "MG1", "start": 595, "end": 698, "codes": ["impuissance"]', '"id": "z5bqm5zn", "participant": "MG1", "start": 595, "end": 698, "codes": ["impuissance", "humour"]').replace(/\n {2}- \{"id": "xpqdrvhy"[^\n]*\n/, '\n'),
+    );
+    const refused = reconcile(dir, '--strategy', 'prefer-a');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('reconciling would overwrite it\n  - MG1, segment z5bqm5zn: codes (impuissance, humour → impuissance) changed (--force puts back what the decisions give)\n  - MG1, segment xpqdrvhy: missing from the file (--force puts it back)\n');
   });
 
   it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {

@@ -3,9 +3,11 @@
  * It rebuilds without asking when the file is what the decisions give; and when the only
  * differences are in transcripts copied as they are from their only coder and the file is still
  * byte for byte what reconcile wrote (that coder coded on since, nobody touched the consensus).
- * Otherwise it refuses, naming the transcripts, unless --force.
+ * Otherwise it refuses, unless --force, naming the transcripts, then segment by segment and field
+ * by field what --force would do to the file.
  */
-import { consensusChanges, WHOLE_FILE } from '../core/consensus/on-disk.js';
+import { consensusChanges, consensusEdits, WHOLE_FILE, type ConsensusEdit } from '../core/consensus/on-disk.js';
+import { consensusOf } from '../core/consensus/plan.js';
 import type { Decision } from '../core/consensus/decisions.js';
 import type { Reconciliation } from '../core/consensus/plan.js';
 import { DataError } from '../core/errors.js';
@@ -22,6 +24,27 @@ export interface GuardInput {
   logName: string;
   /** Transcripts where the coders' segments are no longer at the places their files give (a transcript corrected, check --fix not run). */
   moved: ReadonlySet<string>;
+}
+
+/** How many changes a refusal lists one by one; the rest are counted. */
+const LISTED = 8;
+
+function editLine(e: ConsensusEdit, language: Language): string {
+  const fr = language === 'fr';
+  if (e.kind === 'memo') return fr ? `${e.participant}, mémo de la transcription : modifié (--force y remet les mémos des codeurs)` : `${e.participant}, memo of the transcript: changed (--force puts back the coders' memos)`;
+  const seg = `${e.participant}, segment ${e.segment}`;
+  if (e.kind === 'removed') return fr ? `${seg} : absent de la reconstruction (--force le retire)` : `${seg}: not in the rebuild (--force removes it)`;
+  if (e.kind === 'added') return fr ? `${seg} : absent du fichier (--force le remet)` : `${seg}: missing from the file (--force puts it back)`;
+  const codes = e.codes ? ` (${e.codes.file.join(', ')} → ${e.codes.rebuilt.join(', ')})` : '';
+  const fields = e.fields.map((f) => (f === 'codes' ? `codes${codes}` : f)).join(', ');
+  return fr ? `${seg} : ${fields} modifié(s) (--force y remet ce que donnent les décisions)` : `${seg}: ${fields} changed (--force puts back what the decisions give)`;
+}
+
+/** What --force would do, one line a change (the first `LISTED`, then how many more). */
+function editLines(edits: readonly ConsensusEdit[], language: Language): string {
+  const lines = edits.slice(0, LISTED).map((e) => `\n  - ${editLine(e, language)}`);
+  if (edits.length > LISTED) lines.push(language === 'fr' ? `\n  - et ${edits.length - LISTED} autre(s)` : `\n  - and ${edits.length - LISTED} more`);
+  return lines.join('');
 }
 
 /** The copied transcripts the consensus takes again as they are now; throws when the file must not be rebuilt. */
@@ -41,6 +64,8 @@ export function checkConsensusRebuild(input: GuardInput): string[] {
         return language === 'fr' ? `${p} (copiée telle quelle de ${from})` : `${p} (copied as is from ${from})`;
       })
       .join(', ');
+  const rebuilt = consensusOf(rec, input.decisions, into, { previous: existing.coderFile }).coderFile;
+  const edits = consensusEdits(existing.coderFile, rebuilt, changed.filter((p) => p !== WHOLE_FILE));
   const unfixed = changed.filter((p) => input.moved.has(p));
   const hint =
     unfixed.length > 0
@@ -54,8 +79,8 @@ export function checkConsensusRebuild(input: GuardInput): string[] {
         };
   throw new DataError(
     {
-      en: `${existing.file} is not what the decisions in ${logName} give, in ${where('en')}: it was changed since (by codage code, by hand, by check --fix), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it`,
-      fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait`,
+      en: `${existing.file} is not what the decisions in ${logName} give, in ${where('en')}: it was changed since (by codage code, by hand, by check --fix), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it${editLines(edits, 'en')}`,
+      fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait${editLines(edits, 'fr')}`,
     },
     { file: existing.file, hint },
   );

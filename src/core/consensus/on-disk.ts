@@ -67,3 +67,42 @@ export function consensusChanges(
   }
   return fewest ?? [];
 }
+
+/** One difference between the consensus on disk and its rebuild: what --force would do to it. */
+export type ConsensusEdit =
+  /** A segment of the file the rebuild does not have: --force removes it. */
+  | { participant: string; segment: string; kind: 'removed' }
+  /** A segment of the rebuild the file does not have: --force adds it (back). */
+  | { participant: string; segment: string; kind: 'added' }
+  /** A segment in both whose fields differ (keys as in the file): --force gives them the rebuild's values. */
+  | { participant: string; segment: string; kind: 'fields'; fields: string[]; codes?: { file: string[]; rebuilt: string[] } }
+  /** The memo on the whole transcript: --force gives it the coders' memos. */
+  | { participant: string; kind: 'memo' };
+
+const FIELDS = ['start', 'end', 'text', 'codes', 'memo', 'exemplary', 'quote', 'ambiguous', 'prefix', 'suffix', 'at'] as const;
+
+/**
+ * What rebuilding would change in the consensus on disk, in the given transcripts, segment by
+ * segment (matched by id) and field by field, so that a refusal can say it; in file order.
+ */
+export function consensusEdits(onDisk: CoderFile, rebuilt: CoderFile, participants: readonly string[]): ConsensusEdit[] {
+  const wanted = new Set(participants);
+  const out: ConsensusEdit[] = [];
+  for (const p of participants) if (onDisk.memos[p] !== rebuilt.memos[p]) out.push({ participant: p, kind: 'memo' });
+  const rebuiltById = new Map(rebuilt.segments.filter((s) => wanted.has(s.participant)).map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  for (const s of sortSegments(onDisk.segments)) {
+    if (!wanted.has(s.participant)) continue;
+    seen.add(s.id);
+    const r = rebuiltById.get(s.id);
+    if (r === undefined || r.participant !== s.participant) {
+      out.push({ participant: s.participant, segment: s.id, kind: 'removed' });
+      continue;
+    }
+    const fields = FIELDS.filter((f) => JSON.stringify(s[f]) !== JSON.stringify(r[f]));
+    if (fields.length === 0) continue;
+    out.push({ participant: s.participant, segment: s.id, kind: 'fields', fields, ...(fields.includes('codes') ? { codes: { file: s.codes, rebuilt: r.codes } } : {}) });
+  }
+  for (const r of sortSegments([...rebuiltById.values()])) if (!seen.has(r.id)) out.push({ participant: r.participant, segment: r.id, kind: 'added' });
+  return out;
+}
