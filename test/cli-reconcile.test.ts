@@ -3,12 +3,12 @@
  * nothing of either coder is lost, decisions already taken stand, and a consensus changed by
  * hand is not overwritten.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, copyStudy, runCli } from './helpers.js';
+import { cleanTemps, copyStudy, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
 
@@ -274,10 +274,17 @@ describe('codage reconcile --strategy', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('\nsegments:\n', `\nsegments:\n${line}`));
     };
     code('J’en ai… j’en ai des dizaines.', 'newseg01');
+    // A copy with its .codage/ (where reconcile records the consensus it wrote).
+    const twin = join(tempDir(), 'twin');
+    cpSync(dir, twin, { recursive: true });
+    const againJson = (JSON.parse(reconcile(twin, '--strategy', 'prefer-a', '--json').stdout) as { copiedAgain: unknown[] }).copiedAgain;
     const r = reconcile(dir, '--strategy', 'prefer-a');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  Copied again as they are today (their coder coded on since): MG2');
+    // Listed in --json too (run before the one that copies it, on a copy of the study as it was then).
+    expect(againJson).toEqual([{ participant: 'MG2', from: 'marie' }]);
+    expect((JSON.parse(reconcile(dir, '--strategy', 'prefer-a', '--json').stdout) as { copiedAgain: unknown[] }).copiedAgain).toEqual([]);
     const mg2 = (coder: string) => segments(dir, coder).filter((s) => s.participant === 'MG2').sort((x, y) => x.start - y.start || x.end - y.end);
     expect(mg2('consensus')).toEqual(mg2('marie'));
     expect(mg2('consensus').some((s) => s.id === 'newseg01')).toBe(true);

@@ -250,6 +250,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
           log: logName,
           compared: rec.compared.map((c) => c.transcript.id),
           copied: rec.copied.map((c) => ({ participant: c.transcript.id, from: c.from === 'a' ? a : b })),
+          // Transcripts of one coder copied again as they are now (their coder coded on since).
+          copiedAgain: rec.copied.filter((c) => recopied.includes(c.transcript.id)).map((c) => ({ participant: c.transcript.id, from: c.from === 'a' ? a : b })),
           excluded: rec.excluded,
           disagreements: rec.disagreements.length,
           decided: result.decided,
