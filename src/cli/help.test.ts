@@ -33,6 +33,17 @@ describe('the French help', () => {
     expect(programHelp('fr', ['codage memo MG1 "C\'est noté : à revoir ?"'])).toContain('  codage memo MG1 "C\'est noté : à revoir ?"');
   });
 
+  it('says in codage reconcile --help that quote ids are kept, confirmed places stay, and the v key reads memos whole, in both languages', () => {
+    const en = help('reconcile', 'en').after ?? '';
+    const fr = help('reconcile', 'fr').after ?? '';
+    for (const text of [en, fr]) {
+      expect(text).toMatch(/\nv |; v /);
+      expect(text).toContain('(quote)');
+      expect(text).toContain('codage confirm --coder');
+      expect(text).toContain('--force');
+    }
+  });
+
   it('leaves English as written', () => {
     expect(helpProse("the study's data : x", 'en')).toBe("the study's data : x");
   });

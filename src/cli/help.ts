@@ -881,20 +881,26 @@ non défini est dit « non défini », avec la raison. Se termine par une phrase
       { line: 'codage reconcile marie paul --into consensus', needs: { kind: 'terminal', why: 'opens the screen that steps through the disagreements' } },
       { line: 'codage reconcile marie paul --into consensus --participants MG1,MG4', needs: { kind: 'terminal', why: 'opens the screen that steps through the disagreements' } },
       { line: 'codage reconcile marie paul --into consensus --strategy union' },
+      { line: 'codage reconcile marie paul --into consensus --strategy prefer-a --json' },
       { line: 'codage stats --coder consensus' },
     ],
     en: {
       summary: 'settle the disagreements of two coders, one by one, into a consensus coder file',
       after: `
 An interactive screen steps through every disagreement with its context: keep A’s coding,
-B’s, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip.
-Each decision is saved at once in codings/<into>.yaml (a normal coder file: every command
+B’s, both, neither, the text both coded, or edit the boundaries and codes; add a note; skip;
+v reads the memos of both sides and the note whole (? lists every key). Each decision is saved at once in codings/<into>.yaml (a normal coder file: every command
 takes --coder <into>) and in the decisions log <into>-decisions.csv (disagreement, both
 codings, decision, note, who, when; in the study’s language), which documents the "mise en
 commun" for the thesis. Run it again to go on where you stopped. Passages both coders coded
 alike go into the consensus untouched; transcripts only one of them coded are copied. A
 consensus segment keeps the memos (signed "coder : memo" when several) and exemplary marks of
 the segments it comes from; those of codings a decision leaves out are listed at the end.
+On the very passage of a coder’s segment, it keeps that segment’s quote id (quote), ambiguous
+mark and context whatever codes were decided: a quote cited by its id (codage segments) is the
+same quote in the consensus. A place confirmed in the consensus (codage confirm --coder
+<into>) stays confirmed. A consensus changed since otherwise (coded on, edited by hand) is not
+overwritten: the refusal says segment by segment what --force would do.
 Without a terminal, --strategy decides every disagreement not yet decided by a rule:
 union (keep both), intersection (only what both coded), prefer-a, prefer-b.`,
     },
@@ -903,7 +909,8 @@ union (keep both), intersection (only what both coded), prefer-a, prefer-b.`,
       after: `
 Un écran présente chaque désaccord dans son contexte : garder le codage de A, celui de B, les
 deux, aucun, le texte codé par les deux, ou modifier les limites et les codes ; ajouter une
-note ; passer. Chaque décision est enregistrée aussitôt dans codings/<into>.yaml (un fichier de
+note ; passer ; v affiche en entier les mémos des deux côtés et la note (? liste toutes les
+touches). Chaque décision est enregistrée aussitôt dans codings/<into>.yaml (un fichier de
 codeur ordinaire : toutes les commandes acceptent --coder <into>) et dans le journal
 <into>-decisions.csv (désaccord, les deux codages, décision, note, qui, quand ; dans la langue
 de l’étude), qui documente la mise en commun pour la thèse. Relancer la commande reprend là où
@@ -911,6 +918,12 @@ vous vous étiez arrêtés. Les passages codés de la même façon vont tels que
 les transcriptions codées par un seul des deux y sont copiées. Un segment du consensus garde
 les mémos (signés « codeur : mémo » s’il y en a plusieurs) et les marques de verbatim exemplaire
 des segments dont il vient ; ceux des codages qu’une décision écarte sont listés à la fin.
+Sur le passage même d’un segment d’un codeur, il garde l’identifiant de citation (quote), la
+marque ambiguous et le contexte de ce segment, quels que soient les codes décidés : une citation
+désignée par son identifiant (codage segments) reste la même dans le consensus. Une place
+confirmée dans le consensus (codage confirm --coder <into>) reste confirmée. Un consensus
+modifié depuis autrement (codé, retouché à la main) n’est pas écrasé : le refus dit segment par
+segment ce que ferait --force.
 Sans terminal, --strategy tranche par une règle chaque désaccord pas encore tranché :
 union (garder les deux), intersection (seulement ce que les deux ont codé), prefer-a, prefer-b.`,
     },
