@@ -46,6 +46,20 @@ describe('memo entries', () => {
   });
 });
 
+describe('the latest entry of a memo', () => {
+  it('is the last dated entry, with the headings the researcher wrote inside it, as many as entryCount counts', () => {
+    const text = '# Réflexivité\n\nMédecin moi-même.\n\n## 2026-11-30 09:00 — marie\n\nPremière idée.\n\n## 2026-12-01\n\nProche de l’impuissance ?\n\n## À revoir\n\n- MG3\n';
+    expect(entryCount(text)).toBe(2);
+    expect(latestEntry(text)).toBe('Proche de l’impuissance ?\n\n## À revoir\n\n- MG3');
+  });
+
+  it('is the whole memo when it has no dated entry (entryCount 0), its sections too', () => {
+    const free = '## Hypothèses\n\nLe temps de consultation.\n\n## Questions\n\nEt les IDE ?\n';
+    expect(entryCount(free)).toBe(0);
+    expect(latestEntry(free)).toBe(free.trim());
+  });
+});
+
 describe('a memo shown in a document', () => {
   it('is its paragraphs, its entries’ headings apart, a list line by line', () => {
     const text = 'Notes libres\nsur deux lignes.\n\n## 2026-12-01 06:55 — marie\n\nProche de l’impuissance ?\nComparer MG3 et MG5.\n\n- MG3\n- MG5\n';

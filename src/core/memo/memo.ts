@@ -85,12 +85,17 @@ export function appendEntry(existing: string, entry: { text: string; at: Date; a
   return `${before === '' ? '' : `${before}\n\n`}${entryHeading(entry.at, entry.author)}\n\n${body}\n`;
 }
 
-/** The last entry's text (after its `## ` heading), or the whole memo when it has no heading: what a side panel shows first. */
+/**
+ * What a side panel shows first: the last dated entry's text (after its `ENTRY_HEADING`, to the
+ * end of the memo, with any heading of the researcher's own inside it, `## À revoir`), or the whole
+ * memo when it has no dated entry (written freely, sections and all) — so that it agrees with
+ * `entryCount`, which the panels show beside it.
+ */
 export function latestEntry(text: string): string {
   const lines = text.replace(/\s+$/u, '').split('\n');
   let start = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (/^## /.test(lines[i] as string)) {
+    if (ENTRY_HEADING.test(lines[i] as string)) {
       start = i;
       break;
     }
