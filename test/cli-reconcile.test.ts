@@ -329,7 +329,23 @@ describe('codage reconcile --strategy', () => {
     );
     const refused = reconcile(dir, '--strategy', 'prefer-a');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('reconciling would overwrite it\n  - MG1, segment z5bqm5zn: codes (impuissance, humour → impuissance) changed (--force puts back what the decisions give)\n  - MG1, segment xpqdrvhy: missing from the file (--force puts it back)\n');
+    expect(refused.stderr).toContain("reconciling would overwrite it\n  - MG1, segment z5bqm5zn: codes (impuissance, humour → impuissance) changed (--force sets them as the decisions and the coders' files give them)\n  - MG1, segment xpqdrvhy: missing from the file (--force puts it back)\n");
+  });
+
+  it('takes without --force a place a coder confirmed since in their own file (codage confirm --coder marie)', () => {
+    const dir = copyStudy();
+    const marie = join(dir, 'codings/marie.yaml');
+    let text = readFileSync(marie, 'utf8');
+    for (const id of ['xpqdrvhy', '0s1esoow']) text = text.replace(new RegExp(`(\\{"id": "${id}"[^\\n]*), "at": `), '$1, "ambiguous": true, "at": ');
+    writeFileSync(marie, text);
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    expect(runCli(['confirm', 'xpqdrvhy', '0s1esoow', '--coder', 'marie', '--study', dir]).code).toBe(0);
+    const r = reconcile(dir, '--strategy', 'prefer-a');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const pick = (coder: string) => segments(dir, coder).filter((s) => s.id === 'xpqdrvhy' || s.id === '0s1esoow');
+    expect(pick('consensus')).toEqual(pick('marie'));
+    expect(pick('consensus').every((s) => !('ambiguous' in s))).toBe(true);
   });
 
   it('does not overwrite a consensus changed by hand, unless --force (the old one kept in backups)', () => {

@@ -37,7 +37,7 @@ function editLine(e: ConsensusEdit, language: Language): string {
   if (e.kind === 'added') return fr ? `${seg} : absent du fichier (--force le remet)` : `${seg}: missing from the file (--force puts it back)`;
   const codes = e.codes ? ` (${e.codes.file.join(', ')} → ${e.codes.rebuilt.join(', ')})` : '';
   const fields = e.fields.map((f) => (f === 'codes' ? `codes${codes}` : f)).join(', ');
-  return fr ? `${seg} : ${fields} modifié(s) (--force y remet ce que donnent les décisions)` : `${seg}: ${fields} changed (--force puts back what the decisions give)`;
+  return fr ? `${seg} : ${fields} modifié(s) (--force les remet comme les donnent les décisions et les fichiers des codeurs)` : `${seg}: ${fields} changed (--force sets them as the decisions and the coders' files give them)`;
 }
 
 /** What --force would do, one line a change (the first `LISTED`, then how many more). */

@@ -5,7 +5,7 @@
  * decides what may be rebuilt; this module only says where the file and the rebuild differ.
  */
 import { quote, segmentFlow, sortSegments, type KeptEntries } from '../codings/serialize.js';
-import type { CoderFile } from '../types.js';
+import type { CoderFile, Segment } from '../types.js';
 import type { Decision } from './decisions.js';
 import { consensusOf, type Reconciliation } from './plan.js';
 
@@ -39,6 +39,24 @@ function byTranscript(file: CoderFile, kept: KeptEntries = {}): Map<string, stri
   return out;
 }
 
+/**
+ * The consensus on disk, but where a coder confirmed since the place of a segment it took
+ * (`codage confirm --coder marie`: the rebuild has the same segment without its `ambiguous` mark,
+ * at the time of the confirmation), as the rebuild has it: the rebuild loses nothing there.
+ */
+function withCodersConfirmations(onDisk: CoderFile, rebuilt: CoderFile): CoderFile {
+  const byId = new Map(rebuilt.segments.map((s) => [s.id, s]));
+  const place = (s: Segment) => JSON.stringify([s.participant, s.start, s.end, s.text, s.codes, s.memo, s.exemplary, s.quote, s.prefix, s.suffix]);
+  let changed = false;
+  const segments = onDisk.segments.map((s) => {
+    const r = byId.get(s.id);
+    if (s.ambiguous !== true || r === undefined || r.ambiguous === true || place(r) !== place(s)) return s;
+    changed = true;
+    return r;
+  });
+  return changed ? { ...onDisk, segments } : onDisk;
+}
+
 function differences(x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>): string[] {
   return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k));
 }
@@ -55,12 +73,13 @@ export function consensusChanges(
   into: string,
   onDisk: { coderFile: CoderFile; kept: KeptEntries },
 ): string[] {
-  const current = byTranscript(onDisk.coderFile, onDisk.kept);
   const before = withoutLatest(decisions);
   let fewest: string[] | null = null;
   for (const rules of RULES) {
     for (const d of [decisions, before]) {
-      const changed = differences(current, byTranscript(consensusOf(rec, d, into, { ...rules, previous: onDisk.coderFile }).coderFile));
+      const rebuilt = consensusOf(rec, d, into, { ...rules, previous: onDisk.coderFile }).coderFile;
+      const current = byTranscript(withCodersConfirmations(onDisk.coderFile, rebuilt), onDisk.kept);
+      const changed = differences(current, byTranscript(rebuilt));
       if (changed.length === 0) return [];
       if (fewest === null || changed.length < fewest.length) fewest = changed;
     }
