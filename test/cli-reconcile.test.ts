@@ -332,6 +332,27 @@ describe('codage reconcile --strategy', () => {
     expect(refused.stderr).toContain("reconciling would overwrite it\n  - MG1, segment z5bqm5zn: codes (impuissance, humour → impuissance) changed (--force sets them as the decisions and the coders' files give them)\n  - MG1, segment xpqdrvhy: missing from the file (--force puts it back)\n");
   });
 
+  it('copies again a transcript its only coder coded on since, after a place was confirmed in the consensus (still reconcile\'s own file)', () => {
+    const dir = copyStudy();
+    const marie = join(dir, 'codings/marie.yaml');
+    writeFileSync(marie, readFileSync(marie, 'utf8').replace(/(\{"id": "0s1esoow"[^\n]*), "at": /, '$1, "ambiguous": true, "at": '));
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    expect(runCli(['confirm', '0s1esoow', '--coder', 'consensus', '--study', dir]).code).toBe(0);
+    // marie codes one more sentence in MG2, which paul never coded.
+    const quote = 'J’en ai… j’en ai des dizaines.';
+    const text = readTranscript(dir, 'MG2');
+    const start = Array.from(text.slice(0, text.indexOf(quote))).length;
+    const line = `  - ${JSON.stringify({ id: 'newseg01', participant: 'MG2', start, end: start + Array.from(quote).length, codes: ['impuissance'], text: quote })}\n`;
+    writeFileSync(marie, readFileSync(marie, 'utf8').replace('\nsegments:\n', `\nsegments:\n${line}`));
+    const r = reconcile(dir, '--strategy', 'prefer-a');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  Copied again as they are today (their coder coded on since): MG2');
+    const consensus = segments(dir, 'consensus') as (RawSegment & { ambiguous?: boolean })[];
+    expect(consensus.some((s) => s.id === 'newseg01')).toBe(true);
+    expect(consensus.find((s) => s.id === '0s1esoow')!.ambiguous).toBeUndefined();
+  });
+
   it('takes without --force a place a coder confirmed since in their own file (codage confirm --coder marie)', () => {
     const dir = copyStudy();
     const marie = join(dir, 'codings/marie.yaml');

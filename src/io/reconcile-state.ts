@@ -68,3 +68,19 @@ export function unfinishedReconciliation(root: string, into: string): ReconcileS
   if (state === null || typeof state.pending !== 'number' || state.pending <= 0 || !Array.isArray(state.coders)) return null;
   return state;
 }
+
+/**
+ * After codage's own edit of a consensus that was as reconcile wrote it (`codage confirm`: a place
+ * checked, nothing decided), records the file as it is now, so that reconcile still knows it as
+ * its own (a transcript of one coder can be copied again) and the notices still say where the mise
+ * en commun stands. `state`: what `reconcileStateAsWritten` gave before the edit.
+ */
+export function keepReconcileState(root: string, into: string, state: ReconcileState): void {
+  const { consensus: _, ...rest } = state;
+  recordReconcileState(root, into, rest);
+}
+
+/** The recorded state while the consensus file is byte for byte what reconcile last wrote, else null. */
+export function reconcileStateAsWritten(root: string, into: string): ReconcileState | null {
+  return asWritten(root, into);
+}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { confirmSegments } from '../../core/codings/confirm.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { coderFilePath } from '../../core/study/study.js';
+import { keepReconcileState, reconcileStateAsWritten, type ReconcileState } from '../../io/reconcile-state.js';
 import { readStudyConfig } from '../../io/study.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
@@ -38,6 +39,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   }
 
   const file = coderFilePath(coder);
+  let asWritten: ReconcileState | null = null;
   // Read again under the lock, written only if fully understood (changeStudy refuses otherwise).
   const result = changeStudy(root, { command: `codage confirm --coder ${coder}`, files: [file], onNotice: noticePrinter(ctx), language: config.language }, (files) => {
     const entry = files.coder(coder);
@@ -46,6 +48,8 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
         hint: { en: 'check the coder name (codings/<coder>.yaml)', fr: 'vérifier le nom du codeur (codings/<codeur>.yaml)' },
       });
     }
+    // A consensus as reconcile wrote it stays reconcile's own after a place is confirmed in it.
+    asWritten = reconcileStateAsWritten(root, coder);
     const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString() });
     if (confirmed.unknown.length > 0) {
       throw new DataError(
@@ -59,6 +63,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
     if (confirmed.confirmed.length > 0) files.writeCoder({ coder, coderFile: confirmed.coderFile, kept: entry.kept });
     return confirmed;
   });
+  if (asWritten !== null && result.confirmed.length > 0) keepReconcileState(root, coder, asWritten);
 
   const left = result.coderFile.segments.filter((s) => s.ambiguous).length;
   if (options.json) {
