@@ -14,7 +14,7 @@
  * well elsewhere are returned as alternatives, for the caller to choose by context.
  */
 import type { QuoteWord } from './quote-words.js';
-import { isNumber, nearWords } from './word-similarity.js';
+import { isNumber, nearWords, numberEquivalents } from './word-similarity.js';
 import type { TranscriptSearch, TranscriptWords } from './transcript-search.js';
 
 const MATCH = 4;
@@ -626,6 +626,14 @@ export class QuoteAligner {
           }
         }
         continue;
+      }
+      // A number or rank the transcript may write the other way (`3e` / `troisième`): seeds there too.
+      if (this.quoteNumber[i] === 1 && !w.optional) {
+        for (const other of numberEquivalents(w.text)) {
+          const id = words.idOf(other);
+          const at = id < 0 ? [] : words.positions(id);
+          if (at.length <= MAX_SEED_HITS) for (const t of at) seeds.push({ q: i, t, n: 1 });
+        }
       }
       const hits = words.positions(w.id);
       if ((words.frequency[w.id]! <= RARE && w.text.length >= 5) || (short && hits.length <= MAX_SEED_HITS)) {

@@ -233,3 +233,22 @@ P3 : Au 2e rendez-vous il allait déjà mieux, franchement je ne m'y attendais p
     }
   });
 });
+
+describe('locateQuote: short quotes with a number, both ways', () => {
+  const words = `Enquêteur : Et le temps ?
+P4 : Des créneaux de quinze minutes, pas plus. Le troisième patient arrive toujours en retard.
+Enquêteur : Et le coût ?
+P4 : 90 000 euros sur vingt ans. C'était la 3e fois qu'il venait. Le 21e siècle, quoi.`;
+  const at = (m: QuoteMatch) => m.pieces.map((p) => words.slice(p.start, p.end));
+
+  it('finds a short quote whose figure the participant said in words', () => {
+    expect(at(locateQuote(words, 'des créneaux de 15 minutes'))).toEqual(['Des créneaux de quinze minutes']);
+    expect(at(locateQuote(words, 'le 3e patient'))).toEqual(['Le troisième patient']);
+  });
+
+  it('finds a short quote whose words the transcript writes in figures', () => {
+    expect(at(locateQuote(words, 'la troisième fois'))).toEqual(['la 3e fois']);
+    expect(at(locateQuote(words, 'quatre-vingt-dix mille euros'))).toEqual(['90 000 euros']);
+    expect(at(locateQuote(words, 'le vingt et unième siècle'))).toEqual(['Le 21e siècle']);
+  });
+});

@@ -9,7 +9,7 @@
  */
 import { foldWithMap } from '../text/fold.js';
 import { findAnnotations } from '../transcript/annotations.js';
-import { figureValue, NUMBER_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal, wordsValue } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal, wordsValue } from './number-words.js';
 import type { TranscriptWords } from './transcript-search.js';
 
 export interface QuoteWord {
@@ -113,7 +113,7 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array, quote: 
     }
     const figure = figureAsSaid(raw, k, words);
     if (figure !== null) {
-      out.push(figure.word);
+      out.push(...figure.said);
       k += figure.words - 1;
       continue;
     }
@@ -187,7 +187,9 @@ function spelledAsSaid(w: QuoteWord, words: TranscriptWords, quote: string): Quo
   for (const number of numbers) {
     for (const ending of endings) {
       const said = [...number, ...ending];
-      if (said.length < 2) continue;
+      // One word the same as the figure (`15` → `quinze`, `3e` → `troisième`): when the transcript
+      // never writes the figure (else it is the word itself, above).
+      if (said.length < 2 && w.id >= 0) continue;
       const ids = said.map((word) => words.idOf(word));
       if (!saidInSequence(words, ids)) continue;
       const at = percent === null ? w.end : w.end + percent[0].length;
@@ -203,21 +205,54 @@ function spelledAsSaid(w: QuoteWord, words: TranscriptWords, quote: string): Quo
   return null;
 }
 
+/** How a transcript may write the rank `n` in figures (`3e`, `3eme`, `1er`, `1re`, `2nd`, `3rd`, `4th`), folded. */
+function rankFigures(n: number): string[] {
+  return ['e', 'eme', 'er', 're', 'ere', 'nd', 'nde', 'st', 'rd', 'th'].map((suffix) => `${n}${suffix}`).filter((f) => ordinalFigureValue(f) === n);
+}
+
+/** The rank number words say (`troisieme`, `vingt et unieme`), or null. */
+function rankOfWords(said: readonly string[]): number | null {
+  const last = said[said.length - 1]!;
+  if (said.length === 1 && ORDINAL_WORDS.has(last)) return ORDINAL_WORDS.get(last)!;
+  if (!last.endsWith('ieme')) return null;
+  const stem = last.slice(0, -4);
+  for (const base of [stem, `${stem}e`, `${stem}s`, stem === 'cinqu' ? 'cinq' : '', stem === 'neuv' ? 'neuf' : '', stem === 'un' ? 'un' : '']) {
+    if (base === '' || !NUMBER_WORDS.has(base)) continue;
+    const value = wordsValue([...said.slice(0, -1), base]);
+    if (value !== null && spelledOrdinal(value).some((w) => w.join(' ') === said.join(' '))) return value;
+  }
+  return null;
+}
+
 /**
- * A number the quote says in words (`quatre-vingt-dix`, from its word `k` on) that the transcript
- * writes in figures (`90`): one word, the figure. Null when the transcript says those words.
+ * A number or rank the quote says in words (`quatre-vingt-dix`, `troisième`, from its word `k`
+ * on) that the transcript writes in figures (`90`, `90 000`, `3e`): the figures the transcript
+ * writes, all standing for the words. Null when the transcript says those words.
  */
-function figureAsSaid(raw: readonly QuoteWord[], k: number, words: TranscriptWords): { word: QuoteWord; words: number } | null {
-  if (!NUMBER_WORDS.has(raw[k]!.text)) return null;
+function figureAsSaid(raw: readonly QuoteWord[], k: number, words: TranscriptWords): { said: QuoteWord[]; words: number } | null {
+  const isNumberWord = (text: string) => NUMBER_WORDS.has(text) || ORDINAL_WORDS.has(text) || text.endsWith('ieme');
+  if (!isNumberWord(raw[k]!.text)) return null;
   let n = 0;
-  while (k + n < raw.length && n < 10 && (n === 0 || !raw[k + n]!.cutBefore) && (NUMBER_WORDS.has(raw[k + n]!.text) || /^(?:et|and|a)$/.test(raw[k + n]!.text))) n++;
-  for (; n >= 2; n--) {
+  while (k + n < raw.length && n < 10 && (n === 0 || !raw[k + n]!.cutBefore) && (isNumberWord(raw[k + n]!.text) || /^(?:et|and|a)$/.test(raw[k + n]!.text))) n++;
+  for (; n >= 1; n--) {
     const run = raw.slice(k, k + n);
-    const value = wordsValue(run.map((w) => w.text));
+    const texts = run.map((w) => w.text);
+    if (n === 1 ? run[0]!.id >= 0 : saidInSequence(words, run.map((w) => w.id))) continue;
+    const rank = rankOfWords(texts);
+    const value = rank === null ? (n === 1 ? (NUMBER_WORDS.get(texts[0]!) ?? null) : wordsValue(texts)) : rank;
     if (value === null) continue;
-    const id = words.idOf(String(value));
-    if (id < 0 || saidInSequence(words, run.map((w) => w.id))) continue;
-    return { word: { ...raw[k]!, text: String(value), id, end: run[n - 1]!.end }, words: n };
+    // `90`, `3e`; or the thousands apart, `90 000`.
+    const forms: string[][] = rank === null ? [[String(value)]] : rankFigures(value).map((f) => [f]);
+    if (rank === null && value >= 1000) forms.push([String(Math.floor(value / 1000)), String(value % 1000).padStart(3, '0')]);
+    for (const form of forms) {
+      const ids = form.map((f) => words.idOf(f));
+      if (ids.some((id) => id < 0) || (form.length > 1 && !saidInSequence(words, ids))) continue;
+      const end = run[n - 1]!.end;
+      return {
+        said: form.map((text, i) => ({ ...raw[k]!, text, id: ids[i]!, end, ...(i > 0 ? { cutBefore: false, sentenceBefore: false, punctuatedBefore: false, continues: true } : {}) })),
+        words: n,
+      };
+    }
   }
   return null;
 }

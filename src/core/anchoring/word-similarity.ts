@@ -6,7 +6,7 @@
  * differ by a letter from too many others.
  */
 import { editDistance } from '../text/edit-distance.js';
-import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal } from './number-words.js';
 
 /** Edits allowed for two words to count as the same word respelled. */
 function nearCap(a: string, b: string): number {
@@ -35,4 +35,24 @@ export function nearWords(a: string, b: string): number | null {
   const cap = nearCap(a, b);
   const d = editDistance(a, b, cap);
   return d <= cap ? d : null;
+}
+
+/**
+ * The other one-word ways to write the number or rank `word` is (`3` ↔ `trois`, `3e` ↔
+ * `troisieme`, `1er` ↔ `premier`), folded: where the alignment may start for a quote that writes
+ * it one way and a transcript the other.
+ */
+export function numberEquivalents(word: string): string[] {
+  const out: string[] = [];
+  const cardinal = NUMBER_WORDS.get(word) ?? figureValue(word);
+  if (cardinal !== undefined && cardinal !== null) {
+    out.push(String(cardinal));
+    for (const said of spelledNumber(cardinal)) if (said.length === 1) out.push(said[0]!);
+  }
+  const rank = ORDINAL_WORDS.get(word) ?? ordinalFigureValue(word);
+  if (rank !== undefined && rank !== null) {
+    for (const suffix of ['e', 'eme', 'er', 're', 'ere', 'nd', 'nde', 'st', 'rd', 'th']) if (ordinalFigureValue(`${rank}${suffix}`) === rank) out.push(`${rank}${suffix}`);
+    for (const said of spelledOrdinal(rank)) if (said.length === 1) out.push(said[0]!);
+  }
+  return [...new Set(out)].filter((w) => w !== word);
 }
