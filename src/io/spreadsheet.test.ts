@@ -101,3 +101,29 @@ describe('readSpreadsheet: xlsx', () => {
     expect(error.hint?.fr).toContain('.xlsx');
   });
 });
+
+describe('readSpreadsheet: emoji written as character references', () => {
+  it('reads 😊 written &#128522; or &#x1F44D; (as some tools save a workbook) as the emoji, not another character', async () => {
+    const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
+    const path = join(dir, 'emoji.xlsx');
+    await writeExcelFile([
+      ['Participant', 'Code', 'Verbatim'],
+      ['P01', 'Humour', 'Merci 😊 docteur 👍'],
+    ]).toFile(path);
+    const { readFile } = await import('node:fs/promises');
+    const files = unzipSync(new Uint8Array(await readFile(path)));
+    let edited = 0;
+    for (const [name, content] of Object.entries(files)) {
+      if (!name.endsWith('.xml')) continue;
+      const xml = strFromU8(content);
+      const referenced = xml.replace('😊', '&#128522;').replace('👍', '&#x1F44D;');
+      if (referenced !== xml) edited++;
+      files[name] = strToU8(referenced);
+    }
+    expect(edited).toBe(1);
+    await writeFile(path, zipSync(files));
+    const sheet = await readSpreadsheet(path);
+    expect(sheet.rows[0]!.cells[2]).toBe('Merci 😊 docteur 👍');
+  });
+});
+

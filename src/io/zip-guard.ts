@@ -204,8 +204,9 @@ export function verifiedEntries(
 }
 
 /** The XML parts of an archive (an Office or OpenDocument file), verified, as a new archive stored without compression. */
-export function boundedArchive(bytes: Uint8Array, limit = XLSX_MAX_EXPANDED_BYTES): Buffer {
-  return storedArchive(verifiedEntries(bytes, needed, limit));
+export function boundedArchive(bytes: Uint8Array, limit = XLSX_MAX_EXPANDED_BYTES, transform?: (name: string, content: Buffer) => Buffer): Buffer {
+  const entries = verifiedEntries(bytes, needed, limit);
+  return storedArchive(transform === undefined ? entries : entries.map((e) => ({ ...e, content: transform(e.name.toString('utf8'), e.content) })));
 }
 
 /**
@@ -222,5 +223,22 @@ export function boundedEntries(bytes: Uint8Array, wanted: (name: string) => bool
  * `ArchiveError` saying why it is refused (see the module comment).
  */
 export function boundedXlsx(bytes: Uint8Array, limit = XLSX_MAX_EXPANDED_BYTES): Buffer {
-  return boundedArchive(bytes, limit);
+  return boundedArchive(bytes, limit, (name, content) => (name.endsWith('.xml') ? withAstralCharacters(content) : content));
+}
+
+const ASTRAL_REFERENCE = /&#(?:([0-9]{5,7})|[xX]([0-9a-fA-F]{5,6}));/g;
+
+/**
+ * A workbook's XML with each character reference beyond U+FFFF (`&#128522;`, an emoji as some
+ * tools write it) replaced by the character itself: the spreadsheet reader decodes references
+ * one UTF-16 unit at a time, and would turn 😊 into another character.
+ */
+function withAstralCharacters(content: Buffer): Buffer {
+  if (!content.includes('&#')) return content;
+  const text = content.toString('utf8');
+  const fixed = text.replace(ASTRAL_REFERENCE, (reference, decimal: string | undefined, hex: string | undefined) => {
+    const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+    return code > 0xffff && code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });
+  return fixed === text ? content : Buffer.from(fixed, 'utf8');
 }
