@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import writeExcelFile from 'write-excel-file/node';
+import { transcriptOffsets } from '../src/core/study/anchor-codings.js';
 import { decodeWindows1252 } from '../src/core/text/decode.js';
+import { loadStudy } from '../src/io/study.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, DEMO, runCli, tempDir } from './helpers.js';
 
@@ -10,19 +12,24 @@ afterAll(cleanTemps);
 
 const SHEET = join(DEMO, '.source/edited-quotes.csv');
 
-/** Row (1 = first data row) → true span (UTF-16 offsets in the transcript text), or null when it must stay unresolved. */
-function truth(): Map<number, { participant: string; start: number; end: number } | null> {
+/**
+ * Row (1 = first data row) → true span, or null when it must stay unresolved. The truth file gives
+ * UTF-16 offsets in the transcript text; the review, code points (as coder files): converted.
+ */
+async function truth(): Promise<Map<number, { participant: string; start: number; end: number } | null>> {
+  const study = await loadStudy(DEMO);
+  const codePoint = (participant: string, offset: number) => transcriptOffsets(study.transcriptById.get(participant)!).toCodePoint(offset);
   const map = new Map<number, { participant: string; start: number; end: number } | null>();
   for (const line of readFileSync(join(DEMO, '.source/edited-quotes.truth.csv'), 'utf8').split('\n')) {
     const [row, participant, start, end] = line.trim().split(';');
     if (!row || !participant) continue;
-    map.set(Number(row), start === '-' ? null : { participant, start: Number(start), end: Number(end) });
+    map.set(Number(row), start === '-' ? null : { participant, start: codePoint(participant, Number(start)), end: codePoint(participant, Number(end)) });
   }
   return map;
 }
 
 describe('codage import-codings', () => {
-  it('anchors ≥ 95 % of a spreadsheet of lightly edited quotes, none in the wrong place', () => {
+  it('anchors ≥ 95 % of a spreadsheet of lightly edited quotes, none in the wrong place', async () => {
     const dir = copyStudy();
     const review = join(tempDir(), 'review.csv');
     const r = runCli(['import-codings', SHEET, '--coder', 'import', '--study', dir, '--review', review, '--lang', 'en', '--json']);
@@ -34,7 +41,7 @@ describe('codage import-codings', () => {
     expect(summary.codesAdded.sort()).toEqual(['Errance médicale', 'Télé-expertise']);
 
     const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    const expected = truth();
+    const expected = await truth();
     let anchored = 0;
     let passages = 0;
     for (const row of rows) {
@@ -239,6 +246,18 @@ describe("re-importing codage's own listings", () => {
     const e = runCli(['import-codings', edited, '--coder', 'edite', '--study', dir, '--json']);
     expect(e.code, e.stderr).toBe(0);
     expect((JSON.parse(e.stdout) as { summary: { exact: number } }).summary.exact).toBe(0);
+  });
+
+  it('gives the review\'s start and end in code points, as the coder file does, after an emoji', () => {
+    const dir = copyStudy();
+    writeFileSync(join(dir, 'transcripts/MG9.txt'), 'Enquêtrice : Et alors ? 😊\n\nMG9 : Merci 😊 docteur. Je reviendrai la semaine prochaine, sans faute.\n');
+    const sheet = join(tempDir(), 'emoji.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG9;Humour;Je reviendrai la semaine prochaine, sans faute.\n');
+    const review = join(tempDir(), 'revue.csv');
+    expect(runCli(['import-codings', sheet, '--coder', 'emo', '--study', dir, '--review', review]).code).toBe(0);
+    const row = (parse(readFileSync(review, 'utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[])[0]!;
+    const listed = JSON.parse(runCli(['segments', '--study', dir, '--coder', 'emo', '--json']).stdout) as { start: number; end: number }[];
+    expect([Number(row['début']), Number(row.fin)]).toEqual([listed[0]!.start, listed[0]!.end]);
   });
 
   it('counts rows whose participant names no transcript apart, with the cells and how to correct them', () => {

@@ -7,6 +7,7 @@ import { importedCodes, planImport, type ImportSummary } from '../../core/import
 import { reviewRows } from '../../core/import/review.js';
 import { themeDisagreements, type ThemeDisagreement } from '../../core/import/theme-check.js';
 import { formatDelimited } from '../../core/report/delimited.js';
+import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { someNames } from '../../core/text/some-names.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
@@ -166,7 +167,12 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   }
 
   // A spreadsheet opens the review: never a formula in it (see core/report/delimited.ts).
-  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds), { delimiter: fr ? ';' : ',', bom: true });
+  // Offsets in code points, as the coder file and `codage segments` give them.
+  const codePoint = (participant: string, offset: number) => {
+    const transcript = study.transcriptById.get(participant);
+    return transcript === undefined ? offset : transcriptOffsets(transcript).toCodePoint(offset);
+  };
+  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds, codePoint), { delimiter: fr ? ';' : ',', bom: true });
   if (reviewPath !== null) {
     try {
       writeOutputFile(root, reviewPath, review, '--review');

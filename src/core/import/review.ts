@@ -48,11 +48,13 @@ function score(r: ImportRowResult, language: Language): string {
 
 /**
  * Header and one row per spreadsheet row, ready for a CSV writer. `segmentIds`: the ids of the
- * segments each row's passages became, when they were written.
+ * segments each row's passages became, when they were written. `codePoint`: a participant's
+ * transcript offset as coder files and listings count it (code points; UTF-16 units without it).
  */
-export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Map<number, string[]>): string[][] {
+export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Map<number, string[]>, codePoint?: (participant: string, offset: number) => number): string[][] {
   const rows: string[][] = [HEADER[language]];
   for (const r of plan.results) {
+    const at = (offset: number) => String(codePoint === undefined || r.participant === null ? offset : codePoint(r.participant, offset));
     const status = STATUS[language][r.status] + (r.ambiguous ? `, ${AMBIGUOUS[language]}` : '');
     const pieces = r.pieces;
     rows.push([
@@ -63,8 +65,8 @@ export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Ma
       status,
       score(r, language),
       pieces.length === 0 ? '' : String(pieces.length),
-      pieces.map((p) => String(p.start)).join(LIST),
-      pieces.map((p) => String(p.end)).join(LIST),
+      pieces.map((p) => at(p.start)).join(LIST),
+      pieces.map((p) => at(p.end)).join(LIST),
       pieces.map((p) => String(p.line)).join(LIST),
       pieces.map((p) => p.text).join(JOIN),
       [...new Set(segmentIds?.get(r.row) ?? [])].join(LIST),
