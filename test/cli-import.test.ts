@@ -248,6 +248,18 @@ describe("re-importing codage's own listings", () => {
     expect((JSON.parse(e.stdout) as { summary: { exact: number } }).summary.exact).toBe(0);
   });
 
+  it('says when rows with the same quote, said at several places, became one segment', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'memes.csv');
+    const said = 'Voyez avec votre médecin traitant.';
+    writeFileSync(sheet, `Participant;Code;Verbatim\nMG3;Réseau de soins;${said}\nMG3;Impuissance;${said}\n`);
+    const r = runCli(['import-codings', sheet, '--coder', 'memes', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('À vérifier\u00a0: les lignes 2, 3 (MG3) ont le même verbatim, que l’entretien dit à 2 endroits');
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'memes2', '--study', dir, '--json']).stdout) as { sharedPlaces: unknown };
+    expect(json.sharedPlaces).toEqual([{ participant: 'MG3', rows: [2, 3], places: 2 }]);
+  });
+
   it('gives the review\'s start and end in code points, as the coder file does, after an emoji', () => {
     const dir = copyStudy();
     writeFileSync(join(dir, 'transcripts/MG9.txt'), 'Enquêtrice : Et alors ? 😊\n\nMG9 : Merci 😊 docteur. Je reviendrai la semaine prochaine, sans faute.\n');

@@ -207,6 +207,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           segmentsCompleted: completed,
           segmentsAlreadyThere: already,
           ambiguousSegments,
+          sharedPlaces: plan.shared,
           codesAdded: codebookEdit.addedCodes,
           themesAdded: codebookEdit.addedThemes,
           themesNotApplied: misplaced,
@@ -226,6 +227,17 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           ? `${formatNumber(ambiguousSegments, 'fr')} segment(s) placé(s) parmi plusieurs endroits possibles (d’après le contexte, sinon au plus près des lignes voisines), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
           : `${formatNumber(ambiguousSegments, 'en')} segment(s) placed among several possible places (by context, else nearest the neighbouring rows), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
+    );
+  }
+  for (const shared of plan.shared) {
+    const rows = someNames(shared.rows.map(String), ctx.language);
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'À vérifier' : 'To check')}${colon}${
+        fr
+          ? `les lignes ${rows} (${terminalSafe(shared.participant)}) ont le même verbatim, que l’entretien dit à ${shared.places} endroits : elles sont un seul segment, à un endroit choisi. Si ce sont des passages différents, donner à chaque ligne son passage (ses colonnes début et fin, ou un verbatim plus long), puis importer à nouveau.`
+          : `rows ${rows} (${terminalSafe(shared.participant)}) have the same quote, which the interview says at ${shared.places} places: they are one segment, at one place chosen. If they are different passages, give each row its passage (its start and end columns, or a longer quote), then import again.`
+      }
+`,
     );
   }
   if (codebookEdit.addedCodes.length > 0 || codebookEdit.addedThemes.length > 0) {

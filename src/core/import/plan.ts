@@ -116,6 +116,12 @@ export interface ImportPlan {
   results: ImportRowResult[];
   segments: ImportSegment[];
   summary: ImportSummary;
+  /**
+   * Rows that became one segment at a place chosen among several the transcript says their quote
+   * at (`Oui, c'est ça.` four times): one passage coded with several codes, or several passages
+   * the sheet does not tell apart — the coder says which (`codage confirm`, or the sheet's places).
+   */
+  shared: { participant: string; rows: number[]; places: number }[];
 }
 
 export interface ImportTranscript {
@@ -198,7 +204,7 @@ export function planImport(input: ImportInput): ImportPlan {
   }
 
   const segments = mergeSegments(results, input.transcripts.map((t) => t.id));
-  return { results, segments, summary: summarise(results, segments.length) };
+  return { results, segments, summary: summarise(results, segments.length), shared: sharedPlaces(results, segments) };
 }
 
 function locateRow(
@@ -366,6 +372,19 @@ function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegme
   for (const seg of segments) if (seg.quote !== undefined && passages.get(seg.quote) === 1) delete seg.quote;
   const rank = new Map(order.map((id, i) => [id, i]));
   return segments.sort((a, b) => rank.get(a.participant)! - rank.get(b.participant)! || a.start - b.start || a.end - b.end);
+}
+
+/** Ambiguous segments several rows went to, with how many places their quote had (see `ImportPlan.shared`). */
+function sharedPlaces(results: readonly ImportRowResult[], segments: readonly ImportSegment[]): ImportPlan['shared'] {
+  const byRow = new Map(results.map((r) => [r.row, r]));
+  const out: ImportPlan['shared'] = [];
+  for (const seg of segments) {
+    if (!seg.ambiguous || seg.rows.length < 2) continue;
+    const piece = byRow.get(seg.rows[0]!)?.pieces.find((p) => p.start === seg.start && p.end === seg.end);
+    const places = 1 + (piece?.otherPlaces?.length ?? 0);
+    if (places > 1) out.push({ participant: seg.participant, rows: [...seg.rows].sort((a, b) => a - b), places });
+  }
+  return out;
 }
 
 function summarise(results: ImportRowResult[], segments: number): ImportSummary {
