@@ -238,14 +238,16 @@ describe("re-importing codage's own listings", () => {
     });
     const r = runCli(['import-codings', unplaced, '--coder', 'cherche', '--study', dir, '--json']);
     expect((JSON.parse(r.stdout) as { ambiguousSegments: number }).ambiguousSegments).toBe(1);
-    // A listing whose text no longer matches the place (an edited cell) is searched for, not trusted.
+    // A listing whose text no longer matches the place (an edited cell) is searched for, not
+    // trusted; among the places found, the listing's is taken, and needs no confirming.
     const edited = join(tempDir(), 'edite.csv');
     write(edited, (r) => {
       r.text = 'Voyez avec votre médecin.';
     });
     const e = runCli(['import-codings', edited, '--coder', 'edite', '--study', dir, '--json']);
     expect(e.code, e.stderr).toBe(0);
-    expect((JSON.parse(e.stdout) as { summary: { exact: number } }).summary.exact).toBe(0);
+    expect(JSON.parse(e.stdout) as { summary: { exact: number }; ambiguousSegments: number }).toMatchObject({ summary: { exact: 0 }, ambiguousSegments: 0 });
+    expect(placed('edite')[0]!.startsWith(`${segment.start}-`)).toBe(true);
   });
 
   it('says when rows with the same quote, said at several places, became one segment', () => {

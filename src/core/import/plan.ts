@@ -261,7 +261,8 @@ function locateRow(
   }
   result.participant = who.id;
   const search = index.get(who.id)!;
-  const listed = listedPlace(search, cell(columns.start), cell(columns.end), result.quote);
+  const span = listedSpan(search, cell(columns.start), cell(columns.end));
+  const listed = span === null ? null : listedPlace(search, span, result.quote);
   if (listed !== null) {
     result.match = listed;
     result.status = listed.method;
@@ -269,6 +270,16 @@ function locateRow(
   }
   const quote = withoutSignature(result.quote, [result.participantCell, who.id]);
   const match = locateQuote(search, quote, { minScore, speakers: 'own' });
+  // The row's text was edited since the listing: among equally good places, the one it gives.
+  if (span !== null) {
+    for (const piece of match.pieces) {
+      const at = piece.candidates?.filter((c) => c.start < span.end && span.start < c.end);
+      if (at === undefined || at.length !== 1) continue;
+      piece.start = at[0]!.start;
+      piece.end = at[0]!.end;
+      delete piece.candidates;
+    }
+  }
   result.match = match;
   result.status = match.method;
   result.left = [...match.left];
@@ -278,21 +289,27 @@ function locateRow(
 
 /**
  * The place a row of codage's own segment listing gives (`start`/`end` in code points, as in the
- * coder files), when the transcript says there exactly the row's text: the passage goes back
- * where it was, even when the same words are said elsewhere. Null otherwise (no such columns,
- * not numbers, or the transcript or the text changed since): the quote is searched for.
+ * coder files), as UTF-16 offsets; null without such columns, or when they are not a place in the
+ * transcript.
  */
-function listedPlace(search: TranscriptSearch, startCell: string, endCell: string, quote: string): QuoteMatch | null {
+function listedSpan(search: TranscriptSearch, startCell: string, endCell: string): Span | null {
   if (!/^\d+$/.test(startCell) || !/^\d+$/.test(endCell)) return null;
   const offsets = search.offsets;
   const from = Number(startCell);
   const to = Number(endCell);
   if (from >= to || to > offsets.length) return null;
-  const start = offsets.toUtf16(from);
-  const end = offsets.toUtf16(to);
+  return { start: offsets.toUtf16(from), end: offsets.toUtf16(to) };
+}
+
+/**
+ * The listed place, when the transcript says there exactly the row's text: the passage goes back
+ * where it was, even when the same words are said elsewhere. Null otherwise (the transcript or the
+ * text changed since): the quote is searched for, the listed place choosing among equal ones.
+ */
+function listedPlace(search: TranscriptSearch, span: Span, quote: string): QuoteMatch | null {
   const wanted = quote.normalize('NFC');
-  if (search.text.slice(start, end).trim() !== wanted) return null;
-  return { method: 'exact', quote: wanted, pieces: [{ start, end, score: 1, quoteStart: 0, quoteEnd: wanted.length }], left: [], score: 1 };
+  if (search.text.slice(span.start, span.end).trim() !== wanted) return null;
+  return { method: 'exact', quote: wanted, pieces: [{ start: span.start, end: span.end, score: 1, quoteStart: 0, quoteEnd: wanted.length }], left: [], score: 1 };
 }
 
 /**
