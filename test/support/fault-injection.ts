@@ -479,7 +479,7 @@ export function defineFaultTests(shard: { index: number; of: number; screen: boo
         ['sentence 2/', ENTER],
         ['type to filter', 'Ruralité'],
         // The name typed is the new code's: Enter goes on to its theme, Enter again: not yet grouped.
-        ['No code matches "Ruralité"', ENTER],
+        ['creates the code "Ruralité"', ENTER],
         ['Where does the new code', ENTER],
       ];
       for (const [screen, keys] of script) {
