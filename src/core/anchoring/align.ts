@@ -162,9 +162,27 @@ export class QuoteAligner {
         region.blocks ??= this.alignRegion(region);
         for (const block of region.blocks) all.push({ block, region });
       }
-      // Best score first; on a tie, the participant's own words before the interviewer's.
+      // Best score first; on a tie, the place next to the quote's passages already placed, not on
+      // one (words the participant echoes from the question are the question's when the quote
+      // goes on with the answer), then the participant's own words before the interviewer's.
       const own = (b: Block) => (this.acrossTurns || this.search.stretches[b.stretch]?.own !== false ? 0 : 1);
-      all.sort((a, b) => b.block.score - a.block.score || own(a.block) - own(b.block) || b.block.similarity - a.block.similarity || a.block.tFrom - b.block.tFrom);
+      // Words between a block and the nearest passage placed; a block on a placed passage last.
+      const apart = (b: Block) => {
+        let gap = Infinity;
+        for (const p of pieces) {
+          if (b.tFrom < p.block.tTo && p.block.tFrom < b.tTo) return Number.MAX_SAFE_INTEGER;
+          gap = Math.min(gap, Math.max(p.block.tFrom - b.tTo, b.tFrom - p.block.tTo));
+        }
+        return gap;
+      };
+      all.sort(
+        (a, b) =>
+          b.block.score - a.block.score ||
+          (pieces.length === 0 ? 0 : apart(a.block) - apart(b.block)) ||
+          own(a.block) - own(b.block) ||
+          b.block.similarity - a.block.similarity ||
+          a.block.tFrom - b.block.tFrom,
+      );
       const first = all[0];
       if (first === undefined) break;
       const { block: best, region } = first;

@@ -155,6 +155,27 @@ describe('locateQuote: several passages', () => {
     expect(m.left[0]!.reason.en).toMatch(/interviewer’s .*line 3/);
   });
 
+  it('leaves the question’s words the participant said earlier too: the question’s, next to the answer quoted with it', () => {
+    const echo = `Enquêtrice : Vous suivez beaucoup de patients douloureux chroniques ?
+
+MG11 : Oui, c'est ça. Une trentaine, à peu près. Le plus âgé est à quatre-vingt-dix ans et il a encore mal partout.
+
+Enquêtrice : Et ça vous pèse ?
+
+MG11 : Oui, c'est ça. Ça me pèse beaucoup. Le troisième patient de la matinée, souvent, c'est lui. Au premier rendez-vous il m'a dit qu'il avait dépensé quatre-vingt-dix mille euros en soins.
+
+Enquêtrice : Quatre-vingt-dix mille ?
+
+MG11 : Oui, c'est ça. Quatre-vingt-dix mille, sur vingt ans. Et le 2e spécialiste lui a dit que c'était dans la tête.
+
+Enquêtrice : Racontez-moi une journée type.
+
+MG11 : ${Array.from({ length: 44 }, (_, i) => `et puis il y a le patient numéro ${i + 1} qui revient avec sa douleur au dos et sa fatigue`).join(' ')}, voilà.`;
+    const m = locateQuote(echo, "Enquêtrice : Quatre-vingt-dix mille ?\n\nMG11 : Oui, c'est ça. Quatre-vingt-dix mille, sur vingt ans.", { speakers: 'own' });
+    expect(m.pieces.map((p) => echo.slice(p.start, p.end))).toEqual(["Oui, c'est ça. Quatre-vingt-dix mille, sur vingt ans."]);
+    expect(m.left.map((l) => l.text).join(' ')).toContain('Quatre-vingt-dix mille');
+  });
+
   it('takes the transcript’s words the author left out inside a sentence, not a sentence left out', () => {
     expect(pieces(locateQuote(text, 'Franchement on se sent démunis'))).toEqual(['Franchement, on se sent très démunis']);
     const m = locateQuote(text, 'on se sent très démunis. On bricole en attendant.');
