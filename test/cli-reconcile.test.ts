@@ -353,6 +353,25 @@ describe('codage reconcile --strategy', () => {
     expect(consensus.find((s) => s.id === '0s1esoow')!.ambiguous).toBeUndefined();
   });
 
+  it('keeps saying the mise en commun is unfinished once check --fix re-anchored the consensus after a transcript was edited', () => {
+    const dir = copyStudy();
+    expect(reconcile(dir, '--strategy', 'prefer-a').code).toBe(0);
+    const transcript = join(dir, 'transcripts/MG1.txt');
+    writeFileSync(transcript, readFileSync(transcript, 'utf8').replace('Enquêtrice : Bonjour, et merci', 'Enquêtrice : Bonjour Docteur, et merci'));
+    // As a session in the reconcile screen would leave it: 5 disagreements still waiting.
+    const stateFile = join(dir, '.codage/reconcile/consensus.json');
+    writeFileSync(stateFile, JSON.stringify({ ...JSON.parse(readFileSync(stateFile, 'utf8')), pending: 5 }));
+    const fixed = runCli(['check', '--fix', '--study', dir, '--lang', 'en']);
+    expect(fixed.stdout).toContain('codings/consensus.yaml');
+    // Re-anchoring decided nothing: the mise en commun is still said unfinished.
+    expect(runCli(['check', '--study', dir, '--lang', 'en']).stdout).toContain('leaves 5 of');
+    const before = segments(dir, 'consensus');
+    const r = reconcile(dir, '--strategy', 'prefer-a');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(segments(dir, 'consensus').map((s) => [s.id, s.start, s.end])).toEqual(before.map((s) => [s.id, s.start, s.end]));
+  });
+
   it('takes without --force a place a coder confirmed since in their own file (codage confirm --coder marie)', () => {
     const dir = copyStudy();
     const marie = join(dir, 'codings/marie.yaml');
