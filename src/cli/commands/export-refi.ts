@@ -96,7 +96,9 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       else if (subject.kind === 'transcript') memos.transcripts.set(subject.id, memo.text);
       else memos.nodes.set(subject.id, memo.text);
     }
-    const { xml, sources, unwritable } = projectQde({
+    const { QdpxArchive } = await import('../../io/qdpx.js');
+    const archive = new QdpxArchive();
+    const { sources, unwritable } = projectQde({
       title: study.config.title ?? 'codage',
       language: ctx.language,
       origin,
@@ -105,10 +107,9 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       participants: study.participants,
       coders,
       memos: memos.study === undefined ? { transcripts: memos.transcripts, nodes: memos.nodes } : memos,
-    });
+    }, archive.onXml);
     refuseUnwritable(unwritable);
-    const { qdpxArchive } = await import('../../io/qdpx.js');
-    out = qdpxArchive(xml, sources);
+    out = await archive.bytes(sources);
     const count = coders.reduce((n, c) => n + c.segments.length, 0);
     summary = fr
       ? `projet (qdpx\u00a0: ${formatNumber(study.transcripts.length, 'fr')} transcription(s), ${coders.length} codeur(s), ${formatNumber(count, 'fr')} segment(s))`

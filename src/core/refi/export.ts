@@ -47,12 +47,15 @@ export interface UnwritableText {
 
 /**
  * Lines of XML gathered as UTF-8 a few thousand at a time: a project of 200 interviews (30 MB of
- * XML) is never held as lines, one string and its bytes all at once.
+ * XML) is never held as lines, one string and its bytes all at once. Given `onChunk`, each chunk
+ * goes there as soon as it is made (to be compressed while the rest is written) and none is kept.
  */
 class Lines {
   private pending: string[] = [];
   private readonly chunks: Uint8Array[] = [];
   private readonly encoder = new TextEncoder();
+
+  constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
 
   push(line: string): void {
     this.pending.push(line);
@@ -61,11 +64,13 @@ class Lines {
 
   private settle(): void {
     if (this.pending.length === 0) return;
-    this.chunks.push(this.encoder.encode(`${this.pending.join('\n')}\n`));
+    const chunk = this.encoder.encode(`${this.pending.join('\n')}\n`);
+    if (this.onChunk === undefined) this.chunks.push(chunk);
+    else this.onChunk(chunk);
     this.pending = [];
   }
 
-  /** Every line, each ended by a line break, in UTF-8. */
+  /** Every line, each ended by a line break, in UTF-8 (those not given to `onChunk`: none, then). */
   bytes(): Uint8Array {
     this.settle();
     let size = 0;
@@ -85,9 +90,14 @@ class Lines {
 }
 
 class Writer {
-  readonly lines = new Lines();
+  readonly lines: Lines;
   readonly unwritable: UnwritableText[] = [];
-  constructor(readonly language: Language) {}
+  constructor(
+    readonly language: Language,
+    onChunk?: (chunk: Uint8Array) => void,
+  ) {
+    this.lines = new Lines(onChunk);
+  }
 
   check(text: string, where: Localized): string {
     if (!isXmlText(text)) this.unwritable.push({ where });
@@ -174,9 +184,15 @@ function valueElement(type: VariableType, value: Exclude<AttributeValue, null>):
   }
 }
 
-/** The project file (`project.qde`) and the text of each source, by its name in the archive. */
-export function projectQde(study: RefiStudy): { xml: Uint8Array; sources: { path: string; text: string }[]; unwritable: UnwritableText[] } {
-  const w = new Writer(study.language);
+/**
+ * The project file (`project.qde`) and the text of each source, by its name in the archive. Given
+ * `onXml`, the file's UTF-8 goes there a chunk at a time, in order, and `xml` is empty.
+ */
+export function projectQde(
+  study: RefiStudy,
+  onXml?: (chunk: Uint8Array) => void,
+): { xml: Uint8Array; sources: { path: string; text: string }[]; unwritable: UnwritableText[] } {
+  const w = new Writer(study.language, onXml);
   const fr = study.language === 'fr';
   // Each coder's and participant's GUID made once (they are on every selection and coding).
   const guids = new Map<string, string>();
