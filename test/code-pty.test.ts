@@ -53,6 +53,9 @@ describe('codage code in a real terminal', () => {
     const body = transcript.slice(transcript.join('').indexOf('\n---\n') + 5);
     expect(body.slice(segment.start, segment.end).join('')).toBe(segment.text);
     expect(runCli(['check', '--study', dir]).code).toBe(0);
+    // The sentences the screen cut are remembered for the next opening (the study's cache).
+    const cache = JSON.parse(readFileSync(join(dir, '.codage/cache/sentences.json'), 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(cache.entries)).toEqual(['MG2']);
 
     // Opening the same transcript again returns to where the coder stopped.
     const again = start(['code', 'MG2', '--study', dir, '--coder', 'marie', '--lang', 'en']);

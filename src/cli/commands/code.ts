@@ -16,10 +16,10 @@ import { openingNotices } from '../../core/study/opening-notices.js';
 import { lastOpened, readShare, withReading } from '../../core/study/reading.js';
 import type { ResolvedCoder } from '../../core/study/coder-name.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
-import { segmentSentences } from '../../core/transcript/sentences.js';
 import { wordSpans } from '../../core/transcript/words.js';
 import { terminalSafe } from '../../core/text/terminal.js';
 import type { Codebook, CoderFile, Localized, Segment, Transcript } from '../../core/types.js';
+import { openSentenceCache } from '../../io/sentence-cache.js';
 import { readSessionState, writeSessionStateSync } from '../../io/session-state.js';
 import { codebookWatcher, editCodebookFileSync, lockCoderFile } from '../../io/store.js';
 import { changeStudy, refusalFor } from '../../io/study-change.js';
@@ -135,6 +135,9 @@ async function session(
   }
 
   let state = await readSessionState(root, coder);
+  // Sentences from the study's cache: cutting a 30,000-word interview takes longer, cold, than
+  // the rest of the opening; written back once the screen is closed if one had to be cut.
+  const sentences = await openSentenceCache(root);
   const utf16 = (t: Transcript, codePoint: number) => Math.max(0, transcriptOffsets(t).toUtf16(codePoint));
   // Every segment of the coder is placed only to choose the transcript to open (none was named).
   const placedIn = participant ? new Map<string, AnchoredSegment[]>() : placedByTranscript(entry, study.transcriptById);
@@ -309,7 +312,7 @@ async function session(
     segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
     return {
       transcript: t,
-      sentences: segmentSentences(t.text, t.turns),
+      sentences: sentences.of(t),
       codebook,
       segments: placed.map((a) => ({
         id: a.segment.id,
@@ -369,6 +372,7 @@ async function session(
     await runCodingScreen(open(transcript), {}, { mouse });
   } finally {
     suggestions?.stop();
+    sentences.save();
   }
   // Said once the screen is closed, where it stays readable (the screen itself opens at once).
   const note = noticePrinter(ctx);
