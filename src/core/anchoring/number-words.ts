@@ -137,6 +137,13 @@ export function ordinalFigureValue(word: string): number | null {
   return n;
 }
 
+const RANK_SUFFIXES = ['e', 'eme', 'er', 're', 'ere', 'nd', 'nde', 'st', 'rd', 'th'];
+
+/** How a text may write the rank `n` in figures (`3e`, `3eme`, `1er`, `1re`, `2nd`, `3rd`, `4th`), folded. */
+export function rankFigures(n: number): string[] {
+  return RANK_SUFFIXES.map((suffix) => `${n}${suffix}`).filter((f) => ordinalFigureValue(f) === n);
+}
+
 const FR_ORDINAL_EXCEPTIONS: Readonly<Record<string, string>> = { un: 'unieme', une: 'unieme', cinq: 'cinquieme', neuf: 'neuvieme' };
 const EN_ORDINAL_EXCEPTIONS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
 

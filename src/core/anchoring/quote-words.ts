@@ -9,7 +9,7 @@
  */
 import { foldWithMap } from '../text/fold.js';
 import { findAnnotations } from '../transcript/annotations.js';
-import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal, wordsValue } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, rankFigures, spelledNumber, spelledOrdinal, wordsValue } from './number-words.js';
 import type { TranscriptWords } from './transcript-search.js';
 
 export interface QuoteWord {
@@ -203,11 +203,6 @@ function spelledAsSaid(w: QuoteWord, words: TranscriptWords, quote: string): Quo
     }
   }
   return null;
-}
-
-/** How a transcript may write the rank `n` in figures (`3e`, `3eme`, `1er`, `1re`, `2nd`, `3rd`, `4th`), folded. */
-function rankFigures(n: number): string[] {
-  return ['e', 'eme', 'er', 're', 'ere', 'nd', 'nde', 'st', 'rd', 'th'].map((suffix) => `${n}${suffix}`).filter((f) => ordinalFigureValue(f) === n);
 }
 
 /** The rank number words say (`troisieme`, `vingt et unieme`), or null. */

@@ -6,7 +6,7 @@
  * differ by a letter from too many others.
  */
 import { editDistance } from '../text/edit-distance.js';
-import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, spelledNumber, spelledOrdinal } from './number-words.js';
+import { figureValue, NUMBER_WORDS, ORDINAL_WORDS, ordinalFigureValue, rankFigures, spelledNumber, spelledOrdinal } from './number-words.js';
 
 /** Edits allowed for two words to count as the same word respelled. */
 function nearCap(a: string, b: string): number {
@@ -51,7 +51,7 @@ export function numberEquivalents(word: string): string[] {
   }
   const rank = ORDINAL_WORDS.get(word) ?? ordinalFigureValue(word);
   if (rank !== undefined && rank !== null) {
-    for (const suffix of ['e', 'eme', 'er', 're', 'ere', 'nd', 'nde', 'st', 'rd', 'th']) if (ordinalFigureValue(`${rank}${suffix}`) === rank) out.push(`${rank}${suffix}`);
+    out.push(...rankFigures(rank));
     for (const said of spelledOrdinal(rank)) if (said.length === 1) out.push(said[0]!);
   }
   return [...new Set(out)].filter((w) => w !== word);
