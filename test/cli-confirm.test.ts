@@ -72,4 +72,27 @@ describe('import → check → confirm', () => {
     const again = runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'fr']);
     expect(again.stdout).toBe('Aucun segment à confirmer dans codings/lea.yaml.\nSegments ambigus restants\u00a0: 0\n');
   });
+
+  it('keeps the ids of the rows imported again where they were when a corrected spreadsheet replaces the file', () => {
+    const segmentsOf = () =>
+      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - {'))
+        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; quote?: string });
+    const before = segmentsOf();
+    // Row 4 corrected (a longer quote); the others as they were.
+    writeFileSync(sheet, SHEET.replace("Je pense que je fais trop d'examens, honnêtement", "Je pense que je fais trop d'examens, honnêtement. Des IRM, des bilans"));
+    const again = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--review', review, '--replace', '--lang', 'en']);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    const after = segmentsOf();
+    const idOf = (list: { id: string; text: string }[], text: string) => list.find((s) => s.text === text)?.id;
+    for (const text of ['lombalgie', "C'est huit mois d'attente. Huit mois", 'On bricole en attendant']) expect(idOf(after, text), text).toBe(idOf(before, text));
+    expect(after.find((s) => s.text === 'On bricole en attendant')!.quote).toBe(before.find((s) => s.text === 'On bricole en attendant')!.quote);
+    const corrected = after.find((s) => s.text.startsWith("Je pense que je fais trop d'examens"))!;
+    expect(corrected.text).toBe("Je pense que je fais trop d'examens, honnêtement. Des IRM, des bilans");
+    expect(before.map((s) => s.id)).not.toContain(corrected.id);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[1]!.segment).toBe(idOf(before, 'lombalgie'));
+  });
 });

@@ -143,6 +143,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       const merged = mergeImportedSegments({
         coder,
         base: current === null ? null : options.replace ? { ...current.coderFile, segments: [] } : current.coderFile,
+        // Replaced: a segment imported again where it was keeps its id (confirm, reconcile name it).
+        ...(current !== null && options.replace ? { previous: current.coderFile.segments } : {}),
         segments: plan.segments,
         codeIds: codebookEdit.result.ids,
         transcripts: study.transcriptById,

@@ -50,4 +50,42 @@ describe('mergeImportedSegments', () => {
     expect(alone.added).toBe(1);
     expect(alone.coderFile.segments[2]!.quote).toBeUndefined();
   });
+
+  it('keeps, for a file replaced, the ids of segments and quotes imported again where they were', () => {
+    const first = merge(null, [...quoted, { participant: 'P1', ...span('il revient, il revient'), codes: [code('bricolage')], rows: [3], ambiguous: false }]).coderFile;
+    // The corrected spreadsheet: the quote of row 2 as it was, row 3 now a little longer, a new row 4.
+    const again = mergeImportedSegments({
+      coder: 'marie',
+      base: { ...first, segments: [] },
+      previous: first.segments,
+      segments: [
+        ...quoted,
+        { participant: 'P1', ...span('Et puis il revient, il revient'), codes: [code('bricolage')], rows: [3], ambiguous: false },
+        { participant: 'P1', ...span('Huit mois d’attente'), codes: [code('bricolage')], rows: [4], ambiguous: false },
+      ],
+      codeIds: ids,
+      transcripts: new Map([['P1', transcript]]),
+      now: 'T2',
+      random,
+    });
+    const [a, b, c, d] = again.coderFile.segments;
+    expect([a!.id, b!.id, a!.quote]).toEqual([first.segments[0]!.id, first.segments[1]!.id, first.segments[0]!.quote]);
+    // Elsewhere now, or a new row on a place the quote already holds: new ids.
+    expect(first.segments.map((s) => s.id)).not.toContain(c!.id);
+    expect(first.segments.map((s) => s.id)).not.toContain(d!.id);
+    expect(new Set(again.coderFile.segments.map((s) => s.id)).size).toBe(4);
+    // A quote with one passage moved is a new quote: its passages get new ids, not the old ones.
+    const moved = mergeImportedSegments({
+      coder: 'marie',
+      base: { ...first, segments: [] },
+      previous: first.segments,
+      segments: [quoted[0]!, { ...quoted[1]!, ...span('On bricole') }],
+      codeIds: ids,
+      transcripts: new Map([['P1', transcript]]),
+      now: 'T2',
+      random,
+    });
+    expect(moved.coderFile.segments[0]!.quote).not.toBe(first.segments[0]!.quote);
+    expect(moved.coderFile.segments.map((s) => s.id)).not.toContain(first.segments[0]!.id);
+  });
 });

@@ -15,6 +15,13 @@ export interface MergeInput {
   transcripts: Map<string, Transcript>;
   now: string;
   random: () => number;
+  /**
+   * The segments of the file the import replaces (`--replace`): a segment imported again on the
+   * same place keeps its id, and a quote whose passages are all where they were keeps its quote
+   * id, so that what names them (`codage confirm`, the reconcile log, notes kept elsewhere) still
+   * finds them after a corrected spreadsheet is imported again.
+   */
+  previous?: readonly Segment[];
 }
 
 export interface MergeResult {
@@ -49,6 +56,23 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
   }
   const taken = new Set(segments.map((s) => s.id));
   const quotesTaken = new Set(segments.flatMap((s) => (s.quote === undefined ? [] : [s.quote])));
+  // The replaced file's ids, by place (a lone segment) and by the places of a quote's passages.
+  const earlierSingle = new Map<string, string>();
+  const earlierQuotes = new Map<string, Segment[]>();
+  for (const s of input.previous ?? []) {
+    if (s.quote === undefined) earlierSingle.set(spanKey(s.participant, s.start, s.end), s.id);
+    else earlierQuotes.set(s.quote, [...(earlierQuotes.get(s.quote) ?? []), s]);
+  }
+  const earlierQuote = new Map<string, { quote: string; ids: Map<string, string> }>();
+  for (const [quote, passages] of earlierQuotes) {
+    const spans = passages.map((s) => spanKey(s.participant, s.start, s.end));
+    earlierQuote.set(spans.sort().join('|'), { quote, ids: new Map(passages.map((s) => [spanKey(s.participant, s.start, s.end), s.id])) });
+  }
+  /** The id of a new segment: the one the replaced file gave the same place, when still free. */
+  const idFor = (key: string, quote: string | undefined, earlierIds: Map<string, string> | undefined): string => {
+    const earlier = quote === undefined ? earlierSingle.get(key) : earlierIds?.get(key);
+    return earlier !== undefined && !taken.has(earlier) ? earlier : uniqueSegmentId(taken, input.random);
+  };
   const maps = new Map<string, OffsetMap>();
   const mapOf = (t: Transcript) => {
     let map = maps.get(t.id);
@@ -67,11 +91,20 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     const key = spanKey(imported.participant, map.toCodePoint(imported.start), map.toCodePoint(imported.end));
     quoteSpans.set(imported.quote, [quoteSpans.get(imported.quote), key].filter((k) => k !== undefined).sort().join('|'));
   }
+  /** A quote's passages' ids in the replaced file, by place, when the quote is where it was. */
+  const earlierPassages = new Map<string, Map<string, string>>();
   for (const [key, spans] of quoteSpans) {
     // The same passages already tied by a quote id (the same spreadsheet imported again): that id.
     const existing = [...inQuote].find(([, segs]) => segs.map((s) => spanKey(s.participant, s.start, s.end)).sort().join('|') === spans);
     if (existing !== undefined) {
       quoteIds.set(key, existing[0]);
+      continue;
+    }
+    const earlier = earlierQuote.get(spans);
+    if (earlier !== undefined && !quotesTaken.has(earlier.quote)) {
+      quotesTaken.add(earlier.quote);
+      quoteIds.set(key, earlier.quote);
+      earlierPassages.set(earlier.quote, earlier.ids);
       continue;
     }
     const id = uniqueSegmentId(quotesTaken, input.random);
@@ -109,7 +142,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
       ids.push(existing.id);
       continue;
     }
-    const id = uniqueSegmentId(taken, input.random);
+    const id = idFor(key, quote, quote === undefined ? undefined : earlierPassages.get(quote));
     taken.add(id);
     const segment: Segment = { id, participant: imported.participant, start, end, text: imported.text, codes };
     if (imported.memo) segment.memo = imported.memo;
