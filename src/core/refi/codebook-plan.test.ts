@@ -6,7 +6,7 @@ import { parseCodebook } from '../codebook/parse.js';
 import { nameKey } from '../codebook/slug.js';
 import type { Severity } from '../types.js';
 import { planRefiCodebook } from './codebook-plan.js';
-import { readNodeDescription } from './description.js';
+import { readNodeDescription, splitNodeId } from './description.js';
 import type { ReportLine } from './import-plan.js';
 import type { RefiCode } from './read.js';
 
@@ -32,6 +32,8 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
         } else say('warning', 'refi-code-unnamed', 'a code without a name was not brought over (nor its codings)', "un code sans nom n’a pas été repris (ni ses codages)");
         continue;
       }
+      const { text: description, id } = splitNodeId(code.description ?? '');
+      const given = id !== undefined ? { id } : {};
       try {
         if (code.children.length > 0 || !code.isCodable) {
           const cb = current();
@@ -40,7 +42,7 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
           let themeId: string;
           if (same) themeId = same.id;
           else {
-            const added = addTheme(codebook, { name, parentId: parent?.id ?? null, ...readNodeDescription(code.description ?? '', 'theme'), ...(code.color ? { color: code.color } : {}) });
+            const added = addTheme(codebook, { name, parentId: parent?.id ?? null, ...readNodeDescription(description, 'theme'), ...(code.color ? { color: code.color } : {}), ...given });
             codebook = added.source;
             themeId = added.id;
             counts.themes++;
@@ -71,7 +73,7 @@ function oneByOne(source: string, codes: readonly RefiCode[], codedGuids: Readon
             codeIds.set(code.guid, renamed.id);
             continue;
           }
-          const added = addCode(codebook, { name: unique, themeId: parent?.id ?? null, ...readNodeDescription(code.description ?? '', 'code'), ...(code.color ? { color: code.color } : {}) });
+          const added = addCode(codebook, { name: unique, themeId: parent?.id ?? null, ...readNodeDescription(description, 'code'), ...(code.color ? { color: code.color } : {}), ...given });
           codebook = added.source;
           codeIds.set(code.guid, added.id);
           counts.codes++;

@@ -15,7 +15,7 @@
 import { CodebookEditError } from '../codebook/edit.js';
 import { PlannedCodebook } from '../codebook/planned.js';
 import type { Severity } from '../types.js';
-import { readNodeDescription } from './description.js';
+import { readNodeDescription, splitNodeId } from './description.js';
 import type { ReportLine } from './import-plan.js';
 import type { RefiCode } from './read.js';
 
@@ -50,11 +50,14 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
         continue;
       }
       const colour = code.color ? { color: code.color } : {};
+      // A codage export names the node's id when its name would not give it back (kept if free).
+      const { text: description, id } = splitNodeId(code.description ?? '');
+      const fields = (kind: 'theme' | 'code') => ({ ...readNodeDescription(description, kind), ...colour, ...(id !== undefined ? { id } : {}) });
       try {
         if (code.children.length > 0 || !code.isCodable) {
           let theme = book.theme(parent?.id ?? null, name);
           if (theme === undefined) {
-            theme = book.addTheme(parent?.id ?? null, name, { ...readNodeDescription(code.description ?? '', 'theme'), ...colour });
+            theme = book.addTheme(parent?.id ?? null, name, fields('theme'));
             counts.themes++;
           }
           themeIds.set(code.guid, theme.id);
@@ -85,7 +88,7 @@ export function planRefiCodebook(source: string, codes: readonly RefiCode[], cod
           codeIds.set(code.guid, renamed.id);
           continue;
         }
-        codeIds.set(code.guid, book.addCode(parent?.id ?? null, unique, { ...readNodeDescription(code.description ?? '', 'code'), ...colour }).id);
+        codeIds.set(code.guid, book.addCode(parent?.id ?? null, unique, fields('code')).id);
         counts.codes++;
       } catch (error) {
         if (!(error instanceof CodebookEditError)) throw error;

@@ -6,6 +6,7 @@
  * recognises the labels of both languages, so a codebook comes back whole from any tool that
  * kept the text; a Description without labels is the main text.
  */
+import { slugify } from '../codebook/slug.js';
 import type { CodebookNode, Language } from '../types.js';
 
 export type NodeText = 'description' | 'definition' | 'include' | 'exclude' | 'example';
@@ -24,17 +25,44 @@ function mainField(kind: CodebookNode['kind']): NodeText {
   return kind === 'code' ? 'definition' : 'description';
 }
 
+/**
+ * The label of the last line that gives a node's codage id, when the id is not the one codage
+ * derives from its name (a code renamed since it was created keeps its first id: coder files
+ * refer to it by that id). Another tool shows it as the description's last line.
+ */
+const ID_LABEL: Record<Language, string> = { en: 'codage id', fr: 'Identifiant codage' };
+const ID_LINE = new RegExp(`^(?:${ID_LABEL.en}|${ID_LABEL.fr})[ \\u00a0\\u202f]?: ?([a-z0-9][a-z0-9._-]*)[ \\t]*$`, 'i');
+
+/** The id codage gives a node of that name when nothing else says (as for a codebook written by hand). */
+export function derivedNodeId(node: Pick<CodebookNode, 'kind' | 'name'>): string {
+  return slugify(node.name, node.kind);
+}
+
 /** The Description of a code or theme, or undefined when it has no text. */
-export function nodeDescription(node: Pick<CodebookNode, 'kind' | NodeText>, language: Language): string | undefined {
+export function nodeDescription(node: Pick<CodebookNode, 'kind' | NodeText> & Partial<Pick<CodebookNode, 'id' | 'name'>>, language: Language): string | undefined {
   const main = mainField(node.kind);
+  const colon = language === 'fr' ? '\u00a0:' : ':';
   const lines: string[] = [];
   if (node[main] !== undefined) lines.push(node[main]!);
   for (const field of ORDER) {
     const value = node[field];
     if (field === main || value === undefined) continue;
-    lines.push(`${LABELS[field][language]}${language === 'fr' ? '\u00a0:' : ':'} ${value}`);
+    lines.push(`${LABELS[field][language]}${colon} ${value}`);
+  }
+  if (node.id !== undefined && node.name !== undefined && node.id !== derivedNodeId({ kind: node.kind, name: node.name }) && ID_LINE.test(`${ID_LABEL.en}: ${node.id}`)) {
+    lines.push(`${ID_LABEL[language]}${colon} ${node.id}`);
   }
   return lines.length === 0 ? undefined : lines.join('\n');
+}
+
+/** A Description without its last line when that line gives the node's codage id, and that id. */
+export function splitNodeId(text: string): { text: string; id?: string } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  const match = lines.length > 0 ? ID_LINE.exec(lines[lines.length - 1]!.trim()) : null;
+  if (match === null) return { text };
+  lines.pop();
+  return { text: lines.join('\n'), id: match[1]! };
 }
 
 const LABEL_LINE = new RegExp(

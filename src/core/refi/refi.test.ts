@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { nodeDescription, readNodeDescription } from './description.js';
+import { nodeDescription, readNodeDescription, splitNodeId } from './description.js';
 import { guidKey, stableGuid } from './guid.js';
 import { placeSelection, SourceText } from './positions.js';
 import { attributes, isXmlText, xmlText } from './xml.js';
@@ -100,5 +100,21 @@ describe('placing a selection', () => {
   it('accepts a name the tool cut short with an ellipsis', () => {
     const long = new SourceText("Le centre antidouleur, c'est huit mois d'attente !", false);
     expect(placeSelection(long, 0, 50, "Le centre antidouleur, c'est…", null)).toMatchObject({ placed: true, how: 'checked' });
+  });
+});
+
+describe('codage ids in code descriptions', () => {
+  it('names the id of a code renamed since it was created, last, and reads it back apart from the texts', () => {
+    const renamed = { kind: 'code' as const, id: 'entourage', name: "Place de l'entourage", definition: 'La famille.', exclude: 'le patient' };
+    const fr = nodeDescription(renamed, 'fr')!;
+    expect(fr).toBe('La famille.\nExclure\u00a0: le patient\nIdentifiant codage\u00a0: entourage');
+    expect(splitNodeId(fr)).toEqual({ text: 'La famille.\nExclure\u00a0: le patient', id: 'entourage' });
+    expect(readNodeDescription(splitNodeId(fr).text, 'code')).toEqual({ definition: 'La famille.', exclude: 'le patient' });
+    expect(nodeDescription({ kind: 'theme', id: 'organisation', name: 'Organisation des soins' }, 'en')).toBe('codage id: organisation');
+  });
+  it('says nothing of an id the name gives back, and reads another tool’s description as it is', () => {
+    expect(nodeDescription({ kind: 'code', id: 'delais-d-acces', name: "Délais d'accès" }, 'fr')).toBeUndefined();
+    expect(splitNodeId('Identifiant codage : x\nsuite')).toEqual({ text: 'Identifiant codage : x\nsuite' });
+    expect(splitNodeId('Attente.\r\ncodage id: delais\r\n')).toEqual({ text: 'Attente.', id: 'delais' });
   });
 });
