@@ -81,6 +81,8 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
               codes: s.codes,
               ...(s.memo !== undefined ? { memo: s.memo } : {}),
               ...(s.exemplary ? { exemplary: true } : {}),
+              ...(s.quote !== undefined ? { quote: s.quote } : {}),
+              ...(s.ambiguous ? { ambiguous: true } : {}),
               ...(s.at !== undefined ? { at: s.at } : {}),
             },
           ];
@@ -107,6 +109,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       participants: study.participants,
       coders,
       memos: memos.study === undefined ? { transcripts: memos.transcripts, nodes: memos.nodes } : memos,
+      ...(study.config.language !== undefined ? { studyLanguage: study.config.language } : {}),
     }, archive.onXml);
     refuseUnwritable(unwritable);
     out = await archive.bytes(sources);

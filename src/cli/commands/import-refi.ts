@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { planImport, type ImportPlan } from '../../core/refi/import-plan.js';
+import { readProjectLanguage } from '../../core/refi/marks.js';
 import type { RefiProject } from '../../core/refi/read.js';
 import { studyReadme } from '../../core/study/readme.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
@@ -48,11 +49,12 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const existing = await isDirectory(join(root, STUDY_FILES.transcripts));
   const study = existing ? await loadStudy(root, { coders: [] }) : null;
   const ctx = study ? withStudyLanguage(baseCtx, study.config) : baseCtx;
-  const language: Language = study?.config.language ?? ctx.language;
   const fr = ctx.language === 'fr';
 
   const refi = readRefiFile(file);
   const project = refi.kind === 'project' ? refi.project : emptyProject(refi.codes, refi.left);
+  // The study's language: the study's own; for a new study, the one a codage export says, else the messages' (--lang, LANG).
+  const language: Language = study?.config.language ?? (existing ? undefined : readProjectLanguage(project.description)) ?? ctx.language;
   const texts = refi.kind === 'project' ? refi.texts : new Map();
   const transcripts = new Map((study?.transcripts ?? []).map((t) => [t.id, t.text]));
   const transcriptFiles = new Set((study?.transcripts ?? []).map((t) => basename(t.file).toLowerCase()));

@@ -14,17 +14,15 @@
  */
 import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant, Segment } from '../types.js';
 import { nodeDescription } from './description.js';
+import { projectDescription, selectionDescription } from './marks.js';
 import { stableGuid } from './guid.js';
 import { attributes, isXmlText, xmlText } from './xml.js';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
-/** The label that marks an exemplary quote in its selection's Description. */
-export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
-
 /** A segment as exported: as stored, with its offsets (code points) where it is placed today. */
-export type ExportedSegment = Pick<Segment, 'id' | 'participant' | 'start' | 'end' | 'text' | 'codes' | 'memo' | 'exemplary' | 'at'>;
+export type ExportedSegment = Pick<Segment, 'id' | 'participant' | 'start' | 'end' | 'text' | 'codes' | 'memo' | 'exemplary' | 'quote' | 'ambiguous' | 'at'>;
 
 export interface RefiStudy {
   title: string;
@@ -36,6 +34,8 @@ export interface RefiStudy {
   transcripts: { id: string; text: string }[];
   participants: Map<string, Participant>;
   coders: { coder: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
+  /** The `language` of codage.yaml, when it sets one: said in the project's Description. */
+  studyLanguage?: Language;
   /** The study's memos (`memos/`): on the study, on a transcript (by id), on a code or theme (by id). */
   memos?: { study?: string; transcripts: ReadonlyMap<string, string>; nodes: ReadonlyMap<string, string> };
 }
@@ -300,7 +300,8 @@ export function projectQde(
               ['modifiedDateTime', isDateTime(s.at) ? s.at : undefined],
             ])}>`,
           );
-          if (s.exemplary) w.lines.push(`        <Description>${xmlText(EXEMPLARY_LABEL[study.language])}</Description>`);
+          const description = selectionDescription(s, study.language);
+          if (description !== undefined) w.lines.push(`        <Description>${xmlText(description)}</Description>`);
           for (const code of s.codes) {
             w.lines.push(`        <Coding${attributes([['guid', stableGuid('coding', c.coder, s.id, code)], ['creatingUser', userGuid(c.coder)]])}>`);
             w.lines.push(`          <CodeRef${attributes([['targetGUID', codeGuidOf(code)]])}/>`);
@@ -350,6 +351,7 @@ export function projectQde(
     }
     w.lines.push('  </Notes>');
   }
+  if (study.studyLanguage !== undefined) w.lines.push(`  <Description>${xmlText(projectDescription(study.studyLanguage, study.language))}</Description>`);
   if (studyNote !== undefined) w.lines.push(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
   w.lines.push('</Project>');
   return { xml: w.lines.bytes(), sources, unwritable: w.unwritable };

@@ -18,7 +18,7 @@ import { isValidCoderName } from '../study/study.js';
 import { parseAttributeValue } from '../study/participants.js';
 import type { AttributeValue, Attributes, Localized, Segment, Severity } from '../types.js';
 import { planRefiCodebook } from './codebook-plan.js';
-import { EXEMPLARY_LABEL } from './export.js';
+import { readSelectionDescription } from './marks.js';
 import { placeSelection, matchingCountings, SourceText, type Counting } from './positions.js';
 import type { RefiCode, RefiProject, RefiSelection, RefiValue } from './read.js';
 import { memoFile, type MemoSubject } from '../memo/memo.js';
@@ -272,10 +272,10 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     // Offsets in coder files count code points.
     const start = text.codePoint(placement.start);
     const end = text.codePoint(placement.end);
-    const exemplaryLabels = Object.values(EXEMPLARY_LABEL);
-    const exemplary = s.description !== undefined && exemplaryLabels.includes(s.description.trim());
+    // codage's own marks (exemplary, to confirm, quote and segment ids), or another tool's comment: a memo.
+    const { marks, rest } = s.description === undefined ? { marks: {}, rest: undefined } : readSelectionDescription(s.description);
     const memoParts = s.notes.map((n) => project.notes.get(n)?.text ?? '').filter((t) => t.trim() !== '');
-    if (s.description !== undefined && !exemplary) memoParts.push(s.description);
+    if (rest !== undefined) memoParts.push(rest);
     const byCoder = new Map<string, string[]>();
     const unknown: string[] = [];
     for (const coding of s.codings) {
@@ -296,9 +296,14 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     }
     for (const [coder, codes] of byCoder) {
       const data = coderData(coder);
-      const segment: Segment = { id: segmentId([s.guid, coder], data.ids), participant: id, start, end, text: quote, codes };
+      // The segment's own id when codage wrote it (one coder's selection) and the coder file has it free.
+      const own = byCoder.size === 1 && marks.id !== undefined && !data.ids.has(marks.id) ? marks.id : undefined;
+      if (own !== undefined) data.ids.add(own);
+      const segment: Segment = { id: own ?? segmentId([s.guid, coder], data.ids), participant: id, start, end, text: quote, codes };
       if (memoParts.length > 0) segment.memo = memoParts.join('\n\n');
-      if (exemplary) segment.exemplary = true;
+      if (marks.exemplary) segment.exemplary = true;
+      if (marks.quote !== undefined) segment.quote = marks.quote;
+      if (marks.ambiguous) segment.ambiguous = true;
       if (s.at !== undefined && isDateTime(s.at)) segment.at = s.at;
       data.segments.push(segment);
       counts.segments++;

@@ -50,6 +50,8 @@ export interface RefiSource {
 export interface RefiProject {
   name?: string;
   origin?: string;
+  /** The project's own Description (codage writes the study's language there). */
+  description?: string;
   users: Map<string, string>;
   codes: RefiCode[];
   variables: Map<string, { name: string; type: string }>;
@@ -253,5 +255,6 @@ export function readProjectXml(xml: string, file: string): RefiProject {
   const name = attr(root, 'name');
   const origin = attr(root, 'origin');
   const projectNotes = children(root, 'NoteRef').map((r) => keyOf(r, 'targetGUID') ?? '').filter((g) => g !== '');
-  return { ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}), users, codes, variables, cases, sources, notes, projectNotes, left };
+  const description = textOf(child(root, 'Description'));
+  return { ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}), ...(description !== undefined && description.trim() !== '' ? { description } : {}), users, codes, variables, cases, sources, notes, projectNotes, left };
 }

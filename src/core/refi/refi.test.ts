@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeDescription, readNodeDescription, splitNodeId } from './description.js';
 import { guidKey, stableGuid } from './guid.js';
+import { projectDescription, readProjectLanguage, readSelectionDescription, selectionDescription } from './marks.js';
 import { placeSelection, SourceText } from './positions.js';
 import { attributes, isXmlText, xmlText } from './xml.js';
 
@@ -116,5 +117,30 @@ describe('codage ids in code descriptions', () => {
     expect(nodeDescription({ kind: 'code', id: 'delais-d-acces', name: "Délais d'accès" }, 'fr')).toBeUndefined();
     expect(splitNodeId('Identifiant codage : x\nsuite')).toEqual({ text: 'Identifiant codage : x\nsuite' });
     expect(splitNodeId('Attente.\r\ncodage id: delais\r\n')).toEqual({ text: 'Attente.', id: 'delais' });
+  });
+});
+
+describe('codage marks in selection and project descriptions', () => {
+  const segment = { id: 'xpqdrvhy', exemplary: true as const, ambiguous: true as const, quote: 'q8m3zd0a' };
+  it('writes exemplary, to confirm, the quote and the segment id, and reads them back in either language', () => {
+    expect(selectionDescription(segment, 'fr')).toBe('Verbatim exemplaire\nEmplacement à confirmer (codage confirm)\nCitation codage\u00a0: q8m3zd0a\nSegment codage\u00a0: xpqdrvhy');
+    for (const language of ['fr', 'en'] as const) {
+      expect(readSelectionDescription(selectionDescription(segment, language)!)).toEqual({ marks: { exemplary: true, ambiguous: true, quote: 'q8m3zd0a', id: 'xpqdrvhy' } });
+    }
+    expect(readSelectionDescription('Exemplary quote')).toEqual({ marks: { exemplary: true } });
+    // An id that would not fit on its line is not written (the import derives one).
+    expect(selectionDescription({ id: 'a b' }, 'en')).toBeUndefined();
+  });
+  it('reads another tool’s comment whole, as a memo, even when a line of it looks like a mark', () => {
+    for (const text of ['À revoir avec Paul', 'Verbatim exemplaire\nÀ revoir', 'Segment codage : a\nSegment codage : b', 'Verbatim exemplaire, à citer']) {
+      expect(readSelectionDescription(text)).toEqual({ marks: {}, rest: text });
+    }
+  });
+  it('says the study’s language in the project’s description, and reads it back', () => {
+    expect(projectDescription('fr', 'fr')).toBe('Étude codage. Langue de l’étude\u00a0: français (fr).');
+    expect(readProjectLanguage(projectDescription('fr', 'en'))).toBe('fr');
+    expect(readProjectLanguage(projectDescription('en', 'fr'))).toBe('en');
+    expect(readProjectLanguage('Projet NVivo (fr)')).toBeUndefined();
+    expect(readProjectLanguage(undefined)).toBeUndefined();
   });
 });

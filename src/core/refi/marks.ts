@@ -1,0 +1,95 @@
+/**
+ * What codage knows of a segment and of a study that REFI-QDA has no field for, written as short
+ * labelled lines where the standard allows free text, so that another tool shows them as they
+ * are and codage reads them back:
+ *
+ * - a selection's Description: « Verbatim exemplaire » (an exemplary quote), « Emplacement à
+ *   confirmer (codage confirm) » (`ambiguous`: placed among several equally good places),
+ *   « Citation codage : q8m3zd0a » (the `quote` its passages share), « Segment codage : k3j9x2 »
+ *   (the segment's id, which check, confirm, the import review and the reconcile log name);
+ * - the project's Description: the study's language (« Langue de l’étude : français (fr). »).
+ *
+ * Labels are written in the export's language and read in both. A Description holding anything
+ * else (another tool's comment) is that tool's text, read as before: a memo.
+ */
+import type { Language, Segment } from '../types.js';
+
+/** The label that marks an exemplary quote in its selection's Description. */
+export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
+const AMBIGUOUS_LABEL: Record<Language, string> = { en: 'Place to confirm (codage confirm)', fr: 'Emplacement à confirmer (codage confirm)' };
+const QUOTE_LABEL: Record<Language, string> = { en: 'codage quote', fr: 'Citation codage' };
+const SEGMENT_LABEL: Record<Language, string> = { en: 'codage segment', fr: 'Segment codage' };
+
+const both = (labels: Record<Language, string>) => [labels.en, labels.fr];
+/** `Label : value` with a value of one word (ids have no spaces). */
+const valueLine = (labels: Record<Language, string>) => new RegExp(`^(?:${both(labels).join('|')})[ \\u00a0\\u202f]?: ?(\\S+)$`);
+const QUOTE_LINE = valueLine(QUOTE_LABEL);
+const SEGMENT_LINE = valueLine(SEGMENT_LABEL);
+
+/** codage's marks of a segment, as read back from its selection. */
+export interface SelectionMarks {
+  exemplary?: true;
+  ambiguous?: true;
+  quote?: string;
+  id?: string;
+}
+
+/** An id that fits on its line: one word, no character XML cannot hold. */
+function writableId(id: string | undefined): id is string {
+  return id !== undefined && /^\S+$/u.test(id) && !/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/.test(id);
+}
+
+/** The Description of a segment's selection, or undefined when there is nothing to say. */
+export function selectionDescription(s: Pick<Segment, 'id' | 'exemplary' | 'ambiguous' | 'quote'>, language: Language): string | undefined {
+  const colon = language === 'fr' ? '\u00a0:' : ':';
+  const lines: string[] = [];
+  if (s.exemplary) lines.push(EXEMPLARY_LABEL[language]);
+  if (s.ambiguous) lines.push(AMBIGUOUS_LABEL[language]);
+  if (writableId(s.quote)) lines.push(`${QUOTE_LABEL[language]}${colon} ${s.quote}`);
+  if (writableId(s.id)) lines.push(`${SEGMENT_LABEL[language]}${colon} ${s.id}`);
+  return lines.length === 0 ? undefined : lines.join('\n');
+}
+
+/**
+ * A selection's Description: codage's marks when every line of it is one, else another tool's
+ * text (`rest`, a memo), as it was always read.
+ */
+export function readSelectionDescription(text: string): { marks: SelectionMarks; rest?: string } {
+  const marks: SelectionMarks = {};
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const allMarks = lines.every((line) => {
+    if (both(EXEMPLARY_LABEL).includes(line)) marks.exemplary = true;
+    else if (both(AMBIGUOUS_LABEL).includes(line)) marks.ambiguous = true;
+    else {
+      const quote = QUOTE_LINE.exec(line);
+      const segment = quote === null ? SEGMENT_LINE.exec(line) : null;
+      if (quote !== null && marks.quote === undefined) marks.quote = quote[1]!;
+      else if (segment !== null && marks.id === undefined) marks.id = segment[1]!;
+      else return false;
+    }
+    return true;
+  });
+  return allMarks ? { marks } : { marks: {}, rest: text };
+}
+
+const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
+  en: { en: 'English', fr: 'French' },
+  fr: { en: 'anglais', fr: 'français' },
+};
+
+/** The project's Description: the study's language, in words and as its code. */
+export function projectDescription(studyLanguage: Language, language: Language): string {
+  return language === 'fr'
+    ? `Étude codage. Langue de l’étude\u00a0: ${LANGUAGE_NAMES.fr[studyLanguage]} (${studyLanguage}).`
+    : `codage study. Language of the study: ${LANGUAGE_NAMES.en[studyLanguage]} (${studyLanguage}).`;
+}
+
+/** The study's language from a project's Description written by codage, if it says one. */
+export function readProjectLanguage(description: string | undefined): Language | undefined {
+  const match = /(?:Langue de l[’']étude|Language of the study)[ \u00a0\u202f]?:[^\n(]*\((fr|en)\)/.exec(description ?? '');
+  return match ? (match[1] as Language) : undefined;
+}
