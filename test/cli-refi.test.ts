@@ -149,6 +149,94 @@ describe('round trip: demo → qdpx → a fresh study', () => {
   }, 60_000);
 });
 
+describe('round trip: what codage knows of a segment, a code and the study comes back', () => {
+  /**
+   * The demo with two passages of one imported quote (`quote`), one of them still to confirm
+   * (`ambiguous`), exported, then imported into a new folder with messages in English (`--lang
+   * en`): what check, confirm, the import review and the reconcile log name must still be there.
+   */
+  let trip: { study: string; fresh: string; out: string; stderr: string } | undefined;
+  function roundTrip() {
+    if (trip !== undefined) return trip;
+    const study = copyStudy();
+    const marie = join(study, 'codings/marie.yaml');
+    let n = 0;
+    const lines = readFileSync(marie, 'utf8')
+      .split('\n')
+      .map((line) => {
+        if (!line.includes('"participant": "MG1"') || n >= 2) return line;
+        n++;
+        return line.replace(', "at": ', n === 1 ? ', "quote": "q8m3zd0a", "at": ' : ', "quote": "q8m3zd0a", "ambiguous": true, "at": ');
+      });
+    writeFileSync(marie, lines.join('\n'));
+    expect(readFileSync(marie, 'utf8').match(/"quote": "q8m3zd0a"/g)).toHaveLength(2);
+    const dir = tempDir();
+    const out = join(dir, 'demo.qdpx');
+    expect(runCli(['export', 'project', '-o', out, '--study', study]).code).toBe(0);
+    const fresh = join(dir, 'fresh');
+    const r = runCli(['import-refi', out, '--study', fresh, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    trip = { study, fresh, out, stderr: r.stderr };
+    return trip;
+  }
+  const segmentsOf = async (root: string) => {
+    const study = await loadStudy(root);
+    return study.coders.map((c) => ({ coder: c.coder, segments: c.coderFile.segments.map(({ line: _line, ...s }) => s) }));
+  };
+
+  it('keeps the segments’ ids and the quotes’ ids (what check, confirm and the reconcile log name)', async () => {
+    const { study, fresh } = roundTrip();
+    const ids = async (root: string) => (await segmentsOf(root)).map((c) => ({ coder: c.coder, ids: c.segments.map((s) => `${s.id} ${s.quote ?? ''}`).sort() }));
+    expect(await ids(fresh)).toEqual(await ids(study));
+  }, 60_000);
+
+  it('keeps a segment still to confirm: check lists it, and confirm finds it by its id', async () => {
+    const { study, fresh } = roundTrip();
+    const ambiguous = async (root: string) => (await segmentsOf(root)).flatMap((c) => c.segments.filter((s) => s.ambiguous).map((s) => `${c.coder} ${s.id}`));
+    const before = await ambiguous(study);
+    expect(before).toHaveLength(1);
+    expect(await ambiguous(fresh)).toEqual(before);
+    const id = before[0]!.split(' ')[1]!;
+    const copy = copyStudy(fresh, 'confirmed'); // the other tests read the study as imported
+    expect(runCli(['check', '--study', copy, '--lang', 'en']).stdout).toContain(`codage confirm ${id} --coder marie`);
+    expect(runCli(['confirm', id, '--coder', 'marie', '--study', copy]).code).toBe(0);
+    expect(await ambiguous(copy)).toEqual([]);
+  }, 60_000);
+
+  it('keeps the codes’ and themes’ ids, also of codes renamed since they were created', async () => {
+    const { study, fresh } = roundTrip();
+    const ids = async (root: string) => [...(await loadStudy(root)).codebook.byId.values()].map((n) => `${n.kind} ${n.id} ${n.name}`);
+    const original = await ids(study);
+    expect(original).toContain("code entourage Place de l'entourage");
+    expect(await ids(fresh)).toEqual(original);
+    // Coder files name codes by id: every segment keeps its codes.
+    const codes = async (root: string) => (await segmentsOf(root)).map((c) => c.segments.map((s) => `${s.id} ${s.codes.join(',')}`).sort());
+    expect(await codes(fresh)).toEqual(await codes(study));
+  }, 60_000);
+
+  it('keeps the study’s language, whatever language the messages are in', () => {
+    const { fresh } = roundTrip();
+    expect(readFileSync(join(fresh, 'codage.yaml'), 'utf8')).toMatch(/^language: fr\b/m);
+  }, 60_000);
+
+  it('is faithful: the study brought back exports the very same file, still valid against the schema', () => {
+    const { fresh, out, stderr } = roundTrip();
+    expect(stderr).toBe('');
+    const again = join(tempDir(), 'again.qdpx');
+    expect(runCli(['export', 'project', '-o', again, '--study', fresh]).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
+    const xml = unzip(out)['project.qde']!;
+    expect(xml).toContain('<Description>Emplacement à confirmer (codage confirm)\nCitation codage\u00a0: q8m3zd0a\nSegment codage\u00a0: ');
+    expect(xml).toContain('Identifiant codage\u00a0: entourage</Description>');
+    expect(xml).toContain('<Description>Étude codage. Langue de l’étude\u00a0: français (fr).</Description>');
+    if (hasXmllint) {
+      const qde = join(tempDir(), 'project.qde');
+      writeFileSync(qde, xml);
+      validate(qde, 'Project.xsd');
+    }
+  }, 60_000);
+});
+
 describe('hostile text', () => {
   function hostileStudy(memo: string): string {
     const dir = join(tempDir(), 'hostile');

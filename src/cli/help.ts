@@ -634,7 +634,9 @@ extends it. Codes become the codebook (codes with sub-codes become themes; codes
 the same name are reused), each text source a transcript (its Case’s variables in
 its front matter), each user a coder file, each selection a segment, notes and
 selection descriptions memos. A transcript already in the study is reused if its
-text is the same; codage never overwrites a study file.
+text is the same; codage never overwrites a study file. A project codage exported
+comes back as it was: the ids of segments, quotes, codes and themes, the segments
+still to confirm, and the study’s language.
 
 Positions: checked against each selection’s text where the tool writes it, and
 corrected when the tool counted UTF-16 units (emoji), CRLF line breaks or the byte
@@ -650,7 +652,9 @@ un thème ; un code de même nom est réutilisé), chaque source texte une trans
 (les variables de son cas dans son en-tête), chaque utilisateur un fichier de codeur,
 chaque sélection un segment, les notes et descriptions de sélection des mémos. Une
 transcription déjà dans l’étude est réutilisée si son texte est le même ; codage ne
-remplace jamais un fichier de l’étude.
+remplace jamais un fichier de l’étude. Un projet exporté par codage revient tel qu’il
+était : identifiants des segments, des citations, des codes et des thèmes, segments
+à confirmer, langue de l’étude.
 
 Positions : vérifiées sur le texte de chaque sélection quand le logiciel l’écrit, et
 corrigées s’il a compté en unités UTF-16 (émojis), les sauts de ligne CRLF ou
