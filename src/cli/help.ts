@@ -1048,8 +1048,8 @@ arrêtent la fusion pour que vous regardiez.`,
   'opt-code-filter': { en: { summary: 'only this code (id or name)' }, fr: { summary: 'seulement ce code (identifiant ou nom)' } },
   'opt-append': { en: { summary: "add to the coder’s existing segments" }, fr: { summary: 'ajouter aux segments existants du codeur' } },
   'opt-replace': {
-    en: { summary: "replace the coder’s segments (the old file is kept in .codage/backups)" },
-    fr: { summary: "remplacer les segments du codeur (l’ancien fichier est gardé dans .codage/backups)" },
+    en: { summary: "replace the coder’s segments (the old file is kept in .codage/backups; a segment found again where it was keeps its id)" },
+    fr: { summary: "remplacer les segments du codeur (l’ancien fichier est gardé dans .codage/backups ; un segment retrouvé au même endroit garde son identifiant)" },
   },
   'opt-min-score': {
     en: { summary: 'lowest score (0–1) at which a quote is anchored' },
