@@ -143,13 +143,14 @@ describe('acquireLock', () => {
       const lock = process.argv[1];
       fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: 'codage code' }));
       process.stdout.write('held\\n');
-      setTimeout(() => fs.rmSync(lock), 400);`;
-    const child = spawn(process.execPath, ['-e', script, `${target}.lock`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      setTimeout(() => { fs.writeFileSync(process.argv[2], 'released'); fs.rmSync(lock); }, 400);`;
+    const released = `${target}.released`;
+    const child = spawn(process.execPath, ['-e', script, `${target}.lock`, released], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((resolve) => child.stdout.once('data', resolve));
     expect(() => acquireLockSync(target, { command: 'codage import-codings' })).toThrow(LockedError);
-    const started = Date.now();
     const lock = acquireLockSync(target, { command: 'codage import-codings' }, { waitMs: 5000 });
-    expect(Date.now() - started).toBeGreaterThan(100);
+    // Taken only once the other process let it go (it says so just before).
+    expect(fs.existsSync(released)).toBe(true);
     expect(parseLockHolder(fs.readFileSync(lock.path, 'utf8'))?.pid).toBe(process.pid);
     lock.release();
     await new Promise((resolve) => child.once('exit', resolve));
