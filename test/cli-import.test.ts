@@ -328,6 +328,30 @@ describe("re-importing codage's own listings", () => {
     expect(r.stdout).toContain('of which 1 row(s) found but naming no code: not imported (the review says which)');
   });
 
+  it('counts on the « score ≥ » line only the edited quotes that score that much, the others apart', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'scores.csv');
+    // 0.66 (two words at its start not said there) and 0.75 (one word changed in a short passage).
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Impuissance;vous voyez, rien ne marche vraiment\nMG1;Impuissance;Je me sens un peu nul, en fait\n');
+    const review = join(tempDir(), 'revue.csv');
+    const at = (minScore: string) => runCli(['import-codings', sheet, '--coder', 'scores', '--study', dir, '--min-score', minScore, '--dry-run', '--review', review]);
+    const high = at('0.85');
+    expect(high.code, high.stderr).toBe(0);
+    expect(high.stdout).toMatch(/^ {2}retouchés \(score ≥ 0,85\) +0 \(0.%\)$/m);
+    expect(high.stdout).toMatch(/^ {2}retouchés, score < 0,85 \(à vérifier\) +2 \(100.%\)$/m);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.statut, r.score])).toEqual([
+      ['approchée', '0,66'],
+      ['approchée', '0,75'],
+    ]);
+    expect(rows.every((r) => r.raison!.startsWith(`Placée avec un score de ${r.score}, sous le seuil de 0,85`))).toBe(true);
+    const low = at('0,7');
+    expect(low.stdout).toMatch(/^ {2}retouchés \(score ≥ 0,7\) +1 \(50.%\)$/m);
+    expect(low.stdout).toMatch(/^ {2}retouchés, score < 0,7 \(à vérifier\) +1 \(50.%\)$/m);
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'scores', '--study', dir, '--min-score', '0.6', '--dry-run', '--json']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 0, anchored: 2 });
+  });
+
   it('says that rows imported again were already there', () => {
     const dir = copyStudy();
     const first = runCli(['import-codings', SHEET, '--coder', 'imp', '--study', dir, '--lang', 'en']);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { thresholdText } from '../../core/anchoring/reasons.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { detectColumns } from '../../core/import/columns.js';
 import { mapImportCodes } from '../../core/import/codebook-additions.js';
@@ -309,12 +310,17 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
   const fr = language === 'fr';
   const withQuote = summary.rows - summary.skipped;
   const share = (n: number) => (withQuote === 0 ? '' : ` (${formatPercent(n / withQuote, language)})`);
-  const score = fr ? String(minScore).replace('.', ',') : String(minScore);
+  const score = thresholdText(minScore, language);
+  // Each line counts what its label says: an edited quote placed under the min score (words at
+  // its edges not said there, or one word forgiven in a short passage) is not « score ≥ 0,85 ».
+  const edited = summary.approximate - summary.approximateBelowMinScore;
+  const below = summary.approximateBelowMinScore;
   const lines: [string, number][] = fr
     ? [
         ['à l’identique', summary.exact],
         ['après normalisation (casse, accents, ponctuation)', summary.normalised],
-        [`retouchés (score ≥ ${score})`, summary.approximate],
+        [`retouchés (score ≥ ${score})`, edited],
+        ...(below > 0 ? [[`retouchés, score < ${score} (à vérifier)`, below] as [string, number]] : []),
         ['en plusieurs passages (compilés, recollés)', summary.passages],
         ['en partie placés (un morceau à revoir)', summary.partial],
         ['non retrouvés (à revoir)', summary.unresolved],
@@ -323,7 +329,8 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
     : [
         ['exact', summary.exact],
         ['normalised (case, accents, punctuation)', summary.normalised],
-        [`edited (score ≥ ${score})`, summary.approximate],
+        [`edited (score ≥ ${score})`, edited],
+        ...(below > 0 ? [[`edited, score < ${score} (to check)`, below] as [string, number]] : []),
         ['in several passages (compiled, glued)', summary.passages],
         ['partly placed (a part to review)', summary.partial],
         ['unresolved (to review)', summary.unresolved],

@@ -3,8 +3,19 @@ import type { Localized } from '../types.js';
 
 const NBSP = '\u00a0';
 
+/**
+ * A score with two decimals, rounded down: compared with a threshold, what is shown never crosses
+ * it (0.846 is under 0.85: shown 0.84, not 0.85).
+ */
 function scoreText(score: number, language: 'en' | 'fr'): string {
-  const s = score.toFixed(2);
+  // (The small epsilon keeps 0.57, stored as 0.5699999…, at 0.57.)
+  const s = (Math.floor(score * 100 + 1e-9) / 100).toFixed(2);
+  return language === 'fr' ? s.replace('.', ',') : s;
+}
+
+/** The min score as the researcher gave it (`0.6`, `0.85`, `0.875`): not rounded, so never shown above or below itself. */
+function thresholdText(minScore: number, language: 'en' | 'fr'): string {
+  const s = String(minScore);
   return language === 'fr' ? s.replace('.', ',') : s;
 }
 
@@ -44,8 +55,8 @@ export function notFound(best: { score: number; line: number } | null, minScore:
     };
   }
   return {
-    en: `Not found: best candidate scores ${scoreText(best.score, 'en')} at line ${best.line}, below the threshold of ${scoreText(minScore, 'en')}.`,
-    fr: `Introuvable${NBSP}: le meilleur candidat a un score de ${scoreText(best.score, 'fr')} à la ligne ${best.line}, sous le seuil de ${scoreText(minScore, 'fr')}.`,
+    en: `Not found: best candidate scores ${scoreText(best.score, 'en')} at line ${best.line}, below the threshold of ${thresholdText(minScore, 'en')}.`,
+    fr: `Introuvable${NBSP}: le meilleur candidat a un score de ${scoreText(best.score, 'fr')} à la ligne ${best.line}, sous le seuil de ${thresholdText(minScore, 'fr')}.`,
   };
 }
 
@@ -102,4 +113,4 @@ export function notOnePassage(passages: number, line: number): Localized {
       };
 }
 
-export { scoreText };
+export { scoreText, thresholdText };

@@ -7,7 +7,7 @@
  * and writes.
  */
 import type { Annotation, Localized, Span, Turn } from '../types.js';
-import { locateQuote, type LeftPiece, type MatchMethod, type QuoteMatch } from '../anchoring/locate.js';
+import { DEFAULT_MIN_SCORE, locateQuote, type LeftPiece, type MatchMethod, type QuoteMatch } from '../anchoring/locate.js';
 import { withoutSignature } from '../anchoring/quote.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportColumns } from './columns.js';
@@ -94,6 +94,12 @@ export interface ImportSummary {
   exact: number;
   normalised: number;
   approximate: number;
+  /**
+   * Of the `approximate` rows, those whose score is under the min score: placed all the same,
+   * because the words the transcript does not say there are a few at the quote's start or end
+   * (the passage starts after them), or one edited word in a short passage (forgiven).
+   */
+  approximateBelowMinScore: number;
   /** Went to several passages, every part placed. */
   passages: number;
   /** Some parts placed, others left for review. */
@@ -113,6 +119,8 @@ export interface ImportSummary {
 }
 
 export interface ImportPlan {
+  /** The lowest score accepted for a passage (the import's `--min-score`). */
+  minScore: number;
   results: ImportRowResult[];
   segments: ImportSegment[];
   summary: ImportSummary;
@@ -164,6 +172,15 @@ export function splitThemePath(cell: string): string[] {
 export const isAnchored = (r: ImportRowResult): boolean => r.pieces.length > 0;
 
 /**
+ * Every part of the row's quote was placed, yet its score is under the min score: words at its
+ * start or end that the transcript does not say there (the passage starts after them, or ends
+ * before), or one edited word forgiven in a short passage. (A partly placed row's score is low
+ * for the parts left, which the review lists.)
+ */
+export const placedBelowMinScore = (r: ImportRowResult, minScore: number): boolean =>
+  isAnchored(r) && r.status !== 'partial' && r.match !== null && r.match.score < minScore;
+
+/**
  * The codes the import brings (those of the rows that become segments), in sheet order, each
  * with its row's themes: a code the codebook lacks goes where the first row naming it says.
  */
@@ -204,7 +221,8 @@ export function planImport(input: ImportInput): ImportPlan {
   }
 
   const segments = mergeSegments(results, input.transcripts.map((t) => t.id));
-  return { results, segments, summary: summarise(results, segments.length), shared: sharedPlaces(results, segments) };
+  const minScore = input.minScore ?? DEFAULT_MIN_SCORE;
+  return { minScore, results, segments, summary: summarise(results, segments.length, minScore), shared: sharedPlaces(results, segments) };
 }
 
 function locateRow(
@@ -404,12 +422,13 @@ function sharedPlaces(results: readonly ImportRowResult[], segments: readonly Im
   return out;
 }
 
-function summarise(results: ImportRowResult[], segments: number): ImportSummary {
+function summarise(results: ImportRowResult[], segments: number, minScore: number): ImportSummary {
   const s: ImportSummary = {
     rows: results.length,
     exact: 0,
     normalised: 0,
     approximate: 0,
+    approximateBelowMinScore: 0,
     passages: 0,
     partial: 0,
     unresolved: 0,
@@ -425,6 +444,7 @@ function summarise(results: ImportRowResult[], segments: number): ImportSummary 
       s.unknownParticipant++;
       if (!s.unknownParticipants.includes(r.participantCell)) s.unknownParticipants.push(r.participantCell);
     } else s[r.status]++;
+    if (r.status === 'approximate' && placedBelowMinScore(r, minScore)) s.approximateBelowMinScore++;
     if (r.ambiguous) s.ambiguous++;
     if (isAnchored(r) && r.codes.length === 0) s.uncoded++;
   }

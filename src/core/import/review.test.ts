@@ -90,3 +90,42 @@ describe('reviewRows: a passage that starts after the quote’s first words', ()
     expect(row[12]).toBe('«\u00a0à 90\u00a0» pas dit ainsi à cet endroit de l’entretien\u00a0: le passage commence après ces mots, à vérifier.');
   });
 });
+
+describe('reviewRows: a quote placed under the min score', () => {
+  const said = `Enquêtrice : Qu'est-ce que vous ressentez ?
+MG1 : C'est difficile à dire. Je me sens un peu inutile, en fait. On a tout essayé, et euh, rien ne marche vraiment.`;
+  const planAt = (minScore: number) =>
+    planImport({
+      rows: [
+        // Two words the transcript does not say there, too few to leave the quote: the passage starts after them.
+        { row: 2, cells: ['MG1', 'Impuissance', 'vous voyez, rien ne marche vraiment'] },
+        // One word changed in a short passage: forgiven.
+        { row: 3, cells: ['MG1', 'Impuissance', 'Je me sens un peu nul, en fait'] },
+        { row: 4, cells: ['MG1', 'Impuissance', 'Je me sens un peu inutile, en fait.'] },
+      ],
+      columns: { participant: 0, code: 1, quote: 2 },
+      transcripts: [{ id: 'MG1', text: said }],
+      minScore,
+    });
+
+  it('counts apart, and says why, the edited quotes placed with a score under the min score', () => {
+    const plan = planAt(0.85);
+    expect(plan.results.map((r) => r.status)).toEqual(['approximate', 'approximate', 'exact']);
+    expect(plan.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 2, exact: 1 });
+    const fr = reviewRows(plan, 'fr');
+    expect(fr[1]!.slice(4, 6)).toEqual(['approchée', '0,66']);
+    expect(fr[1]![12]).toBe(
+      'Placée avec un score de 0,66, sous le seuil de 0,85\u00a0: des mots à son début ou à sa fin ne sont pas dans le passage, à vérifier. | «\u00a0vous voyez\u00a0» pas dit ainsi à cet endroit de l’entretien\u00a0: le passage commence après ces mots, à vérifier.',
+    );
+    expect(fr[2]!.slice(4, 6)).toEqual(['approchée', '0,75']);
+    expect(reviewRows(plan, 'en')[2]![12]).toBe('Placed with a score of 0.75, under the threshold of 0.85: one edited word is forgiven in a short passage, to check.');
+    expect(fr[3]![12]).toBe('');
+  });
+
+  it('counts a row under the min score only when it is: the same rows at 0.6', () => {
+    const plan = planAt(0.6);
+    expect(plan.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 0 });
+    expect(reviewRows(plan, 'en')[1]![12]).toBe('"vous voyez" not said there in the transcript: the passage starts after these words, to check.');
+    expect(reviewRows(plan, 'en')[2]![12]).toBe('');
+  });
+});

@@ -4,8 +4,9 @@
  * transcript says there, which passages were chosen among several places, and why a part was
  * left — for a CSV the researcher checks.
  */
+import { scoreText, thresholdText } from '../anchoring/reasons.js';
 import type { Language } from '../types.js';
-import type { ImportPlan, ImportRowResult, ImportStatus } from './plan.js';
+import { placedBelowMinScore, type ImportPlan, type ImportRowResult, type ImportStatus } from './plan.js';
 
 const HEADER: Record<Language, string[]> = {
   en: ['row', 'participant', 'code', 'quote', 'status', 'score', 'passages', 'start', 'end', 'line', 'matched text', 'segment', 'reason'],
@@ -40,10 +41,10 @@ const AMBIGUOUS: Record<Language, string> = { en: 'ambiguous', fr: 'ambiguë' };
 const JOIN = ' […] ';
 const LIST = ' ; ';
 
+/** Rounded down (see `scoreText`): a row under the min score never shows it. */
 function score(r: ImportRowResult, language: Language): string {
   if (r.match === null || (r.pieces.length === 0 && r.match.best === undefined)) return '';
-  const s = r.match.score.toFixed(2);
-  return language === 'fr' ? s.replace('.', ',') : s;
+  return scoreText(r.match.score, language);
 }
 
 /**
@@ -70,7 +71,7 @@ export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Ma
       pieces.map((p) => String(p.line)).join(LIST),
       pieces.map((p) => p.text).join(JOIN),
       [...new Set(segmentIds?.get(r.row) ?? [])].join(LIST),
-      reasonOf(r, language),
+      reasonOf(r, language, plan.minScore),
     ]);
   }
   return rows;
@@ -96,11 +97,33 @@ function placesOf(chosen: Place, others: readonly Place[], language: Language): 
   return { at: one(chosen), also: others.length === 1 ? one(others[0]!) : fr ? `lignes ${lines}` : `lines ${lines}` };
 }
 
-function reasonOf(r: ImportRowResult, language: Language): string {
+/**
+ * Why a row whose every part was placed scores under the min score (see `placedBelowMinScore`):
+ * words at its start or end not said there, and or one edited word forgiven in a short passage.
+ */
+function belowMinScore(r: ImportRowResult, language: Language, minScore: number): string {
+  const fr = language === 'fr';
+  const causes: string[] = [];
+  if ((r.match?.trimmed?.length ?? 0) > 0) {
+    causes.push(fr ? 'des mots à son début ou à sa fin ne sont pas dans le passage' : 'words at its start or end are not in the passage');
+  }
+  if (r.pieces.some((p) => p.score < minScore)) {
+    causes.push(fr ? 'un mot retouché est pardonné dans un passage court' : 'one edited word is forgiven in a short passage');
+  }
+  const why = causes.join(fr ? ' et ' : ' and ');
+  const s = scoreText(r.match!.score, language);
+  const min = thresholdText(minScore, language);
+  return fr
+    ? `Placée avec un score de ${s}, sous le seuil de ${min}${why === '' ? '' : `\u00a0: ${why}`}, à vérifier.`
+    : `Placed with a score of ${s}, under the threshold of ${min}${why === '' ? '' : `: ${why}`}, to check.`;
+}
+
+function reasonOf(r: ImportRowResult, language: Language, minScore: number): string {
   const fr = language === 'fr';
   if (r.pieces.length === 0) return r.reason?.[language] ?? '';
   const parts: string[] = [];
   if (r.codes.length === 0 && r.reason !== undefined) parts.push(r.reason[language]);
+  if (placedBelowMinScore(r, minScore)) parts.push(belowMinScore(r, language, minScore));
   for (const l of r.left) {
     parts.push(fr ? `Laissé de côté\u00a0: «\u00a0${l.text}\u00a0» — ${l.reason.fr}` : `Left out: "${l.text}" — ${l.reason.en}`);
   }
