@@ -241,6 +241,20 @@ describe('CodingApp', () => {
     expect(frame()).toMatch(/Sélection\u00a0: \d+ mots, 2 locuteurs \(P07, Enquêteur\) — ⏎ pour coder/);
   });
 
+  it('previews a selection over two speaker turns cut between whole words, in the picker’s title', async () => {
+    for (const columns of [60, 80]) {
+      const { press, frame } = await open({}, { columns, rows: 24 });
+      await press(KEYS.down, KEYS.down, KEYS.shiftDown, KEYS.shiftDown, KEYS.shiftDown, KEYS.enter);
+      const title = lines(frame()).find((l) => l.startsWith('Coder «'))!;
+      const [head, tail] = title.slice('Coder «\u00a0'.length, -'\u00a0»'.length).split(' […] ');
+      // Both ends are whole words of the passage: `Je ne sais plus quoi`, `Les délais sont très longs.`, never `ais sont…`.
+      const passage = TEXT.slice(TEXT.indexOf('Je ne sais'), TEXT.indexOf('longs.') + 'longs.'.length).replace(/\s+/g, ' ');
+      expect(passage.startsWith(`${head} `), title).toBe(true);
+      expect(passage.endsWith(` ${tail}`), title).toBe(true);
+      expect(title.length).toBeLessThanOrEqual(columns);
+    }
+  });
+
   it('removes a segment and undoes the removal', async () => {
     const { press, changes } = await open();
     await press(KEYS.down, KEYS.enter, KEYS.enter);

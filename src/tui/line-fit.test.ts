@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../core/text/width.js';
-import { fitPart } from './line-fit.js';
+import { excerpt, fitPart } from './line-fit.js';
 
 describe('fitPart', () => {
   const create = (name: string): string => `⏎ crée le code «\u00a0${name}\u00a0»`;
@@ -25,5 +25,35 @@ describe('fitPart', () => {
     const into = (path: string): string => `⏎ crée «\u00a0Abandon\u00a0» dans «\u00a0${path}\u00a0»`;
     expect(fitPart(into, 'Vécu du médecin › Émotions négatives › Colère', 60, 'path')).toBe(into('… › Émotions négatives › Colère'));
     expect(fitPart(into, 'Vécu du médecin › Émotions négatives › Colère', 45, 'path')).toBe(into('… › Colère'));
+  });
+});
+
+describe('excerpt', () => {
+  const overTwoTurns = 'Je ne sais plus quoi lui proposer. On se sent démuni.\nEnquêteur : D’accord.\nP07 : Les délais sont très longs.';
+
+  it('keeps a passage that fits whole, on one line', () => {
+    expect(excerpt(overTwoTurns, 200)).toBe('Je ne sais plus quoi lui proposer. On se sent démuni. Enquêteur : D’accord. P07 : Les délais sont très longs.');
+  });
+
+  it('cuts a long passage in its middle between whole words, within the width', () => {
+    expect(excerpt(overTwoTurns, 44)).toBe('Je ne sais plus quoi […] sont très longs.');
+    expect(excerpt(overTwoTurns, 64)).toBe('Je ne sais plus quoi lui […] Les délais sont très longs.');
+    for (let width = 8; width <= 110; width++) {
+      const line = excerpt(overTwoTurns, width);
+      expect(textWidth(line), line).toBeLessThanOrEqual(width);
+      const [head, tail] = line.split(' […] ');
+      const flat = overTwoTurns.replace(/\s+/g, ' ');
+      if (width >= 20 && line.includes(' […] ')) {
+        expect(flat.startsWith(`${head} `), line).toBe(true);
+        expect(flat.endsWith(` ${tail}`), line).toBe(true);
+      }
+    }
+  });
+
+  it('cuts a word only when it is longer than its half, and counts wide characters as two columns', () => {
+    expect(excerpt('https://exemple.fr/un/tres/long/chemin/de/page', 20)).toBe('https:/ […] /de/page');
+    const wide = excerpt('医生 说 他 不 知道 该 给 病人 什么 建议 了 真的', 16);
+    expect(textWidth(wide)).toBeLessThanOrEqual(16);
+    expect(wide).toBe('医生 说 […] 真的');
   });
 });

@@ -21,13 +21,58 @@ export function gapBetween(left: string, right: string, width: number): string {
   return ' '.repeat(Math.max(1, width - textWidth(left) - textWidth(right)));
 }
 
-/** A short excerpt of a quote on one line: whitespace collapsed, soft hyphens (invisible in print) left out, cut in the middle if long. */
+/** The first characters of `text` that fit in `width` columns (`from: 'end'`: the last ones). */
+function charsWithin(text: string, width: number, from: 'start' | 'end'): string {
+  const chars = [...text];
+  if (from === 'end') chars.reverse();
+  let out: string[] = [];
+  let used = 0;
+  for (const ch of chars) {
+    const w = textWidth(ch);
+    if (used + w > width) break;
+    out.push(ch);
+    used += w;
+  }
+  if (from === 'end') out = out.reverse();
+  return out.join('');
+}
+
+/**
+ * A short excerpt of a quote on one line, within `width` columns: whitespace collapsed (a passage
+ * over two speaker turns reads on, `… démuni. Enquêteur : D'accord. P07 : Les délais…`), soft
+ * hyphens (invisible in print) left out, and when long, cut in the middle between whole words
+ * (`Je ne sais plus quoi […] Les délais sont très longs.`), never inside one: half a word
+ * (`ais sont très longs`) reads as another word. A single word too long for its half is cut.
+ */
 export function excerpt(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').replace(/\u00ad/g, '').trim();
   if (textWidth(flat) <= width) return flat;
-  const half = Math.max(1, Math.floor((width - 3) / 2));
-  const chars = [...flat];
-  return `${chars.slice(0, half).join('').trimEnd()} […] ${chars.slice(-half).join('').trimStart()}`;
+  const cut = ' […] ';
+  const room = Math.max(2, width - textWidth(cut));
+  const words = flat.split(' ');
+  // Whole words from either end, the shorter side growing first, while both fit in the room.
+  let first = 0;
+  let last = words.length;
+  let headWidth = 0;
+  let tailWidth = 0;
+  while (first < last) {
+    const atStart = headWidth <= tailWidth;
+    const word = atStart ? words[first]! : words[last - 1]!;
+    const w = textWidth(word) + ((atStart ? first : words.length - last) > 0 ? 1 : 0);
+    if (headWidth + tailWidth + w > room) break;
+    if (atStart) {
+      headWidth += w;
+      first++;
+    } else {
+      tailWidth += w;
+      last--;
+    }
+  }
+  // A word longer than its half (a URL, a long compound) is cut rather than left out.
+  const half = Math.max(1, Math.floor(room / 2));
+  const head = first > 0 ? words.slice(0, first).join(' ') : charsWithin(words[0]!, half, 'start');
+  const tail = last < words.length ? words.slice(last).join(' ') : charsWithin(words[words.length - 1]!, room - textWidth(head), 'end');
+  return `${head}${cut}${tail}`;
 }
 
 /**
