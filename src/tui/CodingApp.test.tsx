@@ -375,6 +375,26 @@ describe('CodingApp', () => {
     expect(quits[0]?.read).toEqual([{ start: t.text.indexOf('Alors'), end }]);
   });
 
+  it('counts as read the short sentences a page down passes over, which the screen showed', async () => {
+    const answer = (n: number) => Array.from({ length: 6 }, (_, i) => `Oui ${n}.${i}. Bon.`).join(' ');
+    const text = Array.from({ length: 12 }, (_, n) => `Enquêteur : Et ${n} ?\nMG2 : ${answer(n)}\n`).join('');
+    const t = makeTranscript(text, 'MG2');
+    const { press, frame, quits } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    const read = (): number => Number(/lu (\d+)/.exec(frame())?.[1]);
+    const before = read();
+    await press(KEYS.pageDown);
+    const once = read();
+    await press(KEYS.pageDown);
+    // Every row between where the cursor was and where it went was on screen, on one page or the other.
+    expect(once).toBeGreaterThan(before + 20);
+    expect(read()).toBeGreaterThan(once + 20);
+    await press('q');
+    const spans = quits[0]?.read ?? [];
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.start).toBe(text.indexOf('Et 0'));
+    expect(spans[0]!.end).toBeGreaterThan(text.length / 2);
+  });
+
   it.each(['fr', 'en'] as const)('says every hint and status line whole at 80 columns (%s), the name typed in full', async (language) => {
     const { press, frame } = await open({ language, coder: 'marie-charlotte' });
     const wide = (): string[] => lines(frame()).filter((line) => [...line].length > 80);

@@ -32,20 +32,46 @@ export function setCursor(state: SessionState, index: number): SessionState {
  * one span (the space or speaker label between them with them), as what is remembered.
  */
 export function markRead(state: SessionState, shown: Span): SessionState {
-  const sentence = state.sentences[state.cursor];
+  return markSentenceRead(state, state.cursor, shown);
+}
+
+/**
+ * After a page move from sentence `from` to the cursor: the sentences passed over were on screen,
+ * on the page left (`before`: the window then) or the page come to (`after`), and are read as
+ * much as these windows showed of them — a page down reads the page, not only the sentence the
+ * cursor lands on.
+ */
+export function markPassedOver(state: SessionState, from: number, before: Span | null, after: Span): SessionState {
+  const low = Math.min(from, state.cursor);
+  const high = Math.max(from, state.cursor);
+  let next = state;
+  for (let i = low + 1; i < high; i++) {
+    for (const shown of before === null ? [after] : [before, after]) next = markSentenceRead(next, i, shown);
+  }
+  return next;
+}
+
+function markSentenceRead(state: SessionState, index: number, shown: Span): SessionState {
+  const sentence = state.sentences[index];
   if (sentence === undefined) return state;
   let start = Math.max(sentence.start, shown.start);
   let end = Math.min(sentence.end, shown.end);
   if (end <= start || covered(state.read, start, end)) return state;
-  const before = state.sentences[state.cursor - 1];
-  const after = state.sentences[state.cursor + 1];
+  let { visited, visitedCount } = state;
+  if (start === sentence.start && visited[index] !== 1) {
+    visited = visited.slice();
+    visited[index] = 1;
+    visitedCount++;
+  }
+  const before = state.sentences[index - 1];
+  const after = state.sentences[index + 1];
   if (start === sentence.start && before !== undefined && covered(state.read, before.end - 1, before.end)) start = before.end;
   if (end === sentence.end && after !== undefined && covered(state.read, after.start, after.start + 1)) end = after.start;
   const read = mergeSpans([...state.read, { start, end }]);
   // What is added lies between the sentences around this one: their turns are all to look at.
   const turns = state.readable.slice(Math.max(0, (before?.turn ?? sentence.turn) - 1), (after?.turn ?? sentence.turn) + 2);
   const added = visibleCharacters(state.text, turns, uncovered(state.read, start, end));
-  return { ...state, read, readChars: state.readChars + added };
+  return { ...state, read, readChars: state.readChars + added, visited, visitedCount };
 }
 
 /** Whether `spans` (sorted, disjoint) cover all of `[start, end)`. */

@@ -132,7 +132,10 @@ describe('keyToAction', () => {
   it('scrolls the window a page with the cursor, within the text', () => {
     const rows = ctx.layout.count;
     const shown = { ...ctx, top: 0 };
-    expect(keyToAction(state, '', key({ pageDown: true }), shown)).toEqual({ type: 'moveTo', sentence: pageTarget(state, shown, 1), top: Math.min(2, rows - 4) });
+    const top = Math.min(2, rows - 4);
+    // With the text the new page shows, where the sentences passed over are read.
+    const shows = { start: ctx.layout.rowStart[top]!, end: ctx.layout.rowEnd[Math.min(rows, top + 4) - 1]! };
+    expect(keyToAction(state, '', key({ pageDown: true }), shown)).toEqual({ type: 'moveTo', sentence: pageTarget(state, shown, 1), top, shows });
     const end = { ...ctx, top: rows - 4 };
     expect(keyToAction(state, '', key({ pageDown: true }), end)).toMatchObject({ top: rows - 4 });
     expect(keyToAction(state, '', key({ pageUp: true }), { ...ctx, top: 1 })).toMatchObject({ top: 0 });

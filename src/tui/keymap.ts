@@ -34,7 +34,9 @@ function pageMove(state: SessionState, ctx: KeyContext, dir: 1 | -1): Action {
     const hidden = dir === 1 ? rows.last > bottom && rows.first <= bottom : rows.first < ctx.top && rows.last >= ctx.top;
     if (hidden && top !== ctx.top) return { type: 'moveTo', sentence: state.cursor, top };
   }
-  return { type: 'moveTo', sentence: pageTarget(state, ctx, dir), top };
+  const last = Math.min(ctx.layout.count, top + ctx.viewRows) - 1;
+  const shows = last < top ? undefined : { start: ctx.layout.rowStart[top] ?? 0, end: ctx.layout.rowEnd[last] ?? 0 };
+  return { type: 'moveTo', sentence: pageTarget(state, ctx, dir), top, ...(shows !== undefined ? { shows } : {}) };
 }
 
 /** What a mouse report means: a click or a drag on the text, the wheel. Only on the transcript. */

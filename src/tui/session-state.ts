@@ -263,8 +263,11 @@ export interface SessionState {
 
 export type Action =
   | { type: 'move'; unit: 'sentence' | 'turn'; dir: 1 | -1 }
-  /** `top`, for a page move: the first row the screen's window then shows (the text scrolls a page). */
-  | { type: 'moveTo'; sentence: number; top?: number }
+  /**
+   * `top`, for a page move: the first row the screen's window then shows (the text scrolls a
+   * page); `shows`: the text that window shows, where the sentences passed over are read.
+   */
+  | { type: 'moveTo'; sentence: number; top?: number; shows?: Span }
   /** What the screen now shows of the text: the part of the current sentence inside it is read. */
   | { type: 'shown'; window: Span }
   | { type: 'top' }

@@ -696,6 +696,31 @@ describe('saving and quitting', () => {
     expect(readSpans(s)).toEqual([{ start: s2.start, end: sentences[3]!.end }]);
   });
 
+  it('counts as read the sentences a page move passes over, as much as the pages left and come to showed', () => {
+    // The first page shows up to the middle of the fourth sentence; the next one, from there on.
+    const middle = TEXT.indexOf('quoi');
+    let s = start({ window: { start: 0, end: middle } });
+    s = run(s, { type: 'shown', window: { start: 0, end: middle } });
+    expect(readSpans(s)).toEqual([{ start: sentences[0]!.start, end: sentences[0]!.end }]);
+    // (The screen then says what it shows, as after every key.)
+    const next: Action = { type: 'shown', window: { start: middle, end: TEXT.length } };
+    s = run(s, { type: 'moveTo', sentence: 5, top: 3, shows: { start: middle, end: TEXT.length } }, next);
+    expect(s.cursor).toBe(5);
+    expect(readSpans(s)).toEqual([{ start: sentences[0]!.start, end: sentences[5]!.end }]);
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, readSpans(s)), 12);
+    expect(progress(s).visited).toBe(6);
+    // Only what a window showed: a sentence out of both stays unread, and so does the part of one.
+    let gap = start({ window: { start: 0, end: sentences[1]!.end } });
+    gap = run(gap, { type: 'moveTo', sentence: 5, top: 3, shows: { start: middle, end: TEXT.length } }, next);
+    expect(readSpans(gap)).toEqual([
+      { start: sentences[0]!.start, end: sentences[1]!.end },
+      { start: middle, end: sentences[5]!.end },
+    ]);
+    // A move that is no page move (a line, a search) reads only where the cursor lands.
+    const jump = run(start({ window: { start: 0, end: TEXT.length } }), { type: 'moveTo', sentence: 5 });
+    expect(readSpans(jump)).toEqual([sentences[0], sentences[5]].map((x) => ({ start: x!.start, end: x!.end })));
+  });
+
   it('counts the part of a sentence that an earlier session read, not the whole sentence', () => {
     const s2 = sentences[2]!;
     const middle = TEXT.indexOf('quoi');

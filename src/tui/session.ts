@@ -15,7 +15,7 @@ import { speechRanges } from '../core/analysis/speech.js';
 import { mergeSpans } from '../core/spans.js';
 import { readableCharacters } from '../core/study/reading.js';
 import { codeEntries, themeEntries } from './code-search.js';
-import { markRead, moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
+import { markPassedOver, markRead, moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
 import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment, withItems } from './picker.js';
@@ -301,9 +301,12 @@ function reduceRead(state: SessionState, action: Action, times: number): Session
       return repeat(state, times, (s) => moveWord(s, action.dir));
     case 'mouse':
       return pointer(state, action.kind, action.offset);
-    case 'moveTo':
+    case 'moveTo': {
       // A page move shows the sentence, not a word of it: the window follows the page.
-      return setCursor({ ...state, selection: null, ...(action.top !== undefined ? { point: null } : {}) }, action.sentence);
+      const moved = setCursor({ ...state, selection: null, ...(action.top !== undefined ? { point: null } : {}) }, action.sentence);
+      // The sentences it passed over were on the page left or the page come to: read.
+      return action.shows === undefined ? moved : markPassedOver(moved, state.cursor, state.window, action.shows);
+    }
     case 'top':
       return setCursor({ ...state, selection: null }, 0);
     case 'bottom':
