@@ -53,6 +53,35 @@ describe('codage export themes', () => {
     expect(rows[2]![0]).toBe('Vécu du médecin');
   });
 
+  it('writes no quotes column with --quotes 0, in every format', async () => {
+    const dir = tempDir();
+    const out = (format: string) => {
+      const file = join(dir, `themes.${format}`);
+      const r = runCli(['export', 'themes', '--study', DEMO, '--quotes', '0', '-o', file]);
+      expect(r.code, r.stderr).toBe(0);
+      return file;
+    };
+    const md = readFileSync(out('md'), 'utf8');
+    expect(md).toContain('**Thèmes et codes**');
+    expect(md).toContain('| Thème | Sous-thème | Code (n/N, réf.) |\n|---|---|---|\n| **Vécu du médecin** | Émotions négatives | Impuissance (11/12, 21 réf.) |\n');
+    expect(md).not.toContain('Verbatims');
+    const html = readFileSync(out('html'), 'utf8');
+    expect(html.match(/<th[ >]/g)).toHaveLength(3);
+    expect(html).not.toContain('Verbatims');
+    const tex = readFileSync(out('tex'), 'utf8');
+    expect(tex).toContain('\\textbf{Thème} & \\textbf{Sous-thème} & \\textbf{Code (n/N, réf.)} \\\\');
+    expect(tex).not.toContain('Verbatims');
+    const docx = new TextDecoder().decode(unzipSync(readFileSync(out('docx')))['word/document.xml']);
+    expect(docx.match(/<w:gridCol /g)).toHaveLength(3);
+    expect(docx).not.toContain('Verbatims');
+    const rows = (await readSheet(readFileSync(out('xlsx')))) as unknown as string[][];
+    expect(rows[0]).toEqual(['Thème', 'Sous-thème', 'Code (n/N, réf.)']);
+    expect(rows.every((row) => row.length === 3)).toBe(true);
+    expect(readFileSync(out('csv'), 'utf8').split('\n')[0]).not.toContain('Verbatims');
+    // With quotes, the column is there.
+    expect(runCli(['export', 'themes', '--study', DEMO, '--quotes', '1']).stdout).toContain('| Thème | Sous-thème | Code (n/N, réf.) | Verbatims |');
+  }, 60_000);
+
   it('answers in English with English quotation marks', () => {
     const r = runCli(['export', 'themes', '--study', DEMO, '--lang', 'en', '--quotes', '1']);
     expect(r.code).toBe(0);

@@ -135,6 +135,20 @@ describe('themes table', () => {
     expect(note(Number.POSITIVE_INFINITY, 'en')).toMatch(/^all quotes,/);
   });
 
+  it('has no quotes column at all with --quotes 0, and says so in its caption and the report’s heading', () => {
+    const none = study({ selection: { max: 0 } });
+    const table = themesTable(none, { counts: true, emptyCodes: true });
+    expect(table.caption).toBe('Thèmes et codes');
+    expect(table.columns.map((c) => c.header)).toEqual(['Thème', 'Sous-thème', 'Code (n/N, réf.)']);
+    // Every row as wide as the header, in the grid every renderer reads.
+    for (const row of tableGrid(table)) expect(row).toHaveLength(3);
+    expect(themesTable(study({ language: 'en', selection: { max: 0 } }), { counts: false, emptyCodes: true }).caption).toBe('Themes and codes');
+    expect(themesTable(study({ selection: { max: 1 } }), { counts: true, emptyCodes: true }).columns.at(-1)!.header).toBe('Verbatims');
+    const report = exportDocument('report', none, { counts: true, cellQuotes: false, unit: 'segment', emptyCodes: true, extras: {} }, (t) => segmentSentences(t.text, t.turns));
+    const headings = report.blocks.flatMap((b) => (b.type === 'heading' ? [b.text] : []));
+    expect(headings).toContain('Résultats\u00a0: thèmes et codes');
+  });
+
   it('signs quotes with the quote_label template and writes English quotes in curly double quotes', () => {
     const s = study({ language: 'en', quoteLabel: 'participant {n}, {sexe}, {age} ans' });
     const quotes = quotesOf(themesTable(s, { counts: true, emptyCodes: false }), 'Délais');

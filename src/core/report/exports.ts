@@ -120,7 +120,8 @@ export function studyReport(study: ReportStudy, options: ExportOptions): ReportD
   blocks.push({ type: 'paragraph', content: [{ text: methodsParagraph(study, options) }] });
   blocks.push({ type: 'heading', level: 1, text: fr ? 'Participants' : 'Participants' });
   blocks.push({ type: 'table', table: participantsTable(study, attributeColumns(study), 1) });
-  blocks.push({ type: 'heading', level: 1, text: fr ? 'Résultats : thèmes et verbatims' : 'Results: themes and quotes' });
+  const quotes = study.selection.max > 0;
+  blocks.push({ type: 'heading', level: 1, text: fr ? `Résultats\u00a0: thèmes et ${quotes ? 'verbatims' : 'codes'}` : `Results: themes and ${quotes ? 'quotes' : 'codes'}` });
   blocks.push({ type: 'table', table: themesTable(study, { counts: options.counts, emptyCodes: options.emptyCodes }, 2) });
   const map = renderSvg(mindmapTrees(study, { ...options, by: undefined }));
   blocks.push({ type: 'heading', level: 1, text: fr ? 'Modélisation' : 'Model' });

@@ -1,5 +1,6 @@
 /**
- * The results chapter's main table: Theme | Sub-theme | Code (n/N) | Verbatims, in codebook order.
+ * The results chapter's main table: Theme | Sub-theme | Code (n/N) | Verbatims, in codebook order
+ * (without the Verbatims column when no quote is asked for, `--quotes 0`).
  * A theme's cell spans its codes' rows; each verbatim is the exact transcript text, quoted as
  * the language writes it, in italics, signed with the participant's label.
  */
@@ -87,6 +88,8 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
     return [top, row.path.length === 1 ? NO_VALUE : row.path.slice(1).join(' › ')];
   };
   const keys = rows.map(keyOf);
+  // `--quotes 0`: a table of themes and codes, with no quotes column (not an empty one).
+  const withQuotes = study.selection.max > 0;
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -102,16 +105,16 @@ export function themesTable(study: ReportStudy, options: ThemeTableOptions, tabl
       cells.push(level > 0 && key[level] === NO_VALUE ? { ...noValueCell(), ...(span > 1 ? { rowSpan: span } : {}) } : textCell(key[level]!, { rowSpan: span, bold: level === 0 }));
     }
     cells.push(textCell(options.counts ? `${row.code.name} (${countText(row, total, language)})` : row.code.name));
-    cells.push({ paragraphs: row.quotes.length === 0 ? [[{ text: '' }]] : row.quotes.map((q) => quoteRuns(q.quote, q.label, language)) });
+    if (withQuotes) cells.push({ paragraphs: row.quotes.length === 0 ? [[{ text: '' }]] : row.quotes.map((q) => quoteRuns(q.quote, q.label, language)) });
     out.push({ cells, groupStart: newTheme });
   }
   const columns = [
     { header: w.theme, width: levels === 2 ? 2.5 : 3 },
     ...(levels === 2 ? [{ header: w.subTheme, width: 2.6 }] : []),
     { header: options.counts ? (language === 'fr' ? 'Code (n/N, réf.)' : 'Code (n/N, refs)') : w.code, width: 3.4 },
-    { header: w.verbatims, width: levels === 2 ? 8.5 : 9.6 },
+    ...(withQuotes ? [{ header: w.verbatims, width: levels === 2 ? 8.5 : 9.6 }] : []),
   ];
-  const title = language === 'fr' ? 'Thèmes, codes et verbatims' : 'Themes, codes and quotes';
+  const title = withQuotes ? (language === 'fr' ? 'Thèmes, codes et verbatims' : 'Themes, codes and quotes') : language === 'fr' ? 'Thèmes et codes' : 'Themes and codes';
   return { caption: title, ...(tableNumber === undefined ? {} : { number: tableNumber }), columns, rows: out, note: themesNote(study, options) };
 }
 
