@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { decodeUtf8 } from '../text/decode.js';
+import { parseTranscript } from '../transcript/parse.js';
 import { locateQuote, type QuoteMatch } from './locate.js';
 import { TranscriptSearch } from './transcript-search.js';
 
@@ -187,6 +190,20 @@ describe('locateQuote: what is never placed', () => {
   it('a quote of another interview, even when three common words of it are here', () => {
     const m = locateQuote(text, 'Je me sens coincée. Je peux pas lui dire d’arrêter le cannabis');
     expect(m.pieces).toEqual([]);
+  });
+
+  it('a few words of it, when more of it is missing at its two ends than found between them', () => {
+    // In the demo's MG1: `bref voilà` and `inutile` are each too few words to leave the quote for
+    // review, but together they outweigh `Je me sens`, which is all that was placed (0.33).
+    const mg1 = parseTranscript({ file: 'MG1.txt', bytes: readFileSync('fixtures/demo/transcripts/MG1.txt'), defaultId: 'MG1', decodeUtf8 }).transcript;
+    const search = new TranscriptSearch({ text: mg1.text, turns: mg1.turns, firstLine: mg1.bodyLine });
+    const m = locateQuote(search, 'bref voilà, je me sens inutile');
+    expect(m.method).toBe('unresolved');
+    expect(m.reason?.en).toBe('Not found: best candidate scores 0.33 at line 16, below the threshold of 0.85.');
+    // Fewer words missing than found: placed, the passage starting after them.
+    const placed = locateQuote(search, 'vous voyez, rien ne marche vraiment');
+    expect(placed.method).toBe('approximate');
+    expect(placed.trimmed?.map((t) => t.text)).toEqual(['vous voyez']);
   });
 
   it('reports empty quotes and quotes without words', () => {

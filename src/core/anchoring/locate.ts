@@ -270,7 +270,9 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   // consultations … qui`), not the author's passage. Left for review rather than placed.
   // (Words of another speaker the author copied along do not count: they were found, elsewhere.)
   const found = pieces.reduce((s, p) => s + p.score * weight(p.quoteStart, p.quoteEnd), 0);
-  const missing = notFound.reduce((s, l) => s + weight(l.quoteStart, l.quoteEnd), 0);
+  // (Words at the quote's edges that the passage leaves out count too: each run is too short to
+  // leave the quote for review, but `bref voilà, je me sens inutile` is not `Je me sens`.)
+  const missing = [...notFound, ...trimmed].reduce((s, l) => s + weight(l.quoteStart, l.quoteEnd), 0);
   if (missing > 0 && found < missing) {
     const line = search.lines.lineOf(pieces[0]!.start);
     return { ...unresolved(reasons.notFound({ score, line }, minScore), { ...pieces[0]!, score }), left };
