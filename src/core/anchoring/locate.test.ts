@@ -70,6 +70,16 @@ describe('locateQuote: normalised', () => {
     const m = locateQuote(twice, 'ça fait partie du soin');
     expect(m.pieces[0]!.candidates).toHaveLength(2);
   });
+
+  it('places such a quote, when nothing else tells, where it is written exactly as copied', () => {
+    // Copied from the second answer; the first says the same words across a paragraph and a dash.
+    const text = 'P1 : Le médecin\n\n- traitant, non. Le médecin traitant, oui.\n';
+    const m = locateQuote(text, 'médecin traitant');
+    expect(m.pieces[0]!.candidates).toHaveLength(2);
+    expect(text.slice(m.pieces[0]!.start, m.pieces[0]!.end)).toBe('médecin traitant');
+    const capital = locateQuote('P1 : Ça fait partie du soin, hein. ça fait partie du soin.\n', 'ça fait partie du soin');
+    expect(capital.pieces[0]!.start).toBe(35);
+  });
 });
 
 describe('locateQuote: edited quotes', () => {

@@ -126,9 +126,14 @@ function unresolved(reason: Localized, best?: Span & { score: number }): QuoteMa
   return match;
 }
 
-/** A quote found as a whole at one or more places. */
-function whole(method: 'exact' | 'normalised', spans: Span[], q: string, options: LocateOptions, text: string): QuoteMatch {
-  const chosen = chooseSpan(spans, { text, context: options.context, near: options.near })!;
+/**
+ * A quote found as a whole at one or more places. `first`: places to prefer when nothing else
+ * tells them apart (no context, none nearer): those within a place written exactly as the quote.
+ */
+function whole(method: 'exact' | 'normalised', spans: Span[], q: string, options: LocateOptions, text: string, first: readonly Span[] = []): QuoteMatch {
+  const preferred = (s: Span) => first.some((f) => f.start <= s.start && s.end <= f.end);
+  const pool = first.length === 0 ? spans : [...spans.filter(preferred), ...spans.filter((s) => !preferred(s))];
+  const chosen = chooseSpan(pool, { text, context: options.context, near: options.near })!;
   const piece: PlacedPiece = { start: chosen.start, end: chosen.end, score: 1, quoteStart: 0, quoteEnd: q.length };
   if (spans.length > 1) piece.candidates = spans;
   return { method, quote: q, pieces: [piece], left: [], score: 1 };
@@ -168,7 +173,7 @@ function locate(transcript: TranscriptSearch | string, quote: string, options: L
     // (`Ça fait partie du soin`) is no more there than at the others.
     if (isShort(fq) && !options.single) {
       const normalised = normalisedSpans(false);
-      if (normalised.length > exact.length) return whole('exact', normalised, q, options, text);
+      if (normalised.length > exact.length) return whole('exact', normalised, q, options, text, exact);
     }
     return whole('exact', exact, q, options, text);
   }
