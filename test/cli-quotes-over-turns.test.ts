@@ -49,7 +49,7 @@ function exchangeStudy(): string {
   return dir;
 }
 
-const EXCHANGE = 'Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? P1\u00a0: Je ne sais plus quoi lui proposer. On tourne en rond.';
+const EXCHANGE = 'Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? \u2014 P1\u00a0: Je ne sais plus quoi lui proposer. On tourne en rond.';
 
 describe('a quote over the interviewer’s and the participant’s turns', () => {
   const dir = exchangeStudy();
@@ -72,12 +72,12 @@ describe('a quote over the interviewer’s and the participant’s turns', () =>
   it('the themes table writes each turn after its speaker, in md, html, tex, docx, xlsx and csv', async () => {
     for (const ext of ['md', 'html', 'tex', 'docx', 'xlsx', 'csv']) expect(runCli(['export', 'themes', '--study', dir, '-o', out(`themes.${ext}`)]).code).toBe(0);
     expect(readFileSync(out('themes.md'), 'utf8')).toContain(
-      '*«*\u00a0Enquêtrice\u00a0: *Et quand il revient, vous faites quoi ?* P1\u00a0: *Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»* (P1)',
+      '*«*\u00a0Enquêtrice\u00a0: *Et quand il revient, vous faites quoi ?* \u2014 P1\u00a0: *Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»* (P1)',
     );
     expect(readFileSync(out('themes.html'), 'utf8')).toContain(
-      '<em class="verbatim">«\u00a0</em>Enquêtrice\u00a0: <em class="verbatim">Et quand il revient, vous faites quoi ? </em>P1\u00a0: <em class="verbatim">Je ne sais',
+      '<em class="verbatim">«\u00a0</em>Enquêtrice\u00a0: <em class="verbatim">Et quand il revient, vous faites quoi ?</em> \u2014 P1\u00a0: <em class="verbatim">Je ne sais',
     );
-    expect(readFileSync(out('themes.tex'), 'utf8')).toContain('\\codageverbatim{«~}Enquêtrice~: \\codageverbatim{Et quand il revient, vous faites quoi~? }P1~: \\codageverbatim{Je ne sais');
+    expect(readFileSync(out('themes.tex'), 'utf8')).toContain('\\codageverbatim{«~}Enquêtrice~: \\codageverbatim{Et quand il revient, vous faites quoi~?} \u2014 P1~: \\codageverbatim{Je ne sais');
     const xml = new TextDecoder().decode(unzipSync(readFileSync(out('themes.docx')))['word/document.xml']);
     // The label is a run of its own, without the Verbatim (italic) style; the words have it.
     expect(xml).toContain(
@@ -97,6 +97,6 @@ describe('a quote over the interviewer’s and the participant’s turns', () =>
     expect(quotes[0]!.text).toBe(EXCHANGE);
     // The exact text stays available, line breaks and labels as typed.
     expect(quotes[0]!.pieces).toEqual(['Et quand il revient, vous faites quoi ?\n\n[00:00:09] P1 : Je ne sais plus quoi lui proposer. On tourne en rond.']);
-    expect(runCli(['quotes', 'impuissance', '--study', dir]).stdout).toContain('«\u00a0Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? P1\u00a0: Je ne sais plus');
+    expect(runCli(['quotes', 'impuissance', '--study', dir]).stdout).toContain('«\u00a0Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? \u2014 P1\u00a0: Je ne sais');
   });
 });

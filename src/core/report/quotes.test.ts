@@ -46,7 +46,7 @@ describe('a quote over several speakers’ turns', () => {
 
   it('writes each turn after its speaker’s label, every word of the transcript kept', () => {
     const [q] = quotesOf([segment(t, 'a', 'quand il revient', 'On tourne en rond.')]);
-    expect(quoteText(q!)).toBe('Enquêtrice\u00a0: quand il revient, vous faites quoi ? P1\u00a0: *rire* Je ne sais plus quoi lui proposer. On tourne en rond.');
+    expect(quoteText(q!)).toBe('Enquêtrice\u00a0: quand il revient, vous faites quoi ? \u2014 P1\u00a0: *rire* Je ne sais plus quoi lui proposer. On tourne en rond.');
     expect(q!.turns).toEqual([
       [
         { speaker: 'Enquêtrice', text: 'quand il revient, vous faites quoi ?' },
@@ -54,7 +54,7 @@ describe('a quote over several speakers’ turns', () => {
       ],
     ]);
     // In English, the English colon.
-    expect(quoteText(quotesOf([segment(t, 'a', 'quand il revient', 'On tourne en rond.')], false, 'en')[0]!)).toMatch(/^Enquêtrice: quand .* P1: \*rire\* Je/);
+    expect(quoteText(quotesOf([segment(t, 'a', 'quand il revient', 'On tourne en rond.')], false, 'en')[0]!)).toMatch(/^Enquêtrice: quand .* \u2014 P1: \*rire\* Je/);
   });
 
   it('sets the labels upright in the italic quote, the quote’s label after it', () => {
@@ -63,20 +63,20 @@ describe('a quote over several speakers’ turns', () => {
     expect(runs).toEqual([
       { text: '«\u00a0', italic: true },
       { text: 'Enquêtrice\u00a0: ' },
-      { text: 'quand il revient, vous faites quoi ? ', italic: true },
-      { text: 'P1\u00a0: ' },
+      { text: 'quand il revient, vous faites quoi ?', italic: true },
+      { text: ' \u2014 P1\u00a0: ' },
       { text: '*rire* Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»', italic: true },
       { text: ' (P1)' },
     ]);
     expect(paragraphText(runs)).toBe(`«\u00a0${quoteText(q!)}\u00a0» (P1)`);
     expect(paragraphMarkdown(runs)).toBe(
-      '*«*\u00a0Enquêtrice\u00a0: *quand il revient, vous faites quoi ?* P1\u00a0: *\\*rire\\* Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»* (P1)',
+      '*«*\u00a0Enquêtrice\u00a0: *quand il revient, vous faites quoi ?* \u2014 P1\u00a0: *\\*rire\\* Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»* (P1)',
     );
   });
 
   it('leaves out annotations turn by turn when asked, and a segment that opens with a label starts after it', () => {
     const [q] = quotesOf([segment(t, 'a', '[00:00:04] Enquêtrice', 'On tourne en rond.')], true);
-    expect(quoteText(q!)).toBe('Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? P1\u00a0: Je ne sais plus quoi lui proposer. On tourne en rond.');
+    expect(quoteText(q!)).toBe('Enquêtrice\u00a0: Et quand il revient, vous faites quoi ? \u2014 P1\u00a0: Je ne sais plus quoi lui proposer. On tourne en rond.');
   });
 
   it('keeps one speaker’s quote as it was, and joins the pieces of one quote with […], each written its own way', () => {
@@ -84,7 +84,7 @@ describe('a quote over several speakers’ turns', () => {
     expect(one!.turns).toEqual([null]);
     expect(quoteRuns(one!, '(P1)', 'fr')).toEqual([{ text: '«\u00a0Je ne sais plus quoi lui proposer. On tourne en rond.\u00a0»', italic: true }, { text: ' (P1)' }]);
     const [q] = quotesOf([segment(t, 'c', 'Je ne sais', 'proposer.', 'q1'), segment(t, 'd', 'seule ?', 'très seule.', 'q1')]);
-    expect(quoteText(q!)).toBe('Je ne sais plus quoi lui proposer. […] Enquêtrice\u00a0: seule ? P1\u00a0: Oui, très seule.');
+    expect(quoteText(q!)).toBe('Je ne sais plus quoi lui proposer. […] Enquêtrice\u00a0: seule ? \u2014 P1\u00a0: Oui, très seule.');
     expect(paragraphText(quoteRuns(q!, '(P1)', 'fr'))).toBe(`«\u00a0${quoteText(q!)}\u00a0» (P1)`);
   });
 });

@@ -6,8 +6,9 @@
  *
  * A quote that runs over several speakers' turns (the interviewer's question and the answer, two
  * participants of a focus group) is written as theses write an exchange: each turn after its
- * speaker's label (`Enquêtrice : … P3 : …`, the labels upright in the italic quote), so that the
- * interviewer's words are never read as the participant's. The words are the transcript's; only
+ * speaker's label, a dash at each change of speaker as a dialogue is printed (`Enquêtrice : … —
+ * P3 : …`, the labels upright in the italic quote), so that the interviewer's words are never
+ * read as the participant's. The words are the transcript's; only
  * what stood between the turns (line breaks, timestamps, the label as typed) is written that way.
  */
 import { compareNatural } from '../natural-sort.js';
@@ -116,9 +117,12 @@ function pieceTurns(transcript: Transcript, start: number, end: number, omitAnno
   return turns;
 }
 
-/** A piece's turns as one line of text: each turn after its speaker's label. */
+/**
+ * A piece's turns as one line of text: each turn after its speaker's label, a dash at each change
+ * of speaker as a dialogue is printed (in plain text, a label alone was lost in the words).
+ */
 function turnsText(turns: readonly QuoteTurn[], language: Language): string {
-  return turns.map((t) => (t.speaker === null ? t.text : speakerLabel(t.speaker, language) + t.text)).join(' ');
+  return turns.map((t) => (t.speaker === null ? t.text : speakerLabel(t.speaker, language) + t.text)).join(' \u2014 ');
 }
 
 /**
@@ -282,7 +286,7 @@ export function quoteRuns(quote: Quote, label: string, language: Language): Inli
       return;
     }
     turns.forEach((turn, k) => {
-      if (k > 0) push(' ', true);
+      if (k > 0) push(' \u2014 ', false);
       if (turn.speaker !== null) push(speakerLabel(turn.speaker, language), false);
       push(turn.text, true);
     });
