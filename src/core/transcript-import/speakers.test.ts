@@ -23,4 +23,18 @@ describe('speaker labels', () => {
     expect(fr.body).toBe('E : Bonjour.\n\nP3 : Bonjour.\n\n[00:01:02] E : Alors ?');
     expect(relabel(body, map, 'en').body).toBe('E: Bonjour.\n\nP3: Bonjour.\n\n[00:01:02] E: Alors ?');
   });
+
+  it('reads labels written with a dash or a tab instead of a colon (`MG3 - …`, `E⇥…`), so the interviewer’s words stay the interviewer’s', () => {
+    const dash = 'Entretien MG3\n\nEnquêtrice - Parlez-moi de votre exercice.\n\nMG3 - Semi-rural, cabinet de groupe.\n\n[00:12:45] Enquêtrice – Un contrat ?\n\nMG3 — Oui, un papier - tout simple.';
+    const fr = relabel(dash, new Map(), 'fr');
+    expect(fr.body).toBe('Entretien MG3\n\nEnquêtrice : Parlez-moi de votre exercice.\n\nMG3 : Semi-rural, cabinet de groupe.\n\n[00:12:45] Enquêtrice : Un contrat ?\n\nMG3 : Oui, un papier - tout simple.');
+    expect(fr.speakers.map((s) => s.label)).toEqual(['Enquêtrice', 'MG3']);
+    const tab = 'E\tPouvez-vous décrire votre patientèle ?\n\nMG4\tBeaucoup de personnes âgées.\n\nE\tEt en EHPAD ?';
+    expect(relabel(tab, new Map([['MG4', 'P4']]), 'en').body).toBe('E: Pouvez-vous décrire votre patientèle ?\n\nP4: Beaucoup de personnes âgées.\n\nE: Et en EHPAD ?');
+  });
+
+  it('leaves a dash in speech alone: a word that is no label and opens one line, a bullet list', () => {
+    const body = 'P3 : Alors.\n\nBon - enfin voilà.\n\n- premier point\n- second point\n\nJe pense - mais bon.\n\nPatient - il est revenu.';
+    expect(relabel(body, new Map(), 'fr').body).toBe(body);
+  });
 });

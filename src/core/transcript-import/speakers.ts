@@ -58,8 +58,35 @@ export interface RelabelledText {
   speakers: { label: string; written: string }[];
 }
 
+/**
+ * A line opened by a label and a dash or a tab instead of a colon: `MG3 - Oui`, `Enquêtrice – Et…`,
+ * `E⇥Bonjour` (a Word table's or a tab stop's layout), after an optional timestamp.
+ * Groups: 1 what comes before the label (spaces, timestamp), 2 the label.
+ */
+const DASH_LABEL_LINE =
+  /^([ \t\u00a0]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t\u00a0]+)?)(\p{L}[\p{L}\p{M}\p{N}.'’]*(?:[ \u00a0]+[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’]*){0,2})(?:[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]+[-–—][ \t\u00a0]+)(?=\S)/gmu;
+
+/**
+ * `MG3 - …` and `E⇥…` lines written `MG3 : …`, so that the reader sees their turns. A label is
+ * taken when it opens two lines or more in this form, or when it is a participant code or a role
+ * (`MG3`, `E`, `Enquêtrice`, `Dr Martin`) in a file with no `Label :` turn — and only in a file where
+ * one of them is a code or a role: `Bon - enfin` in speech stays as it is.
+ */
+export function colonLabels(body: string): string {
+  const counts = new Map<string, number>();
+  for (const m of body.matchAll(DASH_LABEL_LINE)) counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
+  if (counts.size === 0) return body;
+  const known = [...counts.keys()].filter((label) => isKnownLabel(label));
+  if (known.length === 0) return body;
+  // In a file that already has `Label :` turns, a known word opening one line is more likely speech.
+  const colonTurns = findTurns(body).some((t) => t.speaker !== null);
+  const taken = new Set([...counts].filter(([label, n]) => n >= 2 || (!colonTurns && known.includes(label))).map(([label]) => label));
+  return body.replace(DASH_LABEL_LINE, (whole, before: string, label: string) => (taken.has(label) ? `${before}${label} : ` : whole));
+}
+
 /** Rewrites each speaker label line of `body` through the map, in the study's form (see the module comment). */
-export function relabel(body: string, map: SpeakerMap, language: Language): RelabelledText {
+export function relabel(source: string, map: SpeakerMap, language: Language): RelabelledText {
+  const body = colonLabels(source);
   const turns = findTurns(body);
   const speakers = new Map<string, string>();
   const parts: string[] = [];
