@@ -1,6 +1,7 @@
 /**
  * Which transcript a spreadsheet's participant cell means: `P1` = `P01` = `p001`,
- * and "participant 4", "entretien 4", "E4" or "4" mean the only transcript numbered 4.
+ * and "participant 4", "entretien 4", "E4" or "4" mean the only transcript numbered 4; `MG1` means
+ * the transcript `Entretien MG1` (named after its Word file), and `Dr B. (MG3)` the one `MG3` means.
  */
 import type { Localized } from '../types.js';
 import { foldForSearch } from '../text/fold.js';
@@ -19,6 +20,9 @@ function key(s: string): string {
 const GENERIC =
   /^(?:participant|participante|entretien|interview|interviewe|interviewee|repondant|repondante|respondent|sujet|patient|patiente|medecin|cas|int|e|p|n|no|num|numero)*$/;
 
+/** Words a transcript's file name puts around the participant's code: `Entretien MG1`, `MG1 retranscription`. */
+const FILE_WORDS = /^(?:(?:entretien|entretiens|interview|transcription|retranscription|transcript|verbatim|verbatims)(?:[ _-]+|$))+|(?:[ _-]+(?:entretien|interview|transcription|retranscription|transcript|verbatim|verbatims))+$/giu;
+
 function numberIn(s: string): number | null {
   const digits = s.match(/\d+/g);
   return digits !== null && digits.length === 1 ? Number(digits[0]) : null;
@@ -30,6 +34,8 @@ export class ParticipantResolver {
   private readonly lower = new Map<string, string[]>();
   private readonly keyed = new Map<string, string[]>();
   private readonly numbered = new Map<number, string[]>();
+  /** By the key of the id without the words a file name puts around the code (`Entretien MG1` → `mg1`). */
+  private readonly bare = new Map<string, string[]>();
   private readonly cache = new Map<string, ParticipantResolution>();
 
   constructor(ids: readonly string[]) {
@@ -43,6 +49,8 @@ export class ParticipantResolver {
       this.exact.add(id);
       add(this.lower as Map<string | number, string[]>, id.toLowerCase(), id);
       add(this.keyed as Map<string | number, string[]>, key(id), id);
+      const bare = foldForSearch(id).replace(FILE_WORDS, '');
+      if (bare !== '' && key(bare) !== key(id)) add(this.bare as Map<string | number, string[]>, key(bare), id);
       const n = numberIn(id);
       if (n !== null) add(this.numbered as Map<string | number, string[]>, n, id);
     }
@@ -57,11 +65,24 @@ export class ParticipantResolver {
   }
 
   private compute(cell: string): ParticipantResolution {
+    const found = this.find(cell);
+    if (found !== undefined) return found;
+    // `Dr B. (MG3)`, `MG5 (F, 52 ans)`: the code beside a name or details, when only one part names a transcript.
+    const parts = /^([^()]*)\(([^()]+)\)\s*$/.exec(cell);
+    if (parts !== null) {
+      const ids = new Set([parts[1]!.trim(), parts[2]!.trim()].map((p) => (p === '' ? null : this.find(p)?.id)).filter((id) => typeof id === 'string'));
+      if (ids.size === 1) return { id: [...ids][0]! };
+    }
+    return this.unknown(cell);
+  }
+
+  /** The transcript `cell` names by itself; undefined when none is found. */
+  private find(cell: string): ParticipantResolution | undefined {
     if (cell === '') {
       return { id: null, reason: { en: 'No participant in this row.', fr: 'Pas de participant sur cette ligne.' } };
     }
     if (this.exact.has(cell)) return { id: cell };
-    for (const candidates of [this.lower.get(cell.toLowerCase()), this.keyed.get(key(cell))]) {
+    for (const candidates of [this.lower.get(cell.toLowerCase()), this.keyed.get(key(cell)), this.bare.get(key(cell))]) {
       if (candidates?.length === 1) return { id: candidates[0]! };
     }
     const k = key(cell);
@@ -80,6 +101,10 @@ export class ParticipantResolver {
         };
       }
     }
+    return undefined;
+  }
+
+  private unknown(cell: string): ParticipantResolution {
     const known = this.ids.slice(0, 8).join(', ') + (this.ids.length > 8 ? '…' : '');
     return {
       id: null,
