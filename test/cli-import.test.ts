@@ -320,6 +320,22 @@ describe("re-importing codage's own listings", () => {
     ]);
   });
 
+  it('points out a code the sheet misspells, which it adds beside the right one, with the merge that joins them', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'faute.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Impuisance;Je me sens un peu inutile, en fait.\nMG1;Consultation redoutée;Je suis vidée. Vraiment.\n');
+    const r = runCli(['import-codings', sheet, '--coder', 'imp', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Ajoutés à codebook.yaml\u00a0: «\u00a0Impuisance\u00a0», «\u00a0Consultation redoutée\u00a0»');
+    expect(r.stdout).toContain(
+      'À vérifier\u00a0: le code «\u00a0Impuisance\u00a0» a été ajouté à côté de «\u00a0Impuissance\u00a0» : une faute de frappe du tableur\u00a0? Ses références seraient comptées à part. Pour les réunir : codage codebook merge "Impuisance" "Impuissance"',
+    );
+    expect(r.stdout).not.toContain('Consultation redoutée\u00a0» a été ajouté');
+    const en = runCli(['import-codings', sheet, '--coder', 'imp2', '--study', copyStudy(), '--lang', 'en', '--dry-run']);
+    expect(en.stdout).toContain('Would add to codebook.yaml: “Impuisance”, “Consultation redoutée”');
+    expect(en.stdout).toContain('To check: the code "Impuisance" would be added beside "Impuissance"');
+  });
+
   it('says how many rows were found but name no code, and so were not imported', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'sans-code.csv');

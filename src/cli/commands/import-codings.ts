@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { thresholdText } from '../../core/anchoring/reasons.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { detectColumns } from '../../core/import/columns.js';
-import { mapImportCodes } from '../../core/import/codebook-additions.js';
+import { lookalikeCodes, mapImportCodes } from '../../core/import/codebook-additions.js';
 import { mergeImportedSegments } from '../../core/import/merge.js';
 import { importedCodes, planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
@@ -140,6 +140,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       if (current && !options.dryRun) assertNoMix(coder, current.coderFile.segments.length, options);
       const source = files.codebook();
       const codebookEdit = mapImportCodes(source, wanted);
+      const lookalikes = lookalikeCodes(source, codebookEdit.result.addedCodes);
       if (codebookEdit.source !== source) files.writeCodebook(codebookEdit.source);
       const merged = mergeImportedSegments({
         coder,
@@ -153,7 +154,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
         random: Math.random,
       });
       files.writeCoder({ coder, coderFile: merged.coderFile, ...(current && !options.replace ? { kept: current.kept } : {}) });
-      return { codebookEdit: codebookEdit.result, merged };
+      return { codebookEdit: codebookEdit.result, lookalikes, merged };
     },
   );
   const codebookEdit = outcome.codebookEdit;
@@ -246,11 +247,25 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   if (codebookEdit.addedCodes.length > 0 || codebookEdit.addedThemes.length > 0) {
     // An Excel codebook may bring hundreds of codes: the first names, then how many more.
     const what = someNames(
-      [...codebookEdit.addedThemes.map((t) => `${fr ? 'thème' : 'theme'} «\u00a0${t}\u00a0»`), ...codebookEdit.addedCodes.map((c) => `«\u00a0${c}\u00a0»`)],
+      [
+        ...codebookEdit.addedThemes.map((t) => (fr ? `thème «\u00a0${t}\u00a0»` : `theme “${t}”`)),
+        ...codebookEdit.addedCodes.map((c) => (fr ? `«\u00a0${c}\u00a0»` : `“${c}”`)),
+      ],
       ctx.language,
     );
     ctx.stdout.write(
       `${options.dryRun ? (fr ? 'Seraient ajoutés à codebook.yaml' : 'Would add to codebook.yaml') : fr ? 'Ajoutés à codebook.yaml' : 'Added to codebook.yaml'}${colon}${terminalSafe(what)}\n`,
+    );
+  }
+  // A code the sheet misspells becomes a second code: its references would be counted apart.
+  for (const { name, like } of outcome.lookalikes) {
+    const q = (s: string) => JSON.stringify(s);
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'À vérifier' : 'To check')}${colon}${terminalSafe(
+        fr
+          ? `le code «\u00a0${name}\u00a0» ${options.dryRun ? 'serait ajouté' : 'a été ajouté'} à côté de «\u00a0${like}\u00a0» : une faute de frappe du tableur\u00a0? Ses références seraient comptées à part. Pour les réunir : codage codebook merge ${q(name)} ${q(like)}${options.dryRun ? ' après l’import (ou corriger le tableur)' : ''}`
+          : `the code "${name}" ${options.dryRun ? 'would be added' : 'was added'} beside "${like}": a typo in the spreadsheet? Its references would be counted apart. To bring them together: codage codebook merge ${q(name)} ${q(like)}${options.dryRun ? ' after the import (or correct the spreadsheet)' : ''}`,
+      )}\n`,
     );
   }
   if (options.dryRun) {

@@ -5,7 +5,7 @@ import { addCode, addTheme } from '../codebook/edit.js';
 import { parseCodebook } from '../codebook/parse.js';
 import { findCodeByName, findThemeByPath } from '../codebook/query.js';
 import { nameKey } from '../codebook/slug.js';
-import { mapImportCodes } from './codebook-additions.js';
+import { lookalikeCodes, mapImportCodes } from './codebook-additions.js';
 import type { ImportCode } from './plan.js';
 
 /** The trusted reference: each theme and code added one after the other, the file parsed again after each. */
@@ -91,5 +91,15 @@ describe('mapImportCodes', () => {
     const codebook = parseCodebook(source, 'codebook.yaml');
     expect(codebook.problems).toEqual([]);
     expect(codebook.codebook.themes.map((t) => t.children.length)).toEqual(Array.from({ length: 12 }, () => 25));
+  });
+});
+
+describe('codes an import adds that look like one already there', () => {
+  const source = 'themes:\n  - name: Leviers\n    codes:\n      - name: Diminution progressive\n      - name: Manque de temps\n      - name: Manque de formation\n';
+  it('points out a misspelt code, never a different one', () => {
+    expect(lookalikeCodes(source, ['Diminution progessive', 'Manque de moyens', 'Contrat de sevrage', 'Contrat de sevrages'])).toEqual([
+      { name: 'Diminution progessive', like: 'Diminution progressive' },
+      { name: 'Contrat de sevrages', like: 'Contrat de sevrage' },
+    ]);
   });
 });

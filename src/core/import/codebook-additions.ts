@@ -1,3 +1,5 @@
+import { nearest } from '../codebook/nearest.js';
+import { parseCodebook } from '../codebook/parse.js';
 import { PlannedCodebook } from '../codebook/planned.js';
 import { nameKey } from '../codebook/slug.js';
 import type { ImportCode } from './plan.js';
@@ -55,4 +57,22 @@ function themesOf(book: PlannedCodebook, id: string): string[] {
     names.unshift(book.byId(parent)?.name ?? parent);
   }
   return names;
+}
+
+/**
+ * The codes an import added whose name is one slip away from a code already there or added before
+ * (`Diminution progessive` beside `Diminution progressive`): a typo in the spreadsheet that would
+ * split one code's references in two. At most one edit per ten characters (at least one).
+ * `source` is the codebook before the import.
+ */
+export function lookalikeCodes(source: string, added: readonly string[]): { name: string; like: string }[] {
+  const names: string[] = [];
+  for (const node of parseCodebook(source, 'codebook.yaml').codebook.byId.values()) if (node.kind === 'code') names.push(node.name);
+  const found: { name: string; like: string }[] = [];
+  for (const name of added) {
+    const like = nearest(name, names, Math.max(1, Math.floor(name.length / 10)));
+    if (like !== undefined && like !== name) found.push({ name, like });
+    names.push(name);
+  }
+  return found;
 }
