@@ -224,3 +224,35 @@ describe('codage saturation', () => {
     expect(saturation(['--study', study]).analyses[0]!.interviews[0]!.participant).toBe('MG1');
   });
 });
+
+describe('saturation and methods after a mise en commun that kept nothing in an interview', () => {
+  /** Two interviews; in P1 the two coders disagree on everything and the intersection keeps nothing. */
+  function reconciledStudy(): string {
+    const dir = join(tempDir(), 'etude');
+    expect(runCli(['init', dir, '--lang', 'fr']).code).toBe(0);
+    writeFileSync(join(dir, 'transcripts/P1.txt'), 'E : Comment dormez-vous ?\n\nP1 : Je dors mal. Je suis fatigué le matin.\n');
+    writeFileSync(join(dir, 'transcripts/P2.txt'), 'E : Et les chutes ?\n\nP2 : J’ai peur des chutes.\n');
+    const sheets = { ana: 'P1;Sommeil;Je dors mal.\nP2;Peur;J’ai peur des chutes.\n', ben: 'P1;Fatigue;Je suis fatigué le matin.\nP2;Peur;J’ai peur des chutes.\n' };
+    for (const [coder, rows] of Object.entries(sheets)) {
+      const sheet = join(tempDir(), `${coder}.csv`);
+      writeFileSync(sheet, `participant;code;verbatim\n${rows}`);
+      const r = runCli(['import-codings', sheet, '--coder', coder, '--study', dir]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const r = runCli(['reconcile', 'ana', 'ben', '--strategy', 'intersection', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    return dir;
+  }
+
+  it('counts the consensus in every interview it decided, not the coders’ rejected codes where it kept nothing', () => {
+    const dir = reconciledStudy();
+    const report = saturation(['--study', dir]);
+    expect(report.codings).toEqual({ kind: 'consensus', coders: ['consensus'] });
+    expect(report.analyses[0]!.interviews.map((i) => i.participant)).toEqual(['P2']);
+    expect(report.analyses[0]!.final).toBe(1);
+    expect(report.notCoded).toEqual(['P1']);
+    const methods = runCli(['export', 'methods', '--study', dir]);
+    expect(methods.code, methods.stderr).toBe(0);
+    expect(methods.stdout).toContain('le codage retenu est issu de la mise en commun de leurs codages (les 2 entretiens)');
+  });
+});

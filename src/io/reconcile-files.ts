@@ -6,7 +6,9 @@
  * the study folder, outside its data files.
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { CONSENSUS_CODER } from '../core/consensus/consensus-coder.js';
+import { parseLog } from '../core/consensus/log.js';
 import { UsageError } from '../core/errors.js';
 import { coderFilePath } from '../core/study/study.js';
 import type { CoderFile, Language, Localized } from '../core/types.js';
@@ -51,6 +53,22 @@ export async function readDecisionLog(path: string): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/**
+ * The interviews `codage reconcile … --into consensus` decided, from its decisions log
+ * (`consensus-decisions.csv`): empty when there is none, or when it cannot be read (`codage
+ * reconcile` reports it).
+ */
+export async function consensusDecidedInterviews(root: string): Promise<Set<string>> {
+  let text: string | null;
+  try {
+    text = await readDecisionLog(join(root, `${CONSENSUS_CODER}-decisions.csv`));
+  } catch {
+    return new Set();
+  }
+  if (text === null) return new Set();
+  return new Set(parseLog(text, `${CONSENSUS_CODER}-decisions.csv`).rows.map((row) => row.cells.participant).filter((p) => p !== undefined && p !== ''));
 }
 
 /** Writes the log and the consensus as one change (synchronous: called from the screen's key handler). */

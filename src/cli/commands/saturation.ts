@@ -18,6 +18,7 @@ import { formatProblem, paint } from '../output.js';
 import { resolveCoder } from '../coder.js';
 import { requireAttribute } from '../study-checks.js';
 import { codageVersion } from '../version.js';
+import { consensusDecidedInterviews } from '../../io/reconcile-files.js';
 
 interface SaturationCommandOptions extends SaturationArguments {
   study: string;
@@ -91,7 +92,14 @@ export async function run(baseCtx: CommandContext, options: SaturationCommandOpt
   }
 
   const report = computeSaturation(
-    { interviewOrder: study.interviewOrder, participants: study.participants, codebook: study.codebook, coders: study.coders.map((c) => c.coder), segments },
+    {
+      interviewOrder: study.interviewOrder,
+      participants: study.participants,
+      codebook: study.codebook,
+      coders: study.coders.map((c) => c.coder),
+      segments,
+      consensusInterviews: await consensusDecidedInterviews(study.root),
+    },
     parameters,
   );
 

@@ -99,7 +99,15 @@ export function assertLabelKeepsPairsApart(quoteLabel: string, pairAttribute: st
 export function reportStudyOf(
   study: Study,
   segments: readonly AnchoredSegment[],
-  input: { coder: string | undefined; language: Language; software: string; selection?: Partial<QuoteSelection>; memos?: Memos },
+  input: {
+    coder: string | undefined;
+    language: Language;
+    software: string;
+    selection?: Partial<QuoteSelection>;
+    memos?: Memos;
+    /** Interviews the consensus decided (its decisions log), segments or not: see `SaturationSource`. */
+    consensusInterviews?: ReadonlySet<string>;
+  },
 ): ReportStudy {
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
   if (study.config.pair !== undefined && ![...study.participants.values()].some((p) => p.attributes[study.config.pair!] !== undefined)) {
@@ -112,6 +120,7 @@ export function reportStudyOf(
   assertLabelKeepsPairsApart(quoteLabel, pairAttribute);
   const coverage = new Map<string, Set<string>>(study.coders.map((c) => [c.coder, new Set()]));
   for (const s of segments) if (s.status !== 'unplaced') coverage.get(s.coder)?.add(s.segment.participant);
+  for (const participant of input.consensusInterviews ?? []) if (study.participants.has(participant)) coverage.get(CONSENSUS_CODER)?.add(participant);
   return {
     language: input.language,
     transcripts: study.transcripts,

@@ -54,6 +54,11 @@ export interface SaturationSource {
   /** Coders whose files were read. */
   coders: readonly string[];
   segments: readonly Pick<AnchoredSegment, 'coder' | 'segment' | 'status'>[];
+  /**
+   * Interviews the consensus decided, from its decisions log: one where the coders' every
+   * disagreement was settled by keeping nothing has no consensus segment, and is still the consensus's.
+   */
+  consensusInterviews?: ReadonlySet<string>;
 }
 
 /**
@@ -119,8 +124,11 @@ export interface SaturationReport {
 function selectCodings(source: SaturationSource, coder: string | undefined): { used: CodingsUsed; codesOf: Map<string, { coders: Set<string>; codes: Set<string> }>; unplaced: number } {
   const consensus = coder === undefined && source.coders.includes(CONSENSUS_CODER);
   const inConsensus = new Set<string>();
-  // The consensus coder's interviews: those it has segments in (placed or not).
-  if (consensus) for (const s of source.segments) if (s.coder === CONSENSUS_CODER) inConsensus.add(s.segment.participant);
+  // The consensus coder's interviews: those it has segments in (placed or not), and those it decided.
+  if (consensus) {
+    for (const s of source.segments) if (s.coder === CONSENSUS_CODER) inConsensus.add(s.segment.participant);
+    for (const participant of source.consensusInterviews ?? []) if (source.participants.has(participant)) inConsensus.add(participant);
+  }
   const codesOf = new Map<string, { coders: Set<string>; codes: Set<string> }>();
   const coders = new Set<string>();
   let unplaced = 0;
