@@ -46,4 +46,13 @@ describe('participant speech', () => {
   it("counts the participant's words apart from the interviewer's", () => {
     expect(wordsBySide(transcript(BODY))).toEqual({ participant: 10 + 6, interviewer: 8 + 1 });
   });
+
+  it('leaves out what comes before the first speaker label — the title and date lines a Word transcript opens with', () => {
+    const t = transcript(`Entretien MG3\n\nDate : 12/03/2024, durée 24 min\n\n${BODY}`);
+    expect(wordsBySide(t)).toEqual({ participant: 10 + 6, interviewer: 8 + 1 });
+    expect(speechRanges(t).map((r) => t.text.slice(r.start, r.end))[0]).toBe('Alors ');
+    // Without any label, every paragraph is the participant's (answers only).
+    expect(wordsBySide(transcript('Entretien MG3\n\nAlors oui.\n')).participant).toBe(4);
+  });
 });
+

@@ -3,16 +3,24 @@
  * coding screen and "Speech coded" in `codage stats`.
  *
  * A participant's speech is the text of the turns that are not the interviewer's, after the
- * speaker label, without annotations (`*rire*`, `(silence)`, `euh`). The share coded counts
+ * speaker label (and not the lines before the first label: a title, a date), without annotations (`*rire*`, `(silence)`, `euh`). The share coded counts
  * its characters other than spaces that lie inside at least one segment. (A transcript where
  * every turn is the interviewer's counts all turns, so that it still has something to code.)
  */
 import type { Span, Transcript } from '../types.js';
 import { countWords } from '../transcript/words.js';
 
+/**
+ * The turns of participant speech: not the interviewer's, nor what comes before the first label
+ * (role `unknown`: the title, date and setting lines a Word transcript opens with).
+ */
+function participantTurns(transcript: Pick<Transcript, 'turns'>): Transcript['turns'] {
+  return transcript.turns.filter((t) => t.role === 'participant');
+}
+
 /** The turns that are participant speech (all turns when only the interviewer speaks). */
 function speechTurns(transcript: Pick<Transcript, 'turns'>): Transcript['turns'] {
-  const participant = transcript.turns.filter((t) => t.role !== 'interviewer');
+  const participant = participantTurns(transcript);
   return participant.length > 0 ? participant : transcript.turns;
 }
 
@@ -90,7 +98,7 @@ export function codedShare(transcript: Pick<Transcript, 'text' | 'turns' | 'anno
 /** Words of participant speech and of the interviewer, counted as Word counts them (see words.ts). */
 export function wordsBySide(transcript: Pick<Transcript, 'text' | 'turns' | 'annotations'>): { participant: number; interviewer: number } {
   const interviewer = transcript.turns.filter((t) => t.role === 'interviewer');
-  const participant = transcript.turns.filter((t) => t.role !== 'interviewer');
+  const participant = participantTurns(transcript);
   return {
     participant: countWords(transcript.text, participant, transcript.annotations),
     interviewer: countWords(transcript.text, interviewer, transcript.annotations),
