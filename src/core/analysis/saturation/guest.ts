@@ -51,6 +51,8 @@ export interface GuestResult {
   runs: GuestRun[];
   /** The first run that meets the threshold: saturation at `after`, written "after+R". */
   saturation: { after: number; label: string; run: GuestRun } | null;
+  /** Interviews after the saturation run that still brought new codes (rank, count): the method stops looking, the reader should not. */
+  newAfter: { rank: number; newCodes: number }[];
   missing: GuestMissing | null;
 }
 
@@ -106,5 +108,7 @@ export function guestSaturation(newCodes: readonly number[], parameters: GuestPa
       missing ??= { kind: 'empty-base' };
     }
   }
-  return { parameters, baseCodes, runs, saturation, missing };
+  const newAfter: GuestResult['newAfter'] = [];
+  if (saturation !== null) for (let rank = saturation.run.last + 1; rank <= n; rank++) if (newCodes[rank - 1]! > 0) newAfter.push({ rank, newCodes: newCodes[rank - 1]! });
+  return { parameters, baseCodes, runs, saturation, newAfter, missing };
 }

@@ -15,6 +15,16 @@ describe('saturationSentence', () => {
     );
   });
 
+  it('says the new codes that came after the saturation run, which the method does not look at', () => {
+    const late = [5, 3, 2, 1, 0, 0, 4, 0, 2, 0];
+    expect(saturationSentence(reportFromNewCounts(late, { methods: ['guest'] }), 'fr')).toContain(
+      `La saturation a été atteinte au 4e entretien (4+2)${NB}: les 5e et 6e entretiens n’ont apporté aucun nouveau code, mais de nouveaux codes sont encore apparus ensuite (4 au 7e entretien et 2 au 9e).`,
+    );
+    expect(saturationSentence(reportFromNewCounts(late, { methods: ['guest'] }), 'en')).toContain(
+      'Saturation was reached at the 4th interview (4+2): interviews 5 and 6 brought no new code, but new codes still appeared afterwards (4 in the 7th interview and 2 in the 9th).',
+    );
+  });
+
   it('says which denominator was used, with its own numbers', () => {
     const text = saturationSentence(reportFromNewCounts(longer, { methods: ['guest'], guest: { base: 4, run: 2, threshold: 0.05, denominator: 'growing' } }), 'en');
     expect(text).toBe(

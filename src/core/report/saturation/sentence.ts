@@ -79,12 +79,20 @@ function guestResult(a: SaturationAnalysis, level: SaturationLevel, language: La
       : `saturation was reached at the ${ordinal(r.saturation.after, language)} interview (${r.saturation.label}): `;
     const who = runInterviews(run.first, run.last, language);
     const unit = level === 'code' ? 'code' : fr ? 'thème' : 'theme';
+    // New codes after the run: the method does not look at them, the reader of the thesis should.
+    let later = '';
+    if (r.newAfter.length > 0) {
+      const after = r.newAfter.map((x, i) => (fr ? `${formatNumber(x.newCodes, language)} au ${ordinal(x.rank, language)}${i === 0 ? ' entretien' : ''}` : `${formatNumber(x.newCodes, language)} in the ${ordinal(x.rank, language)}${i === 0 ? ' interview' : ''}`));
+      later = fr
+        ? `, mais de nouveaux ${unitPlural(level, language)} sont encore apparus ensuite (${list(after, language)})`
+        : `, but new ${unitPlural(level, language)} still appeared afterwards (${list(after, language)})`;
+    }
     if (run.newCodes === 0) {
-      return at + (fr ? `${who} n’${run.last > run.first ? 'ont' : 'a'} apporté aucun nouveau ${unit}` : `${who} brought no new ${unit}`);
+      return at + (fr ? `${who} n’${run.last > run.first ? 'ont' : 'a'} apporté aucun nouveau ${unit}` : `${who} brought no new ${unit}`) + later;
     }
     const share = `${percent(run.ratio ?? 0, language, 1)} ${denominatorText(r, level, language, run.after, run.denominator)}`;
     const brought = countOf(run.newCodes, level, language, NEW);
-    return at + (fr ? `${who} ${run.last > run.first ? 'ont' : 'a'} apporté ${brought} (${share})` : `${who} brought ${brought} (${share})`);
+    return at + (fr ? `${who} ${run.last > run.first ? 'ont' : 'a'} apporté ${brought} (${share})` : `${who} brought ${brought} (${share})`) + later;
   }
   if (r.missing?.kind === 'base') {
     const count = a.group !== null ? '' : `${interviews(n, language)}, `;

@@ -6,6 +6,11 @@ const NB = '\u00a0';
 const longer = [20, 10, 4, 3, 5, 2, 2, 1, 1, 0, 0, 0];
 
 describe('renderSaturationText', () => {
+  it('lists under the Guest result the interviews that brought new codes after the saturation run', () => {
+    const text = renderSaturationText(reportFromNewCounts([5, 3, 2, 1, 0, 0, 4, 0, 2, 0], { methods: ['guest'] }), { language: 'fr', width: 80 });
+    expect(text).toContain(`  Saturation atteinte à l’entretien 4 (P4)${NB}: 4+2\n  De nouveaux codes sont apparus ensuite${NB}: 7 (P7)${NB}: 4, 9 (P9)${NB}: 2.\n`);
+  });
+
   it('prints the codings, the order, the table, each method with its parameters, the chart, the sentence and the references', () => {
     const text = renderSaturationText(reportFromNewCounts(longer), { language: 'en', width: 80 });
     const lines = text.split('\n');

@@ -199,6 +199,10 @@ function guestLines(report: SaturationReport, a: SaturationAnalysis, language: L
     out.push(
       `  ${fr ? 'Saturation atteinte à l’entretien' : 'Saturation reached at interview'} ${at(a, r.saturation.after)}${colon(language)}${style.bold(r.saturation.label)}`,
     );
+    if (r.newAfter.length > 0) {
+      const after = r.newAfter.map((x) => `${at(a, x.rank)}${colon(language)}${formatNumber(x.newCodes, language)}`).join(', ');
+      out.push(...fit(`  ${fr ? `De nouveaux ${unitPlural(report.level, language)} sont apparus ensuite` : `New ${unitPlural(report.level, language)} appeared afterwards`}${colon(language)}${after}.`, max));
+    }
   } else {
     const missing = r.missing;
     let why = '';
