@@ -4,7 +4,7 @@
  * speaker map (`Interviewer: E`, `Dr Martin: P3`) renames labels; every label line is written
  * the same way (`E : …` in French, `E: …` in English), which the transcript reader reads back.
  */
-import { findTurns, isKnownLabel } from '../transcript/turns.js';
+import { DASH_LABEL_LINE, findTurns, isKnownLabel } from '../transcript/turns.js';
 import type { Language } from '../types.js';
 import { foldLetters } from '../text/fold.js';
 
@@ -57,14 +57,6 @@ export interface RelabelledText {
   /** Every label found, in order of first appearance, with what it became. */
   speakers: { label: string; written: string }[];
 }
-
-/**
- * A line opened by a label and a dash or a tab instead of a colon: `MG3 - Oui`, `Enquêtrice – Et…`,
- * `E⇥Bonjour` (a Word table's or a tab stop's layout), after an optional timestamp.
- * Groups: 1 what comes before the label (spaces, timestamp), 2 the label.
- */
-const DASH_LABEL_LINE =
-  /^([ \t\u00a0]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t\u00a0]+)?)(\p{L}[\p{L}\p{M}\p{N}.'’]*(?:[ \u00a0]+[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’]*){0,2})(?:[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]+[-–—][ \t\u00a0]+)(?=\S)/gmu;
 
 /**
  * `MG3 - …` and `E⇥…` lines written `MG3 : …`, so that the reader sees their turns. A label is

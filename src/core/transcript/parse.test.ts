@@ -95,4 +95,19 @@ describe('parseTranscript', () => {
     expect(problems).toEqual([]);
     expect(transcript.text).toBe(body);
   });
+
+  it('warns, at the first such line, when turns open with a dash or a tab instead of a colon, which are not read as speakers', () => {
+    const text = '---\nid: MG3\n---\nEntretien MG3\n\nEnquêtrice - Bonjour, parlez-moi de vous.\n\nMG3 - Je suis médecin, semi-rural.\n\nEnquêtrice - Et les benzodiazépines ?\n\nMG3 - Je les arrête.\n';
+    const { problems } = parseTranscript({ file: 'transcripts/MG3.txt', bytes: utf8(text), defaultId: 'MG3' });
+    expect(problems.map((p) => [p.kind, p.severity, p.line, p.column])).toEqual([['dash-speaker-labels', 'warning', 6, 1]]);
+    expect(problems[0]!.message.fr).toBe(
+      'Les tours de parole semblent ouverts par «\u00a0Enquêtrice -\u00a0», «\u00a0MG3 -\u00a0» (un tiret ou une tabulation, sans deux-points)\u00a0: codage ne les lit pas comme des locuteurs, et les mots de l’enquêteur comptent comme ceux du participant.',
+    );
+    const tabs = parseTranscript({ file: 'transcripts/MG4.txt', bytes: utf8('E\tBonjour ?\n\nMG4\tOui.\n\nE\tEt alors ?\n'), defaultId: 'MG4' });
+    expect(tabs.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['dash-speaker-labels', 1, 1]]);
+    // Dashes in speech, a bullet list, and labelled turns: nothing to say.
+    const fine = 'E : Et alors ?\n\nP3 : Bon - enfin voilà.\n- premier point\n- second point\nP3 - non.\n\nE : Peut-être ?\n';
+    expect(parseTranscript({ file: 'transcripts/P3.txt', bytes: utf8(fine), defaultId: 'P3' }).problems).toEqual([]);
+  });
 });
+

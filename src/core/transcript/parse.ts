@@ -7,7 +7,7 @@ import { decodeTranscriptBytes, findMojibake, normalizeText, type Utf8Decoder } 
 import type { Annotation, Problem, Transcript, Turn } from '../types.js';
 import { findAnnotations } from './annotations.js';
 import { splitFrontMatter } from './front-matter.js';
-import { findTurns } from './turns.js';
+import { dashLabels, findTurns } from './turns.js';
 
 export interface ParseTranscriptInput {
   /** Path relative to the study folder, with forward slashes. */
@@ -81,6 +81,28 @@ export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
       hint: {
         en: 'Paste the interview text into the file (after the front matter, if any).',
         fr: 'Collez le texte de l’entretien dans le fichier (après l’en-tête, s’il y en a un).',
+      },
+    });
+  }
+
+  const dashed = dashLabels(body);
+  if (dashed !== null) {
+    const before = body.slice(0, dashed.offset);
+    const newlines = before.split('\n').length - 1;
+    const names = dashed.labels.slice(0, 4);
+    problems.push({
+      severity: 'warning',
+      file,
+      line: front.bodyLine + newlines,
+      column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1,
+      kind: 'dash-speaker-labels',
+      message: {
+        en: `Turns seem to open with ${names.map((l) => `"${l} -"`).join(', ')} (a dash or a tab, no colon): codage does not read them as speakers, so the interviewer's words count as the participant's.`,
+        fr: `Les tours de parole semblent ouverts par ${names.map((l) => `«\u00a0${l} -\u00a0»`).join(', ')} (un tiret ou une tabulation, sans deux-points)\u00a0: codage ne les lit pas comme des locuteurs, et les mots de l’enquêteur comptent comme ceux du participant.`,
+      },
+      hint: {
+        en: `Write each label with a colon ("${names[0]}: …"), or import the original file again: codage import FILE --force (it writes the labels so).`,
+        fr: `Écrivez chaque étiquette avec deux-points («\u00a0${names[0]}\u00a0: …\u00a0»), ou importez de nouveau le fichier d’origine\u00a0: codage import FICHIER --force (il écrit les étiquettes ainsi).`,
       },
     });
   }

@@ -330,3 +330,33 @@ export function isAnswersOnly(turns: readonly TranscriptTurn[]): boolean {
   const numbered = turns.filter((t) => t.questionNumber !== undefined).length;
   return numbered >= 2 && numbered * 2 >= turns.length;
 }
+
+/**
+ * A line opened by a label and a dash or a tab instead of a colon: `MG3 - Oui`, `Enquêtrice – Et…`,
+ * `E⇥Bonjour` (a Word table's or a tab stop's layout), after an optional timestamp.
+ * Groups: 1 what comes before the label (spaces, timestamp), 2 the label.
+ */
+export const DASH_LABEL_LINE =
+  /^([ \t\u00a0]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t\u00a0]+)?)(\p{L}[\p{L}\p{M}\p{N}.'’]*(?:[ \u00a0]+[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’]*){0,2})(?:[ \u00a0]*\t[ \t\u00a0]*|[ \u00a0]+[-–—][ \t\u00a0]+)(?=\S)/gmu;
+
+/**
+ * Where a transcript seems to open its turns with a dash or a tab instead of a colon (`MG3 - …`,
+ * `Enquêtrice⇥…`), which the reader does not take as labels: the offset of the first such line,
+ * and the labels; null when it does not (fewer than three such lines, or fewer than two labels that are
+ * participant codes or roles). Cheap: no turn is found.
+ */
+export function dashLabels(body: string): { offset: number; labels: string[] } | null {
+  if (!/[\t–—-]/.test(body)) return null;
+  const labels = new Map<string, number>();
+  let offset = -1;
+  let lines = 0;
+  for (const m of body.matchAll(DASH_LABEL_LINE)) {
+    const label = m[2]!;
+    if (!isKnownLabel(label)) continue;
+    if (offset === -1) offset = m.index + m[1]!.length;
+    labels.set(label, (labels.get(label) ?? 0) + 1);
+    lines++;
+  }
+  return labels.size >= 2 && lines >= 3 ? { offset, labels: [...labels.keys()] } : null;
+}
+
