@@ -23,4 +23,16 @@ describe('mergeParticipants', () => {
       'MG1: sexe is "H" here but "F" in transcripts/MG1.txt',
     ]);
   });
+
+  it('names the transcript a row means when its id is the Word file’s name (`Entretien MG1` for the row MG1), and how to join them', () => {
+    const { problems } = mergeParticipants([transcript('Entretien MG1', {}), transcript('MG2', {})], [
+      { id: 'MG1', attributes: { sexe: 'H' }, line: 2 },
+      { id: 'MG7', attributes: { sexe: 'F' }, line: 3 },
+    ]);
+    expect(problems.map((p) => [p.line, p.message.fr, p.hint?.fr])).toEqual([
+      [2, 'MG1 n’a pas de transcription\u00a0: transcripts/Entretien MG1.txt a l’identifiant «\u00a0Entretien MG1\u00a0»', 'écrire Entretien MG1 ici (ou, tant que rien n’y est codé, id: MG1 dans l’en-tête de transcripts/Entretien MG1.txt)'],
+      [3, 'MG7 n’a pas de transcription', 'ajouter transcripts/MG7.txt, ou vérifier l’orthographe de l’identifiant'],
+    ]);
+  });
 });
+

@@ -1,6 +1,7 @@
 import type { AttributeValue, Attributes, Participant, Problem, Transcript } from '../types.js';
 import type { ParticipantRow } from './participants.js';
 import { parseInterviewDate } from './interview-date.js';
+import { ParticipantResolver } from '../import/participant.js';
 
 /** The same value written two ways: case and spaces aside, or one date (`15/01/2024` and `2024-01-15`). */
 function sameValue(a: AttributeValue, b: AttributeValue): boolean {
@@ -46,8 +47,27 @@ export function mergeParticipants(
     participants.set(transcript.id, { id: transcript.id, attributes });
   }
   const transcriptIds = new Set(transcripts.map((t) => t.id));
+  let resolver: ParticipantResolver | undefined;
   for (const row of rows) {
     if (!transcriptIds.has(row.id)) {
+      // `MG1` for the transcript `Entretien MG1` (named after its Word file): say which, and how to join them.
+      resolver ??= new ParticipantResolver(transcripts.map((t) => t.id));
+      const meant = transcripts.find((t) => t.id === resolver!.resolve(row.id).id);
+      if (meant !== undefined) {
+        problems.push({
+          severity: 'warning',
+          file: participantsFile,
+          line: row.line,
+          column: 1,
+          kind: 'participant-without-transcript',
+          message: { en: `${row.id} has no transcript: ${meant.file} has the id "${meant.id}"`, fr: `${row.id} n’a pas de transcription\u00a0: ${meant.file} a l’identifiant «\u00a0${meant.id}\u00a0»` },
+          hint: {
+            en: `write ${meant.id} here (or, while nothing is coded in it, id: ${row.id} in the front matter of ${meant.file})`,
+            fr: `écrire ${meant.id} ici (ou, tant que rien n’y est codé, id: ${row.id} dans l’en-tête de ${meant.file})`,
+          },
+        });
+        continue;
+      }
       problems.push({
         severity: 'warning',
         file: participantsFile,
