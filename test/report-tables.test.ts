@@ -221,6 +221,26 @@ describe('participants table', () => {
     expect(methodsParagraph(en, { extras: {} })).toContain('They lasted 42 minutes.');
   });
 
+  it('reads ages written with their unit (« 52 ans »), counts one setting written in two cases once, and writes a decimal the French way', () => {
+    const s = study({
+      attributes: {
+        P1: { sexe: 'H', age: '52 ans', milieu: 'Urbain', anciennete: 47.5 },
+        P2: { sexe: 'F', age: 34, milieu: 'urbain', anciennete: 'non précisé' },
+        P3: { sexe: 'F', age: '45,5 ans', milieu: 'Rural', anciennete: 3 },
+      },
+    });
+    const columns = attributeColumns(s);
+    expect(tableGrid(participantsTable(s, columns))).toEqual([
+      ['P1', 'H', '52', 'Urbain', '47,5'],
+      ['P2', 'F', '34', 'urbain', 'non précisé'],
+      ['P3', 'F', '45,5', 'Rural', '3'],
+    ]);
+    expect(participantsSummary(s, columns)).toBe(
+      'Trois participants ont été interrogés (2 femmes, 1 homme), âgés de 34 à 52 ans (moyenne 43,8\u202f; médiane 45,5). ' +
+        'Milieu d’exercice\u00a0: Rural (1), Urbain (2). Anciennete\u00a0: 3 (1), 47,5 (1), non précisé (1).',
+    );
+  });
+
   it('writes the English sentence with English numbers', () => {
     const s = study({ language: 'en' });
     expect(participantsSummary(s, attributeColumns(s))).toMatch(/^Three participants were interviewed \(2 women, 1 man\), aged 34 to 58 \(mean 45\.8, median 45\.5\)\./);

@@ -100,6 +100,20 @@ function asNumber(value: AttributeValue): number | undefined {
   return undefined;
 }
 
+/** Years from `52`, `52 ans`, `52 years`, `45,5 ans` (a table typed by hand writes the unit). */
+export function parseAge(value: AttributeValue): number | undefined {
+  if (typeof value === 'string') {
+    const m = /^\s*(\d+(?:[.,]\d+)?)\s*(?:ans?|years?|yrs?|y\.?o\.?)?\s*$/i.exec(value);
+    return m ? Number(m[1]!.replace(',', '.')) : undefined;
+  }
+  return asNumber(value);
+}
+
+/** A column's number from a value: minutes for a duration, years for an age. */
+function numberOf(value: AttributeValue, role: AttributeRole): number | undefined {
+  return role === 'duration' ? parseDuration(value) : role === 'age' ? parseAge(value) : asNumber(value);
+}
+
 function isEmpty(value: AttributeValue | undefined): value is null | undefined {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -154,7 +168,7 @@ export function attributeColumns(study: AttributeStudy, requested?: string[]): A
   }
   for (const column of columns) {
     const values = study.transcripts.map((t) => columnValue(study.participants.get(t.id), column)).filter((v) => !isEmpty(v));
-    column.numeric = values.length > 0 && values.every((v) => (column.role === 'duration' ? parseDuration(v) : asNumber(v)) !== undefined);
+    column.numeric = values.length > 0 && values.every((v) => numberOf(v, column.role) !== undefined);
   }
   return columns;
 }
@@ -197,11 +211,12 @@ export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'parti
 function valueCell(value: AttributeValue, column: AttributeColumn, language: Language): Cell {
   if (isEmpty(value)) return noValueCell();
   if (column.numeric) {
-    const n = column.role === 'duration' ? parseDuration(value) : asNumber(value);
+    const n = numberOf(value, column.role);
     const decimals = column.role === 'duration' ? 0 : 1;
     if (n !== undefined) return numberCell(Number(n.toFixed(decimals)), formatDecimal(n, language, decimals));
   }
-  return textCell(String(value));
+  // A number in a column of words (`47.5` beside `non précisé`) is still written the language's way.
+  return textCell(typeof value === 'number' ? formatDecimal(value, language, 3) : String(value));
 }
 
 export function participantsTable(study: ReportStudy, columns: AttributeColumn[], tableNumber = 1): Table {
@@ -286,10 +301,10 @@ export function participantsSummary(study: ReportStudy, columns: AttributeColumn
     if (parts.length > 0) first += inBrackets([parts.join(', '), unknown > 0 ? (fr ? `sexe non renseigné pour ${unknown}` : `sex not given for ${unknown}`) : undefined], language);
   }
   const age = columns.find((c) => c.role === 'age' && c.numeric);
-  const ages = age ? describeNumbers(valuesOf(age).map(asNumber).filter((v): v is number => v !== undefined)) : undefined;
+  const ages = age ? describeNumbers(valuesOf(age).map(parseAge).filter((v): v is number => v !== undefined)) : undefined;
   if (age && ages) {
     const p = numberPhrase(ages, language);
-    const unknown = valuesOf(age).filter((v) => asNumber(v) === undefined).length;
+    const unknown = valuesOf(age).filter((v) => parseAge(v) === undefined).length;
     const notGiven = unknown > 0 ? (fr ? `âge non renseigné pour ${unknown}` : `age not given for ${unknown}`) : undefined;
     first += fr
       ? `, âgés ${p.value !== undefined ? `de ${p.value}` : p.range} ans${inBrackets([p.value === undefined ? p.centre : undefined, notGiven], language)}`
@@ -308,10 +323,20 @@ export function participantsSummary(study: ReportStudy, columns: AttributeColumn
       const p = numberPhrase(summary, language);
       body = p.value ?? `${p.range} (${p.centre})`;
     } else {
-      const counts = new Map<string, number>();
-      for (const v of values) if (!isEmpty(v)) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
-      if (counts.size === 0) continue;
-      body = [...counts.keys()].sort(compareNatural).map((k) => `${k} (${counts.get(k)})`).join(', ');
+      // One value typed in two cases (`Urbain`, `urbain`) is one: counted together, written as most write it.
+      const groups = new Map<string, { count: number; spellings: Map<string, number> }>();
+      for (const v of values) {
+        if (isEmpty(v)) continue;
+        const text = typeof v === 'number' ? formatDecimal(v, language, 3) : String(v).trim();
+        const key = text.toLocaleLowerCase(language);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { count: 0, spellings: new Map() }));
+        group.count++;
+        group.spellings.set(text, (group.spellings.get(text) ?? 0) + 1);
+      }
+      if (groups.size === 0) continue;
+      const named = [...groups.values()].map((g) => ({ name: [...g.spellings].reduce((a, b) => (b[1] > a[1] ? b : a))[0], count: g.count }));
+      body = named.sort((a, b) => compareNatural(a.name, b.name)).map((g) => `${g.name} (${g.count})`).join(', ');
     }
     if (missing > 0) body += fr ? ` ; non renseigné pour ${missing}` : `; not given for ${missing}`;
     sentences.push(`${column.header.replace(/ \((?:min|ans|years)\)$/, '')}${fr ? ' : ' : ': '}${body}.`);
