@@ -318,6 +318,13 @@ describe('matrix, co-occurrence, methods', () => {
     expect(spreadsheetGrid(counts).find((r) => r.includes('Impuissance'))!.slice(-2)).toEqual([1, 2]);
   });
 
+  it('makes one group of a value typed in two cases (« MG », « mg », « MG␣»), named as most write it', () => {
+    const s = study({
+      attributes: { P1: { group: 'MG' }, P2: { group: 'mg' }, P3: { group: 'MG ' } },
+    });
+    expect(groupMatrix(s, { by: 'group', quotes: false }).columns.map((c) => c.header)).toEqual(['Thème', 'Code', 'MG (N = 3)']);
+  });
+
   it('counts co-occurrences on segments and on sentences', () => {
     const s = study();
     const doc = (unit: 'segment' | 'sentence') =>

@@ -67,9 +67,38 @@ export interface StatsInput {
   by?: string;
 }
 
-export function groupValue(participant: Participant | undefined, attribute: string): string {
-  const value = participant?.attributes[attribute];
-  return value === undefined || value === null || value === '' ? '—' : String(value);
+export function groupValue(participants: ReadonlyMap<string, Participant>, id: string, attribute: string): string {
+  const value = participants.get(id)?.attributes[attribute];
+  if (value === undefined || value === null || value === '') return '—';
+  const text = String(value).trim();
+  return spellingsOf(participants, attribute).get(text.toLowerCase()) ?? text;
+}
+
+const spellingCache = new WeakMap<ReadonlyMap<string, Participant>, Map<string, Map<string, string>>>();
+
+/**
+ * One group for a value typed in several cases (`Urbain`, `urbain`): lowercased value → the
+ * spelling most participants have (the first met on a tie).
+ */
+function spellingsOf(participants: ReadonlyMap<string, Participant>, attribute: string): Map<string, string> {
+  let byAttribute = spellingCache.get(participants);
+  if (byAttribute === undefined) spellingCache.set(participants, (byAttribute = new Map()));
+  let spellings = byAttribute.get(attribute);
+  if (spellings === undefined) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const p of participants.values()) {
+      const v = p.attributes[attribute];
+      if (v === undefined || v === null || v === '') continue;
+      const text = String(v).trim();
+      const key = text.toLowerCase();
+      let c = counts.get(key);
+      if (c === undefined) counts.set(key, (c = new Map()));
+      c.set(text, (c.get(text) ?? 0) + 1);
+    }
+    spellings = new Map([...counts].map(([key, c]) => [key, [...c].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
+    byAttribute.set(attribute, spellings);
+  }
+  return spellings;
 }
 
 /** Per code: participants who mention it and references, from the placed segments. */
@@ -177,7 +206,7 @@ export function computeStats(input: StatsInput): StudyStats {
     const by = input.by;
     const members = new Map<string, Set<string>>();
     for (const t of transcripts) {
-      const value = groupValue(input.participants.get(t.id), by);
+      const value = groupValue(input.participants, t.id, by);
       if (!members.has(value)) members.set(value, new Set());
       members.get(value)!.add(t.id);
     }

@@ -49,7 +49,7 @@ export function groupMatrix(study: ReportStudy, options: MatrixOptions): Table {
   const fr = study.language === 'fr';
   const members = new Map<string, Set<string>>();
   for (const t of study.transcripts) {
-    const value = groupValue(study.participants.get(t.id), options.by);
+    const value = groupValue(study.participants, t.id, options.by);
     if (!members.has(value)) members.set(value, new Set());
     members.get(value)!.add(t.id);
   }

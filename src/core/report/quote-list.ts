@@ -176,12 +176,12 @@ export function listQuotes(input: QuoteListInput): QuoteList {
     const by = input.by;
     const members = new Map<string, number>();
     for (const t of input.transcripts) {
-      const value = groupValue(input.participants.get(t.id), by);
+      const value = groupValue(input.participants, t.id, by);
       members.set(value, (members.get(value) ?? 0) + 1);
     }
     const grouped = new Map<string, ListedQuote[]>();
     for (const item of items) {
-      const value = groupValue(input.participants.get(item.quote.participant), by);
+      const value = groupValue(input.participants, item.quote.participant, by);
       let list = grouped.get(value);
       if (!list) grouped.set(value, (list = []));
       list.push(item);

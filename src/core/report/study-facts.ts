@@ -44,7 +44,7 @@ export function studyFacts(study: ReportStudy, by?: string): StudyFacts {
   if (by !== undefined) {
     const counts = new Map<string, number>();
     for (const t of study.transcripts) {
-      const value = groupValue(study.participants.get(t.id), by);
+      const value = groupValue(study.participants, t.id, by);
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     groups = { attribute: by, counts: [...counts.entries()].sort((a, b) => b[1] - a[1] || compareNatural(a[0], b[0])).map(([value, count]) => ({ value, count })) };

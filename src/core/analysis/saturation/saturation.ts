@@ -242,7 +242,7 @@ export function computeSaturation(source: SaturationSource, options: SaturationO
   else {
     const groups = new Map<string, InterviewPlace[]>();
     for (const place of places) {
-      const value = groupValue(source.participants.get(place.id), options.by);
+      const value = groupValue(source.participants, place.id, options.by);
       if (!groups.has(value)) groups.set(value, []);
       groups.get(value)!.push(place);
     }
