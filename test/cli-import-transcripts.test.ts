@@ -233,6 +233,10 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('these speaker labels look like names: Marie Dupont, Sophie Bernard.');
+    expect(result.stdout).toContain('codage import … --force --speaker "Name=P3"');
+    // Nothing is imported yet on a dry run: the same command with --speaker, no --force needed.
+    const dry = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', newStudy(), '--lang', 'en', '--dry-run']);
+    expect(dry.stdout).toContain('Replace them with the study\'s codes: codage import … --speaker "Name=P3" (or --speakers map.yaml)');
   });
 
   it('ends that warning with one full stop when a label ends with its own', () => {

@@ -351,11 +351,13 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     `${imported.length} ${fr ? 'transcription(s)' : 'transcript(s)'} ${verb}, ${notImported.length} ${fr ? 'non importée(s)' : 'not imported'}.\n`,
   );
   if (nameLike.length > 0) {
+    // After a dry run nothing is there to replace yet.
+    const force = options.dryRun ? '' : ' --force';
     ctx.stdout.write(
       `${paint.yellow(fr ? 'attention' : 'warning')}${colon}${
         fr
-          ? `ces étiquettes de locuteur ressemblent à des noms\u00a0: ${terminalSafe(endSentence(nameLike.join(', ')))} Remplacez-les par les codes de l’étude\u00a0: codage import … --force --speaker "Nom=P3" (ou --speakers table.yaml), puis codage check --privacy.`
-          : `these speaker labels look like names: ${terminalSafe(endSentence(nameLike.join(', ')))} Replace them with the study's codes: codage import … --force --speaker "Name=P3" (or --speakers map.yaml), then codage check --privacy.`
+          ? `ces étiquettes de locuteur ressemblent à des noms\u00a0: ${terminalSafe(endSentence(nameLike.join(', ')))} Remplacez-les par les codes de l’étude\u00a0: codage import …${force} --speaker "Nom=P3" (ou --speakers table.yaml), puis codage check --privacy.`
+          : `these speaker labels look like names: ${terminalSafe(endSentence(nameLike.join(', ')))} Replace them with the study's codes: codage import …${force} --speaker "Name=P3" (or --speakers map.yaml), then codage check --privacy.`
       }\n`,
     );
   }
