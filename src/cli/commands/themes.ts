@@ -51,7 +51,7 @@ export async function readThemesData(root: string, coders: readonly string[], ba
     const shown = selectQuotes(list, { max: Infinity, exemplaryFirst: true, onePerParticipant: false, order: 'interview', omitAnnotations: false });
     quotes.set(
       code,
-      shown.map((quote) => ({ label: quoteLabel(template, study.participants.get(quote.participant), quote.participant), text: quoteText(quote) })),
+      shown.map((quote) => ({ label: quoteLabel(template, study.participants.get(quote.participant), quote.participant, withStudyLanguage(baseCtx, study.config).language), text: quoteText(quote) })),
     );
   }
   return {

@@ -63,7 +63,7 @@ export function coreq(study: ReportStudy, options: Pick<ExportOptions, 'by' | 'e
       sampleDescription: participantsSummary(study, attributeColumns(study)),
       saturation: options.extras.saturation,
       ...(options.extras.agreement ? { agreement: options.extras.agreement } : {}),
-      labelExample: first ? quoteLabel(study.quoteLabel, study.participants.get(first.id), first.id) : '(P1)',
+      labelExample: first ? quoteLabel(study.quoteLabel, study.participants.get(first.id), first.id, study.language) : '(P1)',
     },
     study.language,
   );

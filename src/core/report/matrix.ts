@@ -73,7 +73,7 @@ export function groupMatrix(study: ReportStudy, options: MatrixOptions): Table {
         // With its quote, the cell is text, its count first.
         const paragraphs: Paragraph[] = [[{ text: `${n}/${ids.size}` }]];
         const [quote] = selectQuotes((quotes.get(code.id) ?? []).filter((q) => ids.has(q.participant)), { ...study.selection, max: 1 });
-        if (quote) paragraphs.push(quoteRuns(quote, quoteLabel(study.quoteLabel, study.participants.get(quote.participant), quote.participant), study.language));
+        if (quote) paragraphs.push(quoteRuns(quote, quoteLabel(study.quoteLabel, study.participants.get(quote.participant), quote.participant, study.language), study.language));
         return { paragraphs };
       }),
     ];

@@ -144,7 +144,7 @@ export function listQuotes(input: QuoteListInput): QuoteList {
   const labels = new Map<string, string>();
   const labelOf = (id: string) => {
     let label = labels.get(id);
-    if (label === undefined) labels.set(id, (label = quoteLabel(input.quoteLabel, input.participants.get(id), id)));
+    if (label === undefined) labels.set(id, (label = quoteLabel(input.quoteLabel, input.participants.get(id), id, input.language)));
     return label;
   };
   const items: ListedQuote[] = ordered.map((quote) => {

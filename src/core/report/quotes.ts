@@ -233,25 +233,35 @@ function numberOf(id: string): string {
   return m ? String(Number(m[1])) : id;
 }
 
-function attributeValue(attributes: Attributes, name: string): string {
-  const direct = attributes[name];
-  if (direct !== undefined && direct !== null) return String(direct);
-  const key = Object.keys(attributes).find((k) => k.toLowerCase() === name.toLowerCase());
-  const value = key === undefined ? undefined : attributes[key];
-  return value === undefined || value === null ? '' : String(value);
+function attributeValue(attributes: Attributes, name: string, language: Language | undefined): string {
+  let value = attributes[name];
+  if (value === undefined || value === null) {
+    const key = Object.keys(attributes).find((k) => k.toLowerCase() === name.toLowerCase());
+    value = key === undefined ? undefined : attributes[key];
+  }
+  if (value === undefined || value === null) return '';
+  // 12.5 in a French label is 12,5.
+  return typeof value === 'number' && language === 'fr' ? String(value).replace('.', ',') : String(value);
 }
 
 /**
  * The label that signs a quote: the template filled in (`{id}`, `{n}`, any attribute), in
  * parentheses unless the template brings its own (`[P3]`, `— P3`).
  */
-export function quoteLabel(template: string, participant: Participant | undefined, id: string): string {
+export function quoteLabel(template: string, participant: Participant | undefined, id: string, language?: Language): string {
   const filled = template
-    .replace(/\{([^{}]+)\}/g, (_, raw: string) => {
+    .replace(/\{([^{}]+)\}/g, (whole: string, raw: string, at: number) => {
       const name = raw.trim();
       if (name === 'id') return id;
       if (name === 'n') return numberOf(id);
-      return participant ? attributeValue(participant.attributes, name) : '';
+      const value = participant ? attributeValue(participant.attributes, name, language) : '';
+      // `{age} ans` with an age typed `52 ans`: the unit once, as the template writes it.
+      const unit = /^\s*(\p{L}+)/u.exec(template.slice(at + whole.length))?.[1];
+      if (unit !== undefined) {
+        const m = /^(.*\d)\s*(\p{L}+)\.?$/u.exec(value.trim());
+        if (m && m[2]!.toLowerCase() === unit.toLowerCase()) return m[1]!;
+      }
+      return value;
     })
     .replace(/\s+/g, ' ')
     .replace(/ ,/g, ',')

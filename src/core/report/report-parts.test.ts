@@ -48,6 +48,16 @@ describe('quote labels and marks', () => {
     expect(quoteLabel('— {id}', p, 'MG07')).toBe('— MG07');
   });
 
+  it('does not write the unit twice when the value has it (« 52 ans » before « ans »), and writes a decimal the study’s way', () => {
+    const typed = { id: 'MG1', attributes: { sexe: 'H', age: '52 ans', exercice: 12.5, duree: '18 min' } };
+    expect(quoteLabel('{id}, {sexe}, {age} ans', typed, 'MG1')).toBe('(MG1, H, 52 ans)');
+    expect(quoteLabel('{id}, {age} ANS', typed, 'MG1')).toBe('(MG1, 52 ANS)');
+    expect(quoteLabel('{id}, {duree} min', typed, 'MG1')).toBe('(MG1, 18 min)');
+    expect(quoteLabel('{id}, {age}', typed, 'MG1')).toBe('(MG1, 52 ans)');
+    expect(quoteLabel('{id}, {exercice} ans d’exercice', typed, 'MG1', 'fr')).toBe('(MG1, 12,5 ans d’exercice)');
+    expect(quoteLabel('{id}, {exercice} years in practice', typed, 'MG1', 'en')).toBe('(MG1, 12.5 years in practice)');
+  });
+
   it('quotes the French and the English way', () => {
     expect(quoted('oui', 'fr')).toBe('«\u00a0oui\u00a0»');
     expect(quoted('yes', 'en')).toBe('\u201cyes\u201d');

@@ -88,7 +88,7 @@ export function splitItems(study: Study, segments: readonly AnchoredSegment[], c
     items.push({
       segments: [s.segment.id],
       participant: s.segment.participant,
-      label: quoteLabel(study.config.quoteLabel ?? '{id}', study.participants.get(s.segment.participant), s.segment.participant),
+      label: quoteLabel(study.config.quoteLabel ?? '{id}', study.participants.get(s.segment.participant), s.segment.participant, language),
       coder: s.coder,
       text: s.segment.text,
       otherCodes: s.segment.codes.filter((c) => c !== codeId).map(nameOf),

@@ -42,7 +42,7 @@ export function themeRows(study: ReportStudy, options: Pick<ThemeTableOptions, '
   const labels = new Map<string, string>();
   const labelOf = (id: string) => {
     let label = labels.get(id);
-    if (label === undefined) labels.set(id, (label = quoteLabel(study.quoteLabel, study.participants.get(id), id)));
+    if (label === undefined) labels.set(id, (label = quoteLabel(study.quoteLabel, study.participants.get(id), id, study.language)));
     return label;
   };
   const rows: ThemeRow[] = [];
