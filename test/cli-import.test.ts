@@ -333,7 +333,7 @@ describe("re-importing codage's own listings", () => {
     expect(r.stdout).not.toContain('Consultation redoutée\u00a0» a été ajouté');
     const en = runCli(['import-codings', sheet, '--coder', 'imp2', '--study', copyStudy(), '--lang', 'en', '--dry-run']);
     expect(en.stdout).toContain('Would add to codebook.yaml: “Impuisance”, “Consultation redoutée”');
-    expect(en.stdout).toContain('To check: the code "Impuisance" would be added beside "Impuissance"');
+    expect(en.stdout).toContain('To check: the code “Impuisance” would be added beside “Impuissance”');
   });
 
   it('says how many rows were found but name no code, and so were not imported', () => {

@@ -264,7 +264,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       `${paint.yellow(fr ? 'À vérifier' : 'To check')}${colon}${terminalSafe(
         fr
           ? `le code «\u00a0${name}\u00a0» ${options.dryRun ? 'serait ajouté' : 'a été ajouté'} à côté de «\u00a0${like}\u00a0» : une faute de frappe du tableur\u00a0? Ses références seraient comptées à part. Pour les réunir : codage codebook merge ${q(name)} ${q(like)}${options.dryRun ? ' après l’import (ou corriger le tableur)' : ''}`
-          : `the code "${name}" ${options.dryRun ? 'would be added' : 'was added'} beside "${like}": a typo in the spreadsheet? Its references would be counted apart. To bring them together: codage codebook merge ${q(name)} ${q(like)}${options.dryRun ? ' after the import (or correct the spreadsheet)' : ''}`,
+          : `the code “${name}” ${options.dryRun ? 'would be added' : 'was added'} beside “${like}”: a typo in the spreadsheet? Its references would be counted apart. To bring them together: codage codebook merge ${q(name)} ${q(like)}${options.dryRun ? ' after the import (or correct the spreadsheet)' : ''}`,
       )}\n`,
     );
   }
