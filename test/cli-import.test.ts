@@ -320,6 +320,22 @@ describe("re-importing codage's own listings", () => {
     ]);
   });
 
+  it('takes off the label and timestamp of a turn the co-author copied whole from the transcript', () => {
+    const dir = join(tempDir(), 'etude');
+    expect(runCli(['init', dir]).code).toBe(0);
+    writeFileSync(join(dir, 'transcripts/Entretien P1.txt'), '[00:00:10] E : Et vous, vous le vivez comment ?\n\n[00:00:20] P1 : Mal. J’ai l’impression de tourner en rond.\n');
+    const sheet = join(tempDir(), 'tours.csv');
+    writeFileSync(sheet, 'participant;code;verbatim\nEntretien P1;Impuissance;P1 : Mal. J’ai l’impression de tourner en rond.\nP1;Impuissance;[00:00:20] P1 : Mal. J’ai l’impression\n');
+    const review = join(tempDir(), 'revue.csv');
+    const r = runCli(['import-codings', sheet, '--coder', 'imp', '--study', dir, '--review', review, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.status, row['matched text']])).toEqual([
+      ['exact', 'Mal. J’ai l’impression de tourner en rond.'],
+      ['exact', 'Mal. J’ai l’impression'],
+    ]);
+  });
+
   it('points out a code the sheet misspells, which it adds beside the right one, with the merge that joins them', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'faute.csv');

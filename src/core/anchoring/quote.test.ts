@@ -36,4 +36,11 @@ describe('withoutSignature', () => {
     expect(withoutSignature('« on bricole » – MG4.', ['MG4'])).toBe('« on bricole »');
     expect(withoutSignature('MG4 : on bricole', ['MG4'])).toBe('on bricole');
   });
+
+  it('takes off a turn’s timestamp and label copied with it from the transcript', () => {
+    expect(withoutSignature('[00:01:34] MG7 : Franchement ? Pas assez.', ['MG7'])).toBe('Franchement ? Pas assez.');
+    expect(withoutSignature('00:01:34 MG7 : Franchement ?', ['MG7'])).toBe('Franchement ?');
+    // A time said in the quote stays.
+    expect(withoutSignature('MG7 : à 10:30 le matin', ['MG7'])).toBe('à 10:30 le matin');
+  });
 });

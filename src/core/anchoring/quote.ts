@@ -67,7 +67,8 @@ function buildSignaturePatterns(label: string): RegExp[] {
   return [
     new RegExp(`[\\s\u00a0\u202f]*[(\\[][\\s\u00a0\u202f]*${id}\\b[^()\\[\\]\\n]{0,40}[)\\]][\\s\u00a0\u202f.]*$`, 'iu'),
     new RegExp(`[\\s\u00a0\u202f]+[-–—][\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f.]*$`, 'iu'),
-    new RegExp(`^[\\s\u00a0\u202f]*${id}[\\s\u00a0\u202f]*:[\\s\u00a0\u202f]*`, 'iu'),
+    // `MG4 : …`, or a whole turn copied from the transcript: `[00:01:34] MG4 : …`.
+    new RegExp(`^[\\s\u00a0\u202f]*(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?[\\])]?[\\s\u00a0\u202f]*)?${id}[\\s\u00a0\u202f]*:[\\s\u00a0\u202f]*`, 'iu'),
     // The label alone: where it is not, none of the above can match (one quick test instead of three).
     new RegExp(id, 'iu'),
   ];

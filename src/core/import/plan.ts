@@ -286,7 +286,10 @@ function locateRow(
     result.status = listed.method;
     return result;
   }
-  const quote = withoutSignature(result.quote, [result.participantCell, who.id]);
+  // The participant's own speaker labels too: `MG4 : …` copied from `Entretien MG4`.
+  const ownLabels = new Set<string>();
+  for (const stretch of search.stretches) if (stretch.own && stretch.speaker !== null) ownLabels.add(stretch.speaker);
+  const quote = withoutSignature(result.quote, [result.participantCell, who.id, ...ownLabels]);
   const match = locateQuote(search, quote, { minScore, speakers: 'own' });
   // The row's text was edited since the listing: among equally good places, the one it gives.
   if (span !== null) {
