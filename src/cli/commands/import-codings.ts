@@ -123,6 +123,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       bodyLine: t.bodyLine,
     })),
     minScore,
+    codeNames: [...study.codebook.byId.values()].filter((node) => node.kind === 'code').map((node) => node.name),
     onProgress: (done, total) => bar.update(done, total),
   });
   bar.done();

@@ -169,6 +169,31 @@ describe('planImport on a French coding spreadsheet', () => {
     expect([...keys].sort()).toEqual(keys);
   });
 
+  it('reads a code cell joining codes with /, a comma or + as several codes when each part is a code, never splitting a code’s own name', () => {
+    const cells = (code: string, quote: string) => ['P01', '', code, quote, ''];
+    const joined = planImport({
+      rows: [
+        { row: 2, cells: cells('Impuissance / Épuisement', 'on se sent très démunis') },
+        { row: 3, cells: cells('Confiance, Bricolage', 'il faut de la confiance') },
+        { row: 4, cells: cells('Impuissance + Nouveau', 'On bricole en attendant.') },
+        { row: 5, cells: cells('Nouveau', "C'est sur le tas qu'on apprend") },
+        { row: 6, cells: cells('Relation médecin/patient', 'Oui, il faut de la confiance') },
+        { row: 7, cells: cells('Médecin/patient, vécu', 'Huit mois pour le centre antidouleur') },
+      ],
+      columns,
+      transcripts,
+      codeNames: ['Impuissance', 'Épuisement', 'Confiance', 'bricolage', 'Médecin/patient, vécu'],
+    });
+    expect(joined.results.map((r) => r.codes)).toEqual([
+      ['Impuissance', 'Épuisement'],
+      ['Confiance', 'Bricolage'],
+      ['Impuissance', 'Nouveau'],
+      ['Nouveau'],
+      ['Relation médecin/patient'],
+      ['Médecin/patient, vécu'],
+    ]);
+  });
+
   it('ties the passages of one quote together by a shared quote key', () => {
     const rond = plan.segments.filter((s) => s.rows.includes(10));
     expect(rond.map((s) => s.text)).toEqual(['on tourne en rond', 'et lui aussi']);

@@ -13,6 +13,7 @@ import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportColumns } from './columns.js';
 import { choosePlaces, type ChosenBy } from './choose-place.js';
 import { ParticipantResolver } from './participant.js';
+import { nameKey } from '../codebook/slug.js';
 
 /** How a row went: its quote's match, `skipped` (no quote), or `unknown-participant` (no transcript for its participant cell). */
 export type ImportStatus = MatchMethod | 'skipped' | 'unknown-participant';
@@ -147,6 +148,8 @@ export interface ImportInput {
   columns: ImportColumns;
   transcripts: ImportTranscript[];
   minScore?: number;
+  /** The codebook's code names: a cell `Culpabilité / Impuissance` naming two of them is two codes. */
+  codeNames?: readonly string[];
   /** Called after each row is located (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -155,6 +158,17 @@ export interface ImportInput {
 // name; the spaces are not consumed, so that an empty level (`A > > B`, `Vécu > `) splits too.
 const THEME_SEPARATOR = /(?<=^|\s)(?:>|\/|→|›)(?=\s|$)/;
 const CODE_PATH_SEPARATOR = /(?<=^|\s)(?:>|→|›)(?=\s|$)/;
+
+/** The codes of a code cell: one per line or between `;`. */
+function codeCells(cell: string): string[] {
+  return cell
+    .split(/\s*[;\n]\s*/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+/** What may join two code names in one cell besides `;` and a line break. */
+const JOINED_CODES = /\s*[/,+]\s*/;
 
 function splitPath(cell: string, separator: RegExp): string[] {
   return cell
@@ -198,8 +212,13 @@ export function planImport(input: ImportInput): ImportPlan {
       new TranscriptSearch({ text: t.text, turns: t.turns, annotations: t.annotations, firstLine: t.bodyLine, participant: t.id }),
     ]),
   );
+  // Codes the sheet or the codebook names alone: what a cell joining several with `/`, `,` or `+` may hold.
+  const known = new Set((input.codeNames ?? []).map(nameKey));
+  for (const r of input.rows) {
+    for (const part of codeCells(r.cells[columns.code ?? -1] ?? '')) if (!JOINED_CODES.test(part)) known.add(nameKey(part));
+  }
   const results: ImportRowResult[] = input.rows.map((r, i) => {
-    const result = locateRow(r, columns, resolver, index, input.minScore);
+    const result = locateRow(r, columns, resolver, index, input.minScore, known);
     input.onProgress?.(i + 1, input.rows.length);
     return result;
   });
@@ -231,14 +250,17 @@ function locateRow(
   resolver: ParticipantResolver,
   index: Map<string, TranscriptSearch>,
   minScore: number | undefined,
+  known: ReadonlySet<string>,
 ): ImportRowResult {
   const cell = (i: number | undefined): string => (i === undefined ? '' : (input.cells[i] ?? '').trim());
   const code = cell(columns.code);
   let themePath = [...splitThemePath(cell(columns.theme)), ...splitThemePath(cell(columns.subtheme))];
-  let codes = code
-    .split(/\s*[;\n]\s*/)
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
+  let codes = codeCells(code).flatMap((c) => {
+    // `Culpabilité / Impuissance`, `A, B`, `A + B`: two codes when it names no code and each part does.
+    if (known.has(nameKey(c)) || !JOINED_CODES.test(c)) return [c];
+    const parts = c.split(JOINED_CODES).map((p) => p.trim()).filter((p) => p !== '');
+    return parts.length > 1 && parts.every((p) => known.has(nameKey(p))) ? parts : [c];
+  });
   // "Thème > Code" written in the code cell.
   if (codes.length === 1 && CODE_PATH_SEPARATOR.test(codes[0]!)) {
     const parts = splitPath(codes[0]!, CODE_PATH_SEPARATOR);
