@@ -228,6 +228,20 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('9yq4imfr')]);
   });
 
+  it('says that an id made from the file name (« Entretien P4 ») signs the quotes, and how to make it P4', () => {
+    const study = newStudy();
+    const file = join(tempDir('codage-sources-'), 'Entretien P4.txt');
+    writeFileSync(file, 'E : Bonjour ?\nP4 : Bonjour.\n');
+    const result = runCli(['import', file, '--study', study]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'note\u00a0: les identifiants viennent des noms de fichiers (Entretien P4) et signent les verbatims des tableaux («\u00a0…\u00a0» (Entretien P4)). Pour «\u00a0P4\u00a0», écrire id: P4 dans l’en-tête de transcripts/Entretien P4.txt avant de coder',
+    );
+    const plain = join(tempDir('codage-sources-'), 'P5.txt');
+    writeFileSync(plain, 'E : Bonjour ?\nP5 : Bonjour.\n');
+    expect(runCli(['import', plain, '--study', study]).stdout).not.toContain('note');
+  });
+
   it('warns when speaker labels are still names', () => {
     const study = newStudy();
     const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);

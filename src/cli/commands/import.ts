@@ -25,6 +25,7 @@ import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { formatProblem, paint, problemJson } from '../output.js';
 import { progressBar } from '../progress.js';
+import { codeInFileName } from '../../core/import/participant.js';
 
 interface ImportOptions {
   study: string;
@@ -350,6 +351,22 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   ctx.stdout.write(
     `${imported.length} ${fr ? 'transcription(s)' : 'transcript(s)'} ${verb}, ${notImported.length} ${fr ? 'non importée(s)' : 'not imported'}.\n`,
   );
+  // `Entretien MG1.docx` gives the id `Entretien MG1`, which signs every quote of the thesis tables.
+  const named = imported.filter((t) => !t.replaces).flatMap((t) => {
+    const code = codeInFileName(t.id);
+    return code === undefined ? [] : [{ id: t.id, code, target: t.target }];
+  });
+  if (named.length > 0) {
+    const first = named[0]!;
+    const ids = terminalSafe(named.slice(0, 3).map((n) => n.id).join(', ') + (named.length > 3 ? '…' : ''));
+    ctx.stdout.write(
+      `${paint.dim(fr ? 'note' : 'note')}${colon}${
+        fr
+          ? `les identifiants viennent des noms de fichiers (${ids}) et signent les verbatims des tableaux («\u00a0…\u00a0» (${terminalSafe(first.id)})). Pour «\u00a0${terminalSafe(first.code)}\u00a0», écrire id: ${terminalSafe(first.code)} dans l’en-tête de ${terminalSafe(first.target)} avant de coder (ou renommer le fichier d’origine, puis l’importer).`
+          : `the ids come from the file names (${ids}) and sign the quotes of the tables ("…" (${terminalSafe(first.id)})). For "${terminalSafe(first.code)}", write id: ${terminalSafe(first.code)} in the front matter of ${terminalSafe(first.target)} before coding (or rename the original file, then import it).`
+      }\n`,
+    );
+  }
   if (nameLike.length > 0) {
     // After a dry run nothing is there to replace yet.
     const force = options.dryRun ? '' : ' --force';

@@ -115,3 +115,13 @@ export class ParticipantResolver {
     };
   }
 }
+
+/**
+ * The participant code in an id made from a file's name, `Entretien MG1` → `MG1`; undefined when
+ * the id has no such words around a code.
+ */
+export function codeInFileName(id: string): string | undefined {
+  const bare = id.replace(FILE_WORDS, '').trim();
+  return bare !== '' && bare !== id.trim() && /^[\p{L}]{1,4}[ -]?\d{1,3}$/u.test(bare) ? bare : undefined;
+}
+
