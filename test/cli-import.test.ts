@@ -290,6 +290,20 @@ describe("re-importing codage's own listings", () => {
     expect(json.summary).toMatchObject({ unresolved: 0, unknownParticipant: 4, unknownParticipants: ['Dr 3', 'M3', 'MG 12'] });
   });
 
+  it('says which transcript it took a participant cell written otherwise for (« Dr B. (MG3) » → MG3), once per cell', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'lus.csv');
+    const quote = 'Je me sens un peu inutile, en fait.';
+    writeFileSync(sheet, `Participant;Code;Verbatim\nDr B. (MG1);Impuissance;${quote}\nmg 01;Impuissance;${quote}\nDr B. (MG1);Humour;${quote}\nMG1;Impuissance;${quote}\n`);
+    const r = runCli(['import-codings', sheet, '--coder', 'lus', '--study', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    // `mg 01` and `MG1` write the id (case, space, zero): not listed.
+    expect(r.stdout).toContain('Participants lus d’après le tableur\u00a0: «\u00a0Dr B. (MG1)\u00a0» \u2192 MG1 (2 ligne(s)) — à vérifier (la revue le dit ligne par ligne).\n');
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'lus2', '--study', dir, '--json', '--lang', 'en']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary.participantsRead).toEqual([{ cell: 'Dr B. (MG1)', id: 'MG1', rows: 2 }]);
+    expect(runCli(['import-codings', sheet, '--coder', 'lus3', '--study', dir, '--lang', 'en']).stdout).toContain('Participant cells read as: "Dr B. (MG1)" \u2192 MG1 (2 row(s))');
+  });
+
   it('warns once per code whose theme in the sheet is not where the codebook has it, with the row', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'themes.csv');

@@ -224,6 +224,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   }
   ctx.stdout.write(renderSummary(summary, ctx.language, minScore));
   if (summary.unknownParticipant > 0) ctx.stdout.write(unknownParticipants(summary, study.transcripts.map((t) => t.id), ctx.language));
+  if (summary.participantsRead.length > 0) ctx.stdout.write(participantsRead(summary, ctx.language));
   const colon = fr ? '\u00a0: ' : ': ';
   if (ambiguousSegments > 0) {
     ctx.stdout.write(
@@ -371,6 +372,17 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
  * The participant cells that name no transcript, each once, and how to correct them: with the
  * study's ids, then importing the sheet again (`--append` adds only what is missing).
  */
+/** The participant cells read as a transcript they do not name as written, for the researcher to check. */
+function participantsRead(summary: ImportSummary, language: 'fr' | 'en'): string {
+  const fr = language === 'fr';
+  const list = summary.participantsRead
+    .map((p) => `${fr ? `«\u00a0${terminalSafe(p.cell)}\u00a0»` : `"${terminalSafe(p.cell)}"`} \u2192 ${terminalSafe(p.id)} (${formatNumber(p.rows, language)} ${fr ? 'ligne(s)' : 'row(s)'})`)
+    .join(fr ? '\u202f; ' : '; ');
+  return fr
+    ? `Participants lus d’après le tableur\u00a0: ${list} — à vérifier (la revue le dit ligne par ligne).\n`
+    : `Participant cells read as: ${list} — to check (the review says it row by row).\n`;
+}
+
 function unknownParticipants(summary: ImportSummary, ids: readonly string[], language: 'fr' | 'en'): string {
   const fr = language === 'fr';
   const cells = someNames(

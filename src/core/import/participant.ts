@@ -116,6 +116,11 @@ export class ParticipantResolver {
   }
 }
 
+/** Whether a participant cell is the id written another way only by case, spaces, punctuation or leading zeros (`p 01` for `P1`). */
+export function writtenAsId(cell: string, id: string): boolean {
+  return key(cell) === key(id);
+}
+
 /**
  * The participant code in an id made from a file's name, `Entretien MG1` → `MG1`; undefined when
  * the id has no such words around a code.

@@ -12,7 +12,7 @@ import { withoutSignature } from '../anchoring/quote.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportColumns } from './columns.js';
 import { choosePlaces, type ChosenBy } from './choose-place.js';
-import { ParticipantResolver } from './participant.js';
+import { ParticipantResolver, writtenAsId } from './participant.js';
 import { nameKey } from '../codebook/slug.js';
 
 /** How a row went: its quote's match, `skipped` (no quote), or `unknown-participant` (no transcript for its participant cell). */
@@ -110,6 +110,12 @@ export interface ImportSummary {
   unknownParticipant: number;
   /** Those cells, as written, each once, in sheet order. */
   unknownParticipants: string[];
+  /**
+   * Cells read as a transcript whose id they do not write (`Dr B. (MG3)` → `MG3`, `MG1` →
+   * `Entretien MG1`, `participant 4` → `P04`), each once, in sheet order, with their rows: for the
+   * researcher to check what the import took them for.
+   */
+  participantsRead: { cell: string; id: string; rows: number }[];
   /** Rows with a passage placed among several equally good places. */
   ambiguous: number;
   /** Rows without a quote (empty rows included). */
@@ -459,6 +465,7 @@ function summarise(results: ImportRowResult[], segments: number, minScore: numbe
     unresolved: 0,
     unknownParticipant: 0,
     unknownParticipants: [],
+    participantsRead: [],
     ambiguous: 0,
     skipped: 0,
     uncoded: 0,
@@ -469,6 +476,11 @@ function summarise(results: ImportRowResult[], segments: number, minScore: numbe
       s.unknownParticipant++;
       if (!s.unknownParticipants.includes(r.participantCell)) s.unknownParticipants.push(r.participantCell);
     } else s[r.status]++;
+    if (r.participant !== null && !writtenAsId(r.participantCell, r.participant)) {
+      const read = s.participantsRead.find((p) => p.cell === r.participantCell.trim());
+      if (read !== undefined) read.rows++;
+      else s.participantsRead.push({ cell: r.participantCell.trim(), id: r.participant, rows: 1 });
+    }
     if (r.status === 'approximate' && placedBelowMinScore(r, minScore)) s.approximateBelowMinScore++;
     if (r.ambiguous) s.ambiguous++;
     if (isAnchored(r) && r.codes.length === 0) s.uncoded++;
