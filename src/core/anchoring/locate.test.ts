@@ -216,6 +216,21 @@ describe('locateQuote: what is never placed', () => {
     expect(placed.trimmed?.map((t) => t.text)).toEqual(['vous voyez']);
   });
 
+  it('words before the first speaker label of a labelled transcript (a title, the date), nobody’s speech', () => {
+    const labelled = 'Entretien MG3, médecin généraliste en zone rurale\nDate : 12 mars, durée 24 minutes\n\nE : Bonjour, merci.\n\nMG3 : Je suis médecin généraliste en zone rurale depuis dix ans.\n';
+    const search = new TranscriptSearch({ text: labelled, participant: 'MG3' });
+    const title = locateQuote(search, 'durée 24 minutes');
+    expect(title.method).toBe('unresolved');
+    expect(title.reason?.en).toBe('These words come before the first speaker label (a title, a date…), at line 2: a verbatim is placed in the participant’s own words only.');
+    // Said in the participant's turn too: found there only.
+    const said = locateQuote(search, 'médecin généraliste en zone rurale');
+    expect(said.pieces.map((p) => labelled.slice(p.start, p.end))).toEqual(['médecin généraliste en zone rurale']);
+    expect(said.pieces[0]!.start).toBeGreaterThan(labelled.indexOf('MG3 :'));
+    expect(said.pieces[0]!.candidates).toBeUndefined();
+    // A transcript without labels is all the participant's.
+    expect(locateQuote('Entretien MG3\nJe suis médecin depuis dix ans.\n', 'médecin depuis dix ans').method).toBe('exact');
+  });
+
   it('reports empty quotes and quotes without words', () => {
     expect(locateQuote(text, '  « » ').reason?.en).toBe('The quote is empty.');
     expect(locateQuote(text, '[…]').reason?.en).toBe('The quote has no words to search for.');

@@ -185,6 +185,12 @@ function locate(transcript: TranscriptSearch | string, quote: string, options: L
   return aligned(search, q, options);
 }
 
+/** Why words found at `offset` are not the participant's: another speaker's, or before any label. */
+function notOwnWords(search: TranscriptSearch, offset: number): Localized {
+  const line = search.lines.lineOf(offset);
+  return search.stretches[search.stretchAt(offset)]?.speaker === null ? reasons.beforeFirstLabel(line) : reasons.otherSpeaker(line);
+}
+
 function aligned(search: TranscriptSearch, q: string, options: LocateOptions): QuoteMatch {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const words = quoteWords(q, search.words);
@@ -225,7 +231,7 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   const left: LeftPiece[] = [];
   for (const b of result.otherSpeaker) {
     const part = quoteSpan(b);
-    left.push({ ...part, text: q.slice(part.quoteStart, part.quoteEnd), reason: reasons.otherSpeaker(search.lines.lineOf(tw.start[b.tFrom]!)) });
+    left.push({ ...part, text: q.slice(part.quoteStart, part.quoteEnd), reason: notOwnWords(search, tw.start[b.tFrom]!) });
   }
   const notFound: LeftPiece[] = [];
   const trimmed: LeftPiece[] = [];
@@ -262,7 +268,7 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   if (pieces.length === 0) {
     const best = result.bestRejected;
     const other = result.otherSpeaker[0];
-    if (other !== undefined) return { ...unresolved(reasons.otherSpeaker(search.lines.lineOf(tw.start[other.tFrom]!))), left };
+    if (other !== undefined) return { ...unresolved(notOwnWords(search, tw.start[other.tFrom]!)), left };
     if (best === null) return { ...unresolved(reasons.notFound(null, minScore)), left };
     const span = spanOf(best);
     const line = search.lines.lineOf(span.start);

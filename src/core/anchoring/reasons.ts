@@ -76,6 +76,14 @@ export function otherSpeaker(line: number): Localized {
   };
 }
 
+/** Words of the quote found only before the transcript's first speaker label. */
+export function beforeFirstLabel(line: number): Localized {
+  return {
+    en: `These words come before the first speaker label (a title, a date…), at line ${line}: a verbatim is placed in the participant’s own words only.`,
+    fr: `Ces mots précèdent la première étiquette de locuteur (un titre, une date…), ligne ${line}${NBSP}: un verbatim n’est placé que dans les propres mots du participant.`,
+  };
+}
+
 /** A part of the quote that no passage of the participant's speech matches well enough. */
 export function partNotFound(words: number): Localized {
   return {

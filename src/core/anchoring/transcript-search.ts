@@ -267,19 +267,21 @@ export class TranscriptSearch {
   }
 
   /**
-   * The speech of each turn (its label left out). A stretch is
-   * the participant's own when its role is participant (or unknown: text before any label) and,
-   * when the transcript labels its participant by id (`MG4 :`), when it is that label.
+   * The speech of each turn (its label left out). A stretch is the participant's own when its
+   * role is participant (or unknown: a transcript without labels) and, when the transcript labels
+   * its participant by id (`MG4 :`), when it is that label. Text before the first label of a
+   * labelled transcript (a Word file's title, the date) is nobody's speech.
    */
   get stretches(): readonly Stretch[] {
     if (this.stretchList === undefined) {
       const turns = this.turns;
       const participant = this.source.participant;
       const labelled = participant !== undefined && turns.some((t) => t.speaker !== null && sameId(t.speaker, participant));
+      const anyLabel = turns.some((t) => t.speaker !== null);
       this.stretchList = turns.map((t) => ({
         start: t.textStart,
         end: t.end,
-        own: t.role !== 'interviewer' && (!labelled || t.speaker === null || sameId(t.speaker, participant!)),
+        own: t.role !== 'interviewer' && (t.speaker === null ? !anyLabel : !labelled || sameId(t.speaker, participant!)),
         role: t.role,
         speaker: t.speaker,
       }));
