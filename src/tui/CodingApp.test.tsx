@@ -182,6 +182,15 @@ describe('CodingApp', () => {
     expect(frame()).toContain('Code retiré du livre de codes\u00a0: Ironie');
   });
 
+  it('shows the whole question about removing a new code at 80 columns, up to its question mark', async () => {
+    const { press, frame } = await open({ onRemoveCode: async () => codebook });
+    await press(KEYS.down, KEYS.enter, 'Consultations en fin de journée', KEYS.enter, KEYS.enter);
+    await press('u');
+    // In French the question takes three rows at 80 columns: none of it may be hidden.
+    expect(frame().replace(/[ \n]+/g, ' ')).toContain('(le codage annulé ne pourra plus être rétabli)\u00a0?');
+    expect(frame()).toContain('o oui · n non');
+  });
+
   it('shows why a code could not be created and keeps the name', async () => {
     const { press, frame, changes } = await open({
       onCreateCode: () => {

@@ -16,7 +16,7 @@ import { frameRegions, type Regions } from './frame.js';
 import { Header, Rule } from './Header.js';
 import { HelpOverlay, Notices } from './HelpOverlay.js';
 import { feedInput, type KeyContext } from './keymap.js';
-import { GUTTER_WIDTH, LayoutCache, rowsOf, windowTop, type Layout } from './layout.js';
+import { GUTTER_WIDTH, LayoutCache, layoutText, rowsOf, windowTop, type Layout } from './layout.js';
 import { textWidth } from '../core/text/width.js';
 import { spanSpeakers, spanTurns } from '../core/transcript/span-turns.js';
 import { excerpt, fitPart } from './line-fit.js';
@@ -167,9 +167,20 @@ function focusRows(state: SessionState, layout: Layout, viewRows: number): { fir
 
 /** How the frame's rows are shared out for this state: a memo being written wraps over up to 6 rows (and half the screen). */
 function screenRegions(state: SessionState, size: { columns: number; rows: number }): { regions: Regions; promptRows: number } {
+  if (state.mode === 'confirm' && state.confirm !== null) {
+    // A question is read whole before it is answered: all its rows, never cut after the second.
+    const rows = questionRows(state.confirm.question[state.language], size.columns).length;
+    return { regions: frameRegions(size.rows, state.mode, rows), promptRows: 1 };
+  }
   const memo = state.mode === 'prompt' && (state.prompt?.purpose === 'segment-memo' || state.prompt?.purpose === 'transcript-memo');
   const promptRows = memo && state.prompt !== null ? Math.max(3, wrappedRows(state.prompt.value, size.columns - 2, 6)) : 1;
   return { regions: frameRegions(size.rows, state.mode, promptRows + 1), promptRows };
+}
+
+/** A yes/no question wrapped at word boundaries for `columns` (what is shown is what is counted). */
+function questionRows(question: string, columns: number): string[] {
+  const layout = layoutText(question, Math.max(8, columns));
+  return Array.from({ length: layout.count }, (_, r) => question.slice(layout.rowStart[r], layout.rowEnd[r]));
 }
 
 /** The window's first row: where it was (`previousTop`, -1 at first) while the focus stays in sight. */
@@ -543,9 +554,13 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
     bottom = <CodePicker picker={picker} title={title} empty={empty} {...(hint !== undefined ? { hint } : {})} checkedLabel={checkedLabel} height={regions.bottom} width={width} />;
   } else if (state.mode === 'confirm' && state.confirm !== null) {
     bottom = (
-      <Text bold color={hue('yellow')} wrap="wrap">
-        {state.confirm.question[props.language]}
-      </Text>
+      <>
+        {questionRows(state.confirm.question[props.language], width).map((row, i) => (
+          <Text key={i} bold color={hue('yellow')} wrap="truncate-end">
+            {row}
+          </Text>
+        ))}
+      </>
     );
   } else if (state.mode === 'prompt' && state.prompt !== null) {
     bottom = (
