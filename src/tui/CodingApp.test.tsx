@@ -357,6 +357,25 @@ describe('CodingApp', () => {
     expect(frame()).toContain('phrase 1/3');
   });
 
+  it('puts the word cursor on the page shown of a sentence taller than the screen, not back at its top', async () => {
+    const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
+    const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\nEnquêteur : Et ensuite ?\n`, 'MG2');
+    const { press, frame } = await open({ transcript: t, sentences: simpleSentences(t.text, t.turns), wordSpans: simpleWordSpans(t.text) });
+    await press(KEYS.down, KEYS.pageDown, KEYS.pageDown);
+    const page = frame();
+    expect(page).not.toContain('numéro 0 ');
+    // w: the first word of the page read, which stays in sight; b: the last word of the page.
+    await press('w');
+    expect(frame()).not.toContain('numéro 0 ');
+    const word = /Mot «\u00a0(\S+)\u00a0»/.exec(frame())?.[1];
+    const rows = page.split('\n');
+    const firstTextRow = rows.findIndex((row) => row.includes('numéro'));
+    expect(rows[firstTextRow]?.slice(3).trim().startsWith(word ?? '?')).toBe(true);
+    await press(KEYS.escape, 'b');
+    expect(frame()).not.toContain('numéro 0 ');
+    expect(frame()).not.toContain('Alors ?');
+  });
+
   it('counts a sentence taller than the screen as read as its pages come into sight, not all at once', async () => {
     const long = `${Array.from({ length: 60 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et le soir je suis vidée, voilà.`;
     const t = makeTranscript(`Enquêteur : Alors ?\nMG2 : ${long}\nEnquêteur : Et ensuite ?\n`, 'MG2');

@@ -95,11 +95,13 @@ function uncovered(spans: readonly Span[], start: number, end: number): Span[] {
 
 /**
  * The word cursor to the next (dir 1) or previous word. From the sentence as a whole (no word
- * cursor yet), the next word is the first of its quote and the previous one the last word before it.
+ * cursor yet), the next word is the first of its quote and the previous one the last word before it;
+ * in a sentence taller than the screen whose beginning has been paged out of sight, the first or the
+ * last word of the page shown, so that the word cursor starts where the coder is reading.
  */
 export function moveWord(state: SessionState, dir: 1 | -1): SessionState {
   if (state.sentences.length === 0) return state;
-  const from = state.point ?? quoteSpan(state, state.cursor).start;
+  const from = state.point ?? wordCursorEntry(state, dir);
   const units = unitsAround(state, from);
   const target =
     dir === 1
@@ -108,6 +110,16 @@ export function moveWord(state: SessionState, dir: 1 | -1): SessionState {
   if (target === undefined) return state;
   const moved = setCursor({ ...state, selection: null }, sentenceAt(state.sentences, target.start));
   return { ...moved, point: target.start };
+}
+
+/** Where the word cursor enters the current sentence (see `moveWord`): its quote's start, or the page shown of it. */
+function wordCursorEntry(state: SessionState, dir: 1 | -1): number {
+  const start = quoteSpan(state, state.cursor).start;
+  const sentence = state.sentences[state.cursor];
+  const shown = state.window;
+  if (sentence === undefined || shown === null || shown.start <= start || shown.start >= sentence.end) return start;
+  // dir 1 takes the first word from here; dir -1 the last word before here.
+  return dir === 1 ? shown.start : Math.min(shown.end, sentence.end);
 }
 
 /** Down: to the next turn's first sentence; up: to this turn's start, or the previous turn's. */
