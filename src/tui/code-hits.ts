@@ -14,10 +14,10 @@ import { lineOf } from './sentence-index.js';
 
 const key = (s: Span): string => `${s.start}-${s.end}`;
 
-/** The sentences holding the current search's hits (the participant's, unless none is), as quotes. */
-export function hitSentences(state: SessionState): Span[] {
+/** The sentences holding the current search's hits (the participant's, unless none is), as quotes, each with its first hit. */
+export function hitSentences(state: SessionState): { span: Span; hit: Span }[] {
   const matches = state.search?.matches ?? [];
-  const spans = new Map<string, Span>();
+  const spans = new Map<string, { span: Span; hit: Span }>();
   for (const m of matches) {
     const first = sentenceAt(state.sentences, m.start);
     const last = sentenceAt(state.sentences, Math.max(m.start, m.end - 1));
@@ -30,13 +30,33 @@ export function hitSentences(state: SessionState): Span[] {
       start: m.start >= sentence.first.start && m.start < quote.start ? m.start : quote.start,
       end: m.end <= sentence.last.end && m.end > quote.end ? m.end : quote.end,
     };
-    spans.set(key(span), span);
+    if (!spans.has(key(span))) spans.set(key(span), { span, hit: m });
   }
-  return [...spans.values()].sort((a, b) => a.start - b.start);
+  return [...spans.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
 function excerpt(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Code points of a sentence a row of the list shows whole at 80 columns (after its number and line). */
+const ROW_ROOM = 56;
+/** Code points kept before a hit that lies further in: a few words of its context. */
+const CONTEXT = 24;
+
+/**
+ * What a hit's row shows: its sentence; or, when the hit lies further in than a row shows (a long
+ * answer), the sentence from a few words before the hit (`… le kinés sont débordés, voilà.`), so that
+ * a false hit can be told from a true one without opening it.
+ */
+function hitLabel(text: string, span: Span, hit: Span): string {
+  if (hit.end - span.start <= ROW_ROOM) return excerpt(text.slice(span.start, span.end));
+  let from = Math.max(span.start, hit.start - CONTEXT);
+  // From a word's start: the first space after `from`, if there is one before the hit.
+  const space = text.slice(from, hit.start).search(/\s/u);
+  if (space >= 0) from += space + 1;
+  else from = hit.start;
+  return `… ${excerpt(text.slice(from, span.end))}`;
 }
 
 /** Opens the review list of the hits (`A`). */
@@ -45,14 +65,15 @@ export function openHitsReview(state: SessionState): SessionState {
   if (search === null || search.matches.length === 0) {
     return { ...state, message: info('Pas de recherche en cours\u00a0: / pour chercher, puis A.', 'No search yet: / to search, then A.') };
   }
-  const spans = hitSentences(state);
+  const hits = hitSentences(state);
+  const spans = hits.map((h) => h.span);
   if (spans.length === 0) {
     return { ...state, message: info('Les occurrences sont toutes dans les tours de l’enquêteur.', 'Every hit is in the interviewer’s turns.') };
   }
   const lines = spans.map((s) => `l. ${state.transcript.bodyLine + lineOf(state.lineStarts, s.start)}`);
   const width = Math.max(...lines.map((l) => l.length));
   // The line number leads: a sentence is longer than the row and would push it off.
-  const all: PickerItem[] = spans.map((s, i) => ({ id: key(s), label: excerpt(state.text.slice(s.start, s.end)), path: [], lead: (lines[i] as string).padEnd(width) }));
+  const all: PickerItem[] = spans.map((s, i) => ({ id: key(s), label: hitLabel(state.text, s, (hits[i] as { hit: Span }).hit), path: [], lead: (lines[i] as string).padEnd(width) }));
   return {
     ...state,
     mode: 'picker',

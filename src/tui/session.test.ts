@@ -859,6 +859,21 @@ describe('code all hits of a search', () => {
     expect(s.segments.map((x) => t.text.slice(x.start, x.end))).toEqual(['Je prescris peu.', 'Très peu, je prescris.']);
   });
 
+  it('shows each hit in its row: a long sentence is shown from a few words before the hit', () => {
+    const long = `${Array.from({ length: 20 }, (_, i) => `on voit le patient numéro ${i} qui revient`).join(', ')}, et les kinés sont débordés, voilà.`;
+    const t = makeTranscript(`Enquêteur : Et les kinés ?\nMG1 : ${long}\nEnquêteur : Et après ?\nMG1 : Débordés, oui.\n`, 'MG1');
+    const words = (from: number, to: number) => coreWordSpans(t.text, from, to);
+    let s = runSearch(start({ transcript: t, sentences: segmentSentences(t.text, t.turns), wordSpans: words }), 'debordes');
+    s = run(s, { type: 'codeAllHits' });
+    const labels = s.picker?.items.map((i) => i.label) ?? [];
+    // The hit is within the first words of what a row at 80 columns shows (about 60 columns of it).
+    expect(labels[0]).toMatch(/^… .{0,30}débordés, voilà\.$/);
+    expect(labels[1]).toBe('Débordés, oui.');
+    // What is coded is still the whole sentence.
+    s = run(s, { type: 'pickerConfirm' }, typed('impu'), { type: 'pickerConfirm' });
+    expect(s.segments.map((x) => t.text.slice(x.start, x.end))).toEqual([`${long}`, 'Débordés, oui.']);
+  });
+
   it('says what to do without a search', () => {
     expect(run(start(), { type: 'codeAllHits' }).message?.text.en).toBe('No search yet: / to search, then A.');
   });
