@@ -56,4 +56,27 @@ describe('excerpt', () => {
     expect(textWidth(wide)).toBeLessThanOrEqual(16);
     expect(wide).toBe('医生 说 […] 真的');
   });
+
+  it('keeps a quote that fits whole, its spaces collapsed', () => {
+    expect(excerpt('Je ne sais\n plus.', 40)).toBe('Je ne sais plus.');
+  });
+
+  it('cuts a long quote in its middle between words, never inside one (« hier so […] e, comme »)', () => {
+    const quote = 'Alors… la dernière, c’était hier soir, en fin de journée, comme souvent d’ailleurs *rire*.';
+    const short = excerpt(quote, 74);
+    expect(textWidth(short)).toBeLessThanOrEqual(74);
+    const [head, tail] = short.split(' […] ');
+    // Every word shown is a whole word of the quote.
+    const words = quote.split(' ');
+    expect(quote.startsWith(head!)).toBe(true);
+    expect(quote.endsWith(tail!)).toBe(true);
+    expect(words).toContain(head!.split(' ').at(-1));
+    expect(words).toContain(tail!.split(' ')[0]);
+  });
+
+  it('cuts inside a word only when a word alone is longer than half the room', () => {
+    const short = excerpt(`${'x'.repeat(60)} ${'y'.repeat(60)}`, 40);
+    expect(textWidth(short)).toBeLessThanOrEqual(40);
+    expect(short).toMatch(/^x+ \[…\] y+$/);
+  });
 });

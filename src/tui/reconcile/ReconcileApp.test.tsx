@@ -112,7 +112,7 @@ describe('ReconcileApp', () => {
       for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
       const a = lines.find((l) => l.startsWith('A marie'))!;
       const b = lines.find((l) => l.startsWith('B paul'))!;
-      expect(a).toMatch(/^A marie\u00a0: Épuisement — «\u00a0Le soir je .*\u00a0» ✎ Formule très/);
+      expect(a).toMatch(/^A marie\u00a0: Épuisement — «\u00a0Le soir .*\u00a0» ✎ Formule très/);
       expect(b).toMatch(/^B paul\u00a0: Fatigue ★ — «\u00a0Le soir je suis épuisé/);
       if (columns === 160) expect(a).toContain(`✎ ${memo}`);
       screen.unmount();
