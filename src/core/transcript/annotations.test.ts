@@ -125,3 +125,20 @@ describe('Markdown headings', () => {
     expect(findAnnotations('#hashtag\n')).toEqual([]);
   });
 });
+
+describe('timestamp lines', () => {
+  it('takes a line holding only a timestamp (or a subtitle timing) for a mark, not speech, and leaves a time inside speech alone', () => {
+    const body = 'P1 : Oui.\n\n00:12:30\n00:12:31\n[00:13:02]\n  1:02:03.450 --> 1:02:07,800 \nP1 : À 10:30 je pars.\n10:30 c’est tôt.\n';
+    expect(marks(body)).toEqual([
+      ['00:12:30', 'editorial'],
+      ['00:12:31', 'editorial'],
+      ['[00:13:02]', 'editorial'],
+      ['1:02:03.450 --> 1:02:07,800', 'editorial'],
+    ]);
+  });
+
+  it('finds them inside the turns only when given the turns', () => {
+    const body = 'P1 : Oui.\n00:12:30\n';
+    expect(findAnnotations(body, [{ start: 5, end: body.length }])).toEqual([{ start: 10, end: 18, kind: 'editorial' }]);
+  });
+});

@@ -124,6 +124,14 @@ function scan(text: string, offset: number, out: Annotation[]): void {
 /** A Markdown heading line: one to six `#`, a space, the title. */
 const HEADING = /^#{1,6}[ \t][^\n]*/gm;
 
+/** One time as transcripts write it: `00:12:30`, `1:02:03.450`, `[00:13:02]`, `(12:30)`. */
+const TIME = String.raw`[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`;
+/**
+ * A line holding nothing but a time, or a subtitle timing (`00:01:02,000 --> 00:01:05,500`), as
+ * pasted from a recording or a transcription service: a mark of the recording, not speech.
+ */
+const TIMESTAMP_LINE = new RegExp(String.raw`^[ \t]*(${TIME}(?:[ \t]*-->[ \t]*${TIME})?)[ \t]*$`, 'gm');
+
 /**
  * Annotations in `body`, sorted and non-overlapping. With `spans` (e.g. the turns' spoken
  * text), only annotations lying wholly inside one of them are found, so that `**Q** :` or a
@@ -139,6 +147,14 @@ export function findAnnotations(body: string, spans?: readonly Span[]): Annotati
     for (let m = HEADING.exec(body); m !== null; m = HEADING.exec(body)) {
       const start = m.index;
       const end = start + m[0].trimEnd().length;
+      if (spans === undefined || spans.some((s) => s.start <= start && end <= s.end)) found.push({ start, end, kind: 'editorial' });
+    }
+  }
+  if (body.indexOf(':') !== -1) {
+    TIMESTAMP_LINE.lastIndex = 0;
+    for (let m = TIMESTAMP_LINE.exec(body); m !== null; m = TIMESTAMP_LINE.exec(body)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
       if (spans === undefined || spans.some((s) => s.start <= start && end <= s.end)) found.push({ start, end, kind: 'editorial' });
     }
   }
