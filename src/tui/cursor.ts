@@ -1,6 +1,6 @@
 /** Moving the cursor: by sentence or turn, to the next uncoded sentence, to a line or a percentage. */
 import { visibleCharacters } from '../core/analysis/speech.js';
-import { mergeSpans } from '../core/spans.js';
+import { mergeSpans, overlapping } from '../core/spans.js';
 import type { Span } from '../core/types.js';
 import { blockOf, sentenceAt, sentenceFrom } from './sentence-index.js';
 import { info, problem, type SessionState } from './session-state.js';
@@ -137,12 +137,29 @@ export function moveTurn(state: SessionState, dir: 1 | -1): SessionState {
   return previous === undefined ? state : setCursor(state, previous.first);
 }
 
-/** To the next (or previous) participant sentence that no segment covers, wrapping around. */
+/**
+ * Whether sentence `i` holds anything said: a character other than a space outside speaker labels
+ * and annotations. A lone `(silence)`, `*rire*` or timestamp line is no passage to code.
+ */
+function saysSomething(state: SessionState, i: number): boolean {
+  const sentence = state.sentences[i]!;
+  let from = sentence.start;
+  const marks = [...overlapping(state.labels, sentence.start, sentence.end), ...overlapping(state.annotations, sentence.start, sentence.end)].sort(
+    (a, b) => a.start - b.start,
+  );
+  for (const mark of marks) {
+    if (/\S/u.test(state.text.slice(from, Math.max(from, mark.start)))) return true;
+    from = Math.max(from, mark.end);
+  }
+  return /\S/u.test(state.text.slice(from, Math.max(from, sentence.end)));
+}
+
+/** To the next (or previous) participant sentence that no segment covers and that says something, wrapping around. */
 export function nextUncoded(state: SessionState, dir: 1 | -1): SessionState {
   const count = state.sentences.length;
   for (let step = 1; step <= count; step++) {
     const i = (((state.cursor + dir * step) % count) + count) % count;
-    if (state.codable[i] === 1 && state.coded[i] !== 1) {
+    if (state.codable[i] === 1 && state.coded[i] !== 1 && saysSomething(state, i)) {
       const wrapped = dir === 1 ? i <= state.cursor : i >= state.cursor;
       const moved = setCursor({ ...state, selection: null }, i);
       return wrapped

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readShare } from '../core/study/reading.js';
+import { parseTranscript } from '../core/transcript/parse.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import { wordSpans as coreWordSpans } from '../core/transcript/words.js';
 import { addCode, makeTranscript } from '../../test/support/sample-data.js';
@@ -464,6 +465,25 @@ describe('finding things', () => {
       speech: visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer. On se sent démuni.Les délais sont très longs. Huit mois pour le centre antidouleur !"),
       coded: visible("Alors c'est compliqué. Je ne sais plus quoi lui proposer."),
     });
+  });
+
+  it('skips, on Tab, a participant sentence with nothing said: a lone (silence), *rire* or timestamp line', () => {
+    const body = 'E : Alors ?\n\nP1 : Oui.\n00:12:30\n\nE : Et ?\n\nP1 : (silence)\n\nP1 : *rire* Non, rien.\n';
+    // The transcript as codage reads it (the timestamp line a mark, as the speaker labels).
+    const t = parseTranscript({ file: 'transcripts/P1.txt', bytes: new TextEncoder().encode(body), defaultId: 'P1' }).transcript;
+    const words = (from: number, to: number) => coreWordSpans(t.text, from, to);
+    let s = start({ transcript: t, sentences: segmentSentences(t.text, t.turns), wordSpans: words });
+    const at = (state: SessionState): string => t.text.slice(state.sentences[state.cursor]!.start, state.sentences[state.cursor]!.end);
+    s = run(s, { type: 'nextUncoded', dir: 1 });
+    expect(at(s)).toContain('Oui.');
+    s = run(s, { type: 'nextUncoded', dir: 1 });
+    expect(at(s)).toContain('Non, rien.');
+    s = run(s, { type: 'nextUncoded', dir: -1 });
+    expect(at(s)).toContain('Oui.');
+    // Once what is said is coded, nothing is left: the marks alone are not waiting to be coded.
+    const said = ['Oui.', 'Non, rien.'].map((q) => ({ start: t.text.indexOf(q), end: t.text.indexOf(q) + q.length }));
+    s = start({ transcript: t, sentences: segmentSentences(t.text, t.turns), wordSpans: words, segments: said.map((x, i) => ({ id: `s${i}`, ...x, codes: ['humour'] })) });
+    expect(run(s, { type: 'nextUncoded', dir: 1 }).message?.text.en).toBe('Every participant sentence is coded.');
   });
 
   it('says when everything is coded', () => {
