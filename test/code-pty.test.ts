@@ -2,10 +2,10 @@
  * `codage code` end to end, as a person uses it: the built binary in a real pseudo-terminal
  * (node-pty), keys typed, the screen read, then the files on disk checked.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanTemps, copyStudy, runCli } from './helpers.js';
+import { cleanTemps, copyStudy, runCli, tempDir } from './helpers.js';
 import { KEYS, startCodage, type TerminalSession } from './support/pty.js';
 
 afterAll(cleanTemps);
@@ -173,6 +173,21 @@ describe('codage code in a real terminal', () => {
     await next.waitFor('MG2 · paul');
     await next.type('q');
     expect(await next.exit).toBe(0);
+  }, 60_000);
+
+  it('once every transcript is read to its end, says how to reopen one of this study', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'transcripts'));
+    writeFileSync(join(dir, 'transcripts', 'E07.txt'), 'E : Et alors ?\n\nE07 : Rien de plus.\n');
+    const first = start(['code', 'E07', '--study', dir, '--coder', 'eve', '--lang', 'en']);
+    await first.waitFor('E07 · eve');
+    await first.type('G');
+    await first.type('q');
+    expect(await first.exit).toBe(0);
+    const next = start(['code', '--study', dir, '--coder', 'eve', '--lang', 'en']);
+    expect(await next.exit).toBe(0);
+    // A participant of the study, not an example id that is none of them.
+    expect(next.screen()).toContain('To reopen one: codage code E07 --coder eve');
   }, 60_000);
 
   it('counts every key of a burst and of a paste', async () => {

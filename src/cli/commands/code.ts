@@ -160,10 +160,12 @@ async function session(
         { en: `participants: ${study.transcripts.map((t) => t.id).join(', ')}`, fr: `participants : ${study.transcripts.map((t) => t.id).join(', ')}` },
       );
     }
+    // The example names a transcript of this study: the one last opened.
+    const example = lastOpened(state, study.transcripts.map((t) => t.id)) ?? study.transcripts[0]!.id;
     ctx.stdout.write(
       fr
-        ? `Toutes les transcriptions ont été lues jusqu’au bout par ${coder}. Pour en rouvrir une : codage code P03 --coder ${coder}\n`
-        : `${coder} has read every transcript to the end. To reopen one: codage code P03 --coder ${coder}\n`,
+        ? `Toutes les transcriptions ont été lues jusqu’au bout par ${coder}. Pour en rouvrir une : codage code ${example} --coder ${coder}\n`
+        : `${coder} has read every transcript to the end. To reopen one: codage code ${example} --coder ${coder}\n`,
     );
     return 0;
   }
