@@ -17,16 +17,27 @@ export interface HeaderProps {
   width: number;
 }
 
-export function Header({ participant, coder, right, alert, width }: HeaderProps): React.JSX.Element {
-  const left = `${participant} · ${coder}`;
-  const room = Math.max(0, width - textWidth(left) - 2);
+/** Columns a long participant id or coder name keeps when the header is short of room. */
+const MIN_ID = 16;
+const MIN_CODER = 8;
+
+export function Header({ participant: fullParticipant, coder: fullCoder, right, alert, width }: HeaderProps): React.JSX.Element {
   // Whole parts only: « enregistré à 12:34 » is left out rather than cut to « enregistré à 1… ».
   const list = typeof right === 'string' ? [right] : right;
-  let parts = list.length;
   const joined = (n: number): string => {
     const text = list.slice(0, n).join(' · ');
     return alert !== null ? `${alert}  ${text}` : text;
   };
+  // A long id (a Zoom recording's name) and coder name give way to the alert and the first two
+  // parts (read, coded): the coder's name first, then the id, each keeping its start.
+  let participant = fullParticipant;
+  let coder = fullCoder;
+  const over = (): number => textWidth(`${participant} · ${coder}`) + 2 + textWidth(joined(Math.min(2, list.length))) - width;
+  if (over() > 0) coder = truncate(fullCoder, Math.max(Math.min(MIN_CODER, textWidth(fullCoder)), textWidth(fullCoder) - over()));
+  if (over() > 0) participant = truncate(fullParticipant, Math.max(Math.min(MIN_ID, textWidth(fullParticipant)), textWidth(fullParticipant) - over()));
+  const left = `${participant} · ${coder}`;
+  const room = Math.max(0, width - textWidth(left) - 2);
+  let parts = list.length;
   while (parts > 1 && textWidth(joined(parts)) > room) parts--;
   const rightText = truncate(joined(parts), room);
   const alertPart = alert !== null && rightText.startsWith(alert) ? alert : '';
