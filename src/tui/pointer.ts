@@ -6,7 +6,7 @@ import { setCursor } from './cursor.js';
 import { followSelection } from './selection.js';
 import { sentenceAt } from './sentence-index.js';
 import type { SessionState } from './session-state.js';
-import { unitAt } from './word-units.js';
+import { unitAt, unitsIn } from './word-units.js';
 
 /** A press, a drag or a release at `offset` in the text (null: outside the text). */
 export function pointer(state: SessionState, kind: 'press' | 'drag' | 'release', offset: number | null): SessionState {
@@ -20,8 +20,11 @@ export function pointer(state: SessionState, kind: 'press' | 'drag' | 'release',
     return { ...moved, point: inside ? unit.start : null, drag: unit };
   }
   const anchor = state.drag;
-  const start = Math.min(anchor.start, unit.start);
-  const end = Math.max(anchor.end, unit.end);
+  // From the first word to the last one dragged over: a drag that begins or ends on a speaker
+  // label (`[00:00:05] P1 : `) or a blank line between turns never takes them into the quote.
+  const units = unitsIn(state, Math.min(anchor.start, unit.start), Math.max(anchor.end, unit.end));
+  const start = units[0]?.start ?? 0;
+  const end = units.at(-1)?.end ?? 0;
   if (end <= start) return state;
   const active = unit.start < anchor.start ? 'start' : 'end';
   return followSelection({ ...state, point: null, selection: { start, end, active } });

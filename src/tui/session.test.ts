@@ -486,6 +486,24 @@ describe('finding things', () => {
     expect(run(s, { type: 'nextUncoded', dir: 1 }).message?.text.en).toBe('Every participant sentence is coded.');
   });
 
+  it('never takes a speaker label or the blank line before a turn into a selection made with the mouse', () => {
+    const body = 'E : Alors ?\n\n[00:00:05] P1 : Oui, je suis vidée.\n\nE : Et ?\n';
+    const t = parseTranscript({ file: 'transcripts/P1.txt', bytes: new TextEncoder().encode(body), defaultId: 'P1' }).transcript;
+    const words = (from: number, to: number) => coreWordSpans(t.text, from, to);
+    const s0 = start({ transcript: t, sentences: segmentSentences(t.text, t.turns), wordSpans: words });
+    const mouse = (kind: 'press' | 'drag' | 'release', offset: number): Action => ({ type: 'mouse', kind, offset });
+    const blank = t.text.indexOf('\n\n') + 1;
+    const label = t.text.indexOf('P1 :');
+    const vidée = t.text.indexOf('vidée');
+    const selected = (state: SessionState): string => t.text.slice(state.selection!.start, state.selection!.end);
+    // Down from the blank line, or from the label, into the answer.
+    expect(selected(run(s0, mouse('press', blank), mouse('drag', vidée), mouse('release', vidée)))).toBe('Oui, je suis vidée');
+    expect(selected(run(s0, mouse('press', label), mouse('drag', vidée), mouse('release', vidée)))).toBe('Oui, je suis vidée');
+    // Up from the answer onto its label or the blank line above it.
+    expect(selected(run(s0, mouse('press', vidée), mouse('drag', label), mouse('release', label)))).toBe('Oui, je suis vidée');
+    expect(selected(run(s0, mouse('press', vidée), mouse('drag', blank), mouse('release', blank)))).toBe('Oui, je suis vidée');
+  });
+
   it('says when everything is coded', () => {
     const segments: ScreenSegment[] = [{ id: 'a', start: 0, end: TEXT.length, codes: ['humour'] }];
     const s = run(start({ segments }), { type: 'nextUncoded', dir: 1 });

@@ -55,6 +55,20 @@ export function unitsAround(state: UnitText, pos: number): Span[] {
   return units;
 }
 
+/** The units lying wholly inside `[start, end)`, in text order: words and annotations, never a speaker label. */
+export function unitsIn(state: UnitText, start: number, end: number): Span[] {
+  const units: Span[] = [];
+  for (const word of state.env.wordSpans(start, end)) {
+    if (insideAny(state.labels, word) !== null) continue;
+    const unit = insideAny(state.annotations, word) ?? word;
+    if (unit.start < start || unit.end > end) continue;
+    const last = units[units.length - 1];
+    if (last !== undefined && last.start === unit.start) continue;
+    units.push({ start: unit.start, end: unit.end });
+  }
+  return units;
+}
+
 /** The unit holding `offset` (or the next one after it in its sentence), or null. */
 export function unitAt(state: UnitText, offset: number): Span | null {
   const units = unitsAround(state, offset);
