@@ -58,6 +58,12 @@ describe('the code picker', () => {
     expect(lines.at(-1)).toBe('Choisissez un thème.');
   });
 
+  it('says beside the filter how many hits of a search are kept, agreeing with « occurrences »', () => {
+    expect(screenStrings('fr').picker.checked(151, true)).toBe('151 gardées');
+    expect(screenStrings('fr').picker.checked(1, true)).toBe('1 gardée');
+    expect(screenStrings('en').picker.checked(151, true)).toBe('151 kept');
+  });
+
   it('says beside the filter how many codes of the segment are checked, in words', () => {
     const items: PickerItem[] = [
       { id: 'a', label: 'Culpabilité', path: [] },
