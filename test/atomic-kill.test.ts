@@ -280,7 +280,7 @@ describe('two processes and one lock', () => {
       expect(refused.stderr).toMatch(
         new RegExp(
           `^codings/marie\\.yaml is being written by another codage \\(pid ${holder.pid}, codage code, since \\d\\d:\\d\\d\\)\\. ` +
-            'Close it first; if it crashed, delete codings/marie\\.yaml\\.lock\\.\\n$',
+            'Close it first; delete codings/marie\\.yaml\\.lock only if no codage is running any more\\.\\n$',
         ),
       );
     } finally {

@@ -57,10 +57,10 @@ describe('acquireLock', () => {
     expect(error.holder?.pid).toBe(process.pid);
     expect(error.localized.en).toBe(
       `codings/marie.yaml is being written by another codage (pid ${process.pid}, codage code, since 14:03). ` +
-        'Close it first; if it crashed, delete codings/marie.yaml.lock.',
+        'Close it first; delete codings/marie.yaml.lock only if no codage is running any more.',
     );
     expect(error.localized.fr).toContain(`(pid ${process.pid}, codage code, depuis 14 h 03)`);
-    expect(error.localized.fr).toContain('supprimez codings/marie.yaml.lock.');
+    expect(error.localized.fr).toContain('ne supprimez codings/marie.yaml.lock que si aucun codage ne tourne plus.');
     first.release();
     const second = await acquireLock(target, { command: 'codage import-codings' });
     second.release();
@@ -182,10 +182,10 @@ describe('lockedMessage', () => {
       new Date('2026-11-02T18:00:00Z'),
     );
     expect(message.en).toBe(
-      'codings/marie.yaml is being written by another codage (pid 4242, codage code, since 14:03). Close it first; if it crashed, delete codings/marie.yaml.lock.',
+      'codings/marie.yaml is being written by another codage (pid 4242, codage code, since 14:03). Close it first; delete codings/marie.yaml.lock only if no codage is running any more.',
     );
     expect(message.fr).toBe(
-      'codings/marie.yaml est en cours d’écriture par un autre codage (pid 4242, codage code, depuis 14 h 03). Fermez-le d’abord\u00a0; s’il s’est arrêté brutalement, supprimez codings/marie.yaml.lock.',
+      'codings/marie.yaml est en cours d’écriture par un autre codage (pid 4242, codage code, depuis 14 h 03). Fermez-le d’abord\u00a0; ne supprimez codings/marie.yaml.lock que si aucun codage ne tourne plus.',
     );
   });
 });

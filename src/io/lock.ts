@@ -1,7 +1,7 @@
 /**
  * A lock file beside a file being edited (`codings/marie.yaml.lock`), so that two `codage`
  * processes never write the same coder file: the second one is refused with a message naming
- * the first (pid, command, since when) and how to get out if it crashed.
+ * the first (pid, command, since when) and how to get out once no codage runs any more.
  *
  * The lock holds JSON `{pid, host, since, command}`, and is never seen empty or half written: the
  * content is written to a temporary file first, which is then hard-linked as the lock (a link
@@ -168,14 +168,14 @@ export function lockedMessage(
   const lockName = lockPathFor(displayName);
   if (holder === null) {
     return {
-      en: `${displayName} is being written by another codage (unreadable lock file). Close it first; if it crashed, delete ${lockName}.`,
-      fr: `${displayName} est en cours d’écriture par un autre codage (fichier de verrou illisible). Fermez-le d’abord\u00a0; s’il s’est arrêté brutalement, supprimez ${lockName}.`,
+      en: `${displayName} is being written by another codage (unreadable lock file). Close it first; delete ${lockName} only if no codage is running any more.`,
+      fr: `${displayName} est en cours d’écriture par un autre codage (fichier de verrou illisible). Fermez-le d’abord\u00a0; ne supprimez ${lockName} que si aucun codage ne tourne plus.`,
     };
   }
   const where = holder.host === localHost ? { en: '', fr: '' } : { en: ` on ${holder.host}`, fr: ` sur ${holder.host}` };
   return {
-    en: `${displayName} is being written by another codage (pid ${holder.pid}${where.en}, ${holder.command}, since ${sinceText(holder.since, now, 'en')}). Close it first; if it crashed, delete ${lockName}.`,
-    fr: `${displayName} est en cours d’écriture par un autre codage (pid ${holder.pid}${where.fr}, ${holder.command}, depuis ${sinceText(holder.since, now, 'fr')}). Fermez-le d’abord\u00a0; s’il s’est arrêté brutalement, supprimez ${lockName}.`,
+    en: `${displayName} is being written by another codage (pid ${holder.pid}${where.en}, ${holder.command}, since ${sinceText(holder.since, now, 'en')}). Close it first; delete ${lockName} only if no codage is running any more.`,
+    fr: `${displayName} est en cours d’écriture par un autre codage (pid ${holder.pid}${where.fr}, ${holder.command}, depuis ${sinceText(holder.since, now, 'fr')}). Fermez-le d’abord\u00a0; ne supprimez ${lockName} que si aucun codage ne tourne plus.`,
   };
 }
 
