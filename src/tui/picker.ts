@@ -137,11 +137,14 @@ export function confirmCodes(state: SessionState, picker: Picker, codes: string[
   }
   if (sameCodes(codes, segment.codes)) return closed;
   const added = codes.filter((c) => !segment.codes.includes(c));
+  const removed = segment.codes.filter((c) => !codes.includes(c));
+  // What the change did (`+ Frustration, − Impuissance`): what undo and redo say they take back or do again.
+  const change = [...added.map((c) => `+\u00a0${names(state, [c])}`), ...removed.map((c) => `−\u00a0${names(state, [c])}`)].join(', ') || names(state, codes);
   return replaceSegment(
     closed,
     segment.id,
     (s) => ({ ...s, codes }),
-    L(`codes modifiés\u00a0: ${names(state, codes)}`, `codes changed: ${names(state, codes)}`),
+    L(`codes modifiés\u00a0: ${change}`, `codes changed: ${change}`),
     info(`Codes du segment\u00a0: ${names(state, codes)}`, `Segment codes: ${names(state, codes)}`),
     added.length > 0 ? touchRecent(state.recentCodes, added) : state.recentCodes,
   );

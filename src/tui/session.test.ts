@@ -346,6 +346,18 @@ describe('coding', () => {
     expect(s.segments[0]?.codes).toEqual(['frustration']);
   });
 
+  it('says, on undoing a change of codes, which codes it put back or took away (not the codes the segment had after it)', () => {
+    let s = run(start(), down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' }, { type: 'editSegment' });
+    s = run(s, typed('frust'), { type: 'pickerConfirm' });
+    s = run(s, { type: 'undo' });
+    expect(s.segments[0]?.codes).toEqual(['impuissance']);
+    expect(s.message?.text.fr).toBe('Annulé\u00a0: codes modifiés\u00a0: +\u00a0Frustration');
+    expect(s.message?.text.en).toContain('codes changed: +\u00a0Frustration');
+    s = run(s, { type: 'redo' }, { type: 'editSegment' }, { type: 'pickerToggle' }, { type: 'pickerConfirm' });
+    expect(s.segments[0]?.codes).toEqual(['frustration']);
+    expect(run(s, { type: 'undo' }).message?.text.en).toContain('codes changed: −\u00a0Impuissance');
+  });
+
   it('removes a one-code segment directly, and asks which code when there are several', () => {
     let s = run(start(), down, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' }, { type: 'removeSegment' });
     expect(s.segments).toEqual([]);
