@@ -471,12 +471,20 @@ function summarise(results: ImportRowResult[], segments: number, minScore: numbe
     uncoded: 0,
     segments,
   };
+  // Each cell is compared with its id once (a sheet has thousands of rows, a study a few hundred participants).
+  const written = new Map<string, boolean>();
+  const writesId = (cell: string, id: string) => {
+    const k = `${cell}\u0000${id}`;
+    let same = written.get(k);
+    if (same === undefined) written.set(k, (same = writtenAsId(cell, id)));
+    return same;
+  };
   for (const r of results) {
     if (r.status === 'unknown-participant') {
       s.unknownParticipant++;
       if (!s.unknownParticipants.includes(r.participantCell)) s.unknownParticipants.push(r.participantCell);
     } else s[r.status]++;
-    if (r.participant !== null && !writtenAsId(r.participantCell, r.participant)) {
+    if (r.participant !== null && !writesId(r.participantCell, r.participant)) {
       const read = s.participantsRead.find((p) => p.cell === r.participantCell.trim());
       if (read !== undefined) read.rows++;
       else s.participantsRead.push({ cell: r.participantCell.trim(), id: r.participant, rows: 1 });
