@@ -136,6 +136,8 @@ export interface Prompt {
   /** Earlier entries (search queries), oldest first, and which one ↑/↓ shows (its length: none). */
   history?: string[];
   historyAt?: number;
+  /** Ctrl-C was pressed once while a memo not yet saved was being typed: the next one quits. */
+  quitWarned?: boolean;
 }
 
 export interface Search {

@@ -798,6 +798,19 @@ describe('saving and quitting', () => {
     expect(s.saveError).toBeNull();
   });
 
+  it('does not drop a memo being typed at the first Ctrl-C: says so, and quits at the second', () => {
+    let s = run(start(), { type: 'memoTranscript' }, { type: 'promptType', text: 'Relance sur la fatigue' }, { type: 'quit' });
+    expect(s.mode).toBe('prompt');
+    expect(s.prompt?.value).toBe('Relance sur la fatigue');
+    expect(s.effects.map((e) => e.type)).not.toContain('quit');
+    expect(s.message?.text.fr).toBe('Mémo pas encore enregistré\u00a0: ⏎ l’enregistre, Échap l’abandonne, Ctrl-C à nouveau quitte sans lui.');
+    s = reduce(s, { type: 'quit' });
+    expect(s.mode).toBe('read');
+    expect(s.effects.at(-1)?.type).toBe('quit');
+    // Nothing typed, or the memo as saved: the first Ctrl-C quits, as from anywhere.
+    expect(run(start(), { type: 'memoTranscript' }, { type: 'quit' }).effects.at(-1)?.type).toBe('quit');
+  });
+
   it('closes what is open when quitting from the picker', () => {
     const s = run(start(), { type: 'openPicker' }, { type: 'quit' });
     expect(s.mode).toBe('read');

@@ -242,7 +242,18 @@ export function reduce(previous: SessionState, action: Action): SessionState {
       break;
   }
 
-  // Ctrl-C quits from anywhere: close what is open first.
+  // Ctrl-C quits from anywhere: close what is open first — but a memo typed and not yet saved
+  // (⏎ saves it) is not dropped at the first Ctrl-C: the coder is told, and the second one quits.
+  if (action.type === 'quit' && state.mode === 'prompt' && state.prompt !== null && !state.prompt.quitWarned && memoUnsaved(state, state.prompt)) {
+    return {
+      ...state,
+      prompt: { ...state.prompt, quitWarned: true },
+      message: info(
+        'Mémo pas encore enregistré\u00a0: ⏎ l’enregistre, Échap l’abandonne, Ctrl-C à nouveau quitte sans lui.',
+        'Memo not saved yet: ⏎ saves it, Esc drops it, Ctrl-C again quits without it.',
+      ),
+    };
+  }
   if (action.type === 'quit' && (state.mode === 'picker' || state.mode === 'prompt')) {
     return reduce({ ...state, mode: 'read', picker: null, prompt: null }, action);
   }
@@ -444,4 +455,12 @@ function offerUnusedCodeRemoval(state: SessionState): SessionState {
       codeId: unused,
     },
   };
+}
+
+/** Whether a memo prompt holds text that differs from the memo saved (what ⏎ would write). */
+function memoUnsaved(state: SessionState, prompt: Prompt): boolean {
+  const value = prompt.value.trim();
+  if (prompt.purpose === 'segment-memo') return value !== (state.segments.find((s) => s.id === prompt.segmentId)?.memo ?? '');
+  if (prompt.purpose === 'transcript-memo') return value !== (state.transcriptMemo ?? '');
+  return false;
 }
