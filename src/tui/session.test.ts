@@ -677,7 +677,7 @@ describe('undoing the coding that created a code', () => {
     let s = run(created(start()), { type: 'undo' });
     expect(s.segments).toEqual([]);
     expect(s.mode).toBe('confirm');
-    expect(s.confirm?.question.en).toBe('The code "Ironie", created during this session, is no longer used. Remove it from the codebook (the undone coding can then not be redone)?');
+    expect(s.confirm?.question.en).toBe('The code "Ironie", created during this session, is no longer used. Remove it from the codebook (then the coding you undid cannot be redone)?');
     s = run({ ...s, effects: [] }, { type: 'answer', yes: true });
     expect(s.mode).toBe('read');
     expect(s.effects).toEqual([{ type: 'remove-code', id: 'ironie' }]);

@@ -449,7 +449,7 @@ function offerUnusedCodeRemoval(state: SessionState): SessionState {
     confirm: {
       question: L(
         `Le code «\u00a0${name}\u00a0», créé pendant cette séance, ne sert plus. Le retirer du livre de codes (le codage annulé ne pourra plus être rétabli)\u00a0?`,
-        `The code "${name}", created during this session, is no longer used. Remove it from the codebook (the undone coding can then not be redone)?`,
+        `The code "${name}", created during this session, is no longer used. Remove it from the codebook (then the coding you undid cannot be redone)?`,
       ),
       yes: { type: 'remove-code', id: unused },
       codeId: unused,
