@@ -90,6 +90,15 @@ describe('CodingApp', () => {
     for (const line of lines(f)) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('with an empty codebook, the picker says how to create the first code, in its hints too', async () => {
+    const empty: Codebook = { themes: [], ungrouped: [], byId: new Map() };
+    const { press, frame } = await open({ codebook: empty });
+    await press(KEYS.down, KEYS.enter);
+    expect(frame()).toContain('Le livre de codes est vide — ⏎ pour créer un premier code');
+    expect(frame()).toContain('tapez le nom du code');
+    expect(frame()).not.toContain('Tab cocher');
+  });
+
   it('codes the third sentence: ↓ ↓ Enter, "impu", Enter', async () => {
     const { press, frame, changes } = await open();
     await press(KEYS.down, KEYS.down, KEYS.enter);

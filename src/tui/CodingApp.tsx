@@ -219,6 +219,12 @@ function themeToCreate(state: SessionState, query: string, strings: ScreenString
   return textWidth(line) <= width ? line : fitPart((name) => say(name, '…'), typed, width);
 }
 
+/** Whether the codebook has a code yet (an empty one: the picker can only create the first). */
+function hasCode(codebook: SessionState['codebook']): boolean {
+  for (const node of codebook.byId.values()) if (node.kind === 'code') return true;
+  return false;
+}
+
 function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
   switch (state.mode) {
     case 'picker':
@@ -230,7 +236,9 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
             ? strings.hints.transcript
             : state.picker?.purpose === 'hits'
               ? strings.hints.hits
-              : strings.hints.picker;
+              : state.picker !== null && !hasCode(state.codebook)
+                ? strings.hints.firstCode
+                : strings.hints.picker;
     case 'prompt':
       return strings.hints.prompt;
     case 'help':

@@ -25,7 +25,7 @@ export interface ScreenStrings {
   quote: (text: string) => string;
   colon: string;
   /** Key hints by mode, most useful first; the last two are always shown. */
-  hints: Record<'read' | 'selecting' | 'picker' | 'theme' | 'remove' | 'transcript' | 'hits' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
+  hints: Record<'read' | 'selecting' | 'picker' | 'firstCode' | 'theme' | 'remove' | 'transcript' | 'hits' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
   picker: {
     apply: (quote: string) => string;
     edit: string;
@@ -78,6 +78,7 @@ const fr: ScreenStrings = {
     read: ['↑↓ phrase', 'w b mot', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 't entretiens', '? aide', 'q quitter'],
     selecting: ['↑↓ phrase', 'w b mot', '$ fin du tour', '/ jusqu’à', 'o autre bout', '⏎ coder', 'Échap annuler'],
     picker: ['tapez pour filtrer', 'Tab cocher', 'Ctrl-N nouveau code', '1-9 choix rapide (Alt-1-9 en tapant)', '↑↓', '⏎ appliquer', 'Échap annuler'],
+    firstCode: ['tapez le nom du code', '⏎ le créer', 'Échap annuler'],
     theme: ['tapez pour filtrer', 'Ctrl-N nouveau thème', '↑↓ choisir', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
     transcript: ['tapez pour filtrer', '↑↓ choisir', '⏎ ouvrir', 'Échap retour'],
@@ -201,6 +202,7 @@ const en: ScreenStrings = {
     read: ['↑↓ sentence', 'w b word', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 't transcripts', '? help', 'q quit'],
     selecting: ['↑↓ sentence', 'w b word', '$ end of turn', '/ up to', 'o other end', '⏎ code', 'Esc cancel'],
     picker: ['type to filter', 'Tab check', 'Ctrl-N new code', '1-9 quick pick (Alt-1-9 while typing)', '↑↓', '⏎ apply', 'Esc cancel'],
+    firstCode: ['type the code’s name', '⏎ create it', 'Esc cancel'],
     theme: ['type to filter', 'Ctrl-N new theme', '↑↓ move', '⏎ put the code here', 'Esc back'],
     remove: ['↑↓ move', '1-9', '⏎ remove', 'Esc cancel'],
     transcript: ['type to filter', '↑↓ move', '⏎ open', 'Esc back'],
