@@ -565,7 +565,7 @@ describe('CodingApp', () => {
     );
     await press('t');
     expect(frame()).toContain('Ouvrir quel entretien');
-    expect(frame()).toMatch(/P07 +lu 14\u202f% · codé 0\u202f% · 0 segment · ouvert/);
+    expect(frame()).toMatch(/P07 +ouvert · lu 14\u202f% · codé 0\u202f% · 0 segment/);
     expect(frame()).toMatch(/MG2 +lu 100\u202f% · codé 50\u202f% · 3 segments/);
     await press('mg', KEYS.enter);
     await pause(60);

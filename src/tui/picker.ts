@@ -61,9 +61,10 @@ export function openTranscriptPicker(state: SessionState, entries: TranscriptEnt
     id: e.id,
     label: e.id.padEnd(width),
     path: [],
+    // « ouvert » first: a long id leaves the end of the row to be cut.
     note: fr
-      ? `lu ${pct(e.read)} · codé ${pct(e.coded)} · ${e.segments} segment${e.segments > 1 ? 's' : ''}${e.id === state.transcript.id ? ' · ouvert' : ''}`
-      : `read ${pct(e.read)} · coded ${pct(e.coded)} · ${e.segments} segment${e.segments === 1 ? '' : 's'}${e.id === state.transcript.id ? ' · open' : ''}`,
+      ? `${e.id === state.transcript.id ? 'ouvert · ' : ''}lu ${pct(e.read)} · codé ${pct(e.coded)} · ${e.segments} segment${e.segments > 1 ? 's' : ''}`
+      : `${e.id === state.transcript.id ? 'open · ' : ''}read ${pct(e.read)} · coded ${pct(e.coded)} · ${e.segments} segment${e.segments === 1 ? '' : 's'}`,
   }));
   const current = Math.max(0, all.findIndex((item) => item.id === state.transcript.id));
   const picker: Picker = { purpose: 'transcript', query: '', highlighted: current, checked: [], items: all, all, target: { start: 0, end: 0 } };
