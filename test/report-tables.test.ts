@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/core/errors.js';
 import { paragraphText, spreadsheetGrid, tableGrid } from '../src/core/report/document.js';
-import { exportDocument, methodsParagraph } from '../src/core/report/exports.js';
+import { coreq, exportDocument, methodsParagraph } from '../src/core/report/exports.js';
 import { groupMatrix, pairMatrix } from '../src/core/report/matrix.js';
 import { pairMaps, renderDot, renderMermaid, renderSvg } from '../src/core/report/mindmap.js';
 import { attributeColumns, participantsSummary, participantsTable, synonymConflicts } from '../src/core/report/participants-table.js';
@@ -351,7 +351,7 @@ describe('matrix, co-occurrence, methods', () => {
     );
   });
 
-  it('names the coders of a consensus as the ones who coded, and the consensus as their pooling', () => {
+  it('names the coders of a consensus as the ones who coded, and the consensus as their pooling where both coded', () => {
     const segment = (participant: string, text: string, coder: string) => ({ participant, text, codes: ['impuissance'], coder });
     const s = study({
       segments: [
@@ -367,9 +367,14 @@ describe('matrix, co-occurrence, methods', () => {
     const text = methodsParagraph(s, { extras: {} });
     expect(text).toContain(
       'L’analyse a été conduite avec codage 0.0.0-test\u00a0: marie a codé indépendamment 3 entretiens sur 3 (100\u00a0%) et paul a codé indépendamment 1 entretien sur 3 (33\u00a0%)\u202f; ' +
-        'le codage retenu est issu de la mise en commun de leurs codages (les 3 entretiens).',
+        'le codage retenu est issu de la mise en commun de leurs codages pour l’entretien codé par plus d’un codeur et reprend tel quel le codage d’un seul codeur pour les 2 autres.',
     );
     expect(text).not.toContain('consensus a codé');
+    // P2 and P3, coded by marie alone, were copied into the consensus by reconcile, not pooled.
+    const item24 = tableGrid(coreq(s, { extras: {} })).find((row) => row[1] === '24')?.[4];
+    expect(item24?.replace(/[\u00a0\u202f]/gu, ' ')).toBe(
+      '2 codeurs (marie : 3/3 entretiens et paul : 1/3 entretiens) ; mise en commun (consensus) sur 1/3 entretiens (2 autres : codage d’un seul codeur repris tel quel)',
+    );
   });
 });
 

@@ -104,9 +104,11 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
       const detail = coders.map((c) => (fr ? `${c.coder} : ${c.interviews}/${f.interviews} entretiens` : `${c.coder}: ${c.interviews}/${f.interviews} interviews`));
       let count = fr ? `${coders.length} codeur${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})` : `${coders.length} coder${coders.length > 1 ? 's' : ''} (${joinList(detail, language)})`;
       if (consensus !== undefined) {
+        // Interviews one coder alone coded are copied into the consensus, not pooled.
+        const copied = f.consensusCopied ?? 0;
         count += fr
-          ? ` ; mise en commun (consensus) sur ${consensus.interviews}/${f.interviews} entretiens`
-          : `; consensus after discussion on ${consensus.interviews}/${f.interviews} interviews`;
+          ? ` ; mise en commun (consensus) sur ${consensus.interviews - copied}/${f.interviews} entretiens${copied > 0 ? ` (${copied} autre${copied > 1 ? 's' : ''} : codage d’un seul codeur repris tel quel)` : ''}`
+          : `; consensus after discussion on ${consensus.interviews - copied}/${f.interviews} interviews${copied > 0 ? ` (${copied} other${copied > 1 ? 's' : ''}: one coder’s coding as it stood)` : ''}`;
       }
       return input.agreement && coders.length > 1 ? `${count}. ${input.agreement}` : count;
     }

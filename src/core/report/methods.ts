@@ -58,10 +58,20 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
         : `${c.coder} independently coded ${c.interviews} of the ${n} interviews (${formatPercent(c.interviews / n, language)})`,
     );
     if (consensus) {
-      const pooled = consensus.interviews === n ? (fr ? `les ${n} entretiens` : `all ${n} interviews`) : fr ? `${consensus.interviews} des ${n} entretiens` : `${consensus.interviews} of the ${n} interviews`;
-      coding += fr
-        ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages (${pooled})`
-        : `: ${joinList(second, language)}; the coding reported is the consensus they reached (${pooled})`;
+      // Interviews only one of them coded are copied into the consensus as that coder left them:
+      // the mise en commun covers the others only.
+      const copied = facts.consensusCopied ?? 0;
+      const both = consensus.interviews - copied;
+      if (copied > 0) {
+        coding += fr
+          ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages pour ${both > 1 ? `les ${both} entretiens codés` : `l’entretien codé`} par plus d’un codeur et reprend tel quel le codage d’un seul codeur pour ${copied > 1 ? `les ${copied} autres` : `l’autre`}`
+          : `: ${joinList(second, language)}; the coding reported is the consensus they reached on the ${both > 1 ? `${both} interviews` : 'interview'} coded by more than one coder, and one coder’s coding as it stood for the other ${copied > 1 ? `${copied}` : 'one'}`;
+      } else {
+        const pooled = consensus.interviews === n ? (fr ? `les ${n} entretiens` : `all ${n} interviews`) : fr ? `${consensus.interviews} des ${n} entretiens` : `${consensus.interviews} of the ${n} interviews`;
+        coding += fr
+          ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages (${pooled})`
+          : `: ${joinList(second, language)}; the coding reported is the consensus they reached (${pooled})`;
+      }
     } else coding += fr ? ` ; en double codage, ${joinList(second, language)}` : `; as a second coder, ${joinList(second, language)}`;
   }
   out.push(`${coding}.`);

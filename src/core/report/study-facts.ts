@@ -7,6 +7,7 @@ import { allThemes } from '../codebook/query.js';
 import { codeTree, groupValue, tallyCodes } from '../analysis/stats.js';
 import type { NumberSummary } from '../analysis/describe.js';
 import { compareNatural } from '../natural-sort.js';
+import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import type { Language } from '../types.js';
 import { attributeColumns, interviewDurations } from './participants-table.js';
 import type { ReportStudy } from './report-study.js';
@@ -22,6 +23,11 @@ export interface StudyFacts {
   coders: string[];
   /** Every coder of the study and how many interviews each coded. */
   coverage: { coder: string; interviews: number }[];
+  /**
+   * Interviews of the consensus that fewer than two coders coded: reconcile copies them from the
+   * one coder who did, so they were not pooled (absent when there is no consensus).
+   */
+  consensusCopied?: number;
   segments: number;
   unplaced: number;
   codesUsed: number;
@@ -58,6 +64,10 @@ export function studyFacts(study: ReportStudy, by?: string): StudyFacts {
   dateValues.sort();
   const dates = dateValues.length === 0 ? undefined : { first: dateValues[0]!, last: dateValues[dateValues.length - 1]!, missing: study.transcripts.length - dateValues.length };
 
+  const consensus = study.coverage.find((c) => c.coder === CONSENSUS_CODER);
+  const coders = study.coverage.filter((c) => c.coder !== CONSENSUS_CODER).map((c) => new Set(c.participants));
+  const consensusCopied = consensus?.participants.filter((p) => coders.filter((c) => c.has(p)).length < 2).length;
+
   return {
     interviews: study.transcripts.length,
     groups,
@@ -65,6 +75,7 @@ export function studyFacts(study: ReportStudy, by?: string): StudyFacts {
     durations: interviewDurations(study, attributeColumns(study)),
     coders: study.coders,
     coverage: study.coverage.map((c) => ({ coder: c.coder, interviews: c.participants.length })),
+    consensusCopied,
     segments: placed.length,
     unplaced: study.segments.length - placed.length,
     codesUsed: tree.filter((row) => row.kind === 'code' && row.references > 0).length,
