@@ -6,6 +6,7 @@
  * Otherwise it refuses, unless --force, naming the transcripts, then segment by segment and field
  * by field what --force would do to the file.
  */
+import { deName } from '../core/report/typography.js';
 import { consensusChanges, consensusEdits, WHOLE_FILE, type ConsensusEdit } from '../core/consensus/on-disk.js';
 import { consensusOf } from '../core/consensus/plan.js';
 import type { Decision } from '../core/consensus/decisions.js';
@@ -80,7 +81,7 @@ export function checkConsensusRebuild(input: GuardInput): string[] {
   throw new DataError(
     {
       en: `${existing.file} is not what the decisions in ${logName} give, in ${where('en')}: it was changed since (by codage code, by hand, by check --fix), or the log, ${a}'s or ${b}'s coding was edited; reconciling would overwrite it${editLines(edits, 'en')}`,
-      fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage de ${a} ou celui de ${b} a changé ; la mise en commun l’écraserait${editLines(edits, 'fr')}`,
+      fr: `${existing.file} ne correspond pas aux décisions de ${logName}, dans ${where('fr')} : il a été modifié depuis (par codage code, à la main, par check --fix), ou bien le journal, le codage ${deName(a)} ou celui ${deName(b)} a changé ; la mise en commun l’écraserait${editLines(edits, 'fr')}`,
     },
     { file: existing.file, hint },
   );

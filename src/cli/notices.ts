@@ -1,4 +1,4 @@
-import { frenchMessage } from '../core/report/typography.js';
+import { deName, frenchMessage } from '../core/report/typography.js';
 import { terminalSafe } from '../core/text/terminal.js';
 import type { Localized } from '../core/types.js';
 import type { CommandContext } from './context.js';
@@ -32,7 +32,7 @@ export function warnIfReconciliationUnfinished(ctx: CommandContext, root: string
     ctx.stderr.write(
       `${paint.yellow(ctx.language === 'fr' ? 'attention' : 'warning')}${ctx.language === 'fr' ? '\u00a0: ' : ': '}${
         ctx.language === 'fr'
-          ? `la mise en commun de ${a} et ${b} dans «\u00a0${into}\u00a0» laisse ${n} désaccord(s) sur ${state.disagreements} à trancher\u202f; ce codage n’est pas encore celui de l’étude. À faire\u00a0: codage reconcile ${a} ${b} --into ${into} (ou --coder NOM pour le codage d’un codeur)`
+          ? `la mise en commun ${deName(a ?? '')} et ${b} dans «\u00a0${into}\u00a0» laisse ${n} désaccord(s) sur ${state.disagreements} à trancher\u202f; ce codage n’est pas encore celui de l’étude. À faire\u00a0: codage reconcile ${a} ${b} --into ${into} (ou --coder NOM pour le codage d’un codeur)`
           : `the reconciliation of ${a} and ${b} into "${into}" leaves ${n} of ${state.disagreements} disagreement(s) to settle; this coding is not yet the study's. To do: codage reconcile ${a} ${b} --into ${into} (or --coder NAME for one coder's coding)`
       }\n`,
     );

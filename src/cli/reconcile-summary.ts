@@ -7,7 +7,7 @@ import type { LogRow } from '../core/consensus/log.js';
 import type { Placement } from '../core/consensus/place.js';
 import type { consensusOf, Reconciliation } from '../core/consensus/plan.js';
 import type { Strategy } from '../core/consensus/strategy.js';
-import { frenchSpacing, joinList } from '../core/report/typography.js';
+import { deName, frenchSpacing, joinList } from '../core/report/typography.js';
 import type { AnchoredSegment } from '../core/study/anchor-codings.js';
 import { coderFilePath } from '../core/study/study.js';
 import { LineNumbers } from '../core/text/lines.js';
@@ -96,7 +96,7 @@ export function summary(
   const lines: string[] = [];
   lines.push(
     paint.bold(
-      fr ? `Mise en commun de ${a} et ${b} → ${coderFilePath(options.into)}` : `Reconciliation of ${a} and ${b} → ${coderFilePath(options.into)}`,
+      fr ? `Mise en commun ${deName(a)} et ${b} → ${coderFilePath(options.into)}` : `Reconciliation of ${a} and ${b} → ${coderFilePath(options.into)}`,
     ),
   );
   lines.push(

@@ -1,3 +1,4 @@
+import { deName } from '../../core/report/typography.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Problem } from '../../core/types.js';
 import { applyReanchoring } from '../../core/study/apply-reanchoring.js';
@@ -91,7 +92,7 @@ function unfinishedReconciliations(study: Study): Problem[] {
         file: c.file,
         message: {
           en: `the reconciliation of ${a} and ${b} into "${c.coder}" leaves ${state.pending} of ${state.disagreements} disagreement(s) to settle, and the exports show this coding as the study's`,
-          fr: `la mise en commun de ${a} et ${b} dans « ${c.coder} » laisse ${state.pending} désaccord(s) sur ${state.disagreements} à trancher, et les exports montrent ce codage comme celui de l’étude`,
+          fr: `la mise en commun ${deName(a)} et ${b} dans « ${c.coder} » laisse ${state.pending} désaccord(s) sur ${state.disagreements} à trancher, et les exports montrent ce codage comme celui de l’étude`,
         },
         hint: { en: `go on with codage reconcile ${a} ${b} --into ${c.coder}`, fr: `continuer avec codage reconcile ${a} ${b} --into ${c.coder}` },
       },

@@ -14,7 +14,7 @@ import { agreementDocument, codeTable, documentTable, thesisSentence, transcript
 import { renderCsv } from '../../core/report/render/csv.js';
 import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { disagreementLine, disagreementTable, type DisagreementEntry } from '../../core/report/disagreements.js';
-import { frenchSpacing, joinList } from '../../core/report/typography.js';
+import { deName, frenchSpacing, joinList } from '../../core/report/typography.js';
 import { tableToCsv, tableToText } from '../../core/report/table.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
@@ -205,7 +205,7 @@ function renderText(view: AgreementView, prepared: PreparedComparison, entries: 
     out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${u.coder} n’a rien codé dans ${u.participant} (comparé quand même\u00a0: chaque unité compte comme non codée)` : `${u.coder} coded nothing in ${u.participant} (compared anyway: every unit counts as not coded)`}\n`;
   }
   for (const [coder, n] of Object.entries(prepared.unplaced)) {
-    if (n > 0) out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${n} segment(s) de ${coder} introuvable(s) dans leur transcription, laissé(s) de côté (voir codage check)` : `${n} segment(s) of ${coder} cannot be placed in their transcript and are left out (see codage check)`}\n`;
+    if (n > 0) out += `  ${paint.yellow(fr ? 'attention' : 'warning')}${colon}${fr ? `${n} segment(s) ${deName(coder)} introuvable(s) dans leur transcription, laissé(s) de côté (voir codage check)` : `${n} segment(s) of ${coder} cannot be placed in their transcript and are left out (see codage check)`}\n`;
   }
   const codes = terminalSafeData(codeTable(view));
   out += `\n${paint.bold(codes.title)}\n${tableToText(codes, paint.red, width)}`;

@@ -1,3 +1,4 @@
+import { deName } from '../../core/report/typography.js';
 import { basename, extname, resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
 import { EXPORTS, exportDocument, mindmapTrees, type ExportName, type ExportOptions } from '../../core/report/exports.js';
@@ -186,7 +187,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     ctx.stderr.write(
       `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
         fr
-          ? `${unplaced} segment(s) de ${coder} introuvable(s) dans leur transcription ne sont ni montrés ni comptés ; voir codage check`
+          ? `${unplaced} segment(s) ${deName(coder ?? '')} introuvable(s) dans leur transcription ne sont ni montrés ni comptés ; voir codage check`
           : `${unplaced} segment(s) of ${coder} cannot be found in their transcript: neither shown nor counted; see codage check`
       }\n`,
     );
@@ -280,7 +281,7 @@ function saturationExtras(study: Study, segments: AnchoredSegment[], coder: stri
 /** The sentence saying whose coding the saturation counted. */
 function whoseCoding(coder: string, language: Language): string {
   if (coder === CONSENSUS_CODER) return language === 'fr' ? 'La saturation a été évaluée sur le codage issu de la mise en commun.' : 'Saturation was assessed on the consensus coding.';
-  return language === 'fr' ? `La saturation a été évaluée sur le codage de ${coder}.` : `Saturation was assessed on ${coder}’s coding.`;
+  return language === 'fr' ? `La saturation a été évaluée sur le codage ${deName(coder)}.` : `Saturation was assessed on ${coder}’s coding.`;
 }
 
 /** Agreement between the coders, as `codage compare` gives it by default, when the study was double-coded. */

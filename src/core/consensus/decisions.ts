@@ -5,6 +5,7 @@
  * whose key no longer matches any disagreement (a coder file changed since) is stale: kept in
  * the log, not applied.
  */
+import { deName } from '../report/typography.js';
 import type { Disagreement } from '../analysis/agreement/disagreements.js';
 import type { Localized } from '../types.js';
 
@@ -43,9 +44,9 @@ export function isDecided(decision: Decision | undefined): decision is Decision 
 export function choiceLabel(choice: Choice, a: string, b: string): Localized {
   switch (choice) {
     case 'keep-a':
-      return { en: `keep ${a}'s coding`, fr: `codage de ${a} gardé` };
+      return { en: `keep ${a}'s coding`, fr: `codage ${deName(a)} gardé` };
     case 'keep-b':
-      return { en: `keep ${b}'s coding`, fr: `codage de ${b} gardé` };
+      return { en: `keep ${b}'s coding`, fr: `codage ${deName(b)} gardé` };
     case 'both':
       return { en: 'keep both', fr: 'les deux gardés' };
     case 'neither':

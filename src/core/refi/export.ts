@@ -12,6 +12,7 @@
  *   on its segment); participant attributes are Variables, and each participant a Case.
  * - GUIDs derive from stable ids (guid.ts); no date unless one is given.
  */
+import { deName } from '../report/typography.js';
 import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant, Segment } from '../types.js';
 import { nodeDescription } from './description.js';
 import { projectDescription, selectionDescription } from './marks.js';
@@ -320,7 +321,7 @@ export function projectQde(
         const memo = c.memos[t.id];
         if (memo === undefined) continue;
         const note = stableGuid('memo', c.coder, 'participant', t.id);
-        w.check(memo, { en: `the memo of ${c.coder} on ${t.id}`, fr: `le mémo de ${c.coder} sur ${t.id}` });
+        w.check(memo, { en: `the memo of ${c.coder} on ${t.id}`, fr: `le mémo ${deName(c.coder)} sur ${t.id}` });
         notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}` : `Memo ${c.coder}, ${t.id}`, coder: c.coder, text: memo });
         w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
       }

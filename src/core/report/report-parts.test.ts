@@ -5,7 +5,8 @@ import { tableGrid } from './document.js';
 import { attributeRole, parseDuration } from './participants-table.js';
 import { quoted, quoteLabel, selectQuotes, type Quote } from './quotes.js';
 import { formatDate, type StudyFacts } from './study-facts.js';
-import { countWord, frenchMessage, frenchSpacing, joinList } from './typography.js';
+import { countWord, deName, frenchMessage, frenchSpacing, joinList } from './typography.js';
+import { choiceLabel } from '../consensus/decisions.js';
 
 describe('numbers and words', () => {
   it('describes numbers with the usual mean and median', () => {
@@ -19,6 +20,14 @@ describe('numbers and words', () => {
     expect(parseDuration('environ une heure')).toBeUndefined();
     expect(parseDuration(null)).toBeUndefined();
     expect(['duration', 'Durée', 'duree_min', 'DUREE (min)', 'âge', 'Sexe', 'gender', 'date'].map(attributeRole)).toEqual(['duration', 'duration', 'duration', 'duration', 'age', 'sex', 'sex', 'date']);
+  });
+
+  it('elides « de » before a coder’s name that starts with a vowel', () => {
+    expect(deName('alice')).toBe('d’alice');
+    expect(deName('Émilie')).toBe('d’Émilie');
+    expect(deName('paul')).toBe('de paul');
+    expect(choiceLabel('keep-a', 'alice', 'bob').fr).toBe('codage d’alice gardé');
+    expect(choiceLabel('keep-b', 'alice', 'bob').fr).toBe('codage de bob gardé');
   });
 
   it('writes French typography in generated sentences and lists', () => {

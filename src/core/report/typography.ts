@@ -59,3 +59,10 @@ export function messageQuote(text: string, language: Language, max = 60): string
   return `\u201c${short}\u201d`;
 }
 
+/**
+ * French `de` before a coder's name, elided before a vowel: « codage d’alice », « codage de paul ».
+ * (An `h` is left alone: whether it elides depends on the word.)
+ */
+export function deName(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/iu.test(name) ? `d’${name}` : `de ${name}`;
+}
