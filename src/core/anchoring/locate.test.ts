@@ -80,6 +80,14 @@ describe('locateQuote: normalised', () => {
     const capital = locateQuote('P1 : Ça fait partie du soin, hein. ça fait partie du soin.\n', 'ça fait partie du soin');
     expect(capital.pieces[0]!.start).toBe(35);
   });
+
+  it('counts among the places of a short quote every place written as copied, even one the folded search does not see', () => {
+    // `𐀀` (a letter outside the Basic Multilingual Plane) glued before it: folding keeps it in the word.
+    const glued = 'P1 : Oui vraiment. OUI, bien sûr. 𐀀oui.\n';
+    const m = locateQuote(glued, 'oui');
+    expect(m.pieces[0]!.candidates).toHaveLength(3);
+    expect(m.pieces[0]!.start).toBe(glued.indexOf('𐀀oui') + 2);
+  });
 });
 
 describe('locateQuote: edited quotes', () => {

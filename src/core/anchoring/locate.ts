@@ -173,7 +173,12 @@ function locate(transcript: TranscriptSearch | string, quote: string, options: L
     // (`Ça fait partie du soin`) is no more there than at the others.
     if (isShort(fq) && !options.single) {
       const normalised = normalisedSpans(false);
-      if (normalised.length > exact.length) return whole('exact', normalised, q, options, text, exact);
+      if (normalised.length > exact.length) {
+        // Every place: the folded ones, and those written as copied that folding did not find
+        // (a word glued to a character folding keeps, `𐀀Ȅ`).
+        const places = [...normalised, ...exact.filter((e) => !normalised.some((n) => e.start <= n.start && n.end <= e.end))].sort((a, b) => a.start - b.start);
+        return whole('exact', places, q, options, text, exact);
+      }
     }
     return whole('exact', exact, q, options, text);
   }
