@@ -53,29 +53,24 @@ export function mergeParticipants(
       // `MG1` for the transcript `Entretien MG1` (named after its Word file): say which, and how to join them.
       resolver ??= new ParticipantResolver(transcripts.map((t) => t.id));
       const meant = transcripts.find((t) => t.id === resolver!.resolve(row.id).id);
-      if (meant !== undefined) {
-        problems.push({
-          severity: 'warning',
-          file: participantsFile,
-          line: row.line,
-          column: 1,
-          kind: 'participant-without-transcript',
-          message: { en: `${row.id} has no transcript: ${meant.file} has the id "${meant.id}"`, fr: `${row.id} n’a pas de transcription\u00a0: ${meant.file} a l’identifiant «\u00a0${meant.id}\u00a0»` },
-          hint: {
-            en: `write ${meant.id} here (or, while nothing is coded in it, id: ${row.id} in the front matter of ${meant.file})`,
-            fr: `écrire ${meant.id} ici (ou, tant que rien n’y est codé, id: ${row.id} dans l’en-tête de ${meant.file})`,
-          },
-        });
-        continue;
-      }
       problems.push({
         severity: 'warning',
         file: participantsFile,
         line: row.line,
         column: 1,
         kind: 'participant-without-transcript',
-        message: { en: `${row.id} has no transcript`, fr: `${row.id} n’a pas de transcription` },
-        hint: { en: `add transcripts/${row.id}.txt, or check the spelling of the id`, fr: `ajouter transcripts/${row.id}.txt, ou vérifier l’orthographe de l’identifiant` },
+        ...(meant !== undefined
+          ? {
+              message: { en: `${row.id} has no transcript: ${meant.file} has the id "${meant.id}"`, fr: `${row.id} n’a pas de transcription\u00a0: ${meant.file} a l’identifiant «\u00a0${meant.id}\u00a0»` },
+              hint: {
+                en: `write ${meant.id} here (or, while nothing is coded in it, id: ${row.id} in the front matter of ${meant.file})`,
+                fr: `écrire ${meant.id} ici (ou, tant que rien n’y est codé, id: ${row.id} dans l’en-tête de ${meant.file})`,
+              },
+            }
+          : {
+              message: { en: `${row.id} has no transcript`, fr: `${row.id} n’a pas de transcription` },
+              hint: { en: `add transcripts/${row.id}.txt, or check the spelling of the id`, fr: `ajouter transcripts/${row.id}.txt, ou vérifier l’orthographe de l’identifiant` },
+            }),
       });
     }
   }
