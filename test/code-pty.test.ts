@@ -63,6 +63,9 @@ describe('codage code in a real terminal', () => {
     await again.waitFor(`sentence 2/`);
     await again.type('q');
     expect(await again.exit).toBe(0);
+    // The codebook as the screen last read it, for the next opening: the code created above included.
+    const codebookCache = JSON.parse(readFileSync(join(dir, '.codage/cache/codebook.json'), 'utf8')) as { parse: { nodes: { id: string }[] } };
+    expect(codebookCache.parse.nodes.map((n) => n.id)).toContain('ruralite');
   }, 60_000);
 
   it('suggests codes from the coder’s own coding in the picker, unless codage.yaml turns it off', async () => {

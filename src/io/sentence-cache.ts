@@ -12,29 +12,16 @@ import { STUDY_FILES } from '../core/study/study.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import type { Sentence, Transcript } from '../core/types.js';
 import { writeFileAtomicSync } from './atomic-write.js';
+import { cacheRules } from './cache-rules.js';
 
 interface CacheFile {
   rules: string;
   entries: Record<string, { text: string; sentences: string }>;
 }
 
-let rulesHash: string | null = null;
-
 /** A hash of the code that cuts sentences: a change to the rules makes every entry stale. */
-function currentRules(): string {
-  if (rulesHash === null) {
-    const hash = createHash('sha256');
-    for (const module of ['../core/transcript/sentences.js', '../core/transcript/sentence-breaks.js', '../core/transcript/turns.js', '../core/transcript/parse.js']) {
-      try {
-        hash.update(readFileSync(new URL(module, import.meta.url)));
-      } catch {
-        hash.update(`missing ${module}`);
-      }
-    }
-    rulesHash = hash.digest('hex').slice(0, 16);
-  }
-  return rulesHash;
-}
+const currentRules = (): string =>
+  cacheRules(['../core/transcript/sentences.js', '../core/transcript/sentence-breaks.js', '../core/transcript/turns.js', '../core/transcript/parse.js']);
 
 function textHash(text: string): string {
   return createHash('sha256').update(text).digest('base64');

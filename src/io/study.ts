@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
 import { controlCharacterProblems } from '../core/study/control-characters.js';
 import { validateCodings } from '../core/codings/validate.js';
@@ -9,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { compareNatural } from '../core/natural-sort.js';
 import { completeInterruptedChanges, readCoderRemembered } from './study-change.js';
 import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
+import { parseCodebookCached } from './codebook-cache.js';
 import { leftTemporaryFileProblems } from './temp-files.js';
 import { parseTranscript } from '../core/transcript/parse.js';
 import { binaryTranscriptProblem } from '../core/text/binary.js';
@@ -26,6 +26,12 @@ export interface LoadOptions {
   coders?: 'all' | string[];
   /** Called as transcripts are read (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Keep what was read of codebook.yaml in the study's cache (io/codebook-cache.ts) when it is
+   * not there yet: for commands that write the study anyway (the coding screen). The cache is
+   * read by every command; a command that only reads (`check`, a `--dry-run`) writes nothing.
+   */
+  keepCodebook?: boolean;
 }
 
 export function emptyCodebook(): Codebook {
@@ -198,13 +204,13 @@ async function readParticipants(root: string): Promise<{ rows: ParticipantRow[];
   }
 }
 
-export async function readCodebook(root: string): Promise<{ codebook: Codebook; source: string | null; problems: Problem[] }> {
+export async function readCodebook(root: string, options: { keep?: boolean } = {}): Promise<{ codebook: Codebook; source: string | null; problems: Problem[] }> {
   const file = STUDY_FILES.codebook;
   try {
     const bytes = await readOptional(join(root, file));
     if (bytes === null) return { codebook: emptyCodebook(), source: null, problems: [] };
     const source = decodeStudyText(bytes);
-    const parsed = parseCodebook(source, file);
+    const parsed = parseCodebookCached(root, source, file, options.keep === true);
     return { codebook: parsed.codebook, source, problems: parsed.problems };
   } catch (error) {
     return { codebook: emptyCodebook(), source: null, problems: [unreadable(file, error)] };
@@ -289,7 +295,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     readStudyConfig(root),
     readTranscripts(root, options),
     readParticipants(root),
-    readCodebook(root),
+    readCodebook(root, { keep: options.keepCodebook === true }),
     Promise.all(coderNames.map((coder) => readCoder(root, coder))),
     options.coders === undefined || options.coders === 'all' ? strayCoderFiles(root) : Promise.resolve([]),
   ]);

@@ -112,7 +112,7 @@ async function session(
   takeOverNotice: Localized | null,
 ): Promise<number> {
   const coder = resolved.coder;
-  const [study, memos] = await Promise.all([loadStudy(root, { coders: [coder] }), readMemos(root)]);
+  const [study, memos] = await Promise.all([loadStudy(root, { coders: [coder], keepCodebook: true }), readMemos(root)]);
   const ctx = withStudyLanguage(baseCtx, study.config);
   const codeMemos = new Map<string, string>();
   for (const memo of memos.values()) if (memo.subject.kind === 'code' && memo.text.trim() !== '') codeMemos.set(memo.subject.id, terminalSafe(memoLine(memo.text)));

@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Codebook, CodebookNode, CodebookNodeKind, Localized, Problem } from '../types.js';
 import { nearest } from './nearest.js';
+import { type CodebookParseRecord, codebookParseFromRecord, codebookParseRecord } from './parse-record.js';
 import { nameKey, slugify, uniqueId } from './slug.js';
 import { aliasBombProblem, positionAt, yamlProblems } from './yaml-problems.js';
 
@@ -94,6 +95,32 @@ interface Pending {
 
 /** Parses the text of `codebook.yaml`. `file` is the path shown in problems. */
 export function parseCodebook(source: string, file: string): CodebookParse {
+  const key = `${file}\u0000${source}`;
+  const known = recentReads.get(key);
+  if (known !== undefined) {
+    const again = codebookParseFromRecord(known);
+    if (again !== null) return again;
+  }
+  const parsed = parseCodebookText(source, file);
+  rememberCodebookParse(source, file, codebookParseRecord(parsed));
+  return parsed;
+}
+
+/**
+ * The last codebooks read in this process, as records: a command that reads the same text again
+ * (import-codings reads it three times) gets a copy instead of parsing the YAML again.
+ */
+const recentReads = new Map<string, CodebookParseRecord>();
+
+/** Remembers what `source` reads as (also from the codebook cache, io/codebook-cache.ts). */
+export function rememberCodebookParse(source: string, file: string, record: CodebookParseRecord): void {
+  const key = `${file}\u0000${source}`;
+  recentReads.delete(key);
+  recentReads.set(key, record);
+  while (recentReads.size > 4) recentReads.delete(recentReads.keys().next().value as string);
+}
+
+function parseCodebookText(source: string, file: string): CodebookParse {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const { codebook, problems, derivedIds, rewritable } = readCodebookDocument(doc, file, lineCounter);
