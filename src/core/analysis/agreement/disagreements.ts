@@ -154,6 +154,19 @@ export function disagreementKey(participant: string, kind: DisagreementKind, a: 
 }
 
 /**
+ * The disagreement with its `key`, worked out when first read: the fingerprint hashes the
+ * passage's text, and most commands (compare's counts, agreement in the exports) never read it.
+ */
+function withKey(d: Omit<Disagreement, 'key'>, offsets: OffsetMap, text: string): Disagreement {
+  let key: string | undefined;
+  return Object.defineProperty(d, 'key', {
+    get: () => (key ??= disagreementKey(d.participant, d.kind, d.a, d.b, offsets, text)),
+    enumerable: true,
+    configurable: true,
+  }) as Disagreement;
+}
+
+/**
  * Compares two coders' segments in one transcript. `tolerance`: the number of words by which
  * the boundaries of one code may differ and still count as agreement.
  */
@@ -212,7 +225,7 @@ export function alignCodings(input: {
       } else {
         const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
         const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
-        disagreements.push({ key: disagreementKey(participant, 'boundaries', a, b, offsets, text), participant, kind: 'boundaries', start, end, a, b, wordsApart: words });
+        disagreements.push(withKey({ participant, kind: 'boundaries', start, end, a, b, wordsApart: words }, offsets, text));
       }
     }
   }
@@ -248,15 +261,7 @@ export function alignCodings(input: {
     const a = list.filter((x) => x.side === 'a').map(strip);
     const b = list.filter((x) => x.side === 'b').map(strip);
     const kind: DisagreementKind = a.length > 0 && b.length > 0 ? 'different-codes' : 'one-sided';
-    disagreements.push({
-      key: disagreementKey(participant, kind, a, b, offsets, text),
-      participant,
-      kind,
-      start: Math.min(...list.map((x) => x.start)),
-      end: Math.max(...list.map((x) => x.end)),
-      a,
-      b,
-    });
+    disagreements.push(withKey({ participant, kind, start: Math.min(...list.map((x) => x.start)), end: Math.max(...list.map((x) => x.end)), a, b }, offsets, text));
   }
   disagreements.sort((x, y) => x.start - y.start || x.end - y.end || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   agreed.sort((x, y) => x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
