@@ -16,7 +16,11 @@ export interface LoadedForCommand {
   problems: Problem[];
 }
 
-/** Reads the study for a batch command, with a progress bar on a terminal, and places its segments. */
+/**
+ * Reads the study for a batch command, with a progress bar on a terminal, and places its segments.
+ * The codebook as read is kept in the study's cache (`keepCodebook`, default true): a command
+ * that may run with `--dry-run` says false.
+ */
 export async function loadForCommand(
   ctx: CommandContext,
   studyDir: string,
@@ -26,7 +30,7 @@ export async function loadForCommand(
   const bar = progressBar(ctx.stderr, ctx.language === 'fr' ? 'Lecture' : 'Reading');
   let study: Study;
   try {
-    study = await loadStudy(root, { ...options, onProgress: (done, total) => bar.update(done, total) });
+    study = await loadStudy(root, { keepCodebook: true, ...options, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.done();
   }

@@ -56,7 +56,7 @@ describe('parseCodebookCached', () => {
     expect(parseCodebookCached(root, SOURCE, 'codebook.yaml', true)).toEqual(parseCodebook(SOURCE, 'codebook.yaml'));
   });
 
-  it('writes nothing unless asked to keep what it read (a command that only reads)', () => {
+  it('writes nothing unless asked to keep what it read (a --dry-run)', () => {
     const root = study();
     expect(parseCodebookCached(root, SOURCE, 'codebook.yaml', false)).toEqual(parseCodebook(SOURCE, 'codebook.yaml'));
     expect(existsSync(join(root, '.codage'))).toBe(false);

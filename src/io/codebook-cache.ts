@@ -4,18 +4,16 @@
  * the cache under a millisecond. The entry is used only when codebook.yaml's text and the code
  * that reads it (codage's modules, the YAML library's version) are those it was made from, so a
  * stale entry is never used. Convenience only: a missing, damaged or unwritable cache just means
- * reading the YAML again (safe to delete). Only commands that write
- * the study anyway keep it (see `LoadOptions.keepCodebook`).
+ * reading the YAML again (safe to delete). A `--dry-run` never writes it
+ * (see `LoadOptions.keepCodebook`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type CodebookParse, parseCodebook, rememberCodebookParse } from '../core/codebook/parse.js';
 import { type CodebookParseRecord, codebookParseFromRecord, codebookParseRecord } from '../core/codebook/parse-record.js';
-import { STUDY_FILES } from '../core/study/study.js';
-import { writeFileAtomicSync } from './atomic-write.js';
-import { cacheRules } from './cache-rules.js';
+import { cacheDir, cacheRules, writeCacheFile } from './cache.js';
 
 interface CacheFile {
   rules: string;
@@ -44,8 +42,7 @@ const currentRules = (): string =>
  * cache when current; otherwise read, and kept in the cache when `keep`.
  */
 export function parseCodebookCached(root: string, source: string, file: string, keep: boolean): CodebookParse {
-  const dir = join(root, STUDY_FILES.internal, 'cache');
-  const path = join(dir, 'codebook.json');
+  const path = join(cacheDir(root), 'codebook.json');
   const rules = currentRules();
   const text = createHash('sha256').update(source).digest('base64');
   try {
@@ -62,12 +59,7 @@ export function parseCodebookCached(root: string, source: string, file: string, 
   }
   const parsed = parseCodebook(source, file);
   if (!keep) return parsed;
-  try {
-    mkdirSync(dir, { recursive: true });
-    const entry: CacheFile = { rules, file, text, parse: codebookParseRecord(parsed) };
-    writeFileAtomicSync(path, JSON.stringify(entry));
-  } catch {
-    // A study on a read-only medium: no cache, nothing else changes.
-  }
+  const entry: CacheFile = { rules, file, text, parse: codebookParseRecord(parsed) };
+  writeCacheFile(path, JSON.stringify(entry));
   return parsed;
 }

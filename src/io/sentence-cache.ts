@@ -6,13 +6,11 @@
  * a missing, damaged or unwritable cache just means computing again (safe to delete).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { STUDY_FILES } from '../core/study/study.js';
 import { segmentSentences } from '../core/transcript/sentences.js';
 import type { Sentence, Transcript } from '../core/types.js';
-import { writeFileAtomicSync } from './atomic-write.js';
-import { cacheRules } from './cache-rules.js';
+import { cacheDir, cacheRules, writeCacheFile } from './cache.js';
 
 interface CacheFile {
   rules: string;
@@ -58,7 +56,7 @@ const EARLIER = ['sentences-fr.json', 'sentences-en.json'];
  * only the transcripts it needs; `compute` (default: `segmentSentences`) cuts one.
  */
 export async function openSentenceCache(root: string, compute: (t: Transcript) => Sentence[] = (t) => segmentSentences(t.text, t.turns)): Promise<SentenceStore> {
-  const dir = join(root, STUDY_FILES.internal, 'cache');
+  const dir = cacheDir(root);
   const path = join(dir, 'sentences.json');
   // Read when a sentence is first asked for: a command that needs none (most exports) does not
   // pay for reading and parsing the file.
@@ -95,14 +93,9 @@ export async function openSentenceCache(root: string, compute: (t: Transcript) =
     },
     save() {
       if (!changed || loaded === null) return;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileAtomicSync(path, JSON.stringify(loaded));
-        changed = false;
-        for (const earlier of EARLIER) rmSync(join(dir, earlier), { force: true });
-      } catch {
-        // A study on a read-only medium: no cache, nothing else changes.
-      }
+      if (!writeCacheFile(path, JSON.stringify(loaded))) return;
+      changed = false;
+      for (const earlier of EARLIER) rmSync(join(dir, earlier), { force: true });
     },
   };
 }

@@ -28,8 +28,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Keep what was read of codebook.yaml in the study's cache (io/codebook-cache.ts) when it is
-   * not there yet: for commands that write the study anyway (the coding screen). The cache is
-   * read by every command; a command that only reads (`check`, a `--dry-run`) writes nothing.
+   * not there yet. The cache is read by every command; a `--dry-run`, or a study read only to
+   * take from it (`merge`), writes nothing.
    */
   keepCodebook?: boolean;
 }

@@ -14,10 +14,10 @@ import { processIsAlive } from './lock.js';
 /** A temporary file younger than this may belong to a write in progress on another computer. */
 const LEFT_BEHIND_AFTER_MS = 60_000;
 
-/** Folders where codage writes: the study folder, codings/, and its own .codage/ folders. */
+/** Folders where codage writes: the study folder, codings/, and its own .codage/ folders (caches included). */
 function foldersWritten(root: string): string[] {
   const internal = path.join(root, STUDY_FILES.internal);
-  const folders = [root, path.join(root, STUDY_FILES.codings), path.join(internal, 'journal'), path.join(internal, 'state')];
+  const folders = [root, path.join(root, STUDY_FILES.codings), path.join(internal, 'journal'), path.join(internal, 'state'), path.join(internal, 'cache')];
   const backups = path.join(internal, 'backups');
   const walk = (dir: string): void => {
     folders.push(dir);

@@ -124,7 +124,7 @@ function frontMatterOf(root: string, t: Transcript, table: ReplacementTable): Fr
 }
 
 export async function run(baseCtx: CommandContext, options: AnonymiseOptions): Promise<number> {
-  const { ctx, study, problems } = await loadForCommand(baseCtx, options.study);
+  const { ctx, study, problems } = await loadForCommand(baseCtx, options.study, { keepCodebook: false });
   const fr = ctx.language === 'fr';
   const colon = fr ? '\u00a0: ' : ': ';
   const broken = problems.find((p) => p.severity === 'error' && p.file.startsWith('transcripts/'));

@@ -102,7 +102,7 @@ export async function run(baseCtx: CommandContext, searchText: string | undefine
   const search = options.byQuestion ? null : parseSearch(searchText as string, { regex: options.regex === true });
   const guideText = options.guide === undefined ? null : readGuide(options.guide);
 
-  const { ctx, study, problems } = await loadForCommand(baseCtx, options.study, { coders: [coder] });
+  const { ctx, study, problems } = await loadForCommand(baseCtx, options.study, { coders: [coder], keepCodebook: false });
   // The code to apply (and the question codes to add) are found in a codebook read completely: a
   // syntax error can hide a code, or a second code with the same name, past the line it is on.
   refuseErrorsIn(study.problems, [STUDY_FILES.codebook]);

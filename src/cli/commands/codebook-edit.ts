@@ -190,7 +190,7 @@ async function chooseOnScreen(baseCtx: CommandContext, target: string, into: str
       },
     );
   }
-  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study);
+  const { ctx, study, segments, problems } = await loadForCommand(baseCtx, options.study, { keepCodebook: false });
   warnIfIncomplete(ctx, problems);
   const code = findCode(study.codebook, target);
   const split = splitItems(study, segments, code.id, ctx.language);
