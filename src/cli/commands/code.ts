@@ -29,7 +29,6 @@ import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { noticePrinter } from '../notices.js';
 import { loadScreen } from '../screen-bundle.js';
-import { wrapRuns } from '../../core/text/wrap.js';
 
 interface CodeOptions {
   study: string;
@@ -419,6 +418,9 @@ async function session(
           ? `Rien n’a été codé\u00a0: ${entry.file} n’a pas été créé.`
           : `Nothing was coded: ${entry.file} was not created.`,
   );
+  // Loaded once the screen is closed: the measure of terminal columns it needs is a module of
+  // its own here (the screen has its copy in its bundle), ~15 ms that would delay the opening.
+  const { wrapRuns } = await import('../../core/text/wrap.js');
   ctx.stdout.write(wrapRuns([{ text: saved }], process.stdout.columns || 80));
   return 0;
 }
