@@ -36,8 +36,18 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
  * and `DÉLAIS  D' ACCÈS` share a key.
  */
 export function nameKey(name: string): string {
-  return fold(name.normalize('NFC'))
-    .replace(/['’‘ʼ`´]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = fold(name.normalize('NFC'))
+      .replace(/['’‘ʼ`´]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // The same few code and theme names are asked for again and again (an import of 20,000
+    // rows asks for each of its codes and themes at every row): their keys are remembered.
+    if (nameKeys.size >= 10_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
