@@ -939,7 +939,7 @@ union (garder les deux), intersection (seulement ce que les deux ont codé), pre
     en: { summary: 'decide without the screen: union, intersection, prefer-a or prefer-b' },
     fr: { summary: "trancher sans l’écran : union, intersection, prefer-a ou prefer-b" },
   },
-  'opt-who': { en: { summary: 'who decides, as written in the log (default: both coders)' }, fr: { summary: 'qui tranche, tel qu’écrit au journal (par défaut : les deux codeurs)' } },
+  'opt-who': { en: { summary: 'who decides, as written in the log (default: both coders; with --strategy, the rule follows)' }, fr: { summary: 'qui tranche, tel qu’écrit au journal (par défaut : les deux codeurs ; avec --strategy, suivi de la règle)' } },
   'opt-log': { en: { summary: 'decisions log (default: <into>-decisions.csv in the study)' }, fr: { summary: "journal des décisions (par défaut : <into>-decisions.csv dans l’étude)" } },
   'opt-force-consensus': {
     en: { summary: 'rebuild the consensus even if it was changed since (the old file is kept in .codage/backups)' },

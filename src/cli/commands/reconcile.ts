@@ -6,7 +6,7 @@ import { logColumnName, parseLog, serializeLog, type LogRow } from '../../core/c
 import { sideNotes } from '../../core/consensus/notes.js';
 import { placeDecisions } from '../../core/consensus/place.js';
 import { consensusOf, logRowsOf, planReconciliation } from '../../core/consensus/plan.js';
-import { applyStrategy, STRATEGIES, type Strategy } from '../../core/consensus/strategy.js';
+import { applyStrategy, STRATEGIES, strategyWho, type Strategy } from '../../core/consensus/strategy.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { disagreementLine } from '../../core/report/disagreements.js';
 import { joinList } from '../../core/report/typography.js';
@@ -189,7 +189,8 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     language: logLanguage,
     onNotice: noticePrinter(ctx),
   };
-  const who = options.who ?? (input.strategy ? `codage reconcile --strategy ${input.strategy}` : joinList([a, b], logLanguage));
+  // A rule's decisions always say so, whoever ran it: the thesis texts tell them from the coders' own.
+  const who = input.strategy ? strategyWho(input.strategy, options.who) : (options.who ?? joinList([a, b], logLanguage));
   const rowsOf = (d: Map<string, Decision>) => logRowsOf(rec, d, placement.stale, { codebook: study.codebook, language: logLanguage });
   const save = (d: Map<string, Decision>) => {
     const consensus = consensusOf(rec, d, into, { previous: existing?.coderFile });

@@ -11,6 +11,23 @@ export type Strategy = 'union' | 'intersection' | 'prefer-a' | 'prefer-b';
 
 export const STRATEGIES: readonly Strategy[] = ['union', 'intersection', 'prefer-a', 'prefer-b'];
 
+/**
+ * The log's `who` of a decision taken by a rule: the command that took it, after the names given
+ * with `--who` — so that the log, and the thesis texts built from it, never present a rule's
+ * decision as one the coders took themselves.
+ */
+export function strategyWho(strategy: Strategy, who?: string): string {
+  const rule = `codage reconcile --strategy ${strategy}`;
+  return who === undefined || who.trim() === '' ? rule : `${who} (${rule})`;
+}
+
+/** The strategy that took a decision, from the log's `who` (`strategyWho`); undefined for a decision people took. */
+export function strategyOfWho(who: string): Strategy | undefined {
+  const m = /codage reconcile --strategy ([a-z-]+)/u.exec(who);
+  const strategy = m?.[1] as Strategy | undefined;
+  return strategy !== undefined && STRATEGIES.includes(strategy) ? strategy : undefined;
+}
+
 export function strategyChoice(strategy: Strategy, d: Disagreement): Choice {
   switch (strategy) {
     case 'union':
