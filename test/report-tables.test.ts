@@ -376,6 +376,35 @@ describe('matrix, co-occurrence, methods', () => {
       '2 codeurs (marie : 3/3 entretiens et paul : 1/3 entretiens) ; mise en commun (consensus) sur 1/3 entretiens (2 autres : codage d’un seul codeur repris tel quel)',
     );
   });
+
+  it('says how the consensus’s disagreements were settled, from its decisions log, in the methods and COREQ item 24', () => {
+    const segment = (participant: string, text: string, coder: string) => ({ participant, text, codes: ['impuissance'], coder });
+    const s = study({
+      segments: [
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'consensus'),
+        segment('P2', 'On bricole en attendant.', 'consensus'),
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'marie'),
+        segment('P2', 'On bricole en attendant.', 'marie'),
+        segment('P1', 'Je ne sais plus quoi lui proposer.', 'paul'),
+      ],
+    });
+    const byRule = { ...s, consensusDecisions: { log: 'consensus-decisions.csv', coders: ['marie', 'paul'] as [string, string], byPeople: 0, who: [], byStrategy: [{ strategy: 'union' as const, count: 3 }], total: 3, pending: 0 } };
+    const ruled = 'Les 3 désaccords entre les codeurs ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés). Les décisions sont consignées dans le journal consensus-decisions.csv.';
+    const plain = (text: string | undefined) => text?.replace(/[\u00a0\u202f]/gu, ' ');
+    expect(plain(methodsParagraph(byRule, { extras: {} }))).toContain(`pour l’autre. ${ruled} Le codage retenu (consensus)`);
+    const item24 = (x: typeof s, language: 'fr' | 'en' = 'fr') => plain(tableGrid(coreq({ ...x, language }, { extras: { agreement: 'Kappa : 0,70.' } })).find((row) => row[1] === '24')?.[4]);
+    expect(item24(byRule)).toBe(`2 codeurs (marie : 2/3 entretiens et paul : 1/3 entretiens) ; mise en commun (consensus) sur 1/3 entretiens (1 autre : codage d’un seul codeur repris tel quel). ${ruled} Kappa : 0,70.`);
+    // A rule settled them: never "after discussion".
+    expect(item24(byRule, 'en')).not.toContain('discussion');
+    expect(item24(byRule, 'en')).toContain('codings pooled into a consensus on 1/3 interviews (1 other: one coder’s coding as it stood). The 3 disagreements between the coders were settled automatically');
+    const byPeople = { ...s, consensusDecisions: { log: 'consensus-decisions.csv', byPeople: 3, who: ['marie et paul'], byStrategy: [], total: 3, pending: 0 } };
+    expect(plain(methodsParagraph(byPeople, { extras: {} }))).toContain('Les 3 désaccords entre les codeurs ont été examinés un à un et tranchés par marie et paul.');
+    // No log: nothing said of how they were settled.
+    expect(methodsParagraph(s, { extras: {} })).not.toMatch(/désaccord|journal/u);
+    expect(item24(s, 'en')).toBe('2 coders (marie: 2/3 interviews and paul: 1/3 interviews); codings pooled into a consensus on 1/3 interviews (1 other: one coder’s coding as it stood). Kappa : 0,70.');
+    // The coding of one coder reported: the methods say nothing of the consensus's decisions.
+    expect(methodsParagraph({ ...byRule, coders: ['marie'], segments: byRule.segments.filter((x) => x.coder === 'marie') }, { extras: {} })).not.toContain('désaccord');
+  });
 });
 
 describe('the report’s memos', () => {

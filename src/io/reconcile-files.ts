@@ -9,11 +9,13 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { CONSENSUS_CODER } from '../core/consensus/consensus-coder.js';
 import { parseLog } from '../core/consensus/log.js';
+import { summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../core/consensus/summary.js';
 import { UsageError } from '../core/errors.js';
 import { coderFilePath } from '../core/study/study.js';
 import type { CoderFile, Language, Localized } from '../core/types.js';
 import { assertOutsideStudyData } from './output-file.js';
 import { changeStudy } from './study-change.js';
+import { reconcileStateAsWritten } from './reconcile-state.js';
 import { decodeStudyText } from './study-text.js';
 
 export interface ReconciliationFiles {
@@ -69,6 +71,27 @@ export async function consensusDecidedInterviews(root: string): Promise<Set<stri
   }
   if (text === null) return new Set();
   return new Set(parseLog(text, `${CONSENSUS_CODER}-decisions.csv`).rows.map((row) => row.cells.participant).filter((p) => p !== undefined && p !== ''));
+}
+
+/**
+ * How `codage reconcile … --into consensus` settled the disagreements, from its decisions log
+ * (`consensus-decisions.csv`): by the coders one by one or by a rule, with the number of
+ * disagreements and those left when reconcile recorded them for the consensus as it is. Undefined
+ * when there is no log, or one codage cannot read whole (`codage reconcile` reports it): the
+ * thesis texts then say nothing of how they were settled.
+ */
+export async function consensusDecisions(root: string): Promise<DecisionsSummary | undefined> {
+  const file = `${CONSENSUS_CODER}-decisions.csv`;
+  let text: string | null;
+  try {
+    text = await readDecisionLog(join(root, file));
+  } catch {
+    return undefined;
+  }
+  if (text === null) return undefined;
+  const parsed = parseLog(text, file);
+  if (parsed.problems.length > 0) return undefined;
+  return withRecordedTotal(summarizeDecisions(parsed.rows, file), reconcileStateAsWritten(root, CONSENSUS_CODER));
 }
 
 /** Writes the log and the consensus as one change (synchronous: called from the screen's key handler). */

@@ -34,7 +34,7 @@ import { noticePrinter, warnIfReconciliationUnfinished } from '../notices.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 import { exportRefi, refiFormat } from './export-refi.js';
-import { consensusDecidedInterviews } from '../../io/reconcile-files.js';
+import { consensusDecidedInterviews, consensusDecisions } from '../../io/reconcile-files.js';
 
 export const FORMATS = ['md', 'csv', 'excel', 'xlsx', 'docx', 'tex', 'html', 'svg', 'mermaid', 'dot', 'qdpx', 'qdc'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -134,6 +134,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   const report = reportStudyOf(study, segments, {
     coder,
     consensusInterviews: await consensusDecidedInterviews(study.root),
+    consensusDecisions: await consensusDecisions(study.root),
     language: ctx.language,
     software: `codage ${codageVersion()}`,
     // The report ends with the memos.

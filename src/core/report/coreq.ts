@@ -6,6 +6,7 @@
  * the researcher to fill in with the page where the thesis reports them.
  */
 import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
+import { decisionsSentence } from './consensus-sentence.js';
 import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language, Localized } from '../types.js';
 import { numberCell, type Row, type Table, textCell } from './document.js';
@@ -108,9 +109,12 @@ function answer(n: number, input: CoreqInput, language: Language): string | unde
         const copied = f.consensusCopied ?? 0;
         count += fr
           ? ` ; mise en commun (consensus) sur ${consensus.interviews - copied}/${f.interviews} entretiens${copied > 0 ? ` (${copied} autre${copied > 1 ? 's' : ''} : codage d’un seul codeur repris tel quel)` : ''}`
-          : `; consensus after discussion on ${consensus.interviews - copied}/${f.interviews} interviews${copied > 0 ? ` (${copied} other${copied > 1 ? 's' : ''}: one coder’s coding as it stood)` : ''}`;
+          : `; codings pooled into a consensus on ${consensus.interviews - copied}/${f.interviews} interviews${copied > 0 ? ` (${copied} other${copied > 1 ? 's' : ''}: one coder’s coding as it stood)` : ''}`;
       }
-      return input.agreement && coders.length > 1 ? `${count}. ${input.agreement}` : count;
+      // How the disagreements were settled: by the coders one by one, or by a rule (the decisions log); nothing said without a log.
+      const settled = consensus !== undefined && f.consensusDecisions ? decisionsSentence(f.consensusDecisions, language) : undefined;
+      const sentences = [...(settled ? [settled] : []), ...(input.agreement && coders.length > 1 ? [input.agreement] : [])];
+      return sentences.length > 0 ? `${count}. ${sentences.join(' ')}` : count;
     }
     case 25:
       return fr

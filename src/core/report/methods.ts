@@ -4,6 +4,7 @@
  * on saturation and agreement are added when those analyses give them.
  */
 import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
+import { decisionsSentence } from './consensus-sentence.js';
 import { formatNumber, formatPercent } from './numbers.js';
 import { inBrackets, numberPhrase } from './participants-table.js';
 import type { Language } from '../types.js';
@@ -65,16 +66,19 @@ export function methodsSentences(facts: StudyFacts, language: Language, extras: 
       if (copied > 0) {
         coding += fr
           ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages pour ${both > 1 ? `les ${both} entretiens codés` : `l’entretien codé`} par plus d’un codeur et reprend tel quel le codage d’un seul codeur pour ${copied > 1 ? `les ${copied} autres` : `l’autre`}`
-          : `: ${joinList(second, language)}; the coding reported is the consensus they reached on the ${both > 1 ? `${both} interviews` : 'interview'} coded by more than one coder, and one coder’s coding as it stood for the other ${copied > 1 ? `${copied}` : 'one'}`;
+          : `: ${joinList(second, language)}; the coding reported pools their codings on the ${both > 1 ? `${both} interviews` : 'interview'} coded by more than one coder, and takes one coder’s coding as it stood for the other ${copied > 1 ? `${copied}` : 'one'}`;
       } else {
         const pooled = consensus.interviews === n ? (fr ? `les ${n} entretiens` : `all ${n} interviews`) : fr ? `${consensus.interviews} des ${n} entretiens` : `${consensus.interviews} of the ${n} interviews`;
         coding += fr
           ? ` : ${joinList(second, language)} ; le codage retenu est issu de la mise en commun de leurs codages (${pooled})`
-          : `: ${joinList(second, language)}; the coding reported is the consensus they reached (${pooled})`;
+          : `: ${joinList(second, language)}; the coding reported pools their codings (${pooled})`;
       }
     } else coding += fr ? ` ; en double codage, ${joinList(second, language)}` : `; as a second coder, ${joinList(second, language)}`;
   }
   out.push(`${coding}.`);
+  // How their disagreements were settled, as the decisions log shows it (nothing when there is none).
+  const settled = consensus && facts.consensusDecisions ? decisionsSentence(facts.consensusDecisions, language) : undefined;
+  if (settled) out.push(settled);
 
   const themes = facts.themes;
   const segments = formatNumber(facts.segments, language);

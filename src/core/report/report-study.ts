@@ -6,6 +6,7 @@ import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
 import { DataError, UsageError } from '../errors.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import type { Study } from '../study/study.js';
+import type { DecisionsSummary } from '../consensus/summary.js';
 import type { Codebook, Language, Participant, Transcript } from '../types.js';
 import type { Memos } from '../memo/memo.js';
 import type { ReportMemos } from './memos.js';
@@ -34,6 +35,8 @@ export interface ReportStudy {
   selection: QuoteSelection;
   /** The memos the report's annex shows (memos/ and the coders' notes), when they were read. */
   memos?: ReportMemos;
+  /** How the consensus's disagreements were settled, from its decisions log, when there is one. */
+  consensusDecisions?: DecisionsSummary;
 }
 
 /** Attribute names that mean "the pair this participant belongs to", when codage.yaml names none. */
@@ -107,6 +110,8 @@ export function reportStudyOf(
     memos?: Memos;
     /** Interviews the consensus decided (its decisions log), segments or not: see `SaturationSource`. */
     consensusInterviews?: ReadonlySet<string>;
+    /** The consensus's decisions log, read (`summarizeDecisions`), when there is one. */
+    consensusDecisions?: DecisionsSummary;
   },
 ): ReportStudy {
   const pairAttribute = findPairAttribute(study.participants.values(), study.config.pair);
@@ -134,6 +139,7 @@ export function reportStudyOf(
     selection: { ...DEFAULT_SELECTION, ...input.selection },
     ...(study.config.title !== undefined ? { title: study.config.title } : {}),
     ...(pairAttribute !== undefined ? { pairAttribute } : {}),
+    ...(input.consensusDecisions !== undefined ? { consensusDecisions: input.consensusDecisions } : {}),
     ...(input.memos !== undefined
       ? { memos: { files: input.memos, notes: study.coders.flatMap((c) => Object.entries(c.coderFile.memos).map(([participant, text]) => ({ coder: c.coder, participant, text }))) } }
       : {}),

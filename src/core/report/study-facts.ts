@@ -8,6 +8,7 @@ import { codeTree, groupValue, tallyCodes } from '../analysis/stats.js';
 import type { NumberSummary } from '../analysis/describe.js';
 import { compareNatural } from '../natural-sort.js';
 import { CONSENSUS_CODER } from '../consensus/consensus-coder.js';
+import type { DecisionsSummary } from '../consensus/summary.js';
 import type { Language } from '../types.js';
 import { attributeColumns, interviewDurations } from './participants-table.js';
 import type { ReportStudy } from './report-study.js';
@@ -28,6 +29,8 @@ export interface StudyFacts {
    * one coder who did, so they were not pooled (absent when there is no consensus).
    */
   consensusCopied?: number;
+  /** How the consensus's disagreements were settled, from its decisions log (absent without a consensus or a log). */
+  consensusDecisions?: DecisionsSummary;
   segments: number;
   unplaced: number;
   codesUsed: number;
@@ -76,6 +79,7 @@ export function studyFacts(study: ReportStudy, by?: string): StudyFacts {
     coders: study.coders,
     coverage: study.coverage.map((c) => ({ coder: c.coder, interviews: c.participants.length })),
     consensusCopied,
+    ...(consensus !== undefined && study.consensusDecisions !== undefined ? { consensusDecisions: study.consensusDecisions } : {}),
     segments: placed.length,
     unplaced: study.segments.length - placed.length,
     codesUsed: tree.filter((row) => row.kind === 'code' && row.references > 0).length,

@@ -1,0 +1,73 @@
+/**
+ * How the disagreements of a mise en commun were settled, read from its decisions log: how many
+ * the coders decided one by one (in the reconcile screen, or written by hand in the log), with who
+ * the log names, and how many a `--strategy` rule settled, rule by rule. The thesis texts
+ * (methods, COREQ item 24, the report) say it from these numbers, never from a guess.
+ */
+import type { LogRow } from './log.js';
+import { STRATEGIES, strategyOfWho, type Strategy } from './strategy.js';
+
+export interface DecisionsSummary {
+  /** The decisions log, relative to the study (`consensus-decisions.csv`). */
+  log: string;
+  /** The two coders as the log names them (columns coder_a, coder_b), when it does. */
+  coders?: [string, string];
+  /** Decisions people took, one disagreement at a time. */
+  byPeople: number;
+  /** Who the log names for them, as written, in order of first appearance. */
+  who: string[];
+  /** Decisions a rule took, per strategy (in the order of `STRATEGIES`), none with a zero count. */
+  byStrategy: { strategy: Strategy; count: number }[];
+  /**
+   * The disagreements of the two coders and how many are still to settle, when codage recorded
+   * them for the consensus as it is and they match the log (absent otherwise: then only the
+   * log's decisions are known).
+   */
+  total?: number;
+  pending?: number;
+}
+
+/** The decisions of a log, by who took them. Rows with only a note are no decision. */
+export function summarizeDecisions(rows: readonly LogRow[], log: string): DecisionsSummary {
+  let byPeople = 0;
+  const who: string[] = [];
+  const counts = new Map<Strategy, number>();
+  let coders: [string, string] | undefined;
+  for (const row of rows) {
+    if (row.decision.choice === null) continue;
+    const a = row.cells.coder_a.trim();
+    const b = row.cells.coder_b.trim();
+    if (coders === undefined && a !== '' && b !== '') coders = [a, b];
+    const strategy = strategyOfWho(row.decision.who);
+    if (strategy !== undefined) {
+      counts.set(strategy, (counts.get(strategy) ?? 0) + 1);
+      continue;
+    }
+    byPeople++;
+    const name = row.decision.who.trim();
+    if (name !== '' && !who.includes(name)) who.push(name);
+  }
+  return {
+    log,
+    ...(coders ? { coders } : {}),
+    byPeople,
+    who,
+    byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => ({ strategy, count: counts.get(strategy)! })),
+  };
+}
+
+/** How many decisions the log holds. */
+export function decidedCount(summary: DecisionsSummary): number {
+  return summary.byPeople + summary.byStrategy.reduce((sum, s) => sum + s.count, 0);
+}
+
+/**
+ * Adds the number of disagreements and those still to settle that `codage reconcile` recorded,
+ * when they agree with the log (every decision of the log on a disagreement of today): a log
+ * holding decisions on disagreements that no longer exist gives no total.
+ */
+export function withRecordedTotal(summary: DecisionsSummary, recorded: { disagreements: number; pending: number } | null): DecisionsSummary {
+  if (recorded === null || !Number.isInteger(recorded.disagreements) || !Number.isInteger(recorded.pending)) return summary;
+  if (recorded.disagreements - recorded.pending !== decidedCount(summary)) return summary;
+  return { ...summary, total: recorded.disagreements, pending: recorded.pending };
+}

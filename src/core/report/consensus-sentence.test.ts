@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseLog } from '../consensus/log.js';
+import { strategyOfWho, strategyWho } from '../consensus/strategy.js';
+import { summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
+import { decisionsSentence } from './consensus-sentence.js';
+
+/** A French log as codage writes it: one row per decision, `who` as the screen or a strategy writes it. */
+function log(rows: { decision: string; who: string }[]): string {
+  const header = 'désaccord;participant;ligne;type;codeur_a;codage_a;codeur_b;codage_b;décision;résultat;codage_modifié;note;qui;quand';
+  const lines = rows.map((r, i) => `MG1|one-sided|${i}-${i + 1}:a||s${i};MG1;${i + 1};code appliqué par un seul codeur;marie;« x » (A);paul;—;${r.decision};;;;${r.who};2026-12-01T10:00:00Z`);
+  return `\ufeff${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+function summary(rows: { decision: string; who: string }[]): DecisionsSummary {
+  const parsed = parseLog(log(rows), 'consensus-decisions.csv');
+  expect(parsed.problems).toEqual([]);
+  return summarizeDecisions(parsed.rows, 'consensus-decisions.csv');
+}
+
+const screen = (n: number, decision = 'garder A') => Array.from({ length: n }, () => ({ decision, who: 'marie et paul' }));
+const rule = (n: number, strategy: 'union' | 'prefer-a' = 'union') => Array.from({ length: n }, () => ({ decision: strategy === 'union' ? 'les deux' : 'garder A', who: strategyWho(strategy) }));
+const plain = (s: string | undefined) => s?.replace(/[\u00a0\u202f]/gu, ' ');
+
+describe('how the disagreements were settled, from the decisions log', () => {
+  it('tells a rule’s decisions from the coders’ own, also when --who named people', () => {
+    expect(strategyOfWho('codage reconcile --strategy union')).toBe('union');
+    expect(strategyOfWho(strategyWho('prefer-b', 'marie et paul'))).toBe('prefer-b');
+    expect(strategyWho('prefer-b', 'marie et paul')).toBe('marie et paul (codage reconcile --strategy prefer-b)');
+    expect(strategyOfWho('marie et paul')).toBeUndefined();
+    const s = summary([...screen(2), ...rule(3), { decision: '', who: 'marie et paul' }, { decision: 'les deux', who: 'anne' }]);
+    expect(s).toEqual({ log: 'consensus-decisions.csv', coders: ['marie', 'paul'], byPeople: 3, who: ['marie et paul', 'anne'], byStrategy: [{ strategy: 'union', count: 3 }] });
+  });
+
+  it('says every disagreement was examined one by one by the people the log names', () => {
+    const s = withRecordedTotal(summary(screen(37)), { disagreements: 37, pending: 0 });
+    expect(plain(decisionsSentence(s, 'fr'))).toBe(
+      'Les 37 désaccords entre les codeurs ont été examinés un à un et tranchés par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(decisionsSentence(s, 'en')).toBe(
+      'The 37 disagreements between the coders were examined one by one and settled by marie et paul. The decisions are recorded in the log consensus-decisions.csv.',
+    );
+  });
+
+  it('says a rule settled them all, which rule and what it kept, never that they were discussed', () => {
+    const s = withRecordedTotal(summary(rule(37)), { disagreements: 37, pending: 0 });
+    const fr = plain(decisionsSentence(s, 'fr'));
+    expect(fr).toBe(
+      'Les 37 désaccords entre les codeurs ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés). Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(fr).not.toMatch(/discut|examinés un à un/u);
+    expect(decisionsSentence(withRecordedTotal(summary(rule(2, 'prefer-a')), { disagreements: 2, pending: 0 }), 'en')).toBe(
+      'The 2 disagreements between the coders were settled automatically, without examining each one, by codage reconcile’s strategy “prefer-a” (marie’s coding kept). The decisions are recorded in the log consensus-decisions.csv.',
+    );
+  });
+
+  it('gives each share of a mix, and what is left to settle', () => {
+    const s = withRecordedTotal(summary([...screen(12), ...rule(20)]), { disagreements: 37, pending: 5 });
+    expect(plain(decisionsSentence(s, 'fr'))).toBe(
+      'Sur les 37 désaccords entre les codeurs, 12 ont été examinés un à un et tranchés par marie et paul ; 20 ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés) ; 5 restent à trancher. Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(decisionsSentence(s, 'en')).toBe(
+      'Of the 37 disagreements between the coders, 12 were examined one by one and settled by marie et paul; 20 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept); 5 remain to be settled. The decisions are recorded in the log consensus-decisions.csv.',
+    );
+  });
+
+  it('claims no total the log does not match: only the decisions it holds are counted', () => {
+    // 3 decisions in the log, while reconcile recorded 37 settled: some rows are about disagreements gone since.
+    const s = withRecordedTotal(summary(screen(1)), { disagreements: 37, pending: 0 });
+    expect(s.total).toBeUndefined();
+    expect(plain(decisionsSentence(s, 'fr'))).toBe('1 désaccord a été examiné et tranché par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.');
+    expect(decisionsSentence(summary([...screen(2), ...rule(3)]), 'en')).toBe(
+      '2 disagreements were examined one by one and settled by marie et paul; 3 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept). The decisions are recorded in the log consensus-decisions.csv.',
+    );
+  });
+
+  it('says nothing from a log without decisions, unless the disagreements are known', () => {
+    expect(decisionsSentence(summary([]), 'fr')).toBeUndefined();
+    expect(decisionsSentence(summary([{ decision: '', who: 'marie et paul' }]), 'en')).toBeUndefined();
+    expect(plain(decisionsSentence(withRecordedTotal(summary([]), { disagreements: 4, pending: 4 }), 'fr'))).toBe('Aucun des 4 désaccords entre les codeurs n’a encore été tranché.');
+  });
+});
