@@ -85,6 +85,11 @@ describe('how the consensus was reached, in the thesis texts', () => {
     expect(exported(dir, 'methods')).toContain('Les 94 désaccords entre les codeurs ont été tranchés automatiquement');
   });
 
+  it('finds the log under the name given with --log', () => {
+    const dir = reconciled('union', '--log', 'mise-en-commun.csv');
+    expect(exported(dir, 'methods')).toContain('Les 94 désaccords entre les codeurs ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés). Les décisions sont consignées dans le journal mise-en-commun.csv.');
+  });
+
   it('says nothing of how they were settled without the log, nor a total the log does not match', () => {
     const dir = reconciled('union');
     rmSync(join(dir, 'consensus-decisions.csv'));

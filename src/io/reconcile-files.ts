@@ -15,7 +15,7 @@ import { coderFilePath } from '../core/study/study.js';
 import type { CoderFile, Language, Localized } from '../core/types.js';
 import { assertOutsideStudyData } from './output-file.js';
 import { changeStudy } from './study-change.js';
-import { reconcileStateAsWritten } from './reconcile-state.js';
+import { decisionLogOf, reconcileStateAsWritten } from './reconcile-state.js';
 import { decodeStudyText } from './study-text.js';
 
 export interface ReconciliationFiles {
@@ -59,29 +59,30 @@ export async function readDecisionLog(path: string): Promise<string | null> {
 
 /**
  * The interviews `codage reconcile … --into consensus` decided, from its decisions log
- * (`consensus-decisions.csv`): empty when there is none, or when it cannot be read (`codage
+ * (`consensus-decisions.csv`, or the `--log` reconcile recorded): empty when there is none, or when it cannot be read (`codage
  * reconcile` reports it).
  */
 export async function consensusDecidedInterviews(root: string): Promise<Set<string>> {
+  const file = decisionLogOf(root, CONSENSUS_CODER);
   let text: string | null;
   try {
-    text = await readDecisionLog(join(root, `${CONSENSUS_CODER}-decisions.csv`));
+    text = await readDecisionLog(join(root, file));
   } catch {
     return new Set();
   }
   if (text === null) return new Set();
-  return new Set(parseLog(text, `${CONSENSUS_CODER}-decisions.csv`).rows.map((row) => row.cells.participant).filter((p) => p !== undefined && p !== ''));
+  return new Set(parseLog(text, file).rows.map((row) => row.cells.participant).filter((p) => p !== undefined && p !== ''));
 }
 
 /**
  * How `codage reconcile … --into consensus` settled the disagreements, from its decisions log
- * (`consensus-decisions.csv`): by the coders one by one or by a rule, with the number of
+ * (`consensus-decisions.csv`, or the `--log` reconcile recorded): by the coders one by one or by a rule, with the number of
  * disagreements and those left when reconcile recorded them for the consensus as it is. Undefined
  * when there is no log, or one codage cannot read whole (`codage reconcile` reports it): the
  * thesis texts then say nothing of how they were settled.
  */
 export async function consensusDecisions(root: string): Promise<DecisionsSummary | undefined> {
-  const file = `${CONSENSUS_CODER}-decisions.csv`;
+  const file = decisionLogOf(root, CONSENSUS_CODER);
   let text: string | null;
   try {
     text = await readDecisionLog(join(root, file));

@@ -19,6 +19,8 @@ export interface ReconcileState {
   pending: number;
   /** SHA-256 of the consensus coder file as reconcile wrote it. */
   consensus: string;
+  /** The decisions log reconcile wrote (relative to the study, `--log`), absent from a state an earlier codage wrote. */
+  log?: string;
 }
 
 function stateFile(root: string, into: string): string {
@@ -55,6 +57,20 @@ function asWritten(root: string, into: string): ReconcileState | null {
   }
   if (typeof state.consensus !== 'string') return null;
   return sha256File(path.join(root, coderFilePath(into))) === state.consensus ? state : null;
+}
+
+/**
+ * The decisions log of the mise en commun into `into`: the one reconcile last recorded (`--log`),
+ * else `<into>-decisions.csv`. Known even when the consensus was changed since.
+ */
+export function decisionLogOf(root: string, into: string): string {
+  try {
+    const state = JSON.parse(fs.readFileSync(stateFile(root, into), 'utf8')) as Partial<ReconcileState>;
+    if (typeof state.log === 'string' && state.log !== '' && !path.isAbsolute(state.log) && !state.log.split(/[\\/]/u).includes('..')) return state.log;
+  } catch {
+    // No state, or one codage cannot read: the default name.
+  }
+  return `${into}-decisions.csv`;
 }
 
 /** Whether the consensus file is byte for byte what reconcile last wrote. */

@@ -196,7 +196,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     const consensus = consensusOf(rec, d, into, { previous: existing?.coderFile });
     writeReconciliationSync(files, serializeLog(rowsOf(d), logLanguage), consensus.coderFile);
     // What is left to settle, for the commands that show the consensus as the study's coding.
-    recordReconcileState(root, into, { coders: [a, b], disagreements: rec.disagreements.length, pending: consensus.pending });
+    recordReconcileState(root, into, { coders: [a, b], disagreements: rec.disagreements.length, pending: consensus.pending, log: logName });
   };
 
   let byStrategy = 0;
