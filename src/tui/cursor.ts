@@ -11,6 +11,16 @@ import { quoteSpan, unitsAround } from './word-units.js';
  * the screen reports what it shows, the part of it on screen (the rest as it comes into sight).
  */
 export function setCursor(state: SessionState, index: number): SessionState {
+  if (state.sentences.length === 0) return state;
+  const placed = placeCursor(countOpening(state), index);
+  return markRead(placed, placed.window ?? placed.sentences[placed.cursor]!);
+}
+
+/**
+ * Puts the cursor on sentence `index` (clamped) without reading it: where the screen opens, the
+ * sentence is not read yet — it is once the coder moves or acts on it (`countOpening`).
+ */
+export function placeCursor(state: SessionState, index: number): SessionState {
   const count = state.sentences.length;
   if (count === 0) return state;
   const cursor = Math.min(Math.max(0, index), count - 1);
@@ -24,7 +34,19 @@ export function setCursor(state: SessionState, index: number): SessionState {
   // The word cursor stays only inside the current sentence.
   const sentence = state.sentences[cursor]!;
   const point = state.point !== null && state.point >= sentence.start && state.point < sentence.end ? state.point : null;
-  return markRead({ ...state, cursor, visited, visitedCount, segmentCycle, point }, state.window ?? sentence);
+  return { ...state, cursor, visited, visitedCount, segmentCycle, point };
+}
+
+/**
+ * The sentence the screen opened on, read once the coder moves on from it or acts on it (selects,
+ * codes): as much of it as the screen shows. Opening a transcript and closing it reads nothing.
+ */
+export function countOpening(state: SessionState): SessionState {
+  const index = state.openedOn;
+  if (index === null) return state;
+  const sentence = state.sentences[index];
+  const opened = { ...state, openedOn: null };
+  return sentence === undefined ? opened : markSentenceRead(opened, index, state.window ?? sentence);
 }
 
 /**
@@ -32,7 +54,7 @@ export function setCursor(state: SessionState, index: number): SessionState {
  * one span (the space or speaker label between them with them), as what is remembered.
  */
 export function markRead(state: SessionState, shown: Span): SessionState {
-  return markSentenceRead(state, state.cursor, shown);
+  return state.openedOn === state.cursor ? state : markSentenceRead(state, state.cursor, shown);
 }
 
 /**

@@ -229,6 +229,11 @@ export interface SessionState {
   /** Index of the current sentence. */
   cursor: number;
   /**
+   * The sentence the screen opened on while the coder has neither moved nor acted on it: not
+   * counted as read yet (opening a transcript is not reading it). Null once counted.
+   */
+  openedOn: number | null;
+  /**
    * The word cursor: where a word motion (w, b), a search or a click left it, inside the
    * current sentence; null when moving by sentence. A new selection starts from its word.
    */

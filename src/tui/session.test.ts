@@ -716,6 +716,25 @@ describe('saving and quitting', () => {
     expect(s.effects.at(-1)).toEqual({ type: 'quit', cursor: sentences[1]!.start, furthest: sentences[4]!.end, read: [{ start: sentences[0]!.start, end: sentences[4]!.end }] });
   });
 
+  it('counts nothing as read on opening: the sentence the screen opens on is read once the coder moves or acts on it', () => {
+    // An answers-only transcript opens on a long first answer: « lu 3 % » before a key was pressed.
+    const shown: Action = { type: 'shown', window: { start: 0, end: TEXT.length } };
+    const opened = run(start({ initialCursor: sentences[2]!.start, window: { start: 0, end: TEXT.length } }), shown);
+    expect(readSpans(opened)).toEqual([]);
+    expect(progress(opened).read).toBe(0);
+    // Opened and closed again: nothing read is remembered (the transcript list says 0 %).
+    expect(run(opened, { type: 'quit' }).effects.at(-1)).toMatchObject({ read: [] });
+    // A resize shows more of the text: still nothing read.
+    expect(readSpans(run(opened, { type: 'shown', window: { start: 0, end: 10 } }, shown))).toEqual([]);
+    // Moving on: the sentence left and the one come to.
+    expect(readSpans(run(opened, down))).toEqual([{ start: sentences[2]!.start, end: sentences[3]!.end }]);
+    expect(readSpans(run(opened, up))).toEqual([{ start: sentences[1]!.start, end: sentences[2]!.end }]);
+    // Selecting or coding it: it has been read.
+    expect(readSpans(run(opened, { type: 'select' }))).toEqual([{ start: sentences[2]!.start, end: sentences[2]!.end }]);
+    expect(readSpans(run(opened, { type: 'openPicker' }))).toEqual([{ start: sentences[2]!.start, end: sentences[2]!.end }]);
+    expect(progress(run(opened, down)).read).toBeCloseTo(readShare(transcript, readSpans(run(opened, down))), 12);
+  });
+
   it('counts what earlier sessions read as read', () => {
     const s = start({ read: [{ start: sentences[3]!.start, end: sentences[5]!.end }], initialCursor: sentences[4]!.start });
     expect(progress(s).visited).toBe(3);
@@ -751,7 +770,7 @@ describe('saving and quitting', () => {
     const middle = TEXT.indexOf('quoi');
     let s = start({ window: { start: 0, end: middle } });
     s = run(s, { type: 'shown', window: { start: 0, end: middle } });
-    expect(readSpans(s)).toEqual([{ start: sentences[0]!.start, end: sentences[0]!.end }]);
+    expect(readSpans(s)).toEqual([]);
     // (The screen then says what it shows, as after every key.)
     const next: Action = { type: 'shown', window: { start: middle, end: TEXT.length } };
     s = run(s, { type: 'moveTo', sentence: 5, top: 3, shows: { start: middle, end: TEXT.length } }, next);

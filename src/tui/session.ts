@@ -15,7 +15,7 @@ import { speechRanges } from '../core/analysis/speech.js';
 import { mergeSpans } from '../core/spans.js';
 import { readableCharacters } from '../core/study/reading.js';
 import { codeEntries, themeEntries } from './code-search.js';
-import { markPassedOver, markRead, moveTurn, moveWord, nextUncoded, setCursor } from './cursor.js';
+import { countOpening, markPassedOver, markRead, moveTurn, moveWord, nextUncoded, placeCursor, setCursor } from './cursor.js';
 import { pointer } from './pointer.js';
 import { noSegmentHere, replaceSegment, withSave } from './edit-codings.js';
 import { confirmCodes, openCodePicker, openTranscriptPicker, reducePicker, removeFromSegment, withItems } from './picker.js';
@@ -121,6 +121,7 @@ export function initSession(input: SessionInput): SessionState {
     turnBlocks: turnBlocksOf(sentences),
     folded: null,
     cursor: 0,
+    openedOn: null,
     point: null,
     count: null,
     drag: null,
@@ -144,7 +145,8 @@ export function initSession(input: SessionInput): SessionState {
     effects: [],
     env: { wordSpans: input.wordSpans, newSegmentId: input.newSegmentId },
   };
-  return setCursor(withSegments(base, segments), cursor);
+  const opened = placeCursor(withSegments(base, segments), cursor);
+  return { ...opened, openedOn: opened.sentences.length === 0 ? null : opened.cursor };
 }
 
 /** Actions that report on an effect: they keep the message on the status line. */
@@ -301,8 +303,12 @@ function repeat(state: SessionState, times: number, step: (s: SessionState) => S
   return current;
 }
 
+/** Actions on the sentence under the cursor: the sentence the screen opened on is read then. */
+const ACTING = new Set<Action['type']>(['select', 'extend', 'openPicker', 'editSegment', 'removeSegment', 'cycleSegment', 'toggleExemplary', 'memoSegment']);
+
 /** The actions of reading mode (the transcript, with or without a selection). */
-function reduceRead(state: SessionState, action: Action, times: number): SessionState {
+function reduceRead(previous: SessionState, action: Action, times: number): SessionState {
+  const state = ACTING.has(action.type) ? countOpening(previous) : previous;
   switch (action.type) {
     case 'move':
       return repeat(state, times, (s) =>
