@@ -93,7 +93,14 @@ export function openCodePicker(state: SessionState, purpose: 'apply' | 'edit', t
   // Then the codes this coder gave to the most similar passages (up to 3 known to the codebook).
   if (state.suggest !== undefined && target.end > target.start) {
     const known = new Set(state.codes.map((c) => c.id));
-    const suggested = state.suggest(state.text.slice(target.start, target.end), segmentId).filter((s) => known.has(s.code) && !checked.includes(s.code)).slice(0, 3);
+    // Coding again a passage that is a segment already (⏎ on a sentence just coded): that segment
+    // is no passage like it, and the codes it has are no suggestion.
+    const same = purpose === 'apply' && targets === undefined ? state.segments.find((s) => s.start === target.start && s.end === target.end) : undefined;
+    const has = same?.codes ?? checked;
+    const suggested = state
+      .suggest(state.text.slice(target.start, target.end), segmentId ?? same?.id)
+      .filter((s) => known.has(s.code) && !has.includes(s.code) && !checked.includes(s.code))
+      .slice(0, 3);
     if (suggested.length > 0) picker.suggested = suggested;
   }
   return { ...state, mode: 'picker', picker: withItems(state, picker), prompt: null };

@@ -905,6 +905,18 @@ describe('code suggestions', () => {
     const plain = run(start(), down, down, { type: 'openPicker' });
     expect(plain.picker?.items.every((i) => i.note === undefined)).toBe(true);
   });
+
+  it('leaves out of the suggestions, when ⏎ codes again a passage that is a segment already, that segment and the codes it has', () => {
+    // ⏎ on a sentence just coded: the suggestions must not come from the sentence itself
+    // (« ≈ comme MG2 : » the same words), nor offer the code it already has.
+    let s = run(start({ suggest }), down, down, { type: 'openPicker' }, typed('frustr'), { type: 'pickerConfirm' });
+    const id = s.segments[0]?.id as string;
+    s = run(s, { type: 'openPicker' });
+    expect(s.picker?.purpose).toBe('apply');
+    expect(asked.at(-1)?.exclude).toBe(id);
+    expect(s.picker?.items.find((i) => i.id === 'frustration')?.note).toBeUndefined();
+    expect(s.picker?.items[0]?.id).toBe('impuissance');
+  });
 });
 
 describe('code all hits of a search', () => {
