@@ -3,6 +3,7 @@ import { feedInput, keyToAction, mouseToAction, NO_KEY, pageTarget, type KeyInfo
 import { layoutText } from './layout.js';
 import { addCode, makeTranscript, simpleSentences, simpleWordSpans } from '../../test/support/sample-data.js';
 import { initSession, reduce, type SessionState } from './session.js';
+import { screenStrings } from './strings.js';
 import { codebook, idCounter, sentences, TEXT, transcript, wordSpans } from '../../test/support/test-study.js';
 
 const state = initSession({ transcript, sentences, codebook, segments: [], language: 'fr', newSegmentId: idCounter(), wordSpans });
@@ -230,5 +231,42 @@ describe('feedInput', () => {
     expect(quick.segments[0]?.codes).toEqual([quick.codes[1]?.id]);
     const alt = feed(withPaliers, 'jj\rpalier\x1b2');
     expect(alt.segments[0]?.codes).toEqual(['palier-2']);
+  });
+});
+
+describe('the help (?)', () => {
+  it('names every key that does something while reading or selecting, in both languages', () => {
+    const selecting = reduce(state, { type: 'select' });
+    const names: Record<string, { fr: string; en: string }> = {
+      pageDown: { fr: 'PgDn', en: 'PgDn' },
+      pageUp: { fr: 'PgUp', en: 'PgUp' },
+      home: { fr: 'Début', en: 'Home' },
+      end: { fr: 'Fin', en: 'End' },
+      tab: { fr: 'Tab', en: 'Tab' },
+      escape: { fr: 'Échap', en: 'Esc' },
+      return: { fr: '⏎', en: '⏎' },
+      delete: { fr: 'Suppr', en: 'Del' },
+    };
+    for (const language of ['fr', 'en'] as const) {
+      const help = screenStrings(language).help.flatMap((g) => g.keys);
+      const keyTokens = new Set(help.flatMap(([keys]) => keys.split(/\s+/)));
+      const text = help.map(([keys, what]) => `${keys} ${what}`).join('\n');
+      const missing: string[] = [];
+      for (const s of [state, selecting]) {
+        for (let c = 0x21; c < 0x7f; c++) {
+          const input = String.fromCharCode(c);
+          if (/[0-9]/.test(input) || act(s, input) === null) continue;
+          if (!keyTokens.has(input)) missing.push(input);
+        }
+        if (act(s, ' ') !== null && !text.includes(language === 'fr' ? 'Espace' : 'Space')) missing.push('Space');
+        for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+          if (act(s, letter, { ctrl: true }) !== null && !new RegExp(`Ctrl-${letter.toUpperCase()}\\b`).test(text)) missing.push(`Ctrl-${letter.toUpperCase()}`);
+        }
+        for (const [k, name] of Object.entries(names)) {
+          if (act(s, '', { [k]: true }) !== null && !text.includes(name[language])) missing.push(name[language]);
+        }
+      }
+      expect([...new Set(missing)], language).toEqual([]);
+    }
   });
 });
