@@ -96,6 +96,17 @@ function markSentenceRead(state: SessionState, index: number, shown: Span): Sess
   return { ...state, read, readChars: state.readChars + added, visited, visitedCount };
 }
 
+/**
+ * Marks a passage read, whatever the screen showed of it: a passage coded has been read (a
+ * selection run to the end of a long answer with `$` showed its start and its end only).
+ */
+export function markSpanRead(state: SessionState, span: Span): SessionState {
+  if (span.end <= span.start || covered(state.read, span.start, span.end)) return state;
+  const turns = state.readable.filter((t) => t.end > span.start && t.start < span.end);
+  const added = visibleCharacters(state.text, turns, uncovered(state.read, span.start, span.end));
+  return { ...state, read: mergeSpans([...state.read, span]), readChars: state.readChars + added };
+}
+
 /** Whether `spans` (sorted, disjoint) cover all of `[start, end)`. */
 function covered(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((s) => s.start <= start && s.end >= end);

@@ -4,6 +4,7 @@
  */
 import type { Localized, Span } from '../core/types.js';
 import { touchRecent } from './code-search.js';
+import { markSpanRead } from './cursor.js';
 import { sortSegments, withSegments } from './segment-coverage.js';
 import { info, L, problem, type HistoryEntry, type Message, type ScreenSegment, type SessionState } from './session-state.js';
 import { codeName, segmentsUnderCursor } from './session-queries.js';
@@ -48,8 +49,9 @@ export function sameCodes(a: readonly string[], b: readonly string[]): boolean {
 
 /** Codes a span: adds to the segment with exactly this span, or creates a segment. */
 export function applyCodes(state: SessionState, span: Span, ids: string[]): SessionState {
-  const closed = { ...state, mode: 'read' as const, picker: null, prompt: null };
-  if (ids.length === 0 || span.end <= span.start) return closed;
+  if (ids.length === 0 || span.end <= span.start) return { ...state, mode: 'read' as const, picker: null, prompt: null };
+  // What is coded has been read, also the part of it the screen never showed.
+  const closed = { ...markSpanRead(state, span), mode: 'read' as const, picker: null, prompt: null };
   const recent = touchRecent(state.recentCodes, ids);
   const same = state.segments.find((s) => s.start === span.start && s.end === span.end);
   if (same !== undefined) {

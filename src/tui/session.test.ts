@@ -735,6 +735,19 @@ describe('saving and quitting', () => {
     expect(progress(run(opened, down)).read).toBeCloseTo(readShare(transcript, readSpans(run(opened, down))), 12);
   });
 
+  it('counts a passage coded as read, also the part of it the screen never showed', () => {
+    // A selection run to the end of a long answer with $ shows its start and its end; the coder
+    // codes it all: « lu 1 % · codé 7 % » said that less was read than coded.
+    const s2 = sentences[2]!;
+    const s3 = sentences[3]!;
+    let s = run(start({ window: { start: 0, end: 0 } }), { type: 'moveTo', sentence: 2 }, { type: 'select' }, { type: 'extend', unit: 'sentence', dir: 1 });
+    expect(readSpans(s)).toEqual([]);
+    s = run(s, { type: 'openPicker' }, typed('impu'), { type: 'pickerConfirm' });
+    expect(s.segments.map((g) => [g.start, g.end])).toEqual([[s2.start, s3.end]]);
+    expect(readSpans(s)).toEqual([{ start: s2.start, end: s3.end }]);
+    expect(progress(s).read).toBeCloseTo(readShare(transcript, readSpans(s)), 12);
+  });
+
   it('counts what earlier sessions read as read', () => {
     const s = start({ read: [{ start: sentences[3]!.start, end: sentences[5]!.end }], initialCursor: sentences[4]!.start });
     expect(progress(s).visited).toBe(3);
