@@ -478,6 +478,18 @@ describe('CodingApp', () => {
     expect(frame()).toContain('▸ Impuissance (… › Émotions négatives) · Délais d’accès (Coordination des soins)');
   });
 
+  it.each(['fr', 'en'] as const)('on a coded passage, its key hints at 80 columns say how to change, remove, annotate or mark the segment (%s)', async (language) => {
+    const s2 = sentences[2]!;
+    const { press, frame } = await open({ language, segments: [{ id: 'a', start: s2.start, end: s2.end, codes: ['impuissance'] }] });
+    const hints = (): string => lines(frame()).at(-1) ?? '';
+    expect(hints()).not.toMatch(/^e /);
+    await press(KEYS.down, KEYS.down);
+    expect(hints()).toMatch(language === 'fr' ? /^e codes · x retirer · m mémo · \* exemplaire · .* · q quitter$/ : /^e codes · x remove · m memo · \* exemplary · .* · q quit$/);
+    expect([...hints()].length).toBeLessThanOrEqual(80);
+    await press(KEYS.down);
+    expect(hints()).not.toMatch(/^e /);
+  });
+
   it('follows the terminal size', async () => {
     const { stdout, frame } = await open();
     stdout.resize(50, 16);

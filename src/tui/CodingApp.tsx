@@ -248,7 +248,8 @@ function hintsFor(state: SessionState, strings: ScreenStrings): string[] {
     case 'confirm':
       return strings.hints.confirm;
     case 'read':
-      return state.selection !== null ? strings.hints.selecting : strings.hints.read;
+      // On a coded passage, what can be done with its segment first.
+      return state.selection !== null ? strings.hints.selecting : segmentsUnderCursor(state).length > 0 ? strings.hints.segment : strings.hints.read;
   }
 }
 

@@ -25,7 +25,7 @@ export interface ScreenStrings {
   quote: (text: string) => string;
   colon: string;
   /** Key hints by mode, most useful first; the last two are always shown. */
-  hints: Record<'read' | 'selecting' | 'picker' | 'firstCode' | 'theme' | 'remove' | 'transcript' | 'hits' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
+  hints: Record<'read' | 'segment' | 'selecting' | 'picker' | 'firstCode' | 'theme' | 'remove' | 'transcript' | 'hits' | 'prompt' | 'help' | 'notices' | 'confirm', string[]>;
   picker: {
     apply: (quote: string) => string;
     edit: string;
@@ -76,6 +76,7 @@ const fr: ScreenStrings = {
   colon: '\u00a0:',
   hints: {
     read: ['↑↓ phrase', 'w b mot', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 't entretiens', '? aide', 'q quitter'],
+    segment: ['e codes', 'x retirer', 'm mémo', '* exemplaire', '↑↓ phrase', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 't entretiens', '? aide', 'q quitter'],
     selecting: ['↑↓ phrase', 'w b mot', '$ fin du tour', '/ jusqu’à', 'o autre bout', '⏎ coder', 'Échap annuler'],
     picker: ['tapez pour filtrer', 'Tab cocher', 'Ctrl-N nouveau code', '1-9 choix rapide (Alt-1-9 en tapant)', '↑↓', '⏎ appliquer', 'Échap annuler'],
     firstCode: ['tapez le nom du code', '⏎ le créer', 'Échap annuler'],
@@ -201,6 +202,7 @@ const en: ScreenStrings = {
   colon: ':',
   hints: {
     read: ['↑↓ sentence', 'w b word', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 't transcripts', '? help', 'q quit'],
+    segment: ['e codes', 'x remove', 'm memo', '* exemplary', '↑↓ sentence', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 't transcripts', '? help', 'q quit'],
     selecting: ['↑↓ sentence', 'w b word', '$ end of turn', '/ up to', 'o other end', '⏎ code', 'Esc cancel'],
     picker: ['type to filter', 'Tab check', 'Ctrl-N new code', '1-9 quick pick (Alt-1-9 while typing)', '↑↓', '⏎ apply', 'Esc cancel'],
     firstCode: ['type the code’s name', '⏎ create it', 'Esc cancel'],
