@@ -37,6 +37,22 @@ describe('the code picker', () => {
     expect(lines[9]?.startsWith('≈ comme MG4\u00a0: J’ai pris quarante minutes')).toBe(true);
   });
 
+  it('wraps a long definition over two rows between whole words, instead of cutting it at the end of the first', () => {
+    const long = 'Le participant évoque l’écoute active et la reformulation des plaintes douloureuses du patient, y compris par téléphone.';
+    const items: PickerItem[] = [
+      { id: 'ecoute', label: 'Écoute active', path: ['Relation'], detail: [long] },
+      { id: 'autre', label: 'Autre', path: [], detail: ['Court.'] },
+    ];
+    const lines = frameOf(picker(items), 10);
+    expect(lines).toHaveLength(10);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(`${lines[8]} ${lines[9]}`).toBe(long);
+    // With a suggestion's reason under it, the definition keeps one row, the reason the other.
+    const suggested = frameOf(picker([{ id: 'ecoute', label: 'Écoute active', path: [], detail: [long, because] }]), 10);
+    expect(suggested[8]?.endsWith('…')).toBe(true);
+    expect(suggested[9]?.startsWith('≈ comme MG4')).toBe(true);
+  });
+
   it('keeps three rows for the list in a short bottom, putting the lines it has no room for on the last', () => {
     const items: PickerItem[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, label: id, path: [], detail: ['déf.', 'raison'] }));
     const lines = frameOf(picker(items), 6);

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import type React from 'react';
 import { useRef } from 'react';
 import { windowTop } from './layout.js';
-import { truncate } from './line-fit.js';
+import { truncate, wrapWords } from './line-fit.js';
 import type { Picker } from './session.js';
 import { hue } from './colour.js';
 
@@ -24,11 +24,22 @@ export interface CodePickerProps {
   width: number;
 }
 
+/**
+ * The rows of an item's detail within `rows`: its first line (a code's definition) wrapped
+ * between whole words over the rows the other lines (a suggestion's reason) leave, cut with `…`
+ * on its last row; then the other lines, one row each.
+ */
+function detailLines(detail: readonly string[], width: number, rows: number): string[] {
+  const [first, ...rest] = detail;
+  if (first === undefined) return [];
+  return [...wrapWords(first, width, Math.max(1, rows - rest.length)), ...rest];
+}
+
 export function CodePicker({ picker, title, empty, hint, checkedLabel, height, width }: CodePickerProps): React.JSX.Element {
   const topRef = useRef(0);
   // Detail lines under the list: as many as the items need (two at most), the list keeping three rows.
   // Counted over every item, so the list does not change height as the highlight moves.
-  const detailRows = Math.max(1, Math.min(2, height - 5, Math.max(0, ...picker.items.map((item) => item.detail?.length ?? 0))));
+  const detailRows = Math.max(1, Math.min(2, height - 5, Math.max(0, ...picker.items.map((item) => detailLines(item.detail ?? [], width, 2).length))));
   const listRows = Math.max(1, height - 2 - detailRows);
   const top = windowTop(topRef.current, { first: picker.highlighted, last: picker.highlighted }, listRows, picker.items.length, 0);
   topRef.current = top;
@@ -64,7 +75,7 @@ export function CodePicker({ picker, title, empty, hint, checkedLabel, height, w
     );
   }
 
-  const detail = picker.items.length === 0 ? [empty] : (highlighted?.detail ?? (hint !== undefined ? [hint] : []));
+  const detail = picker.items.length === 0 ? [empty] : highlighted?.detail !== undefined ? detailLines(highlighted.detail, width, detailRows) : hint !== undefined ? [hint] : [];
   // Lines past the rows there are join the last row.
   const footer = Array.from({ length: detailRows }, (_, i) => (i < detailRows - 1 ? (detail[i] ?? '') : detail.slice(i).join('  ')));
   return (

@@ -16,6 +16,29 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * `text` wrapped between whole words over at most `rows` rows of `width` columns; what does not
+ * fit goes on the last row, cut with `…`. A word longer than a row is cut.
+ */
+export function wrapWords(text: string, width: number, rows: number): string[] {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line === '' || textWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (out.length >= rows - 1) return [...out, truncate([line, ...words.slice(i)].join(' '), width)];
+    out.push(truncate(line, width));
+    line = word;
+  }
+  if (line !== '') out.push(truncate(line, width));
+  return out;
+}
+
 /** The spaces to put between a left and a right part so that the right part ends at `width`. */
 export function gapBetween(left: string, right: string, width: number): string {
   return ' '.repeat(Math.max(1, width - textWidth(left) - textWidth(right)));
