@@ -269,4 +269,34 @@ describe('the help (?)', () => {
       expect([...new Set(missing)], language).toEqual([]);
     }
   });
+
+  it('names the keys of the code list and of the text typed (a memo, a search)', () => {
+    const picking = reduce(state, { type: 'openPicker' });
+    const typing = reduce(state, { type: 'openSearch' });
+    const names: Record<string, { fr: string; en: string }> = {
+      pageDown: { fr: 'PgDn', en: 'PgDn' },
+      pageUp: { fr: 'PgUp', en: 'PgUp' },
+      home: { fr: 'Début', en: 'Home' },
+      end: { fr: 'Fin', en: 'End' },
+      delete: { fr: 'Suppr', en: 'Del' },
+      leftArrow: { fr: '←', en: '←' },
+      rightArrow: { fr: '→', en: '→' },
+    };
+    for (const language of ['fr', 'en'] as const) {
+      const text = screenStrings(language)
+        .help.flatMap((g) => g.keys)
+        .map(([keys, what]) => `${keys} ${what}`)
+        .join('\n');
+      const missing: string[] = [];
+      for (const s of [picking, typing]) {
+        for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+          if (act(s, letter, { ctrl: true }) !== null && !new RegExp(`Ctrl-${letter.toUpperCase()}\\b`).test(text)) missing.push(`${s.mode} Ctrl-${letter.toUpperCase()}`);
+        }
+        for (const [k, name] of Object.entries(names)) {
+          if (act(s, '', { [k]: true }) !== null && !text.includes(name[language])) missing.push(`${s.mode} ${name[language]}`);
+        }
+      }
+      expect([...new Set(missing)], language).toEqual([]);
+    }
+  });
 });

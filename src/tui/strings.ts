@@ -154,7 +154,7 @@ const fr: ScreenStrings = {
       keys: [
         ['⏎  c', 'coder la sélection (ou la phrase courante)'],
         ['tapez', 'filtrer les codes (accents ignorés\u00a0: «\u00a0desempar\u00a0»)'],
-        ['↑ ↓  PgUp PgDn', 'choisir dans la liste des codes'],
+        ['↑ ↓  PgUp PgDn', 'choisir dans la liste des codes (aussi Ctrl-P)'],
         ['Tab  (Espace)', 'cocher plusieurs codes (Espace tant que rien n’est tapé)'],
         ['1 … 9  (Alt-1 … 9)', 'appliquer le code numéroté (Alt une fois le filtre commencé)'],
         ['Ctrl-U  Ctrl-W', 'effacer le filtre, son dernier mot'],
@@ -167,6 +167,16 @@ const fr: ScreenStrings = {
         ['M', 'mémo de l’entretien'],
         ['t  Ctrl-O', 'changer d’entretien (la liste, avec ce qui est lu et codé de chacun)'],
         ['*', 'verbatim exemplaire (pour la thèse)'],
+      ],
+    },
+    {
+      title: 'Texte tapé (mémo, recherche, nom de code)',
+      keys: [
+        ['← →  Début Fin', 'déplacer le curseur dans le texte (aussi Ctrl-A, Ctrl-E)'],
+        ['Suppr  Ctrl-D', 'effacer le caractère sous le curseur'],
+        ['Ctrl-U  Ctrl-W', 'tout effacer, effacer le dernier mot'],
+        ['↑ ↓', 'dans la recherche\u00a0: les recherches précédentes'],
+        ['⏎  Échap', 'valider, annuler'],
       ],
     },
     {
@@ -280,7 +290,7 @@ const en: ScreenStrings = {
       keys: [
         ['⏎  c', 'code the selection (or the current sentence)'],
         ['type', 'filter codes (accents ignored)'],
-        ['↑ ↓  PgUp PgDn', 'move in the list of codes'],
+        ['↑ ↓  PgUp PgDn', 'move in the list of codes (also Ctrl-P)'],
         ['Tab  (Space)', 'check several codes (Space while nothing is typed)'],
         ['1 … 9  (Alt-1 … 9)', 'apply the numbered code at once (Alt once a filter is typed)'],
         ['Ctrl-U  Ctrl-W', 'clear the filter, erase its last word'],
@@ -293,6 +303,16 @@ const en: ScreenStrings = {
         ['M', 'transcript memo'],
         ['t  Ctrl-O', 'open another transcript (the list, with what is read and coded of each)'],
         ['*', 'exemplary quote (for the thesis)'],
+      ],
+    },
+    {
+      title: 'Text typed (memo, search, code name)',
+      keys: [
+        ['← →  Home End', 'move the cursor in the text (also Ctrl-A, Ctrl-E)'],
+        ['Del  Ctrl-D', 'erase the character under the cursor'],
+        ['Ctrl-U  Ctrl-W', 'erase everything, erase the last word'],
+        ['↑ ↓', 'in the search: earlier searches'],
+        ['⏎  Esc', 'confirm, cancel'],
       ],
     },
     {
