@@ -31,6 +31,8 @@ describe('codage code in a real terminal', () => {
     await s.type('q');
     expect(await s.exit).toBe(0);
     expect(s.screen()).toContain('Session saved in codings/marie.yaml');
+    // The code created is said too: codebook.yaml changed as well.
+    expect(s.screen()).toContain('Codebook: 1 code(s) added to codebook.yaml (Ruralité).');
 
     const codebook = readFileSync(join(dir, 'codebook.yaml'), 'utf8');
     expect(codebook).toContain('  - name: Ruralité\n    id: ruralite\n');

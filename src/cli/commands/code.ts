@@ -215,6 +215,8 @@ async function session(
       watcher.seen();
     }
   };
+  /** The codes this session added to codebook.yaml (and did not take back), said at the end. */
+  const createdCodes = new Map<string, string>();
   const onCreateCode = ({ name, themeId, newThemes = [] }: NewCodeRequest) =>
     writeCodebook((text) => {
       let source = text;
@@ -226,6 +228,7 @@ async function session(
       }
       const added = addCode(source, { name, themeId: parentId });
       codebook = parseCodebook(added.source, STUDY_FILES.codebook).codebook;
+      createdCodes.set(added.id, name);
       return { source: added.source, result: { codebook, id: added.id } };
     });
 
@@ -244,6 +247,7 @@ async function session(
     return writeCodebook((source) => {
       const next = removeCode(source, id);
       codebook = parseCodebook(next, STUDY_FILES.codebook).codebook;
+      createdCodes.delete(id);
       return { source: next, result: codebook };
     });
   };
@@ -422,6 +426,15 @@ async function session(
   // its own here (the screen has its copy in its bundle), ~15 ms that would delay the opening.
   const { wrapRuns } = await import('../../core/text/wrap.js');
   ctx.stdout.write(wrapRuns([{ text: saved }], process.stdout.columns || 80));
+  if (createdCodes.size > 0) {
+    const names = [...createdCodes.values()].join(', ');
+    const added = terminalSafe(
+      fr
+        ? `Livre de codes : ${createdCodes.size} code(s) ajouté(s) à ${STUDY_FILES.codebook} (${names}).`
+        : `Codebook: ${createdCodes.size} code(s) added to ${STUDY_FILES.codebook} (${names}).`,
+    );
+    ctx.stdout.write(wrapRuns([{ text: added }], process.stdout.columns || 80));
+  }
   return 0;
 }
 
