@@ -323,3 +323,41 @@ P4 : 90 000 euros sur vingt ans. C'était la 3e fois qu'il venait. Le 21e siècl
     expect(at(locateQuote(words, 'le vingt et unième siècle'))).toEqual(['Le 21e siècle']);
   });
 });
+
+describe('locateQuote: words left out without […]', () => {
+  const said = `E : Comment vivez-vous les refus ?
+P1 : Franchement, parfois je me sens un peu inutile quand ils refusent tout.
+E : Et l'accès aux spécialistes ?
+P1 : Oui, et puis les délais pour avoir un avis spécialisé sont énormes, six mois parfois.
+E : Et les délais sont longs pour vous aussi ?
+P1 : Non. Mais ils sont énormes, les délais, oui.`;
+  const at = (m: QuoteMatch) => m.pieces.map((p) => said.slice(p.start, p.end));
+
+  it('places a short quote from its first word to its last, the left-out words inside, to check', () => {
+    const m = locateQuote(said, 'Je me sens inutile');
+    expect(at(m)).toEqual(['je me sens un peu inutile']);
+    expect(m).toMatchObject({ method: 'approximate', omitted: 2, left: [] });
+    expect(m.trimmed).toBeUndefined();
+    expect(m.score).toBeLessThan(0.85);
+  });
+
+  it('places a quote with more words left out than it has, within bounds', () => {
+    const m = locateQuote(said, 'les délais sont énormes');
+    expect(at(m)).toEqual(['les délais pour avoir un avis spécialisé sont énormes']);
+    expect(m).toMatchObject({ method: 'approximate', omitted: 5 });
+    expect(m.score).toBeLessThan(0.85);
+  });
+
+  it('never takes in the interviewer’s words, nor words too far apart', () => {
+    // (`les délais sont longs pour` is the interviewer's; `Oui … les délais … parfois`, eleven words apart.)
+    expect(locateQuote(said, 'les délais sont longs pour moi').method).toBe('unresolved');
+    expect(locateQuote(said, 'Oui les délais parfois').method).toBe('unresolved');
+  });
+
+  it('gives every place where the words are said in order, for the caller to choose', () => {
+    const twice = `${said}\nE : Et vous ?\nP1 : Je me sens parfois inutile, oui.`;
+    const m = locateQuote(twice, 'Je me sens inutile');
+    expect(m.pieces).toHaveLength(1);
+    expect(m.pieces[0]!.candidates?.map((c) => twice.slice(c.start, c.end))).toEqual(['je me sens un peu inutile', 'Je me sens parfois inutile']);
+  });
+});

@@ -62,6 +62,11 @@ export interface QuoteMatch {
   trimmed?: LeftPiece[];
   /** The closest passage, when nothing was placed. */
   best?: Span;
+  /**
+   * Words of the transcript inside the passage that the quote leaves out without marking the cut
+   * (`Je me sens inutile` for `Je me sens un peu inutile`: 2): placed for review, never as exact.
+   */
+  omitted?: number;
 }
 
 export interface LocateOptions {
@@ -196,26 +201,104 @@ function notOwnWords(search: TranscriptSearch, offset: number): Localized {
   return search.stretches[search.stretchAt(offset)]?.speaker === null ? reasons.beforeFirstLabel(line) : reasons.otherSpeaker(line);
 }
 
+/** Where a block of the quote sits in the transcript, widened to its punctuation (see `atEdges`). */
+function blockSpan(search: TranscriptSearch, words: readonly QuoteWord[], q: string, options: LocateOptions, b: Pick<Block, 'qFrom' | 'qTo' | 'tFrom' | 'tTo'>): Span {
+  const tw = search.words;
+  const last = words[b.qTo - 1]!;
+  const next = words[b.qTo];
+  const after = q.slice(last.end, next === undefined ? q.length : next.start).trimStart();
+  // The quote's own opening punctuation, before its first word.
+  const before = b.qFrom === 0 ? q.slice(0, words[0]!.start) : '';
+  const span = { start: tw.start[b.tFrom]!, end: tw.end[b.tTo - 1]! };
+  // An ellipsis after the part is the author's cut, not the end of the speaker's sentence
+  // (unless the transcript has that very ellipsis there, at the end of the quote).
+  const cut = /^(?:\.{2,}|…|[[(])/.test(after);
+  return atEdges(search.text, span, { before, after: next === undefined ? after : '', closing: cut ? '' : after }, options);
+}
+
 function aligned(search: TranscriptSearch, q: string, options: LocateOptions): QuoteMatch {
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const words = quoteWords(q, search.words);
+  const match = alignedMatch(search, q, options, words);
+  if (options.single) return match;
+  // Nothing placed, or one passage without some of the quote's words: the author may have
+  // left words out without marking it (`Je me sens inutile` for `Je me sens un peu inutile`),
+  // every word of the quote said, in order, close together.
+  if (match.method === 'unresolved') return saidInOrder(search, words, q, options) ?? match;
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const [piece] = match.pieces;
+  const doubtful = match.method === 'partial' || match.trimmed !== undefined || match.score < minScore;
+  if (piece !== undefined && match.pieces.length === 1 && doubtful && match.method !== 'passages') {
+    const whole = saidInOrder(search, words, q, options);
+    // (The same place, taken to the quote's edges, among the others where its words are said; not another one.)
+    const places = whole?.pieces[0]?.candidates ?? whole?.pieces ?? [];
+    if (whole !== null && places.some((p) => p.start <= piece.start && piece.end <= p.end)) return whole;
+  }
+  return match;
+}
+
+/** A quote needs this many words said for its words to be looked for apart (fewer: met anywhere). */
+const MIN_IN_ORDER_WORDS = 3;
+/** Words a quote may leave out without marking it, beyond as many as it has (`les délais sont énormes`: 6). */
+const MORE_OMITTED = 2;
+
+/**
+ * Places a quote every word of which the participant says, in order, within one turn, with some
+ * words left out between them (at most two more than the quote has, hesitations and annotations not
+ * counted): the passage runs from its first word to its last, the left-out words inside, with a
+ * score under the min score (to check). Several such places: every one is a candidate, as for any
+ * passage. Null when the quote has a cut of its own, a word the transcript never says, or too few words.
+ */
+function saidInOrder(search: TranscriptSearch, words: readonly QuoteWord[], q: string, options: LocateOptions): QuoteMatch | null {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const tw = search.words;
+  const said = words.filter((w) => !w.optional);
+  if (said.length < MIN_IN_ORDER_WORDS || said.some((w) => w.id < 0 || w.cutBefore)) return null;
+  const n = said.length;
+  const most = n + MORE_OMITTED;
+  const stretches = search.stretches;
+  const own = (options.speakers ?? 'own') === 'own';
+  // For each place of the first word, the earliest end of the quote's words in order from there.
+  const places: { from: number; to: number; omitted: number }[] = [];
+  for (const from of tw.positions(said[0]!.id)) {
+    const stretch = tw.stretch[from]!;
+    if (stretch < 0 || (own && !stretches[stretch]!.own)) continue;
+    let t = from;
+    let omitted = 0;
+    let k = 1;
+    while (k < n && omitted <= most) {
+      t++;
+      if (t >= tw.count || tw.stretch[t] !== stretch) break;
+      if (tw.ids[t] === said[k]!.id) k++;
+      else if (tw.skippable[t] === 0) omitted++;
+    }
+    if (k === n && omitted <= most) places.push({ from, to: t + 1, omitted });
+  }
+  // (A place holding a shorter one is not another place: `je … je me sens … inutile`.)
+  const minimal = places.filter((p, i) => places[i + 1]?.to !== p.to);
+  if (minimal.length === 0 || minimal.every((p) => p.omitted === 0)) return null;
+  const spanOf = (p: { from: number; to: number }) => blockSpan(search, words, q, options, { qFrom: 0, qTo: words.length, tFrom: p.from, tTo: p.to });
+  const spans = minimal.map(spanOf);
+  const chosen = chooseSpan(spans, { text: search.text, context: options.context, near: options.near })!;
+  const at = minimal[spans.indexOf(chosen)]!;
+  const letters = said.reduce((s, w) => s + w.text.length, 0);
+  let leftOut = 0;
+  for (let t = at.from; t < at.to; t++) leftOut += tw.lengthOf(tw.ids[t]!);
+  leftOut -= letters;
+  // Under the min score whatever the share of left-out words: to check, never accepted unseen.
+  const score = Math.max(0, Math.min(letters / (letters + Math.max(0, leftOut)), minScore - 0.01));
+  const piece: PlacedPiece = { start: chosen.start, end: chosen.end, score, quoteStart: said[0]!.start, quoteEnd: said[n - 1]!.end };
+  if (spans.length > 1) piece.candidates = spans;
+  return { method: 'approximate', quote: q, pieces: [piece], left: [], score, omitted: at.omitted };
+}
+
+function alignedMatch(search: TranscriptSearch, q: string, options: LocateOptions, words: QuoteWord[]): QuoteMatch {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (!words.some((w) => !w.optional)) return unresolved(reasons.noWords());
   const result = new QuoteAligner(search, words, minScore, { acrossTurns: options.speakers === 'any', quoteText: q }).align();
   const text = search.text;
   const tw = search.words;
 
-  const spanOf = (b: Block): Span => {
-    const last = words[b.qTo - 1]!;
-    const next = words[b.qTo];
-    const after = q.slice(last.end, next === undefined ? q.length : next.start).trimStart();
-    // The quote's own opening punctuation, before its first word.
-    const before = b.qFrom === 0 ? q.slice(0, words[0]!.start) : '';
-    const span = { start: tw.start[b.tFrom]!, end: tw.end[b.tTo - 1]! };
-    // An ellipsis after the part is the author's cut, not the end of the speaker's sentence
-    // (unless the transcript has that very ellipsis there, at the end of the quote).
-    const cut = /^(?:\.{2,}|…|[[(])/.test(after);
-    return atEdges(text, span, { before, after: next === undefined ? after : '', closing: cut ? '' : after }, options);
-  };
+  const spanOf = (b: Pick<Block, 'qFrom' | 'qTo' | 'tFrom' | 'tTo'>) => blockSpan(search, words, q, options, b);
   const quoteSpan = (b: Block) => ({ quoteStart: words[b.qFrom]!.start, quoteEnd: words[b.qTo - 1]!.end });
 
   const pieces: PlacedPiece[] = result.pieces

@@ -122,6 +122,31 @@ MG1 : C'est difficile à dire. Je me sens un peu inutile, en fait. On a tout ess
     expect(fr[3]![12]).toBe('');
   });
 
+  it('says how many words a quote left out without […], whatever the min score', () => {
+    const said = `E : Comment vivez-vous les refus ?
+P1 : Franchement, parfois je me sens un peu inutile quand ils refusent tout.
+E : Et l'accès aux spécialistes ?
+P1 : Oui, et puis les délais pour avoir un avis spécialisé sont énormes, six mois parfois.`;
+    for (const minScore of [0.85, 0.4]) {
+      const plan = planImport({
+        rows: [
+          { row: 2, cells: ['P1', 'Inutilité', 'Je me sens inutile'] },
+          { row: 3, cells: ['P1', 'Délais', 'les délais sont énormes'] },
+        ],
+        columns: { participant: 0, code: 1, quote: 2 },
+        transcripts: [{ id: 'P1', text: said }],
+        minScore,
+      });
+      expect(plan.results.map((r) => r.status)).toEqual(['approximate', 'approximate']);
+      expect(plan.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 2 });
+      const fr = reviewRows(plan, 'fr');
+      expect(fr[1]![10]).toBe('je me sens un peu inutile');
+      expect(fr[1]![12]).toContain('2 mots omis sans […] dans le passage, à vérifier.');
+      expect(fr[2]![10]).toBe('les délais pour avoir un avis spécialisé sont énormes');
+      expect(reviewRows(plan, 'en')[2]![12]).toContain(': 5 words left out without […] in the passage, to check.');
+    }
+  });
+
   it('counts a row under the min score only when it is: the same rows at 0.6', () => {
     const plan = planAt(0.6);
     expect(plan.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 0 });

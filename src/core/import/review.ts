@@ -107,7 +107,10 @@ function belowMinScore(r: ImportRowResult, language: Language, minScore: number)
   if ((r.match?.trimmed?.length ?? 0) > 0) {
     causes.push(fr ? 'des mots à son début ou à sa fin ne sont pas dans le passage' : 'words at its start or end are not in the passage');
   }
-  if (r.pieces.some((p) => p.score < minScore)) {
+  const omitted = r.match?.omitted ?? 0;
+  if (omitted > 0) {
+    causes.push(fr ? `${omitted}\u00a0mot${omitted > 1 ? 's' : ''} omis sans […] dans le passage` : `${omitted} word${omitted > 1 ? 's' : ''} left out without […] in the passage`);
+  } else if (r.pieces.some((p) => p.score < minScore)) {
     causes.push(fr ? 'un mot retouché est pardonné dans un passage court' : 'one edited word is forgiven in a short passage');
   }
   const why = causes.join(fr ? ' et ' : ' and ');
