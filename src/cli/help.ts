@@ -103,7 +103,9 @@ one id are the passages of one quote). Each quote is found in the participant’
 words: exactly, then normalised (case, accents, apostrophes, punctuation), else aligned word by
 word — a quote compiled from several passages ("...", "[…]", or nothing between them), in any
 order, glued by a copy from a PDF, or edited (spelling, "ne", a word added or left out) becomes
-one segment per passage, tied by a shared quote id. A passage found at several places is
+one segment per passage, tied by a shared quote id; a quote whose words are all said, in
+order, with a few words left out without "[…]", is placed from its first word to its last, to
+check. A passage found at several places is
 placed by the quote’s other passages or the neighbouring rows, and marked ambiguous for you to
 confirm (codage confirm); a part that cannot be placed with confidence is left, with why, in the
 review file. Codes and themes missing from codebook.yaml are added.
@@ -122,7 +124,9 @@ mots du participant : à l’identique, puis normalisé (casse, accents, apostro
 sinon aligné mot à mot — un verbatim compilé de plusieurs passages (« ... », « […] » ou rien
 entre eux), dans n’importe quel ordre, recollé par un copier-coller depuis un PDF, ou retouché
 (orthographe, « ne », un mot ajouté ou omis) devient un segment par passage, liés par un
-identifiant de citation commun. Un passage présent à plusieurs endroits est placé d’après les
+identifiant de citation commun ; un verbatim dont tous les mots sont dits, dans l’ordre, avec
+quelques mots omis sans « […] », est placé de son premier mot au dernier, à vérifier. Un passage
+présent à plusieurs endroits est placé d’après les
 autres passages du verbatim ou les lignes voisines, et marqué ambigu pour que vous le confirmiez
 (codage confirm) ; une partie impossible à placer avec certitude est laissée de côté, avec la
 raison, dans le fichier de revue. Les codes et thèmes absents du livre de codes y sont ajoutés.
