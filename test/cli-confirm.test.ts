@@ -69,8 +69,15 @@ describe('import → check → confirm', () => {
     const after = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
     expect(after.problems.filter((p) => p.kind === 'segment-ambiguous')).toEqual([]);
     expect(readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')).not.toContain('"ambiguous"');
+    // The confirmation is recorded: a confirmed place is told from one never ambiguous.
+    const lines = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8').split('\n').filter((l) => l.startsWith('  - {'));
+    const marks = lines.map((l) => JSON.parse(l.slice(4)) as { id: string; confirmed?: boolean });
+    expect(marks.filter((s) => s.confirmed).map((s) => s.id)).toEqual([id]);
     const again = runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'fr']);
     expect(again.stdout).toBe('Aucun segment à confirmer dans codings/lea.yaml.\nSegments ambigus restants\u00a0: 0\n');
+    const other = marks.find((s) => s.id !== id)!.id;
+    const named = runCli(['confirm', id, other, '--coder', 'lea', '--study', dir, '--lang', 'en']);
+    expect(named.stdout).toBe(`No segment to confirm in codings/lea.yaml.\nAlready confirmed: ${id}\nNot marked ambiguous, nothing to confirm: ${other}\nAmbiguous segments left: 0\n`);
   });
 
   it('keeps the ids of the rows imported again where they were when a corrected spreadsheet replaces the file', () => {

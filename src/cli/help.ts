@@ -146,7 +146,8 @@ rien : la revue seulement là où --review l’indique.`,
       summary: 'confirm segments an import placed among several possible places (marked ambiguous)',
       after: `
 codage check lists every ambiguous segment with its id and line. Check that it is the right
-place in the transcript, then confirm it here: its "ambiguous" mark is removed. A quote id
+place in the transcript, then confirm it here: its "ambiguous" mark becomes "confirmed", which
+import-codings --replace keeps while it places the quote at that same place. A quote id
 confirms every passage of that quote. If the place is wrong, code the right passage instead and
 delete the segment’s line.`,
     },
@@ -154,7 +155,8 @@ delete the segment’s line.`,
       summary: "confirmer des segments qu’un import a placés parmi plusieurs endroits possibles (marqués ambigus)",
       after: `
 codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c’est
-le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » est retirée.
+le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » devient
+« confirmed », qu’import-codings --replace garde tant qu’il place la citation à ce même endroit.
 Un identifiant de citation confirme tous les passages de cette citation. Si l’endroit est faux,
 codez plutôt le bon passage et supprimez la ligne du segment.`,
     },

@@ -149,6 +149,12 @@ export interface Segment {
   quote?: string;
   /** Placed among several equally good places (by an import): `check` lists it until the coder confirms it. */
   ambiguous?: boolean;
+  /**
+   * The coder confirmed this place (`codage confirm`) after an import marked it ambiguous: an
+   * import that replaces the file and finds the quote again at this very place (same offsets,
+   * same text, same text around it) keeps the confirmation instead of asking again.
+   */
+  confirmed?: boolean;
   /** ISO 8601 time of the last change. */
   at?: string;
   /** Transcript text just before and after the segment when it was placed, to find it again after the transcript changes. */

@@ -23,6 +23,9 @@ const segment: fc.Arbitrary<Segment> = fc
       text: messyText(20).filter((t) => t !== ""),
       memo: messyText(10),
       exemplary: fc.boolean(),
+      quote: id,
+      ambiguous: fc.boolean(),
+      confirmed: fc.boolean(),
       at: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
     },
     { requiredKeys: ['id', 'participant', 'start', 'length', 'codes', 'text'] },
@@ -42,8 +45,8 @@ const coderFile: fc.Arbitrary<CoderFile> = fc.record({
 /** What a segment means, without where it was read from. */
 function content(file: CoderFile) {
   const segments = file.segments
-    // `exemplary: false` is the default, written by leaving the field out.
-    .map(({ line: _line, exemplary, ...s }) => (exemplary ? { ...s, exemplary } : s))
+    // `exemplary`, `ambiguous`, `confirmed`: false is the default, written by leaving the field out.
+    .map(({ line: _line, exemplary, ambiguous, confirmed, ...s }) => ({ ...s, ...(exemplary ? { exemplary } : {}), ...(ambiguous ? { ambiguous } : {}), ...(confirmed ? { confirmed } : {}) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { coder: file.coder, memos: file.memos, segments };
 }
@@ -120,6 +123,7 @@ describe('the fast segment check', () => {
         exemplary: fc.boolean(),
         quote: id,
         ambiguous: fc.boolean(),
+        confirmed: fc.boolean(),
         at: fc.constant('2026-03-01T10:00:00Z'),
         prefix: messyText(2),
         suffix: messyText(2),

@@ -18,7 +18,7 @@ interface ConfirmOptions {
   json?: boolean;
 }
 
-/** `codage confirm`: removes the `ambiguous` mark of segments the coder has checked. */
+/** `codage confirm`: replaces the `ambiguous` mark of segments the coder has checked by `confirmed`. */
 export async function run(baseCtx: CommandContext, ids: string[], options: ConfirmOptions): Promise<number> {
   const root = resolve(options.study);
   const { coder } = await resolveCoder(root, options.coder, { mustExist: true });
@@ -67,7 +67,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
 
   const left = result.coderFile.segments.filter((s) => s.ambiguous).length;
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify({ coder, file, confirmed: result.confirmed, alreadyConfirmed: result.already, ambiguousLeft: left }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ coder, file, confirmed: result.confirmed, alreadyConfirmed: result.already, notAmbiguous: result.notAmbiguous, ambiguousLeft: left }, null, 2)}\n`);
     return 0;
   }
   const colon = fr ? '\u00a0: ' : ': ';
@@ -80,6 +80,13 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   }
   if (result.already.length > 0) {
     ctx.stdout.write(fr ? `Déjà confirmé(s)${colon}${result.already.join(', ')}\n` : `Already confirmed: ${result.already.join(', ')}\n`);
+  }
+  if (result.notAmbiguous.length > 0) {
+    ctx.stdout.write(
+      fr
+        ? `Non marqué(s) ambigu(s), rien à confirmer${colon}${result.notAmbiguous.join(', ')}\n`
+        : `Not marked ambiguous, nothing to confirm: ${result.notAmbiguous.join(', ')}\n`,
+    );
   }
   ctx.stdout.write(
     fr ? `Segments ambigus restants${colon}${left}${left > 0 ? ' (codage check les liste)' : ''}\n` : `Ambiguous segments left: ${left}${left > 0 ? ' (codage check lists them)' : ''}\n`,

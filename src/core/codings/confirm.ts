@@ -1,6 +1,8 @@
 /**
  * Confirming segments an import placed among several equally good places (`ambiguous`): the
- * coder has checked the place, the mark goes. Pure: the command reads and writes the file.
+ * coder has checked the place, the mark goes and `confirmed` records it, so that an import that
+ * replaces the file and finds the quote again at this place does not ask again. Pure: the
+ * command reads and writes the file.
  */
 import type { CoderFile } from '../types.js';
 
@@ -17,8 +19,10 @@ export interface ConfirmResult {
   coderFile: CoderFile;
   /** Segments whose mark was removed, in file order. */
   confirmed: string[];
-  /** Ids given that name segments already confirmed (or never ambiguous). */
+  /** Ids given that name segments already confirmed (`confirmed`). */
   already: string[];
+  /** Ids given that name segments no import marked ambiguous: nothing to confirm. */
+  notAmbiguous: string[];
   /** Ids given that name no segment and no quote of the file. */
   unknown: string[];
 }
@@ -26,6 +30,7 @@ export interface ConfirmResult {
 export function confirmSegments(file: CoderFile, request: ConfirmRequest): ConfirmResult {
   const wanted = new Set<string>();
   const already: string[] = [];
+  const notAmbiguous: string[] = [];
   const unknown: string[] = [];
   if (request.all) {
     for (const s of file.segments) {
@@ -35,7 +40,7 @@ export function confirmSegments(file: CoderFile, request: ConfirmRequest): Confi
     for (const id of request.ids) {
       const named = file.segments.filter((s) => s.id === id || s.quote === id);
       if (named.length === 0) unknown.push(id);
-      else if (!named.some((s) => s.ambiguous)) already.push(id);
+      else if (!named.some((s) => s.ambiguous)) (named.some((s) => s.confirmed) ? already : notAmbiguous).push(id);
       for (const s of named) if (s.ambiguous) wanted.add(s.id);
     }
   }
@@ -44,7 +49,7 @@ export function confirmSegments(file: CoderFile, request: ConfirmRequest): Confi
     if (!wanted.has(s.id)) return s;
     confirmed.push(s.id);
     const { ambiguous: _, ...rest } = s;
-    return { ...rest, at: request.now };
+    return { ...rest, confirmed: true, at: request.now };
   });
-  return { coderFile: { ...file, segments }, confirmed, already, unknown };
+  return { coderFile: { ...file, segments }, confirmed, already, notAmbiguous, unknown };
 }

@@ -75,6 +75,29 @@ describe('parseCoderFile: the canonical layout', () => {
     expect(block.coderFile.segments[0]!.ambiguous).toBeUndefined();
   });
 
+  it('reads and writes back a confirmed place; a file written before the mark existed reads as before', () => {
+    const line =
+      '  - {"id": "a1", "participant": "MG1", "start": 10, "end": 20, "codes": ["impuissance"], "text": "on bricole", "confirmed": true, "at": "2026-11-02T14:03:11Z", "prefix": "Huit mois. Donc ", "suffix": " en attendant."}\n';
+    const text = `${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments:\n${line}`;
+    const { coderFile, problems } = read(text);
+    expect(problems).toEqual([]);
+    expect(coderFile.segments[0]!.confirmed).toBe(true);
+    expect(coderFile.segments[0]!.ambiguous).toBeUndefined();
+    expect(serializeCoderFile(coderFile)).toBe(text);
+    // Without the field (a file of an earlier codage, a segment never ambiguous): nothing confirmed, nothing reported.
+    const older = read(text.replace(', "confirmed": true', ''));
+    expect(older.problems).toEqual([]);
+    expect(older.coderFile.segments[0]!.confirmed).toBeUndefined();
+    expect(serializeCoderFile(older.coderFile)).toBe(text.replace(', "confirmed": true', ''));
+    // By hand in block style, `confirmed: false` is the default.
+    const block = read(`version: 1\nsegments:\n  - id: a1\n    participant: MG1\n    start: 10\n    end: 20\n    codes: [impuissance]\n    text: on bricole\n    confirmed: false\n`);
+    expect(block.problems).toEqual([]);
+    expect(block.coderFile.segments[0]!.confirmed).toBeUndefined();
+    const wrong = read(`version: 1\nsegments:\n  - {"id": "a", "participant": "P1", "start": 0, "end": 1, "codes": ["c"], "text": "x", "confirmed": "oui"}\n`);
+    expect(wrong.problems.map((p) => [p.line, p.kind, p.message.en])).toEqual([[3, 'segment-wrong-type', '`confirmed` must be `true` or `false`.']]);
+    expect(wrong.invalid).toHaveLength(1);
+  });
+
   it('reports a wrong quote id or ambiguous mark at its place, and keeps the segment', () => {
     const { problems, invalid } = read(`version: 1\nsegments:\n  - {"id": "a", "participant": "P1", "start": 0, "end": 1, "codes": ["c"], "text": "x", "ambiguous": "oui"}\n  - {"id": "b", "participant": "P1", "start": 0, "end": 1, "codes": ["c"], "text": "x", "quote": ""}\n`);
     expect(problems.map((p) => [p.line, p.kind])).toEqual([

@@ -35,7 +35,7 @@ export interface CoderFileRead {
   rewritable: boolean;
 }
 
-export const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'quote', 'ambiguous', 'at', 'prefix', 'suffix'];
+export const SEGMENT_KEYS = ['id', 'participant', 'start', 'end', 'codes', 'text', 'memo', 'exemplary', 'quote', 'ambiguous', 'confirmed', 'at', 'prefix', 'suffix'];
 const SEGMENT_KEY_SET = new Set(SEGMENT_KEYS);
 
 /** Where a field of an entry is written: 1-based line and column. */
@@ -427,7 +427,7 @@ export function isCleanSegment(v: Record<string, unknown>): boolean {
     if (!SEGMENT_KEY_SET.has(key)) return false;
     keys++;
   }
-  const { id, participant, start, end, codes, text, memo, exemplary, quote, ambiguous, at, prefix, suffix } = v;
+  const { id, participant, start, end, codes, text, memo, exemplary, quote, ambiguous, confirmed, at, prefix, suffix } = v;
   if (typeof id !== 'string' || id === '' || typeof participant !== 'string' || participant === '') return false;
   if (!isOffset(start) || !isOffset(end) || start >= end || typeof text !== 'string') return false;
   if (!Array.isArray(codes) || codes.length === 0) return false;
@@ -440,6 +440,7 @@ export function isCleanSegment(v: Record<string, unknown>): boolean {
   if (exemplary !== undefined && typeof exemplary !== 'boolean') return false;
   if (quote !== undefined && (typeof quote !== 'string' || quote === '')) return false;
   if (ambiguous !== undefined && typeof ambiguous !== 'boolean') return false;
+  if (confirmed !== undefined && typeof confirmed !== 'boolean') return false;
   if (at !== undefined && typeof at !== 'string') return false;
   if (prefix !== undefined && typeof prefix !== 'string') return false;
   if (suffix !== undefined && typeof suffix !== 'string') return false;
@@ -480,7 +481,7 @@ export function flawsOf(v: Record<string, unknown>): Flaw[] {
   if (v.quote === '') flaws.push({ field: 'quote', kind: 'segment-wrong-type', message: { en: '`quote` must not be empty: remove it, or give the id the quote’s other segments have.', fr: '`quote` ne doit pas être vide : supprimez-le, ou donnez l’identifiant qu’ont les autres segments de la citation.' } });
   text('prefix', false, { en: 'text', fr: 'du texte' });
   text('suffix', false, { en: 'text', fr: 'du texte' });
-  for (const field of ['exemplary', 'ambiguous']) {
+  for (const field of ['exemplary', 'ambiguous', 'confirmed']) {
     const x = v[field];
     if (x !== undefined && x !== null && typeof x !== 'boolean') {
       flaws.push({ field, kind: 'segment-wrong-type', message: { en: `\`${field}\` must be \`true\` or \`false\`.`, fr: `\`${field}\` doit valoir \`true\` ou \`false\`.` } });
@@ -517,6 +518,7 @@ function toSegment(v: Record<string, unknown>, line: number): { segment: Segment
   if (v.exemplary === true) segment.exemplary = true;
   if (typeof v.quote === 'string' && v.quote !== '') segment.quote = v.quote;
   if (v.ambiguous === true) segment.ambiguous = true;
+  if (v.confirmed === true) segment.confirmed = true;
   if (typeof v.at === 'string') segment.at = v.at;
   if (typeof v.prefix === 'string') segment.prefix = v.prefix;
   if (typeof v.suffix === 'string') segment.suffix = v.suffix;
@@ -605,6 +607,7 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
       const segment = v as unknown as Segment;
       if (segment.exemplary === false) delete segment.exemplary;
       if (segment.ambiguous === false) delete segment.ambiguous;
+      if (segment.confirmed === false) delete segment.confirmed;
       segment.line = line;
       ids.set(segment.id, line);
       segments.push(segment);

@@ -31,6 +31,16 @@ describe('replaceTranscriptSegments', () => {
     expect(next.segments.find((s) => s.id === 'b')).toEqual(old);
   });
 
+  it('keeps a confirmed place confirmed while the segment stays there, not once it is moved', () => {
+    const { ambiguous: _, ...rest } = placed;
+    const confirmed = { ...rest, confirmed: true };
+    const saved = (start: number, end: number) =>
+      replaceTranscriptSegments({ coderFile: { ...file, segments: [confirmed, old] }, transcript, edited: [{ id: 'a', start, end, codes: ['bricolage', 'humour'] }], keep: [], now: 't1' }).segments.find((s) => s.id === 'a')!;
+    expect(saved(placed.start, placed.end)).toMatchObject({ confirmed: true, at: 't1' });
+    const first = at('On bricole');
+    expect(saved(first.start, first.end).confirmed).toBeUndefined();
+  });
+
   it('gives a new or moved segment the text around it, and a moved one is no longer ambiguous', () => {
     const first = at('On bricole');
     const next = replaceTranscriptSegments({

@@ -30,7 +30,7 @@ function sameContent(a: Segment, b: Segment): boolean {
  * placed, which the screen never sees), stay exactly as they were. Offsets become code points,
  * each segment's text is the transcript's exact text, and `at` changes only for segments that
  * changed. What the screen does not handle is kept from the file: the quote a segment belongs
- * to, and — while the segment stays where it was — its `ambiguous` mark and its context; a new
+ * to, and — while the segment stays where it was — its `ambiguous` or `confirmed` mark and its context; a new
  * or moved segment gets the text around it as its context.
  */
 export function replaceTranscriptSegments(input: {
@@ -61,6 +61,7 @@ export function replaceTranscriptSegments(input: {
     if (old?.quote !== undefined) segment.quote = old.quote;
     const samePlace = old !== undefined && old.start === segment.start && old.end === segment.end && old.text === segment.text;
     if (samePlace && old.ambiguous) segment.ambiguous = true;
+    if (samePlace && old.confirmed) segment.confirmed = true;
     segment.at = old && sameContent(old, segment) ? old.at : input.now;
     if (segment.at === undefined) delete segment.at;
     if (samePlace && (old.prefix !== undefined || old.suffix !== undefined)) {

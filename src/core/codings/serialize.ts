@@ -100,6 +100,7 @@ export function segmentFlow(s: Segment): string {
   if (s.exemplary === true) parts.push(', "exemplary": true');
   if (s.quote !== undefined) parts.push(', "quote": ', quote(s.quote));
   if (s.ambiguous === true) parts.push(', "ambiguous": true');
+  if (s.confirmed === true) parts.push(', "confirmed": true');
   if (s.at !== undefined) parts.push(', "at": ', quote(s.at));
   if (s.prefix !== undefined) parts.push(', "prefix": ', quote(s.prefix));
   if (s.suffix !== undefined) parts.push(', "suffix": ', quote(s.suffix));

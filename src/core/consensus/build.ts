@@ -276,16 +276,19 @@ function withPassage(segment: Segment, from: Segment): void {
  * The places confirmed in the consensus (`codage confirm --coder consensus`): a segment the rebuild
  * marks `ambiguous` (from a coder's segment an import placed among several places) that the file
  * written before holds with the same id, place, codes and text but without the mark was checked
- * there; it stays confirmed, with the time of that confirmation.
+ * there; it stays confirmed, with the time of that confirmation. The `confirmed` mark the file
+ * written before has on the same id and place stays too, also once the coder confirmed the place
+ * in their own file (the rebuild then has no `ambiguous` mark to take off).
  */
 function withConfirmations(segments: Segment[], previous: readonly Segment[]): void {
   const byId = new Map(previous.map((s) => [s.id, s]));
   for (const segment of segments) {
-    if (segment.ambiguous !== true) continue;
     const before = byId.get(segment.id);
     if (before === undefined || before.ambiguous === true) continue;
     const same = spanKey(before.participant, before.start, before.end, before.codes, before.text) === spanKey(segment.participant, segment.start, segment.end, segment.codes, segment.text);
     if (!same) continue;
+    if (before.confirmed === true) segment.confirmed = true;
+    if (segment.ambiguous !== true) continue;
     delete segment.ambiguous;
     if (before.at !== undefined) segment.at = before.at;
     else delete segment.at;

@@ -98,7 +98,7 @@ export type ConsensusEdit =
   /** The memo on the whole transcript: --force gives it the coders' memos. */
   | { participant: string; kind: 'memo' };
 
-const FIELDS = ['start', 'end', 'text', 'codes', 'memo', 'exemplary', 'quote', 'ambiguous', 'prefix', 'suffix', 'at'] as const;
+const FIELDS = ['start', 'end', 'text', 'codes', 'memo', 'exemplary', 'quote', 'ambiguous', 'confirmed', 'prefix', 'suffix', 'at'] as const;
 
 /**
  * What rebuilding would change in the consensus on disk, in the given transcripts, segment by
