@@ -102,4 +102,35 @@ describe('import → check → confirm', () => {
     const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows[1]!.segment).toBe(idOf(before, 'lombalgie'));
   });
+
+  it('keeps the place confirmed before the spreadsheet replaced the file, where the quote is placed again: check does not ask again', () => {
+    const replaced = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--review', review, '--replace', '--json', '--lang', 'en']);
+    expect(replaced.code).toBe(0);
+    const lombalgie = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('  - {'))
+      .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; ambiguous?: boolean; confirmed?: boolean })
+      .find((s) => s.text === 'lombalgie')!;
+    expect(lombalgie).toMatchObject({ confirmed: true });
+    expect(lombalgie.ambiguous).toBeUndefined();
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ ambiguousSegments: 0, stillConfirmed: [lombalgie.id], confirmAgain: [] });
+    const check = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
+    expect(check.problems.filter((p) => p.kind === 'segment-ambiguous')).toEqual([]);
+    const rows = parse(readFileSync(review, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[1]!.reason).toContain(`Confirmed before (codage confirm) at this place, in the same text: still confirmed (${lombalgie.id}).`);
+    // The sheet now lists the row where its neighbours put it at the other place: to confirm again, and said so.
+    writeFileSync(sheet, SHEET.replace('MG1;Lombalgie;lombalgie\n', '').replace(/\n$/, '\nMG1;Lombalgie;lombalgie\n'));
+    const moved = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--review', review, '--replace', '--lang', 'en']);
+    expect(moved.code).toBe(0);
+    const again = readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('  - {'))
+      .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; ambiguous?: boolean; confirmed?: boolean })
+      .find((s) => s.text === 'lombalgie')!;
+    expect(again.ambiguous).toBe(true);
+    expect(again.confirmed).toBeUndefined();
+    expect(moved.stdout).toContain(`To confirm again: 1 segment(s) you had confirmed (codage confirm), now placed at another place, or where the transcript text around them changed: ${again.id}\n`);
+    const asked = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
+    expect(asked.problems.filter((p) => p.kind === 'segment-ambiguous')).toHaveLength(1);
+  });
 });

@@ -177,7 +177,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
     const transcript = study.transcriptById.get(participant);
     return transcript === undefined ? offset : transcriptOffsets(transcript).toCodePoint(offset);
   };
-  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds, codePoint), { delimiter: fr ? ';' : ',', bom: true });
+  // Places confirmed in the replaced file and placed there again: still confirmed (see merge.ts).
+  const stillConfirmed = outcome.merged.stillConfirmed;
+  const confirmAgain = outcome.merged.confirmAgain;
+  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds, codePoint, new Set(stillConfirmed)), { delimiter: fr ? ';' : ',', bom: true });
   if (reviewPath !== null) {
     try {
       writeOutputFile(root, reviewPath, review, '--review');
@@ -195,7 +198,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   }
 
   const summary = plan.summary;
-  const ambiguousSegments = plan.segments.filter((s) => s.ambiguous).length;
+  const ambiguousSegments = plan.segments.filter((s) => s.ambiguous).length - stillConfirmed.length;
   const misplaced = themeDisagreements(plan.results, codebookEdit.themes);
   for (const d of misplaced) ctx.stderr.write(`${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${terminalSafe(themeWarning(d, file, ctx.language))}\n`);
   if (options.json) {
@@ -212,6 +215,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           segmentsCompleted: completed,
           segmentsAlreadyThere: already,
           ambiguousSegments,
+          stillConfirmed,
+          confirmAgain,
           sharedPlaces: plan.shared,
           codesAdded: codebookEdit.addedCodes,
           themesAdded: codebookEdit.addedThemes,
@@ -233,6 +238,23 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           ? `${formatNumber(ambiguousSegments, 'fr')} segment(s) placé(s) parmi plusieurs endroits possibles (d’après le contexte, sinon au plus près des lignes voisines), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
           : `${formatNumber(ambiguousSegments, 'en')} segment(s) placed among several possible places (by context, else nearest the neighbouring rows), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
+    );
+  }
+  // A confirmation is the researcher's work: said whether it was kept or is to be done again.
+  if (confirmAgain.length > 0) {
+    ctx.stdout.write(
+      `${paint.yellow(fr ? 'À confirmer de nouveau' : 'To confirm again')}${colon}${
+        fr
+          ? `${formatNumber(confirmAgain.length, 'fr')} segment(s) que vous aviez confirmé(s) (codage confirm), placé(s) maintenant à un autre endroit, ou là où le texte de la transcription a changé autour\u00a0: ${someNames(confirmAgain, 'fr')}`
+          : `${formatNumber(confirmAgain.length, 'en')} segment(s) you had confirmed (codage confirm), now placed at another place, or where the transcript text around them changed: ${someNames(confirmAgain, 'en')}`
+      }\n`,
+    );
+  }
+  if (stillConfirmed.length > 0) {
+    ctx.stdout.write(
+      fr
+        ? `Toujours confirmé(s)\u00a0: ${formatNumber(stillConfirmed.length, 'fr')} segment(s) placé(s) de nouveau là où vous l’aviez confirmé (codage confirm), dans le même texte\u00a0: rien à confirmer de nouveau.\n`
+        : `Still confirmed: ${formatNumber(stillConfirmed.length, 'en')} segment(s) placed again where you had confirmed them (codage confirm), in the same text: nothing to confirm again.\n`,
     );
   }
   for (const shared of plan.shared) {

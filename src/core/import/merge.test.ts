@@ -88,4 +88,53 @@ describe('mergeImportedSegments', () => {
     expect(moved.coderFile.segments[0]!.quote).not.toBe(first.segments[0]!.quote);
     expect(moved.coderFile.segments.map((s) => s.id)).not.toContain(first.segments[0]!.id);
   });
+
+  describe('a place the coder confirmed, when the file is replaced', () => {
+    // `il revient` is said twice: the import placed it at the first, the coder confirmed it there.
+    const first = (at: string) => at.indexOf('il revient');
+    const row = (t: string, from = 0): ImportSegment => {
+      const start = t.indexOf('il revient', from);
+      return { participant: 'P1', start, end: start + 'il revient'.length, text: 'il revient', codes: [code('bricolage')], rows: [3], ambiguous: true };
+    };
+    const imported = merge(null, [row(text)]).coderFile;
+    const confirmedFile: CoderFile = { ...imported, segments: imported.segments.map(({ ambiguous: _, ...s }) => ({ ...s, confirmed: true })) };
+    const replace = (t: string, segment: ImportSegment) =>
+      mergeImportedSegments({
+        coder: 'marie',
+        base: { ...confirmedFile, segments: [] },
+        previous: confirmedFile.segments,
+        segments: [segment],
+        codeIds: ids,
+        transcripts: new Map([['P1', { id: 'P1', text: t } as Transcript]]),
+        now: 'T2',
+        random,
+      });
+
+    it('stays confirmed when the quote is placed there again, with the same text around it', () => {
+      const again = replace(text, row(text));
+      const [s] = again.coderFile.segments;
+      expect(s).toMatchObject({ id: confirmedFile.segments[0]!.id, confirmed: true });
+      expect(s!.ambiguous).toBeUndefined();
+      expect(again.stillConfirmed).toEqual([s!.id]);
+      expect(again.confirmAgain).toEqual([]);
+    });
+
+    it('is to confirm again when the quote is now placed at its other occurrence', () => {
+      const again = replace(text, row(text, first(text) + 1));
+      const [s] = again.coderFile.segments;
+      expect(s!.ambiguous).toBe(true);
+      expect(s!.confirmed).toBeUndefined();
+      expect(again.stillConfirmed).toEqual([]);
+      expect(again.confirmAgain).toEqual([s!.id]);
+    });
+
+    it('is to confirm again when the transcript changed around the place, at the same offsets', () => {
+      const edited = text.replace('il revient.', 'il revient encore.');
+      const again = replace(edited, row(edited));
+      const [s] = again.coderFile.segments;
+      expect(s).toMatchObject({ start: confirmedFile.segments[0]!.start, id: confirmedFile.segments[0]!.id, ambiguous: true });
+      expect(s!.confirmed).toBeUndefined();
+      expect(again.confirmAgain).toEqual([s!.id]);
+    });
+  });
 });

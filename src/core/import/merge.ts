@@ -19,7 +19,9 @@ export interface MergeInput {
    * The segments of the file the import replaces (`--replace`): a segment imported again on the
    * same place keeps its id, and a quote whose passages are all where they were keeps its quote
    * id, so that what names them (`codage confirm`, the reconcile log, notes kept elsewhere) still
-   * finds them after a corrected spreadsheet is imported again.
+   * finds them after a corrected spreadsheet is imported again. A place the coder confirmed
+   * (`confirmed`) stays confirmed when the quote is placed there again: the same offsets, the same
+   * text and the same text around it (`prefix`, `suffix`).
    */
   previous?: readonly Segment[];
 }
@@ -34,9 +36,17 @@ export interface MergeResult {
   already: number;
   /** The id of the segment each imported segment became (new or existing), in input order. */
   ids: string[];
+  /** Segments the import placed among several places, at a place the replaced file had confirmed: still confirmed, not ambiguous. */
+  stillConfirmed: string[];
+  /**
+   * Segments marked ambiguous whose quote the replaced file had confirmed (same participant, same
+   * text, or the same id), but at another place or with other text around it: to confirm again.
+   */
+  confirmAgain: string[];
 }
 
 const spanKey = (participant: string, start: number, end: number) => `${participant}\u0000${start}\u0000${end}`;
+const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\u0000${s.text}`;
 
 /**
  * Adds imported segments to a coder file; offsets become code points, and each new segment
@@ -63,6 +73,18 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     if (s.quote === undefined) earlierSingle.set(spanKey(s.participant, s.start, s.end), s.id);
     else earlierQuotes.set(s.quote, [...(earlierQuotes.get(s.quote) ?? []), s]);
   }
+  // The places the replaced file had confirmed, by place and text; and by quote text (participant, text).
+  const confirmedAt = new Map<string, Segment>();
+  const confirmedTexts = new Map<string, Segment[]>();
+  for (const s of input.previous ?? []) {
+    if (s.confirmed !== true || s.ambiguous === true) continue;
+    confirmedAt.set(`${spanKey(s.participant, s.start, s.end)}\u0000${s.text}`, s);
+    confirmedTexts.set(textKey(s), [...(confirmedTexts.get(textKey(s)) ?? []), s]);
+  }
+  const confirmedIds = new Map((input.previous ?? []).filter((s) => s.confirmed === true && s.ambiguous !== true).map((s) => [s.id, s]));
+  const carried = new Set<Segment>();
+  const stillConfirmed: string[] = [];
+  const newlyAmbiguous: Segment[] = [];
   const earlierQuote = new Map<string, { quote: string; ids: Map<string, string> }>();
   for (const [quote, passages] of earlierQuotes) {
     const spans = passages.map((s) => spanKey(s.participant, s.start, s.end));
@@ -150,11 +172,23 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     if (imported.ambiguous) segment.ambiguous = true;
     segment.at = input.now;
     Object.assign(segment, contextOf(transcript.text, imported.start, imported.end));
+    // Placed again where the coder confirmed it, in the same words around it: still confirmed.
+    const confirmed = confirmedAt.get(`${key}\u0000${segment.text}`);
+    if (confirmed !== undefined && confirmed.prefix === segment.prefix && confirmed.suffix === segment.suffix) {
+      carried.add(confirmed);
+      if (segment.ambiguous) stillConfirmed.push(id);
+      delete segment.ambiguous;
+      segment.confirmed = true;
+    } else if (segment.ambiguous) newlyAmbiguous.push(segment);
     segments.push(segment);
     if (quote === undefined) single.set(key, segment);
     else inQuote.set(quote, [...(inQuote.get(quote) ?? []), segment]);
     ids.push(id);
     added++;
   }
-  return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already, ids };
+  // Ambiguous again where the replaced file had that quote, or that segment, confirmed elsewhere.
+  const confirmAgain = newlyAmbiguous
+    .filter((s) => [...(confirmedTexts.get(textKey(s)) ?? []), confirmedIds.get(s.id)].some((c) => c !== undefined && !carried.has(c)))
+    .map((s) => s.id);
+  return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already, ids, stillConfirmed, confirmAgain };
 }

@@ -51,13 +51,30 @@ function score(r: ImportRowResult, language: Language): string {
  * Header and one row per spreadsheet row, ready for a CSV writer. `segmentIds`: the ids of the
  * segments each row's passages became, when they were written. `codePoint`: a participant's
  * transcript offset as coder files and listings count it (code points; UTF-16 units without it).
+ * `stillConfirmed`: segments placed again where the replaced file had them confirmed.
  */
-export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Map<number, string[]>, codePoint?: (participant: string, offset: number) => number): string[][] {
+export function reviewRows(
+  plan: ImportPlan,
+  language: Language,
+  segmentIds?: Map<number, string[]>,
+  codePoint?: (participant: string, offset: number) => number,
+  stillConfirmed?: ReadonlySet<string>,
+): string[][] {
   const rows: string[][] = [HEADER[language]];
   for (const r of plan.results) {
     const at = (offset: number) => String(codePoint === undefined || r.participant === null ? offset : codePoint(r.participant, offset));
     const status = STATUS[language][r.status] + (r.ambiguous ? `, ${AMBIGUOUS[language]}` : '');
     const pieces = r.pieces;
+    const ids = [...new Set(segmentIds?.get(r.row) ?? [])];
+    const kept = ids.filter((id) => stillConfirmed?.has(id) === true);
+    const confirmed =
+      kept.length === 0
+        ? []
+        : [
+            language === 'fr'
+              ? `Déjà confirmé (codage confirm) à cet endroit, dans le même texte\u00a0: toujours confirmé (${kept.join(LIST)}).`
+              : `Confirmed before (codage confirm) at this place, in the same text: still confirmed (${kept.join(LIST)}).`,
+          ];
     rows.push([
       String(r.row),
       r.participant ?? r.participantCell,
@@ -70,8 +87,8 @@ export function reviewRows(plan: ImportPlan, language: Language, segmentIds?: Ma
       pieces.map((p) => at(p.end)).join(LIST),
       pieces.map((p) => String(p.line)).join(LIST),
       pieces.map((p) => p.text).join(JOIN),
-      [...new Set(segmentIds?.get(r.row) ?? [])].join(LIST),
-      reasonOf(r, language, plan.minScore),
+      ids.join(LIST),
+      [reasonOf(r, language, plan.minScore), ...confirmed].filter((x) => x !== '').join(' | '),
     ]);
   }
   return rows;
