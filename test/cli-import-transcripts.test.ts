@@ -242,6 +242,42 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(runCli(['import', plain, '--study', study]).stdout).not.toContain('note');
   });
 
+  it('keeps the text of Word fields: a date inserted as a simple field (w:fldSimple) as much as a complex one', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-sources-');
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const simple = `<w:fldSimple w:instr=" DATE \\@ &quot;dd/MM/yyyy&quot; "><w:r><w:t>12/03/2025</w:t></w:r></w:fldSimple>`;
+    const complex = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('1')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const body = [
+      `<w:p>${run('Date : ')}${simple}${run(' — durée 42 min')}</w:p>`,
+      `<w:p>${run('Page ')}${complex}${run(', fichier ')}<w:fldSimple w:instr="FILENAME"><w:r><w:t>MG4.docx</w:t></w:r></w:fldSimple><w:fldSimple w:instr="NUMPAGES"/></w:p>`,
+      `<w:p>${run('E : Bonjour, merci d’avoir accepté.')}</w:p>`,
+      `<w:p>${run('MG4 : Avec plaisir.')}</w:p>`,
+    ].join('');
+    const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+    writeFileSync(
+      join(dir, 'MG4.docx'),
+      zipArchive([
+        {
+          name: '[Content_Types].xml',
+          content: Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+          ),
+        },
+        {
+          name: '_rels/.rels',
+          content: Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+          ),
+        },
+        { name: 'word/document.xml', content: Buffer.from(document) },
+      ]),
+    );
+    const result = runCli(['import', join(dir, 'MG4.docx'), '--study', study]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(transcript(study, 'MG4.txt')).toBe('---\nid: MG4\nsource: MG4.docx\n---\nDate : 12/03/2025 — durée 42 min\n\nPage 1, fichier MG4.docx\n\nE : Bonjour, merci d’avoir accepté.\n\nMG4 : Avec plaisir.\n');
+  });
+
   it('warns when speaker labels are still names', () => {
     const study = newStudy();
     const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);

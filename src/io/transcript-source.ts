@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceText } from '../core/transcript-import/build.js';
 import { odtParagraphs } from '../core/transcript-import/odt-text.js';
+import { unwrapSimpleFields } from '../core/transcript-import/word-fields.js';
 import { wordHtmlParagraphs } from '../core/transcript-import/word-html.js';
 import { binaryContent } from '../core/text/binary.js';
 import { decodeTranscriptBytes, normalizeText } from '../core/text/decode.js';
@@ -78,7 +79,10 @@ async function readDocx(bytes: Uint8Array): Promise<SourceRead> {
   if (!isZip(bytes)) return refusal('unreadable', { en: 'not a Word document (.docx is a zip archive; this is not one)', fr: 'pas un document Word (un .docx est une archive zip ; celui-ci n’en est pas une)' }, SAVE_AS_DOCX);
   let archive: Buffer;
   try {
-    archive = boundedArchive(bytes);
+    // Simple fields (an inserted date, a page number) unwrapped: mammoth would drop their text.
+    archive = boundedArchive(bytes, undefined, (name, content) =>
+      name.startsWith('word/') && name.endsWith('.xml') && content.includes('fldSimple') ? Buffer.from(unwrapSimpleFields(content.toString('utf8')), 'utf8') : content,
+    );
   } catch (error) {
     return archiveRefusal(error, 'Word');
   }
