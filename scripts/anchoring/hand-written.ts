@@ -283,4 +283,16 @@ export const HAND_WRITTEN: HandWrittenCase[] = [
     quote: 'Je me sens coincée. Je peux pas lui dire d’arrêter le cannabis',
     truth: [],
   },
+  {
+    // Words left out without « […] » (« un peu »): placed from its first word to its last, for review.
+    participant: 'MG1',
+    quote: 'Je me sens inutile',
+    truth: ['Je me sens un peu inutile'],
+  },
+  {
+    // The same, in a list: « de la relaxation » left out.
+    participant: 'A1',
+    quote: "on propose de l'hypnose, de la méditation",
+    truth: ["on propose de l'hypnose, de la relaxation, de la méditation"],
+  },
 ];

@@ -464,7 +464,7 @@ export function thesisQuotes(transcripts: readonly Transcript[], count: number, 
     'short-repeated': share(0.05),
     'across-speakers': count - share(0.4) - share(0.2) - share(0.1) - share(0.1) - share(0.05) * 3,
   });
-  return spreadsheetOrder(rng, quotes, transcripts);
+  return spreadsheetOrder(seed, quotes, transcripts);
 }
 
 /** Builds the whole test set (generated and hand-written quotes) in spreadsheet order. */
@@ -493,7 +493,7 @@ export function buildTestSet(demo: string, seed = 7): TestSet {
     add('hand-written', src, h.quote, h.truth.map((t) => locateTruth(src.transcript, t)));
     quotes[quotes.length - 1]!.participantCell = h.cell ?? h.participant;
   }
-  return { transcripts, quotes: spreadsheetOrder(rng, quotes, transcripts) };
+  return { transcripts, quotes: spreadsheetOrder(seed, quotes, transcripts) };
 }
 
 /** An exact passage of the transcript: its `nth` occurrence (0 = first). */
@@ -510,10 +510,17 @@ function locateTruth(t: Transcript, truth: string | [string, number]): Span {
   return { start: at, end: at + passageText.length };
 }
 
-/** Participants in study order; each one's rows in reading order, one in eight moved elsewhere. */
-function spreadsheetOrder(rng: Random, quotes: TestQuote[], transcripts: readonly Transcript[]): TestQuote[] {
+/**
+ * Participants in study order; each one's rows in reading order, one in eight moved elsewhere.
+ * Each participant's moves are drawn from a generator of their own (the seed and their id), so
+ * that a case added to one participant leaves every other participant's rows where they were.
+ */
+function spreadsheetOrder(seed: number, quotes: TestQuote[], transcripts: readonly Transcript[]): TestQuote[] {
   const out: TestQuote[] = [];
   for (const t of transcripts) {
+    let idHash = 0;
+    for (const c of t.id) idHash = (Math.imul(idHash, 31) + c.codePointAt(0)!) >>> 0;
+    const rng = createRandom((seed ^ idHash) >>> 0);
     const mine = quotes
       .filter((q) => q.participant === t.id)
       .sort((a, b) => (a.truth[0]?.start ?? 0) - (b.truth[0]?.start ?? 0) || a.id.localeCompare(b.id));
