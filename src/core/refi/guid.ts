@@ -10,6 +10,9 @@ import { hash } from 'node:crypto';
 /** codage's own namespace for name-based UUIDs (itself a fixed random UUID). */
 const NAMESPACE = Buffer.from('6f1d5a3e0c8b4f7a9d2e51c4b7a8e903', 'hex');
 
+/** Each byte's two hex digits. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /** The stable GUID of a thing named by `parts` (joined with U+001F, which no id contains). */
 export function stableGuid(...parts: string[]): string {
   // One call to the one-shot hash (a hash object per GUID cost twice as much: a project export
@@ -17,8 +20,12 @@ export function stableGuid(...parts: string[]): string {
   const digest = hash('sha1', Buffer.concat([NAMESPACE, Buffer.from(parts.join('\u001f'), 'utf8')]), 'buffer');
   digest[6] = (digest[6]! & 0x0f) | 0x50;
   digest[8] = (digest[8]! & 0x3f) | 0x80;
-  const hex = digest.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let guid = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) guid += '-';
+    guid += HEX[digest[i]!];
+  }
+  return guid;
 }
 
 /** GUIDs as tools write them (`{…}`, upper case) in one form, to compare them. */

@@ -26,6 +26,9 @@ describe('stableGuid', () => {
     expect(stableGuid('code', 'impuissance')).toBe(v5('code\u001fimpuissance'));
     expect(stableGuid('segment', 'marie', 'a1b2c3d4')).toBe(v5('segment\u001fmarie\u001fa1b2c3d4'));
     expect(stableGuid('source', 'Entretien é 😊')).toBe(v5('source\u001fEntretien é 😊'));
+    // The same values from another implementation (Python's uuid.uuid5).
+    expect(stableGuid('code', 'impuissance')).toBe('f79f634a-bf2a-5e86-95ef-a4b92950aef0');
+    expect(stableGuid('segment', 'marie', 's-12é')).toBe('3a17bc54-abc7-5ab8-bea7-b1c1f3da03a6');
   });
   it('compares GUIDs as tools write them', () => {
     expect(guidKey('{6F1D5A3E-0C8B-4F7A-9D2E-51C4B7A8E903}')).toBe('6f1d5a3e-0c8b-4f7a-9d2e-51c4b7a8e903');

@@ -13,13 +13,19 @@ export function isXmlText(text: string): boolean {
   return !NOT_XML.test(text);
 }
 
+const TEXT_ESCAPED = /[&<>\r]/;
+const ATTRIBUTE_ESCAPED = /[&<>"\t\n\r]/;
+
 /** Element content: `&`, `<`, `>` escaped; a CR kept as `&#13;` (a parser would turn it into LF). */
 export function xmlText(text: string): string {
+  if (!TEXT_ESCAPED.test(text)) return text;
   return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** An attribute value in double quotes: also `"`, and tab, LF and CR as references (else a parser turns them into spaces). */
 export function xmlAttribute(text: string): string {
+  // Most values (GUIDs, numbers, ids) need nothing: a test is cheaper than a replace with a callback.
+  if (!ATTRIBUTE_ESCAPED.test(text)) return text;
   return text.replace(/[&<>"\t\n\r]/g, (c) => {
     switch (c) {
       case '&':
@@ -42,8 +48,7 @@ export function xmlAttribute(text: string): string {
 
 /** `name="value"` pairs, skipping undefined values, in the order given. */
 export function attributes(pairs: [string, string | number | boolean | undefined][]): string {
-  return pairs
-    .filter((pair): pair is [string, string | number | boolean] => pair[1] !== undefined)
-    .map(([name, value]) => ` ${name}="${xmlAttribute(String(value))}"`)
-    .join('');
+  let out = '';
+  for (const [name, value] of pairs) if (value !== undefined) out += ` ${name}="${xmlAttribute(String(value))}"`;
+  return out;
 }
