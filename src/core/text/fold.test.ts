@@ -56,6 +56,16 @@ describe('foldWithMap', () => {
     // Both letters of a ligature map back to it.
     expect([...foldWithMap('xœ').map]).toEqual([0, 1, 1, 2]);
   });
+
+  it('gives the same words whether every folded letter is Latin-1 or some are not', () => {
+    expect(foldWithMap('Ça, c’est « l’Été » ÿ').folded).toBe('ca c est l ete y');
+    // Greek, Cyrillic, CJK and a letter outside the BMP stay letters, lowercase, accents removed.
+    const wide = foldWithMap('Ωμέγα, Москва; 日本 et 𝒜 é');
+    expect(wide.folded).toBe('ωμεγα москва 日本 et 𝒜 e');
+    expect(wide.map).toHaveLength(wide.folded.length + 1);
+    // A text whose only letter beyond Latin-1 comes last (the choice is made at the end).
+    expect(foldWithMap('abc déf ŋ').folded).toBe('abc def ŋ');
+  });
 });
 
 describe('FoldedText', () => {

@@ -116,6 +116,8 @@ export function foldWithMap(text: string): FoldedMap {
   let len = 0;
   /** Index of the first separator since the last word character, or -1. */
   let pending = -1;
+  /** Whether a folded character is beyond Latin-1 (Greek, Cyrillic, CJK…). */
+  let wide = false;
 
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -170,24 +172,35 @@ export function foldWithMap(text: string): FoldedMap {
       pending = -1;
     }
     if (letters === null) {
+      if (f > 0xff) wide = true;
       codes[len] = f;
       map[len] = start;
       len++;
     } else {
       for (let k = 0; k < letters.length; k++) {
-        codes[len] = letters.charCodeAt(k);
+        const code = letters.charCodeAt(k);
+        if (code > 0xff) wide = true;
+        codes[len] = code;
         map[len] = start;
         len++;
       }
     }
   }
 
-  const decoder = new TextDecoder('utf-16le');
-  const folded = decoder.decode(codes.subarray(0, len));
+  const folded = wide ? new TextDecoder('utf-16le').decode(codes.subarray(0, len)) : latin1String(codes.subarray(0, len));
   const out = new Int32Array(len + 1);
   out.set(map.subarray(0, len));
   out[len] = n;
   return { folded, map: out };
+}
+
+/**
+ * Characters all below U+0100 as a string, through Latin-1: a string of one byte a character
+ * (half the memory, faster to search), made about ten times faster than by a UTF-16 decoder.
+ */
+function latin1String(codes: Uint16Array): string {
+  const bytes = new Uint8Array(codes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 /** A text folded once, with conversions between folded and original offsets. */
