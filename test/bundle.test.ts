@@ -61,6 +61,20 @@ describe('the bundled coding screen', () => {
     expect(parse('a: [1, "é"]')).toEqual({ a: [1, 'é'] });
   });
 
+  it('has the compiled modules load the Word reader (mammoth) from one file, which reads a .docx', async () => {
+    const compiled = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? compiled(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+      );
+    const files = compiled(join(ROOT, 'dist/src')).filter((file) => !file.startsWith(join(ROOT, 'dist/src/cli-bundle')));
+    expect(files.filter((file) => /from 'mammoth'|import\('mammoth'\)/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    expect(files.filter((file) => readFileSync(file, 'utf8').includes("vendor/mammoth.js')")).length).toBe(1);
+    const mammoth = ((await import(join(ROOT, 'dist/vendor/mammoth.js'))) as { default: { convertToHtml: (input: { buffer: Buffer }) => Promise<{ value: string }> } }).default;
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Enquêteur : « Bonjour »'), new Paragraph('P1 : Ça va…')] }] }));
+    expect((await mammoth.convertToHtml({ buffer: docx })).value).toBe('<p>Enquêteur : « Bonjour »</p><p>P1 : Ça va…</p>');
+  });
+
   it('never calls fetch: Yoga decodes its WebAssembly itself, without loading Node’s HTTP client', () => {
     const code = readdirSync(join(ROOT, 'dist/bundle'))
       .filter((name) => name.endsWith('.js'))
