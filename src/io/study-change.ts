@@ -49,7 +49,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
-import { serializeCoderFile, type KeptEntries } from '../core/codings/serialize.js';
+import { coderFileBytes, type KeptEntries } from '../core/codings/serialize.js';
 import { DataError } from '../core/errors.js';
 import { coderFilePath, isValidCoderName, STUDY_FILES, type CoderEntry } from '../core/study/study.js';
 import type { CoderFile, Language, Localized, Problem } from '../core/types.js';
@@ -393,7 +393,7 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         mustHaveBeenRead(file);
         const kept = content.kept ?? {};
         const entry: CoderEntry = { coder: content.coder, file, coderFile: content.coderFile, kept, rewritable: true };
-        writes.set(file, { file, abs: path.join(root, file), content: serializeCoderFile(content.coderFile, kept, options.language ?? 'en'), entry });
+        writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, options.language ?? 'en'), entry });
       },
       text(file) {
         const rel = toPosix(file);

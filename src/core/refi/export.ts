@@ -16,6 +16,7 @@ import { deName } from '../report/typography.js';
 import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant, Segment } from '../types.js';
 import { nodeDescription } from './description.js';
 import { projectDescription, selectionDescription } from './marks.js';
+import { Utf8Writer } from '../text/utf8-writer.js';
 import { stableGuid } from './guid.js';
 import { attributes, isXmlText, xmlText } from './xml.js';
 
@@ -46,65 +47,14 @@ export interface UnwritableText {
   where: Localized;
 }
 
-/**
- * Lines of XML written as UTF-8 straight into buffers of about a megabyte: a project of 200
- * interviews (30 MB of XML) is never held as lines, one string and its bytes all at once. Given
- * `onChunk`, each buffer goes there as soon as it is full (to be compressed while the rest is
- * written) and none is kept.
- *
- * Each line is written on its own rather than joined with others first: most lines are ASCII,
- * and one line with a « or a ’ would make a joined string two bytes a character (measured: a
- * third less time for a 200-interview project).
- */
-class Lines {
-  private static readonly SIZE = 1 << 20;
-  private chunk = Buffer.alloc(0);
-  private at = 0;
-  private readonly chunks: Uint8Array[] = [];
-
-  constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
-
-  push(line: string): void {
-    // At most 3 bytes of UTF-8 per UTF-16 unit, and the line break.
-    const most = line.length * 3 + 1;
-    if (this.chunk.length - this.at < most) {
-      this.settle();
-      this.chunk = Buffer.allocUnsafe(Math.max(Lines.SIZE, most));
-    }
-    this.at += this.chunk.write(line, this.at, 'utf8');
-    this.chunk[this.at++] = 0x0a;
-  }
-
-  /** Hands on the bytes written so far; the next line starts a new buffer. */
-  private settle(): void {
-    if (this.at > 0) {
-      const done = this.chunk.subarray(0, this.at);
-      if (this.onChunk === undefined) this.chunks.push(done);
-      else this.onChunk(done);
-    }
-    this.chunk = Buffer.alloc(0);
-    this.at = 0;
-  }
-
-  /** Every line, each ended by a line break, in UTF-8 (those not given to `onChunk`: none, then). */
-  bytes(): Uint8Array {
-    this.settle();
-    return Buffer.concat(this.chunks);
-  }
-
-  text(): string {
-    return new TextDecoder().decode(this.bytes());
-  }
-}
-
 class Writer {
-  readonly lines: Lines;
+  readonly lines: Utf8Writer;
   readonly unwritable: UnwritableText[] = [];
   constructor(
     readonly language: Language,
     onChunk?: (chunk: Uint8Array) => void,
   ) {
-    this.lines = new Lines(onChunk);
+    this.lines = new Utf8Writer(onChunk);
   }
 
   check(text: string, where: Localized): string {
@@ -125,14 +75,14 @@ function codeElements(w: Writer, node: CodebookNode, indent: string, codeGuid: (
   ])}`;
   const note = noteOf(node);
   if (description === undefined && note === undefined && node.children.length === 0) {
-    w.lines.push(`${open}/>`);
+    w.lines.line(`${open}/>`);
     return;
   }
-  w.lines.push(`${open}>`);
-  if (description !== undefined) w.lines.push(`${indent}  <Description>${xmlText(w.check(description, where))}</Description>`);
-  if (note !== undefined) w.lines.push(`${indent}  <NoteRef${attributes([['targetGUID', note]])}/>`);
+  w.lines.line(`${open}>`);
+  if (description !== undefined) w.lines.line(`${indent}  <Description>${xmlText(w.check(description, where))}</Description>`);
+  if (note !== undefined) w.lines.line(`${indent}  <NoteRef${attributes([['targetGUID', note]])}/>`);
   for (const child of node.children) codeElements(w, child, `${indent}  `, codeGuid, noteOf);
-  w.lines.push(`${indent}</Code>`);
+  w.lines.line(`${indent}</Code>`);
 }
 
 /** Top-level nodes in codebook order: themes, then codes not yet grouped. */
@@ -145,13 +95,13 @@ const codeGuidOf = (id: string) => stableGuid('code', id);
 /** The codebook exchange file (`.qdc`). */
 export function codebookQdc(codebook: Codebook, language: Language, origin: string): { xml: string; unwritable: UnwritableText[] } {
   const w = new Writer(language);
-  w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
-  w.lines.push(`<CodeBook xmlns="${CODEBOOK_NAMESPACE}"${attributes([['origin', origin]])}>`);
-  w.lines.push('  <Codes>');
+  w.lines.line('<?xml version="1.0" encoding="utf-8"?>');
+  w.lines.line(`<CodeBook xmlns="${CODEBOOK_NAMESPACE}"${attributes([['origin', origin]])}>`);
+  w.lines.line('  <Codes>');
   const nodes = topNodes(codebook);
   for (const node of nodes) codeElements(w, node, '    ', codeGuidOf);
-  w.lines.push('  </Codes>');
-  w.lines.push('</CodeBook>');
+  w.lines.line('  </Codes>');
+  w.lines.line('</CodeBook>');
   if (nodes.length === 0) {
     // The schema wants at least one Code: an empty codebook cannot be exchanged.
     w.unwritable.push({ where: { en: 'the codebook: it has no code yet', fr: "le livre de codes : il n’a encore aucun code" } });
@@ -228,8 +178,8 @@ export function projectQde(
     }
     return groups;
   };
-  w.lines.push('<?xml version="1.0" encoding="utf-8"?>');
-  w.lines.push(
+  w.lines.line('<?xml version="1.0" encoding="utf-8"?>');
+  w.lines.line(
     `<Project xmlns="${PROJECT_NAMESPACE}"${attributes([
       ['name', w.check(study.title, { en: 'the study title', fr: "le titre de l’étude" })],
       ['origin', study.origin],
@@ -237,9 +187,9 @@ export function projectQde(
   );
 
   if (study.coders.length > 0) {
-    w.lines.push('  <Users>');
-    for (const { coder } of study.coders) w.lines.push(`    <User${attributes([['guid', userGuid(coder)], ['name', coder], ['id', coder]])}/>`);
-    w.lines.push('  </Users>');
+    w.lines.line('  <Users>');
+    for (const { coder } of study.coders) w.lines.line(`    <User${attributes([['guid', userGuid(coder)], ['name', coder], ['id', coder]])}/>`);
+    w.lines.line('  </Users>');
   }
 
   // Notes, gathered while the codes and the sources are written (a coder's own, or the study's).
@@ -256,11 +206,11 @@ export function projectQde(
 
   const nodes = topNodes(study.codebook);
   if (nodes.length > 0) {
-    w.lines.push('  <CodeBook>');
-    w.lines.push('    <Codes>');
+    w.lines.line('  <CodeBook>');
+    w.lines.line('    <Codes>');
     for (const node of nodes) codeElements(w, node, '      ', codeGuid, nodeNote);
-    w.lines.push('    </Codes>');
-    w.lines.push('  </CodeBook>');
+    w.lines.line('    </Codes>');
+    w.lines.line('  </CodeBook>');
   }
 
   // Variables: every attribute of any participant, in first-seen order.
@@ -275,17 +225,17 @@ export function projectQde(
   }
   const types = new Map(names.map((name) => [name, variableType(study.transcripts.map((t) => study.participants.get(t.id)?.attributes[name] ?? null))]));
   if (names.length > 0) {
-    w.lines.push('  <Variables>');
+    w.lines.line('  <Variables>');
     for (const name of names) {
-      w.lines.push(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l’attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
+      w.lines.line(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l’attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
     }
-    w.lines.push('  </Variables>');
+    w.lines.line('  </Variables>');
   }
 
   if (study.transcripts.length > 0) {
-    w.lines.push('  <Cases>');
+    w.lines.line('  <Cases>');
     for (const t of study.transcripts) {
-      w.lines.push(`    <Case${attributes([['guid', stableGuid('case', t.id)], ['name', w.check(t.id, { en: `the participant id "${t.id}"`, fr: `l’identifiant « ${t.id} »` })]])}>`);
+      w.lines.line(`    <Case${attributes([['guid', stableGuid('case', t.id)], ['name', w.check(t.id, { en: `the participant id "${t.id}"`, fr: `l’identifiant « ${t.id} »` })]])}>`);
       const values = study.participants.get(t.id)?.attributes ?? {};
       for (const name of names) {
         if (!(name in values)) continue;
@@ -293,25 +243,25 @@ export function projectQde(
         const ref = `<VariableRef${attributes([['targetGUID', stableGuid('variable', name)]])}/>`;
         // A value left empty (null) is written as a VariableValue with no value: known to be empty.
         if (value !== null) w.check(String(value), { en: `the attribute "${name}" of ${t.id}`, fr: `l’attribut « ${name} » de ${t.id}` });
-        w.lines.push(`      <VariableValue>${ref}${value === null ? '' : valueElement(types.get(name)!, value)}</VariableValue>`);
+        w.lines.line(`      <VariableValue>${ref}${value === null ? '' : valueElement(types.get(name)!, value)}</VariableValue>`);
       }
-      w.lines.push(`      <SourceRef${attributes([['targetGUID', sourceGuid(t.id)]])}/>`);
-      w.lines.push('    </Case>');
+      w.lines.line(`      <SourceRef${attributes([['targetGUID', sourceGuid(t.id)]])}/>`);
+      w.lines.line('    </Case>');
     }
-    w.lines.push('  </Cases>');
+    w.lines.line('  </Cases>');
   }
 
   const sources: { path: string; text: string }[] = [];
   if (study.transcripts.length > 0) {
-    w.lines.push('  <Sources>');
+    w.lines.line('  <Sources>');
     for (const t of study.transcripts) {
       const guid = sourceGuid(t.id);
       sources.push({ path: `sources/${guid}.txt`, text: t.text });
-      w.lines.push(`    <TextSource${attributes([['guid', guid], ['name', t.id], ['plainTextPath', `internal://${guid}.txt`]])}>`);
+      w.lines.line(`    <TextSource${attributes([['guid', guid], ['name', t.id], ['plainTextPath', `internal://${guid}.txt`]])}>`);
       for (const c of study.coders) {
         for (const s of segmentsOf(c).get(t.id) ?? []) {
           const selection = stableGuid('segment', c.coder, s.id);
-          w.lines.push(
+          w.lines.line(
             `      <PlainTextSelection${attributes([
               ['guid', selection],
               // The quote, for tools that show it and to check positions on import; XML cannot carry some control characters.
@@ -324,19 +274,19 @@ export function projectQde(
             ])}>`,
           );
           const description = selectionDescription(s, study.language);
-          if (description !== undefined) w.lines.push(`        <Description>${xmlText(description)}</Description>`);
+          if (description !== undefined) w.lines.line(`        <Description>${xmlText(description)}</Description>`);
           for (const code of s.codes) {
-            w.lines.push(`        <Coding${attributes([['guid', stableGuid('coding', c.coder, s.id, code)], ['creatingUser', userGuid(c.coder)]])}>`);
-            w.lines.push(`          <CodeRef${attributes([['targetGUID', codeGuid(code)]])}/>`);
-            w.lines.push('        </Coding>');
+            w.lines.line(`        <Coding${attributes([['guid', stableGuid('coding', c.coder, s.id, code)], ['creatingUser', userGuid(c.coder)]])}>`);
+            w.lines.line(`          <CodeRef${attributes([['targetGUID', codeGuid(code)]])}/>`);
+            w.lines.line('        </Coding>');
           }
           if (s.memo !== undefined) {
             const note = stableGuid('memo', c.coder, s.id);
             w.check(s.memo, { en: `the memo of segment ${s.id} (${c.coder})`, fr: `le mémo du segment ${s.id} (${c.coder})` });
             notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}, segment ${s.id}` : `Memo ${c.coder}, ${t.id}, segment ${s.id}`, coder: c.coder, text: s.memo, ...(s.at !== undefined ? { at: s.at } : {}) });
-            w.lines.push(`        <NoteRef${attributes([['targetGUID', note]])}/>`);
+            w.lines.line(`        <NoteRef${attributes([['targetGUID', note]])}/>`);
           }
-          w.lines.push('      </PlainTextSelection>');
+          w.lines.line('      </PlainTextSelection>');
         }
       }
       for (const c of study.coders) {
@@ -345,18 +295,18 @@ export function projectQde(
         const note = stableGuid('memo', c.coder, 'participant', t.id);
         w.check(memo, { en: `the memo of ${c.coder} on ${t.id}`, fr: `le mémo ${deName(c.coder)} sur ${t.id}` });
         notes.push({ guid: note, name: fr ? `Mémo ${c.coder}, ${t.id}` : `Memo ${c.coder}, ${t.id}`, coder: c.coder, text: memo });
-        w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
+        w.lines.line(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
       }
       const memo = studyMemos?.transcripts.get(t.id);
       if (memo !== undefined) {
         const note = stableGuid('memo', 'transcript', t.id);
         w.check(memo, { en: `the memo on ${t.id}`, fr: `le mémo sur ${t.id}` });
         notes.push({ guid: note, name: fr ? `Mémo sur ${t.id}` : `Memo on ${t.id}`, text: memo });
-        w.lines.push(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
+        w.lines.line(`      <NoteRef${attributes([['targetGUID', note]])}/>`);
       }
-      w.lines.push('    </TextSource>');
+      w.lines.line('    </TextSource>');
     }
-    w.lines.push('  </Sources>');
+    w.lines.line('  </Sources>');
   }
 
   // The memo on the study: a note on the project as a whole.
@@ -366,16 +316,16 @@ export function projectQde(
     notes.push({ guid: studyNote, name: fr ? 'Mémo sur l’étude' : 'Memo on the study', text: studyMemos!.study! });
   }
   if (notes.length > 0) {
-    w.lines.push('  <Notes>');
+    w.lines.line('  <Notes>');
     for (const note of notes) {
-      w.lines.push(`    <Note${attributes([['guid', note.guid], ['name', note.name], ['creatingUser', note.coder === undefined ? undefined : userGuid(note.coder)]])}>`);
-      w.lines.push(`      <PlainTextContent>${xmlText(note.text)}</PlainTextContent>`);
-      w.lines.push('    </Note>');
+      w.lines.line(`    <Note${attributes([['guid', note.guid], ['name', note.name], ['creatingUser', note.coder === undefined ? undefined : userGuid(note.coder)]])}>`);
+      w.lines.line(`      <PlainTextContent>${xmlText(note.text)}</PlainTextContent>`);
+      w.lines.line('    </Note>');
     }
-    w.lines.push('  </Notes>');
+    w.lines.line('  </Notes>');
   }
-  if (study.studyLanguage !== undefined) w.lines.push(`  <Description>${xmlText(projectDescription(study.studyLanguage, study.language))}</Description>`);
-  if (studyNote !== undefined) w.lines.push(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
-  w.lines.push('</Project>');
+  if (study.studyLanguage !== undefined) w.lines.line(`  <Description>${xmlText(projectDescription(study.studyLanguage, study.language))}</Description>`);
+  if (studyNote !== undefined) w.lines.line(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
+  w.lines.line('</Project>');
   return { xml: w.lines.bytes(), sources, unwritable: w.unwritable };
 }

@@ -1,0 +1,60 @@
+/**
+ * Text written straight into UTF-8 buffers of about a megabyte, piece by piece: a large file
+ * (a coder file of 20,000 segments, a REFI-QDA project of 30 MB) is never held as one string and
+ * then its bytes. Given `onChunk`, each full buffer goes there at once (to be compressed while the
+ * rest is written) and none is kept.
+ *
+ * Each piece is encoded on its own rather than joined with the others first: most lines are ASCII,
+ * and one line with a « or a ’ makes a joined string two bytes a character, slower to build and
+ * to encode (measured: a third less time for the XML of a 200-interview project).
+ */
+export class Utf8Writer {
+  private static readonly SIZE = 1 << 20;
+  private chunk = Buffer.alloc(0);
+  private at = 0;
+  private readonly chunks: Uint8Array[] = [];
+
+  constructor(private readonly onChunk?: (chunk: Uint8Array) => void) {}
+
+  /** Appends `text`. */
+  write(text: string): void {
+    // At most 3 bytes of UTF-8 per UTF-16 unit (a surrogate pair: 4 bytes for 2 units).
+    const most = text.length * 3;
+    if (this.chunk.length - this.at < most) {
+      this.settle();
+      this.chunk = Buffer.allocUnsafe(Math.max(Utf8Writer.SIZE, most));
+    }
+    this.at += this.chunk.write(text, this.at, 'utf8');
+  }
+
+  /** Appends `text` and a line break. */
+  line(text: string): void {
+    this.write(text);
+    this.write('\n');
+  }
+
+  /** Hands on the bytes written so far; the next piece starts a new buffer. */
+  private settle(): void {
+    if (this.at > 0) {
+      const done = this.chunk.subarray(0, this.at);
+      if (this.onChunk === undefined) this.chunks.push(done);
+      else this.onChunk(done);
+    }
+    this.chunk = Buffer.alloc(0);
+    this.at = 0;
+  }
+
+  /** Everything written, in UTF-8 (what was not given to `onChunk`: nothing, then). */
+  bytes(): Uint8Array {
+    this.settle();
+    if (this.chunks.length === 1) return this.chunks[0] as Uint8Array;
+    const all = Buffer.concat(this.chunks);
+    this.chunks.length = 0;
+    this.chunks.push(all);
+    return all;
+  }
+
+  text(): string {
+    return new TextDecoder().decode(this.bytes());
+  }
+}
