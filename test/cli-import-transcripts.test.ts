@@ -275,7 +275,32 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     );
     const result = runCli(['import', join(dir, 'MG4.docx'), '--study', study]);
     expect(result.code, result.stderr).toBe(0);
-    expect(transcript(study, 'MG4.txt')).toBe('---\nid: MG4\nsource: MG4.docx\n---\nDate : 12/03/2025 — durée 42 min\n\nPage 1, fichier MG4.docx\n\nE : Bonjour, merci d’avoir accepté.\n\nMG4 : Avec plaisir.\n');
+    // The date and duration the header names go in the front matter; the header stays as written.
+    expect(transcript(study, 'MG4.txt')).toBe(
+      '---\nid: MG4\ndate: 2025-03-12\nduration: 42\nsource: MG4.docx\n---\nDate : 12/03/2025 — durée 42 min\n\nPage 1, fichier MG4.docx\n\nE : Bonjour, merci d’avoir accepté.\n\nMG4 : Avec plaisir.\n',
+    );
+    expect(result.stdout).toContain('MG4.docx → transcripts/MG4.txt (E, MG4\u202f; date 2025-03-12, durée 42 min lues avant le premier locuteur)');
+  });
+
+  it('takes the interview date and duration from the lines before the first speaker, never over a date given otherwise', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-sources-');
+    writeFileSync(join(dir, 'P3.txt'), 'Interview 3\nDate: 2025-03-12, duration 42 minutes\n\nE: Hello.\n\nP3: Hello.\n');
+    writeFileSync(join(dir, 'GMT20250314-101500_P4.txt'), 'Date de l’entretien : 12 mars 2025\nDurée : 00:42:10\n\nE : Bonjour.\n\nP4 : Bonjour.\n');
+    const result = runCli(['import', join(dir, 'P3.txt'), join(dir, 'GMT20250314-101500_P4.txt'), '--study', study, '--lang', 'en', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout) as { imported: { id: string; fromHeader?: unknown }[]; problems: { kind: string; message: string }[] };
+    expect(out.imported.map((t) => [t.id, t.fromHeader])).toEqual([
+      ['P3', { date: '2025-03-12', duration: 42 }],
+      ['GMT20250314-101500_P4', { duration: 42 }],
+    ]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ kind: 'import-header', message: 'the header (the lines before the first speaker) gives the date 2025-03-12, the file name 2025-03-14: 2025-03-14 is kept' }),
+    ]);
+    expect(transcript(study, 'P3.txt')).toBe('---\nid: P3\ndate: 2025-03-12\nduration: 42\nsource: P3.txt\n---\nInterview 3\nDate: 2025-03-12, duration 42 minutes\n\nE: Hello.\n\nP3: Hello.\n');
+    expect(transcript(study, 'GMT20250314-101500_P4.txt')).toContain('date: 2025-03-14\nduration: 42\n');
+    const check = runCli(['check', '--study', study]);
+    expect(check.code, check.stdout).toBe(0);
   });
 
   it('warns when speaker labels are still names', () => {

@@ -287,6 +287,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
           replaced: t.replaces,
           speakers: t.built.speakers,
           ...(t.built.duration === undefined ? {} : { duration: t.built.duration }),
+          ...(t.built.fromHeader === undefined ? {} : { fromHeader: t.built.fromHeader }),
           ...(t.encoding ? { encoding: t.encoding } : {}),
         })),
         notImported: notImported.map((n) => ({ file: n.file, reason: n.reason, detail: n.detail[language], ...(n.hint ? { hint: n.hint[language] } : {}) })),
@@ -316,6 +317,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     const details = [
       speakers === '' ? (fr ? 'sans locuteur' : 'no speaker') : speakers,
       ...(t.built.duration === undefined ? [] : [`${t.built.duration} min`]),
+      ...(t.built.fromHeader === undefined ? [] : [fromHeaderText(t.built.fromHeader, language)]),
       ...(t.encoding === 'windows-1252' ? ['Windows-1252'] : []),
       ...(t.replaces ? [fr ? 'remplacée' : 'replaced'] : []),
     ];
@@ -379,6 +381,16 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     );
   }
   return notImported.length > 0 || placements.some((p) => p.unplaced.length > 0) ? 1 : 0;
+}
+
+/** `date 2025-03-12, durée 42 min lues avant le premier locuteur`: what the front matter took from the transcript's opening lines. */
+function fromHeaderText(fields: { date?: string; duration?: number }, language: Language): string {
+  const fr = language === 'fr';
+  const parts = [
+    ...(fields.date === undefined ? [] : [`date ${fields.date}`]),
+    ...(fields.duration === undefined ? [] : [`${fr ? 'durée' : 'duration'} ${fields.duration} min`]),
+  ];
+  return `${parts.join(', ')} ${fr ? (parts.length > 1 ? 'lues avant le premier locuteur' : 'lue avant le premier locuteur') : 'from the header'}`;
 }
 
 /** A quote on one line, cut after 60 characters, escaped for the terminal. */

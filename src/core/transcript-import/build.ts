@@ -5,8 +5,11 @@
  */
 import { stringify } from 'yaml';
 import { splitFrontMatter } from '../transcript/front-matter.js';
-import type { AttributeValue, Language, Problem } from '../types.js';
+import type { AttributeValue, Language, Localized, Problem } from '../types.js';
+import { parseDuration } from '../report/participants-table.js';
+import { parseInterviewDate } from '../study/interview-date.js';
 import { clockTime, mergeCues, parseCaptions } from './captions.js';
+import { headerFacts, headerOf, type UnclearValue } from './header.js';
 import { labelFromName, labelPrefix, mappedLabel, relabel, type SpeakerMap } from './speakers.js';
 
 /** What was read from a source file, by kind. */
@@ -32,6 +35,12 @@ export interface BuiltTranscript {
   speakers: { label: string; written: string }[];
   /** Minutes, from the captions' last time (VTT/SRT). */
   duration?: number;
+  /**
+   * What the front matter took from the lines before the first speaker turn (« Date : 12/03/2025
+   * — durée 42 min »): only fields that nothing else gave (the file's own front matter, a Zoom
+   * file name, the subtitles' times).
+   */
+  fromHeader?: { date?: string; duration?: number };
   /** What the user should know (unreadable cues, no speaker found…), positions in the source file. */
   problems: Problem[];
   /** Words of speech: 0 means the source held nothing to import. */
@@ -110,15 +119,83 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
   }
 
   const { id: _id, source: _source, date: ownDate, duration: ownDuration, ...rest } = attributes as Record<string, AttributeValue>;
+  let finalDate: AttributeValue | undefined = ownDate ?? date;
+  let finalDuration: AttributeValue | undefined = ownDuration ?? duration;
+  const fromHeader: { date?: string; duration?: number } = {};
+  if (source.kind !== 'captions') {
+    const facts = headerFacts(headerOf(body), language);
+    const given = ownDate !== undefined ? GIVEN.frontMatter : GIVEN.fileName;
+    if (facts.date !== undefined) {
+      if (finalDate === undefined || finalDate === null) finalDate = fromHeader.date = facts.date;
+      else if (parseInterviewDate(finalDate) !== facts.date) problems.push(headerDisagrees(input.sourceFile, 'date', facts.date, String(finalDate), given));
+    }
+    if (facts.duration !== undefined) {
+      if (finalDuration === undefined || finalDuration === null) finalDuration = fromHeader.duration = facts.duration;
+      else if (Math.round(parseDuration(finalDuration) ?? Number.NaN) !== facts.duration) {
+        problems.push(headerDisagrees(input.sourceFile, 'duration', `${facts.duration} min`, String(finalDuration), GIVEN.frontMatter));
+      }
+    }
+    for (const unclear of facts.unclear) problems.push(headerUnclear(input.sourceFile, unclear));
+  }
   const head = frontMatter([
     ['id', input.id],
-    ['date', ownDate ?? date],
-    ['duration', ownDuration ?? duration],
+    ['date', finalDate],
+    ['duration', finalDuration],
     ['source', input.sourceFile],
     ...Object.entries(rest),
   ]);
   const empty = !/\S/.test(body);
-  return { text: `${head}${body}\n`, speakers, ...(duration === undefined ? {} : { duration }), problems, empty };
+  return {
+    text: `${head}${body}\n`,
+    speakers,
+    ...(duration === undefined ? {} : { duration }),
+    ...(Object.keys(fromHeader).length === 0 ? {} : { fromHeader }),
+    problems,
+    empty,
+  };
+}
+
+const GIVEN = {
+  frontMatter: { en: 'the front matter', fr: 'l’en-tête YAML' },
+  fileName: { en: 'the file name', fr: 'le nom du fichier' },
+} satisfies Record<string, Localized>;
+
+const FIELD: Record<'date' | 'duration', Localized> = { date: { en: 'date', fr: 'date' }, duration: { en: 'duration', fr: 'durée' } };
+
+/** The header names a value that another source gave differently: that one is kept. */
+function headerDisagrees(file: string, field: 'date' | 'duration', header: string, kept: string, given: Localized): Problem {
+  return {
+    severity: 'warning',
+    file,
+    kind: 'import-header',
+    message: {
+      en: `the header (the lines before the first speaker) gives the ${FIELD[field].en} ${header}, ${given.en} ${kept}: ${kept} is kept`,
+      fr: `les lignes avant le premier locuteur donnent la ${FIELD[field].fr} ${header}, ${given.fr} ${kept}\u00a0: ${kept} est gardée`,
+    },
+    hint: { en: `check the ${FIELD[field].en} in the transcript's front matter`, fr: `vérifier la ${FIELD[field].fr} dans l’en-tête YAML de la transcription` },
+  };
+}
+
+/** The header names a value that could not be taken. */
+function headerUnclear(file: string, unclear: UnclearValue): Problem {
+  const list = (language: Language) => unclear.written.map((w) => (language === 'fr' ? `«\u00a0${w}\u00a0»` : `"${w}"`)).join(language === 'fr' ? ' et ' : ' and ');
+  const why: Localized =
+    unclear.reason === 'several'
+      ? { en: `gives several ${unclear.field === 'date' ? 'dates' : 'durations'} (${list('en')})`, fr: `donnent plusieurs ${unclear.field === 'date' ? 'dates' : 'durées'} (${list('fr')})` }
+      : { en: `gives the date ${list('en')}, which reads day first or month first`, fr: `donnent la date ${list('fr')}, qui se lit jour d’abord ou mois d’abord` };
+  return {
+    severity: 'warning',
+    file,
+    kind: 'import-header',
+    message: {
+      en: `the header (the lines before the first speaker) ${why.en}: no ${FIELD[unclear.field].en} is written in the front matter`,
+      fr: `les lignes avant le premier locuteur ${why.fr}\u00a0: aucune ${FIELD[unclear.field].fr} n’est écrite dans l’en-tête YAML`,
+    },
+    hint: {
+      en: `write it in the transcript's front matter (${unclear.field === 'date' ? 'date: 2025-03-12' : 'duration: 42'})`,
+      fr: `l’écrire dans l’en-tête YAML de la transcription (${unclear.field === 'date' ? 'date: 2025-03-12' : 'duration: 42'})`,
+    },
+  };
 }
 
 /**

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildTranscript, type BuildInput } from './build.js';
+
+function build(source: BuildInput['source'], sourceFile = 'entretien-MG3.docx', language: 'fr' | 'en' = 'fr') {
+  return buildTranscript({ source, sourceFile, id: 'MG3', speakers: new Map(), language });
+}
+
+const HEADER = 'Entretien n° 3 — Date\u00a0: 12/03/2025 — durée 42 min';
+
+describe('buildTranscript: date and duration from the lines before the first speaker', () => {
+  it('fills the front matter from a Word header and keeps the header in the text as it was', () => {
+    const built = build({ kind: 'document', paragraphs: [HEADER, 'E : Bonjour.', 'MG3 : Bonjour.'] });
+    expect(built.text).toBe(`---\nid: MG3\ndate: 2025-03-12\nduration: 42\nsource: entretien-MG3.docx\n---\n${HEADER}\n\nE : Bonjour.\n\nMG3 : Bonjour.\n`);
+    expect(built.fromHeader).toEqual({ date: '2025-03-12', duration: 42 });
+    expect(built.duration).toBeUndefined();
+    expect(built.problems).toEqual([]);
+  });
+
+  it('reads an English header of a text file', () => {
+    const built = build({ kind: 'text', text: 'Interview 3\nDate: 2025-03-12, duration 42 minutes\n\nInterviewer: Hello.\n\nP3: Hello.\n' }, 'interview-3.txt', 'en');
+    expect(built.text).toContain('date: 2025-03-12\nduration: 42\n');
+    expect(built.text).toContain('---\nInterview 3\nDate: 2025-03-12, duration 42 minutes\n\nInterviewer: Hello.');
+    expect(built.fromHeader).toEqual({ date: '2025-03-12', duration: 42 });
+  });
+
+  it('never replaces what the file name or the file’s own front matter gives, and says when the header disagrees', () => {
+    const named = build({ kind: 'document', paragraphs: [HEADER, 'E : Bonjour.'] }, 'GMT20250314-101500_Recording.docx');
+    expect(named.text).toContain('date: 2025-03-14\nduration: 42\n');
+    expect(named.fromHeader).toEqual({ duration: 42 });
+    expect(named.problems.map((p) => p.message.fr)).toEqual([
+      'les lignes avant le premier locuteur donnent la date 2025-03-12, le nom du fichier 2025-03-14\u00a0: 2025-03-14 est gardée',
+    ]);
+
+    const own = build({ kind: 'text', text: `---\ndate: 12/03/2025\nduration: 40\n---\n${HEADER}\n\nE : Bonjour.\n` }, 'MG3.txt');
+    expect(own.text).toBe(`---\nid: MG3\ndate: 12/03/2025\nduration: 40\nsource: MG3.txt\n---\n${HEADER}\n\nE : Bonjour.\n`);
+    expect(own.fromHeader).toBeUndefined();
+    expect(own.problems.map((p) => p.message.en)).toEqual([
+      'the header (the lines before the first speaker) gives the duration 42 min, the front matter 40: 40 is kept',
+    ]);
+  });
+
+  it('writes nothing that the header leaves unclear, and says why', () => {
+    const built = build({ kind: 'document', paragraphs: ['Date of interview: 03/04/2025', 'E: Hello.'] }, 'P3.docx', 'en');
+    expect(built.text).toBe('---\nid: MG3\nsource: P3.docx\n---\nDate of interview: 03/04/2025\n\nE: Hello.\n');
+    expect(built.fromHeader).toBeUndefined();
+    expect(built.problems.map((p) => p.message.en)).toEqual([
+      'the header (the lines before the first speaker) gives the date "03/04/2025", which reads day first or month first: no date is written in the front matter',
+    ]);
+  });
+
+  it('does not read subtitles for a header, nor the speech after the first speaker', () => {
+    const speech = build({ kind: 'text', text: 'E : Bonjour.\n\nMG3 : Date : 12/03/2025, durée 42 min.\n' }, 'MG3.txt');
+    expect(speech.text).toBe('---\nid: MG3\nsource: MG3.txt\n---\nE : Bonjour.\n\nMG3 : Date : 12/03/2025, durée 42 min.\n');
+    const vtt = build({ kind: 'captions', format: 'vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDate : 12/03/2025\n' }, 'MG3.vtt');
+    expect(vtt.text).not.toContain('date:');
+  });
+});
