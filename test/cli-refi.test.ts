@@ -152,8 +152,9 @@ describe('round trip: demo → qdpx → a fresh study', () => {
 describe('round trip: what codage knows of a segment, a code and the study comes back', () => {
   /**
    * The demo with two passages of one imported quote (`quote`), one of them still to confirm
-   * (`ambiguous`), exported, then imported into a new folder with messages in English (`--lang
-   * en`): what check, confirm, the import review and the reconcile log name must still be there.
+   * (`ambiguous`), a third confirmed with `codage confirm` (`confirmed`), exported, then imported
+   * into a new folder with messages in English (`--lang en`): what check, confirm, the import
+   * review and the reconcile log name must still be there.
    */
   let trip: { study: string; fresh: string; out: string; stderr: string } | undefined;
   function roundTrip() {
@@ -164,12 +165,15 @@ describe('round trip: what codage knows of a segment, a code and the study comes
     const lines = readFileSync(marie, 'utf8')
       .split('\n')
       .map((line) => {
-        if (!line.includes('"participant": "MG1"') || n >= 2) return line;
+        if (!line.includes('"participant": "MG1"') || n >= 3) return line;
         n++;
+        if (n === 3) return line.replace(', "at": ', ', "ambiguous": true, "at": ');
         return line.replace(', "at": ', n === 1 ? ', "quote": "q8m3zd0a", "at": ' : ', "quote": "q8m3zd0a", "ambiguous": true, "at": ');
       });
     writeFileSync(marie, lines.join('\n'));
     expect(readFileSync(marie, 'utf8').match(/"quote": "q8m3zd0a"/g)).toHaveLength(2);
+    expect(runCli(['confirm', '125aa7dg', '--coder', 'marie', '--study', study]).code).toBe(0);
+    expect(readFileSync(marie, 'utf8')).toMatch(/"id": "125aa7dg".*"confirmed": true/);
     const dir = tempDir();
     const out = join(dir, 'demo.qdpx');
     expect(runCli(['export', 'project', '-o', out, '--study', study]).code).toBe(0);
@@ -201,6 +205,17 @@ describe('round trip: what codage knows of a segment, a code and the study comes
     expect(runCli(['check', '--study', copy, '--lang', 'en']).stdout).toContain(`codage confirm ${id} --coder marie`);
     expect(runCli(['confirm', id, '--coder', 'marie', '--study', copy]).code).toBe(0);
     expect(await ambiguous(copy)).toEqual([]);
+  }, 60_000);
+
+  it('keeps a place the coder confirmed (codage confirm), as a line of the selection’s Description', async () => {
+    const { study, fresh, out } = roundTrip();
+    const confirmed = async (root: string) => (await segmentsOf(root)).flatMap((c) => c.segments.filter((s) => s.confirmed).map((s) => `${c.coder} ${s.id} ${s.start}-${s.end}`));
+    const before = await confirmed(study);
+    expect(before).toEqual(['marie 125aa7dg 1084-1128']);
+    expect(await confirmed(fresh)).toEqual(before);
+    expect(unzip(out)['project.qde']).toContain('<Description>Emplacement confirmé (codage confirm)\nSegment codage\u00a0: 125aa7dg</Description>');
+    // Confirmed, it is not to confirm again.
+    expect(runCli(['confirm', '125aa7dg', '--coder', 'marie', '--study', copyStudy(fresh, 'again'), '--lang', 'en']).stdout).toContain('Already confirmed: 125aa7dg');
   }, 60_000);
 
   it('keeps the codes’ and themes’ ids, also of codes renamed since they were created', async () => {

@@ -83,6 +83,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
               ...(s.exemplary ? { exemplary: true } : {}),
               ...(s.quote !== undefined ? { quote: s.quote } : {}),
               ...(s.ambiguous ? { ambiguous: true } : {}),
+              ...(s.confirmed ? { confirmed: true } : {}),
               ...(s.at !== undefined ? { at: s.at } : {}),
             },
           ];

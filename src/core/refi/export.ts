@@ -24,7 +24,7 @@ export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
 /** A segment as exported: as stored, with its offsets (code points) where it is placed today. */
-export type ExportedSegment = Pick<Segment, 'id' | 'participant' | 'start' | 'end' | 'text' | 'codes' | 'memo' | 'exemplary' | 'quote' | 'ambiguous' | 'at'>;
+export type ExportedSegment = Pick<Segment, 'id' | 'participant' | 'start' | 'end' | 'text' | 'codes' | 'memo' | 'exemplary' | 'quote' | 'ambiguous' | 'confirmed' | 'at'>;
 
 export interface RefiStudy {
   title: string;

@@ -272,7 +272,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     // Offsets in coder files count code points.
     const start = text.codePoint(placement.start);
     const end = text.codePoint(placement.end);
-    // codage's own marks (exemplary, to confirm, quote and segment ids), or another tool's comment: a memo.
+    // codage's own marks (exemplary, to confirm, confirmed, quote and segment ids), or another tool's comment: a memo.
     const { marks, rest } = s.description === undefined ? { marks: {}, rest: undefined } : readSelectionDescription(s.description);
     const memoParts = s.notes.map((n) => project.notes.get(n)?.text ?? '').filter((t) => t.trim() !== '');
     if (rest !== undefined) memoParts.push(rest);
@@ -304,6 +304,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
       if (marks.exemplary) segment.exemplary = true;
       if (marks.quote !== undefined) segment.quote = marks.quote;
       if (marks.ambiguous) segment.ambiguous = true;
+      if (marks.confirmed) segment.confirmed = true;
       if (s.at !== undefined && isDateTime(s.at)) segment.at = s.at;
       data.segments.push(segment);
       counts.segments++;

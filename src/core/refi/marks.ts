@@ -5,6 +5,7 @@
  *
  * - a selection's Description: « Verbatim exemplaire » (an exemplary quote), « Emplacement à
  *   confirmer (codage confirm) » (`ambiguous`: placed among several equally good places),
+ *   « Emplacement confirmé (codage confirm) » (`confirmed`: the coder checked that place),
  *   « Citation codage : q8m3zd0a » (the `quote` its passages share), « Segment codage : k3j9x2 »
  *   (the segment's id, which check, confirm, the import review and the reconcile log name);
  * - the project's Description: the study's language (« Langue de l’étude : français (fr). »).
@@ -17,6 +18,7 @@ import type { Language, Segment } from '../types.js';
 /** The label that marks an exemplary quote in its selection's Description. */
 export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
 const AMBIGUOUS_LABEL: Record<Language, string> = { en: 'Place to confirm (codage confirm)', fr: 'Emplacement à confirmer (codage confirm)' };
+const CONFIRMED_LABEL: Record<Language, string> = { en: 'Place confirmed (codage confirm)', fr: 'Emplacement confirmé (codage confirm)' };
 const QUOTE_LABEL: Record<Language, string> = { en: 'codage quote', fr: 'Citation codage' };
 const SEGMENT_LABEL: Record<Language, string> = { en: 'codage segment', fr: 'Segment codage' };
 
@@ -30,6 +32,7 @@ const SEGMENT_LINE = valueLine(SEGMENT_LABEL);
 export interface SelectionMarks {
   exemplary?: true;
   ambiguous?: true;
+  confirmed?: true;
   quote?: string;
   id?: string;
 }
@@ -40,11 +43,12 @@ function writableId(id: string | undefined): id is string {
 }
 
 /** The Description of a segment's selection, or undefined when there is nothing to say. */
-export function selectionDescription(s: Pick<Segment, 'id' | 'exemplary' | 'ambiguous' | 'quote'>, language: Language): string | undefined {
+export function selectionDescription(s: Pick<Segment, 'id' | 'exemplary' | 'ambiguous' | 'confirmed' | 'quote'>, language: Language): string | undefined {
   const colon = language === 'fr' ? '\u00a0:' : ':';
   const lines: string[] = [];
   if (s.exemplary) lines.push(EXEMPLARY_LABEL[language]);
   if (s.ambiguous) lines.push(AMBIGUOUS_LABEL[language]);
+  if (s.confirmed) lines.push(CONFIRMED_LABEL[language]);
   if (writableId(s.quote)) lines.push(`${QUOTE_LABEL[language]}${colon} ${s.quote}`);
   if (writableId(s.id)) lines.push(`${SEGMENT_LABEL[language]}${colon} ${s.id}`);
   return lines.length === 0 ? undefined : lines.join('\n');
@@ -64,6 +68,7 @@ export function readSelectionDescription(text: string): { marks: SelectionMarks;
   const allMarks = lines.every((line) => {
     if (both(EXEMPLARY_LABEL).includes(line)) marks.exemplary = true;
     else if (both(AMBIGUOUS_LABEL).includes(line)) marks.ambiguous = true;
+    else if (both(CONFIRMED_LABEL).includes(line)) marks.confirmed = true;
     else {
       const quote = QUOTE_LINE.exec(line);
       const segment = quote === null ? SEGMENT_LINE.exec(line) : null;

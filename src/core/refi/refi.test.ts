@@ -131,6 +131,13 @@ describe('codage marks in selection and project descriptions', () => {
       expect(readSelectionDescription(selectionDescription(segment, language)!)).toEqual({ marks: { exemplary: true, ambiguous: true, quote: 'q8m3zd0a', id: 'xpqdrvhy' } });
     }
     expect(readSelectionDescription('Exemplary quote')).toEqual({ marks: { exemplary: true } });
+    // A place the coder confirmed (`codage confirm`).
+    const confirmed = { id: 'b2rfh7db', confirmed: true as const };
+    expect(selectionDescription(confirmed, 'fr')).toBe('Emplacement confirmé (codage confirm)\nSegment codage\u00a0: b2rfh7db');
+    expect(selectionDescription(confirmed, 'en')).toBe('Place confirmed (codage confirm)\ncodage segment: b2rfh7db');
+    for (const language of ['fr', 'en'] as const) {
+      expect(readSelectionDescription(selectionDescription(confirmed, language)!)).toEqual({ marks: { confirmed: true, id: 'b2rfh7db' } });
+    }
     // An id that would not fit on its line is not written (the import derives one).
     expect(selectionDescription({ id: 'a b' }, 'en')).toBeUndefined();
   });
