@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../consensus/log.js';
 import { strategyOfWho, strategyWho } from '../consensus/strategy.js';
 import { summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
-import { decisionsSentence } from './consensus-sentence.js';
+import { decisionsSentence, peopleNamed } from './consensus-sentence.js';
 
 /** A French log as codage writes it: one row per decision, `who` as the screen or a strategy writes it. */
 function log(rows: { decision: string; who: string }[]): string {
@@ -37,7 +37,7 @@ describe('how the disagreements were settled, from the decisions log', () => {
       'Les 37 désaccords entre les codeurs ont été examinés un à un et tranchés par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.',
     );
     expect(decisionsSentence(s, 'en')).toBe(
-      'The 37 disagreements between the coders were examined one by one and settled by marie et paul. The decisions are recorded in the log consensus-decisions.csv.',
+      'The 37 disagreements between the coders were examined one by one and settled by marie and paul. The decisions are recorded in the log consensus-decisions.csv.',
     );
   });
 
@@ -59,7 +59,7 @@ describe('how the disagreements were settled, from the decisions log', () => {
       'Sur les 37 désaccords entre les codeurs, 12 ont été examinés un à un et tranchés par marie et paul ; 20 ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés) ; 5 restent à trancher. Les décisions sont consignées dans le journal consensus-decisions.csv.',
     );
     expect(decisionsSentence(s, 'en')).toBe(
-      'Of the 37 disagreements between the coders, 12 were examined one by one and settled by marie et paul; 20 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept); 5 remain to be settled. The decisions are recorded in the log consensus-decisions.csv.',
+      'Of the 37 disagreements between the coders, 12 were examined one by one and settled by marie and paul; 20 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept); 5 remain to be settled. The decisions are recorded in the log consensus-decisions.csv.',
     );
   });
 
@@ -69,8 +69,23 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(s.total).toBeUndefined();
     expect(plain(decisionsSentence(s, 'fr'))).toBe('1 désaccord a été examiné et tranché par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.');
     expect(decisionsSentence(summary([...screen(2), ...rule(3)]), 'en')).toBe(
-      '2 disagreements were examined one by one and settled by marie et paul; 3 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept). The decisions are recorded in the log consensus-decisions.csv.',
+      '2 disagreements were examined one by one and settled by marie and paul; 3 were settled automatically, without examining each one, by codage reconcile’s strategy “union” (both codings kept). The decisions are recorded in the log consensus-decisions.csv.',
     );
+  });
+
+  it('names the people who settled them in the sentence’s language, whatever joins them in the log', () => {
+    expect(peopleNamed(['marie et paul'])).toEqual(['marie', 'paul']);
+    expect(peopleNamed(['Marie and Paul', 'marie, anne & Luc', 'luc+Sophie', 'Jean-Pierre Martin, and Éloïse', ' '])).toEqual(['Marie', 'Paul', 'anne', 'Luc', 'Sophie', 'Jean-Pierre Martin', 'Éloïse']);
+    // A name holding the letters of a joining word is one name.
+    expect(peopleNamed(['Andrea Etienne', 'Bernadette'])).toEqual(['Andrea Etienne', 'Bernadette']);
+    const by = (who: string[], language: 'fr' | 'en') => plain(decisionsSentence(summary(who.map((w) => ({ decision: 'garder A', who: w }))), language));
+    // A French study's log (« marie et paul »), in an English export, and the other way round.
+    expect(by(['marie et paul'], 'en')).toBe('1 disagreement was examined and settled by marie and paul. The decisions are recorded in the log consensus-decisions.csv.');
+    expect(by(['marie and paul'], 'fr')).toBe('1 désaccord a été examiné et tranché par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.');
+    // Three or more: commas, then the language's word; each person once.
+    expect(by(['marie et paul', 'Anne', 'paul & marie'], 'en')).toMatch(/^3 disagreements were examined one by one and settled by marie, paul and Anne\. /);
+    expect(by(['marie, paul et anne'], 'fr')).toMatch(/^1 désaccord a été examiné et tranché par marie, paul et anne\. /);
+    expect(by(['marie+paul+anne'], 'en')).toMatch(/settled by marie, paul and anne\. /);
   });
 
   it('says nothing from a log without decisions, unless the disagreements are known', () => {

@@ -26,9 +26,33 @@ function ruleOutcome(strategy: Strategy, coders: [string, string] | undefined, l
   }
 }
 
+/** Between two names in the log's `qui` column: `et`, `and`, a comma, `&`, `+`. */
+const NAME_SEPARATOR = /\s*[,&+]\s*(?:(?:et|and)\s+)?|\s+(?:et|and)\s+/iu;
+
+/**
+ * The people the log's `qui` column names, each once, in the order met: `marie et paul` (as
+ * codage reconcile writes it in a French study), `Marie and Paul`, `marie, paul & anne`,
+ * `marie+paul` are names joined in some language; the sentence joins them again in its own.
+ */
+export function peopleNamed(who: readonly string[]): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of who) {
+    for (const part of entry.split(NAME_SEPARATOR)) {
+      const name = part.trim();
+      const key = name.toLocaleLowerCase('fr');
+      if (name === '' || seen.has(key)) continue;
+      seen.add(key);
+      names.push(name);
+    }
+  }
+  return names;
+}
+
 /** `ont été examinés un à un et tranchés par marie et paul` (count > 1) or its singular. */
 function byPeople(count: number, who: readonly string[], language: Language): string {
-  const by = who.length > 0 ? (language === 'fr' ? ` par ${joinList(who, language)}` : ` by ${joinList(who, language)}`) : '';
+  const people = peopleNamed(who);
+  const by = people.length > 0 ? (language === 'fr' ? ` par ${joinList(people, language)}` : ` by ${joinList(people, language)}`) : '';
   if (language === 'fr') return count > 1 ? `ont été examinés un à un et tranchés${by}` : `a été examiné et tranché${by}`;
   return count > 1 ? `were examined one by one and settled${by}` : `was examined and settled${by}`;
 }
