@@ -14,6 +14,8 @@ describe('headerFacts', () => {
       ['Entretien du 12.03.25, durée totale : environ 1 h 30', { date: '2025-03-12', duration: 90 }],
       ['Date | 12/03/2025\n\nDurée | 35 mn', { date: '2025-03-12', duration: 35 }],
       ['Durée de l’entretien : 2 heures', { duration: 120 }],
+      ['Enregistré le 5 avril 2025', { date: '2025-04-05' }],
+      ['Interviewed on 5 April 2025, about 50 minutes (duration: 50 min)', { date: '2025-04-05', duration: 50 }],
       ['Date : 12/03/2025\nDate : 12 mars 2025', { date: '2025-03-12' }],
       ['Entretien MG3\n\nÂge | 52 ans\n\nMilieu | semi-rural', {}],
     ];
@@ -25,7 +27,7 @@ describe('headerFacts', () => {
   });
 
   it('takes nothing that is not named as a date or a duration, nor an impossible date', () => {
-    for (const header of ['Entretien n° 3 — 12/03/2025 — 42 min', 'Mis à jour le 12/03/2025', 'Date : 31/02/2025', 'Date : mars 2025', 'Durée : 42', 'Dates : 12/03/2025']) {
+    for (const header of ['Entretien n° 3 — 12/03/2025 — 42 min', 'Mis à jour le 12/03/2025', 'Date : 31/02/2025', 'Date : mars 2025', 'Durée : 42', 'Dates : 12/03/2025', 'Date de naissance : 12/03/1960', 'Bilan réalisé le 12/03/2020', 'Durée d’exercice : 15 ans', 'Durée d’installation : 12 h']) {
       const facts = headerFacts(header, 'fr');
       expect([facts.date, facts.duration], header).toEqual([undefined, undefined]);
     }

@@ -45,7 +45,7 @@ const OF_INTERVIEW = `(?:de${S}+l['’]${S}?|d['’]${S}?|of${S}+(?:the${S}+)?)(
 const DATE_NAME =
   `${NOT_WORD_BEFORE}(?:date(?:${S}+${OF_INTERVIEW})?|interview${S}+date` +
   `|(?:entretien|interview)(?:${S}+(?:réalisé|realise|mené|mene|enregistré|enregistre|conducted|recorded|held))?${S}+(?:le|du|on)` +
-  `|(?:réalisé|realise|mené|mene|enregistré|enregistre)${S}+le|(?:interviewed|recorded|conducted)${S}+on)${NOT_WORD_AFTER}`;
+  `|(?:enregistré|enregistre)${S}+le|(?:interviewed|recorded)${S}+on)${NOT_WORD_AFTER}`;
 const WEEKDAY = `(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?${S}+)?`;
 const DATE_VALUE =
   `(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?!\\d)` +
