@@ -686,6 +686,8 @@ English). Word: paragraphs, soft line breaks and table rows are kept; comments, 
 images are left out. Subtitles: consecutive cues of one speaker are merged into one turn that
 keeps its start time ([00:01:23] P3 : …); speakers come from <v Name> voices (Teams) or
 "Name:" prefixes (Zoom); the duration is the last cue’s time. Text in UTF-8 or Windows-1252.
+A date and duration named before the first speaker ("Date: 2025-03-12, duration 42 minutes")
+fill the front matter when nothing else gives them; those lines stay in the text as they are.
 On a terminal, when the files name their speakers (Dr Martin, Claire Petit) and no map is
 given, codage asks for the map: each label with a line it says, E proposed for the one who asks
 the questions and P<n> from the file’s name, each code editable. Elsewhere it says how to pass
@@ -706,6 +708,8 @@ commentaires, notes de bas de page et images sont laissés de côté. Sous-titre
 sous-titres consécutifs d’un même locuteur forment un seul tour, qui garde son heure de début
 ([00:01:23] P3 : …) ; les locuteurs viennent des voix <v Nom> (Teams) ou des préfixes « Nom: »
 (Zoom) ; la durée est l’heure du dernier sous-titre. Texte en UTF-8 ou Windows-1252.
+La date et la durée écrites avant le premier locuteur (« Date : 12/03/2025 — durée 42 min »)
+remplissent l’en-tête quand rien d’autre ne les donne ; ces lignes restent telles quelles.
 Dans un terminal, quand les fichiers nomment leurs locuteurs (Dr Martin, Claire Petit) et
 qu’aucune table n’est donnée, codage la demande : chaque étiquette avec une phrase qu’elle dit,
 E proposé pour celle qui pose les questions et P<n> d’après le nom du fichier, chaque code
