@@ -162,6 +162,11 @@ export interface Segment {
   suffix?: string;
   /** 1-based line in the coder file, when read from disk. */
   line?: number;
+  /**
+   * Keys this version of codage does not know, as read (a newer codage wrote them, or a script):
+   * written back as they were, after the others, so that rewriting the file never drops them.
+   */
+  otherKeys?: Record<string, unknown>;
 }
 
 export interface CoderFile {

@@ -232,6 +232,25 @@ describe('parseCoderFile: problems', () => {
     expect(read(line(`${ok}, "memmo": "m"`)).problems[0]!.message.en).toContain('did you mean `memo`?');
   });
 
+  it('uses a segment with a key a newer codage wrote, warns, and writes the key back as it was', () => {
+    // What happened when `ambiguous`, then `confirmed`, were added: a codage that did not know
+    // the key left the segment out of every analysis.
+    const fields = `${ok}, "reviewed": {"by": "paul", "on": "2027-01-04"}, "weight": 2`;
+    const { problems, coderFile, invalid } = read(line(fields));
+    expect(invalid).toEqual([]);
+    expect(coderFile.segments.map((s) => [s.id, s.text, s.otherKeys])).toEqual([['a', 'ab', { reviewed: { by: 'paul', on: '2027-01-04' }, weight: 2 }]]);
+    expect(problems.map((p) => [p.kind, p.severity, p.line, p.column])).toEqual([
+      ['segment-other-key', 'warning', 7, `  - {${fields}}`.indexOf('"reviewed"') + 1],
+      ['segment-other-key', 'warning', 7, `  - {${fields}}`.indexOf('"weight"') + 1],
+    ]);
+    expect(problems[0]!.message.fr).toContain('Clé `reviewed` inconnue de cette version de codage');
+    const written = serializeCoderFile(coderFile);
+    expect(written).toContain(`  - {${fields}}\n`);
+    expect(read(written).coderFile.segments[0]!.otherKeys).toEqual({ reviewed: { by: 'paul', on: '2027-01-04' }, weight: 2 });
+    // A key close to a known one is still a slip of the pen: the segment stays apart.
+    expect(read(line(`${ok}, "Codes": ["y"]`)).invalid).toHaveLength(1);
+  });
+
   it('keeps the first of two segments with the same id and reports the second', () => {
     const source = `${CODER_FILE_HEADER}version: 1\ncoder: marie\nsegments:\n  - {${ok}}\n  - {${ok.replace('"start": 0', '"start": 1')}}\n`;
     const { problems, coderFile, invalid } = read(source);

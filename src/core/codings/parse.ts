@@ -490,6 +490,9 @@ export function flawsOf(v: Record<string, unknown>): Flaw[] {
   for (const key in v) {
     if (SEGMENT_KEY_SET.has(key)) continue;
     const guess = nearest(key, SEGMENT_KEYS);
+    // A key close to one codage knows is a slip of the pen (its value would go unread); any other
+    // was written by a newer codage or a script, and is kept (see `otherKeysOf`).
+    if (guess === undefined) continue;
     flaws.push({
       field: key,
       kind: 'segment-unknown-key',
@@ -500,6 +503,16 @@ export function flawsOf(v: Record<string, unknown>): Flaw[] {
     });
   }
   return flaws;
+}
+
+/** The keys of an entry that codage does not know and that are close to none it knows, as read. */
+export function otherKeysOf(v: Record<string, unknown>): Record<string, unknown> | undefined {
+  let other: Record<string, unknown> | undefined;
+  for (const key in v) {
+    if (SEGMENT_KEY_SET.has(key) || nearest(key, SEGMENT_KEYS) !== undefined) continue;
+    (other ??= {})[key] = v[key];
+  }
+  return other;
 }
 
 function toSegment(v: Record<string, unknown>, line: number): { segment: Segment; duplicateCodes: boolean } {
@@ -522,6 +535,8 @@ function toSegment(v: Record<string, unknown>, line: number): { segment: Segment
   if (typeof v.at === 'string') segment.at = v.at;
   if (typeof v.prefix === 'string') segment.prefix = v.prefix;
   if (typeof v.suffix === 'string') segment.suffix = v.suffix;
+  const other = otherKeysOf(v);
+  if (other !== undefined) segment.otherKeys = other;
   return { segment, duplicateCodes: unique.length !== codes.length };
 }
 
@@ -638,6 +653,18 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
         en: 'The same code is listed twice in this segment: it counts once.',
         fr: 'Le même code figure deux fois dans ce segment : il compte une seule fois.',
       });
+    }
+    for (const key of Object.keys(segment.otherKeys ?? {})) {
+      problem(
+        'warning',
+        locateIn(raw.entries, i, key),
+        'segment-other-key',
+        {
+          en: `Key \`${key}\` unknown to this version of codage (written by a newer one?): the segment is used, the key is kept in the file as it is.`,
+          fr: `Clé \`${key}\` inconnue de cette version de codage (écrite par une version plus récente ?)\u00a0: le segment est pris en compte, la clé est conservée telle quelle dans le fichier.`,
+        },
+        { en: 'Update codage (npm install -g codage) for it to use the key, or remove the key if you wrote it yourself.', fr: 'Mettez codage à jour (npm install -g codage) pour qu’il s’en serve, ou supprimez la clé si vous l’avez écrite vous-même.' },
+      );
     }
     segments.push(segment);
   }

@@ -105,6 +105,7 @@ export function segmentFlow(s: Segment): string {
   if (s.at !== undefined) parts.push(', "at": ', quote(s.at));
   if (s.prefix !== undefined) parts.push(', "prefix": ', quote(s.prefix));
   if (s.suffix !== undefined) parts.push(', "suffix": ', quote(s.suffix));
+  if (s.otherKeys !== undefined) for (const [key, value] of Object.entries(s.otherKeys)) parts.push(', ', quote(key), ': ', flow(value));
   parts.push('}');
   return parts.join('');
 }
