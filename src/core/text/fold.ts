@@ -101,17 +101,43 @@ export interface FoldedMap {
 
 const SPACE = 0x20;
 
+/** The folded characters of the text being folded (see `foldWithMap`). */
+let scratch = new Uint16Array(0);
+/** What `foldLoop` leaves besides the folded characters: the map, and whether a character is beyond Latin-1. */
+let loopMap = new Int32Array(0);
+let loopWide = false;
+
 /**
  * Folds a text into a searchable form: lowercase, no accents, every run of spaces and
  * punctuation (quotes, guillemets, apostrophes, ellipses, brackets, commas) turned into one space.
  * A space maps to the first separator of its run.
  */
 export function foldWithMap(text: string): FoldedMap {
+  const len = foldLoop(text);
+  const map = loopMap;
+  loopMap = new Int32Array(0);
+  map[len] = text.length;
+  const codes = scratch.subarray(0, len);
+  const folded = loopWide ? new TextDecoder('utf-16le').decode(codes) : latin1String(codes);
+  return { folded, map: map.subarray(0, len + 1) };
+}
+
+/**
+ * The loop of `foldWithMap`, on its own: V8 compiles a long loop while it runs, and code after the
+ * loop in the same function, never run by then, made that compiled code fall back to the
+ * interpreter at the end of every transcript (measured: a cold fold of 200 transcripts twice as
+ * long). Leaves the folded characters in `scratch`, the map in `loopMap`; returns their number.
+ */
+function foldLoop(text: string): number {
   const n = text.length;
   // One folded character per code unit, plus the spaces (each follows a separator): room enough
   // but for characters folding into several letters (œ → oe), which make room as they come.
   let capacity = n + 16;
-  let codes = new Uint16Array(capacity);
+  // The folded characters go to a buffer kept from call to call (only the string is returned);
+  // the map is returned as a view of the array it was built in, not copied: a transcript's arrays
+  // are hundreds of kilobytes, and fresh ones cost more (zeroing, page faults) than folding.
+  if (scratch.length < capacity) scratch = new Uint16Array(Math.max(capacity, scratch.length * 2));
+  let codes = scratch;
   let map = new Int32Array(capacity + 1);
   let len = 0;
   /** Index of the first separator since the last word character, or -1. */
@@ -155,9 +181,11 @@ export function foldWithMap(text: string): FoldedMap {
       const need = len + letters.length + 1 + (n - i);
       if (need > capacity) {
         capacity = Math.max(capacity * 2, need + 16);
-        const grownCodes = new Uint16Array(capacity);
-        grownCodes.set(codes.subarray(0, len));
-        codes = grownCodes;
+        if (codes.length < capacity) {
+          const grownCodes = new Uint16Array(capacity);
+          grownCodes.set(codes.subarray(0, len));
+          codes = scratch = grownCodes;
+        }
         const grownMap = new Int32Array(capacity + 1);
         grownMap.set(map.subarray(0, len));
         map = grownMap;
@@ -187,11 +215,9 @@ export function foldWithMap(text: string): FoldedMap {
     }
   }
 
-  const folded = wide ? new TextDecoder('utf-16le').decode(codes.subarray(0, len)) : latin1String(codes.subarray(0, len));
-  const out = new Int32Array(len + 1);
-  out.set(map.subarray(0, len));
-  out[len] = n;
-  return { folded, map: out };
+  loopMap = map;
+  loopWide = wide;
+  return len;
 }
 
 /**
