@@ -86,6 +86,17 @@ describe('keyToAction', () => {
     expect(act(picking, 'q')).toEqual({ type: 'pickerType', text: 'q' });
   });
 
+  it('filters the transcript list with digits too (ids are P3, MG12, 14…); Alt+digit still picks', () => {
+    const entries = ['P1', 'P2', 'P12'].map((id) => ({ id, read: 0, coded: 0, segments: 0 }));
+    const listing = reduce(state, { type: 'transcriptsListed', entries });
+    expect(listing.picker?.purpose).toBe('transcript');
+    expect(act(listing, '1')).toEqual({ type: 'pickerType', text: '1' });
+    expect(act(listing, '2', { meta: true })).toEqual({ type: 'pickerQuick', n: 2 });
+    // Typed « 12 »: the list keeps P12 alone.
+    const typed = reduce(reduce(listing, { type: 'pickerType', text: '1' }), { type: 'pickerType', text: '2' });
+    expect(typed.picker?.items.map((item) => item.id)).toEqual(['P12']);
+  });
+
   it('lets prompts take spaces, digits and accents', () => {
     const prompting = reduce(state, { type: 'memoTranscript' });
     expect(act(prompting, ' ')).toEqual({ type: 'promptType', text: ' ' });

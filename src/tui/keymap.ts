@@ -89,7 +89,9 @@ function pickerKey(picker: Picker, input: string, key: KeyInfo): Action | null {
   if (key.meta) return /^[1-9]$/.test(input) ? { type: 'pickerQuick', n: Number(input) } : null;
   if (!typing) {
     if (input === ' ') return { type: 'pickerToggle' };
-    if (/^[1-9]$/.test(input)) return { type: 'pickerQuick', n: Number(input) };
+    // The transcript list is filtered by typing, digits included: ids are P3, MG12, E07, 14…
+    // (a « 1 » there opened the first transcript of the list, whatever was meant).
+    if (/^[1-9]$/.test(input) && picker.purpose !== 'transcript') return { type: 'pickerQuick', n: Number(input) };
     if (input === '+') return { type: 'pickerNewCode' };
   }
   if (picker.purpose === 'remove') return null;
