@@ -166,15 +166,25 @@ describe('codage code in a real terminal', () => {
     expect(nobody.screen()).toContain('CODAGE_CODER');
   }, 60_000);
 
-  it('moves on to the next transcript once one was read to its end, even after going back up', async () => {
+  it('moves on to the next transcript once one was read through, even after going back up; a look at its end is not reading it', async () => {
     const dir = copyStudy();
-    const first = start(['code', 'MG1', '--study', dir, '--coder', 'paul', '--lang', 'en']);
-    await first.waitFor('MG1 · paul');
-    await first.type('G'); // to the end
-    await first.type('g'); // back to the top
-    await first.type('q');
-    expect(await first.exit).toBe(0);
-    const next = start(['code', '--study', dir, '--coder', 'paul', '--lang', 'en']);
+    const args = ['code', '--study', dir, '--coder', 'paul', '--lang', 'en'];
+    const peek = start(['code', 'MG1', ...args.slice(1)]);
+    await peek.waitFor('MG1 · paul');
+    await peek.type('G'); // to the end
+    await peek.type('g'); // back to the top
+    await peek.type('q');
+    expect(await peek.exit).toBe(0);
+    // Two sentences read of MG1: it opens again, where the coder was.
+    const again = start(args);
+    await again.waitFor('MG1 · paul');
+    // Read through, page by page, then back up to the top.
+    for (let i = 0; i < 60 && !again.screen().includes('read 100%'); i++) await again.type(' ');
+    expect(again.screen()).toContain('read 100%');
+    await again.type('g');
+    await again.type('q');
+    expect(await again.exit).toBe(0);
+    const next = start(args);
     await next.waitFor('MG2 · paul');
     await next.type('q');
     expect(await next.exit).toBe(0);

@@ -34,9 +34,10 @@ export function cursorOffset(state: SessionState): number {
 }
 
 /**
- * Where reading got to: the end of what was read furthest (the cursor's sentence at least). Lets
- * the next session know a transcript was read to its end even when the coder went back up before
- * quitting.
+ * Where reading got to: the end of what was read furthest (the cursor's sentence at least). Kept
+ * in the state file for earlier versions of codage; whether a transcript was read through is
+ * told from what was read (`read`, see core/study/reading.ts `readThrough`), not from this: a look
+ * at the end (`G`) goes furthest and reads one sentence.
  */
 export function furthestVisited(state: SessionState): number {
   return Math.max(state.read.at(-1)?.end ?? 0, currentSpan(state).end);

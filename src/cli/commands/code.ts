@@ -13,7 +13,7 @@ import { anchorCodings, transcriptOffsets, type AnchoredSegment } from '../../co
 import { codedShare } from '../../core/analysis/speech.js';
 import { transcriptToOpen } from '../../core/study/next-transcript.js';
 import { openingNotices } from '../../core/study/opening-notices.js';
-import { lastOpened, readShare, withReading } from '../../core/study/reading.js';
+import { lastOpened, readShare, savedReading, withReading } from '../../core/study/reading.js';
 import type { ResolvedCoder } from '../../core/study/coder-name.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
 import { wordSpans } from '../../core/transcript/words.js';
@@ -138,6 +138,8 @@ async function session(
   // the rest of the opening; written back once the screen is closed if one had to be cut.
   const sentences = await openSentenceCache(root);
   const utf16 = (t: Transcript, codePoint: number) => Math.max(0, transcriptOffsets(t).toUtf16(codePoint));
+  /** What the coder has read of `t` over every session (UTF-16 offsets). */
+  const readIn = (t: Transcript) => savedReading(state.transcripts[t.id]).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
   // Every segment of the coder is placed only to choose the transcript to open (none was named).
   const placedIn = participant ? new Map<string, AnchoredSegment[]>() : placedByTranscript(entry, study.transcriptById);
   const transcript = participant
@@ -147,9 +149,8 @@ async function session(
         lastOpened(state, study.transcripts.map((t) => t.id)),
         (id) => placedIn.get(id) ?? [],
         (id) => {
-          const saved = state.transcripts[id];
           const t = study.transcriptById.get(id);
-          return saved && t ? utf16(t, saved.furthest) : 0;
+          return t ? readIn(t) : [];
         },
       );
   if (!transcript) {
@@ -285,10 +286,9 @@ async function session(
     const placedNow = placedByTranscript({ ...entry, coderFile }, study.transcriptById);
     return study.transcripts.map((t) => {
       const mine = placedNow.get(t.id) ?? [];
-      const read = (state.transcripts[t.id]?.read ?? []).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
       return {
         id: t.id,
-        read: readShare(t, read),
+        read: readShare(t, readIn(t)),
         coded: codedShare(t, mine),
         segments: mine.length,
       };
@@ -333,7 +333,7 @@ async function session(
       coder,
       language: ctx.language,
       initialCursor: saved ? utf16(t, saved.cursor) : undefined,
-      read: (saved?.read ?? []).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) })),
+      read: readIn(t),
       recentCodes,
       notices,
       newSegmentId: () => {

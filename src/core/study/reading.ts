@@ -9,7 +9,10 @@ import type { Span, Transcript } from '../types.js';
 
 export interface TranscriptPosition {
   cursor: number;
-  /** End of the furthest sentence read. */
+  /**
+   * End of the furthest sentence read. What was read is `read`; this stands for it only in state
+   * files written before `read` was kept (read from the start to here: `savedReading`).
+   */
   furthest: number;
   /** When the coder last had this transcript open (ISO 8601). */
   at: string;
@@ -49,6 +52,26 @@ export function withReading(previous: TranscriptPosition | undefined, next: { cu
 export function readShare(transcript: Pick<Transcript, 'text' | 'turns'>, read: readonly Span[]): number {
   const total = readableCharacters(transcript, [{ start: 0, end: transcript.text.length }]);
   return total === 0 ? 0 : readableCharacters(transcript, read) / total;
+}
+
+/**
+ * Whether the coder has read `transcript` to its end: what they read (`read`, UTF-16 offsets)
+ * covers all of it, or so nearly that the coding screen says « lu 100 % » (the same measure,
+ * `readShare`, rounded as the screen rounds it). Going to the end and back up reads two
+ * sentences, not the interview; a few words a page move left out do not keep it unfinished.
+ */
+export function readThrough(transcript: Pick<Transcript, 'text' | 'turns'>, read: readonly Span[]): boolean {
+  return Math.round(readShare(transcript, read) * 100) >= 100;
+}
+
+/**
+ * What a coder has read of a transcript, as saved (code points): `read`, or for a state file
+ * written before codage kept it, from the start to the furthest sentence read.
+ */
+export function savedReading(position: TranscriptPosition | undefined): [number, number][] {
+  if (position === undefined) return [];
+  if (position.read !== undefined) return position.read;
+  return position.furthest > 0 ? [[0, position.furthest]] : [];
 }
 
 /**
