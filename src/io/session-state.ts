@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mergeSpans } from '../core/spans.js';
-import type { TranscriptPosition } from '../core/study/reading.js';
+import type { PointAnchor, PositionAnchors, TranscriptPosition } from '../core/study/reading.js';
 import { STUDY_FILES } from '../core/study/study.js';
 import { writeFileAtomicSync } from './atomic-write.js';
 import { mkdirSync } from 'node:fs';
@@ -11,7 +11,8 @@ export type { TranscriptPosition } from '../core/study/reading.js';
 /**
  * Where a coder stopped in each transcript, and the codes they used last. Kept in
  * `.codage/state/<coder>.json`: convenience only, never research data (safe to delete).
- * Positions are code points, like the coder files.
+ * Positions are code points, like the coder files; with them, a hash of the transcript text they
+ * were saved against and the words around each (to find them again once a transcript changed).
  */
 export interface CoderSessionState {
   version: 1;
@@ -60,11 +61,42 @@ function positionOf(entry: unknown): TranscriptPosition | null {
     furthest: isOffset(e.furthest) ? e.furthest : e.cursor,
     at: typeof e.at === 'string' ? e.at : '',
   };
+  let readAsWritten = true;
   if (Array.isArray(e.read)) {
     const spans = e.read.filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && isOffset(r[0]) && isOffset(r[1]));
     position.read = mergeSpans(spans.map(([start, end]) => ({ start, end }))).map((r) => [r.start, r.end]);
+    readAsWritten = position.read.length === e.read.length && position.read.every(([start, end], i) => spans[i]?.[0] === start && spans[i]?.[1] === end);
+  }
+  // What finds the offsets again in a changed transcript: only when it matches them one to one
+  // (a hand-edited file without it is taken as it is, as an earlier version's).
+  const anchors = anchorsOf(e.anchors);
+  if (typeof e.textHash === 'string' && anchors !== null && readAsWritten && anchors.read.length === (position.read?.length ?? 0)) {
+    position.textHash = e.textHash;
+    position.anchors = anchors;
   }
   return position;
+}
+
+function pointOf(value: unknown): PointAnchor | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { before, after } = value as Record<string, unknown>;
+  return typeof before === 'string' && typeof after === 'string' ? { before, after } : null;
+}
+
+function anchorsOf(value: unknown): PositionAnchors | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const cursor = pointOf(v.cursor);
+  const furthest = pointOf(v.furthest);
+  if (cursor === null || furthest === null || !Array.isArray(v.read)) return null;
+  const read: [PointAnchor, PointAnchor][] = [];
+  for (const pair of v.read) {
+    const start = Array.isArray(pair) && pair.length === 2 ? pointOf(pair[0]) : null;
+    const end = Array.isArray(pair) && pair.length === 2 ? pointOf(pair[1]) : null;
+    if (start === null || end === null) return null;
+    read.push([start, end]);
+  }
+  return { cursor, furthest, read };
 }
 
 /** Synchronous, so that it can run on the way out of the coding screen. */

@@ -18,6 +18,25 @@ export interface TranscriptPosition {
   at: string;
   /** What the coder has read, over all sessions: sorted, disjoint `[start, end)` ranges. */
   read?: [number, number][];
+  /**
+   * A hash of the transcript text these offsets were saved against, and what finds each of them
+   * again once the text changed (see reading-place.ts). Absent in state files written before.
+   */
+  textHash?: string;
+  anchors?: PositionAnchors;
+}
+
+/** The words on either side of a saved offset (up to a few words each, whole words). */
+export interface PointAnchor {
+  before: string;
+  after: string;
+}
+
+/** The words around each offset of a `TranscriptPosition`: its cursor, furthest point, and each read range's start and end. */
+export interface PositionAnchors {
+  cursor: PointAnchor;
+  furthest: PointAnchor;
+  read: [PointAnchor, PointAnchor][];
 }
 
 /**

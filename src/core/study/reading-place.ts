@@ -1,0 +1,141 @@
+/**
+ * Where a coder is in a transcript, found again after the transcript changed (a typo fixed, a
+ * line added at the top): the saved cursor, furthest point and read ranges are offsets into the
+ * text as it was, and would point one sentence off in the text as it is.
+ *
+ * With the offsets, the state file keeps a hash of the text they were saved against and, for
+ * each offset, the few words on either side of it (`PointAnchor`). When the hash no longer
+ * matches, each offset is looked for again by these words, as coded segments are (the same
+ * re-anchoring: core/anchoring/reanchor.ts): exactly, then where its surroundings agree, then
+ * approximately. An offset that cannot be found is not guessed: the cursor opens at the start,
+ * a read range is forgotten (the transcript counts as less read, never as more), and the
+ * screen says so. A state file without these fields (earlier versions) is taken as it is.
+ */
+import { chooseSpan, contextOf } from '../anchoring/context.js';
+import { exactSpans } from '../anchoring/occurrences.js';
+import { reanchorSegment } from '../anchoring/reanchor.js';
+import { TranscriptSearch } from '../anchoring/transcript-search.js';
+import { mergeSpans } from '../spans.js';
+import { shortHash } from '../text/hash.js';
+import type { Transcript } from '../types.js';
+import { transcriptOffsets } from './anchor-codings.js';
+import type { PointAnchor, TranscriptPosition } from './reading.js';
+
+const hashes = new WeakMap<Transcript, { text: string; hash: string }>();
+
+/** The hash of a transcript's text that a saved position names (made once per transcript and text). */
+export function textHash(transcript: Transcript): string {
+  const cached = hashes.get(transcript);
+  if (cached !== undefined && cached.text === transcript.text) return cached.hash;
+  const hash = shortHash(transcript.text, 12);
+  hashes.set(transcript, { text: transcript.text, hash });
+  return hash;
+}
+
+/** The words around UTF-16 offset `at` of `text`: what finds it again. */
+export function pointAnchor(text: string, at: number): PointAnchor {
+  const { prefix, suffix } = contextOf(text, at, at);
+  return { before: prefix, after: suffix };
+}
+
+/**
+ * `position` (code points into `transcript`'s text as it is) with what finds its offsets again
+ * once the text changes: the text's hash and the words around each offset.
+ */
+export function stampPosition(transcript: Transcript, position: TranscriptPosition): TranscriptPosition {
+  const offsets = transcriptOffsets(transcript);
+  const text = transcript.text;
+  const at = (codePoint: number) => pointAnchor(text, Math.max(0, offsets.toUtf16(Math.min(codePoint, offsets.length))));
+  const read = position.read ?? [];
+  return {
+    cursor: position.cursor,
+    furthest: position.furthest,
+    at: position.at,
+    ...(position.read !== undefined ? { read } : {}),
+    textHash: textHash(transcript),
+    anchors: {
+      cursor: at(position.cursor),
+      furthest: at(position.furthest),
+      read: read.map(([start, end]): [PointAnchor, PointAnchor] => [at(start), at(end)]),
+    },
+  };
+}
+
+export interface PlacedPosition {
+  /** The position in the text as it is (code points), stamped for it. */
+  position: TranscriptPosition;
+  /** What could not be found again: the cursor (now at the start), read ranges (forgotten). */
+  lost: { cursor: boolean; read: number };
+  /** Whether the text had changed since the position was saved. */
+  changed: boolean;
+}
+
+/**
+ * `saved` placed in `transcript` as its text is now. Unchanged when the text is the one it was
+ * saved against, or when it does not say which text that was (an earlier version's state file).
+ */
+export function placePosition(transcript: Transcript, saved: TranscriptPosition): PlacedPosition {
+  const unchanged = { position: saved, lost: { cursor: false, read: 0 }, changed: false };
+  if (saved.textHash === undefined || saved.anchors === undefined || saved.textHash === textHash(transcript)) return unchanged;
+  const offsets = transcriptOffsets(transcript);
+  let search: TranscriptSearch | undefined;
+  /** The code point offset of a saved point in the text as it is, or null when it cannot be found. */
+  const find = (anchor: PointAnchor, near: number): number | null => {
+    search ??= TranscriptSearch.of(transcript);
+    const utf16 = findPoint(search, anchor, near);
+    if (utf16 === null) return null;
+    const codePoint = offsets.toCodePoint(utf16);
+    return codePoint < 0 ? null : codePoint;
+  };
+  const anchors = saved.anchors;
+  const cursor = find(anchors.cursor, saved.cursor);
+  const read: [number, number][] = [];
+  let lostRead = 0;
+  const savedRead = saved.read ?? [];
+  savedRead.forEach(([start, end], i) => {
+    const pair = anchors.read[i];
+    const from = pair === undefined ? null : find(pair[0], start);
+    const to = pair === undefined ? null : find(pair[1], end);
+    if (from !== null && to !== null && to > from) read.push([from, to]);
+    else lostRead++;
+  });
+  const merged = mergeSpans(read.map(([start, end]) => ({ start, end }))).map((r): [number, number] => [r.start, r.end]);
+  const furthest = find(anchors.furthest, saved.furthest) ?? Math.max(cursor ?? 0, merged.at(-1)?.[1] ?? 0);
+  const position = stampPosition(transcript, {
+    cursor: cursor ?? 0,
+    furthest,
+    at: saved.at,
+    ...(saved.read !== undefined ? { read: merged } : {}),
+  });
+  return { position, lost: { cursor: cursor === null, read: lostRead }, changed: true };
+}
+
+/**
+ * Where the point between `anchor.before` and `anchor.after` is now (UTF-16), or null: looked for
+ * by the words on both sides, then by the words after it (with those before as context), then
+ * by the words before it (with those after as context), as a segment is by its quote. An
+ * approximate match counts only with the other side exactly beside it.
+ */
+function findPoint(search: TranscriptSearch, anchor: PointAnchor, near: number): number | null {
+  const { before, after } = anchor;
+  if (before === '' && after === '') return search.text.length === 0 ? 0 : null;
+  // Both sides as they were: the text changed elsewhere.
+  const both = chooseSpan(exactSpans(search.text, before + after), { near: near - before.length });
+  if (both !== undefined) return both.start + before.length;
+  if (after.trim() !== '') {
+    const found = reanchorSegment(search, { start: near, end: near + after.length, text: after, prefix: before, suffix: '' });
+    if (found.status !== 'unplaced' && (found.status !== 'approximate' || before === '' || endsWith(search.text, found.start, before))) return found.start;
+  }
+  if (before.trim() !== '') {
+    const found = reanchorSegment(search, { start: Math.max(0, near - before.length), end: near, text: before, prefix: '', suffix: after });
+    if (found.status !== 'unplaced' && (found.status !== 'approximate' || after === '' || search.text.startsWith(after, found.end))) return found.end;
+  }
+  // The start or the end of the text, where nothing is on one side.
+  if (before === '' && after.trim() === '') return 0;
+  if (after === '' && before.trim() === '') return search.text.length;
+  return null;
+}
+
+function endsWith(text: string, at: number, value: string): boolean {
+  return at >= value.length && text.slice(at - value.length, at) === value;
+}
