@@ -262,6 +262,32 @@ describe('codage code in a real terminal', () => {
     expect(existsSync(join(dir, 'codings/lea.yaml'))).toBe(false);
   }, 60_000);
 
+  it('reopens on the sentence where the coder stopped after the transcript was corrected above it', async () => {
+    const dir = copyStudy();
+    const s = start(['code', 'MG2', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await s.waitFor('MG2 · lea');
+    await s.type('12j');
+    await s.waitFor('sentence 13/');
+    await s.type('q');
+    expect(await s.exit).toBe(0);
+    // The researcher adds a line at the top of the interview (one sentence more before the
+    // cursor) and fixes a typo further down: the saved offsets no longer point at that sentence.
+    const file = join(dir, 'transcripts/MG2.txt');
+    const text = readFileSync(file, 'utf8');
+    const body = text.indexOf('\n---\n') + 5;
+    writeFileSync(file, `${text.slice(0, body)}E : (Début de l’enregistrement, au cabinet.)\n\n${text.slice(body).replace('des dizaines', 'des dizaines et des dizaines')}`);
+    const again = start(['code', 'MG2', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await again.waitFor('MG2 · lea');
+    await again.waitFor('sentence 14/');
+    expect(again.screen()).not.toContain('could not be found again');
+    await again.type('q');
+    expect(await again.exit).toBe(0);
+    // The position is saved with what finds it again next time.
+    const state = JSON.parse(readFileSync(join(dir, '.codage/state/lea.json'), 'utf8')) as { transcripts: Record<string, { textHash?: string; anchors?: unknown }> };
+    expect(state.transcripts.MG2?.textHash).toMatch(/^[0-9a-z]{12}$/);
+    expect(state.transcripts.MG2?.anchors).toBeDefined();
+  }, 60_000);
+
   it('refuses a coder name that differs from an existing one only by case, and asks about a near one', async () => {
     const dir = copyStudy();
     const cased = start(['code', 'MG1', '--study', dir, '--coder', 'Marie', '--lang', 'en']);

@@ -14,6 +14,7 @@ import { codedShare } from '../../core/analysis/speech.js';
 import { transcriptToOpen } from '../../core/study/next-transcript.js';
 import { openingNotices } from '../../core/study/opening-notices.js';
 import { lastOpened, readShare, savedReading, withReading } from '../../core/study/reading.js';
+import { placePosition, stampPosition } from '../../core/study/reading-place.js';
 import type { ResolvedCoder } from '../../core/study/coder-name.js';
 import { coderFilePath, STUDY_FILES, type CoderEntry } from '../../core/study/study.js';
 import { wordSpans } from '../../core/transcript/words.js';
@@ -138,8 +139,25 @@ async function session(
   // the rest of the opening; written back once the screen is closed if one had to be cut.
   const sentences = await openSentenceCache(root);
   const utf16 = (t: Transcript, codePoint: number) => Math.max(0, transcriptOffsets(t).toUtf16(codePoint));
+  /** What of the saved positions could not be found again in a changed transcript, by participant. */
+  const readingLost = new Map<string, { cursor: boolean; read: number }>();
+  const placedPositions = new Set<string>();
+  /**
+   * Where the coder is in `t`, as saved: placed in its text as it is now (a transcript corrected
+   * since: the offsets are found again by the words around them), once per session.
+   */
+  const savedPosition = (t: Transcript) => {
+    const saved = state.transcripts[t.id];
+    if (saved === undefined || placedPositions.has(t.id)) return saved;
+    placedPositions.add(t.id);
+    const placed = placePosition(t, saved);
+    if (!placed.changed) return saved;
+    if (placed.lost.cursor || placed.lost.read > 0) readingLost.set(t.id, placed.lost);
+    state = { ...state, transcripts: { ...state.transcripts, [t.id]: placed.position } };
+    return placed.position;
+  };
   /** What the coder has read of `t` over every session (UTF-16 offsets). */
-  const readIn = (t: Transcript) => savedReading(state.transcripts[t.id]).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
+  const readIn = (t: Transcript) => savedReading(savedPosition(t)).map(([start, end]) => ({ start: utf16(t, start), end: utf16(t, end) }));
   // Every segment of the coder is placed only to choose the transcript to open (none was named).
   const placedIn = participant ? new Map<string, AnchoredSegment[]>() : placedByTranscript(entry, study.transcriptById);
   const transcript = participant
@@ -264,12 +282,15 @@ async function session(
       recentCodes: recent,
       transcripts: {
         ...state.transcripts,
-        [t.id]: withReading(state.transcripts[t.id], {
-          cursor: cp(position.cursor),
-          furthest: cp(Math.max(position.cursor, position.furthest)),
-          read: position.read.map((r): [number, number] => [cp(r.start), cp(r.end)]),
-          at: new Date().toISOString(),
-        }),
+        [t.id]: stampPosition(
+          t,
+          withReading(savedPosition(t), {
+            cursor: cp(position.cursor),
+            furthest: cp(Math.max(position.cursor, position.furthest)),
+            read: position.read.map((r): [number, number] => [cp(r.start), cp(r.end)]),
+            at: new Date().toISOString(),
+          }),
+        ),
       },
     };
     try {
@@ -299,6 +320,7 @@ async function session(
   /** The screen's data for one transcript, as this coder's file holds it now. */
   const open = (t: Transcript): CodingAppProps => {
     const offsets = transcriptOffsets(t);
+    const saved = savedPosition(t);
     const here = anchorCodings([{ ...entry, coderFile: { ...coderFile, segments: coderFile.segments.filter((s) => s.participant === t.id) } }], study.transcriptById).segments;
     const placed = here.filter((a) => a.status !== 'unplaced');
     const unplaced = here.filter((a) => a.status === 'unplaced').map((a) => a.segment);
@@ -312,8 +334,10 @@ async function session(
       approximate: moved.filter((a) => a.status === 'approximate').length,
       ambiguous: placed.filter((a) => a.segment.ambiguous).map((a) => a.segment.id),
       unplaced,
+      ...(readingLost.has(t.id) ? { readingLost: readingLost.get(t.id) } : {}),
     }).map((n) => terminalSafe(n[ctx.language]));
-    const saved = state.transcripts[t.id];
+    // Said once: a transcript opened again this session opens where the coder left it.
+    readingLost.delete(t.id);
     segmentsSeen.set(t.id, coderFile.segments.filter((s) => s.participant === t.id).length);
     return {
       transcript: t,

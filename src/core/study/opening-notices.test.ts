@@ -29,4 +29,19 @@ describe('openingNotices', () => {
     // No ordinary space before a French colon, question mark or closing guillemet.
     for (const n of notices) expect(n.fr).not.toMatch(/ [:?»]/);
   });
+
+  it('says what of the coder’s reading position was not found again in a changed transcript', () => {
+    const base = { coder: 'marie', coderFile: 'codings/marie.yaml', transcriptFile: 'transcripts/P01.txt', moved: 0, approximate: 0, ambiguous: [], unplaced: [] };
+    expect(openingNotices({ ...base, readingLost: { cursor: false, read: 0 } })).toEqual([]);
+    const [notice] = openingNotices({ ...base, readingLost: { cursor: true, read: 2 } });
+    expect(notice?.en).toBe(
+      'transcripts/P01.txt changed since you last read it: where you stopped could not be found again, it opens at the start; 2 passage(s) you had read could not be found again and no longer count as read.',
+    );
+    expect(notice?.fr).toBe(
+      'transcripts/P01.txt a changé depuis votre dernière lecture\u00a0: l’endroit où vous vous étiez arrêté n’a pas été retrouvé, elle s’ouvre au début\u00a0; 2 passage(s) lu(s) n’ont pas été retrouvés et ne comptent plus comme lus.',
+    );
+    expect(openingNotices({ ...base, readingLost: { cursor: false, read: 1 } })[0]?.en).toBe(
+      'transcripts/P01.txt changed since you last read it: 1 passage(s) you had read could not be found again and no longer count as read.',
+    );
+  });
 });

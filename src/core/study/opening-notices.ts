@@ -21,6 +21,11 @@ export interface OpeningFacts {
   ambiguous: readonly string[];
   /** Segments that cannot be placed: their line in the coder file and their text. */
   unplaced: readonly { line?: number; text: string }[];
+  /**
+   * What of the coder's reading position could not be found again in the changed transcript:
+   * where they stopped (the screen opens at the start), read passages (no longer counted read).
+   */
+  readingLost?: { cursor: boolean; read: number };
 }
 
 export function openingNotices(f: OpeningFacts): Localized[] {
@@ -42,6 +47,23 @@ export function openingNotices(f: OpeningFacts): Localized[] {
     notices.push({
       en: `${f.ambiguous.length} segment(s) placed by an import among several possible places, to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
       fr: `${f.ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles, à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
+    });
+  }
+  const lost = f.readingLost;
+  if (lost !== undefined && (lost.cursor || lost.read > 0)) {
+    const en: string[] = [];
+    const fr: string[] = [];
+    if (lost.cursor) {
+      en.push('where you stopped could not be found again, it opens at the start');
+      fr.push('l’endroit où vous vous étiez arrêté n’a pas été retrouvé, elle s’ouvre au début');
+    }
+    if (lost.read > 0) {
+      en.push(`${lost.read} passage(s) you had read could not be found again and no longer count as read`);
+      fr.push(`${lost.read} passage(s) lu(s) n’ont pas été retrouvés et ne comptent plus comme lus`);
+    }
+    notices.push({
+      en: `${f.transcriptFile} changed since you last read it: ${en.join('; ')}.`,
+      fr: `${f.transcriptFile} a changé depuis votre dernière lecture : ${fr.join(' ; ')}.`,
     });
   }
   for (const s of f.unplaced) {
