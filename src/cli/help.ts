@@ -783,14 +783,14 @@ codage qui n’est pas exactement à sa place arrête la commande (lancer d’ab
     en: {
       summary: 'code a transcript interactively in the terminal',
       after: `
-Without a participant, opens the next transcript that still has uncoded text.
+Without a participant, opens the next transcript not yet read through (speech neither read nor coded).
 The coder comes from --coder, else CODAGE_CODER, else "coder" in codage.yaml.
 Every action is saved at once; press ? in the screen for every key.`,
     },
     fr: {
       summary: 'coder une transcription au clavier, dans le terminal',
       after: `
-Sans participant, ouvre la prochaine transcription qui a encore du texte non codé.
+Sans participant, ouvre la prochaine transcription pas encore lue jusqu’au bout (du texte ni lu ni codé).
 Le codeur vient de --coder, sinon de CODAGE_CODER, sinon de « coder » dans codage.yaml.
 Chaque action est enregistrée aussitôt ; ? dans l’écran montre toutes les touches.`,
     },
