@@ -283,9 +283,25 @@ describe('codage code in a real terminal', () => {
     await again.type('q');
     expect(await again.exit).toBe(0);
     // The position is saved with what finds it again next time.
-    const state = JSON.parse(readFileSync(join(dir, '.codage/state/lea.json'), 'utf8')) as { transcripts: Record<string, { textHash?: string; anchors?: unknown }> };
+    const state = JSON.parse(readFileSync(join(dir, '.codage/state/lea.json'), 'utf8')) as {
+      transcripts: Record<string, { textHash?: string; anchors?: { cursor: { before: string; after: string } } }>;
+    };
     expect(state.transcripts.MG2?.textHash).toMatch(/^[0-9a-z]{12}$/);
-    expect(state.transcripts.MG2?.anchors).toBeDefined();
+    const cursor = state.transcripts.MG2?.anchors?.cursor;
+    expect(cursor?.after).not.toBe('');
+
+    // The answer where the coder stopped rewritten, the one before too: not guessed, said.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const here = lines.findIndex((line) => line.includes(cursor!.after));
+    expect(here).toBeGreaterThan(0);
+    for (const i of [here - 2, here]) lines[i] = `${lines[i]!.slice(0, lines[i]!.indexOf(':') + 1)} (passage réécrit à la relecture)`;
+    writeFileSync(file, lines.join('\n'));
+    const rewritten = start(['code', 'MG2', '--study', dir, '--coder', 'lea', '--lang', 'en']);
+    await rewritten.waitFor('where you stopped could not be found again');
+    await rewritten.waitFor('sentence 1/');
+    await rewritten.type('q');
+    await rewritten.type('q');
+    expect(await rewritten.exit).toBe(0);
   }, 60_000);
 
   it('refuses a coder name that differs from an existing one only by case, and asks about a near one', async () => {
