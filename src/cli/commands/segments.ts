@@ -3,7 +3,7 @@ import { nearest } from '../../core/codebook/nearest.js';
 import { allCodes, findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
 import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows, segmentSheet } from '../../core/report/segments.js';
-import { safeJson, terminalSafe } from '../../core/text/terminal.js';
+import { safeJsonBytes, terminalSafe } from '../../core/text/terminal.js';
 import { xlsxWorkbook } from '../../io/xlsx.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
@@ -65,9 +65,9 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   const rows = segmentRows(segments, study.codebook, { coder, participant: options.participant, code: codeId });
   // Spreadsheets for people are the study's: in its language (--lang is for messages).
   const sheetLanguage = study.config.language ?? ctx.language;
-  let out = '';
+  let out: string | Uint8Array = '';
   if (format === 'json') {
-    out = `${safeJson(rows)}\n`;
+    out = safeJsonBytes(rows);
   } else if (format !== 'xlsx') {
     out = format === 'excel' ? formatSegmentRowsForExcel(rows, sheetLanguage) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
@@ -87,7 +87,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
     // On a terminal, nothing from the study may act on it; a pipe or a file gets the exact text.
-    ctx.stdout.write(ctx.stdout.isTTY ? terminalSafe(out) : out);
+    ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   }
   return 0;
 }

@@ -6,6 +6,8 @@
  * stay as they are.
  */
 
+import { jsonBytes } from './json-bytes.js';
+
 /** C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls. */
 const HOSTILE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -32,7 +34,14 @@ export function controlCharactersIn(name: string): string[] {
  * reader, harmless on a terminal (JSON.stringify already escapes C0 controls, not the others).
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(HOSTILE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(HOSTILE_ALL, jsonEscaped);
+}
+
+const jsonEscaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** `safeJson(value)` and a line break, in UTF-8, made piece by piece (for large data: see json-bytes.ts). */
+export function safeJsonBytes(value: unknown): Uint8Array {
+  return jsonBytes(value, (piece) => (HOSTILE.test(piece) ? piece.replace(HOSTILE_ALL, jsonEscaped) : piece));
 }
 
 /**
