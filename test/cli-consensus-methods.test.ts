@@ -71,7 +71,7 @@ describe('how the consensus was reached, in the thesis texts', () => {
     const methods = exported(dir, 'methods');
     expect(methods).toContain(`Les 94 désaccords entre les codeurs ont été examinés un à un et tranchés par marie et paul. ${LOG}`);
     expect(methods).not.toContain('automatiquement');
-    // The log of this French study says « marie et paul »; the English text joins them in English.
+    // The French log's default who (« marie et paul ») in English methods: the names, joined in English.
     expect(exported(dir, 'methods', '--lang', 'en')).toContain('The 94 disagreements between the coders were examined one by one and settled by marie and paul. The decisions are recorded in the log consensus-decisions.csv.');
     const mixed = reconciled('union');
     decidedInScreen(mixed, 10);

@@ -14,7 +14,11 @@ export interface DecisionsSummary {
   coders?: [string, string];
   /** Decisions people took, one disagreement at a time. */
   byPeople: number;
-  /** Who the log names for them, as written, in order of first appearance. */
+  /**
+   * The people the log names for them, each once, in order of first appearance: a `who` cell
+   * names one or several (`marie et paul`, `Marie D., Paul L.`), as `--who` or the default (both
+   * coders, joined in the study's language) wrote it.
+   */
   who: string[];
   /** Decisions a rule took, per strategy (in the order of `STRATEGIES`), none with a zero count. */
   byStrategy: { strategy: Strategy; count: number }[];
@@ -25,6 +29,18 @@ export interface DecisionsSummary {
    */
   total?: number;
   pending?: number;
+}
+
+/**
+ * The people a log's `who` cell names: `marie et paul`, `marie and paul`, `Marie D., Paul L. & Anne`
+ * → each name. The thesis texts join them again in their own language: a French study's log says
+ * `marie et paul`, the English methods `marie and paul`.
+ */
+function peopleOf(who: string): string[] {
+  return who
+    .split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/u)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 /** The decisions of a log, by who took them. Rows with only a note are no decision. */
@@ -44,8 +60,7 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
       continue;
     }
     byPeople++;
-    const name = row.decision.who.trim();
-    if (name !== '' && !who.includes(name)) who.push(name);
+    for (const name of peopleOf(row.decision.who)) if (!who.includes(name)) who.push(name);
   }
   return {
     log,

@@ -28,7 +28,7 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(strategyWho('prefer-b', 'marie et paul')).toBe('marie et paul (codage reconcile --strategy prefer-b)');
     expect(strategyOfWho('marie et paul')).toBeUndefined();
     const s = summary([...screen(2), ...rule(3), { decision: '', who: 'marie et paul' }, { decision: 'les deux', who: 'anne' }]);
-    expect(s).toEqual({ log: 'consensus-decisions.csv', coders: ['marie', 'paul'], byPeople: 3, who: ['marie et paul', 'anne'], byStrategy: [{ strategy: 'union', count: 3 }] });
+    expect(s).toEqual({ log: 'consensus-decisions.csv', coders: ['marie', 'paul'], byPeople: 3, who: ['marie', 'paul', 'anne'], byStrategy: [{ strategy: 'union', count: 3 }] });
   });
 
   it('says every disagreement was examined one by one by the people the log names', () => {
@@ -92,5 +92,35 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(decisionsSentence(summary([]), 'fr')).toBeUndefined();
     expect(decisionsSentence(summary([{ decision: '', who: 'marie et paul' }]), 'en')).toBeUndefined();
     expect(plain(decisionsSentence(withRecordedTotal(summary([]), { disagreements: 4, pending: 4 }), 'fr'))).toBe('Aucun des 4 désaccords entre les codeurs n’a encore été tranché.');
+  });
+
+  it('names each person once, joined in the text’s language, whatever sessions and --who wrote', () => {
+    // A first session by marie alone, a second by paul, the last by both (the default who, in French).
+    const s = withRecordedTotal(
+      summary([
+        { decision: 'garder A', who: 'marie' },
+        { decision: 'garder B', who: 'paul' },
+        { decision: 'aucun', who: 'marie et paul' },
+      ]),
+      { disagreements: 3, pending: 0 },
+    );
+    expect(s.who).toEqual(['marie', 'paul']);
+    expect(plain(decisionsSentence(s, 'fr'))).toBe(
+      'Les 3 désaccords entre les codeurs ont été examinés un à un et tranchés par marie et paul. Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(decisionsSentence(s, 'en')).toBe(
+      'The 3 disagreements between the coders were examined one by one and settled by marie and paul. The decisions are recorded in the log consensus-decisions.csv.',
+    );
+  });
+
+  it('ends the sentence with one full stop after a name that has its own (--who "Marie D. et Paul L.")', () => {
+    const rows = Array.from({ length: 2 }, () => ({ decision: 'garder A', who: 'Marie D. et Paul L.' }));
+    const all = withRecordedTotal(summary(rows), { disagreements: 2, pending: 0 });
+    expect(plain(decisionsSentence(all, 'fr'))).toBe(
+      'Les 2 désaccords entre les codeurs ont été examinés un à un et tranchés par Marie D. et Paul L. Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(decisionsSentence(summary(rows), 'en')).toBe(
+      '2 disagreements were examined one by one and settled by Marie D. and Paul L. The decisions are recorded in the log consensus-decisions.csv.',
+    );
   });
 });

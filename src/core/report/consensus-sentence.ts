@@ -66,6 +66,9 @@ function byRule(count: number, strategy: Strategy, coders: [string, string] | un
   return `${count > 1 ? 'were' : 'was'} settled automatically, without examining each one, by codage reconcile’s strategy “${strategy}” (${outcome})`;
 }
 
+/** `text` with its full stop, not a second one after a name ending with its own (`Paul L.`). */
+const stop = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 const plural = (n: number, fr: boolean) => (fr ? `${n} désaccord${n > 1 ? 's' : ''}` : `${n} disagreement${n > 1 ? 's' : ''}`);
 
 /** The sentence (ending with its full stop), or undefined when the log holds no decision and no total is known. */
@@ -89,14 +92,14 @@ export function decisionsSentence(summary: DecisionsSummary, language: Language)
     // Every disagreement, the same way.
     const only = parts[0]!;
     const subject = fr ? (total > 1 ? `Les ${total} désaccords entre les codeurs` : 'Le désaccord entre les codeurs') : total > 1 ? `The ${total} disagreements between the coders` : 'The disagreement between the coders';
-    return `${subject} ${only.verb}.${log}`;
+    return `${stop(`${subject} ${only.verb}`)}${log}`;
   }
   const listed = parts.map((p, i) => (i === 0 && total === undefined ? `${plural(p.count, fr)} ${p.verb}` : `${p.count} ${p.verb}`));
   // `;` between the parts: a part's own list of names has its `et`/`and`.
   const body = listed.join(fr ? '\u202f; ' : '; ');
   if (total !== undefined) {
-    return fr ? `Sur les ${plural(total, fr)} entre les codeurs, ${body}${left}.${log}` : `Of the ${plural(total, fr)} between the coders, ${body}${left}.${log}`;
+    return fr ? `${stop(`Sur les ${plural(total, fr)} entre les codeurs, ${body}${left}`)}${log}` : `${stop(`Of the ${plural(total, fr)} between the coders, ${body}${left}`)}${log}`;
   }
-  return `${capitalize(body)}${left}.${log}`;
+  return `${stop(`${capitalize(body)}${left}`)}${log}`;
 }
 
