@@ -136,5 +136,15 @@ describe('mergeImportedSegments', () => {
       expect(s!.confirmed).toBeUndefined();
       expect(again.confirmAgain).toEqual([s!.id]);
     });
+
+    it('is to confirm again when the quote is now placed where the transcript says it with a capital', () => {
+      // A sentence added where « Il revient » opens it: the neighbouring rows now put the quote there.
+      const edited = text.replace('On bricole', 'Il revient souvent. On bricole');
+      const start = edited.indexOf('Il revient');
+      const again = replace(edited, { ...row(edited), start, end: start + 'Il revient'.length, text: 'Il revient' });
+      const [s] = again.coderFile.segments;
+      expect(s).toMatchObject({ text: 'Il revient', ambiguous: true });
+      expect(again.confirmAgain).toEqual([s!.id]);
+    });
   });
 });

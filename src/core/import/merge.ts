@@ -1,6 +1,7 @@
 import { contextOf } from '../anchoring/context.js';
 import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
+import { foldForSearch } from '../text/fold.js';
 import { OffsetMap } from '../text/offsets.js';
 import type { CoderFile, Segment, Transcript } from '../types.js';
 import type { ImportSegment } from './plan.js';
@@ -46,7 +47,8 @@ export interface MergeResult {
 }
 
 const spanKey = (participant: string, start: number, end: number) => `${participant}\u0000${start}\u0000${end}`;
-const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\u0000${s.text}`;
+/** A quote's text, whatever the case and accents at the place it went to (`huit mois`, `Huit mois`). */
+const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\u0000${foldForSearch(s.text)}`;
 
 /**
  * Adds imported segments to a coder file; offsets become code points, and each new segment
