@@ -134,3 +134,29 @@ describe('import → check → confirm', () => {
     expect(asked.problems.filter((p) => p.kind === 'segment-ambiguous')).toHaveLength(1);
   });
 });
+
+describe('a transcript edited above a confirmed place, then the spreadsheet imported again (check --fix not run)', () => {
+  it('keeps every segment id and the place confirmed: nothing to confirm again', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'codage.csv');
+    writeFileSync(sheet, SHEET);
+    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const segments = () =>
+      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - {'))
+        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; confirmed?: boolean; ambiguous?: boolean });
+    const before = segments();
+    // The transcriber's correction at the top of MG1: every offset after it moves by a few characters.
+    const file = join(dir, 'transcripts/MG1.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Bonjour, et merci', 'Bonjour docteur, et merci'));
+    const replaced = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--replace', '--json', '--lang', 'en']);
+    expect(replaced.code).toBe(0);
+    const after = segments();
+    expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
+    const lombalgie = after.find((s) => s.text === 'lombalgie')!;
+    expect(lombalgie).toMatchObject({ confirmed: true, start: before.find((s) => s.text === 'lombalgie')!.start + ' docteur'.length });
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ stillConfirmed: [lombalgie.id], confirmAgain: [] });
+  });
+});

@@ -146,5 +146,38 @@ describe('mergeImportedSegments', () => {
       expect(s).toMatchObject({ text: 'Il revient', ambiguous: true });
       expect(again.confirmAgain).toEqual([s!.id]);
     });
+
+    it('stays confirmed, with its id, when the transcript was edited above it and check --fix not run', () => {
+      // A word added at the top: the confirmed place's offsets in the replaced file are stale.
+      const edited = text.replace('P1 : ', 'P1 : Bon. ');
+      const again = replace(edited, row(edited));
+      const [s] = again.coderFile.segments;
+      expect(s).toMatchObject({ id: confirmedFile.segments[0]!.id, start: confirmedFile.segments[0]!.start + 5, confirmed: true });
+      expect(s!.ambiguous).toBeUndefined();
+      expect(again.stillConfirmed).toEqual([s!.id]);
+      expect(again.confirmAgain).toEqual([]);
+      // Edited right beside it: moved too, but the words around it changed: to confirm again.
+      const beside = text.replace('Et puis il revient', 'Et puis bon, il revient');
+      const near = replace(beside, row(beside));
+      expect(near.coderFile.segments[0]).toMatchObject({ id: confirmedFile.segments[0]!.id, ambiguous: true });
+      expect(near.confirmAgain).toEqual([near.coderFile.segments[0]!.id]);
+    });
+
+    it('keeps the ids of a file whose transcript was edited above its segments, check --fix not run', () => {
+      const first = merge(null, quoted).coderFile;
+      const edited = text.replace('P1 : ', 'P1 : Bon. ');
+      const moved = (seg: ImportSegment) => ({ ...seg, start: seg.start + 5, end: seg.end + 5 });
+      const again = mergeImportedSegments({
+        coder: 'marie',
+        base: { ...first, segments: [] },
+        previous: first.segments,
+        segments: quoted.map(moved),
+        codeIds: ids,
+        transcripts: new Map([['P1', { id: 'P1', text: edited } as Transcript]]),
+        now: 'T2',
+        random,
+      });
+      expect(again.coderFile.segments.map((s) => [s.id, s.quote])).toEqual(first.segments.map((s) => [s.id, s.quote]));
+    });
   });
 });

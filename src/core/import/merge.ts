@@ -1,4 +1,6 @@
 import { contextOf } from '../anchoring/context.js';
+import { reanchorSegment } from '../anchoring/reanchor.js';
+import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
 import { foldForSearch } from '../text/fold.js';
@@ -22,7 +24,9 @@ export interface MergeInput {
    * id, so that what names them (`codage confirm`, the reconcile log, notes kept elsewhere) still
    * finds them after a corrected spreadsheet is imported again. A place the coder confirmed
    * (`confirmed`) stays confirmed when the quote is placed there again: the same offsets, the same
-   * text and the same text around it (`prefix`, `suffix`).
+   * text and the same text around it (`prefix`, `suffix`). A segment of it whose transcript was
+   * edited since, away from it (words added above, no `codage check --fix` run), counts where
+   * its very text is now, chosen by the words around it.
    */
   previous?: readonly Segment[];
 }
@@ -51,6 +55,32 @@ const spanKey = (participant: string, start: number, end: number) => `${particip
 const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\u0000${foldForSearch(s.text)}`;
 
 /**
+ * The replaced file's segments where their text is in today's transcripts: a segment whose
+ * offsets no longer frame its text (the transcript was edited above it, and `codage check --fix`
+ * not run) is taken where that very text is now, among its places the one with the same words
+ * around it, else the nearest (as `check --fix` would move it); its stored context is kept, to
+ * compare with the context there. Any other stays as it was.
+ */
+function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcript>): Segment[] {
+  const maps = new Map<string, OffsetMap>();
+  const searches = new Map<string, TranscriptSearch>();
+  return previous.map((s) => {
+    const transcript = transcripts.get(s.participant);
+    if (transcript === undefined) return s;
+    let map = maps.get(transcript.id);
+    if (map === undefined) maps.set(transcript.id, (map = new OffsetMap(transcript.text)));
+    const start = map.toUtf16(s.start);
+    const end = map.toUtf16(s.end);
+    if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === s.text) return s;
+    let search = searches.get(transcript.id);
+    if (search === undefined) searches.set(transcript.id, (search = new TranscriptSearch(transcript.text)));
+    const found = reanchorSegment(search, { start: Math.max(0, start), end: Math.max(0, end), text: s.text, prefix: s.prefix, suffix: s.suffix });
+    if (found.status !== 'moved') return s;
+    return { ...s, start: map.toCodePoint(found.start), end: map.toCodePoint(found.end) };
+  });
+}
+
+/**
  * Adds imported segments to a coder file; offsets become code points, and each new segment
  * keeps the text around it (its context). A segment on exactly the same span as an existing
  * one gets the new codes added to it rather than a duplicate — for the passages of a quote
@@ -68,22 +98,23 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
   }
   const taken = new Set(segments.map((s) => s.id));
   const quotesTaken = new Set(segments.flatMap((s) => (s.quote === undefined ? [] : [s.quote])));
+  const previous = input.previous === undefined ? [] : whereNow(input.previous, input.transcripts);
   // The replaced file's ids, by place (a lone segment) and by the places of a quote's passages.
   const earlierSingle = new Map<string, string>();
   const earlierQuotes = new Map<string, Segment[]>();
-  for (const s of input.previous ?? []) {
+  for (const s of previous) {
     if (s.quote === undefined) earlierSingle.set(spanKey(s.participant, s.start, s.end), s.id);
     else earlierQuotes.set(s.quote, [...(earlierQuotes.get(s.quote) ?? []), s]);
   }
   // The places the replaced file had confirmed, by place and text; and by quote text (participant, text).
   const confirmedAt = new Map<string, Segment>();
   const confirmedTexts = new Map<string, Segment[]>();
-  for (const s of input.previous ?? []) {
+  for (const s of previous) {
     if (s.confirmed !== true || s.ambiguous === true) continue;
     confirmedAt.set(`${spanKey(s.participant, s.start, s.end)}\u0000${s.text}`, s);
     confirmedTexts.set(textKey(s), [...(confirmedTexts.get(textKey(s)) ?? []), s]);
   }
-  const confirmedIds = new Map((input.previous ?? []).filter((s) => s.confirmed === true && s.ambiguous !== true).map((s) => [s.id, s]));
+  const confirmedIds = new Map(previous.filter((s) => s.confirmed === true && s.ambiguous !== true).map((s) => [s.id, s]));
   const carried = new Set<Segment>();
   const stillConfirmed: string[] = [];
   const newlyAmbiguous: Segment[] = [];
