@@ -360,4 +360,36 @@ P1 : Non. Mais ils sont énormes, les délais, oui.`;
     expect(m.pieces).toHaveLength(1);
     expect(m.pieces[0]!.candidates?.map((c) => twice.slice(c.start, c.end))).toEqual(['je me sens un peu inutile', 'Je me sens parfois inutile']);
   });
+
+  it('never cuts a word at its apostrophe to make two passages: each passage of whole words', () => {
+    // `j'ai` of the quote is `j` + `ai`: the alignment took the `j` of `j'évite` for the first
+    // passage (« Les opioïdes forts, j ») and `ai peur` for the second.
+    const elided = `E : Et les opioïdes ?
+MG1 : Le tramadol, c'est un peu la roue de secours. On sait que c'est pas idéal, on sait qu'il y a la dépendance, mais on n'a pas grand-chose d'autre. Les opioïdes forts, j'évite, honnêtement j'ai peur. J'ai peur de la dépendance, j'ai peur de pas savoir arrêter.`;
+    const m = locateQuote(elided, 'Les opioïdes forts j\'ai peur');
+    const placed = m.pieces.map((p) => elided.slice(p.start, p.end));
+    for (const p of m.pieces) {
+      expect(elided[p.end]).not.toBe("'");
+      expect(elided[p.start - 1]).not.toBe("'");
+    }
+    expect(placed).toEqual(['Les opioïdes forts', "j'ai peur"]);
+    expect(m.method).toBe('passages');
+    // Further apart, with the end of the sentence: the same.
+    const far = `E : Et les opioïdes ?
+MG1 : Les opioïdes forts, j'évite, parce que franchement j'ai vu des choses terribles, des patients accros, des sevrages qui duraient des mois, et honnêtement j'ai peur. Voilà.`;
+    for (const [quote, passages] of [
+      ["Les opioïdes forts, j'ai peur. Voilà.", ['Les opioïdes forts', "j'ai peur. Voilà."]],
+      ["Les opioïdes forts, j'ai vu des choses terribles", ['Les opioïdes forts', "j'ai vu des choses terribles"]],
+    ] as const) {
+      const found = locateQuote(far, quote);
+      expect(found.pieces.map((p) => far.slice(p.start, p.end))).toEqual(passages);
+    }
+  });
+
+  it('keeps a word before an English ’s or ’t: it is no elided word', () => {
+    const english = `I: And then?
+P2: Yesterday I went again to see the doctor's assistant, who was nice. She listens.`;
+    const m = locateQuote(english, 'I went again to see the doctor. She listens.');
+    expect(m.pieces.map((p) => english.slice(p.start, p.end))).toEqual(['I went again to see the doctor', 'She listens.']);
+  });
 });

@@ -224,6 +224,15 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   // left words out without marking it (`Je me sens inutile` for `Je me sens un peu inutile`),
   // every word of the quote said, in order, close together.
   if (match.method === 'unresolved') return saidInOrder(search, words, q, options) ?? match;
+  // A passage ending on an elided word cut from its own (`j'ai` of the quote is `j` + `ai`: the
+  // `j` of `j'évite` ends one passage, `ai peur` starts the next): never a segment. Each passage
+  // is mended to whole words — `Les opioïdes forts`, `j'ai peur` —, else the words said in order.
+  if (match.pieces.some((p) => endsOnElision(search.text, p))) {
+    const mended = withWholeWords(search.text, q, match);
+    if (mended !== null) return mended;
+    const whole = saidInOrder(search, words, q, options);
+    if (whole !== null) return whole;
+  }
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const [piece] = match.pieces;
   const doubtful = match.method === 'partial' || match.trimmed !== undefined || match.score < minScore;
@@ -234,6 +243,58 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
     if (whole !== null && places.some((p) => p.start <= piece.start && piece.end <= p.end)) return whole;
   }
   return match;
+}
+
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isApostrophe = (c: string | undefined) => c === "'" || c === '\u2019';
+
+/** French words elided before a vowel: `j'`, `l'`, `qu'`, `jusqu'`… */
+const ELIDED = /(?:^|[^\p{L}])(?:[jldnmtsc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)$/iu;
+
+/**
+ * A passage that ends on an elided word, cut from the word it goes with (the `j` of `j'évite`): a
+ * passage may start after one (`il tourne en rond` in `qu'il tourne en rond`), never end on one.
+ * (A word before an English `'s` or `'t` is a word of its own here: `the doctor` of `the doctor's`.)
+ */
+function endsOnElision(text: string, span: Span): boolean {
+  return isApostrophe(text[span.end]) && isLetter(text[span.end + 1]) && ELIDED.test(text.slice(Math.max(span.start, span.end - 7), span.end));
+}
+
+/**
+ * A passage of whole words at an apostrophe: one ending on an elided word (the `j` of `j'évite`)
+ * ends before it, without the comma or space before it; one starting after an elided word that the
+ * quote has with it (`ai` of the quote's `j'ai`) starts with it (`j'ai`). Null when a passage would
+ * be left with nothing.
+ */
+function wholeWords(text: string, q: string, span: Span, quoteStart: number): Span | null {
+  let { start, end } = span;
+  if (endsOnElision(text, span)) {
+    end--;
+    while (isLetter(text[end - 1])) end--;
+    while (end > start && /[\s,;:\u2013\u2014-]/u.test(text[end - 1]!)) end--;
+  }
+  if (isApostrophe(q[quoteStart - 1]) && isLetter(q[quoteStart - 2]) && isApostrophe(text[start - 1]) && isLetter(text[start - 2])) {
+    start -= 2;
+    while (isLetter(text[start - 1])) start--;
+  }
+  return start < end && /\p{L}|\p{N}/u.test(text.slice(start, end)) ? { start, end } : null;
+}
+
+/** The match with every passage (and every other place of one) of whole words at an apostrophe; null when one would be empty. */
+function withWholeWords(text: string, q: string, match: QuoteMatch): QuoteMatch | null {
+  const pieces: PlacedPiece[] = [];
+  for (const piece of match.pieces) {
+    const span = wholeWords(text, q, piece, piece.quoteStart);
+    if (span === null) return null;
+    const mended: PlacedPiece = { ...piece, ...span };
+    if (piece.candidates !== undefined) {
+      const candidates = piece.candidates.map((c) => wholeWords(text, q, c, piece.quoteStart));
+      if (candidates.some((c) => c === null)) return null;
+      mended.candidates = candidates as Span[];
+    }
+    pieces.push(mended);
+  }
+  return { ...match, pieces };
 }
 
 /** A quote needs this many words said for its words to be looked for apart (fewer: met anywhere). */
