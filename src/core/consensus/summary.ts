@@ -16,7 +16,7 @@ export interface DecisionsSummary {
   byPeople: number;
   /**
    * The people the log names for them, each once, in order of first appearance: a `who` cell
-   * names one or several (`marie et paul`, `Marie D., Paul L.`), as `--who` or the default (both
+   * names one or several (`marie et paul`, `Marie D. & Paul L.`), as `--who` or the default (both
    * coders, joined in the study's language) wrote it.
    */
   who: string[];
@@ -32,13 +32,13 @@ export interface DecisionsSummary {
 }
 
 /**
- * The people a log's `who` cell names: `marie et paul`, `marie and paul`, `Marie D., Paul L. & Anne`
- * → each name. The thesis texts join them again in their own language: a French study's log says
- * `marie et paul`, the English methods `marie and paul`.
+ * The people a log's `who` cell names, between its `et`, `and` or `&`: `marie et paul` → `marie`,
+ * `paul` (a comma stays inside a name, `Dupont, Marie`). The thesis texts join them again in their
+ * own language: a French study's log says `marie et paul`, the English methods `marie and paul`.
  */
 function peopleOf(who: string): string[] {
   return who
-    .split(/\s*[,;]\s*|\s+(?:et|and|&)\s+/u)
+    .split(/\s+(?:et|and|&)\s+/u)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }

@@ -122,5 +122,7 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(decisionsSentence(summary(rows), 'en')).toBe(
       '2 disagreements were examined one by one and settled by Marie D. and Paul L. The decisions are recorded in the log consensus-decisions.csv.',
     );
+    // A comma stays inside a name (`Dupont, Marie`).
+    expect(summary([{ decision: 'garder A', who: 'Dupont, Marie et Leroy, Paul' }]).who).toEqual(['Dupont, Marie', 'Leroy, Paul']);
   });
 });
