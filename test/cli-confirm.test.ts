@@ -160,3 +160,32 @@ describe('a transcript edited above a confirmed place, then the spreadsheet impo
     expect(JSON.parse(replaced.stdout)).toMatchObject({ stillConfirmed: [lombalgie.id], confirmAgain: [] });
   });
 });
+
+describe('a quote said again above the place the coder confirmed, then the spreadsheet imported again', () => {
+  it('goes back to the place confirmed when nothing in the sheet tells, still confirmed', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'codage.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
+    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const lombalgie = () =>
+      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - {'))
+        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; prefix: string; confirmed?: boolean; ambiguous?: boolean })
+        .find((s) => s.text === 'lombalgie')!;
+    const before = lombalgie();
+    expect(before.confirmed).toBe(true);
+    // The transcriber's correction: MG1 says « lombalgie » in her first answer too, above the place confirmed.
+    const file = join(dir, 'transcripts/MG1.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Alors euh… le dernier', 'Alors euh… une lombalgie, le dernier'));
+    const replaced = runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--replace', '--json', '--lang', 'en']);
+    expect(replaced.code).toBe(0);
+    const after = lombalgie();
+    expect(after).toMatchObject({ id: before.id, prefix: before.prefix, confirmed: true, start: before.start + ' une lombalgie,'.length });
+    expect(after.ambiguous).toBeUndefined();
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ stillConfirmed: [before.id], confirmAgain: [] });
+    const rows = parse(readFileSync(join(dir, 'import-review-lea.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows[0]!.reason).toBe(`Found at 3 equally good places (also lines 12, 64): placed at line 24, where you had confirmed it (codage confirm). | Confirmed before (codage confirm) at this place, in the same text: still confirmed (${before.id}).`);
+  });
+});

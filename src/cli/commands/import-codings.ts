@@ -3,7 +3,7 @@ import { thresholdText } from '../../core/anchoring/reasons.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { detectColumns } from '../../core/import/columns.js';
 import { lookalikeCodes, mapImportCodes } from '../../core/import/codebook-additions.js';
-import { mergeImportedSegments } from '../../core/import/merge.js';
+import { confirmedPlaces, mergeImportedSegments } from '../../core/import/merge.js';
 import { importedCodes, planImport, type ImportSummary } from '../../core/import/plan.js';
 import { reviewRows } from '../../core/import/review.js';
 import { themeDisagreements, type ThemeDisagreement } from '../../core/import/theme-check.js';
@@ -123,6 +123,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       bodyLine: t.bodyLine,
     })),
     minScore,
+    // Replaced: a quote said at several places goes back to the one the coder confirmed, when nothing else tells.
+    ...(existing !== undefined && options.replace ? { confirmed: confirmedPlaces(existing.coderFile.segments, study.transcriptById) } : {}),
     codeNames: [...study.codebook.byId.values()].filter((node) => node.kind === 'code').map((node) => node.name),
     onProgress: (done, total) => bar.update(done, total),
   });

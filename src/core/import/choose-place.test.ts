@@ -52,6 +52,22 @@ describe('choosing among equally good places', () => {
     expect(p.results[0]!.ambiguous).toBe(false);
   });
 
+  it('by the place the coder confirmed in the file the import replaces, when nothing in the sheet tells', () => {
+    const third = text.lastIndexOf('lombalgie');
+    const confirmed = new Map([['P1', [{ start: third, end: third + 'lombalgie'.length }]]]);
+    const p = planImport({ rows: [{ row: 2, cells: ['P1', 'Code', 'lombalgie'] }], columns, transcripts: [{ id: 'P1', text }], confirmed });
+    // Still ambiguous (the merge keeps it confirmed there), the other places listed.
+    expect(p.results[0]!.pieces).toEqual([expect.objectContaining({ start: third, ambiguous: true, chosenBy: 'confirmed', line: 6, otherPlaces: [expect.objectContaining({ line: 2 }), expect.objectContaining({ line: 4 })] })]);
+    // The sheet's reading order still comes first: a row moved between other rows says where it goes.
+    const ordered = planImport({
+      rows: ['Des agriculteurs, des maçons', "L'IRM ne montre rien", 'lombalgie', 'Le kiné du village est formidable', 'Je voudrais une formation'].map((q, i) => ({ row: i + 2, cells: ['P1', 'Code', q] })),
+      columns,
+      transcripts: [{ id: 'P1', text }],
+      confirmed,
+    });
+    expect(ordered.results[2]!.pieces[0]).toMatchObject({ start: second, chosenBy: 'reading-order' });
+  });
+
   it('places what nothing singles out at the first place, marked ambiguous, and lists the others', () => {
     const p = plan(['lombalgie']);
     expect(p.results[0]!.status).toBe('exact');

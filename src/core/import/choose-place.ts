@@ -16,9 +16,10 @@ import type { ImportPiece, ImportRowResult } from './plan.js';
 
 /**
  * What chose a place among several: the quote's other passages, the neighbouring rows in
- * reading order, or nothing (`first`: the nearest to the neighbouring rows, else the first).
+ * reading order, the place the coder confirmed in the file the import replaces (`confirmed`), or
+ * nothing (`first`: the nearest to the neighbouring rows, else the first).
  */
-export type ChosenBy = 'quote' | 'reading-order' | 'first';
+export type ChosenBy = 'quote' | 'reading-order' | 'confirmed' | 'first';
 
 interface Pending {
   row: ImportRowResult;
@@ -83,7 +84,7 @@ function inOrder(starts: readonly number[]): Set<number> {
  * Turns each row's match into the pieces to import: places found once are kept, places found
  * several times are chosen by context or left for review.
  */
-export function choosePlaces(results: ImportRowResult[], index: Map<string, TranscriptSearch>): void {
+export function choosePlaces(results: ImportRowResult[], index: Map<string, TranscriptSearch>, confirmed?: ReadonlyMap<string, readonly Span[]>): void {
   const byParticipant = new Map<string, ImportRowResult[]>();
   for (const r of results) {
     if (r.participant === null || r.match === null) continue;
@@ -103,7 +104,7 @@ export function choosePlaces(results: ImportRowResult[], index: Map<string, Tran
       }
       placed.set(row, pieces);
     }
-    if (pending.length > 0) decide(rows, pending, placed, search);
+    if (pending.length > 0) decide(rows, pending, placed, search, confirmed?.get(participant) ?? []);
     for (const row of rows) {
       row.pieces = [...placed.get(row)!].sort((a, b) => a.start - b.start);
       row.ambiguous = row.pieces.some((p) => p.ambiguous);
@@ -112,7 +113,7 @@ export function choosePlaces(results: ImportRowResult[], index: Map<string, Tran
   }
 }
 
-function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportRowResult, ImportPiece[]>, search: TranscriptSearch): void {
+function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportRowResult, ImportPiece[]>, search: TranscriptSearch, confirmed: readonly Span[]): void {
   const turn = (s: Span) => search.stretchAt(s.start);
   const question = (s: Span) => search.questionAt(s.start);
   // Rows placed at one place, in sheet order, and those of them that follow the transcript.
@@ -147,6 +148,9 @@ function decide(rows: ImportRowResult[], pending: Pending[], placed: Map<ImportR
       // The sheet follows the transcript, and one place only lies between the places of the
       // rows before and after this one (before the first, after the last).
       ['reading-order', () => (ordered ? only(candidates, (c) => c.start >= (before ?? 0) && c.start <= (after ?? Infinity)) : undefined)],
+      // Nothing in the sheet tells, but the coder confirmed one of these places in the file the
+      // import replaces (the same text, the same words around it): that one, not the first.
+      ['confirmed', () => only(candidates, (c) => confirmed.some((k) => k.start === c.start && k.end === c.end))],
     ];
     let chosen: Span | undefined;
     let by: ChosenBy | undefined;

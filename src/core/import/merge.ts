@@ -5,7 +5,7 @@ import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
 import { foldForSearch } from '../text/fold.js';
 import { OffsetMap } from '../text/offsets.js';
-import type { CoderFile, Segment, Transcript } from '../types.js';
+import type { CoderFile, Segment, Span, Transcript } from '../types.js';
 import type { ImportSegment } from './plan.js';
 
 export interface MergeInput {
@@ -78,6 +78,30 @@ function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcr
     if (found.status !== 'moved') return s;
     return { ...s, start: map.toCodePoint(found.start), end: map.toCodePoint(found.end) };
   });
+}
+
+/**
+ * The places the coder file an import replaces has confirmed (`codage confirm`) that are still
+ * so in today's transcripts — the same text, with the same words around it, where it is now —, by
+ * participant, in UTF-16 offsets: among equally good places that nothing else singles out, the
+ * import chooses the one the coder confirmed (see choose-place.ts).
+ */
+export function confirmedPlaces(previous: readonly Segment[], transcripts: Map<string, Transcript>): Map<string, Span[]> {
+  const places = new Map<string, Span[]>();
+  const maps = new Map<string, OffsetMap>();
+  for (const s of whereNow(previous.filter((p) => p.confirmed === true && p.ambiguous !== true), transcripts)) {
+    const transcript = transcripts.get(s.participant);
+    if (transcript === undefined) continue;
+    let map = maps.get(transcript.id);
+    if (map === undefined) maps.set(transcript.id, (map = new OffsetMap(transcript.text)));
+    const start = map.toUtf16(s.start);
+    const end = map.toUtf16(s.end);
+    if (start < 0 || end < 0 || transcript.text.slice(start, end) !== s.text) continue;
+    const around = contextOf(transcript.text, start, end);
+    if (around.prefix !== s.prefix || around.suffix !== s.suffix) continue;
+    places.set(s.participant, [...(places.get(s.participant) ?? []), { start, end }]);
+  }
+  return places;
 }
 
 /**

@@ -158,6 +158,11 @@ export interface ImportInput {
   codeNames?: readonly string[];
   /** Called after each row is located (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Places the coder confirmed in the file the import replaces, by participant (UTF-16 offsets;
+   * see `confirmedPlaces`): among equally good places nothing else singles out, the one confirmed.
+   */
+  confirmed?: ReadonlyMap<string, readonly Span[]>;
 }
 
 // A separator stands between spaces (or at an end of the cell), so that `Médecin/patient` stays one
@@ -229,7 +234,7 @@ export function planImport(input: ImportInput): ImportPlan {
     return result;
   });
 
-  choosePlaces(results, index);
+  choosePlaces(results, index, input.confirmed);
 
   for (const r of results) {
     if (r.status === 'skipped' || r.participant === null) continue;

@@ -155,7 +155,11 @@ function reasonOf(r: ImportRowResult, language: Language, minScore: number): str
     const others = p.otherPlaces ?? [];
     const { at, also } = placesOf(p, others, language);
     parts.push(
-      p.chosenBy === 'first'
+      p.chosenBy === 'confirmed'
+        ? fr
+          ? `Trouvé à ${others.length + 1} endroits aussi plausibles (aussi ${also})\u00a0: placé ${at}, là où vous l’aviez confirmé (codage confirm).`
+          : `Found at ${others.length + 1} equally good places (also ${also}): placed at ${at}, where you had confirmed it (codage confirm).`
+        : p.chosenBy === 'first'
         ? fr
           ? `Trouvé à ${others.length + 1} endroits aussi plausibles sans rien pour choisir\u00a0: placé ${at} (aussi ${also})\u00a0: à vérifier, puis confirmer (codage confirm) ou déplacer.`
           : `Found at ${others.length + 1} equally good places and nothing tells which: placed at ${at} (also ${also}): to check, then confirm (codage confirm) or move.`
