@@ -182,7 +182,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   // Places confirmed in the replaced file and placed there again: still confirmed (see merge.ts).
   const stillConfirmed = outcome.merged.stillConfirmed;
   const confirmAgain = outcome.merged.confirmAgain;
-  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds, codePoint, new Set(stillConfirmed)), { delimiter: fr ? ';' : ',', bom: true });
+  const review = formatDelimited(reviewRows(plan, ctx.language, segmentIds, codePoint, new Set(stillConfirmed), new Set(confirmAgain)), { delimiter: fr ? ';' : ',', bom: true });
   if (reviewPath !== null) {
     try {
       writeOutputFile(root, reviewPath, review, '--review');

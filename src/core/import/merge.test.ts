@@ -147,6 +147,21 @@ describe('mergeImportedSegments', () => {
       expect(again.confirmAgain).toEqual([s!.id]);
     });
 
+    it('is to confirm again, marked ambiguous, when the transcript no longer says it where it was confirmed', () => {
+      // The first `il revient` is now `il repart`: the quote is said at one place only, the other one.
+      const edited = text.replace('Et puis il revient', 'Et puis il repart');
+      const again = replace(edited, { ...row(edited), ambiguous: false });
+      const [s] = again.coderFile.segments;
+      expect(s).toMatchObject({ start: edited.indexOf('il revient'), ambiguous: true });
+      expect(s!.confirmed).toBeUndefined();
+      expect(again.confirmAgain).toEqual([s!.id]);
+      // Placed once, at the place confirmed (the other occurrence gone): nothing to confirm again.
+      const alone = text.replace('il revient, il revient', 'il revient, oui');
+      const kept = replace(alone, { ...row(alone), ambiguous: false });
+      expect(kept.coderFile.segments[0]!.ambiguous).toBeUndefined();
+      expect(kept.confirmAgain).toEqual([]);
+    });
+
     it('stays confirmed, with its id, when the transcript was edited above it and check --fix not run', () => {
       // A word added at the top: the confirmed place's offsets in the replaced file are stale.
       const edited = text.replace('P1 : ', 'P1 : Bon. ');

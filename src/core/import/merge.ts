@@ -46,6 +46,7 @@ export interface MergeResult {
   /**
    * Segments marked ambiguous whose quote the replaced file had confirmed (same participant, same
    * text, or the same id), but at another place or with other text around it: to confirm again.
+   * One now placed at one place only, elsewhere than the place confirmed, is marked ambiguous too.
    */
   confirmAgain: string[];
 }
@@ -58,8 +59,9 @@ const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\
  * The replaced file's segments where their text is in today's transcripts: a segment whose
  * offsets no longer frame its text (the transcript was edited above it, and `codage check --fix`
  * not run) is taken where that very text is now, among its places the one with the same words
- * around it, else the nearest (as `check --fix` would move it); its stored context is kept, to
- * compare with the context there. Any other stays as it was.
+ * around it, else the nearest (as `check --fix` would move it), when the words before or after it
+ * there are those it had; its stored context is kept, to compare with the context there. Any
+ * other stays as it was.
  */
 function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcript>): Segment[] {
   const maps = new Map<string, OffsetMap>();
@@ -76,6 +78,9 @@ function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcr
     if (search === undefined) searches.set(transcript.id, (search = new TranscriptSearch(transcript.text)));
     const found = reanchorSegment(search, { start: Math.max(0, start), end: Math.max(0, end), text: s.text, prefix: s.prefix, suffix: s.suffix });
     if (found.status !== 'moved') return s;
+    // (Said again elsewhere, with other words around it, is not where it was: the text there changed.)
+    const around = contextOf(transcript.text, found.start, found.end);
+    if (around.prefix !== s.prefix && around.suffix !== s.suffix) return s;
     return { ...s, start: map.toCodePoint(found.start), end: map.toCodePoint(found.end) };
   });
 }
@@ -141,7 +146,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
   const confirmedIds = new Map(previous.filter((s) => s.confirmed === true && s.ambiguous !== true).map((s) => [s.id, s]));
   const carried = new Set<Segment>();
   const stillConfirmed: string[] = [];
-  const newlyAmbiguous: Segment[] = [];
+  const newlyPlaced: Segment[] = [];
   const earlierQuote = new Map<string, { quote: string; ids: Map<string, string> }>();
   for (const [quote, passages] of earlierQuotes) {
     const spans = passages.map((s) => spanKey(s.participant, s.start, s.end));
@@ -236,7 +241,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
       if (segment.ambiguous) stillConfirmed.push(id);
       delete segment.ambiguous;
       segment.confirmed = true;
-    } else if (segment.ambiguous) newlyAmbiguous.push(segment);
+    } else newlyPlaced.push(segment);
     segments.push(segment);
     if (quote === undefined) single.set(key, segment);
     else inQuote.set(quote, [...(inQuote.get(quote) ?? []), segment]);
@@ -244,8 +249,15 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     added++;
   }
   // Ambiguous again where the replaced file had that quote, or that segment, confirmed elsewhere.
-  const confirmAgain = newlyAmbiguous
-    .filter((s) => [...(confirmedTexts.get(textKey(s)) ?? []), confirmedIds.get(s.id)].some((c) => c !== undefined && !carried.has(c)))
-    .map((s) => s.id);
+  // Placed at one place only, somewhere else than the place confirmed (the transcript no longer
+  // says it there: `huit mois` became `huit longs mois`): marked ambiguous too, to check again.
+  const elsewhere = (s: Segment, c: Segment) => c.participant !== s.participant || c.start !== s.start || c.end !== s.end;
+  const again = newlyPlaced.filter((s) =>
+    s.ambiguous
+      ? [...(confirmedTexts.get(textKey(s)) ?? []), confirmedIds.get(s.id)].some((c) => c !== undefined && !carried.has(c))
+      : (confirmedTexts.get(textKey(s)) ?? []).some((c) => !carried.has(c) && elsewhere(s, c)),
+  );
+  for (const s of again) s.ambiguous = true;
+  const confirmAgain = again.map((s) => s.id);
   return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already, ids, stillConfirmed, confirmAgain };
 }

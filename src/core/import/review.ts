@@ -51,7 +51,8 @@ function score(r: ImportRowResult, language: Language): string {
  * Header and one row per spreadsheet row, ready for a CSV writer. `segmentIds`: the ids of the
  * segments each row's passages became, when they were written. `codePoint`: a participant's
  * transcript offset as coder files and listings count it (code points; UTF-16 units without it).
- * `stillConfirmed`: segments placed again where the replaced file had them confirmed.
+ * `stillConfirmed`: segments placed again where the replaced file had them confirmed;
+ * `confirmAgain`: segments whose quote it had confirmed elsewhere, to confirm again.
  */
 export function reviewRows(
   plan: ImportPlan,
@@ -59,6 +60,7 @@ export function reviewRows(
   segmentIds?: Map<number, string[]>,
   codePoint?: (participant: string, offset: number) => number,
   stillConfirmed?: ReadonlySet<string>,
+  confirmAgain?: ReadonlySet<string>,
 ): string[][] {
   const rows: string[][] = [HEADER[language]];
   for (const r of plan.results) {
@@ -67,7 +69,7 @@ export function reviewRows(
     const pieces = r.pieces;
     const ids = [...new Set(segmentIds?.get(r.row) ?? [])];
     const kept = ids.filter((id) => stillConfirmed?.has(id) === true);
-    const confirmed =
+    const confirmed: string[] =
       kept.length === 0
         ? []
         : [
@@ -75,6 +77,14 @@ export function reviewRows(
               ? `Déjà confirmé (codage confirm) à cet endroit, dans le même texte\u00a0: toujours confirmé (${kept.join(LIST)}).`
               : `Confirmed before (codage confirm) at this place, in the same text: still confirmed (${kept.join(LIST)}).`,
           ];
+    const moved = ids.filter((id) => confirmAgain?.has(id) === true);
+    if (moved.length > 0) {
+      confirmed.push(
+        language === 'fr'
+          ? `Confirmé auparavant (codage confirm) à un autre endroit, ou là où le texte a changé autour\u00a0: à vérifier, puis confirmer de nouveau (${moved.join(LIST)}).`
+          : `Confirmed before (codage confirm) at another place, or where the text around it changed: to check, then confirm again (${moved.join(LIST)}).`,
+      );
+    }
     rows.push([
       String(r.row),
       r.participant ?? r.participantCell,

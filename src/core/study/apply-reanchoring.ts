@@ -14,8 +14,9 @@ export interface ReanchoredFile {
 
 /**
  * The coder files with every re-anchored segment (moved, normalised, approximate) written at its
- * new place, with the transcript's exact text and the text now around it. Unplaced segments are
- * kept exactly as they were.
+ * new place, with the transcript's exact text and the text now around it; a place confirmed
+ * (`codage confirm`) stays so only when the same text has the same words around it there, else it
+ * is ambiguous again. Unplaced segments are kept exactly as they were.
  * Only files with at least one change are returned.
  */
 export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment[]): ReanchoredFile[] {
@@ -33,7 +34,15 @@ export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment
       let map = maps.get(a.transcript.id);
       if (!map) maps.set(a.transcript.id, (map = new OffsetMap(a.transcript.text)));
       count++;
-      return { ...segment, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), text: a.text, ...contextOf(a.transcript.text, a.start, a.end) };
+      const around = contextOf(a.transcript.text, a.start, a.end);
+      const moved: Segment = { ...segment, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), text: a.text, ...around };
+      // A place the coder confirmed, now elsewhere or with other words around it (the transcript
+      // changed there): no longer the place confirmed, to confirm again (as import-codings --replace).
+      if (segment.confirmed === true && (a.text !== segment.text || around.prefix !== segment.prefix || around.suffix !== segment.suffix)) {
+        delete moved.confirmed;
+        moved.ambiguous = true;
+      }
+      return moved;
     });
     if (count > 0) result.push({ coder: entry.coder, file: entry.file, coderFile: { ...entry.coderFile, segments }, count });
   }
