@@ -386,6 +386,15 @@ MG1 : Les opioïdes forts, j'évite, parce que franchement j'ai vu des choses te
     }
   });
 
+  it('places each part of a quote the author cut, one with words left out without […] too', () => {
+    const cut = locateQuote(said, 'les délais sont énormes... six mois parfois');
+    expect(at(cut)).toEqual(['les délais pour avoir un avis spécialisé sont énormes', 'six mois parfois']);
+    expect(cut).toMatchObject({ method: 'passages', omitted: 5, left: [] });
+    expect(cut.score).toBeLessThan(0.85);
+    // A part of fewer than three words is not looked for on its own: left for review as before.
+    expect(locateQuote(said, 'les délais sont énormes... six mois').method).not.toBe('passages');
+  });
+
   it('keeps a word before an English ’s or ’t: it is no elided word', () => {
     const english = `I: And then?
 P2: Yesterday I went again to see the doctor's assistant, who was nice. She listens.`;

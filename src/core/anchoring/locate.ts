@@ -223,6 +223,12 @@ function aligned(search: TranscriptSearch, q: string, options: LocateOptions): Q
   // Nothing placed, or one passage without some of the quote's words: the author may have
   // left words out without marking it (`Je me sens inutile` for `Je me sens un peu inutile`),
   // every word of the quote said, in order, close together.
+  // A quote the author cut (`...`, `[…]`) with words left out without marking it in a part
+  // (`les délais sont énormes... six mois minimum`): each part placed on its own, when every one is.
+  if ((match.method === 'unresolved' || match.method === 'partial') && words.some((w, i) => i > 0 && w.cutBefore)) {
+    const parts = partByPart(search, q, words, options);
+    if (parts !== null) return parts;
+  }
   if (match.method === 'unresolved') return saidInOrder(search, words, q, options) ?? match;
   // A passage ending on an elided word cut from its own (`j'ai` of the quote is `j` + `ai`: the
   // `j` of `j'évite` ends one passage, `ai peur` starts the next): never a segment. Each passage
@@ -295,6 +301,43 @@ function withWholeWords(text: string, q: string, match: QuoteMatch): QuoteMatch 
     pieces.push(mended);
   }
   return { ...match, pieces };
+}
+
+/**
+ * A quote with cuts of the author's own placed part by part, each part as a quote of its own (so
+ * that a part with words left out without […] is placed from its first word to its last): null
+ * unless every part says three words at least and is placed whole.
+ */
+function partByPart(search: TranscriptSearch, q: string, words: readonly QuoteWord[], options: LocateOptions): QuoteMatch | null {
+  const groups: QuoteWord[][] = [];
+  for (const w of words) {
+    if (groups.length === 0 || w.cutBefore) groups.push([w]);
+    else groups[groups.length - 1]!.push(w);
+  }
+  if (groups.length < 2) return null;
+  const pieces: PlacedPiece[] = [];
+  const trimmed: LeftPiece[] = [];
+  let omitted = 0;
+  let score = 1;
+  for (const group of groups) {
+    if (group.filter((w) => !w.optional).length < MIN_IN_ORDER_WORDS) return null;
+    const from = group[0]!.start;
+    const part = q.slice(from, group[group.length - 1]!.end);
+    if (cleanQuote(part) !== part) return null;
+    const m = locate(search, part, options);
+    if (m.method === 'unresolved' || m.method === 'partial' || m.left.length > 0) return null;
+    for (const p of m.pieces) {
+      const shifted: PlacedPiece = { ...p, quoteStart: p.quoteStart + from, quoteEnd: p.quoteEnd + from };
+      pieces.push(shifted);
+    }
+    for (const t of m.trimmed ?? []) trimmed.push({ ...t, quoteStart: t.quoteStart + from, quoteEnd: t.quoteEnd + from });
+    omitted += m.omitted ?? 0;
+    score = Math.min(score, m.score);
+  }
+  const match: QuoteMatch = { method: 'passages', quote: q, pieces, left: [], score };
+  if (trimmed.length > 0) match.trimmed = trimmed;
+  if (omitted > 0) match.omitted = omitted;
+  return match;
 }
 
 /** A quote needs this many words said for its words to be looked for apart (fewer: met anywhere). */
