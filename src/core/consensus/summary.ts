@@ -31,17 +31,23 @@ export interface DecisionsSummary {
   pending?: number;
 }
 
+/** The conjunctions between names in a `who` cell: `et`, `and` (after a comma or not), `&`, `+`. */
+const JOINED = /\s*,?\s+(?:et|and)\s+|\s*[&+]\s*/iu;
+
 /**
- * The people a log's `who` cell names, between its `et`, `and` or `&`: `marie et paul` → `marie`,
- * `paul` (a comma stays inside a name, `Dupont, Marie`). The thesis texts join them again in their
- * own language: a French study's log says `marie et paul`, the English methods `marie and paul`.
+ * The people a log's `who` cell names, in order: `marie et paul` (as codage reconcile writes it in
+ * a French study), `Marie and Paul`, `marie, paul & anne`, `marie+paul`, `marie, paul`. A comma
+ * separates names too, unless every name the conjunctions give holds one: `Dupont, Marie et
+ * Leroy, Paul` is two people. The thesis texts join them again in their own language.
  */
-function peopleOf(who: string): string[] {
-  return who
-    .split(/\s+(?:et|and|&)\s+/u)
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
+export function peopleOf(who: string): string[] {
+  const parts = who.split(JOINED).map((part) => part.trim()).filter((part) => part !== '');
+  const commasInNames = parts.length > 1 && parts.every((part) => part.includes(','));
+  return (commasInNames ? parts : parts.flatMap((part) => part.split(','))).map((name) => name.trim()).filter((name) => name !== '');
 }
+
+/** `Marie` and `marie` are the same person. */
+const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
 
 /** The decisions of a log, by who took them. Rows with only a note are no decision. */
 export function summarizeDecisions(rows: readonly LogRow[], log: string): DecisionsSummary {
@@ -60,7 +66,7 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
       continue;
     }
     byPeople++;
-    for (const name of peopleOf(row.decision.who)) if (!who.includes(name)) who.push(name);
+    for (const name of peopleOf(row.decision.who)) if (!who.some((known) => sameName(known, name))) who.push(name);
   }
   return {
     log,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../consensus/log.js';
 import { strategyOfWho, strategyWho } from '../consensus/strategy.js';
-import { summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
+import { peopleOf, summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
 import { decisionsSentence, peopleNamed } from './consensus-sentence.js';
 
 /** A French log as codage writes it: one row per decision, `who` as the screen or a strategy writes it. */
@@ -74,10 +74,11 @@ describe('how the disagreements were settled, from the decisions log', () => {
   });
 
   it('names the people who settled them in the sentence’s language, whatever joins them in the log', () => {
-    expect(peopleNamed(['marie et paul'])).toEqual(['marie', 'paul']);
-    expect(peopleNamed(['Marie and Paul', 'marie, anne & Luc', 'luc+Sophie', 'Jean-Pierre Martin, and Éloïse', ' '])).toEqual(['Marie', 'Paul', 'anne', 'Luc', 'Sophie', 'Jean-Pierre Martin', 'Éloïse']);
+    expect(peopleOf('marie et paul')).toEqual(['marie', 'paul']);
+    const cells = ['Marie and Paul', 'marie, anne & Luc', 'luc+Sophie', 'Jean-Pierre Martin, and Éloïse', ' '];
+    expect(peopleNamed(cells.flatMap(peopleOf))).toEqual(['Marie', 'Paul', 'anne', 'Luc', 'Sophie', 'Jean-Pierre Martin', 'Éloïse']);
     // A name holding the letters of a joining word is one name.
-    expect(peopleNamed(['Andrea Etienne', 'Bernadette'])).toEqual(['Andrea Etienne', 'Bernadette']);
+    expect(['Andrea Etienne', 'Bernadette'].flatMap(peopleOf)).toEqual(['Andrea Etienne', 'Bernadette']);
     const by = (who: string[], language: 'fr' | 'en') => plain(decisionsSentence(summary(who.map((w) => ({ decision: 'garder A', who: w }))), language));
     // A French study's log (« marie et paul »), in an English export, and the other way round.
     expect(by(['marie et paul'], 'en')).toBe('1 disagreement was examined and settled by marie and paul. The decisions are recorded in the log consensus-decisions.csv.');
@@ -124,5 +125,9 @@ describe('how the disagreements were settled, from the decisions log', () => {
     );
     // A comma stays inside a name (`Dupont, Marie`).
     expect(summary([{ decision: 'garder A', who: 'Dupont, Marie et Leroy, Paul' }]).who).toEqual(['Dupont, Marie', 'Leroy, Paul']);
+    // The sentence names whom the summary counted: the same two, not four.
+    expect(decisionsSentence(summary([{ decision: 'garder A', who: 'Dupont, Marie et Leroy, Paul' }]), 'en')).toContain('settled by Dupont, Marie and Leroy, Paul.');
+    // A comma between single names still separates them.
+    expect(summary([{ decision: 'garder A', who: 'marie, paul' }, { decision: 'garder B', who: 'Paul & anne' }]).who).toEqual(['marie', 'paul', 'anne']);
   });
 });

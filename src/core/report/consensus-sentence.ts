@@ -26,27 +26,20 @@ function ruleOutcome(strategy: Strategy, coders: [string, string] | undefined, l
   }
 }
 
-/** Between two names in the log's `qui` column: `et`, `and`, a comma, `&`, `+`. */
-const NAME_SEPARATOR = /\s*[,&+]\s*(?:(?:et|and)\s+)?|\s+(?:et|and)\s+/iu;
-
 /**
- * The people the log's `qui` column names, each once, in the order met: `marie et paul` (as
- * codage reconcile writes it in a French study), `Marie and Paul`, `marie, paul & anne`,
- * `marie+paul` are names joined in some language; the sentence joins them again in its own.
+ * The people who settled the disagreements, each once, in the order met (`Marie` and `marie` are
+ * one): the names the summary read from the log's `qui` cells (split by `peopleOf`, not again).
  */
-export function peopleNamed(who: readonly string[]): string[] {
-  const names: string[] = [];
+export function peopleNamed(names: readonly string[]): string[] {
+  const out: string[] = [];
   const seen = new Set<string>();
-  for (const entry of who) {
-    for (const part of entry.split(NAME_SEPARATOR)) {
-      const name = part.trim();
-      const key = name.toLocaleLowerCase('fr');
-      if (name === '' || seen.has(key)) continue;
-      seen.add(key);
-      names.push(name);
-    }
+  for (const name of names) {
+    const key = name.trim().toLocaleLowerCase('fr');
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name.trim());
   }
-  return names;
+  return out;
 }
 
 /** `ont été examinés un à un et tranchés par marie et paul` (count > 1) or its singular. */
