@@ -374,6 +374,19 @@ describe("re-importing codage's own listings", () => {
     expect(r.stdout).toContain('of which 1 row(s) found but naming no code: not imported (the review says which)');
   });
 
+  it('counts apart the quotes placed in several passages under the min score (words left out without […] in a part)', () => {
+    const dir = copyStudy();
+    writeFileSync(join(dir, 'transcripts', 'P9.txt'), "E : Et l'accès aux spécialistes ?\nP9 : Oui, et puis les délais pour avoir un avis spécialisé sont énormes, six mois minimum. Enfin voilà.\n");
+    const sheet = join(tempDir(), 'passages.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nP9;Impuissance;les délais sont énormes... six mois minimum\nP9;Impuissance;les délais pour avoir un avis spécialisé sont énormes [...] Enfin voilà\n');
+    const r = runCli(['import-codings', sheet, '--coder', 'passages', '--study', dir, '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}en plusieurs passages \(compilés, recollés\) +1 \(50.%\)$/m);
+    expect(r.stdout).toMatch(/^ {2}en plusieurs passages, score < 0,85 \(à vérifier\) +1 \(50.%\)$/m);
+    const json = JSON.parse(runCli(['import-codings', sheet, '--coder', 'passages', '--study', dir, '--dry-run', '--json']).stdout) as { summary: Record<string, unknown> };
+    expect(json.summary).toMatchObject({ passages: 2, passagesBelowMinScore: 1 });
+  });
+
   it('counts on the « score ≥ » line only the edited quotes that score that much, the others apart', () => {
     const dir = copyStudy();
     const sheet = join(tempDir(), 'scores.csv');

@@ -356,13 +356,16 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
   // its edges not said there, or one word forgiven in a short passage) is not « score ≥ 0,85 ».
   const edited = summary.approximate - summary.approximateBelowMinScore;
   const below = summary.approximateBelowMinScore;
+  const passagesBelow = summary.passagesBelowMinScore;
+  const passages = summary.passages - passagesBelow;
   const lines: [string, number][] = fr
     ? [
         ['à l’identique', summary.exact],
         ['après normalisation (casse, accents, ponctuation)', summary.normalised],
         [`retouchés (score ≥ ${score})`, edited],
         ...(below > 0 ? [[`retouchés, score < ${score} (à vérifier)`, below] as [string, number]] : []),
-        ['en plusieurs passages (compilés, recollés)', summary.passages],
+        ['en plusieurs passages (compilés, recollés)', passages],
+        ...(passagesBelow > 0 ? [[`en plusieurs passages, score < ${score} (à vérifier)`, passagesBelow] as [string, number]] : []),
         ['en partie placés (un morceau à revoir)', summary.partial],
         ['non retrouvés (à revoir)', summary.unresolved],
         ...(summary.unknownParticipant > 0 ? [['participant inconnu (à corriger)', summary.unknownParticipant] as [string, number]] : []),
@@ -372,7 +375,8 @@ function renderSummary(summary: ImportSummary, language: 'fr' | 'en', minScore: 
         ['normalised (case, accents, punctuation)', summary.normalised],
         [`edited (score ≥ ${score})`, edited],
         ...(below > 0 ? [[`edited, score < ${score} (to check)`, below] as [string, number]] : []),
-        ['in several passages (compiled, glued)', summary.passages],
+        ['in several passages (compiled, glued)', passages],
+        ...(passagesBelow > 0 ? [[`in several passages, score < ${score} (to check)`, passagesBelow] as [string, number]] : []),
         ['partly placed (a part to review)', summary.partial],
         ['unresolved (to review)', summary.unresolved],
         ...(summary.unknownParticipant > 0 ? [['unknown participant (to correct)', summary.unknownParticipant] as [string, number]] : []),

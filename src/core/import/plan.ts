@@ -101,6 +101,8 @@ export interface ImportSummary {
    * (the passage starts after them), or one edited word in a short passage (forgiven).
    */
   approximateBelowMinScore: number;
+  /** Of the rows placed in several passages, those with a score under the min score (to check). */
+  passagesBelowMinScore: number;
   /** Went to several passages, every part placed. */
   passages: number;
   /** Some parts placed, others left for review. */
@@ -465,6 +467,7 @@ function summarise(results: ImportRowResult[], segments: number, minScore: numbe
     normalised: 0,
     approximate: 0,
     approximateBelowMinScore: 0,
+    passagesBelowMinScore: 0,
     passages: 0,
     partial: 0,
     unresolved: 0,
@@ -495,6 +498,7 @@ function summarise(results: ImportRowResult[], segments: number, minScore: numbe
       else s.participantsRead.push({ cell: r.participantCell.trim(), id: r.participant, rows: 1 });
     }
     if (r.status === 'approximate' && placedBelowMinScore(r, minScore)) s.approximateBelowMinScore++;
+    if (r.status === 'passages' && placedBelowMinScore(r, minScore)) s.passagesBelowMinScore++;
     if (r.ambiguous) s.ambiguous++;
     if (isAnchored(r) && r.codes.length === 0) s.uncoded++;
   }
