@@ -342,6 +342,12 @@ function partByPart(search: TranscriptSearch, q: string, words: readonly QuoteWo
 
 /** A quote needs this many words said for its words to be looked for apart (fewer: met anywhere). */
 const MIN_IN_ORDER_WORDS = 3;
+/** Whether the word ending at `end` is elided (`j'`, `l’`, `qu'`): part of the next word, not a word left out. */
+function isElided(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return c === 0x27 /* ' */ || c === 0x2019 /* ’ */;
+}
+
 /** Words a quote may leave out without marking it, beyond as many as it has (`les délais sont énormes`: 6). */
 const MORE_OMITTED = 2;
 
@@ -373,7 +379,7 @@ function saidInOrder(search: TranscriptSearch, words: readonly QuoteWord[], q: s
       t++;
       if (t >= tw.count || tw.stretch[t] !== stretch) break;
       if (tw.ids[t] === said[k]!.id) k++;
-      else if (tw.skippable[t] === 0) omitted++;
+      else if (tw.skippable[t] === 0 && !isElided(search.text, tw.end[t]!)) omitted++;
     }
     if (k === n && omitted <= most) places.push({ from, to: t + 1, omitted });
   }

@@ -147,6 +147,17 @@ P1 : Oui, et puis les délais pour avoir un avis spécialisé sont énormes, six
     }
   });
 
+  it('does not count an elided word (j’, qu’) among the words left out: it belongs to the next one', () => {
+    const plan = planImport({
+      rows: [{ row: 2, cells: ['P1', 'Inutilité', 'Franchement je me sens inutile'] }],
+      columns: { participant: 0, code: 1, quote: 2 },
+      transcripts: [{ id: 'P1', text: 'E : Et vous ?\nP1 : Franchement, j’avoue que je me sens inutile.' }],
+      minScore: 0.85,
+    });
+    expect(plan.results.map((r) => r.status)).toEqual(['approximate']);
+    expect(reviewRows(plan, 'fr')[1]![12]).toMatch(/: 2\smots omis sans \[…\] dans le passage/u);
+  });
+
   it('counts a row under the min score only when it is: the same rows at 0.6', () => {
     const plan = planAt(0.6);
     expect(plan.summary).toMatchObject({ approximate: 2, approximateBelowMinScore: 0 });
