@@ -14,6 +14,11 @@ import { messyText, PROPERTY_TIMEOUT, runs, transcriptText } from './arbitraries
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 
+const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+/** The whole character starting at UTF-16 index `i`, and the one ending just before it. */
+const charAt = (text: string, i: number): string => String.fromCodePoint(text.codePointAt(i)!);
+const charBefore = (text: string, i: number): string => (i >= 2 && isLow(text.charCodeAt(i - 1)) && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? text.slice(i - 2, i) : text.slice(i - 1, i));
+
 /** A transcript's text (already read: NFC, LF) and a span in it that starts and ends on word boundaries, as quotes do. */
 const textAndSpan = fc
   .tuple(transcriptText.map((t) => t.normalize('NFC').replace(/\r\n?/g, '\n')), fc.nat(), fc.nat({ max: 300 }))
@@ -21,8 +26,11 @@ const textAndSpan = fc
   .map(([text, a, length]) => {
     let start = a % text.length;
     let end = Math.min(text.length, start + 1 + length);
-    while (start > 0 && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start--;
-    while (end < text.length && WORD.test(text[end - 1]!) && WORD.test(text[end]!)) end++;
+    // Whole characters (a letter beyond the BMP is two UTF-16 units, and a letter).
+    if (start > 0 && isLow(text.charCodeAt(start))) start--;
+    if (end < text.length && isLow(text.charCodeAt(end))) end++;
+    while (start > 0 && WORD.test(charBefore(text, start)) && WORD.test(charAt(text, start))) start -= charBefore(text, start).length;
+    while (end < text.length && WORD.test(charBefore(text, end)) && WORD.test(charAt(text, end))) end += charAt(text, end).length;
     return { text, start, end };
   });
 
