@@ -286,7 +286,7 @@ describe('codage code in a real terminal', () => {
     const state = JSON.parse(readFileSync(join(dir, '.codage/state/lea.json'), 'utf8')) as {
       transcripts: Record<string, { textHash?: string; anchors?: { cursor: { before: string; after: string } } }>;
     };
-    expect(state.transcripts.MG2?.textHash).toMatch(/^[0-9a-z]{12}$/);
+    expect(state.transcripts.MG2?.textHash).toMatch(/^[\w-]{16}$/);
     const cursor = state.transcripts.MG2?.anchors?.cursor;
     expect(cursor?.after).not.toBe('');
 
