@@ -82,6 +82,31 @@ describe('reading positions after the transcript changed', () => {
     expect(placed.position.furthest).toBe(at(cut, 'E : Merci.'));
   });
 
+  it('does not take a short side found elsewhere for a point at the end whose last line was rewritten', () => {
+    // Read through, then the last line corrected twice: the end of the read range had only
+    // « , docteur. » after it, which the text has elsewhere (« une hernie, docteur, c’est écrit »).
+    // An interview longer than the few lines above: the words found elsewhere are far from the end.
+    const body = BODY.replace('je me dis « bon', 'il me dit « j’ai une hernie, docteur, c’est écrit », et je me dis « bon') + BODY + BODY;
+    const first = transcript(`${body}E : Merci beaucoup, docteur.\n`);
+    const end = at(first, ', docteur.\n');
+    const p = saved(first, at(first, 'E : Merci beaucoup'), [[0, end]]);
+    const rewritten = transcript(`${body}E : Je vous remercie pour cet entretien.\n`);
+    const placed = placePosition(rewritten, p);
+    // Found where it is (the start of the rewritten line or after it), or said to be lost: never
+    // in the middle of the interview, which would count as unread what was read, without a word.
+    const [range] = placed.position.read ?? [];
+    if (placed.lost.read === 0) expect(range![1]).toBeGreaterThanOrEqual(at(rewritten, 'E : Je vous remercie'));
+    else expect(placed.lost.read).toBe(1);
+  });
+
+  it('still finds a point where a punctuation mark was fixed on both sides of it', () => {
+    const p = saved(before, at(before, 'Mais quand'), []);
+    const after = transcript(BODY.replace('Oui. Mais quand', 'Oui, mais quand'));
+    const placed = placePosition(after, p);
+    expect(placed.lost.cursor).toBe(false);
+    expect(after.text.slice(placed.position.cursor).startsWith('mais quand')).toBe(true);
+  });
+
   it('takes a position from an earlier version of the state file as it is', () => {
     const old: TranscriptPosition = { cursor: 40, furthest: 80, at: '2026-11-01T10:00:00Z', read: [[0, 80]] };
     expect(placePosition(transcript(`E : Ajouté.\n${BODY}`), old)).toEqual({ position: old, lost: { cursor: false, read: 0 }, changed: false });

@@ -17,6 +17,7 @@ import { exactSpans } from '../anchoring/occurrences.js';
 import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { mergeSpans } from '../spans.js';
+import { foldWithMap } from '../text/fold.js';
 import type { Transcript } from '../types.js';
 import { transcriptOffsets } from './anchor-codings.js';
 import type { PointAnchor, TranscriptPosition } from './reading.js';
@@ -116,7 +117,9 @@ export function placePosition(transcript: Transcript, saved: TranscriptPosition)
  * Where the point between `anchor.before` and `anchor.after` is now (UTF-16), or null: looked for
  * by the words on both sides, then by the words after it (with those before as context), then
  * by the words before it (with those after as context), as a segment is by its quote. An
- * approximate match counts only with the other side exactly beside it.
+ * approximate match counts only with the other side exactly beside it; a side found elsewhere
+ * than where it was, far from it, only with the other side's words still beside it (a few words
+ * at the end of the text are also said mid-interview).
  */
 function findPoint(search: TranscriptSearch, anchor: PointAnchor, near: number): number | null {
   const { before, after } = anchor;
@@ -126,17 +129,58 @@ function findPoint(search: TranscriptSearch, anchor: PointAnchor, near: number):
   if (both !== undefined) return both.start + before.length;
   if (after.trim() !== '') {
     const found = reanchorSegment(search, { start: near, end: near + after.length, text: after, prefix: before, suffix: '' });
-    if (found.status !== 'unplaced' && (found.status !== 'approximate' || before === '' || endsWith(search.text, found.start, before))) return found.start;
+    if (found.status === 'unchanged' || ((found.status === 'moved' || found.status === 'normalised') && (isNear(found.start, near) || agreesBefore(search.text, found.start, before)))) return found.start;
+    if (found.status === 'approximate' && (before === '' || endsWith(search.text, found.start, before))) return found.start;
   }
   if (before.trim() !== '') {
     const found = reanchorSegment(search, { start: Math.max(0, near - before.length), end: near, text: before, prefix: '', suffix: after });
-    if (found.status !== 'unplaced' && (found.status !== 'approximate' || after === '' || search.text.startsWith(after, found.end))) return found.end;
+    if (found.status === 'unchanged' || ((found.status === 'moved' || found.status === 'normalised') && (isNear(found.end, near) || agreesAfter(search.text, found.end, after)))) return found.end;
+    if (found.status === 'approximate' && (after === '' || search.text.startsWith(after, found.end))) return found.end;
   }
   // The start or the end of the text, where nothing is on one side.
   if (before === '' && after.trim() === '') return 0;
   if (after === '' && before.trim() === '') return search.text.length;
   return null;
 }
+
+/**
+ * Whether the words just before `at` are, folded, how `before` ends (a few letters at least, or
+ * all of it when shorter): a side found elsewhere than where it was (« , docteur. » near the end
+ * of the text is also in « une hernie, docteur, c’est écrit ») is the point only with the other
+ * side still beside it, give or take a typo or a punctuation mark at the far end.
+ */
+function agreesBefore(text: string, at: number, before: string): boolean {
+  const want = foldWithMap(before).folded;
+  if (want.trim() === '') return true;
+  const have = foldWithMap(text.slice(Math.max(0, at - before.length * 2), at)).folded;
+  let k = 0;
+  while (k < want.length && k < have.length && want[want.length - 1 - k] === have[have.length - 1 - k]) k++;
+  return k >= Math.min(AGREEING_LETTERS, want.trim().length);
+}
+
+/** The same after `at`: the words just after it begin, folded, as `after` does. */
+function agreesAfter(text: string, at: number, after: string): boolean {
+  const want = foldWithMap(after).folded;
+  if (want.trim() === '') return true;
+  const have = foldWithMap(text.slice(at, at + after.length * 2)).folded;
+  let k = 0;
+  while (k < want.length && k < have.length && want[k] === have[k]) k++;
+  return k >= Math.min(AGREEING_LETTERS, want.trim().length);
+}
+
+/**
+ * Whether a point found by one side is close to where it was (UTF-16 units): a typo right beside
+ * the point changed the other side, a line added above moved it a little. Farther, only the other
+ * side's words still beside it make it the point.
+ */
+function isNear(found: number, near: number): boolean {
+  return Math.abs(found - near) <= NEAR;
+}
+
+const NEAR = 200;
+
+/** How many folded letters beside a point must agree with the side not looked for. */
+const AGREEING_LETTERS = 3;
 
 function endsWith(text: string, at: number, value: string): boolean {
   return at >= value.length && text.slice(at - value.length, at) === value;
