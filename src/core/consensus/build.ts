@@ -10,7 +10,7 @@
  * moved it keeps its ids), else a new id derived from its position; and the time of the decision
  * that made it. On the same span as a coder's segment (A's when both have one, as for the id), it
  * is the same passage: it keeps that segment's quote id, `ambiguous` mark and context (`prefix`,
- * `suffix`), so that a quote cited by its id is still one quote in the consensus. Every consensus segment carries the memos and exemplary
+ * `suffix`) and the keys a newer codage wrote on it, so that a quote cited by its id is still one quote in the consensus. Every consensus segment carries the memos and exemplary
  * marks of the coders' segments it comes from (`notes.ts`): those it unites or keeps, and B's
  * segments in a passage both coded alike. Transcripts only one of the two coded are copied as they
  * are. A place confirmed in the consensus since (its `ambiguous` mark removed by `codage confirm`)
@@ -264,9 +264,14 @@ function materialise(transcript: Transcript, items: Item[], placed: Placed, take
   return out;
 }
 
-/** What says which passage a coder's segment is: the quote it belongs to, whether its place is still to confirm, the text around it. */
+/**
+ * What says which passage a coder's segment is: the quote it belongs to, whether its place is
+ * still to confirm, the text around it; and the keys a newer codage wrote on it (`otherKeys`),
+ * which this one cannot tell apart and never drops.
+ */
 function withPassage(segment: Segment, from: Segment): void {
   if (from.quote !== undefined) segment.quote = from.quote;
+  if (from.otherKeys !== undefined) segment.otherKeys = { ...from.otherKeys };
   if (from.ambiguous === true) segment.ambiguous = true;
   if (from.prefix !== undefined) segment.prefix = from.prefix;
   if (from.suffix !== undefined) segment.suffix = from.suffix;

@@ -179,6 +179,24 @@ describe('reconciliation', () => {
     expect(consensusChanges(rec, decisions, 'consensus', { coderFile: earlier, kept: {} })).toEqual([]);
   });
 
+  it('keeps the keys a newer codage wrote on a coder’s segment whose passage a consensus segment is', () => {
+    // `reviewed` is unknown to this codage: kept as read on every rewrite, and in the consensus
+    // on the coder's passage, whatever codes were decided there, as its quote id is.
+    const reviewed = { reviewed: { by: 'paul', at: '2026-12-01T10:00:00Z' } };
+    const coded = { marie: marie.map((s) => (s.id === 'a1' || s.id === 'a2' ? { ...s, otherKeys: reviewed } : s)), paul };
+    const rec = plan(undefined, coded);
+    for (const strategy of ['prefer-a', 'prefer-b', 'union', 'intersection'] as const) {
+      const decisions = applyStrategy(strategy, rec.disagreements, new Map(), 'script', '2026-02-02T10:00:00Z');
+      const segments = consensusOf(rec, decisions, 'consensus').coderFile.segments;
+      // a1: both coded it alike; a2: its codes disputed.
+      for (const id of ['a1', 'a2']) {
+        const from = coded.marie.find((s) => s.id === id)!;
+        const there = segments.find((s) => s.start === from.start && s.end === from.end);
+        if (there !== undefined) expect(there.otherKeys, `${strategy} ${id}`).toEqual(reviewed);
+      }
+    }
+  });
+
   it('leaves earlier decisions alone when a strategy decides the rest', () => {
     const rec = plan();
     const [first, second] = rec.disagreements;
