@@ -228,6 +228,30 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('9yq4imfr')]);
   });
 
+  it('--force keeps the front matter of the transcript it replaces: the id its codings name, the attributes and date typed in', () => {
+    // As the import's note says: « Entretien MG3 » made MG3 by hand, its date and sex typed in,
+    // then coded; the transcriber's corrected version is imported again with --force.
+    const study = newStudy();
+    const file = join(tempDir('codage-sources-'), 'Entretien MG3.txt');
+    writeFileSync(file, 'E : Bonjour, parlez-moi de vos patients.\n\nR : Je me sens souvent impuissant face à eux.\n');
+    expect(runCli(['import', file, '--study', study]).code).toBe(0);
+    const target = join(study, 'transcripts', 'Entretien MG3.txt');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('id: Entretien MG3\n', 'id: MG3\ndate: 2025-03-12\nsexe: F\n'));
+    const csv = join(tempDir(), 'codage.csv');
+    writeFileSync(csv, 'participant;code;verbatim\nMG3;Impuissance;souvent impuissant\n');
+    expect(runCli(['import-codings', csv, '--coder', 'marie', '--study', study]).code).toBe(0);
+    writeFileSync(file, 'Date : 13/03/2025\n\nE : Bonjour, parlez-moi de vos patients, docteur.\n\nR : Je me sens souvent impuissant face à eux.\n');
+    const r = runCli(['import', file, '--force', '--study', study, '--lang', 'en']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const front = transcript(study, 'Entretien MG3.txt').split('---\n')[1]!;
+    expect(front).toBe('id: MG3\ndate: 2025-03-12\nsource: Entretien MG3.txt\nsexe: F\n');
+    // The header's other date is said, not taken.
+    expect(r.stderr + r.stdout).toContain('gives the date 2025-03-13, the front matter 2025-03-12: 2025-03-12 is kept');
+    expect(r.stdout).toContain('codings/marie.yaml: 1 segment(s) anchored on the new text');
+    const check = runCli(['check', '--study', study, '--lang', 'en', '--json']);
+    expect((JSON.parse(check.stdout).problems as { severity: string }[]).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
   it('says that an id made from the file name (« Entretien P4 ») signs the quotes, and how to make it P4', () => {
     const study = newStudy();
     const file = join(tempDir('codage-sources-'), 'Entretien P4.txt');

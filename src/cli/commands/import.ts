@@ -17,7 +17,9 @@ import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript
 import { messageQuote } from '../../core/report/typography.js';
 import { endSentence } from '../../core/text/sentence-end.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import type { Language, Localized, Problem, Segment } from '../../core/types.js';
+import { splitFrontMatter } from '../../core/transcript/front-matter.js';
+import type { AttributeValue, Language, Localized, Problem, Segment } from '../../core/types.js';
+import { decodeStudyText } from '../../io/study-text.js';
 import { changeStudy } from '../../io/study-change.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { IMPORTABLE_EXTENSIONS, readTranscriptSource, type RefusalReason } from '../../io/transcript-source.js';
@@ -134,7 +136,23 @@ interface Imported {
   built: BuiltTranscript;
   /** What was read, to build the transcript again with the speaker map asked for. */
   source: SourceText;
+  /** The front matter of the transcript it replaces (--force), kept. */
+  replaced?: Record<string, AttributeValue>;
   encoding?: string;
+}
+
+/** The front matter of a transcript of the study, as read; undefined when it cannot be read. */
+function replacedFrontMatter(root: string, target: string): Record<string, AttributeValue> | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(path.join(root, target));
+  } catch {
+    return undefined;
+  }
+  const front = splitFrontMatter(decodeStudyText(bytes), target);
+  if (front.problems.some((p) => p.severity === 'error')) return undefined;
+  const attributes: Record<string, AttributeValue> = { ...front.attributes, ...(front.id !== undefined ? { id: front.id } : {}) };
+  return Object.keys(attributes).length === 0 ? undefined : attributes;
 }
 
 /** How one coder's codings on the replaced transcripts were anchored on their new text. */
@@ -200,13 +218,24 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         notImported.push({ file: decision.file, reason: read.reason, detail: read.detail, ...(read.hint ? { hint: read.hint } : {}) });
         continue;
       }
-      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language });
+      // The transcript replaced (--force) keeps its front matter: the id its codings name, what was typed in.
+      const replaced = decision.replaces ? replacedFrontMatter(root, decision.target) : undefined;
+      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language, ...(replaced ? { replaced } : {}) });
       problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
       if (built.empty) {
         notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
         continue;
       }
-      imported.push({ file: decision.file, target: decision.target, id: decision.id, replaces: decision.replaces, built, source: read.source, ...(read.encoding ? { encoding: read.encoding } : {}) });
+      imported.push({
+        file: decision.file,
+        target: decision.target,
+        id: built.id,
+        replaces: decision.replaces,
+        built,
+        source: read.source,
+        ...(replaced ? { replaced } : {}),
+        ...(read.encoding ? { encoding: read.encoding } : {}),
+      });
     }
     bar.update(plan.length, plan.length);
   } finally {
@@ -232,7 +261,9 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         return process.exitCode !== undefined && process.exitCode !== 0 ? Number(process.exitCode) : 0;
       }
       for (const t of imported) {
-        if (t.built.speakers.some((s) => asked.has(s.label))) t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language });
+        if (t.built.speakers.some((s) => asked.has(s.label))) {
+          t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language, ...(t.replaced ? { replaced: t.replaced } : {}) });
+        }
       }
     }
   }

@@ -26,9 +26,17 @@ export interface BuildInput {
   id: string;
   speakers: SpeakerMap;
   language: Language;
+  /**
+   * The front matter of the transcript this import replaces (--force): its id, date, duration
+   * and attributes stay — the id the codings name, what was typed in by hand — and the new file
+   * only fills what it has not.
+   */
+  replaced?: Record<string, AttributeValue>;
 }
 
 export interface BuiltTranscript {
+  /** The participant id written in the front matter (the replaced transcript's, else `input.id`). */
+  id: string;
   /** The transcript file's content. */
   text: string;
   /** Labels found, and what they were written as. */
@@ -118,7 +126,14 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
     speakers = relabelled.speakers;
   }
 
-  const { id: _id, source: _source, date: ownDate, duration: ownDuration, ...rest } = attributes as Record<string, AttributeValue>;
+  const kept = input.replaced ?? {};
+  const keptId = kept.id === undefined || kept.id === null || String(kept.id).trim() === '' ? undefined : String(kept.id);
+  const id = keptId ?? input.id;
+  const { id: _keptId, source: _keptSource, date: keptDate, duration: keptDuration, ...keptRest } = kept;
+  const { id: _id, source: _source, date: newDate, duration: newDuration, ...newRest } = attributes as Record<string, AttributeValue>;
+  const ownDate = keptDate ?? newDate;
+  const ownDuration = keptDuration ?? newDuration;
+  const rest = { ...newRest, ...keptRest };
   let finalDate: AttributeValue | undefined = ownDate ?? date;
   let finalDuration: AttributeValue | undefined = ownDuration ?? duration;
   const fromHeader: { date?: string; duration?: number } = {};
@@ -138,7 +153,7 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
     for (const unclear of facts.unclear) problems.push(headerUnclear(input.sourceFile, unclear));
   }
   const head = frontMatter([
-    ['id', input.id],
+    ['id', id],
     ['date', finalDate],
     ['duration', finalDuration],
     ['source', input.sourceFile],
@@ -146,6 +161,7 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
   ]);
   const empty = !/\S/.test(body);
   return {
+    id,
     text: `${head}${body}\n`,
     speakers,
     ...(duration === undefined ? {} : { duration }),
