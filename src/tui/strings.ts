@@ -82,7 +82,7 @@ const fr: ScreenStrings = {
     firstCode: ['tapez le nom du code', '⏎ le créer', 'Échap annuler'],
     theme: ['tapez pour filtrer', 'Ctrl-N nouveau thème', '↑↓ choisir', '⏎ ranger le code ici', 'Échap retour'],
     remove: ['↑↓ choisir', '1-9', '⏎ retirer', 'Échap annuler'],
-    transcript: ['tapez pour filtrer (chiffres compris)', 'Alt-1-9 choix rapide', '↑↓ choisir', '⏎ ouvrir', 'Échap retour'],
+    transcript: ['tapez pour filtrer (chiffres aussi)', 'Alt-1-9 le n°', '↑↓ choisir', '⏎ ouvrir', 'Échap retour'],
     hits: ['Espace décocher une fausse occurrence', '↑↓', '⏎ choisir le code', 'Échap annuler'],
     prompt: ['←→ curseur', 'Ctrl-U Ctrl-W effacer', '⏎ valider', 'Échap annuler'],
     help: ['↑↓ défiler', 'une autre touche pour fermer'],
