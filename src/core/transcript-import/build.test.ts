@@ -46,6 +46,10 @@ describe('buildTranscript: date and duration from the lines before the first spe
     expect(built.problems.map((p) => p.message.en)).toEqual([
       'the header (the lines before the first speaker) gives the date "03/04/2025", which reads day first or month first: no date is written in the front matter',
     ]);
+    // The hint gives both readings, not one example that happens to be one of them.
+    expect(built.problems.map((p) => p.hint?.en)).toEqual(["write the right one in the transcript's front matter: date: 2025-04-03 or date: 2025-03-04"]);
+    const twice = build({ kind: 'text', text: 'Durée : 42 min\nDurée : 45 min\n\nE : Bonjour.\n' }, 'MG3.txt');
+    expect(twice.problems.map((p) => p.hint?.fr)).toEqual(['écrire la bonne dans l’en-tête YAML de la transcription\u00a0: duration: 42 ou duration: 45']);
   });
 
   it('does not read subtitles for a header, nor the speech after the first speaker', () => {

@@ -207,9 +207,10 @@ function headerUnclear(file: string, unclear: UnclearValue): Problem {
       en: `the header (the lines before the first speaker) ${why.en}: no ${FIELD[unclear.field].en} is written in the front matter`,
       fr: `les lignes avant le premier locuteur ${why.fr}\u00a0: aucune ${FIELD[unclear.field].fr} n’est écrite dans l’en-tête YAML`,
     },
+    // The values it could be, as they would be written: not an example that happens to be one of them.
     hint: {
-      en: `write it in the transcript's front matter (${unclear.field === 'date' ? 'date: 2025-03-12' : 'duration: 42'})`,
-      fr: `l’écrire dans l’en-tête YAML de la transcription (${unclear.field === 'date' ? 'date: 2025-03-12' : 'duration: 42'})`,
+      en: `write the right one in the transcript's front matter: ${unclear.readings.map((r) => `${unclear.field}: ${r}`).join(' or ')}`,
+      fr: `écrire la bonne dans l’en-tête YAML de la transcription : ${unclear.readings.map((r) => `${unclear.field}: ${r}`).join(' ou ')}`,
     },
   };
 }

@@ -39,7 +39,7 @@ describe('headerFacts', () => {
     expect(headerFacts('Date de l’entretien : 03/04/2025', 'en').date).toBe('2025-04-03');
     const english = headerFacts('Date of interview: 03/04/2025', 'fr');
     expect(english.date).toBeUndefined();
-    expect(english.unclear).toEqual([{ field: 'date', written: ['03/04/2025'], reason: 'day-month' }]);
+    expect(english.unclear).toEqual([{ field: 'date', written: ['03/04/2025'], reason: 'day-month', readings: ['2025-04-03', '2025-03-04'] }]);
     expect(headerFacts('Date: 03/04/2025', 'en').date).toBeUndefined();
     // Only one order makes a date.
     expect(headerFacts('Date of interview: 03/25/2025', 'en').date).toBe('2025-03-25');
@@ -52,8 +52,8 @@ describe('headerFacts', () => {
     expect(facts.date).toBeUndefined();
     expect(facts.duration).toBeUndefined();
     expect(facts.unclear).toEqual([
-      { field: 'date', written: ['12/03/2025', '14 mars 2025'], reason: 'several' },
-      { field: 'duration', written: ['42 min', '45 min'], reason: 'several' },
+      { field: 'date', written: ['12/03/2025', '14 mars 2025'], reason: 'several', readings: ['2025-03-12', '2025-03-14'] },
+      { field: 'duration', written: ['42 min', '45 min'], reason: 'several', readings: ['42', '45'] },
     ]);
   });
 });

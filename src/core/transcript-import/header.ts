@@ -25,6 +25,11 @@ export interface UnclearValue {
   written: string[];
   /** `several`: different values; `day-month`: a numeric date that reads both ways. */
   reason: 'several' | 'day-month';
+  /**
+   * The front matter values it could be, one of which the user writes: each date in ISO form
+   * (day first, then month first, for `day-month`), each duration in minutes.
+   */
+  readings: string[];
 }
 
 /**
@@ -102,6 +107,14 @@ function isoDate(written: string, dayFirst: boolean): string | 'ambiguous' | und
   return parseInterviewDate(written.replace(/\s+/g, ' ')) ?? undefined;
 }
 
+/** A numeric date that reads both ways (`03/04/2025`), day first then month first, in ISO form. */
+function bothWays(written: string): string[] {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(written);
+  if (m === null) return [];
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  return [parseInterviewDate(`${m[1]}/${m[2]}/${year}`), parseInterviewDate(`${m[2]}/${m[1]}/${year}`)].filter((d): d is string => typeof d === 'string');
+}
+
 /** The date and duration a header names (see the module comment). */
 export function headerFacts(header: string, language: Language): HeaderFacts {
   const facts: HeaderFacts = { unclear: [] };
@@ -120,9 +133,10 @@ export function headerFacts(header: string, language: Language): HeaderFacts {
   }
   const found = [...dates.values()].map((w) => w[0]!);
   const unsure = [...new Set(ambiguous)];
+  const readings = [...dates.keys(), ...unsure.flatMap(bothWays)].filter((d, i, all) => all.indexOf(d) === i);
   if (found.length === 1 && unsure.length === 0) facts.date = [...dates.keys()][0]!;
-  else if (found.length + unsure.length > 1) facts.unclear.push({ field: 'date', written: [...found, ...unsure], reason: 'several' });
-  else if (unsure.length === 1) facts.unclear.push({ field: 'date', written: unsure, reason: 'day-month' });
+  else if (found.length + unsure.length > 1) facts.unclear.push({ field: 'date', written: [...found, ...unsure], reason: 'several', readings });
+  else if (unsure.length === 1) facts.unclear.push({ field: 'date', written: unsure, reason: 'day-month', readings });
 
   const durations = new Map<number, string[]>();
   for (const m of header.matchAll(DURATION)) {
@@ -133,6 +147,8 @@ export function headerFacts(header: string, language: Language): HeaderFacts {
     durations.set(rounded, [...(durations.get(rounded) ?? []), written]);
   }
   if (durations.size === 1) facts.duration = [...durations.keys()][0]!;
-  else if (durations.size > 1) facts.unclear.push({ field: 'duration', written: [...durations.values()].map((w) => w[0]!), reason: 'several' });
+  else if (durations.size > 1) {
+    facts.unclear.push({ field: 'duration', written: [...durations.values()].map((w) => w[0]!), reason: 'several', readings: [...durations.keys()].map(String) });
+  }
   return facts;
 }
