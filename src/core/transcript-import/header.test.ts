@@ -18,6 +18,10 @@ describe('headerFacts', () => {
       ['Interviewed on 5 April 2025, about 50 minutes (duration: 50 min)', { date: '2025-04-05', duration: 50 }],
       ['Date : 12/03/2025\nDate : 12 mars 2025', { date: '2025-03-12' }],
       ['Entretien MG3\n\nÂge | 52 ans\n\nMilieu | semi-rural', {}],
+      // A Word table of names over values, as the import writes its rows.
+      ['Date | Durée | Lieu\n\n12/03/2025 | 42 min | cabinet', { date: '2025-03-12', duration: 42 }],
+      ['Entretien MG3\nParticipant | Date de l’entretien | Durée de l’entretien\nMG3 | 12 mars 2025 | 1 h 05', { date: '2025-03-12', duration: 65 }],
+      ['Participant | MG6\n\nDate de l’entretien | mercredi 12 mars 2025\n\nDurée | 00:42:10', { date: '2025-03-12', duration: 42 }],
     ];
     for (const [header, expected] of cases) {
       const facts = headerFacts(header, 'fr');
@@ -27,7 +31,7 @@ describe('headerFacts', () => {
   });
 
   it('takes nothing that is not named as a date or a duration, nor an impossible date', () => {
-    for (const header of ['Entretien n° 3 — 12/03/2025 — 42 min', 'Mis à jour le 12/03/2025', 'Date : 31/02/2025', 'Date : mars 2025', 'Durée : 42', 'Dates : 12/03/2025', 'Date de naissance : 12/03/1960', 'Bilan réalisé le 12/03/2020', 'Durée d’exercice : 15 ans', 'Durée d’installation : 12 h']) {
+    for (const header of ['Date | Lieu\n\nDurée | 12/03/2025', 'Âge | Durée d’exercice\n\n52 ans | 15 ans', 'Entretien n° 3 — 12/03/2025 — 42 min', 'Mis à jour le 12/03/2025', 'Date : 31/02/2025', 'Date : mars 2025', 'Durée : 42', 'Dates : 12/03/2025', 'Date de naissance : 12/03/1960', 'Bilan réalisé le 12/03/2020', 'Durée d’exercice : 15 ans', 'Durée d’installation : 12 h']) {
       const facts = headerFacts(header, 'fr');
       expect([facts.date, facts.duration], header).toEqual([undefined, undefined]);
     }

@@ -2,7 +2,8 @@
  * The interview's date and duration from the lines a transcript opens with, before the first
  * speaker turn: « Entretien n° 3 — Date : 12/03/2025 — durée 42 min », « Date de l’entretien :
  * 12 mars 2025 », « Durée : 00:42:10 », `Date: 2025-03-12, duration 42 minutes`, a Word table row
- * `Date | 12/03/2025`. Only a value named as such (`date`, `durée`, `entretien du`…) is read, and
+ * `Date | 12/03/2025`, or a table's row of names over its row of values (`Date | Durée`, then
+ * `12/03/2025 | 42 min`). Only a value named as such (`date`, `durée`, `entretien du`…) is read, and
  * only when it says one thing: two different dates, or `03/04/2025` in a header that may be
  * written month first, give nothing (and say why). The header itself stays in the transcript.
  */
@@ -115,10 +116,29 @@ function bothWays(written: string): string[] {
   return [parseInterviewDate(`${m[1]}/${m[2]}/${year}`), parseInterviewDate(`${m[2]}/${m[1]}/${year}`)].filter((d): d is string => typeof d === 'string');
 }
 
+/**
+ * A Word table of names over values — a row `Date | Durée | Lieu` (as the import writes a table
+ * row) followed by `12/03/2025 | 42 min | cabinet` — as the lines `Date | 12/03/2025`,
+ * `Durée | 42 min`, `Lieu | cabinet` that the names are looked for in: a row of as many cells.
+ */
+function columnsAsLines(header: string): string {
+  const rows = header.split('\n').filter((line) => line.trim() !== '');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const names = rows[i]!.split(' | ');
+    const values = rows[i + 1]!.split(' | ');
+    if (names.length < 2 || values.length !== names.length) continue;
+    for (let k = 0; k < names.length; k++) out.push(`${names[k]!.trim()} | ${values[k]!.trim()}`);
+  }
+  return out.join('\n');
+}
+
 /** The date and duration a header names (see the module comment). */
-export function headerFacts(header: string, language: Language): HeaderFacts {
+export function headerFacts(written: string, language: Language): HeaderFacts {
   const facts: HeaderFacts = { unclear: [] };
-  if (header.trim() === '') return facts;
+  if (written.trim() === '') return facts;
+  const columns = columnsAsLines(written);
+  const header = columns === '' ? written : `${written}\n${columns}`;
   const french = FRENCH_WORDS.test(header);
   const dayFirst = french || (language === 'fr' && !ENGLISH_WORDS.test(header));
 
