@@ -89,6 +89,20 @@ describe('mergeImportedSegments', () => {
     expect(moved.coderFile.segments.map((s) => s.id)).not.toContain(first.segments[0]!.id);
   });
 
+  it('keeps, for a file replaced, the keys a newer codage wrote on a segment imported again where it was', () => {
+    const first = merge(null, [{ participant: 'P1', ...span('il revient, il revient'), codes: [code('bricolage')], rows: [3], ambiguous: false }]).coderFile;
+    const reviewed = { reviewed: { by: 'paul', at: '2026-12-01T10:00:00Z' } };
+    const previous = first.segments.map((s) => ({ ...s, otherKeys: reviewed }));
+    const replace = (row: ImportSegment) =>
+      mergeImportedSegments({ coder: 'marie', base: { ...first, segments: [] }, previous, segments: [row], codeIds: ids, transcripts: new Map([['P1', transcript]]), now: 'T2', random });
+    // The same place, the codes the spreadsheet gives now: the same segment, its keys kept.
+    const same = replace({ participant: 'P1', ...span('il revient, il revient'), codes: [code('delais')], rows: [3], ambiguous: false }).coderFile.segments[0]!;
+    expect([same.id, same.codes, same.otherKeys]).toEqual([previous[0]!.id, ['delais'], reviewed]);
+    // Another place: another segment, nothing carried.
+    const other = replace({ participant: 'P1', ...span('Et puis il revient, il revient'), codes: [code('bricolage')], rows: [3], ambiguous: false }).coderFile.segments[0]!;
+    expect(other.otherKeys).toBeUndefined();
+  });
+
   describe('a place the coder confirmed, when the file is replaced', () => {
     // `il revient` is said twice: the import placed it at the first, the coder confirmed it there.
     const first = (at: string) => at.indexOf('il revient');

@@ -26,7 +26,8 @@ export interface MergeInput {
    * (`confirmed`) stays confirmed when the quote is placed there again: the same offsets, the same
    * text and the same text around it (`prefix`, `suffix`). A segment of it whose transcript was
    * edited since, away from it (words added above, no `codage check --fix` run), counts where
-   * its very text is now, chosen by the words around it.
+   * its very text is now, chosen by the words around it. A segment imported again on the same
+   * place keeps the keys a newer codage wrote on it (`otherKeys`).
    */
   previous?: readonly Segment[];
 }
@@ -144,6 +145,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     confirmedTexts.set(textKey(s), [...(confirmedTexts.get(textKey(s)) ?? []), s]);
   }
   const confirmedIds = new Map(previous.filter((s) => s.confirmed === true && s.ambiguous !== true).map((s) => [s.id, s]));
+  const previousById = new Map(previous.map((s) => [s.id, s]));
   const carried = new Set<Segment>();
   const stillConfirmed: string[] = [];
   const newlyPlaced: Segment[] = [];
@@ -232,6 +234,10 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     if (imported.memo) segment.memo = imported.memo;
     if (quote !== undefined) segment.quote = quote;
     if (imported.ambiguous) segment.ambiguous = true;
+    // The replaced file's segment on this place (its id kept): the keys a newer codage wrote on
+    // it, which no spreadsheet column carries, stay.
+    const earlierSegment = previousById.get(id);
+    if (earlierSegment?.otherKeys !== undefined && spanKey(earlierSegment.participant, earlierSegment.start, earlierSegment.end) === key) segment.otherKeys = { ...earlierSegment.otherKeys };
     segment.at = input.now;
     Object.assign(segment, contextOf(transcript.text, imported.start, imported.end));
     // Placed again where the coder confirmed it, in the same words around it: still confirmed.
