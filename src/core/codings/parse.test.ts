@@ -249,6 +249,12 @@ describe('parseCoderFile: problems', () => {
     expect(read(written).coderFile.segments[0]!.otherKeys).toEqual({ reviewed: { by: 'paul', on: '2027-01-04' }, weight: 2 });
     // A key close to a known one is still a slip of the pen: the segment stays apart.
     expect(read(line(`${ok}, "Codes": ["y"]`)).invalid).toHaveLength(1);
+    // One warning a key, however many segments carry it.
+    const many = `${CODER_FILE_HEADER}version: 1\ncoder: marie\nmemos: {}\nsegments:\n  - {${ok}, "reviewed": 1}\n  - {${ok.replace('"a"', '"b"')}, "reviewed": 2}\n`;
+    const grouped = read(many);
+    expect(grouped.coderFile.segments).toHaveLength(2);
+    expect(grouped.problems.map((p) => [p.kind, p.line])).toEqual([['segment-other-key', 7]]);
+    expect(grouped.problems[0]!.message.en).toContain('Key `reviewed` unknown to this version of codage (written by a newer one?), in 2 segments (lines 7, 8): the segments are used');
   });
 
   it('keeps the first of two segments with the same id and reports the second', () => {

@@ -612,6 +612,8 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
 
   const segments: Segment[] = [];
   const invalid: InvalidSegment[] = [];
+  /** Keys a newer codage wrote: where each is first, and the lines of the segments that carry it. */
+  const otherKeys = new Map<string, { at: { line: number; column?: number }; lines: number[] }>();
   const ids = new Map<string, number>();
   const { values, lines } = raw.entries;
   for (let i = 0; i < values.length; i++) {
@@ -655,18 +657,32 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
       });
     }
     for (const key of Object.keys(segment.otherKeys ?? {})) {
-      problem(
-        'warning',
-        locateIn(raw.entries, i, key),
-        'segment-other-key',
-        {
-          en: `Key \`${key}\` unknown to this version of codage (written by a newer one?): the segment is used, the key is kept in the file as it is.`,
-          fr: `Clé \`${key}\` inconnue de cette version de codage (écrite par une version plus récente ?)\u00a0: le segment est pris en compte, la clé est conservée telle quelle dans le fichier.`,
-        },
-        { en: 'Update codage (npm install -g codage) for it to use the key, or remove the key if you wrote it yourself.', fr: 'Mettez codage à jour (npm install -g codage) pour qu’il s’en serve, ou supprimez la clé si vous l’avez écrite vous-même.' },
-      );
+      const seen = otherKeys.get(key);
+      if (seen === undefined) otherKeys.set(key, { at: locateIn(raw.entries, i, key), lines: [line] });
+      else seen.lines.push(line);
     }
     segments.push(segment);
+  }
+  // One warning per key a newer codage wrote, however many segments carry it (a file where every
+  // segment has one would otherwise bury the other problems).
+  for (const [key, { at, lines }] of otherKeys) {
+    const n = lines.length;
+    const shown = lines.slice(0, 5).join(', ') + (n > 5 ? ', …' : '');
+    problem(
+      'warning',
+      at,
+      'segment-other-key',
+      n === 1
+        ? {
+            en: `Key \`${key}\` unknown to this version of codage (written by a newer one?): the segment is used, the key is kept in the file as it is.`,
+            fr: `Clé \`${key}\` inconnue de cette version de codage (écrite par une version plus récente ?)\u00a0: le segment est pris en compte, la clé est conservée telle quelle dans le fichier.`,
+          }
+        : {
+            en: `Key \`${key}\` unknown to this version of codage (written by a newer one?), in ${n} segments (lines ${shown}): the segments are used, the key is kept in the file as it is.`,
+            fr: `Clé \`${key}\` inconnue de cette version de codage (écrite par une version plus récente ?), dans ${n} segments (lignes ${shown})\u00a0: les segments sont pris en compte, la clé est conservée telle quelle dans le fichier.`,
+          },
+      { en: 'Update codage (npm install -g codage) for it to use the key, or remove the key if you wrote it yourself.', fr: 'Mettez codage à jour (npm install -g codage) pour qu’il s’en serve, ou supprimez la clé si vous l’avez écrite vous-même.' },
+    );
   }
 
   return { coderFile: { coder, memos, segments }, problems, invalid, extra: raw.extra.map(({ key, value }) => ({ key, value })), rewritable };
