@@ -35,13 +35,16 @@ describe('openingNotices', () => {
     expect(openingNotices({ ...base, readingLost: { cursor: false, read: 0 } })).toEqual([]);
     const [notice] = openingNotices({ ...base, readingLost: { cursor: true, read: 2 } });
     expect(notice?.en).toBe(
-      'transcripts/P01.txt changed since you last read it: where you stopped could not be found again, it opens at the start; 2 passage(s) you had read could not be found again and no longer count as read.',
+      'transcripts/P01.txt changed since you last read it: where you stopped could not be found again, it opens at the start; 2 passages you had read could not be found again and no longer count as read.',
     );
     expect(notice?.fr).toBe(
-      'transcripts/P01.txt a changé depuis votre dernière lecture\u00a0: l’endroit où vous vous étiez arrêté n’a pas été retrouvé, elle s’ouvre au début\u00a0; 2 passage(s) lu(s) n’ont pas été retrouvés et ne comptent plus comme lus.',
+      'transcripts/P01.txt a changé depuis votre dernière lecture\u00a0: l’endroit où vous vous étiez arrêté n’a pas été retrouvé, elle s’ouvre au début\u00a0; 2 passages lus n’ont pas été retrouvés et ne comptent plus comme lus.',
     );
     expect(openingNotices({ ...base, readingLost: { cursor: false, read: 1 } })[0]?.en).toBe(
-      'transcripts/P01.txt changed since you last read it: 1 passage(s) you had read could not be found again and no longer count as read.',
+      'transcripts/P01.txt changed since you last read it: a passage you had read could not be found again and no longer counts as read.',
+    );
+    expect(openingNotices({ ...base, readingLost: { cursor: false, read: 1 } })[0]?.fr).toBe(
+      'transcripts/P01.txt a changé depuis votre dernière lecture\u00a0: un passage lu n’a pas été retrouvé et ne compte plus comme lu.',
     );
   });
 });

@@ -58,8 +58,8 @@ export function openingNotices(f: OpeningFacts): Localized[] {
       fr.push('l’endroit où vous vous étiez arrêté n’a pas été retrouvé, elle s’ouvre au début');
     }
     if (lost.read > 0) {
-      en.push(`${lost.read} passage(s) you had read could not be found again and no longer count as read`);
-      fr.push(`${lost.read} passage(s) lu(s) n’ont pas été retrouvés et ne comptent plus comme lus`);
+      en.push(lost.read === 1 ? 'a passage you had read could not be found again and no longer counts as read' : `${lost.read} passages you had read could not be found again and no longer count as read`);
+      fr.push(lost.read === 1 ? 'un passage lu n’a pas été retrouvé et ne compte plus comme lu' : `${lost.read} passages lus n’ont pas été retrouvés et ne comptent plus comme lus`);
     }
     notices.push({
       en: `${f.transcriptFile} changed since you last read it: ${en.join('; ')}.`,
