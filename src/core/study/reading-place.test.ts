@@ -121,3 +121,28 @@ describe('reading positions after the transcript changed', () => {
     expect([...after.text].slice(placed.position.cursor).join('').startsWith('Oui. Mais quand')).toBe(true);
   });
 });
+
+describe('a long transcript read through, then its closing line rewritten', () => {
+  // About 65,000 characters of distinct answers (a 10,000-word interview), then a closing line.
+  const answers = Array.from({ length: 650 }, (_, i) => `E : Question ${i} sur la douleur ?\nP1 : Réponse numéro ${i}, je dirais que ça dépend du patient ${i * 7}.`).join('\n');
+  const before = transcript(`${answers}\nE : Merci beaucoup, docteur.\n`);
+  const after = transcript(`${answers}\nE : Je vous remercie pour cet entretien.\n`);
+
+  it('keeps what was read in pieces, and loses only the last piece', () => {
+    const position = saved(before, 0, [[0, before.text.length]]);
+    // Kept in pieces of at most 16,000 characters, end to end.
+    expect(position.read!.length).toBe(Math.ceil(before.text.length / 16_000));
+    expect(position.read![0]![0]).toBe(0);
+    expect(position.read!.at(-1)![1]).toBe(before.text.length);
+    for (let i = 1; i < position.read!.length; i++) expect(position.read![i]![0]).toBe(position.read![i - 1]![1]);
+    const placed = placePosition(after, position);
+    expect(placed.changed).toBe(true);
+    expect(placed.lost.read).toBe(1);
+    // The pieces before the last one are still read, as one range from the start.
+    const read = placed.position.read!;
+    const covered = read.reduce((n, [s, e]) => n + (e - s), 0);
+    expect(read[0]![0]).toBe(0);
+    expect(covered).toBeGreaterThan(after.text.length * 0.6);
+    expect(covered).toBeLessThan(after.text.length);
+  });
+});
