@@ -605,6 +605,14 @@ async function main(argv: string[]): Promise<number> {
         `${p.coders} coders × ${p.segments.toLocaleString('en-US')} segments, ${p.codes} codes`,
     );
   }
+  // The caches a study keeps (.codage/cache: the codebook as read, each transcript's sentences)
+  // are valid only for the build that made them. Commands that write run on copies of the study,
+  // which never write back to it: without this, a study only such commands use (T) would have
+  // every run rebuild its caches, as only the first run after an upgrade does.
+  for (const dir of studies.values()) {
+    const warmed = await runOnce(['stats', '--study', dir], 600_000);
+    if (warmed.code !== 0) throw new Error(`bench: codage stats failed on ${dir} (${failureText(warmed)})`);
+  }
   const machine = machineInfo();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
   const floorRuns = Math.max(options.runs, 5);
