@@ -472,10 +472,21 @@ describe('import-refi: projects in the shape each tool writes', () => {
     expect(s.codebook.themes[0]!.color).toBe('#e67e22');
   });
 
+  it('gives a study made from another program the language its interviews are in, whatever the messages are in, and says so', async () => {
+    const spec = atlas();
+    const long = `${NO_EMOJI}\n${'P1 : Alors je dirais que les patients sont très demandeurs, et on ne sait pas toujours quoi leur proposer. '.repeat(8)}\n`;
+    spec.sources[0]!.bytes = Buffer.from(long, 'utf8');
+    const { r, study } = importSpec(spec, 'atlas-long', 'en');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("note: the study's language (exports, tables): French, that of the interviews; to change it: language: in codage.yaml");
+    expect(readFileSync(join(study, 'codage.yaml'), 'utf8')).toMatch(/^language: fr +#/m);
+  });
+
   it('ATLAS.ti: braced GUIDs, a quotation coded by two users, overlapping quotations, comments as memos', async () => {
     const { r, study } = importSpec(atlas(), 'atlas');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    // Too few words in this one interview to tell its language: the messages' is taken, and said.
+    expect(r.stderr).toBe("note: the study's language (exports, tables): English, that of the messages (--lang, LANG): the interviews did not say; to change it: language: in codage.yaml\n");
     const s = await loadStudy(study);
     expect(codedQuotes(s)).toEqual({
       [`alice P1: ${QUOTES.femme}`]: ['Épuisement'],

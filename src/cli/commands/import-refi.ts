@@ -1,13 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { planImport, type ImportPlan } from '../../core/refi/import-plan.js';
+import { planImport, type ImportedSource, type ImportPlan } from '../../core/refi/import-plan.js';
 import { readProjectLanguage } from '../../core/refi/marks.js';
 import type { RefiProject } from '../../core/refi/read.js';
 import { studyReadme } from '../../core/study/readme.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { guessLanguage } from '../../core/text/language.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
-import type { Language, Segment } from '../../core/types.js';
+import type { Language, Localized, Segment } from '../../core/types.js';
 import { ensureDir } from '../../io/dirs.js';
 import { readRefiFile } from '../../io/qdpx.js';
 import { changeStudy } from '../../io/study-change.js';
@@ -37,6 +38,20 @@ function sameSegment(a: Segment, b: Segment): boolean {
   return a.participant === b.participant && a.start === b.start && a.end === b.end && [...a.codes].sort().join('\u0000') === [...b.codes].sort().join('\u0000');
 }
 
+/** The texts of a project's sources (those that could be read). */
+function* sourceTexts(texts: ReadonlyMap<string, ImportedSource | Localized>): Iterable<string> {
+  for (const source of texts.values()) if ('text' in source) yield source.text;
+}
+
+/** What the new study's language was taken from, and where to change it. */
+function studyLanguageNote(language: Language, fromTexts: boolean): Localized {
+  const name = { fr: { fr: 'français', en: 'anglais' }, en: { fr: 'French', en: 'English' } };
+  return {
+    en: `the study's language (exports, tables): ${name.en[language]}, ${fromTexts ? 'that of the interviews' : 'that of the messages (--lang, LANG): the interviews did not say'}; to change it: language: in codage.yaml`,
+    fr: `langue de l’étude (exports, tableaux)\u00a0: ${name.fr[language]}, ${fromTexts ? 'celle des entretiens' : 'celle des messages (--lang, LANG)\u00a0: les entretiens ne la disaient pas'}\u00a0; pour la changer\u00a0: language: dans codage.yaml`,
+  };
+}
+
 export async function run(baseCtx: CommandContext, file: string, options: ImportRefiOptions): Promise<number> {
   const root = resolve(options.study);
   const extension = extname(file).toLowerCase();
@@ -53,9 +68,12 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
 
   const refi = readRefiFile(file);
   const project = refi.kind === 'project' ? refi.project : emptyProject(refi.codes, refi.left);
-  // The study's language: the study's own; for a new study, the one a codage export says, else the messages' (--lang, LANG).
-  const language: Language = study?.config.language ?? (existing ? undefined : readProjectLanguage(project.description)) ?? ctx.language;
   const texts = refi.kind === 'project' ? refi.texts : new Map();
+  // The study's language: the study's own; for a new study, the one a codage export says, else the
+  // one the interviews are in (another program does not say it), else the messages' (--lang, LANG).
+  const declared = study?.config.language ?? (existing ? undefined : readProjectLanguage(project.description));
+  const guessed = declared === undefined && !existing ? guessLanguage(sourceTexts(texts)) : undefined;
+  const language: Language = declared ?? guessed ?? ctx.language;
   const transcripts = new Map((study?.transcripts ?? []).map((t) => [t.id, t.text]));
   const transcriptFiles = new Set((study?.transcripts ?? []).map((t) => basename(t.file).toLowerCase()));
   const plan = (codebook: string): ImportPlan => planImport(project, texts, { codebook, emptyCodebook: emptyCodebook(language), transcripts, transcriptFiles }, language);
@@ -122,6 +140,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
 
   const { plan: done, merged } = result;
   const notes = refi.kind === 'project' ? refi.notes.map((message) => ({ severity: 'info' as const, kind: 'refi-project-name', message })) : [];
+  if (!existing && declared === undefined) notes.push({ severity: 'info', kind: 'refi-study-language', message: studyLanguageNote(language, guessed !== undefined) });
   const report = [...notes, ...done.report];
   if (options.json) {
     ctx.stdout.write(
