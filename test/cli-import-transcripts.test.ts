@@ -146,6 +146,18 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(transcript(study, 'entretien-MG3.txt')).toBe(`---\nid: entretien-MG3\nsource: entretien-MG3.odt\n---\n${WORD_BODY}`);
   });
 
+  it('writes the transcript in the study’s language, whatever language the messages are in (--lang)', () => {
+    const dir = join(tempDir(), 'study');
+    expect(runCli(['init', dir, '--lang', 'en']).code).toBe(0);
+    const src = join(tempDir('codage-sources-'), 'interview-P1.txt');
+    writeFileSync(src, 'Interviewer - Could you tell me about your last patient?\nP1 - Well, it was this morning.\n');
+    const result = runCli(['import', src, '--study', dir, '--lang', 'fr']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    // English labels (« : » would be French typography); the messages in French.
+    expect(transcript(dir, 'interview-P1.txt')).toContain('Interviewer: Could you tell me about your last patient?\nP1: Well, it was this morning.');
+    expect(result.stdout).toContain('transcription(s) importée(s)');
+  });
+
   it('refuses what it cannot import, with the reason, and imports the rest', () => {
     const study = newStudy();
     const dir = tempDir('codage-bad-');
@@ -321,7 +333,8 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(out.problems).toEqual([
       expect.objectContaining({ kind: 'import-header', message: 'the header (the lines before the first speaker) gives the date 2025-03-12, the file name 2025-03-14: 2025-03-14 is kept' }),
     ]);
-    expect(transcript(study, 'P3.txt')).toBe('---\nid: P3\ndate: 2025-03-12\nduration: 42\nsource: P3.txt\n---\nInterview 3\nDate: 2025-03-12, duration 42 minutes\n\nE: Hello.\n\nP3: Hello.\n');
+    // The study is French (its labels « E : »), the messages English (--lang en).
+    expect(transcript(study, 'P3.txt')).toBe('---\nid: P3\ndate: 2025-03-12\nduration: 42\nsource: P3.txt\n---\nInterview 3\nDate: 2025-03-12, duration 42 minutes\n\nE : Hello.\n\nP3 : Hello.\n');
     expect(transcript(study, 'GMT20250314-101500_P4.txt')).toContain('date: 2025-03-14\nduration: 42\n');
     const check = runCli(['check', '--study', study]);
     expect(check.code, check.stdout).toBe(0);

@@ -60,8 +60,8 @@ describe('codage import asks for the speaker map on a terminal', () => {
     expect(await s.exit).toBe(0);
     await s.waitFor('1 transcript(s) imported, 0 not imported.');
     const text = readFileSync(join(study, 'transcripts/entretien-P3.txt'), 'utf8');
-    expect(text).toContain('[00:00:02] E: Bonjour docteur, vous êtes d\'accord pour l\'enregistrement\u00a0?');
-    expect(text).toContain('[00:00:06] MG3: Oui, allez-y.');
+    expect(text).toContain('[00:00:02] E : Bonjour docteur, vous êtes d\'accord pour l\'enregistrement\u00a0?');
+    expect(text).toContain('[00:00:06] MG3 : Oui, allez-y.');
     expect(text).not.toContain('Martin');
     expect(text).not.toContain('Claire');
   }, 60_000);

@@ -177,6 +177,9 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   const ctx = withStudyLanguage(baseCtx, config);
   const language = ctx.language;
   const fr = language === 'fr';
+  // The transcripts are written in the study's language (« E : » or "I: ", dates read day first or
+  // not), whatever --lang sets for the messages.
+  const textLanguage = config.language ?? language;
   const map = speakerMap(options);
 
   const { files, missing } = await expandSources(sources);
@@ -220,7 +223,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       }
       // The transcript replaced (--force) keeps its front matter: the id its codings name, what was typed in.
       const replaced = decision.replaces ? replacedFrontMatter(root, decision.target) : undefined;
-      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language, ...(replaced ? { replaced } : {}) });
+      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language: textLanguage, ...(replaced ? { replaced } : {}) });
       problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
       if (built.empty) {
         notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
@@ -262,7 +265,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       }
       for (const t of imported) {
         if (t.built.speakers.some((s) => asked.has(s.label))) {
-          t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language, ...(t.replaced ? { replaced: t.replaced } : {}) });
+          t.built = buildTranscript({ source: t.source, sourceFile: path.basename(t.file), id: t.id, speakers: asked, language: textLanguage, ...(t.replaced ? { replaced: t.replaced } : {}) });
         }
       }
     }
