@@ -46,13 +46,26 @@ export function peopleOf(who: string): string[] {
   return (commasInNames ? parts : parts.flatMap((part) => part.split(','))).map((name) => name.trim()).filter((name) => name !== '');
 }
 
-/** `Marie` and `marie` are the same person. */
-const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase('fr') === b.toLocaleLowerCase('fr');
+/**
+ * The people who settled the disagreements, each once, in the order met (`Marie` and `marie` are
+ * one person): what the summary keeps of the names `peopleOf` reads, and what the sentences name.
+ */
+export function peopleNamed(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = name.trim().toLocaleLowerCase('fr');
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name.trim());
+  }
+  return out;
+}
 
 /** The decisions of a log, by who took them. Rows with only a note are no decision. */
 export function summarizeDecisions(rows: readonly LogRow[], log: string): DecisionsSummary {
   let byPeople = 0;
-  const who: string[] = [];
+  const names: string[] = [];
   const counts = new Map<Strategy, number>();
   let coders: [string, string] | undefined;
   for (const row of rows) {
@@ -66,13 +79,13 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
       continue;
     }
     byPeople++;
-    for (const name of peopleOf(row.decision.who)) if (!who.some((known) => sameName(known, name))) who.push(name);
+    names.push(...peopleOf(row.decision.who));
   }
   return {
     log,
     ...(coders ? { coders } : {}),
     byPeople,
-    who,
+    who: peopleNamed(names),
     byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => ({ strategy, count: counts.get(strategy)! })),
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../consensus/log.js';
 import { strategyOfWho, strategyWho } from '../consensus/strategy.js';
-import { peopleOf, summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
-import { decisionsSentence, peopleNamed } from './consensus-sentence.js';
+import { peopleNamed, peopleOf, summarizeDecisions, withRecordedTotal, type DecisionsSummary } from '../consensus/summary.js';
+import { decisionsSentence } from './consensus-sentence.js';
 
 /** A French log as codage writes it: one row per decision, `who` as the screen or a strategy writes it. */
 function log(rows: { decision: string; who: string }[]): string {

@@ -4,7 +4,7 @@
  * people the log names, or settled automatically by a `codage reconcile --strategy` rule (which),
  * or both, with the log's name. Nothing is said that the log does not show: no log, no sentence.
  */
-import type { DecisionsSummary } from '../consensus/summary.js';
+import { type DecisionsSummary, peopleNamed } from '../consensus/summary.js';
 import type { Strategy } from '../consensus/strategy.js';
 import type { Language } from '../types.js';
 import { capitalize, deName, joinList } from './typography.js';
@@ -24,22 +24,6 @@ function ruleOutcome(strategy: Strategy, coders: [string, string] | undefined, l
       return fr ? `codage ${deName(name)} gardé` : `${name}’s coding kept`;
     }
   }
-}
-
-/**
- * The people who settled the disagreements, each once, in the order met (`Marie` and `marie` are
- * one): the names the summary read from the log's `qui` cells (split by `peopleOf`, not again).
- */
-export function peopleNamed(names: readonly string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const name of names) {
-    const key = name.trim().toLocaleLowerCase('fr');
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(name.trim());
-  }
-  return out;
 }
 
 /** `ont été examinés un à un et tranchés par marie et paul` (count > 1) or its singular. */
