@@ -147,7 +147,7 @@ function findPoint(search: TranscriptSearch, anchor: PointAnchor, near: number):
   if (after.trim() !== '') {
     const found = reanchorSegment(search, { start: near, end: near + after.length, text: after, prefix: before, suffix: '' });
     if (found.status === 'unchanged' || ((found.status === 'moved' || found.status === 'normalised') && (isNear(found.start, near) || agreesBefore(search.text, found.start, before)))) return found.start;
-    if (found.status === 'approximate' && (before === '' || endsWith(search.text, found.start, before))) return found.start;
+    if (found.status === 'approximate' && (before === '' || search.text.endsWith(before, found.start))) return found.start;
   }
   if (before.trim() !== '') {
     const found = reanchorSegment(search, { start: Math.max(0, near - before.length), end: near, text: before, prefix: '', suffix: after });
@@ -198,7 +198,3 @@ const NEAR = 200;
 
 /** How many folded letters beside a point must agree with the side not looked for. */
 const AGREEING_LETTERS = 3;
-
-function endsWith(text: string, at: number, value: string): boolean {
-  return at >= value.length && text.slice(at - value.length, at) === value;
-}
