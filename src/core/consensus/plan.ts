@@ -57,9 +57,12 @@ export function planReconciliation(input: ReconcileInput): Reconciliation {
   const [ca, cb] = [input.a.coder, input.b.coder];
   const a: ConsensusSide = { coder: ca, memos: input.a.memos, placed: placedBy(input.segments, ca) };
   const b: ConsensusSide = { coder: cb, memos: input.b.memos, placed: placedBy(input.segments, cb) };
-  const codedBy = (coder: string) => new Set(input.segments.filter((s) => s.coder === coder).map((s) => s.segment.participant));
-  const byA = codedBy(ca);
-  const byB = codedBy(cb);
+  const byA = new Set<string>();
+  const byB = new Set<string>();
+  for (const s of input.segments) {
+    if (s.coder === ca) byA.add(s.segment.participant);
+    if (s.coder === cb) byB.add(s.segment.participant);
+  }
   const listed = input.participants === undefined ? null : new Set(input.participants);
   const result: Reconciliation = { coders: [ca, cb], a, b, compared: [], copied: [], excluded: [], disagreements: [], unplaced: [] };
   const included = new Set<string>();

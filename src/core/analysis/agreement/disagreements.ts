@@ -130,6 +130,14 @@ function wordsApart(text: string, a: readonly Span[], b: readonly Span[], start:
   return words;
 }
 
+/** The segment ids of a passage's pieces, in order (the pieces are the alignment's own: not copied when one). */
+function segmentsOf(pieces: readonly Piece[]): string[] {
+  if (pieces.length === 1) return pieces[0]!.segments;
+  const out: string[] = [];
+  for (const p of pieces) for (const id of p.segments) out.push(id);
+  return out;
+}
+
 function sameCoverage(a: readonly Span[], b: readonly Span[]): boolean {
   return a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
 }
@@ -221,7 +229,7 @@ export function alignCodings(input: {
       const exact = sameCoverage(ga, gb);
       const words = exact ? 0 : wordsApart(text, ga, gb, start, end);
       if (words <= input.tolerance) {
-        agreed.push({ code, start, end, a: ga.flatMap((p) => p.segments), b: gb.flatMap((p) => p.segments), exact, wordsApart: words });
+        agreed.push({ code, start, end, a: segmentsOf(ga), b: segmentsOf(gb), exact, wordsApart: words });
       } else {
         const a = ga.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
         const b = gb.map((p) => ({ start: p.start, end: p.end, codes: [code], segments: [...p.segments] }));
@@ -231,9 +239,12 @@ export function alignCodings(input: {
   }
 
   // One-sided items: same side and span together, then overlapping items of A and B joined.
-  const groups = new Map<string, SideItem & { side: 'a' | 'b' }>();
+  // Keyed by side and span as one number, exact while offsets stay below 2^26 (a text beyond
+  // that, 67 million characters, takes a string key).
+  const groups = new Map<number | string, SideItem & { side: 'a' | 'b' }>();
+  const wide = text.length >= 2 ** 26;
   for (const o of oneSided) {
-    const id = `${o.side}:${o.piece.start}:${o.piece.end}`;
+    const id = wide ? `${o.side}:${o.piece.start}:${o.piece.end}` : (o.piece.start * 2 ** 26 + o.piece.end) * 2 + (o.side === 'a' ? 0 : 1);
     let g = groups.get(id);
     if (!g) groups.set(id, (g = { side: o.side, start: o.piece.start, end: o.piece.end, codes: [], segments: [] }));
     g.codes.push(o.code);
@@ -257,11 +268,17 @@ export function alignCodings(input: {
     list.push(item);
   });
   for (const list of components.values()) {
-    const strip = ({ side: _side, ...rest }: SideItem & { side: 'a' | 'b' }): SideItem => rest;
-    const a = list.filter((x) => x.side === 'a').map(strip);
-    const b = list.filter((x) => x.side === 'b').map(strip);
+    const a: SideItem[] = [];
+    const b: SideItem[] = [];
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const x of list) {
+      (x.side === 'a' ? a : b).push({ start: x.start, end: x.end, codes: x.codes, segments: x.segments });
+      if (x.start < start) start = x.start;
+      if (x.end > end) end = x.end;
+    }
     const kind: DisagreementKind = a.length > 0 && b.length > 0 ? 'different-codes' : 'one-sided';
-    disagreements.push(withKey({ participant, kind, start: Math.min(...list.map((x) => x.start)), end: Math.max(...list.map((x) => x.end)), a, b }, offsets, text));
+    disagreements.push(withKey({ participant, kind, start, end, a, b }, offsets, text));
   }
   disagreements.sort((x, y) => x.start - y.start || x.end - y.end || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   agreed.sort((x, y) => x.start - y.start || x.end - y.end || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
