@@ -9,6 +9,7 @@ import { detectDelimiter } from '../core/text/csv-delimiter.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../core/text/csv-read.js';
 import { readSheet } from 'read-excel-file/node';
 import type { Localized, Problem } from '../core/types.js';
 import { decodeUtf8Fast } from './study-text.js';
@@ -201,7 +202,8 @@ function readCsv(path: string, bytes: Buffer): Spreadsheet {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    // The common case read directly (core/text/csv-read.ts); csv-parse reads the rest.
+    records = readCsvRecords(text, delimiter) ?? (parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][]);
   } catch (cause) {
     const e = cause as { message: string; code?: string; lines?: number; column?: number | string };
     const unclosed = e.code === 'CSV_QUOTE_NOT_CLOSED';
