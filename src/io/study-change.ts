@@ -61,8 +61,10 @@ import {
   renameOver,
   resolveTarget,
   syncDir,
+  syncFile,
   writeFileAtomicSync,
   writeTemp,
+  writeTempUnsynced,
 } from './atomic-write.js';
 import { backupOnce, backupStamp } from './backup.js';
 import { asEnvironmentError, type Outcome } from './environment-error.js';
@@ -477,9 +479,19 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     prepared.push(p);
     try {
       if (mode !== null && writes.length > 1) p.before = sha256(fs.readFileSync(target));
-      p.temp = writeTemp(target, write.content, mode);
+      p.temp = writes.length > 1 ? writeTempUnsynced(target, write.content, mode) : writeTemp(target, write.content, mode);
     } catch (error) {
       fail(error, 'write', write.file, 'unchanged');
+    }
+  }
+  // Several files: all written first, then each fsynced (see writeTempUnsynced), before any rename.
+  if (prepared.length > 1) {
+    for (const p of prepared) {
+      try {
+        syncFile(p.temp as string);
+      } catch (error) {
+        fail(error, 'write', p.write.file, 'unchanged');
+      }
     }
   }
 
