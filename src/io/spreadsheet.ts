@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readCsvRecords } from '../core/text/csv-read.js';
-import { readSheet } from 'read-excel-file/node';
 import type { Localized, Problem } from '../core/types.js';
 import { decodeUtf8Fast } from './study-text.js';
 import { ArchiveError, boundedXlsx, XLSX_MAX_EXPANDED_BYTES } from './zip-guard.js';
@@ -139,6 +138,9 @@ function checkedArchive(path: string, bytes: Buffer): Buffer {
 
 async function readXlsx(path: string, bytes: Buffer): Promise<Spreadsheet> {
   const archive = checkedArchive(path, bytes);
+  // Loaded for a workbook only: the Excel reader and its unzip take 100–300 ms to load, which a
+  // CSV import (most of them) does not pay.
+  const { readSheet } = await import('read-excel-file/node');
   let data: unknown[][];
   try {
     data = (await readSheet(archive, { trim: false })) as unknown[][];
