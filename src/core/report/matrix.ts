@@ -116,7 +116,7 @@ export function pairMatrix(study: ReportStudy): Table {
   const counted = new Set<string>();
   for (const s of study.segments) {
     if (s.status === 'unplaced') continue;
-    for (const code of new Set(s.segment.codes)) {
+    for (const code of s.segment.codes.length === 1 ? s.segment.codes : new Set(s.segment.codes)) {
       if (!isNewReference(counted, code, s)) continue;
       const key = `${code}\u0000${s.segment.participant}`;
       refs.set(key, (refs.get(key) ?? 0) + 1);

@@ -86,7 +86,7 @@ function coverageByCode(segments: readonly ComparedSegment[]): Map<string, Piece
   const byCode = new Map<string, ComparedSegment[]>();
   for (const s of segments) {
     if (s.end <= s.start) continue;
-    for (const code of new Set(s.codes)) {
+    for (const code of s.codes.length === 1 ? s.codes : new Set(s.codes)) {
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
       list.push(s);

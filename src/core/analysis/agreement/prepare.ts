@@ -114,7 +114,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
       start = map.toCodePoint(start);
       end = map.toCodePoint(end);
     }
-    for (const code of new Set(s.segment.codes)) {
+    for (const code of s.segment.codes.length === 1 ? s.segment.codes : new Set(s.segment.codes)) {
       used.add(code);
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
