@@ -29,7 +29,7 @@ export interface HistoryEntry {
   at: string;
   summary: Localized[];
   /** Each file written; `before` names its previous version in the entry's folder (null: there was no file). */
-  files: { file: string; before: string | null; after: string }[];
+  files: { file: string; before: string | null; after: string | null }[];
 }
 
 function historyDir(root: string): string {

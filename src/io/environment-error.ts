@@ -166,6 +166,35 @@ export class EnvironmentError extends DataError {
     this.outcome = outcome;
     if (cause !== undefined) this.cause = cause;
   }
+
+  /**
+   * The same failure, saying which files of a change of several were written and could not be
+   * put back, and where their previous versions are (`.codage/backups/…/NAME.bak`).
+   */
+  withFilesLeft(left: readonly { file: string; backup: string | null }[]): DataError {
+    if (left.length === 0) return this;
+    const files = left.map((f) => f.file).join(', ');
+    const copies = left.flatMap((f) => (f.backup === null ? [] : [`${f.backup} → ${f.file}`]));
+    const created = left.flatMap((f) => (f.backup === null ? [f.file] : []));
+    const backups = {
+      en: [copies.length > 0 ? `copy each previous version over its file: ${copies.join(', ')}` : '', created.length > 0 ? `delete ${created.join(', ')} (created by the change)` : ''].filter((s) => s !== '').join('; '),
+      fr: [copies.length > 0 ? `copier chaque version précédente à la place de son fichier\u00a0: ${copies.join(', ')}` : '', created.length > 0 ? `supprimer ${created.join(', ')} (créé par la modification)` : ''].filter((s) => s !== '').join('\u202f; '),
+    };
+    const error = new DataError(
+      {
+        en: `${this.localized.en} These files were written and could not be put back as they were: ${files}.`,
+        fr: `${this.localized.fr} Ces fichiers ont été écrits et n’ont pas pu être remis comme avant\u00a0: ${files}.`,
+      },
+      {
+        hint: {
+          en: `${this.hint ? `${this.hint.en} ` : ''}To put them back: ${backups.en}.`,
+          fr: `${this.hint ? `${this.hint.fr} ` : ''}Pour les remettre\u00a0: ${backups.fr}.`,
+        },
+        cause: this,
+      },
+    );
+    return error;
+  }
 }
 
 /** Whether `error` is a system error that says something about the environment (see REASONS). */

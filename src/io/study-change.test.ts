@@ -8,6 +8,7 @@ import { serializeCoderFile } from '../core/codings/serialize.js';
 import type { CoderFile } from '../core/types.js';
 import { READ_ONLY_FILE } from './atomic-write.js';
 import { EnvironmentError } from './environment-error.js';
+import { setFaults } from './faults.js';
 import { LockedError } from './lock.js';
 import { changeStudy, completeInterruptedChanges, NotRewritableError } from './study-change.js';
 import { loadStudy } from './study.js';
@@ -280,6 +281,53 @@ describe('changeStudy', () => {
   });
 });
 
+describe('changeStudy: a file renamed (created under its new name, removed under its old one)', () => {
+  const renamed = (file: CoderFile): CoderFile => ({ ...file, segments: file.segments.map((s) => ({ ...s, participant: 'P01' })) });
+  function rename(): void {
+    changeStudy(root, { command: 'test', files: ['codings/marie.yaml', 'transcripts/P1.txt', 'transcripts/P01.txt'] }, (study) => {
+      const old = study.transcript('transcripts/P1.txt');
+      expect(old).not.toBeNull();
+      study.createFile('transcripts/P01.txt', old as Buffer);
+      study.removeFile('transcripts/P1.txt');
+      study.writeCoder({ coder: 'marie', coderFile: renamed(study.coder('marie')!.coderFile) });
+    });
+  }
+
+  it('writes the new name and the coder file, removes the old name, and keeps its previous version', () => {
+    write('transcripts/P1.txt', 'Alors euh voilà\r\n');
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    rename();
+    expect(fs.readdirSync(path.join(root, 'transcripts'))).toEqual(['P01.txt']);
+    expect(read('transcripts/P01.txt')).toBe('Alors euh voilà\r\n');
+    expect(read('codings/marie.yaml')).toContain('"participant": "P01"');
+    expect(fs.readFileSync(path.join(root, '.codage/backups/transcripts/P1.txt.bak'), 'utf8')).toBe('Alors euh voilà\r\n');
+    expect(fs.readdirSync(path.join(root, '.codage/journal'))).toEqual([]);
+  });
+
+  it('puts every file back when the removal fails', () => {
+    write('transcripts/P1.txt', 'Alors euh voilà\n');
+    write('codings/marie.yaml', serializeCoderFile(marie));
+    const before = snapshot();
+    // Two renames (coder file, new transcript), then the removal: the third step of its kind.
+    setFaults({ failAt: 'rename#3:EIO' });
+    try {
+      expect(rename).toThrow(EnvironmentError);
+    } finally {
+      setFaults({});
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses, as a bug, to remove a file it did not find', () => {
+    expect(() =>
+      changeStudy(root, { command: 'test', files: ['transcripts/P1.txt'] }, (study) => {
+        study.transcript('transcripts/P1.txt');
+        study.removeFile('transcripts/P1.txt');
+      }),
+    ).toThrow(/removed without having been found/);
+  });
+});
+
 describe('completeInterruptedChanges', () => {
   const sha = (text: string) => createHash('sha256').update(text).digest('hex');
   const deadPid = 2 ** 22 + 17;
@@ -338,6 +386,32 @@ describe('completeInterruptedChanges', () => {
     const [notice] = completeInterruptedChanges(root);
     expect(notice!.en).toMatch(/could only be completed in part \(codebook\.yaml\)\. codings\/marie\.yaml could not be brought up to date \(the new version is gone\)/);
     expect(notice!.fr).toContain('n’a pas pu être mis à jour');
+  });
+
+  it('completes a change killed before it removed the old name of a file renamed (journal version 2)', () => {
+    write('transcripts/P01.txt', 'Alors\n');
+    write('transcripts/P1.txt', 'Alors\n');
+    write('transcripts/P2.txt', 'Bonjour\n');
+    fs.mkdirSync(path.join(root, '.codage/journal'), { recursive: true });
+    const journal = {
+      version: 2,
+      pid: deadPid,
+      host: os.hostname(),
+      since: '2026-11-02T14:03:00.000Z',
+      command: 'codage participant rename P1 P01',
+      files: [
+        { file: 'transcripts/P01.txt', temp: '.P01.txt.99.0a0b0c0d.tmp', before: null, after: sha('Alors\n') },
+        { file: 'transcripts/P1.txt', temp: null, before: sha('Alors\n'), after: null },
+        // Changed by hand since: not removed.
+        { file: 'transcripts/P2.txt', temp: null, before: sha('Bonjour, docteur\n'), after: null },
+      ],
+    };
+    fs.writeFileSync(path.join(root, '.codage/journal/99-0a0b0c0d.json'), JSON.stringify(journal));
+    const [notice] = completeInterruptedChanges(root);
+    expect(fs.readdirSync(path.join(root, 'transcripts')).sort()).toEqual(['P01.txt', 'P2.txt']);
+    expect(notice!.en).toContain('could only be completed in part (transcripts/P01.txt, transcripts/P1.txt)');
+    expect(notice!.en).toContain('transcripts/P2.txt, which the change removes, had been changed since, so it was left as it is.');
+    expect(notice!.fr).toContain('transcripts/P2.txt, que la modification supprime, avait été modifié depuis');
   });
 
   it('leaves alone the journal of a change still in progress', () => {

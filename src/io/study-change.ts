@@ -67,7 +67,7 @@ import {
   writeTempUnsynced,
 } from './atomic-write.js';
 import { backupOnce, backupStamp } from './backup.js';
-import { asEnvironmentError, type Outcome } from './environment-error.js';
+import { asEnvironmentError, EnvironmentError, type Outcome } from './environment-error.js';
 import { step, stepDone } from './faults.js';
 import { acquireLockSync, holdsLock, LockedError, processIsAlive, sinceText, type Lock } from './lock.js';
 import { decodeStudyText } from './study-text.js';
@@ -103,8 +103,8 @@ export interface CommittedFile {
   file: string;
   /** The previous version, kept in `.codage/backups/` (absolute path); null when there was no file. */
   backup: string | null;
-  /** SHA-256 of the new content. */
-  afterHash: string;
+  /** SHA-256 of the new content; null when the change removed the file. */
+  afterHash: string | null;
 }
 
 /** The files of a change: read under the locks, and written when the change is committed. */
@@ -130,7 +130,21 @@ export interface StudyFiles {
    * A file the change creates (a new transcript, a new study's codage.yaml): refused with
    * `FileExistsError` when the file already exists, so that nothing of the study is overwritten.
    */
-  createFile(file: string, content: string): void;
+  createFile(file: string, content: string | Uint8Array): void;
+  /**
+   * The bytes of another file of the study, as they are (a transcript, participants.csv,
+   * codage.yaml, a decisions log, a memo), or null when there is none: for a change that edits a
+   * few characters of it and writes every other byte back as it was (`writeBytes`).
+   */
+  bytes(file: string): Uint8Array | null;
+  /** The new bytes of a file read with `bytes`. */
+  writeBytes(file: string, bytes: Uint8Array): void;
+  /**
+   * Removes a file this change has read (and found), with the others, all or nothing: a file
+   * renamed is one `createFile` and one `removeFile` in the same change. Its previous version is
+   * kept in `.codage/backups/` like that of a file rewritten.
+   */
+  removeFile(file: string): void;
   /**
    * A transcript file's bytes (`transcripts/MG3.txt`), or null when there is none yet. A transcript
    * is rewritten as a whole by the command that read it (an import, an anonymisation).
@@ -235,7 +249,8 @@ function readBytes(file: string, display: string): Buffer | null {
 interface PendingWrite {
   file: string;
   abs: string;
-  content: string | Uint8Array;
+  /** Null: the file is removed. */
+  content: string | Uint8Array | null;
   /** For a coder file: the entry as written (cached once the change is committed). */
   entry?: CoderEntry;
 }
@@ -252,7 +267,8 @@ interface Prepared {
   renamed: boolean;
 }
 
-function afterHashOf(p: Prepared): string {
+function afterHashOf(p: Prepared): string | null {
+  if (p.write.content === null) return null;
   p.afterHash ??= sha256(p.write.content);
   return p.afterHash;
 }
@@ -310,6 +326,8 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
     }
 
     const read = new Set<string>();
+    /** Files read that exist: only those can be removed. */
+    const found = new Set<string>();
     const writes = new Map<string, PendingWrite>();
     const allowed = new Set(files);
     const mustBeListed = (file: string): void => {
@@ -397,6 +415,26 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         const entry: CoderEntry = { coder: content.coder, file, coderFile: content.coderFile, kept, rewritable: true };
         writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, options.language ?? 'en'), entry });
       },
+      bytes(file) {
+        const rel = toPosix(file);
+        if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
+        mustBeListed(rel);
+        const bytes = readBytes(path.join(root, rel), rel);
+        read.add(rel);
+        if (bytes !== null) found.add(rel);
+        return bytes;
+      },
+      writeBytes(file, bytes) {
+        const rel = toPosix(file);
+        mustHaveBeenRead(rel);
+        writes.set(rel, { file: rel, abs: path.join(root, rel), content: bytes });
+      },
+      removeFile(file) {
+        const rel = toPosix(file);
+        mustHaveBeenRead(rel);
+        if (!found.has(rel)) throw new Error(`changeStudy: ${rel} is removed without having been found in this change`);
+        writes.set(rel, { file: rel, abs: path.join(root, rel), content: null });
+      },
       text(file) {
         const rel = toPosix(file);
         if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
@@ -429,6 +467,7 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         mustBeListed(file);
         const bytes = readBytes(path.join(root, file), file);
         read.add(file);
+        if (bytes !== null) found.add(file);
         return bytes;
       },
       writeTranscript(name, text) {
@@ -479,7 +518,8 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
     prepared.push(p);
     try {
       if (mode !== null && writes.length > 1) p.before = sha256(fs.readFileSync(target));
-      p.temp = writes.length > 1 ? writeTempUnsynced(target, write.content, mode) : writeTemp(target, write.content, mode);
+      // A file removed has no new version; it is removed after every other file is in place.
+      if (write.content !== null) p.temp = writes.length > 1 ? writeTempUnsynced(target, write.content, mode) : writeTemp(target, write.content, mode);
     } catch (error) {
       fail(error, 'write', write.file, 'unchanged');
     }
@@ -487,13 +527,16 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
   // Several files: all written first, then each fsynced (see writeTempUnsynced), before any rename.
   if (prepared.length > 1) {
     for (const p of prepared) {
+      if (p.temp === null) continue;
       try {
-        syncFile(p.temp as string);
+        syncFile(p.temp);
       } catch (error) {
         fail(error, 'write', p.write.file, 'unchanged');
       }
     }
   }
+  // New versions first, removals last: a file renamed exists under its new name before the old one goes.
+  prepared.sort((a, b) => Number(a.write.content === null) - Number(b.write.content === null));
 
   // 2. The versions being replaced, in .codage/backups/.
   for (const p of prepared) {
@@ -519,13 +562,22 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
   // 4. The renames: from here on, each file is replaced by its complete new version.
   for (const p of prepared) {
     try {
-      renameOver(p.temp as string, p.target);
+      if (p.write.content === null) removeFile(p.target);
+      else renameOver(p.temp as string, p.target);
       p.renamed = true;
       p.temp = null;
     } catch (error) {
       const undone = rollBack(root, prepared);
       if (undone && journal !== null) removeJournal(journal);
-      fail(error, 'write', p.write.file, undone ? 'unchanged' : 'unknown');
+      if (undone) fail(error, 'write', p.write.file, 'unchanged');
+      // Some files could not be put back: say which, and where their previous versions are.
+      const left = prepared
+        .filter((q) => q.renamed)
+        .map((q) => ({ file: q.write.file, backup: q.mode === null ? null : toPosix(path.relative(root, backupPathFor(q.target, backupDirOf(root, q.write.file)))) }));
+      for (const q of prepared) removeQuietly(q.temp);
+      const wrapped = asEnvironmentError(error, 'write', p.write.file, 'unknown');
+      if (wrapped instanceof EnvironmentError) throw wrapped.withFilesLeft(left);
+      throw wrapped;
     }
   }
 
@@ -564,9 +616,16 @@ function commit(root: string, writes: PendingWrite[], options: ChangeOptions, no
   }
 }
 
+/** Removes a file of the change (a step of the write path, like a rename). */
+function removeFile(target: string): void {
+  step('rename');
+  fs.unlinkSync(target);
+  stepDone('rename');
+}
+
 /**
- * Puts back the files already renamed: the old version from its `.bak` (kept just before the
- * rename), or no file when there was none. True when everything is as it was.
+ * Puts back the files already renamed (or removed): the old version from its `.bak` (kept just
+ * before the rename), or no file when there was none. True when everything is as it was.
  */
 function rollBack(root: string, prepared: Prepared[]): boolean {
   let complete = true;
@@ -597,15 +656,17 @@ function rollBack(root: string, prepared: Prepared[]): boolean {
 interface JournalFile {
   /** Relative to the study folder. */
   file: string;
-  /** Name of the temporary file, in the folder of the file. */
-  temp: string;
+  /** Name of the temporary file, in the folder of the file; null when the file is removed (version 2). */
+  temp: string | null;
   /** SHA-256 of the version being replaced, or null when there was no file. */
   before: string | null;
-  after: string;
+  /** Null when the file is removed (version 2). */
+  after: string | null;
 }
 
 interface Journal {
-  version: 1;
+  /** 2 when a file is removed: an earlier codage, which cannot complete that, leaves such a journal alone. */
+  version: 1 | 2;
   pid: number;
   host: string;
   since: string;
@@ -618,14 +679,14 @@ function writeJournal(root: string, prepared: Prepared[], command: string, now: 
   const dir = journalDir(root);
   fs.mkdirSync(dir, { recursive: true });
   const journal: Journal = {
-    version: 1,
+    version: prepared.some((p) => p.write.content === null) ? 2 : 1,
     pid: process.pid,
     host: os.hostname(),
     since: now.toISOString(),
     command,
     files: prepared.map((p) => ({
       file: p.write.file,
-      temp: path.basename(p.temp as string),
+      temp: p.temp === null ? null : path.basename(p.temp),
       before: p.before,
       after: afterHashOf(p),
     })),
@@ -643,7 +704,7 @@ function removeJournal(file: string): void {
 function parseJournal(text: string): Journal | null {
   try {
     const j = JSON.parse(text) as Partial<Journal>;
-    if (j.version !== 1 || !Array.isArray(j.files) || typeof j.pid !== 'number' || typeof j.host !== 'string') return null;
+    if ((j.version !== 1 && j.version !== 2) || !Array.isArray(j.files) || typeof j.pid !== 'number' || typeof j.host !== 'string') return null;
     return j as Journal;
   } catch {
     return null;
@@ -714,10 +775,19 @@ function completeJournal(root: string, journal: Journal): Localized {
   const kept: { file: string; copy: string }[] = [];
   /** Files whose new version is gone and that are not in it: the change cannot be completed for them. */
   const lost: string[] = [];
+  /** Files the change removes that were changed since: left as they are. */
+  const changedSince: string[] = [];
   for (const entry of journal.files) {
     const { target } = resolveTarget(path.join(root, entry.file));
-    const temp = path.join(path.dirname(target), entry.temp);
     const current = hashOf(target);
+    if (entry.temp === null) {
+      if (current !== null && current === entry.before) {
+        fs.unlinkSync(target);
+        syncDir(path.dirname(target));
+      } else if (current !== null) changedSince.push(entry.file);
+      continue;
+    }
+    const temp = path.join(path.dirname(target), entry.temp);
     if (fs.existsSync(temp)) {
       if (current === entry.before) {
         renameOver(temp, target);
@@ -738,10 +808,10 @@ function completeJournal(root: string, journal: Journal): Localized {
   }
   const command = journal.command;
   const when = { en: sinceText(journal.since, new Date(), 'en'), fr: sinceText(journal.since, new Date(), 'fr') };
-  const done = journal.files.map((f) => f.file).filter((f) => !lost.includes(f) && !kept.some((k) => k.file === f));
+  const done = journal.files.map((f) => f.file).filter((f) => !lost.includes(f) && !kept.some((k) => k.file === f) && !changedSince.includes(f));
   let en: string;
   let fr: string;
-  if (lost.length === 0 && kept.length === 0) {
+  if (lost.length === 0 && kept.length === 0 && changedSince.length === 0) {
     en = `An interrupted change (${command}, ${when.en}) was completed: ${done.join(', ')}.`;
     fr = `Une modification interrompue (${command}, ${when.fr}) a été terminée\u00a0: ${done.join(', ')}.`;
   } else {
@@ -751,6 +821,10 @@ function completeJournal(root: string, journal: Journal): Localized {
   for (const k of kept) {
     en += ` ${k.file} had been changed since, so it was left as it is; the version the change would have written is in ${k.copy}.`;
     fr += ` ${k.file} avait été modifié depuis\u00a0: il est laissé tel quel, et la version que la modification aurait écrite est dans ${k.copy}.`;
+  }
+  for (const file of changedSince) {
+    en += ` ${file}, which the change removes, had been changed since, so it was left as it is.`;
+    fr += ` ${file}, que la modification supprime, avait été modifié depuis\u00a0: il est laissé tel quel.`;
   }
   if (lost.length > 0) {
     en += ` ${lost.join(', ')} could not be brought up to date (the new version is gone): compare with .codage/backups/ and run the command again.`;
