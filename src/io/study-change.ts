@@ -117,8 +117,11 @@ export interface StudyFiles {
   readCoder(name: string): { entry: CoderEntry | null; refusal: NotRewritableError | null };
   /** The new text of codebook.yaml. */
   writeCodebook(text: string): void;
-  /** The new content of a coder's file; `kept` are the entries it could not read, written back as they were. */
-  writeCoder(content: { coder: string; coderFile: CoderFile; kept?: KeptEntries }): void;
+  /**
+   * The new content of a coder's file; `kept` are the entries it could not read, written back as
+   * they were; `language`, that of its header comment when not the change's.
+   */
+  writeCoder(content: { coder: string; coderFile: CoderFile; kept?: KeptEntries; language?: Language }): void;
   /**
    * The text of another file of the study that codage writes whole and reads back (the decisions
    * log of a reconciliation), or null when there is none yet. Its caller checks that it understood it.
@@ -413,7 +416,7 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         mustHaveBeenRead(file);
         const kept = content.kept ?? {};
         const entry: CoderEntry = { coder: content.coder, file, coderFile: content.coderFile, kept, rewritable: true };
-        writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, options.language ?? 'en'), entry });
+        writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, content.language ?? options.language ?? 'en'), entry });
       },
       bytes(file) {
         const rel = toPosix(file);

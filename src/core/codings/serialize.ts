@@ -26,6 +26,14 @@ export const CODER_FILE_HEADERS: Record<Language, string> = {
 
 export const CODER_FILE_HEADER = CODER_FILE_HEADERS.en;
 
+/** The language of the header comment a coder file begins with, or null when it has neither. */
+export function coderFileHeaderLanguage(text: string): Language | null {
+  const start = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  if (start.startsWith(CODER_FILE_HEADERS.fr)) return 'fr';
+  if (start.startsWith(CODER_FILE_HEADERS.en)) return 'en';
+  return null;
+}
+
 /** An entry of `segments:` that is not a valid segment, kept as read. */
 export interface InvalidSegment {
   /** 1-based line where the entry starts. */
