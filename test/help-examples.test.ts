@@ -118,11 +118,12 @@ const ORDERED: HelpEntry[][] = [
   ['autocode'],
   ['reconcile'],
   ['import-refi'],
+  ['participant-rename'],
 ];
 const GROUPS: HelpEntry[][] = [...ORDERED, ...ENTRIES.map(([entry]) => [entry]).filter(([entry]) => !ORDERED.flat().includes(entry!))];
 
-/** After the edits of the codebook, the study is still sound. */
-const CHECKED = (entry: HelpEntry) => entry.startsWith('codebook');
+/** After the edits of the codebook, and participants renamed, the study is still sound. */
+const CHECKED = (entry: HelpEntry) => entry.startsWith('codebook') || entry.startsWith('participant');
 
 const examplesOf = (entry: HelpEntry) => ENTRIES.find(([e]) => e === entry)![1];
 const unattended = ENTRIES.flatMap(([entry, examples]) => examples.filter((e) => e.needs !== undefined).map((e) => [entry, e] as const));

@@ -362,6 +362,48 @@ leurs identifiants, pour --segments.`,
       summary: 'annuler la dernière modification de codage codebook (encore pour la précédente), sauf si ses fichiers ont changé depuis',
           },
   },
+  participant: {
+    examples: [
+      { line: 'codage participant rename MG1 MG01 --dry-run' },
+      { line: 'codage participant rename MG1 MG01', typical: true },
+    ],
+    en: {
+      summary: 'rename a participant id in every file of the study (rename)',
+    },
+    fr: {
+      summary: 'renommer un identifiant de participant dans tous les fichiers de l’étude (rename)',
+    },
+  },
+  'participant-rename': {
+    examples: [
+      { line: 'codage participant rename MG1 MG01 --dry-run', note: { en: 'list every file and count it would change', fr: 'liste chaque fichier et nombre qui changerait' } },
+      { line: 'codage participant rename MG1 MG01' },
+      { line: 'codage participant rename A2 ALGO2 --json' },
+    ],
+    en: {
+      summary: 'rename a participant id everywhere: transcript (front matter, file name), participants.csv, order, every coder file, decisions logs, memos',
+      after: `
+One change of the study, all or nothing: every file is locked, each previous
+version kept in .codage/backups/, and in each file only the id changes (its
+encoding, line endings, quotes and layout stay). The transcript's file is renamed
+when its name is the id; its extension stays. The interview's text is not changed,
+even where a speaker is labelled with the id: the segments point into it.
+Refused when the new id is taken (a transcript, a row of participants.csv, codings
+of a participant without a transcript), with nothing changed.`,
+    },
+    fr: {
+      summary: 'renommer un identifiant de participant partout : transcription (en-tête, nom du fichier), participants.csv, ordre, chaque fichier de codeur, journaux de décisions, mémos',
+      after: `
+Une seule modification de l'étude, tout ou rien : chaque fichier est verrouillé, sa
+version précédente gardée dans .codage/backups/, et dans chaque fichier seul
+l'identifiant change (encodage, fins de ligne, guillemets et mise en forme restent).
+Le fichier de la transcription est renommé quand son nom est l'identifiant ; son
+extension reste. Le texte de l'entretien n'est pas modifié, même là où un locuteur
+porte l'identifiant : les segments pointent dedans. Refusé, sans rien modifier,
+quand le nouvel identifiant est pris (une transcription, une ligne de
+participants.csv, des codages d'un participant sans transcription).`,
+    },
+  },
   autocode: {
     examples: [
       { line: 'codage autocode "opioïde* OR morphine" --code "Prescription d\'opioïdes" --coder marie --dry-run' },
@@ -1159,6 +1201,8 @@ arrêtent la fusion pour que vous regardiez.`,
   'opt-ungrouped': { en: { summary: 'out of every theme (a code), or to the top level (a theme)' }, fr: { summary: 'hors de tout thème (un code), ou au premier niveau (un thème)' } },
   'arg-merge-from': { en: { summary: 'the code that disappears' }, fr: { summary: 'le code qui disparaît' } },
   'arg-merge-into': { en: { summary: 'the code its segments now carry' }, fr: { summary: 'le code que ses segments portent désormais' } },
+  'arg-participant-old': { en: { summary: 'the participant id as it is (MG1)' }, fr: { summary: 'l’identifiant du participant tel qu’il est (MG1)' } },
+  'arg-participant-new': { en: { summary: 'the new id (MG01)' }, fr: { summary: 'le nouvel identifiant (MG01)' } },
   'opt-edit-dry-run': { en: { summary: 'say what would change, write nothing' }, fr: { summary: 'dire ce qui changerait, sans rien écrire' } },
   'opt-merge-into': { en: { summary: 'give its segments this code instead' }, fr: { summary: 'donner ce code à ses segments à la place' } },
   'opt-drop-segments': {

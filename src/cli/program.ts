@@ -287,6 +287,39 @@ export async function buildProgram(
     .option('--dry-run', h('opt-edit-dry-run').summary);
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
 
+  // `codage participant rename OLD NEW`: a group of subcommands, each in commands/participant.ts.
+  const participantTexts = h('participant');
+  if (participantTexts.example !== undefined) examples.push(participantTexts.example);
+  const participant = program
+    .command('participant')
+    .description(participantTexts.summary)
+    .helpOption('-h, --help', h('help').summary)
+    .addHelpText('after', participantTexts.after ?? '')
+    .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
+    .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
+  if (frenchWords !== undefined) participant.configureHelp(frenchWords);
+  const renameTexts = h('participant-rename');
+  const rename = participant
+    .command('rename')
+    .description(renameTexts.summary)
+    .helpOption('-h, --help', h('help').summary)
+    .addHelpText('after', renameTexts.after ?? '')
+    .argument('<old>', h('arg-participant-old').summary)
+    .argument('<new>', h('arg-participant-new').summary)
+    .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
+    .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']))
+    .option('--dry-run', h('opt-edit-dry-run').summary)
+    .option('--json', h('opt-json').summary);
+  if (frenchWords !== undefined) rename.configureHelp(frenchWords);
+  rename.action(async (from: string, to: string, options: Record<string, unknown>) => {
+    // `codage participant --study DIR rename …`: the options given before the subcommand are its own.
+    for (const key of ['study', 'lang']) {
+      if (participant.getOptionValueSource(key) === 'cli' && rename.getOptionValueSource(key) !== 'cli') options[key] = participant.opts()[key];
+    }
+    const { runRename } = await import('./commands/participant.js');
+    onExitCode(await runRename(ctx, from, to, options as { study: string }));
+  });
+
   command('autocode', 'autocode', () => import('./commands/autocode.js'))
     .argument('[search]', h('arg-autocode-search').summary)
     .requiredOption('--coder <name>', h('opt-coder').summary)

@@ -29,6 +29,7 @@ import { run as importRefi } from '../../src/cli/commands/import-refi.js';
 import { INTERVIEW, positions, qdpx, QUOTES } from './refi-projects.js';
 import { run as importTranscripts } from '../../src/cli/commands/import.js';
 import { run as anonymise } from '../../src/cli/commands/anonymise.js';
+import { runRename as renameParticipant } from '../../src/cli/commands/participant.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { reportError } from '../../src/cli/report-error.js';
 import { setFaults } from '../../src/io/faults.js';
@@ -308,6 +309,17 @@ const WRITERS: Writer[] = [
         dir,
         args: ['codebook', 'delete', 'Gratification', '--drop-segments', '--study', dir, '--lang', 'en'],
         run: (ctx) => runDelete(ctx, 'Gratification', { study: dir, dropSegments: true }),
+      };
+    },
+  },
+  {
+    name: 'participant rename (the transcript renamed, participants.csv, codage.yaml, two coder files)',
+    setup: () => {
+      const dir = copyStudy();
+      return {
+        dir,
+        args: ['participant', 'rename', 'MG1', 'MG01', '--study', dir, '--lang', 'en'],
+        run: (ctx) => renameParticipant(ctx, 'MG1', 'MG01', { study: dir }),
       };
     },
   },
