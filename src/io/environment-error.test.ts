@@ -46,3 +46,16 @@ describe('asEnvironmentError', () => {
     expect(asEnvironmentError(unknown, 'write', 'codebook.yaml', 'unchanged')).toBe(unknown);
   });
 });
+
+describe('EnvironmentError.withFilesLeft', () => {
+  it('names the files written that could not be put back, and how to put each back', () => {
+    const error = new EnvironmentError('EIO', 'write', 'transcripts/P1.txt', 'unknown').withFilesLeft([
+      { file: 'codings/marie.yaml', backup: '.codage/backups/codings/marie.yaml.bak' },
+      { file: 'transcripts/P01.txt', backup: null },
+    ]);
+    expect(error.localized.en).toContain('These files were written and could not be put back as they were: codings/marie.yaml, transcripts/P01.txt.');
+    expect(error.hint?.en).toContain('To put them back: copy each previous version over its file: .codage/backups/codings/marie.yaml.bak → codings/marie.yaml; delete transcripts/P01.txt (created by the change).');
+    expect(error.localized.fr).toContain('Ces fichiers ont été écrits et n’ont pas pu être remis comme avant\u00a0: codings/marie.yaml, transcripts/P01.txt.');
+    expect(error.hint?.fr).toContain('supprimer transcripts/P01.txt (créé par la modification)');
+  });
+});
