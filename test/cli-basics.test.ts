@@ -5,7 +5,7 @@ import { cleanTemps, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanTemps);
 
-const COMMANDS = ['init', 'check', 'import-codings', 'import-refi', 'import', 'anonymise', 'confirm', 'segments', 'stats', 'saturation', 'export', 'compare', 'reconcile', 'merge', 'merge-driver', 'code', 'codebook', 'autocode', 'quotes', 'memo', 'themes'];
+const COMMANDS = ['init', 'check', 'import-codings', 'import-refi', 'import', 'anonymise', 'confirm', 'segments', 'stats', 'saturation', 'export', 'compare', 'reconcile', 'merge', 'merge-driver', 'code', 'codebook', 'participant', 'autocode', 'quotes', 'memo', 'themes'];
 
 describe('codage conventions', () => {
   it('prints its version and exits 0', () => {

@@ -368,10 +368,10 @@ leurs identifiants, pour --segments.`,
       { line: 'codage participant rename MG1 MG01', typical: true },
     ],
     en: {
-      summary: 'rename a participant id in every file of the study (rename)',
+      summary: 'participants: rename an id in every file of the study (rename)',
     },
     fr: {
-      summary: 'renommer un identifiant de participant dans tous les fichiers de l’étude (rename)',
+      summary: 'participants : renommer un identifiant dans tous les fichiers de l’étude (rename)',
     },
   },
   'participant-rename': {
