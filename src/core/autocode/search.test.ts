@@ -22,6 +22,13 @@ describe('autocode search', () => {
     expect(hits('*algie')).toEqual(['lombalgie']);
     expect(hits('h*pita*')).toEqual(['Hôpital', 'hôpitaux']);
   });
+  it('finds a phrase that starts again inside a match it rejected (not at the start of a word)', () => {
+    // « bon bon » inside « Ebon bon » is not a hit; the one that starts at the second « bon » is.
+    expect(findHits(parseSearch('bon bon'), 'Ebon bon bon')).toEqual([{ start: 5, end: 12 }]);
+    expect(findHits(parseSearch('centre antidouleur'), 'Le précentre antidouleur, puis le centre antidouleur.')).toEqual([{ start: 34, end: 52 }]);
+    expect(findHits(parseSearch('algie'), 'lombalgie, algie')).toEqual([{ start: 11, end: 16 }]);
+  });
+
   it('matches a phrase across punctuation and a line break', () => {
     expect(hits('centre anti douleur')).toEqual(['centre\nanti-douleur']);
     expect(hits('douleurs chroniques')).toEqual(['Douleurs chroniques']);
