@@ -5,7 +5,7 @@
  */
 import { sentenceQuote } from '../transcript/sentence-quote.js';
 import { mergeSpans } from '../spans.js';
-import { OffsetMap } from '../text/offsets.js';
+import { transcriptOffsets } from '../study/anchor-codings.js';
 import { LineNumbers } from '../text/lines.js';
 import type { CoderFile, Sentence, Span, Transcript } from '../types.js';
 import { FoldedText } from '../text/fold.js';
@@ -109,7 +109,8 @@ export function planAutocode(input: AutocodeInput): TranscriptPlan[] {
     const annotationsNow = () => (annotations ??= mergeSpans(transcript.annotations));
     const hits = findHits(input.search, transcript.text, input.search.regex ? undefined : new FoldedText(transcript.text));
     const lines = new LineNumbers(transcript.text, transcript.bodyLine);
-    const map = new OffsetMap(transcript.text);
+    // The map anchoring made for this transcript (the whole text is read to make one).
+    const map = transcriptOffsets(transcript);
     // The coder's segments with this code, in UTF-16 offsets like the hits.
     const already = (coded.get(transcript.id) ?? []).map((s) => ({ start: map.toUtf16(s.start), end: map.toUtf16(s.end) }));
     const byUnit = new Map<string, PlannedPassage>();
