@@ -189,3 +189,47 @@ describe('a quote said again above the place the coder confirmed, then the sprea
     expect(rows[0]!.reason).toBe(`Found at 3 equally good places (also lines 12, 64): placed at line 24, where you had confirmed it (codage confirm). | Confirmed before (codage confirm) at this place, in the same text: still confirmed (${before.id}).`);
   });
 });
+
+describe('a transcript corrected just next to a place the coder confirmed, the quote itself unchanged', () => {
+  it('is reported by check, made a place to confirm again by check --fix (same place, same text), then confirmed again', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'codage.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
+    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const lombalgie = () =>
+      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - {'))
+        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; end: number; suffix: string; confirmed?: boolean; ambiguous?: boolean })
+        .find((s) => s.text === 'lombalgie')!;
+    const before = lombalgie();
+    expect(before.confirmed).toBe(true);
+    // The transcriber's correction right after the place confirmed, as long as what it replaces: the offsets stay.
+    // (marie's segment over these words is re-anchored by check --fix as before.)
+    const file = join(dir, 'transcripts/MG1.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('la lombalgie chronique, bon,', 'la lombalgie chronique, bah,'));
+    const check = runCli(['check', '--study', dir, '--json', '--lang', 'fr']);
+    expect(check.code).toBe(0);
+    const asked = (JSON.parse(check.stdout) as { problems: JsonProblem[] }).problems.filter((p) => p.kind.startsWith('segment-') && p.file === 'codings/lea.yaml');
+    expect(asked).toEqual([expect.objectContaining({ kind: 'segment-confirm-again', file: 'codings/lea.yaml' })]);
+    expect(asked[0]!.message).toBe(
+      `le segment ${before.id} (transcripts/MG1.txt, ligne 24) a été confirmé à son endroit (codage confirm), mais la transcription a changé là depuis (les mots juste avant ou après, ou la citation elle-même)\u00a0: «\u00a0lombalgie\u00a0»`,
+    );
+    expect(asked[0]!.hint).toContain(`codage confirm ${before.id} --coder lea`);
+    const fix = runCli(['check', '--fix', '--study', dir, '--lang', 'en']);
+    expect(fix.code).toBe(0);
+    expect(fix.stdout).toContain(`✓ codings/lea.yaml: 1 confirmed segment(s) where the transcript changed, to confirm again (codage confirm): ${before.id}\n`);
+    const after = lombalgie();
+    expect(after).toMatchObject({ id: before.id, start: before.start, end: before.end, ambiguous: true, suffix: before.suffix.replace('bon,', 'bah,') });
+    expect(after.confirmed).toBeUndefined();
+    const lea = () =>
+      (JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] }).problems
+        .filter((p) => p.file === 'codings/lea.yaml' && p.kind.startsWith('segment-'))
+        .map((p) => p.kind);
+    expect(lea()).toEqual(['segment-ambiguous']);
+    expect(runCli(['confirm', before.id, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    expect(lea()).toEqual([]);
+    expect(lombalgie()).toMatchObject({ confirmed: true, start: before.start });
+  });
+});

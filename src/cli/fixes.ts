@@ -7,8 +7,8 @@ import { keepReconcileState, type ReconcileState, reconcileStateAsWritten } from
 import { changeStudy, NotRewritableError } from '../io/study-change.js';
 
 export interface FixesApplied {
-  /** Coder files saved with their re-anchored segments. */
-  saved: { file: string; count: number }[];
+  /** Coder files saved with their re-anchored segments, and those confirmed before that are to confirm again. */
+  saved: { file: string; count: number; confirmAgain: string[] }[];
   /** Ids added to codebook.yaml. */
   ids: number;
 }
@@ -26,7 +26,7 @@ export function applyFixes(study: Study, coders: string[], onNotice: (notice: Lo
   const files = [STUDY_FILES.codebook, ...coders.map(coderFilePath)];
   const reconciled: [string, ReconcileState][] = [];
   const applied = changeStudy(study.root, { command: 'codage check --fix', files, onNotice, language: study.config.language }, (change) => {
-    const saved: { file: string; count: number }[] = [];
+    const saved: FixesApplied['saved'] = [];
     for (const coder of coders) {
       const { entry, refusal } = change.readCoder(coder);
       if (!entry || refusal) continue;
@@ -35,7 +35,7 @@ export function applyFixes(study: Study, coders: string[], onNotice: (notice: Lo
       const asWritten = reconcileStateAsWritten(study.root, coder);
       if (asWritten !== null) reconciled.push([coder, asWritten]);
       change.writeCoder({ coder, coderFile: reanchored.coderFile, kept: entry.kept });
-      saved.push({ file: reanchored.file, count: reanchored.count });
+      saved.push({ file: reanchored.file, count: reanchored.count, confirmAgain: reanchored.confirmAgain });
     }
     let ids = 0;
     try {

@@ -121,11 +121,18 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
     const needing = applyReanchoring(study.coders, loaded.segments).map((change) => change.coder);
     const { saved, ids } = applyFixes(study, needing, noticePrinter(ctx));
     for (const change of saved) {
-      fixed.push(
-        ctx.language === 'fr'
-          ? `${change.file} : ${change.count} segment(s) réancré(s) enregistré(s)`
-          : `${change.file}: saved ${change.count} re-anchored segment(s)`,
-      );
+      const fr = ctx.language === 'fr';
+      const parts: string[] = [];
+      if (change.count > 0 || change.confirmAgain.length === 0) parts.push(fr ? `${change.count} segment(s) réancré(s) enregistré(s)` : `saved ${change.count} re-anchored segment(s)`);
+      // Never a silent change of mark: the segments to confirm again are named.
+      if (change.confirmAgain.length > 0) {
+        parts.push(
+          fr
+            ? `${change.confirmAgain.length} segment(s) confirmé(s) où la transcription a changé, à confirmer de nouveau (codage confirm)\u00a0: ${change.confirmAgain.join(', ')}`
+            : `${change.confirmAgain.length} confirmed segment(s) where the transcript changed, to confirm again (codage confirm): ${change.confirmAgain.join(', ')}`,
+        );
+      }
+      fixed.push(`${change.file}${fr ? ' : ' : ': '}${parts.join(fr ? ' ; ' : '; ')}`);
     }
     const removed = removeLeftTemporaryFiles(study.root);
     if (removed.length > 0) {

@@ -161,6 +161,8 @@ interface Placement {
   placed: number;
   approximate: { segment: Segment; text: string }[];
   unplaced: Segment[];
+  /** Places the coder had confirmed, ambiguous again: the new text differs around them. */
+  confirmAgain: string[];
 }
 
 interface NotImported {
@@ -303,7 +305,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
           if (!entry!.coderFile.segments.some((s) => changed.has(s.participant))) continue;
           const result = reanchorCoder(entry!, changed);
           if (result.coderFile !== null) study.writeCoder({ coder, coderFile: result.coderFile, kept: entry!.kept });
-          placements.push({ file: coderFilePath(coder), placed: result.placed, approximate: result.approximate, unplaced: result.unplaced });
+          placements.push({ file: coderFilePath(coder), placed: result.placed, approximate: result.approximate, unplaced: result.unplaced, confirmAgain: result.confirmAgain });
         }
       },
     );
@@ -325,7 +327,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
           ...(t.encoding ? { encoding: t.encoding } : {}),
         })),
         notImported: notImported.map((n) => ({ file: n.file, reason: n.reason, detail: n.detail[language], ...(n.hint ? { hint: n.hint[language] } : {}) })),
-        codings: placements.map((p) => ({ file: p.file, placed: p.placed, approximate: p.approximate.map((x) => x.segment.id), unplaced: p.unplaced.map((x) => x.id) })),
+        codings: placements.map((p) => ({ file: p.file, placed: p.placed, approximate: p.approximate.map((x) => x.segment.id), unplaced: p.unplaced.map((x) => x.id), confirmAgain: p.confirmAgain })),
         speakerLabelsLookingLikeNames: nameLike,
         problems: problems.map((p) => problemJson(p, language)),
         dryRun: options.dryRun === true,
@@ -373,6 +375,15 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     for (const { segment: s, text } of p.approximate) {
       ctx.stdout.write(
         `  ${paint.yellow(fr ? 'à vérifier' : 'check')}${colon}${s.id} (${terminalSafe(s.participant)}) ${fr ? 'placé approximativement' : 'placed approximately'}${colon}${quoted(s.text, language)} → ${quoted(text, language)}\n`,
+      );
+    }
+    if (p.confirmAgain.length > 0) {
+      ctx.stdout.write(
+        `  ${paint.yellow(fr ? 'à confirmer de nouveau' : 'to confirm again')}${colon}${p.confirmAgain.join(', ')} — ${
+          fr
+            ? 'confirmé(s) avant (codage confirm), mais le nouveau texte diffère à cet endroit\u00a0: vérifier l’endroit, puis codage confirm'
+            : 'confirmed before (codage confirm), but the new text differs there: check the place, then codage confirm'
+        }\n`,
       );
     }
     for (const s of p.unplaced) {

@@ -1,3 +1,4 @@
+import { contextOf } from '../anchoring/context.js';
 import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { OffsetMap } from '../text/offsets.js';
@@ -84,6 +85,9 @@ export function anchorCodings(
       if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === segment.text) {
         segments.push({ coder: entry.coder, file: entry.file, segment, transcript, start, end, text: segment.text, status: 'unchanged', score: 1 });
         if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
+        else if (confirmedPlaceChanged(segment, transcript.text, { start, end, text: segment.text, status: 'unchanged' })) {
+          problems.push(toConfirmAgain(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
+        }
         continue;
       }
       const base = { coder: entry.coder, file: entry.file, segment, transcript };
@@ -130,6 +134,9 @@ export function anchorCodings(
       }
       segments.push({ ...base, start: found.start, end: found.end, text: found.text, status, score: found.score });
       if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(found.start)));
+      else if (confirmedPlaceChanged(segment, transcript.text, { ...found, status })) {
+        problems.push(toConfirmAgain(entry, segment, transcript, index.search(transcript).lines.lineOf(found.start)));
+      }
       const moved = `${segment.start}–${segment.end} → ${map.toCodePoint(found.start)}–${map.toCodePoint(found.end)}`;
       problems.push({
         severity: status === 'moved' ? 'info' : 'warning',
@@ -171,3 +178,42 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
   };
 }
 
+
+/**
+ * Whether a place the coder confirmed (`codage confirm`) is no longer the place confirmed, as
+ * the transcript reads today: its text found elsewhere or changed, or other words just before or
+ * after it (a correction of the transcript next to it) — the coder confirmed a place in a context
+ * that no longer exists. Where the segment still frames its text, only the context stored with it
+ * is compared (a file without one has nothing to compare); elsewhere, with no context to tell it
+ * is the same place, it is not.
+ */
+export function confirmedPlaceChanged(
+  segment: Segment,
+  transcriptText: string,
+  placed: { start: number; end: number; text: string; status: AnchorStatus },
+): boolean {
+  if (segment.confirmed !== true || segment.ambiguous === true || placed.status === 'unplaced') return false;
+  if (placed.text !== segment.text) return true;
+  const around = contextOf(transcriptText, placed.start, placed.end);
+  if (placed.status !== 'unchanged') return around.prefix !== segment.prefix || around.suffix !== segment.suffix;
+  return (segment.prefix !== undefined && around.prefix !== segment.prefix) || (segment.suffix !== undefined && around.suffix !== segment.suffix);
+}
+
+/** A confirmed place whose surroundings changed since (see `confirmedPlaceChanged`): to confirm again. */
+function toConfirmAgain(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
+  return {
+    severity: 'warning',
+    file: entry.file,
+    line: segment.line,
+    column: 5,
+    kind: 'segment-confirm-again',
+    message: {
+      en: `segment ${segment.id} (${transcript.file}, line ${line}) was confirmed at its place (codage confirm), but the transcript has changed there since (the words just before or after it, or the quote itself): ${messageQuote(segment.text, 'en')}`,
+      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été confirmé à son endroit (codage confirm), mais la transcription a changé là depuis (les mots juste avant ou après, ou la citation elle-même)\u00a0: ${messageQuote(segment.text, 'fr')}`,
+    },
+    hint: {
+      en: `run codage check --fix (it becomes a place to confirm), check it is still the right place, then confirm it again: codage confirm ${segment.id} --coder ${entry.coder}`,
+      fr: `lancer codage check --fix (il redevient un endroit à confirmer), vérifier que c’est toujours le bon endroit, puis le confirmer de nouveau\u00a0: codage confirm ${segment.id} --coder ${entry.coder}`,
+    },
+  };
+}

@@ -41,4 +41,40 @@ describe('codage check --fix and a place the coder confirmed', () => {
     expect(s.confirmed).toBeUndefined();
     expect(s.ambiguous).toBe(true);
   });
+
+  it('asks to confirm it again when the transcript was corrected just next to it, its own text still at its offsets', () => {
+    // The words just before (same length: the offsets stay) and just after it changed.
+    for (const corrected of [before.replace('oui, mais', 'non, mais'), before.replace("mois d'attente", 'mois de délai.')]) {
+      const e = entry();
+      const t = transcript(corrected);
+      const anchored = anchorCodings([e], new Map([['P1', t]]));
+      expect(anchored.segments[0]!.status).toBe('unchanged');
+      expect(anchored.problems).toEqual([expect.objectContaining({ kind: 'segment-confirm-again', severity: 'warning', line: undefined })]);
+      expect(anchored.problems[0]!.message.fr).toContain('a été confirmé à son endroit (codage confirm)');
+      expect(anchored.problems[0]!.hint!.en).toContain('codage confirm seg00001 --coder marie');
+      const [file] = applyReanchoring([e], anchored.segments);
+      expect(file).toMatchObject({ count: 0, confirmAgain: ['seg00001'] });
+      const s = file!.coderFile.segments[0]!;
+      const old = e.coderFile.segments[0]!;
+      // Same place, same text: only the mark changes, and the words now around it are kept.
+      expect({ start: s.start, end: s.end, text: s.text, codes: s.codes }).toEqual({ start: old.start, end: old.end, text: old.text, codes: old.codes });
+      expect(s.confirmed).toBeUndefined();
+      expect(s.ambiguous).toBe(true);
+      const start = corrected.indexOf('huit mois');
+      expect({ prefix: s.prefix, suffix: s.suffix }).toEqual(contextOf(corrected, start, start + 'huit mois'.length));
+    }
+  });
+
+  it('leaves it confirmed when the transcript changed farther than the words around it, or when no context was kept', () => {
+    const far = before.replace('Alors on bricole.', 'Alors on fait avec.');
+    const e = entry();
+    const anchored = anchorCodings([e], new Map([['P1', transcript(far)]]));
+    expect(anchored.problems).toEqual([]);
+    expect(applyReanchoring([e], anchored.segments)).toEqual([]);
+    const { prefix: _p, suffix: _s, ...bare } = e.coderFile.segments[0]!;
+    const noContext: CoderEntry = { ...e, coderFile: { ...e.coderFile, segments: [bare] } };
+    const near = anchorCodings([noContext], new Map([['P1', transcript(before.replace('oui, mais', 'non, mais'))]]));
+    expect(near.problems).toEqual([]);
+    expect(applyReanchoring([noContext], near.segments)).toEqual([]);
+  });
 });
