@@ -8,6 +8,7 @@
  */
 import type { Annotation, Localized, Span, Turn } from '../types.js';
 import { DEFAULT_MIN_SCORE, locateQuote, type LeftPiece, type MatchMethod, type QuoteMatch } from '../anchoring/locate.js';
+import { cutDoubts } from '../anchoring/cut-doubts.js';
 import { withoutSignature } from '../anchoring/quote.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import type { ImportColumns } from './columns.js';
@@ -65,6 +66,12 @@ export interface ImportRowResult {
   /** A passage was placed among several equally good places. */
   ambiguous: boolean;
   reason?: Localized;
+  /**
+   * Words at a cut between two of the quote's passages that may belong to the other passage (the
+   * transcript says them on that side too, see `cut-doubts.ts`): the row scores under the min
+   * score, to check. `line`, `column`: where the other place of the words is.
+   */
+  cutDoubts?: { words: string; edge: 'end' | 'start'; line: number; column: number }[];
 }
 
 export interface ImportCode {
@@ -237,6 +244,8 @@ export function planImport(input: ImportInput): ImportPlan {
   });
 
   choosePlaces(results, index, input.confirmed);
+  const minScore = input.minScore ?? DEFAULT_MIN_SCORE;
+  for (const r of results) markCutDoubts(r, index, minScore);
 
   for (const r of results) {
     if (r.status === 'skipped' || r.participant === null) continue;
@@ -253,8 +262,25 @@ export function planImport(input: ImportInput): ImportPlan {
   }
 
   const segments = mergeSegments(results, input.transcripts.map((t) => t.id));
-  const minScore = input.minScore ?? DEFAULT_MIN_SCORE;
   return { minScore, results, segments, summary: summarise(results, segments.length, minScore), shared: sharedPlaces(results, segments) };
+}
+
+/**
+ * A row whose quote went to several passages with words at a cut that may belong to the other
+ * side (see `cut-doubts.ts`), at the places chosen: the doubts noted, and the score put under the
+ * min score, as for any placement to check — the passages stay where they were placed.
+ */
+function markCutDoubts(r: ImportRowResult, index: Map<string, TranscriptSearch>, minScore: number): void {
+  if (r.match === null || r.participant === null || r.pieces.length < 2 || r.match.pieces.length < 2) return;
+  const placed = [...r.match.pieces]
+    .sort((a, b) => a.quoteStart - b.quoteStart)
+    .map((p) => r.pieces.find((ip) => (p.candidates ?? [p]).some((c) => c.start === ip.start && c.end === ip.end)));
+  if (placed.some((p) => p === undefined)) return;
+  const search = index.get(r.participant)!;
+  const doubts = cutDoubts(search, placed as ImportPiece[]);
+  if (doubts.length === 0) return;
+  r.cutDoubts = doubts.map((d) => ({ words: d.words, edge: d.edge, ...search.lines.positionOf(d.other.start) }));
+  r.match = { ...r.match, score: Math.min(r.match.score, Math.max(0, minScore - 0.01)) };
 }
 
 function locateRow(

@@ -165,3 +165,38 @@ P1 : Oui, et puis les délais pour avoir un avis spécialisé sont énormes, six
     expect(reviewRows(plan, 'en')[2]![12]).toBe('');
   });
 });
+
+describe('a quote cut where the word at the cut may belong to the other passage', () => {
+  const said = `E : Et les opioïdes ?
+MG1 : On sait que c'est pas idéal, on sait qu'il y a la dépendance, mais on n'a pas grand-chose d'autre.`;
+  const cut = planImport({
+    rows: [
+      { row: 2, cells: ['MG1', 'Tramadol', "c'est pas idéal, on... n'a pas grand-chose d'autre"] },
+      { row: 3, cells: ['MG1', 'Tramadol', "c'est pas idéal, on sait... on n'a pas grand-chose"] },
+    ],
+    columns: { participant: 0, code: 1, quote: 2 },
+    transcripts: [{ id: 'MG1', text: said, bodyLine: 5 }],
+  });
+
+  it('places it as the quote says, flagged for review: under the min score, the doubt said, in French and English', () => {
+    const [doubtful, clear] = cut.results;
+    expect(doubtful!.status).toBe('passages');
+    expect(doubtful!.pieces.map((p) => p.text)).toEqual(["c'est pas idéal, on", "n'a pas grand-chose d'autre"]);
+    expect(doubtful!.cutDoubts).toEqual([{ words: 'on', edge: 'end', line: 6, column: 74 }]);
+    expect(doubtful!.match!.score).toBeLessThan(cut.minScore);
+    // The cut at the right word: nothing to check.
+    expect(clear!.status).toBe('passages');
+    expect(clear!.cutDoubts).toBeUndefined();
+    expect(clear!.match!.score).toBe(1);
+    expect(cut.summary).toMatchObject({ passages: 2, passagesBelowMinScore: 1 });
+    const fr = reviewRows(cut, 'fr')[1]!;
+    expect(fr[5]).toBe('0,84');
+    expect(fr[12]).toBe(
+      'Placée avec un score de 0,84, sous le seuil de 0,85\u00a0: à une coupure, «\u00a0on\u00a0» peut appartenir au passage suivant (la transcription le dit aussi juste avant lui, ligne 6, colonne 74), à vérifier.',
+    );
+    expect(reviewRows(cut, 'en')[1]![12]).toBe(
+      'Placed with a score of 0.84, under the threshold of 0.85: at a cut, "on" may belong to the next passage (the transcript also says it just before that passage, line 6, column 74), to check.',
+    );
+    expect(reviewRows(cut, 'en')[2]![12]).toBe('');
+  });
+});

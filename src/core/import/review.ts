@@ -126,7 +126,8 @@ function placesOf(chosen: Place, others: readonly Place[], language: Language): 
 
 /**
  * Why a row whose every part was placed scores under the min score (see `placedBelowMinScore`):
- * words at its start or end not said there, and or one edited word forgiven in a short passage.
+ * words at its start or end not said there, and or one edited word forgiven in a short passage,
+ * or words at a cut that may belong to the other passage.
  */
 function belowMinScore(r: ImportRowResult, language: Language, minScore: number): string {
   const fr = language === 'fr';
@@ -140,6 +141,8 @@ function belowMinScore(r: ImportRowResult, language: Language, minScore: number)
   } else if (r.pieces.some((p) => p.score < minScore)) {
     causes.push(fr ? 'un mot retouché est pardonné dans un passage court' : 'one edited word is forgiven in a short passage');
   }
+  const cuts = cutDoubtsText(r, language);
+  if (cuts !== '') causes.push(cuts);
   const why = causes.join(fr ? ' et ' : ' and ');
   const s = scoreText(r.match!.score, language);
   const min = thresholdText(minScore, language);
@@ -148,12 +151,38 @@ function belowMinScore(r: ImportRowResult, language: Language, minScore: number)
     : `Placed with a score of ${s}, under the threshold of ${min}${why === '' ? '' : `: ${why}`}, to check.`;
 }
 
+/**
+ * Words at a cut between two passages that may belong to the other one (see `cutDoubts`):
+ * `à une coupure, « on » peut appartenir au passage suivant (la transcription le dit aussi juste avant lui, ligne 12, colonne 40)`.
+ */
+function cutDoubtsText(r: ImportRowResult, language: Language): string {
+  const fr = language === 'fr';
+  return (r.cutDoubts ?? [])
+    .map((d) => {
+      const words = fr ? `«\u00a0${d.words}\u00a0»` : `"${d.words}"`;
+      if (d.edge === 'end') {
+        return fr
+          ? `à une coupure, ${words} peut appartenir au passage suivant (la transcription le dit aussi juste avant lui, ligne ${d.line}, colonne ${d.column})`
+          : `at a cut, ${words} may belong to the next passage (the transcript also says it just before that passage, line ${d.line}, column ${d.column})`;
+      }
+      return fr
+        ? `à une coupure, ${words} peut appartenir au passage précédent (la transcription le dit aussi juste après lui, ligne ${d.line}, colonne ${d.column})`
+        : `at a cut, ${words} may belong to the passage before (the transcript also says it just after that passage, line ${d.line}, column ${d.column})`;
+    })
+    .join(fr ? ' ; ' : '; ');
+}
+
 function reasonOf(r: ImportRowResult, language: Language, minScore: number): string {
   const fr = language === 'fr';
   if (r.pieces.length === 0) return r.reason?.[language] ?? '';
   const parts: string[] = [];
   if (r.codes.length === 0 && r.reason !== undefined) parts.push(r.reason[language]);
   if (placedBelowMinScore(r, minScore)) parts.push(belowMinScore(r, language, minScore));
+  else if ((r.cutDoubts?.length ?? 0) > 0) {
+    // (A row partly placed is to review already: the doubt is said all the same.)
+    const cuts = cutDoubtsText(r, language);
+    parts.push(`${cuts.charAt(0).toUpperCase()}${cuts.slice(1)}${fr ? '\u00a0: à vérifier.' : ': to check.'}`);
+  }
   for (const l of r.left) {
     parts.push(fr ? `Laissé de côté\u00a0: «\u00a0${l.text}\u00a0» — ${l.reason.fr}` : `Left out: "${l.text}" — ${l.reason.en}`);
   }
