@@ -84,7 +84,11 @@ describe('how the consensus was reached, in the thesis texts', () => {
     const dir = reconciled('prefer-a', '--who', 'marie et paul');
     const rows = parse(readFileSync(join(dir, 'consensus-decisions.csv'), 'utf8'), { columns: true, bom: true, delimiter: ';' }) as Record<string, string>[];
     expect(new Set(rows.map((row) => row.qui))).toEqual(new Set(['marie et paul (codage reconcile --strategy prefer-a)']));
-    expect(exported(dir, 'methods')).toContain('Les 94 désaccords entre les codeurs ont été tranchés automatiquement');
+    expect(exported(dir, 'methods')).toContain('Les 94 désaccords entre les codeurs ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « prefer-a » de codage reconcile, choisie par marie et paul (codage de marie gardé).');
+    // Who chose the rule, in English too (the names joined in English), in the methods and COREQ item 24.
+    const english = 'The 94 disagreements between the coders were settled automatically, without examining each one, by codage reconcile’s strategy “prefer-a”, chosen by marie and paul (marie’s coding kept).';
+    expect(exported(dir, 'methods', '--lang', 'en')).toContain(english);
+    expect(item24(dir, '--lang', 'en')).toContain(english);
   });
 
   it('finds the log under the name given with --log', () => {

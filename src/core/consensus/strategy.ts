@@ -28,6 +28,15 @@ export function strategyOfWho(who: string): Strategy | undefined {
   return strategy !== undefined && STRATEGIES.includes(strategy) ? strategy : undefined;
 }
 
+/**
+ * The people `--who` named for a rule's decision (`marie et paul` of `marie et paul (codage
+ * reconcile --strategy union)`): those who chose to settle by that rule; '' when none was named.
+ */
+export function whoChoseStrategy(who: string): string {
+  const m = /^(.*?)\s*\(codage reconcile --strategy [a-z-]+\)\s*$/su.exec(who);
+  return m?.[1]?.trim() ?? '';
+}
+
 export function strategyChoice(strategy: Strategy, d: Disagreement): Choice {
   switch (strategy) {
     case 'union':

@@ -5,7 +5,7 @@
  * (methods, COREQ item 24, the report) say it from these numbers, never from a guess.
  */
 import type { LogRow } from './log.js';
-import { STRATEGIES, strategyOfWho, type Strategy } from './strategy.js';
+import { STRATEGIES, strategyOfWho, type Strategy, whoChoseStrategy } from './strategy.js';
 
 export interface DecisionsSummary {
   /** The decisions log, relative to the study (`consensus-decisions.csv`). */
@@ -20,8 +20,11 @@ export interface DecisionsSummary {
    * coders, joined in the study's language) wrote it.
    */
   who: string[];
-  /** Decisions a rule took, per strategy (in the order of `STRATEGIES`), none with a zero count. */
-  byStrategy: { strategy: Strategy; count: number }[];
+  /**
+   * Decisions a rule took, per strategy (in the order of `STRATEGIES`), none with a zero count;
+   * `who`: the people `--who` named as choosing that rule (`peopleNamed`), none when it named nobody.
+   */
+  byStrategy: { strategy: Strategy; count: number; who: string[] }[];
   /**
    * The disagreements of the two coders and how many are still to settle, when codage recorded
    * them for the consensus as it is and they match the log (absent otherwise: then only the
@@ -67,6 +70,7 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
   let byPeople = 0;
   const names: string[] = [];
   const counts = new Map<Strategy, number>();
+  const ruleNames = new Map<Strategy, string[]>();
   let coders: [string, string] | undefined;
   for (const row of rows) {
     if (row.decision.choice === null) continue;
@@ -76,6 +80,7 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
     const strategy = strategyOfWho(row.decision.who);
     if (strategy !== undefined) {
       counts.set(strategy, (counts.get(strategy) ?? 0) + 1);
+      ruleNames.set(strategy, [...(ruleNames.get(strategy) ?? []), ...peopleOf(whoChoseStrategy(row.decision.who))]);
       continue;
     }
     byPeople++;
@@ -86,7 +91,7 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
     ...(coders ? { coders } : {}),
     byPeople,
     who: peopleNamed(names),
-    byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => ({ strategy, count: counts.get(strategy)! })),
+    byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => ({ strategy, count: counts.get(strategy)!, who: peopleNamed(ruleNames.get(strategy) ?? []) })),
   };
 }
 

@@ -28,7 +28,7 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(strategyWho('prefer-b', 'marie et paul')).toBe('marie et paul (codage reconcile --strategy prefer-b)');
     expect(strategyOfWho('marie et paul')).toBeUndefined();
     const s = summary([...screen(2), ...rule(3), { decision: '', who: 'marie et paul' }, { decision: 'les deux', who: 'anne' }]);
-    expect(s).toEqual({ log: 'consensus-decisions.csv', coders: ['marie', 'paul'], byPeople: 3, who: ['marie', 'paul', 'anne'], byStrategy: [{ strategy: 'union', count: 3 }] });
+    expect(s).toEqual({ log: 'consensus-decisions.csv', coders: ['marie', 'paul'], byPeople: 3, who: ['marie', 'paul', 'anne'], byStrategy: [{ strategy: 'union', count: 3, who: [] }] });
   });
 
   it('says every disagreement was examined one by one by the people the log names', () => {
@@ -51,6 +51,22 @@ describe('how the disagreements were settled, from the decisions log', () => {
     expect(decisionsSentence(withRecordedTotal(summary(rule(2, 'prefer-a')), { disagreements: 2, pending: 0 }), 'en')).toBe(
       'The 2 disagreements between the coders were settled automatically, without examining each one, by codage reconcile’s strategy “prefer-a” (marie’s coding kept). The decisions are recorded in the log consensus-decisions.csv.',
     );
+  });
+
+  it('names who chose the rule when --who named them, in French and English', () => {
+    const named = (n: number, who: string) => Array.from({ length: n }, () => ({ decision: 'les deux', who: strategyWho('union', who) }));
+    // Two runs of the rule, one naming both coders, the other one of them again and their supervisor.
+    const s = withRecordedTotal(summary([...named(30, 'marie et paul'), ...named(7, 'Paul & Dr Martin')]), { disagreements: 37, pending: 0 });
+    expect(s.byStrategy).toEqual([{ strategy: 'union', count: 37, who: ['marie', 'paul', 'Dr Martin'] }]);
+    expect(s.byPeople).toBe(0);
+    expect(plain(decisionsSentence(s, 'fr'))).toBe(
+      'Les 37 désaccords entre les codeurs ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile, choisie par marie, paul et Dr Martin (les deux codages gardés). Les décisions sont consignées dans le journal consensus-decisions.csv.',
+    );
+    expect(decisionsSentence(s, 'en')).toBe(
+      'The 37 disagreements between the coders were settled automatically, without examining each one, by codage reconcile’s strategy “union”, chosen by marie, paul and Dr Martin (both codings kept). The decisions are recorded in the log consensus-decisions.csv.',
+    );
+    // Without --who: the rule alone, as before.
+    expect(summary(rule(2)).byStrategy).toEqual([{ strategy: 'union', count: 2, who: [] }]);
   });
 
   it('gives each share of a mix, and what is left to settle', () => {

@@ -34,13 +34,20 @@ function byPeople(count: number, who: readonly string[], language: Language): st
   return count > 1 ? `were examined one by one and settled${by}` : `was examined and settled${by}`;
 }
 
-/** `ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de codage reconcile (les deux codages gardés)`. */
-function byRule(count: number, strategy: Strategy, coders: [string, string] | undefined, language: Language): string {
+/**
+ * `ont été tranchés automatiquement, sans examen au cas par cas, par la stratégie « union » de
+ * codage reconcile, choisie par marie et paul (les deux codages gardés)`: who chose the rule when
+ * `--who` named them (the rule decided each disagreement, they decided to apply it).
+ */
+function byRule(count: number, strategy: Strategy, coders: [string, string] | undefined, who: readonly string[], language: Language): string {
   const outcome = ruleOutcome(strategy, coders, language);
+  const people = peopleNamed(who);
   if (language === 'fr') {
-    return `${count > 1 ? 'ont été tranchés' : 'a été tranché'} automatiquement, sans examen au cas par cas, par la stratégie «\u00a0${strategy}\u00a0» de codage reconcile (${outcome})`;
+    const chosen = people.length > 0 ? `, choisie par ${joinList(people, language)}` : '';
+    return `${count > 1 ? 'ont été tranchés' : 'a été tranché'} automatiquement, sans examen au cas par cas, par la stratégie «\u00a0${strategy}\u00a0» de codage reconcile${chosen} (${outcome})`;
   }
-  return `${count > 1 ? 'were' : 'was'} settled automatically, without examining each one, by codage reconcile’s strategy “${strategy}” (${outcome})`;
+  const chosen = people.length > 0 ? `, chosen by ${joinList(people, language)}` : '';
+  return `${count > 1 ? 'were' : 'was'} settled automatically, without examining each one, by codage reconcile’s strategy “${strategy}”${chosen} (${outcome})`;
 }
 
 /** `text` with its full stop, not a second one after a name ending with its own (`Paul L.`). */
@@ -53,7 +60,7 @@ export function decisionsSentence(summary: DecisionsSummary, language: Language)
   const fr = language === 'fr';
   const parts = [
     ...(summary.byPeople > 0 ? [{ count: summary.byPeople, verb: byPeople(summary.byPeople, summary.who, language) }] : []),
-    ...summary.byStrategy.map((s) => ({ count: s.count, verb: byRule(s.count, s.strategy, summary.coders, language) })),
+    ...summary.byStrategy.map((s) => ({ count: s.count, verb: byRule(s.count, s.strategy, summary.coders, s.who, language) })),
   ];
   // The log in a sentence of its own: the parts end with their own brackets.
   const log = fr ? ` Les décisions sont consignées dans le journal ${summary.log}.` : ` The decisions are recorded in the log ${summary.log}.`;
