@@ -33,6 +33,28 @@ describe('codage export themes', () => {
     }
   });
 
+  it('keeps a quote’s own guillemets as the transcript has them, the marks around it changed, in every format and the report', () => {
+    // MG1: « Et il est revenu me voir, il m'a dit « vous m'avez sauvé ». » — in the thesis, “ ” around it.
+    const dir = tempDir();
+    const inner = "il m'a dit « vous m'avez sauvé ». Bon";
+    const texts: Record<string, string> = {};
+    for (const format of ['md', 'html', 'tex', 'docx']) {
+      const file = join(dir, `themes.${format}`);
+      expect(runCli(['export', 'themes', '--study', DEMO, '-o', file]).code).toBe(0);
+      const bytes = readFileSync(file);
+      texts[format] = format === 'docx' ? new TextDecoder().decode(unzipSync(bytes)['word/document.xml']) : bytes.toString('utf8');
+    }
+    texts.report = runCli(['export', 'report', '--study', DEMO]).stdout;
+    texts.english = runCli(['export', 'themes', '--study', DEMO, '--format', 'md', '--lang', 'en']).stdout;
+    for (const [format, text] of Object.entries(texts)) {
+      const readable = text.replace(/&apos;|&#39;/g, "'");
+      expect(readable, format).toContain("“J'ai un patient, M. Z");
+      expect(readable, format).toContain(inner);
+      expect(readable, format).not.toContain("«\u00a0J'ai un patient");
+      expect(readable, format).not.toContain('“vous m');
+    }
+  });
+
   it('writes the same bytes on every run, in every format', () => {
     const dir = tempDir();
     for (const file of ['t.md', 't.csv', 't.xlsx', 't.docx', 't.tex', 't.html']) {

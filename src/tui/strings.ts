@@ -1,4 +1,5 @@
 /** Every word the coding screen shows, in French and English. */
+import { wrapQuote } from '../core/report/typography.js';
 import type { Language } from '../core/types.js';
 
 export interface HelpGroup {
@@ -72,7 +73,7 @@ const fr: ScreenStrings = {
   segment: 'Segment',
   memo: 'Mémo\u00a0:',
   exemplary: '★ exemplaire',
-  quote: (text) => `«\u00a0${text}\u00a0»`,
+  quote: (text) => wrapQuote(text, 'fr'),
   colon: '\u00a0:',
   hints: {
     read: ['↑↓ phrase', 'w b mot', 'v sélection', '⏎ coder', 'Tab non codé', 'u annuler', '/ chercher', 'e x m * segment', 't entretiens', '? aide', 'q quitter'],
@@ -208,7 +209,7 @@ const en: ScreenStrings = {
   segment: 'Segment',
   memo: 'Memo:',
   exemplary: '★ exemplary',
-  quote: (text) => `“${text}”`,
+  quote: (text) => wrapQuote(text, 'en'),
   colon: ':',
   hints: {
     read: ['↑↓ sentence', 'w b word', 'v select', '⏎ code', 'Tab uncoded', 'u undo', '/ search', 'e x m * segment', 't transcripts', '? help', 'q quit'],

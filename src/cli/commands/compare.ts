@@ -14,7 +14,7 @@ import { agreementDocument, codeTable, documentTable, thesisSentence, transcript
 import { renderCsv } from '../../core/report/render/csv.js';
 import { renderMarkdown } from '../../core/report/render/markdown.js';
 import { disagreementLine, disagreementTable, type DisagreementEntry } from '../../core/report/disagreements.js';
-import { deName, frenchSpacing, joinList } from '../../core/report/typography.js';
+import { deName, frenchSpacing, joinList, wrapQuote } from '../../core/report/typography.js';
 import { tableToCsv, tableToText } from '../../core/report/table.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
@@ -146,7 +146,7 @@ function renderDisagreements(entries: DisagreementEntry[], codebook: Codebook, l
   const side = (who: string, items: readonly SideItem[], text: string) => {
     if (items.length === 0) return `  ${who}${colon}${paint.dim('—')}\n`;
     return items
-      .map((i) => `  ${who}${colon}${paint.bold(terminalSafe(i.codes.map((c) => codeLabel(codebook, c)).join(', ')))} — ${fr ? '«\u00a0' : '"'}${terminalSafe(text.slice(i.start, i.end))}${fr ? '\u00a0»' : '"'}\n`)
+      .map((i) => `  ${who}${colon}${paint.bold(terminalSafe(i.codes.map((c) => codeLabel(codebook, c)).join(', ')))} — ${wrapQuote(terminalSafe(text.slice(i.start, i.end)), language)}\n`)
       .join('');
   };
   for (const { coders, disagreement: d, transcript } of entries) {

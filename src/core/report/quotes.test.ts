@@ -88,3 +88,38 @@ describe('a quote over several speakers’ turns', () => {
     expect(paragraphText(quoteRuns(q!, '(P1)', 'fr'))).toBe(`«\u00a0${quoteText(q!)}\u00a0» (P1)`);
   });
 });
+
+describe('a quote that holds quotation marks of its own', () => {
+  const said = transcriptOf(
+    [
+      'Enquêtrice : Et lui, qu’est-ce qu’il dit ?',
+      '',
+      'P1 : Il m’a dit « vous m’avez sauvé ». Bon.',
+      '',
+      'Enquêtrice : Et après ?',
+      '',
+      'P1 : Il répète « c’est dans la tête ».',
+      '',
+    ].join('\n'),
+  );
+
+  it('keeps its text as the transcript has it, the marks around it changed: “ ” in French, ‘ ’ in English', () => {
+    const [q] = quotesOf([segment(said, 'a', 'Il m’a dit', 'sauvé ».')]);
+    expect(quoteText(q!)).toBe('Il m’a dit « vous m’avez sauvé ».');
+    expect(paragraphText(quoteRuns(q!, '(P1)', 'fr'))).toBe('\u201cIl m’a dit « vous m’avez sauvé ».\u201d (P1)');
+    // English: the quote’s guillemets are no English marks, “ ” around as usual.
+    expect(paragraphText(quoteRuns(q!, '(P1)', 'en'))).toBe('\u201cIl m’a dit « vous m’avez sauvé ».\u201d (P1)');
+    // Over two turns, the marks of the whole quote: its inner guillemets are in the second turn.
+    const [over] = quotesOf([segment(said, 'b', 'Bon.', 'tête ».')]);
+    const runs = quoteRuns(over!, '(P1)', 'fr');
+    expect(runs[0]).toEqual({ text: '\u201c', italic: true });
+    expect(paragraphText(runs)).toMatch(/^“P1\u00a0: Bon\. — Enquêtrice\u00a0: Et après \? — P1\u00a0: Il répète « c’est dans la tête »\.” \(P1\)$/u);
+  });
+
+  it('in English, an English quote with “ ” of its own goes between ‘ ’', () => {
+    const english = transcriptOf('I: And then?\n\nP1: He said “it is all in your head” and left.\n');
+    const [q] = quotesOf([segment(english, 'a', 'He said', 'left.')], false, 'en');
+    expect(paragraphText(quoteRuns(q!, '(P1)', 'en'))).toBe('\u2018He said “it is all in your head” and left.\u2019 (P1)');
+    expect(paragraphText(quoteRuns(q!, '(P1)', 'fr'))).toBe('«\u00a0He said “it is all in your head” and left.\u00a0» (P1)');
+  });
+});

@@ -17,6 +17,7 @@ import { quoteKey } from '../study/quote-key.js';
 import { severalSpeakers } from '../transcript/span-turns.js';
 import type { Attributes, Language, Participant, Transcript } from '../types.js';
 import type { Inline } from './document.js';
+import { quoteMarks, wrapQuote } from './typography.js';
 
 /** One quote: one segment, or several segments of the same spreadsheet row sharing a quote id. */
 export interface Quote {
@@ -212,9 +213,9 @@ export function selectQuotes(quotes: readonly Quote[], selection: QuoteSelection
 // ---------------------------------------------------------------------------------------------
 // Writing a quote
 
-/** `« … »` with no-break spaces in French, `“…”` in English. */
+/** `« … »` with no-break spaces in French, `“…”` in English; other marks around a quote that holds these (see `quoteMarks`). */
 export function quoted(text: string, language: Language): string {
-  return language === 'fr' ? `«\u00a0${text}\u00a0»` : `\u201c${text}\u201d`;
+  return wrapQuote(text, language);
 }
 
 /** The pieces of a quote joined as an omission is marked in a thesis: ` […] `. */
@@ -280,7 +281,8 @@ export function quoteLabel(template: string, participant: Participant | undefine
  */
 export function quoteRuns(quote: Quote, label: string, language: Language): Inline[] {
   if (quote.turns.every((t) => t === null)) return [{ text: quoted(quoteText(quote), language), italic: true }, { text: ` ${label}` }];
-  const [open, close] = quoted('\u0000', language).split('\u0000') as [string, string];
+  // The marks for the quote as a whole, its speakers' words together (see `quoteMarks`).
+  const { open, close } = quoteMarks(quote.pieces.join(' '), language);
   const runs: Inline[] = [];
   const push = (text: string, italic: boolean) => {
     const last = runs[runs.length - 1];

@@ -48,15 +48,39 @@ export function countWord(n: number, language: Language): string {
 }
 
 /**
+ * The quotation marks around a quote, chosen so that the quote itself stays exactly the
+ * transcript's text: « » in French (with no-break spaces inside), “ ” in English — and, when the
+ * quote holds those marks itself (a participant quoting someone: « il m’a dit « c’est dans la
+ * tête » »), the language's other marks around it, “ ” in French, ‘ ’ in English, rather than its
+ * own inner marks changed (the text shown is then still the text coded, compared and searched).
+ * A quote holding both kinds keeps the usual marks. Every export and listing that wraps a quote
+ * (tables and report in Markdown, Word, HTML, LaTeX; codage quotes; messages) takes them from here.
+ */
+export function quoteMarks(text: string, language: Language): { open: string; close: string } {
+  if (language === 'fr') {
+    if (!/[«»]/u.test(text) || /[“”]/u.test(text)) return { open: '«\u00a0', close: '\u00a0»' };
+    return { open: '\u201c', close: '\u201d' };
+  }
+  // (’ is an apostrophe as often as a closing mark: only an opening ‘ keeps “ ” around.)
+  if (!/[“”"]/u.test(text) || /‘/u.test(text)) return { open: '\u201c', close: '\u201d' };
+  return { open: '\u2018', close: '\u2019' };
+}
+
+/** A quote between the marks `quoteMarks` chooses for it. */
+export function wrapQuote(text: string, language: Language): string {
+  const { open, close } = quoteMarks(text, language);
+  return `${open}${text}${close}`;
+}
+
+/**
  * A passage of a transcript quoted in a message: on one line, cut after `max` characters, between
- * « » in French (“ ” when the passage holds guillemets of its own, so that they stay visible) and
- * “ ” in English.
+ * the marks of `quoteMarks` (“ ” in French when the passage holds guillemets of its own, so that
+ * they stay visible).
  */
 export function messageQuote(text: string, language: Language, max = 60): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
   const short = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
-  if (language === 'fr' && !/[«»]/.test(short)) return `«\u00a0${short}\u00a0»`;
-  return `\u201c${short}\u201d`;
+  return wrapQuote(short, language);
 }
 
 /**

@@ -9,6 +9,7 @@ import { textWidth } from '../../core/text/width.js';
 import { useCallback, useRef, useState } from 'react';
 import type { SpeakerToMap } from '../../core/transcript-import/speaker-proposal.js';
 import { terminalSafe } from '../../core/text/terminal.js';
+import { wrapQuote } from '../../core/report/typography.js';
 import type { Language } from '../../core/types.js';
 import { Header, Rule } from '../Header.js';
 import { truncate } from '../line-fit.js';
@@ -105,7 +106,7 @@ export function SpeakerMapApp(props: SpeakerMapAppProps): React.JSX.Element {
                 <Text dimColor>{`   ${where}`}</Text>
               </Text>
               <Text dimColor wrap="truncate-end">
-                {truncate(props.language === 'fr' ? `    «\u00a0${terminalSafe(row.example)}\u00a0»` : `    “${terminalSafe(row.example)}”`, width)}
+                {truncate(`    ${wrapQuote(terminalSafe(row.example), props.language)}`, width)}
               </Text>
             </Box>
           );
