@@ -202,6 +202,35 @@ describe('word motions and quick selections', () => {
     expect(selected(s)).toBe('sais plus quoi lui proposer. On');
   });
 
+  it('steps over a web or e-mail address in one w, and takes it whole in one e (keys as the keymap gives them)', () => {
+    const text = 'E : Où trouvez-vous ça ?\nP2 : Sur www.ameli.fr/assure/sante ou doctolib.fr, ou j’écris à contact@chu-lille.fr directement.\n';
+    const t = makeTranscript(text, 'P2');
+    const fresh = () => start({ transcript: t, sentences: segmentSentences(text, t.turns), wordSpans: (a: number, z: number) => coreWordSpans(text, a, z) });
+    let s = fresh();
+    const at = (st: SessionState): string => {
+      const u = coreWordSpans(text, st.point!, st.point!)[0]!;
+      return text.slice(u.start, u.end);
+    };
+    const quote = (st: SessionState): string => (st.selection ? text.slice(st.selection.start, st.selection.end) : '');
+    s = run(s, down, w);
+    expect(at(s)).toBe('Sur');
+    s = run(s, w);
+    expect(at(s)).toBe('www.ameli.fr/assure/sante');
+    s = run(s, w);
+    expect(at(s)).toBe('ou');
+    s = run(s, w, w, w, w, w);
+    expect(at(s)).toBe('contact@chu-lille.fr');
+    s = run(s, b, b, b, b);
+    expect(at(s)).toBe('doctolib.fr');
+    // e while selecting: the address whole, then the next word.
+    s = run(s, b, b, { type: 'select' }, { type: 'extend', unit: 'word', dir: 1 });
+    expect(quote(s)).toBe('www.ameli.fr/assure/sante ou');
+    s = run(fresh(), down, w, w, w, w, w, w, { type: 'select' });
+    expect(quote(s)).toBe('j’écris');
+    s = run(s, { type: 'extend', unit: 'word', dir: 1 }, { type: 'extend', unit: 'word', dir: 1 });
+    expect(quote(s)).toBe('j’écris à contact@chu-lille.fr');
+  });
+
   it('selects to the end of the turn with $, and to its start with ^', () => {
     let s = run(start(), down, down, w, w, { type: 'extend', unit: 'turn', dir: 1, side: 'end' });
     expect(selected(s)).toBe('ne sais plus quoi lui proposer. On se sent démuni.');

@@ -101,6 +101,18 @@ describe('wordSpans', () => {
     expect(words(body.indexOf('—'), body.indexOf('—'))).toEqual([]);
   });
 
+  it('takes a web or e-mail address as one word, without the punctuation after it', () => {
+    const said = 'Voir https://www.has-sante.fr/jcms/p_3161334/fr. Ou www.ameli.fr, (doctolib.fr) et solidarites-sante.gouv.fr/douleur ; écrire à marie.dupont@chu-lille.fr.';
+    const all = wordSpans(said, 0, said.length).map((s) => said.slice(s.start, s.end));
+    expect(all).toEqual(['Voir', 'https://www.has-sante.fr/jcms/p_3161334/fr', 'Ou', 'www.ameli.fr', 'doctolib.fr', 'et', 'solidarites-sante.gouv.fr/douleur', 'écrire', 'à', 'marie.dupont@chu-lille.fr']);
+    // Cut by the range, or under a cursor in its middle: the whole address.
+    const at = said.indexOf('chu-lille');
+    expect(wordSpans(said, at, at).map((s) => said.slice(s.start, s.end))).toEqual(['marie.dupont@chu-lille.fr']);
+    expect(wordSpans(said, said.indexOf('ameli'), said.indexOf('doctolib') + 3).map((s) => said.slice(s.start, s.end))).toEqual(['www.ameli.fr', 'doctolib.fr']);
+    // Words glued by a full stop stay words: no address without one of its marks.
+    expect(wordSpans('mal.Il', 0, 6).map((s) => 'mal.Il'.slice(s.start, s.end))).toEqual(['mal', 'Il']);
+  });
+
   it('clamps out-of-range offsets', () => {
     expect(words(-5, 3)).toEqual(['Bon']);
     expect(words(body.length - 3, body.length + 10)).toEqual(['fois']);

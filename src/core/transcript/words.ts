@@ -73,20 +73,36 @@ export function countWords(body: string, turns: readonly Turn[], annotations: re
   return count;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
-const WORD_CHAR_BEFORE = /[\p{L}\p{M}\p{N}'’\-‐]$/u;
+/** What ends a web address: not the punctuation of the sentence after it (`ameli.fr.`, `(www.has-sante.fr)`). */
+const ADDRESS_END = String.raw`[^\s<>«»"“”.,;:!?…)\]'’]`;
+const ADDRESS_BODY = String.raw`[^\s<>«»"“”]*`;
+/**
+ * An address, one word whole: a web address (`https://…`, `www.…`, or a site said by its name,
+ * `ameli.fr`, `solidarites-sante.gouv.fr/…`) or an e-mail address (`contact@chu-lille.fr`).
+ */
+const ADDRESS = [
+  String.raw`(?:https?:\/\/|www\.)${ADDRESS_BODY}${ADDRESS_END}`,
+  String.raw`[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`,
+  String.raw`[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:fr|com|org|net|eu|info|be|ch|ca|io|uk|de)(?:\/${ADDRESS_BODY}${ADDRESS_END})?(?![\p{L}\p{N}])`,
+].join('|');
+const WORD = new RegExp(String.raw`${ADDRESS}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*`, 'gu');
+/** How far back a word cut by the range's start is looked for (the start of its token, at most this far). */
+const TOKEN_BACK = 2048;
 
 /**
  * Word boundaries for extending a selection word by word: every word touching [start, end),
  * whole (a word cut by `start` or `end` is returned entire). A word is a run of letters and
  * digits with inner apostrophes or hyphens (`aujourd'hui`, `peut-être`, `l'hôpital`), without
- * the punctuation around it.
+ * the punctuation around it — or a web or e-mail address, whole (`www.ameli.fr`,
+ * `contact@chu-lille.fr`): the coding screen's `w` and `e` step over it in one move.
  */
 export function wordSpans(body: string, start: number, end: number): Span[] {
   const clampedStart = Math.max(0, Math.min(start, body.length));
   const to = Math.max(clampedStart, Math.min(end, body.length));
+  // From the start of the token holding `start`: its words read the same from wherever the range starts.
   let from = clampedStart;
-  while (from > 0 && WORD_CHAR_BEFORE.test(body.slice(Math.max(0, from - 2), from))) from--;
+  const limit = Math.max(0, from - TOKEN_BACK);
+  while (from > limit && !/\s/u.test(body[from - 1]!)) from--;
   const spans: Span[] = [];
   const cursor = start >= end;
   WORD.lastIndex = from;
