@@ -22,9 +22,9 @@ export interface DecisionsSummary {
   who: string[];
   /**
    * Decisions a rule took, per strategy (in the order of `STRATEGIES`), none with a zero count;
-   * `who`: the people `--who` named as choosing that rule (`peopleNamed`), none when it named nobody.
+   * `who`: the people `--who` named as choosing that rule (`peopleNamed`), absent when it named nobody.
    */
-  byStrategy: { strategy: Strategy; count: number; who: string[] }[];
+  byStrategy: { strategy: Strategy; count: number; who?: string[] }[];
   /**
    * The disagreements of the two coders and how many are still to settle, when codage recorded
    * them for the consensus as it is and they match the log (absent otherwise: then only the
@@ -91,7 +91,10 @@ export function summarizeDecisions(rows: readonly LogRow[], log: string): Decisi
     ...(coders ? { coders } : {}),
     byPeople,
     who: peopleNamed(names),
-    byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => ({ strategy, count: counts.get(strategy)!, who: peopleNamed(ruleNames.get(strategy) ?? []) })),
+    byStrategy: STRATEGIES.filter((s) => counts.has(s)).map((strategy) => {
+      const who = peopleNamed(ruleNames.get(strategy) ?? []);
+      return { strategy, count: counts.get(strategy)!, ...(who.length > 0 ? { who } : {}) };
+    }),
   };
 }
 

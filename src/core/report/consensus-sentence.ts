@@ -60,7 +60,7 @@ export function decisionsSentence(summary: DecisionsSummary, language: Language)
   const fr = language === 'fr';
   const parts = [
     ...(summary.byPeople > 0 ? [{ count: summary.byPeople, verb: byPeople(summary.byPeople, summary.who, language) }] : []),
-    ...summary.byStrategy.map((s) => ({ count: s.count, verb: byRule(s.count, s.strategy, summary.coders, s.who, language) })),
+    ...summary.byStrategy.map((s) => ({ count: s.count, verb: byRule(s.count, s.strategy, summary.coders, s.who ?? [], language) })),
   ];
   // The log in a sentence of its own: the parts end with their own brackets.
   const log = fr ? ` Les décisions sont consignées dans le journal ${summary.log}.` : ` The decisions are recorded in the log ${summary.log}.`;
