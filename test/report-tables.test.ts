@@ -116,7 +116,8 @@ describe('themes table', () => {
   it('chooses quotes: at most N, one per participant, shortest or longest, annotations left out on request', () => {
     const s = study({ selection: { max: 2, onePerParticipant: true, exemplaryFirst: false, order: 'shortest', omitAnnotations: true } });
     expect(quotesOf(themesTable(s, { counts: false, emptyCodes: true }), 'Impuissance')).toEqual([
-      '«\u00a0Je suis « démuni », voilà.\u00a0» (P3)',
+      // The quote's own guillemets kept: “ ” around it (see quoteMarks).
+      '“Je suis « démuni », voilà.” (P3)',
       '«\u00a0On tourne en rond, et lui aussi.\u00a0» (P1)',
     ]);
     const longest = study({ selection: { max: 1, order: 'longest', exemplaryFirst: false, omitAnnotations: true } });
@@ -305,7 +306,7 @@ describe('matrix, co-occurrence, methods', () => {
     const row = table.rows.find((r) => r.cells.some((c) => paragraphText(c.paragraphs[0]!) === 'Impuissance'))!;
     const algo = row.cells[row.cells.length - 2]!;
     expect(paragraphText(algo.paragraphs[0]!)).toBe('1/1');
-    expect(paragraphText(algo.paragraphs[1]!)).toBe('«\u00a0Je suis « démuni », voilà.\u00a0» (P3)');
+    expect(paragraphText(algo.paragraphs[1]!)).toBe('“Je suis « démuni », voilà.” (P3)');
     // With its quote the cell is text; without, a spreadsheet holds n, a number (N is in the header),
     // where `9/10` would be text — and a date to French Excel opening a CSV.
     expect(algo.value).toBeUndefined();
