@@ -158,6 +158,39 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(result.stdout).toContain('transcription(s) importée(s)');
   });
 
+  it('writes Word and text files in the study’s language both ways, and leaves a dash the reader takes for no label as written', () => {
+    // Interviews as they come: labels written with a dash or a tab (as a Word table's layout
+    // leaves them), a speech line opening twice with « So - » / « Bon - », which is no label.
+    const english = [
+      'Interview P1 – GP, rural practice',
+      'I - Could you tell me about the last patient with chronic pain you saw?',
+      'P1 - Well, it was this morning. A man with low back pain.',
+      'So - what then?',
+      'I\tHow did you feel?',
+      'P1\tHelpless, a bit.',
+      'So - that is it.',
+    ];
+    const french = ['Entretien MG2', 'E - Pouvez-vous me parler du dernier patient douloureux ?', 'MG2 - Bon - enfin, c’était ce matin.', 'Bon - enfin voilà.', 'E\tEt vous, comment vous sentez-vous ?', 'MG2\tDémuni.', 'Bon - enfin, on fait ce qu’on peut.'];
+    const expected = (lines: string[], colon: string, gap: string) =>
+      lines.map((l) => l.replace(/^(I|P1|E|MG2)(?: - |\t)/, `$1${colon}`)).join(gap);
+    for (const [studyLanguage, messages, lines, name] of [
+      ['en', 'fr', english, 'P1'],
+      ['fr', 'en', french, 'MG2'],
+    ] as const) {
+      const study = join(tempDir(), 'study');
+      expect(runCli(['init', study, '--lang', studyLanguage]).code).toBe(0);
+      const dir = tempDir('codage-sources-');
+      writeFileSync(join(dir, `${name}.docx`), wordDocument(lines.map(wordParagraph).join('')));
+      writeFileSync(join(dir, `${name}-text.txt`), `${lines.join('\r\n')}\r\n`);
+      const result = runCli(['import', join(dir, `${name}.docx`), join(dir, `${name}-text.txt`), '--study', study, '--lang', messages]);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const colon = studyLanguage === 'fr' ? ' : ' : ': ';
+      expect(transcript(study, `${name}.txt`).split('---\n')[2]).toBe(`${expected(lines, colon, '\n\n')}\n`);
+      expect(transcript(study, `${name}-text.txt`).split('---\n')[2]).toBe(`${expected(lines, colon, '\n')}\n`);
+      expect(result.stdout).not.toContain('note');
+    }
+  });
+
   it('refuses what it cannot import, with the reason, and imports the rest', () => {
     const study = newStudy();
     const dir = tempDir('codage-bad-');
@@ -290,25 +323,7 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
       `<w:p>${run('E : Bonjour, merci d’avoir accepté.')}</w:p>`,
       `<w:p>${run('MG4 : Avec plaisir.')}</w:p>`,
     ].join('');
-    const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-    writeFileSync(
-      join(dir, 'MG4.docx'),
-      zipArchive([
-        {
-          name: '[Content_Types].xml',
-          content: Buffer.from(
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-          ),
-        },
-        {
-          name: '_rels/.rels',
-          content: Buffer.from(
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-          ),
-        },
-        { name: 'word/document.xml', content: Buffer.from(document) },
-      ]),
-    );
+    writeFileSync(join(dir, 'MG4.docx'), wordDocument(body));
     const result = runCli(['import', join(dir, 'MG4.docx'), '--study', study]);
     expect(result.code, result.stderr).toBe(0);
     // The date and duration the header names go in the front matter; the header stays as written.
@@ -371,6 +386,32 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
   }, 150_000);
   if (!soffice) it('imports a freshly made Word document (skipped: LibreOffice is not installed here; CI installs it)', () => undefined);
 });
+
+/** A Word document (.docx) whose body is `bodyXml` (w:p and w:tbl elements), as Word stores it. */
+function wordDocument(bodyXml: string): Buffer {
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`;
+  return zipArchive([
+    {
+      name: '[Content_Types].xml',
+      content: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      content: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+    },
+    { name: 'word/document.xml', content: Buffer.from(document) },
+  ]);
+}
+
+/** A paragraph of a Word document, its text in one run (tabs as Word stores them). */
+function wordParagraph(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<w:p><w:r>${escaped.split('\t').map((t) => `<w:t xml:space="preserve">${t}</w:t>`).join('<w:tab/>')}</w:r></w:p>`;
+}
 
 function writeMap(): string {
   const file = join(tempDir(), 'locuteurs.yaml');

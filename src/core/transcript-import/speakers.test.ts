@@ -37,4 +37,13 @@ describe('speaker labels', () => {
     const body = 'P3 : Alors.\n\nBon - enfin voilà.\n\n- premier point\n- second point\n\nJe pense - mais bon.\n\nPatient - il est revenu.';
     expect(relabel(body, new Map(), 'fr').body).toBe(body);
   });
+
+  it('leaves a dash as written on a line the reader opens no turn with, in either language: speech (`So - …` twice), a label in lower case', () => {
+    const body = 'I - Hello, how are you?\nP1 - Fine.\nSo - what then?\nI - Really?\nSo - that is it.\nBon - enfin voilà.\nBon - enfin.';
+    const expected = (colon: string) => `I${colon}Hello, how are you?\nP1${colon}Fine.\nSo - what then?\nI${colon}Really?\nSo - that is it.\nBon - enfin voilà.\nBon - enfin.`;
+    expect(relabel(body, new Map(), 'en').body).toBe(expected(': '));
+    expect(relabel(body, new Map(), 'fr').body).toBe(expected(' : '));
+    const lower = 'interviewer - Hello, how are you?\nparticipant - Fine.\ninterviewer - Good?';
+    expect(relabel(lower, new Map(), 'en')).toEqual({ body: lower, speakers: [] });
+  });
 });

@@ -73,7 +73,30 @@ export function colonLabels(body: string): string {
   // In a file that already has `Label :` turns, a known word opening one line is more likely speech.
   const colonTurns = findTurns(body).some((t) => t.speaker !== null);
   const taken = new Set([...counts].filter(([label, n]) => n >= 2 || (!colonTurns && known.includes(label))).map(([label]) => label));
-  return body.replace(DASH_LABEL_LINE, (whole, before: string, label: string) => (taken.has(label) ? `${before}${label} : ` : whole));
+  if (taken.size === 0) return body;
+  // Each line written `Label : …`, with where it starts in the new text and what it was.
+  const changed: { start: number; colon: string; whole: string }[] = [];
+  let shift = 0;
+  const colon = body.replace(DASH_LABEL_LINE, (whole: string, before: string, label: string, offset: number) => {
+    if (!taken.has(label)) return whole;
+    const line = `${before}${label} : `;
+    changed.push({ start: offset + shift, colon: line, whole });
+    shift += line.length - whole.length;
+    return line;
+  });
+  // Only the lines the transcript reader then opens a turn with keep their colon: a word it does
+  // not take for a label (`So - what…` twice, `interviewer - …` in lower case) stays as written,
+  // rather than left with a colon that is neither speech nor a label written the study's way.
+  const read = new Set(findTurns(colon).flatMap((t) => (t.speaker === null ? [] : [t.start])));
+  if (changed.every((c) => read.has(c.start))) return colon;
+  const parts: string[] = [];
+  let last = 0;
+  for (const c of changed) {
+    parts.push(colon.slice(last, c.start), read.has(c.start) ? c.colon : c.whole);
+    last = c.start + c.colon.length;
+  }
+  parts.push(colon.slice(last));
+  return parts.join('');
 }
 
 /** Rewrites each speaker label line of `body` through the map, in the study's form (see the module comment). */
