@@ -191,6 +191,29 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     }
   });
 
+  it('writes the transcripts of a study whose codage.yaml names no language in the language of its interviews, not the messages’', () => {
+    const study = join(tempDir(), 'study');
+    expect(runCli(['init', study, '--lang', 'en']).code).toBe(0);
+    writeFileSync(join(study, 'codage.yaml'), 'title: "Chronic pain in general practice"\n');
+    const dir = tempDir('codage-sources-');
+    const said = [
+      'E: Thank you for taking the time to talk with me. Could you tell me about the last patient with chronic pain that you saw?',
+      'P4: Well, it was this morning actually. A man in his fifties with low back pain, and he has had it for years. I think he was quite fed up with it, and so was I, to be honest.',
+      'E: How did you feel about that consultation?',
+      'P4: Helpless, a bit. You know, we try things, we send them to the pain clinic, and the waiting list is about eight months. So in the meantime we just do what we can with what we have.',
+    ];
+    writeFileSync(join(dir, 'P4.docx'), wordDocument(said.map((l) => wordParagraph(l.replace(': ', ' : '))).join('')));
+    const result = runCli(['import', join(dir, 'P4.docx'), '--study', study, '--lang', 'fr']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(transcript(study, 'P4.txt')).toBe(`---\nid: P4\nsource: P4.docx\n---\n${said.join('\n\n')}\n`);
+    expect(result.stdout).toContain('note\u00a0: transcriptions écrites en anglais, la langue des entretiens (codage.yaml ne dit pas celle de l’étude)\u00a0; pour la fixer\u00a0: language: en dans codage.yaml.');
+    // The next file, too short to tell, takes the language of the interviews already there.
+    writeFileSync(join(dir, 'P5.txt'), 'E : Hello.\n\nP5 : Hello.\n');
+    const json = runCli(['import', join(dir, 'P5.txt'), '--study', study, '--lang', 'fr', '--json']);
+    expect(JSON.parse(json.stdout).transcriptLanguage).toBe('en');
+    expect(transcript(study, 'P5.txt')).toContain('E: Hello.\n\nP5: Hello.\n');
+  });
+
   it('refuses what it cannot import, with the reason, and imports the rest', () => {
     const study = newStudy();
     const dir = tempDir('codage-bad-');

@@ -11,7 +11,8 @@ import { UsageError } from '../../core/errors.js';
 import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
-import { buildTranscript, planTranscriptImport, type BuiltTranscript, type SourceText } from '../../core/transcript-import/build.js';
+import { buildTranscript, planTranscriptImport, type BuiltTranscript, type ImportDecision, type SourceText } from '../../core/transcript-import/build.js';
+import { guessLanguage } from '../../core/text/language.js';
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
 import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript-import/speakers.js';
 import { messageQuote } from '../../core/report/typography.js';
@@ -155,6 +156,22 @@ function replacedFrontMatter(root: string, target: string): Record<string, Attri
   return Object.keys(attributes).length === 0 ? undefined : attributes;
 }
 
+/** The texts of the study's transcripts, read one by one as long as they are asked for. */
+function* studyTexts(root: string, files: Iterable<string>): Generator<string> {
+  for (const file of [...files].sort()) {
+    try {
+      yield decodeStudyText(fs.readFileSync(path.join(root, file)));
+    } catch {
+      // A transcript that cannot be read says nothing of the study's language.
+    }
+  }
+}
+
+/** What was read from a source file, as words (subtitles with their times: numbers are no words). */
+function sourceWords(source: SourceText): string {
+  return source.kind === 'document' ? source.paragraphs.join('\n') : source.text;
+}
+
 /** How one coder's codings on the replaced transcripts were anchored on their new text. */
 interface Placement {
   file: string;
@@ -179,9 +196,6 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   const ctx = withStudyLanguage(baseCtx, config);
   const language = ctx.language;
   const fr = language === 'fr';
-  // The transcripts are written in the study's language (« E : » or "I: ", dates read day first or
-  // not), whatever --lang sets for the messages.
-  const textLanguage = config.language ?? language;
   const map = speakerMap(options);
 
   const { files, missing } = await expandSources(sources);
@@ -199,6 +213,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   const problems: Problem[] = [];
 
   const bar = progressBar(ctx.stderr, fr ? 'Import' : 'Importing', 10);
+  const reads: { decision: Extract<ImportDecision, { action: 'write' }>; source: SourceText; encoding?: string }[] = [];
   try {
     for (let i = 0; i < plan.length; i++) {
       const decision = plan[i]!;
@@ -223,29 +238,41 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         notImported.push({ file: decision.file, reason: read.reason, detail: read.detail, ...(read.hint ? { hint: read.hint } : {}) });
         continue;
       }
-      // The transcript replaced (--force) keeps its front matter: the id its codings name, what was typed in.
-      const replaced = decision.replaces ? replacedFrontMatter(root, decision.target) : undefined;
-      const built = buildTranscript({ source: read.source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language: textLanguage, ...(replaced ? { replaced } : {}) });
-      problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
-      if (built.empty) {
-        notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
-        continue;
-      }
-      imported.push({
-        file: decision.file,
-        target: decision.target,
-        id: built.id,
-        replaces: decision.replaces,
-        built,
-        source: read.source,
-        ...(replaced ? { replaced } : {}),
-        ...(read.encoding ? { encoding: read.encoding } : {}),
-      });
+      reads.push({ decision, source: read.source, ...(read.encoding ? { encoding: read.encoding } : {}) });
     }
     bar.update(plan.length, plan.length);
   } finally {
     bar.done();
   }
+
+  // The transcripts are written in the study's language (« E : » or "E: ", dates read day first or
+  // not), whatever --lang sets for the messages; a study whose codage.yaml does not say takes the
+  // language of its interviews, else of those imported, else the messages'.
+  const textLanguage =
+    config.language ?? guessLanguage(studyTexts(root, existing.values())) ?? guessLanguage(reads.map((r) => sourceWords(r.source))) ?? language;
+  for (const { decision, source, encoding } of reads) {
+    // The transcript replaced (--force) keeps its front matter: the id its codings name, what was typed in.
+    const replaced = decision.replaces ? replacedFrontMatter(root, decision.target) : undefined;
+    const built = buildTranscript({ source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language: textLanguage, ...(replaced ? { replaced } : {}) });
+    problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
+    if (built.empty) {
+      notImported.push({ file: decision.file, reason: 'empty', detail: { en: 'no text in it', fr: 'aucun texte dedans' } });
+      continue;
+    }
+    imported.push({
+      file: decision.file,
+      target: decision.target,
+      id: built.id,
+      replaces: decision.replaces,
+      built,
+      source,
+      ...(replaced ? { replaced } : {}),
+      ...(encoding ? { encoding } : {}),
+    });
+  }
+  // Listed in the order the files were named, whatever step refused them.
+  const position = new Map(plan.map((d, i) => [d.file, i]));
+  notImported.sort((a, b) => (position.get(a.file) ?? -1) - (position.get(b.file) ?? -1));
 
   // On a terminal, speakers named in the files (`Dr Martin`) and no map given: ask for the map.
   if (map.size === 0 && options.json !== true && options.dryRun !== true && process.stdin.isTTY === true && process.stdout.isTTY === true) {
@@ -285,7 +312,8 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         command: `codage import ${sources.join(' ')}`,
         files: [...imported.map((t) => t.target), ...coders.map(coderFilePath)],
         onNotice: noticePrinter(ctx),
-        language,
+        // The coder files rewritten (--force) say what they are in the study's language too.
+        language: textLanguage,
         dryRun: options.dryRun === true,
       },
       (study) => {
@@ -331,6 +359,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         speakerLabelsLookingLikeNames: nameLike,
         problems: problems.map((p) => problemJson(p, language)),
         dryRun: options.dryRun === true,
+        transcriptLanguage: textLanguage,
       })}\n`,
     );
     return notImported.length > 0 || placements.some((p) => p.unplaced.length > 0) ? 1 : 0;
@@ -411,6 +440,16 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
         fr
           ? `les identifiants viennent des noms de fichiers (${ids}) et signent les verbatims des tableaux («\u00a0…\u00a0» (${terminalSafe(first.id)})). Pour «\u00a0${terminalSafe(first.code)}\u00a0», écrire id: ${terminalSafe(first.code)} dans l’en-tête de ${terminalSafe(first.target)} avant de coder (ou renommer le fichier d’origine, puis l’importer).`
           : `the ids come from the file names (${ids}) and sign the quotes of the tables ("…" (${terminalSafe(first.id)})). For "${terminalSafe(first.code)}", write id: ${terminalSafe(first.code)} in the front matter of ${terminalSafe(first.target)} before coding (or rename the original file, then import it).`
+      }\n`,
+    );
+  }
+  if (config.language === undefined && textLanguage !== language && imported.length > 0) {
+    const name = { en: { fr: 'French', en: 'English' }, fr: { fr: 'français', en: 'anglais' } };
+    ctx.stdout.write(
+      `${paint.dim('note')}${colon}${
+        fr
+          ? `transcriptions écrites en ${name.fr[textLanguage]}, la langue des entretiens (codage.yaml ne dit pas celle de l’étude)\u00a0; pour la fixer\u00a0: language: ${textLanguage} dans codage.yaml.`
+          : `transcripts written in ${name.en[textLanguage]}, the language of the interviews (codage.yaml does not say the study's); to set it: language: ${textLanguage} in codage.yaml.`
       }\n`,
     );
   }
