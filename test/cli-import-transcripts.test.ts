@@ -378,6 +378,31 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it('reads a Word table’s « Durée de l’entretien : 45’30 » and a two-digit year, and says which values read two ways, keeping the header as written', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-sources-');
+    const header = [
+      ['Entretien MG7', 'médecin généraliste, semi-rural'],
+      ['Date de l’entretien\u00a0:', '12/03/24'],
+      ['Durée de l’entretien\u00a0:', '45’30'],
+    ];
+    const speech = ['E\u00a0: Bonjour, merci d’avoir accepté.', 'MG7\u00a0: Avec plaisir.'];
+    writeFileSync(join(dir, 'MG7.docx'), wordDocument(wordTable(header) + speech.map(wordParagraph).join('')));
+    writeFileSync(join(dir, 'MG8.txt'), 'Entretien MG8\r\nDate : 12/03/98\r\nDurée : 4:30\r\n\r\nE : Bonjour.\r\n\r\nMG8 : Bonjour.\r\n');
+    writeFileSync(join(dir, 'MG9.txt'), "Entretien MG9 — durée 42:10 — date 14/03/25\n\nE : Bonjour.\n\nMG9 : Bonjour.\n");
+    const result = runCli(['import', join(dir, 'MG7.docx'), join(dir, 'MG8.txt'), join(dir, 'MG9.txt'), '--study', study]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(transcript(study, 'MG7.txt')).toBe(
+      '---\nid: MG7\ndate: 2024-03-12\nduration: 46\nsource: MG7.docx\n---\nEntretien MG7 | médecin généraliste, semi-rural\n\nDate de l’entretien\u00a0: | 12/03/24\n\nDurée de l’entretien\u00a0: | 45’30\n\nE : Bonjour, merci d’avoir accepté.\n\nMG7 : Avec plaisir.\n',
+    );
+    expect(result.stdout).toContain('MG7.docx → transcripts/MG7.txt (E, MG7\u202f; date 2024-03-12, durée 46 min lues avant le premier locuteur)');
+    expect(transcript(study, 'MG8.txt')).toBe('---\nid: MG8\nsource: MG8.txt\n---\nEntretien MG8\nDate : 12/03/98\nDurée : 4:30\n\nE : Bonjour.\n\nMG8 : Bonjour.\n');
+    expect(result.stderr).toContain('dont l’année en deux chiffres peut être 1998 ou 2098');
+    expect(result.stderr).toContain('date: 1998-03-12 ou date: 2098-03-12');
+    expect(result.stderr).toContain('duration: 270 ou duration: 5');
+    expect(transcript(study, 'MG9.txt')).toContain('date: 2025-03-14\nduration: 42\n');
+  });
+
   it('warns when speaker labels are still names', () => {
     const study = newStudy();
     const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);
@@ -434,6 +459,11 @@ function wordDocument(bodyXml: string): Buffer {
 function wordParagraph(text: string): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<w:p><w:r>${escaped.split('\t').map((t) => `<w:t xml:space="preserve">${t}</w:t>`).join('<w:tab/>')}</w:r></w:p>`;
+}
+
+/** A Word table, one w:tr per row, each cell a paragraph. */
+function wordTable(rows: string[][]): string {
+  return `<w:tbl>${rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc>${wordParagraph(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
 function writeMap(): string {

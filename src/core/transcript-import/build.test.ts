@@ -50,6 +50,22 @@ describe('buildTranscript: date and duration from the lines before the first spe
     expect(built.problems.map((p) => p.hint?.en)).toEqual(["write the right one in the transcript's front matter: date: 2025-04-03 or date: 2025-03-04"]);
     const twice = build({ kind: 'text', text: 'Durée : 42 min\nDurée : 45 min\n\nE : Bonjour.\n' }, 'MG3.txt');
     expect(twice.problems.map((p) => p.hint?.fr)).toEqual(['écrire la bonne dans l’en-tête YAML de la transcription\u00a0: duration: 42 ou duration: 45']);
+    const old = build({ kind: 'document', paragraphs: ['Date\u00a0: 12/03/98 | Durée\u00a0: 4:30', 'E : Bonjour.'] }, 'MG3.docx');
+    expect(old.text).toBe('---\nid: MG3\nsource: MG3.docx\n---\nDate\u00a0: 12/03/98 | Durée\u00a0: 4:30\n\nE : Bonjour.\n');
+    expect(old.problems.map((p) => [p.message.fr, p.hint?.fr])).toEqual([
+      [
+        'les lignes avant le premier locuteur donnent la date «\u00a012/03/98\u00a0», dont l’année en deux chiffres peut être 1998 ou 2098\u00a0: aucune date n’est écrite dans l’en-tête YAML',
+        'écrire la bonne dans l’en-tête YAML de la transcription\u00a0: date: 1998-03-12 ou date: 2098-03-12',
+      ],
+      [
+        'les lignes avant le premier locuteur donnent la durée «\u00a04:30\u00a0», qui n’est la durée d’un entretien (5 minutes à 4 heures) ni en heures:minutes (270 minutes) ni en minutes:secondes (5)\u00a0: aucune durée n’est écrite dans l’en-tête YAML',
+        'écrire la bonne dans l’en-tête YAML de la transcription\u00a0: duration: 270 ou duration: 5',
+      ],
+    ]);
+    expect(old.problems.map((p) => p.message.en)).toEqual([
+      'the header (the lines before the first speaker) gives the date "12/03/98", whose year in two digits may be 1998 or 2098: no date is written in the front matter',
+      'the header (the lines before the first speaker) gives the duration "4:30", which is an interview\'s length (5 minutes to 4 hours) neither as hours:minutes (270 minutes) nor as minutes:seconds (5): no duration is written in the front matter',
+    ]);
   });
 
   it('does not read subtitles for a header, nor the speech after the first speaker', () => {

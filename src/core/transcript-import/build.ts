@@ -195,10 +195,20 @@ function headerDisagrees(file: string, field: 'date' | 'duration', header: strin
 /** The header names a value that could not be taken. */
 function headerUnclear(file: string, unclear: UnclearValue): Problem {
   const list = (language: Language) => unclear.written.map((w) => (language === 'fr' ? `«\u00a0${w}\u00a0»` : `"${w}"`)).join(language === 'fr' ? ' et ' : ' and ');
-  const why: Localized =
-    unclear.reason === 'several'
-      ? { en: `gives several ${unclear.field === 'date' ? 'dates' : 'durations'} (${list('en')})`, fr: `donnent plusieurs ${unclear.field === 'date' ? 'dates' : 'durées'} (${list('fr')})` }
-      : { en: `gives the date ${list('en')}, which reads day first or month first`, fr: `donnent la date ${list('fr')}, qui se lit jour d’abord ou mois d’abord` };
+  const centuries = [...new Set(unclear.readings.map((r) => r.slice(0, 4)))];
+  const why: Localized = {
+    several: { en: `gives several ${unclear.field === 'date' ? 'dates' : 'durations'} (${list('en')})`, fr: `donnent plusieurs ${unclear.field === 'date' ? 'dates' : 'durées'} (${list('fr')})` },
+    'day-month': { en: `gives the date ${list('en')}, which reads day first or month first`, fr: `donnent la date ${list('fr')}, qui se lit jour d’abord ou mois d’abord` },
+    century: { en: `gives the date ${list('en')}, whose year in two digits may be ${centuries.join(' or ')}`, fr: `donnent la date ${list('fr')}, dont l’année en deux chiffres peut être ${centuries.join(' ou ')}` },
+    'day-month-century': {
+      en: `gives the date ${list('en')}, which reads day first or month first, and whose year in two digits may be ${centuries.join(' or ')}`,
+      fr: `donnent la date ${list('fr')}, qui se lit jour d’abord ou mois d’abord, et dont l’année en deux chiffres peut être ${centuries.join(' ou ')}`,
+    },
+    clock: {
+      en: `gives the duration ${list('en')}, which is an interview's length (5 minutes to 4 hours) neither as hours:minutes (${unclear.readings[0]} minutes) nor as minutes:seconds (${unclear.readings[1]})`,
+      fr: `donnent la durée ${list('fr')}, qui n’est la durée d’un entretien (5 minutes à 4 heures) ni en heures:minutes (${unclear.readings[0]} minutes) ni en minutes:secondes (${unclear.readings[1]})`,
+    },
+  }[unclear.reason];
   return {
     severity: 'warning',
     file,

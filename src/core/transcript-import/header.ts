@@ -1,11 +1,21 @@
 /**
  * The interview's date and duration from the lines a transcript opens with, before the first
  * speaker turn: « Entretien n° 3 — Date : 12/03/2025 — durée 42 min », « Date de l’entretien :
- * 12 mars 2025 », « Durée : 00:42:10 », `Date: 2025-03-12, duration 42 minutes`, a Word table row
- * `Date | 12/03/2025`, or a table's row of names over its row of values (`Date | Durée`, then
- * `12/03/2025 | 42 min`). Only a value named as such (`date`, `durée`, `entretien du`…) is read, and
- * only when it says one thing: two different dates, or `03/04/2025` in a header that may be
- * written month first, give nothing (and say why). The header itself stays in the transcript.
+ * 12 mars 2025 », « Durée : 00:42:10 », « Durée : 45' » (or 45'30, 45′30″), `Date: 2025-03-12,
+ * duration 42 minutes`, a Word table row `Date | 12/03/2025`, or a table's row of names over its row
+ * of values (`Date | Durée`, then `12/03/2025 | 42 min`). Only a value named as such (`date`,
+ * `durée`, `entretien du`…) is read, and only when it says one thing: two different dates, or a
+ * value that reads two ways, give nothing (and say why, with each reading). The header itself stays
+ * in the transcript.
+ *
+ * Values that read two ways:
+ * - `03/04/2025` is day first in a French header (or a study in French whose header has no English
+ *   words), and reads both ways otherwise; `13/04/2025` and `04/13/2025` read one way only.
+ * - A two-digit year (`12/03/24`) is read the same way, as 2000–2049; from 50 on (`12/03/98`), it
+ *   could be 1998 or 2098: not read.
+ * - A duration `mm:ss` or `h:mm` (« Durée : 42:10 », « 1:05 ») is read as the one that gives an
+ *   interview length, from 5 minutes to 4 hours: 42:10 is 42 minutes (42 hours is none), 1:05 is
+ *   65 minutes (1 minute is none), 0:45 is 45 minutes; 4:30 is neither (4 h 30 or 4 min 30 s): not read.
  */
 import { parseInterviewDate } from '../study/interview-date.js';
 import { findTurns } from '../transcript/turns.js';
@@ -24,11 +34,16 @@ export interface UnclearValue {
   field: 'date' | 'duration';
   /** As written in the header. */
   written: string[];
-  /** `several`: different values; `day-month`: a numeric date that reads both ways. */
-  reason: 'several' | 'day-month';
+  /**
+   * `several`: different values; `day-month`: a numeric date that reads day first or month first;
+   * `century`: a two-digit year from 50 on (19xx or 20xx); `day-month-century`: both;
+   * `clock`: `4:30`, which is no interview length as hours:minutes nor as minutes:seconds.
+   */
+  reason: 'several' | 'day-month' | 'century' | 'day-month-century' | 'clock';
   /**
    * The front matter values it could be, one of which the user writes: each date in ISO form
-   * (day first, then month first, for `day-month`), each duration in minutes.
+   * (day first, then month first, for `day-month`; 19xx then 20xx for `century`), each duration
+   * in minutes (hours:minutes, then minutes:seconds, for `clock`).
    */
   readings: string[];
 }
@@ -43,8 +58,11 @@ export function headerOf(body: string): string {
 }
 
 const S = '[ \\t\\u00a0\\u202f]';
-/** Between a name and its value: spaces, and at most one `:`, `|`, `=`, dash or tab. */
-const SEP = `${S}*(?:[:：|=–—-]${S}*)?`;
+/**
+ * Between a name and its value: spaces, and at most one `:`, `|`, `=`, dash or tab — or a colon
+ * then a table's ` | ` (a Word table whose first column says `Durée :`).
+ */
+const SEP = `${S}*(?:[:：]${S}*\\|${S}*|[:：|=–—-]${S}*)?`;
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const OF_INTERVIEW = `(?:de${S}+l['’]${S}?|d['’]${S}?|of${S}+(?:the${S}+)?)(?:entretien|interview|enregistrement|recording)`;
@@ -64,11 +82,18 @@ const DURATION_NAME =
   `${NOT_WORD_BEFORE}(?:(?:durée|duree|duration|length)(?:${S}+(?:totale?|${OF_INTERVIEW}))?|interview${S}+(?:length|duration))${NOT_WORD_AFTER}`;
 const ABOUT = `(?:(?:environ|env\\.|approx(?:\\.|imately)?|about|around|~|≈)${S}*)?`;
 const MINUTES_UNIT = '(?:minutes?|min|mn)\\.?';
+/** `45'` (apostrophe, curly apostrophe, prime, acute accent) and `30''` or `30"` (double prime). */
+const MINUTE_MARK = "['’′´]";
+const SECOND_MARK = "(?:['’′´]{2}|[\"”″])";
 const DURATION_VALUE =
   `(\\d{1,2}:\\d{2}:\\d{2}(?!\\d)` +
+  `|\\d{1,3}:\\d{2}(?![:\\d])` +
+  `|\\d{1,3}${S}*${MINUTE_MARK}(?!['’′´])(?:${S}*\\d{1,2}(?:${S}*${SECOND_MARK})?)?(?![\\p{L}\\d'’′´"”″])` +
   `|\\d{1,2}${S}*(?:heures?|hours?|hrs?|h)\\.?(?:${S}*(?:et${S}+|and${S}+)?\\d{1,2}(?:${S}*${MINUTES_UNIT})?)?(?![\\p{L}\\d])` +
   `|\\d{1,3}${S}*${MINUTES_UNIT}(?:${S}*\\d{1,2}${S}*(?:secondes?|seconds?|sec|s)\\.?)?(?![\\p{L}\\d]))`;
-const DURATION = new RegExp(`${DURATION_NAME}${SEP}${ABOUT}${DURATION_VALUE}`, 'giu');
+/** `12:30 – 13:15`, `14h30-15h15`: when it took place, not how long it lasted. */
+const NOT_A_RANGE = `(?!${S}*(?:[-–—]|à|to)${S}*\\d)`;
+const DURATION = new RegExp(`${DURATION_NAME}${SEP}${ABOUT}${DURATION_VALUE}${NOT_A_RANGE}`, 'giu');
 
 /** Words that say the header is French (a numeric date is then day first) or English. */
 const FRENCH_WORDS = /(?<![\p{L}])(?:entretien|durée|duree|réalisé|heures?|le|du|de)(?![\p{L}])/iu;
@@ -76,13 +101,33 @@ const ENGLISH_WORDS = /(?<![\p{L}])(?:interview(?:ed)?|duration|length|hours?|re
 
 const SP = '[ \\t\\u00a0\\u202f]*';
 const HMS = /^(\d+):(\d{2}):(\d{2})$/;
+const TWO_PARTS = /^(\d+):(\d{2})$/;
+const PRIMES = /^(\d+)[ \t\u00a0\u202f]*['’′´](?:[ \t\u00a0\u202f]*(\d+)(?:[ \t\u00a0\u202f]*(?:['’′´]{2}|["”″]))?)?$/;
+/** An interview lasts from 5 minutes to 4 hours: what tells `42:10` (minutes) from `1:05` (hours). */
+const SHORTEST = 5;
+const LONGEST = 240;
 const HOURS = new RegExp(`^(\\d+)${SP}(?:heures?|hours?|hrs?|h)\\.?(?:${SP}(?:(?:et|and)${SP})?(\\d+)(?:${SP}(?:minutes?|min|mn)\\.?)?)?$`, 'i');
 const MINUTES = new RegExp(`^(\\d+)${SP}(?:minutes?|min|mn)\\.?(?:${SP}(\\d+)${SP}(?:secondes?|seconds?|sec|s)\\.?)?$`, 'i');
 
-/** Minutes from a duration as the header writes it (`42 min`, `1 h 05`, `00:42:10`). */
-function minutes(written: string): number | undefined {
+/**
+ * Minutes from a duration as the header writes it (`42 min`, `1 h 05`, `00:42:10`, `45'30`, `42:10`);
+ * for `4:30`, which is no interview length either way, both readings (see the module comment).
+ */
+function minutes(written: string): number | { readings: [number, number] } | undefined {
   let m = HMS.exec(written);
   if (m) return Number(m[2]) < 60 && Number(m[3]) < 60 ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60 : undefined;
+  m = TWO_PARTS.exec(written);
+  if (m) {
+    if (Number(m[2]) >= 60) return undefined;
+    const asHours = Number(m[1]) * 60 + Number(m[2]);
+    const asMinutes = Number(m[1]) + Number(m[2]) / 60;
+    const plausible = (value: number) => value >= SHORTEST && value <= LONGEST;
+    if (plausible(asHours)) return asHours;
+    if (plausible(asMinutes)) return asMinutes;
+    return { readings: [asHours, asMinutes] };
+  }
+  m = PRIMES.exec(written);
+  if (m) return m[2] === undefined || Number(m[2]) < 60 ? Number(m[1]) + Number(m[2] ?? 0) / 60 : undefined;
   m = HOURS.exec(written);
   if (m) return m[2] === undefined || Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2] ?? 0) : undefined;
   m = MINUTES.exec(written);
@@ -90,30 +135,31 @@ function minutes(written: string): number | undefined {
   return undefined;
 }
 
-/**
- * A date as the header writes it, in ISO form; `ambiguous` for a numeric day and month that both
- * could be the month, in a header not known to be French (`dayFirst` false).
- */
-function isoDate(written: string, dayFirst: boolean): string | 'ambiguous' | undefined {
-  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(written);
-  if (numeric) {
-    const a = Number(numeric[1]);
-    const b = Number(numeric[2]);
-    const year = numeric[3]!.length === 2 ? `20${numeric[3]}` : numeric[3]!;
-    // Day first unless only the other order makes a date (`03/25/2025`).
-    if (a <= 12 && b > 12) return parseInterviewDate(`${b}/${a}/${year}`) ?? undefined;
-    if (a !== b && a <= 12 && !dayFirst) return 'ambiguous';
-    return parseInterviewDate(`${a}/${b}/${year}`) ?? undefined;
-  }
-  return parseInterviewDate(written.replace(/\s+/g, ' ')) ?? undefined;
+/** The years a two-digit year may be: 2000–2049 for 00–49, 19xx or 20xx from 50 on. */
+function years(written: string): string[] {
+  if (written.length === 4) return [written];
+  return Number(written) < 50 ? [`20${written}`] : [`19${written}`, `20${written}`];
 }
 
-/** A numeric date that reads both ways (`03/04/2025`), day first then month first, in ISO form. */
-function bothWays(written: string): string[] {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(written);
-  if (m === null) return [];
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
-  return [parseInterviewDate(`${m[1]}/${m[2]}/${year}`), parseInterviewDate(`${m[2]}/${m[1]}/${year}`)].filter((d): d is string => typeof d === 'string');
+/**
+ * A date as the header writes it, in ISO form; for a numeric date that reads two ways, its
+ * readings and why (see the module comment). `dayFirst`: the header is known to be written day
+ * first (French).
+ */
+function isoDate(written: string, dayFirst: boolean): string | Pick<UnclearValue, 'reason' | 'readings'> | undefined {
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(written);
+  if (numeric === null) return parseInterviewDate(written.replace(/\s+/g, ' ')) ?? undefined;
+  const century = years(numeric[3]!);
+  const readingsOf = (day: string, month: string) =>
+    century.map((year) => parseInterviewDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)).filter((d): d is string => typeof d === 'string');
+  const dayMonth = readingsOf(numeric[1]!, numeric[2]!);
+  const monthDay = Number(numeric[1]) === Number(numeric[2]) ? [] : readingsOf(numeric[2]!, numeric[1]!);
+  // Day first, unless only the other order makes a date (`03/25/2025`); both in a header that may be written month first.
+  const both = !dayFirst && dayMonth.length > 0 && monthDay.length > 0;
+  const readings = both ? [...dayMonth, ...monthDay] : dayMonth.length > 0 ? dayMonth : monthDay;
+  if (readings.length === 0) return undefined;
+  if (readings.length === 1) return readings[0]!;
+  return { reason: both && century.length > 1 ? 'day-month-century' : both ? 'day-month' : 'century', readings };
 }
 
 /**
@@ -143,32 +189,52 @@ export function headerFacts(written: string, language: Language): HeaderFacts {
   const dayFirst = french || (language === 'fr' && !ENGLISH_WORDS.test(header));
 
   const dates = new Map<string, string[]>();
-  const ambiguous: string[] = [];
+  const unsure = new Map<string, Pick<UnclearValue, 'reason' | 'readings'>>();
   for (const m of header.matchAll(DATE)) {
     const written = m[1]!;
     const iso = isoDate(written, dayFirst);
     if (iso === undefined) continue;
-    if (iso === 'ambiguous') ambiguous.push(written);
-    else dates.set(iso, [...(dates.get(iso) ?? []), written]);
+    if (typeof iso === 'string') dates.set(iso, [...(dates.get(iso) ?? []), written]);
+    else unsure.set(written, iso);
   }
-  const found = [...dates.values()].map((w) => w[0]!);
-  const unsure = [...new Set(ambiguous)];
-  const readings = [...dates.keys(), ...unsure.flatMap(bothWays)].filter((d, i, all) => all.indexOf(d) === i);
-  if (found.length === 1 && unsure.length === 0) facts.date = [...dates.keys()][0]!;
-  else if (found.length + unsure.length > 1) facts.unclear.push({ field: 'date', written: [...found, ...unsure], reason: 'several', readings });
-  else if (unsure.length === 1) facts.unclear.push({ field: 'date', written: unsure, reason: 'day-month', readings });
+  readOne(facts, 'date', dates, unsure);
 
   const durations = new Map<number, string[]>();
+  const unclearDurations = new Map<string, Pick<UnclearValue, 'reason' | 'readings'>>();
   for (const m of header.matchAll(DURATION)) {
     const written = m[1]!;
     const value = minutes(written);
-    if (value === undefined || value <= 0) continue;
+    if (value === undefined) continue;
+    if (typeof value !== 'number') {
+      unclearDurations.set(written, { reason: 'clock', readings: value.readings.map((v) => String(Math.max(1, Math.round(v)))) });
+      continue;
+    }
+    if (value <= 0) continue;
     const rounded = Math.max(1, Math.round(value));
     durations.set(rounded, [...(durations.get(rounded) ?? []), written]);
   }
-  if (durations.size === 1) facts.duration = [...durations.keys()][0]!;
-  else if (durations.size > 1) {
-    facts.unclear.push({ field: 'duration', written: [...durations.values()].map((w) => w[0]!), reason: 'several', readings: [...durations.keys()].map(String) });
-  }
+  readOne(facts, 'duration', durations, unclearDurations);
   return facts;
+}
+
+/**
+ * The one value of `field` the header gives (`values`: each value with how it was written), or,
+ * when it gives several or one that reads two ways (`unsure`), why none is taken.
+ */
+function readOne(
+  facts: HeaderFacts,
+  field: 'date' | 'duration',
+  values: ReadonlyMap<string | number, string[]>,
+  unsure: ReadonlyMap<string, Pick<UnclearValue, 'reason' | 'readings'>>,
+): void {
+  const found = [...values.values()].map((w) => w[0]!);
+  const readings = [...[...values.keys()].map(String), ...[...unsure.values()].flatMap((u) => u.readings)].filter((d, i, all) => all.indexOf(d) === i);
+  if (found.length === 1 && unsure.size === 0) {
+    if (field === 'date') facts.date = String([...values.keys()][0]!);
+    else facts.duration = Number([...values.keys()][0]!);
+  } else if (found.length + unsure.size > 1) facts.unclear.push({ field, written: [...found, ...unsure.keys()], reason: 'several', readings });
+  else if (unsure.size === 1) {
+    const [written, why] = [...unsure][0]!;
+    facts.unclear.push({ field, written: [written], ...why });
+  }
 }
