@@ -314,10 +314,70 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     const front = transcript(study, 'Entretien MG3.txt').split('---\n')[1]!;
     expect(front).toBe('id: MG3\ndate: 2025-03-12\nsource: Entretien MG3.txt\nsexe: F\n');
     // The header's other date is said, not taken.
-    expect(r.stderr + r.stdout).toContain('gives the date 2025-03-13, the front matter 2025-03-12: 2025-03-12 is kept');
+    expect(r.stdout).toContain('  kept: date "2025-03-12" (the transcript replaced), not "2025-03-13" (the lines before the first speaker)\n');
     expect(r.stdout).toContain('codings/marie.yaml: 1 segment(s) anchored on the new text');
     const check = runCli(['check', '--study', study, '--lang', 'en', '--json']);
     expect((JSON.parse(check.stdout).problems as { severity: string }[]).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('--force names every attribute the new file gives otherwise than the front matter it keeps, with both values and which one is kept', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-sources-');
+    const file = join(dir, 'GMT20250315-101500_MG5.txt');
+    writeFileSync(file, 'E : Bonjour.\n\nMG5 : Bonjour.\n');
+    expect(runCli(['import', file, '--study', study]).code).toBe(0);
+    const target = join(study, 'transcripts', 'GMT20250315-101500_MG5.txt');
+    const typed = '---\nid: MG5\ndate: 2025-03-12\nduration: 40\nsexe: F\nage: 52\nmilieu: semi-rural\nformation:\nsource: GMT20250315-101500_MG5.txt\n---\n';
+    writeFileSync(target, `${typed}E : Bonjour.\n\nMG5 : Bonjour.\n`);
+    // The transcriber's version, with a front matter and a header of its own (curly apostrophes, NBSP).
+    writeFileSync(file, '---\nid: MG5b\nage: 53\nmilieu: rural\nformation: DU douleur\nsexe: F\n---\nDurée de l’entretien\u00a0: 45’30\nDate : 13/03/25\n\nE : Bonjour, docteur.\n\nMG5 : Bonjour.\n');
+    const fr = runCli(['import', file, '--force', '--dry-run', '--study', study]);
+    expect(fr.code, fr.stderr).toBe(0);
+    expect(fr.stdout).toContain(
+      [
+        '  gardé\u00a0: id «\u00a0MG5\u00a0» (la transcription remplacée), et non «\u00a0MG5b\u00a0» (l’en-tête YAML du nouveau fichier)',
+        '  gardé\u00a0: date «\u00a02025-03-12\u00a0» (la transcription remplacée), et non «\u00a02025-03-15\u00a0» (le nom du fichier)',
+        '  gardé\u00a0: date «\u00a02025-03-12\u00a0» (la transcription remplacée), et non «\u00a02025-03-13\u00a0» (les lignes avant le premier locuteur)',
+        '  gardé\u00a0: duration «\u00a040\u00a0» (la transcription remplacée), et non «\u00a046\u00a0» (les lignes avant le premier locuteur)',
+        '  gardé\u00a0: age «\u00a052\u00a0» (la transcription remplacée), et non «\u00a053\u00a0» (l’en-tête YAML du nouveau fichier)',
+        '  gardé\u00a0: milieu «\u00a0semi-rural\u00a0» (la transcription remplacée), et non «\u00a0rural\u00a0» (l’en-tête YAML du nouveau fichier)',
+        '  ajouté\u00a0: formation «\u00a0DU douleur\u00a0» (l’en-tête YAML du nouveau fichier)',
+        '  à faire\u00a0: pour prendre une autre valeur, l’écrire dans l’en-tête YAML de transcripts/GMT20250315-101500_MG5.txt',
+      ].join('\n'),
+    );
+    expect(readFileSync(target, 'utf8').startsWith(typed)).toBe(true);
+    const en = runCli(['import', file, '--force', '--study', study, '--lang', 'en', '--json']);
+    expect(en.code, en.stderr).toBe(0);
+    const out = JSON.parse(en.stdout) as { imported: { differences: { attribute: string; kept: unknown; notKept: unknown }[]; filled: unknown[] }[] };
+    expect(out.imported[0]!.differences.map((d) => [d.attribute, d.kept, d.notKept])).toEqual([
+      ['id', { value: 'MG5', from: 'replaced-transcript' }, { value: 'MG5b', from: 'front-matter' }],
+      ['date', { value: '2025-03-12', from: 'replaced-transcript' }, { value: '2025-03-15', from: 'file-name' }],
+      ['date', { value: '2025-03-12', from: 'replaced-transcript' }, { value: '2025-03-13', from: 'header' }],
+      ['duration', { value: 40, from: 'replaced-transcript' }, { value: 46, from: 'header' }],
+      ['age', { value: 52, from: 'replaced-transcript' }, { value: 53, from: 'front-matter' }],
+      ['milieu', { value: 'semi-rural', from: 'replaced-transcript' }, { value: 'rural', from: 'front-matter' }],
+    ]);
+    expect(out.imported[0]!.filled).toEqual([{ attribute: 'formation', value: 'DU douleur', from: 'front-matter' }]);
+    expect(readFileSync(target, 'utf8').split('---\n')[1]).toBe(
+      'id: MG5\ndate: 2025-03-12\nduration: 40\nsource: GMT20250315-101500_MG5.txt\nsexe: F\nage: 52\nmilieu: semi-rural\nformation: DU douleur\n',
+    );
+    const text = runCli(['import', file, '--force', '--study', study, '--lang', 'en']);
+    expect(text.stdout).toContain('  kept: milieu "semi-rural" (the transcript replaced), not "rural" (the new file’s front matter)\n');
+    expect(text.stdout).not.toContain('added');
+  });
+
+  it('--force replaces no transcript whose front matter it cannot read: what was typed in it would be lost', () => {
+    const study = newStudy();
+    const file = join(tempDir('codage-sources-'), 'MG6.txt');
+    writeFileSync(file, 'E : Bonjour.\n\nMG6 : Bonjour.\n');
+    expect(runCli(['import', file, '--study', study]).code).toBe(0);
+    const target = join(study, 'transcripts', 'MG6.txt');
+    const broken = '---\nid: MG6\nsexe: [F\n---\nE : Bonjour.\n\nMG6 : Bonjour.\n';
+    writeFileSync(target, broken);
+    const r = runCli(['import', file, '--force', '--study', study, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ .*MG6\.txt: not replaced — the front matter of transcripts\/MG6\.txt(:\d+)?, which it would replace, cannot be read \(.+\): what was typed in it would be lost\n {2}fix: correct it \(codage check says where\), then import again with --force\n/);
+    expect(readFileSync(target, 'utf8')).toBe(broken);
   });
 
   it('says that an id made from the file name (« Entretien P4 ») signs the quotes, and how to make it P4', () => {
@@ -363,14 +423,12 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     writeFileSync(join(dir, 'GMT20250314-101500_P4.txt'), 'Date de l’entretien : 12 mars 2025\nDurée : 00:42:10\n\nE : Bonjour.\n\nP4 : Bonjour.\n');
     const result = runCli(['import', join(dir, 'P3.txt'), join(dir, 'GMT20250314-101500_P4.txt'), '--study', study, '--lang', 'en', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const out = JSON.parse(result.stdout) as { imported: { id: string; fromHeader?: unknown }[]; problems: { kind: string; message: string }[] };
-    expect(out.imported.map((t) => [t.id, t.fromHeader])).toEqual([
-      ['P3', { date: '2025-03-12', duration: 42 }],
-      ['GMT20250314-101500_P4', { duration: 42 }],
+    const out = JSON.parse(result.stdout) as { imported: { id: string; fromHeader?: unknown; differences: unknown[] }[]; problems: unknown[] };
+    expect(out.imported.map((t) => [t.id, t.fromHeader, t.differences])).toEqual([
+      ['P3', { date: '2025-03-12', duration: 42 }, []],
+      ['GMT20250314-101500_P4', { duration: 42 }, [{ attribute: 'date', kept: { value: '2025-03-14', from: 'file-name' }, notKept: { value: '2025-03-12', from: 'header' } }]],
     ]);
-    expect(out.problems).toEqual([
-      expect.objectContaining({ kind: 'import-header', message: 'the header (the lines before the first speaker) gives the date 2025-03-12, the file name 2025-03-14: 2025-03-14 is kept' }),
-    ]);
+    expect(out.problems).toEqual([]);
     // The study is French (its labels « E : »), the messages English (--lang en).
     expect(transcript(study, 'P3.txt')).toBe('---\nid: P3\ndate: 2025-03-12\nduration: 42\nsource: P3.txt\n---\nInterview 3\nDate: 2025-03-12, duration 42 minutes\n\nE : Hello.\n\nP3 : Hello.\n');
     expect(transcript(study, 'GMT20250314-101500_P4.txt')).toContain('date: 2025-03-14\nduration: 42\n');

@@ -736,8 +736,9 @@ the questions and P<n> from the file’s name, each code editable. Elsewhere it 
 --speaker.
 The original files are only read. An existing transcript is never replaced without --force;
 with it, its front matter stays (id, date, duration, attributes: the new file only fills what
-it lacks) and every coder’s codings on it are anchored on the new text in the same change (those
-that cannot be placed are listed, kept as they were, and the exit code is 1).
+it lacks, and each value it gives otherwise is listed with both values) and every coder’s
+codings on it are anchored on the new text in the same change (those that cannot be placed
+are listed, kept as they were, and the exit code is 1).
 Files that cannot be imported are listed with the reason (encrypted, empty, unreadable,
 unsupported, binary); the exit code is then 1.`,
     },
@@ -759,7 +760,8 @@ E proposé pour celle qui pose les questions et P<n> d’après le nom du fichie
 modifiable. Ailleurs, il dit comment passer --speaker.
 Les fichiers d’origine sont seulement lus. Une transcription existante n’est jamais remplacée
 sans --force ; avec, son en-tête YAML reste (id, date, durée, attributs : le nouveau fichier ne
-complète que ce qui manque) et les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
+complète que ce qui manque, et chaque valeur qu’il donne autrement est listée avec les deux
+valeurs) et les codages de chaque codeur sur elle sont réancrés sur le nouveau texte
 dans le même changement (ceux qui ne peuvent pas être placés sont listés, gardés tels quels, et
 le code de sortie est 1). Les fichiers qui ne peuvent pas être importés sont listés avec la
 raison (chiffré, vide, illisible, non pris en charge, binaire) ; le code de sortie est alors 1.`,

@@ -11,7 +11,7 @@ import { UsageError } from '../../core/errors.js';
 import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
-import { buildTranscript, planTranscriptImport, type BuiltTranscript, type ImportDecision, type SourceText } from '../../core/transcript-import/build.js';
+import { buildTranscript, planTranscriptImport, type BuiltTranscript, type ImportDecision, type SourceText, type ValueDifference, type ValueSource } from '../../core/transcript-import/build.js';
 import { guessLanguage } from '../../core/text/language.js';
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
 import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript-import/speakers.js';
@@ -117,7 +117,7 @@ function speakerMap(options: ImportOptions): Map<string, string> {
   return map;
 }
 
-const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing', Localized> = {
+const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing' | 'front-matter', Localized> = {
   encrypted: { en: 'encrypted', fr: 'chiffré' },
   empty: { en: 'empty', fr: 'vide' },
   unreadable: { en: 'unreadable', fr: 'illisible' },
@@ -127,6 +127,7 @@ const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing', Localize
   exists: { en: 'already in the study', fr: 'déjà dans l’étude' },
   'same-id': { en: 'same name as another file', fr: 'même nom qu’un autre fichier' },
   missing: { en: 'not found', fr: 'introuvable' },
+  'front-matter': { en: 'not replaced', fr: 'non remplacée' },
 };
 
 interface Imported {
@@ -142,18 +143,23 @@ interface Imported {
   encoding?: string;
 }
 
-/** The front matter of a transcript of the study, as read; undefined when it cannot be read. */
-function replacedFrontMatter(root: string, target: string): Record<string, AttributeValue> | undefined {
+/**
+ * The front matter of a transcript of the study, as read (undefined when it has none), or the
+ * problem that keeps it from being read: replacing the transcript then would lose what was typed in.
+ */
+function replacedFrontMatter(root: string, target: string): { attributes?: Record<string, AttributeValue> } | { problem: Problem } {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(path.join(root, target));
-  } catch {
-    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    return { problem: { severity: 'error', file: target, kind: 'import-replaced', message: { en: `cannot be read (${message})`, fr: `illisible (${message})` } } };
   }
   const front = splitFrontMatter(decodeStudyText(bytes), target);
-  if (front.problems.some((p) => p.severity === 'error')) return undefined;
+  const error = front.problems.find((p) => p.severity === 'error');
+  if (error !== undefined) return { problem: error };
   const attributes: Record<string, AttributeValue> = { ...front.attributes, ...(front.id !== undefined ? { id: front.id } : {}) };
-  return Object.keys(attributes).length === 0 ? undefined : attributes;
+  return Object.keys(attributes).length === 0 ? {} : { attributes };
 }
 
 /** The texts of the study's transcripts, read one by one as long as they are asked for. */
@@ -252,7 +258,21 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
     config.language ?? guessLanguage(studyTexts(root, existing.values())) ?? guessLanguage(reads.map((r) => sourceWords(r.source))) ?? language;
   for (const { decision, source, encoding } of reads) {
     // The transcript replaced (--force) keeps its front matter: the id its codings name, what was typed in.
-    const replaced = decision.replaces ? replacedFrontMatter(root, decision.target) : undefined;
+    const front = decision.replaces ? replacedFrontMatter(root, decision.target) : {};
+    if ('problem' in front) {
+      const where = front.problem.line === undefined ? decision.target : `${decision.target}:${front.problem.line}`;
+      notImported.push({
+        file: decision.file,
+        reason: 'front-matter',
+        detail: {
+          en: `the front matter of ${where}, which it would replace, cannot be read (${front.problem.message.en.replace(/\.$/, '')}): what was typed in it would be lost`,
+          fr: `l’en-tête YAML de ${where}, qu’il remplacerait, est illisible (${front.problem.message.fr.replace(/\.$/, '')})\u00a0: ce qui y a été saisi serait perdu`,
+        },
+        hint: { en: `correct it (codage check says where), then import again with --force`, fr: `le corriger (codage check dit où), puis importer de nouveau avec --force` },
+      });
+      continue;
+    }
+    const replaced = front.attributes;
     const built = buildTranscript({ source, sourceFile: path.basename(decision.file), id: decision.id, speakers: map, language: textLanguage, ...(replaced ? { replaced } : {}) });
     problems.push(...built.problems.map((p) => ({ ...p, file: decision.file })));
     if (built.empty) {
@@ -352,6 +372,8 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
           speakers: t.built.speakers,
           ...(t.built.duration === undefined ? {} : { duration: t.built.duration }),
           ...(t.built.fromHeader === undefined ? {} : { fromHeader: t.built.fromHeader }),
+          differences: t.built.differences,
+          ...(t.replaces ? { filled: t.built.filled } : {}),
           ...(t.encoding ? { encoding: t.encoding } : {}),
         })),
         notImported: notImported.map((n) => ({ file: n.file, reason: n.reason, detail: n.detail[language], ...(n.hint ? { hint: n.hint[language] } : {}) })),
@@ -387,6 +409,19 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       ...(t.replaces ? [fr ? 'remplacée' : 'replaced'] : []),
     ];
     ctx.stdout.write(`${paint.green('✓')} ${terminalSafe(t.file)} → ${terminalSafe(t.target)} (${terminalSafe(details.join(fr ? '\u202f; ' : '; '))})\n`);
+    for (const d of t.built.differences) ctx.stdout.write(`  ${paint.yellow(fr ? 'gardé' : 'kept')}${colon}${terminalSafe(differenceText(d, language))}\n`);
+    for (const f of t.built.filled) {
+      ctx.stdout.write(`  ${fr ? 'ajouté' : 'added'}${colon}${terminalSafe(`${f.attribute} ${valueText(f.value, language)} (${VALUE_SOURCES[f.from][language]})`)}\n`);
+    }
+    if (t.built.differences.length > 0) {
+      ctx.stdout.write(
+        `  ${paint.dim(fr ? 'à faire' : 'fix')}${colon}${
+          fr
+            ? `pour prendre une autre valeur, l’écrire dans l’en-tête YAML de ${terminalSafe(t.target)}`
+            : `to take another value, write it in the front matter of ${terminalSafe(t.target)}`
+        }\n`,
+      );
+    }
   }
   for (const n of notImported) {
     ctx.stdout.write(`${paint.red('✗')} ${terminalSafe(n.file)}${colon}${REASONS[n.reason][language]} — ${terminalSafe(n.detail[language])}\n`);
@@ -475,6 +510,27 @@ function fromHeaderText(fields: { date?: string; duration?: number }, language: 
     ...(fields.duration === undefined ? [] : [`${fr ? 'durée' : 'duration'} ${fields.duration} min`]),
   ];
   return `${parts.join(', ')} ${fr ? (parts.length > 1 ? 'lues avant le premier locuteur' : 'lue avant le premier locuteur') : 'from the header'}`;
+}
+
+const VALUE_SOURCES: Record<ValueSource, Localized> = {
+  'replaced-transcript': { en: 'the transcript replaced', fr: 'la transcription remplacée' },
+  'front-matter': { en: 'the new file’s front matter', fr: 'l’en-tête YAML du nouveau fichier' },
+  'file-name': { en: 'the file name', fr: 'le nom du fichier' },
+  subtitles: { en: 'the subtitles’ times', fr: 'les temps des sous-titres' },
+  header: { en: 'the lines before the first speaker', fr: 'les lignes avant le premier locuteur' },
+};
+
+/** A front matter value in a message: « F », "F". */
+function valueText(value: AttributeValue, language: Language): string {
+  return language === 'fr' ? `«\u00a0${String(value)}\u00a0»` : `"${String(value)}"`;
+}
+
+/** `date "2025-03-12" (the transcript replaced), not "2025-03-13" (the lines before the first speaker)`. */
+function differenceText(d: ValueDifference, language: Language): string {
+  const value = (v: AttributeValue) => valueText(v, language);
+  return language === 'fr'
+    ? `${d.attribute} ${value(d.kept.value)} (${VALUE_SOURCES[d.kept.from].fr}), et non ${value(d.notKept.value)} (${VALUE_SOURCES[d.notKept.from].fr})`
+    : `${d.attribute} ${value(d.kept.value)} (${VALUE_SOURCES[d.kept.from].en}), not ${value(d.notKept.value)} (${VALUE_SOURCES[d.notKept.from].en})`;
 }
 
 /** A quote on one line, cut after 60 characters, escaped for the terminal. */

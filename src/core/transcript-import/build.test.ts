@@ -27,16 +27,46 @@ describe('buildTranscript: date and duration from the lines before the first spe
     const named = build({ kind: 'document', paragraphs: [HEADER, 'E : Bonjour.'] }, 'GMT20250314-101500_Recording.docx');
     expect(named.text).toContain('date: 2025-03-14\nduration: 42\n');
     expect(named.fromHeader).toEqual({ duration: 42 });
-    expect(named.problems.map((p) => p.message.fr)).toEqual([
-      'les lignes avant le premier locuteur donnent la date 2025-03-12, le nom du fichier 2025-03-14\u00a0: 2025-03-14 est gardée',
-    ]);
+    expect(named.differences).toEqual([{ attribute: 'date', kept: { value: '2025-03-14', from: 'file-name' }, notKept: { value: '2025-03-12', from: 'header' } }]);
+    expect(named.problems).toEqual([]);
 
-    const own = build({ kind: 'text', text: `---\ndate: 12/03/2025\nduration: 40\n---\n${HEADER}\n\nE : Bonjour.\n` }, 'MG3.txt');
-    expect(own.text).toBe(`---\nid: MG3\ndate: 12/03/2025\nduration: 40\nsource: MG3.txt\n---\n${HEADER}\n\nE : Bonjour.\n`);
+    const own = build({ kind: 'text', text: `---\nid: MG3\ndate: 12/03/2025\nduration: 40\n---\n${HEADER}\n\nE : Bonjour.\n` }, 'Entretien MG3.txt');
+    expect(own.text).toBe(`---\nid: MG3\ndate: 12/03/2025\nduration: 40\nsource: Entretien MG3.txt\n---\n${HEADER}\n\nE : Bonjour.\n`);
     expect(own.fromHeader).toBeUndefined();
-    expect(own.problems.map((p) => p.message.en)).toEqual([
-      'the header (the lines before the first speaker) gives the duration 42 min, the front matter 40: 40 is kept',
+    expect(own.differences).toEqual([{ attribute: 'duration', kept: { value: 40, from: 'front-matter' }, notKept: { value: 42, from: 'header' } }]);
+    // The id the file's own front matter gives, not its name's.
+    const renamed = buildTranscript({ source: { kind: 'text', text: '---\nid: MG3\nsexe: F\n---\nE : Bonjour.\n' }, sourceFile: 'Entretien 3.txt', id: 'Entretien 3', speakers: new Map(), language: 'fr' });
+    expect([renamed.id, renamed.text.split('---\n')[1], renamed.differences, renamed.filled]).toEqual(['MG3', 'id: MG3\nsource: Entretien 3.txt\nsexe: F\n', [], []]);
+  });
+
+  it('keeps the whole front matter of the transcript it replaces and names every value of the new file it does not take', () => {
+    const replaced = { id: 'MG3', date: '2025-03-12', duration: 40, sexe: 'F', age: 52, milieu: 'semi-rural', formation: null };
+    const text = '---\nid: MG3b\ndate: 2025-03-13\nduration: 40 min\nsexe: F\nage: "53"\nmilieu: rural\nformation: DU douleur\nsource: ancien.docx\n---\nDate : 14/03/2025 — durée 45 min\n\nE : Bonjour.\n';
+    const built = buildTranscript({ source: { kind: 'text', text }, sourceFile: 'GMT20250315-101500_MG3.txt', id: 'GMT20250315-101500_MG3', speakers: new Map(), language: 'fr', replaced });
+    expect(built.id).toBe('MG3');
+    expect(built.text.split('---\n')[1]).toBe('id: MG3\ndate: 2025-03-12\nduration: 40\nsource: GMT20250315-101500_MG3.txt\nsexe: F\nage: 52\nmilieu: semi-rural\nformation: DU douleur\n');
+    const kept = (value: string | number) => ({ value, from: 'replaced-transcript' });
+    expect(built.differences).toEqual([
+      { attribute: 'id', kept: kept('MG3'), notKept: { value: 'MG3b', from: 'front-matter' } },
+      { attribute: 'date', kept: kept('2025-03-12'), notKept: { value: '2025-03-13', from: 'front-matter' } },
+      { attribute: 'date', kept: kept('2025-03-12'), notKept: { value: '2025-03-15', from: 'file-name' } },
+      { attribute: 'date', kept: kept('2025-03-12'), notKept: { value: '2025-03-14', from: 'header' } },
+      { attribute: 'duration', kept: kept(40), notKept: { value: 45, from: 'header' } },
+      { attribute: 'age', kept: kept(52), notKept: { value: '53', from: 'front-matter' } },
+      { attribute: 'milieu', kept: kept('semi-rural'), notKept: { value: 'rural', from: 'front-matter' } },
     ]);
+    expect(built.fromHeader).toBeUndefined();
+    expect(built.problems).toEqual([]);
+    // The subtitles' length of a replaced interview, too.
+    const vtt = buildTranscript({
+      source: { kind: 'captions', format: 'vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:44:50.000\n<v Marie>Bonjour.\n' },
+      sourceFile: 'MG3.vtt',
+      id: 'MG3',
+      speakers: new Map(),
+      language: 'fr',
+      replaced,
+    });
+    expect(vtt.differences).toEqual([{ attribute: 'duration', kept: kept(40), notKept: { value: 45, from: 'subtitles' } }]);
   });
 
   it('writes nothing that the header leaves unclear, and says why', () => {

@@ -9,7 +9,7 @@ import type { AttributeValue, Language, Localized, Problem } from '../types.js';
 import { parseDuration } from '../report/participants-table.js';
 import { parseInterviewDate } from '../study/interview-date.js';
 import { clockTime, mergeCues, parseCaptions } from './captions.js';
-import { headerFacts, headerOf, type UnclearValue } from './header.js';
+import { headerFacts, headerOf, type HeaderFacts, type UnclearValue } from './header.js';
 import { labelFromName, labelPrefix, mappedLabel, relabel, type SpeakerMap } from './speakers.js';
 
 /** What was read from a source file, by kind. */
@@ -49,10 +49,35 @@ export interface BuiltTranscript {
    * file name, the subtitles' times).
    */
   fromHeader?: { date?: string; duration?: number };
+  /**
+   * Each value the front matter does not take because another source gave that attribute first
+   * (the replaced transcript's front matter over everything the new file says): nothing is left
+   * out without being said.
+   */
+  differences: ValueDifference[];
+  /**
+   * Replacing a transcript (--force): each attribute its front matter did not give (or left
+   * empty) that the new file fills, but for those `fromHeader` names.
+   */
+  filled: { attribute: string; value: AttributeValue; from: ValueSource }[];
   /** What the user should know (unreadable cues, no speaker found…), positions in the source file. */
   problems: Problem[];
   /** Words of speech: 0 means the source held nothing to import. */
   empty: boolean;
+}
+
+/**
+ * Where a front matter value comes from, first to last: the transcript an import replaces
+ * (--force), the new file's own front matter, its file name (a Zoom date), its subtitles' times,
+ * the lines before its first speaker.
+ */
+export type ValueSource = 'replaced-transcript' | 'front-matter' | 'file-name' | 'subtitles' | 'header';
+
+/** An attribute given differently by two sources: the first is written, the other is not. */
+export interface ValueDifference {
+  attribute: string;
+  kept: { value: AttributeValue; from: ValueSource };
+  notKept: { value: AttributeValue; from: ValueSource };
 }
 
 /** `2024-03-12`, `20240312` (Zoom's `GMT20240312-…`) in a file name: the interview date. */
@@ -78,7 +103,8 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
   let speakers: { label: string; written: string }[] = [];
   let duration: number | undefined;
   let attributes: Record<string, AttributeValue> = {};
-  let date = dateFromFileName(input.sourceFile.split(/[\\/]/).pop() ?? '');
+  let ownId: string | undefined;
+  const date = dateFromFileName(input.sourceFile.split(/[\\/]/).pop() ?? '');
 
   if (source.kind === 'captions') {
     const captions = parseCaptions(source.text, source.format);
@@ -117,8 +143,8 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
       problems.push(...front.problems);
       if (!front.problems.some((p) => p.severity === 'error')) {
         attributes = front.attributes;
+        ownId = front.id;
         text = front.body;
-        if (typeof attributes.date === 'string') date = undefined;
       }
     }
     const relabelled = relabel(text.replace(/[ \t]+$/gm, '').replace(/^\n+/, '').trimEnd(), input.speakers, language);
@@ -127,70 +153,111 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
   }
 
   const kept = input.replaced ?? {};
-  const keptId = kept.id === undefined || kept.id === null || String(kept.id).trim() === '' ? undefined : String(kept.id);
-  const id = keptId ?? input.id;
-  const { id: _keptId, source: _keptSource, date: keptDate, duration: keptDuration, ...keptRest } = kept;
-  const { id: _id, source: _source, date: newDate, duration: newDuration, ...newRest } = attributes as Record<string, AttributeValue>;
-  const ownDate = keptDate ?? newDate;
-  const ownDuration = keptDuration ?? newDuration;
-  const rest = { ...newRest, ...keptRest };
-  let finalDate: AttributeValue | undefined = ownDate ?? date;
-  let finalDuration: AttributeValue | undefined = ownDuration ?? duration;
+  const own = attributes;
+  const facts: HeaderFacts = source.kind === 'captions' ? { unclear: [] } : headerFacts(headerOf(body), language);
+  const differences: ValueDifference[] = [];
+  /** Each attribute's value and where it comes from, in front matter order. */
+  const taken = new Map<string, { value: AttributeValue; from: ValueSource }>();
+  const pick = (attribute: string, offers: Offer[], same: (a: AttributeValue, b: AttributeValue) => boolean) => {
+    const chosen = choose(attribute, offers, same, differences);
+    if (chosen !== undefined) taken.set(attribute, chosen);
+    return chosen;
+  };
+  const sameText = (a: AttributeValue, b: AttributeValue) => String(a).trim() === String(b).trim();
+  const id = pick('id', [{ value: kept.id, from: 'replaced-transcript' }, { value: ownId, from: 'front-matter' }], sameText);
+  const finalDate = pick(
+    'date',
+    [
+      { value: kept.date, from: 'replaced-transcript' },
+      { value: own.date, from: 'front-matter' },
+      { value: date, from: 'file-name' },
+      { value: facts.date, from: 'header' },
+    ],
+    (a, b) => (parseInterviewDate(a) ?? String(a).trim()) === (parseInterviewDate(b) ?? String(b).trim()),
+  );
+  const finalDuration = pick(
+    'duration',
+    [
+      { value: kept.duration, from: 'replaced-transcript' },
+      { value: own.duration, from: 'front-matter' },
+      { value: duration, from: 'subtitles' },
+      { value: facts.duration, from: 'header' },
+    ],
+    (a, b) => {
+      const [x, y] = [parseDuration(a), parseDuration(b)];
+      return x !== undefined && y !== undefined ? Math.round(x) === Math.round(y) : sameText(a, b);
+    },
+  );
   const fromHeader: { date?: string; duration?: number } = {};
-  if (source.kind !== 'captions') {
-    const facts = headerFacts(headerOf(body), language);
-    const given = ownDate !== undefined ? GIVEN.frontMatter : GIVEN.fileName;
-    if (facts.date !== undefined) {
-      if (finalDate === undefined || finalDate === null) finalDate = fromHeader.date = facts.date;
-      else if (parseInterviewDate(finalDate) !== facts.date) problems.push(headerDisagrees(input.sourceFile, 'date', facts.date, String(finalDate), given));
-    }
-    if (facts.duration !== undefined) {
-      if (finalDuration === undefined || finalDuration === null) finalDuration = fromHeader.duration = facts.duration;
-      else if (Math.round(parseDuration(finalDuration) ?? Number.NaN) !== facts.duration) {
-        problems.push(headerDisagrees(input.sourceFile, 'duration', `${facts.duration} min`, String(finalDuration), GIVEN.frontMatter));
-      }
-    }
-    for (const unclear of facts.unclear) problems.push(headerUnclear(input.sourceFile, unclear));
+  if (finalDate?.from === 'header') fromHeader.date = facts.date!;
+  if (finalDuration?.from === 'header') fromHeader.duration = facts.duration!;
+  for (const unclear of facts.unclear) {
+    // A date or duration the header leaves unclear matters only when nothing else gives one.
+    if ((unclear.field === 'date' ? finalDate : finalDuration) === undefined) problems.push(headerUnclear(input.sourceFile, unclear));
   }
+  // The other attributes, in the order of the replaced transcript's front matter, then the new file's.
+  const rest: [string, AttributeValue][] = [];
+  for (const key of new Set([...Object.keys(kept), ...Object.keys(own)])) {
+    if (key === 'id' || key === 'date' || key === 'duration' || key === 'source') continue;
+    const chosen = pick(key, [{ value: kept[key], from: 'replaced-transcript' }, { value: own[key], from: 'front-matter' }], sameText);
+    // An attribute typed in but left empty (`sexe:`) stays so.
+    rest.push([key, chosen === undefined ? (kept[key] ?? own[key] ?? null) : chosen.value]);
+  }
+  // Replacing a transcript: what its front matter lacked that the new file gives (the header's is said apart).
+  const filled = [...taken].flatMap(([attribute, chosen]) =>
+    input.replaced === undefined || chosen.from === 'replaced-transcript' || chosen.from === 'header' ? [] : [{ attribute, ...chosen }],
+  );
   const head = frontMatter([
-    ['id', id],
-    ['date', finalDate],
-    ['duration', finalDuration],
+    ['id', id?.value ?? input.id],
+    // Left empty in the replaced transcript (`date:`) and given by nothing else: left so.
+    ['date', finalDate?.value ?? kept.date],
+    ['duration', finalDuration?.value ?? kept.duration],
     ['source', input.sourceFile],
-    ...Object.entries(rest),
+    ...rest,
   ]);
   const empty = !/\S/.test(body);
   return {
-    id,
+    id: String(id?.value ?? input.id),
     text: `${head}${body}\n`,
     speakers,
     ...(duration === undefined ? {} : { duration }),
     ...(Object.keys(fromHeader).length === 0 ? {} : { fromHeader }),
+    differences,
+    filled,
     problems,
     empty,
   };
 }
 
-const GIVEN = {
-  frontMatter: { en: 'the front matter', fr: 'l’en-tête YAML' },
-  fileName: { en: 'the file name', fr: 'le nom du fichier' },
-} satisfies Record<string, Localized>;
+/** A value a source gives for an attribute; undefined when it gives none. */
+interface Offer {
+  value: AttributeValue | undefined;
+  from: ValueSource;
+}
+
+/** A value that says something: not missing, null or blank (`sexe:` left empty is filled). */
+function given(value: AttributeValue | undefined): value is string | number | boolean {
+  return value !== undefined && value !== null && String(value).trim() !== '';
+}
+
+/**
+ * The first value `offers` give for `attribute` (the one written); each other value, unless
+ * `same` as it, goes to `differences` once.
+ */
+function choose(attribute: string, offers: readonly Offer[], same: (a: AttributeValue, b: AttributeValue) => boolean, differences: ValueDifference[]): { value: AttributeValue; from: ValueSource } | undefined {
+  const present = offers.filter((o) => given(o.value)) as { value: AttributeValue; from: ValueSource }[];
+  const first = present[0];
+  if (first === undefined) return undefined;
+  const said: AttributeValue[] = [];
+  for (const other of present.slice(1)) {
+    if (same(first.value, other.value) || said.some((v) => same(v, other.value))) continue;
+    said.push(other.value);
+    differences.push({ attribute, kept: first, notKept: other });
+  }
+  return first;
+}
 
 const FIELD: Record<'date' | 'duration', Localized> = { date: { en: 'date', fr: 'date' }, duration: { en: 'duration', fr: 'durée' } };
-
-/** The header names a value that another source gave differently: that one is kept. */
-function headerDisagrees(file: string, field: 'date' | 'duration', header: string, kept: string, given: Localized): Problem {
-  return {
-    severity: 'warning',
-    file,
-    kind: 'import-header',
-    message: {
-      en: `the header (the lines before the first speaker) gives the ${FIELD[field].en} ${header}, ${given.en} ${kept}: ${kept} is kept`,
-      fr: `les lignes avant le premier locuteur donnent la ${FIELD[field].fr} ${header}, ${given.fr} ${kept}\u00a0: ${kept} est gardée`,
-    },
-    hint: { en: `check the ${FIELD[field].en} in the transcript's front matter`, fr: `vérifier la ${FIELD[field].fr} dans l’en-tête YAML de la transcription` },
-  };
-}
 
 /** The header names a value that could not be taken. */
 function headerUnclear(file: string, unclear: UnclearValue): Problem {
