@@ -31,6 +31,9 @@ describe('speaker labels', () => {
     expect(fr.speakers.map((s) => s.label)).toEqual(['Enquêtrice', 'MG3']);
     const tab = 'E\tPouvez-vous décrire votre patientèle ?\n\nMG4\tBeaucoup de personnes âgées.\n\nE\tEt en EHPAD ?';
     expect(relabel(tab, new Map([['MG4', 'P4']]), 'en').body).toBe('E: Pouvez-vous décrire votre patientèle ?\n\nP4: Beaucoup de personnes âgées.\n\nE: Et en EHPAD ?');
+    // A label the file also writes with a colon, once with a tab (a Word document typed in two ways).
+    const mixed = 'Enquêtrice\u00a0: Bonjour ?\nMG7\tAlors euh… ce matin.\nEnquêtrice\tEt vous ?\nMG7\tDémuni.';
+    expect(relabel(mixed, new Map(), 'fr').body).toBe('Enquêtrice : Bonjour ?\nMG7 : Alors euh… ce matin.\nEnquêtrice : Et vous ?\nMG7 : Démuni.');
   });
 
   it('leaves a dash in speech alone: a word that is no label and opens one line, a bullet list', () => {

@@ -70,9 +70,12 @@ export function colonLabels(body: string): string {
   if (counts.size === 0) return body;
   const known = [...counts.keys()].filter((label) => isKnownLabel(label));
   if (known.length === 0) return body;
-  // In a file that already has `Label :` turns, a known word opening one line is more likely speech.
-  const colonTurns = findTurns(body).some((t) => t.speaker !== null);
-  const taken = new Set([...counts].filter(([label, n]) => n >= 2 || (!colonTurns && known.includes(label))).map(([label]) => label));
+  // In a file that already has `Label :` turns, a known word opening one line is more likely
+  // speech — unless it is one of those labels (`Enquêtrice : …`, then once `Enquêtrice⇥…`).
+  const colonLabels = new Set(findTurns(body).flatMap((t) => (t.speaker === null ? [] : [t.speaker])));
+  const taken = new Set(
+    [...counts].filter(([label, n]) => n >= 2 || colonLabels.has(label) || (colonLabels.size === 0 && known.includes(label))).map(([label]) => label),
+  );
   if (taken.size === 0) return body;
   // Each line written `Label : …`, with where it starts in the new text and what it was.
   const changed: { start: number; colon: string; whole: string }[] = [];
