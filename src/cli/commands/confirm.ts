@@ -3,10 +3,7 @@ import { confirmSegments } from '../../core/codings/confirm.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { coderFilePath } from '../../core/study/study.js';
 import { keepReconcileState, reconcileStateAsWritten, type ReconcileState } from '../../io/reconcile-state.js';
-import { contextOf } from '../../core/anchoring/context.js';
-import { transcriptOffsets } from '../../core/study/anchor-codings.js';
-import type { Segment } from '../../core/types.js';
-import { loadStudy, readStudyConfig } from '../../io/study.js';
+import { readStudyConfig } from '../../io/study.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
@@ -42,16 +39,6 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   }
 
   const file = coderFilePath(coder);
-  // Today's transcripts (read only): each place is confirmed with the words around it now.
-  const { transcriptById } = await loadStudy(root, { coders: [coder] });
-  const contextNow = (s: Segment): { prefix: string; suffix: string } | null => {
-    const transcript = transcriptById.get(s.participant);
-    if (transcript === undefined) return null;
-    const map = transcriptOffsets(transcript);
-    const [start, end] = [map.toUtf16(s.start), map.toUtf16(s.end)];
-    if (start < 0 || end < 0 || transcript.text.slice(start, end) !== s.text) return null;
-    return contextOf(transcript.text, start, end);
-  };
   let asWritten: ReconcileState | null = null;
   // Read again under the lock, written only if fully understood (changeStudy refuses otherwise).
   const result = changeStudy(root, { command: `codage confirm --coder ${coder}`, files: [file], onNotice: noticePrinter(ctx), language: config.language }, (files) => {
@@ -63,7 +50,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
     }
     // A consensus as reconcile wrote it stays reconcile's own after a place is confirmed in it.
     asWritten = reconcileStateAsWritten(root, coder);
-    const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString(), contextNow });
+    const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString() });
     if (confirmed.unknown.length > 0) {
       throw new DataError(
         {

@@ -4,7 +4,7 @@
  * replaces the file and finds the quote again at this place does not ask again. Pure: the
  * command reads and writes the file.
  */
-import type { CoderFile, Segment } from '../types.js';
+import type { CoderFile } from '../types.js';
 
 export interface ConfirmRequest {
   /** Segment ids or quote ids; ignored with `all`. */
@@ -13,13 +13,6 @@ export interface ConfirmRequest {
   all: boolean;
   participant?: string;
   now: string;
-  /**
-   * The words just before and after the segment in today's transcript, when its text is still at
-   * its place (null otherwise): a place is confirmed in the context the coder saw, so that `check`
-   * asks again only when that context changes afterwards, not because the transcript was
-   * corrected between the import and the confirmation.
-   */
-  contextNow?: (segment: Segment) => { prefix: string; suffix: string } | null;
 }
 
 export interface ConfirmResult {
@@ -56,8 +49,7 @@ export function confirmSegments(file: CoderFile, request: ConfirmRequest): Confi
     if (!wanted.has(s.id)) return s;
     confirmed.push(s.id);
     const { ambiguous: _, ...rest } = s;
-    const around = request.contextNow?.(s) ?? null;
-    return { ...rest, ...(around ?? {}), confirmed: true, at: request.now };
+    return { ...rest, confirmed: true, at: request.now };
   });
   return { coderFile: { ...file, segments }, confirmed, already, notAmbiguous, unknown };
 }
