@@ -68,10 +68,10 @@ export async function buildProgram(
   const examples: string[] = [];
 
   /** Adds the options every command shares and runs its module lazily. */
-  const command = (name: string, entry: HelpEntry, load: () => Promise<{ run: Action }>) => {
+  /** `name` under `parent`, with its help texts and the options every command shares (--study, --lang). */
+  const described = (parent: Command, name: string, entry: HelpEntry): Command => {
     const texts = h(entry);
-    if (texts.example !== undefined) examples.push(texts.example);
-    const cmd = program
+    const cmd = parent
       .command(name)
       .description(texts.summary)
       .helpOption('-h, --help', h('help').summary)
@@ -79,6 +79,22 @@ export async function buildProgram(
       .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
       .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
     if (frenchWords !== undefined) cmd.configureHelp(frenchWords);
+    return cmd;
+  };
+  /**
+   * commander gives a group (`codebook`, `participant`) the options it shares with its
+   * subcommands, wherever they are written (`codage codebook --study DIR merge …`): they are the
+   * subcommand's.
+   */
+  const fromGroup = (group: Command, cmd: Command, options: Record<string, unknown>, keys: readonly string[]): void => {
+    for (const key of keys) {
+      if (group.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') options[key] = group.opts()[key];
+    }
+  };
+  const command = (name: string, entry: HelpEntry, load: () => Promise<{ run: Action }>) => {
+    const example = h(entry).example;
+    if (example !== undefined) examples.push(example);
+    const cmd = described(program, name, entry);
     cmd.action(async (...args: unknown[]) => {
       const { run } = await load();
       // commander passes positional arguments, then the options object, then the command.
@@ -231,25 +247,12 @@ export async function buildProgram(
     .option('--json', h('opt-json').summary);
   /** A subcommand of `codage codebook`: the shared options, and its function in codebook-edit.ts. */
   const edit = (name: string, entry: HelpEntry, fn: keyof typeof import('./commands/codebook-edit.js')) => {
-    const texts = h(entry);
-    const cmd = codebook
-      .command(name)
-      .description(texts.summary)
-      .helpOption('-h, --help', h('help').summary)
-      .addHelpText('after', texts.after ?? '')
-      .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
-      .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']))
-      .option('--json', h('opt-json').summary);
-    if (frenchWords !== undefined) cmd.configureHelp(frenchWords);
+    const cmd = described(codebook, name, entry).option('--json', h('opt-json').summary);
     cmd.action(async (...args: unknown[]) => {
       const module = await import('./commands/codebook-edit.js');
       const run = module[fn] as unknown as Action;
-      // commander gives `codebook` the options it shares with its subcommands (--study, --lang,
-      // --json), wherever they are written: they are the subcommand's.
       const options = args[args.length - 2] as Record<string, unknown>;
-      for (const key of ['study', 'lang', 'json']) {
-        if (codebook.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') options[key] = codebook.opts()[key];
-      }
+      fromGroup(codebook, cmd, options, ['study', 'lang', 'json']);
       // `--coder` filters the tree; an edit changes every coder's file, so it is refused, not ignored.
       if (codebook.getOptionValueSource('coder') === 'cli') options.coder = codebook.opts().coder;
       onExitCode(await run(ctx, ...args.slice(0, -1)));
@@ -288,34 +291,16 @@ export async function buildProgram(
   edit('undo', 'codebook-undo', 'runUndo').option('--list', h('opt-undo-list').summary);
 
   // `codage participant rename OLD NEW`: a group of subcommands, each in commands/participant.ts.
-  const participantTexts = h('participant');
-  if (participantTexts.example !== undefined) examples.push(participantTexts.example);
-  const participant = program
-    .command('participant')
-    .description(participantTexts.summary)
-    .helpOption('-h, --help', h('help').summary)
-    .addHelpText('after', participantTexts.after ?? '')
-    .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
-    .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']));
-  if (frenchWords !== undefined) participant.configureHelp(frenchWords);
-  const renameTexts = h('participant-rename');
-  const rename = participant
-    .command('rename')
-    .description(renameTexts.summary)
-    .helpOption('-h, --help', h('help').summary)
-    .addHelpText('after', renameTexts.after ?? '')
+  const participantExample = h('participant').example;
+  if (participantExample !== undefined) examples.push(participantExample);
+  const participant = described(program, 'participant', 'participant');
+  const rename = described(participant, 'rename', 'participant-rename')
     .argument('<old>', h('arg-participant-old').summary)
     .argument('<new>', h('arg-participant-new').summary)
-    .addOption(new Option('--study <dir>', h('opt-study').summary).default('.'))
-    .addOption(new Option('--lang <language>', h('opt-lang').summary).choices(['fr', 'en']))
     .option('--dry-run', h('opt-edit-dry-run').summary)
     .option('--json', h('opt-json').summary);
-  if (frenchWords !== undefined) rename.configureHelp(frenchWords);
   rename.action(async (from: string, to: string, options: Record<string, unknown>) => {
-    // `codage participant --study DIR rename …`: the options given before the subcommand are its own.
-    for (const key of ['study', 'lang']) {
-      if (participant.getOptionValueSource(key) === 'cli' && rename.getOptionValueSource(key) !== 'cli') options[key] = participant.opts()[key];
-    }
+    fromGroup(participant, rename, options, ['study', 'lang']);
     const { runRename } = await import('./commands/participant.js');
     onExitCode(await runRename(ctx, from, to, options as { study: string }));
   });
