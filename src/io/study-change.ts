@@ -340,6 +340,22 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
       mustBeListed(file);
       if (!read.has(file)) throw new Error(`changeStudy: ${file} is written without having been read in this change`);
     };
+    /** A study file other than the codebook and the coder files, read under the change's lock (null: none). */
+    const readOther = (file: string): Buffer | null => {
+      const rel = toPosix(file);
+      if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
+      mustBeListed(rel);
+      const bytes = readBytes(path.join(root, rel), rel);
+      read.add(rel);
+      if (bytes !== null) found.add(rel);
+      return bytes;
+    };
+    /** The new content of a file read in this change. */
+    const replace = (file: string, content: string | Uint8Array): void => {
+      const rel = toPosix(file);
+      mustHaveBeenRead(rel);
+      writes.set(rel, { file: rel, abs: path.join(root, rel), content });
+    };
 
     const readCoder = (name: string): { entry: CoderEntry | null; refusal: NotRewritableError | null } => {
       if (!isValidCoderName(name)) throw new Error(`changeStudy: "${name}" is not a coder name`);
@@ -419,18 +435,10 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, content.language ?? options.language ?? 'en'), entry });
       },
       bytes(file) {
-        const rel = toPosix(file);
-        if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
-        mustBeListed(rel);
-        const bytes = readBytes(path.join(root, rel), rel);
-        read.add(rel);
-        if (bytes !== null) found.add(rel);
-        return bytes;
+        return readOther(file);
       },
       writeBytes(file, bytes) {
-        const rel = toPosix(file);
-        mustHaveBeenRead(rel);
-        writes.set(rel, { file: rel, abs: path.join(root, rel), content: bytes });
+        replace(file, bytes);
       },
       removeFile(file) {
         const rel = toPosix(file);
@@ -439,17 +447,11 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         writes.set(rel, { file: rel, abs: path.join(root, rel), content: null });
       },
       text(file) {
-        const rel = toPosix(file);
-        if (rel === STUDY_FILES.codebook || rel.startsWith(`${STUDY_FILES.codings}/`)) throw new Error(`changeStudy: ${rel} is read with codebook() or coder()`);
-        mustBeListed(rel);
-        const bytes = readBytes(path.join(root, rel), rel);
-        read.add(rel);
+        const bytes = readOther(file);
         return bytes === null ? null : decodeStudyText(bytes);
       },
       writeText(file, text) {
-        const rel = toPosix(file);
-        mustHaveBeenRead(rel);
-        writes.set(rel, { file: rel, abs: path.join(root, rel), content: text });
+        replace(file, text);
       },
       createFile(file, content) {
         mustBeListed(file);
@@ -466,22 +468,13 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         writes.set(file, { file, abs, content });
       },
       transcript(name) {
-        const file = transcriptFile(name);
-        mustBeListed(file);
-        const bytes = readBytes(path.join(root, file), file);
-        read.add(file);
-        if (bytes !== null) found.add(file);
-        return bytes;
+        return readOther(transcriptFile(name));
       },
       writeTranscript(name, text) {
-        const file = transcriptFile(name);
-        mustHaveBeenRead(file);
-        writes.set(file, { file, abs: path.join(root, file), content: text });
+        replace(transcriptFile(name), text);
       },
       restore(file, bytes) {
-        const rel = toPosix(file);
-        mustHaveBeenRead(rel);
-        writes.set(rel, { file: rel, abs: path.join(root, rel), content: bytes });
+        replace(file, bytes);
       },
     };
 
