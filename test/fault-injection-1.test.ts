@@ -1,4 +1,4 @@
-/** The fault-injection tests (test/support/fault-injection.ts), shard 1 of 2: see there. */
+/** The fault-injection tests (test/support/fault-injection.ts), shard 1 of 3: see there. */
 import { defineFaultTests } from './support/fault-injection.js';
 
-defineFaultTests({ index: 0, of: 2, screen: true });
+defineFaultTests({ index: 0, of: 3, screen: true });
