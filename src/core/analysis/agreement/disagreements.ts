@@ -81,6 +81,15 @@ interface Piece extends Span {
   segments: string[];
 }
 
+function inOrder(list: readonly Span[]): boolean {
+  for (let k = 1; k < list.length; k++) {
+    const x = list[k - 1]!;
+    const y = list[k]!;
+    if (x.start > y.start || (x.start === y.start && x.end > y.end)) return false;
+  }
+  return true;
+}
+
 /** Per code, the coverage of a coder's segments: joined where they overlap or touch. */
 function coverageByCode(segments: readonly ComparedSegment[]): Map<string, Piece[]> {
   const byCode = new Map<string, ComparedSegment[]>();
@@ -94,7 +103,8 @@ function coverageByCode(segments: readonly ComparedSegment[]): Map<string, Piece
   }
   const out = new Map<string, Piece[]>();
   for (const [code, list] of byCode) {
-    list.sort((x, y) => x.start - y.start || x.end - y.end);
+    // Coder files usually keep a transcript's segments in order: sorted only when they are not.
+    if (!inOrder(list)) list.sort((x, y) => x.start - y.start || x.end - y.end);
     const pieces: Piece[] = [];
     for (const s of list) {
       const last = pieces[pieces.length - 1];
@@ -192,40 +202,50 @@ export function alignCodings(input: {
   const codes = [...new Set([...coverA.keys(), ...coverB.keys()])];
   const agreed: Agreed[] = [];
   const disagreements: Disagreement[] = [];
-  const oneSided: { side: 'a' | 'b'; code: string; piece: Piece }[] = [];
+  // One-sided items: same side and span together (a segment with two codes), to be joined with
+  // the other coder's overlapping items below. Keyed by side and span as one number, exact while
+  // offsets stay below 2^26 (a text beyond that, 67 million characters, takes a string key).
+  const groups = new Map<number | string, SideItem & { side: 'a' | 'b' }>();
+  const wide = text.length >= 2 ** 26;
+  const oneSided = (side: 'a' | 'b', code: string, piece: Piece) => {
+    const id = wide ? `${side}:${piece.start}:${piece.end}` : (piece.start * 2 ** 26 + piece.end) * 2 + (side === 'a' ? 0 : 1);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { side, start: piece.start, end: piece.end, codes: [], segments: [] }));
+    g.codes.push(code);
+    for (const s of piece.segments) if (!g.segments.includes(s)) g.segments.push(s);
+  };
 
   const NONE: Piece[] = [];
   for (const code of codes) {
     // Passages: chains of overlapping pieces of either coder. Each coder's pieces are sorted and
-    // disjoint, so the two lists are walked together, without sorting.
+    // disjoint, so the two lists are walked together, without sorting; a passage is a run of
+    // each list, pa[fromI, i) and pb[fromJ, j).
     const pa = coverA.get(code) ?? NONE;
     const pb = coverB.get(code) ?? NONE;
     let i = 0;
     let j = 0;
     while (i < pa.length || j < pb.length) {
-      const ga: Piece[] = [];
-      const gb: Piece[] = [];
-      const fromA = j >= pb.length || (i < pa.length && pa[i]!.start <= pb[j]!.start);
-      const first = fromA ? pa[i++]! : pb[j++]!;
-      (fromA ? ga : gb).push(first);
+      const fromI = i;
+      const fromJ = j;
+      const first = j >= pb.length || (i < pa.length && pa[i]!.start <= pb[j]!.start) ? pa[i++]! : pb[j++]!;
       const start = first.start;
       let end = first.end;
       for (;;) {
         if (i < pa.length && pa[i]!.start < end) {
-          const p = pa[i++]!;
-          ga.push(p);
-          if (p.end > end) end = p.end;
+          if (pa[i]!.end > end) end = pa[i]!.end;
+          i++;
         } else if (j < pb.length && pb[j]!.start < end) {
-          const p = pb[j++]!;
-          gb.push(p);
-          if (p.end > end) end = p.end;
+          if (pb[j]!.end > end) end = pb[j]!.end;
+          j++;
         } else break;
       }
-      if (ga.length === 0 || gb.length === 0) {
-        for (const p of ga) oneSided.push({ side: 'a', code, piece: p });
-        for (const p of gb) oneSided.push({ side: 'b', code, piece: p });
+      if (i === fromI || j === fromJ) {
+        for (let k = fromI; k < i; k++) oneSided('a', code, pa[k]!);
+        for (let k = fromJ; k < j; k++) oneSided('b', code, pb[k]!);
         continue;
       }
+      const ga = pa.slice(fromI, i);
+      const gb = pb.slice(fromJ, j);
       const exact = sameCoverage(ga, gb);
       const words = exact ? 0 : wordsApart(text, ga, gb, start, end);
       if (words <= input.tolerance) {
@@ -238,18 +258,7 @@ export function alignCodings(input: {
     }
   }
 
-  // One-sided items: same side and span together, then overlapping items of A and B joined.
-  // Keyed by side and span as one number, exact while offsets stay below 2^26 (a text beyond
-  // that, 67 million characters, takes a string key).
-  const groups = new Map<number | string, SideItem & { side: 'a' | 'b' }>();
-  const wide = text.length >= 2 ** 26;
-  for (const o of oneSided) {
-    const id = wide ? `${o.side}:${o.piece.start}:${o.piece.end}` : (o.piece.start * 2 ** 26 + o.piece.end) * 2 + (o.side === 'a' ? 0 : 1);
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { side: o.side, start: o.piece.start, end: o.piece.end, codes: [], segments: [] }));
-    g.codes.push(o.code);
-    for (const s of o.piece.segments) if (!g.segments.includes(s)) g.segments.push(s);
-  }
+  // Overlapping one-sided items of A and B joined.
   const items = [...groups.values()].sort((x, y) => x.start - y.start || x.end - y.end || (x.side < y.side ? -1 : 1));
   for (const item of items) item.codes.sort();
   // Union-find over items, linking A and B items that overlap.
