@@ -79,13 +79,16 @@ export function validateCodings(
     // Same participant, start and end first (numbers, no string building), then same codes.
     const byStart = new Map<string, Map<number, Segment | Segment[]>>();
     const quotes = new Map<string, Segment>();
-    for (const s of coderFile.segments) {
+    const segments = coderFile.segments;
+    for (let n = 0; n < segments.length; n++) {
+      const s = segments[n]!;
       if (s.quote !== undefined) {
         const first = quotes.get(s.quote);
         if (first === undefined) quotes.set(s.quote, s);
         else if (first.participant !== s.participant) problems.push(quoteAcrossParticipants(file, s, first));
       }
-      for (const code of s.codes) {
+      for (let c = 0; c < s.codes.length; c++) {
+        const code = s.codes[c]!;
         const node = codebook.byId.get(code);
         if (!node) note(unknownCodes, code, s.line);
         else if (node.kind !== 'code') note(themes, code, s.line);

@@ -40,7 +40,8 @@ export interface Reconciliation {
 
 function placedBy(segments: readonly AnchoredSegment[], coder: string): Map<string, AnchoredSegment[]> {
   const out = new Map<string, AnchoredSegment[]>();
-  for (const s of segments) {
+  for (let n = 0; n < segments.length; n++) {
+    const s = segments[n]!;
     if (s.coder !== coder || s.status === 'unplaced') continue;
     let list = out.get(s.segment.participant);
     if (!list) out.set(s.segment.participant, (list = []));
@@ -59,7 +60,8 @@ export function planReconciliation(input: ReconcileInput): Reconciliation {
   const b: ConsensusSide = { coder: cb, memos: input.b.memos, placed: placedBy(input.segments, cb) };
   const byA = new Set<string>();
   const byB = new Set<string>();
-  for (const s of input.segments) {
+  for (let n = 0; n < input.segments.length; n++) {
+    const s = input.segments[n]!;
     if (s.coder === ca) byA.add(s.segment.participant);
     if (s.coder === cb) byB.add(s.segment.participant);
   }

@@ -76,13 +76,16 @@ export function anchorCodings(
   const segments: AnchoredSegment[] = [];
   const problems: Problem[] = [];
   for (const entry of coders) {
-    for (const segment of entry.coderFile.segments) {
+    const list = entry.coderFile.segments;
+    for (let n = 0; n < list.length; n++) {
+      const segment = list[n]!;
       const transcript = transcriptById.get(segment.participant);
       if (!transcript) continue;
       const map = index.offsets(transcript);
       const start = map.toUtf16(segment.start);
       const end = map.toUtf16(segment.end);
-      if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === segment.text) {
+      // Still at its offsets: compared in place, without a copy of the text.
+      if (start >= 0 && end - start === segment.text.length && transcript.text.startsWith(segment.text, start)) {
         segments.push({ coder: entry.coder, file: entry.file, segment, transcript, start, end, text: segment.text, status: 'unchanged', score: 1 });
         if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
         else if (confirmedPlaceChanged(segment, transcript.text, { start, end, text: segment.text, status: 'unchanged' })) {

@@ -79,6 +79,7 @@ export interface AgreementReport {
 }
 
 const NO_SPANS: readonly Span[] = [];
+const isEmpty = (spans: readonly Span[]) => spans.length === 0;
 
 /** One code in one transcript. */
 function computeCell(input: AgreementInput, t: AgreementTranscript, code: string): AgreementCell {
@@ -90,7 +91,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
   const codedBy = new Float64Array(m);
   let aOnly = 0;
   let bOnly = 0;
-  if (perCoder.every((s) => s.length === 0)) {
+  if (perCoder.every(isEmpty)) {
     byK[0] = N;
   } else if (input.unit === 'transcript') {
     let k = 0;
@@ -107,7 +108,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
     }
   } else if (input.unit === 'char') {
     const unions = perCoder.map((s) => mergeSpans(s));
-    for (const [i, u] of unions.entries()) codedBy[i] = lengthOf(u);
+    for (let i = 0; i < m; i++) codedBy[i] = lengthOf(unions[i]!);
     if (m === 2) {
       const both = overlapLength(unions[0]!, unions[1]!);
       aOnly = codedBy[0]! - both;
@@ -120,7 +121,7 @@ function computeCell(input: AgreementInput, t: AgreementTranscript, code: string
     // Sentences or paragraphs: the units each coder touched, as sorted lists (a code touches few).
     const unitSpans = t.unitSpans ?? [];
     const lists = perCoder.map((spans) => touchedUnits(unitSpans, spans));
-    for (const [i, l] of lists.entries()) codedBy[i] = l.length;
+    for (let i = 0; i < m; i++) codedBy[i] = lists[i]!.length;
     if (m === 2) {
       const both = commonCount(lists[0]!, lists[1]!);
       aOnly = lists[0]!.length - both;

@@ -93,9 +93,12 @@ function inOrder(list: readonly Span[]): boolean {
 /** Per code, the coverage of a coder's segments: joined where they overlap or touch. */
 function coverageByCode(segments: readonly ComparedSegment[]): Map<string, Piece[]> {
   const byCode = new Map<string, ComparedSegment[]>();
-  for (const s of segments) {
+  for (let n = 0; n < segments.length; n++) {
+    const s = segments[n]!;
     if (s.end <= s.start) continue;
-    for (const code of s.codes.length === 1 ? s.codes : new Set(s.codes)) {
+    for (let c = 0; c < s.codes.length; c++) {
+      const code = s.codes[c]!;
+      if (c > 0 && s.codes.indexOf(code) < c) continue; // a code written twice counts once
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
       list.push(s);

@@ -43,7 +43,8 @@ export interface PreparedComparison {
 /** Coder → participants with at least one segment (placed or not). */
 function codedTranscripts(segments: readonly AnchoredSegment[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const s of segments) {
+  for (let n = 0; n < segments.length; n++) {
+    const s = segments[n]!;
     let set = out.get(s.coder);
     if (!set) out.set(s.coder, (set = new Set()));
     set.add(s.segment.participant);
@@ -97,7 +98,8 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
   // participant → coder → code → spans
   const spans = new Map<string, Map<string, Map<string, Span[]>>>();
   const used = new Set<string>();
-  for (const s of input.segments) {
+  for (let n = 0; n < input.segments.length; n++) {
+    const s = input.segments[n]!;
     if (!coders.includes(s.coder) || !chosenIds.has(s.segment.participant)) continue;
     if (s.status === 'unplaced') {
       unplaced[s.coder]!++;
@@ -107,18 +109,20 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
     if (!byCoder) spans.set(s.segment.participant, (byCoder = new Map()));
     let byCode = byCoder.get(s.coder);
     if (!byCode) byCoder.set(s.coder, (byCode = new Map()));
-    let start = s.start;
-    let end = s.end;
+    // Character units count code points; the others take the segment's own offsets (read only).
+    let span: Span = s;
     if (unit === 'char') {
       const map = transcriptOffsets(s.transcript);
-      start = map.toCodePoint(start);
-      end = map.toCodePoint(end);
+      span = { start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) };
     }
-    for (const code of s.segment.codes.length === 1 ? s.segment.codes : new Set(s.segment.codes)) {
+    const codes = s.segment.codes;
+    for (let c = 0; c < codes.length; c++) {
+      const code = codes[c]!;
+      if (c > 0 && codes.indexOf(code) < c) continue; // a code written twice counts once
       used.add(code);
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
-      list.push({ start, end });
+      list.push(span);
     }
   }
 

@@ -47,7 +47,13 @@ export function touchedUnits(units: readonly Span[], spans: readonly Span[]): nu
     for (let i = firstEndingAfter(units, span.start); i < units.length && units[i]!.start < span.end; i++) out.push(i);
   }
   if (spans.length <= 1) return out;
-  out.sort((x, y) => x - y);
+  // Spans in order give units in order (with repeats where two spans share a unit): sorted only when not.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]! < out[i - 1]!) {
+      out.sort((x, y) => x - y);
+      break;
+    }
+  }
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
   out.length = n;
