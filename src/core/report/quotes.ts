@@ -98,7 +98,8 @@ export function withoutAnnotations(transcript: Transcript, start: number, end: n
 
 /** A piece as it is printed: line breaks inside a quote become spaces, ends trimmed. */
 function flat(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  // Most pieces hold no line break: no regular expression to run over them.
+  return (text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text).trim();
 }
 
 /** A speaker's label before their words in a quote: `Enquêtrice\u00a0: ` in French, `Interviewer: ` in English. */
@@ -159,21 +160,39 @@ export function quotesByCode(
   }
   const byCode = new Map<string, Quote[]>();
   for (const unit of units.values()) {
-    const pieces = [...unit.pieces].sort((x, y) => x.start - y.start);
+    // Most quotes are one piece: no sorting and no intermediate arrays for them.
+    const pieces = unit.pieces.length === 1 ? unit.pieces : [...unit.pieces].sort((x, y) => x.start - y.start);
     const participant = unit.first.segment.participant;
+    const texts: string[] = [];
+    const segmentIds: string[] = [];
+    const spans: Quote['spans'] = [];
+    const memos: string[] = [];
+    const turns: Quote['turns'] = [];
+    let exemplary = false;
+    let length = 0;
+    for (const p of pieces) {
+      texts.push(p.text);
+      segmentIds.push(p.id);
+      spans.push({ start: p.start, end: p.end });
+      const memo = p.memo?.trim() ?? '';
+      if (memo !== '') memos.push(memo);
+      turns.push(p.turns);
+      if (p.exemplary) exemplary = true;
+      length += p.text.length;
+    }
     const quote: Quote = {
       coder: unit.first.coder,
       participant,
-      pieces: pieces.map((p) => p.text),
-      exemplary: pieces.some((p) => p.exemplary),
+      pieces: texts,
+      exemplary,
       start: pieces[0]!.start,
       interview: interviewRank.get(participant) ?? Number.MAX_SAFE_INTEGER,
-      length: pieces.reduce((n, p) => n + p.text.length, 0),
-      segments: pieces.map((p) => p.id),
-      spans: pieces.map((p) => ({ start: p.start, end: p.end })),
+      length,
+      segments: segmentIds,
+      spans,
       codes: [...unit.codes],
-      memos: pieces.map((p) => p.memo?.trim() ?? '').filter((m) => m !== ''),
-      turns: pieces.map((p) => p.turns),
+      memos,
+      turns,
     };
     for (const code of unit.codes) {
       let list = byCode.get(code);
