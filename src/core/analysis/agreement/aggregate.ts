@@ -20,21 +20,12 @@ export interface MeanEstimate {
 
 /** The mean (weighted by `weight`, or not) of the defined estimates. */
 export function meanOf(cells: readonly { estimate: Estimate; weight: number }[], weighted: boolean): MeanEstimate {
-  let sum = 0;
-  let total = 0;
-  let averaged = 0;
-  for (const cell of cells) {
-    if (!cell.estimate.defined) continue;
-    const w = weighted ? cell.weight : 1;
-    sum += cell.estimate.value * w;
-    total += w;
-    averaged++;
-  }
-  const leftOut = cells.length - averaged;
-  if (averaged === 0) return { estimate: notDefined(cells.length === 0 ? 'no-units' : 'all-undefined'), averaged, leftOut };
-  if (total === 0) return { estimate: notDefined('no-units'), averaged, leftOut };
-  return { estimate: { defined: true, value: sum / total }, averaged, leftOut };
+  const both = aggregate(notDefined('no-units'), cells);
+  return weighted ? both.weighted : both.mean;
 }
+
+const estimateOf = (cell: { estimate: Estimate }) => cell.estimate;
+const weightOf = (cell: { weight: number }) => cell.weight;
 
 /** A coefficient summed up the three ways. */
 export interface Aggregated {
@@ -44,7 +35,40 @@ export interface Aggregated {
 }
 
 export function aggregate(pooled: Estimate, cells: readonly { estimate: Estimate; weight: number }[]): Aggregated {
-  return { pooled, mean: meanOf(cells, false), weighted: meanOf(cells, true) };
+  return aggregateOver(pooled, cells, estimateOf, weightOf);
+}
+
+/**
+ * `aggregate` over items read in place: `estimateOf` gives an item's estimate, or null for an item
+ * that does not take part (not counted, not left out). The same sums in the same order as
+ * `aggregate`, without a list of estimates and weights (a study's agreement sums up 13,000 cells
+ * by code, by transcript and overall).
+ */
+export function aggregateOver<T>(pooled: Estimate, items: readonly T[], estimateOf: (item: T) => Estimate | null, weightOf: (item: T) => number): Aggregated {
+  let sum = 0;
+  let weightedSum = 0;
+  let total = 0;
+  let averaged = 0;
+  let counted = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const estimate = estimateOf(item);
+    if (estimate === null) continue;
+    counted++;
+    if (!estimate.defined) continue;
+    const w = weightOf(item);
+    sum += estimate.value;
+    weightedSum += estimate.value * w;
+    total += w;
+    averaged++;
+  }
+  const leftOut = counted - averaged;
+  const mean = (value: number, over: number): MeanEstimate => {
+    if (averaged === 0) return { estimate: notDefined(counted === 0 ? 'no-units' : 'all-undefined'), averaged, leftOut };
+    if (over === 0) return { estimate: notDefined('no-units'), averaged, leftOut };
+    return { estimate: { defined: true, value: value / over }, averaged, leftOut };
+  };
+  return { pooled, mean: mean(sum, averaged), weighted: mean(weightedSum, total) };
 }
 
 /** The estimate of one aggregation. */

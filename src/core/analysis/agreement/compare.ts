@@ -9,7 +9,7 @@
  * coders who did not code a transcript are missing values there) and, for two coders, the 2×2
  * table and Cohen's kappa.
  */
-import { aggregate, type Aggregated } from './aggregate.js';
+import { aggregateOver, type Aggregated } from './aggregate.js';
 import { defined, notDefined, type Estimate } from './estimate.js';
 import { addTables, kappaOfTable, type Table2x2 } from './kappa.js';
 import { addBinaryUnit, addCoincidences, binaryAlpha, emptyCoincidences, type BinaryCoincidences } from './krippendorff.js';
@@ -80,6 +80,10 @@ export interface AgreementReport {
 
 const NO_SPANS: readonly Span[] = [];
 const isEmpty = (spans: readonly Span[]) => spans.length === 0;
+const unitsOf = (cell: AgreementCell) => cell.units;
+const percentOf = (cell: AgreementCell) => cell.percent;
+const alphaOf = (cell: AgreementCell) => cell.alpha;
+const kappaOf = (cell: AgreementCell) => cell.kappa;
 
 /** One code in one transcript. */
 function computeCell(input: AgreementInput, t: AgreementTranscript, code: string): AgreementCell {
@@ -173,20 +177,13 @@ export function summarise(cells: readonly AgreementCell[], twoCoders: boolean): 
     agreed += cell.agreed;
     addCoincidences(coincidences, cell.coincidences);
   }
-  const weightOf = (cell: AgreementCell) => cell.units;
-  const percent = aggregate(
-    units === 0 ? notDefined('no-units') : defined(agreed / units),
-    cells.map((c) => ({ estimate: c.percent, weight: weightOf(c) })),
-  );
-  const alpha = aggregate(binaryAlpha(coincidences), cells.map((c) => ({ estimate: c.alpha, weight: weightOf(c) })));
+  const percent = aggregateOver(units === 0 ? notDefined('no-units') : defined(agreed / units), cells, percentOf, unitsOf);
+  const alpha = aggregateOver(binaryAlpha(coincidences), cells, alphaOf, unitsOf);
   let table: Table2x2 | null = null;
   let kappa: Aggregated | null = null;
   if (twoCoders) {
     table = addTables(cells.map((c) => c.table).filter((t): t is Table2x2 => t !== null));
-    kappa = aggregate(
-      kappaOfTable(table).kappa,
-      cells.filter((c) => c.kappa !== null).map((c) => ({ estimate: c.kappa!, weight: weightOf(c) })),
-    );
+    kappa = aggregateOver(kappaOfTable(table).kappa, cells, kappaOf, unitsOf);
   }
   return { units, cells: cells.length, table, percent, kappa, alpha };
 }
