@@ -109,11 +109,13 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
     if (!byCoder) spans.set(s.segment.participant, (byCoder = new Map()));
     let byCode = byCoder.get(s.coder);
     if (!byCode) byCoder.set(s.coder, (byCode = new Map()));
-    // Character units count code points; the others take the segment's own offsets (read only).
-    let span: Span = s;
+    // Character units count code points; the others take the segment's own offsets.
+    let start = s.start;
+    let end = s.end;
     if (unit === 'char') {
       const map = transcriptOffsets(s.transcript);
-      span = { start: map.toCodePoint(s.start), end: map.toCodePoint(s.end) };
+      start = map.toCodePoint(start);
+      end = map.toCodePoint(end);
     }
     const codes = s.segment.codes;
     for (let c = 0; c < codes.length; c++) {
@@ -122,7 +124,7 @@ export function prepareComparison(input: PrepareInput): PreparedComparison {
       used.add(code);
       let list = byCode.get(code);
       if (!list) byCode.set(code, (list = []));
-      list.push(span);
+      list.push({ start, end });
     }
   }
 
