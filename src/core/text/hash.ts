@@ -15,5 +15,13 @@ export function fnv1a(text: string, seed: number): number {
 
 /** Two FNV-1a hashes of `text` in base 36, `length` characters (at most 12 are meaningful). */
 export function shortHash(text: string, length: number): string {
-  return (fnv1a(text, 2166136261).toString(36) + fnv1a(text, 0x9747b28c).toString(36)).padEnd(length, '0').slice(0, length);
+  // fnv1a(text, 2166136261) and fnv1a(text, 0x9747b28c), in one pass over the text.
+  let h1 = 2166136261;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
+    h2 = Math.imul(h2 ^ c, 16777619) >>> 0;
+  }
+  return (h1.toString(36) + h2.toString(36)).padEnd(length, '0').slice(0, length);
 }
