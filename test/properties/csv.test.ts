@@ -54,6 +54,35 @@ describe('reading CSV directly', () => {
     );
   });
 
+  it('gives csv-parse’s records and lines as participants.csv is read (empty lines skipped), or leaves the text to it', { timeout: PROPERTY_TIMEOUT }, () => {
+    const participants = (text: string, delimiter: string) => {
+      try {
+        return (parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false }) as unknown as { record: string[]; info: { lines: number } }[]).map(
+          (r) => [r.record, r.info.lines],
+        );
+      } catch {
+        return 'error';
+      }
+    };
+    const direct = (text: string, delimiter: string) => {
+      const lines: number[] = [];
+      const records = readCsvRecords(text, delimiter, { skipEmptyLines: true, lines });
+      return records === null ? null : records.map((r, i) => [r, lines[i]]);
+    };
+    fc.assert(
+      fc.property(fc.oneof(csvText.map((text) => ({ text, delimiter: ';' })), wellFormed), ({ text, delimiter }) => {
+        const got = direct(text, delimiter);
+        if (got !== null) expect(got).toEqual(participants(text, delimiter));
+      }),
+      runs(3000),
+    );
+    // Empty lines anywhere, both line ends: read directly, with csv-parse's line numbers.
+    for (const text of ['\nid;age\n\nP1;45\n\n', 'id;age\r\n\r\nP1;45\r\nP2;"4;5"', 'id\n""\nP1']) {
+      expect(direct(text, ';'), text).not.toBeNull();
+      expect(direct(text, ';'), text).toEqual(participants(text, ';'));
+    }
+  });
+
   it('leaves to csv-parse what it reads leniently or refuses', () => {
     for (const text of ['a;x"y;c', '"a"b;c', 'a;"b" ;c', ' "a";b', 'a;"b', 'a;b\rc;d', 'a;b\r\nc\nd;e\r\n', 'a;b\nc;d\r\n']) {
       expect(readCsvRecords(text, ';'), text).toBeNull();

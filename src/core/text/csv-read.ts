@@ -16,8 +16,19 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** What csv-parse's `skip_empty_lines` and `info` give, when asked for (participants.csv). */
+export interface CsvLines {
+  /** Empty lines are no records (csv-parse's `skip_empty_lines`). */
+  skipEmptyLines: boolean;
+  /**
+   * Filled with the 1-based line on which each record ends (csv-parse's `info.lines`). A quoted
+   * cell holding a line end is then left to csv-parse (null), which counts those lines itself.
+   */
+  lines: number[];
+}
+
 /** Records of `text` split at `delimiter` (one character), or null when csv-parse must read it. */
-export function readCsvRecords(source: string, delimiter: string): string[][] | null {
+export function readCsvRecords(source: string, delimiter: string, options?: CsvLines): string[][] | null {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') return null;
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const sep = delimiter.charCodeAt(0);
@@ -27,7 +38,29 @@ export function readCsvRecords(source: string, delimiter: string): string[][] | 
   let lineEnd = 0;
   let record: string[] = [];
   let i = 0;
+  /** The line being read (1-based). */
+  let line = 1;
+  const skipEmptyLines = options?.skipEmptyLines === true;
+  const lines = options?.lines;
   while (i < n) {
+    if (skipEmptyLines && record.length === 0) {
+      const c0 = text.charCodeAt(i);
+      if (c0 === LF || c0 === CR) {
+        // An empty line: no record, one more line (its end checked as any record's end).
+        if (c0 === CR) {
+          if (text.charCodeAt(i + 1) !== LF) return null;
+          if (lineEnd === 0) lineEnd = 2;
+          else if (lineEnd !== 2) return null;
+          i += 2;
+        } else {
+          if (lineEnd === 0) lineEnd = 1;
+          else if (lineEnd !== 1) return null;
+          i += 1;
+        }
+        line++;
+        continue;
+      }
+    }
     // One cell, starting at i.
     let cell: string;
     let c = text.charCodeAt(i);
@@ -43,6 +76,7 @@ export function readCsvRecords(source: string, delimiter: string): string[][] | 
           continue;
         }
         cell = text.slice(i + 1, q);
+        if (lines !== undefined && (cell.includes('\n') || cell.includes('\r'))) return null;
         if (doubled) cell = cell.replaceAll('""', '"');
         i = q + 1;
         break;
@@ -85,8 +119,13 @@ export function readCsvRecords(source: string, delimiter: string): string[][] | 
       i += 1;
     }
     records.push(record);
+    lines?.push(line);
+    line++;
     record = [];
   }
-  if (record.length > 0) records.push(record);
+  if (record.length > 0) {
+    records.push(record);
+    lines?.push(line);
+  }
   return records;
 }
