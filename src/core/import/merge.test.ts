@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CoderFile, Transcript } from '../types.js';
-import { mergeImportedSegments } from './merge.js';
+import { confirmedPlaceChanged } from '../study/anchor-codings.js';
+import type { CoderFile, Segment, Transcript } from '../types.js';
+import { confirmedPlaces, mergeImportedSegments } from './merge.js';
 import type { ImportSegment } from './plan.js';
 
 const text = 'P1 : Huit mois d’attente. On bricole en attendant. Et puis il revient, il revient.';
@@ -190,6 +191,40 @@ describe('mergeImportedSegments', () => {
       const near = replace(beside, row(beside));
       expect(near.coderFile.segments[0]).toMatchObject({ id: confirmedFile.segments[0]!.id, ambiguous: true });
       expect(near.confirmAgain).toEqual([near.coderFile.segments[0]!.id]);
+    });
+
+    describe('confirmed in a file that stores no words around it (written by hand, or by an earlier codage)', () => {
+      const bare: Segment[] = confirmedFile.segments.map(({ prefix: _p, suffix: _s, ...s }) => s);
+      const replaceBare = (t: string, segment: ImportSegment) =>
+        mergeImportedSegments({ coder: 'marie', base: { ...confirmedFile, segments: [] }, previous: bare, segments: [segment], codeIds: ids, transcripts: new Map([['P1', { id: 'P1', text: t } as Transcript]]), now: 'T2', random });
+
+      it('stays confirmed at the same offsets and text, as codage check leaves it', () => {
+        const again = replaceBare(text, row(text));
+        const [s] = again.coderFile.segments;
+        expect(s).toMatchObject({ id: bare[0]!.id, confirmed: true });
+        expect(s!.ambiguous).toBeUndefined();
+        expect(again.stillConfirmed).toEqual([s!.id]);
+        expect(again.confirmAgain).toEqual([]);
+        // The import chooses that place among the quote's places, as it does with a context.
+        expect(confirmedPlaces(bare, new Map([['P1', transcript]])).get('P1')).toEqual([{ start: first(text), end: first(text) + 'il revient'.length }]);
+        // Any change of the transcript around it is unknown: check does not ask either.
+        const edited = text.replace('il revient.', 'il revient encore.');
+        expect(confirmedPlaceChanged(bare[0]!, edited, { start: first(edited), end: first(edited) + 'il revient'.length, text: 'il revient', status: 'unchanged' })).toBe(false);
+        expect(replaceBare(edited, row(edited)).stillConfirmed).toHaveLength(1);
+      });
+
+      it('is to confirm again elsewhere: nothing tells it is the place confirmed', () => {
+        // Words added above: its offsets no longer frame its text, and no context says where it went.
+        const edited = text.replace('P1 : ', 'P1 : Bon. ');
+        const again = replaceBare(edited, row(edited));
+        const [s] = again.coderFile.segments;
+        expect(s).toMatchObject({ ambiguous: true });
+        expect(s!.confirmed).toBeUndefined();
+        expect(again.confirmAgain).toEqual([s!.id]);
+        expect(confirmedPlaces(bare, new Map([['P1', { id: 'P1', text: edited } as Transcript]])).size).toBe(0);
+        // As check says of it: confirmed somewhere it no longer is.
+        expect(confirmedPlaceChanged(bare[0]!, edited, { start: first(edited), end: first(edited) + 'il revient'.length, text: 'il revient', status: 'moved' })).toBe(true);
+      });
     });
 
     it('keeps the ids of a file whose transcript was edited above its segments, check --fix not run', () => {

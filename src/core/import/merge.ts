@@ -3,6 +3,7 @@ import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
+import { confirmationHolds } from '../study/anchor-codings.js';
 import { foldForSearch } from '../text/fold.js';
 import { OffsetMap } from '../text/offsets.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
@@ -24,7 +25,8 @@ export interface MergeInput {
    * id, so that what names them (`codage confirm`, the reconcile log, notes kept elsewhere) still
    * finds them after a corrected spreadsheet is imported again. A place the coder confirmed
    * (`confirmed`) stays confirmed when the quote is placed there again: the same offsets, the same
-   * text and the same text around it (`prefix`, `suffix`). A segment of it whose transcript was
+   * text and the same text around it (`prefix`, `suffix`; a confirmation stored without them
+   * holds at the same offsets and text, as `codage check` says: see `confirmationHolds`). A segment of it whose transcript was
    * edited since, away from it (words added above, no `codage check --fix` run), counts where
    * its very text is now, chosen by the words around it. A segment imported again on the same
    * place keeps the keys a newer codage wrote on it (`otherKeys`).
@@ -62,12 +64,13 @@ const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\
  * not run) is taken where that very text is now, among its places the one with the same words
  * around it, else the nearest (as `check --fix` would move it), when the words before or after it
  * there are those it had; its stored context is kept, to compare with the context there. Any
- * other stays as it was.
+ * other stays as it was. `moved`: the segments taken elsewhere than their offsets said.
  */
-function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcript>): Segment[] {
+function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcript>): { segments: Segment[]; moved: Set<Segment> } {
+  const moved = new Set<Segment>();
   const maps = new Map<string, OffsetMap>();
   const searches = new Map<string, TranscriptSearch>();
-  return previous.map((s) => {
+  const segments = previous.map((s) => {
     const transcript = transcripts.get(s.participant);
     if (transcript === undefined) return s;
     let map = maps.get(transcript.id);
@@ -82,20 +85,24 @@ function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcr
     // (Said again elsewhere, with other words around it, is not where it was: the text there changed.)
     const around = contextOf(transcript.text, found.start, found.end);
     if (around.prefix !== s.prefix && around.suffix !== s.suffix) return s;
-    return { ...s, start: map.toCodePoint(found.start), end: map.toCodePoint(found.end) };
+    const there = { ...s, start: map.toCodePoint(found.start), end: map.toCodePoint(found.end) };
+    moved.add(there);
+    return there;
   });
+  return { segments, moved };
 }
 
 /**
  * The places the coder file an import replaces has confirmed (`codage confirm`) that are still
- * so in today's transcripts — the same text, with the same words around it, where it is now —, by
+ * so in today's transcripts (`confirmationHolds`: what `codage check` says of them), by
  * participant, in UTF-16 offsets: among equally good places that nothing else singles out, the
  * import chooses the one the coder confirmed (see choose-place.ts).
  */
 export function confirmedPlaces(previous: readonly Segment[], transcripts: Map<string, Transcript>): Map<string, Span[]> {
   const places = new Map<string, Span[]>();
   const maps = new Map<string, OffsetMap>();
-  for (const s of whereNow(previous.filter((p) => p.confirmed === true && p.ambiguous !== true), transcripts)) {
+  const now = whereNow(previous.filter((p) => p.confirmed === true && p.ambiguous !== true), transcripts);
+  for (const s of now.segments) {
     const transcript = transcripts.get(s.participant);
     if (transcript === undefined) continue;
     let map = maps.get(transcript.id);
@@ -103,8 +110,7 @@ export function confirmedPlaces(previous: readonly Segment[], transcripts: Map<s
     const start = map.toUtf16(s.start);
     const end = map.toUtf16(s.end);
     if (start < 0 || end < 0 || transcript.text.slice(start, end) !== s.text) continue;
-    const around = contextOf(transcript.text, start, end);
-    if (around.prefix !== s.prefix || around.suffix !== s.suffix) continue;
+    if (!confirmationHolds(s, transcript.text, { start, end, text: s.text, status: now.moved.has(s) ? 'moved' : 'unchanged' })) continue;
     places.set(s.participant, [...(places.get(s.participant) ?? []), { start, end }]);
   }
   return places;
@@ -128,7 +134,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
   }
   const taken = new Set(segments.map((s) => s.id));
   const quotesTaken = new Set(segments.flatMap((s) => (s.quote === undefined ? [] : [s.quote])));
-  const previous = input.previous === undefined ? [] : whereNow(input.previous, input.transcripts);
+  const { segments: previous, moved: movedSince } = input.previous === undefined ? { segments: [], moved: new Set<Segment>() } : whereNow(input.previous, input.transcripts);
   // The replaced file's ids, by place (a lone segment) and by the places of a quote's passages.
   const earlierSingle = new Map<string, string>();
   const earlierQuotes = new Map<string, Segment[]>();
@@ -240,9 +246,11 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     if (earlierSegment?.otherKeys !== undefined && spanKey(earlierSegment.participant, earlierSegment.start, earlierSegment.end) === key) segment.otherKeys = { ...earlierSegment.otherKeys };
     segment.at = input.now;
     Object.assign(segment, contextOf(transcript.text, imported.start, imported.end));
-    // Placed again where the coder confirmed it, in the same words around it: still confirmed.
+    // Placed again where the coder confirmed it, and still that place as check tells it (the same
+    // words around it; no context stored: the same offsets and text): still confirmed.
     const confirmed = confirmedAt.get(`${key}\u0000${segment.text}`);
-    if (confirmed !== undefined && confirmed.prefix === segment.prefix && confirmed.suffix === segment.suffix) {
+    const placed = { start: imported.start, end: imported.end, text: segment.text, status: confirmed !== undefined && movedSince.has(confirmed) ? ('moved' as const) : ('unchanged' as const) };
+    if (confirmed !== undefined && confirmationHolds(confirmed, transcript.text, placed)) {
       carried.add(confirmed);
       if (segment.ambiguous) stillConfirmed.push(id);
       delete segment.ambiguous;

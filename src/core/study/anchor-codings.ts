@@ -202,6 +202,22 @@ export function confirmedPlaceChanged(
   return (segment.prefix !== undefined && around.prefix !== segment.prefix) || (segment.suffix !== undefined && around.suffix !== segment.suffix);
 }
 
+/**
+ * Whether a segment the coder confirmed (`codage confirm`) is still confirmed at `placed`, as the
+ * transcript reads today: the one rule of `check`, `check --fix` and `import-codings --replace`.
+ * A confirmation without stored context (a file written by hand or by an earlier codage) holds at
+ * the very offsets and text it was made at — nothing tells the place changed, and dropping it
+ * would ask the coder again for nothing —; it never holds elsewhere, where nothing tells it is
+ * the same place.
+ */
+export function confirmationHolds(
+  segment: Segment,
+  transcriptText: string,
+  placed: { start: number; end: number; text: string; status: AnchorStatus },
+): boolean {
+  return segment.confirmed === true && segment.ambiguous !== true && placed.status !== 'unplaced' && !confirmedPlaceChanged(segment, transcriptText, placed);
+}
+
 /** A confirmed place whose surroundings changed since (see `confirmedPlaceChanged`): to confirm again. */
 function toConfirmAgain(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
   return {
