@@ -222,13 +222,16 @@ describe('a transcript corrected just next to a place the coder confirmed, the q
     expect(fix.stdout).toContain(`✓ codings/lea.yaml: 1 confirmed segment(s) where the transcript changed, to confirm again (codage confirm): ${before.id}\n`);
     const after = lombalgie();
     expect(after).toMatchObject({ id: before.id, start: before.start, end: before.end, ambiguous: true, suffix: before.suffix.replace('bon,', 'bah,') });
-    expect(after.confirmed).toBeUndefined();
+    // Still marked confirmed once: a place to confirm again, said so (not « placed by an import »).
+    expect(after.confirmed).toBe(true);
     const lea = () =>
-      (JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] }).problems
+      (JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] }).problems
         .filter((p) => p.file === 'codings/lea.yaml' && p.kind.startsWith('segment-'))
-        .map((p) => p.kind);
-    expect(lea()).toEqual(['segment-ambiguous']);
-    expect(runCli(['confirm', before.id, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+        .map((p) => [p.kind, p.message]);
+    expect(lea()).toEqual([['segment-ambiguous', `segment ${before.id} (transcripts/MG1.txt, line 24) is to confirm again: the words around it changed since it was confirmed — “lombalgie”`]]);
+    const confirmed = runCli(['confirm', before.id, '--coder', 'lea', '--study', dir, '--lang', 'fr']);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stdout).toContain(`Dont confirmé(s) de nouveau (les mots autour avaient changé depuis la confirmation)\u00a0: ${before.id}\n`);
     expect(lea()).toEqual([]);
     expect(lombalgie()).toMatchObject({ confirmed: true, start: before.start });
   });

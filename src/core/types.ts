@@ -152,7 +152,9 @@ export interface Segment {
   /**
    * The coder confirmed this place (`codage confirm`) after an import marked it ambiguous: an
    * import that replaces the file and finds the quote again at this very place (same offsets,
-   * same text, same text around it) keeps the confirmation instead of asking again.
+   * same text, same text around it) keeps the confirmation instead of asking again. With
+   * `ambiguous` too: a place confirmed once, to confirm again (`codage check --fix` found the
+   * words around it changed since); an earlier codage reads it as ambiguous.
    */
   confirmed?: boolean;
   /** ISO 8601 time of the last change. */

@@ -332,7 +332,8 @@ async function session(
       ...(resolved.nearest !== undefined && coderFile.segments.length === 0 ? { nearestCoder: resolved.nearest } : {}),
       moved: moved.length,
       approximate: moved.filter((a) => a.status === 'approximate').length,
-      ambiguous: placed.filter((a) => a.segment.ambiguous).map((a) => a.segment.id),
+      ambiguous: placed.filter((a) => a.segment.ambiguous && !a.segment.confirmed).map((a) => a.segment.id),
+      confirmAgain: placed.filter((a) => a.segment.ambiguous && a.segment.confirmed).map((a) => a.segment.id),
       unplaced,
       ...(readingLost.has(t.id) ? { readingLost: readingLost.get(t.id) } : {}),
     }).map((n) => terminalSafe(n[ctx.language]));

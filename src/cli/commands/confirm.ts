@@ -67,7 +67,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
 
   const left = result.coderFile.segments.filter((s) => s.ambiguous).length;
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify({ coder, file, confirmed: result.confirmed, alreadyConfirmed: result.already, notAmbiguous: result.notAmbiguous, ambiguousLeft: left }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ coder, file, confirmed: result.confirmed, confirmedAgain: result.again, alreadyConfirmed: result.already, notAmbiguous: result.notAmbiguous, ambiguousLeft: left }, null, 2)}\n`);
     return 0;
   }
   const colon = fr ? '\u00a0: ' : ': ';
@@ -77,6 +77,13 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
     );
   } else {
     ctx.stdout.write(fr ? `Aucun segment à confirmer dans ${file}.\n` : `No segment to confirm in ${file}.\n`);
+  }
+  if (result.again.length > 0) {
+    ctx.stdout.write(
+      fr
+        ? `Dont confirmé(s) de nouveau (les mots autour avaient changé depuis la confirmation)${colon}${result.again.join(', ')}\n`
+        : `Of which confirmed again (the words around them had changed since they were confirmed): ${result.again.join(', ')}\n`,
+    );
   }
   if (result.already.length > 0) {
     ctx.stdout.write(fr ? `Déjà confirmé(s)${colon}${result.already.join(', ')}\n` : `Already confirmed: ${result.already.join(', ')}\n`);

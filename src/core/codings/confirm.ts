@@ -19,6 +19,8 @@ export interface ConfirmResult {
   coderFile: CoderFile;
   /** Segments whose mark was removed, in file order. */
   confirmed: string[];
+  /** Those of them that were places to confirm again (confirmed once, the words around them changed since). */
+  again: string[];
   /** Ids given that name segments already confirmed (`confirmed`). */
   already: string[];
   /** Ids given that name segments no import marked ambiguous: nothing to confirm. */
@@ -45,11 +47,13 @@ export function confirmSegments(file: CoderFile, request: ConfirmRequest): Confi
     }
   }
   const confirmed: string[] = [];
+  const again: string[] = [];
   const segments = file.segments.map((s) => {
     if (!wanted.has(s.id)) return s;
     confirmed.push(s.id);
+    if (s.confirmed === true) again.push(s.id);
     const { ambiguous: _, ...rest } = s;
     return { ...rest, confirmed: true, at: request.now };
   });
-  return { coderFile: { ...file, segments }, confirmed, already, notAmbiguous, unknown };
+  return { coderFile: { ...file, segments }, confirmed, again, already, notAmbiguous, unknown };
 }

@@ -273,6 +273,8 @@ function withPassage(segment: Segment, from: Segment): void {
   if (from.quote !== undefined) segment.quote = from.quote;
   if (from.otherKeys !== undefined) segment.otherKeys = { ...from.otherKeys };
   if (from.ambiguous === true) segment.ambiguous = true;
+  // A place to confirm again (confirmed once, the words around it changed since) stays one.
+  if (from.ambiguous === true && from.confirmed === true) segment.confirmed = true;
   if (from.prefix !== undefined) segment.prefix = from.prefix;
   if (from.suffix !== undefined) segment.suffix = from.suffix;
 }

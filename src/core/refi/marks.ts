@@ -6,6 +6,8 @@
  * - a selection's Description: « Verbatim exemplaire » (an exemplary quote), « Emplacement à
  *   confirmer (codage confirm) » (`ambiguous`: placed among several equally good places),
  *   « Emplacement confirmé (codage confirm) » (`confirmed`: the coder checked that place),
+ *   « Emplacement à confirmer de nouveau : les mots autour ont changé (codage confirm) » (both:
+ *   a place confirmed once, to confirm again),
  *   « Citation codage : q8m3zd0a » (the `quote` its passages share), « Segment codage : k3j9x2 »
  *   (the segment's id, which check, confirm, the import review and the reconcile log name);
  * - the project's Description: the study's language (« Langue de l’étude : français (fr). »).
@@ -19,6 +21,11 @@ import type { Language, Segment } from '../types.js';
 export const EXEMPLARY_LABEL: Record<Language, string> = { en: 'Exemplary quote', fr: 'Verbatim exemplaire' };
 const AMBIGUOUS_LABEL: Record<Language, string> = { en: 'Place to confirm (codage confirm)', fr: 'Emplacement à confirmer (codage confirm)' };
 const CONFIRMED_LABEL: Record<Language, string> = { en: 'Place confirmed (codage confirm)', fr: 'Emplacement confirmé (codage confirm)' };
+/** Both marks at once: a place confirmed once, to confirm again. */
+const AGAIN_LABEL: Record<Language, string> = {
+  en: 'Place to confirm again: the words around it changed (codage confirm)',
+  fr: 'Emplacement à confirmer de nouveau\u00a0: les mots autour ont changé (codage confirm)',
+};
 const QUOTE_LABEL: Record<Language, string> = { en: 'codage quote', fr: 'Citation codage' };
 const SEGMENT_LABEL: Record<Language, string> = { en: 'codage segment', fr: 'Segment codage' };
 
@@ -47,8 +54,9 @@ export function selectionDescription(s: Pick<Segment, 'id' | 'exemplary' | 'ambi
   const colon = language === 'fr' ? '\u00a0:' : ':';
   const lines: string[] = [];
   if (s.exemplary) lines.push(EXEMPLARY_LABEL[language]);
-  if (s.ambiguous) lines.push(AMBIGUOUS_LABEL[language]);
-  if (s.confirmed) lines.push(CONFIRMED_LABEL[language]);
+  if (s.ambiguous && s.confirmed) lines.push(AGAIN_LABEL[language]);
+  else if (s.ambiguous) lines.push(AMBIGUOUS_LABEL[language]);
+  else if (s.confirmed) lines.push(CONFIRMED_LABEL[language]);
   if (writableId(s.quote)) lines.push(`${QUOTE_LABEL[language]}${colon} ${s.quote}`);
   if (writableId(s.id)) lines.push(`${SEGMENT_LABEL[language]}${colon} ${s.id}`);
   return lines.length === 0 ? undefined : lines.join('\n');
@@ -69,6 +77,10 @@ export function readSelectionDescription(text: string): { marks: SelectionMarks;
     if (both(EXEMPLARY_LABEL).includes(line)) marks.exemplary = true;
     else if (both(AMBIGUOUS_LABEL).includes(line)) marks.ambiguous = true;
     else if (both(CONFIRMED_LABEL).includes(line)) marks.confirmed = true;
+    else if (both(AGAIN_LABEL).includes(line)) {
+      marks.ambiguous = true;
+      marks.confirmed = true;
+    }
     else {
       const quote = QUOTE_LINE.exec(line);
       const segment = quote === null ? SEGMENT_LINE.exec(line) : null;

@@ -138,6 +138,12 @@ describe('codage marks in selection and project descriptions', () => {
     for (const language of ['fr', 'en'] as const) {
       expect(readSelectionDescription(selectionDescription(confirmed, language)!)).toEqual({ marks: { confirmed: true, id: 'b2rfh7db' } });
     }
+    // A place confirmed once, to confirm again (check --fix): one line, read back as both marks.
+    const again = { id: 'b2rfh7db', ambiguous: true as const, confirmed: true as const };
+    expect(selectionDescription(again, 'fr')).toBe('Emplacement à confirmer de nouveau\u00a0: les mots autour ont changé (codage confirm)\nSegment codage\u00a0: b2rfh7db');
+    for (const language of ['fr', 'en'] as const) {
+      expect(readSelectionDescription(selectionDescription(again, language)!)).toEqual({ marks: { ambiguous: true, confirmed: true, id: 'b2rfh7db' } });
+    }
     // An id that would not fit on its line is not written (the import derives one).
     expect(selectionDescription({ id: 'a b' }, 'en')).toBeUndefined();
   });

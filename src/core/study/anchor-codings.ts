@@ -162,8 +162,29 @@ export function anchorCodings(
   return { segments, problems };
 }
 
-/** A segment an import placed among several equally good places, until the coder confirms it. */
+/**
+ * A segment an import placed among several equally good places, until the coder confirms it; or a
+ * place confirmed once that `check --fix` made to confirm again (`confirmed` kept with the mark):
+ * the words around it changed since.
+ */
 function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
+  if (segment.confirmed === true) {
+    return {
+      severity: 'warning',
+      file: entry.file,
+      line: segment.line,
+      column: 5,
+      kind: 'segment-ambiguous',
+      message: {
+        en: `segment ${segment.id} (${transcript.file}, line ${line}) is to confirm again: the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
+        fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — ${messageQuote(segment.text, 'fr')}`,
+      },
+      hint: {
+        en: `check it is still the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
+        fr: `vérifier que c’est toujours le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
+      },
+    };
+  }
   return {
     severity: 'warning',
     file: entry.file,

@@ -38,7 +38,8 @@ describe('codage check --fix and a place the coder confirmed', () => {
     // `huit mois` became `huit longs mois` where it was confirmed: the other `Huit mois` is what check --fix finds.
     const s = fixed(before.replace("c'est huit mois d'attente", "c'est huit longs mois d'attente"));
     expect(s.text).toBe('Huit mois');
-    expect(s.confirmed).toBeUndefined();
+    // Ambiguous, and still marked as confirmed once: a place to confirm again.
+    expect(s.confirmed).toBe(true);
     expect(s.ambiguous).toBe(true);
   });
 
@@ -58,10 +59,19 @@ describe('codage check --fix and a place the coder confirmed', () => {
       const old = e.coderFile.segments[0]!;
       // Same place, same text: only the mark changes, and the words now around it are kept.
       expect({ start: s.start, end: s.end, text: s.text, codes: s.codes }).toEqual({ start: old.start, end: old.end, text: old.text, codes: old.codes });
-      expect(s.confirmed).toBeUndefined();
+      expect(s.confirmed).toBe(true);
       expect(s.ambiguous).toBe(true);
       const start = corrected.indexOf('huit mois');
       expect({ prefix: s.prefix, suffix: s.suffix }).toEqual(contextOf(corrected, start, start + 'huit mois'.length));
+      // check then says it is to confirm again, not that an import placed it.
+      const afterFix = anchorCodings([{ ...e, coderFile: file!.coderFile }], new Map([['P1', t]])).problems;
+      expect(afterFix).toEqual([expect.objectContaining({ kind: 'segment-ambiguous' })]);
+      expect(afterFix[0]!.message.en).toBe('segment seg00001 (P1.txt, line 2) is to confirm again: the words around it changed since it was confirmed — “huit mois”');
+      expect(afterFix[0]!.message.fr).toBe('le segment seg00001 (P1.txt, ligne 2) est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — «\u00a0huit mois\u00a0»');
+      expect(afterFix[0]!.hint!.en).toBe('check it is still the right place, then: codage confirm seg00001 --coder marie (if it is not, code the right passage and delete this line)');
+      // An import's place to confirm keeps its own wording.
+      const imported: CoderEntry = { ...e, coderFile: { ...e.coderFile, segments: [{ ...old, confirmed: undefined, ambiguous: true }] } };
+      expect(anchorCodings([imported], new Map([['P1', t]])).problems[0]!.message.en).toContain('was placed by an import at one of several places');
     }
   });
 

@@ -18,7 +18,8 @@ export interface ReanchoredFile {
  * The coder files with every re-anchored segment (moved, normalised, approximate) written at its
  * new place, with the transcript's exact text and the text now around it. A place confirmed
  * (`codage confirm`) stays so only when the same text has the same words around it there, else it
- * is ambiguous again, with the words now around it — also when the segment stays where it was
+ * is ambiguous again, with the words now around it, and keeps its `confirmed` mark: a place to
+ * confirm again, which the messages tell from a place an import left to confirm — also when the segment stays where it was
  * but the transcript was corrected just before or after it (see `confirmedPlaceChanged`): its
  * place and text are kept, only the mark changes. Unplaced segments are kept exactly as they were.
  * Only files with at least one change are returned.
@@ -48,7 +49,6 @@ export function applyReanchoring(coders: CoderEntry[], anchored: AnchoredSegment
       // A place the coder confirmed, now elsewhere or with other words around it (the transcript
       // changed there): no longer the place confirmed, to confirm again (as import-codings --replace).
       if (confirmedPlaceChanged(segment, a.transcript.text, a)) {
-        delete moved.confirmed;
         moved.ambiguous = true;
         confirmAgain.push(segment.id);
       }

@@ -1,7 +1,8 @@
 /**
  * What the coding screen says as a transcript opens, in both languages: a coder seen for the
  * first time (perhaps a typo of an existing one), segments re-anchored because the transcript
- * changed, segments an import placed among several possible places, and segments that cannot be
+ * changed, segments an import placed among several possible places, places to confirm again (the
+ * words around them changed since they were confirmed), and segments that cannot be
  * placed (kept in the coder file, never dropped). The command only shows them.
  */
 import type { Localized } from '../types.js';
@@ -19,6 +20,8 @@ export interface OpeningFacts {
   approximate: number;
   /** Ids of segments an import placed among several possible places, not yet confirmed. */
   ambiguous: readonly string[];
+  /** Ids of places confirmed once that `check --fix` made to confirm again (the words around them changed). */
+  confirmAgain?: readonly string[];
   /** Segments that cannot be placed: their line in the coder file and their text. */
   unplaced: readonly { line?: number; text: string }[];
   /**
@@ -47,6 +50,14 @@ export function openingNotices(f: OpeningFacts): Localized[] {
     notices.push({
       en: `${f.ambiguous.length} segment(s) placed by an import among several possible places, to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
       fr: `${f.ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles, à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
+    });
+  }
+  const again = f.confirmAgain ?? [];
+  if (again.length > 0) {
+    const ids = again.join(' ');
+    notices.push({
+      en: `${again.length} segment(s) to confirm again (the words around them changed since they were confirmed), to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
+      fr: `${again.length} segment(s) à confirmer de nouveau (les mots autour ont changé depuis leur confirmation), à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
     });
   }
   const lost = f.readingLost;
