@@ -236,3 +236,27 @@ describe('a transcript corrected just next to a place the coder confirmed, the q
     expect(lombalgie()).toMatchObject({ confirmed: true, start: before.start });
   });
 });
+
+describe('a transcript corrected next to an imported place before the coder confirms it', () => {
+  it('confirms the place with the words around it now: check does not ask again at once', () => {
+    const dir = copyStudy();
+    const sheet = join(tempDir(), 'codage.csv');
+    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
+    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const lombalgie = () =>
+      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('  - {'))
+        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; suffix: string; confirmed?: boolean; ambiguous?: boolean })
+        .find((s) => s.text === 'lombalgie')!;
+    const imported = lombalgie();
+    expect(imported.ambiguous).toBe(true);
+    // Corrected after the import, before the confirmation (as long as what it replaces: the place stays).
+    const file = join(dir, 'transcripts/MG1.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('la lombalgie chronique, bon,', 'la lombalgie chronique, bah,'));
+    expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    expect(lombalgie()).toMatchObject({ id: imported.id, start: imported.start, confirmed: true, suffix: imported.suffix.replace('bon,', 'bah,') });
+    const check = JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] };
+    expect(check.problems.filter((p) => p.file === 'codings/lea.yaml' && p.kind.startsWith('segment-'))).toEqual([]);
+  });
+});

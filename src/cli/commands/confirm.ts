@@ -3,7 +3,8 @@ import { confirmSegments } from '../../core/codings/confirm.js';
 import { DataError, UsageError } from '../../core/errors.js';
 import { coderFilePath } from '../../core/study/study.js';
 import { keepReconcileState, reconcileStateAsWritten, type ReconcileState } from '../../io/reconcile-state.js';
-import { readStudyConfig } from '../../io/study.js';
+import { contextAtPlace } from '../../core/study/anchor-codings.js';
+import { loadStudy, readStudyConfig } from '../../io/study.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
@@ -39,6 +40,12 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   }
 
   const file = coderFilePath(coder);
+  // Today's transcripts (read only): each place is confirmed with the words around it now.
+  const { transcriptById } = await loadStudy(root, { coders: [coder] });
+  const contextNow = (s: Parameters<typeof contextAtPlace>[1] & { participant: string }) => {
+    const transcript = transcriptById.get(s.participant);
+    return transcript === undefined ? null : contextAtPlace(transcript, s);
+  };
   let asWritten: ReconcileState | null = null;
   // Read again under the lock, written only if fully understood (changeStudy refuses otherwise).
   const result = changeStudy(root, { command: `codage confirm --coder ${coder}`, files: [file], onNotice: noticePrinter(ctx), language: config.language }, (files) => {
@@ -50,7 +57,7 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
     }
     // A consensus as reconcile wrote it stays reconcile's own after a place is confirmed in it.
     asWritten = reconcileStateAsWritten(root, coder);
-    const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString() });
+    const confirmed = confirmSegments(entry.coderFile, { ids, all: options.all === true, participant: options.participant, now: new Date().toISOString(), contextNow });
     if (confirmed.unknown.length > 0) {
       throw new DataError(
         {

@@ -4,7 +4,7 @@
  * replaces the file and finds the quote again at this place does not ask again. Pure: the
  * command reads and writes the file.
  */
-import type { CoderFile } from '../types.js';
+import type { CoderFile, Segment } from '../types.js';
 
 export interface ConfirmRequest {
   /** Segment ids or quote ids; ignored with `all`. */
@@ -13,6 +13,13 @@ export interface ConfirmRequest {
   all: boolean;
   participant?: string;
   now: string;
+  /**
+   * The words around a segment in today's transcript, null when its text is no longer at its
+   * offsets (`contextAtPlace`): a place is confirmed in the context the coder saw, so that `check`
+   * asks again only when it changes afterwards — not at once, because the transcript was
+   * corrected between the import and the confirmation.
+   */
+  contextNow?: (segment: Segment) => { prefix: string; suffix: string } | null;
 }
 
 export interface ConfirmResult {
@@ -53,7 +60,7 @@ export function confirmSegments(file: CoderFile, request: ConfirmRequest): Confi
     confirmed.push(s.id);
     if (s.confirmed === true) again.push(s.id);
     const { ambiguous: _, ...rest } = s;
-    return { ...rest, confirmed: true, at: request.now };
+    return { ...rest, ...(request.contextNow?.(s) ?? {}), confirmed: true, at: request.now };
   });
   return { coderFile: { ...file, segments }, confirmed, again, already, notAmbiguous, unknown };
 }

@@ -21,7 +21,7 @@ import { intersectionOf } from '../analysis/agreement/units.js';
 import { mergeSpans } from '../spans.js';
 import { compareNatural } from '../natural-sort.js';
 import { shortHash } from '../text/hash.js';
-import { transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
+import { contextAtPlace, transcriptOffsets, type AnchoredSegment } from '../study/anchor-codings.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
 import { isDecided, type Decision } from './decisions.js';
 import { hasNotes, notesOf, type SegmentNotes } from './notes.js';
@@ -286,14 +286,35 @@ function withPassage(segment: Segment, from: Segment): void {
  * there; it stays confirmed, with the time of that confirmation. The `confirmed` mark the file
  * written before has on the same id and place stays too, also once the coder confirmed the place
  * in their own file (the rebuild then has no `ambiguous` mark to take off).
+ *
+ * The words around such a segment (`prefix`, `suffix`) that the file written before records are
+ * kept when they are those the transcript has there today (`contextNow`): codage wrote them there
+ * (`codage confirm`, `check --fix`), after a correction of the transcript next to it; other words
+ * are not taken (a hand edit: the rebuild differs, and reconcile says so). A place confirmed in
+ * that file that `check --fix` made to confirm again (ambiguous, still marked confirmed, with the
+ * words now around it) stays so while the rebuild still has it ambiguous, with its time.
  */
-function withConfirmations(segments: Segment[], previous: readonly Segment[]): void {
+function withConfirmations(segments: Segment[], previous: readonly Segment[], contextNow: (s: Segment) => { prefix: string; suffix: string } | null): void {
   const byId = new Map(previous.map((s) => [s.id, s]));
   for (const segment of segments) {
     const before = byId.get(segment.id);
-    if (before === undefined || before.ambiguous === true) continue;
+    if (before === undefined) continue;
     const same = spanKey(before.participant, before.start, before.end, before.codes, before.text) === spanKey(segment.participant, segment.start, segment.end, segment.codes, segment.text);
     if (!same) continue;
+    const now = before.prefix !== segment.prefix || before.suffix !== segment.suffix ? contextNow(segment) : null;
+    const refreshed = now !== null && before.prefix === now.prefix && before.suffix === now.suffix;
+    if (refreshed) {
+      segment.prefix = now.prefix;
+      segment.suffix = now.suffix;
+    }
+    if (before.ambiguous === true) {
+      if (refreshed && before.confirmed === true && segment.ambiguous === true) {
+        segment.confirmed = true;
+        if (before.at !== undefined) segment.at = before.at;
+        else delete segment.at;
+      }
+      continue;
+    }
     if (before.confirmed === true) segment.confirmed = true;
     if (segment.ambiguous !== true) continue;
     delete segment.ambiguous;
@@ -376,6 +397,10 @@ export function buildConsensus(input: ConsensusInput): ConsensusResult {
     if (memo !== undefined) memos[t.id] = memo;
   }
   const stale = [...decisions.values()].filter((d) => !keys.has(d.key));
-  withConfirmations(segments, input.previous ?? []);
+  const byParticipant = new Map([...input.compared, ...input.copied].map((c) => [c.transcript.id, c.transcript]));
+  withConfirmations(segments, input.previous ?? [], (s) => {
+    const transcript = byParticipant.get(s.participant);
+    return transcript === undefined ? null : contextAtPlace(transcript, s);
+  });
   return { coderFile: { coder: input.into, memos, segments }, agreed, decided, pending, stale, notesLeftOut };
 }

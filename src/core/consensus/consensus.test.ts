@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorCodings } from '../study/anchor-codings.js';
+import { confirmSegments } from '../codings/confirm.js';
+import { anchorCodings, contextAtPlace } from '../study/anchor-codings.js';
 import type { CoderEntry } from '../study/study.js';
 import { makeTranscript, buildCodebook } from '../../../test/support/sample-data.js';
 import type { Segment, Transcript } from '../types.js';
@@ -139,6 +140,50 @@ describe('reconciliation', () => {
     const second = consensusOf(plan(), decisions, 'consensus');
     expect(second.coderFile).toEqual(first.coderFile);
     expect(first.stale.map((d) => d.key)).toEqual(['P9|one-sided|1-2:x|']);
+  });
+
+  it('takes as its own the words around a segment that codage confirm or check --fix wrote after a correction of the transcript, not other words, codes or text', () => {
+    // marie's a4 was placed by an import among several places, with the words around it of the
+    // transcript then: « on ne vous apprend », corrected since to « on ne nous apprend ».
+    const stale = { ...seg(T3, 'a4', 'Je ne suis pas formé à ça', ['formation']), ambiguous: true, prefix: 'P3 : ', suffix: ', on ne vous apprend pas' };
+    const coded = { marie: [...marie.slice(0, 3), stale], paul };
+    const rec = plan(undefined, coded);
+    const decisions = applyStrategy('union', rec.disagreements, new Map(), 'codage --strategy union', '2026-02-02T10:00:00Z');
+    const written = consensusOf(rec, decisions, 'consensus').coderFile;
+    const today = contextAtPlace(T3, stale)!;
+    expect(today.suffix).toBe(', on ne nous apprend pas la');
+    // codage confirm --coder consensus: confirmed, with the words around it today.
+    const confirmed = confirmSegments(written, { ids: ['a4'], all: false, now: '2026-03-03T10:00:00Z', contextNow: (s) => contextAtPlace(T3, s) }).coderFile;
+    expect(confirmed.segments.find((s) => s.id === 'a4')).toMatchObject({ confirmed: true, suffix: today.suffix });
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: confirmed, kept: {} })).toEqual([]);
+    expect(consensusOf(rec, decisions, 'consensus', { previous: confirmed }).coderFile).toEqual(confirmed);
+    // Then check --fix made it a place to confirm again (the words around it changed once more, read as today's here).
+    const again = { ...confirmed, segments: confirmed.segments.map((s) => (s.id === 'a4' ? { ...s, ambiguous: true } : s)) };
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: again, kept: {} })).toEqual([]);
+    expect(consensusOf(rec, decisions, 'consensus', { previous: again }).coderFile).toEqual(again);
+    // A segment the rebuild writes without context, to which check --fix added today's (it moved).
+    const a1 = written.segments.find((s) => s.participant === 'P1')!;
+    const withContext = { ...written, segments: written.segments.map((s) => (s === a1 ? { ...s, ...contextAtPlace(T1, s)! } : s)) };
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: withContext, kept: {} })).toEqual([]);
+    // Words typed by hand, and a code added by hand: changed.
+    const typed = { ...confirmed, segments: confirmed.segments.map((s) => (s.id === 'a4' ? { ...s, suffix: ', on ne nous dit pas' } : s)) };
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: typed, kept: {} })).toEqual(['P3']);
+    const recoded = { ...confirmed, segments: confirmed.segments.map((s) => (s.id === 'a4' ? { ...s, codes: ['formation', 'delais'] } : s)) };
+    expect(consensusChanges(rec, decisions, 'consensus', { coderFile: recoded, kept: {} })).toEqual(['P3']);
+  });
+
+  it('takes without a rebuild the place a coder confirmed in their own file with the words around it today', () => {
+    const stale = { ...seg(T3, 'a4', 'Je ne suis pas formé à ça', ['formation']), ambiguous: true, prefix: 'P3 : ', suffix: ', on ne vous apprend pas' };
+    const before = plan(undefined, { marie: [...marie.slice(0, 3), stale], paul });
+    const decisions = applyStrategy('union', before.disagreements, new Map(), 'codage --strategy union', '2026-02-02T10:00:00Z');
+    const written = consensusOf(before, decisions, 'consensus').coderFile;
+    // codage confirm --coder marie, after the correction: confirmed, with today's words around it.
+    const mine = confirmSegments({ coder: 'marie', memos: {}, segments: [stale] }, { ids: ['a4'], all: false, now: '2026-03-03T10:00:00Z', contextNow: (s) => contextAtPlace(T3, s) }).coderFile.segments;
+    const after = plan(undefined, { marie: [...marie.slice(0, 3), ...mine], paul });
+    expect(consensusChanges(after, decisions, 'consensus', { coderFile: written, kept: {} })).toEqual([]);
+    // Not when marie's file holds words the transcript does not have there (typed by hand).
+    const typed = mine.map((s) => ({ ...s, suffix: ', on ne nous dit pas' }));
+    expect(consensusChanges(plan(undefined, { marie: [...marie.slice(0, 3), ...typed], paul }), decisions, 'consensus', { coderFile: written, kept: {} })).toEqual(['P3']);
   });
 
   it('says in which transcripts a consensus on disk differs from what the decisions give', () => {

@@ -5,7 +5,8 @@
  * decides what may be rebuilt; this module only says where the file and the rebuild differ.
  */
 import { quote, segmentFlow, sortSegments, type KeptEntries } from '../codings/serialize.js';
-import type { CoderFile, Segment } from '../types.js';
+import { contextAtPlace } from '../study/anchor-codings.js';
+import type { CoderFile, Segment, Transcript } from '../types.js';
 import type { Decision } from './decisions.js';
 import { consensusOf, type Reconciliation } from './plan.js';
 
@@ -42,15 +43,22 @@ function byTranscript(file: CoderFile, kept: KeptEntries = {}): Map<string, stri
 /**
  * The consensus on disk, but where a coder confirmed since the place of a segment it took
  * (`codage confirm --coder marie`: the rebuild has the same segment without its `ambiguous` mark,
- * at the time of the confirmation), as the rebuild has it: the rebuild loses nothing there.
+ * at the time of the confirmation, and with the words around it as the transcript has them today,
+ * which `codage confirm` records), as the rebuild has it: the rebuild loses nothing there.
  */
-function withCodersConfirmations(onDisk: CoderFile, rebuilt: CoderFile): CoderFile {
+function withCodersConfirmations(onDisk: CoderFile, rebuilt: CoderFile, transcripts: ReadonlyMap<string, Transcript>): CoderFile {
   const byId = new Map(rebuilt.segments.map((s) => [s.id, s]));
-  const place = (s: Segment) => JSON.stringify([s.participant, s.start, s.end, s.text, s.codes, s.memo, s.exemplary, s.quote, s.prefix, s.suffix]);
+  const place = (s: Segment) => JSON.stringify([s.participant, s.start, s.end, s.text, s.codes, s.memo, s.exemplary, s.quote]);
+  const sameWords = (x: Segment, y: { prefix?: string; suffix?: string } | null) => y !== null && x.prefix === y.prefix && x.suffix === y.suffix;
+  const today = (s: Segment) => {
+    const transcript = transcripts.get(s.participant);
+    return transcript === undefined ? null : contextAtPlace(transcript, s);
+  };
   let changed = false;
   const segments = onDisk.segments.map((s) => {
     const r = byId.get(s.id);
     if (s.ambiguous !== true || r === undefined || r.ambiguous === true || place(r) !== place(s)) return s;
+    if (!sameWords(r, s) && !sameWords(r, today(r))) return s;
     changed = true;
     return r;
   });
@@ -74,11 +82,12 @@ export function consensusChanges(
   onDisk: { coderFile: CoderFile; kept: KeptEntries },
 ): string[] {
   const before = withoutLatest(decisions);
+  const transcripts = new Map([...rec.compared, ...rec.copied].map((c) => [c.transcript.id, c.transcript]));
   let fewest: string[] | null = null;
   for (const rules of RULES) {
     for (const d of [decisions, before]) {
       const rebuilt = consensusOf(rec, d, into, { ...rules, previous: onDisk.coderFile }).coderFile;
-      const current = byTranscript(withCodersConfirmations(onDisk.coderFile, rebuilt), onDisk.kept);
+      const current = byTranscript(withCodersConfirmations(onDisk.coderFile, rebuilt, transcripts), onDisk.kept);
       const changed = differences(current, byTranscript(rebuilt));
       if (changed.length === 0) return [];
       if (fewest === null || changed.length < fewest.length) fewest = changed;

@@ -38,6 +38,18 @@ export function transcriptOffsets(transcript: Transcript): OffsetMap {
   return map;
 }
 
+/**
+ * The words just before and after a segment as the transcript reads today (what `codage confirm`
+ * and `check --fix` record), when its offsets still frame its text; null when they do not.
+ */
+export function contextAtPlace(transcript: Transcript, segment: Pick<Segment, 'start' | 'end' | 'text'>): { prefix: string; suffix: string } | null {
+  const map = transcriptOffsets(transcript);
+  const start = map.toUtf16(segment.start);
+  const end = map.toUtf16(segment.end);
+  if (start < 0 || end < 0 || transcript.text.slice(start, end) !== segment.text) return null;
+  return contextOf(transcript.text, start, end);
+}
+
 /** Per-transcript caches shared by every coder: code point map and the transcript prepared for search. */
 export class TranscriptIndex {
   private readonly maps = new Map<string, OffsetMap>();
