@@ -172,7 +172,14 @@ export interface Segment {
 }
 
 export interface CoderFile {
+  /** The coder's id: the file's name (`codings/<coder>.yaml`), which commands take after `--coder`. */
   coder: string;
+  /**
+   * The coder's name as people write it, when it is not the id: `coder: Marie Dupont` in
+   * codings/marie-dupont.yaml (a project from NVivo or MAXQDA names its users so). Written back as
+   * `coder:`, and as the user's name in a REFI-QDA export.
+   */
+  name?: string;
   /** Memos on whole transcripts, by participant id. */
   memos: Record<string, string>;
   segments: Segment[];

@@ -61,6 +61,7 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
     let unplaced = 0;
     const coders = study.coders.map((c) => ({
       coder: c.coder,
+      ...(c.coderFile.name !== undefined ? { name: c.coderFile.name } : {}),
       memos: c.coderFile.memos,
       segments: segments
         .filter((a) => a.coder === c.coder)

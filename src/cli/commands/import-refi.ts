@@ -121,7 +121,9 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           if (memos[participant] === undefined) memos[participant] = memo;
           else if (memos[participant] !== memo) memos[participant] = `${memos[participant]}\n\n${memo}`;
         }
-        change.writeCoder({ coder: c.coder, coderFile: { coder: c.coder, memos, segments }, ...(current ? { kept: current.kept } : {}) });
+        // A coder file already there keeps its `coder:`; a new one takes the user's name.
+        const name = current ? current.coderFile.name : c.name;
+        change.writeCoder({ coder: c.coder, coderFile: { coder: c.coder, ...(name !== undefined ? { name } : {}), memos, segments }, ...(current ? { kept: current.kept } : {}) });
         merged.push({ coder: c.coder, added, kept: c.segments.length - added });
       }
       // The notes on the project, a transcript, a code or a theme: memos/, added to a memo already there.

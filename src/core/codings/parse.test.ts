@@ -193,6 +193,23 @@ describe('parseCoderFile: problems', () => {
     expect(coderFile.coder).toBe('marie');
   });
 
+  it('reads `coder` as the coder’s name as people write it when the file name derives from it, and writes it back', () => {
+    for (const [written, file] of [['"Marie Dupont"', 'marie-dupont'], ['"Marie Dupont"', 'marie-dupont-2'], ['Léa', 'lea'], ['léa', 'léa-2'], ['"Dr Martin"', 'paul']] as const) {
+      const text = CANONICAL.replace('coder: marie', `coder: ${written}`);
+      const { problems, coderFile } = parseCoderFile(text, `codings/${file}.yaml`, file);
+      expect(problems, `${written} in ${file}.yaml`).toEqual([]);
+      expect(coderFile.coder).toBe(file);
+      expect(coderFile.name).toBe(JSON.parse(written.startsWith('"') ? written : `"${written}"`));
+      expect(serializeCoderFile(coderFile)).toContain(`\ncoder: ${written}\n`);
+    }
+    // Another coder's id (a copied file) is still pointed out, and not kept as a name.
+    for (const [written, file] of [['paul', 'marie'], ['marie-dupont', 'marie']] as const) {
+      const { problems, coderFile } = parseCoderFile(CANONICAL.replace('coder: marie', `coder: ${written}`), `codings/${file}.yaml`, file);
+      expect(problems.map((p) => p.kind)).toEqual(['coder-file-coder-mismatch']);
+      expect(coderFile.name).toBeUndefined();
+    }
+  });
+
   it('reports an unknown version and refuses rewriting', () => {
     const { problems, rewritable } = read(CANONICAL.replace('version: 1', 'version: 2'));
     expect(problems.map((p) => [p.kind, p.line])).toEqual([['coder-file-version', 3]]);

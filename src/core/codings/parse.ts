@@ -20,6 +20,8 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { CoderFile, Localized, Problem, Segment } from '../types.js';
 import { nearest } from '../codebook/nearest.js';
+import { slugify } from '../codebook/slug.js';
+import { isValidCoderName } from '../study/study.js';
 import { aliasBombProblem, MAX_ALIAS_COUNT, positionAt, yamlProblems } from '../codebook/yaml-problems.js';
 import { CODER_FILE_VERSION } from './serialize.js';
 import type { ExtraKey, InvalidSegment } from './serialize.js';
@@ -541,6 +543,19 @@ function toSegment(v: Record<string, unknown>, line: number): { segment: Segment
   return { segment, duplicateCodes: unique.length !== codes.length };
 }
 
+/**
+ * Whether `coder:` is the coder's name as people write it rather than another coder's id: it
+ * cannot be a file name (`Marie Dupont`), or the file's name derives from it (`Marie` for
+ * marie.yaml or marie-2.yaml, `Dr Martin` for dr-martin.yaml, as import-refi names coder files).
+ * Any other id (`coder: paul` in marie.yaml, a copied file) is still pointed out.
+ */
+export function isDisplayNameOf(written: string, coder: string): boolean {
+  if (written.trim() === '' || written !== written.trim() || /[\u0000-\u001f\u007f]/.test(written)) return false;
+  if (!isValidCoderName(written)) return true;
+  const file = coder.toLowerCase();
+  return [written.toLowerCase(), slugify(written, 'coder')].some((base) => file === base || (file.startsWith(`${base}-`) && /^\d+$/.test(file.slice(base.length + 1))));
+}
+
 function check(raw: RawFile, file: string, coderFromFileName: string): CoderFileRead {
   const problems = raw.problems;
   const problem = (severity: Problem['severity'], at: { line: number; column?: number }, kind: string, message: Localized, hint?: Localized): void => {
@@ -562,9 +577,12 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
     });
   }
 
+  let name: string | undefined;
   if (raw.coder !== undefined && raw.coder !== null) {
     const written = typeof raw.coder === 'string' ? raw.coder : String(raw.coder);
-    if (written !== coderFromFileName) {
+    if (written !== coderFromFileName && isDisplayNameOf(written, coderFromFileName)) {
+      name = written;
+    } else if (written !== coderFromFileName) {
       problem('warning', raw.coderAt?.() ?? { line: 1 }, 'coder-file-coder-mismatch', {
         en: `The file says \`coder: ${written}\` but its name says \`${coderFromFileName}\`: the file name is used.`,
         fr: `Le fichier indique \`coder: ${written}\` mais son nom indique \`${coderFromFileName}\` : c’est le nom du fichier qui compte.`,
@@ -686,5 +704,5 @@ function check(raw: RawFile, file: string, coderFromFileName: string): CoderFile
     );
   }
 
-  return { coderFile: { coder, memos, segments }, problems, invalid, extra: raw.extra.map(({ key, value }) => ({ key, value })), rewritable };
+  return { coderFile: { coder, ...(name !== undefined ? { name } : {}), memos, segments }, problems, invalid, extra: raw.extra.map(({ key, value }) => ({ key, value })), rewritable };
 }

@@ -148,7 +148,7 @@ export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}, lang
  */
 export function coderFileBytes(file: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): Uint8Array {
   const out = new Utf8Writer();
-  out.write(`${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.coder)}\n`);
+  out.write(`${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.name ?? file.coder)}\n`);
   const memoKeys = Object.keys(file.memos).sort(compareNatural);
   if (memoKeys.length === 0) out.write('memos: {}\n');
   else {

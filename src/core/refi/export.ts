@@ -35,7 +35,8 @@ export interface RefiStudy {
   /** In interview order. */
   transcripts: { id: string; text: string }[];
   participants: Map<string, Participant>;
-  coders: { coder: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
+  /** `name`: the coder's name as people write it (`coder:` in the coder file), when it is not the id. */
+  coders: { coder: string; name?: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
   /** The `language` of codage.yaml, when it sets one: said in the project's Description. */
   studyLanguage?: Language;
   /** The study's memos (`memos/`): on the study, on a transcript (by id), on a code or theme (by id). */
@@ -188,7 +189,11 @@ export function projectQde(
 
   if (study.coders.length > 0) {
     w.lines.line('  <Users>');
-    for (const { coder } of study.coders) w.lines.line(`    <User${attributes([['guid', userGuid(coder)], ['name', coder], ['id', coder]])}/>`);
+    // Named as the coder file says (`coder: Marie Dupont`); the id is the file's name, which an import gives the file back.
+    for (const { coder, name } of study.coders) {
+      const shown = name !== undefined && isXmlText(name) ? name : coder;
+      w.lines.line(`    <User${attributes([['guid', userGuid(coder)], ['name', shown], ['id', coder]])}/>`);
+    }
     w.lines.line('  </Users>');
   }
 

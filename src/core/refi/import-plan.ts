@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { slugify, uniqueId } from '../codebook/slug.js';
 import { DataError } from '../errors.js';
-import { isValidCoderName } from '../study/study.js';
+import { coderFilePath, isValidCoderName } from '../study/study.js';
 import { parseAttributeValue } from '../study/participants.js';
 import type { AttributeValue, Attributes, Localized, Segment, Severity } from '../types.js';
 import { planRefiCodebook } from './codebook-plan.js';
@@ -49,7 +49,8 @@ export interface ImportPlan {
   codebook: string;
   codebookChanged: boolean;
   transcripts: { id: string; file: string; content: string }[];
-  coders: { coder: string; memos: Record<string, string>; segments: Segment[] }[];
+  /** Each coder file: its name, the user's name when it is another (`coder:`), memos and segments. */
+  coders: { coder: string; name?: string; memos: Record<string, string>; segments: Segment[] }[];
   /** Memo files of `memos/` the notes become: on the project, a transcript (a note with no user), a code or a theme. */
   memos: { file: string; text: string }[];
   report: ReportLine[];
@@ -128,14 +129,34 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   counts.themes = planned.counts.themes;
 
   // --- Coders ---------------------------------------------------------------------------------
+  // Each user is a coder file of its own, named after the user (`Marie Dupont` → marie-dupont.yaml,
+  // its `coder:` the user's name); a project codage wrote gives the file's name as the user's id.
+  // Two users of the same name, or of names one file on macOS and Windows (`Léa`, `léa`), are two
+  // files, never one: codings/marie-dupont-2.yaml. Codings that name no user of the project go to a
+  // file named after the tool, and the report says how many.
+  const fromCodage = /^codage\b/i.test(project.origin ?? '');
   const coderOfUser = new Map<string, string>();
+  const displayNames = new Map<string, string>();
+  /** File names taken, in lower case (one file on macOS and Windows). */
   const takenCoders = new Set<string>();
-  const fallbackCoder = () => {
-    const name = coderOfUser.get('') ?? uniqueId(slugify(project.origin?.split(/\s+/)[0] ?? '', 'refi'), takenCoders);
-    takenCoders.add(name);
-    coderOfUser.set('', name);
+  const freeCoder = (base: string): string => {
+    let name = base;
+    for (let n = 2; takenCoders.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    takenCoders.add(name.toLowerCase());
     return name;
   };
+  let withoutUser = 0;
+  const fallbackCoder = () => {
+    withoutUser++;
+    let name = coderOfUser.get('');
+    if (name === undefined) {
+      name = freeCoder(slugify(project.origin?.split(/\s+/)[0] ?? '', 'refi'));
+      coderOfUser.set('', name);
+    }
+    return name;
+  };
+  const usersByName = new Map<string, string[]>();
+  for (const [guid, user] of project.users) usersByName.set(user.name.trim(), [...(usersByName.get(user.name.trim()) ?? []), guid]);
   const memoTexts = new Map<string, string[]>();
   const addMemo = (subject: MemoSubject, text: string) => {
     const file = memoFile(subject);
@@ -143,14 +164,21 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     counts.memos++;
   };
   const coderFor = (user: string | undefined): string => {
-    if (user === undefined || !project.users.has(user)) return fallbackCoder();
+    const u = user === undefined ? undefined : project.users.get(user);
+    if (user === undefined || u === undefined) return fallbackCoder();
     let name = coderOfUser.get(user);
     if (name === undefined) {
-      const wanted = project.users.get(user) ?? '';
-      name = uniqueId(isValidCoderName(wanted) ? wanted : slugify(wanted, 'coder'), takenCoders);
-      takenCoders.add(name);
+      const wanted = u.name.trim();
+      const base = fromCodage && u.id !== undefined && isValidCoderName(u.id) ? u.id : isValidCoderName(wanted) ? wanted : slugify(wanted === '' ? (u.id ?? '') : wanted, 'coder');
+      name = freeCoder(base);
       coderOfUser.set(user, name);
-      if (name !== wanted) say('info', 'refi-coder-name', `the user "${wanted}" is the coder ${name}`, `l’utilisateur « ${wanted} » est le codeur ${name}`);
+      if (wanted !== '' && wanted !== name) displayNames.set(name, wanted);
+      const namesakes = usersByName.get(wanted) ?? [];
+      if (namesakes.length > 1 && wanted !== '') {
+        say('warning', 'refi-coder-same-name', `${namesakes.length} users are named "${wanted}": each keeps their codings in a coder file of their own (this one: ${coderFilePath(name)})`, `${namesakes.length} utilisateurs s’appellent « ${wanted} »\u00a0: chacun garde ses codages dans son propre fichier de codeur (celui-ci\u00a0: ${coderFilePath(name)})`);
+      } else if (wanted !== name && !(fromCodage && name === u.id)) {
+        say('info', 'refi-coder-name', `the user "${wanted}" is the coder ${name} (${coderFilePath(name)}, coder: ${wanted})`, `l’utilisateur « ${wanted} » est le codeur ${name} (${coderFilePath(name)}, coder\u00a0: ${wanted})`);
+      }
     }
     return name;
   };
@@ -311,6 +339,10 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     }
   }
 
+  const anonymous = coderOfUser.get('');
+  if (anonymous !== undefined && coders.has(anonymous)) {
+    say('warning', 'refi-coding-no-user', `${withoutUser} coding(s) or note(s) name no user of the project: they are in ${coderFilePath(anonymous)}, apart from every user's`, `${withoutUser} codage(s) ou note(s) ne nomment aucun utilisateur du projet\u00a0: ils sont dans ${coderFilePath(anonymous)}, à part de ceux de chaque utilisateur`);
+  }
   if (projectCounting !== null && projectCounting !== 'code-points') {
     say('info', 'refi-counting', `positions in this file count ${COUNTING_NAMES[projectCounting].en}, not code points as the standard says: corrected`, `les positions de ce fichier comptent en ${COUNTING_NAMES[projectCounting].fr}, et non en points de code comme le veut le standard : corrigées`);
   }
@@ -375,7 +407,7 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     codebook,
     codebookChanged: codebook !== baseline || existing.codebook.trim() === '',
     transcripts,
-    coders: [...coders.entries()].map(([coder, data]) => ({ coder, memos: data.memos, segments: data.segments })),
+    coders: [...coders.entries()].map(([coder, data]) => ({ coder, ...(displayNames.has(coder) ? { name: displayNames.get(coder)! } : {}), memos: data.memos, segments: data.segments })),
     report,
     counts,
   };

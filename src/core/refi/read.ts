@@ -52,7 +52,8 @@ export interface RefiProject {
   origin?: string;
   /** The project's own Description (codage writes the study's language there). */
   description?: string;
-  users: Map<string, string>;
+  /** Users by GUID (key form): the name the tool shows, and the `id` it gives (codage writes the coder file's name there). */
+  users: Map<string, { name: string; id?: string }>;
   codes: RefiCode[];
   variables: Map<string, { name: string; type: string }>;
   cases: { guid: string; name: string; description?: string; values: { variable: string; value: RefiValue }[]; sources: string[] }[];
@@ -174,10 +175,11 @@ export function readProjectXml(xml: string, file: string): RefiProject {
     );
   }
   const left = new Map<string, number>();
-  const users = new Map<string, string>();
+  const users = new Map<string, { name: string; id?: string }>();
   for (const el of children(child(root, 'Users') ?? root, 'User')) {
     const guid = keyOf(el, 'guid');
-    if (guid !== undefined) users.set(guid, attr(el, 'name') ?? attr(el, 'id') ?? '');
+    const id = attr(el, 'id');
+    if (guid !== undefined) users.set(guid, { name: attr(el, 'name') ?? id ?? '', ...(id !== undefined ? { id } : {}) });
   }
   const codebook = child(root, 'CodeBook');
   const codes = readCodes(codebook ? child(codebook, 'Codes') : undefined);
