@@ -243,7 +243,7 @@ describe('round trip: what codage knows of a segment, a code and the study comes
     const xml = unzip(out)['project.qde']!;
     expect(xml).toContain('<Description>Emplacement à confirmer (codage confirm)\nCitation codage\u00a0: q8m3zd0a\nSegment codage\u00a0: ');
     expect(xml).toContain('Identifiant codage\u00a0: entourage</Description>');
-    expect(xml).toContain('<Description>Étude codage. Langue de l’étude\u00a0: français (fr).</Description>');
+    expect(xml).toContain('<Description>Étude codage. Langue de l’étude\u00a0: français (fr). Codeur par défaut\u00a0: marie (codings/marie.yaml).</Description>');
     if (hasXmllint) {
       const qde = join(tempDir(), 'project.qde');
       writeFileSync(qde, xml);

@@ -192,13 +192,13 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
   return { transcripts, problems };
 }
 
-async function readParticipants(root: string): Promise<{ rows: ParticipantRow[]; columns: string[]; problems: Problem[] }> {
+async function readParticipants(root: string): Promise<{ rows: ParticipantRow[]; columns: string[]; exists?: true; problems: Problem[] }> {
   const file = STUDY_FILES.participants;
   try {
     const bytes = await readOptional(join(root, file));
     if (bytes === null) return { rows: [], columns: [], problems: [] };
     const parsed = parseParticipantsCsv(decodeStudyText(bytes), file);
-    return { rows: parsed.rows, columns: parsed.columns, problems: parsed.problems };
+    return { rows: parsed.rows, columns: parsed.columns, exists: true, problems: parsed.problems };
   } catch (error) {
     return { rows: [], columns: [], problems: [unreadable(file, error)] };
   }
@@ -348,6 +348,7 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     interviewOrder: order.places,
     transcriptById: new Map(order.ordered.map((t) => [t.id, t])),
     participants: merged.participants,
+    ...(participantsRead.exists ? { participantColumns: participantsRead.columns } : {}),
     codebook: codebookRead.codebook,
     codebookSource: codebookRead.source,
     coders,

@@ -1,6 +1,8 @@
 import { readMemos } from '../../io/memos.js';
 import { extname, resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
+import type { AttributePlace } from '../../core/refi/attribute-places.js';
+import type { Study } from '../../core/study/study.js';
 import { codebookQdc, projectQde, type ExportedSegment, type UnwritableText } from '../../core/refi/export.js';
 import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { CommandContext } from '../context.js';
@@ -27,6 +29,20 @@ function refuseUnwritable(unwritable: UnwritableText[]): void {
     { en: `XML cannot hold what is in ${list.en}: nothing was exported`, fr: `le XML ne peut pas contenir ce qu’il y a dans ${list.fr}\u00a0: rien n’a été exporté` },
     { hint: { en: 'remove the control characters there (codage check shows them), then export again', fr: 'y retirer les caractères de contrôle (codage check les montre), puis exporter à nouveau' } },
   );
+}
+
+/** Where each attribute is: participants.csv's columns in their order, then the front matter's. */
+function attributePlaces(study: Study): Map<string, AttributePlace> {
+  const places = new Map<string, AttributePlace>();
+  for (const column of study.participantColumns ?? []) places.set(column, { csv: true, frontMatter: false });
+  for (const t of study.transcripts) {
+    for (const key of Object.keys(t.attributes)) {
+      const place = places.get(key);
+      if (place === undefined) places.set(key, { csv: false, frontMatter: true });
+      else place.frontMatter = true;
+    }
+  }
+  return places;
 }
 
 /** `codage export project --format qdpx -o FILE` and `codage export codebook --format qdc -o FILE`. */
@@ -111,7 +127,9 @@ export async function exportRefi(baseCtx: CommandContext, what: string, format: 
       participants: study.participants,
       coders,
       memos: memos.study === undefined ? { transcripts: memos.transcripts, nodes: memos.nodes } : memos,
+      attributePlaces: attributePlaces(study),
       ...(study.config.language !== undefined ? { studyLanguage: study.config.language } : {}),
+      ...(study.config.coder !== undefined && coders.some((c) => c.coder === study.config.coder) ? { defaultCoder: study.config.coder } : {}),
     }, archive.onXml);
     refuseUnwritable(unwritable);
     out = await archive.bytes(sources);

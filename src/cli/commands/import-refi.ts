@@ -1,11 +1,12 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { planImport, type ImportedSource, type ImportPlan } from '../../core/refi/import-plan.js';
-import { readProjectLanguage } from '../../core/refi/marks.js';
+import { readProjectDefaultCoder, readProjectLanguage } from '../../core/refi/marks.js';
 import type { RefiProject } from '../../core/refi/read.js';
 import { studyReadme } from '../../core/study/readme.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
+import { decodeTranscriptBytes } from '../../core/text/decode.js';
 import { guessLanguage } from '../../core/text/language.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Language, Localized, Segment } from '../../core/types.js';
@@ -23,6 +24,12 @@ interface ImportRefiOptions {
   title?: string;
   dryRun?: boolean;
   json?: boolean;
+}
+
+/** participants.csv as the plan reads it: rows are added at its end only when it is in UTF-8. */
+function csvText(bytes: Uint8Array): { text: string; appendable: boolean } {
+  const decoded = decodeTranscriptBytes(bytes);
+  return { text: decoded.text.replace(/\r\n?/g, '\n'), appendable: decoded.encoding === 'utf-8' && decoded.note === undefined };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -76,32 +83,45 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   const language: Language = declared ?? guessed ?? ctx.language;
   const transcripts = new Map((study?.transcripts ?? []).map((t) => [t.id, t.text]));
   const transcriptFiles = new Set((study?.transcripts ?? []).map((t) => basename(t.file).toLowerCase()));
-  const plan = (codebook: string): ImportPlan => planImport(project, texts, { codebook, emptyCodebook: emptyCodebook(language), transcripts, transcriptFiles }, language);
+  const plan = (codebook: string, participantsCsv?: Uint8Array | null): ImportPlan =>
+    planImport(project, texts, { codebook, emptyCodebook: emptyCodebook(language), transcripts, transcriptFiles, ...(participantsCsv ? { participantsCsv: csvText(participantsCsv) } : {}) }, language);
 
   // A first plan on the codebook as it is now says which files the change writes (and locks);
   // the plan is made again under the locks, on the codebook read there.
-  const first = plan(study?.codebookSource ?? '');
+  const first = plan(study?.codebookSource ?? '', existing ? await readFile(join(root, STUDY_FILES.participants)).catch(() => null) : null);
   const created = first.transcripts.map((t) => t.file);
   // A new study gets its README, unless the folder already has one (kept, as init keeps it).
   const readme = !existing && !(await stat(join(root, 'README.md')).then(() => true, () => false));
   const newStudyFiles = existing ? [] : [STUDY_FILES.config, ...(readme ? ['README.md'] : [])];
-  const files = [STUDY_FILES.codebook, ...newStudyFiles, ...created, ...first.coders.map((c) => coderFilePath(c.coder)), ...first.memos.map((m) => m.file)];
+  const files = [STUDY_FILES.codebook, ...newStudyFiles, ...(first.participants ? [STUDY_FILES.participants] : []), ...created, ...first.coders.map((c) => coderFilePath(c.coder)), ...first.memos.map((m) => m.file)];
   const title = options.title ?? project.name ?? basename(root);
 
   const result = changeStudy(
     root,
     { command: `codage import-refi ${basename(file)}`, files, onNotice: noticePrinter(ctx), dryRun: options.dryRun === true, language },
     (change) => {
-      const final = plan(change.codebook());
+      const final = plan(change.codebook(), first.participants ? change.bytes(STUDY_FILES.participants) : null);
       if (final.codebookChanged) change.writeCodebook(final.codebook);
       if (!existing) {
         // The sources' order is the interview order of the other tool (and of a codage export).
         const order = final.transcripts.map((t) => JSON.stringify(t.id));
-        const config = configText(title, language).replace(/^# order: .*$/m, (line) => (order.length > 0 ? `order: [${order.join(', ')}]` : line));
+        // The default coder a codage export names (whose coding the counts show), when that coder came back.
+        const coder = readProjectDefaultCoder(project.description);
+        const config = configText(title, language)
+          .replace(/^# order: .*$/m, (line) => (order.length > 0 ? `order: [${order.join(', ')}]` : line))
+          .replace(/^# coder: \S+(.*)$/m, (line, rest: string) => (coder !== undefined && final.coders.some((c) => c.coder === coder) ? `coder: ${coder}${rest}` : line));
         change.createFile(STUDY_FILES.config, config);
         if (readme) change.createFile('README.md', studyReadme(title, language));
       }
       for (const t of final.transcripts) change.createFile(t.file, t.content);
+      // participants.csv: a new file, or rows added after the study's own, whose bytes stay as they are.
+      if (final.participants !== undefined && !final.participants.append) change.createFile(STUDY_FILES.participants, final.participants.text);
+      else if (final.participants !== undefined) {
+        const current = change.bytes(STUDY_FILES.participants)!;
+        const eol = Buffer.from(current).includes('\r\n') ? '\r\n' : '\n';
+        const newline = current.length > 0 && current[current.length - 1] !== 0x0a ? eol : '';
+        change.writeBytes(STUDY_FILES.participants, Buffer.concat([current, Buffer.from(`${newline}${final.participants.text.replace(/\n/g, eol)}`, 'utf8')]));
+      }
       const merged: { coder: string; added: number; kept: number }[] = [];
       for (const c of final.coders) {
         const current = change.coder(c.coder);
@@ -152,6 +172,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
         dryRun: options.dryRun === true,
         counts: done.counts,
         transcripts: done.transcripts.map((t) => ({ id: t.id, file: t.file })),
+        attributes: { participantsCsv: done.attributes.csv, frontMatter: done.attributes.frontMatter, ...(done.participants ? { rows: done.participants.rows, appended: done.participants.append } : {}) },
         coders: merged,
         report: report.map((r) => ({ severity: r.severity, kind: r.kind, message: r.message[ctx.language] })),
       })}\n`,
@@ -166,6 +187,12 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       ? `  livre de codes : ${c.themes} thème(s) et ${c.codes} code(s) ajoutés\n  transcriptions : ${c.transcripts} créée(s)${c.reused > 0 ? `, ${c.reused} déjà présente(s) à l'identique` : ''}\n`
       : `  codebook: ${c.themes} theme(s) and ${c.codes} code(s) added\n  transcripts: ${c.transcripts} created${c.reused > 0 ? `, ${c.reused} already there, identical` : ''}\n`,
   );
+  const where = done.attributes;
+  if (done.participants !== undefined) {
+    const n = done.participants.rows;
+    ctx.stdout.write(fr ? `  participants.csv\u00a0: ${n} ligne(s) ${done.participants.append ? 'ajoutée(s)' : 'écrite(s)'} (${where.csv.join(', ')})\n` : `  participants.csv: ${n} row(s) ${done.participants.append ? 'added' : 'written'} (${where.csv.join(', ')})\n`);
+  }
+  if (where.frontMatter.length > 0) ctx.stdout.write(fr ? `  attributs dans l’en-tête des transcriptions\u00a0: ${where.frontMatter.join(', ')}\n` : `  attributes in the transcripts' front matter: ${where.frontMatter.join(', ')}\n`);
   for (const m of merged) {
     ctx.stdout.write(fr ? `  ${coderFilePath(m.coder)}\u00a0: ${m.added} segment(s) ajouté(s)${m.kept > 0 ? `, ${m.kept} déjà présent(s)` : ''}\n` : `  ${coderFilePath(m.coder)}: ${m.added} segment(s) added${m.kept > 0 ? `, ${m.kept} already there` : ''}\n`);
   }

@@ -14,6 +14,7 @@
  */
 import { deName } from '../report/typography.js';
 import type { AttributeValue, Codebook, CodebookNode, Language, Localized, Participant, Segment } from '../types.js';
+import { attributePlaceDescription, type AttributePlace } from './attribute-places.js';
 import { nodeDescription } from './description.js';
 import { projectDescription, selectionDescription } from './marks.js';
 import { Utf8Writer } from '../text/utf8-writer.js';
@@ -37,8 +38,15 @@ export interface RefiStudy {
   participants: Map<string, Participant>;
   /** `name`: the coder's name as people write it (`coder:` in the coder file), when it is not the id. */
   coders: { coder: string; name?: string; memos: Record<string, string>; segments: ExportedSegment[] }[];
+  /** The `coder` of codage.yaml, when it names one of the exported coders: said in the project's Description. */
+  defaultCoder?: string;
   /** The `language` of codage.yaml, when it sets one: said in the project's Description. */
   studyLanguage?: Language;
+  /**
+   * Where each attribute is in the study (participants.csv, front matter), in the order of
+   * participants.csv's columns, then of the front matter: the Variables' order and Descriptions.
+   */
+  attributePlaces?: ReadonlyMap<string, AttributePlace>;
   /** The study's memos (`memos/`): on the study, on a transcript (by id), on a code or theme (by id). */
   memos?: { study?: string; transcripts: ReadonlyMap<string, string>; nodes: ReadonlyMap<string, string> };
 }
@@ -228,11 +236,17 @@ export function projectQde(
       names.push(key);
     }
   }
+  // participants.csv's columns in their order, then the front matter's attributes.
+  const placed = [...(study.attributePlaces?.keys() ?? [])].filter((name) => seen.has(name));
+  names.splice(0, names.length, ...placed, ...names.filter((name) => !study.attributePlaces?.has(name)));
   const types = new Map(names.map((name) => [name, variableType(study.transcripts.map((t) => study.participants.get(t.id)?.attributes[name] ?? null))]));
   if (names.length > 0) {
     w.lines.line('  <Variables>');
     for (const name of names) {
-      w.lines.line(`    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l’attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}/>`);
+      const open = `    <Variable${attributes([['guid', stableGuid('variable', name)], ['name', w.check(name, { en: `the attribute "${name}"`, fr: `l’attribut « ${name} »` })], ['typeOfVariable', types.get(name)!]])}`;
+      const place = study.attributePlaces?.get(name);
+      const description = place === undefined ? undefined : attributePlaceDescription(place, study.language);
+      w.lines.line(description === undefined ? `${open}/>` : `${open}><Description>${xmlText(description)}</Description></Variable>`);
     }
     w.lines.line('  </Variables>');
   }
@@ -329,7 +343,7 @@ export function projectQde(
     }
     w.lines.line('  </Notes>');
   }
-  if (study.studyLanguage !== undefined) w.lines.line(`  <Description>${xmlText(projectDescription(study.studyLanguage, study.language))}</Description>`);
+  if (study.studyLanguage !== undefined || study.defaultCoder !== undefined) w.lines.line(`  <Description>${xmlText(projectDescription(study.studyLanguage, study.language, study.defaultCoder))}</Description>`);
   if (studyNote !== undefined) w.lines.line(`  <NoteRef${attributes([['targetGUID', studyNote]])}/>`);
   w.lines.line('</Project>');
   return { xml: w.lines.bytes(), sources, unwritable: w.unwritable };

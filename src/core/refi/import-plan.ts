@@ -15,7 +15,9 @@ import { createHash } from 'node:crypto';
 import { slugify, uniqueId } from '../codebook/slug.js';
 import { DataError } from '../errors.js';
 import { coderFilePath, isValidCoderName } from '../study/study.js';
-import { parseAttributeValue } from '../study/participants.js';
+import { parseAttributeValue, parseParticipantsCsv } from '../study/participants.js';
+import { detectDelimiter } from '../text/csv-delimiter.js';
+import { attributeCell, participantsCsvRows, readAttributePlace } from './attribute-places.js';
 import type { AttributeValue, Attributes, Localized, Segment, Severity } from '../types.js';
 import { planRefiCodebook } from './codebook-plan.js';
 import { readSelectionDescription } from './marks.js';
@@ -43,6 +45,11 @@ export interface ExistingStudy {
   transcripts: Map<string, string>;
   /** File names already in transcripts/ (lower case), so that no new file takes one. */
   transcriptFiles: Set<string>;
+  /**
+   * participants.csv when the study has one: its text, and whether rows may be added at its end
+   * (not when it is in another encoding than UTF-8: the rows would not read back).
+   */
+  participantsCsv?: { text: string; appendable: boolean };
 }
 
 export interface ImportPlan {
@@ -51,6 +58,10 @@ export interface ImportPlan {
   transcripts: { id: string; file: string; content: string }[];
   /** Each coder file: its name, the user's name when it is another (`coder:`), memos and segments. */
   coders: { coder: string; name?: string; memos: Record<string, string>; segments: Segment[] }[];
+  /** participants.csv: the whole new file, or the rows to add at the end of the study's (`append`). */
+  participants?: { file: string; text: string; append: boolean; rows: number };
+  /** The attributes written in participants.csv (in its column order) and in the front matter: what went where. */
+  attributes: { csv: string[]; frontMatter: string[] };
   /** Memo files of `memos/` the notes become: on the project, a transcript (a note with no user), a code or a theme. */
   memos: { file: string; text: string }[];
   report: ReportLine[];
@@ -193,6 +204,25 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
   const variableOf = (guid: string) => project.variables.get(guid);
   const valuesBySource = new Map<string, { variable: string; value: RefiValue }[]>();
   for (const c of project.cases) for (const s of c.sources) valuesBySource.set(s, [...(valuesBySource.get(s) ?? []), ...c.values]);
+  // Where attributes go: participants.csv when the study keeps them there (its columns), or when
+  // the project was made by codage from a study that did (the Variables' Descriptions); else, and
+  // for what a cell cannot hold, each transcript's front matter.
+  const csvText = existing.participantsCsv;
+  const csvRead = csvText === undefined ? undefined : parseParticipantsCsv(csvText.text, 'participants.csv');
+  const csvDelimiter = csvText !== undefined ? detectDelimiter(csvText.text) : language === 'fr' ? ';' : ',';
+  const placeOf = new Map([...project.variables.values()].map((v) => [v.name, readAttributePlace(v.description)]));
+  const csvColumns = csvRead !== undefined ? (csvText!.appendable ? csvRead.columns : []) : [...placeOf].filter(([name, place]) => place?.csv && name !== 'id' && name.trim() !== '').map(([name]) => name);
+  const csvRowIds = new Set(csvRead?.rows.map((r) => r.id) ?? []);
+  const csvRows: string[][] = [];
+  /** Attribute → why some of its values went to the front matter instead of participants.csv. */
+  const keptInFront = new Map<string, { reason: 'no-column' | 'cell' | 'row'; ids: string[] }>();
+  const toFront = (name: string, reason: 'no-column' | 'cell' | 'row', id: string) => {
+    const entry = keptInFront.get(`${name}\u001f${reason}`) ?? { reason, ids: [] };
+    entry.ids.push(id);
+    keptInFront.set(`${name}\u001f${reason}`, entry);
+  };
+  const placedCsv = new Set<string>();
+  const placedFront = new Set<string>();
   const usedIds = new Set<string>();
   /** Source GUID → the transcript it became (or already was). */
   const transcriptOf = new Map<string, string>();
@@ -252,8 +282,25 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
         }
         attributes[v.name] = attributeValue(value, v.type);
       }
-      const front = [`id: ${JSON.stringify(id)}`, ...Object.entries(attributes).map(([k, v]) => `${yamlKey(k)}: ${yamlValue(v)}`)];
-      transcripts.push({ id, file: `transcripts/${file}`, content: `---\n${front.join('\n')}\n---\n${text.text}` });
+      const front: Attributes = {};
+      const cells = new Map<string, string>();
+      for (const [name, value] of Object.entries(attributes)) {
+        const place = placeOf.get(name);
+        const column = csvColumns.includes(name);
+        const cell = column ? attributeCell(value, csvDelimiter === ';') : undefined;
+        if (column && cell !== undefined && !csvRowIds.has(id)) cells.set(name, cell);
+        else if (column) toFront(name, csvRowIds.has(id) ? 'row' : 'cell', id);
+        else if (csvRead !== undefined && csvText!.appendable) toFront(name, 'no-column', id);
+        // In the front matter as well when codage's export says it was there too (or says nothing).
+        if (!cells.has(name) || csvRead === undefined && place?.frontMatter === true) front[name] = value;
+      }
+      if (cells.size > 0) {
+        csvRows.push([id, ...csvColumns.map((c) => cells.get(c) ?? '')]);
+        for (const name of cells.keys()) placedCsv.add(name);
+      }
+      for (const name of Object.keys(front)) placedFront.add(name);
+      const frontLines = [`id: ${JSON.stringify(id)}`, ...Object.entries(front).map(([k, v]) => `${yamlKey(k)}: ${yamlValue(v)}`)];
+      transcripts.push({ id, file: `transcripts/${file}`, content: `---\n${frontLines.join('\n')}\n---\n${text.text}` });
       counts.transcripts++;
     }
     if (source.wholeCodings > 0) say('warning', 'refi-source-coding', `${id}: ${source.wholeCodings} coding(s) of the whole source were not brought over (codage codes passages)`, `${id} : ${source.wholeCodings} codage(s) de la source entière n’ont pas été repris (codage code des passages)`);
@@ -339,6 +386,27 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     }
   }
 
+  // What went where, said: participants.csv's columns, the front matter's attributes, and why a value is not where it was.
+  for (const [key, { reason, ids }] of keptInFront) {
+    const name = key.split('\u001f')[0]!;
+    const who = ids.length > 4 ? `${ids.slice(0, 3).join(', ')}… (${ids.length})` : ids.join(', ');
+    const why =
+      reason === 'no-column'
+        ? { en: `participants.csv has no column "${name}"`, fr: `participants.csv n’a pas de colonne « ${name} »` }
+        : reason === 'row'
+          ? { en: 'participants.csv already has a row for them (codage does not rewrite its lines)', fr: 'participants.csv a déjà une ligne pour eux (codage ne réécrit pas ses lignes)' }
+          : { en: 'a cell of participants.csv would not read back the same (a yes/no, spaces around a text, a text that reads as a number)', fr: 'une cellule de participants.csv ne se relirait pas à l’identique (un oui/non, des espaces autour d’un texte, un texte qui se lit comme un nombre)' };
+    say('warning', 'refi-attribute-front-matter', `"${name}" of ${who}: in the front matter, not in participants.csv: ${why.en}`, `« ${name} » de ${who}\u00a0: dans l’en-tête, pas dans participants.csv\u00a0: ${why.fr}`);
+  }
+  if (csvText !== undefined && !csvText.appendable && project.variables.size > 0) {
+    say('warning', 'refi-participants-encoding', 'participants.csv is not in UTF-8: the attributes are in the transcripts\' front matter, not added to it', 'participants.csv n’est pas en UTF-8\u00a0: les attributs sont dans l’en-tête des transcriptions, pas ajoutés à ce fichier');
+  }
+  const participants =
+    csvRows.length === 0
+      ? undefined
+      : csvRead !== undefined
+        ? { file: 'participants.csv', text: participantsCsvRows(csvRows, csvDelimiter), append: true, rows: csvRows.length }
+        : { file: 'participants.csv', text: participantsCsvRows([['id', ...csvColumns], ...csvRows], csvDelimiter), append: false, rows: csvRows.length };
   const anonymous = coderOfUser.get('');
   if (anonymous !== undefined && coders.has(anonymous)) {
     say('warning', 'refi-coding-no-user', `${withoutUser} coding(s) or note(s) name no user of the project: they are in ${coderFilePath(anonymous)}, apart from every user's`, `${withoutUser} codage(s) ou note(s) ne nomment aucun utilisateur du projet\u00a0: ils sont dans ${coderFilePath(anonymous)}, à part de ceux de chaque utilisateur`);
@@ -403,6 +471,8 @@ export function planImport(project: RefiProject, texts: Map<string, ImportedSour
     say('warning', 'refi-not-brought-over', `${n} ${what} element(s) not brought over (codage has no equivalent)`, `${n} élément(s) ${what} non repris (codage n’a pas d’équivalent)`);
   }
   return {
+    ...(participants !== undefined ? { participants } : {}),
+    attributes: { csv: csvColumns.filter((c) => placedCsv.has(c)), frontMatter: [...placedFront] },
     memos: [...memoTexts].map(([file, texts]) => ({ file, text: `${texts.join('\n\n').trimEnd()}\n` })),
     codebook,
     codebookChanged: codebook !== baseline || existing.codebook.trim() === '',

@@ -98,11 +98,23 @@ const LANGUAGE_NAMES: Record<Language, Record<Language, string>> = {
   fr: { en: 'anglais', fr: 'français' },
 };
 
-/** The project's Description: the study's language, in words and as its code. */
-export function projectDescription(studyLanguage: Language, language: Language): string {
-  return language === 'fr'
-    ? `Étude codage. Langue de l’étude\u00a0: ${LANGUAGE_NAMES.fr[studyLanguage]} (${studyLanguage}).`
-    : `codage study. Language of the study: ${LANGUAGE_NAMES.en[studyLanguage]} (${studyLanguage}).`;
+/**
+ * The project's Description: the study's language, in words and as its code, and the default
+ * coder of codage.yaml (whose coding the counts show), as its file.
+ */
+export function projectDescription(studyLanguage: Language | undefined, language: Language, defaultCoder?: string): string {
+  const sentences: string[] = [];
+  if (studyLanguage !== undefined) {
+    sentences.push(language === 'fr' ? `Langue de l’étude\u00a0: ${LANGUAGE_NAMES.fr[studyLanguage]} (${studyLanguage}).` : `Language of the study: ${LANGUAGE_NAMES.en[studyLanguage]} (${studyLanguage}).`);
+  }
+  if (defaultCoder !== undefined) sentences.push(language === 'fr' ? `Codeur par défaut\u00a0: ${defaultCoder} (codings/${defaultCoder}.yaml).` : `Default coder: ${defaultCoder} (codings/${defaultCoder}.yaml).`);
+  return `${language === 'fr' ? 'Étude codage.' : 'codage study.'} ${sentences.join(' ')}`;
+}
+
+/** The default coder from a project's Description written by codage, if it names one. */
+export function readProjectDefaultCoder(description: string | undefined): string | undefined {
+  const match = /(?:Codeur par défaut|Default coder)[ \u00a0\u202f]?:[^\n(]*\(codings\/([^/\s()]+)\.yaml\)/u.exec(description ?? '');
+  return match ? match[1] : undefined;
 }
 
 /** The study's language from a project's Description written by codage, if it says one. */

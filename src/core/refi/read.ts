@@ -55,7 +55,7 @@ export interface RefiProject {
   /** Users by GUID (key form): the name the tool shows, and the `id` it gives (codage writes the coder file's name there). */
   users: Map<string, { name: string; id?: string }>;
   codes: RefiCode[];
-  variables: Map<string, { name: string; type: string }>;
+  variables: Map<string, { name: string; type: string; description?: string }>;
   cases: { guid: string; name: string; description?: string; values: { variable: string; value: RefiValue }[]; sources: string[] }[];
   sources: RefiSource[];
   notes: Map<string, { name?: string; text: string; user?: string }>;
@@ -183,10 +183,11 @@ export function readProjectXml(xml: string, file: string): RefiProject {
   }
   const codebook = child(root, 'CodeBook');
   const codes = readCodes(codebook ? child(codebook, 'Codes') : undefined);
-  const variables = new Map<string, { name: string; type: string }>();
+  const variables = new Map<string, { name: string; type: string; description?: string }>();
   for (const el of children(child(root, 'Variables') ?? root, 'Variable')) {
     const guid = keyOf(el, 'guid');
-    if (guid !== undefined) variables.set(guid, { name: attr(el, 'name') ?? '', type: attr(el, 'typeOfVariable') ?? 'Text' });
+    const description = textOf(child(el, 'Description'));
+    if (guid !== undefined) variables.set(guid, { name: attr(el, 'name') ?? '', type: attr(el, 'typeOfVariable') ?? 'Text', ...(description !== undefined ? { description } : {}) });
   }
   const cases = children(child(root, 'Cases') ?? root, 'Case').map((el) => {
     const description = textOf(child(el, 'Description'));

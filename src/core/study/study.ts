@@ -25,6 +25,8 @@ export interface Study {
   transcriptById: Map<string, Transcript>;
   /** Participants' attributes: participants.csv merged with the transcripts' front matter. */
   participants: Map<string, Participant>;
+  /** The columns of participants.csv after `id`, in their order, when the study has that file. */
+  participantColumns?: string[];
   codebook: Codebook;
   /** The text of codebook.yaml, or null when the study has none yet. */
   codebookSource: string | null;
