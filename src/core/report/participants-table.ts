@@ -13,6 +13,7 @@ import { type Cell, noValueCell, numberCell, paragraphText, type Table, textCell
 import type { ReportStudy } from './report-study.js';
 import { capitalize, countWord, frenchSpacing, } from './typography.js';
 import { foldLetters } from '../text/fold.js';
+import { parseDuration } from '../study/interview-duration.js';
 
 export type AttributeRole = 'sex' | 'age' | 'duration' | 'date' | 'other';
 
@@ -76,22 +77,6 @@ function headerOf(name: string, role: AttributeRole, language: Language): string
   const known = HEADERS[keyOf(name)];
   if (known) return known[language];
   return capitalize(name.replace(/_/g, ' '));
-}
-
-/** Minutes from `34`, `34 min`, `1 h 05`, `1h05`, `00:34:12` or `34:12` (minutes:seconds). */
-export function parseDuration(value: AttributeValue): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const s = value.trim().toLowerCase().replace(',', '.');
-  let m = /^(\d+(?:\.\d+)?)\s*(?:min|mn|minutes?|')?$/.exec(s);
-  if (m) return Number(m[1]);
-  m = /^(\d+)\s*h\s*(\d{1,2})?\s*(?:min|mn)?$/.exec(s);
-  if (m) return Number(m[1]) * 60 + Number(m[2] ?? 0);
-  m = /^(\d+):(\d{2}):(\d{2})$/.exec(s);
-  if (m) return Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60;
-  m = /^(\d+):(\d{2})$/.exec(s);
-  if (m) return Number(m[1]) + Number(m[2]) / 60;
-  return undefined;
 }
 
 function asNumber(value: AttributeValue): number | undefined {

@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import { splitFrontMatter } from '../transcript/front-matter.js';
 import type { AttributeValue, Language, Localized, Problem } from '../types.js';
-import { parseDuration } from '../report/participants-table.js';
+import { parseDuration } from '../study/interview-duration.js';
 import { parseInterviewDate } from '../study/interview-date.js';
 import { clockTime, mergeCues, parseCaptions } from './captions.js';
 import { headerFacts, headerOf, type HeaderFacts, type UnclearValue } from './header.js';

@@ -13,11 +13,12 @@
  *   words), and reads both ways otherwise; `13/04/2025` and `04/13/2025` read one way only.
  * - A two-digit year (`12/03/24`) is read the same way, as 2000–2049; from 50 on (`12/03/98`), it
  *   could be 1998 or 2098: not read.
- * - A duration `mm:ss` or `h:mm` (« Durée : 42:10 », « 1:05 ») is read as the one that gives an
- *   interview length, from 5 minutes to 4 hours: 42:10 is 42 minutes (42 hours is none), 1:05 is
- *   65 minutes (1 minute is none), 0:45 is 45 minutes; 4:30 is neither (4 h 30 or 4 min 30 s): not read.
+ * - A duration `mm:ss` or `h:mm` (« Durée : 42:10 », « 1:05 ») is read as participants.csv's is
+ *   (`interview-duration.ts`): the one that gives an interview length, from 5 minutes to 4 hours;
+ *   4:30 is neither (4 h 30 or 4 min 30 s): not read.
  */
 import { parseInterviewDate } from '../study/interview-date.js';
+import { readDuration } from '../study/interview-duration.js';
 import { findTurns } from '../transcript/turns.js';
 import type { Language } from '../types.js';
 
@@ -99,42 +100,6 @@ const DURATION = new RegExp(`${DURATION_NAME}${SEP}${ABOUT}${DURATION_VALUE}${NO
 const FRENCH_WORDS = /(?<![\p{L}])(?:entretien|durée|duree|réalisé|heures?|le|du|de)(?![\p{L}])/iu;
 const ENGLISH_WORDS = /(?<![\p{L}])(?:interview(?:ed)?|duration|length|hours?|recorded|conducted|on|of)(?![\p{L}])/iu;
 
-const SP = '[ \\t\\u00a0\\u202f]*';
-const HMS = /^(\d+):(\d{2}):(\d{2})$/;
-const TWO_PARTS = /^(\d+):(\d{2})$/;
-const PRIMES = /^(\d+)[ \t\u00a0\u202f]*['’′´](?:[ \t\u00a0\u202f]*(\d+)(?:[ \t\u00a0\u202f]*(?:['’′´]{2}|["”″]))?)?$/;
-/** An interview lasts from 5 minutes to 4 hours: what tells `42:10` (minutes) from `1:05` (hours). */
-const SHORTEST = 5;
-const LONGEST = 240;
-const HOURS = new RegExp(`^(\\d+)${SP}(?:heures?|hours?|hrs?|h)\\.?(?:${SP}(?:(?:et|and)${SP})?(\\d+)(?:${SP}(?:minutes?|min|mn)\\.?)?)?$`, 'i');
-const MINUTES = new RegExp(`^(\\d+)${SP}(?:minutes?|min|mn)\\.?(?:${SP}(\\d+)${SP}(?:secondes?|seconds?|sec|s)\\.?)?$`, 'i');
-
-/**
- * Minutes from a duration as the header writes it (`42 min`, `1 h 05`, `00:42:10`, `45'30`, `42:10`);
- * for `4:30`, which is no interview length either way, both readings (see the module comment).
- */
-function minutes(written: string): number | { readings: [number, number] } | undefined {
-  let m = HMS.exec(written);
-  if (m) return Number(m[2]) < 60 && Number(m[3]) < 60 ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60 : undefined;
-  m = TWO_PARTS.exec(written);
-  if (m) {
-    if (Number(m[2]) >= 60) return undefined;
-    const asHours = Number(m[1]) * 60 + Number(m[2]);
-    const asMinutes = Number(m[1]) + Number(m[2]) / 60;
-    const plausible = (value: number) => value >= SHORTEST && value <= LONGEST;
-    if (plausible(asHours)) return asHours;
-    if (plausible(asMinutes)) return asMinutes;
-    return { readings: [asHours, asMinutes] };
-  }
-  m = PRIMES.exec(written);
-  if (m) return m[2] === undefined || Number(m[2]) < 60 ? Number(m[1]) + Number(m[2] ?? 0) / 60 : undefined;
-  m = HOURS.exec(written);
-  if (m) return m[2] === undefined || Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2] ?? 0) : undefined;
-  m = MINUTES.exec(written);
-  if (m) return m[2] === undefined || Number(m[2]) < 60 ? Number(m[1]) + Number(m[2] ?? 0) / 60 : undefined;
-  return undefined;
-}
-
 /** The years a two-digit year may be: 2000–2049 for 00–49, 19xx or 20xx from 50 on. */
 function years(written: string): string[] {
   if (written.length === 4) return [written];
@@ -203,7 +168,7 @@ export function headerFacts(written: string, language: Language): HeaderFacts {
   const unclearDurations = new Map<string, Pick<UnclearValue, 'reason' | 'readings'>>();
   for (const m of header.matchAll(DURATION)) {
     const written = m[1]!;
-    const value = minutes(written);
+    const value = readDuration(written);
     if (value === undefined) continue;
     if (typeof value !== 'number') {
       unclearDurations.set(written, { reason: 'clock', readings: value.readings.map((v) => String(Math.max(1, Math.round(v)))) });
