@@ -30,7 +30,7 @@ interface SaturationCommandOptions extends SaturationArguments {
 const FIGURE_FORMATS = ['.svg', '.png', '.tex'] as const;
 
 /** Study problems that change the interview order, said before the result they affect. */
-const ORDER_PROBLEMS = new Set(['date-invalid', 'order-contradicts-date', 'order-unknown', 'order-duplicate']);
+const ORDER_PROBLEMS = new Set(['date-invalid', 'date-ambiguous', 'order-contradicts-date', 'order-unknown', 'order-duplicate']);
 
 
 /** The report as JSON: the table, with the methods sentence in both languages and the references. */

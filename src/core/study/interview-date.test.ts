@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInterviewDate } from './interview-date.js';
+import { headerFacts } from '../transcript-import/header.js';
+import { parseInterviewDate, readInterviewDate } from './interview-date.js';
 
 describe('parseInterviewDate', () => {
   it('reads the ways researchers write an interview date', () => {
@@ -41,5 +42,28 @@ describe('parseInterviewDate', () => {
     expect(parseInterviewDate(45362)).toBeUndefined();
     expect(parseInterviewDate(true)).toBeUndefined();
     expect(parseInterviewDate('2024-02-29')).toBe('2024-02-29');
+  });
+
+  it('does not guess a date that reads two ways: it gives its readings', () => {
+    expect(readInterviewDate('12.03.99')).toEqual({ reason: 'century', readings: ['1999-03-12', '2099-03-12'] });
+    expect(parseInterviewDate('12.03.99')).toBeUndefined();
+    expect(readInterviewDate('12/03/49')).toBe('2049-03-12');
+    expect(readInterviewDate('12/03/50')).toEqual({ reason: 'century', readings: ['1950-03-12', '2050-03-12'] });
+    // Day first unless the date may be written month first (an English study).
+    expect(readInterviewDate('03/04/2024')).toBe('2024-04-03');
+    expect(readInterviewDate('03/04/2024', { dayFirst: false })).toEqual({ reason: 'day-month', readings: ['2024-04-03', '2024-03-04'] });
+    expect(readInterviewDate('03/04/99', { dayFirst: false })).toEqual({ reason: 'day-month-century', readings: ['1999-04-03', '2099-04-03', '1999-03-04', '2099-03-04'] });
+    expect(readInterviewDate('13/04/2024', { dayFirst: false })).toBe('2024-04-13');
+    expect(readInterviewDate('04/13/2024')).toBe('2024-04-13');
+    expect(readInterviewDate('12/03/1999 14h30')).toBe('1999-03-12T14:30');
+  });
+
+  it('reads a date as the lines before the first speaker do', () => {
+    for (const written of ['12/03/24', '12.03.99', '03/25/2024', '12 mars 2024', '2024-03-12']) {
+      const header = headerFacts(`Date : ${written}\n\nE : Bonjour.\n`, 'fr');
+      const read = readInterviewDate(written);
+      if (typeof read === 'string') expect(header.date, written).toBe(read);
+      else expect(header.unclear, written).toEqual([{ field: 'date', written: [written], ...read }]);
+    }
   });
 });

@@ -80,6 +80,24 @@ describe('interviewOrder', () => {
     expect(r.problems[0]!.message.fr).toBe('la date de P2 ("mardi") n’est pas une date : elle ne sert pas à ordonner les entretiens');
   });
 
+  it('does not order by a date that reads two ways, and says where it is and what it may be', () => {
+    const r = interviewOrder({
+      transcripts: [transcript('P1'), transcript('P2'), transcript('P3')],
+      config: {},
+      attributesOf: (id) => ({ P1: { date: '2024-03-01' }, P2: { date: '12.03.99' }, P3: { date: '2024-02-01' } })[id] ?? {},
+      dateSourceOf: () => ({ file: 'participants.csv', line: 3, column: 4 }),
+    });
+    expect(r.places.map((p) => [p.id, p.date, p.basis])).toEqual([['P3', '2024-02-01', 'date'], ['P1', '2024-03-01', 'date'], ['P2', null, 'id']]);
+    expect(r.problems.map((p) => [p.kind, p.file, p.line, p.column])).toEqual([['date-ambiguous', 'participants.csv', 3, 4]]);
+    expect(r.problems[0]!.message.en).toBe('the date of P2 ("12.03.99") has a two-digit year, which may be 1999 or 2099: it is not used to order the interviews');
+    expect(r.problems[0]!.message.fr).toBe('la date de P2 (\u00ab\u00a012.03.99\u00a0\u00bb) a une année en deux chiffres, qui peut être 1999 ou 2099\u00a0: elle ne sert pas à ordonner les entretiens');
+    expect(r.problems[0]!.hint?.fr).toBe('écrire la bonne\u00a0: 1999-03-12 ou 2099-03-12');
+    // In an English study, 03/04/2024 may be 3 April or 4 March.
+    const en = interviewOrder({ transcripts: [transcript('P1')], config: { language: 'en' }, attributesOf: () => ({ date: '03/04/2024' }) });
+    expect(en.problems[0]!.message.en).toContain('reads day first or month first');
+    expect(en.problems[0]!.hint?.en).toBe('write the right one: 2024-04-03 or 2024-03-04');
+  });
+
   it('gives the same order whatever order the files were read in', () => {
     const ids = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
     const dates = { P1: '2024-01-03', P2: '2024-01-01', P4: '2024-01-01' };

@@ -11,7 +11,7 @@
  */
 import { compareNatural } from '../natural-sort.js';
 import type { Attributes, Problem, StudyConfig, Transcript } from '../types.js';
-import { parseInterviewDate } from './interview-date.js';
+import { readInterviewDate, type UnclearDate } from './interview-date.js';
 
 /** What decided an interview's place: its date, `order` in codage.yaml, or its id. */
 export type OrderBasis = 'date' | 'order' | 'id';
@@ -53,10 +53,12 @@ export function interviewOrder(input: InterviewOrderInput): InterviewOrder {
   const ids = new Set(transcripts.map((t) => t.id));
 
   const dates = new Map<string, string>();
+  // Day first, as in French, unless the study is in English, where `03/04/2024` reads two ways.
+  const dayFirst = config.language !== 'en';
   for (const t of transcripts) {
     const written = input.attributesOf(t.id).date;
-    const date = parseInterviewDate(written);
-    if (date) dates.set(t.id, date);
+    const date = readInterviewDate(written, { dayFirst });
+    if (typeof date === 'string') dates.set(t.id, date);
     else if (date === undefined) {
       problems.push({
         severity: 'warning',
@@ -68,7 +70,7 @@ export function interviewOrder(input: InterviewOrderInput): InterviewOrder {
         },
         hint: { en: 'write it as 2024-03-12 or 12/03/2024 (day first)', fr: 'l’écrire 2024-03-12 ou 12/03/2024 (le jour d’abord)' },
       });
-    }
+    } else if (date !== null) problems.push(ambiguousDate(t.id, String(written), date, input.dateSourceOf?.(t.id) ?? { file: t.file }));
   }
 
   // The listed ids that have a transcript, with their place in codage.yaml.
@@ -147,5 +149,28 @@ export function interviewOrder(input: InterviewOrderInput): InterviewOrder {
       basis: dates.has(t.id) ? 'date' : r !== undefined ? 'order' : 'id',
     })),
     problems,
+  };
+}
+
+/** An interview date that reads two ways: not used, and said with what to write instead. */
+function ambiguousDate(id: string, written: string, date: UnclearDate, where: SourcePosition): Problem {
+  const centuries = [...new Set(date.readings.map((r) => r.slice(0, 4)))];
+  const why = {
+    'day-month': { en: 'reads day first or month first', fr: 'se lit jour d’abord ou mois d’abord' },
+    century: { en: `has a two-digit year, which may be ${centuries.join(' or ')}`, fr: `a une année en deux chiffres, qui peut être ${centuries.join(' ou ')}` },
+    'day-month-century': {
+      en: `reads day first or month first, and its two-digit year may be ${centuries.join(' or ')}`,
+      fr: `se lit jour d’abord ou mois d’abord, et son année en deux chiffres peut être ${centuries.join(' ou ')}`,
+    },
+  }[date.reason];
+  return {
+    severity: 'warning',
+    ...where,
+    kind: 'date-ambiguous',
+    message: {
+      en: `the date of ${id} ("${written}") ${why.en}: it is not used to order the interviews`,
+      fr: `la date de ${id} («\u00a0${written}\u00a0») ${why.fr}\u00a0: elle ne sert pas à ordonner les entretiens`,
+    },
+    hint: { en: `write the right one: ${date.readings.join(' or ')}`, fr: `écrire la bonne\u00a0: ${date.readings.join(' ou ')}` },
   };
 }

@@ -17,7 +17,7 @@
  *   (`interview-duration.ts`): the one that gives an interview length, from 5 minutes to 4 hours;
  *   4:30 is neither (4 h 30 or 4 min 30 s): not read.
  */
-import { parseInterviewDate } from '../study/interview-date.js';
+import { readInterviewDate, type UnclearDate } from '../study/interview-date.js';
 import { readDuration } from '../study/interview-duration.js';
 import { findTurns } from '../transcript/turns.js';
 import type { Language } from '../types.js';
@@ -40,7 +40,7 @@ export interface UnclearValue {
    * `century`: a two-digit year from 50 on (19xx or 20xx); `day-month-century`: both;
    * `clock`: `4:30`, which is no interview length as hours:minutes nor as minutes:seconds.
    */
-  reason: 'several' | 'day-month' | 'century' | 'day-month-century' | 'clock';
+  reason: 'several' | UnclearDate['reason'] | 'clock';
   /**
    * The front matter values it could be, one of which the user writes: each date in ISO form
    * (day first, then month first, for `day-month`; 19xx then 20xx for `century`), each duration
@@ -100,31 +100,12 @@ const DURATION = new RegExp(`${DURATION_NAME}${SEP}${ABOUT}${DURATION_VALUE}${NO
 const FRENCH_WORDS = /(?<![\p{L}])(?:entretien|durée|duree|réalisé|heures?|le|du|de)(?![\p{L}])/iu;
 const ENGLISH_WORDS = /(?<![\p{L}])(?:interview(?:ed)?|duration|length|hours?|recorded|conducted|on|of)(?![\p{L}])/iu;
 
-/** The years a two-digit year may be: 2000–2049 for 00–49, 19xx or 20xx from 50 on. */
-function years(written: string): string[] {
-  if (written.length === 4) return [written];
-  return Number(written) < 50 ? [`20${written}`] : [`19${written}`, `20${written}`];
-}
-
 /**
- * A date as the header writes it, in ISO form; for a numeric date that reads two ways, its
- * readings and why (see the module comment). `dayFirst`: the header is known to be written day
- * first (French).
+ * A date as the header writes it, in ISO form, or its readings when it reads two ways; `dayFirst`:
+ * the header is known to be written day first (French).
  */
-function isoDate(written: string, dayFirst: boolean): string | Pick<UnclearValue, 'reason' | 'readings'> | undefined {
-  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(written);
-  if (numeric === null) return parseInterviewDate(written.replace(/\s+/g, ' ')) ?? undefined;
-  const century = years(numeric[3]!);
-  const readingsOf = (day: string, month: string) =>
-    century.map((year) => parseInterviewDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`)).filter((d): d is string => typeof d === 'string');
-  const dayMonth = readingsOf(numeric[1]!, numeric[2]!);
-  const monthDay = Number(numeric[1]) === Number(numeric[2]) ? [] : readingsOf(numeric[2]!, numeric[1]!);
-  // Day first, unless only the other order makes a date (`03/25/2025`); both in a header that may be written month first.
-  const both = !dayFirst && dayMonth.length > 0 && monthDay.length > 0;
-  const readings = both ? [...dayMonth, ...monthDay] : dayMonth.length > 0 ? dayMonth : monthDay;
-  if (readings.length === 0) return undefined;
-  if (readings.length === 1) return readings[0]!;
-  return { reason: both && century.length > 1 ? 'day-month-century' : both ? 'day-month' : 'century', readings };
+function isoDate(written: string, dayFirst: boolean): string | UnclearDate | undefined {
+  return readInterviewDate(written.replace(/\s+/g, ' '), { dayFirst }) ?? undefined;
 }
 
 /**
