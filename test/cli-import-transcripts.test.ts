@@ -265,6 +265,31 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(transcript(study, 'P2.txt')).toContain('Seconde version');
   });
 
+  it('refuses a file whose id another transcript already has, naming both and the ways out, and writes nothing of it', () => {
+    const study = newStudy();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'P3.txt'), 'E : Bonjour.\n\nP3 : Bonjour.\n');
+    expect(runCli(['import', join(dir, 'P3.txt'), '--study', study]).code).toBe(0);
+    const before = snapshot(study);
+    // Another file name, the same id in its front matter.
+    writeFileSync(join(dir, 'P3 relu.txt'), '---\nid: P3\n---\nE : Bonjour.\n\nP3 : Re-bonjour.\n');
+    const run = runCli(['import', join(dir, 'P3 relu.txt'), '--study', study, '--lang', 'en', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).notImported).toEqual([
+      {
+        file: join(dir, 'P3 relu.txt'),
+        reason: 'id-taken',
+        detail: 'it would be transcripts/P3 relu.txt with the participant id P3, which transcripts/P3.txt already has',
+        hint: 'a different participant: write another id: in the front matter of P3 relu.txt; a new version of transcripts/P3.txt: name it P3.txt and import it with --force (its front matter is kept, its codings are anchored on the new text)',
+      },
+    ]);
+    expect(snapshot(study)).toEqual(before);
+    const fr = runCli(['import', join(dir, 'P3 relu.txt'), '--study', study]);
+    expect(fr.code).toBe(1);
+    expect(fr.stdout).toContain('il deviendrait transcripts/P3 relu.txt avec l’identifiant P3, qui est déjà celui de transcripts/P3.txt');
+    expect(runCli(['check', '--study', study]).code).toBe(0);
+  });
+
   it('--force re-anchors every coder’s codings on the new text in the same change, and reports those it cannot place', () => {
     const study = copyStudy();
     const body = readFileSync(join(study, 'transcripts/MG1.txt'), 'utf8').split('---\n')[2]!;

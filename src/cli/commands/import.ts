@@ -11,7 +11,7 @@ import { UsageError } from '../../core/errors.js';
 import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
-import { buildTranscript, planTranscriptImport, type BuiltTranscript, type ImportDecision, type SourceText, type ValueDifference, type ValueSource } from '../../core/transcript-import/build.js';
+import { buildTranscript, planTranscriptImport, takenIds, type BuiltTranscript, type ImportDecision, type SourceText, type IdTaken, type ValueDifference, type ValueSource } from '../../core/transcript-import/build.js';
 import { guessLanguage } from '../../core/text/language.js';
 import { proposeSpeakerMap } from '../../core/transcript-import/speaker-proposal.js';
 import { labelFromName, looksLikeName, mappedLabel } from '../../core/transcript-import/speakers.js';
@@ -117,7 +117,7 @@ function speakerMap(options: ImportOptions): Map<string, string> {
   return map;
 }
 
-const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing' | 'front-matter', Localized> = {
+const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'id-taken' | 'missing' | 'front-matter', Localized> = {
   encrypted: { en: 'encrypted', fr: 'chiffré' },
   empty: { en: 'empty', fr: 'vide' },
   unreadable: { en: 'unreadable', fr: 'illisible' },
@@ -126,6 +126,7 @@ const REASONS: Record<RefusalReason | 'exists' | 'same-id' | 'missing' | 'front-
   'too-large': { en: 'too large', fr: 'trop gros' },
   exists: { en: 'already in the study', fr: 'déjà dans l’étude' },
   'same-id': { en: 'same name as another file', fr: 'même nom qu’un autre fichier' },
+  'id-taken': { en: 'id already taken', fr: 'identifiant déjà pris' },
   missing: { en: 'not found', fr: 'introuvable' },
   'front-matter': { en: 'not replaced', fr: 'non remplacée' },
 };
@@ -193,6 +194,37 @@ interface NotImported {
   reason: keyof typeof REASONS;
   detail: Localized;
   hint?: Localized;
+}
+
+/** The participant id of a transcript of the study, as codage check reads it; undefined when it cannot be read. */
+function studyTranscriptId(root: string, file: string): string | undefined {
+  try {
+    const front = splitFrontMatter(decodeStudyText(fs.readFileSync(path.join(root, file))), file);
+    return front.id ?? path.basename(file).replace(/\.[^.]*$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a file whose id another transcript has is not imported, and the ways out. */
+function idTakenText(t: IdTaken, fromFrontMatter: boolean): { detail: Localized; hint: Localized } {
+  const base = path.basename(t.file);
+  const ext = path.extname(base);
+  const detail: Localized = t.ownerInStudy
+    ? { en: `it would be ${t.target} with the participant id ${t.id}, which ${t.owner} already has`, fr: `il deviendrait ${t.target} avec l’identifiant ${t.id}, qui est déjà celui de ${t.owner}` }
+    : { en: `it would have the participant id ${t.id}, as ${t.owner} imported before it`, fr: `il aurait l’identifiant ${t.id}, comme ${t.owner} importé avant lui` };
+  const change: Localized = fromFrontMatter
+    ? { en: `write another id: in the front matter of ${base}`, fr: `écrire un autre id: dans l’en-tête YAML de ${base}` }
+    : { en: `rename ${base} (its name is the id)`, fr: `renommer ${base} (son nom est l’identifiant)` };
+  if (!t.ownerInStudy) return { detail, hint: { en: `a different participant: ${change.en}`, fr: `un autre participant\u00a0: ${change.fr}` } };
+  const same = `${path.basename(t.owner).replace(/\.[^.]*$/, '')}${ext}`;
+  return {
+    detail,
+    hint: {
+      en: `a different participant: ${change.en}; a new version of ${t.owner}: name it ${same} and import it with --force (its front matter is kept, its codings are anchored on the new text)`,
+      fr: `un autre participant\u00a0: ${change.fr}\u00a0; une nouvelle version de ${t.owner}\u00a0: le nommer ${same} et l’importer avec --force (son en-tête YAML est gardé, ses codages sont réancrés sur le nouveau texte)`,
+    },
+  };
 }
 
 export async function run(baseCtx: CommandContext, sources: string[], options: ImportOptions): Promise<number> {
@@ -289,6 +321,21 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
       ...(replaced ? { replaced } : {}),
       ...(encoding ? { encoding } : {}),
     });
+  }
+  // An id another transcript has (the file's own front matter `id:`, or a name that differs only
+  // in case, accents' encoding or spaces): codage check would refuse the study, so it is not written.
+  const taken = takenIds(
+    imported.map((t) => ({ file: t.file, target: t.target, id: t.id })),
+    [...existing.values()].flatMap((file) => {
+      const id = studyTranscriptId(root, file);
+      return id === undefined ? [] : [{ file, id }];
+    }),
+  );
+  for (const t of taken) {
+    const i = imported.findIndex((x) => x.file === t.file);
+    const fromFrontMatter = imported[i]!.built.id !== plan.find((d) => d.file === t.file)?.id;
+    imported.splice(i, 1);
+    notImported.push({ file: t.file, reason: 'id-taken', ...idTakenText(t, fromFrontMatter) });
   }
   // Listed in the order the files were named, whatever step refused them.
   const position = new Map(plan.map((d, i) => [d.file, i]));

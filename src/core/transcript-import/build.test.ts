@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTranscript, type BuildInput } from './build.js';
+import { buildTranscript, type BuildInput, takenIds } from './build.js';
 
 function build(source: BuildInput['source'], sourceFile = 'entretien-MG3.docx', language: 'fr' | 'en' = 'fr') {
   return buildTranscript({ source, sourceFile, id: 'MG3', speakers: new Map(), language });
@@ -103,5 +103,30 @@ describe('buildTranscript: date and duration from the lines before the first spe
     expect(speech.text).toBe('---\nid: MG3\nsource: MG3.txt\n---\nE : Bonjour.\n\nMG3 : Date : 12/03/2025, durée 42 min.\n');
     const vtt = build({ kind: 'captions', format: 'vtt', text: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nDate : 12/03/2025\n' }, 'MG3.vtt');
     expect(vtt.text).not.toContain('date:');
+  });
+});
+
+describe('takenIds', () => {
+  it('finds an id another transcript has: of the study (but the one replaced), or imported before', () => {
+    const study = [
+      { file: 'transcripts/P3.txt', id: 'MG3' },
+      { file: 'transcripts/Entretien MG4.txt', id: 'Entretien MG4' },
+    ];
+    const imports = [
+      // The id its own front matter gives, which P3.txt already has.
+      { file: 'a/MG3.docx', target: 'transcripts/MG3.txt', id: 'MG3' },
+      // Replacing P3.txt (--force) keeps its id: no other transcript has it.
+      { file: 'a/P3.docx', target: 'transcripts/P3.txt', id: 'MG3' },
+      // The same name once normalised (case, spaces, composed accents).
+      { file: 'a/x.txt', target: 'transcripts/x.txt', id: 'entretien  mg4' },
+      { file: 'a/E1.txt', target: 'transcripts/E1.txt', id: 'Mé1' },
+      { file: 'b/E1bis.txt', target: 'transcripts/E1bis.txt', id: 'Me\u03011' },
+    ];
+    expect(takenIds(imports, study)).toEqual([
+      { ...imports[0], owner: 'transcripts/P3.txt', ownerInStudy: true },
+      { ...imports[2], owner: 'transcripts/Entretien MG4.txt', ownerInStudy: true },
+      { ...imports[4], owner: 'a/E1.txt', ownerInStudy: false },
+    ]);
+    expect(takenIds([{ file: 'a/P1.txt', target: 'transcripts/P1.txt', id: 'P1' }], study)).toEqual([]);
   });
 });

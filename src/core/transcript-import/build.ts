@@ -325,3 +325,40 @@ export function planTranscriptImport(files: readonly string[], existing: Readonl
     return { file, action: 'write', id, target, replaces: current !== undefined };
   });
 }
+
+/** A participant id as compared for an import: NFC, spaces collapsed, case aside (`Entretien  MG3`, `entretien mg3`). */
+export function importedIdKey(id: string): string {
+  return id.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A transcript an import would write with an id another transcript already has. */
+export interface IdTaken {
+  /** The source file imported. */
+  file: string;
+  /** Where it would be written, and with which id. */
+  target: string;
+  id: string;
+  /** The transcript of the study, or the file imported before it, that has that id. */
+  owner: string;
+  ownerInStudy: boolean;
+}
+
+/**
+ * The imports (in order) whose id another transcript has: one of the study's (`study`: each
+ * transcript file and its id, as `codage check` reads it), except the one the import replaces,
+ * or one imported before it. `codage check` would refuse the study afterwards: two transcripts of
+ * one participant.
+ */
+export function takenIds(imports: readonly { file: string; target: string; id: string }[], study: readonly { file: string; id: string }[]): IdTaken[] {
+  const owners = new Map<string, { file: string; inStudy: boolean }[]>();
+  const add = (id: string, owner: { file: string; inStudy: boolean }) => owners.set(importedIdKey(id), [...(owners.get(importedIdKey(id)) ?? []), owner]);
+  for (const t of study) add(t.id, { file: t.file, inStudy: true });
+  const taken: IdTaken[] = [];
+  for (const t of imports) {
+    // The transcript it replaces is no other transcript: its id goes with it.
+    const other = (owners.get(importedIdKey(t.id)) ?? []).find((o) => o.file.toLowerCase() !== t.target.toLowerCase());
+    if (other !== undefined) taken.push({ ...t, owner: other.file, ownerInStudy: other.inStudy });
+    else add(t.id, { file: t.file, inStudy: false });
+  }
+  return taken;
+}
