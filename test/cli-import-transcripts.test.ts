@@ -486,6 +486,23 @@ P7 : « Patience », qu’il dit. Mais l’été dernier, c’était pire — vr
     expect(transcript(study, 'MG9.txt')).toContain('date: 2025-03-14\nduration: 42\n');
   });
 
+  it('imports a Word table « speaker | speech », one row per turn, as turns written the study’s way', () => {
+    const study = newStudy();
+    const dir = tempDir('codage-sources-');
+    const rows = [
+      ['E', 'Bonjour, pouvez-vous me parler de votre dernier patient douloureux ?'],
+      ['P1', 'Alors euh… c’était ce matin. *rire*'],
+      ['E', 'Et vous, face à ça ?'],
+      ['P1', 'Démuni. (silence) « On tourne en rond. »'],
+    ];
+    writeFileSync(join(dir, 'P1.docx'), wordDocument(wordParagraph('Entretien P1') + wordTable([['Locuteur', 'Propos'], ...rows])));
+    const result = runCli(['import', join(dir, 'P1.docx'), '--study', study]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(transcript(study, 'P1.txt')).toBe(`---\nid: P1\nsource: P1.docx\n---\nEntretien P1\n\nLocuteur | Propos\n\n${rows.map(([who, said]) => `${who} : ${said}`).join('\n\n')}\n`);
+    const parsed = parseTranscript({ file: 'P1.txt', bytes: readFileSync(join(study, 'transcripts', 'P1.txt')), defaultId: 'P1' }).transcript;
+    expect(parsed.turns.filter((t) => t.speaker !== null).map((t) => parsed.text.slice(t.textStart, t.end))).toEqual(rows.map(([, said]) => said));
+  });
+
   it('warns when speaker labels are still names', () => {
     const study = newStudy();
     const result = runCli(['import', join(FIXTURES, 'teams-entretien-A2.vtt'), '--study', study, '--lang', 'en']);

@@ -6,9 +6,19 @@
  * row one paragraph with its cells separated by ` | `. Comments, footnotes and images are not part
  * of what was said and are left out (mammoth leaves them out of its HTML by default).
  *
+ * A table of two columns, « speaker | speech », one row per turn (a common transcript layout), is
+ * read as turns: each row `E : speech`, the speech as written (its paragraphs as lines), a row
+ * with an empty first cell going on with the turn above. It is taken for one when, past an
+ * optional heading row (`Locuteur | Propos`, whose first cell opens no other row), every first
+ * cell reads as a speaker label (as the transcript reader reads one), the labels repeat (at most
+ * one for two rows: people take turns) and one of them is a participant code or a role (`E`,
+ * `P1`, `Médecin`, `Interviewer`), over three rows at least. A table of other data (`Âge | 52
+ * ans`, one row per participant) stays rows of cells.
+ *
  * mammoth writes a small, regular HTML (it escapes `&`, `<`, `>` and `"` in text), so a tokenizer
  * is enough here.
  */
+import { isKnownLabel, matchLabelLine } from '../transcript/turns.js';
 import { decodeEntities } from './entities.js';
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(\/?)>/g;
@@ -25,6 +35,8 @@ export function wordHtmlParagraphs(documentHtml: string): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   let cells: string[] | null = null;
+  /** The rows of the table being read, each as its cells (their paragraphs as lines). */
+  let rows: string[][] = [];
   let cell: string[] | null = null;
   let depth = 0;
   const flush = () => {
@@ -47,17 +59,20 @@ export function wordHtmlParagraphs(documentHtml: string): string[] {
       emit('\n');
     } else if (name === 'table') {
       depth += closing ? -1 : 1;
+      if (closing && depth === 0) {
+        paragraphs.push(...tableParagraphs(rows));
+        rows = [];
+      }
     } else if (name === 'tr' && depth === 1) {
       if (!closing) cells = [];
       else if (cells !== null) {
-        const row = cells.filter((c) => c !== '');
-        if (row.length > 0) paragraphs.push(row.join(' | '));
+        if (cells.some((c) => c !== '')) rows.push(cells);
         cells = null;
       }
     } else if ((name === 'td' || name === 'th') && depth === 1 && cells !== null) {
       if (!closing) cell = [];
       else if (cell !== null) {
-        cells.push(cell.join('').replace(/\s*\n\s*/g, ' ').trim());
+        cells.push(cell.join('').replace(/[ \t]*\n\s*/g, '\n').trim());
         cell = null;
       }
     } else if (BLOCKS.has(name)) {
@@ -69,6 +84,37 @@ export function wordHtmlParagraphs(documentHtml: string): string[] {
   emit(decodeEntities(html.slice(last)));
   flush();
   return paragraphs;
+}
+
+/** The first cell of a row as a speaker label, as the transcript reader reads one; null if it is none. */
+function labelOf(cell: string): string | null {
+  const line = `${cell} : x`;
+  const m = matchLabelLine(line, 0, line.length);
+  return m !== null && m.label === cell && m.time === undefined && cell.length <= 30 ? cell : null;
+}
+
+/** Whether the rows (past a heading row) are turns, « speaker | speech » (see the module comment). */
+function turnRows(rows: readonly string[][]): number {
+  if (rows.length < 3 || rows.some((row) => row.length !== 2)) return -1;
+  const firsts = rows.map((row) => row[0]!);
+  const from = firsts.indexOf(firsts[0]!, 1) === -1 ? 1 : 0;
+  const labelled = firsts.slice(from).filter((c) => c !== '');
+  if (labelled.length < 3 || firsts[from] === '' || labelled.some((c) => labelOf(c) === null)) return -1;
+  const distinct = new Set(labelled);
+  return distinct.size * 2 <= labelled.length && [...distinct].some(isKnownLabel) ? from : -1;
+}
+
+/** A table's paragraphs: turns (`E : …`) for a « speaker | speech » table, else rows of cells separated by ` | `. */
+function tableParagraphs(rows: readonly string[][]): string[] {
+  const asRow = (row: readonly string[]) => row.filter((c) => c !== '').join(' | ').replace(/\s*\n\s*/g, ' ');
+  const from = turnRows(rows);
+  if (from === -1) return rows.map(asRow);
+  const out = rows.slice(0, from).map(asRow);
+  for (const [label, speech] of rows.slice(from)) {
+    if (label === '') out[out.length - 1] += `\n${speech}`;
+    else out.push(`${label} : ${speech}`);
+  }
+  return out;
 }
 
 /** The text of a document as transcript text: paragraphs separated by a blank line. */
