@@ -101,7 +101,10 @@ describe('the command line in one bundle', () => {
     const code = chunks().map((name) => readFileSync(join(bundleDir, name), 'utf8'));
     // The screens' modules are imported from dist/src/tui, never copied in (Ink stays in dist/bundle).
     expect(code.join('\n')).toContain('"../tui/run.js"');
-    for (const chunk of code) expect(chunk).not.toMatch(/from "(?:ink|react)"|node_modules/);
+    // Packages stay outside, but commander: bundled, its child_process loaded only when used.
+    for (const chunk of code) expect(chunk).not.toMatch(/from "(?:ink|react)"|node_modules\/(?!commander\/)/);
+    expect(code.some((chunk) => chunk.includes("childProcessModule ??= __require(\"node:child_process\")"))).toBe(true);
+    expect(code.join('\n')).not.toMatch(/require\("node:child_process"\);/);
   });
 
   it('has every module that finds a package file by its own URL at the depth of dist/src/cli and the bundle', () => {

@@ -8,7 +8,7 @@ import { decodeTranscriptBytes, normalizeText, toNfc } from '../core/text/decode
 import { detectDelimiter } from '../core/text/csv-delimiter.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { csvParse } from '../core/csv.js';
 import { readCsvRecords } from '../core/text/csv-read.js';
 import type { Localized, Problem } from '../core/types.js';
 import { decodeUtf8Fast } from './study-text.js';
@@ -205,7 +205,7 @@ function readCsv(path: string, bytes: Buffer): Spreadsheet {
   let records: string[][];
   try {
     // The common case read directly (core/text/csv-read.ts); csv-parse reads the rest.
-    records = readCsvRecords(text, delimiter) ?? (parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][]);
+    records = readCsvRecords(text, delimiter) ?? (csvParse()(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][]);
   } catch (cause) {
     const e = cause as { message: string; code?: string; lines?: number; column?: number | string };
     const unclosed = e.code === 'CSV_QUOTE_NOT_CLOSED';

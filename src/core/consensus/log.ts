@@ -13,7 +13,7 @@
  * Cells a spreadsheet could run as formulas are neutralised (and restored when read back). Rows
  * whose disagreement no longer exists are kept as they were.
  */
-import { parse } from 'csv-parse/sync';
+import { csvRecordsWithLines } from '../csv.js';
 import type { Disagreement, SideItem } from '../analysis/agreement/disagreements.js';
 import { LineNumbers } from '../text/lines.js';
 import { codeLabel } from '../codebook/query.js';
@@ -194,7 +194,7 @@ export function parseLog(source: string, file: string): { rows: LogRow[]; proble
   if (text.trim() === '') return { rows: [], problems: [] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = csvRecordsWithLines(text, detectDelimiter(text));
   } catch (error) {
     const e = error as { message: string; lines?: number };
     return { rows: [], problems: [problemAt(file, e.lines ?? 1, `unreadable CSV: ${e.message}`, `CSV illisible : ${e.message}`)] };

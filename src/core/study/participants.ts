@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { detectDelimiter } from '../text/csv-delimiter.js';
-import { readCsvRecords } from '../text/csv-read.js';
+import { csvRecordsWithLines } from '../csv.js';
 import type { AttributeValue, Attributes, Problem } from '../types.js';
 
 /** Numbers become numbers (`45`, `45,5` in French), empty cells null, the rest stays text. */
@@ -17,32 +16,12 @@ export interface ParticipantRow {
   line: number;
 }
 
-type CsvRecord = { record: string[]; info: { lines: number } };
-
-/** The common case, read without csv-parse (core/text/csv-read.ts): records and the line each ends on. */
-function readDirectly(text: string, delimiter: string): CsvRecord[] | null {
-  const lines: number[] = [];
-  const records = readCsvRecords(text, delimiter, { skipEmptyLines: true, lines });
-  return records === null ? null : records.map((record, i) => ({ record, info: { lines: lines[i]! } }));
-}
-
-/**
- * Anything else, as csv-parse reads it (its leniency, its messages). Loaded only then: every
- * command reads participants.csv, and csv-parse's nine modules cost a command's start more than
- * reading the file.
- */
-function withCsvParse(text: string, delimiter: string): CsvRecord[] {
-  const { parse } = createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
-  return parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: false }) as unknown as CsvRecord[];
-}
-
 /** Reads `participants.csv`: the first column is the participant id, the others are attributes. */
 export function parseParticipantsCsv(text: string, file: string): { rows: ParticipantRow[]; columns: string[]; problems: Problem[] } {
   const problems: Problem[] = [];
   let records: { record: string[]; info: { lines: number } }[];
-  const delimiter = detectDelimiter(text);
   try {
-    records = readDirectly(text, delimiter) ?? withCsvParse(text, delimiter);
+    records = csvRecordsWithLines(text, detectDelimiter(text));
   } catch (error) {
     const e = error as { message: string; lines?: number; column?: number };
     problems.push({
