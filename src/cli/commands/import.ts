@@ -22,6 +22,7 @@ import { splitFrontMatter } from '../../core/transcript/front-matter.js';
 import type { AttributeValue, Language, Localized, Problem, Segment } from '../../core/types.js';
 import { decodeStudyText } from '../../io/study-text.js';
 import { changeStudy } from '../../io/study-change.js';
+import { transcriptIdOf } from '../../io/transcript-id.js';
 import { assertStudyFolder, listCoders, readStudyConfig } from '../../io/study.js';
 import { IMPORTABLE_EXTENSIONS, readTranscriptSource, type RefusalReason } from '../../io/transcript-source.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
@@ -196,16 +197,6 @@ interface NotImported {
   hint?: Localized;
 }
 
-/** The participant id of a transcript of the study, as codage check reads it; undefined when it cannot be read. */
-function studyTranscriptId(root: string, file: string): string | undefined {
-  try {
-    const front = splitFrontMatter(decodeStudyText(fs.readFileSync(path.join(root, file))), file);
-    return front.id ?? path.basename(file).replace(/\.[^.]*$/, '');
-  } catch {
-    return undefined;
-  }
-}
-
 /** Why a file whose id another transcript has is not imported, and the ways out. */
 function idTakenText(t: IdTaken, fromFrontMatter: boolean): { detail: Localized; hint: Localized } {
   const base = path.basename(t.file);
@@ -327,7 +318,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   const taken = takenIds(
     imported.map((t) => ({ file: t.file, target: t.target, id: t.id })),
     [...existing.values()].flatMap((file) => {
-      const id = studyTranscriptId(root, file);
+      const id = transcriptIdOf(root, file);
       return id === undefined ? [] : [{ file, id }];
     }),
   );
