@@ -3,7 +3,7 @@ import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { OffsetMap } from '../text/offsets.js';
 import { messageQuote } from '../report/typography.js';
-import type { Problem, Segment, Transcript } from '../types.js';
+import type { Localized, Problem, Segment, Transcript } from '../types.js';
 import type { CoderEntry } from './study.js';
 
 export type AnchorStatus = 'unchanged' | 'moved' | 'normalised' | 'approximate' | 'unplaced';
@@ -180,38 +180,33 @@ export function anchorCodings(
  * the words around it changed since.
  */
 function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
+  const where = placeOf(segment, transcript, line);
   if (segment.confirmed === true) {
-    return {
-      severity: 'warning',
-      file: entry.file,
-      line: segment.line,
-      column: 5,
-      kind: 'segment-ambiguous',
-      message: {
-        en: `segment ${segment.id} (${transcript.file}, line ${line}) is to confirm again: the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
-        fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — ${messageQuote(segment.text, 'fr')}`,
-      },
-      hint: {
-        en: `check it is still the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
-        fr: `vérifier que c’est toujours le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
-      },
-    };
+    return segmentProblem(entry, segment, 'segment-ambiguous', {
+      en: `${where.en} is to confirm again: the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
+      fr: `${where.fr} est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — ${messageQuote(segment.text, 'fr')}`,
+    }, {
+      en: `check it is still the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
+      fr: `vérifier que c’est toujours le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
+    });
   }
-  return {
-    severity: 'warning',
-    file: entry.file,
-    line: segment.line,
-    column: 5,
-    kind: 'segment-ambiguous',
-    message: {
-      en: `segment ${segment.id} (${transcript.file}, line ${line}) was placed by an import at one of several places where its quote occurs: ${messageQuote(segment.text, 'en')}`,
-      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été placé par un import à l’un des endroits où figure sa citation\u00a0: ${messageQuote(segment.text, 'fr')}`,
-    },
-    hint: {
-      en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
-      fr: `vérifier que c’est le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
-    },
-  };
+  return segmentProblem(entry, segment, 'segment-ambiguous', {
+    en: `${where.en} was placed by an import at one of several places where its quote occurs: ${messageQuote(segment.text, 'en')}`,
+    fr: `${where.fr} a été placé par un import à l’un des endroits où figure sa citation\u00a0: ${messageQuote(segment.text, 'fr')}`,
+  }, {
+    en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
+    fr: `vérifier que c’est le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
+  });
+}
+
+/** « segment ID (FILE, line N) », the start of every message on a segment's place. */
+function placeOf(segment: Segment, transcript: Transcript, line: number): Localized {
+  return { en: `segment ${segment.id} (${transcript.file}, line ${line})`, fr: `le segment ${segment.id} (${transcript.file}, ligne ${line})` };
+}
+
+/** A warning on a segment of a coder file, at its line (column 5, where its entry starts). */
+function segmentProblem(entry: CoderEntry, segment: Segment, kind: string, message: Localized, hint: Localized): Problem {
+  return { severity: 'warning', file: entry.file, line: segment.line, column: 5, kind, message, hint };
 }
 
 
@@ -253,19 +248,12 @@ export function confirmationHolds(
 
 /** A confirmed place whose surroundings changed since (see `confirmedPlaceChanged`): to confirm again. */
 function toConfirmAgain(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
-  return {
-    severity: 'warning',
-    file: entry.file,
-    line: segment.line,
-    column: 5,
-    kind: 'segment-confirm-again',
-    message: {
-      en: `segment ${segment.id} (${transcript.file}, line ${line}) was confirmed at its place (codage confirm), but the transcript has changed there since (the words just before or after it, or the quote itself): ${messageQuote(segment.text, 'en')}`,
-      fr: `le segment ${segment.id} (${transcript.file}, ligne ${line}) a été confirmé à son endroit (codage confirm), mais la transcription a changé là depuis (les mots juste avant ou après, ou la citation elle-même)\u00a0: ${messageQuote(segment.text, 'fr')}`,
-    },
-    hint: {
-      en: `run codage check --fix (it becomes a place to confirm), check it is still the right place, then confirm it again: codage confirm ${segment.id} --coder ${entry.coder}`,
-      fr: `lancer codage check --fix (il redevient un endroit à confirmer), vérifier que c’est toujours le bon endroit, puis le confirmer de nouveau\u00a0: codage confirm ${segment.id} --coder ${entry.coder}`,
-    },
-  };
+  const where = placeOf(segment, transcript, line);
+  return segmentProblem(entry, segment, 'segment-confirm-again', {
+    en: `${where.en} was confirmed at its place (codage confirm), but the transcript has changed there since (the words just before or after it, or the quote itself): ${messageQuote(segment.text, 'en')}`,
+    fr: `${where.fr} a été confirmé à son endroit (codage confirm), mais la transcription a changé là depuis (les mots juste avant ou après, ou la citation elle-même)\u00a0: ${messageQuote(segment.text, 'fr')}`,
+  }, {
+    en: `run codage check --fix (it becomes a place to confirm), check it is still the right place, then confirm it again: codage confirm ${segment.id} --coder ${entry.coder}`,
+    fr: `lancer codage check --fix (il redevient un endroit à confirmer), vérifier que c’est toujours le bon endroit, puis le confirmer de nouveau\u00a0: codage confirm ${segment.id} --coder ${entry.coder}`,
+  });
 }

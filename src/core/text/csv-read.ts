@@ -42,21 +42,25 @@ export function readCsvRecords(source: string, delimiter: string, options?: CsvL
   let line = 1;
   const skipEmptyLines = options?.skipEmptyLines === true;
   const lines = options?.lines;
+  /** Where the line end at `at` (CR or LF) ends; -1 when csv-parse must read it (a lone CR, the other kind). */
+  const pastLineEnd = (at: number): number => {
+    if (text.charCodeAt(at) === CR) {
+      if (text.charCodeAt(at + 1) !== LF) return -1;
+      if (lineEnd === 0) lineEnd = 2;
+      else if (lineEnd !== 2) return -1;
+      return at + 2;
+    }
+    if (lineEnd === 0) lineEnd = 1;
+    else if (lineEnd !== 1) return -1;
+    return at + 1;
+  };
   while (i < n) {
     if (skipEmptyLines && record.length === 0) {
       const c0 = text.charCodeAt(i);
       if (c0 === LF || c0 === CR) {
         // An empty line: no record, one more line (its end checked as any record's end).
-        if (c0 === CR) {
-          if (text.charCodeAt(i + 1) !== LF) return null;
-          if (lineEnd === 0) lineEnd = 2;
-          else if (lineEnd !== 2) return null;
-          i += 2;
-        } else {
-          if (lineEnd === 0) lineEnd = 1;
-          else if (lineEnd !== 1) return null;
-          i += 1;
-        }
+        i = pastLineEnd(i);
+        if (i < 0) return null;
         line++;
         continue;
       }
@@ -108,16 +112,8 @@ export function readCsvRecords(source: string, delimiter: string, options?: CsvL
       continue;
     }
     // The record ends here (c is CR or LF).
-    if (c === CR) {
-      if (text.charCodeAt(i + 1) !== LF) return null;
-      if (lineEnd === 0) lineEnd = 2;
-      else if (lineEnd !== 2) return null;
-      i += 2;
-    } else {
-      if (lineEnd === 0) lineEnd = 1;
-      else if (lineEnd !== 1) return null;
-      i += 1;
-    }
+    i = pastLineEnd(i);
+    if (i < 0) return null;
     records.push(record);
     lines?.push(line);
     line++;
