@@ -14,6 +14,34 @@ MG1;Examens complémentaires;Je pense que je fais trop d'examens, honnêtement
 MG1;Délais d'accès;C'est huit mois d'attente. Huit mois.....on bricole en attendant
 `;
 
+/** A coder file's segments as written, one JSON line each. */
+interface WrittenSegment {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  prefix: string;
+  suffix: string;
+  confirmed?: boolean;
+  ambiguous?: boolean;
+}
+
+function writtenSegments(dir: string, coder: string): WrittenSegment[] {
+  return readFileSync(join(dir, `codings/${coder}.yaml`), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('  - {'))
+    .map((l) => JSON.parse(l.slice(4)) as WrittenSegment);
+}
+
+/** A copy of the demo where lea imported `sheet` (`lombalgie` alone by default), and the sheet's path. */
+function leaImported(sheet = 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n'): { dir: string; sheet: string } {
+  const dir = copyStudy();
+  const file = join(tempDir(), 'codage.csv');
+  writeFileSync(file, sheet);
+  expect(runCli(['import-codings', file, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+  return { dir, sheet: file };
+}
+
 interface JsonProblem {
   kind: string;
   file: string;
@@ -137,16 +165,9 @@ describe('import → check → confirm', () => {
 
 describe('a transcript edited above a confirmed place, then the spreadsheet imported again (check --fix not run)', () => {
   it('keeps every segment id and the place confirmed: nothing to confirm again', () => {
-    const dir = copyStudy();
-    const sheet = join(tempDir(), 'codage.csv');
-    writeFileSync(sheet, SHEET);
-    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const { dir, sheet } = leaImported(SHEET);
     expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
-    const segments = () =>
-      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('  - {'))
-        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; confirmed?: boolean; ambiguous?: boolean });
+    const segments = () => writtenSegments(dir, 'lea');
     const before = segments();
     // The transcriber's correction at the top of MG1: every offset after it moves by a few characters.
     const file = join(dir, 'transcripts/MG1.txt');
@@ -163,17 +184,9 @@ describe('a transcript edited above a confirmed place, then the spreadsheet impo
 
 describe('a quote said again above the place the coder confirmed, then the spreadsheet imported again', () => {
   it('goes back to the place confirmed when nothing in the sheet tells, still confirmed', () => {
-    const dir = copyStudy();
-    const sheet = join(tempDir(), 'codage.csv');
-    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
-    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const { dir, sheet } = leaImported();
     expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
-    const lombalgie = () =>
-      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('  - {'))
-        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; prefix: string; confirmed?: boolean; ambiguous?: boolean })
-        .find((s) => s.text === 'lombalgie')!;
+    const lombalgie = () => writtenSegments(dir, 'lea').find((s) => s.text === 'lombalgie')!;
     const before = lombalgie();
     expect(before.confirmed).toBe(true);
     // The transcriber's correction: MG1 says « lombalgie » in her first answer too, above the place confirmed.
@@ -192,17 +205,9 @@ describe('a quote said again above the place the coder confirmed, then the sprea
 
 describe('a transcript corrected just next to a place the coder confirmed, the quote itself unchanged', () => {
   it('is reported by check, made a place to confirm again by check --fix (same place, same text), then confirmed again', () => {
-    const dir = copyStudy();
-    const sheet = join(tempDir(), 'codage.csv');
-    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
-    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
+    const { dir } = leaImported();
     expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
-    const lombalgie = () =>
-      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('  - {'))
-        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; end: number; suffix: string; confirmed?: boolean; ambiguous?: boolean })
-        .find((s) => s.text === 'lombalgie')!;
+    const lombalgie = () => writtenSegments(dir, 'lea').find((s) => s.text === 'lombalgie')!;
     const before = lombalgie();
     expect(before.confirmed).toBe(true);
     // The transcriber's correction right after the place confirmed, as long as what it replaces: the offsets stay.
@@ -239,16 +244,8 @@ describe('a transcript corrected just next to a place the coder confirmed, the q
 
 describe('a transcript corrected next to an imported place before the coder confirms it', () => {
   it('confirms the place with the words around it now: check does not ask again at once', () => {
-    const dir = copyStudy();
-    const sheet = join(tempDir(), 'codage.csv');
-    writeFileSync(sheet, 'Participant;Code;Verbatim\nMG1;Lombalgie;lombalgie\n');
-    expect(runCli(['import-codings', sheet, '--coder', 'lea', '--study', dir, '--lang', 'en']).code).toBe(0);
-    const lombalgie = () =>
-      readFileSync(join(dir, 'codings/lea.yaml'), 'utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('  - {'))
-        .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; suffix: string; confirmed?: boolean; ambiguous?: boolean })
-        .find((s) => s.text === 'lombalgie')!;
+    const { dir } = leaImported();
+    const lombalgie = () => writtenSegments(dir, 'lea').find((s) => s.text === 'lombalgie')!;
     const imported = lombalgie();
     expect(imported.ambiguous).toBe(true);
     // Corrected after the import, before the confirmation (as long as what it replaces: the place stays).
