@@ -164,6 +164,13 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
     return chosen;
   };
   const sameText = (a: AttributeValue, b: AttributeValue) => String(a).trim() === String(b).trim();
+  /** The same value as `read` reads them both, else the same text. */
+  const sameAs =
+    <T>(read: (v: AttributeValue) => T | undefined) =>
+    (a: AttributeValue, b: AttributeValue) => {
+      const [x, y] = [read(a), read(b)];
+      return x !== undefined && y !== undefined ? x === y : sameText(a, b);
+    };
   const id = pick('id', [{ value: kept.id, from: 'replaced-transcript' }, { value: ownId, from: 'front-matter' }], sameText);
   const finalDate = pick(
     'date',
@@ -173,7 +180,7 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
       { value: date, from: 'file-name' },
       { value: facts.date, from: 'header' },
     ],
-    (a, b) => (parseInterviewDate(a) ?? String(a).trim()) === (parseInterviewDate(b) ?? String(b).trim()),
+    sameAs((v) => parseInterviewDate(v) ?? undefined),
   );
   const finalDuration = pick(
     'duration',
@@ -183,10 +190,10 @@ export function buildTranscript(input: BuildInput): BuiltTranscript {
       { value: duration, from: 'subtitles' },
       { value: facts.duration, from: 'header' },
     ],
-    (a, b) => {
-      const [x, y] = [parseDuration(a), parseDuration(b)];
-      return x !== undefined && y !== undefined ? Math.round(x) === Math.round(y) : sameText(a, b);
-    },
+    sameAs((v) => {
+      const minutes = parseDuration(v);
+      return minutes === undefined ? undefined : Math.round(minutes);
+    }),
   );
   const fromHeader: { date?: string; duration?: number } = {};
   if (finalDate?.from === 'header') fromHeader.date = facts.date!;
