@@ -8,7 +8,11 @@ describe('jsonBytes', () => {
   it('writes what JSON.stringify(value, null, 2) writes, for large and small data', () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, text: i % 7 === 0 ? '« Je ne sais plus » ’' : 'plain', codes: i % 3 === 0 ? [] : ['a', 'b'], skip: undefined, n: i / 3, nested: { deep: [1, { x: null }] } }));
     const report = { method: { unit: 'char', empty: {}, list: [] }, cells: many, codes: Object.fromEntries(many.map((m) => [m.id, m.n])), sentence: 'Accord « fort »', gone: undefined, f: () => 1 };
-    for (const value of [report, many, [], {}, 'é', 3, null, [undefined, () => 1, 2], { big: Array.from({ length: 70 }, () => undefined) }]) {
+    // More entries than one run of stringified entries, with large containers and skipped entries among them.
+    const mixed = Array.from({ length: 700 }, (_, i) =>
+      i % 250 === 5 ? Array.from({ length: 70 }, (_, k) => k) : i % 250 === 9 ? { list: many.slice(0, 65), s: '’' } : i % 7 === 0 ? undefined : { i, t: 'x\ny' },
+    );
+    for (const value of [report, many, mixed, { deep: { deeper: mixed } }, [], {}, 'é', 3, null, [undefined, () => 1, 2], { big: Array.from({ length: 70 }, () => undefined) }]) {
       expect(text(jsonBytes(value))).toBe(`${JSON.stringify(value, null, 2)}\n`);
     }
   });

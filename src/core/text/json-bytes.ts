@@ -24,6 +24,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
+/** Arrays wrapped `depth` deep around `value`: JSON.stringify then writes `value` at that depth. */
+function nested(value: unknown, depth: number): unknown {
+  let v = value;
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+}
+
+const OPEN: string[] = [];
+const CLOSE: string[] = [];
+/** What JSON.stringify writes before a value wrapped `depth` arrays deep (`[\n  [\n    `), and after it. */
+const openOf = (depth: number): string => (OPEN[depth] ??= Array.from({ length: depth }, (_, i) => `[\n${pad(i + 1)}`).join(''));
+const closeOf = (depth: number): string => (CLOSE[depth] ??= Array.from({ length: depth }, (_, i) => `\n${pad(depth - 1 - i)}]`).join(''));
+
+/**
+ * `value` as `JSON.stringify(value, null, 2)` writes it at `depth` (its first line not indented):
+ * stringified inside arrays that put it at that depth, which indent its lines as they must be,
+ * then cut out of them (a slice, not a copy) — rather than re-indented line by line afterwards,
+ * which copied every string once more.
+ */
+function stringifyAt(value: unknown, depth: number): string {
+  if (depth === 0) return JSON.stringify(value, null, 2);
+  const text = JSON.stringify(nested(value, depth), null, 2);
+  return text.slice(openOf(depth).length, text.length - closeOf(depth).length);
+}
+
+/** Entries of a large array stringified together (fewer, larger pieces): at most this many. */
+const BATCH = 256;
+
 /**
  * `value` as `JSON.stringify(value, null, 2)` writes it at `depth` (its first line not indented),
  * each string piece passed through `map` (an escape of characters a terminal would act on).
@@ -31,12 +59,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function writeValue(out: Utf8Writer, value: unknown, depth: number, map: (piece: string) => string): void {
   if (Array.isArray(value) && value.length >= LARGE) {
     out.write('[');
-    for (let i = 0; i < value.length; i++) {
+    const inner = pad(depth + 1);
+    let i = 0;
+    while (i < value.length) {
       out.write(i === 0 ? '\n' : ',\n');
-      out.write(pad(depth + 1));
+      out.write(inner);
       const item = value[i];
-      if (isSkipped(item)) out.write('null');
-      else writeValue(out, item, depth + 1, map);
+      if (isLargeContainer(item)) {
+        writeValue(out, item, depth + 1, map);
+        i++;
+        continue;
+      }
+      // A run of entries written as one array at this depth, without its brackets: the entries
+      // separated by `,\n` and the indent, as JSON.stringify separates them (null for skipped ones).
+      let j = i + 1;
+      while (j < value.length && j - i < BATCH && !isLargeContainer(value[j])) j++;
+      const run = stringifyAt(value.slice(i, j), depth);
+      out.write(map(run.slice(2 + inner.length, run.length - 2 - pad(depth).length)));
+      i = j;
     }
     out.write(`\n${pad(depth)}]`);
     return;
@@ -54,8 +94,7 @@ function writeValue(out: Utf8Writer, value: unknown, depth: number, map: (piece:
       return;
     }
   }
-  const text = JSON.stringify(value, null, 2);
-  out.write(map(depth === 0 ? text : text.replaceAll('\n', `\n${pad(depth)}`)));
+  out.write(map(stringifyAt(value, depth)));
 }
 
 function isLargeContainer(value: unknown): boolean {
