@@ -17,7 +17,7 @@
  * coders' segment ids and the passage's text): the consensus finds a decision again from it after
  * a correction of the transcript moved the passage (`core/consensus/place.ts`).
  */
-import { shortHash } from '../../text/hash.js';
+import { ShortHasher } from '../../text/hash.js';
 import type { OffsetMap } from '../../text/offsets.js';
 import { wordSpans } from '../../transcript/words.js';
 import type { Span } from '../../types.js';
@@ -159,19 +159,47 @@ function itemKey(items: readonly SideItem[], offsets: OffsetMap): string {
   return items.map((i) => `${offsets.toCodePoint(i.start)}-${offsets.toCodePoint(i.end)}:${i.codes.join('+')}`).join(',');
 }
 
+/** Adds the ids of the coders' segments on one side of a passage, as `a+b,c` (pieces joined by `,`, ids by `+`). */
+function addIds(hasher: ShortHasher, items: readonly SideItem[]): void {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) hasher.add(',');
+    const ids = items[i]!.segments;
+    for (let k = 0; k < ids.length; k++) {
+      if (k > 0) hasher.add('+');
+      hasher.add(ids[k]!);
+    }
+  }
+}
+
+/** The fingerprint of the passage `text[from, to)`: see `passageFingerprint`. */
+function fingerprintOf(a: readonly SideItem[], b: readonly SideItem[], text: string, from: number, to: number): string {
+  const hasher = new ShortHasher();
+  addIds(hasher, a);
+  hasher.add('\u0000');
+  addIds(hasher, b);
+  hasher.add('\u0000');
+  // Clamped as `text.slice(from, to)` would be.
+  return hasher.add(text, Math.max(0, from), Math.min(text.length, to)).digest(12);
+}
+
 /**
  * The fingerprint of a passage: the ids of the coders' segments on each side and the text of the
  * passage. Neither changes when text is added or removed elsewhere in the transcript.
  */
 export function passageFingerprint(a: readonly SideItem[], b: readonly SideItem[], passage: string): string {
-  const ids = (items: readonly SideItem[]) => items.map((i) => i.segments.join('+')).join(',');
-  return shortHash(`${ids(a)}\u0000${ids(b)}\u0000${passage}`, 12);
+  return fingerprintOf(a, b, passage, 0, passage.length);
 }
 
 export function disagreementKey(participant: string, kind: DisagreementKind, a: readonly SideItem[], b: readonly SideItem[], offsets: OffsetMap, text: string): string {
-  const start = Math.min(...a.map((i) => i.start), ...b.map((i) => i.start));
-  const end = Math.max(...a.map((i) => i.end), ...b.map((i) => i.end));
-  return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}|${passageFingerprint(a, b, text.slice(start, end))}`;
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const side of [a, b]) {
+    for (const item of side) {
+      if (item.start < start) start = item.start;
+      if (item.end > end) end = item.end;
+    }
+  }
+  return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}|${fingerprintOf(a, b, text, start, end)}`;
 }
 
 /**
