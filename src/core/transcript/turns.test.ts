@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findTurns, isAnswersOnly, matchLabelLine, type TranscriptTurn } from './turns.js';
+import { DASH_LABEL_LINE, dashLabelLines, findTurns, isAnswersOnly, matchLabelLine, type TranscriptTurn } from './turns.js';
 
 /** Speaker, role and spoken text of each turn. */
 function summary(body: string, turns: TranscriptTurn[]) {
@@ -236,5 +237,22 @@ describe('findTurns', () => {
     const body = 'Enquêteur : Et alors ?\nP1 : Alors : je ne sais pas, euh, c’est compliqué.\n'.repeat(1000);
     const turns = findTurns(body);
     expect(turns).toHaveLength(2000);
+  });
+});
+
+describe('dashLabelLines', () => {
+  const matches = (ms: RegExpExecArray[] | RegExpMatchArray[]) => ms.map((m) => [m.index, m[0], m[1], m[2]]);
+  it('finds what searching the whole text for DASH_LABEL_LINE finds', () => {
+    const text = 'MG3 - Oui\nEnquêtrice – Et alors ?\n  [00:12] E\tBonjour\nBon - enfin\n\nDr Martin — voilà\nP1 -\n';
+    expect(matches(dashLabelLines(text))).toEqual(matches([...text.matchAll(DASH_LABEL_LINE)]));
+    expect(dashLabelLines(text).map((m) => m[2])).toEqual(['MG3', 'Enquêtrice', 'E', 'Bon', 'Dr Martin']);
+    const piece = fc.constantFrom('MG3', 'E', 'Enquêtrice', 'Dr Martin', ' ', '\t', ' - ', ' – ', '—', '-', '\n', '\r\n', '\u2028', '[00:12] ', 'oui', 'é', '\u00a0', ':', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const body = pieces.join('');
+        expect(matches(dashLabelLines(body))).toEqual(matches([...body.matchAll(DASH_LABEL_LINE)]));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

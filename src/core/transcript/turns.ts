@@ -350,7 +350,7 @@ export function dashLabels(body: string): { offset: number; labels: string[] } |
   const labels = new Map<string, number>();
   let offset = -1;
   let lines = 0;
-  for (const m of body.matchAll(DASH_LABEL_LINE)) {
+  for (const m of dashLabelLines(body)) {
     const label = m[2]!;
     if (!isKnownLabel(label)) continue;
     if (offset === -1) offset = m.index + m[1]!.length;
@@ -358,5 +358,28 @@ export function dashLabels(body: string): { offset: number; labels: string[] } |
     lines++;
   }
   return labels.size >= 2 && lines >= 3 ? { offset, labels: [...labels.keys()] } : null;
+}
+
+/** `DASH_LABEL_LINE` tried at one place only (no `^`): at a line's start. */
+const DASH_LABEL_AT = new RegExp(DASH_LABEL_LINE.source.slice(1), 'yu');
+const OTHER_LINE_BREAKS = /[\r\u2028\u2029]/;
+
+/**
+ * The matches of `DASH_LABEL_LINE` in `body`, tried at each line's start rather than searched for
+ * at every character (a match never runs past its line): what every reading of a transcript
+ * pays. With line breaks other than LF, which the study's readers turn into LF, the search itself.
+ */
+export function dashLabelLines(body: string): RegExpExecArray[] {
+  if (OTHER_LINE_BREAKS.test(body)) return [...body.matchAll(DASH_LABEL_LINE)] as RegExpExecArray[];
+  const found: RegExpExecArray[] = [];
+  for (let at = 0; at <= body.length; ) {
+    DASH_LABEL_AT.lastIndex = at;
+    const m = DASH_LABEL_AT.exec(body);
+    if (m !== null) found.push(m);
+    const next = body.indexOf('\n', at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  return found;
 }
 
