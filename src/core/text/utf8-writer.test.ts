@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Utf8Writer } from './utf8-writer.js';
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+describe('Utf8Writer', () => {
+  it('gives the UTF-8 of the pieces and lines written, lone surrogates as U+FFFD like Buffer', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.string({ unit: 'binary' })), { maxLength: 20 }), (pieces) => {
+        const out = new Utf8Writer();
+        let text = '';
+        for (const [asLine, piece] of pieces) {
+          if (asLine) out.line(piece);
+          else out.write(piece);
+          text += asLine ? `${piece}\n` : piece;
+        }
+        expect(hex(out.bytes())).toBe(Buffer.from(text, 'utf8').toString('hex'));
+      }),
+    );
+  });
+
+  it('hands on full buffers as they fill, and keeps nothing of them', () => {
+    const chunks: Uint8Array[] = [];
+    const out = new Utf8Writer((chunk) => chunks.push(Uint8Array.from(chunk)));
+    const line = `${'é’«x'.repeat(40)}\uD800`;
+    let text = '';
+    for (let i = 0; i < 20_000; i++) {
+      out.line(line);
+      text += `${line}\n`;
+    }
+    out.write('fin');
+    text += 'fin';
+    const rest = out.bytes();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat([...chunks, rest]).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+});
