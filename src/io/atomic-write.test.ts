@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupPathFor, READ_ONLY_FILE, tempPathFor, TEMP_FILE, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+import { backupPathFor, READ_ONLY_FILE, tempPathFor, TEMP_FILE, writeFileAtomic, writeFileAtomicSync, writeTemp, writeTempUnsynced } from './atomic-write.js';
 
 let dir: string;
 
@@ -127,6 +127,22 @@ describe.each(variants)('%s', (_name, write) => {
     const file = path.join(dir, 'missing', 'marie.yaml');
     await expect(write(file, 'x')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('writeTemp', () => {
+  it('writes text, bytes, or bytes in pieces one after the other', () => {
+    const target = path.join(dir, 'coder.yaml');
+    const pieces = [Buffer.from('segments:\n'), new Uint8Array(0), Buffer.from('  - {"text": "« é »"}\n'), Buffer.from('x'.repeat(70_000))];
+    const expected = Buffer.concat(pieces);
+    for (const write of [writeTemp, writeTempUnsynced]) {
+      for (const data of [pieces, expected, expected.toString('utf8')]) {
+        const temp = write(target, data, null);
+        expect(fs.readFileSync(temp).equals(expected)).toBe(true);
+        fs.rmSync(temp);
+      }
+    }
+    expect(leftovers(dir, [])).toEqual([]);
   });
 });
 

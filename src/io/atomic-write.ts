@@ -32,8 +32,11 @@ export interface AtomicWriteOptions {
 /** The error code of a write refused because the target is read-only (no write permission bit). */
 export const READ_ONLY_FILE = 'CODAGE_READ_ONLY_FILE';
 
-function toBuffer(data: string | Uint8Array): Uint8Array {
-  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+/** What a file is written from: text (UTF-8), bytes, or bytes in pieces (written one after the other, never joined). */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
+function toBuffers(data: FileData): readonly Uint8Array[] {
+  return typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
 }
 
 /** `.<name>.<pid>.<random>.tmp` next to `file`: same folder, so the rename stays on one disk. */
@@ -113,7 +116,7 @@ export function syncDir(dir: string): void {
  * Writes `data` to a new temporary file beside `target` with the permissions `mode` (null: the
  * default ones), and fsyncs it. Returns its path; on error nothing is left behind.
  */
-export function writeTemp(target: string, data: string | Uint8Array, mode: number | null): string {
+export function writeTemp(target: string, data: FileData, mode: number | null): string {
   return writeTempFile(target, data, mode, true);
 }
 
@@ -122,7 +125,7 @@ export function writeTemp(target: string, data: string | Uint8Array, mode: numbe
  * then fsyncs them all (`syncFile`) before any rename — the disk flushes the later files while the
  * first are written, and 100 transcripts take about half the time of an fsync after each.
  */
-export function writeTempUnsynced(target: string, data: string | Uint8Array, mode: number | null): string {
+export function writeTempUnsynced(target: string, data: FileData, mode: number | null): string {
   return writeTempFile(target, data, mode, false);
 }
 
@@ -138,13 +141,14 @@ export function syncFile(file: string): void {
   stepDone('fsync');
 }
 
-function writeTempFile(target: string, data: string | Uint8Array, mode: number | null, sync: boolean): string {
+function writeTempFile(target: string, data: FileData, mode: number | null, sync: boolean): string {
   const temp = tempPathFor(target);
   step('temp-write');
   const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
   try {
     try {
-      fs.writeFileSync(fd, toBuffer(data));
+      // Each piece at the file's current position, after the one before.
+      for (const piece of toBuffers(data)) fs.writeFileSync(fd, piece);
       stepDone('temp-write');
       // open() applies the umask; chmod gives the new file exactly the old permissions.
       if (mode !== null) fs.fchmodSync(fd, mode);

@@ -49,12 +49,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCodebook } from '../core/codebook/parse.js';
 import { parseCoderFile } from '../core/codings/parse.js';
-import { coderFileBytes, type KeptEntries } from '../core/codings/serialize.js';
+import { coderFilePieces, type KeptEntries } from '../core/codings/serialize.js';
 import { DataError } from '../core/errors.js';
 import { coderFilePath, isValidCoderName, STUDY_FILES, type CoderEntry } from '../core/study/study.js';
 import type { CoderFile, Language, Localized, Problem } from '../core/types.js';
 import {
   assertWritable,
+  type FileData,
   backupPathFor,
   keepBackup,
   removeQuietly,
@@ -252,8 +253,8 @@ function readBytes(file: string, display: string): Buffer | null {
 interface PendingWrite {
   file: string;
   abs: string;
-  /** Null: the file is removed. */
-  content: string | Uint8Array | null;
+  /** Null: the file is removed. Bytes in pieces: a coder file as it was made, never joined. */
+  content: FileData | null;
   /** For a coder file: the entry as written (cached once the change is committed). */
   entry?: CoderEntry;
 }
@@ -276,8 +277,11 @@ function afterHashOf(p: Prepared): string | null {
   return p.afterHash;
 }
 
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+function sha256(data: FileData): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
+  else for (const piece of data) hash.update(piece);
+  return hash.digest('hex');
 }
 
 function toPosix(file: string): string {
@@ -432,7 +436,7 @@ export function changeStudy<T>(root: string, options: ChangeOptions, prepare: (f
         mustHaveBeenRead(file);
         const kept = content.kept ?? {};
         const entry: CoderEntry = { coder: content.coder, file, coderFile: content.coderFile, kept, rewritable: true };
-        writes.set(file, { file, abs: path.join(root, file), content: coderFileBytes(content.coderFile, kept, content.language ?? options.language ?? 'en'), entry });
+        writes.set(file, { file, abs: path.join(root, file), content: coderFilePieces(content.coderFile, kept, content.language ?? options.language ?? 'en'), entry });
       },
       bytes(file) {
         return readOther(file);

@@ -147,6 +147,18 @@ export function serializeCoderFile(file: CoderFile, kept: KeptEntries = {}, lang
  * « in it would be a string two bytes a character, slower to build and then to encode).
  */
 export function coderFileBytes(file: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): Uint8Array {
+  return writeCoderFile(file, kept, language).bytes();
+}
+
+/**
+ * `coderFileBytes` in the pieces they were written in, for a file written piece by piece: a coder
+ * file of 20,000 segments is never copied whole into one buffer.
+ */
+export function coderFilePieces(file: CoderFile, kept: KeptEntries = {}, language: Language = 'en'): Uint8Array[] {
+  return writeCoderFile(file, kept, language).pieces();
+}
+
+function writeCoderFile(file: CoderFile, kept: KeptEntries, language: Language): Utf8Writer {
   const out = new Utf8Writer();
   out.write(`${CODER_FILE_HEADERS[language]}version: ${CODER_FILE_VERSION}\ncoder: ${plainOrQuoted(file.name ?? file.coder)}\n`);
   const memoKeys = Object.keys(file.memos).sort(compareNatural);
@@ -166,5 +178,5 @@ export function coderFileBytes(file: CoderFile, kept: KeptEntries = {}, language
     }
     for (const entry of invalid) out.write(`  - ${flow(entry.value)}\n`);
   }
-  return out.bytes();
+  return out;
 }

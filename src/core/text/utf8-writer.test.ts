@@ -33,6 +33,18 @@ describe('Utf8Writer', () => {
     text += 'fin';
     const rest = out.bytes();
     expect(chunks.length).toBeGreaterThan(1);
+    expect(rest.length).toBe(0);
     expect(Buffer.concat([...chunks, rest]).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
+  it('gives what it wrote in the buffers it wrote it in, the same bytes as joined', () => {
+    const make = () => {
+      const out = new Utf8Writer();
+      for (let i = 0; i < 30_000; i++) out.line(`  - {"id": "s${i}", "text": "C’est « ça » ${i}"}`);
+      return out;
+    };
+    const pieces = make().pieces();
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).equals(Buffer.from(make().bytes()))).toBe(true);
   });
 });

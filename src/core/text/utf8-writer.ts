@@ -63,6 +63,12 @@ export class Utf8Writer {
     return all;
   }
 
+  /** Everything written, in the buffers it was written in (what was not given to `onChunk`). */
+  pieces(): Uint8Array[] {
+    this.settle();
+    return [...this.chunks];
+  }
+
   text(): string {
     return new TextDecoder().decode(this.bytes());
   }
