@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import type { FileData } from '../io/atomic-write.js';
 import { assertOutsideStudyData, writeOutputFile } from '../io/output-file.js';
 
 /**
@@ -15,8 +16,14 @@ export function refuseStudyData(study: string, file: string, option: string): vo
  * that does not exist is their typo (exit 2); a read-only folder or a full disk is the environment
  * (exit 1, the file not written).
  */
-export async function writeOutput(file: string, data: string | Uint8Array, where: { study: string; option: string }): Promise<void> {
+export async function writeOutput(file: string, data: FileData, where: { study: string; option: string }): Promise<void> {
   writeOutputFile(where.study, file, data, where.option);
+}
+
+/** Writes text, bytes or bytes in pieces (one after the other) to standard output. */
+export function writeData(stream: { write(data: string | Uint8Array): unknown }, data: FileData): void {
+  if (typeof data === 'string' || data instanceof Uint8Array) stream.write(data);
+  else for (const piece of data) stream.write(piece);
 }
 
 /** The formats a file's extension names (`-o accord.docx` is Word; `.csv` fits both CSV flavours). */

@@ -218,7 +218,7 @@ export function renameOver(from: string, to: string): void {
 }
 
 /** Replaces `file` with `data` atomically (see the module comment). */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomicSync(file: string, data: FileData, options: AtomicWriteOptions = {}): void {
   const { target, mode } = resolveTarget(file);
   assertWritable(target, mode);
   const temp = writeTemp(target, data, mode);
@@ -233,6 +233,6 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
 }
 
 /** `writeFileAtomicSync` for async callers: the same implementation. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: FileData, options: AtomicWriteOptions = {}): Promise<void> {
   writeFileAtomicSync(file, data, options);
 }

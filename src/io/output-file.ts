@@ -12,7 +12,7 @@ import { UsageError } from '../core/errors.js';
 import { MEMO_DIR } from '../core/memo/memo.js';
 import { STUDY_FILES } from '../core/study/study.js';
 import type { Localized } from '../core/types.js';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { type FileData, writeFileAtomicSync } from './atomic-write.js';
 import { asEnvironmentError } from './environment-error.js';
 
 const DATA_FOLDERS = [STUDY_FILES.transcripts, STUDY_FILES.codings, STUDY_FILES.internal, MEMO_DIR].map((name) => name.toLowerCase());
@@ -108,7 +108,7 @@ function describe(inside: string): Localized {
  * error (exit 2); a failure of the environment (a read-only folder, a full disk) becomes an
  * `EnvironmentError` saying the file was not written (exit 1).
  */
-export function writeOutputFile(root: string | null, file: string, content: string | Uint8Array, option: string): void {
+export function writeOutputFile(root: string | null, file: string, content: FileData, option: string): void {
   if (root !== null) assertOutsideStudyData(root, file, option);
   try {
     writeFileAtomicSync(path.resolve(file), content);

@@ -22,9 +22,9 @@ import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { openSentenceCache } from '../../io/sentence-cache.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
-import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeData, writeOutput } from '../output-file.js';
 import { formatNumber, paint } from '../output.js';
-import { jsonBytes } from '../../core/text/json-bytes.js';
+import { jsonPieces } from '../../core/text/json-bytes.js';
 import { terminalSafe, terminalSafeData } from '../../core/text/terminal.js';
 import { someNames } from '../../core/text/some-names.js';
 import { resolveCoder } from '../coder.js';
@@ -105,9 +105,9 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   // What is written: the agreement tables and the sentence, or the list of disagreements.
   const tables = options.disagreements ? [disagreementTable(entries, study.codebook, language, tolerance)] : [codeTable(view), transcriptTable(view)];
   const paragraphs = options.disagreements ? [] : [thesisSentence(view)];
-  let out: string | Uint8Array;
+  let out: string | Uint8Array | Uint8Array[];
   // Made piece by piece (17 MB of disagreements for 200 interviews); on a terminal, escaped as the other formats are.
-  if (format === 'json') out = jsonBytes(jsonReport(view, prepared, entries, study.codebook, tolerance), !options.output && ctx.stdout.isTTY ? terminalSafe : undefined);
+  if (format === 'json') out = jsonPieces(jsonReport(view, prepared, entries, study.codebook, tolerance), !options.output && ctx.stdout.isTTY ? terminalSafe : undefined);
   else if (format === 'text') out = options.disagreements ? renderDisagreements(entries, study.codebook, language, tolerance) : renderText(view, prepared, entries, ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : Number.POSITIVE_INFINITY);
   // CSV for R or Python keeps the numbers in full; the other formats show the table as printed.
   else if (format === 'csv') out = tableToCsv(tables[0]!);
@@ -131,7 +131,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   } else {
     // The text report shows the study's names and quotes escaped (see renderText); the other
     // formats keep them exact, escaped only on a terminal.
-    ctx.stdout.write(format !== 'text' && ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
+    writeData(ctx.stdout, format !== 'text' && ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   }
   return 0;
 }

@@ -3,12 +3,12 @@ import { nearest } from '../../core/codebook/nearest.js';
 import { allCodes, findCodeByName } from '../../core/codebook/query.js';
 import { UsageError } from '../../core/errors.js';
 import { formatSegmentRows, formatSegmentRowsForExcel, segmentRows, segmentSheet } from '../../core/report/segments.js';
-import { safeJsonBytes, terminalSafe } from '../../core/text/terminal.js';
+import { safeJsonPieces, terminalSafe } from '../../core/text/terminal.js';
 import { xlsxWorkbook } from '../../io/xlsx.js';
 import type { CommandContext } from '../context.js';
 import { resolveCoder } from '../coder.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
-import { outputFormat, refuseStudyData, writeOutput } from '../output-file.js';
+import { outputFormat, refuseStudyData, writeData, writeOutput } from '../output-file.js';
 import { paint } from '../output.js';
 
 interface SegmentsOptions {
@@ -65,9 +65,9 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
   const rows = segmentRows(segments, study.codebook, { coder, participant: options.participant, code: codeId });
   // Spreadsheets for people are the study's: in its language (--lang is for messages).
   const sheetLanguage = study.config.language ?? ctx.language;
-  let out: string | Uint8Array = '';
+  let out: string | Uint8Array[] = '';
   if (format === 'json') {
-    out = safeJsonBytes(rows);
+    out = safeJsonPieces(rows);
   } else if (format !== 'xlsx') {
     out = format === 'excel' ? formatSegmentRowsForExcel(rows, sheetLanguage) : formatSegmentRows(rows, format === 'tsv' ? '\t' : ',');
   }
@@ -87,7 +87,7 @@ export async function run(baseCtx: CommandContext, options: SegmentsOptions): Pr
     ctx.stderr.write(fr ? `${rows.length} ligne(s) écrite(s) dans ${path}\n` : `${rows.length} row(s) written to ${path}\n`);
   } else {
     // On a terminal, nothing from the study may act on it; a pipe or a file gets the exact text.
-    ctx.stdout.write(ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
+    writeData(ctx.stdout, ctx.stdout.isTTY && typeof out === 'string' ? terminalSafe(out) : out);
   }
   return 0;
 }

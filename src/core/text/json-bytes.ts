@@ -109,11 +109,18 @@ function isLargeContainer(value: unknown): boolean {
 
 /**
  * `JSON.stringify(value, null, 2)` and a line break, in UTF-8, each piece passed through `map`
- * (identity by default). For plain data: arrays, plain objects, strings, numbers, booleans, null.
+ * (identity by default), in the buffers it was written in (see `Utf8Writer.pieces`): 17 MB of
+ * disagreements are written out without being copied into one buffer first. For plain data:
+ * arrays, plain objects, strings, numbers, booleans, null.
  */
-export function jsonBytes(value: unknown, map: (piece: string) => string = (piece) => piece): Uint8Array {
+export function jsonPieces(value: unknown, map: (piece: string) => string = (piece) => piece): Uint8Array[] {
   const out = new Utf8Writer();
   writeValue(out, value, 0, map);
   out.write('\n');
-  return out.bytes();
+  return out.pieces();
+}
+
+/** `jsonPieces` as one buffer. */
+export function jsonBytes(value: unknown, map: (piece: string) => string = (piece) => piece): Uint8Array {
+  return Buffer.concat(jsonPieces(value, map));
 }

@@ -6,7 +6,7 @@
  * stay as they are.
  */
 
-import { jsonBytes } from './json-bytes.js';
+import { jsonPieces } from './json-bytes.js';
 
 /** C0 controls but tab and line feed, DEL, C1 controls; the bidirectional controls. */
 const HOSTILE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
@@ -39,9 +39,9 @@ export function safeJson(value: unknown): string {
 
 const jsonEscaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** `safeJson(value)` and a line break, in UTF-8, made piece by piece (for large data: see json-bytes.ts). */
-export function safeJsonBytes(value: unknown): Uint8Array {
-  return jsonBytes(value, (piece) => (HOSTILE.test(piece) ? piece.replace(HOSTILE_ALL, jsonEscaped) : piece));
+/** `safeJson(value)` and a line break, in UTF-8, in pieces (for large data: see json-bytes.ts). */
+export function safeJsonPieces(value: unknown): Uint8Array[] {
+  return jsonPieces(value, (piece) => (HOSTILE.test(piece) ? piece.replace(HOSTILE_ALL, jsonEscaped) : piece));
 }
 
 /**
