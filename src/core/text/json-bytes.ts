@@ -38,15 +38,24 @@ const openOf = (depth: number): string => (OPEN[depth] ??= Array.from({ length: 
 const closeOf = (depth: number): string => (CLOSE[depth] ??= Array.from({ length: depth }, (_, i) => `\n${pad(depth - 1 - i)}]`).join(''));
 
 /**
+ * Writes `text` but its first `head` and last `tail` characters (ASCII brackets, line breaks and
+ * indents), through `map` when there is one; without one, the text is not cut (see
+ * `Utf8Writer.writeInner`): a slice of a long string is a copy of it.
+ */
+function writeCut(out: Utf8Writer, text: string, head: number, tail: number, map: Escape | undefined): void {
+  if (map === undefined) out.writeInner(text, head, tail);
+  else out.write(map(text.slice(head, text.length - tail)));
+}
+
+/**
  * `value` as `JSON.stringify(value, null, 2)` writes it at `depth` (its first line not indented):
  * stringified inside arrays that put it at that depth, which indent its lines as they must be,
- * then cut out of them (a slice, not a copy) — rather than re-indented line by line afterwards,
- * which copied every string once more.
+ * then written without them — rather than re-indented line by line afterwards, which copied every
+ * string once more.
  */
-function stringifyAt(value: unknown, depth: number): string {
-  if (depth === 0) return JSON.stringify(value, null, 2);
+function writeAt(out: Utf8Writer, value: unknown, depth: number, map: Escape | undefined): void {
   const text = JSON.stringify(nested(value, depth), null, 2);
-  return text.slice(openOf(depth).length, text.length - closeOf(depth).length);
+  writeCut(out, text, openOf(depth).length, closeOf(depth).length, map);
 }
 
 /**
@@ -57,11 +66,14 @@ function stringifyAt(value: unknown, depth: number): string {
  */
 const BATCH = 32;
 
+/** An escape of characters a terminal would act on, applied to each string piece written. */
+type Escape = (piece: string) => string;
+
 /**
  * `value` as `JSON.stringify(value, null, 2)` writes it at `depth` (its first line not indented),
- * each string piece passed through `map` (an escape of characters a terminal would act on).
+ * each string piece passed through `map` when there is one.
  */
-function writeValue(out: Utf8Writer, value: unknown, depth: number, map: (piece: string) => string): void {
+function writeValue(out: Utf8Writer, value: unknown, depth: number, map: Escape | undefined): void {
   if (Array.isArray(value) && value.length >= LARGE) {
     out.write('[');
     const inner = pad(depth + 1);
@@ -79,8 +91,8 @@ function writeValue(out: Utf8Writer, value: unknown, depth: number, map: (piece:
       // separated by `,\n` and the indent, as JSON.stringify separates them (null for skipped ones).
       let j = i + 1;
       while (j < value.length && j - i < BATCH && !isLargeContainer(value[j])) j++;
-      const run = stringifyAt(value.slice(i, j), depth);
-      out.write(map(run.slice(2 + inner.length, run.length - 2 - pad(depth).length)));
+      const run = JSON.stringify(nested(value.slice(i, j), depth), null, 2);
+      writeCut(out, run, openOf(depth).length + 2 + inner.length, 2 + pad(depth).length + closeOf(depth).length, map);
       i = j;
     }
     out.write(`\n${pad(depth)}]`);
@@ -92,14 +104,15 @@ function writeValue(out: Utf8Writer, value: unknown, depth: number, map: (piece:
       out.write('{');
       keys.forEach((key, i) => {
         out.write(i === 0 ? '\n' : ',\n');
-        out.write(`${pad(depth + 1)}${map(JSON.stringify(key))}: `);
+        const name = JSON.stringify(key);
+        out.write(`${pad(depth + 1)}${map === undefined ? name : map(name)}: `);
         writeValue(out, value[key], depth + 1, map);
       });
       out.write(`\n${pad(depth)}}`);
       return;
     }
   }
-  out.write(map(stringifyAt(value, depth)));
+  writeAt(out, value, depth, map);
 }
 
 function isLargeContainer(value: unknown): boolean {
@@ -109,11 +122,11 @@ function isLargeContainer(value: unknown): boolean {
 
 /**
  * `JSON.stringify(value, null, 2)` and a line break, in UTF-8, each piece passed through `map`
- * (identity by default), in the buffers it was written in (see `Utf8Writer.pieces`): 17 MB of
+ * (when given), in the buffers it was written in (see `Utf8Writer.pieces`): 17 MB of
  * disagreements are written out without being copied into one buffer first. For plain data:
  * arrays, plain objects, strings, numbers, booleans, null.
  */
-export function jsonPieces(value: unknown, map: (piece: string) => string = (piece) => piece): Uint8Array[] {
+export function jsonPieces(value: unknown, map?: Escape): Uint8Array[] {
   const out = new Utf8Writer();
   writeValue(out, value, 0, map);
   out.write('\n');
@@ -121,6 +134,6 @@ export function jsonPieces(value: unknown, map: (piece: string) => string = (pie
 }
 
 /** `jsonPieces` as one buffer. */
-export function jsonBytes(value: unknown, map: (piece: string) => string = (piece) => piece): Uint8Array {
+export function jsonBytes(value: unknown, map?: Escape): Uint8Array {
   return Buffer.concat(jsonPieces(value, map));
 }

@@ -47,4 +47,30 @@ describe('Utf8Writer', () => {
     expect(pieces.length).toBeGreaterThan(1);
     expect(Buffer.concat(pieces).equals(Buffer.from(make().bytes()))).toBe(true);
   });
+
+  it('writes a text but its ASCII head and tail as the slice would, at a buffer’s start too', () => {
+    const ascii = fc.string({ unit: fc.constantFrom('[', '\n', ' ', '{', ',', ']') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), ascii, fc.string({ unit: 'binary' }), ascii), { maxLength: 12 }), (pieces) => {
+        const out = new Utf8Writer();
+        let text = '';
+        for (const [inner, head, body, tail] of pieces) {
+          if (inner) out.writeInner(head + body + tail, head.length, tail.length);
+          else out.write(head + body + tail);
+          text += inner ? body : head + body + tail;
+        }
+        expect(hex(out.bytes())).toBe(Buffer.from(text, 'utf8').toString('hex'));
+      }),
+    );
+    // Across buffers: each new buffer starts with a text whose head cannot be written over.
+    const out = new Utf8Writer();
+    let text = '';
+    for (let i = 0; i < 3000; i++) {
+      const body = `« ${'é'.repeat(i % 700)} »`;
+      out.writeInner(`[\n  ${body}\n]`, 4, 2);
+      text += body;
+    }
+    expect(out.pieces().length).toBeGreaterThan(1);
+    expect(Buffer.from(out.bytes()).toString('utf8')).toBe(text);
+  });
 });

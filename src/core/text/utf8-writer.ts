@@ -42,6 +42,28 @@ export class Utf8Writer {
     this.chunk[this.at++] = 0x0a;
   }
 
+  /** The bytes `writeInner` writes its text's head over, put back after it. */
+  private static readonly saved = new Uint8Array(256);
+
+  /**
+   * Appends `text` without its first `head` and last `tail` code units, which must be ASCII: the
+   * text is encoded whole, starting `head` bytes back, and the bytes it wrote over are put back —
+   * what `write(text.slice(head, -tail))` writes, without the copy of the text a slice makes.
+   */
+  writeInner(text: string, head: number, tail: number): void {
+    this.room(text.length * 3);
+    if (this.at < head || head > Utf8Writer.saved.length) {
+      this.write(text.slice(head, text.length - tail));
+      return;
+    }
+    const from = this.at - head;
+    const saved = Utf8Writer.saved;
+    for (let i = 0; i < head; i++) saved[i] = this.chunk[from + i] as number;
+    const written = Utf8Writer.encoder.encodeInto(text, this.chunk.subarray(from)).written;
+    for (let i = 0; i < head; i++) this.chunk[from + i] = saved[i] as number;
+    this.at = from + written - tail;
+  }
+
   /** Hands on the bytes written so far; the next piece starts a new buffer. */
   private settle(): void {
     if (this.at > 0) {
