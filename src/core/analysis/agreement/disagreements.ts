@@ -193,11 +193,10 @@ export function passageFingerprint(a: readonly SideItem[], b: readonly SideItem[
 export function disagreementKey(participant: string, kind: DisagreementKind, a: readonly SideItem[], b: readonly SideItem[], offsets: OffsetMap, text: string): string {
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
-  for (const side of [a, b]) {
-    for (const item of side) {
-      if (item.start < start) start = item.start;
-      if (item.end > end) end = item.end;
-    }
+  for (let k = 0; k < a.length + b.length; k++) {
+    const item = k < a.length ? a[k]! : b[k - a.length]!;
+    if (item.start < start) start = item.start;
+    if (item.end > end) end = item.end;
   }
   return `${participant}|${kind}|${itemKey(a, offsets)}|${itemKey(b, offsets)}|${fingerprintOf(a, b, text, start, end)}`;
 }
