@@ -362,6 +362,7 @@ export function studyAgreementSentence(input: {
     ...(input.sentences ? { sentences: input.sentences } : {}),
   });
   if (prepared.input.transcripts.length === 0 || prepared.input.codes.length === 0) return null;
-  const report = computeAgreement(prepared.input);
+  // The sentence reads the overall summary alone.
+  const report = computeAgreement(prepared.input, { overallOnly: true });
   return thesisSentence({ report, codebook: input.codebook, language: input.language, aggregation: 'pooled', threshold: 0.6, selection: prepared.selection });
 }

@@ -50,6 +50,25 @@ describe('computeAgreement', () => {
     expect(report.overall.units).toBe(1500);
   });
 
+  it('gives the same cells and overall summary when asked for the overall summary alone', () => {
+    const input = {
+      unit: 'char' as const,
+      coders: ['A', 'B'],
+      codes: ['c', 'd'],
+      transcripts: [
+        transcript('S1', 1000, { A: { c: [{ start: 0, end: 150 }], d: [{ start: 400, end: 500 }] }, B: { c: [{ start: 0, end: 50 }] } }),
+        transcript('S2', 500, { A: { c: [{ start: 0, end: 100 }] }, B: { c: [{ start: 0, end: 120 }], d: [{ start: 10, end: 20 }] } }),
+      ],
+    };
+    const full = computeAgreement(input);
+    const overall = computeAgreement(input, { overallOnly: true });
+    expect(overall.overall).toEqual(full.overall);
+    expect(overall.cells).toEqual(full.cells);
+    expect(full.byCode).toHaveLength(2);
+    expect(overall.byCode).toEqual([]);
+    expect(overall.byTranscript).toEqual([]);
+  });
+
   it('gives κ 2/3 and α 0.685714 for the binary example in sentence units', () => {
     const units = [0, 10, 20, 30, 40, 50].map((start) => ({ start, end: start + 8 }));
     // A codes sentences 2, 4, 6; B codes 2 and 4 (a span touching two sentences counts for both).

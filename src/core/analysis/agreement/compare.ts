@@ -188,7 +188,13 @@ export function summarise(cells: readonly AgreementCell[], twoCoders: boolean): 
   return { units, cells: cells.length, table, percent, kappa, alpha };
 }
 
-export function computeAgreement(input: AgreementInput): AgreementReport {
+/**
+ * The agreement of the coders in `input`: every cell, each code's and each transcript's summary,
+ * and the overall one. `overallOnly`: the per-code and per-transcript summaries are left empty
+ * (the Methods' sentence reads the overall summary alone; each summary reads every cell again).
+ */
+export function computeAgreement(input: AgreementInput, options: { overallOnly?: boolean } = {}): AgreementReport {
+  const every = options.overallOnly !== true;
   if (input.coders.length < 2) throw new RangeError('computeAgreement: at least two coders');
   const twoCoders = input.coders.length === 2;
   const cells: AgreementCell[] = [];
@@ -203,7 +209,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
       cells.push(cell);
       byTranscriptCells.get(t.id)!.push(cell);
     }
-    byCode.push({ code, ...summarise(codeCells, twoCoders) });
+    if (every) byCode.push({ code, ...summarise(codeCells, twoCoders) });
   }
   return {
     unit: input.unit,
@@ -212,7 +218,7 @@ export function computeAgreement(input: AgreementInput): AgreementReport {
     transcripts: input.transcripts.map((t) => ({ id: t.id, units: t.units, coders: [...t.coders] })),
     cells,
     byCode,
-    byTranscript: input.transcripts.map((t) => ({ transcript: t.id, ...summarise(byTranscriptCells.get(t.id)!, twoCoders) })),
+    byTranscript: every ? input.transcripts.map((t) => ({ transcript: t.id, ...summarise(byTranscriptCells.get(t.id)!, twoCoders) })) : [],
     overall: summarise(cells, twoCoders),
   };
 }
