@@ -93,6 +93,26 @@ describe('codage check', () => {
     expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s) — 1 warning(s)');
   });
 
+  it('refuses two transcripts whose ids differ only in case, as an import of the second would be refused', () => {
+    const dir = copyStudy('fixtures/demo');
+    const source = join(dir, '..', 'MG1 relu.txt');
+    writeFileSync(source, '---\nid: mg1\n---\nE : Bonjour.\n\nmg1 : Bonjour.\n');
+    const imported = runCli(['import', source, '--study', dir, '--lang', 'en', '--json']);
+    expect(imported.code).toBe(1);
+    expect(JSON.parse(imported.stdout).notImported).toEqual([expect.objectContaining({ reason: 'id-taken' })]);
+    // Put there by hand: check refuses it, at the line of its id, with the ways out.
+    writeFileSync(join(dir, 'transcripts', 'MG1 relu.txt'), readFileSync(source));
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    // Each is named (which one to rename is the researcher's choice), at the line of its id.
+    expect(r.stdout).toMatch(/^transcripts\/MG1 relu\.txt:2:5: error: participant id mg1 differs only in case from MG1, the id of transcripts\/MG1\.txt: on Windows and macOS they name one file/m);
+    expect(r.stdout).toMatch(/^transcripts\/MG1\.txt:2:5: error: participant id MG1 differs only in case from mg1, the id of transcripts\/MG1 relu\.txt/m);
+    expect(r.stdout).toMatch(/^\s+fix: the same interview twice: keep one of the two files; another participant: give one of them its own id, here with codage participant rename "mg1" NEW/m);
+    expect(r.stdout).toContain('2 error(s), 0 warning(s): 13 transcript(s)');
+    const fr = runCli(['check', '--study', dir, '--lang', 'fr']);
+    expect(fr.stdout).toContain('transcripts/MG1 relu.txt:2:5: erreur\u00a0: l’identifiant mg1 ne diffère que par la casse de MG1');
+  });
+
   it('prints problems as file:line:col: severity: message', () => {
     const dir = copyStudy();
     edit(dir, 'codage.yaml', (t) => t.replace('language: fr', 'language: de'));

@@ -78,6 +78,8 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export interface Transcript {
   /** Participant id: front matter `id`, else the file name without extension. */
   id: string;
+  /** Where the front matter writes `id` (1-based), when it does: the id's messages point there. */
+  idPosition?: { line: number; column: number };
   /** Path relative to the study folder. */
   file: string;
   /** Body text after the front matter: BOM removed, LF line endings, Unicode NFC. Offsets refer to it. */

@@ -17,6 +17,7 @@ export { decodeStudyText, decodeUtf8Fast };
 import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
 import { interviewOrder } from '../core/study/interview-order.js';
 import { parseStudyConfig } from '../core/study/config.js';
+import { distinctParticipantIds } from '../core/study/participant-ids.js';
 import { parseParticipantsCsv, type ParticipantRow } from '../core/study/participants.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../core/study/study.js';
 import type { Codebook, Problem, StudyConfig, Transcript } from '../core/types.js';
@@ -160,26 +161,9 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
       }),
     );
   }
-  const transcripts: Transcript[] = [];
-  const seen = new Map<string, string>();
-  for (const transcript of results) {
-    if (!transcript) continue;
-    const other = seen.get(transcript.id);
-    if (other) {
-      problems.push({
-        severity: 'error',
-        file: transcript.file,
-        line: 1,
-        column: 1,
-        kind: 'participant-duplicate',
-        message: { en: `participant id ${transcript.id} is already used by ${other}`, fr: `l’identifiant ${transcript.id} est déjà celui de ${other}` },
-        hint: { en: 'give each transcript its own id (file name or front matter "id")', fr: 'donner à chaque transcription son propre identifiant (nom du fichier ou « id » en en-tête)' },
-      });
-      continue;
-    }
-    seen.set(transcript.id, transcript.file);
-    transcripts.push(transcript);
-  }
+  const distinct = distinctParticipantIds(results.filter((t): t is Transcript => t !== null));
+  problems.push(...distinct.problems);
+  const transcripts = distinct.transcripts;
   if (files.length === 0) {
     problems.push({
       severity: 'warning',

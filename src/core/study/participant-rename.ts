@@ -32,6 +32,7 @@ import { detectDelimiter } from '../text/csv-delimiter.js';
 import { parseTranscript } from '../transcript/parse.js';
 import type { CoderFile, Localized } from '../types.js';
 import { parseStudyConfig } from './config.js';
+import { howIdsDiffer, participantIdKey } from './participant-ids.js';
 import { parseParticipantsCsv } from './participants.js';
 
 /** Characters no participant id may hold: file names refuse them, and `|` separates a disagreement's key. */
@@ -520,12 +521,12 @@ export function transcriptToRename(from: string, to: string, transcripts: readon
       { en: 'give the new id second: codage participant rename OLD NEW', fr: 'donner le nouvel identifiant en second\u00a0: codage participant rename ANCIEN NOUVEAU' },
     );
   }
-  const taken = transcripts.find((t) => t !== transcript && t.id.toLowerCase() === target.toLowerCase());
+  const taken = transcripts.find((t) => t !== transcript && participantIdKey(t.id) === participantIdKey(target));
   if (taken !== undefined) {
     refuse(
       taken.id === target
         ? { en: `${target} is already the id of ${taken.file}`, fr: `${target} est déjà l’identifiant de ${taken.file}` }
-        : { en: `${target} differs only in case from ${taken.id}, the id of ${taken.file}`, fr: `${target} ne diffère que par la casse de ${taken.id}, l’identifiant de ${taken.file}` },
+        : { en: `${target} differs only ${howIdsDiffer(target, taken.id).en} from ${taken.id}, the id of ${taken.file}`, fr: `${target} ne diffère que ${howIdsDiffer(target, taken.id).fr} de ${taken.id}, l’identifiant de ${taken.file}` },
       {
         en: `choose another id. If ${taken.file} is ${from}'s transcript renamed by hand, give it back its name (or its id: ${from}) and run the command again.`,
         fr: `choisir un autre identifiant. Si ${taken.file} est la transcription de ${from} renommée à la main, lui rendre son nom (ou son identifiant\u00a0: ${from}) et relancer la commande.`,

@@ -8,6 +8,7 @@ import { splitFrontMatter } from '../transcript/front-matter.js';
 import type { AttributeValue, Language, Localized, Problem } from '../types.js';
 import { parseDuration } from '../study/interview-duration.js';
 import { parseInterviewDate } from '../study/interview-date.js';
+import { participantIdKey } from '../study/participant-ids.js';
 import { clockTime, mergeCues, parseCaptions } from './captions.js';
 import { headerFacts, headerOf, type HeaderFacts, type UnclearValue } from './header.js';
 import { labelFromName, labelPrefix, mappedLabel, relabel, type SpeakerMap } from './speakers.js';
@@ -333,11 +334,6 @@ export function planTranscriptImport(files: readonly string[], existing: Readonl
   });
 }
 
-/** A participant id as compared for an import: NFC, spaces collapsed, case aside (`Entretien  MG3`, `entretien mg3`). */
-export function importedIdKey(id: string): string {
-  return id.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /** A transcript an import would write with an id another transcript already has. */
 export interface IdTaken {
   /** The source file imported. */
@@ -353,17 +349,18 @@ export interface IdTaken {
 /**
  * The imports (in order) whose id another transcript has: one of the study's (`study`: each
  * transcript file and its id, as `codage check` reads it), except the one the import replaces,
- * or one imported before it. `codage check` would refuse the study afterwards: two transcripts of
- * one participant.
+ * or one imported before it, by the rule `codage check` applies (`participantIdKey`: case, spaces
+ * and accents' encoding aside): check would refuse the study afterwards, two transcripts of one
+ * participant.
  */
 export function takenIds(imports: readonly { file: string; target: string; id: string }[], study: readonly { file: string; id: string }[]): IdTaken[] {
   const owners = new Map<string, { file: string; inStudy: boolean }[]>();
-  const add = (id: string, owner: { file: string; inStudy: boolean }) => owners.set(importedIdKey(id), [...(owners.get(importedIdKey(id)) ?? []), owner]);
+  const add = (id: string, owner: { file: string; inStudy: boolean }) => owners.set(participantIdKey(id), [...(owners.get(participantIdKey(id)) ?? []), owner]);
   for (const t of study) add(t.id, { file: t.file, inStudy: true });
   const taken: IdTaken[] = [];
   for (const t of imports) {
     // The transcript it replaces is no other transcript: its id goes with it.
-    const other = (owners.get(importedIdKey(t.id)) ?? []).find((o) => o.file.toLowerCase() !== t.target.toLowerCase());
+    const other = (owners.get(participantIdKey(t.id)) ?? []).find((o) => o.file.toLowerCase() !== t.target.toLowerCase());
     if (other !== undefined) taken.push({ ...t, owner: other.file, ownerInStudy: other.inStudy });
     else add(t.id, { file: t.file, inStudy: false });
   }

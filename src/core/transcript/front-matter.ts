@@ -14,6 +14,8 @@ export interface FrontMatter {
   attributes: Attributes;
   /** The `id` attribute as a string (a number keeps its leading zeros: `id: 007` → `007`). */
   id?: string;
+  /** Where `id`'s value is written in the file (1-based), when it is. */
+  idPosition?: { line: number; column: number };
   /** The text after the front matter (the whole text when there is none). */
   body: string;
   /** 1-based line of the file on which `body` starts. */
@@ -84,10 +86,11 @@ function simpleScalar(text: string): AttributeValue | undefined {
  */
 export function readSimpleFrontMatter(
   yamlSource: string,
-): { attributes: Attributes; id?: string; positions: Record<string, { line: number; column: number }> } | null {
+): { attributes: Attributes; id?: string; idPosition?: { line: number; column: number }; positions: Record<string, { line: number; column: number }> } | null {
   const attributes: Attributes = {};
   const positions: Record<string, { line: number; column: number }> = {};
   let id: string | undefined;
+  let idPosition: { line: number; column: number } | undefined;
   const seen = new Set<string>();
   const lines = yamlSource.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -105,13 +108,14 @@ export function readSimpleFrontMatter(
     if (key === 'id') {
       if (typeof value !== 'string' && typeof value !== 'number') return null;
       id = written;
+      idPosition = { line: index + 1, column: key.length + 3 };
       continue;
     }
     attributes[key] = value;
     // The YAML source starts on the file's second line; the value after `name: `.
     positions[key] = { line: index + 1, column: written === undefined ? 1 : key.length + 3 };
   }
-  return id === undefined ? { attributes, positions } : { attributes, id, positions };
+  return id === undefined || idPosition === undefined ? { attributes, positions } : { attributes, id, idPosition, positions };
 }
 
 /** Splits `text` (already decoded and normalised) into front matter and body. */
@@ -159,6 +163,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     result.attributes = simple.attributes;
     for (const [key, pos] of Object.entries(simple.positions)) result.positions[key] = { line: pos.line + 1, column: pos.column };
     if (simple.id !== undefined) result.id = simple.id;
+    if (simple.idPosition !== undefined) result.idPosition = { line: simple.idPosition.line + 1, column: simple.idPosition.column };
     return result;
   }
 
@@ -211,8 +216,10 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
     if (key === 'id') {
       if (isScalar(valueNode) && typeof valueNode.value === 'string' && valueNode.value.trim() !== '') {
         result.id = valueNode.value.trim();
+        result.idPosition = at(valueNode.range?.[0] ?? 0);
       } else if (isScalar(valueNode) && typeof valueNode.value === 'number') {
         result.id = valueNode.source ?? String(valueNode.value);
+        result.idPosition = at(valueNode.range?.[0] ?? 0);
       } else {
         result.problems.push({
           severity: 'warning',

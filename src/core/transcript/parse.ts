@@ -109,6 +109,7 @@ export function parseTranscript(input: ParseTranscriptInput): ParsedTranscript {
 
   const transcript = {
     id: front.id ?? input.defaultId,
+    ...(front.id !== undefined && front.idPosition !== undefined ? { idPosition: front.idPosition } : {}),
     file,
     text: body,
     bodyLine: front.bodyLine,
