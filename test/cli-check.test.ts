@@ -113,6 +113,25 @@ describe('codage check', () => {
     expect(fr.stdout).toContain('transcripts/MG1 relu.txt:2:5: erreur\u00a0: l’identifiant mg1 ne diffère que par la casse de MG1');
   });
 
+  it('warns about a duration it does not count, in participants.csv and in a front matter, as it does about a date', () => {
+    const dir = copyStudy('fixtures/demo');
+    edit(dir, 'participants.csv', (t) => t.replace('\nMG2;H;58;29;rural;FMC;médecin généraliste;MG;12\n', '\nMG2;H;58;29;rural;FMC;médecin généraliste;MG;environ 12\n'));
+    edit(dir, 'transcripts/MG1.txt', (t) => t.replace('\nduration: 19\n', '\nduration: 4:30\n'));
+    edit(dir, 'participants.csv', (t) => t.replace('\nMG1;F;34;5;semi-rural;aucune;médecin généraliste;MG;19\n', '\nMG1;F;34;5;semi-rural;aucune;médecin généraliste;MG;\n'));
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^participants\.csv:3:9: warning: the duration of MG2 \(duree: "environ 12"\) is not a duration codage reads: it is not counted in the interviews' length$/m);
+    expect(r.stdout).toMatch(/^transcripts\/MG1\.txt:4:11: warning: the duration of MG1 \(duration: "4:30"\) reads hours:minutes \(270 minutes\) or minutes:seconds \(4\.5 minutes\)/m);
+    expect(r.stdout).toMatch(/^\s+fix: write the minutes: 270 or 4\.5$/m);
+    // The third: MG2's front matter says duration: 12 beside it.
+    expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s) — 3 warning(s)');
+    const fr = runCli(['check', '--study', dir, '--lang', 'fr', '--json']);
+    expect((JSON.parse(fr.stdout) as { problems: JsonProblem[] }).problems.filter((p) => p.kind.startsWith('duration-')).map((p) => [p.file, p.line, p.column, p.kind, p.hint])).toEqual([
+      ['participants.csv', 3, 9, 'duration-invalid', 'l’écrire en minutes\u00a0: 42, 42 min, 1 h 05 ou 00:42:10'],
+      ['transcripts/MG1.txt', 4, 11, 'duration-ambiguous', 'écrire les minutes\u00a0: 270 ou 4,5'],
+    ]);
+  });
+
   it('prints problems as file:line:col: severity: message', () => {
     const dir = copyStudy();
     edit(dir, 'codage.yaml', (t) => t.replace('language: fr', 'language: de'));

@@ -18,6 +18,7 @@ import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
 import { interviewOrder } from '../core/study/interview-order.js';
 import { parseStudyConfig } from '../core/study/config.js';
 import { distinctParticipantIds } from '../core/study/participant-ids.js';
+import { durationProblems } from '../core/study/duration-problems.js';
 import { parseParticipantsCsv, type ParticipantRow } from '../core/study/participants.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../core/study/study.js';
 import type { Codebook, Problem, StudyConfig, Transcript } from '../core/types.js';
@@ -305,6 +306,15 @@ export async function loadStudy(root: string, options: LoadOptions = {}): Promis
     configFile: STUDY_FILES.config,
   });
   problems.push(...order.problems);
+  // A duration read two ways (`4:30`) or not at all is left out of the interviews' length, as an
+  // unclear date is left out of their order: both said where they are written.
+  problems.push(
+    ...durationProblems({
+      transcripts: transcriptsRead.transcripts,
+      attributesOf: (id) => merged.participants.get(id)?.attributes ?? {},
+      sourceOf: (id, key) => attributeSource(transcriptById.get(id)!, rowById.get(id), participantsRead.columns, key, STUDY_FILES.participants),
+    }),
+  );
   const coders: CoderEntry[] = [];
   for (const read of coderReads) {
     problems.push(...read.problems);

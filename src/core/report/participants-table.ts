@@ -12,10 +12,11 @@ import type { AttributeValue, Language, Participant, Problem } from '../types.js
 import { type Cell, noValueCell, numberCell, paragraphText, type Table, textCell } from './document.js';
 import type { ReportStudy } from './report-study.js';
 import { capitalize, countWord, frenchSpacing, } from './typography.js';
-import { foldLetters } from '../text/fold.js';
+import { attributeKey as keyOf, attributeRole, type AttributeRole } from '../study/attribute-roles.js';
 import { parseDuration } from '../study/interview-duration.js';
 
-export type AttributeRole = 'sex' | 'age' | 'duration' | 'date' | 'other';
+export type { AttributeRole };
+export { attributeRole };
 
 export interface AttributeColumn {
   /** The attribute names merged into this column, as written in the study. */
@@ -26,30 +27,12 @@ export interface AttributeColumn {
   numeric: boolean;
 }
 
-/** Folded attribute name: lowercase, no accents, `_`/`-`/spaces removed. */
-function keyOf(name: string): string {
-  return foldLetters(name).replace(/[\s_\-.()]/g, '');
-}
-
-const ROLES: [AttributeRole, string[]][] = [
-  ['duration', ['duration', 'duree', 'durationmin', 'dureemin', 'dureeentretien', 'interviewduration', 'length', 'minutes']],
-  ['sex', ['sexe', 'sex', 'genre', 'gender']],
-  ['age', ['age', 'ageans', 'ageyears']],
-  ['date', ['date', 'dateentretien', 'interviewdate']],
-];
-
 /**
  * Attributes that describe the file, not the participant: `source: Entretien MG3.docx`, which
  * `codage import` writes, would put file names (sometimes a name, a town) in Table 1. Shown only
  * when asked for by name.
  */
 const FILE_ATTRIBUTES = new Set(['source', 'sourcefile', 'fichier', 'fichiersource', 'file', 'filename']);
-
-export function attributeRole(name: string): AttributeRole {
-  const key = keyOf(name);
-  for (const [role, names] of ROLES) if (names.includes(key)) return role;
-  return 'other';
-}
 
 /** Headers for the attributes theses usually show; others are written from their name. */
 const HEADERS: Record<string, Record<Language, string>> = {
