@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanTemps, copyStudy, runCli, tempDir } from './helpers.js';
@@ -255,5 +256,28 @@ describe('a transcript corrected next to an imported place before the coder conf
     expect(lombalgie()).toMatchObject({ id: imported.id, start: imported.start, confirmed: true, suffix: imported.suffix.replace('bon,', 'bah,') });
     const check = JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] };
     expect(check.problems.filter((p) => p.file === 'codings/lea.yaml' && p.kind.startsWith('segment-'))).toEqual([]);
+  });
+});
+
+describe('what confirm reads', () => {
+  it('reads whole only the transcripts of the segments it confirms, the others no further than their front matter', () => {
+    const { dir } = leaImported();
+    const ambiguous = writtenSegments(dir, 'lea').find((s) => s.ambiguous === true)!;
+    const trace = join(tempDir(), 'reads.txt');
+    writeFileSync(trace, '');
+    const env = { NODE_OPTIONS: `--import ${pathToFileURL(join(import.meta.dirname, 'support/trace-reads.mjs')).href}`, CODAGE_TRACE_READS: trace };
+    const run = runCli(['confirm', ambiguous.id, '--coder', 'lea', '--study', dir, '--json'], { env });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).confirmed).toEqual([ambiguous.id]);
+    const read = readFileSync(trace, 'utf8').split('\n').filter((l) => l !== '').map((file) => relative(dir, file).split(sep).join('/'));
+    expect(new Set(read)).toEqual(new Set(['transcripts/MG1.txt']));
+    // Confirmed with the words around it in MG1 as it reads today, as before.
+    const confirmed = writtenSegments(dir, 'lea').find((s) => s.id === ambiguous.id)!;
+    const text = readFileSync(join(dir, 'transcripts/MG1.txt'), 'utf8');
+    expect(text).toContain(`${confirmed.prefix}${confirmed.text}${confirmed.suffix}`);
+    // Nothing to confirm: no transcript read at all.
+    writeFileSync(trace, '');
+    expect(runCli(['confirm', '--all', '--coder', 'lea', '--study', dir], { env }).code).toBe(0);
+    expect(readFileSync(trace, 'utf8')).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { readFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseCoderFile } from '../core/codings/parse.js';
 import { controlCharacterProblems } from '../core/study/control-characters.js';
@@ -10,6 +10,7 @@ import { completeInterruptedChanges, readCoderRemembered } from './study-change.
 import { decodeStudyText, decodeUtf8Fast } from './study-text.js';
 import { parseCodebookCached } from './codebook-cache.js';
 import { leftTemporaryFileProblems } from './temp-files.js';
+import { idsFromHead } from './transcript-id.js';
 import { parseTranscript } from '../core/transcript/parse.js';
 import { binaryTranscriptProblem } from '../core/text/binary.js';
 
@@ -17,7 +18,7 @@ export { decodeStudyText, decodeUtf8Fast };
 import { attributeSource, mergeParticipants } from '../core/study/assemble.js';
 import { interviewOrder } from '../core/study/interview-order.js';
 import { parseStudyConfig } from '../core/study/config.js';
-import { distinctParticipantIds } from '../core/study/participant-ids.js';
+import { distinctParticipantIds, participantIdKey } from '../core/study/participant-ids.js';
 import { durationProblems } from '../core/study/duration-problems.js';
 import { parseParticipantsCsv, type ParticipantRow } from '../core/study/participants.js';
 import { STUDY_FILES, type CoderEntry, type Study } from '../core/study/study.js';
@@ -133,10 +134,67 @@ export async function readStudyConfig(root: string): Promise<{ config: StudyConf
   }
 }
 
+/** The transcripts' files, as every reader lists them: `transcripts/*.txt` and `*.md`, in natural order. */
+async function transcriptFiles(root: string): Promise<string[]> {
+  return (await filesIn(join(root, STUDY_FILES.transcripts), ['.txt', '.md'], true)).map((name) => `${STUDY_FILES.transcripts}/${name}`).sort(compareNatural);
+}
+
+/** One transcript file's bytes → the transcript (none for a document, image or program renamed .txt: reported, and not a participant). */
+function transcriptOf(file: string, bytes: Buffer): { transcript?: Transcript; problems: Problem[] } {
+  const binary = binaryTranscriptProblem(file, bytes);
+  if (binary) return { problems: [binary] };
+  return parseTranscript({ file, bytes, defaultId: basename(file, extname(file)), decodeUtf8: decodeUtf8Fast });
+}
+
+/**
+ * Some participants' transcripts, each exactly as `loadStudy` reads it — the same file for an id
+ * (the first in natural order when two have it), the same text — without reading the others': a
+ * command that needs a few transcripts (`codage confirm`) does not read a study of 200 interviews.
+ * An interrupted change is completed first, as `loadStudy` does. The files are listed now; a
+ * transcript is read when first asked for (synchronously: under a study change's locks too), and
+ * undefined when the study has none with that id.
+ */
+export async function transcriptsOnDemand(root: string): Promise<(id: string) => Transcript | undefined> {
+  await assertStudyFolder(root);
+  interruptedChanges(root);
+  const files = await transcriptFiles(root);
+  const heads = new Map<string, string[] | null>();
+  const read = new Map<string, Transcript | undefined>();
+  const found = new Map<string, Transcript | undefined>();
+  const mayBe = (file: string, key: string): boolean => {
+    if (!heads.has(file)) heads.set(file, idsFromHead(root, file));
+    const ids = heads.get(file);
+    return ids === null || ids === undefined || ids.some((other) => participantIdKey(other) === key);
+  };
+  const transcriptIn = (file: string): Transcript | undefined => {
+    if (!read.has(file)) {
+      let transcript: Transcript | undefined;
+      try {
+        transcript = transcriptOf(file, readFileSync(join(root, file))).transcript;
+      } catch {
+        transcript = undefined;
+      }
+      read.set(file, transcript);
+    }
+    return read.get(file);
+  };
+  const find = (id: string): Transcript | undefined => {
+    const key = participantIdKey(id);
+    for (const file of files) {
+      if (!mayBe(file, key)) continue;
+      const transcript = transcriptIn(file);
+      if (transcript?.id === id) return transcript;
+    }
+    return undefined;
+  };
+  return (id) => {
+    if (!found.has(id)) found.set(id, find(id));
+    return found.get(id);
+  };
+}
+
 async function readTranscripts(root: string, options: LoadOptions): Promise<{ transcripts: Transcript[]; problems: Problem[] }> {
-  const files = (await filesIn(join(root, STUDY_FILES.transcripts), ['.txt', '.md'], true))
-    .map((name) => `${STUDY_FILES.transcripts}/${name}`)
-    .sort(compareNatural);
+  const files = await transcriptFiles(root);
   const problems: Problem[] = [];
   const results: (Transcript | null)[] = new Array(files.length).fill(null);
   let done = 0;
@@ -145,16 +203,9 @@ async function readTranscripts(root: string, options: LoadOptions): Promise<{ tr
     await Promise.all(
       files.slice(i, i + batch).map(async (file, j) => {
         try {
-          const bytes = await readFile(join(root, file));
-          // A document, an image or a program renamed .txt: reported, and not a participant.
-          const binary = binaryTranscriptProblem(file, bytes);
-          if (binary) {
-            problems.push(binary);
-          } else {
-            const parsed = parseTranscript({ file, bytes, defaultId: basename(file, extname(file)), decodeUtf8: decodeUtf8Fast });
-            results[i + j] = parsed.transcript;
-            problems.push(...parsed.problems);
-          }
+          const read = transcriptOf(file, await readFile(join(root, file)));
+          if (read.transcript) results[i + j] = read.transcript;
+          problems.push(...read.problems);
         } catch (error) {
           problems.push(unreadable(file, error));
         }

@@ -4,7 +4,7 @@ import { DataError, UsageError } from '../../core/errors.js';
 import { coderFilePath } from '../../core/study/study.js';
 import { keepReconcileState, reconcileStateAsWritten, type ReconcileState } from '../../io/reconcile-state.js';
 import { contextAtPlace } from '../../core/study/anchor-codings.js';
-import { loadStudy, readStudyConfig } from '../../io/study.js';
+import { readStudyConfig, transcriptsOnDemand } from '../../io/study.js';
 import { changeStudy } from '../../io/study-change.js';
 import { resolveCoder } from '../coder.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
@@ -40,10 +40,11 @@ export async function run(baseCtx: CommandContext, ids: string[], options: Confi
   }
 
   const file = coderFilePath(coder);
-  // Today's transcripts (read only): each place is confirmed with the words around it now.
-  const { transcriptById } = await loadStudy(root, { coders: [coder] });
+  // Today's transcripts (read only): each place is confirmed with the words around it now. Only
+  // those of the segments confirmed are read, when confirmSegments asks for them.
+  const transcriptOf = await transcriptsOnDemand(root);
   const contextNow = (s: Parameters<typeof contextAtPlace>[1] & { participant: string }) => {
-    const transcript = transcriptById.get(s.participant);
+    const transcript = transcriptOf(s.participant);
     return transcript === undefined ? null : contextAtPlace(transcript, s);
   };
   let asWritten: ReconcileState | null = null;
