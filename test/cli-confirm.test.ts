@@ -156,11 +156,22 @@ describe('import → check → confirm', () => {
       .filter((l) => l.startsWith('  - {'))
       .map((l) => JSON.parse(l.slice(4)) as { id: string; text: string; start: number; ambiguous?: boolean; confirmed?: boolean })
       .find((s) => s.text === 'lombalgie')!;
+    // Marked as check --fix marks a place to confirm again: ambiguous, its `confirmed` mark kept.
     expect(again.ambiguous).toBe(true);
-    expect(again.confirmed).toBeUndefined();
+    expect(again.confirmed).toBe(true);
     expect(moved.stdout).toContain(`To confirm again: 1 segment(s) you had confirmed (codage confirm), now placed at another place, or where the transcript text around them changed: ${again.id}\n`);
-    const asked = JSON.parse(runCli(['check', '--study', dir, '--json']).stdout) as { problems: JsonProblem[] };
-    expect(asked.problems.filter((p) => p.kind === 'segment-ambiguous')).toHaveLength(1);
+    // check says « to confirm again », not « placed by an import »; confirm counts it as confirmed again.
+    const asked = JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] };
+    const ambiguous = asked.problems.filter((p) => p.kind === 'segment-ambiguous');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]!.message).toContain(`segment ${again.id} (transcripts/MG1.txt, line`);
+    expect(ambiguous[0]!.message).toContain('is to confirm again: the words around it changed since it was confirmed');
+    expect(ambiguous[0]!.message).not.toContain('placed by an import');
+    const fr = runCli(['check', '--study', dir, '--lang', 'fr']);
+    expect(fr.stdout).toContain(`le segment ${again.id} (transcripts/MG1.txt, ligne`);
+    expect(fr.stdout).toContain('est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation');
+    const confirmed = runCli(['confirm', again.id, '--coder', 'lea', '--study', dir, '--json']);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ confirmed: [again.id], confirmedAgain: [again.id], ambiguousLeft: 0 });
   });
 });
 

@@ -138,7 +138,8 @@ describe('mergeImportedSegments', () => {
       const again = replace(text, row(text, first(text) + 1));
       const [s] = again.coderFile.segments;
       expect(s!.ambiguous).toBe(true);
-      expect(s!.confirmed).toBeUndefined();
+      // Its `confirmed` mark kept beside `ambiguous`, as check --fix writes it: « à confirmer de nouveau ».
+      expect(s!.confirmed).toBe(true);
       expect(again.stillConfirmed).toEqual([]);
       expect(again.confirmAgain).toEqual([s!.id]);
     });
@@ -148,7 +149,7 @@ describe('mergeImportedSegments', () => {
       const again = replace(edited, row(edited));
       const [s] = again.coderFile.segments;
       expect(s).toMatchObject({ start: confirmedFile.segments[0]!.start, id: confirmedFile.segments[0]!.id, ambiguous: true });
-      expect(s!.confirmed).toBeUndefined();
+      expect(s!.confirmed).toBe(true);
       expect(again.confirmAgain).toEqual([s!.id]);
     });
 
@@ -158,7 +159,7 @@ describe('mergeImportedSegments', () => {
       const start = edited.indexOf('Il revient');
       const again = replace(edited, { ...row(edited), start, end: start + 'Il revient'.length, text: 'Il revient' });
       const [s] = again.coderFile.segments;
-      expect(s).toMatchObject({ text: 'Il revient', ambiguous: true });
+      expect(s).toMatchObject({ text: 'Il revient', ambiguous: true, confirmed: true });
       expect(again.confirmAgain).toEqual([s!.id]);
     });
 
@@ -168,7 +169,7 @@ describe('mergeImportedSegments', () => {
       const again = replace(edited, { ...row(edited), ambiguous: false });
       const [s] = again.coderFile.segments;
       expect(s).toMatchObject({ start: edited.indexOf('il revient'), ambiguous: true });
-      expect(s!.confirmed).toBeUndefined();
+      expect(s!.confirmed).toBe(true);
       expect(again.confirmAgain).toEqual([s!.id]);
       // Placed once, at the place confirmed (the other occurrence gone): nothing to confirm again.
       const alone = text.replace('il revient, il revient', 'il revient, oui');
@@ -189,7 +190,7 @@ describe('mergeImportedSegments', () => {
       // Edited right beside it: moved too, but the words around it changed: to confirm again.
       const beside = text.replace('Et puis il revient', 'Et puis bon, il revient');
       const near = replace(beside, row(beside));
-      expect(near.coderFile.segments[0]).toMatchObject({ id: confirmedFile.segments[0]!.id, ambiguous: true });
+      expect(near.coderFile.segments[0]).toMatchObject({ id: confirmedFile.segments[0]!.id, ambiguous: true, confirmed: true });
       expect(near.confirmAgain).toEqual([near.coderFile.segments[0]!.id]);
     });
 
@@ -219,7 +220,8 @@ describe('mergeImportedSegments', () => {
         const again = replaceBare(edited, row(edited));
         const [s] = again.coderFile.segments;
         expect(s).toMatchObject({ ambiguous: true });
-        expect(s!.confirmed).toBeUndefined();
+        // Its `confirmed` mark kept beside `ambiguous`, as check --fix writes it: « à confirmer de nouveau ».
+        expect(s!.confirmed).toBe(true);
         expect(again.confirmAgain).toEqual([s!.id]);
         expect(confirmedPlaces(bare, new Map([['P1', { id: 'P1', text: edited } as Transcript]])).size).toBe(0);
         // As check says of it: confirmed somewhere it no longer is.

@@ -50,6 +50,7 @@ export interface MergeResult {
    * Segments marked ambiguous whose quote the replaced file had confirmed (same participant, same
    * text, or the same id), but at another place or with other text around it: to confirm again.
    * One now placed at one place only, elsewhere than the place confirmed, is marked ambiguous too.
+   * Each keeps a `confirmed` mark beside `ambiguous`, as `check --fix` writes a place to confirm again.
    */
   confirmAgain: string[];
 }
@@ -271,7 +272,13 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
       ? [...(confirmedTexts.get(textKey(s)) ?? []), confirmedIds.get(s.id)].some((c) => c !== undefined && !carried.has(c))
       : (confirmedTexts.get(textKey(s)) ?? []).some((c) => !carried.has(c) && elsewhere(s, c)),
   );
-  for (const s of again) s.ambiguous = true;
+  // Marked as check --fix marks a place confirmed once whose words around it changed: ambiguous,
+  // with the words now around it and its `confirmed` mark kept, so that check, the coding screen,
+  // a REFI-QDA export and codage confirm say « à confirmer de nouveau », not « placé par un import ».
+  for (const s of again) {
+    s.ambiguous = true;
+    s.confirmed = true;
+  }
   const confirmAgain = again.map((s) => s.id);
   return { coderFile: { ...base, coder: input.coder, segments }, added, merged, already, ids, stillConfirmed, confirmAgain };
 }
