@@ -67,7 +67,7 @@ function frontMatterEnd(bytes: Buffer, bom: number): number {
   return -1;
 }
 
-/** How many bytes `mayHaveId` reads: a front matter is a few lines. */
+/** How many bytes `idsFromHead` reads: a front matter is a few lines. */
 const HEAD_BYTES = 16 * 1024;
 
 /**
