@@ -362,7 +362,6 @@ export function dashLabels(body: string): { offset: number; labels: string[] } |
 
 /** `DASH_LABEL_LINE` tried at one place only (no `^`): at a line's start. */
 const DASH_LABEL_AT = new RegExp(DASH_LABEL_LINE.source.slice(1), 'yu');
-const OTHER_LINE_BREAKS = /[\r\u2028\u2029]/;
 
 /**
  * The matches of `DASH_LABEL_LINE` in `body`, tried at each line's start rather than searched for
@@ -370,7 +369,7 @@ const OTHER_LINE_BREAKS = /[\r\u2028\u2029]/;
  * pays. With line breaks other than LF, which the study's readers turn into LF, the search itself.
  */
 export function dashLabelLines(body: string): RegExpExecArray[] {
-  if (OTHER_LINE_BREAKS.test(body)) return [...body.matchAll(DASH_LABEL_LINE)] as RegExpExecArray[];
+  if (body.includes('\r') || body.includes('\u2028') || body.includes('\u2029')) return [...body.matchAll(DASH_LABEL_LINE)] as RegExpExecArray[];
   const found: RegExpExecArray[] = [];
   for (let at = 0; at <= body.length; ) {
     DASH_LABEL_AT.lastIndex = at;
