@@ -160,6 +160,8 @@ describe('import → check → confirm', () => {
     expect(again.ambiguous).toBe(true);
     expect(again.confirmed).toBe(true);
     expect(moved.stdout).toContain(`To confirm again: 1 segment(s) you had confirmed (codage confirm), now placed at another place, or where the transcript text around them changed: ${again.id}\n`);
+    // Counted once: under « to confirm again », not also among the places an import chose among several.
+    expect(moved.stdout).not.toContain('To confirm: ');
     // check says « to confirm again », not « placed by an import »; confirm counts it as confirmed again.
     const asked = JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] };
     const ambiguous = asked.problems.filter((p) => p.kind === 'segment-ambiguous');

@@ -200,7 +200,10 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   }
 
   const summary = plan.summary;
-  const ambiguousSegments = plan.segments.filter((s) => s.ambiguous).length - stillConfirmed.length;
+  // Placed among several places and left for the researcher to confirm: not those still confirmed,
+  // nor those to confirm again, which are said apart below (counted once).
+  const settled = new Set([...stillConfirmed, ...confirmAgain]);
+  const ambiguousSegments = plan.segments.filter((s, i) => s.ambiguous && !settled.has(outcome.merged.ids[i] ?? '')).length;
   const misplaced = themeDisagreements(plan.results, codebookEdit.themes);
   for (const d of misplaced) ctx.stderr.write(`${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${terminalSafe(themeWarning(d, file, ctx.language))}\n`);
   if (options.json) {
