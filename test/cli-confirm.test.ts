@@ -167,11 +167,11 @@ describe('import → check → confirm', () => {
     const ambiguous = asked.problems.filter((p) => p.kind === 'segment-ambiguous');
     expect(ambiguous).toHaveLength(1);
     expect(ambiguous[0]!.message).toContain(`segment ${again.id} (transcripts/MG1.txt, line`);
-    expect(ambiguous[0]!.message).toContain('is to confirm again: the words around it changed since it was confirmed');
+    expect(ambiguous[0]!.message).toContain('is to confirm again: its place or the words around it changed since it was confirmed');
     expect(ambiguous[0]!.message).not.toContain('placed by an import');
     const fr = runCli(['check', '--study', dir, '--lang', 'fr']);
     expect(fr.stdout).toContain(`le segment ${again.id} (transcripts/MG1.txt, ligne`);
-    expect(fr.stdout).toContain('est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation');
+    expect(fr.stdout).toContain('est à confirmer de nouveau\u00a0: son endroit ou les mots autour ont changé depuis sa confirmation');
     const confirmed = runCli(['confirm', again.id, '--coder', 'lea', '--study', dir, '--json']);
     expect(JSON.parse(confirmed.stdout)).toMatchObject({ confirmed: [again.id], confirmedAgain: [again.id], ambiguousLeft: 0 });
   });
@@ -247,7 +247,7 @@ describe('a transcript corrected just next to a place the coder confirmed, the q
       (JSON.parse(runCli(['check', '--study', dir, '--json', '--lang', 'en']).stdout) as { problems: JsonProblem[] }).problems
         .filter((p) => p.file === 'codings/lea.yaml' && p.kind.startsWith('segment-'))
         .map((p) => [p.kind, p.message]);
-    expect(lea()).toEqual([['segment-ambiguous', `segment ${before.id} (transcripts/MG1.txt, line 24) is to confirm again: the words around it changed since it was confirmed — “lombalgie”`]]);
+    expect(lea()).toEqual([['segment-ambiguous', `segment ${before.id} (transcripts/MG1.txt, line 24) is to confirm again: its place or the words around it changed since it was confirmed — “lombalgie”`]]);
     const confirmed = runCli(['confirm', before.id, '--coder', 'lea', '--study', dir, '--lang', 'fr']);
     expect(confirmed.code).toBe(0);
     expect(confirmed.stdout).toContain(`Dont confirmé(s) de nouveau (les mots autour avaient changé depuis la confirmation)\u00a0: ${before.id}\n`);

@@ -148,7 +148,7 @@ rien : la revue seulement là où --review l’indique.`,
 codage check lists every ambiguous segment with its id and line. Check that it is the right
 place in the transcript, then confirm it here: its "ambiguous" mark becomes "confirmed", which
 import-codings --replace keeps while it places the quote at that same place. A place confirmed
-whose surrounding words changed since is to confirm again (codage check --fix and
+whose surrounding words changed since, or whose quote now goes elsewhere, is to confirm again (codage check --fix and
 import-codings --replace mark it so, and check and the coding screen say « to confirm again »): confirm it here the same way. A quote id
 confirms every passage of that quote. If the place is wrong, code the right passage instead and
 delete the segment’s line.`,
@@ -159,8 +159,8 @@ delete the segment’s line.`,
 codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c’est
 le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » devient
 « confirmed », qu’import-codings --replace garde tant qu’il place la citation à ce même endroit.
-Un endroit confirmé dont les mots autour ont changé depuis est à confirmer de nouveau (codage
-check --fix et import-codings --replace le marquent ainsi, check et l’écran de codage disent
+Un endroit confirmé dont les mots autour ont changé depuis, ou dont la citation va maintenant
+ailleurs, est à confirmer de nouveau (codage check --fix et import-codings --replace le marquent ainsi, check et l’écran de codage disent
 « à confirmer de nouveau ») :
 confirmez-le ici de la même façon. Un identifiant de citation confirme tous les passages de cette citation. Si l’endroit est faux,
 codez plutôt le bon passage et supprimez la ligne du segment.`,

@@ -6,8 +6,9 @@
  * - a selection's Description: « Verbatim exemplaire » (an exemplary quote), « Emplacement à
  *   confirmer (codage confirm) » (`ambiguous`: placed among several equally good places),
  *   « Emplacement confirmé (codage confirm) » (`confirmed`: the coder checked that place),
- *   « Emplacement à confirmer de nouveau : les mots autour ont changé (codage confirm) » (both:
- *   a place confirmed once, to confirm again),
+ *   « Emplacement à confirmer de nouveau : l’endroit ou les mots autour ont changé (codage
+ *   confirm) » (both: a place confirmed once, to confirm again; the earlier label, « … : les mots
+ *   autour ont changé … », is read too),
  *   « Citation codage : q8m3zd0a » (the `quote` its passages share), « Segment codage : k3j9x2 »
  *   (the segment's id, which check, confirm, the import review and the reconcile log name);
  * - the project's Description: the study's language (« Langue de l’étude : français (fr). »).
@@ -23,6 +24,11 @@ const AMBIGUOUS_LABEL: Record<Language, string> = { en: 'Place to confirm (codag
 const CONFIRMED_LABEL: Record<Language, string> = { en: 'Place confirmed (codage confirm)', fr: 'Emplacement confirmé (codage confirm)' };
 /** Both marks at once: a place confirmed once, to confirm again. */
 const AGAIN_LABEL: Record<Language, string> = {
+  en: 'Place to confirm again: the place or the words around it changed (codage confirm)',
+  fr: 'Emplacement à confirmer de nouveau\u00a0: l’endroit ou les mots autour ont changé (codage confirm)',
+};
+/** The label projects exported by earlier versions carry for the same marks. */
+const EARLIER_AGAIN_LABEL: Record<Language, string> = {
   en: 'Place to confirm again: the words around it changed (codage confirm)',
   fr: 'Emplacement à confirmer de nouveau\u00a0: les mots autour ont changé (codage confirm)',
 };
@@ -77,7 +83,7 @@ export function readSelectionDescription(text: string): { marks: SelectionMarks;
     if (both(EXEMPLARY_LABEL).includes(line)) marks.exemplary = true;
     else if (both(AMBIGUOUS_LABEL).includes(line)) marks.ambiguous = true;
     else if (both(CONFIRMED_LABEL).includes(line)) marks.confirmed = true;
-    else if (both(AGAIN_LABEL).includes(line)) {
+    else if (both(AGAIN_LABEL).includes(line) || both(EARLIER_AGAIN_LABEL).includes(line)) {
       marks.ambiguous = true;
       marks.confirmed = true;
     }

@@ -140,9 +140,13 @@ describe('codage marks in selection and project descriptions', () => {
     }
     // A place confirmed once, to confirm again (check --fix): one line, read back as both marks.
     const again = { id: 'b2rfh7db', ambiguous: true as const, confirmed: true as const };
-    expect(selectionDescription(again, 'fr')).toBe('Emplacement à confirmer de nouveau\u00a0: les mots autour ont changé (codage confirm)\nSegment codage\u00a0: b2rfh7db');
+    expect(selectionDescription(again, 'fr')).toBe('Emplacement à confirmer de nouveau\u00a0: l’endroit ou les mots autour ont changé (codage confirm)\nSegment codage\u00a0: b2rfh7db');
     for (const language of ['fr', 'en'] as const) {
       expect(readSelectionDescription(selectionDescription(again, language)!)).toEqual({ marks: { ambiguous: true, confirmed: true, id: 'b2rfh7db' } });
+    }
+    // The label projects exported by earlier versions carry reads the same.
+    for (const earlier of ['Emplacement à confirmer de nouveau\u00a0: les mots autour ont changé (codage confirm)', 'Place to confirm again: the words around it changed (codage confirm)']) {
+      expect(readSelectionDescription(`${earlier}\nSegment codage\u00a0: b2rfh7db`)).toEqual({ marks: { ambiguous: true, confirmed: true, id: 'b2rfh7db' } });
     }
     // An id that would not fit on its line is not written (the import derives one).
     expect(selectionDescription({ id: 'a b' }, 'en')).toBeUndefined();

@@ -183,8 +183,8 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
   const where = placeOf(segment, transcript, line);
   if (segment.confirmed === true) {
     return segmentProblem(entry, segment, 'segment-ambiguous', {
-      en: `${where.en} is to confirm again: the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
-      fr: `${where.fr} est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — ${messageQuote(segment.text, 'fr')}`,
+      en: `${where.en} is to confirm again: its place or the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
+      fr: `${where.fr} est à confirmer de nouveau\u00a0: son endroit ou les mots autour ont changé depuis sa confirmation — ${messageQuote(segment.text, 'fr')}`,
     }, {
       en: `check it is still the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
       fr: `vérifier que c’est toujours le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,

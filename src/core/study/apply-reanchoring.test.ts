@@ -66,8 +66,8 @@ describe('codage check --fix and a place the coder confirmed', () => {
       // check then says it is to confirm again, not that an import placed it.
       const afterFix = anchorCodings([{ ...e, coderFile: file!.coderFile }], new Map([['P1', t]])).problems;
       expect(afterFix).toEqual([expect.objectContaining({ kind: 'segment-ambiguous' })]);
-      expect(afterFix[0]!.message.en).toBe('segment seg00001 (P1.txt, line 2) is to confirm again: the words around it changed since it was confirmed — “huit mois”');
-      expect(afterFix[0]!.message.fr).toBe('le segment seg00001 (P1.txt, ligne 2) est à confirmer de nouveau\u00a0: les mots autour ont changé depuis sa confirmation — «\u00a0huit mois\u00a0»');
+      expect(afterFix[0]!.message.en).toBe('segment seg00001 (P1.txt, line 2) is to confirm again: its place or the words around it changed since it was confirmed — “huit mois”');
+      expect(afterFix[0]!.message.fr).toBe('le segment seg00001 (P1.txt, ligne 2) est à confirmer de nouveau\u00a0: son endroit ou les mots autour ont changé depuis sa confirmation — «\u00a0huit mois\u00a0»');
       expect(afterFix[0]!.hint!.en).toBe('check it is still the right place, then: codage confirm seg00001 --coder marie (if it is not, code the right passage and delete this line)');
       // An import's place to confirm keeps its own wording.
       const imported: CoderEntry = { ...e, coderFile: { ...e.coderFile, segments: [{ ...old, confirmed: undefined, ambiguous: true }] } };

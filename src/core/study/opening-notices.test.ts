@@ -22,12 +22,12 @@ describe('openingNotices', () => {
       'New coder "mari": codings/mari.yaml will be created with the first coded segment. Did you mean marie? (q twice to quit, then codage code --coder marie)',
       'transcripts/P01.txt changed since the last session: 3 segment(s) re-anchored by their text (1 approximately).',
       '2 segment(s) placed by an import among several possible places, to check then confirm: codage confirm s-1a2b s-3c4d --coder mari',
-      '1 segment(s) to confirm again (the words around them changed since they were confirmed), to check then confirm: codage confirm s-5e6f --coder mari',
+      '1 segment(s) to confirm again (their place or the words around them changed since they were confirmed), to check then confirm: codage confirm s-5e6f --coder mari',
       'Cannot be placed, kept as is in codings/mari.yaml (line 12): "on se sent un peu démuni"',
       `Cannot be placed, kept as is in codings/mari.yaml: "${'x'.repeat(70)}"`,
     ]);
     expect(notices[0]?.fr).toBe('Nouveau codeur «\u00a0mari\u00a0»\u00a0: codings/mari.yaml sera créé au premier segment codé. Vouliez-vous dire marie\u202f? (q deux fois pour quitter, puis codage code --coder marie)');
-    expect(notices[3]?.fr).toBe('1 segment(s) à confirmer de nouveau (les mots autour ont changé depuis leur confirmation), à vérifier puis confirmer\u00a0: codage confirm s-5e6f --coder mari');
+    expect(notices[3]?.fr).toBe('1 segment(s) à confirmer de nouveau (leur endroit ou les mots autour ont changé depuis leur confirmation), à vérifier puis confirmer\u00a0: codage confirm s-5e6f --coder mari');
     expect(notices[4]?.fr).toBe('Introuvable, gardé tel quel dans codings/mari.yaml (ligne 12)\u00a0: «\u00a0on se sent un peu démuni\u00a0»');
     // No ordinary space before a French colon, question mark or closing guillemet.
     for (const n of notices) expect(n.fr).not.toMatch(/ [:?»]/);

@@ -1,8 +1,8 @@
 /**
  * What the coding screen says as a transcript opens, in both languages: a coder seen for the
  * first time (perhaps a typo of an existing one), segments re-anchored because the transcript
- * changed, segments an import placed among several possible places, places to confirm again (the
- * words around them changed since they were confirmed), and segments that cannot be
+ * changed, segments an import placed among several possible places, places to confirm again (their
+ * place or the words around them changed since they were confirmed), and segments that cannot be
  * placed (kept in the coder file, never dropped). The command only shows them.
  */
 import type { Localized } from '../types.js';
@@ -56,8 +56,8 @@ export function openingNotices(f: OpeningFacts): Localized[] {
   if (again.length > 0) {
     const ids = again.join(' ');
     notices.push({
-      en: `${again.length} segment(s) to confirm again (the words around them changed since they were confirmed), to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
-      fr: `${again.length} segment(s) à confirmer de nouveau (les mots autour ont changé depuis leur confirmation), à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
+      en: `${again.length} segment(s) to confirm again (their place or the words around them changed since they were confirmed), to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
+      fr: `${again.length} segment(s) à confirmer de nouveau (leur endroit ou les mots autour ont changé depuis leur confirmation), à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
     });
   }
   const lost = f.readingLost;
