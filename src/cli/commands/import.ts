@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../../core/errors.js';
 import { reanchorCoder } from '../../core/study/apply-reanchoring.js';
+import { participantIdKey } from '../../core/study/participant-ids.js';
 import { coderFilePath, STUDY_FILES } from '../../core/study/study.js';
 import { parseTranscript } from '../../core/transcript/parse.js';
 import { buildTranscript, planTranscriptImport, takenIds, type BuiltTranscript, type ImportDecision, type SourceText, type IdTaken, type ValueDifference, type ValueSource } from '../../core/transcript-import/build.js';
@@ -235,7 +236,7 @@ export async function run(baseCtx: CommandContext, sources: string[], options: I
   }));
   const existing = new Map<string, string>();
   for (const name of fs.readdirSync(path.join(root, STUDY_FILES.transcripts))) {
-    if (/\.(txt|md)$/i.test(name)) existing.set(name.replace(/\.[^.]*$/, '').toLowerCase(), `${STUDY_FILES.transcripts}/${name}`);
+    if (/\.(txt|md)$/i.test(name)) existing.set(participantIdKey(name.replace(/\.[^.]*$/, '')), `${STUDY_FILES.transcripts}/${name}`);
   }
   const plan = planTranscriptImport(files, existing, options.force === true);
   const imported: Imported[] = [];

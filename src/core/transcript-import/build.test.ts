@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTranscript, type BuildInput, takenIds } from './build.js';
+import { buildTranscript, type BuildInput, planTranscriptImport, takenIds } from './build.js';
+import { participantIdKey } from '../study/participant-ids.js';
 
 function build(source: BuildInput['source'], sourceFile = 'entretien-MG3.docx', language: 'fr' | 'en' = 'fr') {
   return buildTranscript({ source, sourceFile, id: 'MG3', speakers: new Map(), language });
@@ -128,5 +129,19 @@ describe('takenIds', () => {
       { ...imports[4], owner: 'a/E1.txt', ownerInStudy: false },
     ]);
     expect(takenIds([{ file: 'a/P1.txt', target: 'transcripts/P1.txt', id: 'P1' }], study)).toEqual([]);
+  });
+});
+
+describe('planTranscriptImport', () => {
+  it('takes a file whose name differs from a transcript of the study only in case, spaces or accents’ encoding for that transcript', () => {
+    const existing = new Map([[participantIdKey('Hélène'), 'transcripts/Hélène.txt'], [participantIdKey('MG3'), 'transcripts/MG3.md']]);
+    const decomposed = 'He\u0301le\u0300ne.docx'.normalize('NFD');
+    expect(planTranscriptImport([`/in/${decomposed}`, '/in/mg3.docx', '/in/MG4.docx'], existing, false).map((d) => [d.action, d.target])).toEqual([
+      ['skip', 'transcripts/Hélène.txt'],
+      ['skip', 'transcripts/MG3.md'],
+      ['write', 'transcripts/MG4.txt'],
+    ]);
+    // Two sources of one import that name one participant: the second is skipped.
+    expect(planTranscriptImport(['/a/P1.docx', '/b/p1.txt'], new Map(), false).map((d) => d.action)).toEqual(['write', 'skip']);
   });
 });

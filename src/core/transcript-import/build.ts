@@ -318,13 +318,14 @@ export type ImportDecision =
 /**
  * Where each source goes (`transcripts/<id>.txt`), and which are skipped: a transcript with that
  * id already exists (unless `force`), or an earlier source of the same import has the same id.
- * `existing` holds the study's transcript files by id, lowercased (`mg3` → `transcripts/MG3.md`).
+ * `existing` holds the study's transcript files by their name's `participantIdKey` (`mg3` →
+ * `transcripts/MG3.md`): ids that differ only in case, spaces or accents' encoding are one.
  */
 export function planTranscriptImport(files: readonly string[], existing: ReadonlyMap<string, string>, force: boolean): ImportDecision[] {
   const taken = new Set<string>();
   return files.map((file) => {
     const id = transcriptIdFor(file.split(/[\\/]/).pop() ?? file);
-    const key = id.toLowerCase();
+    const key = participantIdKey(id);
     const current = existing.get(key);
     const target = current ?? `transcripts/${id}.txt`;
     if (taken.has(key)) return { file, action: 'skip', id, target, reason: 'same-id' };
