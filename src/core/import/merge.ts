@@ -3,9 +3,8 @@ import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
 import { nameKey } from '../codebook/slug.js';
 import { uniqueSegmentId } from '../codings/ids.js';
-import { confirmationHolds } from '../study/anchor-codings.js';
+import { confirmationHolds, transcriptOffsets } from '../study/anchor-codings.js';
 import { foldForSearch } from '../text/fold.js';
-import { OffsetMap } from '../text/offsets.js';
 import type { CoderFile, Segment, Span, Transcript } from '../types.js';
 import type { ImportSegment } from './plan.js';
 
@@ -69,13 +68,11 @@ const textKey = (s: Pick<Segment, 'participant' | 'text'>) => `${s.participant}\
  */
 function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcript>): { segments: Segment[]; moved: Set<Segment> } {
   const moved = new Set<Segment>();
-  const maps = new Map<string, OffsetMap>();
   const searches = new Map<string, TranscriptSearch>();
   const segments = previous.map((s) => {
     const transcript = transcripts.get(s.participant);
     if (transcript === undefined) return s;
-    let map = maps.get(transcript.id);
-    if (map === undefined) maps.set(transcript.id, (map = new OffsetMap(transcript.text)));
+    const map = transcriptOffsets(transcript);
     const start = map.toUtf16(s.start);
     const end = map.toUtf16(s.end);
     if (start >= 0 && end >= 0 && transcript.text.slice(start, end) === s.text) return s;
@@ -101,13 +98,11 @@ function whereNow(previous: readonly Segment[], transcripts: Map<string, Transcr
  */
 export function confirmedPlaces(previous: readonly Segment[], transcripts: Map<string, Transcript>): Map<string, Span[]> {
   const places = new Map<string, Span[]>();
-  const maps = new Map<string, OffsetMap>();
   const now = whereNow(previous.filter((p) => p.confirmed === true && p.ambiguous !== true), transcripts);
   for (const s of now.segments) {
     const transcript = transcripts.get(s.participant);
     if (transcript === undefined) continue;
-    let map = maps.get(transcript.id);
-    if (map === undefined) maps.set(transcript.id, (map = new OffsetMap(transcript.text)));
+    const map = transcriptOffsets(transcript);
     const start = map.toUtf16(s.start);
     const end = map.toUtf16(s.end);
     if (start < 0 || end < 0 || transcript.text.slice(start, end) !== s.text) continue;
@@ -166,12 +161,7 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     const earlier = quote === undefined ? earlierSingle.get(key) : earlierIds?.get(key);
     return earlier !== undefined && !taken.has(earlier) ? earlier : uniqueSegmentId(taken, input.random);
   };
-  const maps = new Map<string, OffsetMap>();
-  const mapOf = (t: Transcript) => {
-    let map = maps.get(t.id);
-    if (!map) maps.set(t.id, (map = new OffsetMap(t.text)));
-    return map;
-  };
+  const mapOf = (t: Transcript) => transcriptOffsets(t);
 
   // The passages of each imported quote, by quote key, as code point spans.
   const quoteIds = new Map<string, string>();
