@@ -327,6 +327,20 @@ function runOnce(args: string[], timeoutMs: number, stdout: 'ignore' | 'pipe' = 
   return runNode(['--require', probe, cli, ...args], timeoutMs, stdout);
 }
 
+/**
+ * Variables of the environment that change what every node process does at its start, and so would
+ * add the same time to the floor and to each command (`NODE_EXTRA_CA_CERTS`: ~35 ms of reading
+ * certificates on a machine that sets it), making every ratio look better than it is: each run
+ * goes without them.
+ */
+const CLEARED_ENV = ['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS'];
+
+function runEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of CLEARED_ENV) delete env[name];
+  return env;
+}
+
 /** Runs `node NODE_ARGS`, timing it from spawn to exit. */
 function runNode(nodeArgs: string[], timeoutMs: number, stdout: 'ignore' | 'pipe' = 'ignore'): Promise<RunResult & { stdout: string }> {
   const rssFile = path.join(benchDir, `rss-${process.pid}.txt`);
@@ -336,7 +350,7 @@ function runNode(nodeArgs: string[], timeoutMs: number, stdout: 'ignore' | 'pipe
     const child = spawn(process.execPath, nodeArgs, {
       cwd: root,
       stdio: ['ignore', stdout, 'pipe'],
-      env: { ...process.env, CODAGE_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: runEnv({ CODAGE_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' }),
     });
     let stderr = '';
     let out = '';
@@ -615,6 +629,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const machine = machineInfo();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`);
+  const cleared = CLEARED_ENV.filter((name) => process.env[name] !== undefined);
+  if (cleared.length > 0) console.log(`Each run without ${cleared.join(' and ')} (set here): they add the same start-up work to every node process`);
   const floorRuns = Math.max(options.runs, 5);
   const floors: Floors = { nodeMs: await medianRun(['-e', '0'], floorRuns), readMs: new Map() };
   console.log(`Floor \`node\`: a bare \`node -e 0\`: ${formatMs(floors.nodeMs)}`);
