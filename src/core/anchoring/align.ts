@@ -14,10 +14,18 @@
  * well elsewhere are returned as alternatives, for the caller to choose by context.
  */
 import type { QuoteWord } from './quote-words.js';
-import { isNumber, nearWords, numberEquivalents } from './word-similarity.js';
+import { elisionDistance, isElidable, isNumber, nearWords, numberEquivalents } from './word-similarity.js';
 import type { TranscriptSearch, TranscriptWords } from './transcript-search.js';
 
 const MATCH = 4;
+/**
+ * A word the author may have added (a restored `ne`, `euh`) said here too: it says little about
+ * where the quote is, and must not draw it to a place that happens to say it (`ce n'est pas` of
+ * another sentence, for a `Ce n'est pas agréable` said `C'est pas agréable`).
+ */
+const OPTIONAL_MATCH = 1;
+/** A word the quote writes whole and the transcript elided, or the other way (`ce`, the `c` of `c'est`). */
+const ELIDED = 3;
 const NEAR = 2;
 const MISMATCH = -4;
 const GAP = -3;
@@ -124,6 +132,8 @@ export class QuoteAligner {
   private readonly near: Map<number, number | null>[];
   private readonly quoteLength: Int32Array;
   private readonly quoteNumber: Uint8Array;
+  /** 1 for a word that may be written whole or elided (`ce`, `c`): near its other form, short as both are. */
+  private readonly quoteElidable: Uint8Array;
   private readonly covered: Uint8Array;
   private h = new Int32Array(0);
   /** Diagonals (transcript word − quote word) the alignment may use: the seeds', give or take `PAD`. */
@@ -148,6 +158,7 @@ export class QuoteAligner {
     this.near = quote.map(() => new Map());
     this.quoteLength = Int32Array.from(quote, (w) => w.text.length);
     this.quoteNumber = Uint8Array.from(quote, (w) => (isNumber(w.text) ? 1 : 0));
+    this.quoteElidable = Uint8Array.from(quote, (w) => (isElidable(w.text) ? 1 : 0));
     this.covered = new Uint8Array(quote.length);
   }
 
@@ -787,13 +798,14 @@ export class QuoteAligner {
   private pairScore(i: number, t: number): number {
     const q = this.quote[i]!;
     const id = this.words.ids[t]!;
-    if (q.id === id) return MATCH;
+    if (q.id === id) return q.optional ? OPTIONAL_MATCH : MATCH;
+    if (this.quoteElidable[i] === 1 && elisionDistance(q.text, this.words.strings[id]!) !== null) return ELIDED;
     return this.nearDistance(i, id) === null ? MISMATCH : NEAR;
   }
 
   private nearDistance(i: number, id: number): number | null {
     // Most pairs are told apart by their lengths alone (see `nearWords`), without a cache.
-    if (this.quoteNumber[i] === 0) {
+    if (this.quoteNumber[i] === 0 && this.quoteElidable[i] === 0) {
       const la = this.quoteLength[i]!;
       if (la < 5) return null;
       const lb = this.words.lengthOf(id);
@@ -833,6 +845,7 @@ export class QuoteAligner {
       const qi = qLo + i - 1;
       const w = this.quote[qi]!;
       const gapQuote = w.optional ? SOFT_GAP : GAP;
+      const match = w.optional ? OPTIONAL_MATCH : MATCH;
       const row = i * width;
       const up = row - width;
       // Cells off the band stay 0: an alignment cannot drift far from its seeds' diagonals.
@@ -841,7 +854,7 @@ export class QuoteAligner {
       if (jHi + 1 >= jLo - 1) h.fill(0, row + jLo - 1, row + Math.min(m, jHi + 1) + 1);
       for (let j = jLo; j <= jHi; j++) {
         const t = tLo + j - 1;
-        const diag = h[up + j - 1]! + (words.ids[t] === w.id ? MATCH : this.pairScore(qi, t));
+        const diag = h[up + j - 1]! + (words.ids[t] === w.id ? match : this.pairScore(qi, t));
         const fromUp = h[up + j]! + gapQuote;
         const fromLeft = h[row + j - 1]! + (words.skippable[t] === 1 ? SOFT_GAP : GAP);
         let v = 0;
@@ -914,14 +927,12 @@ export class QuoteAligner {
     let errors = 0;
     let computed = 0;
     for (const op of kept) {
-      // The words of a number the quote writes in figures (`quatre vingt dix` for `90`) are one word.
-      const counted = this.quote[op.q]!.continues !== true;
-      if (op.kind === OP_MATCH) {
+      // The words of a number the quote writes in figures (`quatre vingt dix` for `90`) are one
+      // word; a word the author may have added (a restored `ne`) says nothing of the place.
+      const counted = this.quote[op.q]!.continues !== true && !this.quote[op.q]!.optional;
+      if (op.kind === OP_MATCH || op.kind === OP_NEAR) {
         if (counted) matched++;
-        computed += MATCH;
-      } else if (op.kind === OP_NEAR) {
-        if (counted) matched++;
-        computed += NEAR;
+        computed += this.pairScore(op.q, op.t);
       } else if (op.kind === OP_MISMATCH) computed += MISMATCH;
       else if (op.kind === OP_GAP_QUOTE) computed += this.quote[op.q]!.optional ? SOFT_GAP : GAP;
       else computed += this.words.skippable[op.t] === 1 ? SOFT_GAP : GAP;

@@ -109,9 +109,11 @@ describe('locateQuote: edited quotes', () => {
     expect(pieces(m)).toEqual([expected]);
   });
 
-  it('places what is left of a reworded quote, and says which part was left — unless most of it was not found', () => {
+  it('places a reworded quote, or what is left of it saying which part was left — unless most of it was not found', () => {
+    // A restored `ne` and an added `nous`: the passage said, from its first word (`n'` is the `ne`).
     const m = locateQuote(text, 'on ne nous a jamais appris la douleur chronique à la fac');
-    expect(pieces(m)).toEqual(['a jamais appris la douleur chronique à la fac']);
+    expect(m.method).toBe('approximate');
+    expect(pieces(m)).toEqual(["on n'a jamais appris la douleur chronique à la fac"]);
     // More of it not found than found: the few words found are a common phrase, not the passage.
     const reworded = locateQuote(text, 'les kinés du coin, je les appelle souvent, des gens très bien');
     expect(reworded.method).toBe('unresolved');
@@ -127,6 +129,36 @@ describe('locateQuote: edited quotes', () => {
     const m = locateQuote(text, 'je crois que certains patients sont soulagés plusieurs mois par la mésothérapie');
     expect(m.method).toBe('unresolved');
     expect(m.reason?.en).toMatch(/^Not (found|placed)/);
+  });
+});
+
+describe('locateQuote: a restored `ne` with the word before it written whole', () => {
+  // `C'est pas une ordonnance.` said, `Ce n'est pas une ordonnance.` written: the `ce` of the
+  // quote is the `c'` said; another sentence's `ce n'est pas` is not where the quote is.
+  const said = [
+    'MG6 : Le temps, c’est nécessaire, mais ce n’est pas suffisant. Ce n’est pas sa faute non plus.',
+    'E : Et pour conclure ?',
+    'MG6 : Que la déprescription, c’est une relation. C’est pas une ordonnance. C’est du temps. J’ai pas de recette. C’est pas agréable.',
+    '',
+  ].join('\n');
+  const placed = (m: QuoteMatch) => m.pieces.map((p) => said.slice(p.start, p.end));
+
+  it.each([
+    ["Ce n'est pas une ordonnance.", 'C’est pas une ordonnance.'],
+    ['Ce n’est pas une ordonnance, c’est du temps.', 'C’est pas une ordonnance. C’est du temps.'],
+    ["Ce n'est pas agréable.", 'C’est pas agréable.'],
+    ["Je n'ai pas de recette.", 'J’ai pas de recette.'],
+  ])('%s → one passage, the one said', (quote, passage) => {
+    const m = locateQuote(said, quote);
+    expect(m.method).toBe('approximate');
+    expect(placed(m)).toEqual([passage]);
+    expect(m.pieces[0]!.candidates).toBeUndefined();
+    expect(m.score).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('still finds the whole word where it is said so', () => {
+    const m = locateQuote(said, 'ce n’est pas suffisant');
+    expect(placed(m)).toEqual(['ce n’est pas suffisant']);
   });
 });
 

@@ -27,9 +27,45 @@ function sameNumber(a: string, b: string): boolean {
   return rank !== undefined && rank === ordinalFigureValue(b);
 }
 
-/** Whether two different words are one word respelled (`démunies`/`démunis`, `honètement`). */
+/**
+ * French words and the form they take elided before a vowel, folded (`ce` → the `c` of `c'est`):
+ * an author who restores the `ne` a participant left out writes `ce n'est pas` for the `c'est pas`
+ * said, and `je n'ai` for `j'ai`.
+ */
+const ELIDED_FORMS = new Map([
+  ['ce', 'c'],
+  ['je', 'j'],
+  ['me', 'm'],
+  ['te', 't'],
+  ['se', 's'],
+  ['le', 'l'],
+  ['la', 'l'],
+  ['de', 'd'],
+  ['ne', 'n'],
+  ['que', 'qu'],
+  ['lorsque', 'lorsqu'],
+  ['puisque', 'puisqu'],
+  ['jusque', 'jusqu'],
+]);
+
+/** Whether `word` is one of those words, either form (its pairs are near whatever their length). */
+export function isElidable(word: string): boolean {
+  return ELIDED_FORMS.has(word) || ELIDED_FORM_OF.has(word);
+}
+const ELIDED_FORM_OF = new Set(ELIDED_FORMS.values());
+
+/** One word written whole, the other elided (`ce`, `c`): the letters elided; else null. */
+export function elisionDistance(a: string, b: string): number | null {
+  if (ELIDED_FORMS.get(a) === b) return a.length - b.length;
+  if (ELIDED_FORMS.get(b) === a) return b.length - a.length;
+  return null;
+}
+
+/** Whether two different words are one word respelled (`démunies`/`démunis`, `honètement`), or the same word elided (`ce`/`c`). */
 export function nearWords(a: string, b: string): number | null {
   if (sameNumber(a, b) || sameNumber(b, a)) return 0;
+  const elided = elisionDistance(a, b);
+  if (elided !== null) return elided;
   // Shorter words differ by a letter from too many others (`rien`, `bien`).
   if (a.length < 5 || b.length < 5) return null;
   const cap = nearCap(a, b);
