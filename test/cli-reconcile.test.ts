@@ -3,7 +3,7 @@
  * nothing of either coder is lost, decisions already taken stand, and a consensus changed by
  * hand is not overwritten.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -440,6 +440,24 @@ describe('codage reconcile --strategy', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('consensus-decisions.csv:4: error: unknown decision "garder"');
     expect(readFileSync(join(dir, 'codings/consensus.yaml'), 'utf8')).toBe(consensus);
+  });
+
+  it.each([
+    ['a key written twice on a segment line', (line: string) => line.replace('"start": ', '"start": 0, "start": ')],
+    ['a segment without a code', (line: string) => line.replace(/"codes": \[[^\]]*\]/, '"codes": []')],
+  ])('refuses a coder file it cannot read completely (%s), naming the line, and writes nothing', (_what, edit) => {
+    const dir = copyStudy();
+    const file = join(dir, 'codings/paul.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  - {') && line.includes('"participant": "MG1"'));
+    lines[at] = edit(lines[at]!);
+    writeFileSync(file, lines.join('\n'));
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`codings/paul.yaml:${at + 1}:`);
+    expect(r.stderr).toMatch(/not read completely|n’est pas lu entièrement/);
+    expect(existsSync(join(dir, 'codings/consensus.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'consensus-decisions.csv'))).toBe(false);
   });
 
   it('refuses wrong usage with exit code 2', () => {

@@ -138,6 +138,24 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
   const blocking = study.problems.find((p) => p.severity === 'error' && p.file === 'codebook.yaml');
   if (blocking) throw new DataError(blocking.message, { file: blocking.file, line: blocking.line, column: blocking.column, hint: blocking.hint });
   const entries = study.coders.filter((c) => c.coder === a || c.coder === b);
+  // A coder file read only in part (a line the reader could not take, a segment it left out):
+  // a consensus built from it would record as one coder's alone what both coded, or drop it.
+  const partial = entries.filter((e) => !e.rewritable || (e.kept?.invalid?.length ?? 0) > 0).map((e) => e.file);
+  const unread = study.problems.find((p) => p.severity === 'error' && partial.includes(p.file));
+  if (unread) {
+    throw new DataError(
+      {
+        en: `${unread.message.en} — ${unread.file} is not read completely: the consensus would leave out what it holds`,
+        fr: `${unread.message.fr} — ${unread.file} n’est pas lu entièrement : la mise en commun laisserait de côté ce qu’il contient`,
+      },
+      {
+        file: unread.file,
+        ...(unread.line !== undefined ? { line: unread.line } : {}),
+        ...(unread.column !== undefined ? { column: unread.column } : {}),
+        hint: { en: 'fix this line (codage check lists every problem of the file), then reconcile again', fr: 'corriger cette ligne (codage check liste tous les problèmes du fichier), puis relancer la mise en commun' },
+      },
+    );
+  }
   const existing = study.coders.find((c) => c.coder === into);
   if (existing && !existing.rewritable) {
     throw new DataError(
