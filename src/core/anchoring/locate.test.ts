@@ -156,6 +156,23 @@ describe('locateQuote: a restored `ne` with the word before it written whole', (
     expect(m.score).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('places a quote that adds or drops a negation for review, under the min score, saying which', () => {
+    const m = locateQuote('P2 : Je ne leur en veux pas, c’est normal. Ils apprennent.\n', 'Je ne leur en veux pas, ce n’est pas normal.');
+    expect(m.pieces.map((p) => p.start)).toEqual([5]);
+    expect(m.negations).toEqual(['pas']);
+    expect(m.score).toBeLessThan(0.85);
+    const dropped = locateQuote('P2 : Je me sens pas du tout inutile avec eux, franchement.\n', 'Je me sens du tout inutile avec eux, franchement.');
+    expect(dropped.negations).toEqual(['pas']);
+    expect(dropped.score).toBeLessThan(0.85);
+    // English: the `n't` of `don't`.
+    const english = locateQuote("P3: Well, I don't think the clinic helps them at all.\n", 'Well, I think the clinic helps them at all.');
+    expect(english.negations).toEqual(['not']);
+    expect(english.score).toBeLessThan(0.85);
+    // The same negations on both sides, however the quote is edited otherwise: nothing said.
+    const same = locateQuote(said, 'Ce n’est pas une ordonnance.');
+    expect(same.negations).toBeUndefined();
+  });
+
   it('still finds the whole word where it is said so', () => {
     const m = locateQuote(said, 'ce n’est pas suffisant');
     expect(placed(m)).toEqual(['ce n’est pas suffisant']);

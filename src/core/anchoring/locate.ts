@@ -67,6 +67,12 @@ export interface QuoteMatch {
    * (`Je me sens inutile` for `Je me sens un peu inutile`: 2): placed for review, never as exact.
    */
   omitted?: number;
+  /**
+   * Words of negation (`pas`, `jamais`, `not`…) that the quote says and its passage does not, or the
+   * other way round (`ce n'est pas normal` for `c'est normal`): the meaning may be reversed. Such a
+   * match is placed for review, under the min score, never as good enough.
+   */
+  negations?: string[];
 }
 
 export interface LocateOptions {
@@ -148,7 +154,52 @@ function whole(method: 'exact' | 'normalised', spans: Span[], q: string, options
 export function locateQuote(transcript: TranscriptSearch | string, quote: string, options: LocateOptions = {}): QuoteMatch {
   const match = locate(transcript, quote, options);
   match.quote = cleanQuote(quote);
+  if (!options.single && match.method !== 'exact' && match.method !== 'normalised' && match.pieces.length > 0) {
+    const text = typeof transcript === 'string' ? transcript : transcript.text;
+    const changed = negationsChanged(text, match.quote, match.pieces);
+    if (changed.length > 0) {
+      match.negations = changed;
+      match.score = Math.min(match.score, Math.max(0, (options.minScore ?? DEFAULT_MIN_SCORE) - 0.01));
+    }
+  }
   return match;
+}
+
+/** Words that turn a sentence into its opposite, folded. */
+const NEGATIONS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'nullement', 'guere', 'not', 'never', 'nothing', 'nobody', 'none']);
+
+/** The negations a folded text says, in order (`n't` for the `t` after `don`, `isn`, `can`…). */
+function negationsIn(text: string): string[] {
+  const words = foldWithMap(text).folded.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (NEGATIONS.has(w)) out.push(w);
+    else if (w === 't' && i > 0 && words[i - 1]!.endsWith('n')) out.push("n't");
+  }
+  return out;
+}
+
+/** The negations one side of a placed passage says and the other does not (see `QuoteMatch.negations`). */
+function negationsChanged(text: string, q: string, pieces: readonly PlacedPiece[]): string[] {
+  const changed: string[] = [];
+  for (const p of pieces) {
+    const said = negationsIn(text.slice(p.start, p.end));
+    const quoted = negationsIn(q.slice(p.quoteStart, p.quoteEnd));
+    // `not` written for the `n't` said (`do not` for `don't`) is the same negation.
+    const count = (list: string[]) => {
+      const m = new Map<string, number>();
+      for (const w of list) {
+        const k = w === "n't" ? 'not' : w;
+        m.set(k, (m.get(k) ?? 0) + 1);
+      }
+      return m;
+    };
+    const a = count(quoted);
+    const b = count(said);
+    for (const k of new Set([...a.keys(), ...b.keys()])) if ((a.get(k) ?? 0) !== (b.get(k) ?? 0) && !changed.includes(k)) changed.push(k);
+  }
+  return changed;
 }
 
 function locate(transcript: TranscriptSearch | string, quote: string, options: LocateOptions): QuoteMatch {

@@ -200,3 +200,21 @@ MG1 : On sait que c'est pas idéal, on sait qu'il y a la dépendance, mais on n'
     expect(reviewRows(cut, 'en')[2]![12]).toBe('');
   });
 });
+
+describe('reviewRows: a negation the quote adds or drops', () => {
+  const said = 'Enquêteur : Et vos confrères ?\nP02 : Je ne leur en veux pas, c’est normal. Ils apprennent comme nous.\n';
+  const negated = planImport({
+    rows: [{ row: 2, cells: ['P02', 'Indulgence', 'Je ne leur en veux pas, ce n’est pas normal. Ils apprennent comme nous.'] }],
+    columns: { participant: 0, code: 1, quote: 2 },
+    transcripts: [{ id: 'P02', text: said, bodyLine: 1 }],
+  });
+
+  it('places it where it was said, under the min score, and says the meaning may be reversed', () => {
+    const [, row] = reviewRows(negated, 'fr');
+    expect(row![4]).toBe('approchée');
+    expect(row![10]).toBe('Je ne leur en veux pas, c’est normal. Ils apprennent comme nous.');
+    expect(row![12]).toContain('une négation («\u00a0pas\u00a0») est dans la citation et pas dans le passage');
+    expect(negated.summary.approximateBelowMinScore).toBe(1);
+    expect(reviewRows(negated, 'en')[1]![12]).toContain('the meaning may be reversed');
+  });
+});

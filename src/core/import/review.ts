@@ -143,6 +143,15 @@ function belowMinScore(r: ImportRowResult, language: Language, minScore: number)
   }
   const cuts = cutDoubtsText(r, language);
   if (cuts !== '') causes.push(cuts);
+  const negations = r.match?.negations ?? [];
+  if (negations.length > 0) {
+    const words = negations.map((w) => (fr ? `«\u00a0${w}\u00a0»` : `"${w}"`)).join(', ');
+    causes.push(
+      fr
+        ? `une négation (${words}) est dans la citation et pas dans le passage, ou l’inverse\u00a0: le sens peut être inversé`
+        : `a negation (${words}) is in the quote and not in the passage, or the other way round: the meaning may be reversed`,
+    );
+  }
   const why = causes.join(fr ? ' et ' : ' and ');
   const s = scoreText(r.match!.score, language);
   const min = thresholdText(minScore, language);
