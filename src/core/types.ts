@@ -192,6 +192,8 @@ export interface StudyConfig {
   language?: Language;
   /** Label template for quotes: `{id}`, `participant {n}`, `{id}, {sexe}, {age} ans`. */
   quoteLabel?: string;
+  /** Where `quote_label`'s value is written in codage.yaml (1-based), for messages about it. */
+  quoteLabelAt?: { line: number; column: number };
   /** Interview order, by participant id. */
   order?: string[];
   /** Where each id of `order` is written in codage.yaml (1-based), for messages about it. */

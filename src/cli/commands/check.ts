@@ -1,3 +1,4 @@
+import { quoteLabelProblems } from '../../core/report/quote-label-check.js';
 import { deName } from '../../core/report/typography.js';
 import { safeJson, terminalSafe } from '../../core/text/terminal.js';
 import type { Problem } from '../../core/types.js';
@@ -113,6 +114,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
     ...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })),
     ...unfinishedReconciliations(study),
     ...severalSpeakerWarnings(loaded.segments),
+    ...quoteLabelProblems(study.config, study.participants.values()),
   ];
   let problems = sortProblems([...loaded.problems, ...memoProblems, ...studyWarnings]);
   const fixed: string[] = [];

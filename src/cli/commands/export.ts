@@ -1,3 +1,4 @@
+import { quoteLabelProblems } from '../../core/report/quote-label-check.js';
 import { deName } from '../../core/report/typography.js';
 import { basename, extname, resolve } from 'node:path';
 import { DataError, UsageError } from '../../core/errors.js';
@@ -192,6 +193,10 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
           : `${unplaced} segment(s) of ${coder} cannot be found in their transcript: neither shown nor counted; see codage check`
       }\n`,
     );
+  }
+  // A label field no participant has: every quote signed without it.
+  if (name === 'themes' || name === 'matrix' || name === 'report') {
+    for (const problem of quoteLabelProblems(study.config, study.participants.values())) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
   }
   if (name === 'participants' || name === 'report' || name === 'methods' || name === 'coreq') {
     for (const problem of synonymConflicts(report, attributeColumns(report, name === 'participants' ? exportOptions.attributes : undefined))) {

@@ -12,6 +12,7 @@
  * what stood between the turns (line breaks, timestamps, the label as typed) is written that way.
  */
 import { compareNatural } from '../natural-sort.js';
+import { foldLetters } from '../text/fold.js';
 import type { AnchoredSegment } from '../study/anchor-codings.js';
 import { quoteKey } from '../study/quote-key.js';
 import { severalSpeakers } from '../transcript/span-turns.js';
@@ -253,10 +254,21 @@ function numberOf(id: string): string {
   return m ? String(Number(m[1])) : id;
 }
 
+/**
+ * The attribute a `quote_label` field names: written as the column is, else whatever its case and
+ * accents (`{age}` for a column `âge`, `{Sexe}` for `sexe`).
+ */
+export function labelAttribute(keys: readonly string[], name: string): string | undefined {
+  if (keys.includes(name)) return name;
+  const lower = name.toLowerCase();
+  const folded = foldLetters(name);
+  return keys.find((k) => k.toLowerCase() === lower) ?? keys.find((k) => foldLetters(k) === folded);
+}
+
 function attributeValue(attributes: Attributes, name: string, language: Language | undefined): string {
   let value = attributes[name];
   if (value === undefined || value === null) {
-    const key = Object.keys(attributes).find((k) => k.toLowerCase() === name.toLowerCase());
+    const key = labelAttribute(Object.keys(attributes), name);
     value = key === undefined ? undefined : attributes[key];
   }
   if (value === undefined || value === null) return '';

@@ -55,7 +55,10 @@ export function parseStudyConfig(source: string, file: string): { config: StudyC
         else bad(`language must be fr or en, not ${JSON.stringify(scalar ?? null)}`, `language doit valoir fr ou en, pas ${JSON.stringify(scalar ?? null)}`, 'write language: fr or language: en', 'écrire language: fr ou language: en');
         break;
       case 'quote_label':
-        if (typeof scalar === 'string') config.quoteLabel = scalar;
+        if (typeof scalar === 'string') {
+          config.quoteLabel = scalar;
+          config.quoteLabelAt = valuePos;
+        }
         else bad('quote_label must be text such as "{id}"', 'quote_label doit être un texte comme "{id}"', 'write quote_label: "{id}"', 'écrire quote_label: "{id}"');
         break;
       case 'coder':
