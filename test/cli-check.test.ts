@@ -93,6 +93,21 @@ describe('codage check', () => {
     expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s) — 1 warning(s)');
   });
 
+  it('says a document left in transcripts/ is not read, and how to bring it in — or that it was', () => {
+    const dir = copyStudy('fixtures/demo');
+    writeFileSync(join(dir, 'transcripts/MG13.docx'), 'PK');
+    writeFileSync(join(dir, 'transcripts/MG14.pdf'), '%PDF');
+    writeFileSync(join(dir, 'transcripts/MG1.DOCX'), 'PK');
+    const r = runCli(['check', '--study', dir, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('transcripts/MG13.docx: warning: not read: a transcript is a .txt or .md file, so this interview is not in the study');
+    expect(r.stdout).toContain('fix: bring it in with codage import "transcripts/MG13.docx" (it writes the .txt beside it), then move the document out');
+    expect(r.stdout).toContain('transcripts/MG14.pdf: warning: not read');
+    expect(r.stdout).toContain('fix: save it as .docx (or .txt) and bring it in with codage import');
+    expect(r.stdout).toContain('transcripts/MG1.DOCX: warning: not read: the interview is transcripts/MG1.txt');
+    expect(r.stdout).toContain('Study is valid: 12 transcript(s)');
+  });
+
   it('refuses two transcripts whose ids differ only in case, as an import of the second would be refused', () => {
     const dir = copyStudy('fixtures/demo');
     const source = join(dir, '..', 'MG1 relu.txt');
