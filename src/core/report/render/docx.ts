@@ -51,9 +51,49 @@ function runs(paragraph: Paragraph): TextRun[] {
 const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
-function tableBlocks(table: Table, textWidth: number, language: 'fr' | 'en'): (DocxParagraph | DocxTable)[] {
+/**
+ * Twips a character of the tables' 9.5-point Times New Roman takes at most on average (bold
+ * included), and a cell's left and right margins: what a cell needs to hold its longest word.
+ */
+const CHAR_TWIPS = 105;
+const CELL_MARGINS = 230;
+
+/** Characters of the longest word of a column (header and cells): Word breaks a line at spaces and after hyphens. */
+function longestWords(table: Table): number[] {
+  const longest = table.columns.map((c) => longestWord(c.header));
+  const where = cellColumns(table);
+  table.rows.forEach((row, r) => {
+    row.cells.forEach((cell, i) => {
+      const c = where[r]![i]!;
+      for (const paragraph of cell.paragraphs) for (const run of paragraph) longest[c] = Math.max(longest[c]!, longestWord(run.text));
+    });
+  });
+  return longest;
+}
+
+function longestWord(text: string): number {
+  let most = 0;
+  for (const word of text.split(/[\s/\u2010-\u2014-]+/u)) most = Math.max(most, [...word].length);
+  return most;
+}
+
+/**
+ * Column widths in twips: the table's proportions, each column widened to hold its longest word
+ * — Word cuts inside a word that does not fit its cell (`Représent|ations`), since it does not
+ * hyphenate — with the room taken from the columns that have more than their own words need.
+ */
+export function columnWidths(table: Table, textWidth: number): number[] {
   const total = table.columns.reduce((sum, c) => sum + c.width, 0);
   const widths = table.columns.map((c) => Math.floor((c.width / total) * textWidth));
+  const needs = longestWords(table).map((n) => n * CHAR_TWIPS + CELL_MARGINS);
+  const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i]! - w), 0);
+  const slack = widths.reduce((sum, w, i) => sum + Math.max(0, w - needs[i]!), 0);
+  if (deficit === 0 || slack < deficit) return widths;
+  return widths.map((w, i) => (w < needs[i]! ? needs[i]! : Math.floor(w - ((w - needs[i]!) / slack) * deficit)));
+}
+
+function tableBlocks(table: Table, textWidth: number, language: 'fr' | 'en'): (DocxParagraph | DocxTable)[] {
+  const widths = columnWidths(table, textWidth);
   const alignOf = (i: number) => (table.columns[i]?.align === 'right' ? AlignmentType.RIGHT : table.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
   const header = new TableRow({
     tableHeader: true,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDocument, Table } from '../document.js';
 import { cellColumns, noValueCell, numberCell, spreadsheetGrid, tableGrid, textCell, withoutFigures } from '../document.js';
 import { renderCsv } from './csv.js';
-import { renderDocx } from './docx.js';
+import { columnWidths, renderDocx } from './docx.js';
 import { spreadsheetText } from '../delimited.js';
 import { escapeHtml, renderHtml } from './html.js';
 import { escapeLatex, renderLatex } from './latex.js';
@@ -237,5 +237,30 @@ describe('Word and Excel files', () => {
     expect(xml).toContain('🙂');
     const styles = new TextDecoder().decode(files['word/styles.xml']);
     for (const name of ['Verbatim', 'Codage table text', 'Codage table heading', 'caption']) expect(styles).toContain(`<w:name w:val="${name}"/>`);
+  });
+});
+
+describe('Word column widths', () => {
+  const table = (theme: string): Table => ({
+    caption: 'Thèmes',
+    columns: [
+      { header: 'Thème', width: 2.5 },
+      { header: 'Code', width: 3.4 },
+      { header: 'Verbatims', width: 10 },
+    ],
+    rows: [{ cells: [textCell(theme, { bold: true }), textCell('Impuissance'), textCell('« Je me sens un peu inutile, en fait. » (MG1)')] }],
+  });
+
+  it('keeps the table’s proportions when every word fits its cell', () => {
+    expect(columnWidths(table('Vécu'), 9070)).toEqual([1426, 1939, 5704]);
+  });
+
+  it('widens a column to its longest word, taking the room from the others, the width of the table kept', () => {
+    const widths = columnWidths(table('Représentations du médecin'), 9070);
+    expect(widths[0]).toBe(15 * 105 + 230);
+    expect(widths[1]).toBeGreaterThanOrEqual(11 * 105 + 230);
+    expect(widths[2]).toBeLessThan(5704);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9070);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(9065);
   });
 });
