@@ -187,6 +187,7 @@ describe('codage saturation', () => {
       [['--figure', 'fig.pdf'], 'must end in .svg, .png or .tex'],
       [['--coder', 'nobody'], 'no coder "nobody" in codings/'],
       [['--by', 'nope'], 'no participant attribute "nope"'],
+      [['--by', 'milleu'], 'did you mean --by milieu? attributes: age'],
       [['--level', 'category'], 'category'],
       [['--figure', join(tempDir(), 'no-such-folder', 'fig.svg')], 'cannot write'],
     ];

@@ -1,3 +1,4 @@
+import { nearest } from '../core/codebook/nearest.js';
 import { DataError, UsageError } from '../core/errors.js';
 import type { Study } from '../core/study/study.js';
 import type { Problem } from '../core/types.js';
@@ -21,9 +22,13 @@ export function requireAttribute(study: Study, attribute: string | undefined): v
   const known = new Set<string>();
   for (const p of study.participants.values()) for (const key of Object.keys(p.attributes)) known.add(key);
   if (known.has(attribute)) return;
+  const near = nearest(attribute, [...known].sort());
   throw new UsageError(
     { en: `no participant attribute "${attribute}"`, fr: `pas d’attribut de participant « ${attribute} »` },
-    { en: `attributes: ${[...known].sort().join(', ') || 'none'}`, fr: `attributs : ${[...known].sort().join(', ') || 'aucun'}` },
+    {
+      en: `${near === undefined ? '' : `did you mean --by ${near}? `}attributes: ${[...known].sort().join(', ') || 'none'}`,
+      fr: `${near === undefined ? '' : `vouliez-vous dire --by ${near} ? `}attributs : ${[...known].sort().join(', ') || 'aucun'}`,
+    },
   );
 }
 

@@ -395,8 +395,8 @@ function wrongType(file: string, at: { line: number; column?: number }, key: str
 // Checks shared by both paths
 
 const KEPT: Localized = {
-  en: 'The segment stays in the file but is left out of analyses until it is fixed.',
-  fr: 'Le segment reste dans le fichier mais n’est pas pris en compte tant qu’il n’est pas corrigé.',
+  en: 'correct this line by hand, or delete it (codage check lists every such line); until then the segment stays in the file but is left out of analyses',
+  fr: 'corriger cette ligne à la main, ou la supprimer (codage check liste toutes ces lignes) ; d’ici là le segment reste dans le fichier mais n’est pas pris en compte',
 };
 
 interface Flaw {
