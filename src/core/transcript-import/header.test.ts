@@ -18,6 +18,14 @@ describe('headerFacts', () => {
       ['Interviewed on 5 April 2025, about 50 minutes (duration: 50 min)', { date: '2025-04-05', duration: 50 }],
       ['Date : 12/03/2025\nDate : 12 mars 2025', { date: '2025-03-12' }],
       ['Entretien MG3\n\nÂge | 52 ans\n\nMilieu | semi-rural', {}],
+      // The interview's id between « Entretien » and its date.
+      ['Entretien MG5 réalisé le 10 mars 2025', { date: '2025-03-10' }],
+      ['Entretien n°3 réalisé le 12/03/2025, durée 41 min', { date: '2025-03-12', duration: 41 }],
+      // (A date after a dash is not named as the interview's: not read.)
+      ['Entretien MG5 – 10 mars 2025 – 32 min', {}],
+      ['Entretien P 12 du 4 avril 2025', { date: '2025-04-04' }],
+      ['Interview P3 on 5 April 2025', { date: '2025-04-05' }],
+      ['Entretien MG5 — 32 min', {}],
       // A Word table of names over values, as the import writes its rows.
       ['Date | Durée | Lieu\n\n12/03/2025 | 42 min | cabinet', { date: '2025-03-12', duration: 42 }],
       ['Entretien MG3\nParticipant | Date de l’entretien | Durée de l’entretien\nMG3 | 12 mars 2025 | 1 h 05', { date: '2025-03-12', duration: 65 }],

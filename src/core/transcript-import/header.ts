@@ -67,9 +67,11 @@ const SEP = `${S}*(?:[:：]${S}*\\|${S}*|[:：|=–—-]${S}*)?`;
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 const OF_INTERVIEW = `(?:de${S}+l['’]${S}?|d['’]${S}?|of${S}+(?:the${S}+)?)(?:entretien|interview|enregistrement|recording)`;
+/** The interview's own number or participant id after `Entretien` (`Entretien MG5 réalisé le…`): `MG5`, `P 3`, `n° 3`, `12`. */
+const INTERVIEW_ID = `(?:n[°o]\\.?${S}*)?\\p{L}{0,5}${S}?\\d{1,3}`;
 const DATE_NAME =
   `${NOT_WORD_BEFORE}(?:date(?:${S}+${OF_INTERVIEW})?|interview${S}+date` +
-  `|(?:entretien|interview)(?:${S}+(?:réalisé|realise|mené|mene|enregistré|enregistre|conducted|recorded|held))?${S}+(?:le|du|on)` +
+  `|(?:entretien|interview)(?:${S}+${INTERVIEW_ID})?(?:${S}+(?:réalisé|realise|mené|mene|enregistré|enregistre|conducted|recorded|held))?${S}+(?:le|du|on)` +
   `|(?:enregistré|enregistre)${S}+le|(?:interviewed|recorded)${S}+on)${NOT_WORD_AFTER}`;
 const WEEKDAY = `(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?${S}+)?`;
 const DATE_VALUE =
