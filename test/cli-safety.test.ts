@@ -145,7 +145,7 @@ describe('a change of several files is all or nothing', () => {
 });
 
 describe('outputs never overwrite the study’s own data', () => {
-  it.each(['codings/marie.yaml', 'Codings/Marie.yaml', 'codebook.yaml', 'CODAGE.YAML', 'participants.csv', 'transcripts/segments.csv', '.codage/segments.csv', 'codings/new.csv'])(
+  it.each(['codings/marie.yaml', 'Codings/Marie.yaml', 'codebook.yaml', 'CODAGE.YAML', 'participants.csv', 'transcripts/segments.csv', '.codage/segments.csv', 'codings/new.csv', 'README.md', 'readme.md'])(
     'segments -o %s is refused, and nothing is written',
     (output) => {
       const dir = copyStudy();

@@ -16,7 +16,9 @@ import { type FileData, writeFileAtomicSync } from './atomic-write.js';
 import { asEnvironmentError } from './environment-error.js';
 
 const DATA_FOLDERS = [STUDY_FILES.transcripts, STUDY_FILES.codings, STUDY_FILES.internal, MEMO_DIR].map((name) => name.toLowerCase());
-const DATA_FILES = [STUDY_FILES.codebook, STUDY_FILES.config, STUDY_FILES.participants].map((name) => name.toLowerCase());
+/** The study's README (`codage init` writes it; its researchers keep their notes in it) is theirs too. */
+const STUDY_README = 'readme.md';
+const DATA_FILES = [STUDY_FILES.codebook, STUDY_FILES.config, STUDY_FILES.participants, STUDY_README].map((name) => name.toLowerCase());
 
 /** The path as the file system resolves it: symbolic links followed, for a file that may not exist yet. */
 function realPathOf(file: string): string {
@@ -85,8 +87,8 @@ export function assertOutsideStudyData(root: string, file: string, option: strin
       fr: `${option} ${file} est ${what.fr} de l’étude (${inside})\u00a0: codage n’écrit jamais ses résultats par-dessus les données de l’étude`,
     },
     {
-      en: `choose a file outside transcripts/, codings/, memos/ and .codage/, other than codebook.yaml, codage.yaml and participants.csv (e.g. ${option} results.csv)`,
-      fr: `choisir un fichier hors de transcripts/, codings/, memos/ et .codage/, autre que codebook.yaml, codage.yaml et participants.csv (par exemple ${option} resultats.csv)`,
+      en: `choose a file outside transcripts/, codings/, memos/ and .codage/, other than codebook.yaml, codage.yaml, participants.csv and README.md (e.g. ${option} results.csv)`,
+      fr: `choisir un fichier hors de transcripts/, codings/, memos/ et .codage/, autre que codebook.yaml, codage.yaml, participants.csv et README.md (par exemple ${option} resultats.csv)`,
     },
   );
 }
@@ -99,6 +101,7 @@ function describe(inside: string): Localized {
   if (first === STUDY_FILES.internal) return { en: 'in the backups and locks', fr: 'dans les sauvegardes et verrous' };
   if (first === STUDY_FILES.codebook) return { en: 'the codebook', fr: 'le livre de codes' };
   if (first === STUDY_FILES.config) return { en: 'the settings file', fr: 'le fichier de réglages' };
+  if (first === STUDY_README) return { en: 'the README', fr: 'le README' };
   return { en: 'the participants table', fr: 'le tableau des participants' };
 }
 
