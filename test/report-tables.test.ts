@@ -204,6 +204,17 @@ describe('participants table', () => {
     expect(attributeColumns(s, ['sexe', 'source']).map((c) => c.sources)).toEqual([['sexe'], ['source']]);
   });
 
+  it('writes the interview dates one way, whatever way each was written (--attributes date)', () => {
+    const attributes = { P1: { date: '2025-01-14' }, P2: { date: '21/01/2025' }, P3: { date: '10 mars 2025 14h30' } };
+    const fr = study({ attributes });
+    expect(tableGrid(participantsTable(fr, attributeColumns(fr, ['date']))).map((row) => row[1])).toEqual(['14/01/2025', '21/01/2025', '10/03/2025']);
+    const en = study({ language: 'en', attributes: { ...attributes, P3: { date: 'March 10, 2025' } } });
+    expect(tableGrid(participantsTable(en, attributeColumns(en, ['date']))).map((row) => row[1])).toEqual(['2025-01-14', '2025-01-21', '2025-03-10']);
+    // Not a date: shown as written.
+    const other = study({ attributes: { P1: { date: 'printemps 2025' }, P2: {}, P3: {} } });
+    expect(tableGrid(participantsTable(other, attributeColumns(other, ['date'])))[0]![1]).toBe('printemps 2025');
+  });
+
   it('says so when two synonyms disagree, and keeps the first', () => {
     const s = study({ attributes: { P1: { duree: 28, duration: 31 }, P2: {}, P3: {} } });
     const problems = synonymConflicts(s, attributeColumns(s));

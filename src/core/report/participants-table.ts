@@ -13,6 +13,7 @@ import { type Cell, noValueCell, numberCell, paragraphText, type Table, textCell
 import type { ReportStudy } from './report-study.js';
 import { capitalize, countWord, frenchSpacing, } from './typography.js';
 import { attributeKey as keyOf, attributeRole, type AttributeRole } from '../study/attribute-roles.js';
+import { readInterviewDate } from '../study/interview-date.js';
 import { parseDuration } from '../study/interview-duration.js';
 
 export type { AttributeRole };
@@ -178,6 +179,11 @@ export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'parti
 /** A participant's value as a cell: `–` when not given (empty in a spreadsheet), a number as one. */
 function valueCell(value: AttributeValue, column: AttributeColumn, language: Language): Cell {
   if (isEmpty(value)) return noValueCell();
+  // Dates written each their own way (`2025-01-14`, `21/01/2025`, `10 mars 2025`): one way in the table.
+  if (column.role === 'date') {
+    const date = readInterviewDate(value, { dayFirst: language === 'fr' });
+    if (typeof date === 'string') return textCell(tableDate(date, language));
+  }
   if (column.numeric) {
     const n = numberOf(value, column.role);
     const decimals = column.role === 'duration' ? 0 : 1;
@@ -185,6 +191,12 @@ function valueCell(value: AttributeValue, column: AttributeColumn, language: Lan
   }
   // A number in a column of words (`47.5` beside `non précisé`) is still written the language's way.
   return textCell(typeof value === 'number' ? formatDecimal(value, language, 3) : String(value));
+}
+
+/** An ISO date (`2025-01-14`, `2024-03-12T14:30`) as a table writes it: `14/01/2025` in French, `2025-01-14` in English; the time left out. */
+function tableDate(iso: string, language: Language): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return language === 'fr' ? `${day}/${month}/${year}` : `${year}-${month}-${day}`;
 }
 
 export function participantsTable(study: ReportStudy, columns: AttributeColumn[], tableNumber = 1): Table {
