@@ -25,6 +25,15 @@ function frameOf(p: Picker, height: number, hint?: string, checkedLabel?: (n: nu
 }
 
 describe('the code picker', () => {
+  it('shows a name’s control and direction characters escaped, never acting on the terminal', () => {
+    const items: PickerItem[] = [{ id: 'evil', label: 'Evil\u202eedoc', path: ['Th\u001b[2Jème'], detail: ['Définition\u0007'] }];
+    const frame = frameOf(picker(items), 6).join('\n');
+    expect(frame).toContain('Evil\\u202eedoc');
+    expect(frame).toContain('Th\\x1b[2Jème');
+    expect(frame).toContain('Définition\\x07');
+    expect(frame).not.toMatch(/[\u202e\u001b\u0007]/);
+  });
+
   it('shows a suggested code’s definition whole on its own line at 80 columns, the reason under it', () => {
     const items: PickerItem[] = [
       { id: 'temps', label: 'Contraintes de temps', path: ['Organisation'], detail: [definition, because] },

@@ -3,6 +3,7 @@
  * code, or choose what to remove. Drawn from the session's picker state; keys are handled by
  * the session.
  */
+import { terminalSafe } from '../core/text/terminal.js';
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useRef } from 'react';
@@ -58,7 +59,8 @@ export function CodePicker({ picker, title, empty, hint, checkedLabel, height, w
     const current = index === picker.highlighted;
     const number = index < 9 ? String(index + 1) : ' ';
     const checked = item.id !== null && picker.checked.includes(item.id);
-    const path = item.note !== undefined ? `  ${item.note}` : item.path.length > 0 ? `  ${item.path.join(' › ')}` : '';
+    // Names from the codebook, shown with their control and direction characters escaped (`\u202e`).
+    const path = terminalSafe(item.note !== undefined ? `  ${item.note}` : item.path.length > 0 ? `  ${item.path.join(' › ')}` : '');
     rows.push(
       <Text key={i} wrap="truncate-end">
         <Text color={hue('cyan')} bold>
@@ -68,14 +70,14 @@ export function CodePicker({ picker, title, empty, hint, checkedLabel, height, w
         {checkable ? <Text color={hue(checked ? 'green' : undefined)}>{checked ? '[x] ' : '[ ] '}</Text> : null}
         {item.lead !== undefined ? <Text dimColor>{`${item.lead} `}</Text> : null}
         <Text bold={current} inverse={current}>
-          {item.label}
+          {terminalSafe(item.label)}
         </Text>
         <Text dimColor>{path}</Text>
       </Text>,
     );
   }
 
-  const detail = picker.items.length === 0 ? [empty] : highlighted?.detail !== undefined ? detailLines(highlighted.detail, width, detailRows) : hint !== undefined ? [hint] : [];
+  const detail = picker.items.length === 0 ? [empty] : highlighted?.detail !== undefined ? detailLines(highlighted.detail.map(terminalSafe), width, detailRows) : hint !== undefined ? [hint] : [];
   // Lines past the rows there are join the last row.
   const footer = Array.from({ length: detailRows }, (_, i) => (i < detailRows - 1 ? (detail[i] ?? '') : detail.slice(i).join('  ')));
   return (

@@ -5,6 +5,7 @@
  * (`reduce`) → frame. It never touches the disk: codings go out through `onChange` after every
  * change, new codes through `onCreateCode`, the final position through `onQuit`.
  */
+import { terminalSafe } from '../core/text/terminal.js';
 import { Box, Text, useApp } from 'ink';
 import { useRawInput, useTerminalSize } from './use-terminal.js';
 import type React from 'react';
@@ -527,7 +528,7 @@ export function CodingApp(props: CodingAppProps): React.JSX.Element {
   ].join(' · ');
   const message =
     state.message !== null
-      ? { text: state.message.text[props.language], tone: state.message.tone }
+      ? { text: terminalSafe(state.message.text[props.language]), tone: state.message.tone }
       : state.saveError !== null
         ? { text: `${strings.unsavedError}${strings.colon} ${state.saveError}`, tone: 'error' as const }
         : null;

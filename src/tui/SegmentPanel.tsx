@@ -1,4 +1,5 @@
 /** Two lines under the transcript: the codes of the segment under the cursor (with theme paths) and its memo. */
+import { terminalSafe } from '../core/text/terminal.js';
 import { Text } from 'ink';
 import type React from 'react';
 import { textWidth } from '../core/text/width.js';
@@ -41,14 +42,16 @@ export function SegmentPanel({ segment, position, idle, note, labels, width }: S
     );
   }
   const prefix = `▸ ${position !== null ? `[${position}] ` : ''}`;
-  const paths = fittedPaths(prefix, segment.codes, segment.exemplary === true ? ` ${labels.exemplary}` : '', width);
+  // Names from the codebook, with their control and direction characters escaped (`\u202e`).
+  const codes = segment.codes.map((code) => ({ ...code, name: terminalSafe(code.name), path: code.path.map(terminalSafe) }));
+  const paths = fittedPaths(prefix, codes, segment.exemplary === true ? ` ${labels.exemplary}` : '', width);
   const second =
     segment.memo !== undefined ? `✎ ${labels.memo} ${segment.memo}` : labels.quote(segment.quote);
   return (
     <>
       <Text wrap="truncate-end">
         <Text color={hue('yellow')}>{prefix}</Text>
-        {segment.codes.map((code, i) => (
+        {codes.map((code, i) => (
           <Text key={i}>
             {i > 0 ? <Text dimColor> · </Text> : null}
             <Text bold>{code.name}</Text>
