@@ -95,6 +95,11 @@ export interface ImportSegment {
   rows: number[];
   /** Placed among several equally good places: the coder confirms it. */
   ambiguous: boolean;
+  /**
+   * From a row placed with a score under the min score (an edited quote: words at its edges not
+   * said there, a word forgiven, a negation changed, a doubt at a cut): the coder confirms it too.
+   */
+  belowMinScore?: boolean;
 }
 
 export interface ImportSummary {
@@ -261,7 +266,7 @@ export function planImport(input: ImportInput): ImportPlan {
     }
   }
 
-  const segments = mergeSegments(results, input.transcripts.map((t) => t.id));
+  const segments = mergeSegments(results, input.transcripts.map((t) => t.id), minScore);
   return { minScore, results, segments, summary: summarise(results, segments.length, minScore), shared: sharedPlaces(results, segments) };
 }
 
@@ -433,7 +438,7 @@ function groupsOf(r: ImportRowResult, spans: ImportPiece[]): { key: string; piec
  * share their segments (their codes and memos joined). The passages of a quote that went to
  * several, or that rows name by one quote id, are tied by a shared quote key.
  */
-function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegment[] {
+function mergeSegments(results: ImportRowResult[], order: string[], minScore: number): ImportSegment[] {
   const byKey = new Map<string, ImportSegment[]>();
   const memos = new Map<ImportSegment[], string[]>();
   for (const r of results) {
@@ -455,6 +460,7 @@ function mergeSegments(results: ImportRowResult[], order: string[]): ImportSegme
         }
         seg.rows.push(r.row);
         seg.ambiguous ||= pieces[i]!.ambiguous;
+        if (placedBelowMinScore(r, minScore)) seg.belowMinScore = true;
       });
       if (r.memo !== undefined) {
         const list = memos.get(group) ?? [];

@@ -1,6 +1,8 @@
 import { contextOf } from '../anchoring/context.js';
+import { foldedOccurrences } from '../anchoring/occurrences.js';
 import { reanchorSegment } from '../anchoring/reanchor.js';
 import { TranscriptSearch } from '../anchoring/transcript-search.js';
+import { foldWithMap } from '../text/fold.js';
 import { OffsetMap } from '../text/offsets.js';
 import { messageQuote } from '../report/typography.js';
 import type { Localized, Problem, Segment, Transcript } from '../types.js';
@@ -99,7 +101,7 @@ export function anchorCodings(
       // Still at its offsets: compared in place, without a copy of the text.
       if (start >= 0 && end - start === segment.text.length && transcript.text.startsWith(segment.text, start)) {
         segments.push({ coder: entry.coder, file: entry.file, segment, transcript, start, end, text: segment.text, status: 'unchanged', score: 1 });
-        if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
+        if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript), start));
         else if (confirmedPlaceChanged(segment, transcript.text, { start, end, text: segment.text, status: 'unchanged' })) {
           problems.push(toConfirmAgain(entry, segment, transcript, index.search(transcript).lines.lineOf(start)));
         }
@@ -148,7 +150,7 @@ export function anchorCodings(
         continue;
       }
       segments.push({ ...base, start: found.start, end: found.end, text: found.text, status, score: found.score });
-      if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript).lines.lineOf(found.start)));
+      if (segment.ambiguous) problems.push(ambiguous(entry, segment, transcript, index.search(transcript), found.start));
       else if (confirmedPlaceChanged(segment, transcript.text, { ...found, status })) {
         problems.push(toConfirmAgain(entry, segment, transcript, index.search(transcript).lines.lineOf(found.start)));
       }
@@ -179,8 +181,8 @@ export function anchorCodings(
  * place confirmed once that `check --fix` made to confirm again (`confirmed` kept with the mark):
  * the words around it changed since.
  */
-function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, line: number): Problem {
-  const where = placeOf(segment, transcript, line);
+function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, search: TranscriptSearch, start: number): Problem {
+  const where = placeOf(segment, transcript, search.lines.lineOf(start));
   if (segment.confirmed === true) {
     return segmentProblem(entry, segment, 'segment-ambiguous', {
       en: `${where.en} is to confirm again: its place or the words around it changed since it was confirmed — ${messageQuote(segment.text, 'en')}`,
@@ -190,9 +192,16 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
       fr: `vérifier que c’est toujours le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
     });
   }
-  return segmentProblem(entry, segment, 'segment-ambiguous', {
+  // Marked by an import for one of two reasons: its words are said at several places (whatever
+  // their case), or it came from an edited quote placed under the min score.
+  // (Found as the import finds places: whatever the case, accents and punctuation.)
+  const severalPlaces = foldedOccurrences(search.folded.folded, foldWithMap(segment.text).folded).length > 1;
+  return segmentProblem(entry, segment, 'segment-ambiguous', severalPlaces ? {
     en: `${where.en} was placed by an import at one of several places where its quote occurs: ${messageQuote(segment.text, 'en')}`,
     fr: `${where.fr} a été placé par un import à l’un des endroits où figure sa citation\u00a0: ${messageQuote(segment.text, 'fr')}`,
+  } : {
+    en: `${where.en} was placed by an import from an edited quote, with a score under the threshold (the import's review said why): ${messageQuote(segment.text, 'en')}`,
+    fr: `${where.fr} a été placé par un import d’après une citation retouchée, avec un score sous le seuil (la revue de l’import a dit pourquoi)\u00a0: ${messageQuote(segment.text, 'fr')}`,
   }, {
     en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
     fr: `vérifier que c’est le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,
