@@ -21,6 +21,17 @@ function transcriptBodies(study: string): string {
 }
 
 describe('codage export themes', () => {
+  it('says an empty transcript still counts among the N interviews, in the tables and the methods', () => {
+    const dir = copyStudy();
+    writeFileSync(join(dir, 'transcripts/MG13.txt'), '');
+    for (const what of ['methods', 'themes', 'participants']) {
+      const r = runCli(['export', what, '--study', dir, '--format', 'md', '--lang', 'en']);
+      expect(r.code, what).toBe(0);
+      expect(r.stderr, what).toContain('warning: transcripts/MG13.txt is empty but counts among the 13 interviews (N): paste the interview in, or move it out of transcripts/');
+    }
+    expect(runCli(['export', 'methods', '--study', DEMO, '--lang', 'en']).stderr).not.toContain('is empty');
+  });
+
   it('shows only quotes that are exactly in the transcripts, each signed with its participant', () => {
     const r = runCli(['export', 'themes', '--study', DEMO, '--format', 'csv', '--quotes', 'all']);
     expect(r.code).toBe(0);

@@ -194,6 +194,17 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
       }\n`,
     );
   }
+  // An empty transcript (an interview not pasted in yet) still counts among the N interviews.
+  const empty = problems.filter((p) => p.kind === 'empty-transcript').map((p) => p.file);
+  if (empty.length > 0 && (name === 'themes' || name === 'participants' || name === 'methods' || name === 'report' || name === 'matrix' || name === 'coreq')) {
+    ctx.stderr.write(
+      `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
+        fr
+          ? `${empty.join(', ')} ${empty.length > 1 ? 'sont vides mais comptent' : 'est vide mais compte'} parmi les ${study.transcripts.length} entretiens (N) : y coller l’entretien, ou ${empty.length > 1 ? 'les' : 'le'} sortir de transcripts/`
+          : `${empty.join(', ')} ${empty.length > 1 ? 'are empty but count' : 'is empty but counts'} among the ${study.transcripts.length} interviews (N): paste the interview in, or move ${empty.length > 1 ? 'them' : 'it'} out of transcripts/`
+      }\n`,
+    );
+  }
   // A label field no participant has: every quote signed without it.
   if (name === 'themes' || name === 'matrix' || name === 'report') {
     for (const problem of quoteLabelProblems(study.config, study.participants.values())) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
