@@ -47,6 +47,10 @@ describe('saturationSvg', () => {
     const byId = reportFromNewCounts([3, 1]);
     for (const a of byId.analyses) for (const i of a.interviews) i.orderBasis = 'id';
     expect(saturationSvg(byId, 'en')).toContain('>Interviews, in the order of their ids</text>');
+    // Placed by `order` in codage.yaml, without dates: the study's order, not a chronology.
+    const byOrder = reportFromNewCounts([3, 1]);
+    for (const a of byOrder.analyses) for (const i of a.interviews) i.orderBasis = 'order';
+    expect(saturationSvg(byOrder, 'en')).toContain('>Interviews, in the study’s order (codage.yaml)</text>');
   });
 
   it('is black, white and greys only, so that it prints in black and white', () => {

@@ -43,9 +43,13 @@ export interface FigureLabels {
 export function figureLabels(report: SaturationReport, language: Language): FigureLabels {
   const fr = language === 'fr';
   const unit = unitPlural(report.level, language);
-  // Chronological only when every interview was placed by its date or by `order` in codage.yaml.
-  const chronological = report.analyses.every((a) => a.interviews.every((i) => i.orderBasis !== 'id'));
-  const xAxis = fr ? (chronological ? 'Entretiens, dans l’ordre chronologique' : 'Entretiens, dans l’ordre de leurs identifiants') : chronological ? 'Interviews, in chronological order' : 'Interviews, in the order of their ids';
+  // Chronological only when every interview was placed by its date; in the study's order when
+  // `order` in codage.yaml placed some; else by their ids.
+  const bases = new Set(report.analyses.flatMap((a) => a.interviews.map((i) => i.orderBasis)));
+  const axis = bases.has('id') ? 'ids' : bases.has('order') ? 'order' : 'dates';
+  const xAxis = fr
+    ? { dates: 'Entretiens, dans l’ordre chronologique', order: 'Entretiens, dans l’ordre de l’étude (codage.yaml)', ids: 'Entretiens, dans l’ordre de leurs identifiants' }[axis]
+    : { dates: 'Interviews, in chronological order', order: 'Interviews, in the study’s order (codage.yaml)', ids: 'Interviews, in the order of their ids' }[axis];
   return fr
     ? { newAxis: `Nouveaux ${unit}`, cumulativeAxis: `${unit === 'codes' ? 'Codes' : 'Thèmes'} cumulés`, xAxis }
     : { newAxis: `New ${unit}`, cumulativeAxis: `Cumulative ${unit}`, xAxis };

@@ -4,6 +4,7 @@
  * not reached), the chart, the methods sentence and the references.
  */
 import { CONSENSUS_CODER } from '../../consensus/consensus-coder.js';
+import { compareNatural } from '../../natural-sort.js';
 import type { GuestResult } from '../../analysis/saturation/guest.js';
 import type { SaturationAnalysis, SaturationReport } from '../../analysis/saturation/saturation.js';
 import type { StoppingResult } from '../../analysis/saturation/stopping-rule.js';
@@ -86,7 +87,10 @@ function codingsLine(report: SaturationReport, language: Language): string {
     if (coders.length <= 1) return `${label}${colon(language)}${coders[0] ?? (fr ? 'aucun' : 'none')}`;
     return `${label}${colon(language)}${and(coders, language)} ${fr ? 'réunis (union de leurs codes ; --coder NOM pour un seul codeur)' : 'together (the union of their codes; --coder NAME for one coder)'}`;
   }
-  const consensusIn = report.analyses.flatMap((a) => a.interviews.filter((i) => i.codings.includes(CONSENSUS_CODER)).map((i) => i.participant));
+  // In interview order; with `--by`, the groups' interviews merged back into it (by date, then id).
+  const inConsensus = report.analyses.flatMap((a) => a.interviews.filter((i) => i.codings.includes(CONSENSUS_CODER)));
+  if (report.analyses.length > 1) inConsensus.sort((x, y) => (x.date ?? '\uffff').localeCompare(y.date ?? '\uffff') || compareNatural(x.participant, y.participant));
+  const consensusIn = [...new Set(inConsensus.map((i) => i.participant))];
   const others = coders.filter((c) => c !== CONSENSUS_CODER);
   return fr
     ? `${label}${colon(language)}consensus pour ${consensusIn.join(', ')}${others.length > 0 ? `${semicolon(language)}ailleurs ${and(others, language)}${others.length > 1 ? ' réunis' : ''}` : ''}`
