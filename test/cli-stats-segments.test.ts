@@ -134,9 +134,11 @@ describe('codage init', () => {
     expect(readFileSync(join(dir, 'codage.yaml'), 'utf8')).toContain('language: fr');
     const check = runCli(['check', '--study', dir]);
     expect(check.code).toBe(0);
-    const again = runCli(['init', dir, '--codebook', 'grounded-theory']);
+    // A second init on the study answers in its language (French), whatever LANG says.
+    const again = runCli(['init', dir, '--codebook', 'grounded-theory'], { env: { LANG: 'en_US.UTF-8' } });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('already there, left as is');
+    expect(again.stdout).toContain('existait déjà, inchangé');
+    expect(runCli(['init', dir, '--lang', 'en']).stdout).toContain('already there, left as is');
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8')).toBe(readFileSync('codebooks/thematic-analysis.yaml', 'utf8'));
     expect(runCli(['init', join(tempDir(), 'x'), '--codebook', 'nope']).code).toBe(2);
   });
