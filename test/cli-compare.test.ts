@@ -3,7 +3,7 @@
  * the transcripts decoded and cut after their front matter by hand, the coder files read line by
  * line, every character marked per coder and code, and kappa computed from the counts.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,20 @@ function compare(args: string[]): Report {
 }
 
 describe('codage compare on the demo study', () => {
+  it('warns when a coder has not read a compared transcript to its end in the coding screen, on stderr, for every format', () => {
+    const dir = copyStudy();
+    mkdirSync(join(dir, '.codage/state'), { recursive: true });
+    const state = { version: 1, recentCodes: [], transcripts: { MG1: { cursor: 0, furthest: 1500, at: '2026-12-01T10:00:00Z', read: [[0, 1500]] } } };
+    writeFileSync(join(dir, '.codage/state/paul.json'), JSON.stringify(state));
+    for (const format of [[], ['--json']]) {
+      const r = runCli(['compare', 'marie', 'paul', '--study', dir, '--lang', 'en', ...format]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/warning: paul has read MG1 to \d+% in the coding screen: what follows counts as not coded by paul — finish reading it, or leave it out \(--participants\)/);
+      expect(r.stderr).not.toContain('marie has read');
+    }
+    expect(runCli(['compare', 'marie', 'paul', '--study', DEMO, '--lang', 'en']).stderr).not.toContain('has read');
+  });
+
   it('compares the four transcripts both coded, in character units, exactly as counted by hand', () => {
     const report = compare(['--unit', 'char']);
     expect(report.method.transcripts.map((t) => t.id)).toEqual(COMPARED);
