@@ -87,7 +87,7 @@ describe('codage import-codings', () => {
     writeFileSync(sheet, 'participant;code;verbatim\nMG1;Impuissance;« Ce n’est pas la consultation que je redoute un peu dans la journée. »\nMG1;Impuissance;C’est ça le problème.\n');
     const r = runCli(['import-codings', sheet, '--coder', 'neg', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('To confirm: 1 segment(s) of edited quotes placed with a score under 0.85 (the review says why), marked "ambiguous"');
+    expect(r.stdout).toContain('To confirm: 1 segment(s) of quotes placed in part or with a score under 0.85 (the review says why), marked "ambiguous"');
     const review = readFileSync(join(dir, 'import-review-neg.csv'), 'utf8');
     expect(review).toContain('the meaning may be reversed');
     const lines = readFileSync(join(dir, 'codings/neg.yaml'), 'utf8').split('\n').filter((line) => line.startsWith('  - {'));
@@ -96,7 +96,7 @@ describe('codage import-codings', () => {
     expect(negated.ambiguous).toBe(true);
     expect(placed.find((s) => s.text.startsWith("C'est ça"))!.ambiguous).toBeUndefined();
     const check = runCli(['check', '--study', dir, '--lang', 'en']);
-    expect(check.stdout).toContain(`segment ${negated.id} (transcripts/MG1.txt, line 16) was placed by an import from an edited quote, with a score under the threshold`);
+    expect(check.stdout).toContain(`segment ${negated.id} (transcripts/MG1.txt, line 16) was placed by an import from a quote it found in part or with a score under the threshold`);
     expect(runCli(['confirm', negated.id, '--coder', 'neg', '--study', dir, '--lang', 'en']).code).toBe(0);
     expect(runCli(['check', '--study', dir, '--lang', 'en']).stdout).not.toContain(negated.id);
   });

@@ -143,7 +143,7 @@ rien : la revue seulement là où --review l’indique.`,
       { line: 'codage confirm --all --participant MG4 --coder marie', typical: true },
     ],
     en: {
-      summary: 'confirm segments an import placed among several possible places, or from an edited quote under the min score (marked ambiguous)',
+      summary: 'confirm segments an import placed among several possible places, or from a quote found in part or under the min score (marked ambiguous)',
       after: `
 codage check lists every ambiguous segment with its id and line. Check that it is the right
 place in the transcript, then confirm it here: its "ambiguous" mark becomes "confirmed", which
@@ -154,7 +154,7 @@ confirms every passage of that quote. If the place is wrong, code the right pass
 delete the segment’s line.`,
     },
     fr: {
-      summary: "confirmer des segments qu’un import a placés parmi plusieurs endroits possibles, ou d’après une citation retouchée sous le score minimum (marqués ambigus)",
+      summary: "confirmer des segments qu’un import a placés parmi plusieurs endroits possibles, ou d’après une citation trouvée en partie ou sous le score minimum (marqués ambigus)",
       after: `
 codage check liste chaque segment ambigu avec son identifiant et sa ligne. Vérifiez que c’est
 le bon endroit de la transcription, puis confirmez-le ici : sa marque « ambiguous » devient

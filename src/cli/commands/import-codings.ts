@@ -204,8 +204,8 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
   // nor those to confirm again, which are said apart below (counted once).
   const settled = new Set([...stillConfirmed, ...confirmAgain]);
   const ambiguousSegments = plan.segments.filter((s, i) => s.ambiguous && !settled.has(outcome.merged.ids[i] ?? '')).length;
-  // Placed from a quote that scores under the min score (and not among several places): to confirm too.
-  const belowMinScoreSegments = plan.segments.filter((s, i) => s.belowMinScore === true && !s.ambiguous && !settled.has(outcome.merged.ids[i] ?? '')).length;
+  // Placed from a quote scoring under the min score or placed in part (not among several places): to confirm too.
+  const unsureSegments = plan.segments.filter((s, i) => s.unsure === true && !s.ambiguous && !settled.has(outcome.merged.ids[i] ?? '')).length;
   const misplaced = themeDisagreements(plan.results, codebookEdit.themes);
   for (const d of misplaced) ctx.stderr.write(`${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${terminalSafe(themeWarning(d, file, ctx.language))}\n`);
   if (options.json) {
@@ -222,7 +222,7 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
           segmentsCompleted: completed,
           segmentsAlreadyThere: already,
           ambiguousSegments,
-          belowMinScoreSegments,
+          unsureSegments,
           stillConfirmed,
           confirmAgain,
           sharedPlaces: plan.shared,
@@ -248,13 +248,13 @@ export async function run(baseCtx: CommandContext, file: string, options: Import
       }\n`,
     );
   }
-  if (belowMinScoreSegments > 0) {
+  if (unsureSegments > 0) {
     const threshold = thresholdText(minScore, ctx.language);
     ctx.stdout.write(
       `${paint.yellow(fr ? 'À confirmer' : 'To confirm')}${colon}${
         fr
-          ? `${formatNumber(belowMinScoreSegments, 'fr')} segment(s) de citations retouchées placées avec un score sous ${threshold} (la revue dit pourquoi), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
-          : `${formatNumber(belowMinScoreSegments, 'en')} segment(s) of edited quotes placed with a score under ${threshold} (the review says why), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
+          ? `${formatNumber(unsureSegments, 'fr')} segment(s) de citations placées en partie ou avec un score sous ${threshold} (la revue dit pourquoi), marqués « ambiguous » (codage check les liste, codage confirm les valide)`
+          : `${formatNumber(unsureSegments, 'en')} segment(s) of quotes placed in part or with a score under ${threshold} (the review says why), marked "ambiguous" (codage check lists them, codage confirm accepts them)`
       }\n`,
     );
   }

@@ -173,6 +173,26 @@ describe('locateQuote: a restored `ne` with the word before it written whole', (
     expect(same.negations).toBeUndefined();
   });
 
+  it.each([
+    ['a ne whose other half the passage cuts off', 'MG7 : Un patient peut obtenir une ordonnance avec un médecin qu’il ne reverra jamais. Ça, c’est un vrai problème.\n', 'Un patient peut obtenir une ordonnance avec un médecin qu’il reverra.', 'ne'],
+    ['plus dropped', 'MG1 : On diminue, il revient au bout de quinze jours, il ne dort plus, il est angoissé.\n', 'On diminue, il revient au bout de quinze jours, il dort, il est angoissé.', 'plus'],
+    ['the edge word not found, a negation next to the passage', 'MG4 : Non, pas dans les conditions actuelles. Je suis conscient d’avoir de la chance.\n', 'Oui, dans les conditions actuelles. Je suis conscient d’avoir de la chance.', 'pas'],
+    ['English no', 'P1: We have no time for anything, honestly.\n', 'We have time for anything, honestly.', 'no'],
+    ['English cannot', 'P3: The residents cannot always say where it hurts.\n', 'The residents can always say where it hurts.', 'not'],
+  ])('%s: placed for review, under the min score', (_what, text, quote, word) => {
+    const m = locateQuote(text, quote);
+    expect(m.pieces.length).toBeGreaterThan(0);
+    expect(m.negations).toContain(word);
+    expect(m.score).toBeLessThan(0.85);
+  });
+
+  it('a ne restored with its other half, or left out with it, is no change', () => {
+    expect(locateQuote('P2 : Alors je sais pas trop quoi lui dire, franchement.\n', 'Alors je ne sais pas trop quoi lui dire, franchement.').negations).toBeUndefined();
+    expect(locateQuote('P2 : Alors je ne sais pas trop quoi lui dire, franchement.\n', 'Alors je sais pas trop quoi lui dire, franchement.').negations).toBeUndefined();
+    // `can't` for the `cannot` said: an edit, not a negation changed.
+    expect(locateQuote('P3: The residents cannot always say where it hurts.\n', "The residents can't always say where it hurts.").negations).toBeUndefined();
+  });
+
   it('still finds the whole word where it is said so', () => {
     const m = locateQuote(said, 'ce n’est pas suffisant');
     expect(placed(m)).toEqual(['ce n’est pas suffisant']);

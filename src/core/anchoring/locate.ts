@@ -156,7 +156,7 @@ export function locateQuote(transcript: TranscriptSearch | string, quote: string
   match.quote = cleanQuote(quote);
   if (!options.single && match.method !== 'exact' && match.method !== 'normalised' && match.pieces.length > 0) {
     const text = typeof transcript === 'string' ? transcript : transcript.text;
-    const changed = negationsChanged(text, match.quote, match.pieces);
+    const changed = negationsChanged(text, match.quote, match);
     if (changed.length > 0) {
       match.negations = changed;
       match.score = Math.min(match.score, Math.max(0, (options.minScore ?? DEFAULT_MIN_SCORE) - 0.01));
@@ -165,39 +165,80 @@ export function locateQuote(transcript: TranscriptSearch | string, quote: string
   return match;
 }
 
-/** Words that turn a sentence into its opposite, folded. */
-const NEGATIONS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'nullement', 'guere', 'not', 'never', 'nothing', 'nobody', 'none']);
+/**
+ * Words that turn a sentence into its opposite, folded (`plus` too: `il dort plus`, `il ne dort plus`,
+ * and `plus de temps` changes as much when dropped). `n't` and `cannot` are `not`.
+ */
+const NEGATIONS = new Set(['pas', 'plus', 'jamais', 'rien', 'aucun', 'aucune', 'nullement', 'guere', 'not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor']);
+/** How far after a `ne` its other half (`pas`, `plus`, `jamais`…) may come: `ne le lui dit pas`. */
+const NE_REACH = 4;
 
-/** The negations a folded text says, in order (`n't` for the `t` after `don`, `isn`, `can`…). */
+/**
+ * The negations a text says, in order, folded: each of the words above (`not` for an English
+ * `n't` or `cannot`), and `ne` for a `ne`/`n'` whose other half does not follow it in the text —
+ * cut off (`qu'il ne reverra` of `qu'il ne reverra jamais`) or left out (`je ne sais`). A `ne`
+ * with its other half is that one negation: restored by an author (`je ne sais pas` for the `je
+ * sais pas` said), or left out (`je sais pas`), it changes nothing.
+ */
 function negationsIn(text: string): string[] {
   const words = foldWithMap(text).folded.split(' ');
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (NEGATIONS.has(w)) out.push(w);
-    else if (w === 't' && i > 0 && words[i - 1]!.endsWith('n')) out.push("n't");
+    if (w === 'cannot') out.push('not');
+    else if (NEGATIONS.has(w)) out.push(w);
+    else if (w === 't' && i > 0 && words[i - 1]!.endsWith('n')) out.push('not');
+    else if (w === 'ne' || w === 'n') {
+      let paired = false;
+      for (let k = i + 1; k < words.length && k <= i + NE_REACH; k++) if (NEGATIONS.has(words[k]!)) paired = true;
+      if (!paired) out.push('ne');
+    }
   }
   return out;
 }
 
+/**
+ * The passage as far as the words next to it on its line when the quote's words at that edge were
+ * not found there (`trimmed`): `Oui, dans les conditions…` placed on `dans les conditions…` of
+ * `Non, pas dans les conditions…` — the words the passage leaves out are the ones to compare.
+ */
+function withEdges(text: string, p: PlacedPiece, before: boolean, after: boolean): Span {
+  let start = p.start;
+  let end = p.end;
+  const reach = 3;
+  if (before) {
+    for (let words = 0; start > 0 && text[start - 1] !== '\n' && words <= reach; start--) if (/\s/.test(text[start - 1]!) && !/\s/.test(text[start] ?? '')) words++;
+  }
+  if (after) {
+    for (let words = 0; end < text.length && text[end] !== '\n' && words <= reach; end++) if (/\s/.test(text[end]!) && !/\s/.test(text[end - 1] ?? '')) words++;
+  }
+  return { start, end };
+}
+
 /** The negations one side of a placed passage says and the other does not (see `QuoteMatch.negations`). */
-function negationsChanged(text: string, q: string, pieces: readonly PlacedPiece[]): string[] {
+function negationsChanged(text: string, q: string, match: QuoteMatch): string[] {
   const changed: string[] = [];
+  const pieces = match.pieces;
+  const firstQuoted = Math.min(...pieces.map((p) => p.quoteStart));
+  const lastQuoted = Math.max(...pieces.map((p) => p.quoteEnd));
+  const trimmedBefore = (match.trimmed ?? []).some((t) => t.quoteEnd <= firstQuoted);
+  const trimmedAfter = (match.trimmed ?? []).some((t) => t.quoteStart >= lastQuoted);
   for (const p of pieces) {
-    const said = negationsIn(text.slice(p.start, p.end));
+    const span = withEdges(text, p, trimmedBefore && p.quoteStart === firstQuoted, trimmedAfter && p.quoteEnd === lastQuoted);
+    const said = negationsIn(text.slice(span.start, span.end));
     const quoted = negationsIn(q.slice(p.quoteStart, p.quoteEnd));
-    // `not` written for the `n't` said (`do not` for `don't`) is the same negation.
     const count = (list: string[]) => {
       const m = new Map<string, number>();
-      for (const w of list) {
-        const k = w === "n't" ? 'not' : w;
-        m.set(k, (m.get(k) ?? 0) + 1);
-      }
+      for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
       return m;
     };
     const a = count(quoted);
     const b = count(said);
-    for (const k of new Set([...a.keys(), ...b.keys()])) if ((a.get(k) ?? 0) !== (b.get(k) ?? 0) && !changed.includes(k)) changed.push(k);
+    for (const k of new Set([...a.keys(), ...b.keys()])) {
+      // A `ne` the author restored where the participant left the negation's other half out is not a change.
+      if (k === 'ne' && (a.get(k) ?? 0) > (b.get(k) ?? 0)) continue;
+      if ((a.get(k) ?? 0) !== (b.get(k) ?? 0) && !changed.includes(k)) changed.push(k);
+    }
   }
   return changed;
 }

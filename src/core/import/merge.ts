@@ -230,8 +230,8 @@ export function mergeImportedSegments(input: MergeInput): MergeResult {
     const segment: Segment = { id, participant: imported.participant, start, end, text: imported.text, codes };
     if (imported.memo) segment.memo = imported.memo;
     if (quote !== undefined) segment.quote = quote;
-    // To confirm: placed among several places, or from a quote placed under the min score.
-    if (imported.ambiguous || imported.belowMinScore === true) segment.ambiguous = true;
+    // To confirm: placed among several places, or from a quote placed under the min score or in part.
+    if (imported.ambiguous || imported.unsure === true) segment.ambiguous = true;
     // The replaced file's segment on this place (its id kept): the keys a newer codage wrote on
     // it, which no spreadsheet column carries, stay.
     const earlierSegment = previousById.get(id);

@@ -96,10 +96,12 @@ export interface ImportSegment {
   /** Placed among several equally good places: the coder confirms it. */
   ambiguous: boolean;
   /**
-   * From a row placed with a score under the min score (an edited quote: words at its edges not
-   * said there, a word forgiven, a negation changed, a doubt at a cut): the coder confirms it too.
+   * From a row the import was unsure of: placed with a score under the min score (an edited quote:
+   * words at its edges not said there, a word forgiven, a negation changed, a doubt at a cut), or
+   * placed in part (the rest of the quote left for review: the part placed may not say what the
+   * quote says). The coder confirms it too.
    */
-  belowMinScore?: boolean;
+  unsure?: boolean;
 }
 
 export interface ImportSummary {
@@ -460,7 +462,7 @@ function mergeSegments(results: ImportRowResult[], order: string[], minScore: nu
         }
         seg.rows.push(r.row);
         seg.ambiguous ||= pieces[i]!.ambiguous;
-        if (placedBelowMinScore(r, minScore)) seg.belowMinScore = true;
+        if (r.status === 'partial' || placedBelowMinScore(r, minScore)) seg.unsure = true;
       });
       if (r.memo !== undefined) {
         const list = memos.get(group) ?? [];

@@ -218,3 +218,27 @@ describe('reviewRows: a negation the quote adds or drops', () => {
     expect(reviewRows(negated, 'en')[1]![12]).toContain('the meaning may be reversed');
   });
 });
+
+describe('planImport: placements the import was unsure of', () => {
+  it('marks the segments of a row placed in part to confirm, as those of a row under the min score', () => {
+    const said = 'Enquêteur : Et le soir ?\nP03 : Je suis épuisée à la fin de chaque garde, vraiment épuisée.\n';
+    const plan = planImport({
+      rows: [
+        { row: 2, cells: ['P03', 'Épuisement', 'Je suis épuisée à la fin de chaque garde'] },
+        { row: 3, cells: ['P03', 'Épuisement', 'Pas du tout fatiguée quand je rentre. Je suis épuisée à la fin de chaque garde'] },
+      ],
+      columns: { participant: 0, code: 1, quote: 2 },
+      transcripts: [{ id: 'P03', text: said, bodyLine: 1 }],
+    });
+    expect(plan.results.map((r) => r.status)).toEqual(['exact', 'partial']);
+    // The passage row 2 quotes exactly, and row 3 in part: to confirm (row 3's code may not belong there).
+    const unsure = plan.segments.filter((s) => s.unsure === true);
+    expect(unsure.map((s) => s.rows)).toEqual([[2, 3]]);
+    const alone = planImport({
+      rows: [{ row: 2, cells: ['P03', 'Épuisement', 'Je suis épuisée à la fin de chaque garde'] }],
+      columns: { participant: 0, code: 1, quote: 2 },
+      transcripts: [{ id: 'P03', text: said, bodyLine: 1 }],
+    });
+    expect(alone.segments.map((s) => s.unsure)).toEqual([undefined]);
+  });
+});

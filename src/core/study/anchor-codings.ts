@@ -193,15 +193,15 @@ function ambiguous(entry: CoderEntry, segment: Segment, transcript: Transcript, 
     });
   }
   // Marked by an import for one of two reasons: its words are said at several places (whatever
-  // their case), or it came from an edited quote placed under the min score.
+  // their case), or it came from a quote placed in part or under the min score.
   // (Found as the import finds places: whatever the case, accents and punctuation.)
   const severalPlaces = foldedOccurrences(search.folded.folded, foldWithMap(segment.text).folded).length > 1;
   return segmentProblem(entry, segment, 'segment-ambiguous', severalPlaces ? {
     en: `${where.en} was placed by an import at one of several places where its quote occurs: ${messageQuote(segment.text, 'en')}`,
     fr: `${where.fr} a été placé par un import à l’un des endroits où figure sa citation\u00a0: ${messageQuote(segment.text, 'fr')}`,
   } : {
-    en: `${where.en} was placed by an import from an edited quote, with a score under the threshold (the import's review said why): ${messageQuote(segment.text, 'en')}`,
-    fr: `${where.fr} a été placé par un import d’après une citation retouchée, avec un score sous le seuil (la revue de l’import a dit pourquoi)\u00a0: ${messageQuote(segment.text, 'fr')}`,
+    en: `${where.en} was placed by an import from a quote it found in part or with a score under the threshold (the import's review said why): ${messageQuote(segment.text, 'en')}`,
+    fr: `${where.fr} a été placé par un import d’après une citation trouvée en partie ou avec un score sous le seuil (la revue de l’import a dit pourquoi)\u00a0: ${messageQuote(segment.text, 'fr')}`,
   }, {
     en: `check it is the right place, then: codage confirm ${segment.id} --coder ${entry.coder} (if it is not, code the right passage and delete this line)`,
     fr: `vérifier que c’est le bon endroit, puis : codage confirm ${segment.id} --coder ${entry.coder} (sinon, coder le bon passage et supprimer cette ligne)`,

@@ -21,7 +21,7 @@ describe('openingNotices', () => {
     expect(notices.map((n) => n.en)).toEqual([
       'New coder "mari": codings/mari.yaml will be created with the first coded segment. Did you mean marie? (q twice to quit, then codage code --coder marie)',
       'transcripts/P01.txt changed since the last session: 3 segment(s) re-anchored by their text (1 approximately).',
-      '2 segment(s) placed by an import among several possible places or from an edited quote, to check then confirm: codage confirm s-1a2b s-3c4d --coder mari',
+      '2 segment(s) placed by an import among several possible places or from a quote it was unsure of, to check then confirm: codage confirm s-1a2b s-3c4d --coder mari',
       '1 segment(s) to confirm again (their place or the words around them changed since they were confirmed), to check then confirm: codage confirm s-5e6f --coder mari',
       'Cannot be placed, kept as is in codings/mari.yaml (line 12): "on se sent un peu démuni"',
       `Cannot be placed, kept as is in codings/mari.yaml: "${'x'.repeat(70)}"`,

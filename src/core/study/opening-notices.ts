@@ -48,8 +48,8 @@ export function openingNotices(f: OpeningFacts): Localized[] {
   if (f.ambiguous.length > 0) {
     const ids = f.ambiguous.join(' ');
     notices.push({
-      en: `${f.ambiguous.length} segment(s) placed by an import among several possible places or from an edited quote, to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
-      fr: `${f.ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles ou d’après une citation retouchée, à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
+      en: `${f.ambiguous.length} segment(s) placed by an import among several possible places or from a quote it was unsure of, to check then confirm: codage confirm ${ids} --coder ${f.coder}`,
+      fr: `${f.ambiguous.length} segment(s) placé(s) par un import parmi plusieurs endroits possibles ou d’après une citation dont il n’était pas sûr, à vérifier puis confirmer\u00a0: codage confirm ${ids} --coder ${f.coder}`,
     });
   }
   const again = f.confirmAgain ?? [];
