@@ -186,10 +186,22 @@ describe('locateQuote: a restored `ne` with the word before it written whole', (
     expect(m.score).toBeLessThan(0.85);
   });
 
+  it.each([
+    ["P1: I feel helpless when the morphine does not work.\n", "I feel helpless when the morphine doesn't work.", 'I feel helpless when the morphine does not work.'],
+    ["P1: There aren't enough staff, really.\n", 'There are not enough staff, really.', "There aren't enough staff, really."],
+    ['P2: I feel useless when I cannot reduce their pain.\n', "I feel useless when I can't reduce their pain.", 'I feel useless when I cannot reduce their pain.'],
+  ])('an English negation written short for long, or long for short, is the same words: %s', (text, quote, passage) => {
+    const m = locateQuote(text, quote);
+    expect(m.method).toBe('approximate');
+    expect(m.pieces.map((p) => text.slice(p.start, p.end))).toEqual([passage]);
+    expect(m.negations).toBeUndefined();
+    expect(m.score).toBe(1);
+  });
+
   it('a ne restored with its other half, or left out with it, is no change', () => {
     expect(locateQuote('P2 : Alors je sais pas trop quoi lui dire, franchement.\n', 'Alors je ne sais pas trop quoi lui dire, franchement.').negations).toBeUndefined();
     expect(locateQuote('P2 : Alors je ne sais pas trop quoi lui dire, franchement.\n', 'Alors je sais pas trop quoi lui dire, franchement.').negations).toBeUndefined();
-    // `can't` for the `cannot` said: an edit, not a negation changed.
+    // `can't` for the `cannot` said: not a negation changed.
     expect(locateQuote('P3: The residents cannot always say where it hurts.\n', "The residents can't always say where it hurts.").negations).toBeUndefined();
   });
 

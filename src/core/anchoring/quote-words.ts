@@ -106,6 +106,13 @@ function mend(raw: QuoteWord[], words: TranscriptWords, map: Int32Array, quote: 
         continue;
       }
     }
+    // `doesn't` for the `does not` said, or the other way round: the words the transcript says.
+    const contraction = contractionAsSaid(raw, k, words);
+    if (contraction !== null) {
+      out.push(...contraction);
+      k += 1;
+      continue;
+    }
     const spelled = spelledAsSaid(w, words, quote);
     if (spelled !== null) {
       out.push(...spelled);
@@ -248,6 +255,58 @@ function figureAsSaid(raw: readonly QuoteWord[], k: number, words: TranscriptWor
         words: n,
       };
     }
+  }
+  return null;
+}
+
+/**
+ * English negations written short or long (folded: `doesn t` / `does not`): the short form's
+ * first word, and the long form's. `can't` is `cannot` or `can not`, `won't` is `will not`.
+ */
+const CONTRACTIONS: ReadonlyMap<string, string> = new Map([
+  ['don', 'do'],
+  ['doesn', 'does'],
+  ['didn', 'did'],
+  ['isn', 'is'],
+  ['aren', 'are'],
+  ['wasn', 'was'],
+  ['weren', 'were'],
+  ['haven', 'have'],
+  ['hasn', 'has'],
+  ['hadn', 'had'],
+  ['won', 'will'],
+  ['wouldn', 'would'],
+  ['can', 'can'],
+  ['couldn', 'could'],
+  ['shouldn', 'should'],
+  ['mustn', 'must'],
+  ['needn', 'need'],
+]);
+const CONTRACTED: ReadonlyMap<string, string> = new Map([...CONTRACTIONS].map(([short, long]) => [long, short]));
+
+/**
+ * Words `k` and `k + 1` of the quote as the transcript says them when the quote writes an English
+ * negation the other way (`doesn't` for `does not`, `is not` for `isn't`, `can't` for `cannot`):
+ * the transcript's words, over the same part of the quote. Null when the transcript says the
+ * quote's own form, or neither.
+ */
+function contractionAsSaid(raw: readonly QuoteWord[], k: number, words: TranscriptWords): QuoteWord[] | null {
+  const w = raw[k]!;
+  const next = raw[k + 1];
+  if (next === undefined || next.cutBefore) return null;
+  const as = (texts: string[]): QuoteWord[] | null => {
+    const ids = texts.map((t) => words.idOf(t));
+    if (ids.some((id) => id < 0) || !saidInSequence(words, ids)) return null;
+    return texts.map((text, i) => ({ ...(i === 0 ? w : next), text, id: ids[i]!, ...(i === 0 ? { end: texts.length === 1 ? next.end : w.end } : {}) }));
+  };
+  if (next.text === 't' && CONTRACTIONS.has(w.text)) {
+    if (saidTogether(words, w.id, next.id)) return null;
+    const long = CONTRACTIONS.get(w.text)!;
+    return w.text === 'can' ? (as(['cannot']) ?? as(['can', 'not'])) : as([long, 'not']);
+  }
+  if (next.text === 'not' && CONTRACTED.has(w.text)) {
+    if (saidTogether(words, w.id, next.id)) return null;
+    return as([CONTRACTED.get(w.text)!, 't']);
   }
   return null;
 }
