@@ -3,7 +3,7 @@
  * nothing of either coder is lost, decisions already taken stand, and a consensus changed by
  * hand is not overwritten.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -458,6 +458,17 @@ describe('codage reconcile --strategy', () => {
     expect(r.stderr).toMatch(/not read completely|n’est pas lu entièrement/);
     expect(existsSync(join(dir, 'codings/consensus.yaml'))).toBe(false);
     expect(existsSync(join(dir, 'consensus-decisions.csv'))).toBe(false);
+  });
+
+  it('warns when a coder has not read a reconciled transcript to its end in the coding screen', () => {
+    const dir = copyStudy();
+    mkdirSync(join(dir, '.codage/state'), { recursive: true });
+    const state = { version: 1, recentCodes: [], transcripts: { MG1: { cursor: 0, furthest: 1500, at: '2026-12-01T10:00:00Z', read: [[0, 1500]] } } };
+    writeFileSync(join(dir, '.codage/state/paul.json'), JSON.stringify(state));
+    const r = reconcile(dir, '--strategy', 'union');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: paul has read MG1 to \d+% in the coding screen: what follows counts as not coded by paul/);
+    expect(r.stderr).not.toContain('marie has read');
   });
 
   it('refuses wrong usage with exit code 2', () => {

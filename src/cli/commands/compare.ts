@@ -22,7 +22,7 @@ import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { openSentenceCache } from '../../io/sentence-cache.js';
 import { readSessionState } from '../../io/session-state.js';
 import type { TranscriptPosition } from '../../core/study/reading.js';
-import { unfinishedReadings } from '../../core/study/unfinished-reading.js';
+import { unfinishedMessage, unfinishedReadings } from '../../core/study/unfinished-reading.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
 import { outputFormat, refuseStudyData, writeData, writeOutput } from '../output-file.js';
@@ -102,14 +102,7 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
   for (const coder of names) positions.set(coder, (await readSessionState(study.root, coder)).transcripts);
   const comparedTranscripts = prepared.input.transcripts.map((t) => study.transcriptById.get(t.id)).filter((t): t is Transcript => t !== undefined);
   for (const u of unfinishedReadings(comparedTranscripts, positions)) {
-    const share = formatNumber(Math.round(u.read * 100), language);
-    ctx.stderr.write(
-      `${paint.yellow(language === 'fr' ? 'attention' : 'warning')}${language === 'fr' ? '\u00a0: ' : ': '}${
-        language === 'fr'
-          ? `${u.coder} a lu ${terminalSafe(u.participant)} à ${share}\u00a0% dans l’écran de codage\u00a0: la suite compte comme non codée par ${u.coder} — finir la lecture, ou laisser cette transcription de côté (--participants)`
-          : `${u.coder} has read ${terminalSafe(u.participant)} to ${share}% in the coding screen: what follows counts as not coded by ${u.coder} — finish reading it, or leave it out (--participants)`
-      }\n`,
-    );
+    ctx.stderr.write(`${paint.yellow(language === 'fr' ? 'attention' : 'warning')}${language === 'fr' ? '\u00a0: ' : ': '}${terminalSafe(unfinishedMessage(u)[language])}\n`);
   }
   const report = computeAgreement(prepared.input);
   const view: AgreementView = { report, codebook: study.codebook, language, aggregation: options.aggregate, threshold, selection: prepared.selection };

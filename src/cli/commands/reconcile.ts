@@ -1,3 +1,8 @@
+import { terminalSafe } from '../../core/text/terminal.js';
+import { paint } from '../output.js';
+import type { TranscriptPosition } from '../../core/study/reading.js';
+import { unfinishedMessage, unfinishedReadings } from '../../core/study/unfinished-reading.js';
+import { readSessionState } from '../../io/session-state.js';
 import { recordReconcileState } from '../../io/reconcile-state.js';
 import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
@@ -189,6 +194,11 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       { en: 'name the double-coded transcripts with --participants P1,P4', fr: 'indiquer les transcriptions double-codées avec --participants P1,P4' },
     );
   }
+  // A coder who stopped reading a compared transcript half-way: its disagreements past there are unfinished work.
+  const positions = new Map<string, Record<string, TranscriptPosition>>();
+  for (const coder of [a, b]) positions.set(coder, (await readSessionState(root, coder)).transcripts);
+  const unfinished = unfinishedReadings(rec.compared.map((c) => c.transcript), positions).map((u) => terminalSafe(unfinishedMessage(u)[language]));
+  for (const line of unfinished) ctx.stderr.write(`${paint.yellow(language === 'fr' ? 'attention' : 'warning')}${language === 'fr' ? '\u00a0: ' : ': '}${line}\n`);
   // The log's decisions on today's disagreements, found again where a transcript correction moved them.
   const placement = placeDecisions(rec, parsed.rows, study.codebook);
   let decisions = placement.decisions;
@@ -250,7 +260,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
       who,
       now: () => new Date().toISOString(),
       wordSpans,
-      notices: notices(rec, placement.stale, language, recopied, into),
+      notices: [...unfinished, ...notices(rec, placement.stale, language, recopied, into)],
       onDecide: (decision) => {
         // Kept even if the write fails: the next decision writes it too.
         decisions.set(decision.key, decision);

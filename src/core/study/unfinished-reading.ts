@@ -4,7 +4,7 @@
  * only unfinished work. Known only for transcripts opened in the coding screen (its state file);
  * codings imported from a spreadsheet say nothing of what was read.
  */
-import type { Transcript } from '../types.js';
+import type { Localized, Transcript } from '../types.js';
 import { transcriptOffsets } from './anchor-codings.js';
 import { readShare, readThrough, savedReading, type TranscriptPosition } from './reading.js';
 import { placePosition } from './reading-place.js';
@@ -32,4 +32,13 @@ export function unfinishedReadings(transcripts: readonly Transcript[], positions
     }
   }
   return out;
+}
+
+/** What to say of one (`compare`, `reconcile`): read to N %, and what that does to the comparison. */
+export function unfinishedMessage(u: UnfinishedReading): Localized {
+  const share = Math.round(u.read * 100);
+  return {
+    en: `${u.coder} has read ${u.participant} to ${share}% in the coding screen: what follows counts as not coded by ${u.coder} — finish reading it, or leave it out (--participants)`,
+    fr: `${u.coder} a lu ${u.participant} à ${share}\u00a0% dans l’écran de codage\u00a0: la suite compte comme non codée par ${u.coder} — finir la lecture, ou laisser cette transcription de côté (--participants)`,
+  };
 }
