@@ -89,7 +89,7 @@ describe('codage check', () => {
     edit(dir, 'transcripts/MG1.txt', (t) => t.replace('\nduration: 19\n', '\nduration: 42\n'));
     const r = runCli(['check', '--study', dir, '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('transcripts/MG1.txt: warning: MG1: duree = 19, duration = 42 — the first is shown');
+    expect(r.stdout).toContain('transcripts/MG1.txt: warning: MG1: duree = 19 (participants.csv), duration = 42 (front matter) — the first is shown');
     expect(r.stdout).toContain('Study is valid: 12 transcript(s), 27 code(s), 439 segment(s) from 2 coder(s) — 1 warning(s)');
   });
 

@@ -111,7 +111,7 @@ export async function run(baseCtx: CommandContext, options: CheckOptions): Promi
   // Segments coded over an exchange (the interviewer's words, then the participant's): the quote is
   // signed with one participant's label, so the coder should know which segments hold other voices.
   const studyWarnings = [
-    ...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language })),
+    ...synonymConflicts(study, attributeColumns({ ...study, language: ctx.language }), study.participantColumns ?? []),
     ...unfinishedReconciliations(study),
     ...severalSpeakerWarnings(loaded.segments),
     ...quoteLabelProblems(study.config, study.participants.values()),

@@ -210,7 +210,7 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
     for (const problem of quoteLabelProblems(study.config, study.participants.values())) ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
   }
   if (name === 'participants' || name === 'report' || name === 'methods' || name === 'coreq') {
-    for (const problem of synonymConflicts(report, attributeColumns(report, name === 'participants' ? exportOptions.attributes : undefined))) {
+    for (const problem of synonymConflicts(report, attributeColumns(report, name === 'participants' ? exportOptions.attributes : undefined), study.participantColumns ?? [])) {
       ctx.stderr.write(`${formatProblem(problem, ctx.language)}\n`);
     }
   }

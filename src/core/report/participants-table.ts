@@ -152,7 +152,7 @@ export function columnValue(participant: Participant | undefined, column: Attrib
 }
 
 /** Participants whose synonyms disagree (`duree: 19` in participants.csv, `duration: 21` in the transcript). */
-export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'participants'>, columns: AttributeColumn[]): Problem[] {
+export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'participants'>, columns: AttributeColumn[], csvColumns?: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   for (const column of columns) {
     if (column.sources.length < 2) continue;
@@ -162,12 +162,15 @@ export function synonymConflicts(study: Pick<ReportStudy, 'transcripts' | 'parti
       const normalise = (v: AttributeValue) => (column.role === 'duration' ? parseDuration(v) ?? String(v) : String(v).trim().toLowerCase());
       const distinct = new Set(filled.map((s) => String(normalise(attributes[s] ?? null))));
       if (distinct.size > 1) {
-        const list = filled.map((s) => `${s} = ${String(attributes[s])}`).join(', ');
+        // Where each value is written, when known: participants.csv or the transcript's front matter.
+        const where = (s: string, language: 'en' | 'fr') =>
+          csvColumns === undefined ? '' : csvColumns.includes(s) ? ' (participants.csv)' : language === 'fr' ? ' (en-tête de la transcription)' : ' (front matter)';
+        const list = (language: 'en' | 'fr') => filled.map((s) => `${s} = ${String(attributes[s])}${where(s, language)}`).join(', ');
         problems.push({
           severity: 'warning',
           file: t.file,
           kind: 'attribute-synonyms-disagree',
-          message: { en: `${t.id}: ${list} — the first is shown`, fr: `${t.id} : ${list} — la première valeur est retenue` },
+          message: { en: `${t.id}: ${list('en')} — the first is shown`, fr: `${t.id} : ${list('fr')} — la première valeur est retenue` },
           hint: { en: 'keep one value (participants.csv or the front matter)', fr: 'ne garder qu’une valeur (participants.csv ou en-tête de la transcription)' },
         });
       }
