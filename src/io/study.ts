@@ -1,3 +1,4 @@
+import { DOCUMENT_EXTENSIONS, documentsNotRead } from '../core/study/documents-not-read.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { readFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -134,9 +135,20 @@ export async function readStudyConfig(root: string): Promise<{ config: StudyConf
   }
 }
 
-/** The transcripts' files, as every reader lists them: `transcripts/*.txt` and `*.md`, in natural order. */
+/**
+ * The transcripts' files, as every reader lists them: `transcripts/*.txt` and `*.md`, in natural
+ * order; and, from the same listing, the documents left beside them that are not transcripts yet.
+ */
+async function transcriptFolder(root: string): Promise<{ transcripts: string[]; documents: string[] }> {
+  const names = await filesIn(join(root, STUDY_FILES.transcripts), ['.txt', '.md', ...DOCUMENT_EXTENSIONS], true);
+  const paths = names.map((name) => `${STUDY_FILES.transcripts}/${name}`).sort(compareNatural);
+  const isTranscript = (path: string) => /\.(?:txt|md)$/i.test(path);
+  return { transcripts: paths.filter(isTranscript), documents: paths.filter((path) => !isTranscript(path)) };
+}
+
+/** The transcripts' files alone (see `transcriptFolder`). */
 async function transcriptFiles(root: string): Promise<string[]> {
-  return (await filesIn(join(root, STUDY_FILES.transcripts), ['.txt', '.md'], true)).map((name) => `${STUDY_FILES.transcripts}/${name}`).sort(compareNatural);
+  return (await transcriptFolder(root)).transcripts;
 }
 
 /** One transcript file's bytes → the transcript (none for a document, image or program renamed .txt: reported, and not a participant). */
@@ -193,48 +205,9 @@ export async function transcriptsOnDemand(root: string): Promise<(id: string) =>
   };
 }
 
-/** Documents `codage import` turns into transcripts; and others a transcript may come as. */
-const IMPORTED_HERE = ['.docx', '.odt', '.vtt', '.srt', '.markdown', '.text'];
-const SAVED_OTHERWISE = ['.doc', '.rtf', '.pdf', '.pages', '.html', '.htm'];
-
-/**
- * Documents put in `transcripts/` that are not transcripts yet (a Word file copied there): never
- * read, so never counted — said, with the command that brings each in.
- */
-async function documentsNotRead(root: string, transcripts: readonly string[]): Promise<Problem[]> {
-  const names = (await filesIn(join(root, STUDY_FILES.transcripts), [...IMPORTED_HERE, ...SAVED_OTHERWISE], true)).sort(compareNatural);
-  const stem = (file: string) => file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
-  return names.map((name): Problem => {
-    const file = `${STUDY_FILES.transcripts}/${name}`;
-    const imported = transcripts.find((t) => stem(t) === stem(file));
-    if (imported !== undefined) {
-      return {
-        severity: 'warning',
-        file,
-        kind: 'transcript-not-read',
-        message: { en: `not read: the interview is ${imported}`, fr: `non lu : l’entretien est ${imported}` },
-        hint: { en: 'move the document out of transcripts/ (keep it with your recordings)', fr: 'sortir le document de transcripts/ (le ranger avec les enregistrements)' },
-      };
-    }
-    const importable = IMPORTED_HERE.some((extension) => name.toLowerCase().endsWith(extension));
-    return {
-      severity: 'warning',
-      file,
-      kind: 'transcript-not-read',
-      message: {
-        en: 'not read: a transcript is a .txt or .md file, so this interview is not in the study',
-        fr: 'non lu : une transcription est un fichier .txt ou .md, cet entretien n’est donc pas dans l’étude',
-      },
-      hint: importable
-        ? { en: `bring it in with codage import "${file}" (it writes the .txt beside it), then move the document out`, fr: `l’importer avec codage import "${file}" (qui écrit le .txt à côté), puis sortir le document du dossier` }
-        : { en: 'save it as .docx (or .txt) and bring it in with codage import, then move the document out', fr: 'l’enregistrer en .docx (ou en .txt) et l’importer avec codage import, puis sortir le document du dossier' },
-    };
-  });
-}
-
 async function readTranscripts(root: string, options: LoadOptions): Promise<{ transcripts: Transcript[]; problems: Problem[] }> {
-  const files = await transcriptFiles(root);
-  const problems: Problem[] = await documentsNotRead(root, files);
+  const { transcripts: files, documents } = await transcriptFolder(root);
+  const problems: Problem[] = documentsNotRead(documents, files);
   const results: (Transcript | null)[] = new Array(files.length).fill(null);
   let done = 0;
   const batch = 32;
