@@ -17,6 +17,13 @@ export function noticePrinter(ctx: CommandContext): (notice: Localized) => void 
   };
 }
 
+/** Prints a warning the user should see beside a command's output, on stderr, in the study's language. */
+export function warningPrinter(ctx: CommandContext): (warning: Localized) => void {
+  return (warning) => {
+    ctx.stderr.write(`${paint.yellow(ctx.language === 'fr' ? 'attention' : 'warning')}${ctx.language === 'fr' ? '\u00a0: ' : ': '}${terminalSafe(warning[ctx.language])}\n`);
+  };
+}
+
 /**
  * Says on stderr when the coding shown is a mise en commun left unfinished (`codage reconcile`
  * quit with disagreements to settle): its numbers are not yet the study's.

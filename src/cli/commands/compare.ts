@@ -20,11 +20,9 @@ import { transcriptOffsets } from '../../core/study/anchor-codings.js';
 import type { Study } from '../../core/study/study.js';
 import type { Codebook, Language, Transcript } from '../../core/types.js';
 import { openSentenceCache } from '../../io/sentence-cache.js';
-import { readSessionState } from '../../io/session-state.js';
-import type { TranscriptPosition } from '../../core/study/reading.js';
-import { unfinishedMessage, unfinishedReadings } from '../../core/study/unfinished-reading.js';
 import type { CommandContext } from '../context.js';
 import { loadForCommand, warnIfIncomplete } from '../load.js';
+import { warnOfUnfinishedReading } from '../unfinished-reading.js';
 import { outputFormat, refuseStudyData, writeData, writeOutput } from '../output-file.js';
 import { formatNumber, paint } from '../output.js';
 import { jsonPieces } from '../../core/text/json-bytes.js';
@@ -98,12 +96,8 @@ export async function run(baseCtx: CommandContext, coders: string[], options: Co
     );
   }
   // A coder who stopped reading a double-coded transcript half-way: what follows counts as not coded.
-  const positions = new Map<string, Record<string, TranscriptPosition>>();
-  for (const coder of names) positions.set(coder, (await readSessionState(study.root, coder)).transcripts);
   const comparedTranscripts = prepared.input.transcripts.map((t) => study.transcriptById.get(t.id)).filter((t): t is Transcript => t !== undefined);
-  for (const u of unfinishedReadings(comparedTranscripts, positions)) {
-    ctx.stderr.write(`${paint.yellow(language === 'fr' ? 'attention' : 'warning')}${language === 'fr' ? '\u00a0: ' : ': '}${terminalSafe(unfinishedMessage(u)[language])}\n`);
-  }
+  await warnOfUnfinishedReading(ctx, study.root, names, comparedTranscripts);
   const report = computeAgreement(prepared.input);
   const view: AgreementView = { report, codebook: study.codebook, language, aggregation: options.aggregate, threshold, selection: prepared.selection };
   // The tables for the thesis do not list disagreements: they are found only when shown.

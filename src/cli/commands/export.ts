@@ -31,7 +31,7 @@ import { refuseExportWithErrors, requireAttribute } from '../study-checks.js';
 import { readMemos } from '../../io/memos.js';
 import { readPrivacyLists } from '../../io/privacy-lists.js';
 import { resolveCoder } from '../coder.js';
-import { noticePrinter, warnIfReconciliationUnfinished } from '../notices.js';
+import { noticePrinter, warningPrinter, warnIfReconciliationUnfinished } from '../notices.js';
 import { formatProblem, paint } from '../output.js';
 import { codageVersion } from '../version.js';
 import { exportRefi, refiFormat } from './export-refi.js';
@@ -197,13 +197,12 @@ export async function run(baseCtx: CommandContext, what: string, options: Export
   // An empty transcript (an interview not pasted in yet) still counts among the N interviews.
   const empty = problems.filter((p) => p.kind === 'empty-transcript').map((p) => p.file);
   if (empty.length > 0 && (name === 'themes' || name === 'participants' || name === 'methods' || name === 'report' || name === 'matrix' || name === 'coreq')) {
-    ctx.stderr.write(
-      `${paint.yellow(fr ? 'attention' : 'warning')}${fr ? '\u00a0: ' : ': '}${
-        fr
-          ? `${empty.join(', ')} ${empty.length > 1 ? 'sont vides mais comptent' : 'est vide mais compte'} parmi les ${study.transcripts.length} entretiens (N) : y coller l’entretien, ou ${empty.length > 1 ? 'les' : 'le'} sortir de transcripts/`
-          : `${empty.join(', ')} ${empty.length > 1 ? 'are empty but count' : 'is empty but counts'} among the ${study.transcripts.length} interviews (N): paste the interview in, or move ${empty.length > 1 ? 'them' : 'it'} out of transcripts/`
-      }\n`,
-    );
+    const n = study.transcripts.length;
+    const several = empty.length > 1;
+    warningPrinter(ctx)({
+      fr: `${empty.join(', ')} ${several ? 'sont vides mais comptent' : 'est vide mais compte'} parmi les ${n} entretiens (N) : y coller l’entretien, ou ${several ? 'les' : 'le'} sortir de transcripts/`,
+      en: `${empty.join(', ')} ${several ? 'are empty but count' : 'is empty but counts'} among the ${n} interviews (N): paste the interview in, or move ${several ? 'them' : 'it'} out of transcripts/`,
+    });
   }
   // A label field no participant has: every quote signed without it.
   if (name === 'themes' || name === 'matrix' || name === 'report') {

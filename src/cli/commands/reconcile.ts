@@ -1,8 +1,4 @@
 import { terminalSafe } from '../../core/text/terminal.js';
-import { paint } from '../output.js';
-import type { TranscriptPosition } from '../../core/study/reading.js';
-import { unfinishedMessage, unfinishedReadings } from '../../core/study/unfinished-reading.js';
-import { readSessionState } from '../../io/session-state.js';
 import { recordReconcileState } from '../../io/reconcile-state.js';
 import { resolve } from 'node:path';
 import { loadScreen } from '../screen-bundle.js';
@@ -26,6 +22,7 @@ import { assertStudyFolder, loadStudy } from '../../io/study.js';
 import { withStudyLanguage, type CommandContext } from '../context.js';
 import { checkConsensusRebuild } from '../consensus-guard.js';
 import { noticePrinter } from '../notices.js';
+import { warnOfUnfinishedReading } from '../unfinished-reading.js';
 import { resolveCoder } from '../coder.js';
 import { numberOption, parseParticipants } from '../study-checks.js';
 import { DEFAULT_TOLERANCE } from './compare.js';
@@ -195,10 +192,7 @@ async function session(baseCtx: CommandContext, root: string, input: SessionInpu
     );
   }
   // A coder who stopped reading a compared transcript half-way: its disagreements past there are unfinished work.
-  const positions = new Map<string, Record<string, TranscriptPosition>>();
-  for (const coder of [a, b]) positions.set(coder, (await readSessionState(root, coder)).transcripts);
-  const unfinished = unfinishedReadings(rec.compared.map((c) => c.transcript), positions).map((u) => terminalSafe(unfinishedMessage(u)[language]));
-  for (const line of unfinished) ctx.stderr.write(`${paint.yellow(language === 'fr' ? 'attention' : 'warning')}${language === 'fr' ? '\u00a0: ' : ': '}${line}\n`);
+  const unfinished = (await warnOfUnfinishedReading(ctx, root, [a, b], rec.compared.map((c) => c.transcript))).map((warning) => terminalSafe(warning[language]));
   // The log's decisions on today's disagreements, found again where a transcript correction moved them.
   const placement = placeDecisions(rec, parsed.rows, study.codebook);
   let decisions = placement.decisions;

@@ -215,6 +215,13 @@ function withEdges(text: string, p: PlacedPiece, before: boolean, after: boolean
   return { start, end };
 }
 
+/** How many times each word is in `list`. */
+function tally(list: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
+}
+
 /** The negations one side of a placed passage says and the other does not (see `QuoteMatch.negations`). */
 function negationsChanged(text: string, q: string, match: QuoteMatch): string[] {
   const changed: string[] = [];
@@ -227,13 +234,8 @@ function negationsChanged(text: string, q: string, match: QuoteMatch): string[] 
     const span = withEdges(text, p, trimmedBefore && p.quoteStart === firstQuoted, trimmedAfter && p.quoteEnd === lastQuoted);
     const said = negationsIn(text.slice(span.start, span.end));
     const quoted = negationsIn(q.slice(p.quoteStart, p.quoteEnd));
-    const count = (list: string[]) => {
-      const m = new Map<string, number>();
-      for (const w of list) m.set(w, (m.get(w) ?? 0) + 1);
-      return m;
-    };
-    const a = count(quoted);
-    const b = count(said);
+    const a = tally(quoted);
+    const b = tally(said);
     for (const k of new Set([...a.keys(), ...b.keys()])) {
       // A `ne` the author restored where the participant left the negation's other half out is not a change.
       if (k === 'ne' && (a.get(k) ?? 0) > (b.get(k) ?? 0)) continue;
