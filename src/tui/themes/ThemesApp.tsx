@@ -211,7 +211,8 @@ export function ThemesApp(props: ThemesAppProps): React.JSX.Element {
         query: p.query,
         highlighted: p.highlighted,
         checked: [],
-        items: p.items.map((item) => ({ id: item.id, label: terminalSafe(item.label), path: item.path.map(terminalSafe) })),
+        // (The picker shows names escaped itself.)
+        items: p.items.map((item) => ({ id: item.id, label: item.label, path: item.path })),
         target: { start: 0, end: 0 },
       };
       bottom = <CodePicker picker={picker} title={strings.moveTitle(p.moving.length, `«\u00a0${terminalSafe(first)}\u00a0»`)} empty={strings.moveEmpty(terminalSafe(p.query.trim()))} height={layout.bottom} width={width} />;
